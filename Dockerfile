@@ -1,0 +1,30 @@
+# The same app and CLI for a cloud machine or a Vertex AI job.
+#   docker build -t hisolver .                                   # CPU image (app, CLI, CPU jobs)
+#   docker build --build-arg TORCH_INDEX=https://download.pytorch.org/whl/cu128 -t hisolver-gpu .
+#   docker run -p 8501:8501 -e HISOLVER_DATA_DIR=/data -v hisolver-data:/data hisolver
+#   docker run hisolver hisolver --help                          # the CLI (Vertex AI job command)
+# Debian packages come from apt-packages.txt, the same list `make setup` installs.
+FROM python:3.11-slim-bookworm
+
+ARG TORCH_INDEX=https://download.pytorch.org/whl/cpu
+ENV PYTHONUNBUFFERED=1 PIP_NO_CACHE_DIR=1 HF_HUB_OFFLINE=1 HISOLVER_DATA_DIR=/data
+
+WORKDIR /app
+COPY apt-packages.txt ./
+RUN apt-get update \
+ && grep -v '^#' apt-packages.txt | xargs apt-get install -y --no-install-recommends gcc \
+ && rm -rf /var/lib/apt/lists/*
+
+COPY requirements.txt ./
+RUN pip install torch==2.13.0 --index-url "$TORCH_INDEX" \
+ && pip install -r requirements.txt
+
+COPY pyproject.toml README.md app.py ./
+COPY hisolver_core ./hisolver_core
+COPY pages ./pages
+COPY .streamlit/config.toml ./.streamlit/config.toml
+RUN pip install --no-deps . && mkdir -p /data
+
+EXPOSE 8501
+HEALTHCHECK CMD python -c "import urllib.request; urllib.request.urlopen('http://127.0.0.1:8501/_stcore/health')"
+CMD ["streamlit", "run", "app.py", "--server.port", "8501", "--server.address", "0.0.0.0"]

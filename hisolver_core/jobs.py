@@ -1,0 +1,75 @@
+"""Job records: every long-running task (collect, extract, render-check, train, evaluate) writes one row.
+
+The row is the shared view of a job for the CLI, the Jobs page and a cloud
+runner: status, progress in [0, 1], a one-line message, timings.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from typing import Any
+
+from sqlite_utils import Database
+
+from .errors import NotFoundError
+from .store import utcnow
+
+__all__ = ["start_job", "update_job", "finish_job", "list_jobs", "get_job", "STATUSES"]
+
+STATUSES = ("queued", "running", "succeeded", "failed", "cancelled")
+
+
+def start_job(db: Database, kind: str, params: dict[str, Any] | None = None) -> int:
+    """Record a running job of ``kind`` for this process; return its id."""
+    now = utcnow()
+    with db.conn:
+        return db["jobs"].insert(
+            {
+                "kind": kind,
+                "status": "running",
+                "params": json.dumps(params or {}, default=str),
+                "progress": 0.0,
+                "message": "",
+                "pid": os.getpid(),
+                "created_at": now,
+                "started_at": now,
+            }
+        ).last_pk
+
+
+def update_job(db: Database, job_id: int, progress: float | None = None, message: str | None = None) -> None:
+    """Record progress (0..1) and/or a message for a running job."""
+    changes: dict[str, Any] = {}
+    if progress is not None:
+        changes["progress"] = max(0.0, min(1.0, float(progress)))
+    if message is not None:
+        changes["message"] = message[:500]
+    if changes:
+        with db.conn:
+            db["jobs"].update(job_id, changes)
+
+
+def finish_job(db: Database, job_id: int, status: str, message: str = "") -> None:
+    """Mark a job ``succeeded``, ``failed`` or ``cancelled`` with a closing message."""
+    if status not in STATUSES[2:]:
+        raise ValueError(f"finish status must be one of {STATUSES[2:]}, got {status!r}")
+    changes: dict[str, Any] = {"status": status, "message": message[:500], "finished_at": utcnow()}
+    if status == "succeeded":
+        changes["progress"] = 1.0
+    with db.conn:
+        db["jobs"].update(job_id, changes)
+
+
+def get_job(db: Database, job_id: int) -> dict[str, Any]:
+    """Return one job row; raises :class:`NotFoundError`."""
+    rows = list(db["jobs"].rows_where("id = ?", [job_id]))
+    if not rows:
+        raise NotFoundError(f"no job {job_id}")
+    return rows[0]
+
+
+def list_jobs(db: Database, limit: int = 100, kind: str | None = None) -> list[dict[str, Any]]:
+    """Return the most recent jobs first (optionally of one kind)."""
+    where, args = ("kind = ?", [kind]) if kind else (None, [])
+    return list(db["jobs"].rows_where(where, args, order_by="id desc", limit=limit))

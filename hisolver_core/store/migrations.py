@@ -1,0 +1,172 @@
+"""Schema changes, applied in order through sqlite-utils ``Migrations``.
+
+Add a new function at the end for every change; never edit one that has shipped
+(databases in the field have already recorded it as applied).
+"""
+
+from __future__ import annotations
+
+from sqlite_utils import Database, Migrations
+
+__all__ = ["migrations"]
+
+migrations = Migrations("hisolver")
+
+
+@migrations()
+def m001_initial(db: Database) -> None:
+    db["repos"].create(
+        {
+            "id": int,
+            "full_name": str,  # owner/name, or local:<name> for imports
+            "source": str,  # github | local
+            "stars": int,
+            "license": str,  # SPDX id
+            "default_branch": str,
+            "pushed_at": str,
+            "head_commit": str,
+            "collected_at": str,
+            "status": str,
+        },
+        pk="id",
+        not_null={"full_name"},
+    )
+    db["repos"].create_index(["full_name"], unique=True)
+    db["files"].create(
+        {
+            "id": int,
+            "repo_id": int,
+            "path": str,
+            "blob_key": str,
+            "sha256": str,
+            "size": int,
+            "parse_error": str,
+            "collected_at": str,
+        },
+        pk="id",
+        foreign_keys=[("repo_id", "repos", "id")],
+    )
+    db["files"].create_index(["repo_id", "path"], unique=True)
+    db["snippets"].create(
+        {
+            "id": int,
+            "file_id": int,
+            "scene_name": str,
+            "code": str,
+            "dialect": str,  # community | manimgl | manimlib_old | unknown
+            "code_hash": str,
+            "ast_hash": str,
+            "cluster_id": int,
+            "is_representative": int,
+            "render_status": str,  # pending | ok | failed | rejected | not_renderable
+            "render_error": str,
+            "poster_key": str,
+            "video_key": str,
+            "created_at": str,
+        },
+        pk="id",
+        foreign_keys=[("file_id", "files", "id")],
+    )
+    db["snippets"].create_index(["code_hash"])
+    db["snippets"].create_index(["file_id", "scene_name"], unique=True)
+    db["labels"].create(
+        {
+            "id": int,
+            "snippet_id": int,
+            "annotator": str,
+            "summary": str,
+            "status": str,  # draft | submitted | approved | rejected
+            "source": str,  # human | llm-suggested
+            "created_at": str,
+            "updated_at": str,
+        },
+        pk="id",
+        foreign_keys=[("snippet_id", "snippets", "id")],
+    )
+    db["labels"].create_index(["snippet_id"])
+    db["jobs"].create(
+        {
+            "id": int,
+            "kind": str,  # collect | extract | render-check | train | evaluate
+            "status": str,  # queued | running | succeeded | failed | cancelled
+            "params": str,  # JSON
+            "progress": float,
+            "message": str,
+            "log_key": str,
+            "pid": int,
+            "created_at": str,
+            "started_at": str,
+            "finished_at": str,
+        },
+        pk="id",
+    )
+    db["solves"].create(
+        {
+            "id": int,
+            "problem": str,
+            "options": str,  # JSON list
+            "backend": str,
+            "status": str,
+            "topic": str,
+            "verified": int,
+            "answer": str,
+            "steps_ms": float,
+            "video_ms": float,
+            "timings": str,  # JSON
+            "created_at": str,
+        },
+        pk="id",
+    )
+    db["solves"].create_index(["created_at"])
+
+
+@migrations()
+def m020_labeling_queue_review_datasets(db: Database) -> None:
+    """Labeling queue (leases, skips/flags, key/value settings), review fields, dataset versions."""
+    for column in ("suggested_from", "reviewer", "review_note", "reviewed_at"):
+        db["labels"].add_column(column, str)
+    # One label per annotator per snippet: a repeated save updates it, never doubles it.
+    db["labels"].create_index(["snippet_id", "annotator"], unique=True, index_name="labels_snippet_annotator")
+    db["labels"].create_index(["status"])
+    db["label_leases"].create(
+        {"snippet_id": int, "annotator": str, "expires_at": str},
+        pk=("snippet_id", "annotator"),
+        foreign_keys=[("snippet_id", "snippets", "id")],
+    )
+    db["label_skips"].create(
+        {"id": int, "snippet_id": int, "annotator": str, "kind": str, "reason": str, "created_at": str},
+        pk="id",  # kind: skip | flag (bad code)
+        foreign_keys=[("snippet_id", "snippets", "id")],
+    )
+    db["label_skips"].create_index(["snippet_id", "annotator"], unique=True)
+    db["app_settings"].create({"key": str, "value": str}, pk="key")
+    db["dataset_versions"].create(
+        {
+            "name": str,
+            "status": str,  # building | ready
+            "content_hash": str,
+            "parent": str,
+            "approved_only": int,
+            "val_fraction": float,
+            "train_count": int,
+            "val_count": int,
+            "label_count": int,
+            "manifest_key": str,
+            "created_by": str,
+            "created_at": str,
+        },
+        pk="name",
+    )
+
+
+@migrations()
+def m010_collection_extraction(db: Database) -> None:
+    """Collection and extraction: incremental markers, MinHash signatures, repo errors, FTS5 on snippets."""
+    db["files"].add_column("extracted_sha256", str)  # sha256 of the content last extracted
+    db["repos"].add_column("error", str)  # why the last collection of this repo failed
+    db["repos"].add_column("file_count", int)
+    db["snippets"].add_column("minhash", bytes)  # near-duplicate signature (datasketch, uint64 LE)
+    db["snippets"].create_index(["ast_hash"])
+    db["snippets"].create_index(["render_status"])
+    db["snippets"].create_index(["cluster_id"])
+    db["snippets"].enable_fts(["scene_name", "code"], fts_version="FTS5", create_triggers=True)

@@ -1,0 +1,114 @@
+"""Streamlit glue shared by the pages: settings, roles, navigation, error display.
+
+Pages import this as ``from pages import _shared as ui``. Nothing here talks to
+a database, a network or a subprocess; that is the core library's job.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Callable, TypeVar
+
+import streamlit as st
+
+from hisolver_core.auth import OPEN_MODE_NOTICE, Role, check_password, role_is_locked, role_is_open
+from hisolver_core.config import Settings, load_settings
+from hisolver_core.errors import HiSolverError
+
+__all__ = ["get_settings", "current_role", "require", "sidebar_login", "navigation", "run_or_stop", "PAGES_DIR"]
+
+PAGES_DIR = Path(__file__).resolve().parent
+ROLE_KEY = "hisolver_role"
+
+T = TypeVar("T")
+
+# (file, title, icon, minimum role, section)
+_PAGES = [
+    ("solve.py", "Solve", ":material/calculate:", Role.STUDENT, "Student"),
+    ("label.py", "Label", ":material/edit_note:", Role.ANNOTATOR, "Annotator"),
+    ("collect.py", "Collect", ":material/cloud_download:", Role.ADMIN, "Maintainer"),
+    ("snippets.py", "Snippets", ":material/code:", Role.ADMIN, "Maintainer"),
+    ("datasets.py", "Datasets", ":material/dataset:", Role.ADMIN, "Maintainer"),
+    ("train.py", "Train", ":material/model_training:", Role.ADMIN, "Maintainer"),
+    ("deploy.py", "Deploy", ":material/rocket_launch:", Role.ADMIN, "Maintainer"),
+    ("jobs.py", "Jobs", ":material/work_history:", Role.ADMIN, "Maintainer"),
+    ("evaluate.py", "Evaluate", ":material/fact_check:", Role.ADMIN, "Maintainer"),
+    ("settings.py", "Settings", ":material/settings:", Role.ADMIN, "Maintainer"),
+]
+
+
+def get_settings() -> Settings:
+    """Settings for this run (environment, then .streamlit/secrets.toml, then defaults)."""
+    try:
+        return load_settings()
+    except HiSolverError as exc:
+        st.error(f"Configuration error: {exc}")
+        st.stop()
+        raise  # unreachable: st.stop() ends the run
+
+
+def current_role() -> Role:
+    """The role this browser session has signed in as (student by default)."""
+    return st.session_state.get(ROLE_KEY, Role.STUDENT)
+
+
+def require(role: Role) -> Settings:
+    """Stop the page unless the session holds ``role``; return settings.
+
+    In local use with no password for ``role`` the page opens with a notice.
+    """
+    settings = get_settings()
+    if role_is_open(settings, role) and role is not Role.STUDENT:
+        st.caption(OPEN_MODE_NOTICE)
+    elif current_role() < role:
+        if role_is_locked(settings, role):
+            st.error(f"This page is locked: no {role.label.lower()} password is configured for production.")
+        else:
+            st.error(f"This page needs the {role.label.lower()} role: sign in from the sidebar.")
+        st.stop()
+    return settings
+
+
+def sidebar_login(settings: Settings) -> Role:
+    """Draw the role picker in the sidebar; return the session's role."""
+    with st.sidebar:
+        roles = list(Role)
+        choice = st.selectbox(
+            "Role", roles, index=roles.index(current_role()), format_func=lambda r: r.label, key="role_choice"
+        )
+        if choice != current_role():
+            if role_is_locked(settings, choice):
+                st.warning(f"{choice.label} is locked: set its password to enable it.")
+            elif role_is_open(settings, choice) or choice < current_role():
+                st.session_state[ROLE_KEY] = choice
+            else:
+                password = st.text_input("Password", type="password", key="role_password")
+                if st.button("Sign in", key="role_sign_in"):
+                    if check_password(settings, choice, password):
+                        st.session_state[ROLE_KEY] = choice
+                        st.rerun()
+                    else:
+                        st.error("Wrong password.")
+        if not settings.is_production and not (settings.admin_password and settings.annotator_password):
+            st.caption("Local mode: roles without a password are open on this machine.")
+    return current_role()
+
+
+def navigation(role: Role):
+    """Return ``st.navigation`` with the pages ``role`` may see, grouped by section."""
+    sections: dict[str, list] = {}
+    for file, title, icon, needed, section in _PAGES:
+        if role >= needed:
+            page = st.Page(str(PAGES_DIR / file), title=title, icon=icon, default=(file == "solve.py"))
+            sections.setdefault(section, []).append(page)
+    return st.navigation(sections)
+
+
+def run_or_stop(func: Callable[..., T], *args, **kwargs) -> T:
+    """Call a core function; show a HiSolverError as a message and stop the page."""
+    try:
+        return func(*args, **kwargs)
+    except HiSolverError as exc:
+        st.error(str(exc))
+        st.stop()
+        raise  # unreachable

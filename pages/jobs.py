@@ -1,0 +1,47 @@
+"""Jobs page: recent long-running jobs with status and progress."""
+
+import json
+
+import streamlit as st
+
+from hisolver_core.auth import Role
+from hisolver_core.jobs import list_jobs
+from hisolver_core.store import open_db
+from pages import _shared as ui
+
+
+def show_jobs(settings) -> None:
+    db = ui.run_or_stop(open_db, settings)
+    jobs = list_jobs(db, limit=200)
+    db.close()
+    if not jobs:
+        st.info("No jobs yet. Collection, extraction, render checks and evaluations appear here when they run.")
+        return
+    kinds = sorted({j["kind"] for j in jobs})
+    chosen = st.multiselect("Kind", kinds, default=kinds, key="jobs_kind")
+    rows = [
+        {
+            "id": j["id"],
+            "kind": j["kind"],
+            "status": j["status"],
+            "progress": j["progress"] or 0.0,
+            "message": j["message"],
+            "started": j["started_at"],
+            "finished": j["finished_at"],
+            "params": json.loads(j["params"] or "{}"),
+        }
+        for j in jobs
+        if j["kind"] in chosen
+    ]
+    st.dataframe(
+        rows,
+        hide_index=True,
+        width="stretch",
+        column_config={"progress": st.column_config.ProgressColumn("progress", min_value=0.0, max_value=1.0)},
+        key="jobs_table",
+    )
+
+
+settings = ui.require(Role.ADMIN)
+st.title("Jobs")
+show_jobs(settings)

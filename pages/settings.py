@@ -1,0 +1,29 @@
+"""Settings page: the effective configuration (secrets masked) and a health check."""
+
+import streamlit as st
+
+from hisolver_core.auth import Role
+from hisolver_core.config import describe_settings
+from hisolver_core.health import run_checks
+from pages import _shared as ui
+
+
+def show_configuration(settings) -> None:
+    st.subheader("Configuration")
+    st.caption("From HISOLVER_* environment variables, then .streamlit/secrets.toml, then defaults. Secrets are never shown.")
+    st.dataframe(describe_settings(settings), hide_index=True, width="stretch", key="settings_table")
+
+
+def show_health(settings) -> None:
+    st.subheader("Health")
+    for check in run_checks(settings):
+        if check.ok:
+            st.success(f"**{check.name}**: {check.detail}", icon=":material/check_circle:")
+        else:
+            st.error(f"**{check.name}**: {check.detail}. Fix: {check.fix}", icon=":material/error:")
+
+
+settings = ui.require(Role.ADMIN)
+st.title("Settings")
+show_health(settings)
+show_configuration(settings)

@@ -1,0 +1,142 @@
+"""The app: every page runs, and roles decide what the navigation shows."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from hisolver_core.auth import Role
+
+ROOT = Path(__file__).resolve().parent.parent
+APP = str(ROOT / "app.py")
+MAINTAINER_PAGES = ["collect", "snippets", "datasets", "train", "deploy", "jobs", "evaluate", "settings"]
+
+
+@pytest.fixture(autouse=True)
+def isolated(monkeypatch, tmp_path):
+    monkeypatch.setenv("HISOLVER_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.chdir(tmp_path)  # no stray .streamlit/secrets.toml is read
+
+
+def _entry(app_path: str) -> None:
+    # Runs app.py from a temporary folder: AppTest.from_file(app.py) falls back to
+    # scanning the ``pages/`` folder beside it on reruns and skips the router.
+    import runpy
+
+    runpy.run_path(app_path, run_name="__main__")
+
+
+def app(role: Role | None = None) -> AppTest:
+    at = AppTest.from_function(_entry, args=(APP,), default_timeout=60)
+    if role is not None:
+        at.session_state["hisolver_role"] = role
+    at.run()
+    assert not at.exception, at.exception
+    return at
+
+
+def page(name: str, role: Role = Role.ADMIN) -> AppTest:
+    """Open page ``name`` through the router as ``role``."""
+    at = app(role)
+    at.switch_page(str(ROOT / "pages" / f"{name}.py")).run()
+    assert not at.exception, f"{name}: {at.exception}"
+    return at
+
+
+def page_direct(name: str, role: Role) -> AppTest:
+    """Run one page script on its own, as a URL typed past the navigation would."""
+    at = AppTest.from_file(str(ROOT / "pages" / f"{name}.py"), default_timeout=60)
+    at.session_state["hisolver_role"] = role
+    at.run()
+    assert not at.exception, f"{name}: {at.exception}"
+    return at
+
+
+def visible(at: AppTest, name: str) -> bool:
+    """True when the navigation of ``at``'s last run offers page ``name``."""
+    try:
+        at.switch_page(str(ROOT / "pages" / f"{name}.py"))
+    except ValueError:
+        return False
+    return True
+
+
+def test_student_sees_only_solve():
+    at = app()
+    assert [t.value for t in at.title] == ["Solve"]
+    assert visible(at, "solve")
+    assert not any(visible(at, name) for name in ["label", *MAINTAINER_PAGES])
+
+
+def test_annotator_sees_label_not_maintainer_pages():
+    at = app(Role.ANNOTATOR)
+    assert visible(at, "label")
+    assert not any(visible(at, name) for name in MAINTAINER_PAGES)
+
+
+def test_maintainer_sees_every_page():
+    at = app(Role.ADMIN)
+    assert all(visible(at, name) for name in ["solve", "label", *MAINTAINER_PAGES])
+
+
+@pytest.mark.parametrize("name", ["solve", "label", *MAINTAINER_PAGES])
+def test_every_page_renders_for_a_maintainer(name):
+    at = page(name)
+    assert at.title, f"{name} shows no title"
+    assert not at.error, [e.value for e in at.error]
+
+
+@pytest.mark.parametrize("name", MAINTAINER_PAGES)
+def test_maintainer_pages_refuse_a_student_when_passwords_are_set(monkeypatch, name):
+    monkeypatch.setenv("HISOLVER_ADMIN_PASSWORD", "pw")
+    at = page_direct(name, Role.STUDENT)
+    assert any("needs the maintainer role" in e.value for e in at.error)
+    assert len(at.title) <= 1  # nothing past the check ran
+
+
+def test_local_mode_says_pages_are_open():
+    at = page("settings")
+    assert any("Local mode" in c.value for c in at.caption)
+
+
+def test_sidebar_switch_to_maintainer_without_password_in_local_mode():
+    at = app()
+    at.sidebar.selectbox(key="role_choice").set_value(Role.ADMIN).run()
+    assert visible(at, "jobs")
+
+
+def test_password_needed_when_set(monkeypatch):
+    monkeypatch.setenv("HISOLVER_ADMIN_PASSWORD", "correct horse")
+    at = app()
+    at.sidebar.selectbox(key="role_choice").set_value(Role.ADMIN).run()
+    at.sidebar.text_input(key="role_password").input("wrong")
+    at.sidebar.button(key="role_sign_in").click().run()
+    assert any("Wrong password" in e.value for e in at.sidebar.error)
+    assert not visible(at, "settings")
+    at.sidebar.text_input(key="role_password").input("correct horse")
+    at.sidebar.button(key="role_sign_in").click().run()
+    assert visible(at, "settings")
+
+
+def test_settings_page_never_shows_a_password(monkeypatch):
+    monkeypatch.setenv("HISOLVER_ADMIN_PASSWORD", "correct horse")
+    monkeypatch.setenv("HISOLVER_OPENAI_API_KEY", "sk-secret-123")
+    at = page("settings")
+    shown = str(at.dataframe[0].value.to_dict()) + str([m.value for m in at.markdown])
+    assert "correct horse" not in shown and "sk-secret-123" not in shown
+    assert "(set, hidden)" in shown
+
+
+def test_production_without_password_locks_maintainer_role(monkeypatch):
+    monkeypatch.setenv("HISOLVER_ENV", "production")
+    at = app()
+    at.sidebar.selectbox(key="role_choice").set_value(Role.ADMIN).run()
+    assert any("locked" in w.value for w in at.sidebar.warning)
+    assert not visible(at, "settings")
+
+
+def test_settings_page_health_checks_pass_here():
+    at = page("settings")
+    assert len(at.success) == 4, [e.value for e in at.error]
