@@ -18,7 +18,9 @@ from hisolver_core.errors import HiSolverError
 __all__ = ["get_settings", "current_role", "require", "sidebar_login", "navigation", "run_or_stop", "PAGES_DIR"]
 
 PAGES_DIR = Path(__file__).resolve().parent
+APP_FILE = PAGES_DIR.parent / "app.py"
 ROLE_KEY = "hisolver_role"
+ROUTED_KEY = "hisolver_routed"
 
 T = TypeVar("T")
 
@@ -56,7 +58,11 @@ def require(role: Role) -> Settings:
     """Stop the page unless the session holds ``role``; return settings.
 
     In local use with no password for ``role`` the page opens with a notice.
+    A page opened by URL in a new session runs before the router (Streamlit
+    then lists every file in ``pages/``), so it is sent to the router first.
     """
+    if not st.session_state.get(ROUTED_KEY):
+        st.switch_page(str(APP_FILE))
     settings = get_settings()
     if role_is_open(settings, role) and role is not Role.STUDENT:
         st.caption(OPEN_MODE_NOTICE)
@@ -96,6 +102,7 @@ def sidebar_login(settings: Settings) -> Role:
 
 def navigation(role: Role):
     """Return ``st.navigation`` with the pages ``role`` may see, grouped by section."""
+    st.session_state[ROUTED_KEY] = True
     sections: dict[str, list] = {}
     for file, title, icon, needed, section in _PAGES:
         if role >= needed:

@@ -11,7 +11,7 @@ from pages import _shared as ui
 def show_configuration(settings) -> None:
     st.subheader("Configuration")
     st.caption("From HISOLVER_* environment variables, then .streamlit/secrets.toml, then defaults. Secrets are never shown.")
-    st.dataframe(describe_settings(settings), hide_index=True, width="stretch", key="settings_table")
+    st.table(describe_settings(settings))
 
 
 def show_health(settings) -> None:
