@@ -119,3 +119,11 @@ def run_or_stop(func: Callable[..., T], *args, **kwargs) -> T:
         st.error(str(exc))
         st.stop()
         raise  # unreachable
+
+
+@st.cache_resource(show_spinner=False)
+def get_renderer(settings: Settings):
+    """One sandboxed render service per configuration, shared by every session (thread-safe)."""
+    from hisolver_core.rendering import Renderer
+
+    return Renderer(settings)

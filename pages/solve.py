@@ -1,0 +1,189 @@
+"""Solve page: a problem in; hints one at a time, verified steps, an answer check and a video out."""
+
+from __future__ import annotations
+
+import streamlit as st
+from streamlit_ace import st_ace
+
+from hisolver_core.auth import Role
+from hisolver_core.errors import HiSolverError
+from hisolver_core.mathengine import check_answer
+from hisolver_core.solving import animate_and_record, solve_and_record
+from pages import _shared as ui
+
+HISTORY = "solve_history"
+CURRENT = "solve_current"
+EXAMPLES = {
+    "Linear equation": ("If $\\frac{x-1}{3}=k$ and $k=3$, what is the value of $x$?", "(A)2 (B)4 (C)9 (D)10"),
+    "System of equations": ("Solve the system: $2x + y = 7$ and $x - y = 2$.", ""),
+    "Quadratic": ("What are the solutions of $x^2 - 5x + 6 = 0$?", ""),
+    "Inequality": ("Solve $3x - 4 > 5$.", ""),
+    "Percent": ("What number is 20% of 150?", ""),
+    "Mean and median": ("What is the mean of 4, 8, 15, 16, 23, 42?", ""),
+}
+
+
+def load_example() -> None:
+    name = st.session_state.get("solve_example")
+    if name in EXAMPLES:
+        st.session_state["solve_problem"], st.session_state["solve_options"] = EXAMPLES[name]
+
+
+def problem_form(settings) -> tuple[str, str, bool]:
+    st.selectbox("Try an example", ["", *EXAMPLES], key="solve_example", on_change=load_example,
+                 format_func=lambda n: n or "Choose an example problem…")
+    problem = st.text_area(
+        "Problem", key="solve_problem", height=110,
+        placeholder="Type an SAT-level problem. LaTeX works between $...$, e.g. $x^2 - 5x + 6 = 0$.",
+    )
+    options = st.text_input("Answer choices (optional)", key="solve_options", placeholder="A) 2  B) 4  C) 9  D) 10")
+    if problem.strip():
+        with st.container(border=True):
+            st.caption(f"Preview · {len(problem):,}/{settings.max_problem_chars:,} characters")
+            st.markdown(problem)
+    return problem, options, st.button("Solve", type="primary", key="solve_go")
+
+
+def run_solve(settings, problem: str, options: str) -> None:
+    with st.spinner("Solving…"):
+        try:
+            outcome = solve_and_record(settings, problem, options or None)
+        except HiSolverError as exc:
+            st.error(str(exc))
+            st.stop()
+    st.session_state.setdefault(HISTORY, []).append(
+        {"outcome": outcome, "hints": 0, "steps": False, "anim": None, "start": 0, "check": None}
+    )
+    st.session_state[CURRENT] = len(st.session_state[HISTORY]) - 1
+
+
+def show_header(entry) -> None:
+    solution = entry["outcome"].solution
+    st.markdown(f"**Problem.** {solution.problem}")
+    if entry["outcome"].options:
+        st.markdown("**Choices.** " + " · ".join(entry["outcome"].options))
+    cols = st.columns([3, 2])
+    cols[0].markdown(f"**Topic:** {solution.topic or 'unknown'}")
+    cols[1].caption(f"Answered by `{solution.backend}` in {entry['outcome'].timings.get('steps_ms', 0):.0f} ms")
+    for note in solution.notes:
+        st.caption(f"ℹ️ {note}")
+
+
+def show_hints(entry, idx: int) -> None:
+    hints = entry["outcome"].solution.hints
+    for n, hint in enumerate(hints[: entry["hints"]], 1):
+        st.info(f"**Hint {n}.** {hint}")
+    left, right = st.columns(2)
+    if entry["hints"] < len(hints) and left.button("Show next hint", key=f"hint_{idx}"):
+        entry["hints"] += 1
+        st.rerun()
+    if not entry["steps"] and right.button("Show the full solution", key=f"steps_{idx}"):
+        entry["steps"] = True
+        st.rerun()
+
+
+def show_steps(entry) -> None:
+    solution = entry["outcome"].solution
+    for n, step in enumerate(solution.steps, 1):
+        st.markdown(f"**Step {n}.** {step.text}")
+        st.latex(step.latex)
+    with st.container(border=True):
+        choice = f" — option **{solution.choice}**" if solution.choice else ""
+        st.markdown(f"**Answer:** ${solution.answer_latex}${choice}")
+        if solution.verified:
+            st.badge("Verified", icon=":material/verified:", color="green")
+        else:
+            st.badge("Not verified", icon=":material/help:", color="orange")
+        if solution.verification:
+            st.caption(solution.verification)
+
+
+def show_check(entry, idx: int) -> None:
+    with st.form(key=f"check_form_{idx}", border=True):
+        answer = st.text_input("Check my answer", key=f"check_{idx}", placeholder="e.g. 1/2, 0.5 or \\frac{1}{2}")
+        if st.form_submit_button("Check"):
+            entry["check"] = check_answer(entry["outcome"].solution, answer)
+    result = entry["check"]
+    if result is None:
+        return
+    if result.correct:
+        st.success(result.message)
+    elif result.correct is None:
+        st.warning(result.message)
+    else:
+        st.error(result.message + (f" {result.hint}" if result.hint else ""))
+
+
+def render_video(settings, entry, code: str | None = None) -> None:
+    with st.status("Rendering the animation…", expanded=False) as status:
+        anim = animate_and_record(settings, ui.get_renderer(settings), entry["outcome"], code=code)
+        label = "Animation ready" if anim.ok else "Animation failed: showing a still image"
+        status.update(label=f"{label} ({anim.seconds:.1f} s{', cached' if anim.cached else ''})",
+                      state="complete" if anim.ok else "error")
+    entry["anim"], entry["start"] = anim, 0
+
+
+def show_video(settings, entry, idx: int) -> None:
+    if entry["anim"] is None:
+        render_video(settings, entry)
+    anim = entry["anim"]
+    if anim.ok:
+        st.video(str(anim.video_path), start_time=entry["start"])
+        if anim.step_times:
+            st.caption("Jump to a step")
+            cols = st.columns(min(len(anim.step_times), 6))
+            for n, t in enumerate(anim.step_times):
+                if cols[n % len(cols)].button(f"Step {n + 1} · {t:.0f}s", key=f"jump_{idx}_{n}"):
+                    entry["start"] = int(t)
+                    st.rerun()
+        st.download_button("Download video", anim.video_path.read_bytes(), file_name="hisolver-solution.mp4",
+                           mime="video/mp4", key=f"download_{idx}")
+    else:
+        st.warning(f"The animation could not be rendered: {anim.error}. The steps above are complete.")
+        if anim.still_path and anim.still_path.exists():
+            st.image(str(anim.still_path), caption="The steps as a picture")
+    with st.expander("Animation code (edit and re-render)"):
+        edited = st_ace(value=anim.code, language="python", theme="github", key=f"ace_{idx}",
+                        height=320, auto_update=True, font_size=13)
+        if st.button("Re-render", key=f"rerender_{idx}"):
+            render_video(settings, entry, code=edited or anim.code)
+            st.rerun()
+
+
+def show_history() -> None:
+    history = st.session_state.get(HISTORY, [])
+    if len(history) < 2:
+        return
+    with st.expander(f"This session's problems ({len(history)})"):
+        for i, past in enumerate(reversed(history)):
+            n = len(history) - 1 - i
+            text = past["outcome"].solution.problem
+            if st.button(text[:90] + ("…" if len(text) > 90 else ""), key=f"history_{n}", disabled=n == st.session_state[CURRENT]):
+                st.session_state[CURRENT] = n
+                st.rerun()
+
+
+def show_entry(settings, idx: int) -> None:
+    entry = st.session_state[HISTORY][idx]
+    solution = entry["outcome"].solution
+    st.divider()
+    show_header(entry)
+    if not solution.solved:
+        st.warning(f"I can't solve this one reliably, so I won't guess. {solution.reason}")
+        return
+    show_hints(entry, idx)
+    if entry["steps"]:
+        show_steps(entry)
+    show_check(entry, idx)
+    st.subheader("Animation")
+    show_video(settings, entry, idx)
+
+
+settings = ui.require(Role.STUDENT)
+st.title("Solve")
+problem, options, go = problem_form(settings)
+if go:
+    run_solve(settings, problem, options)
+show_history()
+if st.session_state.get(HISTORY):
+    show_entry(settings, st.session_state[CURRENT])
