@@ -43,7 +43,7 @@ def test_two_processes_write_without_loss(settings):
     for p in procs:
         p.start()
     for p in procs:
-        p.join(60)
+        p.join(180)
         assert p.exitcode == 0
     db = open_db(settings)
     assert db["solves"].count == 400

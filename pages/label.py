@@ -1,0 +1,202 @@
+"""Label page: annotators write the request behind each Manim snippet; maintainers review.
+
+Keyboard: the summary box comes first in the tab order; Ctrl+Enter (Cmd+Enter)
+submits it, Tab reaches Submit, then the skip reason, Skip and Flag.
+"""
+
+from __future__ import annotations
+
+from contextlib import closing
+
+import pandas as pd
+import streamlit as st
+from streamlit_ace import st_ace
+
+from hisolver_core import labeling
+from hisolver_core.auth import Role, role_is_open
+from hisolver_core.store import open_db
+from pages import _shared as ui
+
+FLASH_KEY = "label_flash"
+
+
+def annotator_name() -> str:
+    """The name labels are saved under, kept for the browser session."""
+    return st.text_input(
+        "Your name", key="label_annotator", placeholder="e.g. ada", help="Labels and counts are kept under this name."
+    ).strip()
+
+
+def show_progress(db, annotator: str) -> None:
+    p = labeling.progress(db, annotator)
+    a, b, c = st.columns(3)
+    a.metric("Labeled today", p.labeled_today)
+    b.metric("Labeled in all", p.labeled_total)
+    c.metric("Remaining for you", p.remaining)
+
+
+def suggestion_for(settings, item) -> str | None:
+    """The model's draft for this snippet, asked once per session and snippet."""
+    key = f"label_suggestion_{item.snippet_id}"
+    if key not in st.session_state:
+        with st.spinner("Asking the model for a draft..."):
+            st.session_state[key] = labeling.suggest_summary(settings, item.code)
+    return st.session_state[key]
+
+
+def show_preview(settings, item) -> None:
+    preview = labeling.load_preview(settings, item.video_key, item.poster_key)
+    if preview is None:
+        st.caption("No rendered preview for this snippet.")
+    elif preview[0] == "video":
+        st.video(preview[1], format="video/mp4")
+    else:
+        st.image(preview[1], caption="Poster frame (no video)")
+
+
+def summary_form(db, annotator: str, item, suggestion: str | None) -> None:
+    if suggestion:
+        st.info(f"**Suggested draft (from the model, check it):** {suggestion}", icon=":material/smart_toy:")
+    with st.form(key="label_form", border=True):
+        summary = st.text_area(
+            "What would a student or teacher type to get this animation?",
+            value=suggestion or "",
+            key=f"label_summary_{item.snippet_id}",
+            max_chars=labeling.MAX_SUMMARY_CHARS,
+            placeholder="e.g. Show how the graph of y = x^2 shifts when we add 3",
+            help="Describe the animation as a request, not the code. Ctrl+Enter submits.",
+        )
+        submitted = st.form_submit_button("Submit (Ctrl+Enter)", type="primary", key="label_submit")
+    if submitted:
+        label_id = ui.run_or_stop(labeling.save_label, db, annotator, item.snippet_id, summary, suggested_from=suggestion)
+        st.session_state[FLASH_KEY] = f"Saved label {label_id}."
+        st.rerun()
+
+
+def skip_form(db, annotator: str, item) -> None:
+    with st.form(key="label_skip_form", border=False):
+        reason = st.text_input("Reason (for skip or flag)", key=f"label_skip_reason_{item.snippet_id}")
+        left, right = st.columns(2)
+        skip = left.form_submit_button("Skip", key="label_skip")
+        flag = right.form_submit_button("Flag as bad code", key="label_flag")
+    if skip or flag:
+        ui.run_or_stop(labeling.skip_snippet, db, annotator, item.snippet_id, reason, flag=flag)
+        st.session_state[FLASH_KEY] = "Flagged as bad code." if flag else "Skipped."
+        st.rerun()
+
+
+def label_tab(settings, db) -> None:
+    annotator = annotator_name()
+    if not annotator:
+        st.info("Enter your name to start labeling.")
+        return
+    if FLASH_KEY in st.session_state:
+        st.success(st.session_state.pop(FLASH_KEY))
+    show_progress(db, annotator)
+    item = ui.run_or_stop(labeling.next_snippet, db, annotator)
+    if item is None:
+        st.success("Nothing left to label for you right now. Thank you!")
+        return
+    st.caption(f"Snippet {item.snippet_id} · `{item.scene_name}` · {item.label_count} label(s) so far · "
+               f"reserved for you until {item.lease_expires_at[11:16]} UTC")
+    left, right = st.columns([2, 3])
+    with left:
+        show_preview(settings, item)
+        summary_form(db, annotator, item, suggestion_for(settings, item))
+        skip_form(db, annotator, item)
+    with right:
+        st_ace(value=item.code, language="python", readonly=True, theme="chrome", min_lines=20,
+               key=f"label_code_{item.snippet_id}")
+
+
+def review_list(db, reviewer: str) -> None:
+    left, right = st.columns(2)
+    status = left.selectbox("Status", ["submitted", "approved", "rejected", "all"], key="review_status")
+    who = right.text_input("Annotator (blank for all)", key="review_annotator").strip()
+    rows = labeling.list_labels(db, status=None if status == "all" else status, annotator=who or None, limit=25)
+    if not rows:
+        st.caption("No labels match.")
+    for row in rows:
+        with st.container(border=True):
+            tag = " · from a model suggestion" if row["source"] == "llm-suggested" else ""
+            st.markdown(f"**#{row['id']}** by **{row['annotator']}** · {row['status']}{tag} · `{row['scene_name']}`")
+            st.write(row["summary"])
+            with st.expander("Code"):
+                st.code(row["code"], language="python")
+            with st.form(key=f"review_form_{row['id']}", border=False):
+                note = st.text_input("Note", key=f"review_note_{row['id']}", value=row["review_note"] or "")
+                a, b = st.columns(2)
+                approve = a.form_submit_button("Approve", key=f"review_approve_{row['id']}")
+                reject = b.form_submit_button("Reject", key=f"review_reject_{row['id']}")
+            if approve or reject:
+                ui.run_or_stop(labeling.review_label, db, row["id"], "approve" if approve else "reject", reviewer, note)
+                st.rerun()
+
+
+def review_tab(db, reviewer: str) -> None:
+    st.subheader("Per annotator")
+    counts = labeling.annotator_counts(db)
+    if counts:
+        st.dataframe(pd.DataFrame(counts), hide_index=True, key="review_counts")
+    with st.form(key="review_k_form", border=False):
+        k = st.number_input("Labels per snippet (k)", 1, 10, labeling.get_labels_per_snippet(db), key="review_k")
+        if st.form_submit_button("Save k", key="review_k_save"):
+            ui.run_or_stop(labeling.set_labels_per_snippet, db, int(k))
+            st.rerun()
+    flags = labeling.list_flags(db)
+    if flags:
+        st.subheader("Flagged as bad code")
+        st.dataframe(pd.DataFrame(flags), hide_index=True, key="review_flags")
+    st.subheader("Labels")
+    review_list(db, reviewer)
+
+
+def agreement_tab(db) -> None:
+    st.caption("Similarity: Jaccard index of the two summaries' lower-cased word sets (1 = same words, "
+               "0 = none shared), averaged over pairs. Lowest first.")
+    rows = labeling.agreement(db)
+    if not rows:
+        st.info("No snippet has two labels yet: set k >= 2 under Review to collect them.")
+    for row in rows:
+        with st.container(border=True):
+            st.markdown(f"**Snippet {row.snippet_id}** `{row.scene_name}` · similarity **{row.score:.2f}**")
+            for col, lab in zip(st.columns(len(row.labels)), row.labels):
+                col.markdown(f"*{lab['annotator']}* ({lab['status']})")
+                col.write(lab["summary"])
+
+
+def label_studio_tab(db) -> None:
+    st.subheader("Import")
+    upload = st.file_uploader("Label Studio JSON export", type=["json"], key="ls_upload")
+    approve = st.checkbox("Mark imported labels approved (a reviewed project)", key="ls_approve")
+    if upload is not None and st.button("Import", key="ls_import"):
+        tasks = ui.run_or_stop(labeling.parse_label_studio, upload.getvalue().decode("utf-8", "replace"), upload.name)
+        report = ui.run_or_stop(labeling.import_label_studio, db, tasks, status="approved" if approve else "submitted")
+        st.success(f"{report.tasks} tasks: {report.snippets_matched} matched, {report.snippets_created} new "
+                   f"snippets; {report.labels_saved} labels saved, {report.annotations_skipped} skipped.")
+    st.subheader("Export")
+    approved_only = st.checkbox("Approved labels only", key="ls_export_approved")
+    tasks = labeling.export_label_studio(db, statuses=("approved",) if approved_only else ("submitted", "approved"))
+    st.download_button(f"Download {len(tasks)} tasks as Label Studio JSON", labeling.dumps_label_studio(tasks),
+                       file_name="hisolver-labels.json", mime="application/json", key="ls_download")
+    with st.expander("Label Studio labeling config for a compatible project"):
+        st.code(labeling.LABEL_CONFIG, language="xml")
+
+
+settings = ui.require(Role.ANNOTATOR)
+st.title("Label")
+is_maintainer = ui.current_role() >= Role.ADMIN or role_is_open(settings, Role.ADMIN)
+with closing(open_db(settings)) as db:
+    if not is_maintainer:
+        label_tab(settings, db)
+    else:
+        tab_label, tab_review, tab_agree, tab_ls = st.tabs(["Label", "Review", "Agreement", "Label Studio"])
+        with tab_label:
+            label_tab(settings, db)
+        reviewer = st.session_state.get("label_annotator", "").strip() or "maintainer"
+        with tab_review:
+            review_tab(db, reviewer)
+        with tab_agree:
+            agreement_tab(db)
+        with tab_ls:
+            label_studio_tab(db)

@@ -1,0 +1,66 @@
+"""The Datasets page through AppTest: create, list, charts, immutability message, diff."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from hisolver_core import datasets, labeling
+from hisolver_core.auth import Role
+
+PAGE = str(Path(__file__).resolve().parents[2] / "pages" / "datasets.py")
+
+
+@pytest.fixture
+def env(monkeypatch, settings, tmp_path):
+    monkeypatch.setenv("HISOLVER_DATA_DIR", str(settings.data_dir))
+    monkeypatch.chdir(tmp_path)
+    return monkeypatch
+
+
+def open_page() -> AppTest:
+    at = AppTest.from_file(PAGE, default_timeout=60)
+    at.session_state["hisolver_routed"] = True
+    at.session_state["hisolver_role"] = Role.ADMIN
+    at.run()
+    assert not at.exception, at.exception
+    return at
+
+
+def test_empty_page_explains_what_to_do(env):
+    at = open_page()
+    assert any("No dataset versions yet" in i.value for i in at.info)
+
+
+def test_create_list_charts_and_refuse_a_taken_name(env, settings, db, make_snippets):
+    ids = make_snippets(4)
+    label_ids = [labeling.save_label(db, "ada", s, f"Plot the graph of y = {s}x") for s in ids]
+    labeling.review_label(db, label_ids[0], "approve", "grace")
+    at = open_page()
+    at.text_input(key="ds_name").input("v1")
+    at.checkbox(key="ds_approved_only").uncheck()
+    at.button(key="ds_create").click().run()
+    assert not at.exception, at.exception
+    assert any("Created v1" in s.value for s in at.success)
+    assert {m.label: m.value for m in at.metric}["Labels"] == "4"
+    assert len(at.get("vega_lite_chart")) == 4  # two length histograms, dialect and topic mix
+    assert at.dataframe[0].value["name"].tolist() == ["v1"]
+
+    at.text_input(key="ds_name").input("v1")
+    at.button(key="ds_create").click().run()
+    assert any("already exists" in e.value for e in at.error)
+    assert datasets.read_manifest(settings, "v1")["counts"]["labels"] == 4  # untouched
+
+
+def test_diff_view(env, settings, db, make_snippets):
+    ids = make_snippets(3)
+    label_ids = [labeling.save_label(db, "ada", s, f"Draw circle {s}") for s in ids[:2]]
+    datasets.create_version(settings, "a", db=db)
+    labeling.save_label(db, "ada", ids[2], "Draw circle three")
+    datasets.create_version(settings, "b", db=db)
+    at = open_page()
+    shown = {m.label: m.value for m in at.metric}
+    assert (shown["Added"], shown["Removed"], shown["Unchanged"]) == ("1", "0", "2")
+    assert label_ids  # both versions share the first two labels
