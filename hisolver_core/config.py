@@ -47,6 +47,7 @@ class Settings:
     # -- solving
     backends: str = "builtin"  # comma-separated chain, built-in always last
     max_problem_chars: int = 2000
+    eval_data_dir: str = ""  # benchmark JSONL files offered on the Evaluate page; empty = ../shared/data
     solve_timeout_s: float = 10.0
 
     # -- LLM backends

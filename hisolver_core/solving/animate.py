@@ -70,7 +70,7 @@ def _model_animation(settings: Settings, renderer: Any, solution: Solution, qual
         backend = get_backend(settings, solution.backend)
     except HiSolverError:
         backend = None  # no model to ask for repairs: render as given, then the template
-    outcome = repair_animation(backend, solution, renderer, settings_max_repairs(settings), quality=quality)
+    outcome = repair_animation(backend, solution, renderer, settings.max_repairs, quality=quality)
     anim = Animation(code=outcome.solution.manim_code or "", source=outcome.source, error=outcome.error)
     if outcome.source == "template":
         from ..rendering import scene_from_solution
@@ -80,11 +80,6 @@ def _model_animation(settings: Settings, renderer: Any, solution: Solution, qual
     if outcome.result is not None:
         _from_result(anim, outcome.result)
     return anim
-
-
-def settings_max_repairs(settings: Settings) -> int:
-    """How many repair rounds a model gets (``max_repairs`` setting, default 2)."""
-    return int(getattr(settings, "max_repairs", 2))
 
 
 def animate(

@@ -1,0 +1,134 @@
+"""The repair loop: model code -> sandbox render -> error back to the model (at most N) -> template.
+
+Fast tests use a scripted renderer (the sandbox is a process boundary); the
+slow ones use the real sandboxed Manim renderer, and are few.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from llm_stub_servers import Reply
+
+from hisolver_core.errors import RenderError
+from hisolver_core.llm import get_backend, repair_animation
+from hisolver_core.solution import Solution, Step
+
+GOOD = "from manim import *\n\nclass SolutionScene(Scene):\n    def construct(self):\n        self.add(Square())\n"
+BROKEN = "from manim import *\n\nclass SolutionScene(Scene):\n    def construct(self):\n        self.add(Sqaure())\n"
+FORBIDDEN = "import os\nfrom manim import *\n\nclass SolutionScene(Scene):\n    def construct(self):\n        os.system('true')\n"
+
+
+def _solution(code: str | None) -> Solution:
+    return Solution(
+        problem="Solve 2x + 3 = 7 for x.",
+        status="solved",
+        steps=[Step("2x = 4", "Subtract 3 from both sides."), Step("x = 2", "Divide by 2.")],
+        answer_latex="x = 2",
+        backend="openai",
+        manim_code=code,
+    )
+
+
+def _fix(code: str) -> str:
+    return json.dumps({"manim_code": code})
+
+
+class ScriptedRenderer:
+    """Stands in for the sandbox: code containing 'Sqaure' or 'import os' fails like Manim / the policy would."""
+
+    def __init__(self) -> None:
+        self.rendered: list[str] = []
+
+    def render(self, code: str, scene: str | None = None, quality: str = "low"):
+        self.rendered.append(code)
+        if "import os" in code:
+            raise RenderError("policy", "import of 'os' is not allowed")
+        if "Sqaure" in code:
+            log = "Traceback (most recent call last):\n  File \"scene.py\", line 5\nNameError: name 'Sqaure' is not defined"
+            raise RenderError("manim", "NameError: name 'Sqaure' is not defined", log)
+        return {"video": f"{len(self.rendered)}.mp4"}
+
+
+@pytest.fixture
+def backend(openai_settings):
+    return get_backend(openai_settings, "openai")
+
+
+def test_code_that_renders_is_kept(backend, openai_stub):
+    outcome = repair_animation(backend, _solution(GOOD), ScriptedRenderer())
+    assert outcome.source == "model" and outcome.repairs == 0 and outcome.solution.manim_code == GOOD
+    assert openai_stub.requests == []
+
+
+def test_failing_code_is_repaired_with_the_error_tail(backend, openai_stub):
+    openai_stub.push(_fix(GOOD))
+    renderer = ScriptedRenderer()
+    outcome = repair_animation(backend, _solution(BROKEN), renderer)
+    assert outcome.source == "repaired" and outcome.repairs == 1 and outcome.result == {"video": "2.mp4"}
+    assert outcome.solution.manim_code.strip() == GOOD.strip()
+    sent = openai_stub.requests[0]["body"]
+    assert sent["response_format"]["json_schema"]["schema"]["required"] == ["manim_code"]
+    assert "NameError: name 'Sqaure' is not defined" in sent["messages"][1]["content"]
+
+
+def test_repairs_are_bounded_then_the_template_replaces_the_code(backend, openai_stub):
+    openai_stub.push(_fix(BROKEN), _fix(FORBIDDEN), _fix(GOOD))
+    renderer = ScriptedRenderer()
+    outcome = repair_animation(backend, _solution(BROKEN), renderer, max_repairs=2)
+    assert outcome.repairs == 2 and len(openai_stub.requests) == 2
+    assert outcome.source == "template" and "SolutionScene" in outcome.solution.manim_code
+    assert outcome.solution.manim_code not in (BROKEN, FORBIDDEN)
+    assert any("not allowed" in e for e in outcome.errors)
+    assert any("did not render after 2 repair(s)" in n for n in outcome.solution.notes)
+
+
+def test_a_failing_repair_request_goes_to_the_template(backend, openai_stub):
+    openai_stub.push(Reply(status=500))
+    outcome = repair_animation(backend, _solution(BROKEN), ScriptedRenderer())
+    assert outcome.source == "template" and outcome.repairs == 0
+    assert any(e.startswith("repair:") for e in outcome.errors)
+
+
+@pytest.mark.parametrize("code", [None, BROKEN])
+def test_builtin_or_missing_code_goes_straight_to_the_template(code):
+    renderer = ScriptedRenderer()
+    outcome = repair_animation(None, _solution(code), renderer)
+    assert outcome.source == "template" and len(renderer.rendered) == (2 if code else 1)
+
+
+def test_nothing_renders_reports_none(backend, openai_stub):
+    class Broken(ScriptedRenderer):
+        def render(self, code, scene=None, quality="low"):
+            raise RenderError("internal", "sandbox unavailable")
+
+    outcome = repair_animation(None, _solution(GOOD), Broken())
+    assert outcome.source == "none" and outcome.result is None and "sandbox unavailable" in outcome.error
+
+
+# ---------------------------------------------------------------- the real sandbox
+
+
+@pytest.fixture
+def renderer(settings):
+    from hisolver_core.rendering import Renderer
+
+    with Renderer(settings, workers=1, warm=False) as r:
+        yield r
+
+
+@pytest.mark.slow
+def test_real_render_failure_is_repaired(backend, openai_stub, renderer):
+    openai_stub.push(_fix(GOOD))
+    outcome = repair_animation(backend, _solution(BROKEN), renderer)
+    assert outcome.source == "repaired" and outcome.result.video_path.is_file()
+    assert "Sqaure" in openai_stub.requests[0]["body"]["messages"][1]["content"]
+
+
+@pytest.mark.slow
+def test_real_code_that_never_renders_falls_back_to_the_template(backend, openai_stub, renderer):
+    openai_stub.default = Reply(_fix(FORBIDDEN))
+    outcome = repair_animation(backend, _solution(BROKEN), renderer, max_repairs=1)
+    assert outcome.source == "template" and outcome.repairs == 1
+    assert outcome.result.video_path.is_file() and outcome.result.duration_s > 0
