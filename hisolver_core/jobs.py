@@ -15,7 +15,7 @@ from sqlite_utils import Database
 from .errors import NotFoundError
 from .store import utcnow
 
-__all__ = ["start_job", "update_job", "finish_job", "list_jobs", "get_job", "STATUSES"]
+__all__ = ["start_job", "update_job", "finish_job", "list_jobs", "get_job", "reap_lost_jobs", "STATUSES"]
 
 STATUSES = ("queued", "running", "succeeded", "failed", "cancelled")
 
@@ -73,3 +73,29 @@ def list_jobs(db: Database, limit: int = 100, kind: str | None = None) -> list[d
     """Return the most recent jobs first (optionally of one kind)."""
     where, args = ("kind = ?", [kind]) if kind else (None, [])
     return list(db["jobs"].rows_where(where, args, order_by="id desc", limit=limit))
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # someone else's process: alive
+    return True
+
+
+def reap_lost_jobs(db: Database) -> list[int]:
+    """Mark ``running`` jobs whose process is gone (killed, crashed) as failed; return their ids.
+
+    Jobs run on this machine record their pid; a job started elsewhere (a cloud
+    runner) records none and is left alone.
+    """
+    lost = [
+        row["id"]
+        for row in db["jobs"].rows_where("status = 'running' and pid is not null")
+        if not _alive(int(row["pid"]))
+    ]
+    for job_id in lost:
+        finish_job(db, job_id, "failed", "the process ended without finishing (killed or crashed); run it again to resume")
+    return lost

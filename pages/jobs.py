@@ -5,13 +5,14 @@ import json
 import streamlit as st
 
 from hisolver_core.auth import Role
-from hisolver_core.jobs import list_jobs
+from hisolver_core.jobs import list_jobs, reap_lost_jobs
 from hisolver_core.store import open_db
 from pages import _shared as ui
 
 
 def show_jobs(settings) -> None:
     db = ui.run_or_stop(open_db, settings)
+    reap_lost_jobs(db)
     jobs = list_jobs(db, limit=200)
     db.close()
     if not jobs:
