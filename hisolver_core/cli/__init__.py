@@ -23,6 +23,11 @@ COMMANDS: dict[str, str] = {
     "settings": "core_cmds:settings_cmd",
     "health": "core_cmds:health_cmd",
     "db": "core_cmds:db_group",
+    "collect": "collect_cmd:collect_group", "extract": "collect_cmd:extract_cmd", "stats": "collect_cmd:stats_cmd", "render-check": "collect_cmd:render_check_cmd",
+    "solve": "solve_cmd:solve_cmd",
+    "eval": "eval_cmd:eval_cmd",
+    "render": "render_cmd:render_cmd",
+    "label": "label_cmd:label_group", "dataset": "dataset_cmd:dataset_group",
 }
 
 

@@ -1,0 +1,87 @@
+"""``hisolver eval``: run the solver over a benchmark file and print the scores."""
+
+from __future__ import annotations
+
+import functools
+import sys
+
+import click
+from tqdm import tqdm
+
+from ..evaluation import DEFAULT_TIME_LIMIT_S, FORMATS, run_eval
+from .common import emit_json, settings_from_env
+
+__all__ = ["eval_cmd"]
+
+
+def _chain_solve(settings, only: str, problem: str, options):
+    """Solve through the configured backend chain (``only`` one backend unless it is "chain")."""
+    from ..llm.chain import solve_with_chain
+
+    return solve_with_chain(settings, problem, options, only=None if only == "chain" else only)
+
+
+def _backend(name: str):
+    """None for the built-in engine (the harness default), else a picklable solve callable."""
+    key = name.strip().lower()
+    if key == "builtin":
+        return None
+    from ..llm.chain import BACKENDS
+
+    if key != "chain" and key not in BACKENDS:
+        raise click.BadParameter(f"unknown backend {name!r}; choose builtin, chain or one of {', '.join(BACKENDS)}",
+                                 param_hint="--backend")
+    return functools.partial(_chain_solve, settings_from_env(), key)
+
+
+def _print_table(title: str, table: dict) -> None:
+    click.echo(f"\n{title:<28} {'total':>6} {'answered':>9} {'correct':>8} {'wrong':>6} {'precision':>10}")
+    for name, row in table.items():
+        precision = "-" if row["precision"] is None else f"{row['precision']:.1%}"
+        click.echo(f"{name[:28]:<28} {row['total']:>6} {row['answered']:>9} {row['correct']:>8} {row['wrong']:>6} {precision:>10}")
+
+
+@click.command("eval")
+@click.option("--dataset", "dataset", required=True, type=click.Path(exists=True, dir_okay=False), help="JSONL benchmark file.")
+@click.option("--format", "fmt", required=True, type=click.Choice(FORMATS), help="Record layout of the file.")
+@click.option("--backend", default="builtin", show_default=True,
+              help="builtin (the engine), chain (the configured backend chain) or one backend name, e.g. openai.")
+@click.option("--limit", type=int, default=None, help="Only the first N problems (after filters).")
+@click.option("--out", type=click.Path(dir_okay=False), default=None, help="Write per-item results here (JSONL).")
+@click.option("--subjects", default=None, help="MATH only: comma-separated subjects, e.g. Algebra,Prealgebra.")
+@click.option("--max-level", type=int, default=None, help="MATH only: skip problems above this level.")
+@click.option("--time-limit", type=float, default=DEFAULT_TIME_LIMIT_S, show_default=True, help="Seconds per problem.")
+@click.option("--json", "as_json", is_flag=True, help="End with one JSON line holding the summary.")
+def eval_cmd(dataset, fmt, backend, limit, out, subjects, max_level, time_limit, as_json) -> None:
+    """Evaluate a solver backend on a benchmark file (agieval, math, gsm8k or aqua JSONL).
+
+    Scores the option letter where there are options and mathematical
+    equivalence otherwise; prints the summary and a per-topic table.
+
+    \b
+    Example:
+      hisolver eval --dataset ../shared/data/math500_test.jsonl --format math --subjects Algebra,Prealgebra --max-level 3 --json
+    """
+    solve_fn = _backend(backend)
+    bar = tqdm(total=0, unit="problem", file=sys.stderr, disable=None)
+
+    def progress(done: int, total: int) -> None:
+        bar.total = total
+        bar.update(done - bar.n)
+
+    try:
+        report = run_eval(dataset, fmt, solve_fn, limit=limit, time_limit_s=time_limit, progress=progress, out=out,
+                          subjects=[s for s in subjects.split(",") if s] if subjects else None, max_level=max_level)
+    finally:
+        bar.close()
+    s = report.summary
+    precision = "-" if s["precision"] is None else f"{s['precision']:.1%}"
+    click.echo(f"total {s['total']}  answered {s['answered']}  correct {s['correct']}  wrong {s['wrong']}  "
+               f"accuracy {s['accuracy']:.1%}  precision {precision}  timeouts {s['timeouts']}  {s['seconds']:.1f}s")
+    _print_table("topic", report.by_topic)
+    if len(report.by_subject) > 1:
+        _print_table("subject", report.by_subject)
+    if out:
+        click.echo(f"\nper-item results: {out}")
+    if as_json:
+        emit_json({**s, "by_topic": report.by_topic})

@@ -1,0 +1,121 @@
+"""Build ``Solution`` objects: LaTeX formatting, steps, the hint ladder, declines."""
+
+from __future__ import annotations
+
+import re
+
+import sympy as sp
+
+from ..solution import SOLVED, UNSUPPORTED, Solution, Step
+
+__all__ = ["Decline", "tex", "step", "solved", "declined", "rounded", "as_number"]
+
+
+class Decline(Exception):
+    """Raised inside a solver to decline the problem with a reason for the student."""
+
+
+def tex(obj) -> str:
+    """LaTeX for a SymPy object, a tuple of them, or a list (joined by commas)."""
+    if isinstance(obj, (list, tuple)) and not isinstance(obj, sp.Tuple):
+        return ", ".join(tex(o) for o in obj)
+    if isinstance(obj, sp.Float):
+        return _float_tex(obj)
+    if isinstance(obj, sp.Tuple):
+        return "\\left(" + ", ".join(tex(o) for o in obj) + "\\right)"
+    if isinstance(obj, sp.Basic):
+        try:
+            return sp.latex(obj)
+        except Exception:  # a printer bug must not break a solve
+            return str(obj)
+    return str(obj)
+
+
+def _float_tex(value: sp.Float) -> str:
+    text = f"{float(value):.10f}".rstrip("0").rstrip(".")
+    return text if text not in ("-0", "") else "0"
+
+
+def step(latex_or_obj, text: str) -> Step:
+    """One step: LaTeX (or a SymPy object to print) and a plain sentence."""
+    latex = latex_or_obj if isinstance(latex_or_obj, str) else tex(latex_or_obj)
+    return Step(latex=latex, text=text.strip())
+
+
+def rounded(value: sp.Expr, places: int) -> sp.Expr:
+    """``value`` rounded to ``places`` decimals (an Integer when places is 0)."""
+    number = sp.N(value, 30)
+    if places == 0:
+        return sp.Integer(round(float(number)))
+    return sp.Float(round(float(number), places), 15)
+
+
+def as_number(value) -> sp.Expr | None:
+    """The value as a finite real or complex SymPy number, or None."""
+    if not isinstance(value, sp.Expr) or value.free_symbols:
+        return None
+    if value.has(sp.zoo, sp.nan, sp.oo, -sp.oo):
+        return None
+    return value
+
+
+def _safe_hints(hints: list[str], answer_latex: str, topic: str) -> list[str]:
+    """Keep the ladder free of the answer; pad it to three rungs."""
+    banned = {answer_latex.strip()} if answer_latex else set()
+    out = []
+    for hint in hints:
+        if any(b and len(b) <= 40 and re.search(rf"(?<![\w.]){re.escape(b)}(?![\w.])", hint) for b in banned):
+            continue
+        out.append(hint)
+    generic = [
+        f"This is a {topic.replace('_', ' ')} problem: write down what is given and what is asked.",
+        "Work one step at a time and keep both sides of every equation balanced.",
+        "Check your result by substituting it back into the original problem.",
+    ]
+    for g in generic:
+        if len(out) >= 3:
+            break
+        if g not in out:
+            out.append(g)
+    return out
+
+
+def solved(problem: str, topic: str, steps: list[Step], hints: list[str], answer, *, verification: str,
+           verified: bool = True, figure: dict | None = None, answer_latex: str | None = None,
+           notes: list[str] | None = None) -> Solution:
+    """A solved ``Solution`` with a safe hint ladder."""
+    _check_elementary(answer)
+    latex = answer_latex if answer_latex is not None else tex(answer)
+    return Solution(
+        problem=problem,
+        status=SOLVED,
+        topic=topic,
+        steps=steps,
+        hints=_safe_hints(hints, latex, topic),
+        answer_latex=latex,
+        answer=answer,
+        verified=verified,
+        verification=verification,
+        backend="builtin",
+        figure=figure,
+        notes=list(notes or []),
+    )
+
+
+_ALLOWED_FUNCS = (sp.log, sp.exp, sp.Abs, sp.floor, sp.ceiling)
+
+
+def _check_elementary(answer) -> None:
+    """Decline answers that need special functions (Lambert W, gamma...): beyond SAT level, rarely intended."""
+    items = answer if isinstance(answer, (tuple, list, sp.Tuple)) else [answer]
+    for item in items:
+        if not isinstance(item, sp.Basic):
+            continue
+        for node in sp.preorder_traversal(item):
+            if isinstance(node, sp.Function) and not isinstance(node, _ALLOWED_FUNCS):
+                raise Decline("The exact answer needs functions beyond this engine's level.")
+
+
+def declined(problem: str, reason: str, topic: str = "") -> Solution:
+    """An unsupported ``Solution`` carrying the reason."""
+    return Solution(problem=problem, status=UNSUPPORTED, topic=topic, reason=reason, backend="builtin")

@@ -1,0 +1,252 @@
+"""Parse a problem's math segments into equations, inequalities, expressions and points.
+
+Function definitions (``f(x) = 3x - 2``) are kept as lambdas and every call
+``f(...)`` in the other segments is replaced by its value before parsing, so
+``f(-2) + f(-1)`` and ``g(f(5) - 1)`` become plain expressions.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import sympy as sp
+
+from .build import Decline
+from .parse import ParseFailure, parse_math
+from .problem import Problem
+
+__all__ = ["Context", "build_context", "Segment"]
+
+_DEF = re.compile(r"^\s*([a-zA-Z])\s*\(\s*([a-z])\s*\)\s*=\s*(.+)$", re.S)
+I_SYM = sp.Symbol("i")
+
+
+@dataclass
+class Segment:
+    """One parsed math segment."""
+
+    index: int
+    source: str
+    obj: object
+    kind: str  # equation | inequality | expression | symbol | point | tuple
+
+
+@dataclass
+class Context:
+    """Everything parsed from a problem's math."""
+
+    problem: Problem
+    segments: list[Segment] = field(default_factory=list)
+    functions: dict[str, tuple[sp.Symbol, sp.Expr]] = field(default_factory=dict)
+    function_sources: dict[str, str] = field(default_factory=dict)
+    complex_mode: bool = False
+    placeholders: dict = field(default_factory=dict)
+    operators: dict = field(default_factory=dict)  # symbol -> (a, b, body)
+
+    def of_kind(self, *kinds: str) -> list[Segment]:
+        """Segments of the given kinds, in order."""
+        return [s for s in self.segments if s.kind in kinds]
+
+    @property
+    def equations(self) -> list[sp.Eq]:
+        """Parsed equations."""
+        return [s.obj for s in self.of_kind("equation")]
+
+    @property
+    def conditions(self) -> list:
+        """Side conditions such as ``x \\neq 0``."""
+        return [s.obj for s in self.of_kind("condition")]
+
+    @property
+    def inequalities(self) -> list:
+        """Parsed inequalities (relationals or chained ``And``)."""
+        return [s.obj for s in self.of_kind("inequality")]
+
+
+def _kind(obj) -> str:
+    if isinstance(obj, sp.Equality):
+        return "equation"
+    if isinstance(obj, sp.Unequality):
+        return "condition"
+    if isinstance(obj, (sp.core.relational.Relational, sp.And)):
+        return "inequality"
+    if isinstance(obj, (sp.Tuple, tuple)):
+        return "point" if len(obj) == 2 and all(isinstance(v, sp.Expr) and v.is_number for v in obj) else "tuple"
+    if isinstance(obj, sp.Symbol):
+        return "symbol"
+    if isinstance(obj, sp.Expr):
+        return "expression"
+    return "other"
+
+
+def _expand_calls(source: str, ctx: "Context") -> str:
+    """Replace innermost calls ``f(arg)`` of defined functions by placeholder symbols ``\\Omega_{k}``.
+
+    The placeholder values are kept in ``ctx.placeholders``; :func:`_parse` puts them back.
+    """
+    if not ctx.functions:
+        return source
+    names = "".join(ctx.functions)
+    source = _expand_inverses(source, ctx, names)
+    pattern = re.compile(rf"(?<![a-zA-Z\\])([{names}])\s*(?:\\left)?\(\s*([^()]*?)\s*(?:\\right)?\)")
+    for _ in range(12):
+        m = pattern.search(source)
+        if not m:
+            return source
+        var, body = ctx.functions[m.group(1)]
+        arg = _parse(m.group(2), ctx, expand=False)
+        if not isinstance(arg, sp.Expr):
+            raise Decline("A function is applied to something that is not a number or expression.")
+        value = sp.simplify(body.subs(var, arg))
+        key = len(ctx.placeholders)
+        ctx.placeholders[sp.Symbol(f"Omega_{key}")] = value
+        source = source[: m.start()] + f"\\Omega_{{{key}}}" + source[m.end():]
+    raise Decline("The function calls nest too deeply.")
+
+
+def _expand_inverses(source: str, ctx: "Context", names: str) -> str:
+    """Replace ``f^{-1}(v)`` by the one real input where f takes the value v."""
+    pattern = re.compile(rf"(?<![a-zA-Z\\])([{names}])\s*\^\s*\{{?\s*-1\s*\}}?\s*(?:\\left)?\(\s*([^()]*?)\s*(?:\\right)?\)")
+    for _ in range(6):
+        m = pattern.search(source)
+        if not m:
+            return source
+        var, body = ctx.functions[m.group(1)]
+        arg = _parse(m.group(2), ctx, expand=False)
+        real = sp.Symbol(var.name, real=True)
+        try:
+            found = sp.solve(sp.Eq(body.subs(var, real), arg), real)
+        except (NotImplementedError, ValueError, TypeError) as exc:
+            raise Decline("I could not invert the function.") from exc
+        if len(found) != 1:
+            raise Decline("The inverse function value is not unique.")
+        key = len(ctx.placeholders)
+        ctx.placeholders[sp.Symbol(f"Omega_{key}")] = found[0]
+        source = source[: m.start()] + f"\\Omega_{{{key}}}" + source[m.end():]
+    raise Decline("The inverse functions nest too deeply.")
+
+
+def _parse(source: str, ctx: "Context", expand: bool = True):
+    text = _expand_calls(source, ctx) if expand else source
+    try:
+        obj = parse_math(text)
+    except ParseFailure as exc:
+        raise Decline(f"I could not read the math {source!r}.") from exc
+    if isinstance(obj, sp.Basic) and ctx.placeholders:
+        obj = obj.xreplace(ctx.placeholders)
+    if expand and isinstance(obj, sp.Basic) and {s.name for s in obj.free_symbols} & set(ctx.functions):
+        raise Decline("A function is used in a way I cannot evaluate.")
+    return obj
+
+
+def _read_definitions(problem: Problem, ctx: Context) -> set[int]:
+    used, raw = set(), {}
+    for i, src in enumerate(problem.math):
+        for part in re.split(r"(?<=\S)\s*(?:,|;|\\text\{\s*and\s*\})\s*(?=[a-zA-Z]\s*\()", src):
+            m = _DEF.match(part)
+            if not m or m.group(1) in "xyz" or m.group(1) in raw:
+                continue  # a second "f(x) = ..." is an equation about f, not a new definition
+            raw[m.group(1)] = (sp.Symbol(m.group(2)), m.group(3), part.strip())
+            used.add(i)
+    pending = dict(raw)
+    for _ in range(len(raw) + 1):  # definitions may use each other, in any order
+        for name, (var, body_src, part) in list(pending.items()):
+            others = {n for n in pending if n != name}
+            if any(re.search(rf"(?<![a-zA-Z\\]){n}\s*\(", body_src) for n in others):
+                continue
+            body = _parse(body_src, ctx)
+            if not isinstance(body, sp.Expr):
+                raise Decline("A function definition is not a single expression.")
+            ctx.functions[name] = (var, body)
+            ctx.function_sources[name] = part
+            del pending[name]
+    if pending:
+        raise Decline("The function definitions refer to each other in a loop.")
+    return used
+
+
+_DOTS = {"\\dots", "\\ldots", "\\cdots", "...", "\\dotsb", "\\dotsc"}
+_OPERATOR_SYMBOLS = r"\\star|\\ast|\\bigstar|@|\\#|\\diamond|\\nabla|\\odot|\\oplus|\\otimes|\\triangle|\\clubsuit|\\spadesuit|\\heartsuit|\\dagger|\\circledast|\\boxplus|\\bowtie|\\S|\\&|\\%|\\Delta|\\oslash|\\boxtimes"
+_OP_DEF = re.compile(rf"^\s*([a-zA-Z])\s*({_OPERATOR_SYMBOLS})\s*([a-zA-Z])\s*=\s*(.+)$", re.S)
+_ATOM = r"(-?\d+(?:\.\d+)?|\\frac\{[^{}]*\}\{[^{}]*\}|\\Omega_\{\d+\}|[a-zA-Z])"
+
+
+def _read_operators(problem: Problem, ctx: Context) -> set[int]:
+    """Custom binary operations such as ``a \\star b = 9a + 2b - ab + 5``."""
+    used = set()
+    for i, src in enumerate(problem.math):
+        m = _OP_DEF.match(src)
+        if not m:
+            continue
+        body = _parse(m.group(4), ctx)
+        if not isinstance(body, sp.Expr):
+            raise Decline("A custom operation is not defined by one expression.")
+        ctx.operators[m.group(2)] = (sp.Symbol(m.group(1)), sp.Symbol(m.group(3)), body)
+        used.add(i)
+    return used
+
+
+def _apply_operators(source: str, ctx: Context) -> str:
+    """Evaluate ``A op B`` (innermost first) for each custom operation, via placeholders."""
+    for _ in range(20):
+        changed = False
+        for op, (a, b, body) in ctx.operators.items():
+            source = re.sub(rf"\(\s*(\\Omega_\{{\d+\}})\s*\)", r"\1", source)
+            m = re.search(rf"{_ATOM}\s*{re.escape(op)}\s*{_ATOM}", source)
+            if not m:
+                continue
+            left, right = _parse(m.group(1), ctx, expand=False), _parse(m.group(2), ctx, expand=False)
+            value = sp.simplify(body.subs({a: left, b: right}, simultaneous=True))
+            key = len(ctx.placeholders)
+            ctx.placeholders[sp.Symbol(f"Omega_{key}")] = value
+            source = source[: m.start()] + f"\\Omega_{{{key}}}" + source[m.end():]
+            changed = True
+        if not changed:
+            return source
+    raise Decline("The custom operations nest too deeply.")
+
+
+def build_context(problem: Problem) -> Context:
+    """Parse every math segment; raise Decline when one cannot be read."""
+    ctx = Context(problem=problem)
+    defs = _read_definitions(problem, ctx) | _read_operators(problem, ctx)
+    for i, src in enumerate(problem.math):
+        if i in defs:
+            continue
+        if src.strip() in ctx.functions or src.strip() in ctx.operators:
+            continue  # "the function $f$ is defined by ..." only names it
+        if src.strip() in _DOTS:
+            ctx.segments.append(Segment(index=i, source=src, obj=None, kind="dots"))
+            continue
+        obj = _parse(_apply_operators(src, ctx), ctx)
+        ctx.segments.append(Segment(index=i, source=src, obj=obj, kind=_kind(obj)))
+    ctx.complex_mode = _wants_complex(ctx)
+    if ctx.complex_mode:
+        for seg in ctx.segments:
+            try:
+                seg.obj = seg.obj.subs(I_SYM, sp.I) if isinstance(seg.obj, sp.Basic) else seg.obj
+            except TypeError as exc:  # e.g. an inequality that would compare complex numbers
+                raise Decline("The problem mixes the imaginary unit with comparisons.") from exc
+            seg.kind = _kind(seg.obj)
+        for name, (var, body) in list(ctx.functions.items()):
+            ctx.functions[name] = (var, body.subs(I_SYM, sp.I))
+    from .rewrite import rewrite_verbal  # the rules build on this module's Segment
+
+    rewrite_verbal(ctx)
+    return ctx
+
+
+def _wants_complex(ctx: Context) -> bool:
+    """``i`` means the imaginary unit unless it is the unknown being solved for."""
+    q = ctx.problem.question
+    uses_i = any(isinstance(s.obj, sp.Basic) and I_SYM in s.obj.free_symbols for s in ctx.segments)
+    uses_i = uses_i or any(I_SYM in body.free_symbols for _, body in ctx.functions.values())
+    if not uses_i:
+        return False
+    if re.search(r"(?:solve for|value of|find) ⟦\d+⟧", q):
+        for m in re.finditer(r"(?:solve for|value of|find) ⟦(\d+)⟧", q):
+            src = ctx.problem.math[int(m.group(1))].strip()
+            if src == "i":
+                return False
+    return True

@@ -1,0 +1,89 @@
+"""``solve``: route a problem to the solver that understands it, or decline."""
+
+from __future__ import annotations
+
+import logging
+import re
+import time
+
+from ..config import Settings
+from ..errors import ProblemError
+from ..solution import Solution
+from .algebra import count_real_solutions, solve_equations, solve_inequality, solve_solution_count
+from .build import Decline, declined
+from .context import build_context
+from .graphs import solve_graph_property
+from .expressions import evaluate_expression, simplify_expression
+from .intent import read_intent
+from .options import choose_option, which_of_following
+from .problem import analyze
+from .wording import solve_wording
+
+log = logging.getLogger(__name__)
+
+__all__ = ["solve"]
+
+DEFAULT_MAX_CHARS = Settings.__dataclass_fields__["max_problem_chars"].default
+
+
+def solve(problem: str, options=None, *, max_chars: int = DEFAULT_MAX_CHARS) -> Solution:
+    """Solve ``problem`` (text or LaTeX, optional multiple-choice ``options``); return a ``Solution``.
+
+    Returns status ``unsupported`` with a reason whenever the engine cannot
+    answer with certainty (it never guesses). Raises :class:`ProblemError` only
+    for an empty problem or one longer than ``max_chars``.
+    """
+    if problem is None or not str(problem).strip():
+        raise ProblemError("The problem is empty: type a math problem.")
+    problem = str(problem)
+    if len(problem) > max_chars:
+        raise ProblemError(f"The problem is too long ({len(problem)} characters; the limit is {max_chars}).")
+    started = time.perf_counter()
+    try:
+        sol = _solve(problem, options)
+    except Decline as exc:
+        sol = declined(problem, str(exc))
+    except RecursionError:
+        sol = declined(problem, "The expression is nested too deeply.")
+    except Exception:  # a SymPy bug on odd input must never reach the student
+        log.warning("engine failed on %r", problem[:200], exc_info=True)
+        sol = declined(problem, "The engine could not handle this problem.")
+    log.debug("solved in %.3fs: %s", time.perf_counter() - started, sol.status)
+    return sol
+
+
+def _solve(problem: str, options) -> Solution:
+    prob = analyze(problem, options)
+    if prob.has_figure:
+        raise Decline("The problem refers to a figure or table, which I cannot read.")
+    sol = solve_wording(prob)
+    if sol is None:
+        if not prob.math:
+            raise Decline("I found no math to work with in the problem.")
+        ctx = build_context(prob)
+        sol = solve_graph_property(ctx) or which_of_following(ctx) or _dispatch(ctx)
+        if sol.choice is not None:
+            return sol
+    if prob.options and sol.choice is None:
+        sol = choose_option(sol, prob.options)
+    return sol
+
+
+def _dispatch(ctx) -> Solution:
+    if re.search(r"\bhow many (?:real )?solutions does\b.*\bhave\b", ctx.problem.question) and len(ctx.equations) == 1:
+        read_intent(ctx, {"have", "does", "how", "many", "solutions", "real", "equation"})
+        return count_real_solutions(ctx)
+    intent = read_intent(ctx)
+    if ctx.inequalities and not ctx.equations:
+        return solve_inequality(ctx, intent)
+    if ctx.equations and intent.solution_count:
+        return solve_solution_count(ctx, intent)
+    if ctx.equations:
+        return solve_equations(ctx, intent)
+    if intent.target is None:
+        raise Decline("I could not find an expression or equation to work with.")
+    if intent.target.kind == "symbol" and intent.task == "value":
+        raise Decline("Nothing in the problem gives the value of the unknown.")
+    if intent.task == "value" and not (ctx.functions and intent.target.obj.free_symbols):
+        return evaluate_expression(ctx, intent)
+    return simplify_expression(ctx, intent)

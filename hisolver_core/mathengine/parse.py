@@ -1,0 +1,214 @@
+"""Turn LaTeX or plain-text math into SymPy objects, safely.
+
+LaTeX goes through latex2sympy2_extended, plain text through SymPy's own
+``parse_expr`` (after a character allow-list, since it evaluates Python).
+Every parsed object passes :func:`guard`, which rejects expressions whose
+evaluation could blow up (huge powers, huge factorials), so no later SymPy call
+hangs on them. Parsing failures raise :class:`ParseFailure`; callers decline.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+
+import sympy as sp
+from latex2sympy2_extended import latex2sympy
+from latex2sympy2_extended.latex2sympy2 import ConversionConfig
+from sympy.parsing.sympy_parser import (
+    convert_xor,
+    implicit_multiplication_application,
+    parse_expr,
+    standard_transformations,
+)
+
+log = logging.getLogger(__name__)
+
+__all__ = ["ParseFailure", "parse_math", "parse_latex", "parse_plain", "guard", "clean_latex"]
+
+MAX_EXPONENT = 400
+MAX_INT_DIGITS = 60
+_CONVERSION = ConversionConfig(interpret_as_mixed_fractions=True, lowercase_symbols=False)
+_TRANSFORMS = standard_transformations + (implicit_multiplication_application, convert_xor)
+_PLAIN_OK = re.compile(r"^[0-9a-zA-Z+\-*/^().,=<>!|\s]*$")
+_PLAIN_FUNCS = {"sqrt", "abs", "Abs", "log", "ln", "exp", "sin", "cos", "tan", "pi"}
+
+
+class ParseFailure(ValueError):
+    """The text is not math this engine can read."""
+
+
+def _strip_trailing(s: str) -> str:
+    """Drop sentence punctuation after math, keeping a factorial sign (``5!``)."""
+    s = s.rstrip(" .,;:?")
+    while s.endswith("!") and not re.search(r"[\d)}a-zA-Z]!$", s):
+        s = s[:-1].rstrip(" .,;:?")
+    return s
+
+
+def clean_latex(text: str) -> str:
+    """Normalise LaTeX spellings that the parser dislikes; return the new text."""
+    s = text.strip()
+    s = re.sub(r"\\(?:left|right|displaystyle|bigl|bigr|Bigl|Bigr|big|Big)(?![a-zA-Z])", "", s)
+    s = re.sub(r"\\[dt]frac", r"\\frac", s)
+    s = re.sub(r"\\(?:,|;|!|:| |quad|qquad)", " ", s)
+    s = s.replace("\\le ", "\\leq ").replace("\\ge ", "\\geq ")
+    s = re.sub(r"\\(?:text|mathrm|textbf|mbox)\{\s*\}", "", s)
+    s = re.sub(r"\\frac\s*(\d)\s*(\d)", r"\\frac{\1}{\2}", s)
+    s = re.sub(r"\\frac\s*(\{[^{}]*\})\s*([0-9a-zA-Z])", r"\\frac\1{\2}", s)
+    s = re.sub(r"\\frac\s*([0-9a-zA-Z])\s*(\{[^{}]*\})", r"\\frac{\1}\2", s)
+    s = re.sub(r"\\sqrt\s*(\d+|[a-zA-Z])(?![a-zA-Z{])", r"\\sqrt{\1}", s)
+    s = re.sub(r"\^\s*(\\frac\{[^{}]*\}\{[^{}]*\})", r"^{\1}", s)
+    s = re.sub(r"(\d),(\d{3})(?!\d)", r"\1\2", s)  # 1,000 -> 1000
+    s = re.sub(r"\\log_\s*(\d)\s*(\d+)", r"\\log_{\1}{\2}", s)  # \log_264 is log base 2 of 64
+    # bracket \log_{b}{a} so the parser does not swallow what follows into the argument
+    s = re.sub(r"\\log_\s*\{?([^{}\s]+?)\}?\s*\{([^{}]*)\}", r"(\\log_{\1}{\2})", s)
+    if re.search(r"\d\s*_", s) or re.search(r"\}\s*_\s*\{?\d", s):
+        raise ParseFailure("numbers with subscripts (such as bases) are not supported")
+    s = s.replace("−", "-").replace("–", "-").replace("×", "\\times ").replace("÷", "\\div ")
+    s = re.sub(r"(\d+(?:\.\d+)?)\s*\\%", r"(\1/100)", s)  # 25\% is a quarter, not 25
+    s = s.replace("\\%", "").replace("\\$", "").replace("¤", "")
+    s = _strip_trailing(s)
+    return s
+
+
+def _bad_number(node: sp.Basic) -> bool:
+    if isinstance(node, sp.Integer) and len(str(abs(int(node)))) > MAX_INT_DIGITS:
+        return True
+    if isinstance(node, sp.Pow):
+        exp = node.exp
+        if exp.is_number and exp.is_real and abs(float(sp.N(exp, 15))) > MAX_EXPONENT:
+            base = node.base
+            if not (base.is_number and base in (sp.Integer(1), sp.Integer(-1), sp.Integer(0))):
+                return True
+    if isinstance(node, (sp.factorial, sp.factorial2)):
+        arg = node.args[0]
+        if arg.is_number and (not arg.is_real or abs(float(arg)) > 200):
+            return True
+    return False
+
+
+def exact(obj):
+    """Replace decimal numbers by exact rationals (``1.5`` -> ``3/2``) so answers stay exact."""
+    if isinstance(obj, sp.Basic) and obj.has(sp.Float):
+        return obj.xreplace({f: sp.Rational(str(f)) for f in obj.atoms(sp.Float)})
+    return obj
+
+
+def guard(obj):
+    """Return ``obj`` unchanged, or raise :class:`ParseFailure` if it is unsafe to evaluate."""
+    items = obj if isinstance(obj, (list, tuple)) else [obj]
+    for item in items:
+        if not isinstance(item, sp.Basic):
+            continue
+        count = 0
+        for node in sp.preorder_traversal(item):
+            count += 1
+            if count > 3000:
+                raise ParseFailure("expression too large")
+            try:
+                bad = _bad_number(node)
+            except (TypeError, ValueError):
+                bad = False
+            if bad:
+                raise ParseFailure("numbers too large to work with exactly")
+    return obj
+
+
+def parse_latex(text: str):
+    """Parse a LaTeX math string; return a SymPy object (expr, Eq, relational, And, Tuple)."""
+    s = clean_latex(text)
+    if not s:
+        raise ParseFailure("empty math")
+    if len(s) > 600:
+        raise ParseFailure("math too long")
+    try:
+        result = latex2sympy(s, conversion_config=_CONVERSION)
+    except Exception as exc:  # the ANTLR parser raises bare Exceptions
+        raise ParseFailure(f"cannot read {s!r}") from exc
+    if isinstance(result, tuple):
+        result = sp.Tuple(*result)
+    if (isinstance(result, sp.Interval) and s.startswith("(") and s.endswith(")") and s.count(",") == 1
+            and result.start.is_finite and result.end.is_finite):
+        result = sp.Tuple(result.start, result.end)  # "(-1, 6)" is a point here, not an interval
+    return guard(exact(_fix_symbols(result)))
+
+
+def _fix_symbols(obj):
+    """Make every symbol a plain Symbol (no assumptions) so later solve calls agree."""
+    if not isinstance(obj, sp.Basic):
+        return obj
+    subs = {}
+    for sym in obj.free_symbols:
+        if isinstance(sym, sp.Symbol) and sym.assumptions0:
+            subs[sym] = sp.Symbol(sym.name)
+    return obj.xreplace(subs) if subs else obj
+
+
+def plain_to_python(text: str) -> str:
+    """Rewrite plain-text math (unicode signs, ``^``) as a parse_expr input; raise ParseFailure."""
+    s = _strip_trailing(text.strip())
+    table = {"−": "-", "–": "-", "×": "*", "÷": "/", "·": "*", "²": "^2", "³": "^3", "≤": "<=", "≥": ">="}
+    for k, v in table.items():
+        s = s.replace(k, v)
+    s = re.sub(r"√\s*\(", "sqrt(", s)
+    s = re.sub(r"√\s*(\d+(?:\.\d+)?|[a-z])", r"sqrt(\1)", s)
+    s = re.sub(r"(\d),(\d{3})(?!\d)", r"\1\2", s)
+    s = re.sub(r"(\d+(?:\.\d+)?)\s*%", r"(\1/100)", s)
+    s = s.replace("[", "(").replace("]", ")")
+    if re.search(r"[\d)]\s+x\s+[\d(]", s) and not re.search(r"\dx|x\s*[\^=]|[a-pr-wyz]", s):
+        s = re.sub(r"(?<=[\d)])\s+x\s+(?=[\d(])", " * ", s)  # "17 x 15" means times
+    if not _PLAIN_OK.match(s):
+        raise ParseFailure("unexpected characters")
+    for word in re.findall(r"[A-Za-z]{2,}", s):
+        if word not in _PLAIN_FUNCS:
+            raise ParseFailure(f"unknown word {word!r}")
+    if "**" in s or "__" in s:
+        raise ParseFailure("unexpected operator")
+    return s
+
+
+def parse_plain(text: str):
+    """Parse plain-text math such as ``2x + 3 = 7`` or ``3/4``; return a SymPy object."""
+    s = plain_to_python(text)
+    if not s:
+        raise ParseFailure("empty math")
+    if len(s) > 400:
+        raise ParseFailure("math too long")
+    local = {name: sp.Symbol(name) for name in "abcdefghijklmnopqrstuvwxyzABCDFGHJKLMNOPQRTUVWXYZ"}
+    local.update({"sqrt": sp.sqrt, "abs": sp.Abs, "Abs": sp.Abs, "pi": sp.pi, "ln": sp.log, "log": sp.log, "exp": sp.exp})
+    local.update({"sin": sp.sin, "cos": sp.cos, "tan": sp.tan})
+    try:
+        parts = re.split(r"(<=|>=|!=|=|<|>)", s)
+        exprs = [parse_expr(p, local_dict=local, transformations=_TRANSFORMS, evaluate=False) for p in parts[::2]]
+    except Exception as exc:  # parse_expr raises many kinds (SyntaxError, TokenError, TypeError)
+        raise ParseFailure(f"cannot read {text!r}") from exc
+    exprs = [sp.Tuple(*e) if isinstance(e, tuple) else e for e in exprs]
+    exprs = [exact(e) for e in exprs]
+    guard(exprs)
+    if len(exprs) == 1:
+        return exprs[0]
+    ops = {"=": sp.Eq, "<": sp.StrictLessThan, ">": sp.StrictGreaterThan, "<=": sp.LessThan, ">=": sp.GreaterThan}
+    rels = []
+    for i, op in enumerate(parts[1::2]):
+        if op not in ops:
+            raise ParseFailure("unsupported relation")
+        rels.append(ops[op](exprs[i], exprs[i + 1], evaluate=False))
+    return rels[0] if len(rels) == 1 else sp.And(*rels, evaluate=False)
+
+
+def looks_like_latex(text: str) -> bool:
+    """True when the text uses LaTeX commands or braces."""
+    return bool(re.search(r"\\[a-zA-Z]|[{}]", text))
+
+
+def parse_math(text: str):
+    """Parse LaTeX or plain text, trying the likelier reader first; raise ParseFailure."""
+    readers = (parse_latex, parse_plain) if looks_like_latex(text) else (parse_plain, parse_latex)
+    last: ParseFailure | None = None
+    for reader in readers:
+        try:
+            return reader(text)
+        except ParseFailure as exc:
+            last = exc
+    raise last or ParseFailure("cannot read math")

@@ -1,0 +1,290 @@
+"""Read a problem statement: its math pieces, its wording, its options.
+
+The text is split into math segments (``$...$``, ``\\[...\\]``, or plain-text
+runs such as ``2x + 3 = 7``) and the words around them, where each segment is
+replaced by a placeholder ``⟦k⟧``. Solvers match the words against phrasings
+they understand and decline when words they do not understand remain: that
+vocabulary gate is what keeps word problems from being answered from their
+numbers alone.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+__all__ = ["Problem", "analyze", "parse_options", "strip_format", "STRICT_WORDS"]
+
+_LATEX_MATH = re.compile(
+    r"\$\$(.+?)\$\$|\\\[(.+?)\\\]|\\\((.+?)\\\)|\$(.+?)\$|\\begin\{(?:align|equation|eqnarray)\*?\}(.+?)\\end\{(?:align|equation|eqnarray)\*?\}",
+    re.S,
+)
+_FIGURE = re.compile(r"\[asy\]|\\begin\{tabular\}|\\includegraphics|\\begin\{array\}", re.I)
+_FORMAT_SENTENCE = re.compile(
+    r"(?:\(\s*)?\b(?:express|give|write|enter|round|leave|simplify)\s+(?:your|the|all|each)\s+answers?\b[^.?!]*[.?!]?\)?",
+    re.I,
+)
+_AS_FORM = re.compile(
+    r"\b(?:expressed|written|write it|express it)?\s*(?:as|in) (?:a |an )?(?:common fraction|fraction|decimal|integer|whole number|"
+    r"mixed number|simplest (?:radical )?form|lowest terms)\b",
+    re.I,
+)
+_ROUND = re.compile(
+    r"(?:nearest|to the)\s+(whole number|integer|whole|tenth|hundredth|thousandth|dollar|cent|percent|one decimal place|two decimal places)",
+    re.I,
+)
+_ROUND_PLACES = {"whole number": 0, "integer": 0, "whole": 0, "dollar": 0, "percent": 0, "tenth": 1,
+                 "hundredth": 2, "cent": 2, "thousandth": 3, "one decimal place": 1, "two decimal places": 2}
+_OPTION_SPLIT = re.compile(r"(?:^|\s|;|,)\(?([A-Ea-e])\s*[).:]\s*")
+_MATHY = re.compile(r"^[\d.+\-*/^()\[\]=<>≤≥√²³×÷·%|!a-zA-Z]+$")
+_TWO_LETTER_WORDS = {"is", "of", "to", "in", "an", "or", "if", "be", "as", "at", "by", "it", "on", "no", "so", "up", "we",
+                     "he", "me", "my", "do", "go", "us", "am", "ok", "rs", "km", "cm", "mm", "kg", "hr", "th", "nd", "st", "rd"}
+_OPERATOR = re.compile(r"[+\-*/^=<>≤≥√²³×÷·%|]")
+
+# Words that only say what to do with the math; anything else is "content".
+STRICT_WORDS = frozenset(
+    """
+    what whats is are was be the a an of value values evaluate compute calculate find determine simplify solve
+    for if then and expand factor completely fully expression expressions equation equations system
+    given that such to in form simplest result write express all possible real number numbers solution
+    solutions root roots where when let suppose assume which equal equals equivalent with constant constants
+    satisfies satisfy satisfying true this these it its exact exactly answer your as single fraction common
+    decimal rational denominator following by on at nonzero some certain following statement following
+    do does following below above us following or unknown variable variables following reduce reduced
+    lowest terms term following rewrite rewritten following represent represents product quotient
+    define defined operation denote denotes function functions above below shown inequalities inequality
+    note complex imaginary unit
+    """.split()
+)
+
+
+@dataclass
+class Problem:
+    """A problem statement cut into math segments and wording."""
+
+    raw: str
+    text: str
+    math: list[str]
+    options: list[tuple[str, str]] = field(default_factory=list)
+    rounding: int | None = None
+    form: str | None = None
+    has_figure: bool = False
+    latex_delimited: bool = False
+
+    @property
+    def words(self) -> list[str]:
+        """Lower-case words of the wording (placeholders and punctuation removed)."""
+        bare = re.sub(r"⟦\d+⟧", " ", self.text.lower())
+        return re.findall(r"[a-z]+(?:'[a-z]+)?", bare.replace("’", "'"))
+
+    @property
+    def question(self) -> str:
+        """The wording, lower case, placeholders kept, whitespace collapsed."""
+        return re.sub(r"\s+", " ", self.text.lower()).strip()
+
+    def unknown_words(self, extra: set[str] | frozenset[str] = frozenset()) -> list[str]:
+        """Words outside the strict vocabulary (and ``extra``); numbers outside the math count as unknown."""
+        words = [w.replace("'", "") for w in self.words if w.replace("'", "") not in STRICT_WORDS and w not in extra]
+        if re.search(r"\d", re.sub(r"⟦\d+⟧", " ", self.text)):
+            words.append("<numbers outside the math>")
+        return words
+
+
+def parse_options(options) -> list[tuple[str, str]]:
+    """Return ``[(letter, text), ...]`` from a list (``"(A)2"``, ``"A)21"``, ``"2"``) or a string.
+
+    A string such as ``"A) 2 B) 4"`` or ``"(A)2 (B)4"`` is split on its letters;
+    unlabeled list items are lettered A, B, C... in order. Returns [] for None.
+    """
+    if options is None:
+        return []
+    if isinstance(options, str):
+        return _split_option_text(options)
+    result = []
+    for i, item in enumerate(options):
+        text = str(item).strip()
+        m = re.match(r"^\(?([A-Ea-e])\s*[).:]\s*(.*)$", text, re.S)
+        if m:
+            result.append((m.group(1).upper(), m.group(2).strip()))
+        else:
+            result.append((chr(ord("A") + i), text))
+    return result
+
+
+def _split_option_text(text: str) -> list[tuple[str, str]]:
+    marks = list(_OPTION_SPLIT.finditer(text))
+    letters = [m.group(1).upper() for m in marks]
+    if len(marks) < 2 or letters != [chr(ord("A") + i) for i in range(len(marks))]:
+        return []
+    out = []
+    for i, m in enumerate(marks):
+        end = marks[i + 1].start() if i + 1 < len(marks) else len(text)
+        out.append((letters[i], text[m.end():end].strip().rstrip(",;")))
+    return out
+
+
+def _inline_options(text: str) -> tuple[str, list[tuple[str, str]]]:
+    """Split trailing ``A) .. B) ..`` options off a problem text."""
+    m = re.search(r"(?:^|\s)\(?A\s*[).]\s*\S", text)
+    if not m:
+        return text, []
+    opts = _split_option_text(text[m.start():])
+    if len(opts) < 2:
+        return text, []
+    return text[: m.start()].rstrip(), opts
+
+
+def _plain_segments(text: str) -> tuple[str, list[str]]:
+    """Find plain-text math runs (``2x + 3 = 7``, ``3/4``) and replace them by placeholders."""
+    tokens = re.split(r"(\s+)", text)
+    spans: list[list[int]] = []
+    current: list[int] = []
+    for i, tok in enumerate(tokens):
+        if tok.isspace() or tok == "":
+            continue
+        core = _core(tok)
+        if core and _MATHY.match(core) and _is_math_token(core, tokens, i) and core == _core(tok.rstrip(".")):
+            current.append(i)
+            if core != tok:  # punctuation ends the run
+                spans.append(current)
+                current = []
+        else:
+            if current:
+                spans.append(current)
+            current = []
+    if current:
+        spans.append(current)
+    math: list[str] = []
+    replace: dict[int, str] = {}
+    skip: set[int] = set()
+    for span in spans:
+        start, end = span[0], span[-1]
+        piece = _core("".join(tokens[start : end + 1]))
+        trail = tokens[end][len(_core(tokens[end])):]
+        replace[start] = f"⟦{len(math)}⟧{trail}"
+        skip.update(range(start + 1, end + 1))
+        math.append(piece)
+    out = [replace.get(i, t) for i, t in enumerate(tokens) if i not in skip]
+    return "".join(out), math
+
+
+def _core(token: str) -> str:
+    """A token without trailing punctuation; ``5!`` keeps its factorial sign."""
+    core = token.rstrip(".,;:?")
+    return core if re.search(r"\d!+$", core) else core.rstrip("!").rstrip(".,;:?")
+
+
+def _is_math_token(core: str, tokens: list[str], i: int) -> bool:
+    if re.search(r"\d", core) or _OPERATOR.search(core):
+        if re.fullmatch(r"[a-zA-Z]+\d*", core) and len(core) > 2:
+            return False
+        return not re.search(r"[a-zA-Z]{3,}", core) or core.startswith("√")
+    if len(core) == 2 and core.isalpha() and core.islower() and core not in _TWO_LETTER_WORDS:
+        neighbours = [t for t in tokens[max(0, i - 2) : i + 3 : 2] if t.strip() and t != core]
+        return any(_OPERATOR.fullmatch(t.strip(".,?")) for t in neighbours)
+    if len(core) == 1 and core.isalpha():
+        if core in "aAI":
+            neighbours = [t for t in tokens[max(0, i - 2) : i + 3 : 2] if t.strip()]
+            return any(_OPERATOR.search(t) for t in neighbours if t != core)
+        return True
+    return False
+
+
+def analyze(raw: str, options=None) -> Problem:
+    """Cut ``raw`` into wording and math segments; attach parsed options."""
+    text = raw.replace("\\$", "¤").replace("\r", "")
+    opts = parse_options(options)
+    if not opts:
+        text, opts = _inline_options(text)
+    has_figure = bool(_FIGURE.search(text))
+    text = re.sub(r"\[asy\].*?\[/asy\]", " ", text, flags=re.S)
+    rounding, form = _answer_format(text)
+    text = strip_format(text)
+    math: list[str] = []
+
+    def _take(m: re.Match) -> str:
+        body = next(g for g in m.groups() if g is not None)
+        marks = []
+        for line in _split_lines(body):
+            math.append(line)
+            marks.append(f"⟦{len(math) - 1}⟧")
+        return " " + " and ".join(marks) + " "
+
+    from .rewrite import ordinal_terms, words_to_numbers
+
+    text = ordinal_terms(_currency(text))
+    delimited = bool(_LATEX_MATH.search(text))
+    if not delimited:
+        text = _question_mark_unknown(text)
+    if delimited:
+        text = _LATEX_MATH.sub(_take, text)
+        text = _BARE_NUMBER.sub(lambda m: _take_bare(m, math), text)
+    else:
+        text = re.sub(r"(\d)(st|nd|rd|th)\b", r"\1 \2", words_to_numbers(text))
+        text, math = _plain_segments(text)
+    text = re.sub(r"[ \t]+", " ", text.replace("¤", " dollars "))
+    text = re.sub(r" ([,.;:?!])", r"\1", text)
+    return Problem(raw=raw, text=text, math=math, options=opts, rounding=rounding, form=form,
+                   has_figure=has_figure, latex_delimited=delimited)
+
+
+_BARE_NUMBER = re.compile(r"(?<![\w⟦.\\/])-?\d+(?:,\d{3})*(?:\.\d+)?(?:/\d+)?%?(?=(?:st|nd|rd|th)\b|[^\w⟧/]|$)")
+
+
+def _take_bare(m: re.Match, math: list[str]) -> str:
+    """A number written outside ``$...$`` in a LaTeX problem is still a math segment."""
+    math.append(m.group(0))
+    return f" ⟦{len(math) - 1}⟧"
+
+
+_ENV = re.compile(r"\\(?:begin|end)\{(?:aligned|align\*?|array|cases|gathered|gather\*?|split|eqnarray\*?)\}(?:\{[lcr|]*\})?")
+
+
+def _split_lines(body: str) -> list[str]:
+    """One segment per line of an ``aligned``/``cases`` block (a system of equations); else the body."""
+    text = body.strip()
+    if "\\\\" not in text and not _ENV.search(text):
+        return [text]
+    text = _ENV.sub(" ", text).replace("&", " ")
+    lines = [line.strip().rstrip(",;.") for line in re.split(r"\\\\(?:\[[^\]]*\])?", text)]
+    return [line for line in lines if line] or [body.strip()]
+
+
+def _currency(text: str) -> str:
+    """``$4 on Sunday and $1 ...`` uses ``$`` for dollars, not math: drop those signs."""
+    if "$" not in text:
+        return text
+    for m in _LATEX_MATH.finditer(text):
+        body = next(g for g in m.groups() if g is not None)
+        words = re.findall(r"(?<![\\a-zA-Z])[a-zA-Z]{3,}\b", body)
+        if words and re.match(r"\s?\d", body) and not re.search(r"\\[a-zA-Z]", body):
+            return re.sub(r"\$(?=\s?\d)", "", text).replace("$", " ")
+    return text
+
+
+def _question_mark_unknown(text: str) -> str:
+    """``5 + ? = 9`` uses ``?`` for the unknown: name it ``q`` (when q is not already used)."""
+    if re.search(r"\bq\b", text) or not re.search(r"[=+\-*/×÷(\[]\s*\?|\?\s*[=+\-*/×÷)\]]", text):
+        return text
+    return re.sub(r"(?<=[=+\-*/×÷(\[\s])\?(?=\s*(?:[=+\-*/×÷)\]]|$))", "q", text)
+
+
+def strip_format(text: str) -> str:
+    """Remove sentences and phrases that only say how to format the answer."""
+    text = _FORMAT_SENTENCE.sub(" ", text)
+    text = re.sub(r"\b(?:rounded |correct )?(?:to )?(?:the )?" + _ROUND.pattern, " ", text, flags=re.I)
+    return _AS_FORM.sub(" ", text)
+
+
+def _answer_format(text: str) -> tuple[int | None, str | None]:
+    rounding = None
+    m = _ROUND.search(text)
+    if m:
+        rounding = _ROUND_PLACES[m.group(1).lower()]
+    low = text.lower()
+    form = None
+    for key in ("common fraction", "decimal", "mixed number", "simplest radical form", "in terms of", "interval notation", "integer"):
+        if key in low:
+            form = key
+            break
+    return rounding, form

@@ -1,0 +1,412 @@
+"""Turn common verbal phrasings into math: "the sum of A and B", "the square root of A",
+"twice A", "A percent of B", "a number", "A is B", "the point P lies on the line L".
+
+Each rule replaces the matched words and placeholders by one new placeholder,
+so the words it understood no longer trip the vocabulary gate, and words it did
+not understand still do.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Callable
+
+import sympy as sp
+
+from .context import Context, Segment, _kind
+
+__all__ = ["rewrite_verbal", "words_to_numbers"]
+
+E = r"⟦(\d+)⟧"
+N_SYM = sp.Symbol("n")
+X, Y = sp.Symbol("x"), sp.Symbol("y")
+
+_UNITS = {"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+          "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+          "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+          "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+_DENOMS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fourth": 4, "fourths": 4,
+           "fifth": 5, "fifths": 5, "sixth": 6, "sixths": 6, "eighth": 8, "eighths": 8, "tenth": 10, "tenths": 10}
+
+
+_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
+             "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14, "fifteenth": 15,
+             "twentieth": 20, "thirtieth": 30, "fiftieth": 50, "hundredth": 100}
+
+
+def ordinal_terms(text: str) -> str:
+    """"the fourth term" -> "the 4th term" (only before "term", where an ordinal cannot be a fraction)."""
+    words = "|".join(_ORDINALS)
+    return re.sub(rf"\b({words}) term", lambda m: f"{_ORDINALS[m.group(1).lower()]}th term", text, flags=re.I)
+
+
+def words_to_numbers(text: str) -> str:
+    """Replace fraction words ("two-thirds") and small number words ("twelve") by digits."""
+    units = "|".join(sorted(_UNITS, key=len, reverse=True))
+    denoms = "|".join(sorted(_DENOMS, key=len, reverse=True))
+    text = re.sub(rf"\b(one|a|two|three|four|five|seven)[- ]({denoms})\b",
+                  lambda m: f"{_UNITS.get(m.group(1).lower(), 1)}/{_DENOMS[m.group(2).lower()]}", text, flags=re.I)
+    text = re.sub(rf"\b({units})-({units})\b",
+                  lambda m: str(_UNITS[m.group(1).lower()] + _UNITS[m.group(2).lower()]), text, flags=re.I)
+    cardinals = units.replace("one|", "")  # "one of the roots" is not the number 1
+    return re.sub(rf"\b({cardinals})\b(?![- ](?:{denoms})\b)", lambda m: str(_UNITS[m.group(1).lower()]), text, flags=re.I)
+
+
+def _value(ctx: Context, k: str):
+    seg = next((s for s in ctx.segments if s.index == int(k)), None)
+    if seg is None or seg.kind not in ("expression", "symbol"):
+        return None, None
+    return seg, seg.obj
+
+
+def _fraction_like(seg: Segment) -> bool:
+    src = seg.source.strip()
+    if src.endswith("%") or src.startswith("0."):
+        return True
+    value = seg.obj
+    return bool(value.is_number and value.is_rational and not value.is_integer)
+
+
+def _binary(op: Callable) -> Callable:
+    def build(ctx: Context, m: re.Match):
+        a_seg, a = _value(ctx, m.group("a"))
+        b_seg, b = _value(ctx, m.group("b"))
+        if a is None or b is None:
+            return None
+        return op(a, b, a_seg, b_seg, m)
+    return build
+
+
+def _unary(op: Callable) -> Callable:
+    def build(ctx: Context, m: re.Match):
+        seg, a = _value(ctx, m.group("a"))
+        return None if a is None else op(a, m)
+    return build
+
+
+def _percent_of(a, b, a_seg, b_seg, m):
+    if m.group("pct"):
+        return a / 100 * b
+    return a * b if _fraction_like(a_seg) else None
+
+
+def _changed_by(a, b, a_seg, b_seg, m):
+    sign = 1 if m.group("dir") == "increased" else -1
+    if m.group("pct") or b_seg.source.strip().endswith("%"):
+        return a * (1 + sign * b / (1 if b_seg.source.strip().endswith("%") and not m.group("pct") else 100))
+    return a + sign * b
+
+
+def _is(a, b, a_seg, b_seg, m):
+    if not (a.free_symbols or b.free_symbols):
+        return None
+    return sp.Eq(a, b)
+
+
+_SUMLIKE = r"(?:the )?(?P<op>sum|difference|product|quotient) (?:of|between) (?:the )?(?:(?:two|complex|real|rational|whole|positive|following) )*(?:numbers? |expressions? |polynomials? |fractions? )?"
+_OPS = {"sum": lambda a, b: a + b, "difference": lambda a, b: a - b, "product": lambda a, b: a * b,
+        "quotient": lambda a, b: a / b}
+
+RULES: list[tuple[str, Callable]] = [
+    (rf"(?:the )?(?P<pos>positive )?square root of (?:the (?:product|sum|number|expression|quantity) )?{E.replace('(', '(?P<a>', 1)}",
+     _unary(lambda a, m: sp.sqrt(a))),
+    (rf"(?:the )?cube root of {E.replace('(', '(?P<a>', 1)}", _unary(lambda a, m: sp.real_root(a, 3) if a.is_number else None)),
+    (rf"(?:the )?(?P<p>square|cube) of {E.replace('(', '(?P<a>', 1)}", _unary(lambda a, m: a ** (2 if m.group("p") == "square" else 3))),
+    (r"(?:the )?(?:sum|product|difference|quotient|expression) ⟦(?P<a>\d+)⟧(?! and)", _unary(lambda a, m: a)),
+    (r"⟦(?P<a>\d+)⟧ (?P<p>squared|cubed)\b", _unary(lambda a, m: a ** (2 if m.group("p") == "squared" else 3))),
+    (r"⟦(?P<a>\d+)⟧ (?P<dir>increased|decreased) by ⟦(?P<b>\d+)⟧(?P<pct> percent)?", _binary(_changed_by)),
+    (rf"(?:the )?reciprocal of {E.replace('(', '(?P<a>', 1)}", _unary(lambda a, m: 1 / a if a != 0 else None)),
+    (rf"\btwice {E.replace('(', '(?P<a>', 1)}", _unary(lambda a, m: 2 * a)),
+    (rf"\bhalf (?:of )?{E.replace('(', '(?P<a>', 1)}", _unary(lambda a, m: a / 2)),
+    (rf"⟦(?P<a>\d+)⟧ (?P<pct>percent )?of ⟦(?P<b>\d+)⟧", _binary(_percent_of)),
+    (rf"{_SUMLIKE}⟦(?P<a>\d+)⟧ and ⟦(?P<b>\d+)⟧", _binary(lambda a, b, s1, s2, m: _OPS[m.group("op")](a, b))),
+    (r"⟦(?P<a>\d+)⟧ (?:times|multiplied by) ⟦(?P<b>\d+)⟧", _binary(lambda a, b, *_: a * b)),
+    (r"⟦(?P<a>\d+)⟧ divided by ⟦(?P<b>\d+)⟧", _binary(lambda a, b, *_: a / b if b != 0 else None)),
+    (r"⟦(?P<a>\d+)⟧ plus ⟦(?P<b>\d+)⟧", _binary(lambda a, b, *_: a + b)),
+    (r"⟦(?P<a>\d+)⟧ minus ⟦(?P<b>\d+)⟧", _binary(lambda a, b, *_: a - b)),
+    (r"\badd ⟦(?P<a>\d+)⟧ (?:to|and) ⟦(?P<b>\d+)⟧", _binary(lambda a, b, *_: b + a)),
+    (r"\bsubtract ⟦(?P<a>\d+)⟧ from ⟦(?P<b>\d+)⟧", _binary(lambda a, b, *_: b - a)),
+    (r"\bmultiply ⟦(?P<a>\d+)⟧ (?:by|and) ⟦(?P<b>\d+)⟧", _binary(lambda a, b, *_: a * b)),
+    (r"\bdivide ⟦(?P<a>\d+)⟧ by ⟦(?P<b>\d+)⟧", _binary(lambda a, b, *_: a / b if b != 0 else None)),
+    (r"⟦(?P<a>\d+)⟧ is (?:subtracted|taken away) from ⟦(?P<b>\d+)⟧", _binary(lambda a, b, *_: b - a)),
+    (r"⟦(?P<a>\d+)⟧ is added to ⟦(?P<b>\d+)⟧", _binary(lambda a, b, *_: b + a)),
+    (r"⟦(?P<a>\d+)⟧ is multiplied by ⟦(?P<b>\d+)⟧", _binary(lambda a, b, *_: a * b)),
+    (r"⟦(?P<a>\d+)⟧ is divided by ⟦(?P<b>\d+)⟧", _binary(lambda a, b, *_: a / b if b != 0 else None)),
+    (r"(?:the )?(?:units|ones|unit's|units') digit of ⟦(?P<a>\d+)⟧",
+     _unary(lambda a, m: sp.Mod(a, 10) if a.is_integer and a.is_number and a >= 0 else None)),
+    (r"⟦(?P<a>\d+)⟧,? (?:then )?the result (?=is|equals)", _unary(lambda a, m: a)),
+    # "A is B" states an equation only where A starts a clause ("If A is B", "..., A is B")
+    (r"(?:^|(?<=\bif )|(?<=\bwhen )|(?<=\bsuppose )|(?<=\bthat )|(?<=, )|(?<=\. )|(?<=\band ))"
+     r"⟦(?P<a>\d+)⟧ (?:is equal to|equals|is the same as|is) ⟦(?P<b>\d+)⟧", _binary(_is)),
+]
+
+
+def _new_segment(ctx: Context, obj, source: str) -> str:
+    index = len(ctx.problem.math)
+    ctx.problem.math.append(source)
+    ctx.segments.append(Segment(index=index, source=source, obj=obj, kind=_kind(obj)))
+    return f"⟦{index}⟧"
+
+
+def _splice(ctx: Context, m: re.Match, obj) -> None:
+    """Replace the match in the problem text by a new segment holding ``obj``."""
+    text = ctx.problem.text
+    new_text = text[: m.start()] + " " + _new_segment(ctx, obj, m.group(0)) + " " + text[m.end():]
+    ctx.problem.text = re.sub(r" ([,.;:?!])", r"\1", re.sub(r"[ \t]+", " ", new_text)).strip()
+
+
+def _drop(ctx: Context, m: re.Match) -> None:
+    used = {int(k) for k in re.findall(r"⟦(\d+)⟧", m.group(0))}
+    ctx.segments = [s for s in ctx.segments if s.index not in used]
+
+
+def _point_on_curve(ctx: Context) -> bool:
+    text = ctx.problem.text
+    m = re.search(r"(?:the )?point ⟦(\d+)⟧ (?:lies|is) on (?:the )?(?:line|graph|curve|parabola)(?: of| with (?:the )?equation| whose equation is)? ⟦(\d+)⟧",
+                  text, flags=re.I)
+    if not m:
+        return False
+    point = next((s for s in ctx.segments if s.index == int(m.group(1))), None)
+    curve = next((s for s in ctx.segments if s.index == int(m.group(2))), None)
+    if point is None or curve is None or curve.kind != "equation" or not isinstance(point.obj, (sp.Tuple, tuple)) or len(point.obj) != 2:
+        return False
+    if not curve.obj.free_symbols & {X, Y}:
+        return False
+    eq = curve.obj.subs({X: point.obj[0], Y: point.obj[1]}, simultaneous=True)
+    if eq is sp.true or eq is sp.false:
+        return False
+    _drop(ctx, m)
+    _splice(ctx, m, eq)
+    return True
+
+
+def _root_of_equation(ctx: Context) -> bool:
+    """"one of the roots of EQ is V" / "V is a solution of EQ": substitute V into EQ."""
+    text = ctx.problem.text
+    patterns = [
+        r"(?:one of the |a |the )?(?:roots?|solutions?|zeros?) of (?:the )?(?:quadratic |given )?(?:equation |polynomial )?⟦(?P<eq>\d+)⟧ is ⟦(?P<v>\d+)⟧",
+        r"⟦(?P<v>\d+)⟧ is (?:a|one|the) (?:root|solution|zero) of (?:the )?(?:quadratic |given )?(?:equation |polynomial )?⟦(?P<eq>\d+)⟧",
+    ]
+    for pattern in patterns:
+        m = re.search(pattern, text, flags=re.I)
+        if not m:
+            continue
+        eq = next((s for s in ctx.segments if s.index == int(m.group("eq"))), None)
+        val = next((s for s in ctx.segments if s.index == int(m.group("v"))), None)
+        if eq is None or val is None or eq.kind != "equation":
+            return False
+        var, value = X, val.obj
+        if val.kind == "equation" and isinstance(val.obj.lhs, sp.Symbol) and not val.obj.rhs.free_symbols:
+            var, value = val.obj.lhs, val.obj.rhs  # "x = 2 is a solution"
+        elif val.kind != "expression" or val.obj.free_symbols:
+            return False
+        if var not in eq.obj.free_symbols:
+            return False
+        new = eq.obj.subs(var, value)
+        if new is sp.true or new is sp.false:
+            return False
+        _drop(ctx, m)
+        _splice(ctx, m, new)
+        return True
+    return False
+
+
+def _mean_of_list(ctx: Context) -> bool:
+    """"the mean of A, B, x and C" -> (A + B + x + C)/4."""
+    text = ctx.problem.text
+    m = re.search(r"(?:the )?(?:arithmetic )?(?:mean|average) of (?:the (?:numbers|values|scores) )?"
+                  r"(?P<list>⟦\d+⟧(?:,? ⟦\d+⟧)*,? and ⟦\d+⟧)", text, flags=re.I)
+    if not m:
+        return False
+    items = []
+    for k in re.findall(r"⟦(\d+)⟧", m.group("list")):
+        seg, value = _value(ctx, k)
+        if value is None:
+            return False
+        items.append(value)
+    _drop(ctx, m)
+    mean = sp.Add(*items) / len(items)
+    _splice(ctx, m, mean)
+    return True
+
+
+def _undefined(ctx: Context) -> bool:
+    """"E is not defined" -> denominator of E = 0."""
+    text = ctx.problem.text
+    m = re.search(r"(?:the expression )?⟦(?P<a>\d+)⟧ (?:is )?(?:not defined|undefined)", text, flags=re.I)
+    if not m:
+        return False
+    seg, value = _value(ctx, m.group("a"))
+    if value is None or len(value.free_symbols) != 1:
+        return False
+    den = sp.denom(sp.together(value))
+    if den.is_number:
+        return False
+    _drop(ctx, m)
+    _splice(ctx, m, sp.Eq(den, 0))
+    return True
+
+
+def _power_of(ctx: Context) -> bool:
+    """"what power of B is equal to N" -> B^p = N, asking for p."""
+    m = re.search(r"(?:to )?what power of ⟦(?P<a>\d+)⟧ (?:is equal to|equals|is|gives) ⟦(?P<b>\d+)⟧", ctx.problem.text, flags=re.I)
+    if not m:
+        return False
+    _, base = _value(ctx, m.group("a"))
+    _, value = _value(ctx, m.group("b"))
+    if base is None or value is None or base.free_symbols or value.free_symbols:
+        return False
+    p = sp.Symbol("p")
+    _drop(ctx, m)
+    _splice(ctx, m, sp.Eq(base**p, value))
+    ctx.problem.text += " " + _new_segment(ctx, p, "p")
+    return True
+
+
+def _sequence_term(ctx: Context) -> bool:
+    """"the Nth term of the sequence a, b, c, ..." for arithmetic and geometric sequences."""
+    m = re.search(r"(?:the )?⟦(?P<n>\d+)⟧ ?(?:st|nd|rd|th) term of (?:the )?(?:arithmetic |geometric )?sequence"
+                  r"(?: of [a-z ]+?)?:?,? (?P<list>⟦\d+⟧(?:, ⟦\d+⟧){2,})(?:,? ⟦(?P<dots>\d+)⟧|,? ?(?:\.\.\.|…))",
+                  ctx.problem.text, flags=re.I)
+    if not m:
+        return False
+    dots = next((s for s in ctx.segments if m.group("dots") and s.index == int(m.group("dots"))), None)
+    if m.group("dots") is None:
+        dots = Segment(index=-1, source="...", obj=None, kind="dots")
+    _, n = _value(ctx, m.group("n"))
+    terms = [_value(ctx, k)[1] for k in re.findall(r"⟦(\d+)⟧", m.group("list"))]
+    if dots is None or dots.kind != "dots" or n is None or not n.is_integer or n < 1 or any(t is None or not t.is_number for t in terms):
+        return False
+    diffs = {sp.simplify(b - a) for a, b in zip(terms, terms[1:])}
+    ratios = {sp.simplify(b / a) for a, b in zip(terms, terms[1:])} if all(t != 0 for t in terms) else set()
+    if len(diffs) == 1:
+        value = terms[0] + (n - 1) * diffs.pop()
+    elif len(ratios) == 1:
+        value = terms[0] * ratios.pop() ** (n - 1)
+    else:
+        return False
+    _drop(ctx, m)
+    _splice(ctx, m, value)
+    return True
+
+
+def _sequence_from_terms(ctx: Context) -> bool:
+    """"the 4th term of an arithmetic sequence is A and the 8th term is B; what is the 6th term?"."""
+    text = ctx.problem.text
+    if not re.search(r"\barithmetic (?:sequence|progression)\b", text, flags=re.I):
+        return False
+    given = list(re.finditer(r"(?:the )?⟦(?P<n>\d+)⟧ ?th term (?:of (?:an|the) arithmetic (?:sequence|progression) )?is ⟦(?P<v>\d+)⟧", text, flags=re.I))
+    asked = re.search(r"(?:what is|find) the ⟦(?P<n>\d+)⟧ ?th term\b", text, flags=re.I)
+    if len(given) != 2 or not asked:
+        return False
+    a1, d = sp.Symbol("a_1"), sp.Symbol("d")
+    eqs = []
+    for m in given:
+        _, n = _value(ctx, m.group("n"))
+        _, v = _value(ctx, m.group("v"))
+        if n is None or v is None or not n.is_integer or v.free_symbols:
+            return False
+        eqs.append(sp.Eq(a1 + (n - 1) * d, v))
+    _, k = _value(ctx, asked.group("n"))
+    sol = sp.solve(eqs, [a1, d], dict=True)
+    if k is None or not k.is_integer or len(sol) != 1:
+        return False
+    value = (a1 + (k - 1) * d).subs(sol[0])
+    used = {int(i) for m in [*given, asked] for i in re.findall(r"⟦(\d+)⟧", m.group(0))}
+    ctx.segments = [s for s in ctx.segments if s.index not in used]
+    placeholder = _new_segment(ctx, value, "arithmetic sequence term")
+    pieces, last = [], 0
+    for m, new in [*((g, " ") for g in given), (asked, f" what is {placeholder} ")]:
+        pieces.append(text[last:m.start()] + new)
+        last = m.end()
+    rest = "".join(pieces) + text[last:]
+    rest = re.sub(r"\b(?:(?:of|in) )?(?:an|the) arithmetic (?:sequence|progression)\b", " ", rest, flags=re.I)
+    ctx.problem.text = re.sub(r"[ \t]+", " ", rest).strip()
+    return True
+
+
+_LIST = r"(?P<list>⟦\d+⟧(?:,? ⟦\d+⟧)*,? and ⟦\d+⟧)"
+_NUMBER_THEORY = [
+    (rf"(?:the )?(?:least common multiple|lowest common multiple|lcm|l\.c\.m\.?) of (?:the numbers )?{_LIST}", "lcm"),
+    (rf"(?:the )?(?:greatest common (?:divisor|factor)|highest common factor|gcd|hcf|h\.c\.f\.?|g\.c\.d\.?) of (?:the numbers )?{_LIST}", "gcd"),
+    (r"(?:the )?remainder when ⟦(?P<a>\d+)⟧ is divided by ⟦(?P<b>\d+)⟧", "mod"),
+    (r"(?:the )?number of (?:positive )?(?:divisors|factors) (?:of|does) ⟦(?P<a>\d+)⟧(?: have)?", "divisors"),
+    (r"(?:the )?(?:largest|greatest) prime factor of ⟦(?P<a>\d+)⟧", "maxprime"),
+    (r"(?:the )?(?:smallest|least) prime factor of ⟦(?P<a>\d+)⟧", "minprime"),
+]
+
+
+def _integers(ctx: Context, keys: list[str]) -> list[int] | None:
+    values = []
+    for k in keys:
+        _, v = _value(ctx, k)
+        if v is None or not (v.is_number and v.is_integer) or abs(int(v)) > 10**12:
+            return None
+        values.append(int(v))
+    return values
+
+
+def _number_theory(ctx: Context) -> bool:
+    """lcm / gcd of a list, remainders, divisor counts and prime factors of given whole numbers."""
+    for pattern, kind in _NUMBER_THEORY:
+        m = re.search(pattern, ctx.problem.text, flags=re.I)
+        if not m:
+            continue
+        keys = re.findall(r"⟦(\d+)⟧", m.group("list")) if "list" in m.groupdict() and m.group("list") else \
+            [m.group(g) for g in ("a", "b") if g in m.groupdict() and m.group(g)]
+        nums = _integers(ctx, keys)
+        if nums is None or any(n <= 0 for n in nums):
+            continue
+        if kind == "lcm":
+            value = sp.ilcm(*nums)
+        elif kind == "gcd":
+            value = sp.igcd(*nums)
+        elif kind == "mod":
+            value = nums[0] % nums[1]
+        elif kind == "divisors":
+            value = sp.divisor_count(nums[0])
+        else:
+            primes = sorted(sp.primefactors(nums[0]))
+            if not primes:
+                continue
+            value = primes[-1] if kind == "maxprime" else primes[0]
+        _drop(ctx, m)
+        _splice(ctx, m, sp.Integer(value))
+        return True
+    return False
+
+
+def rewrite_verbal(ctx: Context) -> None:
+    """Apply the verbal rules to ``ctx`` in place until none matches."""
+    if not any(seg.kind == "symbol" and seg.obj == N_SYM for seg in ctx.segments):
+        pattern = r"\b(?:a|the|this|that) (?:certain )?number\b(?! of)"
+        while re.search(pattern, ctx.problem.text, flags=re.I):
+            m = re.search(pattern, ctx.problem.text, flags=re.I)
+            ctx.problem.text = ctx.problem.text[: m.start()] + _new_segment(ctx, N_SYM, "n") + ctx.problem.text[m.end():]
+    _point_on_curve(ctx)
+    _root_of_equation(ctx)
+    _mean_of_list(ctx)
+    _undefined(ctx)
+    _power_of(ctx)
+    _sequence_term(ctx)
+    _sequence_from_terms(ctx)
+    while _number_theory(ctx):
+        pass
+    for _ in range(30):
+        changed = False
+        for pattern, build in RULES:
+            for m in re.finditer(pattern, ctx.problem.text, flags=re.I):
+                obj = build(ctx, m)
+                if obj is None or obj is sp.true or obj is sp.false:
+                    continue
+                _drop(ctx, m)
+                text = ctx.problem.text
+                _splice(ctx, m, obj)
+                changed = True
+                break
+            if changed:
+                break
+        if not changed:
+            break
+    text = ctx.problem.text
+    ctx.segments.sort(key=lambda seg: (text.find(f"⟦{seg.index}⟧") % (len(text) + 1)))

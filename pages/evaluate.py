@@ -1,0 +1,113 @@
+"""Evaluate page: run the solver benchmark on a bundled or uploaded JSONL file, review the results."""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+import pandas as pd
+import streamlit as st
+
+from hisolver_core.auth import Role
+from hisolver_core.evaluation import FORMATS, EvalReport, run_eval
+from pages import _shared as ui
+
+DEFAULT_DATA_DIR = Path(__file__).resolve().parents[1].parent / "shared" / "data"
+UPLOAD = "Upload a JSONL file..."
+RESULT_KEY = "eval_report"
+# guess a file's format from its name
+_FORMAT_HINTS = {"math": "math", "gsm8k": "gsm8k", "aqua": "aqua", "sat": "agieval", "agieval": "agieval"}
+
+
+def bundled_files(settings) -> dict[str, Path]:
+    """The benchmark files in ``settings.eval_data_dir`` (default ../shared/data); empty when none."""
+    folder = Path(settings.eval_data_dir) if settings.eval_data_dir else DEFAULT_DATA_DIR
+    if not folder.is_dir():
+        return {}
+    return {p.name: p for p in sorted(folder.glob("*.jsonl"))}
+
+
+def _guess_format(name: str) -> str:
+    low = name.lower()
+    return next((fmt for hint, fmt in _FORMAT_HINTS.items() if hint in low), "agieval")
+
+
+def choose_dataset(settings) -> tuple[Path | None, str]:
+    """Widgets for the file and its format; return (path or None, format)."""
+    files = bundled_files(settings)
+    source = st.selectbox("Dataset", [*files, UPLOAD], key="eval_source")
+    path: Path | None = files.get(source)
+    if source == UPLOAD:
+        upload = st.file_uploader("JSONL file", type=["jsonl"], key="eval_upload")
+        if upload is not None:
+            tmp = Path(tempfile.mkdtemp(prefix="hisolver-eval-")) / "upload.jsonl"
+            tmp.write_bytes(upload.getvalue())
+            path = tmp
+    default = _guess_format(source if source != UPLOAD else "")
+    fmt = st.selectbox("Format", FORMATS, index=FORMATS.index(default), key=f"eval_format_{source}")
+    return path, fmt
+
+
+def run_report(path: Path, fmt: str, limit: int, subjects: list[str], max_level: int | None) -> EvalReport:
+    """Run the harness with a progress bar; return the report."""
+    bar = st.progress(0.0, text="Starting...")
+
+    def progress(done: int, total: int) -> None:
+        bar.progress(done / total if total else 1.0, text=f"{done} / {total} problems")
+
+    report = ui.run_or_stop(run_eval, path, fmt, limit=limit or None, progress=progress,
+                            subjects=subjects or None, max_level=max_level)
+    bar.empty()
+    return report
+
+
+def show_report(report: EvalReport) -> None:
+    """Summary metrics, the per-topic table and the wrong items."""
+    s = report.summary
+    cols = st.columns(5)
+    cols[0].metric("Problems", s["total"])
+    cols[1].metric("Answered", s["answered"])
+    cols[2].metric("Correct", s["correct"])
+    cols[3].metric("Precision", "-" if s["precision"] is None else f"{s['precision']:.1%}")
+    cols[4].metric("Accuracy", f"{s['accuracy']:.1%}")
+    st.caption(f"{s['seconds']:.1f} s in all; median {s['median_s']} s, p95 {s['p95_s']} s per problem; "
+               f"{s['timeouts']} over the time limit.")
+    st.subheader("By topic")
+    st.dataframe(pd.DataFrame.from_dict(report.by_topic, orient="index"), key="eval_topics")
+    wrong = report.wrong_items
+    st.subheader(f"Wrong answers ({len(wrong)})")
+    if not wrong:
+        st.success("No wrong answers.")
+    else:
+        frame = pd.DataFrame(wrong)[["id", "topic", "problem", "answer", "choice", "expected"]]
+        st.dataframe(frame, key="eval_wrong")
+
+
+def render_recent_solves() -> None:
+    """Statistics about recent solves from the Solve page."""
+    st.subheader("Recent solves")
+    # solves stats: added by the Solve-page work
+
+
+def main() -> None:
+    """The page: dataset choice, run, report, then recent solve statistics."""
+    settings = ui.require(Role.ADMIN)
+    st.title("Evaluate")
+    st.write("Run the built-in solver on a benchmark file and review what it got wrong.")
+    path, fmt = choose_dataset(settings)
+    limit = st.number_input("Limit (0 = all)", min_value=0, value=50, step=10, key="eval_limit")
+    subjects, max_level = [], None
+    if fmt == "math":
+        subjects = st.multiselect("Subjects", ["Algebra", "Prealgebra", "Intermediate Algebra", "Number Theory",
+                                               "Precalculus", "Geometry", "Counting & Probability"],
+                                  default=["Algebra", "Prealgebra"], key="eval_subjects")
+        max_level = st.slider("Highest level", 1, 5, 3, key="eval_max_level")
+    if st.button("Run evaluation", type="primary", key="eval_run", disabled=path is None):
+        st.session_state[RESULT_KEY] = run_report(path, fmt, int(limit), subjects, max_level)
+    report = st.session_state.get(RESULT_KEY)
+    if report is not None:
+        show_report(report)
+    render_recent_solves()
+
+
+main()

@@ -1,0 +1,76 @@
+"""Equivalence of answers and "check my answer"."""
+
+from __future__ import annotations
+
+import pytest
+
+from hisolver_core.mathengine import answers_equivalent, check_answer, solve
+
+
+@pytest.mark.parametrize("a,b", [("1/2", "0.5"), ("0.5", r"\frac{1}{2}"), (r"\frac{1}{2}", "1/2"),
+                                 ("2x+2", "2(x+1)"), (r"\sqrt{8}", r"2\sqrt{2}"), ("x = 3", "3"),
+                                 ("6+9i", "6 + 9 i"), ("(-1, 6)", "(-1,6)"), ("25%", "25")])
+def test_equivalent(a: str, b: str) -> None:
+    assert answers_equivalent(a, b) is True
+
+
+@pytest.mark.parametrize("a,b", [("1/2", "0.52"), ("2x+2", "2x+1"), ("3", "-3"), ("(1, 2)", "(2, 1)")])
+def test_not_equivalent(a: str, b: str) -> None:
+    assert answers_equivalent(a, b) is False
+
+
+def test_unreadable_is_none_or_false() -> None:
+    assert answers_equivalent("apple pie", "3") in (None, False)
+    assert answers_equivalent(None, "3") is None
+
+
+@pytest.mark.parametrize("answer", ["1/2", "0.5", r"\frac{1}{2}", "x = 1/2"])
+def test_check_accepts_equivalent_forms(answer: str) -> None:
+    sol = solve("Solve for $x$: $4x - 1 = 1$.")
+    verdict = check_answer(sol, answer)
+    assert verdict.correct is True and verdict.hint is None
+
+
+def test_check_wrong_sign_gets_targeted_hint() -> None:
+    sol = solve("Solve for $x$: $3x + 5 = 20$.")
+    verdict = check_answer(sol, "-5")
+    assert verdict.correct is False
+    assert "sign" in verdict.hint
+
+
+def test_check_wrong_answer_points_at_a_step() -> None:
+    sol = solve("Solve for $x$: $3x + 5 = 20$.")
+    verdict = check_answer(sol, "7")
+    assert verdict.correct is False and verdict.hint and "step" in verdict.hint.lower()
+
+
+def test_check_option_letter() -> None:
+    sol = solve(r"If $\frac{x-1}{3}=k$ and $k=3$, what is the value of $x ?$", ["(A)2", "(B)4", "(C)9", "(D)10"])
+    assert check_answer(sol, "D").correct is True
+    assert check_answer(sol, "(b)").correct is False
+    assert check_answer(sol, "10").correct is True
+
+
+def test_check_multiple_solutions_any_order() -> None:
+    sol = solve("Find all solutions of $x^2 - 5x + 6 = 0$.")
+    assert check_answer(sol, "3, 2").correct is True
+    assert check_answer(sol, "2").correct is False
+
+
+def test_check_unsolved_and_unreadable() -> None:
+    assert check_answer(solve("hello"), "3").correct is None
+    sol = solve("Solve for $x$: $3x + 5 = 20$.")
+    assert check_answer(sol, "").correct is None
+    assert check_answer(sol, "five-ish %$#").correct is None
+
+
+def test_check_one_of_several_solutions_gets_a_hint() -> None:
+    sol = solve("Find all solutions of $x^2 - 5x + 6 = 0$.")
+    verdict = check_answer(sol, "3")
+    assert verdict.correct is False and "more than one solution" in verdict.hint
+
+
+def test_check_rounded_decimal_is_flagged() -> None:
+    sol = solve(r"Simplify $\frac{2}{3} + \frac{1}{3} \cdot \frac{1}{7}$.")
+    verdict = check_answer(sol, "0.71")
+    assert verdict.correct is False and "exact" in verdict.hint

@@ -1,0 +1,41 @@
+"""Declining: the engine says plainly when it cannot answer, and never raises for bad math."""
+
+from __future__ import annotations
+
+import pytest
+
+from hisolver_core.errors import ProblemError
+from hisolver_core.mathengine import solve
+
+DECLINED = [
+    "Janet's ducks lay 16 eggs per day. She eats three for breakfast. How many are left?",
+    "What is the value of $x$ if $x^2 = 4$?",  # two values, one asked
+    "hello there",
+    "What is $x + y$?",  # nothing fixes x and y
+    "A regular hexagon has perimeter $42$. What is the length of one side?",
+    "What is $1^{(2^{235423523})} + 2^{10^{9}}$?",  # too large to evaluate safely
+    "Solve $\\frac{1}{0} = x$.",
+    "The results are graphed below. [asy]draw((0,0)--(1,1));[/asy] What is the slope?",
+    "If $x + y = 3$, what is $x$?",  # under-determined
+    "Solve $x^{x} = 7$.",
+]
+
+
+@pytest.mark.parametrize("problem", DECLINED)
+def test_declines_with_reason(problem: str) -> None:
+    sol = solve(problem)
+    assert not sol.solved
+    assert sol.reason
+    assert sol.answer is None and sol.answer_latex is None and sol.choice is None
+
+
+def test_empty_problem_raises() -> None:
+    with pytest.raises(ProblemError):
+        solve("   ")
+
+
+def test_overlong_problem_raises() -> None:
+    with pytest.raises(ProblemError):
+        solve("x" * 2001)
+    with pytest.raises(ProblemError):
+        solve("1+1" * 10, max_chars=10)

@@ -1,0 +1,67 @@
+"""The Evaluate page through AppTest: run on an uploaded-style file and on a bundled one."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from hisolver_core.auth import Role
+
+ROOT = Path(__file__).resolve().parents[2]
+PAGE = str(ROOT / "pages" / "evaluate.py")
+
+
+@pytest.fixture
+def env(monkeypatch, settings, tmp_path):
+    monkeypatch.setenv("HISOLVER_DATA_DIR", str(settings.data_dir))
+    monkeypatch.chdir(tmp_path)
+    return monkeypatch
+
+
+def open_page() -> AppTest:
+    at = AppTest.from_file(PAGE, default_timeout=120)
+    at.session_state["hisolver_routed"] = True
+    at.session_state["hisolver_role"] = Role.ADMIN
+    at.run()
+    assert not at.exception, at.exception
+    return at
+
+
+def test_page_runs_a_bundled_file_and_shows_wrong_items(env, tmp_path):
+    data = tmp_path / "bundle"
+    data.mkdir()
+    rows = [{"passage": "", "question": "Solve $2x + 1 = 7$ for $x$.", "options": ["(A)3", "(B)4"], "label": "A"},
+            {"passage": "", "question": "What is $3 + 4$?", "options": ["(A)7", "(B)8"], "label": "B"},
+            {"passage": "", "question": "How old is the farmer?", "options": ["(A)7", "(B)8"], "label": "A"}]
+    (data / "sat_small.jsonl").write_text("\n".join(json.dumps(r) for r in rows) + "\n")
+    env.setenv("HISOLVER_EVAL_DATA_DIR", str(data))
+    at = open_page()
+    assert at.selectbox(key="eval_source").options == ["sat_small.jsonl", "Upload a JSONL file..."]
+    assert at.selectbox(key="eval_format_sat_small.jsonl").value == "agieval"
+    at.button(key="eval_run").click().run()
+    assert not at.exception, at.exception
+    labels = {m.label: m.value for m in at.metric}
+    assert (labels["Problems"], labels["Answered"], labels["Correct"]) == ("3", "2", "1")
+    assert any(s.value == "Wrong answers (1)" for s in at.subheader)
+    assert at.dataframe[-1].value["expected"].tolist() == ["B"]
+
+
+def test_page_with_shared_data(env):
+    at = open_page()
+    options = at.selectbox(key="eval_source").options
+    assert options[-1].startswith("Upload")
+    if "math500_test.jsonl" not in options:
+        pytest.skip("shared data not present")
+    at.selectbox(key="eval_source").select("math500_test.jsonl").run()
+    assert at.selectbox(key="eval_format_math500_test.jsonl").value == "math"
+    at.number_input(key="eval_limit").set_value(10).run()
+    at.button(key="eval_run").click().run()
+    assert not at.exception, at.exception
+    labels = {m.label: m.value for m in at.metric}
+    assert labels["Problems"] == "10"
+    assert any(s.value == "By topic" for s in at.subheader)
+    assert any(s.value.startswith("Wrong answers") for s in at.subheader)
+    assert any(s.value == "Recent solves" for s in at.subheader)
