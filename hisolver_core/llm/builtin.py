@@ -32,7 +32,12 @@ class BuiltinBackend(Backend):
         try:
             # "A) text" lines: the engine's own option format, whatever form the caller used
             listed = [f"{letter}) {text}" for letter, text in options] if options else None
-            solution = mathengine.solve(problem, listed)
+            if self.settings is not None and self.settings.solve_timeout_s > 0:
+                # SymPy can hang on an unlucky input: the engine runs in a child it can stop
+                solution = mathengine.solve_with_time_limit(problem, listed, time_limit_s=self.settings.solve_timeout_s,
+                                                            max_chars=self.settings.max_problem_chars)
+            else:
+                solution = mathengine.solve(problem, listed)
         except HiSolverError:
             raise
         except Exception:  # an engine bug must not take the student's answer away

@@ -108,11 +108,14 @@ def _drop_privileges(job: dict, notes: list[str]) -> None:
         # Without a mount namespace we cannot reveal a Python that lives in a private folder to 'nobody'.
         notes.append("user: stays root (Python is not reachable by nobody and there is no mount namespace)")
     else:
-        os.chown(WORK, NOBODY, NOBODY)
+        # A fresh uid per job: RLIMIT_NPROC counts processes per uid machine-wide, so a fork
+        # bomb in one job must not use up the budget of renders running beside it.
+        uid = int(job.get("uid", NOBODY))
+        os.chown(WORK, uid, uid)
         os.setgroups([])
-        os.setgid(NOBODY)
-        os.setuid(NOBODY)
-        notes.append("user: dropped root to nobody (65534)")
+        os.setgid(uid)
+        os.setuid(uid)
+        notes.append(f"user: dropped root to uid {uid}, used by this job alone")
     if _libc().prctl(_PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) == 0:
         notes.append("no_new_privs: set")
 

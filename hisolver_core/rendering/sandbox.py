@@ -25,6 +25,7 @@ import functools
 import json
 import logging
 import os
+import secrets
 import shutil
 import signal
 import subprocess
@@ -191,15 +192,21 @@ def _read_capped(stream, cap: int, sink: list[bytes], overflow: list[bool], on_o
         return
 
 
+# Each job runs under its own uid from this range (no passwd entry needed).
+SANDBOX_UID_FIRST = 200_000
+SANDBOX_UID_COUNT = 1_000_000
+
+
 def run_job(worker: Worker, job: dict, limits: Limits) -> RawResult:
     """Send ``job`` to ``worker``, wait at most ``limits.timeout_s``, and return its output.
 
     Always leaves the worker dead. Raises :class:`RenderError` (``timeout``,
     ``memory``, ``output``, ``internal``) when no usable header came back.
     """
+    uid = SANDBOX_UID_FIRST + secrets.randbelow(SANDBOX_UID_COUNT)
     job = {**job, "memory_mb": limits.memory_mb, "cpu_s": limits.cpu_s, "fsize_mb": limits.fsize_mb,
            "disk_mb": limits.disk_mb, "nproc": limits.nproc, "notes": [worker.how],
-           "own_mount_namespace": worker.namespaced}
+           "own_mount_namespace": worker.namespaced, "uid": uid}
     fallback = tempfile.mkdtemp(prefix="hisolver-render-")
     job["fallback_dir"] = fallback
     out: list[bytes] = []
@@ -227,7 +234,7 @@ def run_job(worker: Worker, job: dict, limits: Limits) -> RawResult:
             thread.join(timeout=5)
         worker.close()
         shutil.rmtree(fallback, ignore_errors=True)
-    stderr = b"".join(err).decode("utf-8", "replace")[-8000:]
+    stderr = f"sandbox: job uid {uid}\n" + b"".join(err).decode("utf-8", "replace")[-8000:]
     if timed_out:
         raise RenderError("timeout", f"the render took longer than {limits.timeout_s:g} s and was stopped", stderr)
     if overflow:
