@@ -10,6 +10,8 @@ import streamlit as st
 
 from hisolver_core.auth import Role
 from hisolver_core.evaluation import FORMATS, EvalReport, run_eval
+from hisolver_core.solving import solve_stats
+from hisolver_core.store import open_db
 from pages import _shared as ui
 
 DEFAULT_DATA_DIR = Path(__file__).resolve().parents[1].parent / "shared" / "data"
@@ -83,10 +85,32 @@ def show_report(report: EvalReport) -> None:
         st.dataframe(frame, key="eval_wrong")
 
 
-def render_recent_solves() -> None:
-    """Statistics about recent solves from the Solve page."""
+def render_recent_solves(settings) -> None:
+    """Counts and timing percentiles of the most recent solves from the Solve page and the CLI."""
     st.subheader("Recent solves")
-    # solves stats: added by the Solve-page work
+    db = ui.run_or_stop(open_db, settings)
+    try:
+        stats = solve_stats(db, limit=1000)
+    finally:
+        db.close()
+    if not stats["total"]:
+        st.info("No solves recorded yet: they appear here as students use the Solve page.")
+        return
+    cols = st.columns(4)
+    cols[0].metric("Solves", stats["total"])
+    cols[1].metric("Solved", stats["solved"], help="answered (not declined)")
+    cols[2].metric("Verified", stats["verified"])
+    cols[3].metric("Videos", stats["videos"])
+    cols = st.columns(4)
+    for col, key, label in zip(cols, ["steps_ms_p50", "steps_ms_p95", "video_ms_p50", "video_ms_p95"],
+                               ["Steps p50", "Steps p95", "Video p50", "Video p95"]):
+        value = stats[key]
+        col.metric(label, "–" if value is None else f"{value / 1000:.2f} s")
+    left, right = st.columns(2)
+    left.caption("By backend")
+    left.bar_chart(stats["by_backend"], horizontal=True)
+    right.caption("By topic")
+    right.bar_chart(stats["by_topic"], horizontal=True)
 
 
 def main() -> None:
@@ -107,7 +131,7 @@ def main() -> None:
     report = st.session_state.get(RESULT_KEY)
     if report is not None:
         show_report(report)
-    render_recent_solves()
+    render_recent_solves(settings)
 
 
 main()

@@ -29,22 +29,28 @@ def test_wal_and_busy_timeout(db):
     assert db.execute("pragma busy_timeout").fetchone()[0] >= 5000
 
 
-def _insert_solves(path: str, worker: int, count: int) -> None:
-    db = connect(path)
-    for i in range(count):
-        with db.conn:
-            db["solves"].insert({"problem": f"w{worker}-{i}", "status": "solved"})
+def _insert_solves(path: str, worker: int, count: int, errors: str) -> None:
+    try:
+        db = connect(path)
+        for i in range(count):
+            with db.conn:
+                db["solves"].insert({"problem": f"w{worker}-{i}", "status": "solved"})
+    except Exception as exc:  # reported to the parent through a file, then re-raised
+        with open(errors, "a") as fh:
+            fh.write(f"worker {worker}: {type(exc).__name__}: {exc}\n")
+        raise
 
 
-def test_two_processes_write_without_loss(settings):
+def test_two_processes_write_without_loss(settings, tmp_path):
     open_db(settings).close()
+    errors = tmp_path / "errors.txt"
     ctx = mp.get_context("spawn")
-    procs = [ctx.Process(target=_insert_solves, args=(str(settings.db_path), w, 200)) for w in range(2)]
+    procs = [ctx.Process(target=_insert_solves, args=(str(settings.db_path), w, 200, str(errors))) for w in range(2)]
     for p in procs:
         p.start()
     for p in procs:
         p.join(180)
-        assert p.exitcode == 0
+        assert p.exitcode == 0, errors.read_text() if errors.exists() else f"exit code {p.exitcode}"
     db = open_db(settings)
     assert db["solves"].count == 400
     assert db.execute("select count(distinct problem) from solves").fetchone()[0] == 400

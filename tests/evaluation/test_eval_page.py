@@ -65,3 +65,16 @@ def test_page_with_shared_data(env):
     assert any(s.value == "By topic" for s in at.subheader)
     assert any(s.value.startswith("Wrong answers") for s in at.subheader)
     assert any(s.value == "Recent solves" for s in at.subheader)
+
+
+def test_page_shows_recent_solve_statistics(env, settings):
+    from hisolver_core.solving import solve_and_record
+
+    open_page_before = open_page()
+    assert any("No solves recorded yet" in i.value for i in open_page_before.info)
+    for problem in ["Solve 2x + 3 = 7.", "What is 20% of 150?", "Write a poem."]:
+        solve_and_record(settings, problem)
+    at = open_page()
+    labels = {m.label: m.value for m in at.metric}
+    assert (labels["Solves"], labels["Solved"], labels["Verified"]) == ("3", "2", "2")
+    assert labels["Steps p50"].endswith(" s") and labels["Video p50"] == "–"
