@@ -127,3 +127,11 @@ def get_renderer(settings: Settings):
     from hisolver_core.rendering import Renderer
 
     return Renderer(settings)
+
+
+@st.cache_resource(show_spinner=False)
+def get_background_pool():
+    """Threads that run core work (renders) while a page goes on; they never call Streamlit."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    return ThreadPoolExecutor(max_workers=16, thread_name_prefix="hisolver-bg")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 import streamlit as st
 from streamlit_ace import st_ace
 
@@ -51,9 +53,13 @@ def run_solve(settings, problem: str, options: str) -> None:
         except HiSolverError as exc:
             st.error(str(exc))
             st.stop()
-    st.session_state.setdefault(HISTORY, []).append(
-        {"outcome": outcome, "hints": 0, "steps": False, "anim": None, "start": 0, "check": None}
-    )
+    entry = {"outcome": outcome, "hints": 0, "steps": False, "anim": None, "start": 0, "check": None, "job": None}
+    if outcome.solution.solved:
+        # Render while the student reads the hints: the video is ready when the steps are shown.
+        entry["job"] = ui.get_background_pool().submit(
+            animate_and_record, settings, ui.get_renderer(settings), outcome
+        )
+    st.session_state.setdefault(HISTORY, []).append(entry)
     st.session_state[CURRENT] = len(st.session_state[HISTORY]) - 1
 
 
@@ -114,6 +120,20 @@ def show_check(entry, idx: int) -> None:
         st.error(result.message + (f" {result.hint}" if result.hint else ""))
 
 
+def wait_for_video(entry) -> None:
+    """Show progress until the background render of ``entry`` is done, then keep its result."""
+    job, started = entry["job"], time.monotonic()
+    if not job.done():
+        bar = st.progress(0.0, text="Rendering the animation…")
+        while not job.done():
+            elapsed = time.monotonic() - started
+            # renders take a few seconds: creep towards 95 % and finish when the job does
+            bar.progress(min(0.95, elapsed / (elapsed + 3.0)), text=f"Rendering the animation… {elapsed:.0f} s")
+            time.sleep(0.25)
+        bar.empty()
+    entry["anim"], entry["job"] = job.result(), None
+
+
 def render_video(settings, entry, code: str | None = None) -> None:
     with st.status("Rendering the animation…", expanded=False) as status:
         anim = animate_and_record(settings, ui.get_renderer(settings), entry["outcome"], code=code)
@@ -124,7 +144,9 @@ def render_video(settings, entry, code: str | None = None) -> None:
 
 
 def show_video(settings, entry, idx: int) -> None:
-    if entry["anim"] is None:
+    if entry["job"] is not None:
+        wait_for_video(entry)
+    elif entry["anim"] is None:
         render_video(settings, entry)
     anim = entry["anim"]
     if anim.ok:
@@ -172,11 +194,11 @@ def show_entry(settings, idx: int) -> None:
         st.warning(f"I can't solve this one reliably, so I won't guess. {solution.reason}")
         return
     show_hints(entry, idx)
+    show_check(entry, idx)
     if entry["steps"]:
         show_steps(entry)
-    show_check(entry, idx)
-    st.subheader("Animation")
-    show_video(settings, entry, idx)
+        st.subheader("Animation")
+        show_video(settings, entry, idx)
 
 
 settings = ui.require(Role.STUDENT)

@@ -82,18 +82,9 @@ def _model_animation(settings: Settings, renderer: Any, solution: Solution, qual
     return anim
 
 
-def animate(
-    settings: Settings, renderer: Any, solution: Solution, code: str | None = None, quality: str = "low"
-) -> Animation:
-    """Render an animation for ``solution``; returns an :class:`Animation`, never raises a render error.
-
-    ``code`` is Manim code a student edited (rendered through the same
-    sandbox). Without it, a model's own code goes through the repair loop and
-    the built-in engine's solutions use the template scene.
-    """
+def _animate(settings: Settings, renderer: Any, solution: Solution, code: str | None, quality: str) -> Animation:
     from ..rendering import scene_from_solution
 
-    started = time.perf_counter()
     if code is not None:
         anim = Animation(code=code, source="edited")
     elif solution.manim_code and solution.backend != "builtin":
@@ -106,8 +97,29 @@ def animate(
             _from_result(anim, renderer.render(anim.code, scene=anim.scene, quality=quality))
         except RenderError as exc:
             anim.error = str(exc)
+    return anim
+
+
+def animate(
+    settings: Settings, renderer: Any, solution: Solution, code: str | None = None, quality: str = "low"
+) -> Animation:
+    """Render an animation for ``solution``; return an :class:`Animation` (never raises).
+
+    ``code`` is Manim code a student edited (rendered through the same
+    sandbox). Without it, a model's own code goes through the repair loop and
+    the built-in engine's solutions use the template scene.
+    """
+    started = time.perf_counter()
+    try:
+        anim = _animate(settings, renderer, solution, code, quality)
+    except HiSolverError as exc:  # e.g. the model backend's repair call failed outright
+        anim = Animation(code=code or "", source="none", error=str(exc))
+    except Exception:  # a bug must cost the student the video, never the page
+        log.exception("animation failed unexpectedly")
+        anim = Animation(code=code or "", source="none", error="the animation could not be built (an internal error)")
     if anim.video_path is None:
-        anim.source = anim.source if code is not None else "none"
+        if code is None:
+            anim.source = "none"
         _still(settings, solution, anim)
     anim.seconds = time.perf_counter() - started
     return anim
