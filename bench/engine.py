@@ -2,9 +2,11 @@
 
 Per data set: total, answered, correct, wrong, precision (correct/answered),
 coverage (answered/total), and the median and p95 seconds per problem (each
-problem solved in a worker process under the harness's time limit).
+problem solved in a worker process under the harness's time limit). Each set
+also gets ``first_half`` and ``second_half`` summaries (the file split in two in
+file order): rules are developed on the first half, the second is a held-out check.
 
-    .venv/bin/python bench/engine.py [--data ../shared/data] [--limit N]
+    .venv/bin/python bench/engine.py [--data ../shared/data] [--limit N] [--only aqua] [--out-dir DIR]
 """
 
 from __future__ import annotations
@@ -17,7 +19,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from hisolver_core.evaluation import run_eval  # noqa: E402
+from hisolver_core.evaluation.datasets import load_items  # noqa: E402
+from hisolver_core.evaluation.runner import run_items, summarise  # noqa: E402
 
 SETS = {
     "aqua": ("aqua_test.jsonl", "aqua", {}),
@@ -31,20 +34,34 @@ def make_parser() -> argparse.ArgumentParser:
     parser.add_argument("--data", default=str(ROOT.parent / "shared" / "data"), help="folder with the JSONL files")
     parser.add_argument("--limit", type=int, default=None, help="only the first N problems of each set")
     parser.add_argument("--time-limit", type=float, default=5.0, help="seconds per problem")
+    parser.add_argument("--only", action="append", choices=sorted(SETS), help="run only these sets (repeatable)")
+    parser.add_argument("--out-dir", default=None, help="write per-item results to DIR/<set>.jsonl")
     return parser
+
+
+_KEYS = ("total", "answered", "correct", "wrong", "precision", "coverage", "median_s", "p95_s", "timeouts", "seconds")
+_HALF_KEYS = ("total", "answered", "correct", "wrong", "precision", "coverage")
 
 
 def main(args: argparse.Namespace) -> dict:
     results = {}
     for name, (file, fmt, filters) in SETS.items():
+        if args.only and name not in args.only:
+            continue
         path = Path(args.data) / file
         if not path.exists():
             results[name] = {"missing": str(path)}
             continue
-        report = run_eval(path, fmt, limit=args.limit, time_limit_s=args.time_limit, **filters)
+        items = load_items(path, fmt, limit=args.limit, **filters)
+        out = Path(args.out_dir) / f"{name}.jsonl" if args.out_dir else None
+        report = run_items(items, time_limit_s=args.time_limit, out=out)
         s = report.summary
-        results[name] = {k: s[k] for k in ("total", "answered", "correct", "wrong", "precision", "coverage",
-                                           "median_s", "p95_s", "timeouts", "seconds")}
+        row = {k: s[k] for k in _KEYS}
+        half = len(report.items) // 2
+        for label, part in (("first_half", report.items[:half]), ("second_half", report.items[half:])):
+            summary = summarise(part, 0.0)
+            row[label] = {k: summary[k] for k in _HALF_KEYS}
+        results[name] = row
     return results
 
 

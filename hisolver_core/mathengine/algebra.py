@@ -364,26 +364,56 @@ def solve_equations(ctx: Context, intent: Intent) -> Solution:
     good = [s for s in sols if values_satisfy(eqs, s)]
     steps, topic = _equation_steps(eqs, unknowns, good)
     if len(unknowns) == 1 and target == unknowns[0] and intent.aggregate in (None, "all"):
-        steps.append(_check_step(eqs, target, answer))
+        steps.append(_check_step(eqs, target, answer, _sources(ctx, eqs)))
     else:
         steps.append(step(tex(target) + " = " + tex(answer), "Use the solution to compute what is asked."))
     hints = _hints(topic, unknowns)
     if topic == "linear equations" and len(steps) >= 3:
-        collected = steps[-3] if steps[-1].text.startswith("Substituting") else steps[-2]
-        hints[1] = f"Collecting terms gives ${collected.latex}$."  # the last rung: the step before the answer
+        collected = next((s for s in steps if s.text.startswith("Collect")), None)
+        if collected is not None:
+            hints[1] = f"Collecting terms gives ${collected.latex}$."  # the step before the answer
     verification = f"substituted {len(good)} solution(s) into every equation"
     return solved(ctx.problem.raw, topic, steps, hints, answer, verification=verification,
                   figure=_figure(eqs, unknowns, good, topic))
 
 
-def _check_step(eqs: list[sp.Eq], x: sp.Symbol, answer) -> Step:
-    """The substitution check, written out when there is one equation and one value."""
-    if len(eqs) == 1 and not isinstance(answer, tuple) and len(tex(eqs[0])) < 80:
-        shown = sp.UnevaluatedExpr(answer)
-        left, right = eqs[0].lhs.subs(x, shown), eqs[0].rhs.subs(x, shown)
-        return step(f"{tex(left)} = {tex(right)}", f"Substitute {sp.sstr(answer)} for {x}: both sides agree.")
-    return step(sp.Eq(x, answer) if not isinstance(answer, tuple) else tex(answer),
-                "Substituting back into the original equation checks the solution.")
+def _sources(ctx: Context, eqs: list[sp.Eq]) -> list[str | None]:
+    """The LaTeX source each equation was parsed from (None where it was rewritten)."""
+    by_obj = {id(seg.obj): seg.source for seg in ctx.segments if seg.kind == "equation"}
+    return [by_obj.get(id(e)) for e in eqs]
+
+
+def _substituted_source(source: str | None, x: sp.Symbol, answer) -> str | None:
+    """``3x - 4 = 11`` with ``x = 5`` written as ``3(5) - 4 = 11``; None when the source cannot be used."""
+    if not source or source.count("=") != 1 or len(source) > 80 or re.search(r"[<>≤≥]|\\[lg]e", source):
+        return None
+    name = re.escape(str(x))
+    pattern = rf"(?<![\\a-zA-Z]){name}(?![a-zA-Z])"
+    if not re.search(pattern, source):
+        return None
+    value = tex(answer)
+    source = source.replace("*", r" \cdot ")
+    return re.sub(pattern, lambda m: f"\\left({value}\\right)", source)
+
+
+def _check_step(eqs: list[sp.Eq], x: sp.Symbol, answer, sources: list[str | None] | None = None) -> Step:
+    """The substitution check, written out: the original equation with the value put in, both sides agreeing."""
+    if len(eqs) == 1 and not isinstance(answer, tuple):
+        shown = _substituted_source((sources or [None])[0], x, answer)
+        lhs, rhs = (sp.simplify(side.subs(x, answer)) for side in (eqs[0].lhs, eqs[0].rhs))
+        if shown is not None:
+            return step(f"{shown} \\;\\Rightarrow\\; {tex(lhs)} = {tex(rhs)}",
+                        f"Substitute {sp.sstr(answer)} for {x}: both sides equal {sp.sstr(lhs)}.")
+        if len(tex(eqs[0])) < 80:
+            value = sp.UnevaluatedExpr(answer)
+            left, right = eqs[0].lhs.subs(x, value), eqs[0].rhs.subs(x, value)
+            return step(f"{tex(left)} = {tex(right)}", f"Substitute {sp.sstr(answer)} for {x}: both sides agree.")
+    if isinstance(answer, tuple) and len(eqs) == 1:
+        parts = [f"{tex(eqs[0].lhs.subs(x, sp.UnevaluatedExpr(a)))} = {tex(eqs[0].rhs.subs(x, sp.UnevaluatedExpr(a)))}"
+                 for a in answer[:3]]
+        return step(r",\quad ".join(parts), "Substitute each solution into the original equation: both sides agree each time.")
+    return step(r"\text{substitute } " + tex(x) + " = " + tex(answer) + r"\text{ into each equation}",
+                "Substituting the solution into every original equation makes both sides agree.")
 
 
 def _hints(topic: str, unknowns) -> list[str]:

@@ -17,6 +17,8 @@ from .expressions import evaluate_expression, simplify_expression
 from .intent import read_intent
 from .options import choose_option, which_of_following
 from .problem import analyze
+from .statements import solve_each_chain, solve_statements
+from .story import solve_story
 from .wording import solve_wording
 
 log = logging.getLogger(__name__)
@@ -56,7 +58,9 @@ def _solve(problem: str, options) -> Solution:
     prob = analyze(problem, options)
     if prob.has_figure:
         raise Decline("The problem refers to a figure or table, which I cannot read.")
-    sol = solve_wording(prob)
+    sol = solve_wording(prob) or solve_story(prob) or solve_statements(prob) or solve_each_chain(prob)
+    if sol is not None and sol.choice is not None:
+        return sol
     if sol is None:
         if not prob.math:
             raise Decline("I found no math to work with in the problem.")

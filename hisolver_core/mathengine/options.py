@@ -12,6 +12,7 @@ from .build import Decline, solved, step, tex
 from .context import Context
 from .equivalence import _sympy_equal, to_value
 from .intent import read_intent
+from .numeric_options import option_number, pick_numeric_option
 
 __all__ = ["choose_option", "which_of_following"]
 
@@ -63,6 +64,10 @@ def choose_option(sol: Solution, options: list[tuple[str, str]]) -> Solution:
     values = _option_values(options, complex_mode)
     matches = [(letter, v) for letter, v in values if _same(sol.answer, v)]
     texts = {re.sub(r"\s+", "", dict(options)[letter]) for letter, _ in matches}
+    if not matches and isinstance(sol.answer, sp.Expr) and sol.answer.is_number and sol.answer.is_real:
+        letter = pick_numeric_option(sol.answer, options)  # options with units or currency: "18 cm", "Rs. 400"
+        matches = [(letter, to_value(str(option_number(dict(options)[letter])[0])))]
+        texts = {letter}
     if not matches:
         raise Decline(f"My answer {sol.answer_latex} matches none of the options.")
     if len(texts) > 1:

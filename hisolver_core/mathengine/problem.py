@@ -219,6 +219,7 @@ def analyze(raw: str, options=None) -> Problem:
     if delimited:
         text = _LATEX_MATH.sub(_take, text)
         text = _BARE_NUMBER.sub(lambda m: _take_bare(m, math), text)
+        text = _BARE_VARIABLE.sub(lambda m: _take_bare(m, math), text)
     else:
         text = re.sub(r"(\d)(st|nd|rd|th)\b", r"\1 \2", words_to_numbers(text))
         text, math = _plain_segments(text)
@@ -229,6 +230,14 @@ def analyze(raw: str, options=None) -> Problem:
 
 
 _BARE_NUMBER = re.compile(r"(?<![\w⟦.\\/])-?\d+(?:,\d{3})*(?:\.\d+)?(?:/\d+)?%?(?=(?:st|nd|rd|th)\b|[^\w⟧/]|$)")
+
+
+# "Solve for x: $3x - 4 = 11$": a lone letter named as the unknown outside ``$...$`` is math too
+_BARE_VARIABLE = re.compile(
+    r"(?:(?<=\bsolve for )|(?<=\bvalue of )|(?<=\bvalues of )|(?<=\bfind )|(?<=\bwhat is )|(?<=\bwhat are ))"
+    r"[a-zA-Z](?=\s*(?:[:?.,;]|$|\s(?:if|when|given|in terms|in the (?:equation|equations|expression|system)|such that|where|that|satisfies|for which)\b))",
+    re.I,
+)
 
 
 def _take_bare(m: re.Match, math: list[str]) -> str:

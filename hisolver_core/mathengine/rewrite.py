@@ -97,6 +97,16 @@ def _changed_by(a, b, a_seg, b_seg, m):
     return a + sign * b
 
 
+def _more_less(a, b, a_seg, b_seg, m):
+    """"A more than B" is B + A; "A percent more than B" is B(1 + A/100); "less"/"fewer" subtract."""
+    sign = 1 if m.group("dir") in ("more", "greater", "larger", "higher", "older", "longer") else -1
+    if m.group("pct"):
+        return b * (1 + sign * a / 100)
+    if a_seg.source.strip().endswith("%"):
+        return b * (1 + sign * a)
+    return b + sign * a
+
+
 def _is(a, b, a_seg, b_seg, m):
     if not (a.free_symbols or b.free_symbols):
         return None
@@ -124,10 +134,15 @@ RULES: list[tuple[str, Callable]] = [
     (r"⟦(?P<a>\d+)⟧ divided by ⟦(?P<b>\d+)⟧", _binary(lambda a, b, *_: a / b if b != 0 else None)),
     (r"⟦(?P<a>\d+)⟧ plus ⟦(?P<b>\d+)⟧", _binary(lambda a, b, *_: a + b)),
     (r"⟦(?P<a>\d+)⟧ minus ⟦(?P<b>\d+)⟧", _binary(lambda a, b, *_: a - b)),
-    (r"\badd ⟦(?P<a>\d+)⟧ (?:to|and) ⟦(?P<b>\d+)⟧", _binary(lambda a, b, *_: b + a)),
+    (r"\badd:? ⟦(?P<a>\d+)⟧ (?:to|and) ⟦(?P<b>\d+)⟧", _binary(lambda a, b, *_: b + a)),
     (r"\bsubtract ⟦(?P<a>\d+)⟧ from ⟦(?P<b>\d+)⟧", _binary(lambda a, b, *_: b - a)),
     (r"\bmultiply ⟦(?P<a>\d+)⟧ (?:by|and) ⟦(?P<b>\d+)⟧", _binary(lambda a, b, *_: a * b)),
     (r"\bdivide ⟦(?P<a>\d+)⟧ by ⟦(?P<b>\d+)⟧", _binary(lambda a, b, *_: a / b if b != 0 else None)),
+    (r"⟦(?P<a>\d+)⟧ times as (?:many|much|large|great|big|long|old|heavy|far) as ⟦(?P<b>\d+)⟧", _binary(lambda a, b, *_: a * b)),
+    (r"⟦(?P<a>\d+)⟧ (?P<pct>percent )?(?P<dir>more|greater|larger|higher|less|fewer|smaller|lower) than ⟦(?P<b>\d+)⟧",
+     _binary(_more_less)),
+    (r"⟦(?P<a>\d+)⟧ is (?P<dir>increased|decreased) by ⟦(?P<b>\d+)⟧(?P<pct> percent)?(?=,? (?:then )?the result\b)",
+     _binary(_changed_by)),
     (r"⟦(?P<a>\d+)⟧ is (?:subtracted|taken away) from ⟦(?P<b>\d+)⟧", _binary(lambda a, b, *_: b - a)),
     (r"⟦(?P<a>\d+)⟧ is added to ⟦(?P<b>\d+)⟧", _binary(lambda a, b, *_: b + a)),
     (r"⟦(?P<a>\d+)⟧ is multiplied by ⟦(?P<b>\d+)⟧", _binary(lambda a, b, *_: a * b)),

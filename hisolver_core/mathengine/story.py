@@ -1,0 +1,593 @@
+"""Story problems in their common phrasings: rate × time, work together, simple and compound interest,
+profit and loss, ratios, consecutive integers.
+
+Each family reads the quantities it knows by their units or roles, writes the
+relationship as SymPy equations, solves for what the question asks and checks
+the solution by substitution. A family declines (returns None) unless every
+number in the problem was given a role, so a problem with a quantity the
+family does not understand is never answered from the other numbers. With
+options, the answer is matched to exactly one option (:mod:`.numeric_options`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import sympy as sp
+
+from ..solution import Solution
+from .algebra import values_satisfy
+from .build import Decline, solved, step, tex
+from .numeric_options import pick_numeric_option
+from .problem import Problem, strip_format
+from .rewrite import words_to_numbers
+
+__all__ = ["solve_story", "story_text", "question_of", "Story", "NUM"]
+
+NUM = r"(\d+(?:\.\d+)?(?:/\d+)?)"
+_NUM_TOKEN = re.compile(r"(?<![\w.])\d+(?:\.\d+)?(?:/\d+)?(?![\w.]*\d)")
+
+
+def story_text(prob: Problem) -> str:
+    """The raw question, lower case, numbers in digits, currency and percent signs normalised."""
+    s = strip_format(prob.raw).lower().replace("\\%", "%").replace("\\$", "$").replace("’", "'")
+    s = re.sub(r"\\(?:text|mathrm)\{([^{}]*)\}", r"\1", s)
+    s = re.sub(r"\$\s?(\d+(?:\.\d+)?) (?=(?:per|an|a|each) (?:second|minute|hour|day|week|month|year)\b)", r"\1 dollars ", s)
+    s = s.replace("$", " ").replace("\\", " ")
+    s = re.sub(r"(?<=\d),(?=\d{3}\b)", "", s)
+    s = words_to_numbers(s)
+    s = re.sub(r"\b(?:rs|inr|usd)\.?\s*(?=\d)", "", s)
+    s = re.sub(r"\s*(?:%|per cent\b|percent\b)", " percent", s)
+    s = re.sub(r"\b(?:kmph|km/hr|km/h|kmh|kilometers per hour|kilometres per hour|km an hour|kilometers an hour)\b",
+               "km per hour", s)
+    s = re.sub(r"\b(?:mph|miles an hour|miles/hour|miles/hr)\b", "miles per hour", s)
+    s = re.sub(r"\b(?:m/s|m/sec|meters per second|metres per second|m per sec)\b", "m per second", s)
+    s = re.sub(r"(\d)\s*(km|m|cm|hrs?|mins?|secs?)\b", r"\1 \2", s)
+    s = re.sub(r"\s+", " ", s).strip()
+    return s
+
+
+def _n(text: str) -> sp.Rational:
+    return sp.Rational(text)
+
+
+@dataclass
+class Story:
+    """A story problem read into equations: ``knowns`` fix some symbols, ``target`` is asked."""
+
+    topic: str
+    equations: list[sp.Eq]
+    knowns: dict
+    target: sp.Expr
+    used: list[str]
+    hints: list[str]
+    given: list[str] = field(default_factory=list)  # one sentence per known, for the steps
+    scale: sp.Expr = sp.Integer(1)  # the target's value is divided by this (unit conversion)
+    unit: str = ""
+    integer: bool = False  # the answer counts things: it must be a whole number
+    positive: bool = True  # the answer must be positive
+    requires: list = field(default_factory=list)  # relations a solution must satisfy (e.g. x > y)
+    params: tuple = ()  # letters the answer is expressed in ("for h hours"): they stay free
+
+
+def _all_numbers_used(s: str, used: list[str]) -> bool:
+    """True when the numbers in ``s`` are exactly those in ``used`` (as a multiset)."""
+    found = sorted(_NUM_TOKEN.findall(s))
+    return found == sorted(used)
+
+
+# --- rate × time ---------------------------------------------------------------------------------
+
+_DIST = {"km": 1000, "kilometer": 1000, "kilometre": 1000, "kilometers": 1000, "kilometres": 1000, "m": 1,
+         "meter": 1, "meters": 1, "metre": 1, "metres": 1, "mile": sp.Rational(1609344, 1000), "miles": sp.Rational(1609344, 1000),
+         "feet": sp.Rational(3048, 10000), "foot": sp.Rational(3048, 10000), "ft": sp.Rational(3048, 10000),
+         "yards": sp.Rational(9144, 10000), "yard": sp.Rational(9144, 10000)}
+_TIME = {"hour": 3600, "hours": 3600, "hr": 3600, "hrs": 3600, "minute": 60, "minutes": 60, "min": 60, "mins": 60,
+         "second": 1, "seconds": 1, "sec": 1, "secs": 1}
+_DU = "|".join(sorted(_DIST, key=len, reverse=True))
+_TU = "|".join(sorted(_TIME, key=len, reverse=True))
+_SPEED = re.compile(rf"\b{NUM} ({_DU}) (?:per|an|a|each|every) ({_TU})\b")
+_DISTANCE = re.compile(rf"\b{NUM} ({_DU})\b(?! (?:per|an|a|each|every) (?:{_TU})\b)(?! long| wide| high| tall| deep)")
+_DURATION = re.compile(rf"\b{NUM} ({_TU})\b")
+_RATE_BLOCK = re.compile(r"\b(?:train|platform|bridge|tunnel|pole|stream|current|still water|upstream|downstream|"
+                         r"opposite|towards each other|meet|overtake|catch up|round trip|return|back|"
+                         r"late|early|faster|slower|increase|decrease|reduce|rest|stop|stops|walks? and|remaining|half|"
+                         r"first|second|third|then|another|other|each way|circular|track|lap|escalator|both|two|"
+                         r"man|person|boy|girl|wind|against|along|relative)\b")
+
+
+def _rate(s: str) -> Story | None:
+    pole = re.search(rf"\btrain (?:is )?{NUM} ({_DU}) long\b", s)
+    if pole and re.search(r"\b(?:pole|post|telegraph pole|lamp ?post|tree|signal post)\b", s) and "train" not in s[pole.end():]:
+        s = s[: pole.start()] + f"train covers {pole.group(1)} {pole.group(2)} " + s[pole.end():]
+        s = re.sub(r"\b(?:the |a )?(?:telegraph pole|lamp ?post|signal post|pole|post|tree)\b", "the mark", s)
+        s = s.replace("train", "vehicle")
+    if _RATE_BLOCK.search(s) or not re.search(r"\b(?:speed|travel|travels|traveled|travelled|drive|drives|drove|"
+                                               r"driving|run|runs|ran|walk|walks|walked|cycle|cycles|rides|covers?|"
+                                               r"covered|flies|fly|goes|moves?|swims?|how far|how long|how many)\b", s):
+        return None
+    v, t, d = sp.symbols("v t d", positive=True)
+    speeds, dists, times = _SPEED.findall(s), _DISTANCE.findall(s), _DURATION.findall(s)
+    q = question_of(s)
+    known, used, given = {}, [], []
+    for value, du, tu in speeds:
+        known[v] = _n(value) * _DIST[du] / _TIME[tu]
+        used.append(value)
+        given.append(f"speed: {value} {du} per {tu}")
+    time_text = re.sub(_SPEED, " ", s)
+    times = _DURATION.findall(time_text)
+    for value, tu in times:
+        known[t] = _n(value) * _TIME[tu]
+        used.append(value)
+        given.append(f"time: {value} {tu}")
+    for value, du in dists:
+        known[d] = _n(value) * _DIST[du]
+        used.append(value)
+        given.append(f"distance: {value} {du}")
+    if len(speeds) > 1 or len(times) > 1 or len(dists) > 1 or len(known) != 2:
+        return None
+    missing = ({v, t, d} - set(known)).pop()
+    if missing == t:
+        m = re.search(rf"\bhow (?:many|much) ({_TU}|time)\b", q)
+        if not m:
+            return None
+        unit = m.group(1) if m.group(1) != "time" else next(iter(re.findall(rf"\b({_TU})\b", s)), None)
+        if unit is None or unit not in _TIME:
+            return None
+        scale, unit_name = sp.Integer(_TIME[unit]), unit
+    elif missing == d:
+        m = re.search(rf"\b(?:how (?:many|far)|distance|what distance)\b.*?\b({_DU})\b", q) or re.search(rf"\bhow far\b", q)
+        unit = m.group(1) if m and m.groups() else next(iter(du for _, du, _ in speeds), None)
+        if unit is None or not re.search(r"\bhow far\b|\bdistance\b|\bhow many\b", q):
+            return None
+        scale, unit_name = sp.Integer(1) * _DIST[unit], unit
+    else:
+        if not re.search(r"\b(?:speed|how fast|rate)\b", q):
+            return None
+        m = re.search(rf"\b({_DU}) per ({_TU})\b", q)
+        if m:
+            du, tu = m.groups()
+        elif dists and times:
+            du, tu = dists[0][1], times[0][1]
+        else:
+            return None
+        scale, unit_name = sp.Integer(1) * _DIST[du] / _TIME[tu], f"{du} per {tu}"
+    hints = ["Distance, speed and time are linked by distance = speed × time.",
+             "Write every quantity in matching units before you combine them.",
+             "Solve the relation for the quantity the question asks for, then convert to the asked unit."]
+    return Story("rate", [sp.Eq(d, v * t)], known, missing, used, hints, given, scale, unit_name)
+
+
+# --- work together -------------------------------------------------------------------------------
+
+_WORK_TIME = re.compile(rf"\bin {NUM} (days|hours|minutes|day|hour|minute)\b")
+
+
+def _work(s: str) -> Story | None:
+    q = question_of(s)
+    if not re.search(r"\b(?:together|both|working together|all (?:of them|3|together)|simultaneously|if (?:both|all) "
+                     r"(?:pipes|taps) are opened)\b", q) or not re.search(r"\bhow (?:many|long|much time)\b|\bin how many\b|"
+                                                                      r"\bwhat time\b", q):
+        return None
+    if re.search(r"\b(?:empty|empties|emptied|leak|drain|drains|left|leaves|after|alone|remaining|rest|efficient|"
+                 r"twice|times|wages|paid|share|percent|more|less|than|half)\b", s):
+        return None
+    body = s[: len(s) - len(q)]
+    found = _WORK_TIME.findall(body)
+    if len(found) not in (2, 3) or len({u.rstrip("s") for _, u in found}) != 1 or not re.search(
+            r"\b(?:can|could|takes?|alone)\b", body):
+        return None
+    unit = found[0][1] if found[0][1].endswith("s") else found[0][1] + "s"
+    if not re.search(rf"\b{unit}\b|\bhow long\b|\bhow much time\b|\bin how many\b", q):
+        return None
+    t = sp.Symbol("T", positive=True)
+    rates = [sp.Symbol(f"t_{i + 1}", positive=True) for i in range(len(found))]
+    known = {r: _n(value) for r, (value, _) in zip(rates, found)}
+    eq = sp.Eq(sp.Add(*(1 / r for r in rates)), 1 / t)
+    hints = ["Think of rates: a worker who finishes in k days does 1/k of the job per day.",
+             "Working together, their rates add up.",
+             "The time together is 1 divided by the combined rate."]
+    given = [f"one worker alone: {value} {unit}" for value, _ in found]
+    return Story("work rate", [eq], known, t, [v for v, _ in found], hints, given, sp.Integer(1), unit)
+
+
+def _work_alone(s: str) -> Story | None:
+    """"A and B together finish a job in 6 days; A alone in 10 days. How long for B alone?" (rates subtract)."""
+    q = question_of(s)
+    if not re.search(r"\b(?:alone|by himself|by herself|by itself)\b", q) or not re.search(
+            r"\bhow (?:many|long|much time)\b|\bin how many\b", q):
+        return None
+    if re.search(r"\b(?:empty|empties|emptied|leak|drain|drains|left|leaves|after|remaining|rest|efficient|twice|times|"
+                 r"wages|paid|share|percent|more|less|than|half|then|for \d+)\b", s):
+        return None
+    body = s[: len(s) - len(q)]
+    found = _WORK_TIME.findall(body)
+    together = re.findall(rf"\btogether\b[^.?,]*?\bin {NUM} (days|hours|minutes)\b|\bin {NUM} (days|hours|minutes),? "
+                          rf"(?:working |if they work )?together\b", body)
+    if len(found) != 2 or len(together) != 1 or len({u.rstrip("s") for _, u in found}) != 1:
+        return None
+    both = [g for g in together[0] if g][0]
+    single = [v for v, _ in found]
+    if single.count(both) != 1 and single[0] != single[1]:
+        return None
+    single.remove(both)
+    unit = found[0][1] if found[0][1].endswith("s") else found[0][1] + "s"
+    x = sp.Symbol("T", positive=True)
+    eq = sp.Eq(1 / _n(both), 1 / _n(single[0]) + 1 / x)
+    hints = ["Think of rates: finishing in k days means doing 1/k of the job per day.",
+             "The rate together is the sum of the two rates.",
+             "Subtract the known worker's rate from the rate together, then invert."]
+    return Story("work rate", [eq], {}, x, [both, single[0]], hints,
+                 [f"together: {both} {unit}", f"one alone: {single[0]} {unit}"], sp.Integer(1), unit)
+
+
+# --- interest ------------------------------------------------------------------------------------
+
+def _interest(s: str) -> Story | None:
+    compound = bool(re.search(r"\bcompound(?:ed)? (?:interest|annually|yearly)|\bcompounded\b|\bc\.i\b", s))
+    if not (compound or re.search(r"\bsimple interest\b|\bs\.i\b", s)):
+        return None
+    if re.search(r"\b(?:half[- ]yearly|quarterly|monthly|semi|difference|months?|double|triple|times|itself)\b", s):
+        return None
+    p, r, t, i, a = sp.symbols("P r t I A", positive=True)
+    two = re.search(rf"\b(?:amounts? to|becomes?|grows? to)\s+{NUM}\s+in\s+{NUM}\s+years?,?\s+and\s+(?:to\s+)?{NUM}\s+in\s+{NUM}\s+years?\b", s)
+    if two and not compound:
+        return _interest_two_amounts(s, two)
+    known, used, given = {}, [], []
+    m = re.search(rf"\b{NUM} percent(?: per (?:annum|year)| p\.?a\.?| a year| annually| yearly)?\b", s)
+    if m:
+        known[r], _ = _n(m.group(1)), used.append(m.group(1))
+        given.append(f"rate: {m.group(1)}% per year")
+    m = re.search(rf"\b(?:for|after|in) {NUM} years?\b", s)
+    if m:
+        known[t], _ = _n(m.group(1)), used.append(m.group(1))
+        given.append(f"time: {m.group(1)} years")
+    m = re.search(rf"\b(?:sum of|principal of|borrow(?:s|ed)?|invest(?:s|ed)?|deposit(?:s|ed)?|lends?|lent|loan of|"
+                  rf"principal is|sum is|interest on|amount on)\s+(?:money\s+)?(?:of\s+)?{NUM}(?! percent)\b", s)
+    if m:
+        known[p], _ = _n(m.group(1)), used.append(m.group(1))
+        given.append(f"principal: {m.group(1)}")
+    m = re.search(rf"\b(?:amounts? to|amount (?:of|is|will be)|becomes?|grows? to|total of)\s+{NUM}(?! percent)\b", s)
+    if m:
+        known[a], _ = _n(m.group(1)), used.append(m.group(1))
+        given.append(f"amount: {m.group(1)}")
+    m = re.search(rf"\binterest (?:of|is|was|earned is|received is|amounts to)\s+{NUM}(?! percent)\b|\b{NUM} (?:as|in) interest\b", s)
+    if m:
+        value = m.group(1) or m.group(2)
+        known[i], _ = _n(value), used.append(value)
+        given.append(f"interest: {value}")
+    q = re.split(r"\d", question_of(s))[0]  # what is asked comes before the given numbers
+    if re.search(r"\b(?:rate|percent)\b", q):
+        target = r
+    elif re.search(r"\b(?:time|how many years|how long|period)\b", q):
+        target = t
+    elif re.search(r"\b(?:principal|sum|how much (?:money )?(?:was|did|must|should) (?:be )?(?:invested|borrowed|deposited|lent))\b", q):
+        target = p
+    elif re.search(r"\b(?:amount|total|pay|paid|clear|repay|balance|worth)\b", q):
+        target = a
+    elif re.search(r"\binterest\b", q):
+        target = i
+    else:
+        return None
+    if target in known or len(known) != 3:
+        return None
+    growth = p * (1 + r / 100) ** t if compound else p * (1 + r * t / 100)
+    eqs = [sp.Eq(a, growth), sp.Eq(i, a - p)]
+    hints = (["Compound interest multiplies the balance by (1 + r/100) every year.",
+              "After t years the amount is P(1 + r/100)^t; the interest is the amount minus the principal.",
+              "Put the known values into the formula and solve for the unknown."] if compound else
+             ["Simple interest is the same every year: I = P × r × t / 100.",
+              "The amount owed or held is the principal plus the interest.",
+              "Put the known values into the formula and solve for the unknown."])
+    return Story("compound interest" if compound else "simple interest", eqs, known, target, used, hints, given)
+
+
+def _interest_two_amounts(s: str, m: re.Match) -> Story | None:
+    """"A sum amounts to 815 in 3 years and to 854 in 4 years at simple interest": the yearly interest is the difference."""
+    a1, t1, a2, t2 = (_n(g) for g in m.groups())
+    if t1 == t2 or re.search(r"\b\d+(?:\.\d+)? percent\b", s):
+        return None
+    p, r = sp.symbols("P r", positive=True)
+    q = re.split(r"\d", question_of(s))[0]
+    if re.search(r"\brate\b|\bpercent\b", q):
+        target = r
+    elif re.search(r"\b(?:sum|principal)\b", q):
+        target = p
+    else:
+        return None
+    eqs = [sp.Eq(p * (1 + r * t1 / 100), a1), sp.Eq(p * (1 + r * t2 / 100), a2)]
+    hints = ["With simple interest the same interest is added every year.",
+             "The difference between the two amounts is the interest for the difference in years.",
+             "Subtract that interest from the first amount to recover the principal, then find the rate."]
+    return Story("simple interest", eqs, {}, target, list(m.groups()), hints,
+                 [f"amount {m.group(1)} after {m.group(2)} years", f"amount {m.group(3)} after {m.group(4)} years"])
+
+
+# --- profit and loss -----------------------------------------------------------------------------
+
+def _profit(s: str) -> Story | None:
+    if not re.search(r"\b(?:profit|gain|loss|cost price|selling price|marked price|discount)\b", s):
+        return None
+    if re.search(r"\b(?:each|per|dozen|kg|articles|items|successive|two|both|tax|commission|instead|had|would|"
+                 r"were|if he|if she|if it|more|less|interest|ratio|share|partners?|mixture)\b", s):
+        return None
+    c, sale, g, mark, dsc = sp.symbols("C S g M d", real=True)
+    known, used, given = {}, [], []
+
+    def grab(pattern: str, sym, label: str, sign: int = 1) -> bool:
+        m = re.search(pattern, s)
+        if not m or sym in known:
+            return bool(m)
+        value = next(g for g in m.groups() if g)
+        known[sym] = sign * _n(value)
+        used.append(value)
+        given.append(f"{label}: {value}")
+        return True
+
+    gain = grab(rf"\b(?:profit|gain) of {NUM} percent\b|\b{NUM} percent (?:profit|gain)\b", g, "profit percent")
+    if grab(rf"\bloss of {NUM} percent\b|\b{NUM} percent loss\b", g, "loss percent", -1) and gain:
+        return None
+    grab(rf"\bdiscount of {NUM} percent\b|\b{NUM} percent discount\b", dsc, "discount percent")
+    grab(rf"\b(?:cost price (?:of [a-z ]+ )?(?:is|was|of)|costs? (?:him |her |them )?|(?:bought|buys|purchased)\b[^.;,]*?\b(?:for|at)|"
+         rf"cost price (?:is|was|of))\s*{NUM}(?! percent)\b", c, "cost price")
+    grab(rf"\b(?:selling price (?:of [a-z ]+ )?(?:is|was|of)|(?:sold|sells?)\b[^.;,]*?\b(?:for|at))\s*{NUM}(?! percent)\b",
+         sale, "selling price")
+    grab(rf"\bmarked price (?:of [a-z ]+ )?(?:is|was|of)\s*{NUM}(?! percent)\b|\bmarked (?:at|up to)\s*{NUM}(?! percent)\b",
+         mark, "marked price")
+    q = re.split(r"\d", question_of(s))[0]
+    if re.search(r"\b(?:profit|gain|loss) (?:percent|percentage)\b|\bpercent(?:age)? (?:of )?(?:profit|gain|loss)\b", q):
+        target = g if "loss" not in q else -g
+    elif re.search(r"\bcost price\b|\bcost of\b|\bbuy\b|\bbought\b|\bcost\b", q):
+        target = c
+    elif re.search(r"\bselling price\b|\bsell\b|\bsold\b|\bsale price\b", q):
+        target = sale
+    elif re.search(r"\bmarked price\b|\bmark\b|\bmarked\b|\blist price\b", q):
+        target = mark
+    else:
+        return None
+    eqs = [sp.Eq(sale, c * (1 + g / 100))]
+    if dsc in known or mark in known or target == mark:
+        eqs.append(sp.Eq(sale, mark * (1 - dsc / 100)))
+    symbols = set().union(*(e.free_symbols for e in eqs))
+    if not set(known) <= symbols or len(symbols) - len(known) != len(eqs):
+        return None
+    hints = ["Profit or loss percent is always measured on the cost price.",
+             "Selling price = cost price × (1 + profit%/100); a loss makes the percent negative; a discount is taken off the marked price.",
+             "Put in the known prices and percents and solve for the one that is asked."]
+    return Story("profit and loss", eqs, known, target, used, hints, given, positive=target != -g and target != g)
+
+
+# --- ratios --------------------------------------------------------------------------------------
+
+def _ratio(s: str) -> Story | None:
+    m = re.search(r"\bratio (?:of (?:the )?(?:number of )?([a-z]+)(?: [a-z]+)? to (?:the )?(?:number of )?([a-z]+)(?: [a-z]+){0,3}? "
+                  r"(?:is|was) )?(?:in the ratio )?(\d+) ?: ?(\d+)\b", s)
+    if not m or re.search(r"\b(?:ratio[^.]*\bratio|becomes?|added|removed|new|after|years?|ago|hence|age|ages|more|less|"
+                          r"percent|area|volume|speed|angles?|sides?|then|instead|mixture|replaced)\b", s[m.end():] + " " + s[: m.start()]):
+        return None
+    a_name, b_name, ra, rb = m.groups()
+    q = question_of(s)
+    rest = s[m.end():]
+    k = sp.Symbol("k", positive=True)
+    known, used = {}, [ra, rb]
+    total = re.search(rf"\b(?:total (?:of |is |number (?:of [a-z]+ )?is )?|altogether |in all |sum (?:of [a-z ]+ )?is |"
+                      rf"contains |has )?{NUM}(?: [a-z]+)? (?:in total|altogether|in all)\b|\btotal (?:of |is )?{NUM}\b|"
+                      rf"\b{NUM} (?:is|was) (?:divided|shared|split)\b|\b(?:divide|share|split) {NUM}\b", s)
+    if total is None and a_name and b_name:
+        mm = re.search(rf"\b(?:there are|there were|contains|has|have|had|with) (?:a total of )?{NUM} ([a-z]+)\b", s)
+        if mm and mm.group(2) not in (a_name, b_name) and not re.search(rf"\b{a_name}\b|\b{b_name}\b", s[mm.end():mm.end() + 1]):
+            total = mm
+    eqs = []
+    if a_name and b_name and a_name != b_name:
+        for name, part in ((a_name, ra), (b_name, rb)):
+            mm = re.search(rf"\b{NUM} {name}\b|\b{name} (?:is|are|was|were) {NUM}\b", rest)
+            if mm:
+                value = mm.group(1) or mm.group(2)
+                eqs.append(sp.Eq(_n(part) * k, _n(value)))
+                used.append(value)
+        given_names = {name for name in (a_name, b_name) if re.search(rf"\b{NUM} {name}\b|\b{name} (?:is|are|was|were) {NUM}\b", rest)}
+        asked = [name for name in (a_name, b_name) if re.search(rf"\bhow many {name}\b", q)]
+        if len(asked) != 1:
+            asked = [name for name in (a_name, b_name) if re.search(rf"\b{name}\b", q) and name not in given_names]
+    else:
+        asked = []
+    if total and not eqs:
+        value = next(g for g in total.groups() if g and re.fullmatch(r"[\d./]+", g))
+        eqs.append(sp.Eq((_n(ra) + _n(rb)) * k, _n(value)))
+        used.append(value)
+        if re.search(r"\b(?:larger|largest|greater|bigger|more)\b", q):
+            asked = ["big"]
+        elif re.search(r"\b(?:smaller|smallest|less|lesser)\b", q):
+            asked = ["small"]
+        elif a_name and b_name and len(asked) != 1:
+            asked = [name for name in (a_name, b_name) if re.search(rf"\bhow many {name}\b|\b{name}\b", q)]
+    if len(eqs) != 1 or len(asked) != 1:
+        return None
+    parts = {a_name: _n(ra), b_name: _n(rb), "big": max(_n(ra), _n(rb)), "small": min(_n(ra), _n(rb))}
+    if asked[0] in ("big", "small") and ra == rb:
+        return None
+    target = parts[asked[0]] * k
+    hints = ["A ratio a : b means the quantities are a·k and b·k for some number k.",
+             "Use the number you are given to find k.",
+             "Multiply the asked part of the ratio by k."]
+    return Story("ratio", eqs, known, target, used, hints, [f"ratio {ra} : {rb}"])
+
+
+# --- consecutive integers ------------------------------------------------------------------------
+
+def _consecutive(s: str) -> Story | None:
+    m = re.search(rf"\bsum of (\d+) consecutive (even |odd )?(?:positive )?(?:integers|numbers|whole numbers)"
+                  rf"(?: is| equals| is equal to) (-?\d+)\b", s)
+    if not m:
+        return None
+    count, parity, total = int(m.group(1)), (m.group(2) or "").strip(), m.group(3)
+    q = question_of(s)
+    if count < 2 or count > 20:
+        return None
+    step_size = 2 if parity else 1
+    x = sp.Symbol("x", integer=True)
+    terms = [x + step_size * i for i in range(count)]
+    if re.search(r"\b(?:smallest|least|first|lowest|smaller)\b", q):
+        target = terms[0]
+    elif re.search(r"\b(?:largest|greatest|biggest|last|highest|larger)\b", q):
+        target = terms[-1]
+    elif re.search(r"\b(?:middle)\b", q) and count % 2:
+        target = terms[count // 2]
+    else:
+        return None
+    eq = sp.Eq(sp.Add(*terms), _n(total))
+    hints = [f"Call the first number x; the next ones are x + {step_size}, x + {2 * step_size}, ….",
+             "Add the expressions and set the sum equal to the given total.",
+             "Solve for x, then find the number the question asks for."]
+    story = Story("consecutive integers", [eq], {}, target, [m.group(1), total], hints,
+                  [f"{count} consecutive {parity or ''} integers".replace("  ", " ")], positive=False)
+    story.parity = parity  # checked after solving
+    return story
+
+
+def _two_numbers(s: str) -> Story | None:
+    """"The sum of two numbers is 30 and their difference is 6. What is the larger number?"."""
+    if not re.search(r"\b(?:two|2) (?:positive )?(?:numbers|integers)\b", s):
+        return None
+    x, y = sp.symbols("x y", real=True)
+    facts = [
+        (rf"\bsum (?:of (?:the |these )?(?:two|2) (?:positive )?(?:numbers|integers) )?is {NUM}\b", lambda v: sp.Eq(x + y, v)),
+        (rf"\b(?:their |the )?(?:positive )?difference(?: between them| of (?:the |these )?(?:two |2 )?(?:numbers|integers))? is {NUM}\b",
+         lambda v: sp.Eq(x - y, v)),
+        (rf"\b(?:their |the )?product(?: of (?:the |these )?(?:two |2 )?(?:numbers|integers))? is {NUM}\b", lambda v: sp.Eq(x * y, v)),
+        (rf"\b(?:one|the larger|the greater|the bigger) (?:number |integer )?is {NUM} more than the (?:other|smaller)\b",
+         lambda v: sp.Eq(x - y, v)),
+        (rf"\b(?:one|the larger|the greater|the bigger) (?:number |integer )?is {NUM} times the (?:other|smaller)\b",
+         lambda v: sp.Eq(x, v * y)),
+    ]
+    eqs, used = [], []
+    for pattern, build in facts:
+        found = re.findall(pattern, s)
+        if len(found) > 1:
+            return None
+        if found:
+            eqs.append(build(_n(found[0])))
+            used.append(found[0])
+    used += ["2"] * len(re.findall(r"\b2 (?:positive )?(?:numbers|integers)\b", s))
+    q = question_of(s)
+    if len(eqs) != 2 or re.search(r"\b(?:squares?|reciprocals?|digits?|consecutive|ratio|average|percent)\b", s):
+        return None
+    if re.search(r"\b(?:larger|largest|greater|bigger)\b", q):
+        target = x
+    elif re.search(r"\b(?:smaller|smallest|lesser|less)\b", q):
+        target = y
+    else:
+        return None
+    hints = ["Call the larger number x and the smaller number y.",
+             "Write one equation for each fact you are given.",
+             "Solve the two equations together (adding them often eliminates y)."]
+    return Story("systems of equations", eqs, {}, target, used, hints, ["two numbers x > y"], positive=False,
+                 requires=[x > y])
+
+
+def question_of(s: str) -> str:
+    """The last sentence: the question."""
+    parts = [p for p in re.split(r"(?<=[.?!])\s+|(?<=\.)(?=[a-z])", s) if p.strip()]
+    qs = [p for p in parts if "?" in p or re.match(r"(?:what|how|find|calculate|determine|in how)\b", p)]
+    q = (qs[-1] if qs else parts[-1]) if parts else s
+    m = re.match(r"^(?:if|when|given that|since) [^?]*?, (?:then )?((?:how|what|which|find|calculate|in how)\b.*)$", q)
+    return m.group(1) if m else q
+
+
+_EXTREMAL_OK = {"_consecutive", "_two_numbers", "_ratio", "_lcm_hcf"}
+_FAMILIES = (_consecutive, _two_numbers, _interest, _profit, _work, _work_alone, _rate, _ratio)
+
+
+def _solve_story(story: Story) -> sp.Expr:
+    eqs = [e.subs(story.knowns) for e in story.equations]
+    unknowns = sorted(set().union(*(e.free_symbols for e in eqs)) - set(story.params), key=lambda u: u.name)
+    try:
+        sols = sp.solve(eqs, unknowns, dict=True)
+    except (NotImplementedError, ValueError, TypeError) as exc:
+        raise Decline("SymPy could not solve the story's equations.") from exc
+    values = []
+    for sol in sols:
+        if not values_satisfy(eqs, sol) or not all(bool(r.subs(story.knowns).subs(sol)) for r in story.requires):
+            continue
+        value = sp.nsimplify(sp.simplify(sp.sympify(story.target).subs(story.knowns).subs(sol) / story.scale))
+        if value.free_symbols - set(story.params) or (not value.free_symbols and not value.is_real):
+            continue
+        values.append(value)
+    values = list(dict.fromkeys(values))
+    if len(values) != 1:
+        return None
+    return values[0]
+
+
+def solve_story(prob: Problem) -> Solution | None:
+    """Solve a story problem in a phrasing a family reads; None when none does. Raises Decline on an option mismatch."""
+    s = story_text(prob)
+    q = question_of(s)
+    if len(s) > 600 or re.search(r"\b(?:not|none|except|at least|at most|maximum|minimum|approximately|about|nearly)\b", q):
+        return None
+    extremal = bool(re.search(r"\b(?:least|most|greatest|smallest|largest|fewest|highest|lowest)\b", q))
+    from .classic import CLASSIC_FAMILIES  # they build on this module's Story
+    from .proportion import MORE_FAMILIES
+
+    options_text = " ".join(text.lower() for _, text in prob.options)
+    for family in (*_FAMILIES, *MORE_FAMILIES, *CLASSIC_FAMILIES):
+        if extremal and family.__name__ not in _EXTREMAL_OK:
+            continue  # "the least time ..." asks for an optimum these families do not look for
+        story = family(s, options_text) if family in CLASSIC_FAMILIES else family(s)
+        if story is None or not _all_numbers_used(s, story.used):
+            continue
+        value = _solve_story(story)
+        if value is None or (story.topic == "consecutive integers" and not _parity_ok(story, value)):
+            continue
+        if not value.free_symbols and ((story.positive and value <= 0) or (story.integer and not value.is_integer)):
+            continue
+        return _story_solution(prob, story, value)
+    return None
+
+
+def _parity_ok(story: Story, value) -> bool:
+    if not value.is_integer:
+        return False
+    parity = getattr(story, "parity", "")
+    return not parity or (int(value) % 2 == (0 if parity == "even" else 1))
+
+
+def _story_solution(prob: Problem, story: Story, value) -> Solution:
+    steps = [step(r"\text{" + ", ".join(story.given).replace("%", r"\%").replace("$", r"\$") + "}",
+                  "List the given quantities.")] if story.given else []
+    steps += [step(e, "Write the relationship between the quantities.") for e in story.equations]
+    shown = [e.subs(story.knowns) for e in story.equations]
+    steps += [step(e, "Substitute the known values.") for e in shown if e not in story.equations and e is not sp.true]
+    unit = f" ({story.unit})" if story.unit else ""
+    asked = sp.sympify(story.target)
+    shown = f"{tex(asked)} = {tex(value)}" if isinstance(asked, sp.Symbol) else tex(value)
+    if not steps or steps[-1].latex != shown:
+        steps.append(step(shown, f"Solve for the asked quantity{unit}."))
+    else:
+        steps[-1] = step(shown, f"Substitute the known values: this is the asked quantity{unit}.")
+    if value.free_symbols:
+        return _expression_solution(prob, story, steps, value)
+    if prob.rounding is not None:
+        from .build import rounded
+
+        value = rounded(value, prob.rounding)
+    sol = solved(prob.raw, story.topic, steps, story.hints, value,
+                 verification="solved the story's equations with SymPy and checked the solution by substitution")
+    if prob.options:
+        letter = pick_numeric_option(value, prob.options)
+        sol.choice = letter
+        sol.verification += f"; option {letter} is the only option equal to it"
+        sol.steps.append(step(rf"\text{{({letter})}}", f"Option {letter} matches the answer."))
+    return sol
+
+
+def _expression_solution(prob: Problem, story: Story, steps, value) -> Solution:
+    """An answer in terms of the problem's letter ("for h hours"): matched to an option by equivalence."""
+    from .options import choose_option  # options builds on the algebra modules; import late
+
+    sol = solved(prob.raw, story.topic, steps, story.hints, value,
+                 verification="built the expression from the stated rates and checked it against the relation")
+    if prob.options:
+        sol = choose_option(sol, prob.options)
+    return sol
