@@ -11,6 +11,7 @@ from hisolver_core.auth import Role
 from hisolver_core.collection import collect_github, collect_local, collect_upload, list_repos
 from hisolver_core.collection.github import GitHubOptions
 from hisolver_core.extraction import extract
+from hisolver_core.extraction.render_check import render_check
 from hisolver_core.store import open_db
 from pages import _shared as ui
 
@@ -25,11 +26,15 @@ def progress_bar(label: str):
     return update
 
 
-def show_result(result: dict) -> None:
-    st.success(", ".join(f"{k.replace('_', ' ')}: {v}" for k, v in result.items() if k != "errors" and v))
+def _fmt(value) -> str:
+    return f"{value:.2f}" if isinstance(value, float) else str(value)
+
+
+def show_result(result: dict, failed_what: str = "Some repositories failed (the next run retries them):") -> None:
+    st.success(", ".join(f"{k.replace('_', ' ')}: {_fmt(v)}" for k, v in result.items() if k != "errors" and v))
     if result.get("errors"):
-        st.warning("Some repositories failed (the next run retries them):")
-        st.json(result["errors"], expanded=False)
+        st.warning(failed_what)
+        st.json(result["errors"], expanded=len(result["errors"]) <= 5)
 
 
 def local_tab(settings) -> None:
@@ -72,6 +77,23 @@ def extract_section(settings) -> None:
         show_result(result.to_dict())
 
 
+def render_check_section(settings) -> None:
+    st.subheader("Render check")
+    st.caption("Renders each pending Community representative once in the sandbox at low quality and keeps "
+               "its status and poster frame (the Label queue only offers snippets that rendered). Resumable.")
+    c1, c2 = st.columns(2)
+    limit = c1.number_input("Snippets this run (0 = all pending)", min_value=0, value=0, step=10,
+                            key="collect_rc_limit")
+    retry = c2.checkbox("Retry failed renders too", key="collect_rc_retry")
+    if st.button("Render pending snippets", key="collect_render_go"):
+        result = ui.run_or_stop(render_check, settings, limit=int(limit) or None, retry_failed=retry,
+                                progress=progress_bar("rendering"))
+        if not result.checked:
+            st.info("Nothing to render: every Community representative has been checked (tick retry for failures).")
+            return
+        show_result(result.to_dict(), "Some snippets did not render (see their errors on the Snippets page):")
+
+
 def repos_section(settings) -> None:
     st.subheader("Repositories")
     with closing(open_db(settings)) as db:
@@ -91,6 +113,7 @@ def run() -> None:
     with github:
         github_tab(settings)
     extract_section(settings)
+    render_check_section(settings)
     repos_section(settings)
 
 

@@ -10,6 +10,8 @@ from hisolver_core import datasets
 from hisolver_core.auth import Role
 from pages import _shared as ui
 
+COUNT_AXIS = alt.Axis(tickMinStep=1, format="d")  # row counts: whole-number ticks, never 0.2 rows
+
 
 def create_form(settings) -> None:
     with st.expander("Create a version", expanded=False), st.form(key="ds_create_form"):
@@ -25,17 +27,24 @@ def create_form(settings) -> None:
         c = manifest["counts"]
         st.success(f"Created {manifest['name']}: {c['train']} train + {c['val']} validation rows, "
                    f"content {manifest['content_hash'][:12]}.")
+        # show the new version, and what changed since its parent, rather than the last one looked at
+        st.session_state["ds_selected"] = manifest["name"]
+        st.session_state["ds_diff_b"] = manifest["name"]
+        if manifest["parent"]:
+            st.session_state["ds_diff_a"] = manifest["parent"]
 
 
 def histogram(values: list[int], title: str) -> alt.Chart:
     frame = pd.DataFrame({"chars": values})
     return (alt.Chart(frame, title=title).mark_bar()
-            .encode(alt.X("chars:Q", bin=alt.Bin(maxbins=30), title="characters"), alt.Y("count():Q", title="rows")))
+            .encode(alt.X("chars:Q", bin=alt.Bin(maxbins=30), title="characters"),
+                    alt.Y("count():Q", title="rows", axis=COUNT_AXIS)))
 
 
 def mix_chart(counts: dict[str, int], title: str) -> alt.Chart:
     frame = pd.DataFrame({"kind": list(counts), "rows": list(counts.values())})
-    return alt.Chart(frame, title=title).mark_bar().encode(alt.X("rows:Q"), alt.Y("kind:N", sort="-x", title=None))
+    return (alt.Chart(frame, title=title).mark_bar()
+            .encode(alt.X("rows:Q", axis=COUNT_AXIS), alt.Y("kind:N", sort="-x", title=None)))
 
 
 def show_version(manifest: dict) -> None:

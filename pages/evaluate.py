@@ -63,6 +63,10 @@ def run_report(path: Path, fmt: str, limit: int, subjects: list[str], max_level:
     return report
 
 
+def _secs(value: float | None) -> str:
+    return "-" if value is None else f"{value:.3f} s"
+
+
 def show_report(report: EvalReport) -> None:
     """Summary metrics, the per-topic table and the wrong items."""
     s = report.summary
@@ -72,8 +76,9 @@ def show_report(report: EvalReport) -> None:
     cols[2].metric("Correct", s["correct"])
     cols[3].metric("Precision", "-" if s["precision"] is None else f"{s['precision']:.1%}")
     cols[4].metric("Accuracy", f"{s['accuracy']:.1%}")
-    st.caption(f"{s['seconds']:.1f} s in all; median {s['median_s']} s, p95 {s['p95_s']} s per problem; "
-               f"{s['timeouts']} over the time limit.")
+    st.caption(f"{s['seconds']:.1f} s in all; median {_secs(s['median_s'])}, p95 {_secs(s['p95_s'])} per problem; "
+               f"{s['timeouts']} over the time limit. Precision = correct / answered; the built-in engine declines "
+               "what it cannot verify rather than guess, so declined problems lower accuracy, not precision.")
     st.subheader("By topic")
     st.dataframe(pd.DataFrame.from_dict(report.by_topic, orient="index"), key="eval_topics")
     wrong = report.wrong_items

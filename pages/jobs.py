@@ -11,15 +11,18 @@ from pages import _shared as ui
 
 
 def show_jobs(settings) -> None:
+    """The jobs table, most recent first."""
     db = ui.run_or_stop(open_db, settings)
     reap_lost_jobs(db)
     jobs = list_jobs(db, limit=200)
     db.close()
     if not jobs:
-        st.info("No jobs yet. Collection, extraction, render checks and evaluations appear here when they run.")
+        st.info("No jobs yet. Collection, extraction and render checks (from the Collect page or the CLI) "
+                "appear here when they run.")
         return
     kinds = sorted({j["kind"] for j in jobs})
-    chosen = st.multiselect("Kind", kinds, default=kinds, key="jobs_kind")
+    # empty means all: a default of every kind would change under the live refresh as new kinds appear
+    chosen = st.multiselect("Kind", kinds, key="jobs_kind", placeholder="All kinds")
     rows = [
         {
             "id": j["id"],
@@ -32,7 +35,7 @@ def show_jobs(settings) -> None:
             "params": json.loads(j["params"] or "{}"),
         }
         for j in jobs
-        if j["kind"] in chosen
+        if not chosen or j["kind"] in chosen
     ]
     st.dataframe(
         rows,
@@ -43,6 +46,14 @@ def show_jobs(settings) -> None:
     )
 
 
-settings = ui.require(Role.ADMIN)
-st.title("Jobs")
-show_jobs(settings)
+def main() -> None:
+    settings = ui.require(Role.ADMIN)
+    st.title("Jobs")
+    # a job started from the CLI or another tab shows its progress here without a reload
+    if st.toggle("Refresh every 2 s", value=True, key="jobs_live"):
+        st.fragment(show_jobs, run_every=2)(settings)
+    else:
+        show_jobs(settings)
+
+
+main()

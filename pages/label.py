@@ -1,7 +1,7 @@
 """Label page: annotators write the request behind each Manim snippet; maintainers review.
 
-Keyboard: the summary box comes first in the tab order; Ctrl+Enter (Cmd+Enter)
-submits it, Tab reaches Submit, then the skip reason, Skip and Flag.
+Keyboard: the summary box takes the focus for each new snippet; Ctrl+Enter
+(Cmd+Enter) submits it, Tab reaches Submit, then the skip reason, Skip and Flag.
 """
 
 from __future__ import annotations
@@ -10,10 +10,11 @@ from contextlib import closing
 
 import pandas as pd
 import streamlit as st
+import streamlit.components.v1 as components
 from streamlit_ace import st_ace
 
 from hisolver_core import labeling
-from hisolver_core.auth import Role, role_is_open
+from hisolver_core.auth import Role
 from hisolver_core.store import open_db
 from pages import _shared as ui
 
@@ -49,7 +50,7 @@ def show_preview(settings, item) -> None:
     if preview is None:
         st.caption("No rendered preview for this snippet.")
     elif preview[0] == "video":
-        st.video(preview[1], format="video/mp4")
+        st.video(preview[1], format="video/mp4", autoplay=True, loop=True, muted=True)
     else:
         st.image(preview[1], caption="Poster frame (no video)")
 
@@ -73,12 +74,29 @@ def summary_form(db, annotator: str, item, suggestion: str | None) -> None:
         st.rerun()
 
 
+# Puts the cursor in the summary box when a new snippet appears (after a save or skip, Streamlit's
+# rerun leaves the focus on the page body), unless the annotator is already typing elsewhere.
+_FOCUS_JS = """<script>/* snippet %d */
+const doc = window.parent.document; let tries = 0;
+const timer = setInterval(() => {
+  const box = doc.querySelector('textarea[aria-label^="What would a student"]');
+  if (box && (doc.activeElement === doc.body || doc.activeElement === null)) { box.focus(); }
+  if (box || ++tries > 40) { clearInterval(timer); }
+}, 50);
+</script>"""
+
+
+def focus_summary(item) -> None:
+    """Focus the summary box for a new snippet, so labeling one after another needs no mouse."""
+    components.html(_FOCUS_JS % item.snippet_id, height=0)
+
+
 def skip_form(db, annotator: str, item) -> None:
     with st.form(key="label_skip_form", border=False):
         reason = st.text_input("Reason (for skip or flag)", key=f"label_skip_reason_{item.snippet_id}")
-        left, right = st.columns(2)
-        skip = left.form_submit_button("Skip", key="label_skip")
-        flag = right.form_submit_button("Flag as bad code", key="label_flag")
+        with st.container(horizontal=True):  # side by side, wrapping on a narrow screen (never truncated)
+            skip = st.form_submit_button("Skip", key="label_skip")
+            flag = st.form_submit_button("Flag as bad code", key="label_flag")
     if skip or flag:
         ui.run_or_stop(labeling.skip_snippet, db, annotator, item.snippet_id, reason, flag=flag)
         st.session_state[FLASH_KEY] = "Flagged as bad code." if flag else "Skipped."
@@ -96,6 +114,8 @@ def label_tab(settings, db) -> None:
     item = ui.run_or_stop(labeling.next_snippet, db, annotator)
     if item is None:
         st.success("Nothing left to label for you right now. Thank you!")
+        st.caption("The queue holds Manim Community snippets that rendered, one per duplicate cluster; "
+                   "a maintainer adds more with Collect, then its render check.")
         return
     st.caption(f"Snippet {item.snippet_id} · `{item.scene_name}` · {item.label_count} label(s) so far · "
                f"reserved for you until {item.lease_expires_at[11:16]} UTC")
@@ -104,9 +124,12 @@ def label_tab(settings, db) -> None:
         show_preview(settings, item)
         summary_form(db, annotator, item, suggestion_for(settings, item))
         skip_form(db, annotator, item)
+        focus_summary(item)
     with right:
-        st_ace(value=item.code, language="python", readonly=True, theme="chrome", min_lines=20,
-               key=f"label_code_{item.snippet_id}")
+        # auto_update: no "Apply" button under read-only code; font 15: at 14 px Linux's fallback
+        # monospace font clips underscores (x_range reads "x range")
+        st_ace(value=item.code, language="python", readonly=True, theme="chrome", min_lines=20, font_size=15,
+               wrap=True, auto_update=True, key=f"label_code_{item.snippet_id}")
 
 
 def review_list(db, reviewer: str) -> None:
@@ -185,12 +208,15 @@ def label_studio_tab(db) -> None:
 
 settings = ui.require(Role.ANNOTATOR)
 st.title("Label")
-is_maintainer = ui.current_role() >= Role.ADMIN or role_is_open(settings, Role.ADMIN)
+# the role picked in the sidebar decides, also in local mode: an annotator sees only the labeling view
+is_maintainer = ui.current_role() >= Role.ADMIN
 with closing(open_db(settings)) as db:
     if not is_maintainer:
         label_tab(settings, db)
     else:
-        tab_label, tab_review, tab_agree, tab_ls = st.tabs(["Label", "Review", "Agreement", "Label Studio"])
+        # keyed and tracked, so an approve or reject (which reruns the page) stays on its tab
+        tab_label, tab_review, tab_agree, tab_ls = st.tabs(["Label", "Review", "Agreement", "Label Studio"],
+                                                           key="label_tabs", on_change="rerun")
         with tab_label:
             label_tab(settings, db)
         reviewer = st.session_state.get("label_annotator", "").strip() or "maintainer"

@@ -1,5 +1,7 @@
 """Settings page: the effective configuration (secrets masked) and a health check."""
 
+import re
+
 import streamlit as st
 
 from hisolver_core.auth import Role
@@ -14,13 +16,18 @@ def show_configuration(settings) -> None:
     st.table(describe_settings(settings))
 
 
+def plain(text: str) -> str:
+    """``text`` with Markdown's special characters escaped (a path like manim/__init__.py stays as typed)."""
+    return re.sub(r"([\\`*_~\[\]<>$|#])", r"\\\1", text)
+
+
 def show_health(settings) -> None:
     st.subheader("Health")
     for check in run_checks(settings):
         if check.ok:
-            st.success(f"**{check.name}**: {check.detail}", icon=":material/check_circle:")
+            st.success(f"**{check.name}**: {plain(check.detail)}", icon=":material/check_circle:")
         else:
-            st.error(f"**{check.name}**: {check.detail}. Fix: {check.fix}", icon=":material/error:")
+            st.error(f"**{check.name}**: {plain(check.detail)}. Fix: {check.fix}", icon=":material/error:")
 
 
 settings = ui.require(Role.ADMIN)

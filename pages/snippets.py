@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from contextlib import closing
 
+import altair as alt
 import pandas as pd
 import streamlit as st
 
@@ -23,9 +24,22 @@ from pages import _shared as ui
 
 DUPLICATE_CHOICES = {"representatives": "One per cluster", "duplicates": "Duplicates only", "all": "All"}
 PAGE_SIZE = 200
+# fixed colours so "ok" is green and "failed" red whatever statuses are present
+STATUS_COLORS = {"ok": "#2e9e44", "failed": "#d62728", "rejected": "#ff7f0e", "pending": "#9e9e9e",
+                 "not_renderable": "#8fb8de"}
 
 
-def show_stats(db) -> None:
+def status_chart(rows: list[dict]) -> alt.Chart:
+    """Horizontal stacked bars: snippets per dialect, coloured by render status."""
+    scale = alt.Scale(domain=list(STATUS_COLORS), range=list(STATUS_COLORS.values()))
+    return (alt.Chart(pd.DataFrame(rows), height=60 + 30 * len({r["dialect"] for r in rows})).mark_bar()
+            .encode(alt.X("sum(count):Q", title="snippets"), alt.Y("dialect:N", title=None),
+                    alt.Color("render_status:N", scale=scale, title="render status"),
+                    tooltip=["dialect", "render_status", "count"]))
+
+
+def show_stats(db) -> int:
+    """Counts and the chart; return the number of snippets."""
     stats = snippet_stats(db)
     cols = st.columns(5)
     cols[0].metric("Repositories", stats["repos"])
@@ -35,8 +49,8 @@ def show_stats(db) -> None:
     cols[4].metric("Rendered ok", stats["by_render_status"].get("ok", 0))
     rows = count_table(db)
     if rows:
-        chart = pd.DataFrame(rows)
-        st.bar_chart(chart, x="dialect", y="count", color="render_status", horizontal=True, height=200)
+        st.altair_chart(status_chart(rows), key="snip_chart")
+    return stats["snippets"]
 
 
 def filters(db) -> SnippetFilter:
@@ -65,8 +79,14 @@ def show_preview(settings, snippet: dict) -> None:
             st.video(blobs.get(video))
         elif poster:
             st.image(blobs.get(poster), caption="Poster frame")
+        elif snippet["dialect"] != "community":
+            st.caption(f"No preview: only Manim Community code renders here; this is {snippet['dialect']} code.")
+        elif snippet["render_status"] == "pending" and not snippet["is_representative"]:
+            st.caption("No preview: duplicates are not rendered; open the cluster's representative.")
+        elif snippet["render_status"] == "pending":
+            st.caption("No preview yet: run the render check on the Collect page (or `hisolver render-check`).")
         else:
-            st.caption("No preview: run `hisolver render-check` to render Community snippets.")
+            st.caption("No preview: the render did not succeed.")
     except HiSolverError as exc:
         st.warning(f"Preview unavailable: {exc}")
 
@@ -77,8 +97,9 @@ def show_code(code: str, snippet_id: int) -> None:
     except ImportError:  # the editor is optional; plain code still reads well
         st.code(code, language="python")
         return
-    st_ace(value=code, language="python", theme="github", readonly=True, auto_update=True,
-           height=420, key=f"snip_ace_{snippet_id}")  # fmt: skip
+    # font 15: at Ace's default 14 px, Linux's fallback monospace font clips underscores (x_range reads "x range")
+    st_ace(value=code, language="python", theme="github", readonly=True, auto_update=True, font_size=15,
+           wrap=True, height=420, key=f"snip_ace_{snippet_id}")  # fmt: skip
 
 
 def show_detail(settings, db, snippet_id: int) -> None:
@@ -102,14 +123,17 @@ def run() -> None:
     settings = ui.require(Role.ADMIN)
     st.title("Snippets")
     with closing(open_db(settings)) as db:
-        show_stats(db)
+        if not show_stats(db):
+            st.info("No snippets yet: collect code on the Collect page, then extract it there (or `hisolver extract`).")
+            return
         flt = filters(db)
         total, rows = ui.run_or_stop(search_snippets, db, flt)
         st.write(f"{total} snippets match" + (f" (first {PAGE_SIZE} shown)" if total > PAGE_SIZE else ""))
         if not rows:
-            st.info("No snippets yet: collect code on the Collect page, then run `hisolver extract`.")
+            st.info("No snippet matches these filters: clear the search or widen the filters.")
             return
-        st.dataframe(pd.DataFrame(rows), hide_index=True, height=260, key="snip_table")
+        height = min(260, 35 * (len(rows) + 1) + 3)  # no empty rows under a short result
+        st.dataframe(pd.DataFrame(rows), hide_index=True, height=height, key="snip_table")
         labels = {r["id"]: f"#{r['id']} {r['scene_name']} — {r['repo']}/{r['path']}" for r in rows}
         chosen = st.selectbox("Open snippet", list(labels), format_func=labels.get, key="snip_open")
         if chosen is not None:

@@ -117,7 +117,9 @@ def save_repo_files(
             "INSERT INTO files (repo_id, path, blob_key, sha256, size, parse_error, collected_at) "
             "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(repo_id, path) DO UPDATE SET "
             "blob_key = excluded.blob_key, sha256 = excluded.sha256, size = excluded.size, "
-            "parse_error = excluded.parse_error, collected_at = excluded.collected_at",
+            # unchanged content is not extracted again, so keep the reason extraction recorded for it
+            "parse_error = CASE WHEN excluded.parse_error IS NULL AND files.sha256 IS excluded.sha256 "
+            "THEN files.parse_error ELSE excluded.parse_error END, collected_at = excluded.collected_at",
             [(repo_id, r["path"], r["blob_key"], r["sha256"], r["size"], r.get("parse_error"), now) for r in rows],
         )
         count = db.execute("SELECT count(*) FROM files WHERE repo_id = ?", [repo_id]).fetchone()[0]
