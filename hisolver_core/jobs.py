@@ -6,18 +6,34 @@ runner: status, progress in [0, 1], a one-line message, timings.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
-from typing import Any
+import time
+from typing import Any, Callable, Iterator
 
 from sqlite_utils import Database
 
 from .errors import NotFoundError
 from .store import utcnow
 
-__all__ = ["start_job", "update_job", "finish_job", "list_jobs", "get_job", "reap_lost_jobs", "STATUSES"]
+__all__ = [
+    "start_job",
+    "update_job",
+    "finish_job",
+    "list_jobs",
+    "get_job",
+    "reap_lost_jobs",
+    "tracked_job",
+    "JobProgress",
+    "Progress",
+    "STATUSES",
+]
 
 STATUSES = ("queued", "running", "succeeded", "failed", "cancelled")
+
+# progress(done, total, message="") as called by long-running work
+Progress = Callable[..., None]
 
 
 def start_job(db: Database, kind: str, params: dict[str, Any] | None = None) -> int:
@@ -99,3 +115,39 @@ def reap_lost_jobs(db: Database) -> list[int]:
     for job_id in lost:
         finish_job(db, job_id, "failed", "the process ended without finishing (killed or crashed); run it again to resume")
     return lost
+
+
+class JobProgress:
+    """Throttled progress writes to the ``jobs`` row, plus an optional callback."""
+
+    def __init__(self, db: Database, job_id: int, callback: Progress | None = None, every_s: float = 0.5) -> None:
+        self.db, self.job_id, self.callback, self.every_s = db, job_id, callback, every_s
+        self._last = 0.0
+        self.message = ""
+
+    def __call__(self, done: int, total: int, message: str = "") -> None:
+        self.message = message
+        if self.callback is not None:
+            self.callback(done, total, message)
+        now = time.monotonic()
+        if now - self._last >= self.every_s or done >= total:
+            self._last = now
+            update_job(self.db, self.job_id, done / total if total else 0.0, message)
+
+
+@contextlib.contextmanager
+def tracked_job(
+    db: Database, kind: str, params: dict[str, Any], callback: Progress | None = None
+) -> Iterator[JobProgress]:
+    """Record a job row for the block: ``succeeded`` on exit, ``failed``/``cancelled`` on error."""
+    job_id = start_job(db, kind, params)
+    progress = JobProgress(db, job_id, callback)
+    try:
+        yield progress
+    except KeyboardInterrupt:
+        finish_job(db, job_id, "cancelled", "interrupted")
+        raise
+    except Exception as exc:
+        finish_job(db, job_id, "failed", str(exc))
+        raise
+    finish_job(db, job_id, "succeeded", progress.message)

@@ -57,8 +57,12 @@ def run_report(path: Path, fmt: str, limit: int, subjects: list[str], max_level:
     def progress(done: int, total: int) -> None:
         bar.progress(done / total if total else 1.0, text=f"{done} / {total} problems")
 
-    report = ui.run_or_stop(run_eval, path, fmt, limit=limit or None, progress=progress,
-                            subjects=subjects or None, max_level=max_level)
+    db = ui.run_or_stop(open_db, ui.get_settings())
+    try:
+        report = ui.run_or_stop(run_eval, path, fmt, limit=limit or None, progress=progress,
+                                subjects=subjects or None, max_level=max_level, db=db)
+    finally:
+        db.close()
     bar.empty()
     return report
 

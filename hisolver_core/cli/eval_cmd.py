@@ -9,6 +9,7 @@ import click
 from tqdm import tqdm
 
 from ..evaluation import DEFAULT_TIME_LIMIT_S, FORMATS, run_eval
+from ..store import open_db
 from .common import emit_json, settings_from_env
 
 __all__ = ["eval_cmd"]
@@ -69,11 +70,14 @@ def eval_cmd(dataset, fmt, backend, limit, out, subjects, max_level, time_limit,
         bar.total = total
         bar.update(done - bar.n)
 
+    db = open_db(settings_from_env())
     try:
         report = run_eval(dataset, fmt, solve_fn, limit=limit, time_limit_s=time_limit, progress=progress, out=out,
-                          subjects=[s for s in subjects.split(",") if s] if subjects else None, max_level=max_level)
+                          subjects=[s for s in subjects.split(",") if s] if subjects else None, max_level=max_level,
+                          db=db)
     finally:
         bar.close()
+        db.close()
     s = report.summary
     precision = "-" if s["precision"] is None else f"{s['precision']:.1%}"
     click.echo(f"total {s['total']}  answered {s['answered']}  correct {s['correct']}  wrong {s['wrong']}  "

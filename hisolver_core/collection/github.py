@@ -33,20 +33,12 @@ from urllib3.util.retry import Retry
 
 from ..config import Settings
 from ..errors import HiSolverError
+from ..jobs import Progress, tracked_job
 from ..storage import BlobStore, open_blob_store
 from ..store import open_db
 from .archive import iter_tar, tar_commit
 from .local import store_files
-from .records import (
-    CollectResult,
-    Progress,
-    blob_prefix,
-    known_files,
-    mark_repo,
-    save_repo_files,
-    tracked_job,
-    upsert_repo,
-)
+from .records import CollectResult, blob_prefix, known_files, mark_repo, save_repo_files, upsert_repo
 
 __all__ = ["collect_github", "GitHubOptions", "search_repositories", "make_client"]
 

@@ -14,7 +14,8 @@ from ..config import Settings
 from ..storage import BlobStore, open_blob_store
 from ..store import open_db
 from .archive import MAX_FILE_BYTES, SourceFile, iter_py_files
-from .records import CollectResult, Progress, blob_prefix, known_files, save_repo_files, tracked_job, upsert_repo
+from ..jobs import Progress, tracked_job
+from .records import CollectResult, blob_prefix, known_files, save_repo_files, upsert_repo
 
 __all__ = ["collect_local", "collect_upload", "store_files", "content_digest"]
 

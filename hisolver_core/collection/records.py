@@ -8,16 +8,14 @@ nothing and duplicates nothing.
 
 from __future__ import annotations
 
-import contextlib
 import logging
 import re
-import time
 from dataclasses import dataclass, field
-from typing import Any, Callable, Iterator
+from typing import Any
 
 from sqlite_utils import Database
 
-from ..jobs import finish_job, start_job, update_job
+from ..jobs import Progress
 from ..store import utcnow
 
 __all__ = [
@@ -30,14 +28,11 @@ __all__ = [
     "mark_repo",
     "list_repos",
     "blob_prefix",
-    "tracked_job",
-    "JobProgress",
 ]
 
 log = logging.getLogger(__name__)
 
 # progress(done, total, message): called from the thread that runs the job
-Progress = Callable[[int, int, str], None]
 
 _REPO_FIELDS = ("source", "stars", "license", "default_branch")
 
@@ -146,39 +141,3 @@ def list_repos(db: Database, limit: int = 500) -> list[dict[str, Any]]:
             [limit],
         )
     )
-
-
-class JobProgress:
-    """Throttled progress writes to the ``jobs`` row, plus an optional callback."""
-
-    def __init__(self, db: Database, job_id: int, callback: Progress | None = None, every_s: float = 0.5) -> None:
-        self.db, self.job_id, self.callback, self.every_s = db, job_id, callback, every_s
-        self._last = 0.0
-        self.message = ""
-
-    def __call__(self, done: int, total: int, message: str = "") -> None:
-        self.message = message
-        if self.callback is not None:
-            self.callback(done, total, message)
-        now = time.monotonic()
-        if now - self._last >= self.every_s or done >= total:
-            self._last = now
-            update_job(self.db, self.job_id, done / total if total else 0.0, message)
-
-
-@contextlib.contextmanager
-def tracked_job(
-    db: Database, kind: str, params: dict[str, Any], callback: Progress | None = None
-) -> Iterator[JobProgress]:
-    """Record a job row for the block: ``succeeded`` on exit, ``failed``/``cancelled`` on error."""
-    job_id = start_job(db, kind, params)
-    progress = JobProgress(db, job_id, callback)
-    try:
-        yield progress
-    except KeyboardInterrupt:
-        finish_job(db, job_id, "cancelled", "interrupted")
-        raise
-    except Exception as exc:
-        finish_job(db, job_id, "failed", str(exc))
-        raise
-    finish_job(db, job_id, "succeeded", progress.message)

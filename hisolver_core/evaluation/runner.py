@@ -18,6 +18,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
+from sqlite_utils import Database
+
+from ..jobs import tracked_job
 from ..mathengine import answers_equivalent
 from ..mathengine import solve as builtin_solve
 from ..solution import Solution
@@ -195,11 +198,21 @@ def run_items(items: list[EvalItem], backend_solve: SolveFn | None = None, *, ti
 def run_eval(path: str | Path, fmt: str, backend_solve: SolveFn | None = None, limit: int | None = None,
              time_limit_s: float = DEFAULT_TIME_LIMIT_S, progress: Callable[[int, int], None] | None = None,
              out: str | Path | None = None, *, subjects: list[str] | None = None,
-             max_level: int | None = None) -> EvalReport:
+             max_level: int | None = None, db: Database | None = None) -> EvalReport:
     """Run ``backend_solve`` (default: the built-in engine) over a benchmark file and score it.
 
     ``fmt`` is agieval, math, gsm8k or aqua; ``progress(done, total)`` is called
-    after each item. Raises ProblemError for an unreadable dataset.
+    after each item. With ``db`` the run is recorded as an ``evaluate`` job.
+    Raises ProblemError for an unreadable dataset.
     """
     items = load_items(path, fmt, subjects=subjects, max_level=max_level, limit=limit)
-    return run_items(items, backend_solve, time_limit_s=time_limit_s, progress=progress, out=out)
+    if db is None:
+        return run_items(items, backend_solve, time_limit_s=time_limit_s, progress=progress, out=out)
+    params = {"dataset": str(path), "format": fmt, "limit": limit, "subjects": subjects, "max_level": max_level}
+    callback = None if progress is None else (lambda done, total, _message="": progress(done, total))
+    with tracked_job(db, "evaluate", params, callback) as job:
+        report = run_items(items, backend_solve, time_limit_s=time_limit_s, progress=job, out=out)
+        s = report.summary
+        precision = "-" if s["precision"] is None else f"{s['precision']:.1%}"
+        job.message = f"{s['correct']}/{s['total']} correct, {s['answered']} answered, precision {precision}"
+    return report

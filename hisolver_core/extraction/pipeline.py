@@ -20,7 +20,7 @@ from typing import Any, Iterable, Iterator
 
 from sqlite_utils import Database
 
-from ..collection.records import Progress, tracked_job
+from ..jobs import Progress, tracked_job
 from ..config import Settings
 from ..errors import HiSolverError, NotFoundError
 from ..storage import BlobStore, open_blob_store

@@ -17,7 +17,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from ..collection.records import Progress, tracked_job
+from ..jobs import Progress, tracked_job
 from ..config import Settings
 from ..errors import RenderError
 from ..storage import open_blob_store

@@ -130,3 +130,17 @@ def test_math500_subset_precision_smoke() -> None:
     assert report.summary["total"] == 30
     assert report.summary["wrong"] == 0
     assert report.summary["answered"] >= 8
+
+
+def test_a_run_with_a_database_is_recorded_as_a_job(tmp_path, db):
+    from hisolver_core.evaluation import run_eval
+    from hisolver_core.jobs import list_jobs
+
+    data = tmp_path / "tiny.jsonl"
+    data.write_text('{"problem": "Solve $2x = 8$.", "answer": "4"}\n{"problem": "Write a poem.", "answer": "1"}\n')
+    seen = []
+    report = run_eval(data, "math", db=db, progress=lambda done, total: seen.append((done, total)))
+    assert report.summary["correct"] == 1 and seen[-1] == (2, 2)
+    [job] = list_jobs(db, kind="evaluate")
+    assert job["status"] == "succeeded" and job["progress"] == 1.0
+    assert job["message"] == "1/2 correct, 1 answered, precision 100.0%"
