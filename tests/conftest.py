@@ -29,6 +29,14 @@ def settings(tmp_path: Path) -> Settings:
 
 
 @pytest.fixture
+def env(monkeypatch, settings: Settings, tmp_path: Path):
+    """Pages and CLI commands read settings from the environment: point them at this test's data folder."""
+    monkeypatch.setenv("HISOLVER_DATA_DIR", str(settings.data_dir))
+    monkeypatch.chdir(tmp_path)  # no stray .streamlit/secrets.toml is read
+    return monkeypatch
+
+
+@pytest.fixture
 def db(settings: Settings):
     """A migrated metadata database in the test's own data folder."""
     from hisolver_core.store import open_db

@@ -2,35 +2,15 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 
-import pytest
-from streamlit.testing.v1 import AppTest
 
 from hisolver_core import datasets, labeling
-from hisolver_core.auth import Role
+from tests.pagetest import open_page
 
-PAGE = str(Path(__file__).resolve().parents[2] / "pages" / "datasets.py")
-
-
-@pytest.fixture
-def env(monkeypatch, settings, tmp_path):
-    monkeypatch.setenv("HISOLVER_DATA_DIR", str(settings.data_dir))
-    monkeypatch.chdir(tmp_path)
-    return monkeypatch
-
-
-def open_page() -> AppTest:
-    at = AppTest.from_file(PAGE, default_timeout=60)
-    at.session_state["hisolver_routed"] = True
-    at.session_state["hisolver_role"] = Role.ADMIN
-    at.run()
-    assert not at.exception, at.exception
-    return at
 
 
 def test_empty_page_explains_what_to_do(env):
-    at = open_page()
+    at = open_page("datasets")
     assert any("No dataset versions yet" in i.value for i in at.info)
 
 
@@ -38,7 +18,7 @@ def test_create_list_charts_and_refuse_a_taken_name(env, settings, db, make_snip
     ids = make_snippets(4)
     label_ids = [labeling.save_label(db, "ada", s, f"Plot the graph of y = {s}x") for s in ids]
     labeling.review_label(db, label_ids[0], "approve", "grace")
-    at = open_page()
+    at = open_page("datasets")
     at.text_input(key="ds_name").input("v1")
     at.checkbox(key="ds_approved_only").uncheck()
     at.button(key="ds_create").click().run()
@@ -60,7 +40,7 @@ def test_diff_view(env, settings, db, make_snippets):
     datasets.create_version(settings, "a", db=db)
     labeling.save_label(db, "ada", ids[2], "Draw circle three")
     datasets.create_version(settings, "b", db=db)
-    at = open_page()
+    at = open_page("datasets")
     shown = {m.label: m.value for m in at.metric}
     assert (shown["Added"], shown["Removed"], shown["Unchanged"]) == ("1", "0", "2")
     assert label_ids  # both versions share the first two labels

@@ -3,31 +3,11 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
-from streamlit.testing.v1 import AppTest
 
-from hisolver_core.auth import Role
+from tests.pagetest import open_page
 
-ROOT = Path(__file__).resolve().parents[2]
-PAGE = str(ROOT / "pages" / "evaluate.py")
-
-
-@pytest.fixture
-def env(monkeypatch, settings, tmp_path):
-    monkeypatch.setenv("HISOLVER_DATA_DIR", str(settings.data_dir))
-    monkeypatch.chdir(tmp_path)
-    return monkeypatch
-
-
-def open_page() -> AppTest:
-    at = AppTest.from_file(PAGE, default_timeout=120)
-    at.session_state["hisolver_routed"] = True
-    at.session_state["hisolver_role"] = Role.ADMIN
-    at.run()
-    assert not at.exception, at.exception
-    return at
 
 
 def test_page_runs_a_bundled_file_and_shows_wrong_items(env, tmp_path):
@@ -38,7 +18,7 @@ def test_page_runs_a_bundled_file_and_shows_wrong_items(env, tmp_path):
             {"passage": "", "question": "How old is the farmer?", "options": ["(A)7", "(B)8"], "label": "A"}]
     (data / "sat_small.jsonl").write_text("\n".join(json.dumps(r) for r in rows) + "\n")
     env.setenv("HISOLVER_EVAL_DATA_DIR", str(data))
-    at = open_page()
+    at = open_page("evaluate")
     assert at.selectbox(key="eval_source").options == ["sat_small.jsonl", "Upload a JSONL file..."]
     assert at.selectbox(key="eval_format_sat_small.jsonl").value == "agieval"
     at.button(key="eval_run").click().run()
@@ -50,7 +30,7 @@ def test_page_runs_a_bundled_file_and_shows_wrong_items(env, tmp_path):
 
 
 def test_page_with_shared_data(env):
-    at = open_page()
+    at = open_page("evaluate")
     options = at.selectbox(key="eval_source").options
     assert options[-1].startswith("Upload")
     if "math500_test.jsonl" not in options:
@@ -70,11 +50,11 @@ def test_page_with_shared_data(env):
 def test_page_shows_recent_solve_statistics(env, settings):
     from hisolver_core.solving import solve_and_record
 
-    open_page_before = open_page()
+    open_page_before = open_page("evaluate")
     assert any("No solves recorded yet" in i.value for i in open_page_before.info)
     for problem in ["Solve 2x + 3 = 7.", "What is 20% of 150?", "Write a poem."]:
         solve_and_record(settings, problem)
-    at = open_page()
+    at = open_page("evaluate")
     labels = {m.label: m.value for m in at.metric}
     assert (labels["Solves"], labels["Solved"], labels["Verified"]) == ("3", "2", "2")
     assert labels["Steps p50"].endswith(" s") and labels["Video p50"] == "–"

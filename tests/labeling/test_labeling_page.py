@@ -12,24 +12,9 @@ from streamlit.testing.v1 import AppTest
 
 from hisolver_core import labeling
 from hisolver_core.auth import Role
+from tests.pagetest import open_page
 
 PAGE = str(Path(__file__).resolve().parents[2] / "pages" / "label.py")
-
-
-@pytest.fixture
-def env(monkeypatch, settings, tmp_path):
-    monkeypatch.setenv("HISOLVER_DATA_DIR", str(settings.data_dir))
-    monkeypatch.chdir(tmp_path)
-    return monkeypatch
-
-
-def open_page(role: Role) -> AppTest:
-    at = AppTest.from_file(PAGE, default_timeout=60)
-    at.session_state["hisolver_routed"] = True
-    at.session_state["hisolver_role"] = role
-    at.run()
-    assert not at.exception, at.exception
-    return at
 
 
 def as_annotator(at: AppTest, name: str = "ada") -> AppTest:
@@ -46,7 +31,7 @@ def test_annotator_labels_skips_and_flags_with_the_keyboard_form(env, db, blobs,
     env.setenv("HISOLVER_ADMIN_PASSWORD", "pw")  # so an annotator is not a maintainer here
     a, b, c = make_snippets(3, video_key="renders/a.mp4")
     blobs.put("renders/a.mp4", b"\x00\x00\x00\x18ftypmp42")
-    at = as_annotator(open_page(Role.ANNOTATOR))
+    at = as_annotator(open_page("label", Role.ANNOTATOR))
     assert len(at.tabs) == 0  # no review tabs for annotators
     assert metrics(at) == {"Labeled today": "0", "Labeled in all": "0", "Remaining for you": "3"}
     assert len(at.get("video")) == 1
@@ -68,7 +53,7 @@ def test_annotator_labels_skips_and_flags_with_the_keyboard_form(env, db, blobs,
 def test_empty_summary_is_an_error_not_a_crash(env, db, make_snippets):
     env.setenv("HISOLVER_ADMIN_PASSWORD", "pw")
     (a,) = make_snippets(1)
-    at = as_annotator(open_page(Role.ANNOTATOR))
+    at = as_annotator(open_page("label", Role.ANNOTATOR))
     at.button(key="label_submit").click().run()
     assert any("summary is empty" in e.value for e in at.error)
     assert db["labels"].count == 0
@@ -122,7 +107,7 @@ def openai_stub(env):
 def test_model_suggestion_is_marked_prefilled_and_recorded(openai_stub, env, db, make_snippets):
     env.setenv("HISOLVER_ADMIN_PASSWORD", "pw")
     (a,) = make_snippets(1)
-    at = as_annotator(open_page(Role.ANNOTATOR))
+    at = as_annotator(open_page("label", Role.ANNOTATOR))
     assert any("Suggested draft" in i.value and "Draw a circle that grows." in i.value for i in at.info)
     box = at.text_area(key=f"label_summary_{a}")
     assert box.value == "Draw a circle that grows."
@@ -138,7 +123,7 @@ def test_maintainer_reviews_and_sees_agreement(env, db, make_snippets):
     labeling.set_labels_per_snippet(db, 2)
     first = labeling.save_label(db, "ada", a, "draw a circle")
     labeling.save_label(db, "bob", a, "draw a big circle")
-    at = open_page(Role.ADMIN)
+    at = open_page("label", Role.ADMIN)
     assert [t.label for t in at.tabs] == ["Label", "Review", "Agreement", "Label Studio"]
     at.button(key=f"review_approve_{first}").click().run()
     assert db["labels"].get(first)["status"] == "approved"
@@ -155,7 +140,7 @@ def test_label_studio_import_and_export_on_the_page(env, db, make_snippets):
     export = [{"id": 1, "data": {"code": code}, "annotations": [{"completed_by": {"id": 2, "email": "eve@x.org"},
               "result": [{"type": "textarea", "from_name": "summary", "to_name": "code",
                           "value": {"text": ["Grow a circle"]}}]}]}]
-    at = open_page(Role.ADMIN)
+    at = open_page("label", Role.ADMIN)
     at.file_uploader(key="ls_upload").set_value(("ls.json", json.dumps(export).encode(), "application/json")).run()
     at.checkbox(key="ls_approve").check()
     at.button(key="ls_import").click().run()
@@ -167,7 +152,7 @@ def test_label_studio_import_and_export_on_the_page(env, db, make_snippets):
 
 
 def test_broken_upload_shows_an_error(env, db):
-    at = open_page(Role.ADMIN)
+    at = open_page("label", Role.ADMIN)
     at.file_uploader(key="ls_upload").set_value(("ls.json", b"{broken", "application/json")).run()
     at.button(key="ls_import").click().run()
     assert any("not Label Studio JSON" in e.value for e in at.error)

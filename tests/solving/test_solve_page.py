@@ -2,22 +2,16 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from streamlit.testing.v1 import AppTest
 
-PAGE = str(Path(__file__).resolve().parents[2] / "pages" / "solve.py")
+from hisolver_core.auth import Role
+from tests.pagetest import open_page
 
 
 @pytest.fixture
-def at(settings, monkeypatch):
-    monkeypatch.setenv("HISOLVER_DATA_DIR", str(settings.data_dir))
-    app = AppTest.from_file(PAGE, default_timeout=120)
-    app.session_state["hisolver_routed"] = True
-    app.run()
-    assert not app.exception
-    return app
+def at(env):
+    return open_page("solve", Role.STUDENT, timeout=120)
 
 
 def solve(at: AppTest, problem: str, options: str = "") -> AppTest:
