@@ -6,7 +6,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from hisolver_core.auth import Role
-from tests.pagetest import open_page
+from tests.pagetest import PAGES, open_page
 
 
 @pytest.fixture
@@ -80,3 +80,16 @@ def test_history_lets_the_student_go_back(at):
     at.button(key="history_0").click().run()
     assert at.session_state["solve_current"] == 0
     assert "Solve 2x + 3 = 7." in texts(at)
+
+
+def test_every_example_problem_is_solved_and_verified(settings):
+    """The examples a student is offered must show the engine at its best, not a decline."""
+    import ast
+
+    from hisolver_core.solving import solve_problem
+
+    source = (PAGES / "solve.py").read_text()
+    examples = ast.literal_eval(source.split("EXAMPLES = ", 1)[1].split("\n}\n", 1)[0] + "\n}")
+    for name, (problem, options) in examples.items():
+        solution = solve_problem(settings, problem, options or None).solution
+        assert solution.solved and solution.verified, f"{name}: {solution.reason}"
