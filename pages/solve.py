@@ -150,16 +150,18 @@ def show_video(settings, entry, idx: int) -> None:
         render_video(settings, entry)
     anim = entry["anim"]
     if anim.ok:
-        st.video(str(anim.video_path), start_time=entry["start"])
+        left, right = st.columns([3, 1])
+        left.video(str(anim.video_path), start_time=entry["start"])
+        steps = entry["outcome"].solution.steps
         if anim.step_times:
-            st.caption("Jump to a step")
-            cols = st.columns(min(len(anim.step_times), 6))
+            right.caption("Jump to a step")
             for n, t in enumerate(anim.step_times):
-                if cols[n % len(cols)].button(f"Step {n + 1} · {t:.0f}s", key=f"jump_{idx}_{n}"):
+                tip = steps[n].text if n < len(steps) else None
+                if right.button(f"Step {n + 1} · {t:.0f} s", key=f"jump_{idx}_{n}", help=tip, width="stretch"):
                     entry["start"] = int(t)
                     st.rerun()
-        st.download_button("Download video", anim.video_path.read_bytes(), file_name="hisolver-solution.mp4",
-                           mime="video/mp4", key=f"download_{idx}")
+        right.download_button("Download video", anim.video_path.read_bytes(), file_name="hisolver-solution.mp4",
+                              mime="video/mp4", key=f"download_{idx}", icon=":material/download:", width="stretch")
     else:
         st.warning(f"The animation could not be rendered: {anim.error}. The steps above are complete.")
         if anim.still_path and anim.still_path.exists():
