@@ -73,18 +73,21 @@ def _isolate_files(job: dict, notes: list[str]) -> None:
     reveal = sorted({os.path.realpath(p) for p in job.get("reveal", []) if os.path.isdir(p)})
     reveal = [p for p in reveal if not any(q != p and _under(p, q) for q in reveal)]  # top-most only
     hide = [os.path.realpath(p) for p in job.get("hide", []) if os.path.isdir(p)]
-    keep = {p: os.open(p, os.O_PATH | os.O_DIRECTORY) for p in reveal if any(_under(p, h) for h in hide)}
+    scratch = [d for d in ("/var/tmp", "/dev/shm") if os.path.isdir(d)]
+    # Folders the worker needs (Python, this project) may sit inside a hidden folder or inside
+    # /tmp (a checkout in /tmp, say): hold them open now, bind them back read-only afterwards.
+    covered = [*hide, *scratch, "/tmp"]
+    keep = {p: os.open(p, os.O_PATH | os.O_DIRECTORY) for p in reveal if any(_under(p, h) for h in covered)}
     for folder in hide:
         _mount("tmpfs", folder, "tmpfs", _MS_NOSUID | _MS_NODEV, "mode=0755,size=1m")
+    for folder in scratch:
+        _mount("tmpfs", folder, "tmpfs", _MS_NOSUID | _MS_NODEV, "mode=1777,size=1m")
+    _mount("tmpfs", "/tmp", "tmpfs", _MS_NOSUID | _MS_NODEV, f"mode=1777,size={int(job['disk_mb'])}m")
     for path, fd in keep.items():
         os.makedirs(path, exist_ok=True)
         _mount(f"/proc/self/fd/{fd}", path, None, _MS_BIND | _MS_REC)
         _mount(None, path, None, _MS_BIND | _MS_REMOUNT | _MS_RDONLY)
         os.close(fd)
-    for folder in ("/var/tmp", "/dev/shm"):
-        if os.path.isdir(folder):
-            _mount("tmpfs", folder, "tmpfs", _MS_NOSUID | _MS_NODEV, "mode=1777,size=1m")
-    _mount("tmpfs", "/tmp", "tmpfs", _MS_NOSUID | _MS_NODEV, f"mode=1777,size={int(job['disk_mb'])}m")
     os.makedirs(WORK)
     notes.append(f"files: private tmpfs /tmp ({job['disk_mb']} MB); hidden: {', '.join(hide) or 'none'}")
 
