@@ -67,6 +67,11 @@ def _check_module(node: ast.AST, name: str) -> None:
         _refuse(node, f"import of {name!r} is not allowed")
 
 
+# Calls and keyword arguments through which Manim reads a file from disk.
+FILE_READING_CALLS = frozenset({"ImageMobject", "SVGMobject", "VMobjectFromSVGPath", "SoundFile", "add_sound"})
+FILE_KEYWORDS = frozenset({"code_file", "file_name", "filename", "file_path", "sound_file"})
+
+
 class _Checker(ast.NodeVisitor):
     def visit_Import(self, node: ast.Import) -> None:
         for alias in node.names:
@@ -112,6 +117,23 @@ class _Checker(ast.NodeVisitor):
 
     def visit_Global(self, node: ast.Global) -> None:
         _refuse(node, "'global' statements are not allowed")
+
+    def visit_Match(self, node: ast.Match) -> None:
+        # Class patterns read attributes by name without an ast.Attribute node
+        # (``case object(__class__=c)``), so they would slip past visit_Attribute; scenes never need them.
+        _refuse(node, "'match' statements are not allowed")
+
+    def visit_Call(self, node: ast.Call) -> None:
+        # Mobjects that read a file named by a string would put any readable file into the video.
+        func = node.func.attr if isinstance(node.func, ast.Attribute) else getattr(node.func, "id", "")
+        if func in FILE_READING_CALLS:
+            _refuse(node, f"{func}(...) reads files and is not allowed")
+        if func == "Code" and node.args:
+            _refuse(node, "Code(...) must be given code_string=..., not a file")
+        for keyword in node.keywords:
+            if keyword.arg in FILE_KEYWORDS:
+                _refuse(node, f"the argument {keyword.arg}= reads files and is not allowed")
+        self.generic_visit(node)
 
     def visit_Nonlocal(self, node: ast.Nonlocal) -> None:
         self.generic_visit(node)

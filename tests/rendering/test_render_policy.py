@@ -65,6 +65,11 @@ HOSTILE = {
     "manim_commands_import": "from manim.utils.commands import capture",
     "manim_module_ops": "from manim.utils import module_ops",
     "numpy_f2py": "np.f2py.compile('x', 'm')",
+    "match_class_pattern": "match ():\n    case object(__class__=t):\n        pass",
+    "code_file": "Code(code_file='/etc/passwd')",
+    "code_positional_file": "Code('/etc/passwd')",
+    "image_file": "ImageMobject('/etc/hostname')",
+    "svg_file": "SVGMobject(file_name='/root/.ssh/id_rsa')",
 }
 
 
@@ -115,3 +120,25 @@ def test_find_scenes_lists_scene_classes() -> None:
     assert find_scenes(ORDINARY[1]) == ["B"]
     assert find_scenes("class Helper:\n    pass\nclass S(Scene):\n    pass\nclass T(ZoomedScene):\n    pass\n") == ["S", "T"]
     assert find_scenes("class (:") == []
+
+
+def test_the_match_attribute_bypass_found_in_review_is_refused() -> None:
+    code = """from manim import *
+class S(Scene):
+    def construct(self):
+        match ():
+            case object(__class__=t):
+                pass
+        match t:
+            case object(__base__=b):
+                pass
+        for c in b.mro():
+            self.add(Text(str(c)))
+"""
+    with pytest.raises(RenderError, match="'match' statements are not allowed"):
+        check_code(code)
+
+
+def test_code_from_a_string_is_still_allowed() -> None:
+    check_code("from manim import *\nclass S(Scene):\n    def construct(self):\n"
+               "        self.add(Code(code_string='x = 1', language='python'))\n")
