@@ -1,13 +1,17 @@
 # The same app and CLI for a cloud machine or a Vertex AI job.
 #   docker build -t hisolver .                                   # CPU image (app, CLI, CPU jobs)
 #   docker build --build-arg TORCH_INDEX=https://download.pytorch.org/whl/cu128 -t hisolver-gpu .
-#   docker run -p 8501:8501 -e HISOLVER_DATA_DIR=/data -v hisolver-data:/data hisolver
+#   docker run --cap-add SYS_ADMIN -p 8501:8501 -e HISOLVER_ADMIN_PASSWORD=... -e HISOLVER_ANNOTATOR_PASSWORD=... \
+#              -v hisolver-data:/data hisolver
+# SYS_ADMIN lets the render sandbox use Linux namespaces (no network, private mounts); without it only
+# HiSolver's own template scenes are rendered. The image runs in production mode: a role whose
+# password is not set stays locked.
 #   docker run hisolver hisolver --help                          # the CLI (Vertex AI job command)
 # Debian packages come from apt-packages.txt, the same list `make setup` installs.
 FROM python:3.11-slim-bookworm
 
 ARG TORCH_INDEX=https://download.pytorch.org/whl/cpu
-ENV PYTHONUNBUFFERED=1 PIP_NO_CACHE_DIR=1 HF_HUB_OFFLINE=1 HISOLVER_DATA_DIR=/data
+ENV PYTHONUNBUFFERED=1 PIP_NO_CACHE_DIR=1 HF_HUB_OFFLINE=1 HISOLVER_DATA_DIR=/data HISOLVER_ENV=production
 
 WORKDIR /app
 COPY apt-packages.txt ./

@@ -74,6 +74,7 @@ class Settings:
     render_workers: int = 0  # 0 = number of cores
     render_timeout_s: float = 60.0
     render_memory_mb: int = 1536
+    allow_unisolated_render: int = 0  # 1 = render untrusted code even where namespaces are unavailable
 
     # -- collection
     github_token: str = ""

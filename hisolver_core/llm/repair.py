@@ -59,7 +59,7 @@ def _template(solution: Solution, renderer: Any, quality: str, outcome: RepairOu
         from ..rendering.scenes import scene_from_solution
     try:
         scene = scene_from_solution(solution)
-        outcome.result = renderer.render(scene.code, scene=scene.scene, quality=quality)
+        outcome.result = renderer.render(scene.code, scene=scene.scene, quality=quality, trusted=True)
     except RenderError as exc:
         log.warning("template scene failed to render: %s", exc)
         outcome.errors.append(f"template: {exc}")

@@ -57,7 +57,8 @@ def render_solution(renderer: Renderer, solution: Solution, *, quality: str = "l
     error: RenderError | None = None
     for scene in attempts:
         try:
-            return SolutionRender(renderer.render(scene.code, scene.scene, quality, client=client), scene, None, None)
+            result = renderer.render(scene.code, scene.scene, quality, client=client, trusted=scene is template)
+            return SolutionRender(result, scene, None, None)
         except RenderError as exc:
             log.warning("render of %s failed (%s): %s", scene.scene, exc.kind, exc)
             error = exc

@@ -20,7 +20,7 @@ from ..storage import BlobStore, open_blob_store
 from .cache import RenderCache, RenderResult, cache_key
 from .policy import check_code, find_scenes
 from .queue import FairQueue, MachineSlots
-from .sandbox import PROJECT_ROOT, Limits, WarmPool, run_job
+from .sandbox import PROJECT_ROOT, Limits, WarmPool, isolation, run_job
 
 __all__ = ["Renderer", "QUALITIES"]
 
@@ -50,6 +50,9 @@ class Renderer:
     def __init__(self, settings: Settings, blobs: BlobStore | None = None, *, workers: int | None = None,
                  warm: bool = True) -> None:
         self.settings = settings
+        # Without namespaces a job can read any world-readable file and reach the network: then only
+        # trusted code (scenes this library generates) runs, unless the operator accepts the risk.
+        self.isolated = bool(isolation()[0])
         self.blobs = blobs if blobs is not None else open_blob_store(settings)
         self.workers = workers or settings.render_workers or os.cpu_count() or 1
         self.cache = RenderCache(self.blobs, Path(settings.data_dir) / "cache" / "renders")
@@ -78,15 +81,24 @@ class Renderer:
             memory = max(memory, 2048)  # Manim's floor at 1080p60 is about 1.3 GB
         return Limits(memory_mb=memory, timeout_s=self.settings.render_timeout_s)
 
-    def render(self, code: str, scene: str | None = None, quality: str = "low", *, client: str = "") -> RenderResult:
+    def render(self, code: str, scene: str | None = None, quality: str = "low", *, client: str = "",
+               trusted: bool = False) -> RenderResult:
         """Render ``scene`` from ``code`` (the only scene when None) at ``quality``.
 
         ``client`` (e.g. a session id) groups requests for fair queueing.
-        Returns a :class:`RenderResult` (``cached=True`` when nothing ran).
-        Raises :class:`RenderError` with kind policy, timeout, memory, manim,
-        output or internal.
+        ``trusted`` marks code this library generated (template scenes); other
+        code is refused on a host that cannot isolate it, unless
+        ``HISOLVER_ALLOW_UNISOLATED_RENDER=1``. Returns a :class:`RenderResult`
+        (``cached=True`` when nothing ran). Raises :class:`RenderError` with
+        kind policy, timeout, memory, manim, output or internal.
         """
         check_code(code)
+        if not (trusted or self.isolated or self.settings.allow_unisolated_render):
+            raise RenderError(
+                "policy",
+                "this machine cannot isolate untrusted code (no Linux namespaces: run as root, or in Docker add "
+                "--cap-add SYS_ADMIN); set HISOLVER_ALLOW_UNISOLATED_RENDER=1 to render it anyway",
+            )
         return self._render(code, scene, quality, client)
 
     def _run_unchecked(self, code: str, scene: str | None = None, quality: str = "low") -> RenderResult:

@@ -94,7 +94,8 @@ def _animate(settings: Settings, renderer: Any, solution: Solution, code: str | 
         anim = Animation(code=scene.code, scene=scene.scene, step_times=list(scene.step_times), source="template")
     if anim.video_path is None and not anim.error:
         try:
-            _from_result(anim, renderer.render(anim.code, scene=anim.scene, quality=quality))
+            trusted = anim.source == "template"  # generated here from the steps, not typed or model-written
+            _from_result(anim, renderer.render(anim.code, scene=anim.scene, quality=quality, trusted=trusted))
         except RenderError as exc:
             anim.error = str(exc)
     return anim

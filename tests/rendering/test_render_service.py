@@ -228,3 +228,24 @@ def test_cli_refuses_with_one_line(tmp_path: Path, monkeypatch) -> None:
     assert "policy: refused by the safety check: line 1: import of 'subprocess'" in out.output
     out = CliRunner().invoke(main, ["render", str(source), "--json"])
     assert out.exit_code == 1 and json.loads(out.output)["kind"] == "policy"
+
+
+def test_untrusted_code_is_refused_where_the_sandbox_cannot_isolate(settings):
+    from hisolver_core.rendering import scene_from_solution
+    from hisolver_core.solution import SOLVED, Solution, Step
+
+    code = "from manim import *\nclass Small(Scene):\n    def construct(self):\n        self.add(Circle())\n"
+    with Renderer(settings, workers=1, warm=False) as renderer:
+        renderer.isolated = False  # as on a host without namespaces (Docker without SYS_ADMIN)
+        with pytest.raises(RenderError) as info:
+            renderer.render(code)
+        assert info.value.kind == "policy" and "HISOLVER_ALLOW_UNISOLATED_RENDER" in str(info.value)
+        template = scene_from_solution(Solution(problem="x = 1", status=SOLVED, topic="linear equations",
+                                                steps=[Step("x = 1", "Read off x.")], answer_latex="1"))
+        with pytest.raises(RenderError) as info:
+            renderer.render(template.code, template.scene)  # not marked trusted: refused too
+        assert info.value.kind == "policy"
+    allowed = settings.replace(allow_unisolated_render=1)
+    with Renderer(allowed, workers=1, warm=False) as renderer:
+        renderer.isolated = False
+        assert renderer.render(code).video_path.exists()
