@@ -135,3 +135,13 @@ def test_local_failed_write_leaves_old_blob(tmp_path):
         store.put("k.txt", Exploding())
     assert store.get("k.txt") == b"old"
     assert list(store.list("")) == ["k.txt"]
+
+
+def test_a_key_pasted_as_the_credentials_path_is_never_echoed(settings, monkeypatch):
+    monkeypatch.delenv("STORAGE_EMULATOR_HOST", raising=False)
+    secret = '{"type": "service_account", "private_key": "-----BEGIN PRIVATE KEY-----SECRET"}'
+    bad = settings.replace(blob_backend="gcs", gcs_bucket="b", gcs_credentials_file=secret)
+    with pytest.raises(StorageError) as info:
+        open_blob_store(bad)
+    assert "SECRET" not in str(info.value) and "HISOLVER_GCS_CREDENTIALS_FILE" in str(info.value)
+    assert info.value.__cause__ is None and "SECRET" not in repr(info.value.__context__ or "")

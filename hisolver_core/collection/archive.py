@@ -114,12 +114,14 @@ def iter_zip(path: str | Path) -> Iterator[SourceFile]:
             for info in infos:
                 if (info.external_attr >> 16) & 0o170000 == 0o120000:
                     continue  # a symlink stored in the zip
+                if info.flag_bits & 0x1:
+                    continue  # an encrypted member: nothing to read without its password
                 rel = _clean(info.filename[len(root):] if root else info.filename)
                 if rel is None:
                     continue
                 with zf.open(info) as fh:
                     yield SourceFile(rel, _read_capped(fh, info.file_size, budget), info.file_size)
-    except (zipfile.BadZipFile, OSError, zlib.error, NotImplementedError) as exc:
+    except (zipfile.BadZipFile, OSError, zlib.error, NotImplementedError, RuntimeError, EOFError, ValueError) as exc:
         raise HiSolverError(f"cannot read archive {Path(path).name}: {exc}") from exc
 
 
@@ -137,9 +139,14 @@ def iter_folder(path: str | Path) -> Iterator[SourceFile]:
             rel = _clean(full.relative_to(root).as_posix())
             if rel is None or full.is_symlink() or not full.is_file():
                 continue
-            size = full.stat().st_size
-            with full.open("rb") as fh:
-                yield SourceFile(rel, _read_capped(fh, size, budget), size)
+            try:
+                size = full.stat().st_size
+                with full.open("rb") as fh:
+                    data = _read_capped(fh, size, budget)
+            except OSError as exc:  # unreadable (permissions, a file vanishing): skip it, keep the rest
+                log.warning("skipping %s: %s", rel, exc.strerror or exc)
+                continue
+            yield SourceFile(rel, data, size)
 
 
 def iter_py_files(path: str | Path) -> Iterator[SourceFile]:

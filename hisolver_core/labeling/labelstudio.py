@@ -147,17 +147,37 @@ def parse_label_studio(text: str, source: str = "input") -> list[dict[str, Any]]
     Raises :class:`LabelingError` when ``text`` is not JSON of that shape.
     """
     try:
-        data = json.loads(text)
-    except json.JSONDecodeError:
         try:
+            data = json.loads(text)
+        except json.JSONDecodeError:
             data = [json.loads(line) for line in text.splitlines() if line.strip()]
-        except json.JSONDecodeError as exc:
-            raise LabelingError(f"{source} is not Label Studio JSON: {exc}") from exc
+    except json.JSONDecodeError as exc:
+        raise LabelingError(f"{source} is not Label Studio JSON: {exc}") from exc
+    except RecursionError as exc:
+        raise LabelingError(f"{source} is nested too deeply to be a Label Studio export") from exc
     if isinstance(data, dict):
         data = [data]
     if not isinstance(data, list) or not all(isinstance(t, dict) for t in data):
         raise LabelingError(f"{source} is not Label Studio JSON: expected a list of tasks")
+    for n, task in enumerate(data, 1):
+        _check_task(task, n, source)
     return data
+
+
+def _check_task(task: dict, n: int, source: str) -> None:
+    """Raise :class:`LabelingError` unless ``task`` has the shapes the importer reads."""
+    where = f"{source}: task {task.get('id', n)}"
+    if not isinstance(task.get("data", {}), dict):
+        raise LabelingError(f"{where}: 'data' must be an object")
+    annotations = task.get("annotations") or task.get("completions") or []
+    if not isinstance(annotations, list) or not all(isinstance(a, dict) for a in annotations):
+        raise LabelingError(f"{where}: 'annotations' must be a list of objects")
+    for ann in annotations:
+        result = ann.get("result") or []
+        if not isinstance(result, list) or not all(isinstance(r, dict) for r in result):
+            raise LabelingError(f"{where}: an annotation's 'result' must be a list of objects")
+        if any(not isinstance(r.get("value", {}), dict) for r in result):
+            raise LabelingError(f"{where}: a result's 'value' must be an object")
 
 
 def read_label_studio_file(path: str | Path) -> list[dict[str, Any]]:

@@ -187,3 +187,23 @@ def test_extract_from_a_threaded_process_parses_in_process(settings, tmp_path, m
     worker.start()  # as from a Streamlit script thread: another thread exists
     worker.join(120)
     assert results["r"].snippets_total == 4 and results["r"].files_failed == 0
+
+
+def test_encrypted_zip_members_are_skipped_not_fatal(tmp_path):
+    """A member flagged as encrypted cannot be read: the import skips it and keeps the rest."""
+    import zipfile
+
+    from hisolver_core.collection.archive import iter_py_files
+
+    path = tmp_path / "mixed.zip"
+    with zipfile.ZipFile(path, "w") as zf:
+        zf.writestr("proj/secret.py", "x = 1\n")
+        zf.writestr("proj/open.py", "y = 2\n")
+    raw = bytearray(path.read_bytes())
+    # set the "encrypted" bit (bit 0 of the flags) of secret.py in its local and central headers
+    local = raw.find(b"PK\x03\x04")
+    raw[local + 6] |= 1
+    central = raw.find(b"PK\x01\x02")
+    raw[central + 8] |= 1
+    path.write_bytes(bytes(raw))
+    assert [f.path for f in iter_py_files(path)] == ["open.py"]

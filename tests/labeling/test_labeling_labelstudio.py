@@ -109,3 +109,21 @@ def test_export_filters_by_status_and_can_include_unlabeled(db, make_snippets):
     assert [(t["id"], len(t["annotations"])) for t in approved] == [(a, 1)]
     everything = labeling.export_label_studio(db, statuses=("approved",), include_unlabeled=True)
     assert [(t["id"], len(t["annotations"])) for t in everything] == [(a, 1), (b, 0), (c, 0)]
+
+
+@pytest.mark.parametrize(
+    "text, message",
+    [
+        ('[{"data": "x"}]', "'data' must be an object"),
+        ('[{"data": {"code": "c"}, "annotations": ["x"]}]', "'annotations' must be a list of objects"),
+        ('[{"data": {"code": "c"}, "annotations": [{"result": "x"}]}]', "'result' must be a list"),
+        ('[{"data": {"code": "c"}, "annotations": [{"result": [{"type": "textarea", "value": [1]}]}]}]',
+         "'value' must be an object"),
+        ("[" * 100_000 + "]" * 100_000, "nested too deeply"),
+    ],
+)
+def test_hostile_exports_are_clear_errors(text, message):
+    from hisolver_core.labeling.labelstudio import parse_label_studio
+
+    with pytest.raises(LabelingError, match=message):
+        parse_label_studio(text)
