@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import re
 from dataclasses import dataclass
 
@@ -9,6 +10,8 @@ import sympy as sp
 
 from ..solution import Solution
 from .equivalence import _sympy_equal, answers_equivalent, to_value
+
+log = logging.getLogger(__name__)
 
 __all__ = ["AnswerCheck", "check_answer"]
 
@@ -38,6 +41,23 @@ def check_answer(solution: Solution, student_answer: str) -> AnswerCheck:
     answer = (student_answer or "").strip()
     if not answer:
         return AnswerCheck(None, "Type your answer first.")
+    if len(answer) > MAX_ANSWER_CHARS:
+        return AnswerCheck(None, f"That answer is over {MAX_ANSWER_CHARS} characters: type just the value or expression.")
+    if _HUGE.search(answer):
+        return AnswerCheck(None, "That number is too large to check. Type the value in a shorter form.")
+    try:
+        return _check(solution, answer)
+    except Exception:  # SymPy can fail in many ways on odd input: a message, never a crash
+        log.warning("answer check failed on %r", answer[:80], exc_info=True)
+        return AnswerCheck(None, "I could not read your answer as a number or expression. Try a form like 3/4 or 2x+1.")
+
+
+# Inputs SymPy would spend minutes on (1e999999, 2^99999, a 400-digit number) are refused up front.
+MAX_ANSWER_CHARS = 200
+_HUGE = re.compile(r"\d{60,}|[eE]\s*[+-]?\s*\d{4,}|(\^|\*\*)\s*[{(]?\s*[+-]?\s*\d{4,}|!\s*!|\d{3,}\s*!")
+
+
+def _check(solution: Solution, answer: str) -> AnswerCheck:
     letter = _letter(answer)
     if solution.choice and letter:
         if letter == solution.choice:

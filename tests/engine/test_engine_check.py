@@ -74,3 +74,10 @@ def test_check_rounded_decimal_is_flagged() -> None:
     sol = solve(r"Simplify $\frac{2}{3} + \frac{1}{3} \cdot \frac{1}{7}$.")
     verdict = check_answer(sol, "0.71")
     assert verdict.correct is False and "exact" in verdict.hint
+
+
+@pytest.mark.timeout(30)  # before the guard SymPy spent 82 s of CPU on 1e999999
+@pytest.mark.parametrize("answer", ["1e99999", "1e999999", "2^99999", "10**12345", "9" * 500, "x" * 300, "1000!"])
+def test_absurd_answers_get_a_message_never_a_crash_or_a_hang(answer):
+    result = check_answer(solve("Solve 2x + 3 = 7."), answer)
+    assert result.correct is None and result.message
