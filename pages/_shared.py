@@ -6,6 +6,7 @@ a database, a network or a subprocess; that is the core library's job.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Callable, TypeVar
 
@@ -15,7 +16,19 @@ from hisolver_core.auth import OPEN_MODE_NOTICE, Role, check_password, role_is_l
 from hisolver_core.config import Settings, load_settings
 from hisolver_core.errors import HiSolverError
 
-__all__ = ["get_settings", "current_role", "require", "sidebar_login", "navigation", "run_or_stop", "PAGES_DIR"]
+__all__ = [
+    "get_settings",
+    "current_role",
+    "require",
+    "sidebar_login",
+    "navigation",
+    "run_or_stop",
+    "get_renderer",
+    "get_background_pool",
+    "md_literal",
+    "md_safe",
+    "PAGES_DIR",
+]
 
 PAGES_DIR = Path(__file__).resolve().parent
 APP_FILE = PAGES_DIR.parent / "app.py"
@@ -135,3 +148,18 @@ def get_background_pool():
     from concurrent.futures import ThreadPoolExecutor
 
     return ThreadPoolExecutor(max_workers=16, thread_name_prefix="hisolver-bg")
+
+
+_MD_LITERAL = re.compile(r"([\\`*_\[\]<>!#|~$])")
+_MD_LINKS = re.compile(r"([\[\]<>!])")
+
+
+def md_literal(text: object) -> str:
+    """``text`` escaped so Markdown shows it as typed (for errors, names, annotators' summaries)."""
+    return _MD_LITERAL.sub(r"\\\1", str(text))
+
+
+def md_safe(text: object) -> str:
+    """``text`` with $...$ math kept but no links, images or HTML outside it (for model-written prose)."""
+    parts = str(text).split("$")
+    return "$".join(part if i % 2 else _MD_LINKS.sub(r"\\\1", part) for i, part in enumerate(parts))

@@ -117,7 +117,7 @@ def label_tab(settings, db) -> None:
         st.caption("The queue holds Manim Community snippets that rendered, one per duplicate cluster; "
                    "a maintainer adds more with Collect, then its render check.")
         return
-    st.caption(f"Snippet {item.snippet_id} · `{item.scene_name}` · {item.label_count} label(s) so far · "
+    st.caption(f"Snippet {item.snippet_id} · {ui.md_literal(item.scene_name)} · {item.label_count} label(s) so far · "
                f"reserved for you until {item.lease_expires_at[11:16]} UTC")
     left, right = st.columns([2, 3])
     with left:
@@ -142,8 +142,9 @@ def review_list(db, reviewer: str) -> None:
     for row in rows:
         with st.container(border=True):
             tag = " · from a model suggestion" if row["source"] == "llm-suggested" else ""
-            st.markdown(f"**#{row['id']}** by **{row['annotator']}** · {row['status']}{tag} · `{row['scene_name']}`")
-            st.write(row["summary"])
+            st.markdown(f"**#{row['id']}** by **{ui.md_literal(row['annotator'])}** · {row['status']}{tag} · "
+                        f"{ui.md_literal(row['scene_name'])}")
+            st.markdown(ui.md_literal(row["summary"]))
             with st.expander("Code"):
                 st.code(row["code"], language="python")
             with st.form(key=f"review_form_{row['id']}", border=False):
@@ -182,10 +183,10 @@ def agreement_tab(db) -> None:
         st.info("No snippet has two labels yet: set k >= 2 under Review to collect them.")
     for row in rows:
         with st.container(border=True):
-            st.markdown(f"**Snippet {row.snippet_id}** `{row.scene_name}` · similarity **{row.score:.2f}**")
+            st.markdown(f"**Snippet {row.snippet_id}** {ui.md_literal(row.scene_name)} · similarity **{row.score:.2f}**")
             for col, lab in zip(st.columns(len(row.labels)), row.labels):
-                col.markdown(f"*{lab['annotator']}* ({lab['status']})")
-                col.write(lab["summary"])
+                col.markdown(f"*{ui.md_literal(lab['annotator'])}* ({lab['status']})")
+                col.markdown(ui.md_literal(lab["summary"]))
 
 
 def label_studio_tab(db) -> None:

@@ -111,7 +111,7 @@ def show_detail(settings, db, snippet_id: int) -> None:
         + (" · representative" if snippet["is_representative"] else " · duplicate")
     )
     if snippet.get("render_error"):
-        st.error(f"Render error: {snippet['render_error']}")
+        st.error(f"Render error: {ui.md_literal(snippet['render_error'])}")
     left, right = st.columns([3, 2])
     with left:
         show_code(snippet["code"], snippet_id)

@@ -54,13 +54,21 @@ def run_solve(settings, problem: str, options: str) -> None:
             st.error(str(exc))
             st.stop()
     entry = {"outcome": outcome, "hints": 0, "steps": False, "anim": None, "start": 0, "check": None, "job": None}
-    if outcome.solution.solved:
+    renderer = renderer_or_none(settings)
+    if outcome.solution.solved and renderer is not None:
         # Render while the student reads the hints: the video is ready when the steps are shown.
-        entry["job"] = ui.get_background_pool().submit(
-            animate_and_record, settings, ui.get_renderer(settings), outcome
-        )
+        entry["job"] = ui.get_background_pool().submit(animate_and_record, settings, renderer, outcome)
     st.session_state.setdefault(HISTORY, []).append(entry)
     st.session_state[CURRENT] = len(st.session_state[HISTORY]) - 1
+
+
+def renderer_or_none(settings):
+    """The shared render service, or None (with the reason stored) when it cannot start."""
+    try:
+        return ui.get_renderer(settings)
+    except HiSolverError as exc:
+        st.session_state["solve_render_unavailable"] = str(exc)
+        return None
 
 
 def show_header(entry) -> None:
@@ -72,13 +80,13 @@ def show_header(entry) -> None:
     cols[0].markdown(f"**Topic:** {solution.topic or 'unknown'}")
     cols[1].caption(f"Answered by `{solution.backend}` in {entry['outcome'].timings.get('steps_ms', 0):.0f} ms")
     for note in solution.notes:
-        st.caption(f"ℹ️ {note}")
+        st.caption(f"ℹ️ {ui.md_safe(note)}")
 
 
 def show_hints(entry, idx: int) -> None:
     hints = entry["outcome"].solution.hints
     for n, hint in enumerate(hints[: entry["hints"]], 1):
-        st.info(f"**Hint {n}.** {hint}")
+        st.info(f"**Hint {n}.** {ui.md_safe(hint)}")
     left, right = st.columns(2)
     if entry["hints"] < len(hints) and left.button("Show next hint", key=f"hint_{idx}"):
         entry["hints"] += 1
@@ -91,7 +99,7 @@ def show_hints(entry, idx: int) -> None:
 def show_steps(entry) -> None:
     solution = entry["outcome"].solution
     for n, step in enumerate(solution.steps, 1):
-        st.markdown(f"**Step {n}.** {step.text}")
+        st.markdown(f"**Step {n}.** {ui.md_safe(step.text)}")
         st.latex(step.latex)
     with st.container(border=True):
         choice = f" — option **{solution.choice}**" if solution.choice else ""
@@ -101,7 +109,7 @@ def show_steps(entry) -> None:
         else:
             st.badge("Not verified", icon=":material/help:", color="orange")
         if solution.verification:
-            st.caption(solution.verification)
+            st.caption(ui.md_safe(solution.verification))
 
 
 def show_check(entry, idx: int) -> None:
@@ -135,8 +143,11 @@ def wait_for_video(entry) -> None:
 
 
 def render_video(settings, entry, code: str | None = None) -> None:
+    renderer = renderer_or_none(settings)
+    if renderer is None:
+        return
     with st.status("Rendering the animation…", expanded=False) as status:
-        anim = animate_and_record(settings, ui.get_renderer(settings), entry["outcome"], code=code)
+        anim = animate_and_record(settings, renderer, entry["outcome"], code=code)
         label = "Animation ready" if anim.ok else "Animation failed: showing a still image"
         status.update(label=f"{label} ({anim.seconds:.1f} s{', cached' if anim.cached else ''})",
                       state="complete" if anim.ok else "error")
@@ -149,6 +160,10 @@ def show_video(settings, entry, idx: int) -> None:
     elif entry["anim"] is None:
         render_video(settings, entry)
     anim = entry["anim"]
+    if anim is None:
+        reason = st.session_state.get("solve_render_unavailable", "the render service is not available")
+        st.warning(f"Animations are unavailable right now ({ui.md_literal(reason)}). The steps above are complete.")
+        return
     if anim.ok:
         left, right = st.columns([3, 1])
         left.video(str(anim.video_path), start_time=entry["start"])
@@ -163,7 +178,7 @@ def show_video(settings, entry, idx: int) -> None:
         right.download_button("Download video", anim.video_path.read_bytes(), file_name="hisolver-solution.mp4",
                               mime="video/mp4", key=f"download_{idx}", icon=":material/download:", width="stretch")
     else:
-        st.warning(f"The animation could not be rendered: {anim.error}. The steps above are complete.")
+        st.warning(f"The animation could not be rendered: {ui.md_literal(anim.error)}. The steps above are complete.")
         if anim.still_path and anim.still_path.exists():
             st.image(str(anim.still_path), caption="The steps as a picture")
     with st.expander("Animation code (edit and re-render)"):
@@ -193,7 +208,7 @@ def show_entry(settings, idx: int) -> None:
     st.divider()
     show_header(entry)
     if not solution.solved:
-        st.warning(f"I can't solve this one reliably, so I won't guess. {solution.reason}")
+        st.warning(f"I can't solve this one reliably, so I won't guess. {ui.md_safe(solution.reason)}")
         return
     show_hints(entry, idx)
     show_check(entry, idx)

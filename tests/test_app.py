@@ -135,3 +135,10 @@ def test_production_without_password_locks_maintainer_role(monkeypatch):
 def test_settings_page_health_checks_pass_here():
     at = page("settings")
     assert len(at.success) == 4, [e.value for e in at.error]
+
+
+def test_markdown_helpers_neutralise_links_but_keep_math():
+    from pages import _shared as ui
+
+    assert ui.md_literal("[x](http://evil) `a` $b$") == "\\[x\\](http://evil) \\`a\\` \\$b\\$"
+    assert ui.md_safe("See ![i](http://t/p.png) and $[0, 1]$") == "See \\!\\[i\\](http://t/p.png) and $[0, 1]$"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+import sqlite3
 import statistics
 import time
 from dataclasses import dataclass, field
@@ -12,6 +13,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from ..config import Settings
+from ..errors import HiSolverError
 from ..solution import Solution
 from ..store import utcnow
 
@@ -133,11 +135,14 @@ def solve_and_record(settings: Settings, problem: str, options: Any = None, back
     from ..store import open_db
 
     outcome = solve_problem(settings, problem, options, backend=backend)
-    db = open_db(settings)
     try:
-        record_solve(db, outcome)
-    finally:
-        db.close()
+        db = open_db(settings)
+        try:
+            record_solve(db, outcome)
+        finally:
+            db.close()
+    except (sqlite3.Error, HiSolverError) as exc:  # the student keeps the answer; the statistic is lost
+        log.warning("solve not recorded: %s", exc)
     return outcome
 
 
@@ -153,9 +158,12 @@ def animate_and_record(settings: Settings, renderer: Any, outcome: SolveOutcome,
     started = time.perf_counter()
     anim = animate(settings, renderer, outcome.solution, code=code)
     if code is None and outcome.solve_id is not None:
-        db = open_db(settings)
         try:
-            update_video_time(db, outcome.solve_id, (time.perf_counter() - started) * 1000, outcome)
-        finally:
-            db.close()
+            db = open_db(settings)
+            try:
+                update_video_time(db, outcome.solve_id, (time.perf_counter() - started) * 1000, outcome)
+            finally:
+                db.close()
+        except (sqlite3.Error, HiSolverError) as exc:  # the video matters more than its timing
+            log.warning("video time not recorded: %s", exc)
     return anim

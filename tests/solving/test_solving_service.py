@@ -88,3 +88,12 @@ def test_cli_solve_empty_problem_is_one_line_error(settings, monkeypatch):
     result = CliRunner().invoke(main, ["solve", "  "])
     assert result.exit_code == 1
     assert "empty" in result.output and "Traceback" not in result.output
+
+
+def test_a_database_failure_never_costs_the_student_the_answer(settings):
+    blocker = settings.data_dir
+    blocker.parent.mkdir(parents=True, exist_ok=True)
+    blocker.write_text("a file where the data folder should be")  # the database cannot be opened
+    outcome = solve_and_record(settings, "Solve 3x - 4 = 11.")
+    assert outcome.solution.solved and outcome.solution.answer_latex == "5"
+    assert outcome.solve_id is None
