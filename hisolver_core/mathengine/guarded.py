@@ -4,6 +4,13 @@ SymPy has no cancellation, and a rare input can make it grind for minutes. The
 app calls this instead of :func:`solve` where a stuck request would hurt: on
 Linux the child is forked (SymPy already imported, so it starts in
 milliseconds); elsewhere the engine runs in-process with no limit.
+
+Forking a multi-threaded server copies only the calling thread; a lock another
+thread held at that moment stays held in the child. The locks a solve touches
+(imports, logging) are reset by CPython after a fork; anything else that
+blocked would show up as the time limit expiring, a declined problem, never a
+hang. (A fork server or spawn would avoid the copy, but both re-import the
+caller's main module, which for the Streamlit server is its own script.)
 """
 
 from __future__ import annotations

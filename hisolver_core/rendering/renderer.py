@@ -163,8 +163,11 @@ class Renderer:
             raise RenderError("internal", f"cannot store the render locally: {exc}", logtext) from exc
 
     def _hidden(self) -> list[str]:
-        """Folders the sandbox hides: the home folder, the data folder, Streamlit secrets."""
+        """Folders the sandbox hides: home, the data folder, Streamlit secrets, credential files' folders."""
         folders = [Path.home(), Path(self.settings.data_dir), PROJECT_ROOT / ".streamlit"]
+        # credentials named by settings may live anywhere: hide the folder that holds them
+        secrets = [self.settings.gcs_credentials_file, os.environ.get("HISOLVER_SECRETS_FILE", "")]
+        folders += [Path(p).expanduser().parent for p in secrets if p and Path(p).expanduser().is_file()]
         resolved = {str(p.resolve()) for p in folders if p.is_dir()}
         return sorted(p for p in resolved if p not in _SYSTEM_FOLDERS)  # HOME=/ must not hide the system
 

@@ -41,7 +41,7 @@ class ScriptedRenderer:
     def __init__(self) -> None:
         self.rendered: list[str] = []
 
-    def render(self, code: str, scene: str | None = None, quality: str = "low"):
+    def render(self, code: str, scene: str | None = None, quality: str = "low", trusted: bool = False):
         self.rendered.append(code)
         if "import os" in code:
             raise RenderError("policy", "import of 'os' is not allowed")
@@ -100,7 +100,7 @@ def test_builtin_or_missing_code_goes_straight_to_the_template(code):
 
 def test_nothing_renders_reports_none(backend, openai_stub):
     class Broken(ScriptedRenderer):
-        def render(self, code, scene=None, quality="low"):
+        def render(self, code, scene=None, quality="low", trusted=False):
             raise RenderError("internal", "sandbox unavailable")
 
     outcome = repair_animation(None, _solution(GOOD), Broken())
