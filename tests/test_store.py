@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-import multiprocessing as mp
+import subprocess
+import sys
 
 from hisolver_core.store import connect, migrate, open_db
 from hisolver_core.store.migrations import migrations
@@ -29,28 +30,27 @@ def test_wal_and_busy_timeout(db):
     assert db.execute("pragma busy_timeout").fetchone()[0] >= 5000
 
 
-def _insert_solves(path: str, worker: int, count: int, errors: str) -> None:
-    try:
-        db = connect(path)
-        for i in range(count):
-            with db.conn:
-                db["solves"].insert({"problem": f"w{worker}-{i}", "status": "solved"})
-    except Exception as exc:  # reported to the parent through a file, then re-raised
-        with open(errors, "a") as fh:
-            fh.write(f"worker {worker}: {type(exc).__name__}: {exc}\n")
-        raise
+# Each writer is a separate Python process (not multiprocessing: nothing is pickled or re-imported).
+WRITER = """
+import sys
+from hisolver_core.store import connect
+db = connect(sys.argv[1])
+for i in range(int(sys.argv[3])):
+    with db.conn:
+        db["solves"].insert({"problem": f"w{sys.argv[2]}-{i}", "status": "solved"})
+"""
 
 
-def test_two_processes_write_without_loss(settings, tmp_path):
+def test_two_processes_write_without_loss(settings):
     open_db(settings).close()
-    errors = tmp_path / "errors.txt"
-    ctx = mp.get_context("spawn")
-    procs = [ctx.Process(target=_insert_solves, args=(str(settings.db_path), w, 200, str(errors))) for w in range(2)]
+    procs = [
+        subprocess.Popen([sys.executable, "-c", WRITER, str(settings.db_path), str(w), "200"],
+                         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        for w in range(2)
+    ]
     for p in procs:
-        p.start()
-    for p in procs:
-        p.join(180)
-        assert p.exitcode == 0, errors.read_text() if errors.exists() else f"exit code {p.exitcode}"
+        _out, err = p.communicate(timeout=180)
+        assert p.returncode == 0, err[-2000:]
     db = open_db(settings)
     assert db["solves"].count == 400
     assert db.execute("select count(distinct problem) from solves").fetchone()[0] == 400
