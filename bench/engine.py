@@ -26,6 +26,8 @@ SETS = {
     "aqua": ("aqua_test.jsonl", "aqua", {}),
     "gsm8k": ("gsm8k_test.jsonl", "gsm8k", {}),
     "math500_alg_prealg_l1_3": ("math500_test.jsonl", "math", {"subjects": ["Algebra", "Prealgebra"], "max_level": 3}),
+    # our own SAT-style development set (AGIEval layout), kept with the engine tests
+    "sat_style_dev": (str(ROOT / "tests" / "engine" / "data" / "sat_style_dev.jsonl"), "agieval", {}),
 }
 
 
@@ -48,7 +50,7 @@ def main(args: argparse.Namespace) -> dict:
     for name, (file, fmt, filters) in SETS.items():
         if args.only and name not in args.only:
             continue
-        path = Path(args.data) / file
+        path = Path(file) if Path(file).is_absolute() else Path(args.data) / file
         if not path.exists():
             results[name] = {"missing": str(path)}
             continue

@@ -9,6 +9,7 @@ import sympy as sp
 from ..solution import Solution, Step
 from .build import Decline, rounded, solved, step, tex
 from .context import Context
+from .inequality_steps import linear_inequality_steps
 from .intent import Intent
 
 __all__ = ["solve_equations", "solve_inequality", "values_satisfy"]
@@ -256,6 +257,11 @@ def _equation_steps(eqs: list[sp.Eq], unknowns: list[sp.Symbol], sols: list[dict
         topic = "absolute value" if eq.has(sp.Abs) else "exponents and radicals" if eq.has(sp.Pow) else "equations"
         steps.append(step(r"\text{solve for } " + tex(x), "Isolate the unknown, undoing each operation in turn."))
         return steps, topic
+    from .systems import elimination_steps  # systems builds on intent, which this module also uses
+
+    worked = elimination_steps(eqs, unknowns, sols[0]) if len(sols) == 1 else None
+    if worked:
+        return steps + worked, "systems of equations"
     steps.append(step(r"\text{substitute or eliminate}", "Eliminate one unknown at a time by substitution or elimination."))
     return steps, "systems of equations"
 
@@ -454,10 +460,19 @@ def solve_inequality(ctx: Context, intent: Intent) -> Solution:
         solset = sp.reduce_inequalities([p.xreplace({x: xr}) for p in parts], xr).as_set()
     except (NotImplementedError, ValueError, TypeError) as exc:
         raise Decline("SymPy could not solve this inequality.") from exc
-    answer, topic = _inequality_answer(solset, intent)
+    if intent.target is not None and intent.target.obj != x and (intent.aggregate or intent.conditions):
+        answer, topic = _linear_extreme(intent, intent.target.obj, x, solset), "inequalities"
+    else:
+        answer, topic = _inequality_answer(solset, intent)
     steps = [step(r, "Start from the given inequality.") for r in rels]
-    steps.append(step(tex(solset), "Solve as for an equation, flipping the sign when multiplying or dividing by a negative."))
-    steps.append(step(tex(answer), "Read off what the question asks from the solution set."))
+    worked = linear_inequality_steps(rels[0], x) if len(rels) == 1 else None
+    if worked:
+        steps.extend(worked)
+        steps.append(step(tex(solset), "Write the solution set in interval notation."))
+    else:
+        steps.append(step(tex(solset), "Solve as for an equation, flipping the sign when multiplying or dividing by a negative."))
+    if answer != solset:
+        steps.append(step(tex(answer), "Read off what the question asks from the solution set."))
     hints = ["Treat the inequality like an equation, but watch the direction of the sign.",
              "Multiplying or dividing by a negative number reverses the inequality.",
              "Write the solution set and check one value from inside it."]
@@ -494,7 +509,25 @@ def _inequality_answer(solset: sp.Set, intent: Intent):
         if how is None and len(values) == 1:
             return values[0], "inequalities"
         raise Decline("I cannot tell which integer the question asks for.")
+    if how in ("min", "max") and not intent.conditions:
+        bound = lo if how == "min" else hi
+        if bound.is_finite and bound in solset:  # a closed end: the least / greatest value exists
+            return bound, "inequalities"
+        raise Decline(f"The solution set has no {'least' if how == 'min' else 'greatest'} value.")
     raise Decline("I cannot tell what the question asks about the solution set.")
+
+
+def _linear_extreme(intent: Intent, expr, x: sp.Symbol, solset: sp.Set):
+    """Least / greatest value of a linear expression in x over the solution set: reached at a closed end."""
+    expr = sp.expand(expr.subs(sp.Symbol(x.name, real=True), x)) if isinstance(expr, sp.Expr) else None
+    if intent.conditions or intent.aggregate not in ("min", "max") or expr is None or expr.free_symbols != {x} \
+            or not expr.is_polynomial(x) or sp.degree(expr, x) != 1:
+        raise Decline("I read off values of the unknown itself, not of an expression in it.")
+    rising = expr.coeff(x, 1) > 0
+    bound = solset.inf if (intent.aggregate == "min") == rising else solset.sup
+    if not bound.is_finite or bound not in solset:
+        raise Decline("The expression has no least or greatest value on the solution set.")
+    return expr.subs(x, bound)
 
 
 def _interval_figure(solset: sp.Set) -> dict | None:

@@ -6,19 +6,25 @@ import logging
 import re
 import time
 
+import sympy as sp
+
 from ..config import Settings
 from ..errors import ProblemError
 from ..solution import Solution
 from .algebra import count_real_solutions, solve_equations, solve_inequality, solve_solution_count
 from .build import Decline, declined
 from .context import build_context
+from .equivalence import to_value
 from .graphs import solve_graph_property
 from .expressions import evaluate_expression, simplify_expression
 from .intent import read_intent
+from .models import fee_model, formula_model, rate_proportion
+from .option_tests import factor_option, line_option, solution_count_option
 from .options import choose_option, which_of_following
 from .problem import analyze
 from .statements import solve_each_chain, solve_statements
 from .story import solve_story
+from .systems import count_system_solutions, whole_system_intent
 from .wording import solve_wording
 
 log = logging.getLogger(__name__)
@@ -62,10 +68,14 @@ def _solve(problem: str, options) -> Solution:
     if sol is not None and sol.choice is not None:
         return sol
     if sol is None:
+        sol = solution_count_option(prob) or fee_model(prob) or rate_proportion(prob)
+        if sol is not None:
+            return choose_option(sol, prob.options) if prob.options and sol.choice is None else sol
         if not prob.math:
             raise Decline("I found no math to work with in the problem.")
         ctx = build_context(prob)
-        sol = solve_graph_property(ctx) or which_of_following(ctx) or _dispatch(ctx)
+        sol = (factor_option(ctx) or line_option(ctx) or formula_model(ctx)
+               or solve_graph_property(ctx) or which_of_following(ctx) or _dispatch(ctx))
         if sol.choice is not None:
             return sol
     if prob.options and sol.choice is None:
@@ -74,10 +84,14 @@ def _solve(problem: str, options) -> Solution:
 
 
 def _dispatch(ctx) -> Solution:
+    if re.search(r"\bhow many (?:real )?solutions does\b.*\bhave\b", ctx.problem.question) and len(ctx.equations) > 1:
+        sol = count_system_solutions(ctx)
+        if sol is not None:
+            return sol
     if re.search(r"\bhow many (?:real )?solutions does\b.*\bhave\b", ctx.problem.question) and len(ctx.equations) == 1:
         read_intent(ctx, {"have", "does", "how", "many", "solutions", "real", "equation"})
         return count_real_solutions(ctx)
-    intent = read_intent(ctx)
+    intent = whole_system_intent(ctx) or read_intent(ctx)
     if ctx.inequalities and not ctx.equations:
         return solve_inequality(ctx, intent)
     if ctx.equations and intent.solution_count:
@@ -88,6 +102,15 @@ def _dispatch(ctx) -> Solution:
         raise Decline("I could not find an expression or equation to work with.")
     if intent.target.kind == "symbol" and intent.task == "value":
         raise Decline("Nothing in the problem gives the value of the unknown.")
-    if intent.task == "value" and not (ctx.functions and intent.target.obj.free_symbols):
+    if intent.task == "value" and not (ctx.functions and intent.target.obj.free_symbols) \
+            and not _symbolic_options(ctx, intent.target.obj):
         return evaluate_expression(ctx, intent)
     return simplify_expression(ctx, intent)
+
+
+def _symbolic_options(ctx, expr) -> bool:
+    """True when every option is an expression in the unknowns of ``expr`` (so the answer is an expression)."""
+    if not ctx.problem.options or not isinstance(expr, sp.Expr) or not expr.free_symbols:
+        return False
+    values = [to_value(text) for _, text in ctx.problem.options]
+    return all(isinstance(v, sp.Expr) and v.free_symbols and v.free_symbols <= expr.free_symbols for v in values)

@@ -24,7 +24,8 @@ _PROPERTIES = [
     ("discriminant", r"\bdiscriminant\b"),
     ("distance", r"\bdistance\b|\blength of the (?:line )?segment\b"),
     ("midpoint", r"\bmidpoint\b"),
-    ("equation", r"\bequation of the line\b|\bequation (?:for|of) (?:line|the graph)\b|\bline (?:that|which) passes through\b"),
+    ("equation", r"\bequation of the line\b|\bequation (?:for|of) (?:line|the graph)\b|\bline (?:that|which) passes through\b"
+                  r"|\b(?:defines?|represents?|describes?) (?:a |the )?line\b|\bline (?:that|which) (?:has|with)\b.*\bpasses through\b"),
 ]
 _GRAPH_WORDS = {
     "slope", "line", "lines", "graph", "graphed", "intercept", "intercepts", "y", "x", "xy", "plane", "coordinate",
@@ -33,17 +34,21 @@ _GRAPH_WORDS = {
     "has", "have", "standard", "quadratic", "polynomial", "expression", "of", "the", "in",
     "passes", "passing", "through", "contains", "containing", "points", "between", "distance", "midpoint", "segment",
     "endpoints", "units", "joining", "connecting", "equation", "which", "following", "that", "length",
-    "perpendicular", "parallel",
+    "perpendicular", "parallel", "defines", "define",
 }
 
 
 def _curve(ctx: Context) -> tuple[sp.Expr, str]:
     """The curve as y = f(x), from one equation in x and y, one function, or one expression in x."""
     eqs = ctx.equations
-    if len(eqs) == 1 and not ctx.functions and eqs[0].free_symbols <= {X, Y} and Y in eqs[0].free_symbols:
+    if len(eqs) == 1 and eqs[0].free_symbols <= {X, Y} and Y in eqs[0].free_symbols:
         sols = sp.solve(eqs[0], Y)
         if len(sols) != 1:
             raise Decline("The equation does not give y as one function of x.")
+        if ctx.functions:  # "the graph of y = f(x)": the equation must be the one function itself
+            var, body = next(iter(ctx.functions.values()))
+            if len(ctx.functions) != 1 or sp.expand(body.subs(var, X) - sols[0]) != 0:
+                raise Decline("I could not find a single line or curve to work with.")
         return sp.expand(sols[0]), tex(eqs[0])
     if len(ctx.functions) == 1 and not eqs:
         var, body = next(iter(ctx.functions.values()))
@@ -77,12 +82,20 @@ def _related_line(ctx: Context, q: str, asked: str) -> tuple[sp.Expr, str] | Non
     curves = [s for s in ctx.segments if s.kind in ("equation", "expression")]
     if len(curves) != 1 or len(points) > 1:
         raise Decline("I need exactly one given line.")
-    base, _ = _curve_from(curves[0])
-    if not base.is_polynomial(X) or sp.degree(base, X) != 1:
-        raise Decline("The given curve is not a non-horizontal line.")
-    m0 = base.coeff(X, 1)
+    if curves[0].kind == "expression" and curves[0].obj.is_number and re.search(rf"slope (?:of )?⟦{curves[0].index}⟧", q):
+        m0 = curves[0].obj  # "line m has slope 1/3": the given line is known by its slope
+        if m0 == 0 and m.group(1) == "perpendicular":
+            raise Decline("A line perpendicular to a horizontal line is vertical.")
+    else:
+        base, _ = _curve_from(curves[0])
+        if not base.is_polynomial(X) or sp.degree(base, X) != 1:
+            raise Decline("The given curve is not a non-horizontal line.")
+        m0 = base.coeff(X, 1)
     slope = -1 / m0 if m.group(1) == "perpendicular" else m0
     if points:
+        sentence = next((t for t in re.split(r"[.?!;]\s", q) if re.search(r"\b(?:perpendicular|parallel) to\b", t)), "")
+        if f"⟦{points[0].index}⟧" not in sentence:
+            raise Decline("I cannot tell which line the given point lies on.")
         x1, y1 = points[0].obj
         return sp.expand(slope * (X - x1) + y1), f"the line {m.group(1)} to the given line"
     if asked != "slope":
@@ -126,6 +139,8 @@ def solve_graph_property(ctx: Context) -> Solution | None:
     q = ctx.problem.question
     coordinate = _coordinate(ctx)
     asked = [name for name, pattern in _PROPERTIES if re.search(pattern, q)]
+    if asked:  # "line $k$" only names the line
+        ctx.segments = [s for s in ctx.segments if not (s.kind == "symbol" and re.search(rf"\bline ⟦{s.index}⟧", q))]
     if "slope" in asked and len(asked) > 1 and re.search(r"(?:has|with|of) (?:a )?slope (?:of )?⟦\d+⟧", q):
         asked.remove("slope")  # the slope is given, not asked
     if "equation" in asked and len(asked) > 1:
@@ -156,7 +171,8 @@ def solve_graph_property(ctx: Context) -> Solution | None:
     if not f.is_polynomial(X) or sp.degree(f, X) > 2:
         raise Decline("I only read lines and parabolas here.")
     prop = asked[0]
-    answer, work = _property(f, prop, ("coordinates" in q or "point" in q) and not points)
+    as_point = ("coordinates" in q or "point" in q or _options_are_points(ctx)) and not points
+    answer, work = _property(f, prop, as_point)
     if coordinate and isinstance(answer, sp.Tuple) and len(answer) == 2:
         answer = answer[0] if coordinate == "x" else answer[1]
     points = _marks(f)
@@ -168,6 +184,14 @@ def solve_graph_property(ctx: Context) -> Solution | None:
                   figure={"kind": "function", "expr": str(f), "points": points})
 
 
+def _options_are_points(ctx: Context) -> bool:
+    """True when every option is an ordered pair, so an intercept is answered as a point."""
+    from .equivalence import to_value
+
+    values = [to_value(text) for _, text in ctx.problem.options]
+    return bool(values) and all(isinstance(v, (sp.Tuple, tuple)) and len(v) == 2 for v in values)
+
+
 def _property(f: sp.Expr, prop: str, as_point: bool):
     degree = sp.degree(f, X)
     a, b, c = (f.coeff(X, k) for k in (2, 1, 0))
@@ -176,7 +200,7 @@ def _property(f: sp.Expr, prop: str, as_point: bool):
             raise Decline("Only a line is asked for here.")
         return f, step(r"y - y_1 = m(x - x_1)", "Use the point-slope form, then solve for y.")
     if prop == "slope":
-        if degree != 1:
+        if degree > 1:
             raise Decline("Only a line has a single slope.")
         return b, step(r"y = mx + b", "In slope-intercept form the slope is the coefficient of x.")
     if prop == "y_intercept":

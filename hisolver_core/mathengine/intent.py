@@ -115,6 +115,10 @@ def _in_terms_of(ctx: Context, q: str) -> set:
     syms = set()
     for k in re.findall(r"⟦(\d+)⟧", m.group(1)):
         seg = next((s for s in ctx.segments if s.index == int(k)), None)
+        src = ctx.problem.math[int(k)].strip() if int(k) < len(ctx.problem.math) else ""
+        if seg is None and re.fullmatch(r"[a-zA-Z]", src):
+            syms.add(sp.Symbol(src))  # already taken out by an earlier reading of the same question
+            continue
         if seg is None or seg.kind != "symbol":
             raise Decline("I cannot read what the answer should be expressed in terms of.")
         syms.add(seg.obj)

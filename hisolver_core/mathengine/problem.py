@@ -53,7 +53,7 @@ STRICT_WORDS = frozenset(
     do does following below above us following or unknown variable variables following reduce reduced
     lowest terms term following rewrite rewritten following represent represents product quotient
     define defined operation denote denotes function functions above below shown inequalities inequality
-    note complex imaginary unit
+    note complex imaginary unit expresses expressed
     """.split()
 )
 
@@ -212,7 +212,7 @@ def analyze(raw: str, options=None) -> Problem:
 
     from .rewrite import ordinal_terms, words_to_numbers
 
-    text = ordinal_terms(_currency(text))
+    text = ordinal_terms(_currency(_plane_words(text)))
     delimited = bool(_LATEX_MATH.search(text))
     if not delimited:
         text = _question_mark_unknown(text)
@@ -238,6 +238,16 @@ _BARE_VARIABLE = re.compile(
     r"[a-zA-Z](?=\s*(?:[:?.,;]|$|\s(?:if|when|given|in terms|in the (?:equation|equations|expression|system)|such that|where|that|satisfies|for which)\b))",
     re.I,
 )
+
+
+_AXIS_WORD = re.compile(r"\$\s*(xy|x|y)\s*\$\s*-\s*(?=(?:plane|axis|intercepts?|coordinates?)\b)")
+_IN_PLANE = re.compile(r"(?:,\s*)?\bin the (?:standard )?(?:xy|\(x, ?y\))-(?:coordinate )?plane\b,?", re.I)
+
+
+def _plane_words(text: str) -> str:
+    """``$x$-axis`` and ``$xy$-plane`` are words, not math; "in the xy-plane" adds nothing and is dropped."""
+    text = _AXIS_WORD.sub(lambda m: m.group(1) + "-", text)
+    return _IN_PLANE.sub(" ", text)
 
 
 def _take_bare(m: re.Match, math: list[str]) -> str:

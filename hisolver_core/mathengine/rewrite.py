@@ -175,14 +175,24 @@ def _drop(ctx: Context, m: re.Match) -> None:
     ctx.segments = [s for s in ctx.segments if s.index not in used]
 
 
+_CURVE = r"(?:the )?(?:graph of the equation|line|graph|curve|parabola|equation)(?: of| with (?:the )?equation| whose equation is)? ⟦(?P<c>\d+)⟧"
+_ON_CURVE = [
+    rf"(?:the )?point ⟦(?P<p>\d+)⟧ (?:lies|is) on {_CURVE}",
+    rf"{_CURVE},? (?:passes through|goes through|contains|(?P<axis>crosses|intersects|meets) the (?P<ax>[xy])-axis at) (?:the point )?⟦(?P<p>\d+)⟧",
+]
+
+
 def _point_on_curve(ctx: Context) -> bool:
+    """"The point P lies on the line E" / "the line E passes through P": substitute P into E."""
     text = ctx.problem.text
-    m = re.search(r"(?:the )?point ⟦(\d+)⟧ (?:lies|is) on (?:the )?(?:line|graph|curve|parabola)(?: of| with (?:the )?equation| whose equation is)? ⟦(\d+)⟧",
-                  text, flags=re.I)
-    if not m:
-        return False
-    point = next((s for s in ctx.segments if s.index == int(m.group(1))), None)
-    curve = next((s for s in ctx.segments if s.index == int(m.group(2))), None)
+    m = next((found for pattern in _ON_CURVE if (found := re.search(pattern, text, flags=re.I))), None)
+    if not m or re.search(r"\b(?:perpendicular|parallel) to\s*$|\b(?:perpendicular|parallel) to (?:the )?$", text[: m.start()], flags=re.I):
+        return False  # "a line perpendicular to the line E passes through P": P is not on E
+    point = next((s for s in ctx.segments if s.index == int(m.group("p"))), None)
+    curve = next((s for s in ctx.segments if s.index == int(m.group("c"))), None)
+    if "axis" in m.groupdict() and m.group("axis") and point is not None and isinstance(point.obj, (sp.Tuple, tuple)) \
+            and len(point.obj) == 2 and point.obj[0 if m.group("ax") == "y" else 1] != 0:
+        return False  # a point on an axis has that coordinate zero
     if point is None or curve is None or curve.kind != "equation" or not isinstance(point.obj, (sp.Tuple, tuple)) or len(point.obj) != 2:
         return False
     if not curve.obj.free_symbols & {X, Y}:
@@ -201,6 +211,7 @@ def _root_of_equation(ctx: Context) -> bool:
     patterns = [
         r"(?:one of the |a |the )?(?:roots?|solutions?|zeros?) of (?:the )?(?:quadratic |given )?(?:equation |polynomial )?⟦(?P<eq>\d+)⟧ is ⟦(?P<v>\d+)⟧",
         r"⟦(?P<v>\d+)⟧ is (?:a|one|the) (?:root|solution|zero) of (?:the )?(?:quadratic |given )?(?:equation |polynomial )?⟦(?P<eq>\d+)⟧",
+        r"(?:the )?(?:equation )?⟦(?P<eq>\d+)⟧ has (?:the |a |one )?(?:root|solution|zero) ⟦(?P<v>\d+)⟧",
     ]
     for pattern in patterns:
         m = re.search(pattern, text, flags=re.I)
@@ -224,6 +235,22 @@ def _root_of_equation(ctx: Context) -> bool:
         _splice(ctx, m, new)
         return True
     return False
+
+
+def _ratio_statement(ctx: Context) -> bool:
+    """"the ratio of A to B is p to q" (or "p:q") with unknowns in A or B -> q·A = p·B."""
+    m = re.search(r"(?:the )?ratio of ⟦(?P<a>\d+)⟧ to ⟦(?P<b>\d+)⟧ is ⟦(?P<p>\d+)⟧(?: to ⟦(?P<q>\d+)⟧)?", ctx.problem.text, flags=re.I)
+    if not m:
+        return False
+    (_, a), (_, b), (p_seg, p) = _value(ctx, m.group("a")), _value(ctx, m.group("b")), _value(ctx, m.group("p"))
+    q = _value(ctx, m.group("q"))[1] if m.group("q") else sp.Integer(1)
+    if p is None and p_seg is not None and re.fullmatch(r"\s*\d+\s*:\s*\d+\s*", p_seg.source) and not m.group("q"):
+        p, q = (sp.Integer(t) for t in p_seg.source.split(":"))
+    if None in (a, b, p, q) or not (a.free_symbols or b.free_symbols) or p.free_symbols or q.free_symbols or 0 in (p, q):
+        return False
+    _drop(ctx, m)
+    _splice(ctx, m, sp.Eq(q * a, p * b))
+    return True
 
 
 def _mean_of_list(ctx: Context) -> bool:
@@ -393,13 +420,17 @@ def _number_theory(ctx: Context) -> bool:
 
 def rewrite_verbal(ctx: Context) -> None:
     """Apply the verbal rules to ``ctx`` in place until none matches."""
+    from .sat_rewrites import apply_sat_rules
+
     if not any(seg.kind == "symbol" and seg.obj == N_SYM for seg in ctx.segments):
         pattern = r"\b(?:a|the|this|that) (?:certain )?number\b(?! of)"
         while re.search(pattern, ctx.problem.text, flags=re.I):
             m = re.search(pattern, ctx.problem.text, flags=re.I)
             ctx.problem.text = ctx.problem.text[: m.start()] + _new_segment(ctx, N_SYM, "n") + ctx.problem.text[m.end():]
     _point_on_curve(ctx)
+    apply_sat_rules(ctx)
     _root_of_equation(ctx)
+    _ratio_statement(ctx)
     _mean_of_list(ctx)
     _undefined(ctx)
     _power_of(ctx)

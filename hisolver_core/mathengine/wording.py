@@ -108,7 +108,7 @@ def _numbers_list(text: str) -> list[sp.Expr] | None:
 
 def _statistics(prob: Problem, s: str) -> Solution | None:
     m = re.match(r"^(?:what is |find |compute )?the (arithmetic mean|mean|average|median|range|mode) of "
-                 r"(?:the (?:numbers|values|data|data set|set|list)\s*:?\s*)?(.+?)\s*\??$", s)
+                 r"(?:the (?:following )?(?:list of numbers|numbers|values|data set|data|set|list)\s*:?\s*)?(.+?)\s*\??$", s)
     if not m:
         return None
     values = _numbers_list(m.group(2))

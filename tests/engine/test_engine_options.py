@@ -84,9 +84,15 @@ def test_sat_style_items(problem: str, options: list[str], label: str) -> None:
     assert sol.choice == label
 
 
-def test_sat_style_declines_two_scenarios() -> None:
+def test_sat_style_two_scenarios_fix_the_constant_first() -> None:
+    # "y = 24 when x = 6" fixes k in y = kx (24 = 6k); the question's scenario then uses x = 5
     sol = solve("If $y = kx$, where $k$ is a constant, and $y = 24$ when $x = 6$, what is the value of $y$ when $x = 5$?",
                 ["(A)6", "(B)15", "(C)20", "(D)23"])
+    assert sol.solved and sol.answer == 20 and sol.choice == "C"
+
+
+def test_two_scenarios_without_a_single_constant_decline() -> None:
+    sol = solve("If $y = kx + m$, where $k$ and $m$ are constants, and $y = 24$ when $x = 6$, what is $y$ when $x = 5$?")
     assert not sol.solved
 
 

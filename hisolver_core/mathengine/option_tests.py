@@ -1,0 +1,210 @@
+"""Multiple choice decided by a property of each option, when the options themselves are the objects.
+
+* "Which of the following equations has no real solutions?" -> count each option's real solutions.
+* "Which of the following is a factor of P?" -> divide P by each option.
+* "Which of the following is an equation of a line parallel (perpendicular) to L [through P]?"
+  -> read each option's slope and check the point.
+
+Each test must single out exactly one option, otherwise the problem is declined.
+"""
+
+from __future__ import annotations
+
+import re
+
+import sympy as sp
+
+from ..solution import Solution
+from .build import Decline, solved, step, tex
+from .context import Context
+from .parse import ParseFailure, parse_math
+from .problem import Problem
+
+__all__ = ["factor_option", "line_option", "solution_count_option"]
+
+X, Y = sp.Symbol("x"), sp.Symbol("y")
+_COUNTS = [(r"no", sp.Integer(0)), (r"exactly one|only one|one", sp.Integer(1)),
+           (r"exactly two|two distinct|two", sp.Integer(2)), (r"infinitely many", sp.oo)]
+_COUNT_Q = re.compile(
+    r"^which (?:one )?(?:of the following )?(?:equations? )?(?:has|have) (?P<n>no|exactly one|only one|one|exactly two|two distinct|two"
+    r"|infinitely many|(?:exactly )?⟦(?P<k>\d+)⟧(?: distinct)?) (?P<real>real )?(?:(?:number )?solutions?|roots?)\s*\??$"
+)
+
+
+def _option_objects(options: list[tuple[str, str]]) -> list[tuple[str, object]] | None:
+    out = []
+    for letter, text in options:
+        body = text.strip().strip("$").strip()
+        if not body or "$" in body:
+            return None
+        try:
+            out.append((letter, parse_math(body)))
+        except ParseFailure:
+            return None
+    return out
+
+
+def _single(good: list[str]) -> str:
+    if len(good) != 1:
+        raise Decline("Testing the options did not single out exactly one.")
+    return good[0]
+
+
+def _real_solution_count(eq: sp.Equality):
+    """Number of real solutions of one equation in one unknown (``oo`` for an identity); None if unknown."""
+    syms = eq.free_symbols
+    if len(syms) > 1:
+        return None
+    diff = sp.simplify(eq.lhs - eq.rhs)
+    if diff == 0:
+        return sp.oo
+    if diff.is_number:
+        return sp.Integer(0)
+    x = next(iter(syms))
+    xr = sp.Symbol(x.name, real=True)
+    try:
+        found = sp.solveset(diff.subs(x, xr), xr, domain=sp.S.Reals)
+    except (NotImplementedError, ValueError, TypeError):
+        return None
+    if found is sp.S.EmptySet:
+        return sp.Integer(0)
+    return sp.Integer(len(found)) if isinstance(found, sp.FiniteSet) else None
+
+
+def solution_count_option(prob: Problem) -> Solution | None:
+    """"Which of the following equations has no (exactly one, two, infinitely many) real solutions?" """
+    m = _COUNT_Q.match(prob.question)
+    if not m or not prob.options or len(prob.math) != (1 if m.group("k") else 0):
+        return None
+    if m.group("k"):  # "exactly two" written as a number
+        if not re.fullmatch(r"[0-4]", prob.math[int(m.group("k"))].strip()):
+            return None
+        wanted = sp.Integer(int(prob.math[int(m.group("k"))]))
+    else:
+        wanted = next(value for pattern, value in _COUNTS if re.fullmatch(pattern, m.group("n")))
+    objs = _option_objects(prob.options)
+    if objs is None or not all(isinstance(o, sp.Equality) for _, o in objs):
+        raise Decline("I could not read every option as an equation.")
+    counts = []
+    for letter, eq in objs:
+        diff = sp.expand(eq.lhs - eq.rhs)
+        syms = sorted(diff.free_symbols, key=lambda s: s.name)
+        if not m.group("real") and syms and not (diff.is_polynomial(*syms) and sp.degree(diff, syms[0]) <= 1):
+            raise Decline("The question does not say whether complex solutions count.")
+        count = _real_solution_count(eq)
+        if count is None:
+            raise Decline("I could not count the solutions of every option.")
+        counts.append((letter, eq, count))
+    letter = _single([letter for letter, _, count in counts if count == wanted])
+    chosen = next(eq for lt, eq, _ in counts if lt == letter)
+    steps = [step(r"\text{" + f"({lt}) " + "}" + tex(eq) + r"\;\to\; " + (r"\infty" if c == sp.oo else str(c)),
+                  f"Option {lt} has {'infinitely many' if c == sp.oo else c} real solution(s).") for lt, eq, c in counts]
+    steps.append(step(chosen, f"Only option {letter} has the number of solutions asked for."))
+    hints = ["Solve (or simplify) each option and count its real solutions.",
+             "For a quadratic, the sign of the discriminant b^2 - 4ac tells how many real solutions it has.",
+             "A square can never be negative, and an equation that simplifies to a false statement has no solution."]
+    sol = solved(prob.raw, "equations", steps, hints, chosen,
+                 verification="counted the real solutions of every option with SymPy")
+    sol.choice = letter
+    return sol
+
+
+_FACTOR_Q = re.compile(r"^which (?:of the following )?(?:expressions? |polynomials? |binomials? )?is a factor of (?:the )?(?:expression |polynomial )?⟦(\d+)⟧\s*\??$")
+
+
+def factor_option(ctx: Context) -> Solution | None:
+    """"Which of the following is a factor of P?": the one option that divides P exactly."""
+    m = _FACTOR_Q.match(ctx.problem.question)
+    if not m or not ctx.problem.options or len(ctx.segments) != 1 or ctx.segments[0].kind != "expression":
+        return None
+    poly = sp.expand(ctx.segments[0].obj)
+    syms = poly.free_symbols
+    if len(syms) != 1 or not poly.is_polynomial(*syms):
+        raise Decline("I test factors only of a polynomial in one unknown.")
+    x = next(iter(syms))
+    objs = _option_objects(ctx.problem.options)
+    if objs is None or not all(isinstance(o, sp.Expr) and o.free_symbols <= syms and o.is_polynomial(x) for _, o in objs):
+        raise Decline("I could not read every option as a polynomial.")
+    good = [lt for lt, o in objs if sp.degree(o, x) >= 1 and sp.rem(poly, sp.expand(o), x) == 0]
+    letter = _single(good)
+    chosen = dict(objs)[letter]
+    factored = sp.factor(poly)
+    steps = [step(poly, "Start from the polynomial."), step(factored, "Factor it."),
+             step(f"{tex(poly)} \\div \\left({tex(chosen)}\\right) = {tex(sp.quo(poly, sp.expand(chosen), x))}",
+                  f"Only option {letter} divides it with no remainder.")]
+    hints = ["Factor the polynomial, or divide it by each option.",
+             "A factor leaves remainder 0; by the factor theorem, x - a is a factor when the polynomial is 0 at x = a.",
+             "Compare the factors you found with the options."]
+    sol = solved(ctx.problem.raw, "polynomials", steps, hints, chosen,
+                 verification="divided the polynomial by every option; only the chosen one leaves no remainder")
+    sol.choice = letter
+    return sol
+
+
+_LINE_Q = re.compile(
+    r"^which (?:of the following )?(?:equations? )?(?:is|could be|defines|represents) (?:an |the )?(?:equation (?:of|for) )?"
+    r"(?:a |the )?line (?:that |which )?(?:is )?(?P<rel>parallel|perpendicular) to (?:the )?(?:line )?(?:with (?:the )?equation |given by )?⟦(?P<l>\d+)⟧"
+    r"(?:,? and (?:that )?(?:passes|goes) through (?:the point )?⟦(?P<p>\d+)⟧)?\s*\??$"
+)
+
+
+def _line_slope(eq) -> tuple[sp.Expr, sp.Expr] | None:
+    """(slope, intercept) of a non-vertical line given as an equation in x and y; None otherwise."""
+    if not isinstance(eq, sp.Equality) or not eq.free_symbols <= {X, Y} or Y not in eq.free_symbols:
+        return None
+    diff = sp.expand(eq.lhs - eq.rhs)
+    if not diff.is_polynomial(X, Y) or sp.Poly(diff, X, Y).total_degree() != 1:
+        return None
+    a, b, c = diff.coeff(X, 1), diff.coeff(Y, 1), diff.subs({X: 0, Y: 0})
+    return sp.simplify(-a / b), sp.simplify(-c / b)
+
+
+def line_option(ctx: Context) -> Solution | None:
+    """"Which of the following is an equation of a line parallel/perpendicular to L (through P)?" """
+    m = _LINE_Q.match(ctx.problem.question)
+    if not m or not ctx.problem.options:
+        return None
+    given = next((s for s in ctx.segments if s.index == int(m.group("l"))), None)
+    base = _line_slope(given.obj) if given is not None else None
+    if base is None:
+        raise Decline("I could not read the given line.")
+    point = None
+    if m.group("p"):
+        seg = next((s for s in ctx.segments if s.index == int(m.group("p"))), None)
+        if seg is None or seg.kind != "point":
+            raise Decline("I could not read the point.")
+        point = seg.obj
+    if len(ctx.segments) != (2 if point is not None else 1):
+        raise Decline("The problem has more information than I can place.")
+    if m.group("rel") == "perpendicular" and base[0] == 0:
+        raise Decline("A line perpendicular to a horizontal line is vertical.")
+    slope = base[0] if m.group("rel") == "parallel" else -1 / base[0]
+    objs = _option_objects(ctx.problem.options)
+    if objs is None:
+        raise Decline("I could not read every option.")
+    good = []
+    for letter, eq in objs:
+        line = _line_slope(eq)
+        if line is None:
+            raise Decline("Not every option is a non-vertical line.")
+        if sp.simplify(line[0] - slope) != 0:
+            continue
+        if m.group("rel") == "parallel" and sp.simplify(line[1] - base[1]) == 0:
+            continue  # the same line, not a parallel one
+        if point is not None and sp.simplify(line[0] * point[0] + line[1] - point[1]) != 0:
+            continue
+        good.append(letter)
+    letter = _single(good)
+    chosen = dict(objs)[letter]
+    steps = [step(given.obj, "Start from the given line."),
+             step(f"m = {tex(base[0])}", "Write it as y = mx + b and read its slope."),
+             step(f"m = {tex(slope)}", "Parallel lines have equal slopes." if m.group("rel") == "parallel"
+                  else "Perpendicular slopes are negative reciprocals."),
+             step(chosen, f"Only option {letter} has that slope" + (" and passes through the point." if point else "."))]
+    hints = ["Rewrite the given line in slope-intercept form y = mx + b.",
+             "Parallel lines have the same slope; perpendicular slopes multiply to -1.",
+             "Rewrite each option as y = mx + b and compare slopes" + (" and check the point." if point else ".")]
+    sol = solved(ctx.problem.raw, "slope and lines", steps, hints, chosen,
+                 verification="compared every option's slope" + (" and checked the point" if point else ""))
+    sol.choice = letter
+    return sol

@@ -1,0 +1,186 @@
+"""Verbal rules for SAT phrasings about systems and factors, applied to a parsed :class:`Context`.
+
+* "the lines E1 and E2 intersect at the point (a, b)" -> E1, E2 with x = a, y = b.
+* "(a, b) is the solution to the system ..." -> every equation in x and y with x = a, y = b.
+* "the x-coordinate of the point of intersection of E1 and E2" -> x, where E1 and E2 hold.
+* "x - 3 is a factor of P" -> P is zero at x = 3 (the factor theorem).
+* "y = kx ... y = 12 when x = 3" -> 12 = 3k.
+* "x^2 + bx + 9 = 0 has exactly one real solution" -> b^2 - 36 = 0 (the discriminant is zero).
+
+Each rule rewrites ``ctx.problem.text`` and ``ctx.segments`` in place and returns True when it applied.
+"""
+
+from __future__ import annotations
+
+import re
+
+import sympy as sp
+
+from .context import Context, Segment, _kind
+
+__all__ = ["apply_sat_rules"]
+
+X, Y = sp.Symbol("x"), sp.Symbol("y")
+_LINES = r"(?:the )?(?:two )?(?:lines|graphs|curves)?(?: (?:with equations|of|given by))? ?"
+
+
+def _seg(ctx: Context, k: str) -> Segment | None:
+    return next((s for s in ctx.segments if s.index == int(k)), None)
+
+
+def _add(ctx: Context, obj, source: str) -> str:
+    index = len(ctx.problem.math)
+    ctx.problem.math.append(source)
+    ctx.segments.append(Segment(index=index, source=source, obj=obj, kind=_kind(obj)))
+    return f"⟦{index}⟧"
+
+
+def _replace(ctx: Context, m: re.Match, text: str) -> None:
+    used = {int(k) for k in re.findall(r"⟦(\d+)⟧", m.group(0))}
+    ctx.segments = [s for s in ctx.segments if s.index not in used]
+    whole = ctx.problem.text
+    new = whole[: m.start()] + " " + text + " " + whole[m.end():]
+    ctx.problem.text = re.sub(r" ([,.;:?!])", r"\1", re.sub(r"[ \t]+", " ", new)).strip()
+
+
+def _line_pair(ctx: Context, m: re.Match) -> tuple[sp.Eq, sp.Eq] | None:
+    a, b = _seg(ctx, m.group("a")), _seg(ctx, m.group("b"))
+    if a is None or b is None or a.kind != "equation" or b.kind != "equation":
+        return None
+    if not (a.obj.free_symbols <= {X, Y} and b.obj.free_symbols <= {X, Y}):
+        return None
+    return a.obj, b.obj
+
+
+def _point_symbols(seg: Segment | None):
+    """(p, q) of a point named by letters or expressions other than x and y; None otherwise."""
+    if seg is None or not isinstance(seg.obj, (sp.Tuple, tuple)) or len(seg.obj) != 2:
+        return None
+    p, q = seg.obj
+    if not all(isinstance(v, sp.Expr) for v in (p, q)) or (p, q) == (X, Y) or (p.free_symbols | q.free_symbols) & {X, Y}:
+        return None
+    return p, q
+
+
+def _intersect_at(ctx: Context) -> bool:
+    m = re.search(rf"{_LINES}⟦(?P<a>\d+)⟧ and ⟦(?P<b>\d+)⟧ (?:intersect|meet|cross) at (?:the point |a point )?⟦(?P<p>\d+)⟧",
+                  ctx.problem.text, flags=re.I)
+    if not m:
+        return False
+    pair, point = _line_pair(ctx, m), _point_symbols(_seg(ctx, m.group("p")))
+    if pair is None or point is None:
+        return False
+    subs = {X: point[0], Y: point[1]}
+    new = [e.subs(subs, simultaneous=True) for e in pair]
+    if any(e in (sp.true, sp.false) for e in new):
+        return False
+    _replace(ctx, m, " and ".join(_add(ctx, e, str(e)) for e in new))
+    return True
+
+
+def _named_solution(ctx: Context) -> bool:
+    m = re.search(r"⟦(?P<p>\d+)⟧ is (?:the|a) (?:solution|point of intersection)\b", ctx.problem.text, flags=re.I)
+    if not m:
+        return False
+    point = _point_symbols(_seg(ctx, m.group("p")))
+    eqs = [s for s in ctx.segments if s.kind == "equation" and s.obj.free_symbols & {X, Y}]
+    if point is None or len(eqs) < 2 or any(not s.obj.free_symbols <= {X, Y} for s in eqs) or ctx.inequalities:
+        return False
+    subs = {X: point[0], Y: point[1]}
+    new = [s.obj.subs(subs, simultaneous=True) for s in eqs]
+    if any(e in (sp.true, sp.false) for e in new):
+        return False
+    for seg, obj in zip(eqs, new):
+        seg.obj, seg.kind = obj, _kind(obj)
+    return True
+
+
+def _intersection_question(ctx: Context) -> bool:
+    m = re.search(rf"(?:the (?P<c>[xy])-coordinates? of )?(?:the )?(?:point of )?intersection of {_LINES}⟦(?P<a>\d+)⟧ and ⟦(?P<b>\d+)⟧",
+                  ctx.problem.text, flags=re.I)
+    if not m:
+        return False
+    pair = _line_pair(ctx, m)
+    if pair is None:
+        return False
+    target = {"x": X, "y": Y}.get(m.group("c") or "", sp.Tuple(X, Y))
+    eqs = " and ".join(_add(ctx, e, str(e)) for e in pair)
+    _replace(ctx, m, f"{_add(ctx, target, str(target))} if {eqs}")
+    return True
+
+
+def _factor_theorem(ctx: Context) -> bool:
+    m = re.search(r"⟦(?P<f>\d+)⟧ is a factor of (?:the )?(?:polynomial |expression )?⟦(?P<p>\d+)⟧", ctx.problem.text, flags=re.I)
+    if not m:
+        return False
+    factor, poly = _seg(ctx, m.group("f")), _seg(ctx, m.group("p"))
+    if factor is None or poly is None or factor.kind != "expression" or poly.kind != "expression":
+        return False
+    syms = factor.obj.free_symbols
+    if len(syms) != 1:
+        return False
+    v = next(iter(syms))
+    f = sp.expand(factor.obj)
+    if not f.is_polynomial(v) or sp.degree(f, v) != 1 or not poly.obj.is_polynomial(v):
+        return False
+    root = sp.solve(f, v)[0]
+    eq = sp.Eq(poly.obj.subs(v, root), 0)
+    if eq in (sp.true, sp.false):
+        return False
+    _replace(ctx, m, _add(ctx, eq, str(eq)))
+    return True
+
+
+def _given_pair(ctx: Context) -> bool:
+    """"y = 12 when x = 3" beside a model such as y = kx: put both values into the model."""
+    m = re.search(r"⟦(?P<a>\d+)⟧,? when ⟦(?P<b>\d+)⟧", ctx.problem.text)
+    if not m:
+        return False
+    a, b = _seg(ctx, m.group("a")), _seg(ctx, m.group("b"))
+    values = {}
+    for seg in (a, b):
+        if seg is None or seg.kind != "equation" or not isinstance(seg.obj.lhs, sp.Symbol) or seg.obj.rhs.free_symbols:
+            return False
+        values[seg.obj.lhs] = seg.obj.rhs
+    if len(values) != 2:
+        return False
+    models = [s for s in ctx.segments if s.kind == "equation" and s not in (a, b) and set(values) <= s.obj.free_symbols]
+    if len(models) != 1 or len(models[0].obj.free_symbols) != 3:
+        return False  # the model must keep exactly one unknown constant once both values are in
+    eq = models[0].obj.subs(values, simultaneous=True)
+    if eq in (sp.true, sp.false):
+        return False
+    _replace(ctx, m, _add(ctx, eq, str(eq)))
+    return True
+
+
+def _one_real_solution(ctx: Context) -> bool:
+    """"the equation a x^2 + b x + c = 0 has exactly one real solution", a constant unknown -> b^2 - 4ac = 0."""
+    m = re.search(r"(?:the )?(?:equation )?⟦(?P<e>\d+)⟧,? (?:where [^,.]*?,? )?has exactly one (?:real )?(?:solution|root)\b",
+                  ctx.problem.text, flags=re.I)
+    if not m:
+        return False
+    seg = _seg(ctx, m.group("e"))
+    if seg is None or seg.kind != "equation" or X not in seg.obj.free_symbols or len(seg.obj.free_symbols) != 2:
+        return False
+    poly = sp.expand(seg.obj.lhs - seg.obj.rhs)
+    if not poly.is_polynomial(X) or sp.degree(poly, X) != 2:
+        return False
+    a, b, c = (poly.coeff(X, k) for k in (2, 1, 0))
+    if a.free_symbols or a == 0:
+        return False  # a constant in front of x^2 could make the equation linear
+    disc = sp.Eq(sp.expand(b**2 - 4 * a * c), 0)
+    if disc in (sp.true, sp.false):
+        return False
+    _replace(ctx, m, _add(ctx, disc, str(disc)))
+    return True
+
+
+def apply_sat_rules(ctx: Context) -> None:
+    """Apply every rule above once, in order."""
+    _given_pair(ctx)
+    _one_real_solution(ctx)
+    _intersect_at(ctx)
+    _named_solution(ctx)
+    _intersection_question(ctx)
+    _factor_theorem(ctx)
