@@ -19,3 +19,9 @@ def test_every_setting_is_in_the_readme():
 def test_every_command_is_in_the_readme():
     missing = [name for name in COMMANDS if f"hisolver {name}" not in README]
     assert not missing, f"add to the README's command table: {missing}"
+
+
+def test_no_placeholders_are_left():
+    import re
+
+    assert not re.search(r"^[A-Z_]{6,}$", README, re.M), "a placeholder line is left in the README"
