@@ -75,7 +75,8 @@ def test_writes_outside_the_temp_folder_do_not_land(renderer: Renderer, shared_d
         "data_dir": Path(renderer.settings.data_dir) / "marker",
         "project": Path(__file__).resolve().parents[2] / f"marker-{uuid.uuid4().hex}",
     }[where]
-    _run(renderer, f"try:\n    open({str(target)!r}, 'w').write('x')\nexcept OSError:\n    pass\n")
+    err = _run(renderer, f"try:\n    open({str(target)!r}, 'w').write('x')\nexcept OSError:\n    pass\n")
+    assert err is None  # the payload ran to the end (a failed sandbox set-up would be an error here)
     assert not target.exists()
 
 
@@ -84,7 +85,7 @@ def test_private_files_cannot_be_read(renderer: Renderer) -> None:
     secret.write_text("TOPSECRET-4711")
     secret.chmod(0o644)
     err = _run(renderer, f"raise RuntimeError(open({str(secret)!r}).read())")
-    assert err is not None
+    assert err is not None and err.kind == "manim" and "FileNotFoundError" in str(err)  # ran, found nothing
     assert "TOPSECRET-4711" not in str(err) + err.log
 
 
@@ -117,14 +118,16 @@ def test_subprocesses_cannot_write_outside(renderer: Renderer, shared_dir: Path,
         "subprocess": f"subprocess.run(['touch', {str(marker)!r}])",
         "system": f"os.system('touch {marker}')",
     }[how]
-    _run(renderer, payload)
+    err = _run(renderer, payload)
+    assert err is None or err.kind == "manim", err  # the payload ran
     assert not marker.exists()
 
 
 def test_host_processes_cannot_be_signalled(renderer: Renderer) -> None:
     victim = subprocess.Popen(["sleep", "60"])
     try:
-        _run(renderer, f"os.kill({victim.pid}, 9)")
+        err = _run(renderer, f"os.kill({victim.pid}, 9)")
+        assert err is not None and err.kind == "manim"  # ran, and the pid does not exist in its namespace
         time.sleep(0.2)
         assert victim.poll() is None
     finally:
