@@ -26,12 +26,13 @@ import hashlib
 import json
 import logging
 import re
+import sqlite3
 from typing import Any
 
 from sqlite_utils import Database
 
 from ..config import Settings
-from ..errors import HiSolverError
+from ..errors import HiSolverError, StorageError
 from ..labeling._txn import iso, now_utc, write_transaction
 from ..labeling.labelstudio import annotation_record
 from ..storage import BlobStore, open_blob_store
@@ -177,10 +178,17 @@ def _write_labeled(blobs: BlobStore, name: str, rows: list[dict]) -> list[str]:
 
 
 def _cleanup(db: Database, blobs: BlobStore, name: str) -> None:
-    for key in list(blobs.list(version_prefix(name))) + list(blobs.list(f"labeled/{name}/")):
-        blobs.delete(key)
-    with write_transaction(db) as conn:
-        conn.execute("DELETE FROM dataset_versions WHERE name = ? AND status = 'building'", [name])
+    """Undo a failed build, best effort: the error that made it fail is the one the caller sees."""
+    try:
+        for key in list(blobs.list(version_prefix(name))) + list(blobs.list(f"labeled/{name}/")):
+            blobs.delete(key)
+    except StorageError as exc:  # the store that failed the build may fail the cleanup too
+        log.warning("dataset %s: partial files left in the blob store: %s", name, exc)
+    try:
+        with write_transaction(db) as conn:
+            conn.execute("DELETE FROM dataset_versions WHERE name = ? AND status = 'building'", [name])
+    except sqlite3.Error as exc:
+        log.warning("dataset %s: reservation not released: %s", name, exc)
 
 
 def create_version(

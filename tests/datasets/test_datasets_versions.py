@@ -144,3 +144,31 @@ def test_topic_and_stats():
         {"split": "val", "dialect": "community", "topic": "3d", "summary_chars": 20, "code_chars": 200},
     ])
     assert stats["split"] == {"train": 1, "val": 1} and stats["topic"] == {"graph": 1, "3d": 1}
+
+
+def test_a_store_failure_reports_the_original_error_and_frees_the_name(settings, db, make_snippets):
+    from hisolver_core.storage import LocalBlobStore
+
+    make_snippets(3)
+    while (item := labeling.next_snippet(db, "ada")) is not None:
+        labeling.save_label(db, "ada", item.snippet_id, f"Draw circle {item.snippet_id}")
+
+    class FailingStore(LocalBlobStore):
+        """Accepts one file, then fails every write, listing and delete (a store going away)."""
+
+        writes = 0
+
+        def put(self, key, data, content_type=None):
+            FailingStore.writes += 1
+            if FailingStore.writes > 1:
+                raise StorageError("bucket went away")
+            super().put(key, data, content_type)
+
+        def list(self, prefix=""):
+            if FailingStore.writes > 1:
+                raise StorageError("still away")
+            return super().list(prefix)
+
+    with pytest.raises(StorageError, match="bucket went away"):
+        datasets.create_version(settings, "v1", db=db, blobs=FailingStore(settings.blob_dir))
+    assert db.execute("SELECT count(*) FROM dataset_versions WHERE name = 'v1'").fetchone()[0] == 0
