@@ -134,7 +134,14 @@ def run_or_stop(func: Callable[..., T], *args, **kwargs) -> T:
         raise  # unreachable
 
 
-@st.cache_resource(show_spinner=False)
+def _render_fields(settings: Settings) -> tuple:
+    # Only what the render service depends on: other settings changing must not start a new one.
+    return (str(settings.data_dir), settings.blob_backend, settings.gcs_bucket, settings.gcs_prefix,
+            settings.render_workers, settings.render_timeout_s, settings.render_memory_mb,
+            settings.allow_unisolated_render)
+
+
+@st.cache_resource(show_spinner=False, max_entries=2, hash_funcs={Settings: _render_fields})
 def get_renderer(settings: Settings):
     """One sandboxed render service per configuration, shared by every session (thread-safe)."""
     from hisolver_core.rendering import Renderer
