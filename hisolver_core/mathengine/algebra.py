@@ -9,6 +9,13 @@ import sympy as sp
 from ..solution import Solution, Step
 from .build import Decline, rounded, solved, step, tex
 from .context import Context
+from .equation_steps import (
+    check_step,
+    final_step,
+    plain_source,
+    quadratic_hints,
+    quadratic_steps,
+)
 from .inequality_steps import linear_inequality_steps
 from .intent import Intent
 
@@ -228,21 +235,6 @@ def _linear_steps(eq: sp.Eq, x: sp.Symbol, value) -> list[Step]:
     ]
 
 
-def _quadratic_steps(eq: sp.Eq, x: sp.Symbol) -> list[Step]:
-    poly = sp.expand(eq.lhs - eq.rhs)
-    a, b, c = (poly.coeff(x, k) for k in (2, 1, 0))
-    steps = [step(sp.Eq(poly, 0), "Move every term to one side so the equation equals zero.")]
-    factored = sp.factor(poly)
-    if factored != poly and isinstance(factored, sp.Mul):
-        steps.append(step(sp.Eq(factored, 0), "Factor the quadratic."))
-        steps.append(step(r"\text{each factor} = 0", "Set each factor equal to zero and solve."))
-    else:
-        disc = sp.simplify(b**2 - 4 * a * c)
-        steps.append(step(f"\\Delta = b^2 - 4ac = {tex(disc)}", "Compute the discriminant."))
-        steps.append(step(f"{tex(x)} = \\frac{{-b \\pm \\sqrt{{\\Delta}}}}{{2a}}", "Apply the quadratic formula."))
-    return steps
-
-
 def _equation_steps(eqs: list[sp.Eq], unknowns: list[sp.Symbol], sols: list[dict]) -> tuple[list[Step], str]:
     steps = [step(e, "Start from the given equation." if len(eqs) == 1 else "Write down the equations.") for e in eqs]
     if len(eqs) == 1 and len(unknowns) == 1:
@@ -253,16 +245,23 @@ def _equation_steps(eqs: list[sp.Eq], unknowns: list[sp.Symbol], sols: list[dict
             if degree == 1 and len(sols) == 1:
                 return steps + _linear_steps(eq, x, sols[0][x]), "linear equations"
             if degree == 2:
-                return steps + _quadratic_steps(eq, x), "quadratics"
+                return steps + quadratic_steps(eq, x), "quadratics"
         topic = "absolute value" if eq.has(sp.Abs) else "exponents and radicals" if eq.has(sp.Pow) else "equations"
-        steps.append(step(r"\text{solve for } " + tex(x), "Isolate the unknown, undoing each operation in turn."))
+        roots = [sol[x] for sol in sols[:3] if x in sol]
+        if roots:
+            steps.append(step(r" \quad \text{or} \quad ".join(f"{tex(x)} = {tex(r)}" for r in roots),
+                              "Isolate the unknown, undoing each operation in turn."))
         return steps, topic
-    from .systems import elimination_steps  # systems builds on intent, which this module also uses
+    from .systems import (
+        elimination_steps,  # systems builds on intent, which this module also uses
+    )
 
     worked = elimination_steps(eqs, unknowns, sols[0]) if len(sols) == 1 else None
     if worked:
         return steps + worked, "systems of equations"
-    steps.append(step(r"\text{substitute or eliminate}", "Eliminate one unknown at a time by substitution or elimination."))
+    if len(sols) == 1 and len(sols[0]) <= 3:
+        steps.append(step(r",\ ".join(f"{tex(u)} = {tex(sols[0][u])}" for u in unknowns if u in sols[0]),
+                          "Eliminate one unknown at a time by substitution or elimination."))
     return steps, "systems of equations"
 
 
@@ -369,11 +368,20 @@ def solve_equations(ctx: Context, intent: Intent) -> Solution:
         answer = rounded(answer, ctx.problem.rounding)
     good = [s for s in sols if values_satisfy(eqs, s)]
     steps, topic = _equation_steps(eqs, unknowns, good)
+    _show_sources(steps, eqs, _sources(ctx, eqs))
+    if intent.identity is not None and intent.identity != sp.I:
+        for i in range(min(len(eqs), len(steps))):
+            steps[i] = Step(latex=steps[i].latex, text=f"Match the coefficients of each power of {intent.identity} on the two sides.")
+        steps = _identity_intro(ctx, intent.identity) + steps
     if len(unknowns) == 1 and target == unknowns[0] and intent.aggregate in (None, "all"):
-        steps.append(_check_step(eqs, target, answer, _sources(ctx, eqs)))
+        steps.append(check_step(eqs, target, answer, _sources(ctx, eqs)))
     else:
-        steps.append(step(tex(target) + " = " + tex(answer), "Use the solution to compute what is asked."))
+        final = final_step(target, values, intent.aggregate, answer, intent.target.source if intent.target else None)
+        if not steps or steps[-1].latex != final.latex:  # a system's worked steps may already end on it
+            steps.append(final)
     hints = _hints(topic, unknowns)
+    if topic == "quadratics":
+        hints = quadratic_hints(eqs[0], unknowns[0], hints, answer)
     if topic == "linear equations" and len(steps) >= 3:
         collected = next((s for s in steps if s.text.startswith("Collect")), None)
         if collected is not None:
@@ -383,43 +391,29 @@ def solve_equations(ctx: Context, intent: Intent) -> Solution:
                   figure=_figure(eqs, unknowns, good, topic))
 
 
+def _show_sources(steps: list[Step], eqs: list[sp.Eq], sources: list[str | None]) -> None:
+    """Show the opening equations as the student wrote them (SymPy reorders terms), where the source is plain."""
+    for i, (eq, source) in enumerate(zip(eqs, sources)):
+        if i < len(steps) and plain_source(source) and steps[i].latex == tex(eq) and len(source) < 80:
+            steps[i] = Step(latex=source.strip(), text=steps[i].text)
+
+
+def _identity_intro(ctx: Context, var: sp.Symbol) -> list[Step]:
+    """The identity as written and expanded, before the coefficient equations (whose text says so)."""
+    original = [e for e in ctx.equations if var in e.free_symbols][:2]
+    intro = [step(src or e, f"Start from the identity: it holds for every value of {var}.")
+             for e, src in zip(original, _sources(ctx, original))]
+    for e in original:
+        expanded = sp.Eq(sp.expand(e.lhs), sp.expand(e.rhs), evaluate=False)
+        if tex(expanded) not in (intro[-1].latex, tex(e)):
+            intro.append(step(expanded, "Expand both sides."))
+    return intro
+
+
 def _sources(ctx: Context, eqs: list[sp.Eq]) -> list[str | None]:
     """The LaTeX source each equation was parsed from (None where it was rewritten)."""
-    by_obj = {id(seg.obj): seg.source for seg in ctx.segments if seg.kind == "equation"}
+    by_obj = {id(seg.obj): seg.source for seg in ctx.segments if seg.kind in ("equation", "inequality")}
     return [by_obj.get(id(e)) for e in eqs]
-
-
-def _substituted_source(source: str | None, x: sp.Symbol, answer) -> str | None:
-    """``3x - 4 = 11`` with ``x = 5`` written as ``3(5) - 4 = 11``; None when the source cannot be used."""
-    if not source or source.count("=") != 1 or len(source) > 80 or re.search(r"[<>≤≥]|\\[lg]e", source):
-        return None
-    name = re.escape(str(x))
-    pattern = rf"(?<![\\a-zA-Z]){name}(?![a-zA-Z])"
-    if not re.search(pattern, source):
-        return None
-    value = tex(answer)
-    source = source.replace("*", r" \cdot ")
-    return re.sub(pattern, lambda m: f"\\left({value}\\right)", source)
-
-
-def _check_step(eqs: list[sp.Eq], x: sp.Symbol, answer, sources: list[str | None] | None = None) -> Step:
-    """The substitution check, written out: the original equation with the value put in, both sides agreeing."""
-    if len(eqs) == 1 and not isinstance(answer, tuple):
-        shown = _substituted_source((sources or [None])[0], x, answer)
-        lhs, rhs = (sp.simplify(side.subs(x, answer)) for side in (eqs[0].lhs, eqs[0].rhs))
-        if shown is not None:
-            return step(f"{shown} \\;\\Rightarrow\\; {tex(lhs)} = {tex(rhs)}",
-                        f"Substitute {sp.sstr(answer)} for {x}: both sides equal {sp.sstr(lhs)}.")
-        if len(tex(eqs[0])) < 80:
-            value = sp.UnevaluatedExpr(answer)
-            left, right = eqs[0].lhs.subs(x, value), eqs[0].rhs.subs(x, value)
-            return step(f"{tex(left)} = {tex(right)}", f"Substitute {sp.sstr(answer)} for {x}: both sides agree.")
-    if isinstance(answer, tuple) and len(eqs) == 1:
-        parts = [f"{tex(eqs[0].lhs.subs(x, sp.UnevaluatedExpr(a)))} = {tex(eqs[0].rhs.subs(x, sp.UnevaluatedExpr(a)))}"
-                 for a in answer[:3]]
-        return step(r",\quad ".join(parts), "Substitute each solution into the original equation: both sides agree each time.")
-    return step(r"\text{substitute } " + tex(x) + " = " + tex(answer) + r"\text{ into each equation}",
-                "Substituting the solution into every original equation makes both sides agree.")
 
 
 def _hints(topic: str, unknowns) -> list[str]:
@@ -465,6 +459,7 @@ def solve_inequality(ctx: Context, intent: Intent) -> Solution:
     else:
         answer, topic = _inequality_answer(solset, intent)
     steps = [step(r, "Start from the given inequality.") for r in rels]
+    _show_sources(steps, rels, _sources(ctx, rels))
     worked = linear_inequality_steps(rels[0], x) if len(rels) == 1 else None
     if worked:
         steps.extend(worked)

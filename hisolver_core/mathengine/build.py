@@ -90,7 +90,7 @@ def solved(problem: str, topic: str, steps: list[Step], hints: list[str], answer
         problem=problem,
         status=SOLVED,
         topic=topic,
-        steps=steps,
+        steps=_without_repeats(steps),
         hints=_safe_hints(hints, latex, topic),
         answer_latex=latex,
         answer=answer,
@@ -100,6 +100,15 @@ def solved(problem: str, topic: str, steps: list[Step], hints: list[str], answer
         figure=figure,
         notes=list(notes or []),
     )
+
+
+def _without_repeats(steps: list[Step]) -> list[Step]:
+    """The steps with any step that repeats the one before it dropped (keeping at least two)."""
+    def same(a: Step, b: Step) -> bool:
+        return a.latex.replace(" ", "") == b.latex.replace(" ", "")
+
+    kept = [s for i, s in enumerate(steps) if i == 0 or not same(s, steps[i - 1])]
+    return kept if len(kept) >= 2 else steps
 
 
 _ALLOWED_FUNCS = (sp.log, sp.exp, sp.Abs, sp.floor, sp.ceiling)

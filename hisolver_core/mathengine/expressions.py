@@ -4,6 +4,7 @@ polynomials and rational expressions, function values."""
 from __future__ import annotations
 
 import random
+import re
 
 import sympy as sp
 
@@ -65,19 +66,113 @@ def evaluate_expression(ctx: Context, intent: Intent) -> Solution:
     elif ctx.problem.form == "decimal" and value.is_rational:
         value = _decimal(value)
     topic = _topic(expr, ctx)
-    steps = [step(expr, "Start from the expression.")]
-    steps.extend(_function_steps(ctx))
-    if topic == "complex numbers":
-        steps.append(step(r"i^2 = -1", "Expand, then replace every i squared by -1."))
-    elif topic == "exponents and radicals":
-        steps.append(step(r"a^m a^n = a^{m+n},\ (a^m)^n = a^{mn}", "Use the exponent rules to combine powers."))
-    else:
-        steps.append(step(r"\text{order of operations}", "Work inside parentheses first, then powers, then products, then sums."))
-    steps.append(step(f"{tex(expr)} = {tex(value)}", "Carry out the arithmetic."))
+    steps = _value_steps(ctx, intent, expr, value, topic)
     hints = _value_hints(topic)
+    if len(steps) > 1 and steps[1].text.startswith("Replace "):  # a single call, worked out
+        hints[:2] = [f"{steps[1].text.replace('the definition.', '')}${steps[0].latex}$.",
+                     "Work out the powers first, then the products, then the sums."]
     figure = _function_figure(ctx)
     return solved(ctx.problem.raw, topic, steps, hints, value,
                   verification="exact evaluation agrees with a 30-digit numeric evaluation", figure=figure)
+
+
+def _plain_source(source: str | None) -> str | None:
+    """The student's LaTeX when it can be shown as is (short, no placeholders or text)."""
+    if not source or not source.isascii() or len(source) > 80 or re.search(r"\\Omega|\\text|\$|=|⟦|\*|(?<![\\a-zA-Z])[a-zA-Z]{3,}", source):
+        return None
+    return source.strip()
+
+
+def _call_steps(ctx: Context, call: str, value: sp.Expr) -> list | None:
+    """``f(2) = 3(2)^2 - 2(2) + 1`` then ``f(2) = 9`` for a single call of a defined function."""
+    m = re.fullmatch(r"\s*([a-zA-Z])\s*\(\s*(-?\d+(?:\.\d+)?)\s*\)\s*", call or "")
+    if not m or m.group(1) not in ctx.functions:
+        return None
+    var, body = ctx.functions[m.group(1)]
+    arg = sp.nsimplify(m.group(2))
+    body_src = ctx.function_sources[m.group(1)].split("=", 1)[1].strip()
+    if sp.simplify(body.subs(var, arg) - value) != 0 or len(body_src) > 60 or "\\Omega" in body_src:
+        return None
+    pattern = rf"(?<![\\a-zA-Z]){re.escape(str(var))}(?![a-zA-Z])"
+    plugged = re.sub(pattern, lambda _: f"\\left({tex(arg)}\\right)", body_src)
+    head = f"{m.group(1)}({tex(arg)})"
+    return [step(f"{head} = {plugged}", f"Replace {var} by {tex(arg)} in the definition."),
+            step(f"{head} = {tex(value)}", "Carry out the arithmetic.")]
+
+
+def _foil(expr: sp.Expr) -> str | None:
+    """``(a + bi)(c + di)`` multiplied out term by term (``ac + adi + bci + bdi^2``); None for other shapes."""
+    factors = sp.Mul.make_args(expr)
+    if len(factors) != 2 or not all(f.is_Add for f in factors):
+        return None
+    (a, b), (c, d) = ((sp.re(f), sp.im(f)) for f in factors)
+    if not all(v.is_Rational for v in (a, b, c, d)):
+        return None
+    out = ""
+    for coeff, unit in ((a * c, ""), (a * d, "i"), (b * c, "i"), (b * d, "i^2")):
+        if coeff == 0:
+            continue
+        body = tex(abs(coeff)) if unit == "" or abs(coeff) != 1 else ""
+        sign = "-" if coeff < 0 else "+" if out else ""
+        out += (f" {sign} " if out else sign) + body + unit
+    return out or None
+
+
+def _value_steps(ctx: Context, intent: Intent, expr: sp.Expr, value: sp.Expr, topic: str) -> list:
+    """Steps for a value: the expression as written, the rule used, the result."""
+    source = _plain_source(intent.target.source if intent.target is not None else None)
+    definitions = _function_steps(ctx)
+    if definitions:
+        calls = _call_steps(ctx, source, value) if len(ctx.functions) == 1 else None
+        if calls:
+            return definitions + calls
+        shown = source or tex(expr)
+        start = [] if shown == tex(value) else [step(shown, "Start from the expression.")]
+        return start + definitions + [step(f"{shown} = {tex(value)}", "Evaluate the inner call first, then the outer one.")]
+    shown = source or tex(expr)
+    steps = [step(shown, "Start from the expression.")]
+    if topic == "complex numbers":
+        foil = _foil(expr)
+        if foil:
+            steps.append(step(f"{shown} = {foil}", "Multiply out each pair of terms, treating i like a variable."))
+            steps.append(step(f"{shown} = {tex(value)}", "Replace i squared by -1, then collect the real and imaginary parts."))
+            return steps
+        steps.append(step(r"i^2 = -1", "Expand, then replace every i squared by -1."))
+    elif topic == "exponents and radicals":
+        steps.append(step(r"a^m a^n = a^{m+n},\ (a^m)^n = a^{mn}", "Use the exponent rules to combine powers."))
+    steps.append(step(f"{shown} = {tex(value)}", "Carry out the arithmetic, following the order of operations."
+                      if topic == "arithmetic" else "Carry out the arithmetic."))
+    return steps
+
+
+def _fraction_factored(expr: sp.Expr) -> str | None:
+    """``\\frac{(x - 1)(x + 1)}{x - 1}``: a quotient with top and bottom factored, before cancelling."""
+    num, den = sp.fraction(sp.together(expr))
+    if den == 1 or not den.free_symbols:
+        return None
+    top, bottom = sp.factor(num), sp.factor(den)
+    if sp.gcd(top, bottom) == 1:
+        return None
+    return rf"\frac{{{tex(top)}}}{{{tex(bottom)}}}"
+
+
+def _distributed(expr: sp.Expr) -> str | None:
+    """A sum with each product multiplied out but like terms not yet collected (``x^2 + 2x + 1 - x^2``)."""
+    factors = sp.Mul.make_args(expr)
+    if len(factors) == 2 and all(f.is_Add and len(f.args) <= 3 for f in factors):
+        products = [a * b for a in factors[0].as_ordered_terms() for b in factors[1].as_ordered_terms()]
+        return _signed_sum([tex(p) for p in products])
+    terms = sp.Add.make_args(expr)
+    if len(terms) < 2 or len(terms) > 6 or all(sp.expand(t) == t for t in terms):
+        return None
+    return _signed_sum([tex(sp.expand(t)) for t in terms])
+
+
+def _signed_sum(pieces: list[str]) -> str:
+    out = ""
+    for piece in pieces:
+        out += piece if not out else (f" - {piece[1:].lstrip()}" if piece.startswith("-") else f" + {piece}")
+    return out
 
 
 def _decimal(value: sp.Rational) -> sp.Expr:
@@ -143,9 +238,19 @@ def simplify_expression(ctx: Context, intent: Intent) -> Solution:
     _check_finite(result)
     if not numerically_equal(expr, result):
         raise Decline("My simplification failed its numeric check.")
-    steps = [step(expr, "Start from the expression."),
-             step(r"\text{distribute and combine like terms}", "Multiply out products, then collect terms of the same degree."),
-             step(f"{tex(expr)} = {tex(result)}" if len(tex(expr)) < 120 else tex(result), "Write the simplified form.")]
+    shown = _plain_source(intent.target.source) or tex(expr)
+    steps = [step(shown, "Start from the expression.")]
+    distributed = _distributed(expr) if intent.task != "factor" else None
+    if distributed and distributed not in (shown, tex(result)):
+        steps.append(step(f"{shown} = {distributed}", "Multiply out each product."))
+    elif intent.task != "factor" and _fraction_factored(expr):
+        steps.append(step(f"{shown} = {_fraction_factored(expr)}", "Factor the top and the bottom, then cancel common factors."))
+    elif intent.task == "factor":
+        steps.append(step(r"ab + ac = a(b + c)", "Take out common factors, then look for special products."))
+    else:
+        steps.append(step(r"a(b + c) = ab + ac", "Multiply out products, then collect terms of the same degree."))
+    steps.append(step(f"{shown} = {tex(result)}" if len(shown) < 120 else tex(result),
+                      "Collect like terms to get the simplified form." if distributed else "Write the simplified form."))
     hints = ["Distribute each product over the sums inside parentheses.",
              "Collect like terms: the same variables raised to the same powers.",
              "For fractions, use a common denominator and cancel common factors."]

@@ -176,8 +176,11 @@ def solve_graph_property(ctx: Context) -> Solution | None:
     if coordinate and isinstance(answer, sp.Tuple) and len(answer) == 2:
         answer = answer[0] if coordinate == "x" else answer[1]
     points = _marks(f)
+    labels = {"vertex": {None: "(h, k)", "x": "h", "y": "k"}, "axis": {None: "x"},
+              "minimum": {None: r"y_{\min}"}, "maximum": {None: r"y_{\max}"}, "slope": {None: "m"}}
+    label = labels.get(prop, {}).get(coordinate if prop == "vertex" else None)
     steps = [step(f"y = {tex(f)}", "Write the curve as y in terms of x."), work,
-             step(tex(answer), "Read off the value asked for.")]
+             step(f"{label} = {tex(answer)}" if label else tex(answer), "Read off the value asked for.")]
     hints = _hints(prop)
     return solved(ctx.problem.raw, "slope and lines" if sp.degree(f, X) <= 1 else "quadratics", steps, hints, answer,
                   verification="computed from the coefficients and checked on the curve",
@@ -190,6 +193,10 @@ def _options_are_points(ctx: Context) -> bool:
 
     values = [to_value(text) for _, text in ctx.problem.options]
     return bool(values) and all(isinstance(v, (sp.Tuple, tuple)) and len(v) == 2 for v in values)
+
+
+def _paren(value: sp.Expr) -> str:
+    return f"\\left({tex(value)}\\right)" if value.is_negative else tex(value)
 
 
 def _property(f: sp.Expr, prop: str, as_point: bool):
@@ -224,7 +231,8 @@ def _property(f: sp.Expr, prop: str, as_point: bool):
         raise Decline("Only a parabola has a vertex.")
     h = -b / (2 * a)
     k = sp.simplify(f.subs(X, h))
-    work = step(r"h = -\frac{b}{2a}", "The vertex is at x = -b/(2a).")
+    plugged = rf" = -\frac{{{tex(b)}}}{{2 \cdot {_paren(a)}}} = {tex(h)}" if a.is_number and b.is_number else ""
+    work = step(r"h = -\frac{b}{2a}" + plugged, "The vertex is at x = -b/(2a).")
     if prop == "vertex":
         return sp.Tuple(h, k), work
     if prop == "axis":
@@ -232,6 +240,16 @@ def _property(f: sp.Expr, prop: str, as_point: bool):
     if prop == "minimum" and a > 0 or prop == "maximum" and a < 0:
         return k, work
     raise Decline(f"This parabola has no {prop} value.")
+
+
+def _two_point_result(prop: str, p1, p2, coordinate, answer) -> str:
+    """``d = \\sqrt{...} = 5``: the formula with the coordinates put in, then the value."""
+    # imported here: wording imports the engine's building blocks, not this module
+    from .wording import two_point_work
+
+    if coordinate or not all(sp.sympify(v).is_number for v in (*p1, *p2)):
+        return tex(answer)
+    return f"{two_point_work(prop, p1, p2)} = {tex(sp.simplify(answer) if not isinstance(answer, sp.Tuple) else answer)}"
 
 
 def _two_points(ctx: Context, prop: str, points, coordinate) -> Solution:
@@ -245,7 +263,7 @@ def _two_points(ctx: Context, prop: str, points, coordinate) -> Solution:
         if coordinate:
             answer = answer[0] if coordinate == "x" else answer[1]
     steps = [step(f"({tex(x1)}, {tex(y1)}),\\ ({tex(x2)}, {tex(y2)})", "Label the two points."), work,
-             step(tex(answer), f"Substitute the coordinates to get the {prop}.")]
+             step(_two_point_result(prop, (x1, y1), (x2, y2), coordinate, answer), f"Substitute the coordinates to get the {prop}.")]
     hints = [f"Recall the {prop} formula for two points.", "Label the points (x1, y1) and (x2, y2).", work.text]
     return solved(ctx.problem.raw, "coordinate geometry", steps, hints, sp.simplify(answer) if not isinstance(answer, sp.Tuple) else answer,
                   verification="computed exactly from the coordinates")

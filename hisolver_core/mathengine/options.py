@@ -215,6 +215,30 @@ def _surely_different(a: sp.Expr, b: sp.Expr) -> bool:
         return False
 
 
+def _expanded_step(target) -> list:
+    """The given expression expanded (to compare with each option the same way); none when it is already."""
+    expanded = sp.expand(target) if isinstance(target, sp.Expr) else target
+    if tex(expanded) == tex(target):
+        return []
+    return [step(f"{tex(target)} = {tex(expanded)}", "Expand the given expression, then each option, and compare.")]
+
+
+def _substituted_step(relation, syms, value, letter: str) -> list:
+    """Option ``letter`` put into the first condition, unevaluated; none when it does not fit one relation."""
+    if isinstance(value, (sp.Tuple, tuple)) and len(value) == len(syms) > 1:
+        point = dict(zip(syms, value))
+    elif isinstance(value, sp.Expr) and len(syms) == 1 and not value.free_symbols:
+        point = {syms[0]: value}
+    else:
+        return []
+    if not isinstance(relation, sp.core.relational.Relational):
+        return []
+    put = {k: sp.UnevaluatedExpr(v) for k, v in point.items()}
+    lhs, rhs = relation.lhs.subs(put), relation.rhs.subs(put)
+    rel = sp.latex(type(relation)(sp.Symbol("L"), sp.Symbol("R"))).split()[1]
+    return [step(f"{tex(lhs)} {rel} {tex(rhs)}", f"Substitute option {letter} and check whether the condition holds.")]
+
+
 def _by_equivalence(ctx: Context, target, values, negate: bool = False) -> Solution:
     good = [letter for letter, v in values if isinstance(v, sp.Expr) and _sympy_equal(target, v)]
     if negate:
@@ -223,8 +247,7 @@ def _by_equivalence(ctx: Context, target, values, negate: bool = False) -> Solut
         good = [letter for letter, _ in values if letter not in good]
     letter = _pick(ctx, good, values)
     value = dict(values)[letter]
-    steps = [step(target, "Start from the given expression."),
-             step(r"\text{simplify each option}", "Simplify each option, or compare values at a few numbers."),
+    steps = [step(target, "Start from the given expression."), *_expanded_step(target),
              step(f"{tex(target)} {_NEQ if negate else '='} {tex(value)}",
                   f"Only option {letter} is {'not ' if negate else ''}equivalent.")]
     hints = ["Expand or simplify the given expression first.",
@@ -258,7 +281,7 @@ def _by_substitution(ctx: Context, relations, values, negate: bool = False) -> S
     letter = _pick(ctx, good, values)
     value = dict(values)[letter]
     steps = [step(r, "Write down the condition.") for r in relations[:3]]
-    steps.append(step(r"\text{substitute each option}", "Substitute each option and check whether the condition holds."))
+    steps.extend(_substituted_step(relations[0], syms, value, letter))
     steps.append(step(tex(value), f"Only option {letter} makes {'some condition false' if negate else 'every condition true'}."))
     hints = ["You do not have to solve: you can test the options.",
              "Substitute each option into the equations or inequalities.",

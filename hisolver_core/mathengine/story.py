@@ -553,12 +553,29 @@ def _parity_ok(story: Story, value) -> bool:
     return not parity or (int(value) % 2 == (0 if parity == "even" else 1))
 
 
+def _unit_noise(eq) -> bool:
+    """True when unit conversion left huge fractions (``\\frac{9656064}{125}``) that would only confuse."""
+    return any(abs(r.p) > 10**5 or r.q > 10**4 for r in eq.atoms(sp.Rational))
+
+
+def _given_latex(given: str) -> str:
+    """``speed: 12 miles per hour`` as ``\\text{speed} = 12\\ \\text{miles per hour}``: the number as math."""
+    def text(words: str) -> str:
+        return r"\text{" + words.replace("%", r"\%").replace("$", r"\$") + "}"
+
+    m = re.fullmatch(r"([^:]+):\s*(-?\d+(?:\.\d+)?(?:/\d+)?)(%?)\s*(.*)", given)
+    if not m:
+        return text(given)
+    label, number, percent, unit = m.groups()
+    return f"{text(label)} = {number}" + (r"\%" if percent else "") + (rf"\ {text(unit)}" if unit else "")
+
+
 def _story_solution(prob: Problem, story: Story, value) -> Solution:
-    steps = [step(r"\text{" + ", ".join(story.given).replace("%", r"\%").replace("$", r"\$") + "}",
-                  "List the given quantities.")] if story.given else []
+    steps = [step(r",\quad ".join(_given_latex(g) for g in story.given), "List the given quantities.")] if story.given else []
     steps += [step(e, "Write the relationship between the quantities.") for e in story.equations]
     shown = [e.subs(story.knowns) for e in story.equations]
-    steps += [step(e, "Substitute the known values.") for e in shown if e not in story.equations and e is not sp.true]
+    steps += [step(e, "Substitute the known values.") for e in shown
+              if e not in story.equations and e is not sp.true and not _unit_noise(e)]
     unit = f" ({story.unit})" if story.unit else ""
     asked = sp.sympify(story.target)
     shown = f"{tex(asked)} = {tex(value)}" if isinstance(asked, sp.Symbol) else tex(value)

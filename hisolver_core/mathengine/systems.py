@@ -99,7 +99,8 @@ def count_system_solutions(ctx: Context):
         why = ("The equations are multiples of each other, so every solution of one solves the other." if infinite
                else f"Elimination gives the single solution {tex(sp.Tuple(*point))}.")
     steps = [step(e, "Write down the equations.") for e in eqs]
-    steps.append(step(r"\text{eliminate one unknown}", "Combine the equations to eliminate an unknown."))
+    if answer == 1:
+        steps.append(step(f"{tex(sp.Tuple(*unknowns))} = {tex(sp.Tuple(*point))}", "Combine the equations to eliminate an unknown."))
     steps.append(step(r"\infty" if answer == sp.oo else tex(answer), why))
     hints = ["Write each equation in slope-intercept form, or eliminate one unknown.",
              "Equal slopes with different intercepts mean no solution; the same line means infinitely many.",

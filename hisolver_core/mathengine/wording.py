@@ -45,6 +45,26 @@ _PERCENT_HINTS = ["Percent means per hundred: write the percent as a fraction of
                   "Use part = percent/100 × whole and solve for the missing quantity."]
 
 
+def _paren_tex(value: sp.Expr) -> str:
+    return f"\\left({tex(value)}\\right)" if value.is_negative else tex(value)
+
+
+def _rule_latex(rule: str, fn, a, b) -> str:
+    """A rule such as ``p% of w = p/100 × w`` as LaTeX with the problem's numbers: ``\\frac{15}{100} \\times 80``."""
+    first, second = fn.__code__.co_varnames[:2]
+    names = {first: a, second: b, "old": a, "new": b}
+    expr = rule.split("=")[-1].strip()
+    expr = re.sub(r"\(([^()]+)\)/(\w+)", r"\\frac{\1}{\2}", expr)
+    expr = re.sub(r"\b(\w+)/(\w+)", r"\\frac{\1}{\2}", expr)
+    expr = expr.replace("×", r"\times").replace("÷", r"\div")
+    return re.sub(r"(?<!\\)\b(old|new|[a-z])\b", lambda m: _paren_tex(sp.nsimplify(names[m.group(1)]))
+                  if m.group(1) in names else m.group(0), expr)
+
+
+def _percents_in(s: str) -> list[str]:
+    return re.findall(r"(-?\d+(?:\.\d+)?)\s*(?:%|percent\b)", s)
+
+
 def _percent(prob: Problem, s: str) -> Solution | None:
     patterns = [
         (rf"^what is {PCT} of {NUM}\s*\??$", lambda p, w: p / 100 * w, "p% of w = p/100 × w"),
@@ -78,18 +98,22 @@ def _percent(prob: Problem, s: str) -> Solution | None:
         value = _n(chain.groups()[-1])
         for p in pcts:
             value = p / 100 * value
-        steps = [step(r"\text{multiply by each percent as a fraction of 100}", "Apply the percents one after another."),
-                 step(tex(sp.nsimplify(value)), "Compute the result.")]
+        product = r" \times ".join([rf"\frac{{{tex(sp.nsimplify(p))}}}{{100}}" for p in pcts] + [_paren_tex(sp.nsimplify(_n(chain.groups()[-1])))])
+        steps = [step(product, "Apply the percents one after another: each one as a fraction of 100."),
+                 step(f"{product} = {tex(sp.nsimplify(value))}", "Compute the result.")]
         return _finish(prob, "percent", steps, _PERCENT_HINTS, sp.nsimplify(value), "computed exactly with rational arithmetic")
     for pattern, fn, rule in patterns:
         m = re.match(pattern, s)
         if m:
             a, b = (_n(g) for g in m.groups())
             value = sp.nsimplify(fn(a, b))
-            steps = [step(r"\text{" + rule.replace("%", r"\%").replace("×", r"$\times$").replace("÷", r"$\div$") + "}",
-                          "Write the relationship between part, whole and percent."),
-                     step(tex(value), "Compute the result.")]
-            return _finish(prob, "percent", steps, _PERCENT_HINTS, value, "computed exactly with rational arithmetic")
+            work = _rule_latex(rule, fn, a, b)
+            hints = [f"Write the percent as a fraction of 100: {p}% = {p}/100."
+                     for p in _percents_in(s)][:1] + _PERCENT_HINTS[1:]
+            steps = [step(work, "Write the relationship between part, whole and percent, with the numbers put in."),
+                     step(f"{work} = {tex(value)}", "Compute the result.")]
+            return _finish(prob, "percent", steps, hints if len(hints) == 3 else _PERCENT_HINTS, value,
+                           "computed exactly with rational arithmetic")
     return None
 
 
@@ -135,11 +159,24 @@ def _statistics(prob: Problem, s: str) -> Solution | None:
         value = modes[0]
         work = step(tex(ordered), "Sort the numbers and find the one that appears most often.")
     hints = [f"Recall the definition of the {kind}.", "Sorting the list first makes it easier to read.", work.text]
-    steps = [step(tex(values), "List the numbers."), work, step(tex(sp.nsimplify(value)), f"This is the {kind}.")]
+    result = tex(sp.nsimplify(value))
+    total = rf" = \frac{{{tex(sp.Add(*values))}}}{{{len(values)}}}" if kind == "mean" else ""
+    last = f"{work.latex}{total} = {result}" if kind in ("mean", "range") and len(work.latex) < 100 else f"\\text{{{kind}}} = {result}"
+    steps = [step(tex(values), "List the numbers."), work, step(last, f"This is the {kind}.")]
     return _finish(prob, "statistics", steps, hints, sp.nsimplify(value), "computed exactly from the list")
 
 
 _POINT = r"\(\s*(-?\d+(?:\.\d+)?)\s*,\s*(-?\d+(?:\.\d+)?)\s*\)"
+
+
+def two_point_work(kind: str, p1, p2) -> str:
+    """The slope, distance or midpoint formula with the coordinates put in (LaTeX, without the result)."""
+    (x1, y1), (x2, y2) = ((_paren_tex(sp.nsimplify(v)) for v in p) for p in (p1, p2))
+    if kind == "slope":
+        return rf"m = \frac{{{y2} - {y1}}}{{{x2} - {x1}}}"
+    if kind == "distance":
+        return rf"d = \sqrt{{({x2} - {x1})^2 + ({y2} - {y1})^2}}"
+    return rf"M = \left(\frac{{{x1} + {x2}}}{{2}}, \frac{{{y1} + {y2}}}{{2}}\right)"
 
 
 def _points(prob: Problem, s: str) -> Solution | None:
@@ -168,7 +205,7 @@ def _points(prob: Problem, s: str) -> Solution | None:
         figure = None
     hints = [f"Recall the {kind} formula for two points.", "Label the points (x1, y1) and (x2, y2).", work.text]
     steps = [step(f"({tex(x1)}, {tex(y1)}),\\ ({tex(x2)}, {tex(y2)})", "Label the two points."), work,
-             step(tex(value), f"Substitute the coordinates to get the {kind}.")]
+             step(f"{two_point_work(kind, (x1, y1), (x2, y2))} = {tex(value)}", f"Substitute the coordinates to get the {kind}.")]
     sol = _finish(prob, "slope and lines" if kind == "slope" else "coordinate geometry", steps, hints, value,
                   "computed exactly from the coordinates")
     sol.figure = figure

@@ -23,7 +23,7 @@ def _opts(*texts: str) -> list[str]:
 def test_linear_inequality_shows_each_step() -> None:
     sol = solve("Solve $3x - 4 > 5$.")
     assert sol.solved and sol.answer == sp.Interval.open(3, sp.oo)
-    assert [s.latex for s in sol.steps] == ["3 x - 4 > 5", "3 x > 9", "x > 3", r"\left(3, \infty\right)"]
+    assert [s.latex for s in sol.steps] == ["3x - 4 > 5", "3 x > 9", "x > 3", r"\left(3, \infty\right)"]
 
 
 def test_dividing_by_a_negative_flips_the_sign_in_the_steps() -> None:
