@@ -478,7 +478,7 @@ def solve_inequality(ctx: Context, intent: Intent) -> Solution:
 def _inequality_answer(solset: sp.Set, intent: Intent):
     how = intent.aggregate
     q_integer = "integer" in intent.conditions or how in ("count",)
-    if how is None and not intent.conditions:
+    if how in (None, "all") and not intent.conditions:  # "Solve 3x - 4 > 5": the solution set
         return solset, "inequalities"
     if solset.is_empty:
         raise Decline("The inequality has no solution.")

@@ -24,6 +24,7 @@ _AGGREGATES: list[tuple[str, str]] = [
     ("negative", r"\bnegative (?:value|solution|root|number|real number)\b"),
     ("all", r"\b(?:all (?:possible |real )*(?:values|solutions)|all solutions|find all|solutions? (?:set|to|of))"),
     ("all", r"\bone (?:possible )?(?:value|solution)\b"),
+    ("all", r"^\W*solve\b(?!:? *(?:the )?system)"),  # "Solve x^2 + 4x = 12." asks for every solution
 ]
 _AGG_WORDS = {
     "sum", "product", "all", "possible", "distinct", "real", "values", "solutions", "roots", "numbers",

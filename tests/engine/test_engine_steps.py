@@ -178,3 +178,18 @@ def test_no_solved_dev_problem_repeats_a_step_or_writes_sentences_in_latex() -> 
 def test_hints_name_the_problems_numbers() -> None:
     assert solve("If $f(x) = 3x^2 - 2x + 1$, what is $f(2)$?").hints[0] == "Replace x by 2 in $f(x) = 3x^2 - 2x + 1$."
     assert solve("What is 15% of 80?").hints[0] == "Write the percent as a fraction of 100: 15% = 15/100."
+
+
+@pytest.mark.parametrize(
+    "problem, answer",
+    [
+        ("Solve $x^2 + 4x = 12$.", "-6, 2"),
+        ("Solve for x: x^2 = 9", "-3, 3"),
+        ("Solve $|x - 3| = 5$.", "-2, 8"),
+        ("Solve 2x + 3 = 7.", "2"),
+    ],
+)
+def test_solve_asks_for_every_solution(problem, answer):
+    solution = solve(problem)
+    assert solution.solved and solution.verified, solution.reason
+    assert solution.answer_latex == answer
