@@ -176,6 +176,8 @@ def run_items(items: list[EvalItem], backend_solve: SolveFn | None = None, *, ti
     results: list[dict] = []
     started = time.perf_counter()
     worker = _Worker(solve_fn)
+    if out:
+        Path(out).parent.mkdir(parents=True, exist_ok=True)
     sink = Path(out).open("w", encoding="utf-8") if out else None
     try:
         for n, item in enumerate(items, start=1):

@@ -16,7 +16,7 @@ from .equation_steps import (
     quadratic_hints,
     quadratic_steps,
 )
-from .inequality_steps import linear_inequality_steps
+from .inequality_steps import chain_latex, chained_inequality_steps, linear_inequality_steps
 from .intent import Intent
 
 __all__ = ["solve_equations", "solve_inequality", "values_satisfy"]
@@ -395,7 +395,8 @@ def _show_sources(steps: list[Step], eqs: list[sp.Eq], sources: list[str | None]
     """Show the opening equations as the student wrote them (SymPy reorders terms), where the source is plain."""
     for i, (eq, source) in enumerate(zip(eqs, sources)):
         if i < len(steps) and plain_source(source) and steps[i].latex == tex(eq) and len(source) < 80:
-            steps[i] = Step(latex=source.strip(), text=steps[i].text)
+            shown = source.strip().replace("<=", r"\le ").replace(">=", r"\ge ")
+            steps[i] = Step(latex=shown, text=steps[i].text)
 
 
 def _identity_intro(ctx: Context, var: sp.Symbol) -> list[Step]:
@@ -460,7 +461,11 @@ def solve_inequality(ctx: Context, intent: Intent) -> Solution:
         answer, topic = _inequality_answer(solset, intent)
     steps = [step(r, "Start from the given inequality.") for r in rels]
     _show_sources(steps, rels, _sources(ctx, rels))
+    for i, rel in enumerate(rels):  # not as typed: one chain rather than SymPy's two relations joined by a wedge
+        if steps[i].latex == tex(rel) and chain_latex(rel, x):
+            steps[i] = step(chain_latex(rel, x), steps[i].text)
     worked = linear_inequality_steps(rels[0], x) if len(rels) == 1 else None
+    worked = worked or chained_inequality_steps(rels[0] if len(rels) == 1 else sp.And(*rels), x)
     if worked:
         steps.extend(worked)
         steps.append(step(tex(solset), "Write the solution set in interval notation."))

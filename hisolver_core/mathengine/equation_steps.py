@@ -104,8 +104,19 @@ def _substituted_source(source: str | None, x: sp.Symbol, answer) -> str | None:
     if not re.search(pattern, source):
         return None
     value = tex(answer)
+    simple = answer.is_Integer and answer >= 0
     source = source.replace("*", r" \cdot ")
-    return re.sub(pattern, lambda m: ("{%s}" if source[: m.start()].endswith("^") else "%s") % f"\\left({value}\\right)", source)
+
+    def put(m: re.Match) -> str:
+        before, after = source[: m.start()].rstrip(), source[m.end():].lstrip()
+        if before.endswith("^"):
+            return "{%s}" % f"\\left({value}\\right)"
+        enclosed = before.endswith("(") and after.startswith(")")
+        if enclosed or simple and (not before or before[-1] in "(+-=,"):
+            return value  # 2(x + 3) with x = 4 reads 2(4 + 3), not 2((4) + 3)
+        return f"\\left({value}\\right)"
+
+    return re.sub(pattern, put, source)
 
 
 def check_step(eqs: list[sp.Eq], x: sp.Symbol, answer, sources: list[str | None] | None = None) -> Step:

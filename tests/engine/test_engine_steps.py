@@ -193,3 +193,22 @@ def test_solve_asks_for_every_solution(problem, answer):
     solution = solve(problem)
     assert solution.solved and solution.verified, solution.reason
     assert solution.answer_latex == answer
+
+
+def test_substitution_check_puts_the_value_in_without_doubled_parentheses() -> None:
+    latex = _latex("If $2(x+3) = 14$, what is the value of $x$?")
+    assert latex[-1] == r"2(4+3) = 14 \;\Rightarrow\; 14 = 14"
+    assert _latex("If $-x+2 = 7$, what is $x$?")[-1].startswith(r"-\left(-5\right)+2 = 7")
+
+
+@pytest.mark.parametrize("problem, expected", [
+    ("Solve $-3 < 2x+1 \\le 7$.", [r"-4 < 2 x \le 6", r"-2 < x \le 3"]),
+    ("Solve $-7 \\le -2x + 3 < 5$.", [r"-10 \le - 2 x < 2", r"-1 < x \le 5"]),
+    ("What is the greatest integer $x$ with $2 < 3x - 1 < 11$?", [r"3 < 3 x < 12", r"1 < x < 4"]),
+])
+def test_chained_inequality_works_on_all_three_parts(problem: str, expected: list[str]) -> None:
+    sol = solve(problem)
+    latex = [s.latex for s in sol.steps]
+    assert latex[1:3] == expected
+    assert "all three parts" in sol.steps[1].text and "all three parts" in sol.steps[2].text
+    assert not any(r"\wedge" in item for item in latex)
