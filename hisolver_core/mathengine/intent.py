@@ -106,7 +106,8 @@ def _symbol_tuple(seg: Segment) -> bool:
 
 
 _IDENTITY_WORDS = {"for", "all", "values", "value", "real", "numbers", "can", "be", "written", "expressed",
-                   "equivalent", "identical", "true", "constants", "constant", "integers", "where", "form"}
+                   "equivalent", "identical", "true", "constants", "constant", "integers", "where", "form",
+                   "both", "sides", "defined", "positive", "nonzero"}
 
 
 def _in_terms_of(ctx: Context, q: str) -> set:

@@ -126,6 +126,9 @@ def which_of_following(ctx: Context) -> Solution | None:
             raise Decline("I test 'not' questions only by equivalence or substitution.")
         return None  # compute the expression's value, then match it to an option
     relations = ctx.equations + ctx.inequalities
+    if (re.search(r"\bmust be true\b", q) and not negate and ctx.inequalities and not ctx.equations
+            and all(isinstance(v, (sp.core.relational.Relational, sp.And)) for _, v in values)):
+        return _by_solution_set(ctx, ctx.inequalities, values, implied=True)
     if relations and re.search(_ASKS_FOR_SOLUTION, q):
         if not negate and ctx.inequalities and not ctx.equations and all(
                 isinstance(v, (sp.core.relational.Relational, sp.And)) for _, v in values):
@@ -152,24 +155,35 @@ def _interval(rels, x: sp.Symbol) -> sp.Set:
         raise Decline("SymPy could not solve this inequality.") from exc
 
 
-def _by_solution_set(ctx: Context, rels, values) -> Solution:
-    """Options that are inequalities: the one whose solution set equals the problem's."""
+def _by_solution_set(ctx: Context, rels, values, implied: bool = False) -> Solution:
+    """Options that are inequalities: the one whose solution set equals the problem's.
+
+    With ``implied`` ("which of the following must be true?") the one whose set contains the problem's.
+    """
     syms = set().union(*(r.free_symbols for r in rels))
     if len(syms) != 1 or any(v.free_symbols != syms for _, v in values):
         raise Decline("The options do not fit the unknown of the problem.")
     x = syms.pop()
     solset = _interval(rels, x)
-    good = [letter for letter, v in values if sp.simplify(solset.symmetric_difference(_interval([v], x))) == sp.S.EmptySet]
+    if solset.is_empty:
+        raise Decline("The inequality has no solution.")
+    if implied:
+        good = [letter for letter, v in values if sp.simplify(sp.Complement(solset, _interval([v], x))) == sp.S.EmptySet]
+        verdict = "Every solution satisfies option {letter}, and no other option holds for them all."
+    else:
+        good = [letter for letter, v in values if sp.simplify(solset.symmetric_difference(_interval([v], x))) == sp.S.EmptySet]
+        verdict = "Only option {letter} describes the same set of numbers."
     letter = _pick(ctx, good, values)
     value = dict(values)[letter]
     steps = [step(r, "Start from the given inequality.") for r in rels]
     steps.append(step(tex(solset), "Solve it, reversing the sign when multiplying or dividing by a negative number."))
-    steps.append(step(value, f"Only option {letter} describes the same set of numbers."))
+    steps.append(step(value, verdict.format(letter=letter)))
     hints = ["Solve the inequality as you would an equation.",
              "Multiplying or dividing both sides by a negative number reverses the inequality.",
              "Compare your result with each option."]
     sol = solved(ctx.problem.raw, "inequalities", steps, hints, value,
-                 verification="solved the inequality and every option; only the chosen option has the same solution set")
+                 verification="solved the inequality and every option; only the chosen option "
+                 + ("holds for every solution" if implied else "has the same solution set"))
     sol.choice = letter
     return sol
 

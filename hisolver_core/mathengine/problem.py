@@ -212,7 +212,7 @@ def analyze(raw: str, options=None) -> Problem:
 
     from .rewrite import ordinal_terms, words_to_numbers
 
-    text = ordinal_terms(_currency(_plane_words(text)))
+    text = ordinal_terms(_currency(_plane_words(_domain_note(text))))
     delimited = bool(_LATEX_MATH.search(text))
     if not delimited:
         text = _question_mark_unknown(text)
@@ -240,13 +240,27 @@ _BARE_VARIABLE = re.compile(
 )
 
 
-_AXIS_WORD = re.compile(r"\$\s*(xy|x|y)\s*\$\s*-\s*(?=(?:plane|axis|intercepts?|coordinates?)\b)")
+_AXIS_WORD = re.compile(r"\$\s*(x\s?y|x|y)\s*\$\s*-\s*(?=(?:plane|axis|intercepts?|coordinates?)\b)")
 _IN_PLANE = re.compile(r"(?:,\s*)?\bin the (?:standard )?(?:xy|\(x, ?y\))-(?:coordinate )?plane\b,?", re.I)
 
 
+_LEAD_IN = re.compile(r"\b(?:based on|according to|using) the (?:system of equations|system|equations?|model|formula|"
+                      r"function|inequality|inequalities)(?: above| below| given)?,\s*", re.I)
+
+
+_DOMAIN_NOTE = re.compile(r",?\s*for all (?:positive |nonzero |real )?values of \$\s*[a-z]\s*\$(?:,? and \$\s*[a-z]\s*\$)?(?=\s*[?,.])")
+
+
+def _domain_note(text: str) -> str:
+    """"Which is equivalent to E for all positive values of x and y?": the note only keeps E defined."""
+    return _DOMAIN_NOTE.sub(" ", text) if re.search(r"\bequivalent\b", text) else text
+
+
 def _plane_words(text: str) -> str:
-    """``$x$-axis`` and ``$xy$-plane`` are words, not math; "in the xy-plane" adds nothing and is dropped."""
-    text = _AXIS_WORD.sub(lambda m: m.group(1) + "-", text)
+    """``$x$-axis`` and ``$xy$-plane`` are words, not math; "in the xy-plane" and "according to the model," add
+    nothing and are dropped."""
+    text = _LEAD_IN.sub(" ", text)  # "Based on the system above, what is x?" asks "what is x?"
+    text = _AXIS_WORD.sub(lambda m: m.group(1).replace(" ", "") + "-", text)  # AGIEval writes $x y$-plane
     return _IN_PLANE.sub(" ", text)
 
 

@@ -60,6 +60,15 @@ def _unit_price(s: str) -> Story | None:
                      "Check that the count is a whole number."]
             return Story("unit rate", [sp.Eq(k * _n(price), _n(money))], {}, k, [price, money], hints,
                          [f"one costs {price}", f"money: {money}"], integer=True)
+        one = f"(?:{item}|{item[:-1]})"
+        mq = re.search(rf"\bhow much (?:do|does|would|will|did) {NUM} {one} cost\b|\bwhat (?:is|would be|will be) "
+                       rf"the (?:total )?(?:cost|price)(?:, in dollars,)? of {NUM} {one}\b", q)
+        if mq:
+            count = mq.group(1) or mq.group(2)
+            hints = ["Each item costs the same amount.", "Multiply the price of one item by the number of items.",
+                     "Check the units: the answer is an amount of money."]
+            return Story("unit rate", [sp.Eq(k, _n(price) * _n(count))], {}, k, [price, count], hints,
+                         [f"one costs {price}", f"count: {count}"])
     return None
 
 
@@ -174,13 +183,14 @@ def _discount(s: str) -> Story | None:
     price = re.findall(rf"\b(?:(?:originally |normally |regularly )?costs?|costing|priced at|(?:regular |normal |list |original )?price (?:of [a-z ]+ )?(?:is|was|of)|"
                        rf"sells? for|bill (?:is|was|of)|meal (?:costs?|is|was))\s+{NUM}(?! percent)\b", body)
     off = re.findall(rf"\b{NUM} percent (off|discount|tax|sales tax|tip|markup)\b|\b(discount|tax|tip|markup) (?:of|is|was|rate is|rate of) {NUM} percent\b|"
-                     rf"\b(discounted|reduced|marked down|marked up) by {NUM} percent\b", body + " " + q)
+                     rf"\b(discounted|reduced|marked down|marked up|increased|decreased|raised|lowered|cut) by {NUM} percent\b",
+                     body + " " + q)
     if len(price) != 1 or len(off) != 1:
         return None
     groups = [g for g in off[0] if g]
     pct = next(g for g in groups if re.fullmatch(r"[\d./]+", g))
     word = next(g for g in groups if not re.fullmatch(r"[\d./]+", g))
-    down = word in ("off", "discount", "discounted", "reduced", "marked down")
+    down = word in ("off", "discount", "discounted", "reduced", "marked down", "decreased", "lowered", "cut")
     if not re.search(r"\b(?:sale price|new price|final price|discounted price|price after|total (?:cost|price|bill)|"
                      r"how much (?:does|did|will|would) (?:he|she|they|you|i|[a-z]+) pay|what (?:is|was|will be) the (?:cost|price))\b", q):
         return None

@@ -3,7 +3,7 @@
 * "the lines E1 and E2 intersect at the point (a, b)" -> E1, E2 with x = a, y = b.
 * "(a, b) is the solution to the system ..." -> every equation in x and y with x = a, y = b.
 * "the x-coordinate of the point of intersection of E1 and E2" -> x, where E1 and E2 hold.
-* "x - 3 is a factor of P" -> P is zero at x = 3 (the factor theorem).
+* "x - 3 is a factor of P" (or "P is divisible by x - 3") -> P is zero at x = 3 (the factor theorem).
 * "y = kx ... y = 12 when x = 3" -> 12 = 3k.
 * "x^2 + bx + 9 = 0 has exactly one real solution" -> b^2 - 36 = 0 (the discriminant is zero).
 
@@ -110,7 +110,8 @@ def _intersection_question(ctx: Context) -> bool:
 
 
 def _factor_theorem(ctx: Context) -> bool:
-    m = re.search(r"⟦(?P<f>\d+)⟧ is a factor of (?:the )?(?:polynomial |expression )?⟦(?P<p>\d+)⟧", ctx.problem.text, flags=re.I)
+    m = (re.search(r"⟦(?P<f>\d+)⟧ is a factor of (?:the )?(?:polynomial |expression )?⟦(?P<p>\d+)⟧", ctx.problem.text, flags=re.I)
+         or re.search(r"⟦(?P<p>\d+)⟧ is (?:evenly )?divisible by ⟦(?P<f>\d+)⟧", ctx.problem.text, flags=re.I))
     if not m:
         return False
     factor, poly = _seg(ctx, m.group("f")), _seg(ctx, m.group("p"))
@@ -156,8 +157,10 @@ def _given_pair(ctx: Context) -> bool:
 
 def _one_real_solution(ctx: Context) -> bool:
     """"the equation a x^2 + b x + c = 0 has exactly one real solution", a constant unknown -> b^2 - 4ac = 0."""
-    m = re.search(r"(?:the )?(?:equation )?⟦(?P<e>\d+)⟧,? (?:where [^,.]*?,? )?has exactly one (?:real )?(?:solution|root)\b",
-                  ctx.problem.text, flags=re.I)
+    m = (re.search(r"(?:the )?(?:equation )?⟦(?P<e>\d+)⟧,? (?:where [^,.]*?,? )?has exactly one (?:real )?(?:solution|root)\b",
+                   ctx.problem.text, flags=re.I)
+         or re.search(r"\b(?:does|will|would) (?:the )?(?:equation )?⟦(?P<e>\d+)⟧ have exactly one (?:real )?(?:solution|root)\b",
+                      ctx.problem.text, flags=re.I))
     if not m:
         return False
     seg = _seg(ctx, m.group("e"))

@@ -362,7 +362,7 @@ def _profit(s: str) -> Story | None:
 
 def _ratio(s: str) -> Story | None:
     m = re.search(r"\bratio (?:of (?:the )?(?:number of )?([a-z]+)(?: [a-z]+)? to (?:the )?(?:number of )?([a-z]+)(?: [a-z]+){0,3}? "
-                  r"(?:is|was) )?(?:in the ratio )?(\d+) ?: ?(\d+)\b", s)
+                  r"(?:is|was) )?(?:in the ratio )?(\d+) ?(?::| to ) ?(\d+)\b", s)
     if not m or re.search(r"\b(?:ratio[^.]*\bratio|becomes?|added|removed|new|after|years?|ago|hence|age|ages|more|less|"
                           r"percent|area|volume|speed|angles?|sides?|then|instead|mixture|replaced)\b", s[m.end():] + " " + s[: m.start()]):
         return None
@@ -510,7 +510,9 @@ def _solve_story(story: Story) -> sp.Expr:
     for sol in sols:
         if not values_satisfy(eqs, sol) or not all(bool(r.subs(story.knowns).subs(sol)) for r in story.requires):
             continue
-        value = sp.nsimplify(sp.simplify(sp.sympify(story.target).subs(story.knowns).subs(sol) / story.scale))
+        raw = sp.sympify(story.target).subs(story.knowns).subs(sol) / story.scale
+        growth = any(p.exp.free_symbols for p in raw.atoms(sp.Pow))  # 200000·1.03^t: simplify would split the base
+        value = raw if growth else sp.nsimplify(sp.simplify(raw))
         if value.free_symbols - set(story.params) or (not value.free_symbols and not value.is_real):
             continue
         values.append(value)
@@ -528,10 +530,11 @@ def solve_story(prob: Problem) -> Solution | None:
         return None
     extremal = bool(re.search(r"\b(?:least|most|greatest|smallest|largest|fewest|highest|lowest)\b", q))
     from .classic import CLASSIC_FAMILIES  # they build on this module's Story
+    from .everyday import EVERYDAY_FAMILIES
     from .proportion import MORE_FAMILIES
 
     options_text = " ".join(text.lower() for _, text in prob.options)
-    for family in (*_FAMILIES, *MORE_FAMILIES, *CLASSIC_FAMILIES):
+    for family in (*_FAMILIES, *MORE_FAMILIES, *EVERYDAY_FAMILIES, *CLASSIC_FAMILIES):
         if extremal and family.__name__ not in _EXTREMAL_OK:
             continue  # "the least time ..." asks for an optimum these families do not look for
         story = family(s, options_text) if family in CLASSIC_FAMILIES else family(s)
@@ -570,6 +573,20 @@ def _given_latex(given: str) -> str:
     return f"{text(label)} = {number}" + (r"\%" if percent else "") + (rf"\ {text(unit)}" if unit else "")
 
 
+def _decimal_latex(value) -> str | None:
+    """``30.48`` for 762/25 (a story given in decimals reads best in decimals); None unless it terminates briefly."""
+    if not isinstance(value, sp.Rational) or value.is_Integer:
+        return None
+    q = int(value.q)
+    for prime in (2, 5):
+        while q % prime == 0:
+            q //= prime
+    if q != 1:
+        return None
+    text = f"{float(value):.6f}".rstrip("0")
+    return text if sp.Rational(text) == value else None
+
+
 def _story_solution(prob: Problem, story: Story, value) -> Solution:
     steps = [step(r",\quad ".join(_given_latex(g) for g in story.given), "List the given quantities.")] if story.given else []
     steps += [step(e, "Write the relationship between the quantities.") for e in story.equations]
@@ -578,7 +595,9 @@ def _story_solution(prob: Problem, story: Story, value) -> Solution:
               if e not in story.equations and e is not sp.true and not _unit_noise(e)]
     unit = f" ({story.unit})" if story.unit else ""
     asked = sp.sympify(story.target)
-    shown = f"{tex(asked)} = {tex(value)}" if isinstance(asked, sp.Symbol) else tex(value)
+    value_latex = _decimal_latex(value) if any("." in number for number in story.used) else None
+    value_latex = value_latex or tex(value)
+    shown = f"{tex(asked)} = {value_latex}" if isinstance(asked, sp.Symbol) else value_latex
     if not steps or steps[-1].latex != shown:
         steps.append(step(shown, f"Solve for the asked quantity{unit}."))
     else:
@@ -589,7 +608,7 @@ def _story_solution(prob: Problem, story: Story, value) -> Solution:
         from .build import rounded
 
         value = rounded(value, prob.rounding)
-    sol = solved(prob.raw, story.topic, steps, story.hints, value,
+    sol = solved(prob.raw, story.topic, steps, story.hints, value, answer_latex=value_latex if prob.rounding is None else None,
                  verification="solved the story's equations with SymPy and checked the solution by substitution")
     if prob.options:
         letter = pick_numeric_option(value, prob.options)

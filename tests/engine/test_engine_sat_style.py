@@ -208,7 +208,6 @@ def test_fee_plus_rate() -> None:
 
 
 @pytest.mark.parametrize("problem", [
-    r"A taxi charges $\$ 3$ for the first mile plus $\$ 2$ for each additional mile. How much does a 6-mile ride cost, in dollars?",
     r"A taxi charges $\$ 3$ plus $\$ 2$ per mile. How much more does a 5-mile ride cost than a 3-mile ride?",
     r"A taxi charges $\$ 3$ plus $\$ 2$ per mile plus a $\$ 1$ toll. How much does the taxi charge for a ride of 5 miles?",
 ])

@@ -105,8 +105,6 @@ NEAR_MISSES = [
     "Dan plants 3 rose bushes. Each tulip has 25 petals. How many petals are there?",
     # a link with an exception
     "Dan plants 3 rose bushes. Each rose bush has 25 roses, but 5 of them died. How many roses are there?",
-    # the first hour is priced differently
-    "A plumber charges \\$50 for the first hour plus \\$30 for each additional hour. What is the charge for 3 hours?",
     # a discount on top of the fee model
     "A plumber charges a flat fee of \\$50 plus \\$30 per hour, with a 10% discount. What is the charge for 3 hours?",
     # part of the work done together, then the rest

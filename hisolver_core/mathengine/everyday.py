@@ -1,0 +1,250 @@
+"""Everyday quantity families: a missing value from a mean, probability from counts, growth and decay,
+unit conversion, and a first-unit price with a price for each additional unit.
+
+Same contract as :mod:`.story`: each family reads the quantities by their roles
+and returns a :class:`~.story.Story` (equations, knowns, target, the numbers it
+used), or None when the wording is not one it reads. ``solve_story`` declines
+unless every number in the problem was used.
+"""
+
+from __future__ import annotations
+
+import re
+
+import sympy as sp
+
+from .proportion import _SPANS, _singular
+from .story import NUM, Story, _n, question_of
+
+__all__ = ["EVERYDAY_FAMILIES"]
+
+_ORDINALS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10}
+_LIST = r"((?:-?\d+(?:\.\d+)?\s*,?\s*(?:and\s+)?)+)"
+
+
+_IRREGULAR = {"feet": "foot", "foot": "foot", "people": "person", "children": "child", "men": "man", "women": "woman"}
+
+
+def _base(word: str) -> str:
+    """The singular of a unit or item word: inches -> inch, feet -> foot, liters -> liter."""
+    if word in _IRREGULAR:
+        return _IRREGULAR[word]
+    if re.search(r"(?:ch|sh|x|ss)es$", word):
+        return word[:-2]
+    return _singular(word)
+
+
+def _numbers(text: str) -> list[str]:
+    return re.findall(r"-?\d+(?:\.\d+)?", text)
+
+
+def _mean_missing(s: str) -> Story | None:
+    """"The mean of 5 numbers is 12. If 4 of the numbers are 10, 8, 15 and 13, what is the fifth number?"."""
+    if re.search(r"\b(?:median|mode|range|wrongly|mistake|instead|replaced|removed|added|weighted|percent|ratio)\b", s):
+        return None
+    m = re.search(rf"\b(?:average|mean|arithmetic mean)(?: \(arithmetic mean\))? of (?:the |a list of |a set of |a group of )?"
+                  rf"{NUM} ([a-z]+(?: [a-z]+)?) (?:is|was|equals) {NUM}\b", s)
+    if not m:
+        return None
+    count, noun, avg = m.groups()
+    rest = s[m.end():]
+    mm = re.search(rf"\b{NUM} of (?:the |these |those |them |the {noun} )?(?:[a-z]+ )?(?:are|were)\s*:?\s*{_LIST}", rest)
+    if not mm or not count.isdigit():
+        return None
+    known, values = mm.group(1), _numbers(mm.group(2))
+    q = question_of(s)
+    ordinal = re.search(r"\b(" + "|".join(_ORDINALS) + r")\b", q)
+    asks_rest = re.search(r"\b(?:remaining|other|missing|last|unknown)\b", q) or (ordinal and _ORDINALS[ordinal.group(1)] == int(count))
+    if (int(known) != int(count) - 1 or len(values) != int(known) or not asks_rest
+            or not re.search(r"\b(?:what|find|which)\b", q)):
+        return None
+    x = sp.Symbol("x", real=True)
+    eq = sp.Eq(sum(_n(v) for v in values) + x, _n(count) * _n(avg))
+    hints = ["The mean times the number of values gives their total.",
+             f"The total of all {count} values is {count} times {avg}.",
+             "Subtract the known values from that total."]
+    return Story("mean", [eq], {}, x, [count, avg, known, *values], hints,
+                 [f"mean of {count} values: {avg}", f"known values: {', '.join(values)}"], positive=False)
+
+
+_ITEM = r"(?:(?:[a-z]+ )?(?:[a-z]+))"
+
+
+def _probability_counts(s: str) -> Story | None:
+    """"A bag has 4 red marbles and 6 blue marbles. One marble is chosen at random: the probability it is red?"."""
+    if re.search(r"\b(?:replacement|replaced|without|both|two|second|another|then|again|twice|not|neither|either|at least|"
+                 r"at most|percent|each|per|ratio|more|less|than)\b", s):
+        return None
+    q = question_of(s)
+    body = s[: len(s) - len(q)]
+    if not re.search(r"\b(?:at random|randomly)\b", s):
+        return None
+    m = re.search(rf"\b(?:contains|has|holds|there are|there were|consists of|includes|with)\s+"
+                  rf"((?:{NUM} [a-z]+(?: [a-z]+)?(?:,? and|,)?\s*){{2,8}})", body)
+    if not m:
+        return None
+    parts = re.findall(rf"{NUM} ([a-z]+)(?: ([a-z]+))?", m.group(1))
+    counts: dict[str, str] = {}
+    nouns = set()
+    for value, word, noun in parts:
+        if word in counts or word in ("and",):
+            return None
+        counts[word] = value
+        if noun and noun != "and":
+            nouns.add(_singular(noun))
+    if len(counts) < 2 or len(nouns) > 1:
+        return None
+    asked = re.search(r"\bprobability (?:that )?(?:the [a-z]+ (?:selected |chosen |drawn |picked )?|it |one )?(?:is|will be|was|would be) "
+                      r"(?:an? )?([a-z]+)\b|\bprobability of (?:selecting|choosing|drawing|picking|getting) (?:an? )?([a-z]+)\b", q)
+    if not asked:
+        return None
+    color = asked.group(1) or asked.group(2)
+    if color not in counts:
+        return None
+    total = sum(_n(v) for v in counts.values())
+    p = sp.Symbol("p", positive=True)
+    eq = sp.Eq(p, _n(counts[color]) / total)
+    hints = ["Probability is favourable outcomes over all equally likely outcomes.",
+             "Add the counts to get the number of possible outcomes.",
+             f"Divide the number of {color} ones by the total."]
+    given = [f"{word}: {value}" for word, value in counts.items()]
+    return Story("probability", [eq], {}, p, list(counts.values()), hints, given)
+
+
+_GROW_WORDS = {"doubles": 2, "triples": 3, "quadruples": 4, "halves": sp.Rational(1, 2)}
+_UP = r"(?:increases|grows|rises|gains|appreciates|goes up)"
+_DOWN = r"(?:decreases|declines|falls|loses|depreciates|drops|goes down|shrinks|decays)"
+_PERIOD = r"(second|minute|hour|day|week|month|year|decade)s?"
+_MONTHS = {"month": 1, "year": 12, "decade": 120}
+
+
+def _periods(asked_unit: str, period_unit: str) -> sp.Expr | None:
+    """How many ``period_unit`` make one ``asked_unit`` (None when they do not convert)."""
+    a, b = _singular(asked_unit), _singular(period_unit)
+    if a == b:
+        return sp.Integer(1)
+    if a in _SPANS and b in _SPANS:
+        return sp.Rational(_SPANS[a], _SPANS[b])
+    if a in _MONTHS and b in _MONTHS:
+        return sp.Rational(_MONTHS[a], _MONTHS[b])
+    return None
+
+
+def _growth(s: str) -> Story | None:
+    """"500 bacteria double every 3 hours: how many after 12 hours?" and "loses 15% of its value each year"."""
+    if re.search(r"\b(?:interest|compound(?:ed)?|continuously|simple|then|instead|more than|less than|ratio|average)\b", s):
+        return None
+    q = question_of(s)
+    body = s[: len(s) - len(q)]
+    factor = used_rate = None
+    m = re.search(rf"\b(doubles|triples|quadruples|halves)(?: in (?:size|number|value))? (?:every|each) (?:{NUM} )?{_PERIOD}\b", body)
+    if m:
+        word, span, unit = m.groups()
+        factor, used_rate = _GROW_WORDS[word], []
+    else:
+        m = re.search(rf"\b({_UP}|{_DOWN})(?: in (?:value|size|number))?(?: by| at a rate of)? {NUM} percent"
+                      rf"(?: of (?:its|their|the) [a-z]+)? (?:each|every|per|a) (?:{NUM} )?{_PERIOD}\b", body)
+        if not m:
+            return None
+        word, pct, span, unit = m.groups()
+        up = re.fullmatch(_UP, word) is not None
+        factor, used_rate = 1 + (1 if up else -1) * _n(pct) / 100, [pct]
+    span = span or "1"
+    rest = body[: m.start()] + " " + body[m.end():]
+    start = _numbers(rest)
+    if len(start) != 1 or start[0].startswith("-"):
+        return None
+    t_letter = re.search(rf"\b(?:after|in) ([a-z]) {_PERIOD}\b", q)
+    t_number = re.search(rf"\b(?:after|in) {NUM} {_PERIOD}\b|\b{NUM} {_PERIOD} (?:later|from now)\b", q)
+    if bool(t_letter) == bool(t_number) or not re.search(r"\b(?:what|how many|how much|which|find)\b", q):
+        return None
+    asked_unit = (t_letter or t_number).groups()[-1] if t_letter else (t_number.group(2) or t_number.group(4))
+    per = _periods(asked_unit, unit)
+    if per is None:
+        return None
+    y = sp.Symbol("y", positive=True)
+    hints = ["Each period multiplies the amount by the same factor.",
+             f"The factor for one period is {sp.sstr(factor)}.",
+             "Raise the factor to the number of periods and multiply by the starting amount."]
+    given = [f"starting amount: {start[0]}", f"factor {sp.sstr(factor)} every {span} {_singular(unit)}"]
+    if t_letter:
+        if t_letter.group(1) in ("a", "i"):
+            return None
+        t = sp.Symbol(t_letter.group(1))
+        eq = sp.Eq(y, _n(start[0]) * sp.Pow(factor, t * per / _n(span)))
+        return Story("exponential models", [eq], {}, y, [start[0], *used_rate, *([span] if span != "1" else [])],
+                     hints, given, params=(t,))
+    elapsed = t_number.group(1) or t_number.group(3)
+    eq = sp.Eq(y, _n(start[0]) * factor ** (_n(elapsed) * per / _n(span)))
+    return Story("exponential models", [eq], {}, y, [start[0], *used_rate, *([span] if span != "1" else []), elapsed],
+                 hints, given)
+
+
+def _conversion(s: str) -> Story | None:
+    """"1 inch equals 2.54 centimeters: how many centimeters are in 12 inches?" (one conversion factor)."""
+    if re.search(r"\b(?:per|each|every|percent|more|less|than|ratio|speed|rate)\b", s):
+        return None
+    q = question_of(s)
+    m = (re.search(rf"\b(1|one|an?) ([a-z]+) (?:is equal to|equals|is|=|is the same as) {NUM} ([a-z]+)\b", s)
+         or re.search(rf"\bthere (?:are|is) {NUM} ([a-z]+) in (1|one|an?|each|every) ([a-z]+)\b", s))
+    if not m:
+        return None
+    if m.re.pattern.startswith(r"\bthere"):
+        factor, small, unit_count, big = m.groups()
+    else:
+        unit_count, big, factor, small = m.groups()
+    mq = (re.search(rf"\bhow many ([a-z]+) (?:are )?(?:there )?(?:in|equal|are equal to|is|make) {NUM} ([a-z]+)\b", q)
+          or re.search(rf"\b{NUM} ([a-z]+) (?:is|are|equals?) (?:equal to )?how many ([a-z]+)\b", q))
+    if not mq:
+        return None
+    if mq.re.pattern.startswith(r"\bhow"):
+        asked, amount, have = mq.groups()
+    else:
+        amount, have, asked = mq.groups()
+    x = sp.Symbol("x", positive=True)
+    if _base(asked) == _base(small) and _base(have) == _base(big):
+        eq = sp.Eq(x, _n(amount) * _n(factor))
+    elif _base(asked) == _base(big) and _base(have) == _base(small):
+        eq = sp.Eq(x, _n(amount) / _n(factor))
+    else:
+        return None
+    used = [factor, amount] + (["1"] if unit_count == "1" else [])
+    hints = [f"Write down how many {small} make one {_singular(big)}.",
+             "Decide whether the answer should be a bigger or a smaller number.",
+             "Multiply (or divide) by the conversion factor."]
+    return Story("unit conversion", [eq], {}, x, used, hints, [f"1 {_base(big)} = {factor} {small}"])
+
+
+def _first_then_each(s: str) -> Story | None:
+    """"3 dollars for the first mile and 2 dollars for each additional mile": the cost of n miles (or n from a cost)."""
+    if re.search(r"\b(?:percent|discount|tax|tip|fee|plus a|minimum|maximum|at least|at most|then|both)\b", s):
+        return None
+    q = question_of(s)
+    body = s[: len(s) - len(q)]
+    m = re.search(rf"\b{NUM}(?: dollars| cents)? (?:for|in) the first ([a-z]+),? (?:and|plus) {NUM}(?: dollars| cents)? "
+                  rf"(?:for|per) (?:each|every) additional ([a-z]+)\b", s)
+    if not m or _singular(m.group(2)) != _singular(m.group(4)):
+        return None
+    first, unit, rate, _ = m.groups()
+    units = rf"(?:{_singular(unit)}s?)"
+    n, total = sp.Symbol("n", positive=True), sp.Symbol("C", positive=True)
+    eq = sp.Eq(total, sp.Add(_n(first), sp.Mul(_n(rate), n - 1, evaluate=False), evaluate=False))
+    hints = [f"The first {_singular(unit)} has its own price.",
+             f"Every {_singular(unit)} after the first costs {rate}: there are n - 1 of them.",
+             "Add the first price to the rate times the number of additional units."]
+    given = [f"first {_singular(unit)}: {first}", f"additional {_singular(unit)}: {rate}"]
+    count = re.search(rf"\b{NUM}[- ]{units}\b", q)
+    letter = re.search(rf"\b([a-z]) {units}\b", q)
+    paid = re.search(rf"\b(?:cost|costs|paid|pays|charged|was|is) {NUM}\b", body[m.end():])
+    if count and not letter and not paid:
+        return Story("linear models", [eq], {n: _n(count.group(1))}, total, [first, rate, count.group(1)], hints, given)
+    if letter and not count and not paid and letter.group(1) not in ("a", "i"):
+        var = sp.Symbol(letter.group(1))
+        return Story("linear models", [eq.subs(n, var)], {}, total, [first, rate], hints, given, params=(var,))
+    if paid and not count and not letter and re.search(rf"\bhow (?:many|far|long)\b", q):
+        return Story("linear models", [eq], {total: _n(paid.group(1))}, n, [first, rate, paid.group(1)], hints, given,
+                     integer=False)
+    return None
+
+
+EVERYDAY_FAMILIES = (_mean_missing, _probability_counts, _growth, _conversion, _first_then_each)
