@@ -175,7 +175,7 @@ def parse_plain(text: str):
         raise ParseFailure("empty math")
     if len(s) > 400:
         raise ParseFailure("math too long")
-    local = {name: sp.Symbol(name) for name in "abcdefghijklmnopqrstuvwxyzABCDFGHJKLMNOPQRTUVWXYZ"}
+    local = {name: sp.Symbol(name) for name in "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRTUVWXYZ"}  # E, I: letters (e, i: constants)
     local.update({"sqrt": sp.sqrt, "abs": sp.Abs, "Abs": sp.Abs, "pi": sp.pi, "ln": sp.log, "log": sp.log, "exp": sp.exp})
     local.update({"sin": sp.sin, "cos": sp.cos, "tan": sp.tan})
     try:

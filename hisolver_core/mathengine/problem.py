@@ -241,6 +241,7 @@ _BARE_VARIABLE = re.compile(
 
 
 _AXIS_WORD = re.compile(r"\$\s*(x\s?y|x|y)\s*\$\s*-\s*(?=(?:plane|axis|intercepts?|coordinates?)\b)")
+_PLANE_LETTERS = re.compile(r"\$\s*([a-zA-Z])\s?([a-zA-Z])\s*\$\s*-\s*(?=plane\b)")  # "the $m W$-plane": words
 _IN_PLANE = re.compile(r"(?:,\s*)?\bin the (?:standard )?(?:xy|\(x, ?y\))-(?:coordinate )?plane\b,?", re.I)
 
 
@@ -261,6 +262,7 @@ def _plane_words(text: str) -> str:
     nothing and are dropped."""
     text = _LEAD_IN.sub(" ", text)  # "Based on the system above, what is x?" asks "what is x?"
     text = _AXIS_WORD.sub(lambda m: m.group(1).replace(" ", "") + "-", text)  # AGIEval writes $x y$-plane
+    text = _PLANE_LETTERS.sub(lambda m: m.group(1) + m.group(2) + "-", text)
     return _IN_PLANE.sub(" ", text)
 
 

@@ -573,7 +573,7 @@ def _given_latex(given: str) -> str:
     return f"{text(label)} = {number}" + (r"\%" if percent else "") + (rf"\ {text(unit)}" if unit else "")
 
 
-def _decimal_latex(value) -> str | None:
+def decimal_latex(value) -> str | None:
     """``30.48`` for 762/25 (a story given in decimals reads best in decimals); None unless it terminates briefly."""
     if not isinstance(value, sp.Rational) or value.is_Integer:
         return None
@@ -595,7 +595,7 @@ def _story_solution(prob: Problem, story: Story, value) -> Solution:
               if e not in story.equations and e is not sp.true and not _unit_noise(e)]
     unit = f" ({story.unit})" if story.unit else ""
     asked = sp.sympify(story.target)
-    value_latex = _decimal_latex(value) if any("." in number for number in story.used) else None
+    value_latex = decimal_latex(value) if any("." in number for number in story.used) else None
     value_latex = value_latex or tex(value)
     shown = f"{tex(asked)} = {value_latex}" if isinstance(asked, sp.Symbol) else value_latex
     if not steps or steps[-1].latex != shown:
