@@ -211,9 +211,10 @@ def build_context(problem: Problem) -> Context:
     """Parse every math segment; raise Decline when one cannot be read."""
     ctx = Context(problem=problem)
     defs = _read_definitions(problem, ctx) | _read_operators(problem, ctx)
+    placed = set(re.findall(r"⟦(\d+)⟧", problem.text))
     for i, src in enumerate(problem.math):
-        if i in defs:
-            continue
+        if i in defs or str(i) not in placed:
+            continue  # a definition, or math a reader took out of the wording
         if src.strip() in ctx.functions or src.strip() in ctx.operators:
             continue  # "the function $f$ is defined by ..." only names it
         if src.strip() in _DOTS:
@@ -222,6 +223,8 @@ def build_context(problem: Problem) -> Context:
         obj = _parse(_apply_operators(src, ctx), ctx)
         ctx.segments.append(Segment(index=i, source=src, obj=obj, kind=_kind(obj)))
     ctx.complex_mode = _wants_complex(ctx)
+    if ctx.complex_mode and any(isinstance(s.obj, sp.Basic) and sp.Symbol("I") in s.obj.free_symbols for s in ctx.segments):
+        raise Decline("The letter I beside the imaginary unit i is ambiguous to me.")
     if ctx.complex_mode:
         for seg in ctx.segments:
             try:

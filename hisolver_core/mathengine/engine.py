@@ -14,6 +14,7 @@ from ..solution import Solution
 from .algebra import count_real_solutions, solve_equations, solve_inequality, solve_solution_count
 from .build import Decline, declined
 from .context import build_context
+from .context_models import model_extremum, without_context
 from .equivalence import to_value
 from .graphs import solve_graph_property
 from .expressions import evaluate_expression, simplify_expression
@@ -63,6 +64,16 @@ def solve(problem: str, options=None, *, max_chars: int = DEFAULT_MAX_CHARS) -> 
 
 def _solve(problem: str, options) -> Solution:
     prob = analyze(problem, options)
+    bare = without_context(prob)  # taken before solving: the readers rewrite the problem they work on
+    try:
+        return _solve_problem(prob)
+    except Decline:
+        if bare is None:
+            raise
+    return _solve_problem(bare)
+
+
+def _solve_problem(prob) -> Solution:
     if prob.has_figure:
         raise Decline("The problem refers to a figure or table, which I cannot read.")
     sol = solve_wording(prob) or solve_story(prob) or solve_statements(prob) or solve_each_chain(prob)
@@ -75,7 +86,7 @@ def _solve(problem: str, options) -> Solution:
         if not prob.math:
             raise Decline("I found no math to work with in the problem.")
         ctx = build_context(prob)
-        sol = (interpret_model(ctx) or factor_option(ctx) or line_option(ctx) or formula_model(ctx)
+        sol = (interpret_model(ctx) or model_extremum(ctx) or factor_option(ctx) or line_option(ctx) or formula_model(ctx)
                or solve_graph_property(ctx) or which_of_following(ctx) or _dispatch(ctx))
         if sol.choice is not None:
             return sol

@@ -131,6 +131,8 @@ def parse_latex(text: str):
     if (isinstance(result, sp.Interval) and s.startswith("(") and s.endswith(")") and s.count(",") == 1
             and result.start.is_finite and result.end.is_finite):
         result = sp.Tuple(result.start, result.end)  # "(-1, 6)" is a point here, not an interval
+    if isinstance(result, sp.Basic) and re.search(r"(?<![\\a-zA-Z])I(?![a-zA-Z])", s):
+        result = result.xreplace({sp.I: sp.Symbol("I")})  # a capital I is a letter (a current); i is the unit
     return guard(exact(_fix_symbols(result)))
 
 

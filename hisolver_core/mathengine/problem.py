@@ -246,7 +246,7 @@ _IN_PLANE = re.compile(r"(?:,\s*)?\bin the (?:standard )?(?:xy|\(x, ?y\))-(?:coo
 
 
 _LEAD_IN = re.compile(r"\b(?:based on|according to|using) the (?:system of equations|system|equations?|model|formula|"
-                      r"function|inequality|inequalities)(?: above| below| given)?,\s*", re.I)
+                      r"function|inequality|inequalities)(?: above| below| given)?,\s*(\S)", re.I)
 
 
 _DOMAIN_NOTE = re.compile(r",?\s*for all (?:positive |nonzero |real )?values of \$\s*[a-z]\s*\$(?:,? and \$\s*[a-z]\s*\$)?(?=\s*[?,.])")
@@ -260,7 +260,7 @@ def _domain_note(text: str) -> str:
 def _plane_words(text: str) -> str:
     """``$x$-axis`` and ``$xy$-plane`` are words, not math; "in the xy-plane" and "according to the model," add
     nothing and are dropped."""
-    text = _LEAD_IN.sub(" ", text)  # "Based on the system above, what is x?" asks "what is x?"
+    text = _LEAD_IN.sub(lambda m: m.group(1).upper(), text)  # "Based on the system above, what is x?" asks "What is x?"
     text = _AXIS_WORD.sub(lambda m: m.group(1).replace(" ", "") + "-", text)  # AGIEval writes $x y$-plane
     text = _PLANE_LETTERS.sub(lambda m: m.group(1) + m.group(2) + "-", text)
     return _IN_PLANE.sub(" ", text)

@@ -1,0 +1,153 @@
+"""SAT problems wrapped in a story: "The equation h = -16t^2 + 64t + 5 models the height h, in feet, of a
+ball t seconds after it is thrown. ..." followed by a question.
+
+Two readers:
+
+* :func:`without_context` drops the story sentences when they only name the letters of the model, so
+  the question is solved from the math alone ("If I = 2 - i and Z = 3 + 4i, what is V?"). A story
+  sentence is dropped only when it states no number the kept math does not hold, and no word that
+  could constrain the answer (positive, integer, at least, not, ...); its equations stay.
+* :func:`model_extremum` answers "what is the maximum height" and "how many seconds after it is thrown
+  does the ball reach its maximum height / hit the ground" for a single quadratic model whose output
+  the story names ("the height h").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+import sympy as sp
+
+from ..solution import Solution
+from .build import Decline, solved, step, tex
+from .context import Context
+from .problem import Problem
+
+__all__ = ["model_extremum", "without_context"]
+
+_CONSTRAINT = re.compile(
+    r"\b(?:positive|negative|integers?|whole|nonzero|not|no|never|only|except|at least|at most|more|less|fewer|greater|"
+    r"smaller|larger|maximum|minimum|between|even|odd|each other|exceeds?|below|above|under|over|"
+    r"within|round(?:ed)?|nearest|approximately|about|if|unless|than|twice|half|double|triple|percent|per)\b")
+_SENTENCE = re.compile(r"(?<=[.?!])\s+(?=[A-Z⟦$])")
+
+
+def _sentences(text: str) -> list[str]:
+    return [s for s in _SENTENCE.split(text.strip()) if s]
+
+
+def without_context(prob: Problem) -> Problem | None:
+    """``prob`` with its story sentences replaced by the math they hold; None when that would lose anything."""
+    parts = _sentences(prob.text)
+    if len(parts) < 2 or prob.has_figure:
+        return None
+    story, question = parts[:-1], parts[-1]
+    if (not re.search(r"\b(?:what is|find|value of|values of) (?:the value of )?⟦\d+⟧", question, re.I)
+            or re.search(r"\b(?:represents?|means?|meaning|interpret\w*|describes?|best)\b", question, re.I)):
+        return None  # only a question about a letter's value is safe to read without its story
+    kept: list[str] = []
+    for sentence in story:
+        low = sentence.lower()
+        if _CONSTRAINT.search(low) or re.search(r"\d", re.sub(r"⟦\d+⟧", " ", sentence)):
+            return None
+        keys = re.findall(r"⟦(\d+)⟧", sentence)
+        for k in keys:
+            source = prob.math[int(k)].strip()
+            if re.fullmatch(r"[A-Za-z](?:\([a-z]\))?", source):
+                continue  # a letter named by the story ("the height $h$"): the model keeps it
+            if re.fullmatch(r"[-+]?\d+(?:[.,]\d+)*", source.replace("\\$", "").replace("¤", "").strip()):
+                if not any(_holds_number(prob.math[int(j)], source) for j in _model_keys(prob, story)):
+                    return None  # a number only the story states would be lost
+                continue
+            if "=" not in source and "<" not in source and ">" not in source and "\\le" not in source and "\\ge" not in source:
+                return None  # an expression the story talks about: its role is in the words
+            kept.append(f"⟦{k}⟧")
+    if not kept:
+        return None
+    text = " and ".join(kept) + ". " + question
+    return replace(prob, text=text, math=list(prob.math), options=list(prob.options))
+
+
+def _model_keys(prob: Problem, story: list[str]) -> list[str]:
+    return [k for sentence in story for k in re.findall(r"⟦(\d+)⟧", sentence) if "=" in prob.math[int(k)]]
+
+
+def _holds_number(source: str, number: str) -> bool:
+    """True when the number appears as a token of the equation's source (``6`` in ``\\frac{1}{6}``)."""
+    plain = number.replace(",", "").replace("\\$", "").replace("¤", "").strip()
+    return bool(re.search(rf"(?<![\d.]){re.escape(plain)}(?![\d.])", source.replace(",", "")))
+
+
+_MAX = r"(?:maximum|greatest|highest|largest)"
+_MIN = r"(?:minimum|least|lowest|smallest)"
+
+
+def _output_noun(ctx: Context, out: sp.Symbol) -> str | None:
+    """The noun the story gives the output: "the height ⟦1⟧" -> height."""
+    keys = [s.index for s in ctx.segments if s.kind == "symbol" and s.obj == out]
+    for k in keys:
+        m = re.search(rf"\b(?:the|its|a) ((?:[a-z]+ )?[a-z]+),? ⟦{k}⟧", ctx.problem.question)
+        if m:
+            return m.group(1).split()[-1]
+    return None
+
+
+def _input_unit(ctx: Context, var: sp.Symbol) -> str | None:
+    keys = [s.index for s in ctx.segments if s.kind == "symbol" and s.obj == var]
+    for k in keys:
+        m = re.search(rf"⟦{k}⟧ ([a-z]+) after\b", ctx.problem.question)
+        if m:
+            return m.group(1)
+    return None
+
+
+def model_extremum(ctx: Context) -> Solution | None:
+    """The greatest (least) output of a quadratic model, when it happens, or when the output reaches 0."""
+    eqs = [s.obj for s in ctx.of_kind("equation")]
+    if len(eqs) != 1 or not isinstance(eqs[0].lhs, sp.Symbol) or len(eqs[0].rhs.free_symbols) != 1 or ctx.functions:
+        return None
+    if ctx.inequalities or ctx.conditions or any(s.kind not in ("equation", "symbol") for s in ctx.segments):
+        return None  # a domain or another number in the story could change the answer
+    out, body = eqs[0].lhs, sp.expand(eqs[0].rhs)
+    var = next(iter(body.free_symbols))
+    if not body.is_polynomial(var) or sp.degree(body, var) != 2:
+        return None
+    question = re.split(r"(?<=[.?!])\s+", ctx.problem.question.strip())[-1]
+    noun, unit = _output_noun(ctx, out), _input_unit(ctx, var)
+    if noun is None or unit is None or "⟦" in question:
+        return None
+    a = body.coeff(var, 2)
+    peak = -body.coeff(var, 1) / (2 * a)
+    value = sp.nsimplify(body.subs(var, peak))
+    asks_value = re.fullmatch(rf"(?:what is )?the ({_MAX}|{_MIN}) {noun}(?:, in [a-z ]+,)?(?: (?:that|which) [a-z ]+)?\??", question)
+    asks_when = re.fullmatch(rf"how many {unit} after [a-z ]+ (?:does|will|did) [a-z ]+ (?:reach|attain|have) (?:its|the) "
+                             rf"({_MAX}|{_MIN}) {noun}\??", question)
+    asks_ground = re.fullmatch(rf"how many {unit} after [a-z ]+ (?:does|will|did) [a-z ]+ (?:hit|reach|return to|land on) "
+                               rf"the ground\??", question)
+    if peak < 0 and (asks_value or asks_when):
+        raise Decline("The turning point of the model is before its input starts.")
+    if asks_value or asks_when:
+        word = (asks_value or asks_when).group(1)
+        if bool(re.fullmatch(_MAX, word)) != bool(a < 0):
+            raise Decline("The model has no such extreme value.")
+        steps = [step(eqs[0], "Write the model."),
+                 step(rf"{tex(var)} = -\frac{{b}}{{2a}} = -\frac{{{tex(body.coeff(var, 1))}}}{{2 \cdot {tex(a)}}} = {tex(peak)}",
+                      "A parabola turns at its vertex."),
+                 step(f"{out} = {tex(value)}", f"Put {var} = {tex(peak)} into the model.")]
+        answer = value if asks_value else peak
+        hints = ["The model is a quadratic: its graph is a parabola.", "The vertex is where a parabola turns: x = -b/(2a).",
+                 "Substitute the vertex's input into the model if the question asks for the output."]
+        return solved(ctx.problem.raw, "quadratic models", steps, hints, answer,
+                      verification="found the vertex of the quadratic model")
+    if asks_ground and noun == "height":
+        xr = sp.Symbol(var.name, real=True)
+        roots = [r for r in sp.solve(body.subs(var, xr), xr) if r.is_real and r > 0]
+        if len(roots) != 1:
+            raise Decline("The model does not reach the ground exactly once after it starts.")
+        steps = [step(eqs[0], "Write the model."), step(sp.Eq(body, 0), "On the ground the height is 0."),
+                 step(f"{tex(var)} = {tex(roots[0])}", "Solve and keep the positive time.")]
+        hints = ["On the ground the height is 0.", "Set the model equal to 0 and solve.", "Only a positive time makes sense."]
+        return solved(ctx.problem.raw, "quadratic models", steps, hints, roots[0],
+                      verification="solved model = 0 and kept the one positive solution")
+    return None
