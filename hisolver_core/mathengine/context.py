@@ -141,13 +141,14 @@ def _parse(source: str, ctx: "Context", expand: bool = True):
 
 
 def _read_definitions(problem: Problem, ctx: Context) -> set[int]:
-    used, raw = set(), {}
+    used, raw, shifts = set(), {}, {}
     for i, src in enumerate(problem.math):
         for part in re.split(r"(?<=\S)\s*(?:,|;|\\text\{\s*and\s*\})\s*(?=[a-zA-Z]\s*\()", src):
-            m = _DEF.match(part)
+            m = _DEF.match(part) or _shifted_definition(part, problem.text)
             if not m or m.group(1) in "xyz" or m.group(1) in raw:
                 continue  # a second "f(x) = ..." is an equation about f, not a new definition
             raw[m.group(1)] = (sp.Symbol(m.group(2)), m.group(3), part.strip())
+            shifts[m.group(1)] = getattr(m, "shift", None)
             used.add(i)
     pending = dict(raw)
     for _ in range(len(raw) + 1):  # definitions may use each other, in any order
@@ -158,12 +159,46 @@ def _read_definitions(problem: Problem, ctx: Context) -> set[int]:
             body = _parse(body_src, ctx)
             if not isinstance(body, sp.Expr):
                 raise Decline("A function definition is not a single expression.")
+            if shifts.get(name) is not None:  # f(x - 1) = 2x + 5 for all x: f(u) = 2(u + 1) + 5
+                body = sp.expand(body.subs(var, shifts[name]))
             ctx.functions[name] = (var, body)
             ctx.function_sources[name] = part
             del pending[name]
     if pending:
         raise Decline("The function definitions refer to each other in a loop.")
     return used
+
+
+_SHIFTED = re.compile(r"^\s*([a-zA-Z])\s*\(\s*([^()=,]+?)\s*\)\s*=\s*(.+)$", re.S)
+
+
+class _Shifted:
+    """A definition match for ``f(x - 1) = ...``: the groups of ``_DEF`` plus the input written in x."""
+
+    def __init__(self, name: str, var: str, body: str, shift: sp.Expr) -> None:
+        self._groups, self.shift = (name, var, body), shift
+
+    def group(self, n: int) -> str:
+        return self._groups[n - 1]
+
+
+def _shifted_definition(part: str, text: str) -> _Shifted | None:
+    """``f(x - 1) = 2x + 5`` stated "for all values of x": f defined through a linear input."""
+    m = _SHIFTED.match(part)
+    if not m or not re.search(r"\bfor all\b", text, re.I):
+        return None
+    try:
+        arg = parse_math(m.group(2))
+    except ParseFailure:
+        return None
+    if not isinstance(arg, sp.Expr) or len(arg.free_symbols) != 1:
+        return None
+    var = next(iter(arg.free_symbols))
+    if not arg.is_polynomial(var) or sp.degree(arg, var) != 1 or arg == var:
+        return None
+    u = sp.Dummy("u")
+    inverse = sp.solve(sp.Eq(arg, u), var)[0]
+    return _Shifted(m.group(1), var.name, m.group(3), inverse.subs(u, var))
 
 
 _DOTS = {"\\dots", "\\ldots", "\\cdots", "...", "\\dotsb", "\\dotsc"}

@@ -72,11 +72,11 @@ _ITEM = r"(?:(?:[a-z]+ )?(?:[a-z]+))"
 
 def _probability_counts(s: str) -> Story | None:
     """"A bag has 4 red marbles and 6 blue marbles. One marble is chosen at random: the probability it is red?"."""
-    if re.search(r"\b(?:replacement|replaced|without|both|two|second|another|then|again|twice|not|neither|either|at least|"
-                 r"at most|percent|each|per|ratio|more|less|than)\b", s):
-        return None
     q = question_of(s)
     body = s[: len(s) - len(q)]
+    if re.search(r"\b(?:replacement|replaced|without|both|two|second|another|then|again|twice|neither|either|at least|"
+                 r"at most|percent|each|per|ratio|more|less|than)\b", s) or re.search(r"\bnot\b", body):
+        return None
     if not re.search(r"\b(?:at random|randomly)\b", s):
         return None
     m = re.search(rf"\b(?:contains|has|holds|there are|there were|consists of|includes|with)\s+"
@@ -94,19 +94,22 @@ def _probability_counts(s: str) -> Story | None:
             nouns.add(_singular(noun))
     if len(counts) < 2 or len(nouns) > 1:
         return None
-    asked = re.search(r"\bprobability (?:that )?(?:the [a-z]+ (?:selected |chosen |drawn |picked )?|it |one )?(?:is|will be|was|would be) "
-                      r"(?:an? )?([a-z]+)\b|\bprobability of (?:selecting|choosing|drawing|picking|getting) (?:an? )?([a-z]+)\b", q)
-    if not asked:
+    asked = (re.search(r"\bprobability (?:that )?(?:the [a-z]+ (?:selected |chosen |drawn |picked |taken |pulled |removed )?|it |one )?"
+                       r"(?:is|will be|was|would be) (?P<neg>not )?(?:an? )?(?P<color>[a-z]+)(?: [a-z]+)?\s*\??$", q)
+             or re.search(r"\bprobability of (?:selecting|choosing|drawing|picking|getting) (?:an? )?(?P<color>[a-z]+)"
+                          r"(?: [a-z]+)?\s*\??$", q))
+    if not asked or re.search(r"\bnot\b", q[: asked.start()] + q[asked.end():]):
         return None
-    color = asked.group(1) or asked.group(2)
+    negated, color = bool(asked.groupdict().get("neg")), asked.group("color")
     if color not in counts:
         return None
     total = sum(_n(v) for v in counts.values())
     p = sp.Symbol("p", positive=True)
-    eq = sp.Eq(p, _n(counts[color]) / total)
+    favourable = total - _n(counts[color]) if negated else _n(counts[color])
+    eq = sp.Eq(p, favourable / total)
     hints = ["Probability is favourable outcomes over all equally likely outcomes.",
              "Add the counts to get the number of possible outcomes.",
-             f"Divide the number of {color} ones by the total."]
+             f"Count the ones that are {'not ' if negated else ''}{color} and divide by the total."]
     given = [f"{word}: {value}" for word, value in counts.items()]
     return Story("probability", [eq], {}, p, list(counts.values()), hints, given)
 

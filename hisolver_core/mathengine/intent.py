@@ -79,7 +79,7 @@ def read_intent(ctx: Context, extra_words: set[str] | frozenset[str] = frozenset
         aggregate = None if aggregate in ("count", "all") else aggregate
     in_terms = _in_terms_of(ctx, q)
     identity = _identity_variable(ctx, q)
-    if identity is not None:
+    if identity is not None or re.search(r"\b(?:can be|is) (?:written|expressed|rewritten)\b", q):
         allowed |= _IDENTITY_WORDS
     unknown = ctx.problem.unknown_words(allowed)
     if unknown:
@@ -142,7 +142,16 @@ def _identity_variable(ctx: Context, q: str):
     if m:
         a = next((s for s in ctx.segments if s.index == int(m.group(1))), None)
         b = next((s for s in ctx.segments if s.index == int(m.group(2))), None)
+        if (a is not None and b is not None and a.kind == "expression" and b.kind == "equation"
+                and sp.simplify(b.obj.lhs - a.obj) == 0 and len(a.obj.free_symbols) == 1):
+            ctx.segments.remove(a)  # "f(x) is written in the form f(x) = 2(x - h)^2 + k": b states the identity
+            return next(iter(a.obj.free_symbols))
         if a is None or b is None or a.kind not in ("expression", "symbol") or b.kind != "expression":
+            return None
+        unknown = re.search(r"⟦(\d+)⟧ is an expression in terms of ⟦(\d+)⟧", q)
+        if unknown and a.kind == "expression" and len(a.obj.free_symbols) == 1:
+            ctx.segments.remove(a)  # "E can be written as A - 2/(2x + 3), where A is an expression in x": solve for A
+            b.obj, b.kind = sp.Eq(a.obj, b.obj), "equation"
             return None
         given = a.obj.free_symbols
         if not given and a.obj.has(sp.I) and b.obj.free_symbols:

@@ -6,6 +6,8 @@
 * "x - 3 is a factor of P" (or "P is divisible by x - 3") -> P is zero at x = 3 (the factor theorem).
 * "y = kx ... y = 12 when x = 3" -> 12 = 3k.
 * "x^2 + bx + 9 = 0 has exactly one real solution" -> b^2 - 36 = 0 (the discriminant is zero).
+* "(3 + 2i)(1 - 4i) = a + bi, where a and b are real" -> real parts equal, imaginary parts equal.
+* "x > 1 and x^{3a} / x^{a-2} = x^{12}" -> the exponents are equal.
 
 Each rule rewrites ``ctx.problem.text`` and ``ctx.segments`` in place and returns True when it applied.
 """
@@ -179,8 +181,66 @@ def _one_real_solution(ctx: Context) -> bool:
     return True
 
 
+def _complex_parts(ctx: Context) -> bool:
+    """"(3 + 2i)(1 - 4i) = a + bi, where a and b are real numbers" -> the real parts agree, and the imaginary parts."""
+    if not ctx.complex_mode or not re.search(r"\b(?:are|is) real\b|\breal (?:numbers|constants)\b", ctx.problem.text, re.I):
+        return False
+    changed = False
+    for seg in [s for s in ctx.segments if s.kind == "equation" and s.obj.has(sp.I) and s.obj.free_symbols]:
+        real = {v: sp.Symbol(v.name, real=True) for v in seg.obj.free_symbols}
+        back = {r: v for v, r in real.items()}
+        re_part, im_part = sp.expand((seg.obj.lhs - seg.obj.rhs).xreplace(real)).as_real_imag()
+        parts = [sp.Eq(p.xreplace(back), 0) for p in (re_part, im_part)]
+        parts = [p for p in parts if p is not sp.true]
+        if not parts or sp.false in parts or any(p.has(sp.I, sp.re, sp.im) for p in parts):
+            continue
+        seg.obj, seg.kind = parts[0], _kind(parts[0])
+        if len(parts) == 2:
+            marker = f"⟦{seg.index}⟧"
+            ctx.problem.text = ctx.problem.text.replace(marker, f"{marker} and {_add(ctx, parts[1], sp.latex(parts[1]))}", 1)
+        changed = True
+    return changed
+
+
+def _same_base(ctx: Context) -> bool:
+    """"If x > 1 and x^{3a} / x^{a-2} = x^{12}" -> 3a - (a - 2) = 12: equal powers of one base above 1."""
+    bounds = [s for s in ctx.segments if s.kind == "inequality" and isinstance(s.obj, sp.StrictGreaterThan)
+              and isinstance(s.obj.lhs, sp.Symbol) and s.obj.rhs == 1]
+    changed = False
+    for bound in bounds:
+        base = bound.obj.lhs
+        for seg in [s for s in ctx.segments if s.kind == "equation" and base in s.obj.free_symbols]:
+            left, right = (sp.simplify(sp.expand_log(sp.log(side), force=True) / sp.log(base))
+                           for side in (seg.obj.lhs, seg.obj.rhs))
+            if any(e.has(sp.log) or base in e.free_symbols for e in (left, right)) or not (left - right).free_symbols:
+                continue
+            seg.obj = sp.Eq(left, right)
+            seg.kind = _kind(seg.obj)
+            changed = True
+        if changed:
+            ctx.segments.remove(bound)
+            ctx.problem.text = re.sub(rf"⟦{bound.index}⟧(?: and| ,|,)?", " ", ctx.problem.text, count=1)
+    return changed
+
+
+def _zero_of_function(ctx: Context) -> bool:
+    """"Which of the following is (NOT) a zero of p?" -> a solution of p(x) = 0."""
+    m = re.search(r"\b(?:a |one |the )?zeros? of (?:the function )?⟦(?P<f>\d+)⟧", ctx.problem.text, flags=re.I)
+    if not m or ctx.problem.math[int(m.group("f"))].strip() not in ctx.functions:
+        return False
+    var, body = ctx.functions[ctx.problem.math[int(m.group("f"))].strip()]
+    eq = sp.Eq(body, 0)
+    if eq in (sp.true, sp.false):
+        return False
+    _replace(ctx, m, "a solution of " + _add(ctx, eq, sp.latex(eq)))
+    return True
+
+
 def apply_sat_rules(ctx: Context) -> None:
     """Apply every rule above once, in order."""
+    _zero_of_function(ctx)
+    _complex_parts(ctx)
+    _same_base(ctx)
     _given_pair(ctx)
     _one_real_solution(ctx)
     _intersect_at(ctx)

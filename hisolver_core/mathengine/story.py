@@ -496,6 +496,7 @@ def question_of(s: str) -> str:
 
 
 _EXTREMAL_OK = {"_consecutive", "_two_numbers", "_ratio", "_lcm_hcf"}
+_NOT_OK = {"_probability_counts"}
 _FAMILIES = (_consecutive, _two_numbers, _interest, _profit, _work, _work_alone, _rate, _ratio)
 
 
@@ -526,8 +527,9 @@ def solve_story(prob: Problem) -> Solution | None:
     """Solve a story problem in a phrasing a family reads; None when none does. Raises Decline on an option mismatch."""
     s = story_text(prob)
     q = question_of(s)
-    if len(s) > 600 or re.search(r"\b(?:not|none|except|at least|at most|maximum|minimum|approximately|about|nearly)\b", q):
+    if len(s) > 600 or re.search(r"\b(?:none|except|at least|at most|maximum|minimum|approximately|about|nearly)\b", q):
         return None
+    negated = bool(re.search(r"\bnot\b", q))
     extremal = bool(re.search(r"\b(?:least|most|greatest|smallest|largest|fewest|highest|lowest)\b", q))
     from .classic import CLASSIC_FAMILIES  # they build on this module's Story
     from .everyday import EVERYDAY_FAMILIES
@@ -537,6 +539,8 @@ def solve_story(prob: Problem) -> Solution | None:
     for family in (*_FAMILIES, *MORE_FAMILIES, *EVERYDAY_FAMILIES, *CLASSIC_FAMILIES):
         if extremal and family.__name__ not in _EXTREMAL_OK:
             continue  # "the least time ..." asks for an optimum these families do not look for
+        if negated and family.__name__ not in _NOT_OK:
+            continue  # "... is not blue": only a family that reads the negation may answer
         story = family(s, options_text) if family in CLASSIC_FAMILIES else family(s)
         if story is None or not _all_numbers_used(s, story.used):
             continue

@@ -130,15 +130,29 @@ def _numbers_list(text: str) -> list[sp.Expr] | None:
     return [sp.nsimplify(v) for v in values]
 
 
-def _statistics(prob: Problem, s: str) -> Solution | None:
-    m = re.match(r"^(?:what is |find |compute )?the (arithmetic mean|mean|average|median|range|mode) of "
+_STAT = r"(arithmetic mean|mean|average|median|range|mode)"
+
+
+def _stat_request(s: str) -> tuple[str, str] | None:
+    """(statistic, list text) from "the median of 3, 9, 1" or "$$3, 9, 1$$ What is the median of the list above?"."""
+    m = re.match(rf"^(?:what is |find |compute )?the {_STAT} of "
                  r"(?:the (?:following )?(?:list of numbers|numbers|values|data set|data|set|list)\s*:?\s*)?(.+?)\s*\??$", s)
-    if not m:
+    if m:
+        return m.group(1), m.group(2)
+    m = re.match(rf"^([-\d.,\s]+?)\s*\.?\s*(?:what is |find )?the {_STAT} of the (?:list of numbers|numbers|values|"
+                 r"data set|data|list)(?: (?:shown|given|listed))? above\s*\??$", s)
+    return (m.group(2), m.group(1)) if m else None
+
+
+def _statistics(prob: Problem, s: str) -> Solution | None:
+    request = _stat_request(s)
+    if request is None:
         return None
-    values = _numbers_list(m.group(2))
+    kind, listed = request
+    values = _numbers_list(listed)
     if values is None:
         return None
-    kind = m.group(1).replace("arithmetic ", "").replace("average", "mean")
+    kind = kind.replace("arithmetic ", "").replace("average", "mean")
     ordered = sorted(values, key=float)
     if kind == "mean":
         value = sp.Add(*values) / len(values)

@@ -1,0 +1,52 @@
+"""SAT phrasings read as math: complex parts, equal powers of one base, shifted inputs, zeros of a function,
+"written in the form", the median of a list shown above, and probability of "not" a colour."""
+
+from __future__ import annotations
+
+import sympy as sp
+import pytest
+
+from hisolver_core.mathengine import solve
+
+
+@pytest.mark.parametrize("problem, options, answer, letter", [
+    (r"If $(2+i)^{2}=a+b i$, where $a$ and $b$ are real numbers, what is the value of $a+b$ ?", None, 7, None),
+    (r"If $(1-3 i)(2+i)=c+d i$, where $c$ and $d$ are real numbers and $i=\sqrt{-1}$, what is the value of $d$ ?",
+     ["(A)$-5$", "(B)$-3$", "(C)5", "(D)7"], -5, "A"),
+    (r"If $y>1$ and $y^{2k} \cdot y^{3}=y^{11}$, what is the value of $k$ ?", None, 4, None),
+    (r"If $n>1$ and $\frac{n^{4m}}{n^{m+1}}=n^{8}$, what is the value of $m$ ?", ["(A)1", "(B)2", "(C)3", "(D)4"], 3, "C"),
+    (r"If $f(x-1)=3x+2$ for all values of $x$, what is the value of $f(5)$ ?", None, 20, None),
+    (r"If $g(2x)=6x-1$ for all $x$, what is $g(10)$ ?", None, 29, None),
+    (r"The function $q$ is defined by $q(x)=(x+1)(x-4)(3x-2)$. Which of the following is NOT a zero of $q$ ?",
+     ["(A)$-1$", r"(B)$\frac{2}{3}$", "(C)1", "(D)4"], 1, "C"),
+    (r"The function $f$ is defined by $f(x)=3x^{2}+12x+5$. If $f(x)$ is written in the form $f(x)=3(x+h)^{2}+k$, "
+     r"where $h$ and $k$ are constants, what is the value of $k$ ?", None, -7, None),
+    (r"The expression $\frac{4x^{2}+8x+5}{2x+1}$ can be written in the form $A+\frac{2}{2x+1}$, where $A$ is an "
+     r"expression in terms of $x$. Which of the following is $A$ ?", ["(A)$2x+3$", "(B)$2x-3$", "(C)$4x+3$", "(D)$x+3$"],
+     None, "A"),
+    (r"$$12, 5, 9, 20, 9, 3$$ What is the median of the list of numbers above?", None, 9, None),
+    ("A box holds 5 red pens, 3 black pens, and 2 green pens. If one pen is taken at random, what is the probability "
+     "that the pen taken is not black?", None, sp.Rational(7, 10), None),
+])
+def test_sat_phrasing_is_read_as_math(problem, options, answer, letter) -> None:
+    sol = solve(problem, options)
+    assert sol.solved, sol.reason
+    if answer is not None:
+        assert sp.simplify(sol.answer - answer) == 0
+    if letter is not None:
+        assert sol.choice == letter
+
+
+@pytest.mark.parametrize("problem", [
+    # no statement that a and b are real: a + bi = 7 + 0i has many complex readings
+    r"If $(2+i)^{2}=a+b i$, what is the value of $a$ ?",
+    # the base might be 1 (or negative): equal powers need not have equal exponents
+    r"If $y^{2k} \cdot y^{3}=y^{11}$, what is the value of $k$ ?",
+    # a shifted input without "for all x" is an equation, not a definition
+    r"If $f(x-1)=3x+2$, what is the value of $f(5)$ ?",
+    # the letter I beside the imaginary unit
+    r"In a circuit $V=I Z$. If $I=2-i$ and $Z=3+4 i$, what is $V$ ? (Note: $i=\sqrt{-1}$)",
+])
+def test_sat_phrasing_declines_without_its_condition(problem: str) -> None:
+    sol = solve(problem)
+    assert not sol.solved, (sol.answer_latex, sol.topic)
