@@ -43,6 +43,7 @@ class Context:
     complex_mode: bool = False
     placeholders: dict = field(default_factory=dict)
     operators: dict = field(default_factory=dict)  # symbol -> (a, b, body)
+    templated: set = field(default_factory=set)  # functions named "linear" / "quadratic" with unknown coefficients
 
     def of_kind(self, *kinds: str) -> list[Segment]:
         """Segments of the given kinds, in order."""
@@ -138,6 +139,31 @@ def _parse(source: str, ctx: "Context", expand: bool = True):
     if expand and isinstance(obj, sp.Basic) and {s.name for s in obj.free_symbols} & set(ctx.functions):
         raise Decline("A function is used in a way I cannot evaluate.")
     return obj
+
+
+_TEMPLATES = {"linear": ("m", "b"), "quadratic": ("a", "b", "c")}
+
+
+def _named_functions(problem: Problem, ctx: Context) -> None:
+    """Functions the text names without a formula: a linear or quadratic one gets unknown coefficients
+    (``f(x) = mx + b``), so ``f(2) = 11`` reads as ``2m + b = 11``; any other undefined ``f(2)`` is declined
+    rather than read as the product ``f * 2``."""
+    for m in re.finditer(r"\b(?:(linear|quadratic) )?functions? ⟦(\d+)⟧", problem.text, re.I):
+        name = problem.math[int(m.group(2))].strip()
+        if not re.fullmatch(r"[a-zA-Z]", name) or name in ctx.functions or not m.group(1):
+            continue
+        letters = {c for src in problem.math for c in re.findall(r"(?<![\\a-zA-Z])[a-zA-Z](?![a-zA-Z])", src)}
+        x = sp.Symbol("x")
+        names = _TEMPLATES[m.group(1).lower()]
+        coeffs = [sp.Symbol(c if c not in letters else f"{c}_{{{name}}}") for c in names]
+        body = sum(c * x ** (len(coeffs) - 1 - k) for k, c in enumerate(coeffs))
+        ctx.functions[name] = (x, body)
+        ctx.function_sources[name] = f"{name}(x) = {sp.latex(body)}"
+        ctx.templated.add(name)
+    for src in problem.math:
+        for call in re.findall(r"(?<![\\a-zA-Z])([fghpqr])\s*\(", src):
+            if call not in ctx.functions and not re.fullmatch(rf"\s*{call}\s*\([^()]*\)\s*=.*", src, re.S):
+                raise Decline(f"The function {call} is used but never defined.")
 
 
 def _read_definitions(problem: Problem, ctx: Context) -> set[int]:
@@ -246,6 +272,7 @@ def build_context(problem: Problem) -> Context:
     """Parse every math segment; raise Decline when one cannot be read."""
     ctx = Context(problem=problem)
     defs = _read_definitions(problem, ctx) | _read_operators(problem, ctx)
+    _named_functions(problem, ctx)
     placed = set(re.findall(r"⟦(\d+)⟧", problem.text))
     for i, src in enumerate(problem.math):
         if i in defs or str(i) not in placed:

@@ -67,10 +67,13 @@ def _solve(problem: str, options) -> Solution:
     bare = without_context(prob)  # taken before solving: the readers rewrite the problem they work on
     try:
         return _solve_problem(prob)
-    except Decline:
+    except Decline as first:
         if bare is None:
             raise
-    return _solve_problem(bare)
+        try:
+            return _solve_problem(bare)
+        except Decline:
+            raise first from None  # the reason for the problem as written, not for its bare math
 
 
 def _solve_problem(prob) -> Solution:

@@ -61,6 +61,7 @@ def to_value(text: str):
     s = strip_units(str(text))
     s = s.strip("$ ")
     s = re.sub(r"^\\boxed\{(.*)\}$", r"\1", s)
+    s = re.sub(r"^\s*[a-zA-Z]\s*\(\s*[a-z]\s*\)\s*=\s*", "", s)  # "g(x) = 2x - 4" answers 2x - 4
     if not s:
         return None
     try:

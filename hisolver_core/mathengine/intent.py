@@ -81,6 +81,8 @@ def read_intent(ctx: Context, extra_words: set[str] | frozenset[str] = frozenset
     identity = _identity_variable(ctx, q)
     if identity is not None or re.search(r"\b(?:can be|is) (?:written|expressed|rewritten)\b", q):
         allowed |= _IDENTITY_WORDS
+    if ctx.templated:  # "the linear function f", its graph or table: the given values must fix its coefficients
+        allowed |= _TEMPLATE_WORDS
     unknown = ctx.problem.unknown_words(allowed)
     if unknown:
         raise Decline(f"The wording ({', '.join(sorted(set(unknown))[:5])}) needs reading that this engine does not do.")
@@ -105,6 +107,8 @@ def _symbol_tuple(seg: Segment) -> bool:
     return seg.kind == "tuple" and all(isinstance(v, sp.Symbol) for v in seg.obj)
 
 
+_TEMPLATE_WORDS = {"linear", "quadratic", "function", "functions", "has", "table", "graph", "shows", "shown", "some",
+                   "values", "above", "below", "plane", "xy", "of", "three", "two", "defines", "define", "could"}
 _IDENTITY_WORDS = {"for", "all", "values", "value", "real", "numbers", "can", "be", "written", "expressed",
                    "equivalent", "identical", "true", "constants", "constant", "integers", "where", "form",
                    "both", "sides", "defined", "positive", "nonzero"}

@@ -279,10 +279,30 @@ def _split_lines(body: str) -> list[str]:
     """One segment per line of an ``aligned``/``cases`` block (a system of equations); else the body."""
     text = body.strip()
     if "\\\\" not in text and not _ENV.search(text):
-        return [text]
+        return _comma_equations(text)
     text = _ENV.sub(" ", text).replace("&", " ")
     lines = [line.strip().rstrip(",;.") for line in re.split(r"\\\\(?:\[[^\]]*\])?", text)]
     return [line for line in lines if line] or [body.strip()]
+
+
+def _top_level_split(text: str, sep: str = ",") -> list[str]:
+    """``text`` split at ``sep`` outside brackets and braces."""
+    parts, depth, start = [], 0, 0
+    for i, ch in enumerate(text):
+        depth += ch in "([{"
+        depth -= ch in ")]}"
+        if ch == sep and depth == 0:
+            parts.append(text[start:i])
+            start = i + 1
+    return parts + [text[start:]]
+
+
+def _comma_equations(text: str) -> list[str]:
+    """``g(0)=-3, g(1)=0``: one segment per equation; any other text stays whole."""
+    parts = [p.strip() for p in _top_level_split(text)]
+    if len(parts) > 1 and all(p.count("=") == 1 for p in parts):
+        return parts
+    return [text]
 
 
 def _currency(text: str) -> str:

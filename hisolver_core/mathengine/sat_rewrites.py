@@ -236,8 +236,65 @@ def _zero_of_function(ctx: Context) -> bool:
     return True
 
 
+def _function_points(ctx: Context) -> bool:
+    """"the graph of f passes through the points (0, 3) and (2, -1)" -> f(0) = 3 and f(2) = -1 (also intercepts)."""
+    names = {k for k, src in enumerate(ctx.problem.math) if src.strip() in ctx.functions}
+    changed = False
+    # "The graph of the function f is shown above": the picture is not here; what follows must carry the data
+    ctx.problem.text = re.sub(r"\bthe graph of (?:the )?(?:(?:linear|quadratic) )?(?:function )?(⟦\d+⟧) is shown"
+                              r"(?: in the [a-z]+-plane)?(?: above| below)?", r"the function \1", ctx.problem.text, flags=re.I)
+    if len(names) == 1:  # "the graph passes through (2, -8)" with one function in the problem
+        only = next(iter(names))
+        ctx.problem.text = re.sub(r"\b(?:the|its) graph (?=(?:passes|goes) through)", f"⟦{only}⟧ ", ctx.problem.text, flags=re.I)
+    pattern = (r"(?:the graph of )?⟦(?P<f>\d+)⟧ (?:passes|goes) through (?:the )?(?:points? )?⟦(?P<p>\d+)⟧(?:,? and ⟦(?P<q>\d+)⟧)?"
+               r"|(?:the graph of )?⟦(?P<g>\d+)⟧ has an? [xy]-intercept at ⟦(?P<r>\d+)⟧(?:,? and an? [xy]-intercept at ⟦(?P<s>\d+)⟧)?")
+    for m in list(re.finditer(pattern, ctx.problem.text, flags=re.I)):
+        k = int(m.group("f") or m.group("g"))
+        if k not in names:
+            continue
+        var, body = ctx.functions[ctx.problem.math[k].strip()]
+        eqs = []
+        for key in ("p", "q", "r", "s"):
+            seg = _seg(ctx, m.group(key)) if m.group(key) else None
+            if m.group(key) and (seg is None or not isinstance(seg.obj, (sp.Tuple, tuple)) or len(seg.obj) != 2):
+                return changed
+            if seg is not None:
+                eqs.append(sp.Eq(body.subs(var, seg.obj[0]), seg.obj[1]))
+        if not eqs or any(e in (sp.true, sp.false) for e in eqs):
+            continue
+        _replace(ctx, re.search(re.escape(m.group(0)), ctx.problem.text), " and ".join(_add(ctx, e, sp.latex(e)) for e in eqs))
+        changed = True
+    return changed
+
+
+def _defines_question(ctx: Context) -> bool:
+    """"Which of the following defines f?" for a linear or quadratic f fixed by given values: solve for its
+    coefficients and ask for the option equivalent to the resulting formula."""
+    m = re.search(r"\bwhich of the following (?:defines|could define|gives|is) ⟦(\d+)⟧\s*\??$", ctx.problem.text, flags=re.I)
+    name = ctx.problem.math[int(m.group(1))].strip() if m else None
+    if name not in ctx.templated:
+        return False
+    var, body = ctx.functions[name]
+    coeffs = body.free_symbols - {var}
+    given = [s for s in ctx.segments if s.kind == "equation" and s.obj.free_symbols and s.obj.free_symbols <= coeffs]
+    if not given or ctx.inequalities:
+        return False
+    found = sp.solve([s.obj for s in given], sorted(coeffs, key=lambda c: c.name), dict=True)
+    if len(found) != 1 or set(found[0]) != coeffs:
+        return False  # the values do not fix the function
+    formula = sp.expand(body.subs(found[0]))
+    for seg in given:
+        ctx.segments.remove(seg)
+        ctx.problem.text = ctx.problem.text.replace(f"⟦{seg.index}⟧", " ", 1)
+    m = re.search(r"\bwhich of the following (?:defines|could define|gives|is) ⟦(\d+)⟧\s*\??$", ctx.problem.text, flags=re.I)
+    _replace(ctx, m, "which of the following is equivalent to " + _add(ctx, formula, sp.latex(formula)) + "?")
+    return True
+
+
 def apply_sat_rules(ctx: Context) -> None:
     """Apply every rule above once, in order."""
+    _function_points(ctx)
+    _defines_question(ctx)
     _zero_of_function(ctx)
     _complex_parts(ctx)
     _same_base(ctx)
