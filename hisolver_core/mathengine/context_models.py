@@ -43,14 +43,15 @@ def without_context(prob: Problem) -> Problem | None:
     if len(parts) < 2 or prob.has_figure:
         return None
     story, question = parts[:-1], parts[-1]
-    if (not re.search(r"\b(?:what is|find|value of|values of) (?:the value of )?⟦\d+⟧", question, re.I)
+    rearrange = re.search(r"\bexpress(?:es)? ⟦\d+⟧ in terms of ⟦\d+⟧(?:(?:,| and|, and) ⟦\d+⟧)*\s*\??$", question, re.I)
+    if (not (rearrange or re.search(r"\b(?:what is|find|value of|values of) (?:the value of )?⟦\d+⟧", question, re.I))
             or re.search(r"\b(?:represents?|means?|meaning|interpret\w*|describes?|best)\b", question, re.I)):
-        return None  # only a question about a letter's value is safe to read without its story
+        return None  # only a question about a letter's value (or the formula solved for it) is safe without its story
     kept: list[str] = []
     for sentence in story:
         low = sentence.lower()
-        if _CONSTRAINT.search(low) or re.search(r"\d", re.sub(r"⟦\d+⟧", " ", sentence)):
-            return None
+        if (_CONSTRAINT.search(low) and not rearrange) or re.search(r"\d", re.sub(r"⟦\d+⟧", " ", sentence)):
+            return None  # rearranging a formula is pure algebra: the story's words cannot change it
         keys = re.findall(r"⟦(\d+)⟧", sentence)
         for k in keys:
             source = prob.math[int(k)].strip()

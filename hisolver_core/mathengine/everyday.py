@@ -14,7 +14,8 @@ import re
 import sympy as sp
 
 from .proportion import _SPANS, _singular
-from .story import NUM, Story, _n, question_of
+from .build import tex
+from .story import NUM, Story, _n, decimal_latex, question_of
 
 __all__ = ["EVERYDAY_FAMILIES"]
 
@@ -115,7 +116,7 @@ def _probability_counts(s: str) -> Story | None:
 
 
 _GROW_WORDS = {"doubles": 2, "triples": 3, "quadruples": 4, "halves": sp.Rational(1, 2)}
-_UP = r"(?:increases|grows|rises|gains|appreciates|goes up)"
+_UP = r"(?:increases|grows|rises|gains|appreciates|goes up|earns|pays)"
 _DOWN = r"(?:decreases|declines|falls|loses|depreciates|drops|goes down|shrinks|decays)"
 _PERIOD = r"(second|minute|hour|day|week|month|year|decade)s?"
 _MONTHS = {"month": 1, "year": 12, "decade": 120}
@@ -135,7 +136,9 @@ def _periods(asked_unit: str, period_unit: str) -> sp.Expr | None:
 
 def _growth(s: str) -> Story | None:
     """"500 bacteria double every 3 hours: how many after 12 hours?" and "loses 15% of its value each year"."""
-    if re.search(r"\b(?:interest|compound(?:ed)?|continuously|simple|then|instead|more than|less than|ratio|average)\b", s):
+    if re.search(r"\b(?:continuously|simple|quarterly|monthly|semiannually|daily|then|instead|more than|less than|ratio|"
+                 r"average)\b", s) or (re.search(r"\b(?:interest|compound)", s)
+                                     and not re.search(r"\binterest,? compounded (?:annually|yearly)\b", s)):
         return None
     q = question_of(s)
     body = s[: len(s) - len(q)]
@@ -147,9 +150,14 @@ def _growth(s: str) -> Story | None:
     else:
         m = re.search(rf"\b({_UP}|{_DOWN})(?: in (?:value|size|number))?(?: by| at a rate of)? {NUM} percent"
                       rf"(?: of (?:its|their|the) [a-z]+)? (?:each|every|per|a) (?:{NUM} )?{_PERIOD}\b", body)
-        if not m:
+        interest = re.search(rf"\b(earns|pays|gains) {NUM} percent (?:annual )?interest,? compounded (?:annually|yearly)\b()()", body)
+        if not m and not interest:
             return None
-        word, pct, span, unit = m.groups()
+        if interest:  # compounded once a year: the balance is multiplied by 1 + r each year
+            m, unit_word = interest, "year"
+            word, pct, span, unit = m.group(1), m.group(2), None, unit_word
+        else:
+            word, pct, span, unit = m.groups()
         up = re.fullmatch(_UP, word) is not None
         factor, used_rate = 1 + (1 if up else -1) * _n(pct) / 100, [pct]
     span = span or "1"
@@ -174,9 +182,11 @@ def _growth(s: str) -> Story | None:
         if t_letter.group(1) in ("a", "i"):
             return None
         t = sp.Symbol(t_letter.group(1))
-        eq = sp.Eq(y, _n(start[0]) * sp.Pow(factor, t * per / _n(span)))
+        exponent = t * per / _n(span)
+        eq = sp.Eq(y, _n(start[0]) * sp.Pow(factor, exponent))
+        shown = rf"{tex(_n(start[0]))} \cdot \left({decimal_latex(factor) or tex(factor)}\right)^{{{tex(exponent)}}}"
         return Story("exponential models", [eq], {}, y, [start[0], *used_rate, *([span] if span != "1" else [])],
-                     hints, given, params=(t,))
+                     hints, given, params=(t,), answer_latex=shown)
     elapsed = t_number.group(1) or t_number.group(3)
     eq = sp.Eq(y, _n(start[0]) * factor ** (_n(elapsed) * per / _n(span)))
     return Story("exponential models", [eq], {}, y, [start[0], *used_rate, *([span] if span != "1" else []), elapsed],

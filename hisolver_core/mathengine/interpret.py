@@ -173,12 +173,41 @@ def _role_latex(role: str, out: str, var: sp.Symbol, value, start) -> str:
     return step_up + rf"{_num(value)} \cdot {out}"
 
 
+_PERCENT_PER = re.compile(r"\bby what percent(?:age)? does (?:the )?[a-z' ]+? (increase|decrease|grow|decay|decline|fall|rise) "
+                          r"(?:each|every|per) ([a-z]+)\s*\??$")
+
+
+def percent_per_period(ctx: Context) -> Solution | None:
+    """"By what percent does the amount decrease each hour?" for a growth model ``250(0.8)^h``: 20."""
+    m = _PERCENT_PER.search(ctx.problem.question)
+    model = _model(ctx) if m else None
+    if model is None:
+        return None
+    out, var, body = model
+    words = _input_words(ctx, var)
+    factor = _growth_factor(body, var)
+    if words is None or factor is None or _singular(m.group(2)) != words[0]:
+        return None
+    grows = m.group(1) in ("increase", "grow", "rise")
+    if (factor > 1) != grows or factor == 1:
+        raise Decline("The model changes the other way from what the question says.")
+    percent = sp.nsimplify(abs(factor - 1) * 100)
+    steps = [step(ctx.function_sources.get(out) or f"{out} = {tex(body)}", "Write the model."),
+             step(_role_latex("factor", out, var, factor, None), f"Each {words[0]} multiplies {out} by {_num(factor)}."),
+             step(rf"|{_num(factor)} - 1| \times 100\% = {_num(percent)}\%",
+                  f"A factor of {_num(factor)} is a {'gain' if grows else 'loss'} of {_num(percent)}% each {words[0]}.")]
+    hints = ["In a(b)^t, the base b is what the amount is multiplied by each period.",
+             "A factor above 1 is growth, below 1 is decay.", "The percent change is the distance of b from 1, times 100."]
+    return solved(ctx.problem.raw, "exponential models", steps, hints, percent,
+                  verification="read the growth factor per period from the model")
+
+
 def interpret_model(ctx: Context) -> Solution | None:
     """Choose the option that says what a number in the model means; None when the question is not this."""
     q = ctx.problem.question
     m = _ASK.search(q)
     if not m or not ctx.problem.options:
-        return None
+        return percent_per_period(ctx)
     model = _model(ctx)
     if model is None:
         raise Decline("I need exactly one model with one input to interpret a number in it.")

@@ -20,7 +20,7 @@ from .context import Context
 from .parse import ParseFailure, parse_math
 from .problem import Problem
 
-__all__ = ["factor_option", "line_option", "solution_count_option"]
+__all__ = ["factor_option", "form_option", "line_option", "solution_count_option"]
 
 X, Y = sp.Symbol("x"), sp.Symbol("y")
 _COUNTS = [(r"no", sp.Integer(0)), (r"exactly one|only one|one", sp.Integer(1)),
@@ -206,5 +206,75 @@ def line_option(ctx: Context) -> Solution | None:
              "Rewrite each option as y = mx + b and compare slopes" + (" and check the point." if point else ".")]
     sol = solved(ctx.problem.raw, "slope and lines", steps, hints, chosen,
                  verification="compared every option's slope" + (" and checked the point" if point else ""))
+    sol.choice = letter
+    return sol
+
+
+_DISPLAYS = re.compile(
+    r"^which of the following (?:equivalent )?(?:forms? of the (?:equation|expression|function) )?⟦(?P<e>\d+)⟧?,? ?"
+    r"(?:displays|shows|reveals|gives) (?:the )?(?P<what>x-intercepts|zeros|roots|solutions|vertex|minimum value|maximum value"
+    r"|minimum|maximum)(?: of (?:its|the) graph| of ⟦\d+⟧)?(?: in the xy-plane)?(?: as (?:a )?constants? or coefficients?)?\s*\??$")
+
+
+def _is_factored(expr, x) -> bool:
+    """A product of a constant and factors of degree one in ``x`` (powers allowed): ``(x - 2)(x - 6)``."""
+    factors = expr.args if isinstance(expr, sp.Mul) else (expr,)
+    linear = 0
+    for factor in factors:
+        base = factor.base if isinstance(factor, sp.Pow) and factor.exp.is_Integer and factor.exp > 0 else factor
+        if not base.free_symbols:
+            continue
+        if not (base.is_polynomial(x) and sp.degree(base, x) == 1):
+            return False
+        linear += 1
+    return linear >= 1
+
+
+def _is_vertex_form(expr, x) -> bool:
+    """``a(x - h)^2 + k`` as written (a square of a degree-one expression, scaled, plus a constant)."""
+    terms = expr.args if isinstance(expr, sp.Add) else (expr,)
+    squares = [t for t in terms if t.free_symbols]
+    if len(squares) != 1:
+        return False
+    square = squares[0]
+    core = [f for f in (square.args if isinstance(square, sp.Mul) else (square,)) if f.free_symbols]
+    return (len(core) == 1 and isinstance(core[0], sp.Pow) and core[0].exp == 2
+            and core[0].base.is_polynomial(x) and sp.degree(core[0].base, x) == 1)
+
+
+def form_option(ctx: Context) -> Solution | None:
+    """"Which equivalent form of y = x^2 - 8x + 12 displays the x-intercepts (vertex) as constants?"."""
+    m = _DISPLAYS.match(ctx.problem.question)
+    if not m or not ctx.problem.options:
+        return None
+    seg = next((s for s in ctx.segments if m.group("e") and s.index == int(m.group("e"))), None)
+    given = seg.obj.rhs if seg is not None and seg.kind == "equation" and seg.obj.lhs == Y else seg.obj if seg else None
+    if seg is None and len(ctx.functions) == 1:  # "forms of the function f(x) = x^2 - 6x + 5"
+        var, body = next(iter(ctx.functions.values()))
+        given = body.subs(var, X)
+    if not isinstance(given, sp.Expr) or given.free_symbols != {X} or sp.degree(sp.expand(given), X) != 2:
+        raise Decline("I need one quadratic in x to compare the forms with.")
+    test = _is_factored if m.group("what") in ("x-intercepts", "zeros", "roots", "solutions") else _is_vertex_form
+    objects = _option_objects([(letter, re.sub(r"^\s*\$?\s*[a-zA-Z]\s*\(\s*x\s*\)\s*=", "$", text))
+                               for letter, text in ctx.problem.options])  # "f(x) = (x - 1)(x - 5)" is its right side
+    if objects is None:
+        raise Decline("I could not read every option.")
+    good = []
+    for letter, obj in objects:
+        expr = obj.rhs if isinstance(obj, sp.Equality) and obj.lhs == Y else obj
+        if isinstance(expr, sp.Expr) and sp.expand(expr - given) == 0 and test(expr, X):
+            good.append(letter)
+    letter = _single(good)
+    chosen = dict(ctx.problem.options)[letter]
+    what = "x-intercepts" if test is _is_factored else "vertex"
+    steps = [step(f"y = {tex(given)}", "Start from the given quadratic."),
+             step(chosen.strip().strip("$"), f"Option {letter} is the same quadratic (it expands back to it) and is written "
+                  + ("as a product of factors x - r: each r is an x-intercept." if test is _is_factored
+                     else "as a(x - h)^2 + k: the vertex (h, k) can be read off."))]
+    hints = ["Every option may be equivalent: look at which numbers each form shows.",
+             "Factored form a(x - r)(x - s) shows the x-intercepts r and s; vertex form a(x - h)^2 + k shows the vertex.",
+             f"Find the equivalent form that shows the {what}."]
+    sol = solved(ctx.problem.raw, "quadratics", steps, hints, sp.expand(given),
+                 verification=f"only option {letter} is equivalent and written in the form that shows the {what}")
     sol.choice = letter
     return sol

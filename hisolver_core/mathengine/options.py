@@ -115,6 +115,8 @@ def which_of_following(ctx: Context) -> Solution | None:
     if re.search(r"\bnot\b", q) and not negate:
         raise Decline("I cannot tell what the word 'not' applies to.")
     intent = read_intent(ctx, _WHICH_WORDS | _POINT_WORDS | ({"not", "does", "do"} if negate else set()))
+    if intent.solution_count and not negate:
+        return None  # "for which value of a does the system have no solution": solve for a, then match
     values = _option_values(ctx.problem.options, ctx.complex_mode)
     if any(v is None for _, v in values):
         raise Decline("I could not read every option.")

@@ -290,7 +290,8 @@ def _unit_rate(s: str) -> Story | None:
 def _percent_from_to(s: str) -> Story | None:
     """"The price increased from 20 to 25. By what percent did it increase?" (change over the starting value)."""
     m = re.findall(rf"\b(increased|decreased|rose|fell|went up|went down|dropped|grew|changed|increases|decreases|rises|falls|"
-                   rf"drops|grows|changes|was raised|was reduced|was lowered|is raised|is reduced) from {NUM} to {NUM}\b", s)
+                   rf"drops|grows|changes|was raised|was reduced|was lowered|is raised|is reduced) from {NUM}(?:(?: [a-z]+){{1,7}})? "
+                   rf"to {NUM}\b", s)
     q = question_of(s)
     if len(m) != 1 or not re.search(r"\b(?:what|which) percent\b|\bpercent(?:age)? (?:increase|decrease|change)\b", q):
         return None
@@ -342,12 +343,24 @@ def _fee_model(s: str) -> Story | None:
     a = re.findall(rf"\b(?:{_FEE} )+(?:fee |charge |cost |amount |price |rate )?(?:of )?{NUM}(?: dollars)?,? (?:plus|and|in addition to|\+) "
                    rf"(?:an additional )?{NUM}(?: dollars)? {_EACH} ([a-z]+)\b", body)
     b = re.findall(rf"\b{NUM}(?: dollars)? {_EACH} ([a-z]+),? plus (?:a |an )?(?:{_FEE} )+(?:fee|charge|cost) (?:of )?{NUM}\b", body)
-    if len(a) + len(b) != 1:
+    c = list(re.finditer(rf"\b(?:bill|cost|charge|price|rent|total)(?: [a-z]+)? (?:is|was) {NUM}(?: dollars)? plus {NUM}(?: dollars)? "
+                         rf"(?:for each|per|each|for every) ([a-z]+)\b", body))
+    if len(a) + len(b) + len(c) != 1:
         return None
-    fee, rate, unit = a[0] if a else (b[0][2], b[0][0], b[0][1])
-    units = rf"(?:{unit}|{unit}s|{unit[:-1] if unit.endswith('s') else unit})"
+    fee, rate, unit = a[0] if a else (b[0][2], b[0][0], b[0][1]) if b else c[0].groups()
+    units = rf"(?:{unit}|{unit}s|{unit}es|{unit[:-1] if unit.endswith('s') else unit})"
     letter = re.findall(rf"\b([a-z]) {units}\b", q)
     count = re.findall(rf"\b{NUM} {units}\b", q)
+    if c and not letter and not count:  # "the bill is 25 plus 8 for each gigabyte. The bill was 81: how many gigabytes?"
+        rest = body[c[0].end():]
+        paid = re.findall(rf"\b(?:bill|cost|charge|total|payment)\b[^.?\d]*?\b(?:was|is|came to|totaled) {NUM}\b", rest)
+        if len(paid) != 1 or not re.match(rf"how many {units}\b", q) or re.search(r"\d", rest.replace(paid[0], "", 1)):
+            return None
+        n = sp.Symbol("n", positive=True)
+        eq = sp.Eq(_n(paid[0]), _n(fee) + _n(rate) * n)
+        hints = ["The total is the fixed part plus the part that grows with each unit.",
+                 f"Write the total as {fee} + {rate} × (number of {unit}s).", "Set that equal to the total paid and solve."]
+        return Story("linear models", [eq], {}, n, [fee, rate, paid[0]], hints, [f"fixed part {fee}", f"rate {rate} per {unit}"])
     if len(letter) + len(count) != 1 or re.search(r"\d", body.replace(fee, "", 1).replace(rate, "", 1)):
         return None
     total = sp.Symbol("C")

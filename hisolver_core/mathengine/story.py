@@ -69,6 +69,7 @@ class Story:
     positive: bool = True  # the answer must be positive
     requires: list = field(default_factory=list)  # relations a solution must satisfy (e.g. x > y)
     params: tuple = ()  # letters the answer is expressed in ("for h hours"): they stay free
+    answer_latex: str = ""  # how to print an answer in letters when SymPy's form reads badly (2500·1.04^t)
 
 
 def _all_numbers_used(s: str, used: list[str]) -> bool:
@@ -626,7 +627,7 @@ def _expression_solution(prob: Problem, story: Story, steps, value) -> Solution:
     """An answer in terms of the problem's letter ("for h hours"): matched to an option by equivalence."""
     from .options import choose_option  # options builds on the algebra modules; import late
 
-    sol = solved(prob.raw, story.topic, steps, story.hints, value,
+    sol = solved(prob.raw, story.topic, steps, story.hints, value, answer_latex=story.answer_latex or None,
                  verification="built the expression from the stated rates and checked it against the relation")
     if prob.options:
         sol = choose_option(sol, prob.options)

@@ -50,3 +50,33 @@ def test_sat_phrasing_is_read_as_math(problem, options, answer, letter) -> None:
 def test_sat_phrasing_declines_without_its_condition(problem: str) -> None:
     sol = solve(problem)
     assert not sol.solved, (sol.answer_latex, sol.topic)
+
+
+@pytest.mark.parametrize("problem, options, letter", [
+    (r"Which of the following equivalent forms of the equation $y=x^{2}-6 x+5$ displays the $x$-intercepts of its graph "
+     r"in the $x y$-plane as constants or coefficients?",
+     ["(A)$y=(x-3)^{2}-4$", "(B)$y=x(x-6)+5$", "(C)$y=(x-1)(x-5)$", "(D)$y=(x+1)(x+5)$"], "C"),
+    (r"Which of the following equivalent forms of the function $f(x)=x^{2}-6x+5$ shows the minimum value of $f$ as a "
+     r"constant or coefficient?", ["(A)$f(x)=(x-1)(x-5)$", "(B)$f(x)=(x-3)^{2}-4$", "(C)$f(x)=x(x-6)+5$",
+                                   "(D)$f(x)=(x+3)^{2}-4$"], "B"),
+    (r"The amount of a drug in a patient's body, in milligrams, $t$ hours after a dose is modeled by $D(t)=400(0.75)^{t}$. "
+     r"According to the model, by what percent does the amount of the drug decrease each hour?",
+     [r"(A)$0.75 \%$", r"(B)$25 \%$", r"(C)$75 \%$", r"(D)$40 \%$"], "B"),
+    (r"The formula $A=\frac{1}{2} b h$ gives the area $A$ of a triangle with base $b$ and height $h$, both measured in "
+     r"centimeters above zero. Which of the following expresses $h$ in terms of $A$ and $b$ ?",
+     [r"(A)$h=\frac{2A}{b}$", r"(B)$h=\frac{A}{2b}$", "(C)$h=2Ab$", r"(D)$h=\frac{b}{2A}$"], "A"),
+    (r"$$\begin{aligned} k x+4 y & =7 \\ 3 x+6 y & =2 \end{aligned}$$ In the system of equations above, $k$ is a "
+     r"constant. For which of the following values of $k$ does the system have no solution?",
+     ["(A)$-2$", r"(B)$\frac{1}{2}$", "(C)2", "(D)3"], "C"),
+    ("The number of players in a chess league rose from 150 at the start of the season to 180 at the end of the season. "
+     "By what percent did the number of players increase?", ["(A)$15 \\%$", "(B)$20 \\%$", "(C)$25 \\%$", "(D)$30 \\%$"], "B"),
+    (r"Leo's monthly gym bill is $\$ 20$ plus $\$ 6$ for each class he attends. If Leo's bill for May was $\$ 62$, "
+     "how many classes did he attend in May?", ["(A)6", "(B)7", "(C)8", "(D)9"], "B"),
+    (r"Ana deposits $\$ 3,000$ into an account that earns $5 \%$ interest compounded annually. Which of the following "
+     r"expressions gives the balance, in dollars, after $t$ years?",
+     ["(A)$3,000(0.05)^{t}$", "(B)$3,000(1.05)^{t}$", "(C)$3,000(1.5)^{t}$", "(D)$3,000+1.05 t$"], "B"),
+])
+def test_sat_option_questions(problem: str, options: list[str], letter: str) -> None:
+    sol = solve(problem, options)
+    assert sol.solved, sol.reason
+    assert sol.choice == letter
