@@ -260,4 +260,141 @@ def _first_then_each(s: str) -> Story | None:
     return None
 
 
-EVERYDAY_FAMILIES = (_mean_missing, _probability_counts, _growth, _conversion, _first_then_each)
+def _two_kinds(s: str) -> Story | None:
+    """"Sold 420 tickets; adult tickets cost 12 each and student tickets 7 each; collected 4340: how many student
+    tickets?" -> x + y = 420 and 12x + 7y = 4340."""
+    if re.search(r"\b(?:percent|discount|tax|fee|plus|more than|less than|twice|half|times|ratio|per|each other)\b", s):
+        return None
+    q = question_of(s)
+    body = s[: len(s) - len(q)]
+    prices = re.findall(rf"\b([a-z]+) ([a-z]+) (?:cost|costs|sell for|sold for|are sold for|were sold for|are priced at|"
+                        rf"were priced at) {NUM}(?: dollars)? each\b", body)
+    if len(prices) != 2 or prices[0][1] != prices[1][1] or prices[0][0] == prices[1][0]:
+        return None
+    (kind_a, noun, price_a), (kind_b, _, price_b) = prices
+    counted = re.findall(rf"\b(?:sold|bought|purchased|sells|has|had) (?:a total of )?{NUM} {noun}\b", body)
+    money = re.findall(rf"\b(?:collected|earned|received|made|took in|paid|spent|brought in)\b(?: (?:a total of|a total|total|of))? "
+                       rf"{NUM}(?: dollars)?\b", body)
+    asked = re.fullmatch(rf"how many ({kind_a}|{kind_b}) {noun} (?:were|was|did [a-z ]+) [a-z ]*\??", q)
+    if len(counted) != 1 or len(money) != 1 or not asked:
+        return None
+    x, y = sp.symbols("x y", nonnegative=True)
+    eqs = [sp.Eq(x + y, _n(counted[0])), sp.Eq(_n(price_a) * x + _n(price_b) * y, _n(money[0]))]
+    target = x if asked.group(1) == kind_a else y
+    hints = [f"Let x be the number of {kind_a} {noun} and y the number of {kind_b} {noun}.",
+             f"One equation counts the {noun}; the other adds up the money.",
+             "Solve the two equations together (substitution or elimination)."]
+    given = [f"{kind_a} {noun}: x at {price_a} each", f"{kind_b} {noun}: y at {price_b} each", f"total {noun}: {counted[0]}",
+             f"total money: {money[0]}"]
+    return Story("systems of equations", eqs, {}, target, [price_a, price_b, counted[0], money[0]], hints, given, integer=True)
+
+
+def _successive_percents(s: str) -> Story | None:
+    """"Regularly costs 80, at a 25% discount; a 6% sales tax is applied to the discounted price: what is paid?"."""
+    if re.search(r"\b(?:original(?:ly)?|before|each|per|every|profit|loss|interest|ratio)\b", s):
+        return None
+    q = question_of(s)
+    body = s[: len(s) - len(q)]
+    price = re.findall(rf"\b(?:regularly |normally |originally )?(?:costs?|priced at|price (?:is|was|of)) {NUM}(?! percent)\b", body)
+    changes = re.findall(rf"\b{NUM} percent (discount|off|sales tax|tax|tip|markup|increase|decrease)\b"
+                         rf"|\b(discount|sales tax|tax|tip|markup) of {NUM} percent\b", body)
+    if len(price) != 1 or len(changes) != 2 or not re.search(r"\b(?:discounted|reduced|sale) price\b|\bthen\b|\bafter\b", body):
+        return None
+    if not re.search(r"\b(?:total|final|how much|what (?:is|was) the (?:cost|price|amount))\b", q):
+        return None
+    total = _n(price[0])
+    used, given = [price[0]], [f"price: {price[0]}"]
+    for first_pct, first_word, second_word, second_pct in changes:
+        pct, word = (first_pct, first_word) if first_pct else (second_pct, second_word)
+        down = word in ("discount", "off", "decrease")
+        total *= 1 + (-1 if down else 1) * _n(pct) / 100
+        used.append(pct)
+        given.append(f"{word}: {pct}%")
+    x = sp.Symbol("x", positive=True)
+    hints = ["Apply the changes one after the other, each to the result of the one before.",
+             "A discount of p% multiplies by (1 - p/100); a tax of p% multiplies by (1 + p/100).",
+             "Multiply the price by both multipliers."]
+    return Story("percent", [sp.Eq(x, total)], {}, x, used, hints, given)
+
+
+def _mean_goal(s: str) -> Story | None:
+    """"Scored 18, 22, 15, 27 and 18 in the first 5 games: what score in the sixth makes the mean of the 6 games 21?"."""
+    if re.search(r"\b(?:median|mode|range|at least|at most|weighted|percent)\b", s):
+        return None
+    q = question_of(s)
+    body = s[: len(s) - len(q)]
+    listed = re.search(rf"\b(?:first {NUM} [a-z]+[^.]*?)?\b(?:scored|earned|got|received|were|are|had|ran|sold|read)\s+{_LIST}", body)
+    goal = re.search(rf"\b(?:mean|average)(?: [a-z]+)? (?:for|of|over) (?:the |all |all the )?{NUM} [a-z]+ (?:is|will be|would be|to be|equals?) {NUM}\b", q)
+    if not listed or not goal:
+        return None
+    values = _numbers(listed.group(2))
+    count_word = listed.group(1)
+    ordinal = re.search(r"\b(" + "|".join(_ORDINALS) + r")\b", q)
+    total, mean = goal.groups()
+    if (int(total) != len(values) + 1 or (count_word and int(count_word) != len(values))
+            or not ordinal or _ORDINALS[ordinal.group(1)] != int(total)):
+        return None
+    x = sp.Symbol("x", real=True)
+    eq = sp.Eq(sum(_n(v) for v in values) + x, _n(total) * _n(mean))
+    hints = ["The mean times the number of values is their total.", f"The {total} values must add up to {total} × {mean}.",
+             "Subtract the values you already have from that total."]
+    used = [*values, total, mean] + ([count_word] if count_word else [])
+    return Story("mean", [eq], {}, x, used, hints, [f"values so far: {', '.join(values)}", f"goal: mean {mean} over {total}"],
+                 positive=False)
+
+
+def _mean_after_removal(s: str) -> Story | None:
+    """"9 values with a mean of 40; the value 72 is removed: the mean of the remaining 8 values?"."""
+    if re.search(r"\b(?:median|mode|range|percent|replaced|instead)\b", s):
+        return None
+    q = question_of(s)
+    body = s[: len(s) - len(q)]
+    m = (re.search(rf"\b{NUM} ([a-z]+) with (?:a|an) (?:mean|average)(?: [a-z]+)? of {NUM}\b", body)
+         or re.search(rf"\b(?:mean|average) of (?:the )?{NUM} ([a-z]+) (?:is|was) {NUM}\b", body))
+    gone = re.search(rf"\b(?:the )?(?:value|number|score) {NUM} is (removed|dropped|taken away|added|included)\b", body)
+    if not m or not gone:
+        return None
+    count, noun, mean = m.groups()
+    value, how = gone.groups()
+    removed = how in ("removed", "dropped", "taken away")
+    new_count = int(count) - 1 if removed else int(count) + 1
+    ask = re.fullmatch(rf"what is the (?:mean|average) of the (?:remaining |new |resulting )?(?:{new_count} )?[a-z]+\??", q)
+    if not ask:
+        return None
+    x = sp.Symbol("x", real=True)
+    eq = sp.Eq(x, (_n(count) * _n(mean) + (-1 if removed else 1) * _n(value)) / new_count)
+    hints = ["The mean times the count gives the total.", f"Find the new total after the value is {how}.",
+             "Divide the new total by the new count."]
+    used = [count, mean, value] + ([str(new_count)] if re.search(rf"\b{new_count}\b", q) else [])
+    return Story("mean", [eq], {}, x, used, hints, [f"{count} {noun}, mean {mean}", f"{how}: {value}"], positive=False)
+
+
+def _ratio_amounts(s: str) -> Story | None:
+    """"Flour and sugar in a ratio of 3 cups of flour to 2 cups of sugar; 7.5 cups of flour: how many cups of sugar?"."""
+    if re.search(r"\b(?:percent|more|less|than|left|remaining|instead|each other|total|altogether)\b", s):
+        return None
+    m = re.search(rf"\b{NUM} ([a-z]+) of ([a-z]+) (?:to|for every|for each|per) {NUM} ([a-z]+) of ([a-z]+)\b", s)
+    if not m:
+        return None
+    a, unit_a, what_a, b, unit_b, what_b = m.groups()
+    if what_a == what_b:
+        return None
+    q = question_of(s)
+    rest = s[m.end():]
+    given = re.findall(rf"\b{NUM} ({unit_a}|{unit_b}) of ({what_a}|{what_b})\b", rest)
+    asked = re.match(rf"how (?:many|much) (?:({unit_a}|{unit_b}) of )?({what_a}|{what_b})\b", q)
+    if len(given) != 1 or not asked or asked.group(2) == given[0][2]:
+        return None
+    amount, unit, what = given[0]
+    if (what == what_a and unit != unit_a) or (what == what_b and unit != unit_b):
+        return None
+    y = sp.Symbol("y", positive=True)
+    per_given, per_asked = (_n(a), _n(b)) if what == what_a else (_n(b), _n(a))
+    eq = sp.Eq(y / _n(amount), per_asked / per_given)
+    hints = ["The two amounts stay in the same ratio.", "Write the unknown amount over the known one, equal to the ratio.",
+             "Cross-multiply and solve."]
+    return Story("ratio", [eq], {}, y, [a, b, amount], hints, [f"ratio {a} {unit_a} of {what_a} to {b} {unit_b} of {what_b}"])
+
+
+EVERYDAY_FAMILIES = (_mean_missing, _mean_goal, _mean_after_removal, _probability_counts, _growth, _conversion,
+                     _first_then_each, _two_kinds, _successive_percents, _ratio_amounts)

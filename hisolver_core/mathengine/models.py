@@ -157,7 +157,7 @@ def fee_model(prob: Problem) -> Solution | None:
 
 _N = r"(\d+(?:\.\d+)?)"
 _AT_RATE = re.compile(
-    rf"^(?:a|an|the) [a-z ]+? {_N} (?P<u>[a-z]+) in {_N} (?P<t>[a-z]+)\. at (?:this|that|the same) rate, how many (?P<q>[a-z]+) "
+    rf"^(?:a|an|the) [a-z ]+? {_N} (?P<u>[a-z]+) in {_N} (?P<t>[a-z]+)\. (?:if [a-z ]+? )?at (?:this|that|the same) rate, how many (?P<q>[a-z]+) "
     rf"(?:will|would|can|could|does|do) [a-z ]+? in {_N} (?P<t2>[a-z]+)\s*\??$"
 )
 _SAME_PRICE = re.compile(
@@ -175,8 +175,14 @@ def rate_proportion(prob: Problem) -> Solution | None:
     m = _AT_RATE.match(s)
     if m:
         amount, span, new_span = sp.nsimplify(m.group(1)), sp.nsimplify(m.group(3)), sp.nsimplify(m.group(6))
-        if m.group("q") != m.group("u") or _stem(m.group("t")) != _stem(m.group("t2")):
+        from .proportion import _same_unit
+
+        factor = _same_unit(m.group("t2"), m.group("t"))  # 2 hours at a rate per minute: 120 minutes
+        if m.group("q") != m.group("u") or factor is None:
             return None
+        converted = (rf"{tex(new_span)}\ \text{{{m.group('t2')}}} = {tex(new_span * factor)}\ \text{{{m.group('t')}}}"
+                     if factor != 1 else None)
+        new_span *= factor
         unit, per = m.group("u"), _stem(m.group("t"))
     else:
         m = _SAME_PRICE.match(s)
@@ -184,6 +190,7 @@ def rate_proportion(prob: Problem) -> Solution | None:
             return None
         span, amount, new_span = sp.nsimplify(m.group(1)), sp.nsimplify(m.group(4)), sp.nsimplify(m.group(5))
         unit, per = "dollars", _stem(m.group("u"))
+        converted = None
     if span == 0:
         return None
     rate = amount / span
@@ -191,6 +198,8 @@ def rate_proportion(prob: Problem) -> Solution | None:
     steps = [step(f"\\frac{{{tex(amount)}}}{{{tex(span)}}} = {tex(rate)}", f"Find the rate: {unit} per {per}."),
              step(f"{tex(rate)} \\times {tex(new_span)} = {tex(answer)}", f"Multiply the rate by the new number of {per}s."),
              step(tex(answer), "This is the amount at the same rate.")]
+    if converted:
+        steps.insert(1, step(converted, f"Write the new time in {m.group('t')}, the unit of the rate."))
     hints = ["At a constant rate, the two quantities are proportional.",
              f"Find how many {unit} go with one {per}.",
              f"Multiply that rate by the new number of {per}s."]

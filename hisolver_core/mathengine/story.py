@@ -600,7 +600,8 @@ def _story_solution(prob: Problem, story: Story, value) -> Solution:
               if e not in story.equations and e is not sp.true and not _unit_noise(e)]
     unit = f" ({story.unit})" if story.unit else ""
     asked = sp.sympify(story.target)
-    value_latex = decimal_latex(value) if any("." in number for number in story.used) else None
+    money = story.topic == "percent" or any("." in number for number in story.used)  # amounts read best as decimals
+    value_latex = decimal_latex(value) if money else None
     value_latex = value_latex or tex(value)
     shown = f"{tex(asked)} = {value_latex}" if isinstance(asked, sp.Symbol) else value_latex
     if not steps or steps[-1].latex != shown:

@@ -30,6 +30,16 @@ from hisolver_core.mathengine import solve
     ("A store sells pens for $1.50 each. What is the cost, in dollars, of 12 pens?", 18),
     ("The ratio of boys to girls in a class is 3 to 4. If there are 12 boys in the class, how many girls are in the "
      "class?", 16),
+    ("A school play sold 300 tickets. Adult tickets cost $10 each and child tickets cost $4 each. If the school collected "
+     "a total of $2,280, how many child tickets were sold?", 120),
+    ("A bike that regularly costs $200 is sold at a 15% discount. A sales tax of 5% is applied to the discounted price. "
+     "What is the total amount paid for the bike?", sp.Rational("178.5")),
+    ("In his first 4 games, a bowler scored 150, 170, 160, and 180. What score must he get in the fifth game so that his "
+     "mean score for the 5 games is 168?", 180),
+    ("A data set consists of 6 values with a mean of 20. If the value 30 is removed from the data set, what is the mean "
+     "of the remaining 5 values?", 18),
+    ("A paint mix uses blue and white in a ratio of 2 cans of blue to 5 cans of white. If a painter uses 4 cans of blue, "
+     "how many cans of white should the painter use?", 10),
 ])
 def test_everyday_story_is_answered(problem: str, answer) -> None:
     sol = solve(problem)
@@ -76,6 +86,14 @@ def test_first_unit_shows_the_model_with_n_minus_one() -> None:
     "A deposit of $1,000 earns 5% interest compounded quarterly. What is the balance after 2 years?",
     # a growth rate and a second change
     "A population of 500 bacteria doubles every 3 hours, then 100 die. How many bacteria are there after 12 hours?",
+    # the two kinds are counted in different nouns
+    "A store sold 300 items. Adult tickets cost $10 each and child passes cost $4 each. If the store collected $2,280, "
+    "how many child tickets were sold?",
+    # a mean goal whose count does not match the values given
+    "In his first 4 games, a bowler scored 150, 170 and 160. What score must he get in the fifth game so that his mean "
+    "score for the 5 games is 168?",
+    # the ratio is asked for a third ingredient
+    "A mix uses 2 cans of blue to 5 cans of white. If a painter uses 4 cans of blue, how many cans of red are needed?",
     # first unit priced apart, plus a fee
     "A taxi charges a fee of $2 plus $3 for the first mile and $2 for each additional mile. What does a 6-mile ride cost?",
 ])

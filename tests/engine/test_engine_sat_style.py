@@ -386,6 +386,10 @@ def test_graph_of_y_equals_f_of_x() -> None:
 @pytest.mark.parametrize("problem,answer", [
     ("A car travels 180 miles in 3 hours. At this rate, how many miles will the car travel in 5 hours?", 300),
     ("A printer prints 45 pages in 3 minutes. At this rate, how many pages will it print in 8 minutes?", 120),
+    # another time unit is converted to the rate's unit: 8 hours are 480 minutes
+    ("A printer prints 45 pages in 3 minutes. At this rate, how many pages will it print in 8 hours?", 7200),
+    ("A cyclist rode 18 kilometers in 45 minutes. If she continues to ride at the same rate, how many kilometers will "
+     "she ride in 2 hours?", 48),
     ("If 3 pounds of apples cost $4.50, how much do 7 pounds of apples cost at the same rate?", sp.Rational(21, 2)),
     (r"If $3$ pounds of apples cost $\$ 4.50$, how much do $7$ pounds of apples cost at the same rate?", sp.Rational(21, 2)),
 ])
@@ -394,7 +398,7 @@ def test_rate_proportion(problem: str, answer) -> None:
 
 
 @pytest.mark.parametrize("problem", [
-    "A printer prints 45 pages in 3 minutes. At this rate, how many pages will it print in 8 hours?",
+    "A printer prints 45 pages in 3 minutes. At this rate, how many pages will it print in 8 miles?",
     "A car travels 180 miles in 3 hours. At this rate, how many miles will the car travel in 5 more hours?",
     "If 3 pounds of apples cost $4.50, how much do 7 pounds of pears cost?",
 ])
