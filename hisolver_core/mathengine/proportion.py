@@ -125,7 +125,12 @@ def _percent_change(s: str) -> Story | None:
                           rf"decrease|reduction|markup|raise|cut|rise)\b", body))
     if not re.search(r"\b(?:original|originally|before|at first|initially|previous|old|last year|earlier|was the)\b", q):
         return None
-    if m and not after:
+    later = re.search(rf"\b(discounted|reduced|marked down|decreased|increased|raised|marked up) by {NUM} percent ?\. "
+                      rf"(?:if )?the (?:sale|new|discounted|reduced|final|marked-up) price(?: of [a-z ]+)? (?:is|was) {NUM}\b", body)
+    if later and not m and not after:  # "discounted by 25%. If the sale price is 48, what was the price before?"
+        word, pct, new = later.groups()
+        m = later
+    elif m and not after:
         word, pct, _, new = m.groups()
     elif after and not m:
         groups = after.groups()
@@ -135,7 +140,7 @@ def _percent_change(s: str) -> Story | None:
         return None
     if body[m.end():].strip(" ,.") != "":
         return None
-    up = bool(re.search(r"increase|rose|rise|up|raise|markup", word))
+    up = bool(re.search(r"increase|rose|rise|up|raise|markup|marked up", word))
     x = sp.Symbol("x", positive=True)
     eq = sp.Eq(x * (1 + (1 if up else -1) * _n(pct) / 100), _n(new))
     hints = ["A change of p% multiplies the original by (1 ± p/100).",
@@ -176,11 +181,13 @@ def _average(s: str) -> Story | None:
 def _discount(s: str) -> Story | None:
     """"A shirt that costs 40 is on sale for 25% off. What is the sale price?" (or a tax / tip / markup added)."""
     if re.search(r"\b(?:then|again|another|successive|second|additional|further|coupon|each|per|profit|loss|cost price|"
-                 r"interest|marked)\b", s) or re.search(r"\boriginal(?:ly)?\b", question_of(s)):
-        return None
+                 r"interest|marked)\b", s) or re.search(r"\b(?:original(?:ly)?|before|regular(?:ly)?|initial(?:ly)?)\b",
+                                                            question_of(s)):
+        return None  # asked for the price before the change: the price given is the changed one
     q = question_of(s)
     body = s[: len(s) - len(q)]
-    price = re.findall(rf"\b(?:(?:originally |normally |regularly )?costs?|costing|priced at|(?:regular |normal |list |original )?price (?:of [a-z ]+ )?(?:is|was|of)|"
+    price = re.findall(rf"(?<!sale )(?<!discounted )(?<!new )(?<!final )(?<!reduced )"
+                       rf"\b(?:(?:originally |normally |regularly )?costs?|costing|priced at|(?:regular |normal |list |original )?price (?:of [a-z ]+ )?(?:is|was|of)|"
                        rf"sells? for|bill (?:is|was|of)|meal (?:costs?|is|was))\s+{NUM}(?! percent)\b", body)
     off = re.findall(rf"\b{NUM} percent (off|discount|tax|sales tax|tip|markup)\b|\b(discount|tax|tip|markup) (?:of|is|was|rate is|rate of) {NUM} percent\b|"
                      rf"\b(discounted|reduced|marked down|marked up|increased|decreased|raised|lowered|cut) by {NUM} percent\b",

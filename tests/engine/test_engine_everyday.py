@@ -40,6 +40,9 @@ from hisolver_core.mathengine import solve
      "of the remaining 5 values?", 18),
     ("A paint mix uses blue and white in a ratio of 2 cans of blue to 5 cans of white. If a painter uses 4 cans of blue, "
      "how many cans of white should the painter use?", 10),
+    # the price given is the sale price: the price before the discount is 60 / 0.8
+    ("During a sale, every chair in a store is discounted by 20%. If the sale price of a chair is $60, what was the "
+     "price of the chair before the discount?", 75),
 ])
 def test_everyday_story_is_answered(problem: str, answer) -> None:
     sol = solve(problem)
@@ -86,6 +89,8 @@ def test_first_unit_shows_the_model_with_n_minus_one() -> None:
     "A deposit of $1,000 earns 5% interest compounded quarterly. What is the balance after 2 years?",
     # a growth rate and a second change
     "A population of 500 bacteria doubles every 3 hours, then 100 die. How many bacteria are there after 12 hours?",
+    # a sale price is not the price a discount applies to
+    "During a sale, every lamp is discounted by 25%. If the sale price of a lamp is $48, what is the discount in dollars?",
     # the two kinds are counted in different nouns
     "A store sold 300 items. Adult tickets cost $10 each and child passes cost $4 each. If the store collected $2,280, "
     "how many child tickets were sold?",
