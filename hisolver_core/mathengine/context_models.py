@@ -24,7 +24,7 @@ from .build import Decline, solved, step, tex
 from .context import Context
 from .problem import Problem
 
-__all__ = ["model_extremum", "without_context"]
+__all__ = ["model_extremum", "rectangle_expression", "without_context"]
 
 _CONSTRAINT = re.compile(
     r"\b(?:positive|negative|integers?|whole|nonzero|not|no|never|only|except|at least|at most|more|less|fewer|greater|"
@@ -87,6 +87,7 @@ _MIN = r"(?:minimum|least|lowest|smallest)"
 def _output_noun(ctx: Context, out: sp.Symbol) -> str | None:
     """The noun the story gives the output: "the height ⟦1⟧" -> height."""
     keys = [s.index for s in ctx.segments if s.kind == "symbol" and s.obj == out]
+    keys += [k for k, src in enumerate(ctx.problem.math) if src.strip() == out.name and out.name in ctx.functions]
     for k in keys:
         m = re.search(rf"\b(?:the|its|a) ((?:[a-z]+ )?[a-z]+),? ⟦{k}⟧", ctx.problem.question)
         if m:
@@ -103,10 +104,17 @@ def _input_unit(ctx: Context, var: sp.Symbol) -> str | None:
     return None
 
 
+def _paren(value) -> str:
+    return f"\\left({tex(value)}\\right)" if value < 0 else tex(value)
+
+
 def model_extremum(ctx: Context) -> Solution | None:
     """The greatest (least) output of a quadratic model, when it happens, or when the output reaches 0."""
     eqs = [s.obj for s in ctx.of_kind("equation")]
-    if len(eqs) != 1 or not isinstance(eqs[0].lhs, sp.Symbol) or len(eqs[0].rhs.free_symbols) != 1 or ctx.functions:
+    if not eqs and len(ctx.functions) == 1:  # "modeled by the function h(t) = -16t^2 + 64t + 5"
+        name, (var, body) = next(iter(ctx.functions.items()))
+        eqs = [sp.Eq(sp.Symbol(name), body)]
+    if len(eqs) != 1 or not isinstance(eqs[0].lhs, sp.Symbol) or len(eqs[0].rhs.free_symbols) != 1 or len(ctx.functions) > 1:
         return None
     if ctx.inequalities or ctx.conditions or any(s.kind not in ("equation", "symbol") for s in ctx.segments):
         return None  # a domain or another number in the story could change the answer
@@ -121,7 +129,8 @@ def model_extremum(ctx: Context) -> Solution | None:
     a = body.coeff(var, 2)
     peak = -body.coeff(var, 1) / (2 * a)
     value = sp.nsimplify(body.subs(var, peak))
-    asks_value = re.fullmatch(rf"(?:what is )?the ({_MAX}|{_MIN}) {noun}(?:, in [a-z ]+,)?(?: (?:that|which) [a-z ]+)?\??", question)
+    asks_value = re.fullmatch(rf"(?:what is )?the ({_MAX}|{_MIN}) {noun}(?:, in [a-z ]+,?)?(?: of the [a-z]+| (?:that|which) [a-z ]+)?"
+                              rf"\s*\??", question)
     asks_when = re.fullmatch(rf"how many {unit} after [a-z ]+ (?:does|will|did) [a-z ]+ (?:reach|attain|have) (?:its|the) "
                              rf"({_MAX}|{_MIN}) {noun}\??", question)
     asks_ground = re.fullmatch(rf"how many {unit} after [a-z ]+ (?:does|will|did) [a-z ]+ (?:hit|reach|return to|land on) "
@@ -133,7 +142,7 @@ def model_extremum(ctx: Context) -> Solution | None:
         if bool(re.fullmatch(_MAX, word)) != bool(a < 0):
             raise Decline("The model has no such extreme value.")
         steps = [step(eqs[0], "Write the model."),
-                 step(rf"{tex(var)} = -\frac{{b}}{{2a}} = -\frac{{{tex(body.coeff(var, 1))}}}{{2 \cdot {tex(a)}}} = {tex(peak)}",
+                 step(rf"{tex(var)} = -\frac{{b}}{{2a}} = -\frac{{{tex(body.coeff(var, 1))}}}{{2 \cdot {_paren(a)}}} = {tex(peak)}",
                       "A parabola turns at its vertex."),
                  step(f"{out} = {tex(value)}", f"Put {var} = {tex(peak)} into the model.")]
         answer = value if asks_value else peak
@@ -152,3 +161,34 @@ def model_extremum(ctx: Context) -> Solution | None:
         return solved(ctx.problem.raw, "quadratic models", steps, hints, roots[0],
                       verification="solved model = 0 and kept the one positive solution")
     return None
+
+
+_RECT = re.compile(
+    r"\brectangular (?:[a-z]+ ){1,2}(?:has|with|is) (?:a )?length (?:of )?⟦(?P<l>\d+)⟧(?: [a-z]+)?,? and (?:a )?width (?:of )?"
+    r"⟦(?P<w>\d+)⟧(?: [a-z]+)?\.\s*(?P<q>.*)$", re.I)
+_RECT_ASK = re.compile(r"^(?:which of the following (?:expressions )?(?:represents|gives|is)|what is) the (?P<what>area|perimeter)"
+                       r" of the [a-z]+(?:, in (?:square )?[a-z]+,?)?\s*\??$", re.I)
+
+
+def rectangle_expression(ctx: Context) -> Solution | None:
+    """"A rectangular patio has a length of (3x + 2) meters and a width of (x - 1) meters": its area or perimeter."""
+    m = _RECT.search(ctx.problem.text)
+    ask = _RECT_ASK.match(m.group("q").strip()) if m else None
+    if not ask:
+        return None
+    length, width = (next((s for s in ctx.segments if s.index == int(m.group(k))), None) for k in ("l", "w"))
+    if length is None or width is None or length.kind != "expression" or width.kind != "expression":
+        return None
+    if len(ctx.segments) != 2 or ctx.problem.text[: m.start()].count("⟦"):
+        return None  # another quantity in the story
+    area = ask.group("what").lower() == "area"
+    formula = "A = l \\cdot w" if area else "P = 2(l + w)"
+    value = sp.expand(length.obj * width.obj) if area else sp.expand(2 * (length.obj + width.obj))
+    work = (f"\\left({tex(length.obj)}\\right)\\left({tex(width.obj)}\\right) = {tex(value)}" if area
+            else f"2\\left(({tex(length.obj)}) + ({tex(width.obj)})\\right) = {tex(value)}")
+    steps = [step(formula, f"The {'area' if area else 'perimeter'} of a rectangle."),
+             step(work, "Put in the length and width and expand.")]
+    hints = [f"Recall the {'area' if area else 'perimeter'} formula of a rectangle.",
+             "Multiply (or add) the two expressions as whole quantities, using parentheses.",
+             "Expand and collect like terms."]
+    return solved(ctx.problem.raw, "polynomials", steps, hints, value, verification="expanded the formula with SymPy")

@@ -115,9 +115,12 @@ def _probability_counts(s: str) -> Story | None:
     return Story("probability", [eq], {}, p, list(counts.values()), hints, given)
 
 
-_GROW_WORDS = {"doubles": 2, "triples": 3, "quadruples": 4, "halves": sp.Rational(1, 2)}
-_UP = r"(?:increases|grows|rises|gains|appreciates|goes up|earns|pays)"
-_DOWN = r"(?:decreases|declines|falls|loses|depreciates|drops|goes down|shrinks|decays)"
+_GROW_WORDS = {"doubles": 2, "triples": 3, "quadruples": 4, "halves": sp.Rational(1, 2), "is doubled": 2, "is tripled": 3,
+               "is halved": sp.Rational(1, 2)}
+_UP = (r"(?:increases|grows|rises|gains|appreciates|goes up|earns|pays|has increased|has grown|increased|grew|"
+       r"has risen|rose)")
+_DOWN = (r"(?:decreases|declines|falls|loses|depreciates|drops|goes down|shrinks|decays|has decreased|has declined|"
+         r"decreased|declined|fell|dropped|lost)")
 _PERIOD = r"(second|minute|hour|day|week|month|year|decade)s?"
 _MONTHS = {"month": 1, "year": 12, "decade": 120}
 
@@ -136,14 +139,15 @@ def _periods(asked_unit: str, period_unit: str) -> sp.Expr | None:
 
 def _growth(s: str) -> Story | None:
     """"500 bacteria double every 3 hours: how many after 12 hours?" and "loses 15% of its value each year"."""
-    if re.search(r"\b(?:continuously|simple|quarterly|monthly|semiannually|daily|then|instead|more than|less than|ratio|"
-                 r"average)\b", s) or (re.search(r"\b(?:interest|compound)", s)
+    if re.search(r"\b(?:continuously|simple|quarterly|monthly|semiannually|daily|(?<!since )then|instead|more than|less than|"
+                 r"ratio|average)\b", s) or (re.search(r"\b(?:interest|compound)", s)
                                      and not re.search(r"\binterest,? compounded (?:annually|yearly)\b", s)):
         return None
     q = question_of(s)
     body = s[: len(s) - len(q)]
     factor = used_rate = None
-    m = re.search(rf"\b(doubles|triples|quadruples|halves)(?: in (?:size|number|value))? (?:every|each) (?:{NUM} )?{_PERIOD}\b", body)
+    m = re.search(rf"\b(doubles|triples|quadruples|halves|is doubled|is tripled|is halved)(?: in (?:size|number|value))? "
+                  rf"(?:every|each) (?:{NUM} )?{_PERIOD}\b", body)
     if m:
         word, span, unit = m.groups()
         factor, used_rate = _GROW_WORDS[word], []
@@ -162,14 +166,16 @@ def _growth(s: str) -> Story | None:
         factor, used_rate = 1 + (1 if up else -1) * _n(pct) / 100, [pct]
     span = span or "1"
     rest = body[: m.start()] + " " + body[m.end():]
+    years = re.findall(r"\b(?:in|since|after|from|of) ((?:19|20)\d\d)\b", s)  # "12,000 in 2015 ... t years after 2015": dates
+    rest = re.sub(r"\b(?:in|since|after|from|of) (?:19|20)\d\d\b", " ", rest)
     start = _numbers(rest)
     if len(start) != 1 or start[0].startswith("-"):
         return None
-    t_letter = re.search(rf"\b(?:after|in) ([a-z]) {_PERIOD}\b", q)
+    t_letter = re.search(rf"\b(?:after|in) ([a-z]) {_PERIOD}\b|\b([a-z]) {_PERIOD} (?:after|since|from)\b", q)
     t_number = re.search(rf"\b(?:after|in) {NUM} {_PERIOD}\b|\b{NUM} {_PERIOD} (?:later|from now)\b", q)
     if bool(t_letter) == bool(t_number) or not re.search(r"\b(?:what|how many|how much|which|find)\b", q):
         return None
-    asked_unit = (t_letter or t_number).groups()[-1] if t_letter else (t_number.group(2) or t_number.group(4))
+    asked_unit = (t_letter.group(2) or t_letter.group(4)) if t_letter else (t_number.group(2) or t_number.group(4))
     per = _periods(asked_unit, unit)
     if per is None:
         return None
@@ -179,17 +185,18 @@ def _growth(s: str) -> Story | None:
              "Raise the factor to the number of periods and multiply by the starting amount."]
     given = [f"starting amount: {start[0]}", f"factor {sp.sstr(factor)} every {span} {_singular(unit)}"]
     if t_letter:
-        if t_letter.group(1) in ("a", "i"):
+        letter = t_letter.group(1) or t_letter.group(3)
+        if letter in ("a", "i"):
             return None
-        t = sp.Symbol(t_letter.group(1))
+        t = sp.Symbol(letter)
         exponent = t * per / _n(span)
         eq = sp.Eq(y, _n(start[0]) * sp.Pow(factor, exponent))
         shown = rf"{tex(_n(start[0]))} \cdot \left({decimal_latex(factor) or tex(factor)}\right)^{{{tex(exponent)}}}"
-        return Story("exponential models", [eq], {}, y, [start[0], *used_rate, *([span] if span != "1" else [])],
+        return Story("exponential models", [eq], {}, y, [start[0], *used_rate, *([span] if span != "1" else []), *years],
                      hints, given, params=(t,), answer_latex=shown)
     elapsed = t_number.group(1) or t_number.group(3)
     eq = sp.Eq(y, _n(start[0]) * factor ** (_n(elapsed) * per / _n(span)))
-    return Story("exponential models", [eq], {}, y, [start[0], *used_rate, *([span] if span != "1" else []), elapsed],
+    return Story("exponential models", [eq], {}, y, [start[0], *used_rate, *([span] if span != "1" else []), elapsed, *years],
                  hints, given)
 
 
@@ -291,12 +298,12 @@ def _two_kinds(s: str) -> Story | None:
 
 def _successive_percents(s: str) -> Story | None:
     """"Regularly costs 80, at a 25% discount; a 6% sales tax is applied to the discounted price: what is paid?"."""
-    if re.search(r"\b(?:original(?:ly)?|before|each|per|every|profit|loss|interest|ratio)\b", s):
-        return None
     q = question_of(s)
     body = s[: len(s) - len(q)]
+    if re.search(r"\b(?:each|per|every|profit|loss|interest|ratio)\b", s) or re.search(r"\b(?:original|before)\b", q):
+        return None
     price = re.findall(rf"\b(?:regularly |normally |originally )?(?:costs?|priced at|price (?:is|was|of)) {NUM}(?! percent)\b", body)
-    changes = re.findall(rf"\b{NUM} percent (discount|off|sales tax|tax|tip|markup|increase|decrease)\b"
+    changes = re.findall(rf"\b{NUM} percent (discount|off|sales tax|tax|tip|markup|increase|decrease)(?! of)\b"
                          rf"|\b(discount|sales tax|tax|tip|markup) of {NUM} percent\b", body)
     if len(price) != 1 or len(changes) != 2 or not re.search(r"\b(?:discounted|reduced|sale) price\b|\bthen\b|\bafter\b", body):
         return None
@@ -396,5 +403,141 @@ def _ratio_amounts(s: str) -> Story | None:
     return Story("ratio", [eq], {}, y, [a, b, amount], hints, [f"ratio {a} {unit_a} of {what_a} to {b} {unit_b} of {what_b}"])
 
 
+def _list_statistic(s: str) -> Story | None:
+    """"The numbers of books read by 7 students were 4, 9, 6, 14, 8, 7 and 9. What is the median number?"."""
+    if re.search(r"\b(?:percent|removed|added|replaced|instead|new|changed|if|after|more|less|than|increase|decrease)\b", s):
+        return None
+    q = question_of(s)
+    body = s[: len(s) - len(q)]
+    listed = list(re.finditer(rf"(?:\b(?:were|are|was|is|scored|earned|recorded)|:)\s+{_LIST}", body))
+    asked = re.fullmatch(r"what (?:is|was) the (mean|average|arithmetic mean|median|range) (?:number of [a-z]+|[a-z]+)?"
+                         r"(?: [a-z0-9]+){0,8}\s*\??", q)
+    if len(listed) != 1 or not asked:
+        return None
+    values = _numbers(listed[0].group(1))
+    if len(values) < 3:
+        return None
+    counts = re.findall(rf"\b{NUM} [a-z]+\b", body[: listed[0].start()] + " " + q)
+    if any(c != str(len(values)) for c in counts):
+        return None  # "by 7 students" must count the values listed
+    kind = asked.group(1).replace("arithmetic ", "").replace("average", "mean")
+    nums = sorted(_n(v) for v in values)
+    if kind == "mean":
+        value, how = sum(nums) / len(nums), "Add the values and divide by how many there are."
+    elif kind == "median":
+        k = len(nums)
+        value = nums[k // 2] if k % 2 else (nums[k // 2 - 1] + nums[k // 2]) / 2
+        how = "Sort the values; the median is the middle one (or the mean of the middle two)."
+    else:
+        value, how = nums[-1] - nums[0], "Subtract the least value from the greatest."
+    x = sp.Symbol("x", real=True)
+    hints = [f"Recall what the {kind} of a list is.", "Sorting the list first helps.", how]
+    return Story("statistics", [sp.Eq(x, value)], {}, x, [*values, *counts], hints,
+                 [f"values: {', '.join(str(v) for v in nums)}"], positive=False)
+
+
+def _mean_change(s: str) -> Story | None:
+    """"The mean of her first 5 quiz scores was 84; after a sixth quiz the mean of the 6 was 86: the sixth score?"
+    and "the mean weight of 9 packages is 14; a tenth package of 32 is added: the mean of the 10?"."""
+    if re.search(r"\b(?:median|mode|range|percent|removed|replaced|instead|weighted)\b", s):
+        return None
+    q = question_of(s)
+    body = s[: len(s) - len(q)]
+    first = re.search(rf"\b(?:mean|average)(?: [a-z]+){{0,3}} (?:on|of|for) (?:her |his |their |the )?(?:first )?{NUM}"
+                      rf"(?: [a-z]+){{1,5}} (?:was|is|were|are) {NUM}\b", body)
+    if not first:
+        return None
+    count, mean = first.groups()
+    nxt = str(int(count) + 1) if count.isdigit() else None
+    ordinal = next((w for w, k in _ORDINALS.items() if str(k) == nxt), None)
+    rest = body[first.end():]
+    later = re.search(rf"\b(?:mean|average)(?: [a-z]+){{0,3}} (?:of|for) (?:her |his |their |the |all )?(?:{nxt} )(?:[a-z]+ ){{1,3}}"
+                      rf"(?:was|is|became|rose to|fell to) {NUM}\b", rest)
+    # story_text reads "a sixth quiz" as "1/6 quiz": the ordinal may come as either
+    nth = rf"(?:{ordinal}|1/{nxt})" if ordinal else None
+    added = re.search(rf"\b(?:a |an |the )?{nth} [a-z]+ (?:that |which )?(?:weighs|weighing|of|scored|with a score of|"
+                      rf"costing|worth) {NUM}\b", rest) if ordinal else None
+    fraction_word = [f"1/{nxt}"] if nxt and re.search(rf"(?<![\d/]){re.escape(f'1/{nxt}')}\b", s) else []
+    x = sp.Symbol("x", real=True)
+    if later and not added and ordinal and re.search(rf"\b{ordinal}\b", q) and re.match(r"what (?:was|is|score)", q):
+        eq = sp.Eq(_n(count) * _n(mean) + x, int(nxt) * _n(later.group(1)))
+        used = [count, mean, nxt, later.group(1), *fraction_word]
+        given = [f"first {count}: mean {mean}", f"all {nxt}: mean {later.group(1)}"]
+    elif added and not later and re.search(rf"\b(?:mean|average)\b[^?]*\b{nxt}\b", q):
+        eq = sp.Eq(x, (_n(count) * _n(mean) + _n(added.group(1))) / int(nxt))
+        used = [count, mean, added.group(1), nxt, *fraction_word]
+        given = [f"{count} values: mean {mean}", f"added: {added.group(1)}"]
+    else:
+        return None
+    hints = ["The mean times the count is the total.", "Compare the total before and after the new value.",
+             "The difference of the totals is the new value (or divide the new total by the new count)."]
+    return Story("mean", [eq], {}, x, used, hints, given, positive=False)
+
+
+def _subgroup_probability(s: str) -> Story | None:
+    """"Of the 120 adults who prefer print books, 45 are under 40. If one of the adults who prefer print books is
+    selected at random, what is the probability that the person is under 40?" -> 45/120."""
+    if re.search(r"\b(?:replacement|two|both|second|at least|neither|either|percent)\b", s):
+        return None
+    m = re.search(rf"\bof (?:the|these) {NUM} ([a-z]+) (who|that|which) ([a-z ]+?), {NUM} (?:are|were|is|was|had|have) ([a-z0-9 ]+?)[.,]", s)
+    if not m:
+        return None
+    total, group, rel, condition, part, attribute = m.groups()
+    q = question_of(s)
+    pick = re.search(rf"\bone of the {group} {rel} {re.escape(condition)} is (?:selected|chosen|picked) at random\b", s)
+    asked = re.search(rf"\bprobability that (?:the [a-z]+(?: selected| chosen)?|he or she|they|it) (?:is|was|has|had) "
+                      rf"{re.escape(attribute)}\s*\??$", q)
+    if not pick or not asked:
+        return None
+    p = sp.Symbol("p", positive=True)
+    hints = ["Only the group the person is chosen from counts as the possible outcomes.",
+             f"There are {total} {group} {rel} {condition}.", f"Of those, count the ones who are {attribute}."]
+    numbers = [total, part] + re.findall(r"\d+(?:\.\d+)?", attribute) * s.count(attribute)
+    surveyed = re.search(rf"\bsurvey (?:of|in which) {NUM} {group}\b", s)  # the whole survey: context, not an outcome count
+    numbers += [surveyed.group(1)] if surveyed else []
+    numbers += [total] * (len(re.findall(rf"(?<![\d.]){re.escape(total)}(?![\d.])", s)) - 1)  # "120 said ..." restates it
+    return Story("probability", [sp.Eq(p, _n(part) / _n(total))], {}, p, numbers, hints,
+                 [f"{group} {rel} {condition}: {total}", f"of them {attribute}: {part}"])
+
+
+_ITEM_PAIR = r"{n} (?:([a-z]+) of )?([a-z]+) and {n} (?:([a-z]+) of )?([a-z]+)".format(n=NUM)
+
+
+def _two_purchases(s: str) -> Story | None:
+    """"Marcus paid 19.50 for 3 bags of apples and 2 bags of pears; Dana paid 19.00 for 1 bag of apples and 4 bags of
+    pears: the price of one bag of pears?" -> two equations in the two unit prices."""
+    if re.search(r"\b(?:percent|discount|tax|change|each other|more|less|than|twice|half)\b", s):
+        return None
+    q = question_of(s)
+    body = s[: len(s) - len(q)]
+    bought = [(m.group(1), m.groups()[1:]) for m in re.finditer(rf"\b(?:paid|spent|pays|spends) {NUM} for {_ITEM_PAIR}\b", body)]
+    bought += [(m.group(7), m.groups()[:6]) for m in re.finditer(rf"\b{_ITEM_PAIR} (?:cost|costs|cost a total of) {NUM}\b", body)]
+    if len(bought) != 2:
+        return None
+    items, rows, used = None, [], []
+    for total, groups in bought:
+        n1, _, item1, n2, _, item2 = groups[:6]
+        pair = (_singular(item1), _singular(item2))
+        if items is None:
+            items = pair
+        if set(pair) != set(items) or pair[0] == pair[1]:
+            return None
+        counts = {pair[0]: _n(n1), pair[1]: _n(n2)}
+        rows.append((counts, _n(total)))
+        used += [total, n1, n2]
+    asked = re.search(r"\b(?:price|cost) of (?:one|1|a|an|each) (?:[a-z]+ of )?([a-z]+)\b", q)
+    if not asked or _singular(asked.group(1)) not in items:
+        return None
+    a, b = sp.symbols("a b", positive=True)
+    price = {items[0]: a, items[1]: b}
+    eqs = [sp.Eq(counts[items[0]] * a + counts[items[1]] * b, total) for counts, total in rows]
+    hints = [f"Let a be the price of one {items[0]} and b the price of one {items[1]}.",
+             "Each purchase gives one equation: count × price for each item adds up to what was paid.",
+             "Solve the two equations together."]
+    return Story("systems of equations", eqs, {}, price[_singular(asked.group(1))], used, hints,
+                 [f"{items[0]}: a each", f"{items[1]}: b each"])
+
+
 EVERYDAY_FAMILIES = (_mean_missing, _mean_goal, _mean_after_removal, _probability_counts, _growth, _conversion,
-                     _first_then_each, _two_kinds, _successive_percents, _ratio_amounts)
+                     _first_then_each, _two_kinds, _successive_percents, _ratio_amounts, _list_statistic, _mean_change,
+                     _subgroup_probability, _two_purchases)

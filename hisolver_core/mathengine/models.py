@@ -157,7 +157,7 @@ def fee_model(prob: Problem) -> Solution | None:
 
 _N = r"(\d+(?:\.\d+)?)"
 _AT_RATE = re.compile(
-    rf"^(?:a|an|the) [a-z ]+? {_N} (?P<u>[a-z]+) in {_N} (?P<t>[a-z]+)\. (?:if [a-z ]+? )?at (?:this|that|the same) rate, how many (?P<q>[a-z]+) "
+    rf"^(?:a|an|the) [a-z ]+? {_N} (?P<u>[a-z]+) (?:in|every|each) {_N} (?P<t>[a-z]+)\. (?:if [a-z ]+? )?at (?:this|that|the same) rate, how many (?P<q>[a-z]+) "
     rf"(?:will|would|can|could|does|do) [a-z ]+? in {_N} (?P<t2>[a-z]+)\s*\??$"
 )
 _SAME_PRICE = re.compile(

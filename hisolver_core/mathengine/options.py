@@ -19,7 +19,8 @@ __all__ = ["choose_option", "which_of_following"]
 _WHICH_WORDS = {
     "which", "following", "expressions", "expression", "equivalent", "same", "written", "form", "could", "must",
     "ordered", "pair", "pairs", "x", "y", "values", "value", "for", "all", "of", "possible", "nonzero",
-    "solution", "solutions", "is", "satisfies", "satisfy", "the", "equal", "identical", "be",
+    "solution", "solutions", "is", "satisfies", "satisfy", "the", "equal", "identical", "be", "describes", "describe",
+    "that",
 }
 
 

@@ -13,6 +13,7 @@ import logging
 import re
 
 import sympy as sp
+from sympy.core.function import AppliedUndef
 from latex2sympy2_extended import latex2sympy
 from latex2sympy2_extended.latex2sympy2 import ConversionConfig
 from sympy.parsing.sympy_parser import (
@@ -131,9 +132,36 @@ def parse_latex(text: str):
     if (isinstance(result, sp.Interval) and s.startswith("(") and s.endswith(")") and s.count(",") == 1
             and result.start.is_finite and result.end.is_finite):
         result = sp.Tuple(result.start, result.end)  # "(-1, 6)" is a point here, not an interval
+    if isinstance(result, sp.Basic):
+        result = _calls_as_products(result)
     if isinstance(result, sp.Basic) and re.search(r"(?<![\\a-zA-Z])I(?![a-zA-Z])", s):
         result = result.xreplace({sp.I: sp.Symbol("I")})  # a capital I is a letter (a current); i is the unit
     return guard(exact(_fix_symbols(result)))
+
+
+def _is_letter_call(node) -> bool:
+    return isinstance(node, AppliedUndef) and len(node.func.__name__) == 1 and len(node.args) == 1
+
+
+def _calls_as_products(obj):
+    """``a(b)^x`` is a times b to the x: a one-letter "function" the parser made is a product, and a power of it
+    raises only the bracket (defined functions were put in before parsing)."""
+    if not obj.atoms(AppliedUndef):
+        return obj
+
+    def fix(node):
+        if isinstance(node, sp.Pow) and _is_letter_call(node.base):
+            return sp.Symbol(node.base.func.__name__) * fix(node.base.args[0]) ** fix(node.exp)
+        if _is_letter_call(node):
+            return sp.Symbol(node.func.__name__) * fix(node.args[0])
+        if node.args and not isinstance(node, AppliedUndef):
+            return node.func(*(fix(a) for a in node.args))
+        return node
+
+    try:
+        return fix(obj)
+    except (TypeError, ValueError):
+        return obj
 
 
 def _fix_symbols(obj):

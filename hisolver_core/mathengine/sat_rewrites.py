@@ -243,6 +243,10 @@ def _function_points(ctx: Context) -> bool:
     # "The graph of the function f is shown above": the picture is not here; what follows must carry the data
     ctx.problem.text = re.sub(r"\bthe graph of (?:the )?(?:(?:linear|quadratic) )?(?:function )?(⟦\d+⟧) is shown"
                               r"(?: in the [a-z]+-plane)?(?: above| below)?", r"the function \1", ctx.problem.text, flags=re.I)
+    if names:  # "The graph of the function f, defined by ..., is shown above."
+        ctx.problem.text = re.sub(r"\bthe graph of (?=the (?:(?:linear|quadratic|exponential) )?function ⟦)", "",
+                                  ctx.problem.text, flags=re.I)
+        ctx.problem.text = re.sub(r",? is shown(?: in the [a-z]+-plane)?(?: above| below)?(?=[.,])", "", ctx.problem.text, flags=re.I)
     if len(names) == 1:  # "the graph passes through (2, -8)" with one function in the problem
         only = next(iter(names))
         ctx.problem.text = re.sub(r"\b(?:the|its) graph (?=(?:passes|goes) through)", f"⟦{only}⟧ ", ctx.problem.text, flags=re.I)
@@ -291,8 +295,30 @@ def _defines_question(ctx: Context) -> bool:
     return True
 
 
+def _named_line(ctx: Context) -> bool:
+    """"Line l has equation 3x - 4y = 12. Which ... is perpendicular to line l?" -> "... to the line 3x - 4y = 12"."""
+    m = re.search(r"\b(?:the )?line ⟦(?P<n>\d+)⟧ has (?:the )?equation ⟦(?P<e>\d+)⟧\.\s*", ctx.problem.text, flags=re.I)
+    if not m:
+        return False
+    name = ctx.problem.math[int(m.group("n"))].strip()
+    seg = _seg(ctx, m.group("e"))
+    if seg is None or seg.kind != "equation":
+        return False
+    rest = ctx.problem.text[m.end():]
+    later = [k for k in re.findall(r"\bline ⟦(\d+)⟧", rest, flags=re.I) if ctx.problem.math[int(k)].strip() == name]
+    if not later:
+        return False
+    for k in later:
+        rest = re.sub(rf"\bline ⟦{k}⟧", f"line ⟦{m.group('e')}⟧", rest, count=1, flags=re.I)
+        ctx.segments = [s for s in ctx.segments if s.index != int(k)]
+    ctx.segments = [s for s in ctx.segments if s.index != int(m.group("n"))]
+    ctx.problem.text = (ctx.problem.text[: m.start()] + rest).strip()
+    return True
+
+
 def apply_sat_rules(ctx: Context) -> None:
     """Apply every rule above once, in order."""
+    _named_line(ctx)
     _function_points(ctx)
     _defines_question(ctx)
     _zero_of_function(ctx)

@@ -167,13 +167,14 @@ _WORK_TIME = re.compile(rf"\bin {NUM} (days|hours|minutes|day|hour|minute)\b")
 
 def _work(s: str) -> Story | None:
     q = question_of(s)
+    last = re.split(r"(?<=[.!])\s+", s.strip())[-1]  # "If they work together at these rates, how many hours ...?"
     if not re.search(r"\b(?:together|both|working together|all (?:of them|3|together)|simultaneously|if (?:both|all) "
-                     r"(?:pipes|taps) are opened)\b", q) or not re.search(r"\bhow (?:many|long|much time)\b|\bin how many\b|"
-                                                                      r"\bwhat time\b", q):
+                     r"(?:pipes|taps) are opened)\b", last) or not re.search(r"\bhow (?:many|long|much time)\b|\bin how many\b|"
+                                                                         r"\bwhat time\b", q):
         return None
-    if re.search(r"\b(?:empty|empties|emptied|leak|drain|drains|left|leaves|after|alone|remaining|rest|efficient|"
-                 r"twice|times|wages|paid|share|percent|more|less|than|half)\b", s):
-        return None
+    if re.search(r"\b(?:empty|empties|emptied|leak|drain|drains|left|leaves|after|remaining|rest|efficient|"
+                 r"twice|times|wages|paid|share|percent|more|less|than|half)\b|\balone (?:for|works?|worked|starts?)\b", s):
+        return None  # "working alone, A can ..." only names a rate; "A works alone for 2 hours" changes the story
     body = s[: len(s) - len(q)]
     found = _WORK_TIME.findall(body)
     if len(found) not in (2, 3) or len({u.rstrip("s") for _, u in found}) != 1 or not re.search(
@@ -361,6 +362,34 @@ def _profit(s: str) -> Story | None:
 
 # --- ratios --------------------------------------------------------------------------------------
 
+def _ratio_difference(s: str) -> Story | None:
+    """"The ratio of brass to woodwind players is 3 : 5; there are 24 more woodwind players than brass players"."""
+    m = re.search(r"\bratio of (?:the )?(?:number of )?([a-z]+)(?: [a-z]+)? to (?:the )?(?:number of )?([a-z]+)(?: [a-z]+)? "
+                  r"(?:is|was) (\d+) ?(?::| to ) ?(\d+)\b", s)
+    if not m or re.search(r"\b(?:ratio[^.]*\bratio|becomes?|added|removed|new|after|then|instead|percent|total|times)\b",
+                          s[m.end():]):
+        return None
+    a_name, b_name, ra, rb = m.groups()
+    diff = re.search(rf"\b(?:there (?:are|were) )?{NUM} (more|fewer) ({a_name}|{b_name})(?: [a-z]+)? than ({a_name}|{b_name})\b",
+                     s[m.end():])
+    q = question_of(s)
+    asked = re.search(rf"\bhow many ({a_name}|{b_name})\b", q)
+    if not diff or not asked or diff.group(3) == diff.group(4):
+        return None
+    value, word, first, _ = diff.groups()
+    parts = {a_name: _n(ra), b_name: _n(rb)}
+    other = b_name if first == a_name else a_name
+    gap = parts[first] - parts[other] if word == "more" else parts[other] - parts[first]
+    if gap <= 0:
+        return None  # the ratio says the opposite of "more"
+    k = sp.Symbol("k", positive=True)
+    eq = sp.Eq(gap * k, _n(value))
+    hints = ["A ratio a : b means the amounts are a·k and b·k.", "The difference of the two amounts is the difference of "
+             "the ratio numbers times k.", "Find k, then multiply the asked part of the ratio by it."]
+    return Story("ratio", [eq], {}, parts[asked.group(1)] * k, [ra, rb, value], hints, [f"ratio {ra} to {rb}", f"difference: {value}"],
+                 integer=True)
+
+
 def _ratio(s: str) -> Story | None:
     m = re.search(r"\bratio (?:of (?:the )?(?:number of )?([a-z]+)(?: [a-z]+)? to (?:the )?(?:number of )?([a-z]+)(?: [a-z]+){0,3}? "
                   r"(?:is|was) )?(?:in the ratio )?(\d+) ?(?::| to ) ?(\d+)\b", s)
@@ -412,7 +441,7 @@ def _ratio(s: str) -> Story | None:
     hints = ["A ratio a : b means the quantities are a·k and b·k for some number k.",
              "Use the number you are given to find k.",
              "Multiply the asked part of the ratio by k."]
-    return Story("ratio", eqs, known, target, used, hints, [f"ratio {ra} : {rb}"])
+    return Story("ratio", eqs, known, target, used, hints, [f"ratio {ra} to {rb}"])
 
 
 # --- consecutive integers ------------------------------------------------------------------------
@@ -498,7 +527,7 @@ def question_of(s: str) -> str:
 
 _EXTREMAL_OK = {"_consecutive", "_two_numbers", "_ratio", "_lcm_hcf"}
 _NOT_OK = {"_probability_counts"}
-_FAMILIES = (_consecutive, _two_numbers, _interest, _profit, _work, _work_alone, _rate, _ratio)
+_FAMILIES = (_consecutive, _two_numbers, _interest, _profit, _work, _work_alone, _rate, _ratio, _ratio_difference)
 
 
 def _solve_story(story: Story) -> sp.Expr:
@@ -600,7 +629,8 @@ def _story_solution(prob: Problem, story: Story, value) -> Solution:
               if e not in story.equations and e is not sp.true and not _unit_noise(e)]
     unit = f" ({story.unit})" if story.unit else ""
     asked = sp.sympify(story.target)
-    money = story.topic == "percent" or any("." in number for number in story.used)  # amounts read best as decimals
+    money = story.topic in ("percent", "mean", "statistics", "unit conversion", "systems of equations") or any(
+        "." in n for n in story.used)  # decimals read best
     value_latex = decimal_latex(value) if money else None
     value_latex = value_latex or tex(value)
     shown = f"{tex(asked)} = {value_latex}" if isinstance(asked, sp.Symbol) else value_latex

@@ -1,0 +1,89 @@
+"""SAT word problems in varied phrasings: statistics of a listed data set, means that change, a subgroup
+probability, work together, a ratio with a difference, purchases as a system, growth since a year,
+function models, a rectangle's area, and lines named by a letter."""
+
+from __future__ import annotations
+
+import sympy as sp
+import pytest
+
+from hisolver_core.mathengine import solve
+
+
+@pytest.mark.parametrize("problem, answer", [
+    ("The numbers of laps swum by five club members were 12, 7, 9, 15, and 10. What is the median number of laps "
+     "swum by these members?", 10),
+    ("The table above shows the minutes each of 4 runners trained on Sunday: 30, 45, 40, and 25 minutes. What is the "
+     "mean number of minutes trained by the 4 runners?", 35),
+    ("Kai's mean score on his first 4 tests was 80. After he took a fifth test, the mean of his 5 test scores was 82. "
+     "What was Kai's score on the fifth test?", 90),
+    ("The mean weight of 4 boxes on a cart is 20 pounds. A fifth box that weighs 35 pounds is put on the cart. What is "
+     "the mean weight, in pounds, of the 5 boxes?", 23),
+    ("In a survey of 300 voters, 180 said they support a new park. Of the 180 voters who support the park, 60 are "
+     "over 50 years old. If one of the voters who support the park is selected at random, what is the probability that "
+     "the voter selected is over 50 years old?", sp.Rational(1, 3)),
+    ("Working alone, Rosa can mow a lawn in 4 hours. Working alone, Sam can mow the same lawn in 12 hours. If they work "
+     "together at these rates, how many hours will it take them to mow the lawn?", 3),
+    ("In a garden, the ratio of the number of tulips to the number of roses is 2:7. If there are 35 more roses than "
+     "tulips, how many tulips are in the garden?", 14),
+    ("Lena paid $13 for 2 cups of tea and 3 muffins. Omar paid $10 for 4 cups of tea and 1 muffin. What is the price "
+     "of one muffin?", sp.Rational(16, 5)),
+    ("An office printer prints 30 pages every 2 minutes. At this rate, how many pages will the printer print in 9 "
+     "minutes?", 135),
+    ("A jacket that originally cost $120 is on sale for 25% off the original price. A sales tax of 5% is then applied "
+     "to the sale price. What is the total amount paid for the jacket?", sp.Rational("94.5")),
+    ("A scientist has a 640-gram sample of a substance. The amount remaining is halved every 3 days. How many grams of "
+     "the substance will remain after 12 days?", 40),
+])
+def test_sat_story(problem: str, answer) -> None:
+    sol = solve(problem)
+    assert sol.solved, sol.reason
+    assert sp.simplify(sol.answer - answer) == 0
+
+
+@pytest.mark.parametrize("problem, options, letter", [
+    (r"The population of a city was 50,000 in 2010, and it has increased by $2 \%$ each year since then. Which of the "
+     r"following functions models the population $P$ of the city $t$ years after 2010?",
+     ["(A)$P(t)=50,000(1.2)^{t}$", "(B)$P(t)=50,000(1.02)^{t}$", "(C)$P(t)=50,000+1.02 t$", "(D)$P(t)=50,000(0.02)^{t}$"], "B"),
+    (r"Line $k$ in the $x y$-plane has equation $2 x-5 y=10$. Which of the following is an equation of a line that is "
+     r"perpendicular to line $k$ ?", [r"(A)$y=\frac{2}{5} x+1$", r"(B)$y=-\frac{5}{2} x+3$", r"(C)$y=\frac{5}{2} x-1$",
+                                      r"(D)$y=-\frac{2}{5} x$"], "B"),
+    (r"A rectangular rug has a length of $(2 x+3)$ feet and a width of $(x+1)$ feet. Which of the following expressions "
+     r"represents the area of the rug, in square feet?", ["(A)$2 x^{2}+5 x+3$", "(B)$2 x^{2}+3$", "(C)$3 x+4$",
+                                                          "(D)$2 x^{2}+x+3$"], "A"),
+    (r"A ball is thrown up from a roof. The height $h$, in feet, of the ball $t$ seconds after it is thrown is modeled "
+     r"by the function $h(t)=-16 t^{2}+32 t+20$. According to the model, what is the maximum height, in feet, of the ball?",
+     ["(A)20", "(B)32", "(C)36", "(D)52"], "C"),
+    (r"The graph of the function $f$, defined by $f(x)=a(b)^{x}$, where $a$ and $b$ are positive constants, is shown in "
+     r"the $x y$-plane above. The graph passes through the points $(0,5)$ and $(2,45)$. What is the value of $b$ ?",
+     ["(A)3", "(B)5", "(C)9", "(D)40"], "A"),
+    (r"Which of the following describes all values of $x$ that satisfy the inequality $-2 x+5>11$ ?",
+     ["(A)$x>3$", "(B)$x<-3$", "(C)$x>-3$", "(D)$x<3$"], "B"),
+])
+def test_sat_story_options(problem: str, options: list[str], letter: str) -> None:
+    sol = solve(problem, options)
+    assert sol.solved, sol.reason
+    assert sol.choice == letter
+
+
+@pytest.mark.parametrize("problem", [
+    # "by 6 students" does not count the five values listed
+    "The numbers of laps swum by 6 club members were 12, 7, 9, 15, and 10. What is the median number of laps?",
+    # one worker starts alone: not a plain "together" problem
+    "Rosa can mow a lawn in 4 hours and Sam in 12 hours. Rosa works alone for 1 hour, then they work together. How many "
+    "hours do they work together?",
+    # the ratio says there are fewer roses, not more
+    "The ratio of the number of tulips to the number of roses is 7:2. If there are 35 more roses than tulips, how many "
+    "tulips are there?",
+])
+def test_sat_story_declines(problem: str) -> None:
+    sol = solve(problem)
+    assert not sol.solved, (sol.answer_latex, sol.topic)
+
+
+def test_letter_times_bracket_is_a_product_not_a_function() -> None:
+    from hisolver_core.mathengine.parse import parse_math
+
+    a, b, x = sp.symbols("a b x")
+    assert parse_math("a(b)^{x}") == a * b**x
+    assert parse_math("2a(b)^{2}+1") == 2 * a * b**2 + 1
