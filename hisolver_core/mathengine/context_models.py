@@ -43,7 +43,8 @@ def without_context(prob: Problem) -> Problem | None:
     if len(parts) < 2 or prob.has_figure:
         return None
     story, question = parts[:-1], parts[-1]
-    rearrange = re.search(r"\bexpress(?:es)? ⟦\d+⟧ in terms of ⟦\d+⟧(?:(?:,| and|, and) ⟦\d+⟧)*\s*\??$", question, re.I)
+    rearrange = re.search(r"\b(?:express(?:es)?|gives|represents) ⟦\d+⟧ in terms of ⟦\d+⟧(?:(?:,| and|, and) ⟦\d+⟧)*\s*\??$",
+                          question, re.I)
     if (not (rearrange or re.search(r"\b(?:what is|find|value of|values of) (?:the value of )?⟦\d+⟧", question, re.I))
             or re.search(r"\b(?:represents?|means?|meaning|interpret\w*|describes?|best)\b", question, re.I)):
         return None  # only a question about a letter's value (or the formula solved for it) is safe without its story

@@ -146,11 +146,12 @@ def _growth(s: str) -> Story | None:
     q = question_of(s)
     body = s[: len(s) - len(q)]
     factor = used_rate = None
-    m = re.search(rf"\b(doubles|triples|quadruples|halves|is doubled|is tripled|is halved)(?: in (?:size|number|value))? "
-                  rf"(?:every|each) (?:{NUM} )?{_PERIOD}\b", body)
+    m = (re.search(rf"\b(doubles|triples|quadruples|halves|is doubled|is tripled|is halved)(?: in (?:size|number|value))? "
+                   rf"(?:every|each) (?:{NUM} )?{_PERIOD}\b", body)
+         or re.search(rf"\b(?:a )?(?:half-life|1/2-life|half life) (?:of|is) ()(?:{NUM} )?{_PERIOD}\b", body))
     if m:
         word, span, unit = m.groups()
-        factor, used_rate = _GROW_WORDS[word], []
+        factor, used_rate = _GROW_WORDS.get(word or "halves"), ["1/2"] if "1/2-life" in m.group(0) else []
     else:
         m = re.search(rf"\b({_UP}|{_DOWN})(?: in (?:value|size|number))?(?: by| at a rate of)? {NUM} percent"
                       rf"(?: of (?:its|their|the) [a-z]+)? (?:each|every|per|a) (?:{NUM} )?{_PERIOD}\b", body)
@@ -172,7 +173,7 @@ def _growth(s: str) -> Story | None:
     if len(start) != 1 or start[0].startswith("-"):
         return None
     t_letter = re.search(rf"\b(?:after|in) ([a-z]) {_PERIOD}\b|\b([a-z]) {_PERIOD} (?:after|since|from)\b", q)
-    t_number = re.search(rf"\b(?:after|in) {NUM} {_PERIOD}\b|\b{NUM} {_PERIOD} (?:later|from now)\b", q)
+    t_number = re.search(rf"\b(?:after|in) {NUM} {_PERIOD}\b|\b{NUM} {_PERIOD} (?:later|from now|after)\b", q)
     if bool(t_letter) == bool(t_number) or not re.search(r"\b(?:what|how many|how much|which|find)\b", q):
         return None
     asked_unit = (t_letter.group(2) or t_letter.group(4)) if t_letter else (t_number.group(2) or t_number.group(4))
@@ -281,7 +282,9 @@ def _two_kinds(s: str) -> Story | None:
     (kind_a, noun, price_a), (kind_b, _, price_b) = prices
     counted = re.findall(rf"\b(?:sold|bought|purchased|sells|has|had) (?:a total of )?{NUM} {noun}\b", body)
     money = re.findall(rf"\b(?:collected|earned|received|made|took in|paid|spent|brought in)\b(?: (?:a total of|a total|total|of))? "
-                       rf"{NUM}(?: dollars)?\b", body)
+                       rf"{NUM}(?: dollars)?\b|\b(?:total )?(?:revenue|income|sales|amount collected|receipts)(?: from [a-z ]+?)? "
+                       rf"(?:was|were|is|totaled|came to) {NUM}\b", body)
+    money = [a or b for a, b in money]
     asked = re.fullmatch(rf"how many ({kind_a}|{kind_b}) {noun} (?:were|was|did [a-z ]+) [a-z ]*\??", q)
     if len(counted) != 1 or len(money) != 1 or not asked:
         return None
@@ -443,7 +446,7 @@ def _mean_change(s: str) -> Story | None:
         return None
     q = question_of(s)
     body = s[: len(s) - len(q)]
-    first = re.search(rf"\b(?:mean|average)(?: [a-z]+){{0,3}} (?:on|of|for) (?:her |his |their |the )?(?:first )?{NUM}"
+    first = re.search(rf"\b(?:mean|average)(?: [a-z]+){{0,3}} (?:on|of|for) (?:[a-z]+'s |her |his |their |the )?(?:first )?{NUM}"
                       rf"(?: [a-z]+){{1,5}} (?:was|is|were|are) {NUM}\b", body)
     if not first:
         return None
@@ -455,8 +458,8 @@ def _mean_change(s: str) -> Story | None:
                       rf"(?:was|is|became|rose to|fell to) {NUM}\b", rest)
     # story_text reads "a sixth quiz" as "1/6 quiz": the ordinal may come as either
     nth = rf"(?:{ordinal}|1/{nxt})" if ordinal else None
-    added = re.search(rf"\b(?:a |an |the )?{nth} [a-z]+ (?:that |which )?(?:weighs|weighing|of|scored|with a score of|"
-                      rf"costing|worth) {NUM}\b", rest) if ordinal else None
+    added = re.search(rf"\b(?:a |an |the )?{nth} [a-z]+ (?:that |which |and )?(?:weighs|weighing|of|scored|scores|gets|earns|"
+                      rf"with a score of|costing|worth) {NUM}\b", rest + " " + q) if ordinal else None
     fraction_word = [f"1/{nxt}"] if nxt and re.search(rf"(?<![\d/]){re.escape(f'1/{nxt}')}\b", s) else []
     x = sp.Symbol("x", real=True)
     if later and not added and ordinal and re.search(rf"\b{ordinal}\b", q) and re.match(r"what (?:was|is|score)", q):
@@ -525,16 +528,17 @@ def _two_purchases(s: str) -> Story | None:
         counts = {pair[0]: _n(n1), pair[1]: _n(n2)}
         rows.append((counts, _n(total)))
         used += [total, n1, n2]
-    asked = re.search(r"\b(?:price|cost) of (?:one|1|a|an|each) (?:[a-z]+ of )?([a-z]+)\b", q)
-    if not asked or _singular(asked.group(1)) not in items:
+    asked = re.search(r"\b(?:price|cost) of (one|1|a|an|each) (?:[a-z]+ of )?([a-z]+)\b", q)
+    if not asked or _singular(asked.group(2)) not in items:
         return None
+    used += ["1"] if asked.group(1) == "1" else []
     a, b = sp.symbols("a b", positive=True)
     price = {items[0]: a, items[1]: b}
     eqs = [sp.Eq(counts[items[0]] * a + counts[items[1]] * b, total) for counts, total in rows]
     hints = [f"Let a be the price of one {items[0]} and b the price of one {items[1]}.",
              "Each purchase gives one equation: count × price for each item adds up to what was paid.",
              "Solve the two equations together."]
-    return Story("systems of equations", eqs, {}, price[_singular(asked.group(1))], used, hints,
+    return Story("systems of equations", eqs, {}, price[_singular(asked.group(2))], used, hints,
                  [f"{items[0]}: a each", f"{items[1]}: b each"])
 
 

@@ -74,7 +74,8 @@ def _input_words(ctx: Context, var: sp.Symbol) -> tuple[str, str] | None:
     for k in keys:
         m = re.search(rf"⟦{k}⟧ ([a-z]+)(?: after ([^.,;?]+))?", text)
         if m and m.group(1) not in ("is", "are", "was", "in", "and", "of", "for", "where"):
-            event = re.split(r"\b(?:with|is|can|by|and|where|according)\b", m.group(2) or "")[0].strip()
+            event = re.split(r"\b(?:with|can|by|where|according|and the|is (?:modeled|estimated|given|approximated|"
+                             r"represented|shown|defined))\b", m.group(2) or "")[0].strip()
             return _singular(m.group(1)), re.sub(r"⟦(\d+)⟧", lambda mm: _segment_text(ctx, mm.group(1)), event)
         m = re.search(rf"⟦{k}⟧ is the number of ([a-z]+)", text)
         if m:

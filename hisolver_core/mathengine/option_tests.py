@@ -16,11 +16,11 @@ import sympy as sp
 
 from ..solution import Solution
 from .build import Decline, solved, step, tex
-from .context import Context
+from .context import Context, Segment
 from .parse import ParseFailure, parse_math
 from .problem import Problem
 
-__all__ = ["factor_option", "form_option", "line_option", "solution_count_option"]
+__all__ = ["factor_option", "form_option", "line_option", "remainder_question", "solution_count_option"]
 
 X, Y = sp.Symbol("x"), sp.Symbol("y")
 _COUNTS = [(r"no", sp.Integer(0)), (r"exactly one|only one|one", sp.Integer(1)),
@@ -211,9 +211,11 @@ def line_option(ctx: Context) -> Solution | None:
 
 
 _DISPLAYS = re.compile(
-    r"^which of the following (?:equivalent )?(?:forms? of the (?:equation|expression|function) )?⟦(?P<e>\d+)⟧?,? ?"
+    r"^(?:⟦(?P<first>\d+)⟧ )?which of the following (?:equivalent )?(?:forms? of the (?:equation|expression|function) )?"
+    r"(?:is equivalent to the (?:equation|expression|function) above and )?⟦?(?P<e>\d+)?⟧?,? ?"
     r"(?:displays|shows|reveals|gives) (?:the )?(?P<what>x-intercepts|zeros|roots|solutions|vertex|minimum value|maximum value"
-    r"|minimum|maximum)(?: of (?:its|the) graph| of ⟦\d+⟧)?(?: in the xy-plane)?(?: as (?:a )?constants? or coefficients?)?\s*\??$")
+    r"|minimum|maximum)(?: of (?:its|the) graph| of ⟦\d+⟧)?(?: in the xy-plane)?(?: as (?:a )?constants?(?: or coefficients?)?)?"
+    r"\s*\??$")
 
 
 def _is_factored(expr, x) -> bool:
@@ -247,7 +249,8 @@ def form_option(ctx: Context) -> Solution | None:
     m = _DISPLAYS.match(ctx.problem.question)
     if not m or not ctx.problem.options:
         return None
-    seg = next((s for s in ctx.segments if m.group("e") and s.index == int(m.group("e"))), None)
+    key = m.group("e") or m.group("first")  # "$$y = ...$$ Which of the following is equivalent to the equation above and ..."
+    seg = next((s for s in ctx.segments if key and s.index == int(key)), None)
     given = seg.obj.rhs if seg is not None and seg.kind == "equation" and seg.obj.lhs == Y else seg.obj if seg else None
     if seg is None and len(ctx.functions) == 1:  # "forms of the function f(x) = x^2 - 6x + 5"
         var, body = next(iter(ctx.functions.values()))
@@ -278,3 +281,40 @@ def form_option(ctx: Context) -> Solution | None:
                  verification=f"only option {letter} is equivalent and written in the form that shows the {what}")
     sol.choice = letter
     return sol
+
+
+_REMAINDER = re.compile(r"^what is the remainder when ⟦(?P<p>\d+)⟧(?: is divided by ⟦(?P<d>\d+)⟧)?\s*\??$")
+
+
+def remainder_question(ctx: Context) -> Solution | None:
+    """"What is the remainder when P(x) is divided by x - 3?": the remainder theorem (P(3)), or long division."""
+    m = _REMAINDER.match(ctx.problem.question)
+    if not m:
+        return None
+    poly, divisor = (next((s for s in ctx.segments if m.group(k) and s.index == int(m.group(k))), None) for k in ("p", "d"))
+    if poly is not None and divisor is None and poly.kind == "expression":  # the wording was already read as a quotient
+        top, bottom = sp.fraction(sp.together(poly.obj))
+        poly, divisor = Segment(poly.index, "", top, "expression"), Segment(poly.index, "", bottom, "expression")
+    if poly is None or divisor is None or poly.kind != "expression" or divisor.kind != "expression":
+        return None
+    syms = poly.obj.free_symbols | divisor.obj.free_symbols
+    if len(syms) != 1:
+        return None
+    x = next(iter(syms))
+    if not poly.obj.is_polynomial(x) or not divisor.obj.is_polynomial(x) or sp.degree(divisor.obj, x) < 1:
+        return None
+    remainder = sp.expand(sp.rem(sp.expand(poly.obj), sp.expand(divisor.obj), x))
+    if sp.degree(divisor.obj, x) == 1:
+        root = sp.solve(divisor.obj, x)[0]
+        put = tex(poly.obj.subs(x, sp.UnevaluatedExpr(root)))
+        steps = [step(f"{tex(divisor.obj)} = 0 \\;\\Rightarrow\\; {tex(x)} = {tex(root)}", "Find where the divisor is zero."),
+                 step(f"{put} = {tex(remainder)}", f"By the remainder theorem the remainder is the value at {tex(x)} = {tex(root)}.")]
+        hints = ["You do not need long division for a divisor x - a.", "The remainder theorem: the remainder is P(a).",
+                 "Substitute the zero of the divisor into the polynomial."]
+    else:
+        steps = [step(f"{tex(poly.obj)} = \\left({tex(divisor.obj)}\\right)\\left({tex(sp.quo(poly.obj, divisor.obj, x))}\\right)"
+                      f" + {tex(remainder)}", "Divide the polynomials; what is left over is the remainder.")]
+        hints = ["Use polynomial long division.", "Stop when the leftover has a lower degree than the divisor.",
+                 "The leftover is the remainder."]
+    return solved(ctx.problem.raw, "polynomials", steps, hints, remainder,
+                  verification="computed the remainder of the polynomial division with SymPy")

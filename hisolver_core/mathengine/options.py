@@ -110,8 +110,8 @@ def choose_option(sol: Solution, options: list[tuple[str, str]]) -> Solution:
 def which_of_following(ctx: Context) -> Solution | None:
     """Test each option against the problem's expression or equations; None if this does not apply."""
     q = ctx.problem.question
-    if not ctx.problem.options or not re.search(r"\bwhich\b", q):
-        return None
+    if not ctx.problem.options or not re.search(r"^which\b|\bwhich (?:of the following|one|ordered|value|point|pair)", q):
+        return None  # "the values of x for which ..." is not a "which of the following" question
     negate = bool(re.search(r"\b(?:is|are|does|do) not\b", q))  # "Which of the following is NOT ..."
     if re.search(r"\bnot\b", q) and not negate:
         raise Decline("I cannot tell what the word 'not' applies to.")

@@ -157,12 +157,28 @@ def _given_pair(ctx: Context) -> bool:
     return True
 
 
+def _the_equation_has_one(ctx: Context):
+    """"In the equation E, c is a constant. For what value of c does the equation have exactly one real solution?":
+    "the equation" points back at the one equation."""
+    eqs = [s for s in ctx.segments if s.kind == "equation"]
+    if len(eqs) != 1:
+        return None
+    m = re.search(r"\b(?:does|will|would) the equation have exactly one (?:real )?(?:solution|root)\b", ctx.problem.text, re.I)
+    if not m:
+        return None
+    marker = f"⟦{eqs[0].index}⟧"
+    ctx.problem.text = ctx.problem.text[: m.start()] + f"does {marker} have exactly one real solution" + ctx.problem.text[m.end():]
+    ctx.problem.text = ctx.problem.text.replace(f"In the equation {marker}, ", "", 1).replace(f"in the equation {marker}, ", "", 1)
+    return re.search(rf"does ⟦(?P<e>{eqs[0].index})⟧ have exactly one real solution", ctx.problem.text)
+
+
 def _one_real_solution(ctx: Context) -> bool:
     """"the equation a x^2 + b x + c = 0 has exactly one real solution", a constant unknown -> b^2 - 4ac = 0."""
     m = (re.search(r"(?:the )?(?:equation )?⟦(?P<e>\d+)⟧,? (?:where [^,.]*?,? )?has exactly one (?:real )?(?:solution|root)\b",
                    ctx.problem.text, flags=re.I)
          or re.search(r"\b(?:does|will|would) (?:the )?(?:equation )?⟦(?P<e>\d+)⟧ have exactly one (?:real )?(?:solution|root)\b",
-                      ctx.problem.text, flags=re.I))
+                      ctx.problem.text, flags=re.I)
+         or _the_equation_has_one(ctx))
     if not m:
         return False
     seg = _seg(ctx, m.group("e"))
