@@ -21,7 +21,8 @@ from .expressions import evaluate_expression, simplify_expression
 from .intent import read_intent
 from .interpret import interpret_model
 from .models import fee_model, formula_model, rate_proportion
-from .option_tests import factor_option, form_option, line_option, remainder_question, solution_count_option
+from .option_tests import (factor_option, form_option, line_option, remainder_question, solution_count_option,
+                           tolerance_option)
 from .options import choose_option, which_of_following
 from .problem import analyze
 from .statements import solve_each_chain, solve_statements
@@ -89,7 +90,8 @@ def _solve_problem(prob) -> Solution:
         if not prob.math:
             raise Decline("I found no math to work with in the problem.")
         ctx = build_context(prob)
-        sol = (interpret_model(ctx) or model_extremum(ctx) or rectangle_expression(ctx) or form_option(ctx) or remainder_question(ctx) or factor_option(ctx) or line_option(ctx) or formula_model(ctx)
+        sol = (interpret_model(ctx) or model_extremum(ctx) or rectangle_expression(ctx) or form_option(ctx) or remainder_question(ctx)
+               or tolerance_option(ctx) or factor_option(ctx) or line_option(ctx) or formula_model(ctx)
                or solve_graph_property(ctx) or which_of_following(ctx) or _dispatch(ctx))
         if sol.choice is not None:
             return sol

@@ -20,7 +20,8 @@ from .context import Context, Segment
 from .parse import ParseFailure, parse_math
 from .problem import Problem
 
-__all__ = ["factor_option", "form_option", "line_option", "remainder_question", "solution_count_option"]
+__all__ = ["factor_option", "form_option", "line_option", "remainder_question", "solution_count_option",
+           "tolerance_option"]
 
 X, Y = sp.Symbol("x"), sp.Symbol("y")
 _COUNTS = [(r"no", sp.Integer(0)), (r"exactly one|only one|one", sp.Integer(1)),
@@ -318,3 +319,50 @@ def remainder_question(ctx: Context) -> Solution | None:
                  "The leftover is the remainder."]
     return solved(ctx.problem.raw, "polynomials", steps, hints, remainder,
                   verification="computed the remainder of the polynomial division with SymPy")
+
+
+_TOLERANCE = re.compile(r"\bdiffers? from ⟦(?P<c>\d+)⟧(?: [a-z]+)? by no more than ⟦(?P<d>\d+)⟧"
+                        r"|\bwithin ⟦(?P<d2>\d+)⟧(?: [a-z]+){0,3} of ⟦(?P<c2>\d+)⟧")
+
+
+def tolerance_option(ctx: Context) -> Solution | None:
+    """"passes if the volume differs from 500 by no more than 4": the option |v - 500| <= 4 (same solution set)."""
+    m = _TOLERANCE.search(ctx.problem.question)
+    if not m or not ctx.problem.options or not re.search(r"\bwhich of the following (?:inequalities|inequality)\b",
+                                                         ctx.problem.question):
+        return None
+    center, width = (next((s for s in ctx.segments if s.index == int(m.group(a) or m.group(b))), None)
+                     for a, b in (("c", "c2"), ("d", "d2")))
+    numbers = [seg.obj if seg is not None and isinstance(seg.obj, sp.Expr) and seg.obj.is_number else None
+               for seg in (center, width)]
+    if None in numbers or numbers[1] <= 0:
+        return None
+    objects = _option_objects(ctx.problem.options)
+    if objects is None:
+        raise Decline("I could not read every option.")
+    letters = {v for _, obj in objects if isinstance(obj, sp.Basic) for v in obj.free_symbols}
+    if len(letters) != 1:
+        return None
+    v = sp.Symbol(next(iter(letters)).name, real=True)
+    target = sp.Interval(numbers[0] - numbers[1], numbers[0] + numbers[1])
+    good = []
+    for letter, obj in objects:
+        if not isinstance(obj, sp.core.relational.Relational):
+            continue
+        try:
+            found = sp.solve_univariate_inequality(obj.xreplace({next(iter(letters)): v}), v, relational=False)
+        except (NotImplementedError, ValueError, TypeError):
+            continue
+        if found == target:
+            good.append(letter)
+    letter = _single(good)
+    steps = [step(f"{tex(numbers[0])} - {tex(numbers[1])} \\le {tex(v)} \\le {tex(numbers[0])} + {tex(numbers[1])}",
+                  "Being within a distance of a center means lying between center - distance and center + distance."),
+             step(f"\\left|{tex(v)} - {tex(numbers[0])}\\right| \\le {tex(numbers[1])}",
+                  f"Option {letter} describes exactly these values.")]
+    hints = ["Think of distance on the number line.", "|v - c| is the distance from v to c.",
+             "\"No more than d away from c\" means that distance is at most d."]
+    sol = solved(ctx.problem.raw, "absolute value", steps, hints, target,
+                 verification=f"option {letter} has exactly the solution set [c - d, c + d]")
+    sol.choice = letter
+    return sol

@@ -72,7 +72,20 @@ def _option_values(options: list[tuple[str, str]], complex_mode: bool = False) -
     return out
 
 
+_X, _Y = sp.Symbol("x"), sp.Symbol("y")
+
+
+def _line_as_function(b):
+    """``2x + 3y = 12`` as ``y = 4 - 2x/3`` (the option's y in terms of x); None for anything else."""
+    if not isinstance(b, sp.Equality) or b.free_symbols != {_X, _Y}:
+        return None
+    found = sp.solve(b, _Y)
+    return found[0] if len(found) == 1 else None
+
+
 def _same(a, b) -> bool:
+    if isinstance(a, sp.Expr) and a.free_symbols <= {_X} and _line_as_function(b) is not None:
+        return bool(_sympy_equal(a, _line_as_function(b)))  # the answer y = f(x) against an option in standard form
     if isinstance(b, sp.FiniteSet):
         mine = a if isinstance(a, tuple) else (a,)
         return len(mine) == len(b) and all(any(_same(x, y) for y in b) for x in mine)
@@ -92,6 +105,13 @@ def choose_option(sol: Solution, options: list[tuple[str, str]]) -> Solution:
     if isinstance(sol.answer, tuple) and len(sol.answer) > 1 and not _ASKS_ONE.search(sol.problem.lower()):
         matches = [(letter, v) for letter, v in matches if isinstance(v, sp.FiniteSet)]  # all the values, not some
     texts = {re.sub(r"\s+", "", dict(options)[letter]) for letter, _ in matches}
+    if not matches and isinstance(sol.answer, sp.Expr) and sol.answer.is_number:
+        axis = re.search(r"\b([xy])-intercept\b", sol.problem.lower().replace("$", ""))
+        if axis:  # "the y-intercept" answered 7, options written as points (0, 7)
+            at = 1 if axis.group(1) == "y" else 0
+            matches = [(letter, v) for letter, v in values if isinstance(v, (sp.Tuple, tuple)) and len(v) == 2
+                       and v[1 - at] == 0 and bool(_sympy_equal(sol.answer, v[at]))]
+            texts = {letter for letter, _ in matches}
     if not matches and isinstance(sol.answer, sp.Expr) and sol.answer.is_number and sol.answer.is_real:
         letter = pick_numeric_option(sol.answer, options)  # options with units or currency: "18 cm", "Rs. 400"
         matches = [(letter, to_value(str(option_number(dict(options)[letter])[0])))]

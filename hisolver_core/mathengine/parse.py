@@ -52,6 +52,7 @@ def clean_latex(text: str) -> str:
     s = text.strip()
     s = re.sub(r"\\(?:left|right|displaystyle|bigl|bigr|Bigl|Bigr|big|Big)(?![a-zA-Z])", "", s)
     s = re.sub(r"\\[dt]frac", r"\\frac", s)
+    s = re.sub(r"\^\s*\{?\s*\\circ\s*\}?\s*(?:\\mathrm\{\s*[FC]\s*\}|\\text\{\s*[FC]\s*\}|[FC](?![a-zA-Z]))?", "", s)  # 68°F: degrees
     s = re.sub(r"\\(?:,|;|!|:| |quad|qquad)", " ", s)
     s = s.replace("\\le ", "\\leq ").replace("\\ge ", "\\geq ")
     s = re.sub(r"\\(?:text|mathrm|textbf|mbox)\{\s*\}", "", s)

@@ -221,6 +221,8 @@ def _per_every(s: str) -> Story | None:
     if not mq or re.search(r"\d", s[m.end(): len(s) - len(q)]):
         return None
     c = mq.group(1)
+    if unit_a == unit_b and not re.search(rf"\b{re.escape(c)} {unit_b} of {what_b}\b", q):
+        return None  # "3 cups of flour for every 2 cups of sugar ... in 15 cups of the mix": cups of what?
     y = sp.Symbol("y", positive=True)
     eq = sp.Eq(y / _n(c), _n(a) / _n(b))
     hints = ["The two quantities stay in the same proportion.",
