@@ -114,8 +114,24 @@ def _roles(body: sp.Expr, var: sp.Symbol) -> dict:
     return roles
 
 
-def _option_fits(role: str, value, text: str, unit: str, event: str) -> bool:
-    """True when the option sentence gives ``role`` with ``value`` and says nothing that contradicts it."""
+_SCALES = {"hundreds": 100, "thousands": 1000, "millions": 10**6, "billions": 10**9}
+
+
+def _output_scale(ctx: Context) -> int:
+    """1000 when the output is counted "in thousands of dollars" (options then state 2,400 for 2.4)."""
+    found = {_SCALES[w] for w in re.findall(r"\bin (hundreds|thousands|millions|billions) of\b", ctx.problem.question)}
+    if len(found) > 1:
+        raise Decline("The model mixes several scales.")
+    return found.pop() if found else 1
+
+
+def _option_fits(role: str, value, text: str, unit: str, event: str, scale: int = 1) -> bool:
+    """True when the option sentence gives ``role`` with ``value`` and says nothing that contradicts it.
+
+    ``scale`` converts the model's output to the units the options state ("in thousands of dollars").
+    """
+    if role in ("start", "rate"):
+        value = value * scale
     numbers = _numbers(text)
     percent = any(p for _, p in numbers)
     event_words = [w for w in re.findall(r"[a-z0-9]+", event.lower()) if len(w) > 2 and w not in ("the", "was", "its", "after")]
@@ -236,7 +252,8 @@ def interpret_model(ctx: Context) -> Solution | None:
         asked = roles.get(role) if role else None
     if role is None or asked is None:
         raise Decline("The number asked about has no role in the model that I can describe.")
-    fits = [letter for letter, text in ctx.problem.options if _option_fits(role, asked, _plain(text), unit, event)]
+    scale = _output_scale(ctx)
+    fits = [letter for letter, text in ctx.problem.options if _option_fits(role, asked, _plain(text), unit, event, scale)]
     if len(fits) != 1:
         raise Decline("Reading the options did not single out exactly one interpretation.")
     letter = fits[0]
@@ -250,7 +267,7 @@ def interpret_model(ctx: Context) -> Solution | None:
     hints = ["Ask what the number does in the equation: is it added on its own, multiplied by the input, or raised to a power?",
              "A constant term is the output when the input is 0; a coefficient is the change for each unit of the input.",
              f"Here the input {var} counts {unit}s: find the option that describes the same role."]
-    sol = solved(ctx.problem.raw, "interpreting models", steps, hints, shown,
+    sol = solved(ctx.problem.raw, "interpreting models", steps, hints, shown, answer_latex=_num(shown),
                  verification=f"found the role of the number in the model ({role}); only option {letter} states that role "
                               "with numbers and a direction that fit")
     sol.choice = letter

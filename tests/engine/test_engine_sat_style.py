@@ -246,6 +246,25 @@ def test_sat_style_dev_set_has_no_wrong_answers() -> None:
     assert answered >= int(0.85 * len(items))
 
 
+FRESH = Path(__file__).parent / "data" / "sat_style_fresh.jsonl"
+TRAPS = Path(__file__).parent / "data" / "sat_traps.jsonl"
+
+
+@pytest.mark.parametrize("path, min_answered", [(FRESH, 0.60), (TRAPS, 0.30)], ids=["fresh", "traps"])
+def test_fresh_and_adversarial_sets_have_no_wrong_answers(path: Path, min_answered: float) -> None:
+    """Sets written without sight of the engine (and ones built to trick it): never a wrong option."""
+    items = [json.loads(line) for line in path.read_text().splitlines() if line.strip()]
+    wrong, answered = [], 0
+    for item in items:
+        sol = solve(item["question"], item["options"])
+        if sol.solved:
+            answered += 1
+            if sol.choice != item["label"]:
+                wrong.append((item["question"][:80], sol.choice, item["label"]))
+    assert not wrong, wrong[:3]
+    assert answered >= int(min_answered * len(items))
+
+
 # -- systems and factors in SAT wording ----------------------------------------------------------
 
 @pytest.mark.parametrize("problem,answer", [
