@@ -125,8 +125,9 @@ def model_extremum(ctx: Context) -> Solution | None:
         return None
     question = re.split(r"(?<=[.?!])\s+", ctx.problem.question.strip())[-1]
     noun, unit = _output_noun(ctx, out), _input_unit(ctx, var)
-    if noun is None or unit is None or "⟦" in question:
+    if noun is None or "⟦" in question:
         return None
+    unit = unit or "\x00"  # no unit named: only the "what price will produce the greatest revenue" form can match
     a = body.coeff(var, 2)
     peak = -body.coeff(var, 1) / (2 * a)
     value = sp.nsimplify(body.subs(var, peak))
@@ -134,6 +135,8 @@ def model_extremum(ctx: Context) -> Solution | None:
                               rf"\s*\??", question)
     asks_when = re.fullmatch(rf"how many {unit} after [a-z ]+ (?:does|will|did) [a-z ]+ (?:reach|attain|have) (?:its|the) "
                              rf"({_MAX}|{_MIN}) {noun}\??", question)
+    asks_when = asks_when or re.fullmatch(rf"what [a-z ]+? (?:will|would) (?:produce|give|result in|yield) the ({_MAX}|{_MIN}) "
+                                          rf"{noun}\s*\??", question)
     asks_ground = re.fullmatch(rf"how many {unit} after [a-z ]+ (?:does|will|did) [a-z ]+ (?:hit|reach|return to|land on) "
                                rf"the ground\??", question)
     if peak < 0 and (asks_value or asks_when):

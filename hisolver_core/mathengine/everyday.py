@@ -64,7 +64,8 @@ def _mean_missing(s: str) -> Story | None:
     hints = ["The mean times the number of values gives their total.",
              f"The total of all {count} values is {count} times {avg}.",
              "Subtract the known values from that total."]
-    return Story("mean", [eq], {}, x, [count, avg, known, *values], hints,
+    restated = [count] * (len(re.findall(rf"(?<![\d.]){count}(?![\d.])", s)) - 1)  # "on each of 5 days ... the 5 temperatures"
+    return Story("mean", [eq], {}, x, [count, avg, known, *values, *restated], hints,
                  [f"mean of {count} values: {avg}", f"known values: {', '.join(values)}"], positive=False)
 
 
@@ -116,7 +117,8 @@ def _probability_counts(s: str) -> Story | None:
 
 
 _GROW_WORDS = {"doubles": 2, "triples": 3, "quadruples": 4, "halves": sp.Rational(1, 2), "is doubled": 2, "is tripled": 3,
-               "is halved": sp.Rational(1, 2)}
+               "is halved": sp.Rational(1, 2), "decreases by half": sp.Rational(1, 2), "is reduced by half": sp.Rational(1, 2),
+               "drops by half": sp.Rational(1, 2), "decreases by 1/2": sp.Rational(1, 2), "is reduced by 1/2": sp.Rational(1, 2)}
 _UP = (r"(?:increases|grows|rises|gains|appreciates|goes up|earns|pays|has increased|has grown|increased|grew|"
        r"has risen|rose)")
 _DOWN = (r"(?:decreases|declines|falls|loses|depreciates|drops|goes down|shrinks|decays|has decreased|has declined|"
@@ -146,12 +148,13 @@ def _growth(s: str) -> Story | None:
     q = question_of(s)
     body = s[: len(s) - len(q)]
     factor = used_rate = None
-    m = (re.search(rf"\b(doubles|triples|quadruples|halves|is doubled|is tripled|is halved)(?: in (?:size|number|value))? "
+    m = (re.search(rf"\b(doubles|triples|quadruples|halves|is doubled|is tripled|is halved|decreases by half|is reduced by half|"
+                   rf"drops by half|decreases by 1/2|is reduced by 1/2)(?: in (?:size|number|value))? "
                    rf"(?:every|each) (?:{NUM} )?{_PERIOD}\b", body)
          or re.search(rf"\b(?:a )?(?:half-life|1/2-life|half life) (?:of|is) ()(?:{NUM} )?{_PERIOD}\b", body))
     if m:
         word, span, unit = m.groups()
-        factor, used_rate = _GROW_WORDS.get(word or "halves"), ["1/2"] if "1/2-life" in m.group(0) else []
+        factor, used_rate = _GROW_WORDS.get(word or "halves"), ["1/2"] if "1/2" in m.group(0) else []
     else:
         m = re.search(rf"\b({_UP}|{_DOWN})(?: in (?:value|size|number))?(?: by| at a rate of)? {NUM} percent"
                       rf"(?: of (?:its|their|the) [a-z]+)? (?:each|every|per|a) (?:{NUM} )?{_PERIOD}\b", body)
@@ -542,6 +545,123 @@ def _two_purchases(s: str) -> Story | None:
                  [f"{items[0]}: a each", f"{items[1]}: b each"])
 
 
+def _rectangle_sides(s: str) -> Story | None:
+    """"The length of a rectangular garden is 4 feet greater than its width; the area is 221 square feet: the width?"."""
+    if not re.search(r"\brectang", s) or re.search(r"\b(?:border|path|frame|percent|ratio|diagonal|cut|removed)\b", s):
+        return None
+    q = question_of(s)
+    rel = re.search(rf"\b(?P<side>length|width) (?:of (?:the |a )?(?:rectangular )?[a-z]+ )?is (?P<gap>\d+(?:\.\d+)?) (?:[a-z]+ )?"
+                    rf"(?P<way>greater|more|longer|less|shorter|smaller) than (?:(?P<twice>twice) |(?P<k>\d+(?:\.\d+)?) times )?"
+                    rf"(?:its|the) (?P<other>length|width)\b", s)
+    size = re.search(rf"\b(area|perimeter) (?:of (?:the |a )?(?:rectangular )?[a-z]+ )?(?:is|was) {NUM}\b", s)
+    asked = re.search(r"\bwhat is the (length|width)\b", q)
+    if not rel or not size or not asked or rel.group("side") == rel.group("other"):
+        return None
+    w, l = sp.symbols("w l", positive=True)
+    sym = {"length": l, "width": w}
+    factor = 2 if rel.group("twice") else _n(rel.group("k")) if rel.group("k") else 1
+    sign = 1 if rel.group("way") in ("greater", "more", "longer") else -1
+    eqs = [sp.Eq(sym[rel.group("side")], factor * sym[rel.group("other")] + sign * _n(rel.group("gap"))),
+           sp.Eq(l * w, _n(size.group(2))) if size.group(1) == "area" else sp.Eq(2 * (l + w), _n(size.group(2)))]
+    used = [rel.group("gap"), size.group(2)] + ([rel.group("k")] if rel.group("k") else [])
+    hints = ["Name the width w; write the length in terms of w.", f"Use the {size.group(1)} formula to get one equation.",
+             "Solve it and keep the positive solution."]
+    return Story("quadratics", eqs, {}, sym[asked.group(1)], used, hints, [f"{size.group(1)}: {size.group(2)}"])
+
+
+def _weighted_mean(s: str) -> Story | None:
+    """"12 students had a mean score of 78 and the other 18 a mean of 88: the mean of all 30?"."""
+    if re.search(r"\b(?:median|percent|removed|instead)\b", s):
+        return None
+    groups = re.findall(rf"\b{NUM} [a-z]+ [^.,;]*?\b(?:mean|average)(?: [a-z]+)? (?:of|was|is) {NUM}\b", s)
+    q = question_of(s)
+    asked = re.search(rf"\b(?:mean|average)(?: [a-z]+)? (?:of|for) (?:all|all the|the) (?:{NUM} )?[a-z]+\b", q)
+    if len(groups) != 2 or not asked:
+        return None
+    (n1, m1), (n2, m2) = groups
+    if asked.group(1) and _n(asked.group(1)) != _n(n1) + _n(n2):
+        return None
+    x = sp.Symbol("x", real=True)
+    eq = sp.Eq(x, (_n(n1) * _n(m1) + _n(n2) * _n(m2)) / (_n(n1) + _n(n2)))
+    hints = ["A group's mean times its size is its total.", "Add the two totals and the two counts.",
+             "Divide the combined total by the combined count."]
+    used = [n1, m1, n2, m2] + ([asked.group(1)] if asked.group(1) else [])
+    return Story("mean", [eq], {}, x, used, hints, [f"{n1} with mean {m1}", f"{n2} with mean {m2}"], positive=False)
+
+
+def _sample_estimate(s: str) -> Story | None:
+    """"84,000 voters; in a random sample of 250, 140 support the tax: the best estimate of supporters in the city?"."""
+    if re.search(r"\b(?:percent|margin|error|more|less|than)\b", s):
+        return None
+    population = re.search(rf"\b(?:has|have|of|there are) {NUM} ([a-z]+(?: [a-z]+)?)\b", s)
+    sample = re.search(rf"\b(?:random )?sample of {NUM}(?: of (?:these|the|them)(?: [a-z]+)?)?,? {NUM} (?:said|say|were|are|had|have|"
+                       rf"reported|support|supported|prefer|preferred)\b", s)
+    q = question_of(s)
+    if not population or not sample or not re.search(r"\b(?:best )?estimate\b", q):
+        return None
+    total, size, count = population.group(1), sample.group(1), sample.group(2)
+    if _n(size) >= _n(total):
+        return None
+    x = sp.Symbol("x", positive=True)
+    eq = sp.Eq(x, _n(total) * _n(count) / _n(size))
+    hints = ["A random sample stands for the whole population.", f"Find the fraction of the sample: {count} out of {size}.",
+             "Apply that fraction to the whole population."]
+    return Story("statistics", [eq], {}, x, [total, size, count], hints,
+                 [f"population: {total}", f"sample: {count} of {size}"])
+
+
+def _percent_of_percent(s: str) -> Story | None:
+    """"40% of the residents are younger than 30; of those, 35% ride a bicycle: what percent of all residents ...?"."""
+    first = re.search(rf"\b{NUM} percent of (?:the |all )?([a-z]+) (?:are|were|is|was|have|had) ([a-z0-9 ]+?)[.,]", s)
+    second = re.search(rf"\bof (?:the|these|those) [a-z]+ (?:who are |that are )?[a-z0-9 ]*?,? {NUM} percent (?:of them )?([a-z ]+?)[.,]", s)
+    q = question_of(s)
+    asked = re.match(r"what percent of (?:all )?(?:the )?[a-z ]+ (?:are|were|have)\b", q)
+    if not first or not second or not asked or len(re.findall(r"\bpercent\b", s)) != 3:
+        return None
+    x = sp.Symbol("x", positive=True)
+    eq = sp.Eq(x, _n(first.group(1)) * _n(second.group(1)) / 100)
+    numbers = [first.group(1), second.group(1)]
+    for n in re.findall(r"\d+", first.group(3)):  # "younger than 30" is restated: each mention names the group again
+        numbers += [n] * len(re.findall(rf"(?<![\d.]){n}(?![\d.])", s))
+    hints = ["A percent of a percent multiplies: take the second percent of the first.",
+             f"{second.group(1)}% of {first.group(1)}% of the whole.", "Multiply the two percents as fractions and write the result as a percent."]
+    return Story("percent", [eq], {}, x, numbers, hints, [f"first: {first.group(1)}%", f"of those: {second.group(1)}%"])
+
+
+def _two_jobs(s: str) -> Story | None:
+    """"A fixed fee plus an hourly rate; a 3-hour job costs 245 and a 5-hour job costs 375: the fixed fee?"."""
+    jobs = re.findall(rf"\b(?:a |an )?{NUM}[- ]([a-z]+) (?:job|call|rental|ride|trip|repair|visit|session|class|stay) "
+                      rf"(?:costs?|cost|was|is|totaled) {NUM}\b", s)
+    q = question_of(s)
+    asked = re.search(r"\bwhat is the (?:[a-z']+ )?(fixed fee|flat fee|fee|hourly rate|rate|cost per [a-z]+|charge per [a-z]+)\b", q)
+    if len(jobs) != 2 or not asked or jobs[0][1] != jobs[1][1] or not re.search(r"\bfixed\b|\bflat\b|\bplus\b", s):
+        return None
+    f, r = sp.symbols("f r")
+    eqs = [sp.Eq(f + r * _n(n), _n(c)) for n, _, c in jobs]
+    target = f if "fee" in asked.group(1) else r
+    hints = ["The cost is a fixed fee plus a rate for each unit.", "The two jobs give two equations.",
+             "Subtract them to find the rate first, then the fee."]
+    return Story("linear models", eqs, {}, target, [v for n, _, c in jobs for v in (n, c)], hints,
+                 [f"{n} {u}: {c}" for n, u, c in jobs])
+
+
+def _rate_inverse(s: str) -> Story | None:
+    """"The car traveled 217 miles on 7 gallons. At this rate, how many gallons to travel 558 miles?"."""
+    m = re.search(rf"\b{NUM} ([a-z]+) (?:on|using|with|per|for|in) {NUM} ([a-z]+)(?: of [a-z]+)?\. at (?:this|that|the same) rate,? "
+                  rf"how many ([a-z]+)(?: of [a-z]+)? [a-z ]+? (?:to|for) (?:[a-z]+ )?{NUM} ([a-z]+)\s*\??$", s)
+    if not m:
+        return None
+    a, unit_a, b, unit_b, asked, c, unit_c = m.groups()
+    if _singular(asked) != _singular(unit_b) or _singular(unit_c) != _singular(unit_a):
+        return None
+    y = sp.Symbol("y", positive=True)
+    eq = sp.Eq(y / _n(c), _n(b) / _n(a))
+    hints = [f"Find how many {unit_b} go with one {_singular(unit_a)}.", "The same rate holds for the new amount.",
+             f"Multiply that rate by {c}."]
+    return Story("ratios and rates", [eq], {}, y, [a, b, c], hints, [f"{a} {unit_a} per {b} {unit_b}"])
+
+
 EVERYDAY_FAMILIES = (_mean_missing, _mean_goal, _mean_after_removal, _probability_counts, _growth, _conversion,
                      _first_then_each, _two_kinds, _successive_percents, _ratio_amounts, _list_statistic, _mean_change,
-                     _subgroup_probability, _two_purchases)
+                     _subgroup_probability, _two_purchases, _rectangle_sides, _weighted_mean, _sample_estimate,
+                     _percent_of_percent, _two_jobs, _rate_inverse)

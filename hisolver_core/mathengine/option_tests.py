@@ -245,9 +245,15 @@ def _is_vertex_form(expr, x) -> bool:
             and core[0].base.is_polynomial(x) and sp.degree(core[0].base, x) == 1)
 
 
+_APPEARS = re.compile(
+    r"^(?:⟦(?P<first>\d+)⟧ )?which of the following is (?:an )?equivalent form of the (?:function|equation|expression) "
+    r"(?:⟦(?P<e>\d+)⟧ )?(?:above )?in which the (?P<what>x-intercepts|zeros|roots|vertex|minimum value|maximum value|minimum|maximum)"
+    r"(?: of ⟦\d+⟧| of (?:its|the) graph)? (?:appears?|is shown|are shown|appear) as (?:a )?constants?(?: or coefficients?)?\s*\??$")
+
+
 def form_option(ctx: Context) -> Solution | None:
     """"Which equivalent form of y = x^2 - 8x + 12 displays the x-intercepts (vertex) as constants?"."""
-    m = _DISPLAYS.match(ctx.problem.question)
+    m = _DISPLAYS.match(ctx.problem.question) or _APPEARS.match(ctx.problem.question)
     if not m or not ctx.problem.options:
         return None
     key = m.group("e") or m.group("first")  # "$$y = ...$$ Which of the following is equivalent to the equation above and ..."

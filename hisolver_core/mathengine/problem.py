@@ -53,7 +53,7 @@ STRICT_WORDS = frozenset(
     do does following below above us following or unknown variable variables following reduce reduced
     lowest terms term following rewrite rewritten following represent represents product quotient
     define defined operation denote denotes function functions above below shown inequalities inequality
-    note complex imaginary unit expresses expressed
+    note complex imaginary unit expresses expressed correctly polynomial
     """.split()
 )
 
@@ -245,8 +245,8 @@ _PLANE_LETTERS = re.compile(r"\$\s*([a-zA-Z])\s?([a-zA-Z])\s*\$\s*-\s*(?=plane\b
 _IN_PLANE = re.compile(r"(?:,\s*)?\bin the (?:standard )?(?:xy|\(x, ?y\))-(?:coordinate )?plane\b,?", re.I)
 
 
-_LEAD_IN = re.compile(r"\b(?:based on|according to|using) the (?:system of equations|system|equations?|model|formula|"
-                      r"function|inequality|inequalities)(?: above| below| given)?,\s*(\S)", re.I)
+_LEAD_IN = re.compile(r"\b(?:based on|according to|using) (?:the|this) (?:system of equations|system|equations?|model|formula|"
+                      r"function|inequality|inequalities|estimate)(?: above| below| given)?,\s*(\S)", re.I)
 
 
 _DOMAIN_NOTE = re.compile(r",?\s*for all (?:positive |nonzero |real )?values of \$\s*[a-z]\s*\$(?:,? and \$\s*[a-z]\s*\$)?(?=\s*[?,.])")

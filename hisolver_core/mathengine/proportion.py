@@ -156,16 +156,23 @@ def _average(s: str) -> Story | None:
         return None
     count, _, avg = m.groups()
     rest = s[m.end():]
-    mm = re.search(rf"\b(?:if )?(?:one|a|1|another|the) (?:more )?(?:[a-z]+ )?(?:number |item |value |person |student |man )?"
+    mm = re.search(rf"\b(?:if |when )?(?:one|a|1|another|the) (?:more )?(?:[a-z]+ )?(?:number |item |value |person |student |man |score |"
+                   rf"test |weight )?"
                    rf"(?:is |was )?(excluded|removed|dropped|taken away|added|included|joins|leaves|left)\b[^.?]*?"
-                   rf"\b(?:average|mean)(?: [a-z]+)? (?:becomes|is|will be|would be|changes to|falls to|drops to|rises to|"
+                   rf"\b(?:average|mean)(?: (?:of the remaining|of the other|of the new|of the|of all)(?: {NUM})? [a-z]+| [a-z]+)? "
+                   rf"(?:becomes|is|will be|would be|changes to|falls to|drops to|rises to|"
                    rf"increases to|decreases to|goes up to|goes down to) {NUM}\b", rest)
     if not mm:
         return None
-    kind, avg2 = mm.groups()
+    kind, new_count, avg2 = mm.groups()
+    if new_count and int(new_count) != int(count) + (1 if kind in ("added", "included", "joins") else -1):
+        return None
     q = question_of(s)
     if not re.search(r"\b(?:what|find|how much|how old|which|weight|age|value|number|score|marks)\b", q):
         return None
+    extreme = re.search(r"\b(?:least|most|greatest|smallest|largest|fewest|highest|lowest)\b", q)
+    if extreme and extreme.group(0) not in mm.group(0):
+        return None  # "what is the lowest score?" only names the score that was removed
     x = sp.Symbol("x", real=True)
     n1, a1, a2 = _n(count), _n(avg), _n(avg2)
     if kind in ("excluded", "removed", "dropped", "taken away", "leaves", "left"):
@@ -174,7 +181,8 @@ def _average(s: str) -> Story | None:
         eq = sp.Eq(n1 * a1 + x, (n1 + 1) * a2)
     hints = ["An average times the count gives the total.", "Compare the total before the change with the total after it.",
              "The difference between the two totals is the value that was added or removed."]
-    return Story("mean", [eq], {}, x, [count, avg, avg2], hints, [f"{count} values, mean {avg}; then mean {avg2}"],
+    return Story("mean", [eq], {}, x, [count, avg, avg2, *([new_count] if new_count else [])], hints,
+                 [f"{count} values, mean {avg}; then mean {avg2}"],
                  positive=False)
 
 
@@ -338,7 +346,7 @@ def _percent_part(s: str) -> Story | None:
     return Story("percent", [eq], {}, x, [pct, total], hints, [f"{pct}% of {total} {noun}"], integer=True)
 
 
-_FEE = r"(?:flat|fixed|one-time|onetime|initial|base|basic|service|membership|set-up|setup|delivery|rental|entry|booking)"
+_FEE = r"(?:flat|fixed|one-time|onetime|initial|base|basic|service|membership|set-up|setup|delivery|rental|entry|booking|monthly|weekly)"
 _EACH = r"(?:per|for each|each|an|a|for every)"
 
 
@@ -360,8 +368,9 @@ def _fee_model(s: str) -> Story | None:
     units = rf"(?:{unit}|{unit}s|{unit}es|{unit[:-1] if unit.endswith('s') else unit})"
     letter = re.findall(rf"\b([a-z]) {units}\b", q)
     count = re.findall(rf"\b{NUM} {units}\b", q)
-    if c and not letter and not count:  # "the bill is 25 plus 8 for each gigabyte. The bill was 81: how many gigabytes?"
-        rest = body[c[0].end():]
+    if (c or a) and not letter and not count:  # "the bill is 25 plus 8 for each gigabyte. The bill was 81: how many gigabytes?"
+        end = c[0].end() if c else body.find(rate, body.find(fee) + len(fee)) + len(rate)
+        rest = body[end:]
         paid = re.findall(rf"\b(?:bill|cost|charge|total|payment)\b[^.?\d]*?\b(?:was|is|came to|totaled) {NUM}\b", rest)
         if len(paid) != 1 or not re.match(rf"how many {units}\b", q) or re.search(r"\d", rest.replace(paid[0], "", 1)):
             return None

@@ -163,13 +163,14 @@ def _the_equation_has_one(ctx: Context):
     eqs = [s for s in ctx.segments if s.kind == "equation"]
     if len(eqs) != 1:
         return None
-    m = re.search(r"\b(?:does|will|would) the equation have exactly one (?:real )?(?:solution|root)\b", ctx.problem.text, re.I)
+    m = re.search(r"\b(?:does|will|would) the equation have exactly one (?:real )?(?:solution|root)\b"
+                  r"|\bthe equation has exactly one (?:real )?(?:solution|root)\b", ctx.problem.text, re.I)
     if not m:
         return None
     marker = f"⟦{eqs[0].index}⟧"
-    ctx.problem.text = ctx.problem.text[: m.start()] + f"does {marker} have exactly one real solution" + ctx.problem.text[m.end():]
-    ctx.problem.text = ctx.problem.text.replace(f"In the equation {marker}, ", "", 1).replace(f"in the equation {marker}, ", "", 1)
-    return re.search(rf"does ⟦(?P<e>{eqs[0].index})⟧ have exactly one real solution", ctx.problem.text)
+    ctx.problem.text = ctx.problem.text[: m.start()] + f"{marker} has exactly one real solution" + ctx.problem.text[m.end():]
+    ctx.problem.text = re.sub(rf"\b[Ii]n the equation (?:{re.escape(marker)}|above), ", "", ctx.problem.text, count=1)
+    return re.search(rf"⟦(?P<e>{eqs[0].index})⟧ has exactly one real solution", ctx.problem.text)
 
 
 def _one_real_solution(ctx: Context) -> bool:

@@ -534,7 +534,7 @@ def question_of(s: str) -> str:
     return m.group(1) if m else q
 
 
-_EXTREMAL_OK = {"_consecutive", "_two_numbers", "_ratio", "_lcm_hcf"}
+_EXTREMAL_OK = {"_consecutive", "_two_numbers", "_ratio", "_lcm_hcf", "_average"}
 _NOT_OK = {"_probability_counts"}
 _FAMILIES = (_consecutive, _two_numbers, _interest, _profit, _work, _work_alone, _rate, _ratio, _ratio_difference)
 

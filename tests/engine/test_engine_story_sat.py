@@ -120,3 +120,50 @@ def test_mix_total_is_not_read_as_the_other_ingredient() -> None:
     sol = solve("A dry mix uses 3 cups of flour for every 2 cups of sugar. How many cups of flour are in 15 cups of the "
                 "mix?", ["(A)6", "(B)9", "(C)10", "(D)22.5"])
     assert sol.choice != "D"
+
+
+@pytest.mark.parametrize("problem, answer", [
+    ("The length of a rectangular patio is 3 feet greater than its width. If the area of the patio is 108 square feet, "
+     "what is the width, in feet, of the patio?", 9),
+    ("In a physics class, 10 students took a test and had a mean score of 70, and the other 15 students took the same "
+     "test and had a mean score of 80. What is the mean score of all 25 students on the test?", 76),
+    ("A town has 12,000 adults. In a random sample of 300 of these adults, 75 said they walk to work. Based on the "
+     "sample, what is the best estimate of the number of adults in the town who walk to work?", 3000),
+    ("In a certain school, 60% of the students are in clubs. Of the students in clubs, 25% play chess. What percent of all "
+     "the students in the school are in clubs and play chess?", 15),
+    ("An electrician charges a fixed fee plus an hourly rate. A 2-hour job costs $150, and a 6-hour job costs $350. What "
+     "is the electrician's fixed fee?", 50),
+    ("Mia's car traveled 150 miles on 5 gallons of gasoline. At this rate, how many gallons of gasoline will the car use "
+     "to travel 420 miles?", 14),
+    ("The mean of 8 test scores is 75. When the lowest score is removed, the mean of the remaining 7 scores is 80. What "
+     "is the lowest score?", 40),
+    ("A sample contains 640 milligrams of a substance. The amount of the substance decreases by half every 4 days. How "
+     "many milligrams will remain after 12 days?", 80),
+    ("Zoe's phone plan charges a monthly fee of $20 plus $0.10 for each text message sent. Zoe's bill for May was $32.50. "
+     "How many text messages did Zoe send in May?", 125),
+])
+def test_sat_story_batch_e(problem: str, answer) -> None:
+    sol = solve(problem)
+    assert sol.solved, sol.reason
+    assert sp.simplify(sol.answer - answer) == 0
+
+
+@pytest.mark.parametrize("problem, options, letter", [
+    (r"$$v=40.5-3.2 t$$ The line of best fit above models the value $v$, in thousands of dollars, of a truck $t$ years "
+     r"after it was bought. What is the best interpretation of 3.2 in this context?",
+     [r"(A)The predicted value decreases by about $\$ 3.20$ each year.",
+      r"(B)The predicted value decreases by about $\$ 3,200$ each year.",
+      r"(C)The truck was bought for about $\$ 3,200$.", r"(D)The value 1 year after it was bought is about $\$ 3,200$."], "B"),
+    (r"A theater estimates that if it charges $p$ dollars per ticket, its revenue $R$, in dollars, will be "
+     r"$R=-4 p^{2}+240 p$. According to this estimate, what ticket price will produce the greatest revenue?",
+     [r"(A)$\$ 20$", r"(B)$\$ 30$", r"(C)$\$ 60$", r"(D)$\$ 3,600$"], "B"),
+    (r"$$x^{2}+k x+36=0$$ In the equation above, $k$ is a positive constant. If the equation has exactly one real "
+     r"solution, what is the value of $k$ ?", ["(A)6", "(B)12", "(C)18", "(D)36"], "B"),
+    (r"$$f(x)=x^{2}-6 x+2$$ Which of the following is an equivalent form of the function $f$ above in which the minimum "
+     r"value of $f$ appears as a constant or coefficient?",
+     ["(A)$f(x)=(x-3)^{2}-7$", "(B)$f(x)=(x+3)^{2}-7$", "(C)$f(x)=(x-3)^{2}+2$", "(D)$f(x)=(x-6)^{2}+2$"], "A"),
+])
+def test_sat_options_batch_e(problem: str, options: list[str], letter: str) -> None:
+    sol = solve(problem, options)
+    assert sol.solved, sol.reason
+    assert sol.choice == letter
