@@ -15,6 +15,8 @@ from hisolver_core.store import open_db
 from pages import _shared as ui
 
 DEFAULT_DATA_DIR = Path(__file__).resolve().parents[1].parent / "shared" / "data"
+# the SAT-style sets kept with the engine tests (AGIEval layout): always offered
+ENGINE_SETS_DIR = Path(__file__).resolve().parents[1] / "tests" / "engine" / "data"
 UPLOAD = "Upload a JSONL file..."
 RESULT_KEY = "eval_report"
 # guess a file's format from its name
@@ -22,11 +24,12 @@ _FORMAT_HINTS = {"math": "math", "gsm8k": "gsm8k", "aqua": "aqua", "sat": "agiev
 
 
 def bundled_files(settings) -> dict[str, Path]:
-    """The benchmark files in ``settings.eval_data_dir`` (default ../shared/data); empty when none."""
+    """The benchmark files in ``settings.eval_data_dir`` (default ../shared/data) and the project's own SAT-style sets."""
     folder = Path(settings.eval_data_dir) if settings.eval_data_dir else DEFAULT_DATA_DIR
-    if not folder.is_dir():
-        return {}
-    return {p.name: p for p in sorted(folder.glob("*.jsonl"))}
+    files = {p.name: p for p in sorted(folder.glob("*.jsonl"))} if folder.is_dir() else {}
+    if ENGINE_SETS_DIR.is_dir():
+        files.update({p.name: p for p in sorted(ENGINE_SETS_DIR.glob("sat_*.jsonl")) if p.name not in files})
+    return files
 
 
 def _guess_format(name: str) -> str:

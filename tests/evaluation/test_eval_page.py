@@ -19,7 +19,10 @@ def test_page_runs_a_bundled_file_and_shows_wrong_items(env, tmp_path):
     (data / "sat_small.jsonl").write_text("\n".join(json.dumps(r) for r in rows) + "\n")
     env.setenv("HISOLVER_EVAL_DATA_DIR", str(data))
     at = open_page("evaluate")
-    assert at.selectbox(key="eval_source").options == ["sat_small.jsonl", "Upload a JSONL file..."]
+    options = at.selectbox(key="eval_source").options
+    assert options[0] == "sat_small.jsonl" and options[-1] == "Upload a JSONL file..."
+    # the project's own SAT-style sets are always offered after the configured folder's files
+    assert {"sat_style_dev.jsonl", "sat_style_fresh.jsonl", "sat_traps.jsonl"} <= set(options)
     assert at.selectbox(key="eval_format_sat_small.jsonl").value == "agieval"
     at.button(key="eval_run").click().run()
     assert not at.exception, at.exception
