@@ -160,6 +160,17 @@ def _named_functions(problem: Problem, ctx: Context) -> None:
         ctx.functions[name] = (x, body)
         ctx.function_sources[name] = f"{name}(x) = {sp.latex(body)}"
         ctx.templated.add(name)
+    asked = re.search(r"\bwhich of the following (?:could )?defines? ⟦(\d+)⟧", problem.text, re.I)
+    name = problem.math[int(asked.group(1))].strip() if asked else None
+    if name and re.fullmatch(r"[a-zA-Z]", name) and name not in ctx.functions:
+        values = [src for src in problem.math if re.fullmatch(rf"\s*{name}\s*\(\s*-?\d+(?:\.\d+)?\s*\)\s*=.+", src, re.S)]
+        if 2 <= len(values) <= 3:  # f known by values only: the polynomial of least degree through them, then compare
+            x = sp.Symbol("x")
+            coeffs = [sp.Symbol(f"c_{{{k}}}") for k in range(len(values))]
+            body = sum(c * x**k for k, c in enumerate(coeffs))
+            ctx.functions[name] = (x, body)
+            ctx.function_sources[name] = f"{name}(x) = {sp.latex(body)}"
+            ctx.templated.add(name)
     for src in problem.math:
         for call in re.findall(r"(?<![\\a-zA-Z])([fghpqr])\s*\(", src):
             if call not in ctx.functions and not re.fullmatch(rf"\s*{call}\s*\([^()]*\)\s*=.*", src, re.S):

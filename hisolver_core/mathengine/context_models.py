@@ -24,7 +24,7 @@ from .build import Decline, solved, step, tex
 from .context import Context
 from .problem import Problem
 
-__all__ = ["model_extremum", "rectangle_expression", "without_context"]
+__all__ = ["model_extremum", "model_value", "rectangle_expression", "without_context"]
 
 _CONSTRAINT = re.compile(
     r"\b(?:positive|negative|integers?|whole|nonzero|not|no|never|only|except|at least|at most|more|less|fewer|greater|"
@@ -196,3 +196,88 @@ def rectangle_expression(ctx: Context) -> Solution | None:
              "Multiply (or add) the two expressions as whole quantities, using parentheses.",
              "Expand and collect like terms."]
     return solved(ctx.problem.raw, "polynomials", steps, hints, value, verification="expanded the formula with SymPy")
+
+
+_STOP = {"the", "a", "an", "of", "in", "its", "their", "his", "her", "number", "total", "estimated", "predicted", "amount"}
+
+
+def _described(ctx: Context, letter: str) -> tuple[set[str], str | None]:
+    """Words the story puts before a letter ("the stopping distance, in feet," -> {stopping, distance}) and the unit
+    word after it ("⟦v⟧ miles per hour" -> miles)."""
+    keys = [k for k, src in enumerate(ctx.problem.math) if src.strip() == letter]
+    words: set[str] = set()
+    unit = None
+    for k in keys:
+        before = re.search(rf"((?:[a-z'-]+ ){{1,4}})(?:, in [a-z ]+,)?,? ⟦{k}⟧", ctx.problem.question)
+        if before:
+            words |= {w for w in before.group(1).split() if w not in _STOP and len(w) > 2}
+        after = re.search(rf"⟦{k}⟧ ([a-z-]+)", ctx.problem.question)
+        if after and after.group(1) not in ("is", "are", "was", "and", "of", "in", "for", "where", "be", "that", "as"):
+            unit = after.group(1)
+    if not words and letter in ctx.functions:  # "the function S(v) = ... to estimate the stopping distance"
+        source = ctx.function_sources.get(letter, "")
+        k = next((i for i, src in enumerate(ctx.problem.math) if src.strip() == source.strip()), None)
+        what = re.search(rf"⟦{k}⟧,? (?:to (?:estimate|model|find|calculate|compute|predict)|gives|models|estimates|represents|"
+                         rf"predicts) (?:the )?((?:[a-z'-]+ ){{0,3}}[a-z'-]+)", ctx.problem.question) if k is not None else None
+        if what:
+            words = {w for w in what.group(1).split() if w not in _STOP and len(w) > 2}
+    return words, unit
+
+
+def _stem(word: str) -> str:
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
+
+
+def model_value(ctx: Context) -> Solution | None:
+    """A model in a story, asked at an input named in words: "what is the stopping distance of a car traveling at 40
+    miles per hour?" (substitute), or "how many T-shirts must the club sell to earn a profit of $490?" (solve)."""
+    eqs = [s.obj for s in ctx.of_kind("equation")]
+    if not eqs and len(ctx.functions) == 1:
+        name, (var, body) = next(iter(ctx.functions.items()))
+        eqs = [sp.Eq(sp.Symbol(name), body)]
+    if len(eqs) != 1 or not isinstance(eqs[0].lhs, sp.Symbol) or len(eqs[0].rhs.free_symbols) != 1 or len(ctx.functions) > 1:
+        return None
+    if ctx.inequalities or ctx.conditions:
+        return None
+    out, body = eqs[0].lhs, eqs[0].rhs
+    var = next(iter(body.free_symbols))
+    parts = re.split(r"(?<=[.?!])\s+", ctx.problem.question.strip())
+    question, story = parts[-1], " ".join(parts[:-1])
+    numbers = [s for s in ctx.segments if s.kind == "expression" and s.obj.is_number]
+    if len(numbers) != 1 or f"⟦{numbers[0].index}⟧" not in question or not story:
+        return None  # one number, in the question; the story only names the letters
+    if (any(f"⟦{s.index}⟧" in question for s in ctx.segments if s.kind != "expression")
+            or re.search(r"\bnot\b|\bmore\b|\bless\b|\bchange|\bincrease|\bdecrease|\bdifference\b|\badditional\b", question)):
+        return None
+    value = numbers[0].obj
+    model_latex = (ctx.function_sources.get(out.name) or next((s.source for s in ctx.segments if s.kind == "equation"), "")
+                   or f"{tex(out)} = {tex(body)}").strip()
+    out_words, _ = _described(ctx, out.name)
+    _, unit = _described(ctx, var.name)
+    if unit is None or not out_words:
+        return None
+    k = numbers[0].index
+    given_input = re.search(rf"⟦{k}⟧ ({re.escape(unit)}|{re.escape(_stem(unit))}s?)\b", question)
+    asks_input = re.search(rf"\bhow many ({re.escape(unit)}|{re.escape(_stem(unit))}s?)\b", question)
+    mentions_output = any(re.search(rf"\b{re.escape(w)}\b", question) for w in out_words)
+    if given_input and not asks_input and mentions_output and re.match(r"(?:what|how much|how many)\b", question):
+        answer = sp.nsimplify(body.subs(var, value))
+        steps = [step(model_latex, "Write the model."),
+                 step(f"{tex(var)} = {tex(value)}", f"The question gives {tex(value)} {unit}: that is the input {var}."),
+                 step(f"{tex(out)} = {tex(body.subs(var, sp.UnevaluatedExpr(value)))} = {tex(answer)}", "Substitute and compute.")]
+        hints = ["Find which letter the given number stands for.", f"The number of {unit} is the input {var}.",
+                 "Substitute it into the model."]
+        return solved(ctx.problem.raw, "models", steps, hints, answer,
+                      verification="substituted the stated input into the model")
+    if asks_input and not given_input and mentions_output:
+        xr = sp.Symbol(var.name, real=True)
+        found = [r for r in sp.solve(sp.Eq(body.subs(var, xr), value), xr) if r.is_real and r >= 0]
+        if len(found) != 1:
+            raise Decline("The model does not give one input for that value.")
+        steps = [step(model_latex, "Write the model."),
+                 step(f"{tex(value)} = {tex(body)}", f"Set the output equal to {tex(value)}."),
+                 step(f"{tex(var)} = {tex(found[0])}", "Solve for the input.")]
+        hints = ["Which letter is the number you are given?", "Set the model equal to that value.", "Solve for the input."]
+        return solved(ctx.problem.raw, "models", steps, hints, found[0],
+                      verification="solved the model for the input and kept the one nonnegative solution")
+    return None

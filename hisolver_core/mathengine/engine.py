@@ -14,7 +14,7 @@ from ..solution import Solution
 from .algebra import count_real_solutions, solve_equations, solve_inequality, solve_solution_count
 from .build import Decline, declined
 from .context import build_context
-from .context_models import model_extremum, rectangle_expression, without_context
+from .context_models import model_extremum, model_value, rectangle_expression, without_context
 from .equivalence import to_value
 from .graphs import solve_graph_property
 from .expressions import evaluate_expression, simplify_expression
@@ -22,7 +22,7 @@ from .intent import read_intent
 from .interpret import interpret_model
 from .models import fee_model, formula_model, rate_proportion
 from .option_tests import (factor_option, form_option, line_option, remainder_question, solution_count_option,
-                           tolerance_option)
+                           solution_set_option, tolerance_option)
 from .options import choose_option, which_of_following
 from .problem import analyze
 from .statements import solve_each_chain, solve_statements
@@ -90,8 +90,8 @@ def _solve_problem(prob) -> Solution:
         if not prob.math:
             raise Decline("I found no math to work with in the problem.")
         ctx = build_context(prob)
-        sol = (interpret_model(ctx) or model_extremum(ctx) or rectangle_expression(ctx) or form_option(ctx) or remainder_question(ctx)
-               or tolerance_option(ctx) or factor_option(ctx) or line_option(ctx) or formula_model(ctx)
+        sol = (interpret_model(ctx) or model_extremum(ctx) or model_value(ctx) or rectangle_expression(ctx) or form_option(ctx) or remainder_question(ctx)
+               or tolerance_option(ctx) or solution_set_option(ctx) or factor_option(ctx) or line_option(ctx) or formula_model(ctx)
                or solve_graph_property(ctx) or which_of_following(ctx) or _dispatch(ctx))
         if sol.choice is not None:
             return sol

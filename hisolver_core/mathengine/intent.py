@@ -108,7 +108,8 @@ def _symbol_tuple(seg: Segment) -> bool:
 
 
 _TEMPLATE_WORDS = {"linear", "quadratic", "function", "functions", "has", "table", "graph", "shows", "shown", "some",
-                   "values", "above", "below", "plane", "xy", "of", "three", "two", "defines", "define", "could"}
+                   "values", "above", "below", "plane", "xy", "of", "three", "two", "defines", "define", "could", "according",
+                   "to"}
 _IDENTITY_WORDS = {"for", "all", "values", "value", "real", "numbers", "can", "be", "written", "expressed",
                    "equivalent", "identical", "true", "constants", "constant", "integers", "where", "form",
                    "both", "sides", "defined", "positive", "nonzero"}

@@ -21,7 +21,7 @@ from .parse import ParseFailure, parse_math
 from .problem import Problem
 
 __all__ = ["factor_option", "form_option", "line_option", "remainder_question", "solution_count_option",
-           "tolerance_option"]
+           "solution_set_option", "tolerance_option"]
 
 X, Y = sp.Symbol("x"), sp.Symbol("y")
 _COUNTS = [(r"no", sp.Integer(0)), (r"exactly one|only one|one", sp.Integer(1)),
@@ -370,5 +370,71 @@ def tolerance_option(ctx: Context) -> Solution | None:
              "\"No more than d away from c\" means that distance is at most d."]
     sol = solved(ctx.problem.raw, "absolute value", steps, hints, target,
                  verification=f"option {letter} has exactly the solution set [c - d, c + d]")
+    sol.choice = letter
+    return sol
+
+
+_ALL_SOLUTIONS = re.compile(r"\b(?:describes|gives|lists|are|is) (?:all|the) (?:real )?solutions?\b|\bsolution set\b")
+_NO_SOLUTION = re.compile(r"^(?:there (?:is|are) )?no (?:real )?solutions?\.?$", re.I)
+
+
+def _option_set(text: str):
+    """``x = -3 only`` -> {-3}; ``x = -3 and x = 1`` -> {-3, 1}; ``There is no solution.`` -> empty; None otherwise."""
+    plain = text.strip().strip("$").strip()
+    if _NO_SOLUTION.match(re.sub(r"\$", "", plain)):
+        return sp.S.EmptySet
+    plain = re.sub(r"\s+only\.?$", "", re.sub(r"\$", "", text.strip())).strip()
+    parts = re.split(r"\s+and\s+|\s*,\s*(?=[a-z]\s*=)", plain)
+    values = []
+    for part in parts:
+        m = re.fullmatch(r"\s*[a-z]\s*=\s*(.+?)\s*", part)
+        if not m:
+            return None
+        try:
+            value = parse_math(m.group(1))
+        except ParseFailure:
+            return None
+        if not isinstance(value, sp.Expr) or not value.is_number:
+            return None
+        values.append(value)
+    return sp.FiniteSet(*values)
+
+
+def solution_set_option(ctx: Context) -> Solution | None:
+    """"Which of the following describes all solutions to the equation above?" (extraneous roots dropped)."""
+    if not ctx.problem.options or not _ALL_SOLUTIONS.search(ctx.problem.question):
+        return None
+    eqs = [s.obj for s in ctx.segments if s.kind == "equation"]
+    if len(eqs) != 1 or len(eqs[0].free_symbols) != 1 or ctx.inequalities:
+        return None
+    sets = [(letter, _option_set(text)) for letter, text in ctx.problem.options]
+    if any(v is None for _, v in sets):
+        return None
+    x = next(iter(eqs[0].free_symbols))
+    xr = sp.Symbol(x.name, real=True)
+    eq = eqs[0].xreplace({x: xr})
+    try:
+        found = sp.solveset(eq.lhs - eq.rhs, xr, domain=sp.S.Reals)
+    except (NotImplementedError, ValueError, TypeError):
+        return None
+    if not isinstance(found, sp.FiniteSet):
+        return None
+    checked = sp.FiniteSet(*[v for v in found if sp.simplify(eq.lhs.subs(xr, v) - eq.rhs.subs(xr, v)) == 0])
+    good = [letter for letter, v in sets if v == checked]
+    letter = _single(good)
+    candidates = sorted(set(found) | set().union(*[set(v) for _, v in sets if isinstance(v, sp.FiniteSet)]), key=float)
+    def put(side, v):  # the value in the student's expression, bracketed when negative
+        shown = sp.Symbol(f"\\left({tex(v)}\\right)" if v < 0 else tex(v))
+        return tex(side.subs(x, shown))
+
+    checks = [step(f"{put(eqs[0].lhs, v)} = {put(eqs[0].rhs, v)} \\;\\Rightarrow\\; {'true' if v in checked else 'false'}",
+                   f"Check {tex(v)} in the original equation: it {'works' if v in checked else 'does not work'}.")
+              for v in candidates[:4] if v.is_real]
+    steps = [step(eqs[0], "Start from the equation."), *checks,
+             step(tex(checked) if checked else r"\varnothing", f"Option {letter} lists exactly the values that work.")]
+    hints = ["Solve the equation, but remember that squaring (or clearing fractions) can add false solutions.",
+             "Check every candidate in the original equation.", "Keep only the candidates that make it true."]
+    sol = solved(ctx.problem.raw, "equations", steps, hints, checked if checked else sp.S.EmptySet,
+                 verification="solved over the reals and checked each candidate in the original equation")
     sol.choice = letter
     return sol

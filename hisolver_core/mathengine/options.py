@@ -301,7 +301,10 @@ def _by_substitution(ctx: Context, relations, values, negate: bool = False) -> S
     syms = sorted(set().union(*(r.free_symbols for r in relations)), key=lambda s: s.name)
     good = []
     for letter, v in values:
-        if isinstance(v, (sp.Tuple, tuple)) and len(v) == len(syms) and len(syms) > 1:
+        if (isinstance(v, (sp.Tuple, tuple)) and len(v) == 2 and len(syms) == 1 and v[1] == 0
+                and re.search(r"\bx-intercept", ctx.problem.raw.replace("$", ""))):
+            point = {syms[0]: v[0]}  # an x-intercept (a, 0) of the graph: a is a solution
+        elif isinstance(v, (sp.Tuple, tuple)) and len(v) == len(syms) and len(syms) > 1:
             point = dict(zip(syms, v))
         elif isinstance(v, sp.Expr) and len(syms) == 1 and not v.free_symbols:
             point = {syms[0]: v}

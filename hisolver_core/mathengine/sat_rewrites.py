@@ -242,10 +242,16 @@ def _same_base(ctx: Context) -> bool:
 
 def _zero_of_function(ctx: Context) -> bool:
     """"Which of the following is (NOT) a zero of p?" -> a solution of p(x) = 0."""
-    m = re.search(r"\b(?:a |one |the )?zeros? of (?:the function )?⟦(?P<f>\d+)⟧", ctx.problem.text, flags=re.I)
-    if not m or ctx.problem.math[int(m.group("f"))].strip() not in ctx.functions:
+    m = re.search(r"\b(?:a |one |the )?(?:zeros?|x-intercepts?) of (?:the function |the graph of )?⟦(?P<f>\d+)⟧", ctx.problem.text,
+                  flags=re.I)
+    if not m:
         return False
-    var, body = ctx.functions[ctx.problem.math[int(m.group("f"))].strip()]
+    name = ctx.problem.math[int(m.group("f"))].strip()
+    call = re.fullmatch(r"y\s*=\s*([a-zA-Z])\s*\(\s*x\s*\)", name)  # "the graph of y = g(x)"
+    name = call.group(1) if call else name
+    if name not in ctx.functions:
+        return False
+    var, body = ctx.functions[name]
     eq = sp.Eq(body, 0)
     if eq in (sp.true, sp.false):
         return False

@@ -167,3 +167,39 @@ def test_sat_options_batch_e(problem: str, options: list[str], letter: str) -> N
     sol = solve(problem, options)
     assert sol.solved, sol.reason
     assert sol.choice == letter
+
+
+@pytest.mark.parametrize("problem, options, letter", [
+    (r"$$\sqrt{x+6}=x$$ Which of the following describes all solutions to the equation above?",
+     ["(A)$x=-2$ only", "(B)$x=3$ only", "(C)$x=-2$ and $x=3$", "(D)There is no solution."], "B"),
+    (r"$$h(x)=(x-3)(x+2)(3 x-1)$$ The function $h$ is defined above. Which of the following is an $x$-intercept of the "
+     r"graph of $y=h(x)$ in the $x y$-plane?", ["(A)$(-3,0)$", "(B)$(2,0)$", r"(C)$\left(\frac{1}{3}, 0\right)$",
+                                                  "(D)$(1,0)$"], "C"),
+    (r"The table above shows some values of the function $k$. According to the table, $k(0)=2, k(1)=4$, and $k(2)=8$. "
+     r"Which of the following could define $k$ ?", ["(A)$k(x)=2x+2$", "(B)$k(x)=x^{2}+x+2$", "(C)$k(x)=3x+2$",
+                                                    "(D)$k(x)=x^{2}+2$"], "B"),
+])
+def test_option_readers_batch_e(problem: str, options: list[str], letter: str) -> None:
+    sol = solve(problem, options)
+    assert sol.solved, sol.reason
+    assert sol.choice == letter
+
+
+@pytest.mark.parametrize("problem, answer", [
+    (r"A company uses the function $C(n)=0.5 n+20$ to estimate the shipping cost, in dollars, of an order of $n$ books. "
+     "What is the estimated shipping cost, in dollars, of an order of 30 books?", 35),
+    (r"The function $P(n)=8 n-200$ gives the profit, in dollars, that a team earns from selling $n$ hats. How many hats "
+     r"must the team sell to earn a profit of $\$ 360$ ?", 70),
+])
+def test_model_value_in_a_story(problem: str, answer) -> None:
+    sol = solve(problem)
+    assert sol.solved, sol.reason
+    assert sp.simplify(sol.answer - answer) == 0
+
+
+def test_exponential_values_are_not_forced_into_a_quadratic() -> None:
+    # 3, 6, 12 doubles: the quadratic through the values is not among the options, so no option is claimed
+    sol = solve(r"The table above shows some values of the function $g$. According to the table, $g(0)=3, g(1)=6$, and "
+                r"$g(2)=12$. Which of the following could define $g$ ?",
+                ["(A)$g(x)=3(2)^{x}$", "(B)$g(x)=3x+3$", "(C)$g(x)=6x$", "(D)$g(x)=3x^{2}+3$"])
+    assert sol.choice in (None, "A")
