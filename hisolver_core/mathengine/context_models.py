@@ -117,8 +117,9 @@ def model_extremum(ctx: Context) -> Solution | None:
         eqs = [sp.Eq(sp.Symbol(name), body)]
     if len(eqs) != 1 or not isinstance(eqs[0].lhs, sp.Symbol) or len(eqs[0].rhs.free_symbols) != 1 or len(ctx.functions) > 1:
         return None
-    if ctx.inequalities or ctx.conditions or any(s.kind not in ("equation", "symbol") for s in ctx.segments):
-        return None  # a domain or another number in the story could change the answer
+    if (ctx.inequalities or ctx.conditions or any(s.kind not in ("equation", "symbol") for s in ctx.segments)
+            or re.search(r"\bin (?:hundreds|thousands|millions|billions) of\b", ctx.problem.question)):
+        return None  # a domain, another number or a scaled unit in the story could change the answer
     out, body = eqs[0].lhs, sp.expand(eqs[0].rhs)
     var = next(iter(body.free_symbols))
     if not body.is_polynomial(var) or sp.degree(body, var) != 2:
@@ -237,8 +238,9 @@ def model_value(ctx: Context) -> Solution | None:
         eqs = [sp.Eq(sp.Symbol(name), body)]
     if len(eqs) != 1 or not isinstance(eqs[0].lhs, sp.Symbol) or len(eqs[0].rhs.free_symbols) != 1 or len(ctx.functions) > 1:
         return None
-    if ctx.inequalities or ctx.conditions:
-        return None
+    if ctx.inequalities or ctx.conditions or re.search(r"\bin (?:hundreds|thousands|millions|billions) of\b",
+                                                       ctx.problem.question):
+        return None  # a scaled output ("in thousands of dollars") need not be in the question's units
     out, body = eqs[0].lhs, eqs[0].rhs
     var = next(iter(body.free_symbols))
     parts = re.split(r"(?<=[.?!])\s+", ctx.problem.question.strip())

@@ -70,12 +70,15 @@ def _numbers_in(ctx: Context, text: str) -> list[str]:
     return [k for k in re.findall(r"⟦(\d+)⟧", text) if _number(ctx, k) is not None]
 
 
+SCALED = re.compile(r"\bin (?:hundreds|thousands|millions|billions) of\b")
+
+
 def formula_model(ctx: Context) -> Solution | None:
     """A formula ``S = f(v)`` whose quantities the text names; the question gives v (or S) and asks the other."""
     q = ctx.problem.question
     eqs = ctx.of_kind("equation")
-    if len(eqs) != 1 or _ASIDE.search(q) or ctx.functions:
-        return None
+    if len(eqs) != 1 or _ASIDE.search(q) or ctx.functions or SCALED.search(q):
+        return None  # "C, in thousands of dollars": the model's units are not the question's
     eq = eqs[0].obj
     if not isinstance(eq.lhs, sp.Symbol) or len(eq.rhs.free_symbols) != 1 or eq.lhs in eq.rhs.free_symbols:
         return None

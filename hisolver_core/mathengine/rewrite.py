@@ -13,6 +13,7 @@ from typing import Callable
 
 import sympy as sp
 
+from .build import Decline
 from .context import Context, Segment, _kind
 
 __all__ = ["rewrite_verbal", "words_to_numbers"]
@@ -455,4 +456,8 @@ def rewrite_verbal(ctx: Context) -> None:
         if not changed:
             break
     text = ctx.problem.text
+    half = re.search(r"\b(?:product|sum|difference|quotient)\s+of\s+(?:[a-z]+\s+){0,4}and\s+⟦(\d+)⟧", text, flags=re.I)
+    if half and any(s.index == int(half.group(1)) and s.kind == "equation" for s in ctx.segments):
+        # "the product of a number and three less than the number is forty": a rule read only the second half
+        raise Decline("The sentence combines two quantities in a way I cannot read.")
     ctx.segments.sort(key=lambda seg: (text.find(f"⟦{seg.index}⟧") % (len(text) + 1)))

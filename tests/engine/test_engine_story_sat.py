@@ -203,3 +203,15 @@ def test_exponential_values_are_not_forced_into_a_quadratic() -> None:
                 r"$g(2)=12$. Which of the following could define $g$ ?",
                 ["(A)$g(x)=3(2)^{x}$", "(B)$g(x)=3x+3$", "(C)$g(x)=6x$", "(D)$g(x)=3x^{2}+3$"])
     assert sol.choice in (None, "A")
+
+
+@pytest.mark.parametrize("problem", [
+    # the model counts thousands of dollars; the question asks for dollars
+    r"The cost $C$, in thousands of dollars, for a shop to repair $n$ bikes is given by $C=2.5 n+10$. What is the cost, "
+    "in dollars, to repair 4 bikes?",
+    # only the second half of "the product of a number and 3 less than the number" would be read
+    "The product of a positive number and five less than the number is fourteen. What is the number?",
+])
+def test_half_read_or_rescaled_models_decline(problem: str) -> None:
+    sol = solve(problem)
+    assert not sol.solved, (sol.answer_latex, sol.topic)
