@@ -175,8 +175,10 @@ def _growth(s: str) -> Story | None:
     start = _numbers(rest)
     if len(start) != 1 or start[0].startswith("-"):
         return None
+    if re.search(r"\b(?:interest|increase|decrease|gain|loss|change|more|less|difference|earned|lost)\b", q):
+        return None  # the question asks for the change (interest earned), not the amount
     t_letter = re.search(rf"\b(?:after|in) ([a-z]) {_PERIOD}\b|\b([a-z]) {_PERIOD} (?:after|since|from)\b", q)
-    t_number = re.search(rf"\b(?:after|in) {NUM} {_PERIOD}\b|\b{NUM} {_PERIOD} (?:later|from now|after)\b", q)
+    t_number = re.search(rf"\b(?:after|in|at the end of) {NUM} {_PERIOD}\b|\b{NUM} {_PERIOD} (?:later|from now|after)\b", q)
     if bool(t_letter) == bool(t_number) or not re.search(r"\b(?:what|how many|how much|which|find)\b", q):
         return None
     asked_unit = (t_letter.group(2) or t_letter.group(4)) if t_letter else (t_number.group(2) or t_number.group(4))
@@ -311,6 +313,9 @@ def _successive_percents(s: str) -> Story | None:
     price = re.findall(rf"\b(?:regularly |normally |originally )?(?:costs?|priced at|price (?:is|was|of)) {NUM}(?! percent)\b", body)
     changes = re.findall(rf"\b{NUM} percent (discount|off|sales tax|tax|tip|markup|increase|decrease)(?! of)\b"
                          rf"|\b(discount|sales tax|tax|tip|markup) of {NUM} percent\b", body)
+    changes += [(pct, "discount" if word in ("reduced", "discounted", "decreased", "marked down") else "increase", "", "")
+                for word, pct in re.findall(rf"\b(reduced|discounted|decreased|marked down|increased|raised|marked up) by {NUM} percent\b",
+                                            body)]
     if len(price) != 1 or len(changes) != 2 or not re.search(r"\b(?:discounted|reduced|sale) price\b|\bthen\b|\bafter\b", body):
         return None
     if not re.search(r"\b(?:total|final|how much|what (?:is|was) the (?:cost|price|amount))\b", q):
@@ -457,7 +462,7 @@ def _mean_change(s: str) -> Story | None:
     nxt = str(int(count) + 1) if count.isdigit() else None
     ordinal = next((w for w, k in _ORDINALS.items() if str(k) == nxt), None)
     rest = body[first.end():]
-    later = re.search(rf"\b(?:mean|average)(?: [a-z]+){{0,3}} (?:of|for) (?:her |his |their |the |all )?(?:{nxt} )(?:[a-z]+ ){{1,3}}"
+    later = re.search(rf"\b(?:mean|average)(?: [a-z]+){{0,3}} (?:of|for) (?:her |his |their |the |all )?(?:{nxt} )(?:[a-z]+ ){{1,4}}"
                       rf"(?:was|is|became|rose to|fell to) {NUM}\b", rest)
     # story_text reads "a sixth quiz" as "1/6 quiz": the ordinal may come as either
     nth = rf"(?:{ordinal}|1/{nxt})" if ordinal else None
@@ -575,7 +580,8 @@ def _weighted_mean(s: str) -> Story | None:
         return None
     groups = re.findall(rf"\b{NUM} [a-z]+ [^.,;]*?\b(?:mean|average)(?: [a-z]+)? (?:of|was|is) {NUM}\b", s)
     q = question_of(s)
-    asked = re.search(rf"\b(?:mean|average)(?: [a-z]+)? (?:of|for) (?:all|all the|the) (?:{NUM} )?[a-z]+\b", q)
+    asked = re.search(rf"\b(?:mean|average)(?: [a-z]+){{0,3}} (?:of|for) (?:all|all the|the) (?:{NUM} )?[a-z]+\b"
+                      rf"(?: in the (2|two) [a-z]+(?: combined)?)?", q)
     if len(groups) != 2 or not asked:
         return None
     (n1, m1), (n2, m2) = groups
@@ -585,7 +591,7 @@ def _weighted_mean(s: str) -> Story | None:
     eq = sp.Eq(x, (_n(n1) * _n(m1) + _n(n2) * _n(m2)) / (_n(n1) + _n(n2)))
     hints = ["A group's mean times its size is its total.", "Add the two totals and the two counts.",
              "Divide the combined total by the combined count."]
-    used = [n1, m1, n2, m2] + ([asked.group(1)] if asked.group(1) else [])
+    used = [n1, m1, n2, m2] + ([asked.group(1)] if asked.group(1) else []) + (["2"] if asked.group(2) == "2" else [])
     return Story("mean", [eq], {}, x, used, hints, [f"{n1} with mean {m1}", f"{n2} with mean {m2}"], positive=False)
 
 
@@ -630,7 +636,7 @@ def _percent_of_percent(s: str) -> Story | None:
 
 def _two_jobs(s: str) -> Story | None:
     """"A fixed fee plus an hourly rate; a 3-hour job costs 245 and a 5-hour job costs 375: the fixed fee?"."""
-    jobs = re.findall(rf"\b(?:a |an )?{NUM}[- ]([a-z]+) (?:job|call|rental|ride|trip|repair|visit|session|class|stay) "
+    jobs = re.findall(rf"\b(?:a |an )?{NUM}[- ]([a-z]+) (?:[a-z]+ )?(?:job|call|rental|ride|trip|repair|visit|session|class|stay) "
                       rf"(?:costs?|cost|was|is|totaled) {NUM}\b", s)
     q = question_of(s)
     asked = re.search(r"\bwhat is the (?:[a-z']+ )?(fixed fee|flat fee|fee|hourly rate|rate|cost per [a-z]+|charge per [a-z]+)\b", q)
@@ -647,7 +653,7 @@ def _two_jobs(s: str) -> Story | None:
 
 def _rate_inverse(s: str) -> Story | None:
     """"The car traveled 217 miles on 7 gallons. At this rate, how many gallons to travel 558 miles?"."""
-    m = re.search(rf"\b{NUM} ([a-z]+) (?:on|using|with|per|for|in) {NUM} ([a-z]+)(?: of [a-z]+)?\. at (?:this|that|the same) rate,? "
+    m = re.search(rf"\b{NUM} ([a-z]+) (?:on|using|with|per|for|in|every|each) {NUM} ([a-z]+)(?: of [a-z]+)?\. at (?:this|that|the same) rate,? "
                   rf"how many ([a-z]+)(?: of [a-z]+)? [a-z ]+? (?:to|for) (?:[a-z]+ )?{NUM} ([a-z]+)\s*\??$", s)
     if not m:
         return None

@@ -29,7 +29,7 @@ from .story import decimal_latex
 
 __all__ = ["interpret_model"]
 
-_ASK = re.compile(r"\b(?:interpretation|meaning) of (?:the (?:number|value|constant|term) )?⟦(\d+)⟧"
+_ASK = re.compile(r"\b(?:interpretation|meaning) of (?:the (?:number|value|constant|term) |⟦\d+⟧ )?⟦(\d+)⟧"
                   r"|\bwhat does (?:the (?:number|value|constant) |⟦\d+⟧ )?⟦(\d+)⟧ (?:represent|mean)\b"  # "the number" may be read as n
                   r"|\b(?:interpretation|meaning) of the ⟦(\d+)⟧ ?-intercept\b"
                   r"|\b(?:interpretation|meaning) of the solution (?:to|of) the equation ⟦(\d+)⟧")
@@ -83,6 +83,17 @@ def _input_words(ctx: Context, var: sp.Symbol) -> tuple[str, str] | None:
     return None
 
 
+def _output_head(ctx: Context, out: str) -> str | None:
+    """What the output measures: "where y is the percent of adults ..." -> percent; "the number of ..." -> number."""
+    keys = [k for k, src in enumerate(ctx.problem.math) if src.strip() == out]
+    for k in keys:
+        m = re.search(rf"⟦{k}⟧ is the (percent|percentage|number|amount)\b|\bthe (percent|percentage|number|amount) of [a-z ]+?,? ⟦{k}⟧",
+                      ctx.problem.question)
+        if m:
+            return (m.group(1) or m.group(2)).replace("percentage", "percent")
+    return None
+
+
 def _segment_text(ctx: Context, k: str) -> str:
     return ctx.problem.math[int(k)].strip() if int(k) < len(ctx.problem.math) else ""
 
@@ -114,6 +125,7 @@ def _roles(body: sp.Expr, var: sp.Symbol) -> dict:
     return roles
 
 
+_ADVERB = {"year": "yearly|annual", "day": "daily", "hour": "hourly", "week": "weekly", "month": "monthly", "minute": "per-minute"}
 _SCALES = {"hundreds": 100, "thousands": 1000, "millions": 10**6, "billions": 10**9}
 
 
@@ -123,6 +135,14 @@ def _output_scale(ctx: Context) -> int:
     if len(found) > 1:
         raise Decline("The model mixes several scales.")
     return found.pop() if found else 1
+
+
+def _head_conflict(text: str, head: str | None) -> bool:
+    """True when the option measures another kind of quantity: "the number of adults" for a percent of adults."""
+    kinds = {"percent": r"\bpercent(?:age)? of\b", "number": r"\bnumber of\b"}
+    if head not in kinds:
+        return False
+    return any(re.search(pattern, text) for kind, pattern in kinds.items() if kind != head)
 
 
 def _option_fits(role: str, value, text: str, unit: str, event: str, scale: int = 1) -> bool:
@@ -135,7 +155,8 @@ def _option_fits(role: str, value, text: str, unit: str, event: str, scale: int 
     numbers = _numbers(text)
     percent = any(p for _, p in numbers)
     event_words = [w for w in re.findall(r"[a-z0-9]+", event.lower()) if len(w) > 2 and w not in ("the", "was", "its", "after")]
-    per_unit = re.search(rf"\b(?:each|every|per|a|an|for each|for every)(?: additional)? {unit}s?\b", text)
+    per_unit = (re.search(rf"\b(?:each|every|per|a|an|for each|for every)(?: additional)? {unit}s?\b", text)
+                or re.search(rf"\b{_ADVERB.get(unit, '^$')}\b", text))  # "the yearly decrease"
     said_start = bool(re.search(_START, text)) and not re.search(r"\bafter\b", text)
     starts = said_start or (any(re.search(rf"\b{re.escape(w)}\b", text) for w in event_words)
                             and not re.search(r"\bafter\b", text))
@@ -247,13 +268,15 @@ def interpret_model(ctx: Context) -> Solution | None:
     else:
         number = seg.obj
         matches = [name for name, value in roles.items() if name != "zero" and
-                   isinstance(number, sp.Expr) and number.is_number and abs(value) == number]
+                   isinstance(number, sp.Expr) and number.is_number and abs(value) == abs(number)]
         role = matches[0] if len(matches) == 1 else None
         asked = roles.get(role) if role else None
     if role is None or asked is None:
         raise Decline("The number asked about has no role in the model that I can describe.")
     scale = _output_scale(ctx)
-    fits = [letter for letter, text in ctx.problem.options if _option_fits(role, asked, _plain(text), unit, event, scale)]
+    head = _output_head(ctx, out)
+    fits = [letter for letter, text in ctx.problem.options
+            if _option_fits(role, asked, _plain(text), unit, event, scale) and not _head_conflict(_plain(text), head)]
     if len(fits) != 1:
         raise Decline("Reading the options did not single out exactly one interpretation.")
     letter = fits[0]

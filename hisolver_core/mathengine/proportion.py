@@ -125,6 +125,19 @@ def _percent_change(s: str) -> Story | None:
                           rf"decrease|reduction|markup|raise|cut|rise)\b", body))
     if not re.search(r"\b(?:original|originally|before|at first|initially|previous|old|last year|earlier|was the)\b", q):
         return None
+    if not m and not after:  # "after its price was increased by 20%, a lamp sells for 54"
+        after_was = re.search(rf"\bafter (?:its|the) price was (increased|decreased|reduced|raised|discounted|marked up|marked down) "
+                              rf"by {NUM} percent ?, (?:the |a |an )?[a-z ]*?(?:sells|sold|costs?|is priced) (?:for|at)? ?{NUM}\b", body)
+        if after_was:
+            word, pct, new = after_was.groups()
+            m = after_was
+            if body[m.end():].strip(" ,.") == "":
+                up = word in ("increased", "raised", "marked up")
+                x = sp.Symbol("x", positive=True)
+                eq = sp.Eq(x * (1 + (1 if up else -1) * _n(pct) / 100), _n(new))
+                hints = ["A change of p% multiplies the original by (1 ± p/100).", "Write original × multiplier = new value.",
+                         "Divide the new value by the multiplier to undo the change."]
+                return Story("percent", [eq], {}, x, [pct, new], hints, [f"change: {pct}%, new value {new}"])
     later = re.search(rf"\b(discounted|reduced|marked down|decreased|increased|raised|marked up) by {NUM} percent ?\. "
                       rf"(?:if )?the (?:sale|new|discounted|reduced|final|marked-up) price(?: of [a-z ]+)? (?:is|was) {NUM}\b", body)
     if later and not m and not after:  # "discounted by 25%. If the sale price is 48, what was the price before?"
