@@ -118,7 +118,7 @@ def model_extremum(ctx: Context) -> Solution | None:
     if len(eqs) != 1 or not isinstance(eqs[0].lhs, sp.Symbol) or len(eqs[0].rhs.free_symbols) != 1 or len(ctx.functions) > 1:
         return None
     if (ctx.inequalities or ctx.conditions or any(s.kind not in ("equation", "symbol") for s in ctx.segments)
-            or re.search(r"\bin (?:hundreds|thousands|millions|billions) of\b", ctx.problem.question)):
+            or re.search(r"\bin (?:hundreds|thousands|millions|billions)\b", ctx.problem.question)):
         return None  # a domain, another number or a scaled unit in the story could change the answer
     out, body = eqs[0].lhs, sp.expand(eqs[0].rhs)
     var = next(iter(body.free_symbols))
@@ -238,7 +238,7 @@ def model_value(ctx: Context) -> Solution | None:
         eqs = [sp.Eq(sp.Symbol(name), body)]
     if len(eqs) != 1 or not isinstance(eqs[0].lhs, sp.Symbol) or len(eqs[0].rhs.free_symbols) != 1 or len(ctx.functions) > 1:
         return None
-    if ctx.inequalities or ctx.conditions or re.search(r"\bin (?:hundreds|thousands|millions|billions) of\b",
+    if ctx.inequalities or ctx.conditions or re.search(r"\bin (?:hundreds|thousands|millions|billions)\b",
                                                        ctx.problem.question):
         return None  # a scaled output ("in thousands of dollars") need not be in the question's units
     out, body = eqs[0].lhs, eqs[0].rhs

@@ -667,7 +667,141 @@ def _rate_inverse(s: str) -> Story | None:
     return Story("ratios and rates", [eq], {}, y, [a, b, c], hints, [f"{a} {unit_a} per {b} {unit_b}"])
 
 
+_LEGS = {"chicken": 2, "duck": 2, "goose": 2, "bird": 2, "turkey": 2, "ostrich": 2, "cow": 4, "pig": 4, "horse": 4,
+         "goat": 4, "sheep": 4, "dog": 4, "cat": 4, "rabbit": 4, "lamb": 4, "bicycle": 2, "tricycle": 3, "car": 4}
+
+
+def _legs(s: str) -> Story | None:
+    """"A farm has only chickens and cows: 50 animals with 136 legs in all. How many cows?" (or bicycles and tricycles)."""
+    m = re.search(r"\bonly ([a-z]+) and ([a-z]+)\b", s)
+    if not m or re.search(r"\b(?:percent|more|less|than|each other|twice)\b", s):
+        return None
+    a, b = _singular(m.group(1)), _singular(m.group(2))
+    if a not in _LEGS or b not in _LEGS or _LEGS[a] == _LEGS[b]:
+        return None
+    heads = re.search(rf"\btotal of {NUM} (?:animals|heads|vehicles|cycles)\b|\b{NUM} (?:animals|heads|vehicles)\b", s)
+    feet = re.search(rf"\btotal of {NUM} (?:legs|feet|wheels)\b|\b{NUM} (?:legs|feet|wheels)\b", s)
+    q = question_of(s)
+    asked = re.match(rf"how many ({m.group(1)}|{m.group(2)}|{a}s?|{b}s?)\b", q)
+    if not heads or not feet or not asked:
+        return None
+    count, limbs = heads.group(1) or heads.group(2), feet.group(1) or feet.group(2)
+    x, y = sp.symbols("x y", nonnegative=True)
+    eqs = [sp.Eq(x + y, _n(count)), sp.Eq(_LEGS[a] * x + _LEGS[b] * y, _n(limbs))]
+    hints = [f"Let x be the number of {a}s and y the number of {b}s.", "One equation counts them; the other counts legs.",
+             "Solve the two equations together."]
+    return Story("systems of equations", eqs, {}, x if _singular(asked.group(1)) == a else y, [count, limbs], hints,
+                 [f"{a}: {_LEGS[a]} each", f"{b}: {_LEGS[b]} each"], integer=True)
+
+
+def _neither(s: str) -> Story | None:
+    """"Of 40 people, 22 own a dog, 15 own a cat and 8 own both: the probability that a person owns neither?"."""
+    m = re.search(rf"\b(?:of|in a group of|in a class of|in a survey of|there are) {NUM} ([a-z]+),? {NUM} ([a-z ]+?),? {NUM} ([a-z ]+?),? "
+                  rf"and {NUM} ([a-z ]+?both[a-z ]*?)[.,]", s)
+    q = question_of(s)
+    if not m or not re.search(r"\bneither\b", q):
+        return None
+    total, _, a, _, b, _, both, _ = m.groups()
+    neither = _n(total) - (_n(a) + _n(b) - _n(both))
+    if neither < 0 or _n(both) > min(_n(a), _n(b)):
+        return None
+    probability = re.search(r"\bprobability\b", q)
+    if not probability and not re.match(r"how many\b", q):
+        return None
+    x = sp.Symbol("x", nonnegative=True)
+    eq = sp.Eq(x, neither / _n(total) if probability else neither)
+    hints = ["Count the ones in at least one group: add the two groups and subtract those counted twice (both).",
+             "Everyone else is in neither group.", "Divide by the total for a probability."]
+    return Story("probability" if probability else "statistics", [eq], {}, x, [total, a, b, both], hints,
+                 [f"total: {total}", f"first group: {a}", f"second group: {b}", f"both: {both}"], positive=False)
+
+
+def _commission(s: str) -> Story | None:
+    """"A base salary of 2400 plus a commission of 6% of her total sales; she earned 3630: her total sales?"."""
+    m = re.search(rf"\bbase (?:salary|pay) of {NUM}(?: per [a-z]+)? plus (?:a )?commission of {NUM} percent of (?:her |his |their |the )?"
+                  rf"(?:total )?sales\b", s)
+    earned = re.search(rf"\bearned (?:a total of )?{NUM}\b", s[m.end():]) if m else None
+    q = question_of(s)
+    if not m or not earned or not re.search(r"\bwhat (?:were|was|is|are) (?:her|his|their|the) (?:total )?sales\b", q):
+        return None
+    sales = sp.Symbol("S", positive=True)
+    eq = sp.Eq(_n(m.group(1)) + _n(m.group(2)) / 100 * sales, _n(earned.group(1)))
+    hints = ["Earnings = base salary + commission.", "The commission is the percent (as a fraction) times the sales.",
+             "Subtract the base salary, then divide by the commission rate."]
+    return Story("percent", [eq], {}, sales, [m.group(1), m.group(2), earned.group(1)], hints,
+                 [f"base: {m.group(1)}", f"commission: {m.group(2)}%"])
+
+
+def _percent_of_count(s: str) -> Story | None:
+    """"1,200 employees; 40% work remotely; of those, 25% are engineers: how many are engineers who work remotely?"."""
+    total = re.search(rf"\b(?:with|of|has|surveyed|there are) {NUM} ([a-z]+)\b", s)
+    shares = re.findall(rf"(?:\b{NUM} percent|\bfrac\{{(\d+)\}}\{{(\d+)\}}|(?<![\d/])(\d+)/(\d+)(?![\d/]))", s)
+    q = question_of(s)
+    if not total or len(shares) != 2 or not re.match(r"how many\b", q) or not re.search(r"\bof (?:the|these|those) [a-z]+", s):
+        return None
+    factors, used = [], [total.group(1)]
+    for pct, fa, fb, pa, pb in shares:
+        if pct:
+            factors.append(_n(pct) / 100)
+            used.append(pct)
+        else:
+            num, den = (fa, fb) if fa else (pa, pb)
+            factors.append(sp.Rational(int(num), int(den)))
+            used += [f"{num}/{den}"] if pa else []
+    x = sp.Symbol("x", positive=True)
+    eq = sp.Eq(x, _n(total.group(1)) * factors[0] * factors[1])
+    extra = [n for n in re.findall(r"(?<![\w./{])\d+(?:\.\d+)?(?![\w./}])", q)]
+    hints = ["Take the first fraction of the whole group.", "Then take the second fraction of that part.",
+             "Multiply the total by both fractions."]
+    return Story("percent", [eq], {}, x, used + extra, hints, [f"total: {total.group(1)}"], integer=True)
+
+
+def _map_scale(s: str) -> Story | None:
+    """"On a map, 1 centimeter represents 2.5 kilometers; the lakes are 8.4 centimeters apart: the actual distance?"."""
+    m = re.search(rf"\b(?:1|one) ([a-z]+) (?:represents|stands for|equals|corresponds to) {NUM} ([a-z]+)\b", s)
+    if not m:
+        return None
+    small, factor, big = m.groups()
+    rest = s[m.end():]
+    apart = re.search(rf"\b{NUM} ([a-z]+) (?:apart|long|wide|away|from)\b", rest)
+    if apart and _base(apart.group(2)) != _base(small):
+        return None
+    q = question_of(s)
+    if not apart or not re.search(rf"\bactual (?:distance|length|width)\b", q) or not re.search(rf"\b{big}\b", q):
+        return None
+    x = sp.Symbol("x", positive=True)
+    eq = sp.Eq(x, _n(apart.group(1)) * _n(factor))
+    counts = ["2"] * len(re.findall(r"\b2 (?:lakes|towns|cities|points|houses|schools)\b", s))  # "the 2 lakes": no quantity
+    hints = ["The scale says how many real units one map unit stands for.", "Multiply the map distance by the scale factor.",
+             "Keep the unit the question asks for."]
+    return Story("ratios and rates", [eq], {}, x, ["1", factor, apart.group(1), *counts], hints,
+                 [f"1 {small} = {factor} {big}"])
+
+
+def _capacity(s: str) -> Story | None:
+    """"A van can carry at most 3000 pounds; the driver weighs 180; each package 45: the greatest number of packages?"."""
+    cap = re.search(rf"\bmaximum (?:load|weight|capacity) of {NUM}\b|\bcan (?:safely )?(?:carry|hold) (?:at most|up to) {NUM}\b", s)
+    fixed = re.search(rf"\bdriver weighs {NUM}\b", s)
+    each = re.search(rf"\beach ([a-z]+)(?: [a-z ]+?)? weighs {NUM}\b", s)
+    q = question_of(s)
+    asked = re.match(r"what is the (?:greatest|maximum|largest) number of ([a-z]+)\b", q)
+    if not cap or not each or not asked or _singular(asked.group(1)) != _singular(each.group(1)):
+        return None
+    limit = _n(cap.group(1) or cap.group(2))
+    driver = _n(fixed.group(1)) if fixed else 0
+    n = sp.Symbol("n", nonnegative=True)
+    count = sp.floor((limit - driver) / _n(each.group(2)))
+    eq = sp.Eq(n, count)
+    hints = ["Write the total weight: the driver plus the weight of n packages.", "That total must be at most the limit.",
+             "Solve the inequality and take the greatest whole number."]
+    used = [cap.group(1) or cap.group(2), each.group(2)] + ([fixed.group(1)] if fixed else [])
+    return Story("inequalities", [eq], {}, n, used, hints,
+                 [f"limit: {limit}", f"each {_singular(each.group(1))}: {each.group(2)}"] + ([f"driver: {driver}"] if fixed else []),
+                 integer=True)
+
+
 EVERYDAY_FAMILIES = (_mean_missing, _mean_goal, _mean_after_removal, _probability_counts, _growth, _conversion,
                      _first_then_each, _two_kinds, _successive_percents, _ratio_amounts, _list_statistic, _mean_change,
                      _subgroup_probability, _two_purchases, _rectangle_sides, _weighted_mean, _sample_estimate,
-                     _percent_of_percent, _two_jobs, _rate_inverse)
+                     _percent_of_percent, _two_jobs, _rate_inverse, _legs, _neither, _commission, _percent_of_count,
+                     _map_scale, _capacity)

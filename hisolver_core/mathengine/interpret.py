@@ -131,7 +131,7 @@ _SCALES = {"hundreds": 100, "thousands": 1000, "millions": 10**6, "billions": 10
 
 def _output_scale(ctx: Context) -> int:
     """1000 when the output is counted "in thousands of dollars" (options then state 2,400 for 2.4)."""
-    found = {_SCALES[w] for w in re.findall(r"\bin (hundreds|thousands|millions|billions) of\b", ctx.problem.question)}
+    found = {_SCALES[w] for w in re.findall(r"\bin (hundreds|thousands|millions|billions)\b", ctx.problem.question)}
     if len(found) > 1:
         raise Decline("The model mixes several scales.")
     return found.pop() if found else 1

@@ -70,7 +70,7 @@ def _numbers_in(ctx: Context, text: str) -> list[str]:
     return [k for k in re.findall(r"⟦(\d+)⟧", text) if _number(ctx, k) is not None]
 
 
-SCALED = re.compile(r"\bin (?:hundreds|thousands|millions|billions) of\b")
+SCALED = re.compile(r"\bin (?:hundreds|thousands|millions|billions)\b")
 
 
 def formula_model(ctx: Context) -> Solution | None:

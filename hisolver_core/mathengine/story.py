@@ -534,8 +534,9 @@ def question_of(s: str) -> str:
     return m.group(1) if m else q
 
 
-_EXTREMAL_OK = {"_consecutive", "_two_numbers", "_ratio", "_lcm_hcf", "_average"}
+_EXTREMAL_OK = {"_consecutive", "_two_numbers", "_ratio", "_lcm_hcf", "_average", "_capacity"}
 _NOT_OK = {"_probability_counts"}
+_LIMIT_OK = {"_capacity"}
 _FAMILIES = (_consecutive, _two_numbers, _interest, _profit, _work, _work_alone, _rate, _ratio, _ratio_difference)
 
 
@@ -566,9 +567,10 @@ def solve_story(prob: Problem) -> Solution | None:
     """Solve a story problem in a phrasing a family reads; None when none does. Raises Decline on an option mismatch."""
     s = story_text(prob)
     q = question_of(s)
-    if len(s) > 600 or re.search(r"\b(?:none|except|at least|at most|maximum|minimum|approximately|about|nearly)\b", q):
+    if len(s) > 600 or re.search(r"\b(?:none|except|approximately|about|nearly)\b", q):
         return None
     negated = bool(re.search(r"\bnot\b", q))
+    limited = bool(re.search(r"\b(?:at least|at most|maximum|minimum)\b", q))  # a bound in the question
     extremal = bool(re.search(r"\b(?:least|most|greatest|smallest|largest|fewest|highest|lowest)\b", q))
     from .classic import CLASSIC_FAMILIES  # they build on this module's Story
     from .everyday import EVERYDAY_FAMILIES
@@ -580,6 +582,8 @@ def solve_story(prob: Problem) -> Solution | None:
             continue  # "the least time ..." asks for an optimum these families do not look for
         if negated and family.__name__ not in _NOT_OK:
             continue  # "... is not blue": only a family that reads the negation may answer
+        if limited and family.__name__ not in _LIMIT_OK:
+            continue  # "without exceeding the maximum load": only a family that reads the bound may answer
         story = family(s, options_text) if family in CLASSIC_FAMILIES else family(s)
         if story is None or not _all_numbers_used(s, story.used):
             continue

@@ -69,3 +69,11 @@ def test_decay_factor_reads_a_share_of_last_years_value() -> None:
 def test_interpretation_declines_when_the_options_do_not_single_one_out(problem: str, options: list[str]) -> None:
     sol = solve(problem, options)
     assert not sol.solved and sol.choice is None
+
+
+def test_output_counted_in_hundreds_scales_the_rate() -> None:
+    sol = solve(r"The number of visitors $V$, in hundreds, to a park $t$ years after 2015 is modeled by $V=2.5 t+40$. "
+                r"What is the best interpretation of 2.5 in this context?",
+                ["(A)There were 250 visitors in 2015.", r"(B)The number of visitors increases by $2.5 \%$ each year.",
+                 "(C)The number of visitors increases by 2.5 each year.", "(D)The number of visitors increases by 250 each year."])
+    assert sol.choice == "D"
