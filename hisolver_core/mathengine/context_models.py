@@ -199,6 +199,8 @@ def rectangle_expression(ctx: Context) -> Solution | None:
     return solved(ctx.problem.raw, "polynomials", steps, hints, value, verification="expanded the formula with SymPy")
 
 
+_LINKS = ("is", "are", "was", "were", "and", "of", "in", "for", "where", "be", "that", "as", "to", "can", "at", "on", "by",
+          "from", "with", "after", "before", "since", "per", "each", "will", "would")
 _STOP = {"the", "a", "an", "of", "in", "its", "their", "his", "her", "number", "total", "estimated", "predicted", "amount"}
 
 
@@ -209,12 +211,17 @@ def _described(ctx: Context, letter: str) -> tuple[set[str], str | None]:
     words: set[str] = set()
     unit = None
     for k in keys:
-        before = re.search(rf"((?:[a-z'-]+ ){{1,4}})(?:, in [a-z ]+,)?,? ⟦{k}⟧", ctx.problem.question)
+        before = re.search(rf"((?:[a-z'-]+ ){{0,3}}[a-z'-]+)(?:, in [a-z ]+,)?,? ⟦{k}⟧", ctx.problem.question)
         if before:
             words |= {w for w in before.group(1).split() if w not in _STOP and len(w) > 2}
-        after = re.search(rf"⟦{k}⟧ ([a-z-]+)", ctx.problem.question)
-        if after and after.group(1) not in ("is", "are", "was", "and", "of", "in", "for", "where", "be", "that", "as"):
-            unit = after.group(1)
+        measured = re.search(rf"⟦{k}⟧,? in ([a-z]+)\b", ctx.problem.question)  # "M, in grams,": "how many grams" names it
+        if measured and measured.group(1) not in ("the", "a", "an"):
+            words.add(measured.group(1))
+        after = re.search(rf"⟦{k}⟧ ([a-z-]+)(?: ([a-z-]+))?", ctx.problem.question)
+        if after and after.group(1) not in _LINKS:
+            unit = after.group(1) if after.group(2) in (None, *_LINKS) else f"{after.group(1)}|{after.group(2)}"
+            if re.fullmatch(r"[a-z]+(?:ing|ed)|left|owed", after.group(1)):
+                words.add(after.group(1))  # "the number of tickets N remaining": remaining is part of what N counts
     if not words and letter in ctx.functions:  # "the function S(v) = ... to estimate the stopping distance"
         source = ctx.function_sources.get(letter, "")
         k = next((i for i, src in enumerate(ctx.problem.math) if src.strip() == source.strip()), None)
@@ -249,9 +256,13 @@ def model_value(ctx: Context) -> Solution | None:
     if len(numbers) != 1 or f"⟦{numbers[0].index}⟧" not in question or not story:
         return None  # one number, in the question; the story only names the letters
     if (any(f"⟦{s.index}⟧" in question for s in ctx.segments if s.kind != "expression")
-            or re.search(r"\bnot\b|\bmore\b|\bless\b|\bchange|\bincrease|\bdecrease|\bdifference\b|\badditional\b", question)):
-        return None
+            or re.search(r"\bnot\b|\bmore\b|\bless\b|\bchange|\bincrease|\bdecrease|\bdifference\b|\badditional\b|\baverage\b"
+                         r"|\bper (?!hour|minute|second|day|week|month|year|gallon|mile)|\beach\b|\bevery\b|\btotal\b|\bboth\b|\btwice\b|\bdouble\b|\bhalf\b|\bpercent\b"
+                         r"|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|hundred|thousand|dozen)\b", question)):
+        return None  # "two kayaks", "the average cost per loaf", "how much more": not the model's plain output
     value = numbers[0].obj
+    if any(not re.search(rf"\b{re.escape(w)}\b", story) for w in re.findall(r"\bin ([a-z]+)\b", question)):
+        return None  # "in cents" when the model counts dollars
     model_latex = (ctx.function_sources.get(out.name) or next((s.source for s in ctx.segments if s.kind == "equation"), "")
                    or f"{tex(out)} = {tex(body)}").strip()
     out_words, _ = _described(ctx, out.name)
@@ -259,9 +270,14 @@ def model_value(ctx: Context) -> Solution | None:
     if unit is None or not out_words:
         return None
     k = numbers[0].index
-    given_input = re.search(rf"⟦{k}⟧ ({re.escape(unit)}|{re.escape(_stem(unit))}s?)\b", question)
-    asks_input = re.search(rf"\bhow many ({re.escape(unit)}|{re.escape(_stem(unit))}s?)\b", question)
-    mentions_output = any(re.search(rf"\b{re.escape(w)}\b", question) for w in out_words)
+    units = "|".join(f"{re.escape(u)}|{re.escape(_stem(u))}s?" for u in unit.split("|"))  # "custom t-shirts": either word
+    given_input = re.search(rf"⟦{k}⟧ ({units})\b", question)
+    asks_input = re.search(rf"\bhow many ({units})\b", question)
+    measured = {m for m in re.findall(rf"⟦\d+⟧,? in ([a-z]+)\b", story)}
+    named = [w for w in out_words if w not in measured]
+    mentions_output = (all(re.search(rf"\b{re.escape(w)}\b", question) for w in named) if named
+                       else any(re.search(rf"\b{re.escape(w)}\b", question) for w in out_words))
+    mentions_output = mentions_output or any(re.match(rf"how (?:many|much) {re.escape(u)}\b", question) for u in measured)
     if given_input and not asks_input and mentions_output and re.match(r"(?:what|how much|how many)\b", question):
         answer = sp.nsimplify(body.subs(var, value))
         steps = [step(model_latex, "Write the model."),

@@ -206,7 +206,7 @@ def parse_plain(text: str):
         raise ParseFailure("empty math")
     if len(s) > 400:
         raise ParseFailure("math too long")
-    local = {name: sp.Symbol(name) for name in "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRTUVWXYZ"}  # E, I: letters (e, i: constants)
+    local = {name: sp.Symbol(name) for name in "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"}  # E, I, S: letters
     local.update({"sqrt": sp.sqrt, "abs": sp.Abs, "Abs": sp.Abs, "pi": sp.pi, "ln": sp.log, "log": sp.log, "exp": sp.exp})
     local.update({"sin": sp.sin, "cos": sp.cos, "tan": sp.tan})
     try:
@@ -224,7 +224,10 @@ def parse_plain(text: str):
     for i, op in enumerate(parts[1::2]):
         if op not in ops:
             raise ParseFailure("unsupported relation")
-        rels.append(ops[op](exprs[i], exprs[i + 1], evaluate=False))
+        try:
+            rels.append(ops[op](exprs[i], exprs[i + 1], evaluate=False))
+        except (sp.SympifyError, TypeError) as exc:
+            raise ParseFailure(f"cannot relate {text!r}") from exc
     return rels[0] if len(rels) == 1 else sp.And(*rels, evaluate=False)
 
 

@@ -53,3 +53,31 @@ def test_story_that_only_names_letters_is_read_as_math() -> None:
 def test_story_readers_decline_what_they_cannot_vouch_for(problem: str) -> None:
     sol = solve(problem)
     assert not sol.solved, (sol.answer_latex, sol.topic)
+
+
+@pytest.mark.parametrize("problem, answer", [
+    (r"The number of members $S$ of a new gym $t$ months after it opened can be modeled by the equation $S=300+45 t$. "
+     "According to the model, how many months after it opened will the gym have 1,200 members?", 20),
+    (r"The mass $M$, in grams, of a substance remaining $t$ days after a test began is modeled by the function "
+     r"$M(t)=96\left(\frac{1}{2}\right)^{\frac{t}{5}}$. According to the model, how many grams of the substance remain "
+     "15 days after the test began?", 12),
+    (r"The cost $C$, in dollars, to print $n$ custom posters is given by the function $C(n)=2.5 n+40$. What is the cost "
+     "to print 60 posters?", 190),
+])
+def test_story_model_at_an_input_in_words(problem: str, answer) -> None:
+    sol = solve(problem)
+    assert sol.solved, sol.reason
+    assert sol.answer == answer
+
+
+@pytest.mark.parametrize("problem", [
+    # the model counts tickets remaining; the question asks how many were sold
+    r"The equation $N=300-6 d$ models the number of tickets $N$ remaining for a show $d$ days after sales began. According "
+    "to the model, how many tickets were sold during the first 10 days?",
+    # the question multiplies the model ("two posters each")
+    r"The cost $C$, in dollars, to print $n$ custom posters is given by $C=2.5 n+40$. What is the cost to print two orders "
+    "of 60 posters?",
+])
+def test_story_model_declines_other_quantities(problem: str) -> None:
+    sol = solve(problem)
+    assert not sol.solved, (sol.answer_latex, sol.topic)

@@ -10,7 +10,7 @@ from hisolver_core.llm import chain, solve_with_chain, suggest_summary
 from hisolver_core.llm.breaker import CircuitBreaker
 
 LINEAR = "Solve 2x + 3 = 7 for x."
-WIZARD = "A wizard writes 3x - 5 = 10 on a scroll. Find x."  # the engine declines the wording
+WIZARD = "A wizard writes 3x - 5 = 10 on a scroll. Which number does the wizard find for x?"  # the engine declines the wording
 WIZARD_QUADRATIC = "A wizard writes x^2 - 5x + 6 = 0 on a scroll. Find x."
 
 
