@@ -43,13 +43,14 @@ def _mean_missing(s: str) -> Story | None:
     """"The mean of 5 numbers is 12. If 4 of the numbers are 10, 8, 15 and 13, what is the fifth number?"."""
     if re.search(r"\b(?:median|mode|range|wrongly|mistake|instead|replaced|removed|added|weighted|percent|ratio)\b", s):
         return None
-    m = re.search(rf"\b(?:average|mean|arithmetic mean)(?: \(arithmetic mean\))? of (?:the |a list of |a set of |a group of )?"
-                  rf"{NUM} ([a-z]+(?: [a-z]+)?) (?:is|was|equals) {NUM}\b", s)
+    m = re.search(rf"\b(?:average|mean|arithmetic mean)(?: \(arithmetic mean\))? of (?:the |a list of |a set of |a group of |"
+                  rf"[a-z]+'s |her |his |their )?{NUM} ([a-z]+(?: [a-z]+)?) (?:is|was|equals) {NUM}\b", s)
     if not m:
         return None
     count, noun, avg = m.groups()
     rest = s[m.end():]
-    mm = re.search(rf"\b{NUM} of (?:the |these |those |them |the {noun} )?(?:[a-z]+ )?(?:are|were)\s*:?\s*{_LIST}", rest)
+    mm = (re.search(rf"\b{NUM} of (?:the |these |those |them |the {noun} )?(?:[a-z]+ )?(?:are|were)\s*:?\s*{_LIST}", rest)
+          or re.search(rf"\b(?:his|her|their|the) first {NUM} (?:[a-z]+ )?(?:[a-z]+ )?(?:are|were)\s*:?\s*{_LIST}", rest))
     if not mm or not count.isdigit():
         return None
     known, values = mm.group(1), _numbers(mm.group(2))
@@ -159,11 +160,17 @@ def _growth(s: str) -> Story | None:
         m = re.search(rf"\b({_UP}|{_DOWN})(?: in (?:value|size|number))?(?: by| at a rate of)? {NUM} percent"
                       rf"(?: of (?:its|their|the) [a-z]+)? (?:each|every|per|a) (?:{NUM} )?{_PERIOD}\b", body)
         interest = re.search(rf"\b(earns|pays|gains) {NUM} percent (?:annual )?interest,? compounded (?:annually|yearly)\b()()", body)
-        if not m and not interest:
+        yearly = re.search(rf"\b(?:each|every) {_PERIOD},? the [a-z ]+? ({_UP}|{_DOWN}) by {NUM} percent(?: of (?:its|their|the) [a-z]+"
+                           rf"(?: (?:from|in) the previous [a-z]+)?)?\b", body)
+        if not m and not interest and not yearly:
             return None
         if interest:  # compounded once a year: the balance is multiplied by 1 + r each year
             m, unit_word = interest, "year"
             word, pct, span, unit = m.group(1), m.group(2), None, unit_word
+        elif not m:  # "each year, the value decreases by 15% of its value from the previous year"
+            m = yearly
+            unit, word, pct = yearly.groups()
+            span = None
         else:
             word, pct, span, unit = m.groups()
         up = re.fullmatch(_UP, word) is not None
@@ -680,17 +687,23 @@ def _legs(s: str) -> Story | None:
     if a not in _LEGS or b not in _LEGS or _LEGS[a] == _LEGS[b]:
         return None
     heads = re.search(rf"\btotal of {NUM} (?:animals|heads|vehicles|cycles)\b|\b{NUM} (?:animals|heads|vehicles)\b", s)
+    if re.search(r"\b(?:percent|twice|times)\b", s):
+        return None
     feet = re.search(rf"\btotal of {NUM} (?:legs|feet|wheels)\b|\b{NUM} (?:legs|feet|wheels)\b", s)
     q = question_of(s)
     asked = re.match(rf"how many ({m.group(1)}|{m.group(2)}|{a}s?|{b}s?)\b", q)
     if not heads or not feet or not asked:
         return None
     count, limbs = heads.group(1) or heads.group(2), feet.group(1) or feet.group(2)
+    stated = re.findall(r"\beach ([a-z]+) has (\d+) (?:legs|wheels)\b", s)  # "if each chicken has 2 legs"
+    if any(_LEGS.get(_singular(kind)) != int(n) for kind, n in stated):
+        return None
     x, y = sp.symbols("x y", nonnegative=True)
     eqs = [sp.Eq(x + y, _n(count)), sp.Eq(_LEGS[a] * x + _LEGS[b] * y, _n(limbs))]
     hints = [f"Let x be the number of {a}s and y the number of {b}s.", "One equation counts them; the other counts legs.",
              "Solve the two equations together."]
-    return Story("systems of equations", eqs, {}, x if _singular(asked.group(1)) == a else y, [count, limbs], hints,
+    return Story("systems of equations", eqs, {}, x if _singular(asked.group(1)) == a else y,
+                 [count, limbs, *[n for _, n in stated]], hints,
                  [f"{a}: {_LEGS[a]} each", f"{b}: {_LEGS[b]} each"], integer=True)
 
 
@@ -758,10 +771,11 @@ def _percent_of_count(s: str) -> Story | None:
 
 def _map_scale(s: str) -> Story | None:
     """"On a map, 1 centimeter represents 2.5 kilometers; the lakes are 8.4 centimeters apart: the actual distance?"."""
-    m = re.search(rf"\b(?:1|one) ([a-z]+) (?:represents|stands for|equals|corresponds to) {NUM} ([a-z]+)\b", s)
+    m = re.search(rf"\b(1|one|{NUM}) ([a-z]+) (?:represents|stand for|stands for|equals|corresponds to) {NUM} ([a-z]+)\b", s)
     if not m:
         return None
-    small, factor, big = m.groups()
+    map_units, _, small, real, big = m.groups()
+    factor = str(_n(real) / (1 if map_units in ("1", "one") else _n(map_units)))
     rest = s[m.end():]
     apart = re.search(rf"\b{NUM} ([a-z]+) (?:apart|long|wide|away|from)\b", rest)
     if apart and _base(apart.group(2)) != _base(small):
@@ -770,12 +784,12 @@ def _map_scale(s: str) -> Story | None:
     if not apart or not re.search(rf"\bactual (?:distance|length|width)\b", q) or not re.search(rf"\b{big}\b", q):
         return None
     x = sp.Symbol("x", positive=True)
-    eq = sp.Eq(x, _n(apart.group(1)) * _n(factor))
+    eq = sp.Eq(x, _n(apart.group(1)) * sp.Rational(factor))
     counts = ["2"] * len(re.findall(r"\b2 (?:lakes|towns|cities|points|houses|schools)\b", s))  # "the 2 lakes": no quantity
     hints = ["The scale says how many real units one map unit stands for.", "Multiply the map distance by the scale factor.",
              "Keep the unit the question asks for."]
-    return Story("ratios and rates", [eq], {}, x, ["1", factor, apart.group(1), *counts], hints,
-                 [f"1 {small} = {factor} {big}"])
+    used = [real, apart.group(1), *counts] + ([map_units] if map_units not in ("one",) else [])
+    return Story("ratios and rates", [eq], {}, x, used, hints, [f"{map_units} {small} = {real} {big}"])
 
 
 def _capacity(s: str) -> Story | None:
@@ -800,8 +814,61 @@ def _capacity(s: str) -> Story | None:
                  integer=True)
 
 
+def _group_average_goal(s: str) -> Story | None:
+    """"An average of 18 points in her first 12 games: what average in the next 4 makes 20 over all 16 games?"."""
+    first = re.search(rf"\baverage of {NUM} [a-z]+(?: per [a-z]+)? in (?:her|his|their|the) first {NUM} ([a-z]+)\b", s)
+    q = question_of(s)
+    nxt = re.search(rf"\baverage(?: [a-z]+)? (?:be )?in (?:her|his|their|the) next {NUM} [a-z]+ so that (?:her|his|their|the) "
+                    rf"average for (?:all|all the|the) {NUM} [a-z]+ is {NUM}\b", q)
+    if not first or not nxt or int(first.group(2)) + int(nxt.group(1)) != int(nxt.group(2)):
+        return None
+    x = sp.Symbol("x", real=True)
+    eq = sp.Eq(_n(first.group(2)) * _n(first.group(1)) + _n(nxt.group(1)) * x, _n(nxt.group(2)) * _n(nxt.group(3)))
+    hints = ["Average times count gives a total.", "The totals of the two parts add up to the total for all of them.",
+             "Solve for the average of the second part."]
+    return Story("mean", [eq], {}, x, [first.group(1), first.group(2), *nxt.groups()], hints,
+                 [f"first {first.group(2)}: average {first.group(1)}", f"all {nxt.group(2)}: average {nxt.group(3)}"])
+
+
+def _fill_to_level(s: str) -> Story | None:
+    """"A pool contains 12,000 gallons; water is pumped in at 450 gallons per hour: how many hours until it holds 19,200?"."""
+    start = re.search(rf"\b(?:contains|holds|has) {NUM} ([a-z]+)\b", s)
+    rate = re.search(rf"\b(?:pumped|poured|added|drained|pumped out|removed|leaks?) (into|in|out of|from)? ?(?:the [a-z]+ )?"
+                     rf"(?:at )?(?:a )?(?:constant )?(?:rate of )?{NUM} ([a-z]+) per ([a-z]+)\b", s)
+    q = question_of(s)
+    target = re.search(rf"\bhow many ([a-z]+) will it take (?:for )?(?:the [a-z]+ )?(?:to )?(?:contain|hold|have|reach) {NUM} ([a-z]+)\b", q)
+    if not start or not rate or not target or re.search(r"\b(?:percent|then|both|second|another)\b", s):
+        return None
+    unit = _singular(start.group(2))
+    if _singular(rate.group(3)) != unit or _singular(target.group(3)) != unit or _singular(rate.group(4)) != _singular(target.group(1)):
+        return None
+    sign = -1 if re.search(r"\b(?:drained|out|removed|leaks?)\b", rate.group(0)) else 1
+    t = sp.Symbol("t", positive=True)
+    eq = sp.Eq(_n(start.group(1)) + sign * _n(rate.group(2)) * t, _n(target.group(2)))
+    hints = ["Amount = starting amount + rate × time.", "Set that equal to the target amount.", "Solve for the time."]
+    return Story("linear models", [eq], {}, t, [start.group(1), rate.group(2), target.group(2)], hints,
+                 [f"start: {start.group(1)} {start.group(2)}", f"rate: {rate.group(2)} per {rate.group(4)}"])
+
+
+def _break_even(s: str) -> Story | None:
+    """"Company A charges 3.50 plus 2.25 per mile; company B charges 6.00 plus 1.75 per mile: same fare for how many miles?"."""
+    plans = re.findall(rf"\bcharges? {NUM}(?: dollars)? plus {NUM}(?: dollars)? (?:per|for each|each) ([a-z]+)\b", s)
+    q = question_of(s)
+    if len(plans) != 2 or plans[0][2] != plans[1][2] or not re.search(r"\b(?:the same|equal)\b", q):
+        return None
+    unit = _singular(plans[0][2])
+    if not re.search(rf"\bhow many {unit}s?\b", q):
+        return None
+    n = sp.Symbol("n", positive=True)
+    eq = sp.Eq(_n(plans[0][0]) + _n(plans[0][1]) * n, _n(plans[1][0]) + _n(plans[1][1]) * n)
+    hints = ["Write each plan's cost as fixed part + rate × units.", "Set the two costs equal.", "Solve for the number of units."]
+    numbers = [v for plan in plans for v in plan[:2]] + ["2"] * len(re.findall(r"\bthe 2 [a-z]+\b", s))
+    return Story("linear models", [eq], {}, n, numbers, hints, [f"plan 1: {plans[0][0]} + {plans[0][1]} per {unit}",
+                                                                 f"plan 2: {plans[1][0]} + {plans[1][1]} per {unit}"])
+
+
 EVERYDAY_FAMILIES = (_mean_missing, _mean_goal, _mean_after_removal, _probability_counts, _growth, _conversion,
                      _first_then_each, _two_kinds, _successive_percents, _ratio_amounts, _list_statistic, _mean_change,
                      _subgroup_probability, _two_purchases, _rectangle_sides, _weighted_mean, _sample_estimate,
                      _percent_of_percent, _two_jobs, _rate_inverse, _legs, _neither, _commission, _percent_of_count,
-                     _map_scale, _capacity)
+                     _map_scale, _capacity, _group_average_goal, _fill_to_level, _break_even)

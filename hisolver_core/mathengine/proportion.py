@@ -126,8 +126,9 @@ def _percent_change(s: str) -> Story | None:
     if not re.search(r"\b(?:original|originally|before|at first|initially|previous|old|last year|earlier|was the)\b", q):
         return None
     if not m and not after:  # "after its price was increased by 20%, a lamp sells for 54"
-        after_was = re.search(rf"\bafter (?:its|the) price was (increased|decreased|reduced|raised|discounted|marked up|marked down) "
-                              rf"by {NUM} percent ?, (?:the |a |an )?[a-z ]*?(?:sells|sold|costs?|is priced) (?:for|at)? ?{NUM}\b", body)
+        after_was = re.search(rf"\bafter (?:its|the) price(?: of (?:a|an|the) [a-z]+)? was (increased|decreased|reduced|raised|discounted|"
+                              rf"marked up|marked down) by {NUM} percent ?, (?:the |a |an )?[a-z ]*?(?:sells|sold|costs?|is priced|"
+                              rf"price of (?:a|an|the) [a-z]+ was|price was) (?:for|at)? ?{NUM}\b", body)
         if after_was:
             word, pct, new = after_was.groups()
             m = after_was
@@ -385,7 +386,7 @@ def _fee_model(s: str) -> Story | None:
         end = c[0].end() if c else body.find(rate, body.find(fee) + len(fee)) + len(rate)
         rest = body[end:]
         paid = re.findall(rf"\b(?:bill|cost|charge|total|payment)\b[^.?\d]*?\b(?:was|is|came to|totaled) {NUM}\b", rest)
-        if len(paid) != 1 or not re.match(rf"how many {units}\b", q) or re.search(r"\d", rest.replace(paid[0], "", 1)):
+        if len(paid) != 1 or not re.match(rf"(?:for )?how many {units}\b", q) or re.search(r"\d", rest.replace(paid[0], "", 1)):
             return None
         n = sp.Symbol("n", positive=True)
         eq = sp.Eq(_n(paid[0]), _n(fee) + _n(rate) * n)

@@ -530,7 +530,7 @@ def question_of(s: str) -> str:
     parts = [p for p in re.split(r"(?<=[.?!])\s+|(?<=\.)(?=[a-z])", s) if p.strip()]
     qs = [p for p in parts if "?" in p or re.match(r"(?:what|how|find|calculate|determine|in how)\b", p)]
     q = (qs[-1] if qs else parts[-1]) if parts else s
-    m = re.match(r"^(?:if|when|given that|since) [^?]*?, (?:then )?((?:how|what|which|find|calculate|in how)\b.*)$", q)
+    m = re.match(r"^(?:if|when|given that|since) [^?]*? ?, (?:then )?((?:how|what|which|find|calculate|in how|for how|for what)\b.*)$", q)
     return m.group(1) if m else q
 
 

@@ -250,3 +250,26 @@ def test_interest_earned_is_not_the_balance() -> None:
     sol = solve(r"Kim deposits $\$ 1,000$ in an account that earns $4 \%$ interest compounded annually. How much interest, "
                 "in dollars, will the account have earned at the end of 2 years?", ["(A)40", "(B)81.60", "(C)1,040", "(D)1,081.60"])
     assert sol.choice in (None, "B")
+
+
+@pytest.mark.parametrize("problem, answer", [
+    ("A farm has only chickens and goats. Altogether, the animals have 30 heads and 100 legs. If each chicken has 2 legs "
+     "and each goat has 4 legs, how many goats are on the farm?", 20),
+    ("On a map, 2 inches represents 15 miles. If two towns are 6 inches apart on the map, what is the actual distance, in "
+     "miles, between the two towns?", 45),
+    ("A basketball player scored an average of 15 points per game in her first 10 games of the season. What must her "
+     "average score be in her next 5 games so that her average for all 15 games is 17 points per game?", 21),
+    ("A tank contains 2,000 gallons of water. Water is pumped into the tank at a constant rate of 150 gallons per hour. "
+     "How many hours will it take for the tank to contain 3,500 gallons of water?", 10),
+    ("Taxi company A charges $2.50 plus $2.00 per mile, and taxi company B charges $4.00 plus $1.50 per mile. For a trip "
+     "of how many miles will the two companies charge the same fare?", 3),
+    ("A plumber charges a one-time service fee of $50 plus $40 for each hour of work. If a customer's total bill for a "
+     "repair was $210, for how many hours did the plumber work?", 4),
+    ("A boat was purchased for $40,000. Each year, the value of the boat decreases by 10% of its value from the previous "
+     "year. What is the value of the boat 2 years after it was purchased?", 32400),
+    ("The mean of Ana's 4 quiz scores is 85. Her first 3 scores were 80, 90, and 82. What was her fourth quiz score?", 88),
+])
+def test_sat_story_batch_g(problem: str, answer) -> None:
+    sol = solve(problem)
+    assert sol.solved, sol.reason
+    assert sp.simplify(sol.answer - answer) == 0
