@@ -20,8 +20,8 @@ from .context import Context, Segment
 from .parse import ParseFailure, parse_math
 from .problem import Problem
 
-__all__ = ["factor_option", "form_option", "line_option", "remainder_question", "solution_count_option",
-           "solution_set_option", "tolerance_option"]
+__all__ = ["factor_option", "form_option", "line_option", "plus_minus", "remainder_question",
+           "solution_count_option", "solution_set_option", "tolerance_option"]
 
 X, Y = sp.Symbol("x"), sp.Symbol("y")
 _COUNTS = [(r"no", sp.Integer(0)), (r"exactly one|only one|one", sp.Integer(1)),
@@ -212,7 +212,7 @@ def line_option(ctx: Context) -> Solution | None:
 
 
 _DISPLAYS = re.compile(
-    r"^(?:⟦(?P<first>\d+)⟧ )?which of the following (?:equivalent )?(?:forms? of the (?:equation|expression|function) )?"
+    r"^(?:⟦(?P<first>\d+)⟧ )?which of the following (?:equivalent )?(?:forms? of the (?:equation|expression|function) (?:above )?)?"
     r"(?:is equivalent to the (?:equation|expression|function) above and )?⟦?(?P<e>\d+)?⟧?,? ?"
     r"(?:displays|shows|reveals|gives) (?:the )?(?P<what>x-intercepts|zeros|roots|solutions|vertex|minimum value|maximum value"
     r"|minimum|maximum)(?: of (?:its|the) graph| of ⟦\d+⟧)?(?: in the xy-plane)?(?: as (?:a )?constants?(?: or coefficients?)?)?"
@@ -376,6 +376,22 @@ def tolerance_option(ctx: Context) -> Solution | None:
 
 _ALL_SOLUTIONS = re.compile(r"\b(?:describes|gives|lists|are|is) (?:all|the) (?:real )?solutions?\b|\bsolution set\b")
 _NO_SOLUTION = re.compile(r"^(?:there (?:is|are) )?no (?:real )?solutions?\.?$", re.I)
+
+
+def plus_minus(text: str):
+    """``x = -1 \\pm \\frac{\\sqrt{15}}{3}`` -> the set of both values; None for other text."""
+    body = re.sub(r"^\$?\s*[a-z]\s*=\s*", "", text.strip().strip("$")).strip()
+    if body.count("\\pm") != 1:
+        return None
+    left, right = body.split("\\pm")
+    try:
+        a = parse_math(left) if left.strip() else sp.Integer(0)
+        b = parse_math(right)
+    except ParseFailure:
+        return None
+    if not all(isinstance(v, sp.Expr) and v.is_number for v in (a, b)):
+        return None
+    return sp.FiniteSet(a + b, a - b)
 
 
 def _option_set(text: str):

@@ -13,6 +13,7 @@ from .context import Context
 from .equivalence import _sympy_equal, to_value
 from .intent import read_intent
 from .numeric_options import option_number, pick_numeric_option
+from .option_tests import plus_minus
 
 __all__ = ["choose_option", "which_of_following"]
 
@@ -64,8 +65,10 @@ def _option_values(options: list[tuple[str, str]], complex_mode: bool = False) -
     out = []
     for letter, text in options:
         count = _count_value(text)
-        joined = _joined_points(text)
-        value = count if count is not None else joined if joined is not None else _solution_list(to_value(text))
+        joined = _joined_points(text) if count is None else None
+        both = plus_minus(text) if count is None and joined is None else None  # "x = -1 \pm \frac{\sqrt{15}}{3}"
+        value = (count if count is not None else joined if joined is not None else both if both is not None
+                 else _solution_list(to_value(text)))
         if complex_mode and isinstance(value, sp.Basic):
             value = value.subs(sp.Symbol("i"), sp.I)
         out.append((letter, value))

@@ -81,7 +81,9 @@ def _intersect_at(ctx: Context) -> bool:
 
 
 def _named_solution(ctx: Context) -> bool:
-    m = re.search(r"⟦(?P<p>\d+)⟧ is (?:the|a) (?:solution|point of intersection)\b", ctx.problem.text, flags=re.I)
+    m = (re.search(r"⟦(?P<p>\d+)⟧ is (?:the|a) (?:solution|point of intersection)\b", ctx.problem.text, flags=re.I)
+         or re.search(r"\b(?:the )?system(?: of equations)?(?: above)? has (?:exactly )?one solution,? ⟦(?P<p>\d+)⟧", ctx.problem.text,
+                      flags=re.I))
     if not m:
         return False
     point = _point_symbols(_seg(ctx, m.group("p")))
@@ -94,6 +96,8 @@ def _named_solution(ctx: Context) -> bool:
         return False
     for seg, obj in zip(eqs, new):
         seg.obj, seg.kind = obj, _kind(obj)
+    if "has" in m.group(0).lower():  # "the system above has exactly one solution (a, b)": say it as the rule reads it
+        ctx.problem.text = ctx.problem.text.replace(m.group(0), f"⟦{m.group('p')}⟧ is the solution", 1)
     return True
 
 
@@ -339,8 +343,27 @@ def _named_line(ctx: Context) -> bool:
     return True
 
 
+def _the_polynomial(ctx: Context) -> bool:
+    """"In the polynomial P, k is a constant. If x - 2 is a factor of the polynomial": name P where it is meant;
+    "In the polynomial p(x) defined above," only points back at the definition."""
+    changed = False
+    m = re.search(r"\b[Ii]n the (?:polynomial|function|expression) ⟦(\d+)⟧ (?:defined|given|shown) above,\s*", ctx.problem.text)
+    if m:
+        ctx.segments = [s for s in ctx.segments if s.index != int(m.group(1))]
+        ctx.problem.text = ctx.problem.text[: m.start()] + ctx.problem.text[m.end():]
+        changed = True
+    m = re.search(r"\b[Ii]n the polynomial ⟦(\d+)⟧,\s*", ctx.problem.text)
+    if m and re.search(r"\bof the polynomial\b", ctx.problem.text[m.end():]):
+        marker = f"⟦{m.group(1)}⟧"
+        rest = re.sub(r"\bof the polynomial\b", f"of {marker}", ctx.problem.text[m.end():], count=1)
+        ctx.problem.text = ctx.problem.text[: m.start()] + rest
+        changed = True
+    return changed
+
+
 def apply_sat_rules(ctx: Context) -> None:
     """Apply every rule above once, in order."""
+    _the_polynomial(ctx)
     _named_line(ctx)
     _function_points(ctx)
     _defines_question(ctx)

@@ -80,3 +80,21 @@ def test_sat_option_questions(problem: str, options: list[str], letter: str) -> 
     sol = solve(problem, options)
     assert sol.solved, sol.reason
     assert sol.choice == letter
+
+
+@pytest.mark.parametrize("problem, options, letter", [
+    (r"What are the solutions to $2 x^{2}+4 x-1=0$ ?", [r"(A)$x=-1 \pm \frac{\sqrt{6}}{2}$", r"(B)$x=1 \pm \frac{\sqrt{6}}{2}$",
+                                                     r"(C)$x=-1 \pm \sqrt{6}$", r"(D)$x=-2 \pm \frac{\sqrt{6}}{2}$"], "A"),
+    (r"$$p(x)=x^{3}-2 x^{2}+k x-6$$ In the polynomial $p(x)$ defined above, $k$ is a constant. If $p(2)=0$, what is the "
+     r"value of $k$ ?", ["(A)1", "(B)3", "(C)5", "(D)6"], "B"),
+    (r"In the polynomial $x^{2}+k x-15$, $k$ is a constant. If $x-3$ is a factor of the polynomial, what is the value of "
+     r"$k$ ?", ["(A)$-2$", "(B)2", "(C)5", "(D)8"], "B"),
+    (r"$$\begin{aligned} & y=x^{2}-2 x+3 \\ & y=2 x-1 \end{aligned}$$ The system of equations above has exactly one "
+     r"solution $(a, b)$. What is the value of $b$ ?", ["(A)1", "(B)2", "(C)3", "(D)5"], "C"),
+    (r"$$y=x^{2}-6 x+8$$ Which of the following equivalent forms of the equation above displays the minimum value of $y$ "
+     r"as a constant or coefficient?", ["(A)$y=(x-2)(x-4)$", "(B)$y=(x-3)^{2}-1$", "(C)$y=x(x-6)+8$", "(D)$y=(x+3)^{2}-1$"], "B"),
+])
+def test_more_symbolic_sat_phrasings(problem: str, options: list[str], letter: str) -> None:
+    sol = solve(problem, options)
+    assert sol.solved, sol.reason
+    assert sol.choice == letter
