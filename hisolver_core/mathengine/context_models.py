@@ -278,6 +278,8 @@ def model_value(ctx: Context) -> Solution | None:
     mentions_output = (all(re.search(rf"\b{re.escape(w)}\b", question) for w in named) if named
                        else any(re.search(rf"\b{re.escape(w)}\b", question) for w in out_words))
     mentions_output = mentions_output or any(re.match(rf"how (?:many|much) {re.escape(u)}\b", question) for u in measured)
+    if "dollars" in measured and re.search(r"\b(?:paid|pays|spent|spends|charged|billed)\b", question) and asks_input:
+        mentions_output = True  # "if a customer paid $89 ..., how many flyers": the money is the model's cost
     if given_input and not asks_input and mentions_output and re.match(r"(?:what|how much|how many)\b", question):
         answer = sp.nsimplify(body.subs(var, value))
         steps = [step(model_latex, "Write the model."),

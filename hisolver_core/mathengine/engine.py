@@ -16,7 +16,7 @@ from .build import Decline, declined
 from .context import build_context
 from .context_models import model_extremum, model_value, rectangle_expression, without_context
 from .equivalence import to_value
-from .graphs import solve_graph_property
+from .graphs import circle_property, solve_graph_property
 from .expressions import evaluate_expression, simplify_expression
 from .intent import read_intent
 from .interpret import interpret_model
@@ -92,7 +92,7 @@ def _solve_problem(prob) -> Solution:
         ctx = build_context(prob)
         sol = (interpret_model(ctx) or model_extremum(ctx) or model_value(ctx) or rectangle_expression(ctx) or form_option(ctx) or remainder_question(ctx)
                or tolerance_option(ctx) or solution_set_option(ctx) or factor_option(ctx) or line_option(ctx) or formula_model(ctx)
-               or solve_graph_property(ctx) or which_of_following(ctx) or _dispatch(ctx))
+               or circle_property(ctx) or solve_graph_property(ctx) or which_of_following(ctx) or _dispatch(ctx))
         if sol.choice is not None:
             return sol
     if prob.options and sol.choice is None:

@@ -149,10 +149,10 @@ def _growth(s: str) -> Story | None:
     q = question_of(s)
     body = s[: len(s) - len(q)]
     factor = used_rate = None
-    m = (re.search(rf"\b(doubles|triples|quadruples|halves|is doubled|is tripled|is halved|decreases by half|is reduced by half|"
-                   rf"drops by half|decreases by 1/2|is reduced by 1/2)(?: in (?:size|number|value))? "
-                   rf"(?:every|each) (?:{NUM} )?{_PERIOD}\b", body)
-         or re.search(rf"\b(?:a )?(?:half-life|1/2-life|half life) (?:of|is) ()(?:{NUM} )?{_PERIOD}\b", body))
+    m = (re.search(rf"\b(?:a )?(?:half-life|1/2-life|half life) (?:of|is) ()(?:{NUM} )?{_PERIOD}\b", body)
+         or re.search(rf"\b(doubles|triples|quadruples|halves|is doubled|is tripled|is halved|decreases by half|is reduced by half|"
+                      rf"drops by half|decreases by 1/2|is reduced by 1/2)(?: in (?:size|number|value))? "
+                      rf"(?:every|each) (?:{NUM} )?{_PERIOD}\b", body))
     if m:
         word, span, unit = m.groups()
         factor, used_rate = _GROW_WORDS.get(word or "halves"), ["1/2"] if "1/2" in m.group(0) else []
@@ -177,6 +177,10 @@ def _growth(s: str) -> Story | None:
         factor, used_rate = 1 + (1 if up else -1) * _n(pct) / 100, [pct]
     span = span or "1"
     rest = body[: m.start()] + " " + body[m.end():]
+    restated = re.search(rf"\b(?:is reduced by half|decreases by half|halves|is halved) every {re.escape(span)} {unit}s?\b", rest)
+    if restated and "life" in m.group(0):  # "a half-life of 8 hours, which means ... reduced by half every 8 hours"
+        rest = rest.replace(restated.group(0), " ")
+        used_rate = [*used_rate, span]
     years = re.findall(r"\b(?:in|since|after|from|of) ((?:19|20)\d\d)\b", s)  # "12,000 in 2015 ... t years after 2015": dates
     rest = re.sub(r"\b(?:in|since|after|from|of) (?:19|20)\d\d\b", " ", rest)
     start = _numbers(rest)
@@ -349,7 +353,8 @@ def _mean_goal(s: str) -> Story | None:
     q = question_of(s)
     body = s[: len(s) - len(q)]
     listed = re.search(rf"\b(?:first {NUM} [a-z]+[^.]*?)?\b(?:scored|earned|got|received|were|are|had|ran|sold|read)\s+{_LIST}", body)
-    goal = re.search(rf"\b(?:mean|average)(?: [a-z]+)? (?:for|of|over) (?:the |all |all the )?{NUM} [a-z]+ (?:is|will be|would be|to be|equals?) {NUM}\b", q)
+    goal = re.search(rf"\b(?:mean|average)(?: [a-z]+)? (?:for|of|over) (?:his |her |their |the |all |all the )?{NUM}(?: [a-z]+){{1,2}} "
+                     rf"(?:is|will be|would be|to be|equals?)(?: exactly)? {NUM}\b", q)
     if not listed or not goal:
         return None
     values = _numbers(listed.group(2))
@@ -562,10 +567,10 @@ def _rectangle_sides(s: str) -> Story | None:
     if not re.search(r"\brectang", s) or re.search(r"\b(?:border|path|frame|percent|ratio|diagonal|cut|removed)\b", s):
         return None
     q = question_of(s)
-    rel = re.search(rf"\b(?P<side>length|width) (?:of (?:the |a )?(?:rectangular )?[a-z]+ )?is (?P<gap>\d+(?:\.\d+)?) (?:[a-z]+ )?"
+    rel = re.search(rf"\b(?P<side>length|width) (?:of (?:the |a )?(?:rectangular )?(?:[a-z]+ ){{1,2}})?is (?P<gap>\d+(?:\.\d+)?) (?:[a-z]+ )?"
                     rf"(?P<way>greater|more|longer|less|shorter|smaller) than (?:(?P<twice>twice) |(?P<k>\d+(?:\.\d+)?) times )?"
                     rf"(?:its|the) (?P<other>length|width)\b", s)
-    size = re.search(rf"\b(area|perimeter) (?:of (?:the |a )?(?:rectangular )?[a-z]+ )?(?:is|was) {NUM}\b", s)
+    size = re.search(rf"\b(area|perimeter) (?:of (?:the |a )?(?:rectangular )?(?:[a-z]+ ){{1,2}})?(?:is|was) {NUM}\b", s)
     asked = re.search(r"\bwhat is the (length|width)\b", q)
     if not rel or not size or not asked or rel.group("side") == rel.group("other"):
         return None
@@ -771,7 +776,8 @@ def _percent_of_count(s: str) -> Story | None:
 
 def _map_scale(s: str) -> Story | None:
     """"On a map, 1 centimeter represents 2.5 kilometers; the lakes are 8.4 centimeters apart: the actual distance?"."""
-    m = re.search(rf"\b(1|one|{NUM}) ([a-z]+) (?:represents|stand for|stands for|equals|corresponds to) {NUM} ([a-z]+)\b", s)
+    m = re.search(rf"\b(1|one|{NUM}) ([a-z]+) (?:represents|stand for|stands for|equals|corresponds to) (?:an actual distance of )?"
+                  rf"{NUM} ([a-z]+)\b", s)
     if not m:
         return None
     map_units, _, small, real, big = m.groups()

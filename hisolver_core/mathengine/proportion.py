@@ -126,8 +126,8 @@ def _percent_change(s: str) -> Story | None:
     if not re.search(r"\b(?:original|originally|before|at first|initially|previous|old|last year|earlier|was the)\b", q):
         return None
     if not m and not after:  # "after its price was increased by 20%, a lamp sells for 54"
-        after_was = re.search(rf"\bafter (?:its|the) price(?: of (?:a|an|the) [a-z]+)? was (increased|decreased|reduced|raised|discounted|"
-                              rf"marked up|marked down) by {NUM} percent ?, (?:the |a |an )?[a-z ]*?(?:sells|sold|costs?|is priced|"
+        after_was = re.search(rf"\bafter (?:its|the) price(?: of (?:a|an|the) [a-z]+)? (?:was )?(increased|decreased|reduced|raised|"
+                              rf"discounted|marked up|marked down) by {NUM} percent ?, (?:the |a |an )?[a-z ]*?(?:sells|sold|costs?|is priced|"
                               rf"price of (?:a|an|the) [a-z]+ was|price was) (?:for|at)? ?{NUM}\b", body)
         if after_was:
             word, pct, new = after_was.groups()
@@ -371,7 +371,8 @@ def _fee_model(s: str) -> Story | None:
         return None
     q = question_of(s)
     body = s[: len(s) - len(q)]
-    a = re.findall(rf"\b(?:{_FEE} )+(?:fee |charge |cost |amount |price |rate )?(?:of )?{NUM}(?: dollars)?,? (?:plus|and|in addition to|\+) "
+    a = re.findall(rf"\b(?:{_FEE} )+(?:fee |charge |cost |amount |price |rate )?(?:of )?{NUM}(?: dollars)?(?: for (?:each|a|every|the) "
+                   rf"[a-z]+)?,? (?:plus|and|in addition to|\+) "
                    rf"(?:an additional )?{NUM}(?: dollars)? {_EACH} ([a-z]+)\b", body)
     b = re.findall(rf"\b{NUM}(?: dollars)? {_EACH} ([a-z]+),? plus (?:a |an )?(?:{_FEE} )+(?:fee|charge|cost) (?:of )?{NUM}\b", body)
     c = list(re.finditer(rf"\b(?:bill|cost|charge|price|rent|total)(?: [a-z]+)? (?:is|was) {NUM}(?: dollars)? plus {NUM}(?: dollars)? "
@@ -385,7 +386,9 @@ def _fee_model(s: str) -> Story | None:
     if (c or a) and not letter and not count:  # "the bill is 25 plus 8 for each gigabyte. The bill was 81: how many gigabytes?"
         end = c[0].end() if c else body.find(rate, body.find(fee) + len(fee)) + len(rate)
         rest = body[end:]
-        paid = re.findall(rf"\b(?:bill|cost|charge|total|payment)\b[^.?\d]*?\b(?:was|is|came to|totaled) {NUM}\b", rest)
+        paid = re.findall(rf"\b(?:bill|cost|charge|total|payment)\b[^.?\d]*?\b(?:was|is|came to|totaled) {NUM}\b"
+                          rf"|\b(?:billed|charged|paid) (?:a total of )?{NUM}\b", rest)
+        paid = [a or b for a, b in paid]
         if len(paid) != 1 or not re.match(rf"(?:for )?how many {units}\b", q) or re.search(r"\d", rest.replace(paid[0], "", 1)):
             return None
         n = sp.Symbol("n", positive=True)

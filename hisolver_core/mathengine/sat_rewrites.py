@@ -361,8 +361,20 @@ def _the_polynomial(ctx: Context) -> bool:
     return changed
 
 
+def _intercepts_of_graph(ctx: Context) -> bool:
+    """"the x-coordinates of the x-intercepts of the graph of y = (x - 4)(2x + 3)" -> the solutions of (x - 4)(2x + 3) = 0."""
+    m = re.search(r"\bthe x-coordinates of the x-intercepts of the graph of ⟦(\d+)⟧", ctx.problem.text, flags=re.I)
+    seg = _seg(ctx, m.group(1)) if m else None
+    if seg is None or seg.kind != "equation" or seg.obj.lhs != Y or seg.obj.rhs.free_symbols != {X}:
+        return False
+    eq = sp.Eq(seg.obj.rhs, 0)
+    _replace(ctx, m, "the solutions of " + _add(ctx, eq, sp.latex(eq)))
+    return True
+
+
 def apply_sat_rules(ctx: Context) -> None:
     """Apply every rule above once, in order."""
+    _intercepts_of_graph(ctx)
     _the_polynomial(ctx)
     _named_line(ctx)
     _function_points(ctx)

@@ -642,7 +642,7 @@ def _story_solution(prob: Problem, story: Story, value) -> Solution:
               if e not in story.equations and e is not sp.true and not _unit_noise(e)]
     unit = f" ({story.unit})" if story.unit else ""
     asked = sp.sympify(story.target)
-    money = story.topic in ("percent", "mean", "statistics", "unit conversion", "systems of equations") or any(
+    money = story.topic in ("percent", "mean", "statistics", "unit conversion", "systems of equations", "linear models") or any(
         "." in n for n in story.used)  # decimals read best
     value_latex = decimal_latex(value) if money else None
     value_latex = value_latex or tex(value)

@@ -98,3 +98,18 @@ def test_more_symbolic_sat_phrasings(problem: str, options: list[str], letter: s
     sol = solve(problem, options)
     assert sol.solved, sol.reason
     assert sol.choice == letter
+
+
+@pytest.mark.parametrize("problem, answer", [
+    (r"$$x^{2}+y^{2}+4 x-2 y=20$$ The equation above defines a circle in the $x y$-plane. What is the radius of the circle?", 5),
+    (r"What is the sum of the $x$-coordinates of the $x$-intercepts of the graph of $y=(x-2)(3 x+1)$ in the $x y$-plane?",
+     sp.Rational(5, 3)),
+    (r"A copy shop uses the equation $c=0.05 n+20$ to find the cost $c$, in dollars, of printing $n$ pages for an order. "
+     r"If a customer paid $\$ 45$ for an order of pages, how many pages were printed?", 500),
+    ("A sample has a half-life of 6 hours, which means the amount of the sample is reduced by half every 6 hours. If "
+     "there are 320 milligrams of the sample now, how many milligrams will remain 18 hours from now?", 40),
+])
+def test_more_readers_batch_h(problem: str, answer) -> None:
+    sol = solve(problem)
+    assert sol.solved, sol.reason
+    assert sp.simplify(sol.answer - answer) == 0
