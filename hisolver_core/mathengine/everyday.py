@@ -858,17 +858,19 @@ def _fill_to_level(s: str) -> Story | None:
 
 def _break_even(s: str) -> Story | None:
     """"Company A charges 3.50 plus 2.25 per mile; company B charges 6.00 plus 1.75 per mile: same fare for how many miles?"."""
-    plans = re.findall(rf"\bcharges? {NUM}(?: dollars)? plus {NUM}(?: dollars)? (?:per|for each|each) ([a-z]+)\b", s)
+    plans = re.findall(rf"\b(?:charges?|costs?) {NUM}(?: dollars)?(?: per (?:month|week|year|day))? plus {NUM}(?: dollars)? "
+                       rf"(?:per|for each|each) ([a-z]+)\b", s)
     q = question_of(s)
     if len(plans) != 2 or plans[0][2] != plans[1][2] or not re.search(r"\b(?:the same|equal)\b", q):
         return None
-    unit = _singular(plans[0][2])
-    if not re.search(rf"\bhow many {unit}s?\b", q):
+    unit = _base(plans[0][2])
+    if not re.search(rf"\bhow many (?:{unit}|{unit}s|{unit}es)\b", q):
         return None
     n = sp.Symbol("n", positive=True)
     eq = sp.Eq(_n(plans[0][0]) + _n(plans[0][1]) * n, _n(plans[1][0]) + _n(plans[1][1]) * n)
     hints = ["Write each plan's cost as fixed part + rate × units.", "Set the two costs equal.", "Solve for the number of units."]
-    numbers = [v for plan in plans for v in plan[:2]] + ["2"] * len(re.findall(r"\bthe 2 [a-z]+\b", s))
+    numbers = [v for plan in plans for v in plan[:2]] + ["2"] * len(re.findall(
+        r"\b2 (?:[a-z]+ )?(?:plans|companies|options|services|gyms|stores|shops)\b", s))  # "the 2 plans": which ones
     return Story("linear models", [eq], {}, n, numbers, hints, [f"plan 1: {plans[0][0]} + {plans[0][1]} per {unit}",
                                                                  f"plan 2: {plans[1][0]} + {plans[1][1]} per {unit}"])
 
