@@ -56,7 +56,7 @@ def without_context(prob: Problem) -> Problem | None:
         keys = re.findall(r"⟦(\d+)⟧", sentence)
         for k in keys:
             source = prob.math[int(k)].strip()
-            if re.fullmatch(r"[A-Za-z](?:\([a-z]\))?", source):
+            if re.fullmatch(r"(?:[A-Za-z]|\\(?:ell|alpha|beta|theta|lambda|mu|rho|sigma|omega))(?:\([a-z]\))?", source):
                 continue  # a letter named by the story ("the height $h$"): the model keeps it
             if re.fullmatch(r"[-+]?\d+(?:[.,]\d+)*", source.replace("\\$", "").replace("¤", "").strip()):
                 if not any(_holds_number(prob.math[int(j)], source) for j in _model_keys(prob, story)):

@@ -35,6 +35,15 @@ def _base(word: str) -> str:
     return _singular(word)
 
 
+def _forms(word: str) -> str:
+    """A regex for the singular and plural of ``word``: delivery -> (?:delivery|deliveries|deliverys)."""
+    base = _base(word)
+    forms = {base, base + "s", base + "es"}
+    if base.endswith("y") and base[-2:-1] not in "aeiou":
+        forms.add(base[:-1] + "ies")
+    return "(?:" + "|".join(sorted(map(re.escape, forms), key=len, reverse=True)) + ")"
+
+
 def _numbers(text: str) -> list[str]:
     return re.findall(r"-?\d+(?:\.\d+)?", text)
 
@@ -875,8 +884,58 @@ def _break_even(s: str) -> Story | None:
                                                                  f"plan 2: {plans[1][0]} + {plans[1][1]} per {unit}"])
 
 
+def _budget(s: str) -> Story | None:
+    """"At most 150 to spend; a one-time fee of 35 and 12 for each week: the greatest number of weeks?"."""
+    budget = re.search(rf"\b(?:has|have|had) (?:at most|up to|no more than) {NUM} to spend\b|\bbudget of {NUM}\b", s)
+    fee = re.search(rf"\b(?:one-time |registration |setup |set-up |entry |flat )+(?:[a-z]+ )?fee of {NUM}\b", s)
+    rate = re.search(rf"\b(?:and|plus) {NUM} (?:for each|per|each) ([a-z]+)\b", s[fee.end():]) if fee else None
+    q = question_of(s)
+    asked = re.match(r"what is the (?:greatest|maximum|largest) number of ([a-z]+)\b", q)
+    if not budget or not fee or not rate or not asked or _base(asked.group(1)) != _base(rate.group(2)):
+        return None
+    limit = _n(budget.group(1) or budget.group(2))
+    n = sp.Symbol("n", nonnegative=True)
+    eq = sp.Eq(n, sp.floor((limit - _n(fee.group(1))) / _n(rate.group(1))))
+    hints = ["Total cost = fee + rate × number of units.", "That total must be at most the budget.",
+             "Solve and take the greatest whole number."]
+    return Story("inequalities", [eq], {}, n, [budget.group(1) or budget.group(2), fee.group(1), rate.group(1)], hints,
+                 [f"budget: {limit}", f"fee: {fee.group(1)}", f"each {rate.group(2)}: {rate.group(1)}"], integer=True)
+
+
+def _pay_per_item(s: str) -> Story | None:
+    """"Paid 14 per hour plus 2.50 for each delivery; worked 6 hours and earned 119: how many deliveries?"."""
+    m = re.search(rf"\bpaid {NUM} per hour plus {NUM} for each ([a-z]+)\b", s)
+    worked = re.search(rf"\bworked {NUM} hours and earned (?:a total of )?{NUM}\b", s)
+    q = question_of(s)
+    if not m or not worked or not re.match(rf"how many {_forms(m.group(3))}\b", q):
+        return None
+    d = sp.Symbol("d", nonnegative=True)
+    eq = sp.Eq(_n(m.group(1)) * _n(worked.group(1)) + _n(m.group(2)) * d, _n(worked.group(2)))
+    hints = ["Earnings = hourly pay × hours + pay per item × items.", "Put in the hours and the total earned.",
+             "Solve for the number of items."]
+    return Story("linear models", [eq], {}, d, [m.group(1), m.group(2), *worked.groups()], hints,
+                 [f"{m.group(1)} per hour", f"{m.group(2)} per {m.group(3)}"], integer=True)
+
+
+def _fuel_cost(s: str) -> Story | None:
+    """"30 miles per gallon; gasoline costs 3.60 per gallon: the cost of the gasoline for a 450-mile trip?"."""
+    mileage = re.search(rf"\b(?:travels|gets|goes|averages)(?: an average of)? {NUM} miles per gallon\b", s)
+    price = re.search(rf"\b(?:gasoline|gas|fuel) costs {NUM} per gallon\b", s)
+    q = question_of(s)
+    trip = re.search(rf"\b{NUM}[- ]mile trip\b", q)
+    if not mileage or not price or not trip or not re.search(r"\bwhat is the cost\b", q):
+        return None
+    x = sp.Symbol("x", positive=True)
+    eq = sp.Eq(x, _n(trip.group(1)) / _n(mileage.group(1)) * _n(price.group(1)))
+    hints = ["First find how many gallons the trip uses: miles ÷ miles per gallon.", "Then multiply by the price per gallon.",
+             "Check the units: miles ÷ (miles/gallon) = gallons; gallons × dollars/gallon = dollars."]
+    return Story("ratios and rates", [eq], {}, x, [mileage.group(1), price.group(1), trip.group(1)], hints,
+                 [f"{mileage.group(1)} miles per gallon", f"{price.group(1)} per gallon"])
+
+
 EVERYDAY_FAMILIES = (_mean_missing, _mean_goal, _mean_after_removal, _probability_counts, _growth, _conversion,
                      _first_then_each, _two_kinds, _successive_percents, _ratio_amounts, _list_statistic, _mean_change,
                      _subgroup_probability, _two_purchases, _rectangle_sides, _weighted_mean, _sample_estimate,
                      _percent_of_percent, _two_jobs, _rate_inverse, _legs, _neither, _commission, _percent_of_count,
-                     _map_scale, _capacity, _group_average_goal, _fill_to_level, _break_even)
+                     _map_scale, _capacity, _group_average_goal, _fill_to_level, _break_even, _budget, _pay_per_item,
+                     _fuel_cost)

@@ -9,7 +9,9 @@ import sympy as sp
 from .build import Decline
 from .equivalence import to_value
 
-__all__ = ["option_number", "pick_numeric_option"]
+__all__ = ["APPROXIMATE", "nearest_option", "option_number", "pick_numeric_option"]
+
+APPROXIMATE = re.compile(r"\b(?:closest to|best approximation|approximately|to the nearest)\b", re.I)
 
 _NUMBER = re.compile(r"-?\d+(?:\.\d+)?(?:/\d+)?")
 
@@ -47,7 +49,19 @@ def _matches(value: sp.Expr, option: tuple[sp.Rational, int]) -> bool:
     return abs(float(value) - float(number)) <= 0.5 * 10 ** -places + 1e-12  # the option is the value rounded
 
 
-def pick_numeric_option(value: sp.Expr, options: list[tuple[str, str]]) -> str:
+def nearest_option(value, options) -> str | None:
+    """The option nearest ``value`` when it is within 1% and every other option is at least three times as far."""
+    numbers = [(letter, option_number(text)) for letter, text in options]
+    if len(numbers) < 2 or any(n is None for _, n in numbers):
+        return None
+    distance = sorted((abs(float(value) - float(n[0])), letter) for letter, n in numbers)
+    best, second = distance[0], distance[1]
+    if best[0] <= 0.01 * abs(float(value)) and second[0] >= 3 * best[0] and second[0] > 0:
+        return best[1]
+    return None
+
+
+def pick_numeric_option(value: sp.Expr, options: list[tuple[str, str]], problem: str = "") -> str:
     """The letter of the only option equal to ``value`` (or to it rounded as the option is written).
 
     Raises Decline when no option or more than one option matches.
@@ -59,6 +73,9 @@ def pick_numeric_option(value: sp.Expr, options: list[tuple[str, str]]) -> str:
         number = option_number(text)
         if number is not None and _matches(value, number):
             good.append(letter)
+    if not good and APPROXIMATE.search(problem):  # "which of the following is closest to the balance?"
+        nearest = nearest_option(value, options)
+        good = [nearest] if nearest else []
     if not good:
         raise Decline("My answer matches none of the options.")
     if len(good) > 1:

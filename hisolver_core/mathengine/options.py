@@ -12,7 +12,7 @@ from .build import Decline, solved, step, tex
 from .context import Context
 from .equivalence import _sympy_equal, to_value
 from .intent import read_intent
-from .numeric_options import option_number, pick_numeric_option
+from .numeric_options import nearest_option, option_number, pick_numeric_option
 from .option_tests import plus_minus
 
 __all__ = ["choose_option", "which_of_following"]
@@ -115,6 +115,11 @@ def choose_option(sol: Solution, options: list[tuple[str, str]]) -> Solution:
             matches = [(letter, v) for letter, v in values if isinstance(v, (sp.Tuple, tuple)) and len(v) == 2
                        and v[1 - at] == 0 and bool(_sympy_equal(sol.answer, v[at]))]
             texts = {letter for letter, _ in matches}
+    if not matches and isinstance(sol.answer, sp.Expr) and sol.answer.is_number and sol.answer.is_real and re.search(
+            r"\b(?:closest to|best approximation|approximately|to the nearest)\b", sol.problem.lower()):
+        nearest = nearest_option(sol.answer, options)  # "which is closest to the balance": one option clearly nearest
+        if nearest:
+            matches, texts = [(nearest, to_value(str(option_number(dict(options)[nearest])[0])))], {nearest}
     if not matches and isinstance(sol.answer, sp.Expr) and sol.answer.is_number and sol.answer.is_real:
         letter = pick_numeric_option(sol.answer, options)  # options with units or currency: "18 cm", "Rs. 400"
         matches = [(letter, to_value(str(option_number(dict(options)[letter])[0])))]

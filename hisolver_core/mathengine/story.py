@@ -177,6 +177,10 @@ def _work(s: str) -> Story | None:
         return None  # "working alone, A can ..." only names a rate; "A works alone for 2 hours" changes the story
     body = s[: len(s) - len(q)]
     found = _WORK_TIME.findall(body)
+    sizes = re.findall(rf"\b{NUM} ([a-z]+) in {NUM} (?:days|hours|minutes|day|hour|minute)\b", body)
+    job = re.search(rf"\b{NUM} ([a-z]+)\s*\??$", q)  # "fill 240 bottles": the same job each machine does
+    job_numbers = ([size[0] for size in sizes] + [job.group(1)] if len(sizes) == len(found) and job and
+                   len({size[:2] for size in sizes} | {(job.group(1), job.group(2))}) == 1 else [])
     if len(found) not in (2, 3) or len({u.rstrip("s") for _, u in found}) != 1 or not re.search(
             r"\b(?:can|could|takes?|alone)\b", body):
         return None
@@ -191,7 +195,7 @@ def _work(s: str) -> Story | None:
              "Working together, their rates add up.",
              "The time together is 1 divided by the combined rate."]
     given = [f"one worker alone: {value} {unit}" for value, _ in found]
-    return Story("work rate", [eq], known, t, [v for v, _ in found], hints, given, sp.Integer(1), unit)
+    return Story("work rate", [eq], known, t, [v for v, _ in found] + job_numbers, hints, given, sp.Integer(1), unit)
 
 
 def _work_alone(s: str) -> Story | None:
@@ -534,9 +538,9 @@ def question_of(s: str) -> str:
     return m.group(1) if m else q
 
 
-_EXTREMAL_OK = {"_consecutive", "_two_numbers", "_ratio", "_lcm_hcf", "_average", "_capacity"}
+_EXTREMAL_OK = {"_consecutive", "_two_numbers", "_ratio", "_lcm_hcf", "_average", "_capacity", "_budget"}
 _NOT_OK = {"_probability_counts"}
-_LIMIT_OK = {"_capacity"}
+_LIMIT_OK = {"_capacity", "_budget"}
 _FAMILIES = (_consecutive, _two_numbers, _interest, _profit, _work, _work_alone, _rate, _ratio, _ratio_difference)
 
 
@@ -645,8 +649,11 @@ def _story_solution(prob: Problem, story: Story, value) -> Solution:
     money = story.topic in ("percent", "mean", "statistics", "unit conversion", "systems of equations", "linear models") or any(
         "." in n for n in story.used)  # decimals read best
     value_latex = decimal_latex(value) if money else None
+    if value_latex is None and isinstance(value, sp.Rational) and value.q > 1000:
+        value_latex = rf"\approx {float(value):.2f}"  # 2433.31 reads better than 190102016/78125; the exact value is kept
     value_latex = value_latex or tex(value)
-    shown = f"{tex(asked)} = {value_latex}" if isinstance(asked, sp.Symbol) else value_latex
+    relation = "" if value_latex.startswith("\\approx") else "= "
+    shown = f"{tex(asked)} {relation}{value_latex}" if isinstance(asked, sp.Symbol) else value_latex
     if not steps or steps[-1].latex != shown:
         steps.append(step(shown, f"Solve for the asked quantity{unit}."))
     else:
@@ -660,7 +667,7 @@ def _story_solution(prob: Problem, story: Story, value) -> Solution:
     sol = solved(prob.raw, story.topic, steps, story.hints, value, answer_latex=value_latex if prob.rounding is None else None,
                  verification="solved the story's equations with SymPy and checked the solution by substitution")
     if prob.options:
-        letter = pick_numeric_option(value, prob.options)
+        letter = pick_numeric_option(value, prob.options, prob.raw)
         sol.choice = letter
         sol.verification += f"; option {letter} is the only option equal to it"
         sol.steps.append(step(rf"\text{{({letter})}}", f"Option {letter} matches the answer."))
