@@ -28,9 +28,9 @@ SETS = {
     "math500_alg_prealg_l1_3": ("math500_test.jsonl", "math", {"subjects": ["Algebra", "Prealgebra"], "max_level": 3}),
     # our own SAT-style development set (AGIEval layout), kept with the engine tests
     "sat_style_dev": (str(ROOT / "tests" / "engine" / "data" / "sat_style_dev.jsonl"), "agieval", {}),
-    # 580 SAT-style items written without sight of the engine, in eight batches (each held out when first measured)
+    # 680 SAT-style items written without sight of the engine, in nine batches (each held out when first measured)
     "sat_style_fresh": (str(ROOT / "tests" / "engine" / "data" / "sat_style_fresh.jsonl"), "agieval", {}),
-    # 420 adversarial SAT-style items: each has a twist that a shallow reading gets wrong (precision check)
+    # 520 adversarial SAT-style items: each has a twist that a shallow reading gets wrong (precision check)
     "sat_traps": (str(ROOT / "tests" / "engine" / "data" / "sat_traps.jsonl"), "agieval", {}),
 }
 
