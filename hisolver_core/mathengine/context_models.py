@@ -273,7 +273,7 @@ def model_value(ctx: Context) -> Solution | None:
     units = "|".join(f"{re.escape(u)}|{re.escape(_stem(u))}s?" for u in unit.split("|"))  # "custom t-shirts": either word
     given_input = re.search(rf"⟦{k}⟧ ({units})\b", question)
     asks_input = re.search(rf"\bhow many ({units})\b", question)
-    measured = {m for m in re.findall(rf"⟦\d+⟧,? in ([a-z]+)\b", story)}
+    measured = {m for m in re.findall(r"⟦\d+⟧,? in ([a-z]+)\b", story)}
     named = [w for w in out_words if w not in measured]
     mentions_output = (all(re.search(rf"\b{re.escape(w)}\b", question) for w in named) if named
                        else any(re.search(rf"\b{re.escape(w)}\b", question) for w in out_words))

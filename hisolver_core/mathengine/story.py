@@ -579,9 +579,10 @@ def solve_story(prob: Problem) -> Solution | None:
     from .classic import CLASSIC_FAMILIES  # they build on this module's Story
     from .everyday import EVERYDAY_FAMILIES
     from .proportion import MORE_FAMILIES
+    from .purchases import PURCHASE_FAMILIES
 
     options_text = " ".join(text.lower() for _, text in prob.options)
-    for family in (*_FAMILIES, *MORE_FAMILIES, *EVERYDAY_FAMILIES, *CLASSIC_FAMILIES):
+    for family in (*_FAMILIES, *MORE_FAMILIES, *EVERYDAY_FAMILIES, *PURCHASE_FAMILIES, *CLASSIC_FAMILIES):
         if extremal and family.__name__ not in _EXTREMAL_OK:
             continue  # "the least time ..." asks for an optimum these families do not look for
         if negated and family.__name__ not in _NOT_OK:
