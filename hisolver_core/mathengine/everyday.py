@@ -128,7 +128,8 @@ def _probability_counts(s: str) -> Story | None:
 
 _GROW_WORDS = {"doubles": 2, "triples": 3, "quadruples": 4, "halves": sp.Rational(1, 2), "is doubled": 2, "is tripled": 3,
                "is halved": sp.Rational(1, 2), "decreases by half": sp.Rational(1, 2), "is reduced by half": sp.Rational(1, 2),
-               "drops by half": sp.Rational(1, 2), "decreases by 1/2": sp.Rational(1, 2), "is reduced by 1/2": sp.Rational(1, 2)}
+               "drops by half": sp.Rational(1, 2), "decreases by 1/2": sp.Rational(1, 2), "is reduced by 1/2": sp.Rational(1, 2),
+               "is cut in half": sp.Rational(1, 2)}
 _UP = (r"(?:increases|grows|rises|gains|appreciates|goes up|earns|pays|has increased|has grown|increased|grew|"
        r"has risen|rose)")
 _DOWN = (r"(?:decreases|declines|falls|loses|depreciates|drops|goes down|shrinks|decays|has decreased|has declined|"
@@ -160,7 +161,7 @@ def _growth(s: str) -> Story | None:
     factor = used_rate = None
     m = (re.search(rf"\b(?:a )?(?:half-life|1/2-life|half life) (?:of|is) ()(?:{NUM} )?{_PERIOD}\b", body)
          or re.search(rf"\b(doubles|triples|quadruples|halves|is doubled|is tripled|is halved|decreases by half|is reduced by half|"
-                      rf"drops by half|decreases by 1/2|is reduced by 1/2)(?: in (?:size|number|value))? "
+                      rf"drops by half|decreases by 1/2|is reduced by 1/2|is cut in half)(?: in (?:size|number|value))? "
                       rf"(?:every|each) (?:{NUM} )?{_PERIOD}\b", body))
     if m:
         word, span, unit = m.groups()
@@ -349,7 +350,7 @@ def _list_statistic(s: str) -> Story | None:
     body = s[: len(s) - len(q)]
     listed = list(re.finditer(rf"(?:\b(?:were|are|was|is|scored|earned|recorded)|:)\s+{_LIST}", body))
     asked = re.fullmatch(r"what (?:is|was) the (mean|average|arithmetic mean|median|range) (?:number of [a-z]+|[a-z]+)?"
-                         r"(?: [a-z0-9]+){0,8}\s*\??", q)
+                         r"(?:,? [a-z0-9]+){0,8},?\s*\??", q)
     if len(listed) != 1 or not asked:
         return None
     values = _numbers(listed[0].group(1))
@@ -383,24 +384,30 @@ def _mean_change(s: str) -> Story | None:
     body = s[: len(s) - len(q)]
     first = re.search(rf"\b(?:mean|average)(?: [a-z]+){{0,3}} (?:on|of|for) (?:[a-z]+'s |her |his |their |the )?(?:first )?{NUM}"
                       rf"(?: [a-z]+){{1,5}} (?:was|is|were|are) {NUM}\b", body)
-    if not first:
-        return None
-    count, mean = first.groups()
+    if first:
+        count, mean = first.groups()
+    else:  # "scored a mean of 14 points per game in her first 5 games"
+        first = re.search(rf"\b(?:scored|had|earned) (?:a mean|an average) of {NUM} [a-z]+(?: per [a-z]+)? in (?:her|his|their|the) first "
+                          rf"{NUM}(?: [a-z]+){{1,3}}\b", body)
+        if not first:
+            return None
+        mean, count = first.groups()
     nxt = str(int(count) + 1) if count.isdigit() else None
     ordinal = next((w for w, k in _ORDINALS.items() if str(k) == nxt), None)
     rest = body[first.end():]
     later = re.search(rf"\b(?:mean|average)(?: [a-z]+){{0,3}} (?:of|for) (?:her |his |their |the |all )?(?:{nxt} )(?:[a-z]+ ){{1,4}}"
                       rf"(?:was|is|became|rose to|fell to) {NUM}\b", rest)
+    later_mean = later.group(1) if later else None
     # story_text reads "a sixth quiz" as "1/6 quiz": the ordinal may come as either
     nth = rf"(?:{ordinal}|1/{nxt})" if ordinal else None
     added = re.search(rf"\b(?:a |an |the )?{nth} [a-z]+ (?:that |which |and )?(?:weighs|weighing|of|scored|scores|gets|earns|"
                       rf"with a score of|costing|worth) {NUM}\b", rest + " " + q) if ordinal else None
     fraction_word = [f"1/{nxt}"] if nxt and re.search(rf"(?<![\d/]){re.escape(f'1/{nxt}')}\b", s) else []
     x = sp.Symbol("x", real=True)
-    if later and not added and ordinal and re.search(rf"\b{ordinal}\b", q) and re.match(r"what (?:was|is|score)", q):
-        eq = sp.Eq(_n(count) * _n(mean) + x, int(nxt) * _n(later.group(1)))
-        used = [count, mean, nxt, later.group(1), *fraction_word]
-        given = [f"first {count}: mean {mean}", f"all {nxt}: mean {later.group(1)}"]
+    if later_mean and not added and ordinal and re.search(rf"\b{ordinal}\b", q) and re.match(r"(?:what (?:was|is|score)|how many)", q):
+        eq = sp.Eq(_n(count) * _n(mean) + x, int(nxt) * _n(later_mean))
+        used = [count, mean, nxt, later_mean, *fraction_word]
+        given = [f"first {count}: mean {mean}", f"all {nxt}: mean {later_mean}"]
     elif added and not later and re.search(rf"\b(?:mean|average)\b[^?]*\b{nxt}\b", q):
         eq = sp.Eq(x, (_n(count) * _n(mean) + _n(added.group(1))) / int(nxt))
         used = [count, mean, added.group(1), nxt, *fraction_word]
@@ -482,6 +489,17 @@ def _sample_estimate(s: str) -> Story | None:
 
 def _rate_inverse(s: str) -> Story | None:
     """"The car traveled 217 miles on 7 gallons. At this rate, how many gallons to travel 558 miles?"."""
+    used = re.search(rf"\bused {NUM} ([a-z]+)(?: of [a-z]+)? to travel {NUM} ([a-z]+)\. at (?:this|that|the same) rate,? "
+                     rf"how many ([a-z]+)(?: of [a-z]+)? [a-z ]+? (?:to|for) (?:[a-z]+ )?{NUM} ([a-z]+)\s*\??$", s)
+    if used:  # "used 12 gallons to travel 300 miles": the same rate, read the other way round
+        b, unit_b, a, unit_a, asked, c, unit_c = used.groups()
+        if _singular(asked) != _singular(unit_b) or _singular(unit_c) != _singular(unit_a):
+            return None
+        y = sp.Symbol("y", positive=True)
+        hints = [f"Find how many {unit_b} go with one {_singular(unit_a)}.", "The same rate holds for the new amount.",
+                 f"Multiply that rate by {c}."]
+        return Story("ratios and rates", [sp.Eq(y / _n(c), _n(b) / _n(a))], {}, y, [a, b, c], hints,
+                     [f"{b} {unit_b} for {a} {unit_a}"])
     m = re.search(rf"\b{NUM} ([a-z]+) (?:on|using|with|per|for|in|every|each) {NUM} ([a-z]+)(?: of [a-z]+)?\. at (?:this|that|the same) rate,? "
                   rf"how many ([a-z]+)(?: of [a-z]+)? [a-z ]+? (?:to|for) (?:[a-z]+ )?{NUM} ([a-z]+)\s*\??$", s)
     if not m:
@@ -535,7 +553,7 @@ def _map_scale(s: str) -> Story | None:
         return None
     x = sp.Symbol("x", positive=True)
     eq = sp.Eq(x, _n(apart.group(1)) * sp.Rational(factor))
-    counts = ["2"] * len(re.findall(r"\b2 (?:lakes|towns|cities|points|houses|schools)\b", s))  # "the 2 lakes": no quantity
+    counts = ["2"] * len(re.findall(r"\b2 [a-z]+s (?:are|were)\b|\bthe 2 [a-z]+s\b", s))  # "2 campsites are": places, no quantity
     hints = ["The scale says how many real units one map unit stands for.", "Multiply the map distance by the scale factor.",
              "Keep the unit the question asks for."]
     used = [real, apart.group(1), *counts] + ([map_units] if map_units not in ("one",) else [])

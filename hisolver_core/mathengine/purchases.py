@@ -89,7 +89,8 @@ def _successive_percents(s: str) -> Story | None:
     body = s[: len(s) - len(q)]
     if re.search(r"\b(?:each|per|every|profit|loss|interest|ratio)\b", s) or re.search(r"\b(?:original|before)\b", q):
         return None
-    price = re.findall(rf"\b(?:regularly |normally |originally )?(?:costs?|priced at|price (?:is|was|of)) {NUM}(?! percent)\b", body)
+    price = re.findall(rf"\b(?:regularly |normally |originally |usually )?(?:costs?|priced at|price (?:is|was|of)|sells for) {NUM}(?! percent)\b",
+                       body)
     changes = re.findall(rf"\b{NUM} percent (discount|off|sales tax|tax|tip|markup|increase|decrease)(?! of)\b"
                          rf"|\b(discount|sales tax|tax|tip|markup) of {NUM} percent\b", body)
     changes += [(pct, "discount" if word in ("reduced", "discounted", "decreased", "marked down") else "increase", "", "")
@@ -154,27 +155,36 @@ def _two_purchases(s: str) -> Story | None:
 
 
 def _rectangle_sides(s: str) -> Story | None:
-    """"The length of a rectangular garden is 4 feet greater than its width; the area is 221 square feet: the width?"."""
+    """"The length of a rectangular garden is 4 feet greater than its width (or: a garden is 4 feet longer than it is
+    wide); the area is 221 square feet: the width?"."""
     if not re.search(r"\brectang", s) or re.search(r"\b(?:border|path|frame|percent|ratio|diagonal|cut|removed)\b", s):
         return None
     q = question_of(s)
     rel = re.search(rf"\b(?P<side>length|width) (?:of (?:the |a )?(?:rectangular )?(?:[a-z]+ ){{1,2}})?is (?P<gap>\d+(?:\.\d+)?) (?:[a-z]+ )?"
                     rf"(?P<way>greater|more|longer|less|shorter|smaller) than (?:(?P<twice>twice) |(?P<k>\d+(?:\.\d+)?) times )?"
                     rf"(?:its|the) (?P<other>length|width)\b", s)
+    wide = re.search(r"\bis (\d+(?:\.\d+)?) (?:[a-z]+ )?(longer|shorter) than it is wide\b", s)
+    if rel and rel.group("side") != rel.group("other"):
+        side, other, gap, way = rel.group("side"), rel.group("other"), rel.group("gap"), rel.group("way")
+        factor = 2 if rel.group("twice") else _n(rel.group("k")) if rel.group("k") else 1
+        extra = [rel.group("k")] if rel.group("k") else []
+    elif wide and not rel:
+        side, other, gap, way, factor, extra = "length", "width", wide.group(1), wide.group(2), 1, []
+    else:
+        return None
     size = re.search(rf"\b(area|perimeter) (?:of (?:the |a )?(?:rectangular )?(?:[a-z]+ ){{1,2}})?(?:is|was) {NUM}\b", s)
     asked = re.search(r"\bwhat is the (length|width)\b", q)
-    if not rel or not size or not asked or rel.group("side") == rel.group("other"):
+    if not size or not asked:
         return None
     w, l = sp.symbols("w l", positive=True)
     sym = {"length": l, "width": w}
-    factor = 2 if rel.group("twice") else _n(rel.group("k")) if rel.group("k") else 1
-    sign = 1 if rel.group("way") in ("greater", "more", "longer") else -1
-    eqs = [sp.Eq(sym[rel.group("side")], factor * sym[rel.group("other")] + sign * _n(rel.group("gap"))),
+    sign = 1 if way in ("greater", "more", "longer") else -1
+    eqs = [sp.Eq(sym[side], factor * sym[other] + sign * _n(gap)),
            sp.Eq(l * w, _n(size.group(2))) if size.group(1) == "area" else sp.Eq(2 * (l + w), _n(size.group(2)))]
-    used = [rel.group("gap"), size.group(2)] + ([rel.group("k")] if rel.group("k") else [])
     hints = ["Name the width w; write the length in terms of w.", f"Use the {size.group(1)} formula to get one equation.",
              "Solve it and keep the positive solution."]
-    return Story("quadratics", eqs, {}, sym[asked.group(1)], used, hints, [f"{size.group(1)}: {size.group(2)}"])
+    return Story("quadratics", eqs, {}, sym[asked.group(1)], [gap, size.group(2), *extra], hints,
+                 [f"{size.group(1)}: {size.group(2)}"])
 
 
 def _percent_of_percent(s: str) -> Story | None:
