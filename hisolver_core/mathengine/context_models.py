@@ -212,8 +212,9 @@ def _described(ctx: Context, letter: str) -> tuple[set[str], str | None]:
     unit = None
     for k in keys:
         before = re.search(rf"((?:[a-z'-]+ ){{0,3}}[a-z'-]+)(?:, in [a-z ]+,)?,? ⟦{k}⟧", ctx.problem.question)
-        if before:
-            words |= {w for w in before.group(1).split() if w not in _STOP and len(w) > 2}
+        if before:  # the head noun only ("the number of daily visitors V" -> visitors): modifiers may be left out
+            head = [w for w in before.group(1).split() if w not in _STOP and len(w) > 2][-1:]
+            words |= set(head)
         measured = re.search(rf"⟦{k}⟧,? in ([a-z]+)\b", ctx.problem.question)  # "M, in grams,": "how many grams" names it
         if measured and measured.group(1) not in ("the", "a", "an"):
             words.add(measured.group(1))

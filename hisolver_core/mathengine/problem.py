@@ -53,7 +53,7 @@ STRICT_WORDS = frozenset(
     do does following below above us following or unknown variable variables following reduce reduced
     lowest terms term following rewrite rewritten following represent represents product quotient
     define defined operation denote denotes function functions above below shown inequalities inequality
-    note complex imaginary unit expresses expressed correctly polynomial
+    note complex imaginary unit expresses expressed correctly polynomial ordered pair
     """.split()
 )
 
@@ -249,7 +249,8 @@ _LEAD_IN = re.compile(r"\b(?:based on|according to|using) (?:the|this) (?:system
                       r"function|inequality|inequalities|estimate)(?: above| below| given)?,\s*(\S)", re.I)
 
 
-_DOMAIN_NOTE = re.compile(r",?\s*for all (?:positive |nonzero |real )?values of \$\s*[a-z]\s*\$(?:,? and \$\s*[a-z]\s*\$)?(?=\s*[?,.])")
+_DOMAIN_NOTE = re.compile(r",?\s*(?:for all (?:positive |nonzero |real )?values of|where) \$\s*[a-z]\s*\$(?:,? and \$\s*[a-z]\s*\$)?"
+                          r"(?: (?:are|is) (?:nonzero|positive))?(?=\s*[?,.])")
 
 
 def _domain_note(text: str) -> str:

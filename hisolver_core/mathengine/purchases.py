@@ -140,7 +140,7 @@ def _two_purchases(s: str) -> Story | None:
         counts = {pair[0]: _n(n1), pair[1]: _n(n2)}
         rows.append((counts, _n(total)))
         used += [total, n1, n2]
-    asked = re.search(r"\b(?:price|cost) of (one|1|a|an|each) (?:[a-z]+ of )?([a-z]+)\b", q)
+    asked = re.search(r"\b(?:price|cost)(?:, in dollars,)? of (one|1|a|an|each) (?:[a-z]+ of )?([a-z]+)\b", q)
     if not asked or _singular(asked.group(2)) not in items:
         return None
     used += ["1"] if asked.group(1) == "1" else []
@@ -273,7 +273,7 @@ def _commission(s: str) -> Story | None:
 
 def _percent_of_count(s: str) -> Story | None:
     """"1,200 employees; 40% work remotely; of those, 25% are engineers: how many are engineers who work remotely?"."""
-    total = re.search(rf"\b(?:with|of|has|surveyed|there are) {NUM} ([a-z]+)\b", s)
+    total = re.search(rf"\b(?:with|of|has|surveyed|there are|sold|bought|received|produced|made) {NUM} ([a-z]+)\b", s)
     shares = re.findall(rf"(?:\b{NUM} percent|\bfrac\{{(\d+)\}}\{{(\d+)\}}|(?<![\d/])(\d+)/(\d+)(?![\d/]))", s)
     q = question_of(s)
     if not total or len(shares) != 2 or not re.match(r"how many\b", q) or not re.search(r"\bof (?:the|these|those) [a-z]+", s):

@@ -173,8 +173,9 @@ def _work(s: str) -> Story | None:
                      r"(?:pipes|taps) are opened)\b", last) or not re.search(r"\bhow (?:many|long|much time)\b|\bin how many\b|"
                                                                          r"\bwhat time\b", q):
         return None
-    if re.search(r"\b(?:empty|empties|emptied|leak|drain|drains|left|leaves|after|remaining|rest|efficient|"
-                 r"twice|times|wages|paid|share|percent|more|less|than|half)\b|\balone (?:for|works?|worked|starts?)\b", s):
+    if re.search(r"\b(?:empties|emptied|emptying|leak|drain|drains|left|leaves|after|remaining|rest|efficient|"
+                 r"twice|times|wages|paid|share|percent|more|less|than|half)\b|\balone (?:for|works?|worked|starts?)\b"
+                 r"|\b(?:can|to|will|would) empty\b", s):
         return None  # "working alone, A can ..." only names a rate; "A works alone for 2 hours" changes the story
     body = s[: len(s) - len(q)]
     found = _WORK_TIME.findall(body)

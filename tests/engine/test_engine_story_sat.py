@@ -273,3 +273,30 @@ def test_sat_story_batch_g(problem: str, answer) -> None:
     sol = solve(problem)
     assert sol.solved, sol.reason
     assert sp.simplify(sol.answer - answer) == 0
+
+
+@pytest.mark.parametrize("problem, answer", [
+    ("The amount of a medicine in the blood is cut in half every 4 hours. If a patient is given a 200-milligram dose, how "
+     "many milligrams of the medicine will remain in the blood 12 hours later?", 25),
+    ("A van used 8 gallons of gasoline to travel 240 miles. At this rate, how many gallons of gasoline will the van need "
+     "to travel 390 miles?", 13),
+    ("The weights, in pounds, of five dogs are 12, 30, 18, 25, and 9. What is the range of the weights, in pounds?", 21),
+    ("Lee scored a mean of 10 points per game in his first four games of the season. After his fifth game, his mean for "
+     "all five games was 12 points per game. How many points did Lee score in his fifth game?", 20),
+    ("A rectangular patio is 3 feet longer than it is wide. If the area of the patio is 40 square feet, what is the width "
+     "of the patio, in feet?", 5),
+    ("Pipe A alone can fill a tank in 4 hours, and pipe B alone can fill the same tank in 12 hours. If both pipes are "
+     "opened at the same time, how many hours will it take to fill the empty tank?", 3),
+    ("A store sold 600 tickets, and 40% of the tickets were sold online. Of the tickets sold online, 25% were sold at a "
+     "discount. How many tickets were sold online at a discount?", 60),
+])
+def test_sat_story_batch_i(problem: str, answer) -> None:
+    sol = solve(problem)
+    assert sol.solved, sol.reason
+    assert sp.simplify(sol.answer - answer) == 0
+
+
+def test_pipe_that_empties_the_tank_is_not_a_fill_together_problem() -> None:
+    sol = solve("Pipe A can fill a tank in 4 hours, and pipe B can empty the tank in 12 hours. If both pipes are opened at "
+                "the same time, how many hours will it take to fill the empty tank?")
+    assert not sol.solved or sol.answer == 6
