@@ -576,6 +576,79 @@ def _group_average_goal(s: str) -> Story | None:
                  [f"first {first.group(2)}: average {first.group(1)}", f"all {nxt.group(2)}: average {nxt.group(3)}"])
 
 
+_UNIT_ALIASES = {"km": "kilometer", "m": "meter", "cm": "centimeter", "mm": "millimeter", "ml": "milliliter", "g": "gram",
+                 "kg": "kilogram", "ft": "foot", "in": "inch", "mi": "mile", "l": "liter", "litre": "liter", "metre": "meter"}
+# metric and time factors a student is expected to know: how many of the second unit make one of the first
+_KNOWN_FACTORS = {("kilometer", "meter"): 1000, ("meter", "centimeter"): 100, ("centimeter", "millimeter"): 10,
+                  ("meter", "millimeter"): 1000, ("kilogram", "gram"): 1000, ("liter", "milliliter"): 1000}
+_SECONDS = {"second": 1, "minute": 60, "hour": 3600, "day": 86400}
+
+
+def _unit(word: str) -> str:
+    base = _base(word)
+    return _UNIT_ALIASES.get(base, base)
+
+
+def _factor(big: str, small: str, stated: tuple[str, str, str] | None):
+    """How many ``small`` make one ``big`` (either direction), from the stated "(1 mile = 5,280 feet)" or a metric fact."""
+    if big == small:
+        return sp.Integer(1)
+    if stated:
+        one, n, other = stated
+        if (_unit(one), _unit(other)) == (big, small):
+            return _n(n)
+        if (_unit(one), _unit(other)) == (small, big):
+            return 1 / _n(n)
+        return None
+    if (big, small) in _KNOWN_FACTORS:
+        return sp.Integer(_KNOWN_FACTORS[(big, small)])
+    if (small, big) in _KNOWN_FACTORS:
+        return sp.Rational(1, _KNOWN_FACTORS[(small, big)])
+    return None
+
+
+def _rate_conversion(s: str) -> Story | None:
+    """"66 feet per second: the speed in miles per hour? (1 mile = 5,280 feet)" and "3 centimeters per second: how many
+    meters in 1 hour?" -> the rate with both units converted."""
+    if re.search(r"\b(?:percent|then|more|less|than|each other|total|plus|after the first)\b", s):
+        return None
+    q = question_of(s)
+    body = s[: len(s) - len(q)]
+    rate = list(re.finditer(rf"\b{NUM} ([a-z]+)(?: of [a-z]+)? (?:per|every|each) (?:{NUM} )?(second|minute|hour|day)s?\b", body))
+    stated = re.search(rf"\(\s*1 ([a-z]+) ?= ?{NUM} ([a-z]+)\s*\)", s)
+    if len(rate) != 1:
+        return None
+    value, unit_a, span, per = rate[0].groups()
+    span = span or "1"
+    as_rate = re.search(r"\bspeed,? in ([a-z]+) per (second|minute|hour|day)\b", q)
+    as_amount = re.search(r"\bhow many ([a-z]+)(?: of [a-z]+)? [a-z ]+? in (one|a|an|\d+(?:\.\d+)?) (second|minute|hour|day)s?\s*\??$", q)
+    if bool(as_rate) == bool(as_amount):
+        return None
+    target = as_rate.group(1) if as_rate else as_amount.group(1)
+    stated_parts = stated.groups() if stated else None
+    factor = _factor(_unit(unit_a), _unit(target), stated_parts)
+    if factor is None:
+        return None
+    x = sp.Symbol("x", positive=True)
+    used = [value] + ([span] if span != "1" else []) + (["1", stated.group(2)] if stated else [])
+    rate_text = f"rate: {value} {unit_a} per {span + ' ' if span != '1' else ''}{per}"
+    conversion = [f"1 {_unit(stated_parts[0])} = {stated_parts[1]} {_unit(stated_parts[2])}"] if stated else []
+    if as_rate:
+        seconds = sp.Rational(_SECONDS[as_rate.group(2)], _SECONDS[per])
+        given = [rate_text, *conversion, f"asked: {target} per {as_rate.group(2)}"]
+    else:
+        count = {"one": "1", "a": "1", "an": "1"}.get(as_amount.group(2), as_amount.group(2))
+        seconds = _n(count) * sp.Rational(_SECONDS[as_amount.group(3)], _SECONDS[per])
+        used += [count] if as_amount.group(2) not in ("one", "a", "an") else []
+        given = [rate_text, *conversion, f"time: {count} {as_amount.group(3)}"]
+    # value / span (a rate) times the unit factor times the number of rate periods, shown unevaluated
+    eq = sp.Eq(x, sp.Mul(_n(value) / _n(span), factor, seconds, evaluate=False))
+    hints = ["Convert one unit at a time and keep track of what cancels.",
+             "Multiply by a conversion fraction equal to 1 (such as 1 mile / 5,280 feet).",
+             "Convert the time unit too, then compute."]
+    return Story("unit conversion", [eq], {}, x, used, hints, given)
+
+
 EVERYDAY_FAMILIES = (_mean_missing, _mean_goal, _mean_after_removal, _probability_counts, _growth, _conversion,
                      _ratio_amounts, _list_statistic, _mean_change, _subgroup_probability, _weighted_mean,
-                     _sample_estimate, _rate_inverse, _neither, _map_scale, _group_average_goal)
+                     _sample_estimate, _rate_inverse, _neither, _map_scale, _group_average_goal, _rate_conversion)

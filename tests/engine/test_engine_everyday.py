@@ -105,3 +105,22 @@ def test_first_unit_shows_the_model_with_n_minus_one() -> None:
 def test_everyday_near_misses_decline(problem: str) -> None:
     sol = solve(problem)
     assert not sol.solved, (sol.answer_latex, sol.topic)
+
+
+@pytest.mark.parametrize("problem, answer", [
+    (r"A train travels at a constant speed of 44 feet per second. What is the train's speed, in miles per hour? "
+     r"( 1 mile $=5,280$ feet)", 30),
+    (r"A runner moves at a constant speed of 18 kilometers per hour. What is the runner's speed in meters per second? "
+     r"(1 kilometer $=1,000$ meters)", 5),
+    (r"A tap drips 2 milliliters of water every 5 seconds. At this rate, how many liters of water will drip in one day? "
+     r"( 1 liter $=1,000$ milliliters)", sp.Rational("34.56")),
+])
+def test_rate_with_both_units_converted(problem: str, answer) -> None:
+    sol = solve(problem)
+    assert sol.solved, sol.reason
+    assert sol.answer == answer
+
+
+def test_rate_conversion_needs_a_known_or_stated_factor() -> None:
+    sol = solve("A snail moves at a constant speed of 3 inches per second. What is the snail's speed, in miles per hour?")
+    assert not sol.solved
