@@ -372,8 +372,52 @@ def _intercepts_of_graph(ctx: Context) -> bool:
     return True
 
 
+def _line_related_first(ctx: Context) -> bool:
+    """"Line l is perpendicular to the line with equation E. Which of the following could be an equation of line l?"
+    -> "Which of the following could be an equation of a line perpendicular to the line E?"."""
+    m = re.search(r"\b[Ll]ine ⟦(?P<n>\d+)⟧ is (?P<rel>parallel|perpendicular) to the line with equation ⟦(?P<e>\d+)⟧\.\s*"
+                  r"[Ww]hich of the following (?P<verb>is|could be) an equation of line ⟦(?P<n2>\d+)⟧\s*\?\s*$", ctx.problem.text)
+    if not m or ctx.problem.math[int(m.group("n"))].strip() != ctx.problem.math[int(m.group("n2"))].strip():
+        return False
+    ctx.segments = [s for s in ctx.segments if s.index not in (int(m.group("n")), int(m.group("n2")))]
+    ctx.problem.text = (f"Which of the following {m.group('verb')} an equation of a line {m.group('rel')} to the line "
+                        f"⟦{m.group('e')}⟧?")
+    return True
+
+
+def _second_solution(ctx: Context) -> bool:
+    """"x^2 + bx + 12 = 0, where b is a constant, has two solutions, x = 2 and x = r" -> b from x = 2, then r is the
+    other root (the product of the roots is 12)."""
+    m = re.search(r"⟦(?P<e>\d+)⟧,? (?:where ⟦\d+⟧ is a constant, )?has two (?:real )?solutions,? ⟦(?P<a>\d+)⟧ and ⟦(?P<b>\d+)⟧",
+                  ctx.problem.text)
+    if not m:
+        return False
+    eq, known, other = (_seg(ctx, m.group(k)) for k in ("e", "a", "b"))
+    if eq is None or known is None or other is None or eq.kind != "equation" or known.kind != "equation" or other.kind != "equation":
+        return False
+    if known.obj.lhs != X or known.obj.rhs.free_symbols or other.obj.lhs != X or not isinstance(other.obj.rhs, sp.Symbol):
+        return False
+    poly = sp.expand(eq.obj.lhs - eq.obj.rhs)
+    constants = poly.free_symbols - {X}
+    if not poly.is_polynomial(X) or sp.degree(poly, X) != 2 or len(constants) != 1:
+        return False
+    c = next(iter(constants))
+    values = sp.solve(poly.subs(X, known.obj.rhs), c)
+    if len(values) != 1:
+        return False
+    roots = [v for v in sp.solve(poly.subs(c, values[0]), X) if sp.simplify(v - known.obj.rhs) != 0]
+    if len(roots) != 1:
+        return False  # a double root: "two solutions" would be wrong
+    r = other.obj.rhs
+    new = [sp.Eq(c, values[0]), sp.Eq(r, roots[0])]
+    _replace(ctx, m, " and ".join(_add(ctx, e, sp.latex(e)) for e in new))
+    return True
+
+
 def apply_sat_rules(ctx: Context) -> None:
     """Apply every rule above once, in order."""
+    _line_related_first(ctx)
+    _second_solution(ctx)
     _intercepts_of_graph(ctx)
     _the_polynomial(ctx)
     _named_line(ctx)

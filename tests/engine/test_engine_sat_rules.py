@@ -113,3 +113,16 @@ def test_more_readers_batch_h(problem: str, answer) -> None:
     sol = solve(problem)
     assert sol.solved, sol.reason
     assert sp.simplify(sol.answer - answer) == 0
+
+
+def test_second_solution_of_a_quadratic_with_one_root_given() -> None:
+    sol = solve(r"The equation $x^{2}+b x+15=0$, where $b$ is a constant, has two solutions, $x=3$ and $x=r$. What is the "
+                r"value of $r$ ?", ["(A)$-5$", "(B)3", "(C)5", "(D)15"])
+    assert sol.choice == "C"
+
+
+def test_line_named_first_then_asked_for() -> None:
+    sol = solve(r"Line $\ell$ is perpendicular to the line with equation $y=\frac{2}{5} x+1$. Which of the following could "
+                r"be an equation of line $\ell$ ?", [r"(A)$y=\frac{2}{5} x-3$", r"(B)$y=-\frac{2}{5} x+1$",
+                                                   r"(C)$y=\frac{5}{2} x+4$", r"(D)$y=-\frac{5}{2} x+7$"])
+    assert sol.choice == "D"
