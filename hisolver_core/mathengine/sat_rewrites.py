@@ -414,8 +414,20 @@ def _second_solution(ctx: Context) -> bool:
     return True
 
 
+def _what_percent(ctx: Context) -> bool:
+    """"... then x is what percent of z?" -> the value of 100 x / z."""
+    m = re.search(r"⟦(?P<a>\d+)⟧ is what percent of ⟦(?P<b>\d+)⟧\s*\?", ctx.problem.text, flags=re.I)
+    a, b = (_seg(ctx, m.group(k)) for k in ("a", "b")) if m else (None, None)
+    if a is None or b is None or a.kind not in ("symbol", "expression") or b.kind not in ("symbol", "expression"):
+        return False
+    ratio = sp.Mul(100, a.obj, sp.Pow(b.obj, -1), evaluate=False)
+    _replace(ctx, m, "what is the value of " + _add(ctx, ratio, sp.latex(ratio)) + "?")
+    return True
+
+
 def apply_sat_rules(ctx: Context) -> None:
     """Apply every rule above once, in order."""
+    _what_percent(ctx)
     _line_related_first(ctx)
     _second_solution(ctx)
     _intercepts_of_graph(ctx)

@@ -126,3 +126,13 @@ def test_line_named_first_then_asked_for() -> None:
                 r"be an equation of line $\ell$ ?", [r"(A)$y=\frac{2}{5} x-3$", r"(B)$y=-\frac{2}{5} x+1$",
                                                    r"(C)$y=\frac{5}{2} x+4$", r"(D)$y=-\frac{5}{2} x+7$"])
     assert sol.choice == "D"
+
+
+@pytest.mark.parametrize("problem, answer", [
+    (r"If $x$ is $150 \%$ of $y$ and $y$ is $40 \%$ of $z$, then $x$ is what percent of $z$ ?", 60),
+    (r"If $a$ is $20 \%$ of $b$, then $b$ is what percent of $a$ ?", 500),
+])
+def test_what_percent_of_a_letter(problem: str, answer) -> None:
+    sol = solve(problem)
+    assert sol.solved, sol.reason
+    assert sol.answer == answer
