@@ -181,11 +181,13 @@ def _read_definitions(problem: Problem, ctx: Context) -> set[int]:
     used, raw, shifts = set(), {}, {}
     for i, src in enumerate(problem.math):
         for part in re.split(r"(?<=\S)\s*(?:,|;|\\text\{\s*and\s*\})\s*(?=[a-zA-Z]\s*\()", src):
-            m = _DEF.match(part) or _shifted_definition(part, problem.text)
-            if not m or m.group(1) in "xyz" or m.group(1) in raw:
+            plain = _DEF.match(part)
+            found = (*plain.groups(), None) if plain else _shifted_definition(part, problem.text)
+            if not found or found[0] in "xyz" or found[0] in raw:
                 continue  # a second "f(x) = ..." is an equation about f, not a new definition
-            raw[m.group(1)] = (sp.Symbol(m.group(2)), m.group(3), part.strip())
-            shifts[m.group(1)] = getattr(m, "shift", None)
+            name, var, body_src, shift = found
+            raw[name] = (sp.Symbol(var), body_src, part.strip())
+            shifts[name] = shift
             used.add(i)
     pending = dict(raw)
     for _ in range(len(raw) + 1):  # definitions may use each other, in any order
@@ -209,18 +211,8 @@ def _read_definitions(problem: Problem, ctx: Context) -> set[int]:
 _SHIFTED = re.compile(r"^\s*([a-zA-Z])\s*\(\s*([^()=,]+?)\s*\)\s*=\s*(.+)$", re.S)
 
 
-class _Shifted:
-    """A definition match for ``f(x - 1) = ...``: the groups of ``_DEF`` plus the input written in x."""
-
-    def __init__(self, name: str, var: str, body: str, shift: sp.Expr) -> None:
-        self._groups, self.shift = (name, var, body), shift
-
-    def group(self, n: int) -> str:
-        return self._groups[n - 1]
-
-
-def _shifted_definition(part: str, text: str) -> _Shifted | None:
-    """``f(x - 1) = 2x + 5`` stated "for all values of x": f defined through a linear input."""
+def _shifted_definition(part: str, text: str) -> tuple[str, str, str, sp.Expr] | None:
+    """``f(x - 1) = 2x + 5`` stated "for all values of x": (name, variable, body, x written in the new input)."""
     m = _SHIFTED.match(part)
     if not m or not re.search(r"\bfor all\b", text, re.I):
         return None
@@ -235,7 +227,7 @@ def _shifted_definition(part: str, text: str) -> _Shifted | None:
         return None
     u = sp.Dummy("u")
     inverse = sp.solve(sp.Eq(arg, u), var)[0]
-    return _Shifted(m.group(1), var.name, m.group(3), inverse.subs(u, var))
+    return m.group(1), var.name, m.group(3), inverse.subs(u, var)
 
 
 _DOTS = {"\\dots", "\\ldots", "\\cdots", "...", "\\dotsb", "\\dotsc"}

@@ -22,7 +22,9 @@ import sympy as sp
 from ..solution import Solution
 from .build import Decline, solved, step, tex
 from .context import Context
+from .models import SCALED
 from .problem import Problem
+from .proportion import _singular
 
 __all__ = ["model_extremum", "model_value", "rectangle_expression", "without_context"]
 
@@ -118,7 +120,7 @@ def model_extremum(ctx: Context) -> Solution | None:
     if len(eqs) != 1 or not isinstance(eqs[0].lhs, sp.Symbol) or len(eqs[0].rhs.free_symbols) != 1 or len(ctx.functions) > 1:
         return None
     if (ctx.inequalities or ctx.conditions or any(s.kind not in ("equation", "symbol") for s in ctx.segments)
-            or re.search(r"\bin (?:hundreds|thousands|millions|billions)\b", ctx.problem.question)):
+            or SCALED.search(ctx.problem.question)):
         return None  # a domain, another number or a scaled unit in the story could change the answer
     out, body = eqs[0].lhs, sp.expand(eqs[0].rhs)
     var = next(iter(body.free_symbols))
@@ -233,10 +235,6 @@ def _described(ctx: Context, letter: str) -> tuple[set[str], str | None]:
     return words, unit
 
 
-def _stem(word: str) -> str:
-    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
-
-
 def model_value(ctx: Context) -> Solution | None:
     """A model in a story, asked at an input named in words: "what is the stopping distance of a car traveling at 40
     miles per hour?" (substitute), or "how many T-shirts must the club sell to earn a profit of $490?" (solve)."""
@@ -246,8 +244,7 @@ def model_value(ctx: Context) -> Solution | None:
         eqs = [sp.Eq(sp.Symbol(name), body)]
     if len(eqs) != 1 or not isinstance(eqs[0].lhs, sp.Symbol) or len(eqs[0].rhs.free_symbols) != 1 or len(ctx.functions) > 1:
         return None
-    if ctx.inequalities or ctx.conditions or re.search(r"\bin (?:hundreds|thousands|millions|billions)\b",
-                                                       ctx.problem.question):
+    if ctx.inequalities or ctx.conditions or SCALED.search(ctx.problem.question):
         return None  # a scaled output ("in thousands of dollars") need not be in the question's units
     out, body = eqs[0].lhs, eqs[0].rhs
     var = next(iter(body.free_symbols))
@@ -271,7 +268,7 @@ def model_value(ctx: Context) -> Solution | None:
     if unit is None or not out_words:
         return None
     k = numbers[0].index
-    units = "|".join(f"{re.escape(u)}|{re.escape(_stem(u))}s?" for u in unit.split("|"))  # "custom t-shirts": either word
+    units = "|".join(f"{re.escape(u)}|{re.escape(_singular(u))}s?" for u in unit.split("|"))  # "custom t-shirts": either word
     given_input = re.search(rf"⟦{k}⟧ ({units})\b", question)
     asks_input = re.search(rf"\bhow many ({units})\b", question)
     measured = {m for m in re.findall(r"⟦\d+⟧,? in ([a-z]+)\b", story)}

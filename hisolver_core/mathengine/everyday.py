@@ -581,7 +581,6 @@ _UNIT_ALIASES = {"km": "kilometer", "m": "meter", "cm": "centimeter", "mm": "mil
 # metric and time factors a student is expected to know: how many of the second unit make one of the first
 _KNOWN_FACTORS = {("kilometer", "meter"): 1000, ("meter", "centimeter"): 100, ("centimeter", "millimeter"): 10,
                   ("meter", "millimeter"): 1000, ("kilogram", "gram"): 1000, ("liter", "milliliter"): 1000}
-_SECONDS = {"second": 1, "minute": 60, "hour": 3600, "day": 86400}
 
 
 def _unit(word: str) -> str:
@@ -634,11 +633,11 @@ def _rate_conversion(s: str) -> Story | None:
     rate_text = f"rate: {value} {unit_a} per {span + ' ' if span != '1' else ''}{per}"
     conversion = [f"1 {_unit(stated_parts[0])} = {stated_parts[1]} {_unit(stated_parts[2])}"] if stated else []
     if as_rate:
-        seconds = sp.Rational(_SECONDS[as_rate.group(2)], _SECONDS[per])
+        seconds = sp.Rational(_SPANS[as_rate.group(2)], _SPANS[per])
         given = [rate_text, *conversion, f"asked: {target} per {as_rate.group(2)}"]
     else:
         count = {"one": "1", "a": "1", "an": "1"}.get(as_amount.group(2), as_amount.group(2))
-        seconds = _n(count) * sp.Rational(_SECONDS[as_amount.group(3)], _SECONDS[per])
+        seconds = _n(count) * sp.Rational(_SPANS[as_amount.group(3)], _SPANS[per])
         used += [count] if as_amount.group(2) not in ("one", "a", "an") else []
         given = [rate_text, *conversion, f"time: {count} {as_amount.group(3)}"]
     # value / span (a rate) times the unit factor times the number of rate periods, shown unevaluated

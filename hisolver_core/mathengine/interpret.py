@@ -25,6 +25,7 @@ import sympy as sp
 from ..solution import Solution
 from .build import Decline, solved, step, tex
 from .context import Context
+from .proportion import _singular
 from .story import decimal_latex
 
 __all__ = ["interpret_model"]
@@ -51,10 +52,6 @@ def _plain(text: str) -> str:
 def _numbers(text: str) -> list[tuple[sp.Rational, bool]]:
     """Numbers in a plain option, each with whether a percent sign follows it."""
     return [(sp.Rational(m.group(1)), bool(m.group(2))) for m in re.finditer(r"(?<![\w.])(\d+(?:\.\d+)?)\s*(%|percent)?", text)]
-
-
-def _singular(word: str) -> str:
-    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
 
 
 def _model(ctx: Context):
