@@ -200,3 +200,53 @@ def m040_model_registry(db: Database) -> None:
         pk="id",
         foreign_keys=[("model", "models", "name")],
     )
+
+
+@migrations()
+def m080_pipeline_runs(db: Database) -> None:
+    """Pipeline runs (part 1 / part 2, local or Vertex AI Pipelines), their steps, and the lineage they made."""
+    db["pipeline_runs"].create(
+        {
+            "id": int,
+            "part": str,  # part1 | part2
+            "status": str,  # queued | running | succeeded | failed | cancelled
+            "runner": str,  # local | vertex
+            "params": str,  # JSON: query, max_repos, dataset, base_model, ...
+            "error": str,  # the failed step's error, one line
+            "job_id": int,  # the job the whole run executes in (--background), if any
+            "pid": int,  # the orchestrating process, while it runs on this machine
+            "dataset_version": str,  # lineage: what part 2 made or used
+            "training_run": str,
+            "model": str,
+            "deploy_decision": str,  # deploy | keep
+            "deploy_reason": str,
+            "snippets_waiting": int,  # label queue after part 1
+            "external_id": str,  # Vertex AI PipelineJob resource name
+            "console_url": str,
+            "remote_state": str,  # e.g. PIPELINE_STATE_RUNNING
+            "created_at": str,
+            "started_at": str,
+            "finished_at": str,
+        },
+        pk="id",
+    )
+    db["pipeline_runs"].create_index(["status"])
+    db["pipeline_steps"].create(
+        {
+            "id": int,
+            "run_id": int,
+            "position": int,
+            "name": str,  # collect | extract | render-check | export | dataset | train | deploy
+            "status": str,  # pending | running | succeeded | failed | skipped
+            "job_id": int,
+            "args": str,  # JSON: the hisolver arguments the step ran
+            "output": str,  # JSON: the step command's last JSON line
+            "error": str,
+            "started_at": str,
+            "finished_at": str,
+            "seconds": float,
+        },
+        pk="id",
+        foreign_keys=[("run_id", "pipeline_runs", "id")],
+    )
+    db["pipeline_steps"].create_index(["run_id", "name"], unique=True)
