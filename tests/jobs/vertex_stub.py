@@ -124,6 +124,7 @@ class VertexStub:
             self.jobs.clear()
             self.scripts.clear()
             self.script_for = default_script
+            self._ids = itertools.count(1001)
 
     def close(self) -> None:
         self._server.shutdown()
@@ -141,8 +142,8 @@ def _job_json(stub: VertexStub, name: str, state: str) -> dict:
 def _create_custom_job(stub: VertexStub, match: re.Match, body: dict) -> tuple[int, Any]:
     name = f"{match.group(1)}/customJobs/{stub.next_id()}"
     stub.jobs[name] = {**body, "name": name, "createTime": "2026-12-01T00:00:00Z"}
-    stub.scripts[name] = list(stub.script_for(body))
-    return 200, _job_json(stub, name, stub.scripts[name][0])
+    script = stub.scripts[name] = list(stub.script_for(body))
+    return 200, _job_json(stub, name, script.pop(0) if len(script) > 1 else script[0])
 
 
 def _get_custom_job(stub: VertexStub, match: re.Match, body: dict) -> tuple[int, Any]:
