@@ -84,6 +84,10 @@ class Settings:
     vertex_staging_bucket: str = ""  # gs://bucket[/prefix] for custom-job staging and output (AIP_MODEL_DIR)
     vertex_service_account: str = ""  # optional service account the custom job runs as
 
+    # -- pipelines
+    pipeline_deploy_margin: float = 0.0  # part 2 deploys when render success beats production's by more than this
+    pipeline_root: str = ""  # gs://... root of Vertex AI Pipelines runs; empty = <vertex_staging_bucket>/pipeline_root
+
     # -- collection
     github_token: str = ""
     github_api_url: str = "https://api.github.com"

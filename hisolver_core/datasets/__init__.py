@@ -8,7 +8,7 @@ Typical use::
         row["messages"]            # [system, user (summary), assistant (code)]
 """
 
-from .build import SYSTEM_PROMPT, DatasetError, VersionExistsError, check_name, create_version, split_of
+from .build import SYSTEM_PROMPT, DatasetError, VersionExistsError, check_name, create_version, preview_split, split_of
 from .stats import summarize_items, topic_of
 from .versions import DatasetVersion, diff_versions, list_versions, load_version, read_manifest
 
@@ -21,6 +21,7 @@ __all__ = [
     "create_version",
     "diff_versions",
     "list_versions",
+    "preview_split",
     "load_version",
     "read_manifest",
     "split_of",

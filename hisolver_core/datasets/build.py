@@ -46,6 +46,7 @@ __all__ = [
     "create_version",
     "check_name",
     "split_of",
+    "preview_split",
     "version_prefix",
 ]
 
@@ -94,6 +95,14 @@ _SELECT = """
     FROM labels l JOIN snippets s ON s.id = l.snippet_id
     WHERE l.status IN ({statuses}) AND TRIM(COALESCE(l.summary, '')) != '' AND TRIM(COALESCE(s.code, '')) != ''
 """
+
+
+def preview_split(db: Database, *, approved_only: bool = False, val_fraction: float = 0.1) -> dict[str, int]:
+    """Return what a version made now would hold: ``labels``, ``train`` and ``val`` rows; writes nothing."""
+    statuses = "'approved'" if approved_only else "'submitted', 'approved'"
+    hashes = [row[0] for row in db.execute(f"SELECT code_hash FROM ({_SELECT.format(statuses=statuses)})")]
+    val = sum(split_of(h or "", val_fraction) == "val" for h in hashes)
+    return {"labels": len(hashes), "train": len(hashes) - val, "val": val}
 
 
 def _reserve(db: Database, blobs: BlobStore, name: str, approved_only: bool, val_fraction: float,

@@ -31,6 +31,7 @@ from .queue import (
     save_label,
     set_labels_per_snippet,
     skip_snippet,
+    waiting_for_labels,
 )
 from .review import Agreement, agreement, annotator_counts, list_flags, list_labels, review_label, similarity
 from .media import load_preview
@@ -66,5 +67,6 @@ __all__ = [
     "similarity",
     "skip_snippet",
     "suggest_summary",
+    "waiting_for_labels",
     "write_label_studio_file",
 ]

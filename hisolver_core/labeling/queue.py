@@ -38,6 +38,7 @@ __all__ = [
     "save_label",
     "skip_snippet",
     "progress",
+    "waiting_for_labels",
 ]
 
 log = logging.getLogger(__name__)
@@ -282,3 +283,9 @@ def progress(db: Database, annotator: str, *, now: datetime | None = None) -> Pr
         f"SELECT COUNT(*) FROM ({_FOR_ANNOTATOR})", {"annotator": annotator, "now": iso(moment), "k": k}
     ).fetchone()[0]
     return Progress(int(today_n), int(total_n), int(remaining))
+
+
+def waiting_for_labels(db: Database) -> int:
+    """Return how many snippets in the queue still need labels (fewer than k that count), whoever takes them."""
+    k = get_labels_per_snippet(db)
+    return int(db.execute(f"SELECT COUNT(*) FROM ({_ELIGIBLE}) e WHERE e.n_labels < ?", [k]).fetchone()[0])

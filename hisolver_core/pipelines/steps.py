@@ -77,9 +77,9 @@ def _train(p: Params, out: Outputs) -> list[Any]:
     dataset = out.get("dataset", {}).get("name", p["dataset"])
     args = ["train", "start", "--dataset", dataset, "--base-model", p["base_model"]]
     for option in ("method", "max_steps"):
-        if p.get(option):
+        if p.get(option):  # under kfp always given (a placeholder); 0 steps means the trainer's epochs
             args += [f"--{option.replace('_', '-')}", p[option]]
-    return args
+    return args + ["--json"]
 
 
 def _deploy(p: Params, out: Outputs) -> list[Any]:

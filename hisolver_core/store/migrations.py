@@ -216,6 +216,8 @@ def m030_jobs_runner(db: Database) -> None:
     jobs.add_column("metrics", str)  # JSON written by the job (scores, losses)
     jobs.create_index(["status"])
 
+
+@migrations()
 def m080_pipeline_runs(db: Database) -> None:
     """Pipeline runs (part 1 / part 2, local or Vertex AI Pipelines), their steps, and the lineage they made."""
     db["pipeline_runs"].create(
