@@ -106,7 +106,7 @@ def submit_vertex(settings: Settings, part: str, params: dict[str, Any], templat
                         enable_caching=False, project=settings.vertex_project, location=settings.vertex_location,
                     )  # fmt: skip
                     job.submit(service_account=settings.vertex_service_account or None)
-                    state = job.state.name
+                    state = job._gca_resource.state.name  # as created: ``job.state`` would ask again
                     changes = {"external_id": job.resource_name, "console_url": job._dashboard_uri()}
             except Exception as exc:  # the SDK raises google.api_core errors, ValueError, RuntimeError ...
                 update_run(db, run_id, status="failed", error=f"Vertex AI refused the pipeline: {exc}",
@@ -132,10 +132,10 @@ def refresh_vertex_run(settings: Settings, run_id: int) -> dict[str, Any]:
             return run
         try:
             with _lock:
-                job = _init(settings).PipelineJob.get(run["external_id"])
-                state = job.state.name
-                tasks = list(job.task_details)
-                error = job._gca_resource.error.message if job._gca_resource.error else ""
+                resource = _init(settings).PipelineJob.get(run["external_id"])._gca_resource  # one GET
+                state = resource.state.name
+                tasks = list(resource.job_detail.task_details)
+                error = resource.error.message if resource.error else ""
         except Exception as exc:
             raise PipelineError(f"cannot read the state of pipeline run {run_id} from Vertex AI: {exc}") from exc
         status = STATES.get(state, "running")
