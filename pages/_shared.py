@@ -51,6 +51,7 @@ _PAGES = [
     ("train.py", "Train", ":material/model_training:", Role.ADMIN, "Maintainer"),
     ("deploy.py", "Deploy", ":material/rocket_launch:", Role.ADMIN, "Maintainer"),
     ("jobs.py", "Jobs", ":material/work_history:", Role.ADMIN, "Maintainer"),
+    ("pipelines.py", "Pipelines", ":material/account_tree:", Role.ADMIN, "Maintainer"),
     ("evaluate.py", "Evaluate", ":material/fact_check:", Role.ADMIN, "Maintainer"),
     ("settings.py", "Settings", ":material/settings:", Role.ADMIN, "Maintainer"),
 ]

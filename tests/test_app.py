@@ -11,7 +11,7 @@ from hisolver_core.auth import Role
 
 ROOT = Path(__file__).resolve().parent.parent
 APP = str(ROOT / "app.py")
-MAINTAINER_PAGES = ["collect", "snippets", "datasets", "train", "deploy", "jobs", "evaluate", "settings"]
+MAINTAINER_PAGES = ["collect", "snippets", "datasets", "train", "deploy", "jobs", "pipelines", "evaluate", "settings"]
 
 
 @pytest.fixture(autouse=True)

@@ -61,23 +61,19 @@ def _summary(run: dict[str, Any]) -> str:
 def _launch(part: str, params: dict[str, Any], runner: str, background: bool, as_json: bool,
             vertex_options: dict[str, Any] | None = None, template: str | None = None) -> None:
     """Start ``part``: on Vertex AI, as a background job, or here (each step a job) to the end."""
-    from ..jobs import JobSpec, submit_job
+    from ..pipelines.service import launch_pipeline
 
     settings = settings_from_env()
-    if runner == "vertex":
-        from ..pipelines.vertex import submit_vertex
-
-        run = submit_vertex(settings, part, params, template=template, **(vertex_options or {}))
-        click.echo(f"run {run['id']} submitted to Vertex AI Pipelines: {run['console_url']}", err=True)
-        emit_json(run) if as_json else click.echo(_summary(run))
+    if runner == "vertex" or background:
+        started = launch_pipeline(settings, part, params, runner, template=template, **(vertex_options or {}))
+        if started["console_url"]:
+            click.echo(f"run {started['run']} submitted to Vertex AI Pipelines: {started['console_url']}", err=True)
+        else:
+            click.echo(f"run {started['run']} started as job {started['job']}; "
+                       f"follow it with: hisolver pipeline show {started['run']}", err=True)  # fmt: skip
+        emit_json(started) if as_json else click.echo(str(started["run"]))
         return
     run_id = pipelines.start_pipeline(settings, part, params)
-    if background:
-        spec = JobSpec(kind="pipeline", args=("pipeline", "resume", str(run_id)), params={"run": run_id, "part": part})
-        job_id = submit_job(settings, spec)
-        click.echo(f"run {run_id} started as job {job_id}; follow it with: hisolver pipeline show {run_id}", err=True)
-        click.echo(str(run_id))
-        return
     _finish(settings, run_id, as_json, pipelines.run_pipeline)
 
 

@@ -17,6 +17,7 @@ from .orchestrator import (
     start_pipeline,
 )
 from .records import get_run, list_runs
+from .service import launch_pipeline, pipeline_overview, step_graph
 from .runners import JobStepRunner, StepResult, StepRunner
 from .steps import PARTS, PipelineError, Step, part1_params, part2_params, steps_of
 
@@ -24,5 +25,5 @@ __all__ = [
     "PARTS", "Decision", "JobStepRunner", "PipelineError", "PipelineStepFailed", "Step", "StepResult",
     "StepRunner", "auto_dataset_name", "decide", "deploy_if_better", "export_processed", "get_run",
     "list_runs", "part1_params", "part2_params", "reap_lost_runs", "resume_pipeline", "run_pipeline",
-    "start_pipeline", "steps_of",
+    "start_pipeline", "steps_of", "launch_pipeline", "pipeline_overview", "step_graph",
 ]  # fmt: skip

@@ -219,3 +219,12 @@ def test_part2_refuses_an_unknown_or_taken_dataset_version(settings, labelled):
 def test_bad_parameters_say_what_to_do(call, message):
     with pytest.raises(PipelineError, match=message):
         call()
+
+
+def test_the_step_graph_is_a_chain_coloured_by_status(settings, db):
+    run_id = part1(settings)
+    with pytest.raises(PipelineStepFailed):
+        pipelines.run_pipeline(settings, run_id, StandIn({"render-check": {"ok": False, "error": "x"}}))
+    dot = pipelines.step_graph(pipelines.get_run(db, run_id))
+    assert '"collect" -> "extract";' in dot and '"render-check" -> "export";' in dot
+    assert 'label="render-check\\nfailed' in dot and "#ef9a9a" in dot and 'label="export\\npending"' in dot
