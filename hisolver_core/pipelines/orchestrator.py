@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 import os
+import time
 from contextlib import closing
 from datetime import datetime, timezone
 from typing import Any
@@ -112,7 +113,7 @@ def _record_lineage(db: Database, run_id: int, step: Step, output: dict[str, Any
 
 def _run_step(db: Database, run_id: int, step: Step, args: list[str], runner: StepRunner) -> StepResult:
     """Run one step, recording its start, job, end, output or error."""
-    started = utcnow()
+    started, clock = utcnow(), time.monotonic()
     update_step(db, run_id, step.name, status="running", args=args, started_at=started, finished_at=None,
                 seconds=None, error=None, output={}, job_id=None)  # fmt: skip
     try:
@@ -124,9 +125,8 @@ def _run_step(db: Database, run_id: int, step: Step, args: list[str], runner: St
         update_step(db, run_id, step.name, status="failed", error="interrupted", finished_at=now,
                     seconds=seconds_between(started, now))  # fmt: skip
         raise
-    now = utcnow()
     update_step(db, run_id, step.name, status="succeeded" if result.ok else "failed", output=result.output,
-                error=result.error or None, finished_at=now, seconds=seconds_between(started, now),
+                error=result.error or None, finished_at=utcnow(), seconds=round(time.monotonic() - clock, 2),
                 **({"job_id": result.job_id} if result.job_id else {}))  # fmt: skip
     return result
 
