@@ -89,14 +89,7 @@ def _finish(settings: Any, run_id: int, as_json: bool, how: Callable[..., dict])
 
 
 def _print_run(settings: Any, run_id: int, as_json: bool) -> None:
-    from ..pipelines.records import get_run
-    from ..store import open_db
-
-    db = open_db(settings)
-    try:
-        run = get_run(db, run_id)
-    finally:
-        db.close()
+    run = _read(settings, pipelines.get_run, run_id)
     emit_json(run) if as_json else click.echo(_summary(run), err=True)
 
 
@@ -179,6 +172,18 @@ def resume_cmd(run: int, as_json: bool) -> None:
     _finish(settings_from_env(), run, as_json, pipelines.resume_pipeline)
 
 
+def _read(settings: Any, what: Callable[..., Any], *args: Any) -> Any:
+    """``what(db, *args)`` on a fresh database, after marking runs whose process died as failed."""
+    from ..store import open_db
+
+    db = open_db(settings)
+    try:
+        pipelines.reap_lost_runs(db)
+        return what(db, *args)
+    finally:
+        db.close()
+
+
 def _refreshed(settings: Any, run: dict[str, Any]) -> dict[str, Any]:
     if run["runner"] == "vertex" and run["status"] in ("queued", "running"):
         from ..pipelines.vertex import refresh_vertex_run
@@ -197,15 +202,7 @@ def list_cmd(limit: int, as_json: bool) -> None:
     Example:
       hisolver pipeline list --json
     """
-    from ..store import open_db
-
-    settings = settings_from_env()
-    db = open_db(settings)
-    try:
-        pipelines.reap_lost_runs(db)
-        runs = pipelines.list_runs(db, limit)
-    finally:
-        db.close()
+    runs = _read(settings_from_env(), pipelines.list_runs, limit)
     if as_json:
         emit_json({"runs": runs})
         return
@@ -227,16 +224,8 @@ def show_cmd(run: int, as_json: bool) -> None:
     Example:
       hisolver pipeline show 7
     """
-    from ..store import open_db
-
     settings = settings_from_env()
-    db = open_db(settings)
-    try:
-        pipelines.reap_lost_runs(db)
-        row = pipelines.get_run(db, run)
-    finally:
-        db.close()
-    row = _refreshed(settings, row)
+    row = _refreshed(settings, _read(settings, pipelines.get_run, run))
     emit_json(row) if as_json else click.echo(_summary(row))
 
 
