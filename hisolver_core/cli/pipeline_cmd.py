@@ -127,6 +127,8 @@ def part1_cmd(query: str, max_repos: int, source: str | None, render_limit: int,
 @click.option("--method", type=click.Choice(["lora", "qlora", "full"]), default="lora", show_default=True)
 @click.option("--max-steps", type=int, default=0, help="Optimizer steps (0: the trainer's epochs).")
 @click.option("--approved-only", is_flag=True, help="New version: approved labels only.")
+@click.option("--val-fraction", type=float, default=0.1, show_default=True, help="New version: share for validation.")
+@click.option("--val-fraction", type=float, default=0.1, show_default=True, help="New version: share for validation.")
 @click.option("--machine-type", default="g2-standard-8", show_default=True, help="Vertex: the training step's machine.")
 @click.option("--accelerator-type", default="NVIDIA_L4", show_default=True, help="Vertex: the training step's GPU.")
 @click.option("--accelerator-count", type=int, default=1, show_default=True, help="Vertex: GPUs for training.")
@@ -136,8 +138,8 @@ def part1_cmd(query: str, max_repos: int, source: str | None, render_limit: int,
 @BACKGROUND
 @AS_JSON
 def part2_cmd(dataset: str | None, new_version: str | None, base_model: str, method: str, max_steps: int,
-              approved_only: bool, machine_type: str, accelerator_type: str, accelerator_count: int,
-              template: str | None, runner: str, background: bool, as_json: bool) -> None:
+              approved_only: bool, val_fraction: float, machine_type: str, accelerator_type: str,
+              accelerator_count: int, template: str | None, runner: str, background: bool, as_json: bool) -> None:
     """Dataset version -> train (evaluate, register) -> deploy only if render success beats production.
 
     \b
@@ -149,7 +151,7 @@ def part2_cmd(dataset: str | None, new_version: str | None, base_model: str, met
         raise click.UsageError("give --dataset (an existing version) or --new-version (a new one), not both")
     params = pipelines.part2_params(dataset or new_version or pipelines.auto_dataset_name(), base_model,
                                     reuse_dataset=bool(dataset), method=method, max_steps=max_steps,
-                                    approved_only=approved_only)  # fmt: skip
+                                    approved_only=approved_only, val_fraction=val_fraction)  # fmt: skip
     if runner == "vertex":
         if dataset:
             raise click.UsageError("on Vertex AI part 2 makes its dataset version: use --new-version")

@@ -69,7 +69,8 @@ def check_part2_input(settings: Settings, db: Database, params: dict[str, Any]) 
         if db.execute("SELECT 1 FROM dataset_versions WHERE name = ?", [name]).fetchone():
             raise PipelineError(f"dataset version {name!r} already exists: pass --dataset {name} to train on it, "
                                 "or --new-version with a new name")
-        split = datasets.preview_split(db, approved_only=bool(params.get("approved_only")))
+        split = datasets.preview_split(db, approved_only=bool(params.get("approved_only")),
+                                       val_fraction=float(params.get("val_fraction", 0.1)))
         train, val, labels = split["train"], split["val"], split["labels"]
     if labels == 0:
         raise PipelineError(f"part 2 needs labels and there are none yet: {waiting_for_labels(db)} snippets wait "

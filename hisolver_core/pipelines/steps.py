@@ -70,7 +70,10 @@ def _render_check(p: Params, _: Outputs) -> list[Any]:
 def _dataset(p: Params, _: Outputs) -> list[Any]:
     if p.get("reuse_dataset"):
         return ["dataset", "show", p["dataset"], "--json"]  # an existing version: read its manifest
-    return ["dataset", "create", p["dataset"], "--json"] + (["--approved-only"] if p.get("approved_only") else [])
+    args = ["dataset", "create", p["dataset"], "--json"] + (["--approved-only"] if p.get("approved_only") else [])
+    if p.get("val_fraction") not in (None, 0.1):  # 0.1 is the command's own default
+        args += ["--val-fraction", p["val_fraction"]]
+    return args
 
 
 def _train(p: Params, out: Outputs) -> list[Any]:
@@ -132,14 +135,16 @@ def part1_params(query: str = "manim language:python", max_repos: int = 0, sourc
 
 
 def part2_params(dataset: str, base_model: str, *, reuse_dataset: bool, method: str = "", max_steps: int = 0,
-                 approved_only: bool = False) -> dict[str, Any]:
+                 approved_only: bool = False, val_fraction: float = 0.1) -> dict[str, Any]:
     """Return part 2's parameters, checked; raises :class:`PipelineError` for a bad value."""
     if not base_model.strip():
         raise PipelineError("part 2 needs a base model: pass --base-model (a local model folder or a model id)")
     if max_steps < 0:
         raise PipelineError("--max-steps must be 0 (the trainer's default) or more")
+    if not 0.0 < val_fraction < 1.0:
+        raise PipelineError(f"--val-fraction must be above 0 and below 1, got {val_fraction}")
     return {"dataset": dataset, "reuse_dataset": reuse_dataset, "base_model": base_model, "method": method,
-            "max_steps": max_steps, "approved_only": approved_only}  # fmt: skip
+            "max_steps": max_steps, "approved_only": approved_only, "val_fraction": val_fraction}  # fmt: skip
 
 
 def last_json_line(text: str) -> dict[str, Any]:
