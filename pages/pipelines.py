@@ -48,8 +48,9 @@ def start_part2(settings, labels: dict) -> None:
     if st.button("Start part 2", key="pl2_go", type="primary"):
         from hisolver_core.pipelines import auto_dataset_name
 
-        params = ui.run_or_stop(part2_params, name.strip() or auto_dataset_name(), base, reuse_dataset=mode != "new version",
-                                method=method, max_steps=int(steps))  # fmt: skip
+        dataset = name.strip() or auto_dataset_name()
+        params = ui.run_or_stop(part2_params, dataset, base, reuse_dataset=mode != "new version", method=method,
+                                max_steps=int(steps))  # fmt: skip
         params.update({k: v for k, v in machine.items() if k != "machine_type"})
         started = ui.run_or_stop(launch_pipeline, settings, "part2", params, runner, **machine)
         st.session_state[STARTED_KEY] = started

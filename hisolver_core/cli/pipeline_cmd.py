@@ -270,7 +270,8 @@ def export_cmd(as_json: bool) -> None:
 @pipeline_group.command("deploy")
 @click.option("--model", default=None, help="The registered model to judge.")
 @click.option("--dataset", default=None, help="Or: the newest model trained on this dataset version.")
-@click.option("--margin", type=float, default=None, help="Render-success margin (default HISOLVER_PIPELINE_DEPLOY_MARGIN).")
+@click.option("--margin", type=float, default=None,
+              help="Render-success margin (default HISOLVER_PIPELINE_DEPLOY_MARGIN).")
 @AS_JSON
 def deploy_cmd(model: str | None, dataset: str | None, margin: float | None, as_json: bool) -> None:
     """The deploy gate: promote the model only if its render success beats production's by the margin.

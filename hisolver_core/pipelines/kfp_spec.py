@@ -82,7 +82,8 @@ def build_pipeline(part: str, image: str, machine_type: str = "g2-standard-8",
 
     check_part(part)
     if not image.strip():
-        raise PipelineError("the pipeline needs the project's container image: set HISOLVER_VERTEX_IMAGE or pass --image")
+        raise PipelineError("the pipeline needs the project's container image: "
+                            "set HISOLVER_VERTEX_IMAGE or pass --image")
     if machine_type not in MACHINES:
         raise PipelineError(f"unknown machine type {machine_type!r}: use one of {', '.join(sorted(MACHINES))}")
     cpu, memory = MACHINES[machine_type]

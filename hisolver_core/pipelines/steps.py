@@ -112,7 +112,8 @@ PARTS: dict[str, tuple[Step, ...]] = {"part1": PART1, "part2": PART2}
 def check_part(part: str) -> str:
     """Return ``part`` when it is ``part1`` or ``part2``; raises :class:`PipelineError`."""
     if part not in PARTS:
-        raise PipelineError(f"unknown pipeline {part!r}: use part1 (collect to label queue) or part2 (dataset to deploy)")
+        raise PipelineError(f"unknown pipeline {part!r}: "
+                            "use part1 (collect to label queue) or part2 (dataset to deploy)")
     return part
 
 
