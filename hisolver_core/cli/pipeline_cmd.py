@@ -113,8 +113,6 @@ def part1_cmd(query: str, max_repos: int, source: str | None, render_limit: int,
     """
     from pathlib import Path
 
-    if source and runner == "vertex":
-        raise click.UsageError("--source is a folder on this machine: use --query with --runner vertex")
     params = pipelines.part1_params(query, max_repos, str(Path(source).resolve()) if source else None, render_limit)
     _launch("part1", params, runner, background, as_json)
 
@@ -153,8 +151,6 @@ def part2_cmd(dataset: str | None, new_version: str | None, base_model: str, met
                                     reuse_dataset=bool(dataset), method=method, max_steps=max_steps,
                                     approved_only=approved_only, val_fraction=val_fraction)  # fmt: skip
     if runner == "vertex":
-        if dataset:
-            raise click.UsageError("on Vertex AI part 2 makes its dataset version: use --new-version")
         params.update(accelerator_type=accelerator_type, accelerator_count=accelerator_count)
     machine = {"machine_type": machine_type, "accelerator_type": accelerator_type,
                "accelerator_count": accelerator_count}  # fmt: skip

@@ -87,6 +87,10 @@ def submit_vertex(settings: Settings, part: str, params: dict[str, Any], templat
     (the run is then recorded as failed with the reason).
     """
     check_part(part)
+    if params.get("source"):
+        raise PipelineError("a local folder cannot be collected on Vertex AI: search GitHub (--query) instead")
+    if params.get("reuse_dataset"):
+        raise PipelineError("on Vertex AI part 2 makes its dataset version: give a new version name")
     check_vertex(settings, needs_image=template is None)
     with tempfile.TemporaryDirectory(prefix="hisolver-pipeline-") as tmp:
         if template is None:

@@ -98,3 +98,16 @@ def test_the_cli_submits_and_show_polls(vertex_settings, pipeline_stub, env):
     assert "run 1 part1 (vertex): running" in shown.output
     result = runner.invoke(cli, ["pipeline", "resume", "1"])
     assert result.exit_code == 1 and "runs on Vertex AI Pipelines" in result.output
+
+
+@pytest.mark.parametrize(
+    ("part", "params", "message"),
+    [
+        ("part1", part1_params(source="/data/scenes"), "a local folder cannot be collected on Vertex AI"),
+        ("part2", part2_params("v1", "m", reuse_dataset=True), "part 2 makes its dataset version"),
+    ],
+)
+def test_what_only_works_here_is_refused_for_vertex(vertex_settings, pipeline_stub, db, part, params, message):
+    with pytest.raises(PipelineError, match=message):
+        submit_vertex(vertex_settings, part, params)
+    assert db["pipeline_runs"].count == 0 and _created(pipeline_stub) == []
