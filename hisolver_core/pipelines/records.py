@@ -9,7 +9,6 @@ resumed run reuses.
 from __future__ import annotations
 
 import json
-import os
 from datetime import datetime
 from typing import Any
 
@@ -114,12 +113,6 @@ def seconds_between(start: str | None, end: str | None) -> float | None:
 
 def process_alive(pid: int | None) -> bool:
     """True when ``pid`` is a live process on this machine (False for None)."""
-    if not pid:
-        return False
-    try:
-        os.kill(int(pid), 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
+    from ..jobs.records import pid_alive
+
+    return bool(pid) and pid_alive(int(pid))
