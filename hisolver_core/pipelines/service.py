@@ -37,7 +37,7 @@ def launch_pipeline(settings: Settings, part: str, params: dict[str, Any], runne
     run_id = start_pipeline(settings, part, params)
     spec = JobSpec(kind="pipeline", args=("pipeline", "resume", str(run_id)), params={"run": run_id, "part": part})
     try:
-        job_id = submit_job(settings, spec)
+        job_id = submit_job(settings, spec, runner="local")  # the run and its steps are on this machine
     except HiSolverError as exc:
         with closing(open_db(settings)) as db:
             update_run(db, run_id, status="failed", error=f"could not start its job: {exc}")
