@@ -17,7 +17,7 @@ __all__ = ["eval_cmd"]
 
 def _chain_solve(settings, only: str, problem: str, options):
     """Solve through the configured backend chain (``only`` one backend unless it is "chain")."""
-    from ..llm.chain import solve_with_chain
+    from ..solving.chain import solve_with_chain
 
     return solve_with_chain(settings, problem, options, only=None if only == "chain" else only)
 
@@ -27,7 +27,7 @@ def _backend(name: str):
     key = name.strip().lower()
     if key == "builtin":
         return None
-    from ..llm.chain import BACKENDS
+    from ..llm import BACKENDS
 
     if key != "chain" and key not in BACKENDS:
         raise click.BadParameter(f"unknown backend {name!r}; choose builtin, chain or one of {', '.join(BACKENDS)}",
