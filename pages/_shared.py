@@ -6,6 +6,7 @@ a database, a network or a subprocess; that is the core library's job.
 
 from __future__ import annotations
 
+import logging
 import re
 from pathlib import Path
 from typing import Callable, TypeVar
@@ -29,6 +30,9 @@ __all__ = [
     "md_literal",
     "md_safe",
     "job_panel",
+    "launch_job",
+    "last_job",
+    "guarded",
     "JOB_REFRESH_S",
     "PAGES_DIR",
 ]
@@ -39,6 +43,7 @@ ROLE_KEY = "hisolver_role"
 ROUTED_KEY = "hisolver_routed"
 
 T = TypeVar("T")
+log = logging.getLogger(__name__)
 JOB_REFRESH_S = 1.0  # how often a live job panel re-reads its row
 
 # (file, title, icon, minimum role, section)
@@ -227,3 +232,44 @@ def job_panel(settings: Settings, job_id: int, key: str) -> dict | None:
         else:
             _draw_job(row)
     return row
+
+
+def _job_key(key: str) -> str:
+    return f"hisolver_job_{key}"
+
+
+def launch_job(settings: Settings, spec, key: str) -> int | None:
+    """Submit ``spec`` (a ``JobSpec``) and remember its id under ``key`` for :func:`job_panel`.
+
+    Returns the job's id, or None after showing why it could not be submitted.
+    """
+    from hisolver_core.jobs import submit_job
+
+    try:
+        job_id = submit_job(settings, spec)
+    except HiSolverError as exc:
+        st.error(str(exc))
+        return None
+    st.session_state[_job_key(key)] = job_id
+    return job_id
+
+
+def last_job(key: str) -> int | None:
+    """The id of the job this session last launched under ``key`` (None if none)."""
+    return st.session_state.get(_job_key(key))
+
+
+def guarded(func: Callable[..., T], *args, **kwargs) -> T | None:
+    """Run one page section; an error in it is shown there and the rest of the page still runs.
+
+    A :class:`HiSolverError` shows its message; anything else shows a short
+    notice (the traceback goes to the log). Streamlit's stop and rerun pass through.
+    """
+    try:
+        return func(*args, **kwargs)
+    except HiSolverError as exc:
+        st.error(str(exc))
+    except Exception as exc:  # noqa: BLE001 - one broken section must not take the page down
+        log.exception("page section %s failed", getattr(func, "__name__", func))
+        st.error(f"This section failed ({type(exc).__name__}: {md_literal(exc)}); the rest of the page still works.")
+    return None
