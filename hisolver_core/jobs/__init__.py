@@ -27,7 +27,17 @@ from .records import (
     update_job,
 )
 from .runner import JobRunner, get_runner
-from .service import cancel_job, find_job, job_logs, poll_jobs, retry_job, submit_job, wait_job
+from .service import (
+    cancel_job,
+    duration_s,
+    find_job,
+    job_logs,
+    poll_jobs,
+    recent_jobs,
+    retry_job,
+    submit_job,
+    wait_job,
+)
 from .spec import RUNNERS, JobSpec, parse_slots
 
 __all__ = [
@@ -35,5 +45,6 @@ __all__ = [
     "JobCancelled", "JobProgress", "Progress", "JobSpec", "JobRunner",
     "start_job", "update_job", "finish_job", "get_job", "list_jobs", "reap_lost_jobs", "set_job_metrics",
     "tracked_job", "get_runner", "parse_slots",
-    "submit_job", "cancel_job", "retry_job", "job_logs", "wait_job", "poll_jobs", "find_job",
+    "submit_job", "cancel_job", "retry_job", "job_logs", "wait_job", "poll_jobs", "find_job", "recent_jobs",
+    "duration_s",
 ]  # fmt: skip

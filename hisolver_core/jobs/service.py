@@ -25,7 +25,10 @@ from .spec import RUNNERS, JobSpec, parse_slots
 
 log = logging.getLogger(__name__)
 
-__all__ = ["submit_job", "cancel_job", "retry_job", "job_logs", "wait_job", "poll_jobs", "find_job", "save_log"]
+__all__ = [
+    "submit_job", "cancel_job", "retry_job", "job_logs", "wait_job", "poll_jobs", "find_job", "save_log",
+    "recent_jobs", "duration_s",
+]  # fmt: skip
 
 # a claimed local job whose process never recorded its pid within this time is marked failed
 START_TIMEOUT_S = 60.0
@@ -86,6 +89,25 @@ def find_job(settings: Settings, job_id: int) -> dict[str, Any]:
             return get_job(db, job_id)
         except NotFoundError:
             raise NotFoundError(f"there is no job {job_id}: `hisolver jobs list` shows the jobs there are") from None
+
+
+def duration_s(row: dict[str, Any]) -> float | None:
+    """Seconds a job has run (until now while it runs); None before it started."""
+    started = _epoch(row.get("started_at"))
+    if started is None:
+        return None
+    finished = _epoch(row.get("finished_at")) if row.get("finished_at") else time.time()
+    return max(0.0, (finished or time.time()) - started)
+
+
+def recent_jobs(settings: Settings, limit: int = 200) -> list[dict[str, Any]]:
+    """Poll (see :func:`poll_jobs`), then return the most recent job rows, newest first, each with ``duration_s``."""
+    poll_jobs(settings)
+    with closing(open_db(settings)) as db:
+        rows = list(db["jobs"].rows_where(order_by="id desc", limit=limit))
+    for row in rows:
+        row["duration_s"] = duration_s(row)
+    return rows
 
 
 def cancel_job(settings: Settings, job_id: int) -> dict[str, Any]:
