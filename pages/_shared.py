@@ -8,33 +8,40 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable, TypeVar
+from typing import TypeVar
 
 import streamlit as st
 from streamlit.errors import StreamlitAPIException
 
-from hisolver_core.auth import OPEN_MODE_NOTICE, Role, check_password, role_is_locked, role_is_open
+from hisolver_core.auth import (
+    OPEN_MODE_NOTICE,
+    Role,
+    check_password,
+    role_is_locked,
+    role_is_open,
+)
 from hisolver_core.config import Settings, load_settings
 from hisolver_core.errors import HiSolverError
 
 __all__ = [
-    "get_settings",
-    "current_role",
-    "require",
-    "sidebar_login",
-    "navigation",
-    "run_or_stop",
-    "get_renderer",
-    "get_background_pool",
-    "md_literal",
-    "md_safe",
-    "job_panel",
-    "launch_job",
-    "last_job",
-    "guarded",
     "JOB_REFRESH_S",
     "PAGES_DIR",
+    "current_role",
+    "get_background_pool",
+    "get_renderer",
+    "get_settings",
+    "guarded",
+    "job_panel",
+    "last_job",
+    "launch_job",
+    "md_literal",
+    "md_safe",
+    "navigation",
+    "require",
+    "run_or_stop",
+    "sidebar_login",
 ]
 
 PAGES_DIR = Path(__file__).resolve().parent
@@ -269,7 +276,7 @@ def guarded(func: Callable[..., T], *args, **kwargs) -> T | None:
         return func(*args, **kwargs)
     except HiSolverError as exc:
         st.error(str(exc))
-    except Exception as exc:  # noqa: BLE001 - one broken section must not take the page down
+    except Exception as exc:
         log.exception("page section %s failed", getattr(func, "__name__", func))
         st.error(f"This section failed ({type(exc).__name__}: {md_literal(exc)}); the rest of the page still works.")
     return None

@@ -8,7 +8,15 @@ import pandas as pd
 import streamlit as st
 
 from hisolver_core.auth import Role
-from hisolver_core.jobs import ACTIVE, STATUSES, cancel_job, find_job, job_logs, recent_jobs, retry_job
+from hisolver_core.jobs import (
+    ACTIVE,
+    STATUSES,
+    cancel_job,
+    find_job,
+    job_logs,
+    recent_jobs,
+    retry_job,
+)
 from pages import _shared as ui
 
 REFRESH_S = 2.0

@@ -12,8 +12,13 @@ from ..errors import JobError
 from .spec import JobSpec
 
 __all__ = [
-    "collect_local_spec", "collect_github_spec", "extract_spec", "render_check_spec", "evaluate_spec",
-    "save_upload", "eval_results_path",
+    "collect_github_spec",
+    "collect_local_spec",
+    "eval_results_path",
+    "evaluate_spec",
+    "extract_spec",
+    "render_check_spec",
+    "save_upload",
 ]  # fmt: skip
 
 

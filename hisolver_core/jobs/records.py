@@ -10,7 +10,8 @@ import contextlib
 import json
 import os
 import time
-from typing import Any, Callable, Iterator
+from collections.abc import Callable, Iterator
+from typing import Any, cast
 
 from sqlite_utils import Database
 
@@ -18,21 +19,21 @@ from ..errors import NotFoundError
 from ..store import utcnow
 
 __all__ = [
-    "start_job",
-    "update_job",
-    "finish_job",
-    "list_jobs",
-    "get_job",
-    "reap_lost_jobs",
-    "tracked_job",
-    "JobProgress",
-    "Progress",
-    "STATUSES",
     "ACTIVE",
     "FINISHED",
     "JOB_ID_ENV",
+    "STATUSES",
     "JobCancelled",
+    "JobProgress",
+    "Progress",
+    "finish_job",
+    "get_job",
+    "list_jobs",
+    "reap_lost_jobs",
     "set_job_metrics",
+    "start_job",
+    "tracked_job",
+    "update_job",
 ]
 
 STATUSES = ("queued", "running", "succeeded", "failed", "cancelled")
@@ -61,7 +62,7 @@ def start_job(db: Database, kind: str, params: dict[str, Any] | None = None) -> 
         return adopted
     now = utcnow()
     with db.conn:
-        return db["jobs"].insert(
+        return cast(int, db.table("jobs").insert(
             {
                 "kind": kind,
                 "status": "running",
@@ -73,7 +74,7 @@ def start_job(db: Database, kind: str, params: dict[str, Any] | None = None) -> 
                 "created_at": now,
                 "started_at": now,
             }
-        ).last_pk
+        ).last_pk)
 
 
 def _adopt(db: Database) -> int | None:
@@ -100,7 +101,7 @@ def update_job(db: Database, job_id: int, progress: float | None = None, message
         changes["message"] = message[:500]
     if changes:
         with db.conn:
-            db["jobs"].update(job_id, changes)
+            db.table("jobs").update(job_id, changes)
 
 
 def finish_job(db: Database, job_id: int, status: str, message: str = "") -> bool:
@@ -125,12 +126,12 @@ def finish_job(db: Database, job_id: int, status: str, message: str = "") -> boo
 def set_job_metrics(db: Database, job_id: int, metrics: dict[str, Any]) -> None:
     """Store ``metrics`` (JSON-serialisable: losses, scores) on the job row; the Jobs page shows them."""
     with db.conn:
-        db["jobs"].update(job_id, {"metrics": json.dumps(metrics, default=str)})
+        db.table("jobs").update(job_id, {"metrics": json.dumps(metrics, default=str)})
 
 
 def get_job(db: Database, job_id: int) -> dict[str, Any]:
     """Return one job row; raises :class:`NotFoundError`."""
-    rows = list(db["jobs"].rows_where("id = ?", [job_id]))
+    rows = list(db.table("jobs").rows_where("id = ?", [job_id]))
     if not rows:
         raise NotFoundError(f"no job {job_id}")
     return rows[0]
@@ -146,7 +147,7 @@ def list_jobs(
             clauses.append(f"{column} = ?")
             args.append(value)
     where = " and ".join(clauses) or None
-    return list(db["jobs"].rows_where(where, args, order_by="id desc", limit=limit))
+    return list(db.table("jobs").rows_where(where, args, order_by="id desc", limit=limit))
 
 
 def pid_alive(pid: int) -> bool:
@@ -173,7 +174,7 @@ def reap_lost_jobs(db: Database) -> list[int]:
     """
     lost = [
         row["id"]
-        for row in db["jobs"].rows_where("status = 'running' and pid is not null and coalesce(runner, '') != 'vertex'")
+        for row in db.table("jobs").rows_where("status = 'running' and pid is not null and coalesce(runner, '') != 'vertex'")
         if not pid_alive(int(row["pid"]))
     ]
     for job_id in lost:

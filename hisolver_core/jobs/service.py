@@ -11,7 +11,7 @@ import json
 import logging
 import time
 from contextlib import closing
-from typing import Any
+from typing import Any, cast
 
 from sqlite_utils import Database
 
@@ -26,8 +26,16 @@ from .spec import RUNNERS, JobSpec, parse_slots
 log = logging.getLogger(__name__)
 
 __all__ = [
-    "submit_job", "cancel_job", "retry_job", "job_logs", "wait_job", "poll_jobs", "find_job", "save_log",
-    "recent_jobs", "duration_s",
+    "cancel_job",
+    "duration_s",
+    "find_job",
+    "job_logs",
+    "poll_jobs",
+    "recent_jobs",
+    "retry_job",
+    "save_log",
+    "submit_job",
+    "wait_job",
 ]  # fmt: skip
 
 # a claimed local job whose process never recorded its pid within this time is marked failed
@@ -55,14 +63,14 @@ def submit_job(settings: Settings, spec: JobSpec, runner: str | None = None, ret
     parse_slots(settings.job_slots)  # a malformed setting fails here, before a row exists
     with closing(open_db(settings)) as db:
         with db.conn:
-            job_id = db["jobs"].insert(
+            job_id = cast(int, db.table("jobs").insert(
                 {
                     "kind": spec.kind, "status": "queued", "params": json.dumps(spec.params, default=str),
                     "progress": 0.0, "message": "queued", "runner": name, "spec": spec.to_json(),
                     "log_key": log_key(0), "created_at": utcnow(), "retry_of": retry_of,
                 }
-            ).last_pk  # fmt: skip
-            db["jobs"].update(job_id, {"log_key": log_key(job_id)})
+            ).last_pk)  # fmt: skip
+            db.table("jobs").update(job_id, {"log_key": log_key(job_id)})
         if name != "local":
             _start(db, backend, job_id, spec)
     if name == "local":
@@ -79,7 +87,7 @@ def _start(db: Database, backend: Any, job_id: int, spec: JobSpec) -> None:
         finish_job(db, job_id, "failed", f"could not start: {exc}")
         raise
     with db.conn:
-        db["jobs"].update(job_id, changes)
+        db.table("jobs").update(job_id, changes)
 
 
 def find_job(settings: Settings, job_id: int) -> dict[str, Any]:
@@ -104,7 +112,7 @@ def recent_jobs(settings: Settings, limit: int = 200) -> list[dict[str, Any]]:
     """Poll (see :func:`poll_jobs`), then return the most recent job rows, newest first, each with ``duration_s``."""
     poll_jobs(settings)
     with closing(open_db(settings)) as db:
-        rows = list(db["jobs"].rows_where(order_by="id desc", limit=limit))
+        rows = list(db.table("jobs").rows_where(order_by="id desc", limit=limit))
     for row in rows:
         row["duration_s"] = duration_s(row)
     return rows
@@ -199,7 +207,7 @@ def poll_jobs(settings: Settings) -> None:
 
 def _fail_unstarted(db: Database) -> None:
     cutoff = time.time() - START_TIMEOUT_S
-    for row in db["jobs"].rows_where("status = 'running' and runner = 'local' and pid is null"):
+    for row in db.table("jobs").rows_where("status = 'running' and runner = 'local' and pid is null"):
         started = _epoch(row.get("started_at"))
         if started is not None and started < cutoff:
             finish_job(db, row["id"], "failed", "the job's process never started; retry it")
@@ -264,7 +272,7 @@ def _start_queued(settings: Settings, db: Database) -> None:
 
 
 def _refresh_remote(settings: Settings, db: Database) -> None:
-    rows = list(db["jobs"].rows_where("status in ('queued', 'running') and runner = 'vertex' and external_id is not null"))
+    rows = list(db.table("jobs").rows_where("status in ('queued', 'running') and runner = 'vertex' and external_id is not null"))
     if not rows:
         return
     backend = get_runner(settings, "vertex")
@@ -276,4 +284,4 @@ def _refresh_remote(settings: Settings, db: Database) -> None:
             continue
         if changes:
             with db.conn:
-                db["jobs"].update(row["id"], changes)
+                db.table("jobs").update(row["id"], changes)

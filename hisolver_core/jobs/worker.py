@@ -65,7 +65,7 @@ def close_job(job_id: int, code: int) -> None:
     try:
         row = get_job(db, job_id)
         with db.conn:
-            db["jobs"].update(job_id, {"exit_code": code})
+            db.table("jobs").update(job_id, {"exit_code": code})
         if row["status"] in ("queued", "running"):
             if code == 0:
                 message = row["message"] if row["message"] not in ("", "queued", "starting") else "done"

@@ -76,6 +76,8 @@ def test_collect_page_imports_a_folder_and_lists_it(data_dir, project):
     assert any("collect · succeeded: imported 8 files as local:fromui" in s.value for s in at.success), \
         [s.value for s in at.success]
     assert at.dataframe[-1].value["full_name"].tolist() == ["local:fromui"]
+    link = at.get("page_link")[0].proto
+    assert (link.label, link.page) == (f"Job #{row['id']} on the Jobs page", "jobs")
     at.button(key="collect_extract_go").click().run()
     assert finish_job(at, "collect_extract")["status"] == "succeeded"
     assert any("extract · succeeded" in s.value for s in at.success)

@@ -9,7 +9,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from vertex_stub import VertexStub  # noqa: E402
+from vertex_stub import VertexStub
 
 
 @pytest.fixture(scope="session")

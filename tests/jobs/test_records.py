@@ -59,9 +59,8 @@ def test_a_killed_job_is_marked_failed(db):
      (JobCancelled(), "cancelled")],
 )
 def test_tracked_job_records_every_way_out(db, error, status):
-    with pytest.raises(type(error)):
-        with tracked_job(db, "extract", {}):
-            raise error
+    with pytest.raises(type(error)), tracked_job(db, "extract", {}):
+        raise error
     row = list_jobs(db)[0]
     assert row["status"] == status and row["finished_at"]
     assert row["message"] == ("disk full" if status == "failed" else row["message"])

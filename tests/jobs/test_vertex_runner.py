@@ -6,11 +6,20 @@ import json
 from contextlib import closing
 
 import pytest
+from vertex_stub import FAIL_MESSAGE
 
 from hisolver_core.errors import ConfigError
-from hisolver_core.jobs import JobSpec, cancel_job, find_job, job_logs, list_jobs, poll_jobs, submit_job, wait_job
+from hisolver_core.jobs import (
+    JobSpec,
+    cancel_job,
+    find_job,
+    job_logs,
+    list_jobs,
+    poll_jobs,
+    submit_job,
+    wait_job,
+)
 from hisolver_core.store import open_db
-from vertex_stub import FAIL_MESSAGE
 
 TRAIN = JobSpec(
     "train", ("jobs", "selftest", "--seconds", "1"), {"dataset": "v1"},
