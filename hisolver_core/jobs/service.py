@@ -40,6 +40,8 @@ __all__ = [
 
 # a claimed local job whose process never recorded its pid within this time is marked failed
 START_TIMEOUT_S = 60.0
+# (database, job id) -> monotonic time of its last Vertex state read in this process (see HISOLVER_VERTEX_JOB_POLL_S)
+_remote_read: dict[tuple[str, int], float] = {}
 
 
 def _runner_name(settings: Settings, runner: str | None) -> str:
@@ -272,9 +274,16 @@ def _start_queued(settings: Settings, db: Database) -> None:
 
 
 def _refresh_remote(settings: Settings, db: Database) -> None:
-    rows = list(db.table("jobs").rows_where("status in ('queued', 'running') and runner = 'vertex' and external_id is not null"))
+    now = time.monotonic()
+    rows = [
+        row
+        for row in db.table("jobs").rows_where("status in ('queued', 'running') and runner = 'vertex' and external_id is not null")
+        if now - _remote_read.get((str(settings.db_path), row["id"]), float("-inf")) >= settings.vertex_job_poll_s
+    ]
     if not rows:
         return
+    for row in rows:
+        _remote_read[(str(settings.db_path), row["id"])] = now
     backend = get_runner(settings, "vertex")
     for row in rows:
         try:

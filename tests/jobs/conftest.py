@@ -40,4 +40,5 @@ def vertex_settings(settings, vertex_stub):
         vertex_location="europe-west4",
         vertex_api_endpoint=vertex_stub.api_endpoint,
         vertex_service_account="jobs@proj.iam.gserviceaccount.com",
+        vertex_job_poll_s=0.0,
     )
