@@ -89,3 +89,17 @@ def test_command_args_rebuild_the_invocation_without_job_options(env):
                               ], catch_exceptions=False)
     assert seen == {"args": ["work", "--limit", "3", "--tag", "x", "--tag", "y", "--no-export", "--", "a", "-b"],
                     "submitted": None}
+
+
+def test_eval_in_the_background_checks_its_backend_first_then_records_metrics(env, settings, tmp_path):
+    data = tmp_path / "sat.jsonl"
+    data.write_text(json.dumps({"passage": "", "question": "What is $3 + 4$?", "options": ["(A)7", "(B)8"],
+                                "label": "A"}) + "\n")
+    bad = CliRunner().invoke(main, ["eval", "--dataset", str(data), "--format", "agieval", "--backend", "nope",
+                                    "--background"])
+    assert bad.exit_code != 0 and "unknown backend 'nope'" in bad.output
+    assert json.loads(hisolver("jobs", "list", "--json").stdout.splitlines()[-1]) == []
+    result = hisolver("eval", "--dataset", str(data), "--format", "agieval", "--background")
+    row = wait_job(settings, int(result.stdout.split()[-1]), timeout_s=120, poll_s=0.1)
+    assert row["kind"] == "evaluate" and row["status"] == "succeeded"
+    assert json.loads(row["metrics"])["total"] == 1
