@@ -6,6 +6,7 @@ its live progress here; each section fails on its own.
 
 from __future__ import annotations
 
+import json
 from contextlib import closing
 
 import pandas as pd
@@ -24,10 +25,31 @@ from hisolver_core.store import open_db
 from pages import _shared as ui
 
 
-def _panel(settings, key: str) -> None:
+def _fmt(value) -> str:
+    return f"{value:.2f}" if isinstance(value, float) else str(value)
+
+
+def show_result(result: dict, failed_what: str = "Some repositories failed (the next run retries them):") -> None:
+    """The counts a finished job returned, and its per-item errors."""
+    counts = ", ".join(f"{k.replace('_', ' ')}: {_fmt(v)}" for k, v in result.items() if k != "errors" and v)
+    if counts:
+        st.success(counts)
+    if result.get("errors"):
+        st.warning(failed_what)
+        st.json(result["errors"], expanded=len(result["errors"]) <= 5)
+
+
+def _panel(settings, key: str, failed_what: str | None = None) -> dict | None:
+    """This session's last job under ``key``: live progress, then its result; return the result when it succeeded."""
     job_id = ui.last_job(key)
-    if job_id is not None:
-        ui.job_panel(settings, job_id, key=key)
+    if job_id is None:
+        return None
+    row = ui.job_panel(settings, job_id, key=key)
+    if not row or row["status"] != "succeeded" or not row.get("metrics"):
+        return None
+    result = json.loads(row["metrics"])
+    show_result(result, *([failed_what] if failed_what else []))
+    return result
 
 
 def local_tab(settings) -> None:
@@ -79,7 +101,9 @@ def render_check_section(settings) -> None:
     retry = c2.checkbox("Retry failed renders too", key="collect_rc_retry")
     if st.button("Render pending snippets", key="collect_render_go"):
         ui.launch_job(settings, render_check_spec(int(limit) or None, retry), "collect_render")
-    _panel(settings, "collect_render")
+    result = _panel(settings, "collect_render", "Some snippets did not render (see their errors on the Snippets page):")
+    if result is not None and not result.get("checked"):
+        st.info("Nothing to render: every Community representative has been checked (tick retry for failures).")
 
 
 def repos_section(settings) -> None:

@@ -34,6 +34,7 @@ def test_background_prints_the_job_id_last_and_the_job_runs_the_same_command(env
     assert listed[0] == {**listed[0], "kind": "collect", "runner": "local", "status": "succeeded", "progress": 1.0}
     shown = json.loads(hisolver("jobs", "show", str(job_id), "--json").stdout.splitlines()[-1])
     assert shown["params"] == {"source": "local", "path": str(folder), "name": "demo"}
+    assert shown["metrics"]["files"] == 1 and shown["exit_code"] == 0  # the command's result, kept on the row
     assert "files: 1" in hisolver("jobs", "logs", str(job_id)).stdout
     assert "files: 1" in hisolver("jobs", "logs", str(job_id), "--follow").stdout
 

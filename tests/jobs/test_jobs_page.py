@@ -28,6 +28,7 @@ def test_a_job_started_in_one_session_is_seen_running_then_finished_by_a_fresh_o
     table = _table(watcher)
     assert table["id"].tolist() == [job_id] and table["status"].tolist()[0] in ("queued", "running")
     assert table["runner"].tolist() == ["local"]
+    assert watcher.session_state["jobs_live"] is True  # refreshing itself while the job runs
 
     assert wait_job(settings, job_id, timeout_s=300, poll_s=0.2)["status"] == "succeeded"
     later = open_page("jobs")
