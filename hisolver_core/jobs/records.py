@@ -166,6 +166,17 @@ def pid_alive(pid: int) -> bool:
         return True  # no /proc (macOS): trust kill(0)
 
 
+def _is_job_worker(pid: int) -> bool:
+    """False when ``pid`` now belongs to another program (the job's pid was reused after it died)."""
+    try:
+        with open(f"/proc/{pid}/cmdline", "rb") as fh:
+            return b"hisolver_core.jobs.worker" in fh.read()
+    except FileNotFoundError:
+        return False
+    except OSError:
+        return True  # no /proc (macOS) or not ours to read: trust the pid
+
+
 def reap_lost_jobs(db: Database) -> list[int]:
     """Mark ``running`` jobs whose process is gone (killed, crashed) as failed; return their ids.
 
@@ -175,7 +186,7 @@ def reap_lost_jobs(db: Database) -> list[int]:
     lost = [
         row["id"]
         for row in db.table("jobs").rows_where("status = 'running' and pid is not null and coalesce(runner, '') != 'vertex'")
-        if not pid_alive(int(row["pid"]))
+        if not pid_alive(int(row["pid"])) or (row.get("runner") == "local" and not _is_job_worker(int(row["pid"])))
     ]
     for job_id in lost:
         finish_job(db, job_id, "failed", "the process ended without finishing (killed or crashed); retry it to resume")

@@ -83,3 +83,15 @@ def test_a_finished_job_is_never_overwritten(db):
     assert finish_job(db, job, "cancelled", "by request")
     assert not finish_job(db, job, "succeeded", "late")
     assert get_job(db, job)["status"] == "cancelled"
+
+
+def test_a_local_job_whose_pid_now_belongs_to_another_program_is_reaped(db):
+    other = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(30)"])
+    try:
+        job = db["jobs"].insert({"kind": "collect", "status": "running", "runner": "local", "pid": other.pid}).last_pk
+        inline = start_job(db, "extract")  # this process, not a job worker: inline rows keep the old rule
+        assert reap_lost_jobs(db) == [job]
+        assert get_job(db, inline)["status"] == "running"
+    finally:
+        other.kill()
+        other.wait()
