@@ -7,7 +7,6 @@ import json
 import pytest
 
 from hisolver_core.jobs import JobSpec, find_job, submit_job, wait_job
-from tests.jobs.test_jobs_resume import make_folder
 from tests.pagetest import open_page
 
 
@@ -15,13 +14,27 @@ def _table(at):
     return at.dataframe[0].value
 
 
+@pytest.fixture
+def slow_github(env):
+    """The GitHub stub with 0.3 s per request: a collection of 4 repositories, one at a time, takes seconds."""
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "collection"))
+    from github_stub import GitHubStub, make_repos
+
+    stub = GitHubStub(make_repos(4, 3), latency=0.3).start()
+    env.setenv("HISOLVER_GITHUB_API_URL", stub.url)
+    yield stub
+    stub.stop()
+
+
 @pytest.mark.slow
-def test_a_job_started_in_one_session_is_seen_running_then_finished_by_a_fresh_one(env, settings, tmp_path):
-    folder = make_folder(tmp_path / "big", 1500)
+def test_a_job_started_in_one_session_is_seen_running_then_finished_by_a_fresh_one(env, settings, slow_github):
     starter = open_page("collect")
-    starter.text_input(key="collect_path").input(str(folder))
-    starter.button(key="collect_local_go").click().run()
-    job_id = starter.session_state["hisolver_job_collect_local"]
+    starter.number_input(key="collect_workers").set_value(1)
+    starter.button(key="collect_github_go").click().run()
+    job_id = starter.session_state["hisolver_job_collect_github"]
     del starter  # the session that started it is gone
 
     watcher = open_page("jobs")
@@ -33,8 +46,8 @@ def test_a_job_started_in_one_session_is_seen_running_then_finished_by_a_fresh_o
     assert wait_job(settings, job_id, timeout_s=300, poll_s=0.2)["status"] == "succeeded"
     later = open_page("jobs")
     assert _table(later)["status"].tolist() == ["succeeded"]
-    assert any("imported 1500 files" in m.value for m in later.markdown)
-    assert "files: 1500" in later.code[0].value  # the log tail
+    assert json.loads(find_job(settings, job_id)["metrics"])["repos_collected"] == 4
+    assert "repos_collected: 4" in later.code[0].value  # the log tail
     assert [b.key for b in later.button if b.key in ("jobs_cancel", "jobs_retry")] == ["jobs_retry"]
 
 
