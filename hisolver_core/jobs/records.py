@@ -86,8 +86,9 @@ def _adopt(db: Database) -> int | None:
     with db.conn:
         cur = db.execute(
             "UPDATE jobs SET status = 'running', pid = ?, started_at = coalesce(started_at, ?) "
-            "WHERE id = ? AND status IN ('queued', 'running')",
-            [os.getpid(), utcnow(), job_id],
+            # only the job's own process: a child that inherited the variable must not take the row
+            "WHERE id = ? AND status IN ('queued', 'running') AND (pid IS NULL OR pid = ?)",
+            [os.getpid(), utcnow(), job_id, os.getpid()],
         )
     return job_id if cur.rowcount else None
 

@@ -95,3 +95,10 @@ def test_a_local_job_whose_pid_now_belongs_to_another_program_is_reaped(db):
     finally:
         other.kill()
         other.wait()
+
+
+def test_a_child_that_inherited_the_job_id_does_not_take_the_row(db, monkeypatch):
+    theirs = db["jobs"].insert({"kind": "extract", "status": "running", "runner": "local", "pid": os.getpid() + 1}).last_pk
+    monkeypatch.setenv(JOB_ID_ENV, str(theirs))
+    mine = start_job(db, "extract")
+    assert mine != theirs and get_job(db, theirs)["pid"] == os.getpid() + 1
