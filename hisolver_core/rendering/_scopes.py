@@ -47,6 +47,20 @@ class ScriptFacts:
     nonlocals: frozenset[str]  # names some function rebinds in an enclosing function
     private_attrs: frozenset[str]  # ``_name`` attributes the snippet assigns or defines in its classes
     methods: frozenset[str]  # names of functions defined directly in the snippet's class bodies
+    calls_make_instances: bool = True  # no class defines __new__/__call__: ``C()`` of a snippet class is a C
+
+    def instance_of_own_class(self, name: str) -> bool:
+        """True when every binding of ``name`` is ``name = C(...)`` for a plain class C of the snippet."""
+        bindings = self.bindings.get(name, [])
+        if not bindings or not self.calls_make_instances:
+            return False
+        for how, value in bindings:
+            if not (how == "value" and isinstance(value, ast.Call) and isinstance(value.func, ast.Name)):
+                return False
+            made = self.bindings.get(value.func.id, [])
+            if not made or any(kind != "class" for kind, _ in made):
+                return False
+        return True
 
     @classmethod
     def of(cls, tree: ast.Module) -> ScriptFacts:
@@ -57,6 +71,7 @@ class ScriptFacts:
         nonlocals: set[str] = set()
         private: set[str] = set()
         methods: set[str] = set()
+        makes_others = False  # a __new__ (or a metaclass __call__) may make ``C()`` return something else
 
         def bind(name: str, how: str, value: ast.AST | None = None) -> None:
             bindings.setdefault(name, []).append((how, value))
@@ -78,7 +93,10 @@ class ScriptFacts:
                 for alias in node.names:
                     bind(alias.asname or alias.name, "other")
             elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
-                bind(node.name, "property" if _is_property(node) else "other")
+                plain_class = isinstance(node, ast.ClassDef) and not node.decorator_list and not node.keywords
+                bind(node.name, "property" if _is_property(node) else "class" if plain_class else "other")
+                if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and node.name in ("__new__", "__call__"):
+                    makes_others = True
             elif isinstance(node, ast.arg):
                 bind(node.arg, "other")
             elif isinstance(node, ast.ExceptHandler) and node.name:
@@ -99,7 +117,8 @@ class ScriptFacts:
                             private.add(name)
                     if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef)):
                         methods.add(stmt.name)
-        return cls(bindings, frozenset(unbinds), frozenset(nonlocals), frozenset(private), frozenset(methods))
+        return cls(bindings, frozenset(unbinds), frozenset(nonlocals), frozenset(private), frozenset(methods),
+                   not makes_others)
 
 
 def _is_property(node: ast.AST) -> bool:

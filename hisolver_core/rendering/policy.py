@@ -71,6 +71,10 @@ MODULE_MEMBER_PREFIXES = ("read_", "write_")
 # TeX primitives that read or write files (LaTeX runs inside the sandbox, but why let it).
 TEX_FILE_PRIMITIVES = ("\\input", "\\include", "\\openin", "\\openout", "\\write", "\\read",
                        "\\immediate", "\\special", "\\directlua", "\\catcode", "\\csname")
+# Typst functions that read files or load plugins (checked in the strings of code that uses Typst).
+TYPST_FILE_FUNCTIONS = ("read(", "include", "import", "plugin(", "image(", "json(", "csv(", "yaml(", "toml(",
+                        "xml(", "cbor(", "sys.inputs")
+TYPST_NAMES = frozenset({"Typst", "MathTypst", "typst_to_svg_file"})
 # Dunder attributes that ordinary scene code uses (``super().__init__(...)``, ``manim.__version__``).
 ALLOWED_DUNDERS = frozenset({"__init__", "__name__", "__doc__", "__len__", "__iter__", "__call__", "__version__"})
 ALLOWED_DUNDER_NAMES = frozenset({"__name__", "__version__"})
@@ -114,6 +118,7 @@ class _Checker(ast.NodeVisitor):
         self.sensitive: set[str] = set()  # methods that rely on their first argument being the object itself
         self.method_refs: list[tuple[ast.AST, str]] = []  # a method reached other than through its own object
         self.own_calls: set[int] = set()  # ``Base.method(self, ...)``: ids of such ``func`` nodes
+        self.typst = any(getattr(n, "id", getattr(n, "attr", None)) in TYPST_NAMES for n in ast.walk(tree))
 
     def check(self) -> None:
         """Check the module; raises RenderError at the first refusal."""
@@ -220,13 +225,15 @@ class _Checker(ast.NodeVisitor):
                 continue
             if scope == "local" and frame.self_name == base.id and is_plain_parameter(frame, base.id):
                 return frame
-            return None
+            break
+        if self.facts.instance_of_own_class(base.id):
+            return Frame("function", [], instance=True)  # ``c = Counter()``: an object of the snippet's own class
         return None
 
     def _note_sensitive(self, owner: Frame) -> None:
         # A classmethod's first argument is always a class of its own hierarchy (Python binds it),
         # but a plain method's can be anything when it is called through the class.
-        if owner.instance:
+        if owner.instance and owner.method:
             self.sensitive.add(owner.method)
 
     # -- imports -----------------------------------------------------------------------------
@@ -302,6 +309,8 @@ class _Checker(ast.NodeVisitor):
             _refuse(node, "strings naming interpreter internals are not allowed", "dunder")
         if isinstance(node.value, str) and any(t in node.value for t in TEX_FILE_PRIMITIVES):
             _refuse(node, "LaTeX file and shell primitives (\\input, \\write, ...) are not allowed", "tex")
+        if self.typst and isinstance(node.value, str) and any(t in node.value for t in TYPST_FILE_FUNCTIONS):
+            _refuse(node, "Typst file functions (read, include, import, image, json, ...) are not allowed", "tex")
 
     def visit_Global(self, node: ast.Global) -> None:
         _refuse(node, "'global' statements are not allowed", "statements")

@@ -52,7 +52,7 @@ ACCEPTED = {
     "        self._count = 0\n        self.types = [Square, Circle]\n        self.string = 'x'\n"
     "    def _bump(self):\n        self._count += 1\n        return self.types[self._count % 2]()\n"
     "class S(Scene):\n    def construct(self):\n        c = Counter()\n        self.add(c)\n"
-    "        self.code = Text('n')\n        self.play(Write(self.code))\n",
+    "        self.code = Text(str(c._count))\n        self.play(Write(self.code))\n",
     "own_method_through_base": HEAD + "class A(Scene):\n    def setup(self):\n        self._n = 1\n"
     "class B(A):\n    def setup(self):\n        A.setup(self)\n        super().setup()\n"
     "    def construct(self):\n        self.add(Text(str(self._n)))\n",
@@ -60,6 +60,7 @@ ACCEPTED = {
     "        cls._made += 1\n        return cls()\nclass S(Scene):\n    def construct(self):\n        self.add(Shape.make())\n",
     "lambda_sees_self": _scene("self._t = ValueTracker(0)\nd = always_redraw(lambda: Dot().shift(self._t.get_value() * RIGHT))\n"
                                "self.add(d)"),
+    "typst": _scene("self.add(Typst('Hello, *Typst*: $a^2 + b^2 = c^2$'))"),
     "set_default": HEAD + "Triangle.set_default(stroke_width=20)\nclass S(Scene):\n    def construct(self):\n"
     "        self.add(Triangle())\n",
 }
@@ -98,6 +99,9 @@ HOSTILE = {
     "class_body_call": "class A:\n    def f(self):\n        return self.types\n    x = f(typing)",
     "private_not_its_own": "class S2(Scene):\n    def construct(self):\n        self._get_manager()",
     "private_of_other_object": "class A:\n    def f(self, other):\n        self._x = 1\n        return other._x",
+    "instance_of_class_with_new": "class A:\n    def __new__(cls):\n        return typing\na = A()\nt = a.types",
+    "instance_rebound": "class A:\n    pass\na = A()\na = typing\nt = a.types",
+    "instance_of_decorated_class": "def deco(c):\n    return lambda: typing\n@deco\nclass A:\n    pass\na = A()\nt = a.types",
     "super_rebound": "super = lambda: typing\nclass A:\n    def f(self):\n        return super().types",
     "image_from_path_name": "p = '/etc/hostname'\nImageMobject(p)",
     "image_np_rebound": "class F:\n    def uint8(self, x):\n        return '/etc/hostname'\nnp = F()\nImageMobject(np.uint8(1))",
@@ -124,6 +128,8 @@ HOSTILE = {
     "manimpango_star": "from manimpango import *",
     "manim_register_font": "with register_font('/etc/passwd'):\n    pass",
     "numpy_test": "np.test()",
+    "typst_read": "t = Typst('#read(\"/etc/passwd\")')",
+    "typst_include": "t = MathTypst('x') if False else Typst('#include \"/etc/hostname\"')",
 }
 
 
