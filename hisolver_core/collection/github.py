@@ -36,7 +36,7 @@ from ..errors import HiSolverError
 from ..jobs import Progress, tracked_job
 from ..storage import BlobStore, open_blob_store
 from ..store import open_db
-from .archive import iter_tar, tar_commit
+from .archive import iter_tar, tar_commit, tar_short_commit
 from .local import store_files
 from .records import CollectResult, blob_prefix, known_files, mark_repo, save_repo_files, upsert_repo
 
@@ -238,8 +238,25 @@ class _Fetcher:
             if not self._download(session, link, tmp):
                 return _RepoOutcome(task, "too_large", [], error=f"tarball over {self.opts.max_tarball_bytes} bytes")
             head = tar_commit(tmp.name) or (ref if len(ref) == 40 else None)
+            if head is None:
+                head = self._branch_head(gh, repo, task, tar_short_commit(tmp.name))
             rows = store_files(self.blobs, blob_prefix(task.full_name), iter_tar(tmp.name), known)
         return _RepoOutcome(task, "done", rows, head=head)
+
+    def _branch_head(self, gh: Github, repo, task: _RepoTask, short: str | None) -> str | None:
+        """The branch's head commit when a tarball's header lacks it (one cheap request), or None.
+
+        Without the head a later run cannot tell an unchanged repository from a
+        changed one and downloads it again. When the tarball's top folder names
+        an abbreviated commit, the head must match it (the branch may have moved
+        during the download; then None, and the next run fetches again).
+        """
+        head = repo.get_branch(task.default_branch).commit.sha
+        _respect_quota(gh, self.opts.max_rate_limit_wait)
+        if short and not head.startswith(short):
+            log.info("%s: the branch moved during the download; its head is not recorded", task.full_name)
+            return None
+        return head
 
     def _download(self, session: requests.Session, url: str, out) -> bool:
         """Stream ``url`` into ``out``; False when it passes the size cap."""
