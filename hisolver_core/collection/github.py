@@ -34,6 +34,7 @@ from urllib3.util.retry import Retry
 from ..config import Settings
 from ..errors import HiSolverError
 from ..jobs import Progress, tracked_job
+from .cleanup import clean_leftovers, temp_prefix
 from ..storage import BlobStore, open_blob_store
 from ..store import open_db
 from .archive import iter_tar, tar_commit, tar_short_commit
@@ -337,6 +338,7 @@ def collect_github(
     blobs = open_blob_store(settings)
     params = {"source": "github", "query": opts.query, "max_repos": opts.max_repos, "workers": opts.workers}
     try:
+        clean_leftovers(settings, db)  # what a killed run left: .part blobs, temporary folders, 'running' rows
         with tracked_job(db, "collect", params, progress) as job:
             job(0, 1, f"searching GitHub for {opts.query!r}")
             metas = _search(settings, opts)
@@ -371,7 +373,7 @@ def _search(settings: Settings, opts: GitHubOptions) -> list[dict[str, Any]]:
 def _fetch_all(settings, opts, db, blobs, tasks: list[_RepoTask], result: CollectResult, job: Progress) -> None:
     """Fetch with a bounded pool; the database is written from this thread only."""
     total = len(tasks)
-    with tempfile.TemporaryDirectory(prefix="hisolver-collect-") as tmp:
+    with tempfile.TemporaryDirectory(prefix=temp_prefix("collect")) as tmp:
         fetcher = _Fetcher(settings, opts, blobs, Path(tmp))
         with ThreadPoolExecutor(max_workers=max(1, opts.workers)) as pool:
             pending: set[Future] = set()

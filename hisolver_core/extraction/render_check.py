@@ -23,6 +23,7 @@ from ..config import Settings
 from ..errors import RenderError
 from ..storage import open_blob_store
 from ..store import open_db
+from ..collection.cleanup import clean_leftovers
 from .clusters import rechoose_representatives
 
 __all__ = ["RenderCheckResult", "render_check", "pending_snippets"]
@@ -110,6 +111,7 @@ def render_check(
     db = open_db(settings)
     result = RenderCheckResult()
     try:
+        clean_leftovers(settings, db)  # a killed run's temporary folders and 'running' job rows
         todo = pending_snippets(db, retry_failed, limit)
         params = {"workers": workers, "limit": limit, "retry_failed": retry_failed, "snippets": len(todo)}
         with tracked_job(db, "render-check", params, progress) as job:

@@ -8,6 +8,7 @@ import signal
 import sqlite3
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -210,5 +211,9 @@ def test_killed_run_resumes_without_loss_or_duplicates(tmp_path):
         stored = {p.relative_to(data / "blobs").as_posix() for p in (data / "blobs" / "raw").rglob("*.py")}
         expected = {f"raw/{r.full_name}/{path}" for r in stub.repos for path in r.files if path.endswith(".py")}
         assert stored == expected  # every file once, at its own key; .part temp files are not .py
+        # the killed run's job row was closed by the next run, and its temporary folder removed
+        jobs = [r[0] for r in db.execute("SELECT status FROM jobs WHERE kind = 'collect' ORDER BY id")]
+        assert jobs == ["failed", "succeeded"]
+        assert not list(Path(tempfile.gettempdir()).glob(f"hisolver-collect-{proc.pid}-*"))
     finally:
         stub.stop()
