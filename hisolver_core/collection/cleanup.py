@@ -24,7 +24,7 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from ..config import Settings
-from ..jobs import reap_lost_jobs
+from ..jobs import _alive, reap_lost_jobs  # the same liveness test the job rows use
 
 __all__ = ["Leftovers", "clean_leftovers", "temp_prefix"]
 
@@ -52,16 +52,6 @@ class Leftovers:
     part_files: int = 0
     temp_dirs: int = 0
     lost_jobs: tuple[int, ...] = ()
-
-
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True  # another user's process
-    return True
 
 
 def _part_files(root: Path, now: float) -> int:
