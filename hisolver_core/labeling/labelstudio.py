@@ -29,6 +29,7 @@ from typing import Any, Iterable
 from sqlite_utils import Database
 
 from ..errors import HiSolverError
+from ..extraction.hashing import ast_hash, minhash, minhash_to_bytes
 from ..extraction.scenes import detect_dialect
 from ..rendering.policy import find_scenes
 from ._txn import iso, now_utc, write_transaction
@@ -252,10 +253,11 @@ def _snippet_for(conn, code: str, task_id: Any, stamp: str) -> tuple[int, str | 
     status = "pending" if dialect == "community" and scenes else "not_renderable"
     fallback = _SCENE.search(code)
     scene_name = scenes[0] if scenes else fallback.group(1) if fallback else f"task_{task_id}"
+    # The extraction pipeline's hashes, so the next clustering groups it with its twins in the corpus.
     cur = conn.execute(
-        "INSERT INTO snippets (file_id, scene_name, code, dialect, code_hash, is_representative, render_status, "
-        "created_at) VALUES (?, ?, ?, ?, ?, 1, ?, ?)",
-        [file_id, scene_name, code, dialect, code_hash, status, stamp],
+        "INSERT INTO snippets (file_id, scene_name, code, dialect, code_hash, ast_hash, minhash, is_representative, "
+        "render_status, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?, ?)",
+        [file_id, scene_name, code, dialect, code_hash, ast_hash(code), minhash_to_bytes(minhash(code)), status, stamp],
     )
     return cur.lastrowid, status
 
