@@ -264,6 +264,7 @@ class _Module:
     by_name: dict[str, list[int]]
     modules: list[str]
     digests: list[bytes]
+    acts: list[tuple[int, str]]  # (index, name) of statements that bind nothing and act on a name
 
 
 def _index(tree: ast.Module) -> _Module:
@@ -276,7 +277,8 @@ def _index(tree: ast.Module) -> _Module:
     for i, names in enumerate(defines):
         for name in names:
             by_name.setdefault(name, []).append(i)
-    return _Module(stmts, defines, uses, by_name, modules, [digest for _, digest in scans])
+    acts = [(i, name) for i, s in enumerate(stmts) if (name := _side_effect_subject(s)) is not None]
+    return _Module(stmts, defines, uses, by_name, modules, [digest for _, digest in scans], acts)
 
 
 def _side_effect_subject(stmt: ast.stmt) -> str | None:
@@ -325,9 +327,9 @@ def _closure(mod: _Module, root: int) -> list[int]:
     """
     keep = {i for i, s in enumerate(mod.stmts) if _is_always_kept(s)}
     _follow(mod, [root], keep)
-    while True:
+    while mod.acts:
         names = set().union(*(mod.uses[i] | mod.defines[i] for i in keep))
-        acting = [i for i, s in enumerate(mod.stmts) if i not in keep and _side_effect_subject(s) in names]
+        acting = [i for i, name in mod.acts if i not in keep and name in names]
         if not acting:
             break
         _follow(mod, acting, keep)
