@@ -24,7 +24,7 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from ..config import Settings
-from ..jobs import _alive, reap_lost_jobs  # the same liveness test the job rows use
+from ..jobs.records import pid_alive, reap_lost_jobs  # the same liveness test the job rows use
 
 __all__ = ["Leftovers", "clean_leftovers", "temp_prefix"]
 
@@ -80,7 +80,7 @@ def _temp_dirs(tmp: Path, now: float) -> int:
     for path in entries:
         owned = _OWNED.match(path.name)
         if owned:
-            stale = not _alive(int(owned.group(1)))
+            stale = not pid_alive(int(owned.group(1)))
         elif _LEGACY.match(path.name):
             try:
                 stale = now - path.stat().st_mtime >= LEGACY_AGE_S
