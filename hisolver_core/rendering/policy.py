@@ -118,6 +118,7 @@ class _Checker(ast.NodeVisitor):
         self.sensitive: set[str] = set()  # methods that rely on their first argument being the object itself
         self.method_refs: list[tuple[ast.AST, str]] = []  # a method reached other than through its own object
         self.own_calls: set[int] = set()  # ``Base.method(self, ...)``: ids of such ``func`` nodes
+        self.accessors: set[int] = set()  # ``@name.setter`` over ``def name``: ids of those ``name`` nodes
         self.typst = any(getattr(n, "id", getattr(n, "attr", None)) in TYPST_NAMES for n in ast.walk(tree))
 
     def check(self) -> None:
@@ -158,6 +159,9 @@ class _Checker(ast.NodeVisitor):
         every = [*args.posonlyargs, *args.args, *args.kwonlyargs, *filter(None, (args.vararg, args.kwarg))]
         outer = [*node.decorator_list, *args.defaults, *filter(None, args.kw_defaults),
                  *filter(None, (a.annotation for a in every)), *filter(None, (node.returns,))]
+        for deco in node.decorator_list:
+            if isinstance(deco, ast.Attribute) and isinstance(deco.value, ast.Name) and deco.value.id == node.name:
+                self.accessors.add(id(deco.value))  # the property being extended, not a call of its function
         for part in outer:
             self.visit(part)
         self_name, instance = method_self(node, self.frames[-1].kind == "class", self.facts)
@@ -272,7 +276,7 @@ class _Checker(ast.NodeVisitor):
             # Unbound here, the name is Python's builtin or comes from a star import (numpy's brings ``lib``).
             _refuse(node, f"use of {name!r} is not allowed: it is Python's builtin or a module, not a name this "
                           "code defines before using it", "builtins")
-        if self.frames[-1].kind == "class" and name in self.facts.methods:
+        if self.frames[-1].kind == "class" and name in self.facts.methods and id(node) not in self.accessors:
             self.method_refs.append((node, name))
 
     def visit_Attribute(self, node: ast.Attribute) -> None:

@@ -60,6 +60,12 @@ ACCEPTED = {
     "        cls._made += 1\n        return cls()\nclass S(Scene):\n    def construct(self):\n        self.add(Shape.make())\n",
     "lambda_sees_self": _scene("self._t = ValueTracker(0)\nd = always_redraw(lambda: Dot().shift(self._t.get_value() * RIGHT))\n"
                                "self.add(d)"),
+    "decorators_properties_comprehensions": HEAD + "import functools\n@functools.lru_cache()\ndef make(n):\n"
+    "    code = Text(str(n))\n    return code\nclass S(Scene):\n    @property\n    def types(self):\n"
+    "        return self._types\n    @types.setter\n    def types(self, value):\n        self._types = value\n"
+    "    def construct(self):\n        items = [input for input in range(3)]\n"
+    "        lookup = {help: help for help in range(2)}\n        f = lambda string: string * 2\n"
+    "        self.types = [Circle]\n        self.add(make(1), Text(f('x')), *[t() for t in self.types])\n",
     "typst": _scene("self.add(Typst('Hello, *Typst*: $a^2 + b^2 = c^2$'))"),
     "set_default": HEAD + "Triangle.set_default(stroke_width=20)\nclass S(Scene):\n    def construct(self):\n"
     "        self.add(Triangle())\n",
@@ -96,6 +102,8 @@ HOSTILE = {
     "    def f(cls):\n        return cls.types",
     "fake_setter": "class P:\n    def setter(self, f):\n        return lambda: f(typing)\nclass A:\n    types = P()\n"
     "    @types.setter\n    def g(self):\n        return self.types",
+    "property_function_taken_out": "class A:\n    @property\n    def p(self):\n        return self.types\n"
+    "f = A.p.fget\nf(typing)",
     "class_body_call": "class A:\n    def f(self):\n        return self.types\n    x = f(typing)",
     "private_not_its_own": "class S2(Scene):\n    def construct(self):\n        self._get_manager()",
     "private_of_other_object": "class A:\n    def f(self, other):\n        self._x = 1\n        return other._x",
