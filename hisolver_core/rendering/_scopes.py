@@ -48,6 +48,7 @@ class ScriptFacts:
     private_attrs: frozenset[str]  # ``_name`` attributes the snippet assigns or defines in its classes
     methods: frozenset[str]  # names of functions defined directly in the snippet's class bodies
     calls_make_instances: bool = True  # no class defines __new__/__call__: ``C()`` of a snippet class is a C
+    plain_classes: frozenset[str] = frozenset()  # snippet classes that are surely not metaclasses (see _plain)
 
     def instance_of_own_class(self, name: str) -> bool:
         """True when every binding of ``name`` is ``name = C(...)`` for a plain class C of the snippet."""
@@ -57,8 +58,7 @@ class ScriptFacts:
         for how, value in bindings:
             if not (how == "value" and isinstance(value, ast.Call) and isinstance(value.func, ast.Name)):
                 return False
-            made = self.bindings.get(value.func.id, [])
-            if not made or any(kind != "class" for kind, _ in made):
+            if value.func.id not in self.plain_classes:
                 return False
         return True
 
@@ -72,6 +72,7 @@ class ScriptFacts:
         private: set[str] = set()
         methods: set[str] = set()
         makes_others = False  # a __new__ (or a metaclass __call__) may make ``C()`` return something else
+        bases: dict[str, list[list[ast.expr]]] = {}
 
         def bind(name: str, how: str, value: ast.AST | None = None) -> None:
             bindings.setdefault(name, []).append((how, value))
@@ -94,6 +95,8 @@ class ScriptFacts:
                     bind(alias.asname or alias.name, "other")
             elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
                 plain_class = isinstance(node, ast.ClassDef) and not node.decorator_list and not node.keywords
+                if plain_class:
+                    bases.setdefault(node.name, []).append(node.bases)
                 bind(node.name, "property" if _is_property(node) else "class" if plain_class else "other")
                 if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and node.name in ("__new__", "__call__"):
                     makes_others = True
@@ -117,8 +120,32 @@ class ScriptFacts:
                             private.add(name)
                     if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef)):
                         methods.add(stmt.name)
+        plain = frozenset(name for name in bases if _plain(name, bindings, bases, set()))
         return cls(bindings, frozenset(unbinds), frozenset(nonlocals), frozenset(private), frozenset(methods),
-                   not makes_others)
+                   not makes_others, plain)
+
+
+def _plain(name: str, bindings: dict, bases: dict[str, list[list[ast.expr]]], seen: set[str]) -> bool:
+    """True when every definition of class ``name`` derives only from plain snippet classes or unbound names.
+
+    An unbound base name is a builtin or a star import; ``type`` and names ending
+    in ``Meta``/``Type`` (``enum.EnumMeta``) are metaclasses, whose "instances"
+    are classes (through which a method could be called with any first argument).
+    Attribute and call bases (``abc.ABCMeta``, ``type(x)``) are not plain either.
+    """
+    if name in seen or any(how != "class" for how, _ in bindings.get(name, [])):
+        return False
+    seen = seen | {name}
+    for defined in bases.get(name, []):
+        for base in defined:
+            if not isinstance(base, ast.Name):
+                return False
+            if base.id in bindings:
+                if not _plain(base.id, bindings, bases, seen):
+                    return False
+            elif base.id == "type" or base.id.endswith(("Meta", "Type")):
+                return False
+    return True
 
 
 def _is_property(node: ast.AST) -> bool:

@@ -110,6 +110,12 @@ HOSTILE = {
     "instance_of_class_with_new": "class A:\n    def __new__(cls):\n        return typing\na = A()\nt = a.types",
     "instance_rebound": "class A:\n    pass\na = A()\na = typing\nt = a.types",
     "instance_of_decorated_class": "def deco(c):\n    return lambda: typing\n@deco\nclass A:\n    pass\na = A()\nt = a.types",
+    "metaclass_instance": "class A:\n    def f(self):\n        return self.types\nclass M(type):\n    pass\n"
+    "c = M('C', (A,), {})\nc.f(typing)",
+    "metaclass_by_alias": "T = type\nclass A:\n    def f(self):\n        return self.types\nclass M(T):\n    pass\n"
+    "c = M('C', (A,), {})\nc.f(typing)",
+    "metaclass_from_enum": "from enum import *\nclass A:\n    def f(self):\n        return self.types\n"
+    "class M(EnumMeta):\n    pass\nc = M('C', (A,), {})\nc.f(typing)",
     "super_rebound": "super = lambda: typing\nclass A:\n    def f(self):\n        return super().types",
     "image_from_path_name": "p = '/etc/hostname'\nImageMobject(p)",
     "image_np_rebound": "class F:\n    def uint8(self, x):\n        return '/etc/hostname'\nnp = F()\nImageMobject(np.uint8(1))",
