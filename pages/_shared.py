@@ -264,15 +264,17 @@ def _job_key(key: str) -> str:
     return f"hisolver_job_{key}"
 
 
-def launch_job(settings: Settings, spec, key: str) -> int | None:
+def launch_job(settings: Settings, spec, key: str, runner: str | None = None) -> int | None:
     """Submit ``spec`` (a ``JobSpec``) and remember its id under ``key`` for :func:`job_panel`.
 
-    Returns the job's id, or None after showing why it could not be submitted.
+    ``runner`` defaults to ``HISOLVER_JOB_RUNNER``; pass ``"local"`` for work that
+    reads files on this machine. Returns the job's id, or None after showing why
+    it could not be submitted.
     """
     from hisolver_core.jobs import submit_job
 
     try:
-        job_id = submit_job(settings, spec)
+        job_id = submit_job(settings, spec, runner=runner)
     except HiSolverError as exc:
         st.error(str(exc))
         return None

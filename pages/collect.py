@@ -67,7 +67,7 @@ def local_tab(settings) -> None:
         else:
             st.error("Give a path or upload an archive.")
             return
-        ui.launch_job(settings, spec, "collect_local")
+        ui.launch_job(settings, spec, "collect_local", runner="local")  # the files are on this machine
     _panel(settings, "collect_local")
 
 

@@ -60,7 +60,7 @@ def launch_eval(settings, path: Path, fmt: str, limit: int, subjects: list[str],
     """Start the harness as a background job; its per-item results go to a file the report is read from."""
     out = eval_results_path(settings)
     spec = evaluate_spec(path, fmt, limit=limit or None, subjects=subjects or None, max_level=max_level, out=out)
-    if ui.launch_job(settings, spec, "eval") is not None:
+    if ui.launch_job(settings, spec, "eval", runner="local") is not None:  # the file and results are on this machine
         st.session_state[RESULT_KEY] = str(out)
 
 

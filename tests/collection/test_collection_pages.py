@@ -174,3 +174,13 @@ def test_upload_import_uses_the_archive_name(data_dir, project, tmp_path):
     result = collect_upload(load_settings(), "lesson-1.zip", buf.getvalue())
     assert result.files == 8
     assert open_blob_store(load_settings()).exists("raw/local/lesson-1/inheritance.py")
+
+
+def test_a_local_import_runs_here_even_when_jobs_default_to_vertex(data_dir, project, monkeypatch):
+    monkeypatch.setenv("HISOLVER_JOB_RUNNER", "vertex")  # no image or bucket configured: vertex would refuse
+    at = open_page("collect")
+    at.text_input(key="collect_path").input(str(project))
+    at.button(key="collect_local_go").click().run()
+    assert finish_job(at, "collect_local")["runner"] == "local"
+    at.button(key="collect_extract_go").click().run()
+    assert any("HISOLVER_VERTEX_IMAGE" in e.value for e in at.error)  # this one follows the default, and says why not
