@@ -20,6 +20,7 @@ from .errors import ConfigError
 __all__ = ["Settings", "load_settings", "SECRET_FIELDS", "describe_settings"]
 
 ENV_PREFIX = "HISOLVER_"
+ANIMATORS = ("template", "local", "openai", "vertex")  # HISOLVER_ANIMATOR values
 
 # Fields whose values are never shown or logged.
 SECRET_FIELDS = frozenset(
@@ -69,6 +70,14 @@ class Settings:
     breaker_failures: int = 3  # a backend that failed this many times ...
     breaker_window_s: float = 300.0  # ... within this many seconds is skipped (circuit breaker)
     max_repairs: int = 2  # model repairs of failing Manim code before the template scene replaces it
+    animator: str = "template"  # who writes a solution's Manim code: template | local | openai | vertex
+
+    # -- serving and deployment
+    serve_queue: int = 8  # requests waiting for `hisolver serve`'s model; past it 503
+    serve_max_tokens: int = 512  # token limit of one `hisolver serve` generation
+    serve_timeout_s: float = 120.0  # one request to `hisolver serve` (queue wait plus generation)
+    vertex_image: str = ""  # the project's image (runs `hisolver serve`) for Vertex Model.upload
+    vertex_vllm_image: str = "us-docker.pkg.dev/vertex-ai/vertex-vision-model-garden-dockers/pytorch-vllm-serve:latest"
 
     # -- rendering
     render_workers: int = 0  # 0 = number of cores
@@ -164,6 +173,8 @@ def load_settings(
     settings = Settings(**values)
     if settings.blob_backend not in ("local", "gcs"):
         raise ConfigError("HISOLVER_BLOB_BACKEND must be 'local' or 'gcs'")
+    if settings.animator.strip().lower() not in ANIMATORS:
+        raise ConfigError(f"HISOLVER_ANIMATOR must be one of {', '.join(ANIMATORS)}, got {settings.animator!r}")
     if settings.blob_backend == "gcs" and not settings.gcs_bucket:
         raise ConfigError("HISOLVER_BLOB_BACKEND=gcs needs HISOLVER_GCS_BUCKET")
     return settings
