@@ -1,7 +1,8 @@
 """Turn a solution (or code a student edited) into a video, never into a stack trace.
 
-Order: code the student edited -> the model's own Manim code through the
-repair loop -> the template scene built from the steps. Every render goes
+Order: code the student edited -> the animator model's code when
+``HISOLVER_ANIMATOR`` names one (see :mod:`.animator`), else the solving model's own Manim code,
+through the repair loop -> the template scene built from the steps. Every render goes
 through the sandboxed renderer; when none succeeds the student gets a still
 image of the steps and the reason.
 """
@@ -86,8 +87,12 @@ def _model_animation(settings: Settings, renderer: Any, solution: Solution, qual
 def _animate(settings: Settings, renderer: Any, solution: Solution, code: str | None, quality: str) -> Animation:
     from ..rendering import scene_from_solution
 
+    from .animator import animator_solution
+
     if code is not None:
         anim = Animation(code=code, source="edited")
+    elif (by_animator := animator_solution(settings, solution)) is not None:  # HISOLVER_ANIMATOR names a model
+        anim = _model_animation(settings, renderer, by_animator, quality)
     elif solution.manim_code and solution.backend != "builtin":
         anim = _model_animation(settings, renderer, solution, quality)
     else:
