@@ -89,10 +89,14 @@ def serving_container(settings: Settings, model: dict[str, Any], options: Vertex
             "serving_container_environment_variables": {"HF_HUB_OFFLINE": "0"}}
 
 
-def _aiplatform(settings: Settings) -> Any:
-    """Return the ``aiplatform`` module initialised for ``settings`` (the caller holds the init lock)."""
+def _require_project(settings: Settings) -> None:
     if not settings.vertex_project:
         raise ConfigError("a Vertex deploy needs HISOLVER_VERTEX_PROJECT (and HISOLVER_VERTEX_LOCATION)")
+
+
+def _aiplatform(settings: Settings) -> Any:
+    """Return the ``aiplatform`` module initialised for ``settings`` (the caller holds the init lock)."""
+    _require_project(settings)
     try:
         from google.cloud import aiplatform
     except ImportError as exc:  # pragma: no cover - pinned in requirements
@@ -128,6 +132,7 @@ def deploy_vertex(settings: Settings, db: Database, name: str | None = None, **o
     """
     from ..llm.vertex_backend import VertexBackend, _init_lock, forget_endpoints
 
+    _require_project(settings)
     model = model_to_deploy(db, name)
     opts = VertexOptions(**options)
     upload = serving_container(settings, model, opts)
