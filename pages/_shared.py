@@ -40,6 +40,7 @@ T = TypeVar("T")
 # (file, title, icon, minimum role, section)
 _PAGES = [
     ("solve.py", "Solve", ":material/calculate:", Role.STUDENT, "Student"),
+    ("animate.py", "Animate", ":material/movie:", Role.STUDENT, "Student"),
     ("label.py", "Label", ":material/edit_note:", Role.ANNOTATOR, "Annotator"),
     ("collect.py", "Collect", ":material/cloud_download:", Role.ADMIN, "Maintainer"),
     ("snippets.py", "Snippets", ":material/code:", Role.ADMIN, "Maintainer"),

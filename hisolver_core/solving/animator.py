@@ -27,7 +27,7 @@ from ..llm.base import ModelBackend
 from ..solution import Solution
 
 __all__ = ["MODEL_ANIMATORS", "SCENE_SYSTEM_PROMPT", "PromptAnimation", "scene_messages", "extract_code",
-           "animator_backend", "animate_prompt", "animator_solution", "describe_backend"]
+           "animator_backend", "animate_prompt", "render_edited", "animator_solution", "describe_backend"]
 
 log = logging.getLogger(__name__)
 
@@ -68,8 +68,9 @@ def extract_code(reply: str) -> str | None:
 class PromptAnimation:
     """What the Animate page shows: the code, the video (or why there is none), and who wrote it.
 
-    ``source``: ``model`` (rendered as written), ``repaired`` (after repairs), ``refused`` (the
-    safety check refused it; never run) or ``none`` (no video; ``message`` says why).
+    ``source``: ``model`` (rendered as written), ``repaired`` (after repairs), ``edited`` (code the
+    user changed), ``refused`` (the safety check refused it; never run) or ``none`` (no video;
+    ``message`` says why).
     """
 
     prompt: str
@@ -134,7 +135,8 @@ def _check_prompt(settings: Settings, prompt: str) -> str:
     return text
 
 
-def _render_loop(settings: Settings, renderer: Any, backend: ModelBackend, out: PromptAnimation, quality: str) -> None:
+def _render_loop(settings: Settings, renderer: Any, backend: ModelBackend | None, out: PromptAnimation,
+                 quality: str) -> None:
     from ..rendering import check_code
     from .repair import error_tail
 
@@ -150,7 +152,7 @@ def _render_loop(settings: Settings, renderer: Any, backend: ModelBackend, out: 
             result = renderer.render(out.code, quality=quality)
         except RenderError as exc:
             out.errors.append(str(exc))
-            if exc.kind == "policy" or out.repairs >= settings.max_repairs:
+            if exc.kind == "policy" or backend is None or out.repairs >= settings.max_repairs:
                 out.message = f"the model's code did not render after {out.repairs} repair(s): {exc}"
                 return
             try:
@@ -188,6 +190,21 @@ def animate_prompt(settings: Settings, renderer: Any, prompt: str, backend: str 
     else:
         out.code = code
         _render_loop(settings, renderer, model, out, quality)
+    out.seconds = time.perf_counter() - started
+    return out
+
+
+def render_edited(settings: Settings, renderer: Any, previous: PromptAnimation, code: str,
+                  quality: str = "low") -> PromptAnimation:
+    """Render ``code`` a user edited after ``previous`` (same sandbox and safety check, no model repairs).
+
+    Returns a new :class:`PromptAnimation` (``source`` ``edited``, ``refused`` or ``none``); never raises.
+    """
+    started = time.perf_counter()
+    out = PromptAnimation(prompt=previous.prompt, model=previous.model, code=(code or "")[:MAX_CODE_CHARS])
+    _render_loop(settings.replace(max_repairs=0), renderer, None, out, quality)  # type: ignore[arg-type]
+    if out.ok:
+        out.source = "edited"
     out.seconds = time.perf_counter() - started
     return out
 
