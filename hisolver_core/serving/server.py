@@ -196,6 +196,7 @@ class ServeServer(ThreadingHTTPServer):
 
     daemon_threads = True
     allow_reuse_address = True
+    request_queue_size = 128  # the listen backlog: a burst past the work queue gets 503s, not connection resets
 
     def __init__(self, engine: Engine, host: str, port: int, *, model_name: str, health_route: str = "/health",
                  predict_route: str = "/predict", deployed_model_id: str = "") -> None:
