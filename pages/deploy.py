@@ -68,9 +68,13 @@ def vertex_options() -> dict:
             "container": ss["deploy_container"]}
 
 
-def deploy_vertex_now(settings, name: str) -> dict:
-    with st.spinner("Uploading, deploying and running the smoke test (minutes on Vertex)…"):
-        return deployment.deploy_model(settings, name, "vertex", **vertex_options())
+def deploy_vertex_job(settings, name: str) -> None:
+    """Submit callback: a Vertex deploy takes minutes, so it runs as a job shown live below."""
+    try:
+        st.session_state["deploy_job"] = deployment.submit_deploy(settings, name, "vertex", **vertex_options())
+        st.session_state["deploy_error"] = ""
+    except HiSolverError as exc:
+        st.session_state["deploy_error"] = str(exc)
 
 
 def deploy_local_now(settings, name: str) -> dict:
@@ -97,7 +101,9 @@ def deploy_forms(settings, name: str) -> None:
                      help="hisolver: the project's image runs `hisolver serve`; vllm: Vertex's vLLM image (merged models)")
         st.slider("Traffic to this model (%)", 1, 100, 100, key="deploy_traffic")
         st.form_submit_button("Deploy to Vertex AI", type="primary", key="deploy_vertex",
-                              on_click=act, args=(deploy_vertex_now, settings, name))
+                              on_click=deploy_vertex_job, args=(settings, name))
+    if st.session_state.get("deploy_job"):
+        ui.job_panel(settings, st.session_state["deploy_job"], key="deploy")
     if st.session_state.get("deploy_error"):
         st.error(ui.md_literal(st.session_state["deploy_error"]))
     elif st.session_state.get("deploy_last", {}).get("target"):  # a deployment (not a model row)

@@ -69,22 +69,31 @@ def local_cmd(name: str | None, as_json: bool) -> None:
 @click.option("--traffic", type=int, default=None, help="Percent of the endpoint's traffic for this model (default 100).")
 @click.option("--container", type=click.Choice(["hisolver", "vllm"]), default=None,
               help="hisolver: the project's image runs `hisolver serve`; vllm: Vertex's vLLM image (merged models).")
+@click.option("--background", is_flag=True, help="Run as a job (see `hisolver jobs`) and print its id.")
 @click.option("--json", "as_json", is_flag=True, help="Print the deployment as one JSON object.")
-def vertex_cmd(name: str | None, as_json: bool, **options) -> None:
+def vertex_cmd(name: str | None, as_json: bool, background: bool, **options) -> None:
     """Upload model NAME (default: production) to Vertex AI and deploy it to the endpoint with a traffic split.
 
     A smoke prediction runs after the deploy; when it fails the model is undeployed again (exit 1).
+    Every run is recorded as a `deploy` job; --background returns at once with the job id.
 
     \b
     Example:
       hisolver deploy vertex hisolver-manim-v3 --traffic 10 --machine-type g2-standard-8
     """
-    from ..deployment import deploy_vertex
+    from ..deployment import deploy_vertex, model_to_deploy, submit_deploy
+    from ..jobs import tracked_job
 
     settings = settings_from_env()
     db = open_db(settings)
     try:
-        row = deploy_vertex(settings, db, name, **options)
+        model = model_to_deploy(db, name)["name"]
+        if background:
+            emit_json(submit_deploy(settings, model, "vertex", **options))
+            return
+        with tracked_job(db, "deploy", {"model": model, "target": "vertex", **options}) as progress:
+            row = deploy_vertex(settings, db, model, progress=progress, **options)
+            progress.metrics({"deployment": row["id"], "status": row["status"], "smoke_ok": row["smoke_ok"]})
     finally:
         db.close()
     _report(row, as_json)

@@ -18,7 +18,7 @@ from .records import (
     get_deployment,
     list_deployments,
 )
-from .service import deploy_model, deploy_overview, rollback, set_stage, undeploy
+from .service import deploy_model, deploy_overview, rollback, set_stage, submit_deploy, undeploy
 from .smoke import SMOKE_PROMPT, smoke_test
 from .vertex import VertexOptions, deploy_vertex, rollback_vertex, undeploy_vertex, vllm_args
 
@@ -27,5 +27,5 @@ __all__ = [
     "deploy_local", "deployed_settings", "model_to_deploy", "rollback_local",
     "VertexOptions", "deploy_vertex", "rollback_vertex", "undeploy_vertex", "vllm_args",
     "SMOKE_PROMPT", "smoke_test",
-    "deploy_model", "deploy_overview", "rollback", "set_stage", "undeploy",
+    "deploy_model", "deploy_overview", "rollback", "set_stage", "submit_deploy", "undeploy",
 ]

@@ -9,7 +9,7 @@ from sqlite_utils import Database
 
 from ..config import Settings
 
-__all__ = ["deploy_overview", "set_stage", "deploy_model", "rollback", "undeploy"]
+__all__ = ["deploy_overview", "set_stage", "deploy_model", "submit_deploy", "rollback", "undeploy"]
 
 
 @contextmanager
@@ -75,3 +75,26 @@ def undeploy(settings: Settings, deployment_id: int) -> dict[str, Any]:
 
     with _store(settings) as db:
         return undeploy_vertex(settings, db, deployment_id)
+
+
+def submit_deploy(settings: Settings, name: str, target: str, **options: Any) -> int:
+    """Run ``hisolver deploy TARGET NAME ...`` as a local job (a Vertex deploy takes minutes); return its id.
+
+    ``options`` are :class:`VertexOptions` fields. The deploy is checked here first (project,
+    bucket, image, options), so it is refused before any job exists. Raises ``ConfigError``,
+    :class:`DeployError`, ``ModelNotFound`` or ``JobError``.
+    """
+    from ..jobs import JobSpec, submit_job
+    from .vertex import check_vertex
+
+    args = ["deploy", target, name]
+    if target == "vertex":
+        with _store(settings) as db:
+            _, opts, _ = check_vertex(settings, db, name, **options)  # refuse now, not minutes later in the job
+        flags = {"machine_type": "--machine-type", "accelerator_type": "--accelerator", "accelerator_count":
+                 "--accelerator-count", "min_replicas": "--min-replicas", "max_replicas": "--max-replicas",
+                 "traffic": "--traffic", "container": "--container"}
+        for key, value in opts.items():
+            args += [flags[key], "" if value is None else str(value)]
+    spec = JobSpec(kind="deploy", args=tuple(args), params={"model": name, "target": target, **options})
+    return submit_job(settings, spec, runner="local")  # the job only talks to Vertex: no machine of its own

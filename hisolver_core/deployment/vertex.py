@@ -12,7 +12,7 @@ new model is undeployed again, so nothing stays deployed half-way.
 from __future__ import annotations
 
 import logging
-from typing import Any
+from typing import Any, Callable
 
 from sqlite_utils import Database
 
@@ -23,11 +23,12 @@ from .local import model_to_deploy
 from .records import DeployError, active_deployments, add_deployment, get_deployment, update_deployment
 from .smoke import smoke_test
 
-__all__ = ["VertexOptions", "deploy_vertex", "undeploy_vertex", "rollback_vertex", "vllm_args", "serving_container"]
+__all__ = ["VertexOptions", "check_vertex", "deploy_vertex", "undeploy_vertex", "rollback_vertex", "vllm_args", "serving_container"]
 
 log = logging.getLogger(__name__)
 
 ENDPOINT_NAME = "hisolver-manim"
+Progress = Callable[[int, int, str], None]
 
 
 class VertexOptions(dict):
@@ -123,8 +124,24 @@ def _endpoint(aiplatform: Any, settings: Settings, db: Database) -> Any:
     return aiplatform.Endpoint.create(display_name=ENDPOINT_NAME, sync=True)
 
 
-def deploy_vertex(settings: Settings, db: Database, name: str | None = None, **options: Any) -> dict[str, Any]:
+def check_vertex(settings: Settings, db: Database, name: str | None = None,
+                 **options: Any) -> tuple[dict[str, Any], VertexOptions, dict[str, Any]]:
+    """Return (model row, options, ``Model.upload`` arguments) when a Vertex deploy can start; nothing is sent.
+
+    Raises :class:`ConfigError` (no project, bucket or image), :class:`DeployError` (bad options,
+    archived model) or ``ModelNotFound``.
+    """
+    _require_project(settings)
+    model = model_to_deploy(db, name)
+    opts = VertexOptions(**options)
+    return model, opts, serving_container(settings, model, opts)
+
+
+def deploy_vertex(settings: Settings, db: Database, name: str | None = None, progress: Progress | None = None,
+                  **options: Any) -> dict[str, Any]:
     """Upload model ``name`` (default: production) to Vertex AI and deploy it with ``options`` (see :class:`VertexOptions`).
+
+    ``progress(done, total, message)`` hears each of the four steps (upload, endpoint, deploy, smoke test).
 
     Returns the deployment row: ``active`` with the smoke test's result and the endpoint's traffic,
     or ``failed`` with the reason (the new model undeployed again). Raises :class:`ConfigError`
@@ -132,20 +149,21 @@ def deploy_vertex(settings: Settings, db: Database, name: str | None = None, **o
     """
     from ..llm.vertex_backend import VertexBackend, _init_lock, forget_endpoints
 
-    _require_project(settings)
-    model = model_to_deploy(db, name)
-    opts = VertexOptions(**options)
-    upload = serving_container(settings, model, opts)
+    model, opts, upload = check_vertex(settings, db, name, **options)
+    step = progress or (lambda done, total, message: None)
     with _init_lock:
         aiplatform = _aiplatform(settings)
         row = add_deployment(db, model["name"], "vertex", config=dict(opts))
         try:
+            step(0, 4, f"uploading {model['name']} ({opts['container']} container)")
             uploaded = aiplatform.Model.upload(display_name=model["name"], labels={"hisolver-run": _label(model["run_id"])},
                                                sync=True, **upload)
+            step(1, 4, "finding or creating the endpoint")
             endpoint = _endpoint(aiplatform, settings, db)
             before = dict(endpoint.traffic_split)
             row = update_deployment(db, row["id"], vertex_model=uploaded.resource_name, endpoint=endpoint.resource_name,
                                     previous_traffic=before)
+            step(2, 4, f"deploying to {endpoint.resource_name} with {opts['traffic']}% of traffic")
             uploaded.deploy(endpoint=endpoint, deployed_model_display_name=model["name"],
                             machine_type=opts["machine_type"], accelerator_type=opts["accelerator_type"],
                             accelerator_count=opts["accelerator_count"] or None, min_replica_count=int(opts["min_replicas"]),
@@ -159,6 +177,7 @@ def deploy_vertex(settings: Settings, db: Database, name: str | None = None, **o
             update_deployment(db, row["id"], status="failed", error=str(_vendor("deploy", exc)))
             raise _vendor("deploy", exc) from exc
     forget_endpoints()  # the vertex backend builds its client again for the new endpoint
+    step(3, 4, "smoke test: one prediction")
     ok, detail = smoke_test(VertexBackend(settings.replace(vertex_endpoint=row["endpoint"])))
     if not ok:
         _undeploy(settings, row)
@@ -166,6 +185,7 @@ def deploy_vertex(settings: Settings, db: Database, name: str | None = None, **o
                                  traffic=row["previous_traffic"],
                                  error="the smoke test failed: the new model was undeployed and the traffic restored")
     log.info("deployed %s to %s with %s%% of traffic", model["name"], row["endpoint"], opts["traffic"])
+    step(4, 4, f"{model['name']} serves {opts['traffic']}% of {row['endpoint']}; smoke test passed")
     return update_deployment(db, row["id"], status="active", smoke_ok=1, smoke_detail=detail)
 
 

@@ -104,7 +104,7 @@ class _Handler(BaseHTTPRequestHandler):
         except ValueError:
             raise BadRequest("Content-Length is not a number") from None
         if length > MAX_BODY_BYTES:
-            self.close_connection = True  # the body is not read: the connection cannot be reused
+            self._discard(length)
             raise BadRequest(f"the request body is {length} bytes; the limit is {MAX_BODY_BYTES} (1.5 MB)", 413)
         raw = self.rfile.read(length)
         try:
@@ -114,6 +114,17 @@ class _Handler(BaseHTTPRequestHandler):
         if not isinstance(body, dict):
             raise BadRequest("the request body must be a JSON object")
         return body
+
+    def _discard(self, length: int) -> None:
+        """Read and drop an over-long body (up to 16 MB) so the client hears the 413 instead of a broken pipe."""
+        if length > 16 * MAX_BODY_BYTES:
+            self.close_connection = True  # not worth reading: the connection cannot be reused
+            return
+        while length > 0:
+            chunk = self.rfile.read(min(length, 65536))
+            if not chunk:
+                break
+            length -= len(chunk)
 
     def do_GET(self) -> None:
         path = self.path.split("?", 1)[0]

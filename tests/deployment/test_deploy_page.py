@@ -28,6 +28,7 @@ def test_promote_deploy_locally_and_vertex_without_project(env, registered_model
     assert at.dataframe[0].value["stage"].tolist() == ["production"]
     at.button(key="deploy_local").click().run()
     assert not at.exception, at.exception
+    assert len(at.success), [e.value for e in at.error] + [w.value for w in at.warning] + [str(at.exception)]
     assert "is **active**; smoke test passed" in at.success[0].value
     assert at.dataframe[1].value["status"].tolist() == ["active"]
     at.button(key="deploy_vertex").click().run()  # no project configured: a clear error, nothing recorded

@@ -161,3 +161,22 @@ def test_vllm_container_for_a_merged_model(vx, db, blobs, stub, registered_model
     assert container["imageUri"] == vx.vertex_vllm_image and container["predictRoute"] == "/generate"
     assert container["args"] == vllm_args("gs://demo-bucket/hisolver/models/run-tiny-1/merged/", 2)
     assert "--tensor-parallel-size=2" in container["args"] and "--dtype=bfloat16" in container["args"]
+
+
+@pytest.mark.slow
+def test_background_deploy_is_a_job_with_progress(env, vx, db, stub, registered_model):
+    from hisolver_core.deployment import submit_deploy
+    from hisolver_core.jobs import wait_job
+
+    for name in ("vertex_project", "vertex_api_endpoint", "vertex_image", "gcs_prefix", "vertex_timeout_s"):
+        env.setenv(f"HISOLVER_{name.upper()}", str(getattr(vx, name)))
+    env.setenv("HISOLVER_BLOB_BACKEND", "gcs")
+    env.setenv("HISOLVER_GCS_BUCKET", vx.gcs_bucket)
+    env.setenv("PYTHONPATH", str(__import__("pathlib").Path(__file__).resolve().parents[2]))
+    job_id = submit_deploy(vx, registered_model["name"], "vertex", traffic=100, accelerator_count=0)
+    job = wait_job(vx, job_id, timeout_s=120)
+    assert job["status"] == "succeeded", job
+    assert job["kind"] == "deploy" and "smoke test passed" in job["message"] and job["progress"] == 1.0
+    row = list_deployments(db)[0]
+    assert row["status"] == "active" and row["config"]["accelerator_count"] == 0
+    assert "acceleratorType" not in stub.calls("deployModel")[0]["body"]["deployedModel"]["dedicatedResources"]["machineSpec"]
