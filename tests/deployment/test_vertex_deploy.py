@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from llm_stub_servers import Reply
-from vertex_deploy_stub import StubVertexDeploy
+from vertex_deploy_stub import calls, reset_serving, serving_stub
 
 from hisolver_core.deployment import (
     DeployError,
@@ -24,15 +23,14 @@ PARENT = "projects/demo/locations/us-central1"
 
 @pytest.fixture(scope="session")
 def _deploy_stub():
-    stub = StubVertexDeploy()
+    stub = serving_stub()
     yield stub
     stub.close()
 
 
 @pytest.fixture
 def stub(_deploy_stub):
-    _deploy_stub.reset()
-    _deploy_stub.default = Reply(CODE)
+    reset_serving(_deploy_stub).predict_reply = (200, CODE)
     return _deploy_stub
 
 
@@ -58,14 +56,14 @@ def test_upload_create_deploy_as_sent_and_smoke_tested(vx, db, stub, registered_
     row = deploy_vertex(vx, db, registered_model["name"], machine_type="n1-standard-8", accelerator_type="NVIDIA_TESLA_T4",
                         accelerator_count=2, min_replicas=1, max_replicas=3, traffic=100)
     assert row["status"] == "active" and row["smoke_ok"] == 1 and "from manim import" in row["smoke_detail"]
-    upload = stub.calls("upload")[0]["body"]["model"]
+    upload = calls(stub, "upload")[0]["body"]["model"]
     assert upload["artifactUri"] == "gs://demo-bucket/hisolver/models/run-tiny-1/"
     container = upload["containerSpec"]
     assert container["imageUri"] == vx.vertex_image and container["command"] == ["hisolver"]
     assert container["args"][0] == "serve" and container["predictRoute"] == "/predict"
     assert container["healthRoute"] == "/health" and container["ports"] == [{"containerPort": 8080}]
-    assert stub.calls("create")[0]["path"].split("?")[0] == f"/v1/{PARENT}/endpoints"
-    deploy = stub.calls("deployModel")[0]["body"]
+    assert calls(stub, "create")[0]["path"].split("?")[0] == f"/v1/{PARENT}/endpoints"
+    deploy = calls(stub, "deployModel")[0]["body"]
     resources = deploy["deployedModel"]["dedicatedResources"]
     from google.cloud.aiplatform_v1.types import AcceleratorType
 
@@ -85,13 +83,13 @@ def test_canary_split_then_rollback_restores_the_previous_traffic(vx, db, blobs,
     second_model = _second_model(db, blobs, registered_model)
     promote_model(db, second_model["name"])
     second = deploy_vertex(vx, db, second_model["name"], traffic=10)
-    assert second["endpoint"] == first["endpoint"] and len(stub.calls("create")) == 1  # same endpoint reused
-    assert stub.calls("deployModel")[1]["body"]["trafficSplit"] == {first["deployed_model_id"]: 90, "0": 10}
+    assert second["endpoint"] == first["endpoint"] and len(calls(stub, "create")) == 1  # same endpoint reused
+    assert calls(stub, "deployModel")[1]["body"]["trafficSplit"] == {first["deployed_model_id"]: 90, "0": 10}
     assert second["traffic"] == {first["deployed_model_id"]: 90, second["deployed_model_id"]: 10}
     assert second["previous_traffic"] == {first["deployed_model_id"]: 100}
     rolled = rollback_vertex(vx, db)
     assert rolled["id"] == second["id"] and rolled["status"] == "rolled_back"
-    undeploy = stub.calls("undeployModel")[0]["body"]
+    undeploy = calls(stub, "undeployModel")[0]["body"]
     assert undeploy["deployedModelId"] == second["deployed_model_id"]
     assert undeploy["trafficSplit"] == {first["deployed_model_id"]: 100}
     assert stub.endpoints[first["endpoint"]]["trafficSplit"] == {first["deployed_model_id"]: 100}
@@ -99,10 +97,10 @@ def test_canary_split_then_rollback_restores_the_previous_traffic(vx, db, blobs,
 
 
 def test_failed_smoke_test_undeploys_again(vx, db, stub, registered_model):
-    stub.default = Reply(status=500)
+    stub.predict_reply = (500, None)
     row = deploy_vertex(vx, db, registered_model["name"])
     assert row["status"] == "failed" and row["smoke_ok"] == 0 and "undeployed" in row["error"]
-    assert stub.calls("undeployModel") and stub.endpoints[row["endpoint"]]["deployedModels"] == []
+    assert calls(stub, "undeployModel") and stub.endpoints[row["endpoint"]]["deployedModels"] == []
     assert deployed_settings(vx).vertex_endpoint == ""  # nothing left serving
 
 
@@ -157,7 +155,7 @@ def test_vllm_container_for_a_merged_model(vx, db, blobs, stub, registered_model
                             metrics={})
     row = deploy_vertex(vx, db, merged["name"], container="vllm", accelerator_count=2)
     assert row["status"] == "active"
-    container = stub.calls("upload")[0]["body"]["model"]["containerSpec"]
+    container = calls(stub, "upload")[0]["body"]["model"]["containerSpec"]
     assert container["imageUri"] == vx.vertex_vllm_image and container["predictRoute"] == "/generate"
     assert container["args"] == vllm_args("gs://demo-bucket/hisolver/models/run-tiny-1/merged/", 2)
     assert "--tensor-parallel-size=2" in container["args"] and "--dtype=bfloat16" in container["args"]
@@ -179,4 +177,4 @@ def test_background_deploy_is_a_job_with_progress(env, vx, db, stub, registered_
     assert job["kind"] == "deploy" and "smoke test passed" in job["message"] and job["progress"] == 1.0
     row = list_deployments(db)[0]
     assert row["status"] == "active" and row["config"]["accelerator_count"] == 0
-    assert "acceleratorType" not in stub.calls("deployModel")[0]["body"]["deployedModel"]["dedicatedResources"]["machineSpec"]
+    assert "acceleratorType" not in calls(stub, "deployModel")[0]["body"]["deployedModel"]["dedicatedResources"]["machineSpec"]

@@ -201,9 +201,6 @@ class _VertexHandler(_Handler):
         if not self.path.split("?")[0].endswith(":predict"):
             self._send_json(404, {"error": {"code": 404, "message": f"no route {self.path}", "status": "NOT_FOUND"}})
             return
-        if stub.forward_to:  # like Vertex itself: hand the body to the serving container's predict route
-            self._forward(stub.forward_to, body)
-            return
         reply = stub.next_reply()
         if reply.delay_s:
             time.sleep(reply.delay_s)
@@ -213,34 +210,15 @@ class _VertexHandler(_Handler):
         content = reply.content(body) if callable(reply.content) else reply.content
         self._send_json(200, {"predictions": [content], "deployedModelId": "1"})
 
-    def _forward(self, url: str, body: dict) -> None:
-        import urllib.error
-        import urllib.request
-
-        request = urllib.request.Request(url, data=json.dumps(body).encode(), headers={"Content-Type": "application/json"})
-        try:
-            with urllib.request.urlopen(request, timeout=30) as response:
-                self._send_json(response.status, json.loads(response.read()))
-        except urllib.error.HTTPError as exc:
-            self._send_json(exc.code, {"error": {"code": exc.code, "message": exc.read().decode()[:300], "status": "UNAVAILABLE"}})
-
 
 class StubVertex(_StubBase):
     """Vertex AI REST: ``GET`` endpoint, ``POST ...:predict``, operations answered as done."""
 
     handler = _VertexHandler
 
-    def __init__(self) -> None:
-        self.forward_to = ""  # a serving container's predict URL: predictions come from it instead of replies
-        super().__init__()
-
     @property
     def api_endpoint(self) -> str:
         return f"http://127.0.0.1:{self.port}"
-
-    def reset(self) -> None:
-        super().reset()
-        self.forward_to = ""
 
 
 def answer_json(**overrides) -> str:

@@ -14,11 +14,12 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "llm"))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "deployment"))
 
 import llm_fixtures  # noqa: E402
 from llm_fixtures import *  # noqa: E402,F401,F403
 
-__all__ = ["put_folder", "registered_model", "tiny_files", "live_server", "start_server", "wait_ready",
+__all__ = ["put_folder", "registered_model", "tiny_files", "live_server", "start_server", "wait_ready", "vertex_serving", "_vertex_serving",
            *llm_fixtures.__all__]
 
 RUN = "run-tiny-1"
@@ -84,3 +85,20 @@ def live_server(tiny_files):
     wait_ready(server)
     yield server
     server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def _vertex_serving():
+    from vertex_deploy_stub import serving_stub
+
+    stub = serving_stub()
+    yield stub
+    stub.close()
+
+
+@pytest.fixture
+def vertex_serving(_vertex_serving):
+    """The Vertex REST stub with Model, Endpoint and predict routes (tests/deployment/vertex_deploy_stub.py), reset."""
+    from vertex_deploy_stub import reset_serving
+
+    return reset_serving(_vertex_serving)

@@ -48,11 +48,13 @@ def test_openai_streaming_answer(live_server, settings):
     assert get_backend(openai_settings, "openai").complete(MESSAGES)
 
 
-def test_vertex_backend_through_the_contract_routes(live_server, settings, vertex_stub):
+def test_vertex_backend_through_the_contract_routes(live_server, settings, vertex_serving):
     # Vertex's frontend hands {"instances": ...} to the container's AIP_PREDICT_ROUTE; the stub does the same.
-    vertex_stub.forward_to = f"http://127.0.0.1:{live_server.port}/vertex/predict"
+    vertex_serving.forward_to = f"http://127.0.0.1:{live_server.port}/vertex/predict"
+    endpoint = "projects/demo/locations/us-central1/endpoints/555"
+    vertex_serving.endpoints[endpoint] = {"name": endpoint, "deployedModels": [], "trafficSplit": {}}
     vertex_settings = settings.replace(vertex_project="demo", vertex_endpoint="555", vertex_timeout_s=30,
-                                       vertex_api_endpoint=vertex_stub.api_endpoint)
+                                       vertex_api_endpoint=vertex_serving.api_endpoint)
     text = get_backend(vertex_settings, "vertex").complete(MESSAGES)
     assert isinstance(text, str) and text
     status, body, _ = _call(live_server, "GET", "/vertex/health")
