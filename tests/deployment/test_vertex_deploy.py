@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from vertex_deploy_stub import calls, reset_serving, serving_stub
+from vertex_deploy_stub import calls
 
 from hisolver_core.deployment import (
     DeployError,
@@ -21,17 +21,10 @@ CODE = "from manim import *\n\nclass A(Scene):\n    def construct(self):\n      
 PARENT = "projects/demo/locations/us-central1"
 
 
-@pytest.fixture(scope="session")
-def _deploy_stub():
-    stub = serving_stub()
-    yield stub
-    stub.close()
-
-
 @pytest.fixture
-def stub(_deploy_stub):
-    reset_serving(_deploy_stub).predict_reply = (200, CODE)
-    return _deploy_stub
+def stub(vertex_serving):
+    vertex_serving.predict_reply = (200, CODE)  # the smoke test's prediction
+    return vertex_serving
 
 
 @pytest.fixture
