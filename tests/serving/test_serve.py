@@ -180,3 +180,34 @@ def test_model_files_from_a_hub_id_are_accepted_without_a_folder():
     from hisolver_core.serving import check_files
 
     assert check_files(ModelFiles("x", "Qwen/Qwen2.5-0.5B")).model_path == "Qwen/Qwen2.5-0.5B"
+
+
+@pytest.fixture
+def gcs(monkeypatch):
+    """gcp-storage-emulator on 127.0.0.1 (in memory) with a bucket ``models``."""
+    import socket
+
+    from gcp_storage_emulator.server import create_server
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    server = create_server("127.0.0.1", port, in_memory=True, default_bucket="models")
+    server.start()
+    monkeypatch.setenv("STORAGE_EMULATOR_HOST", f"http://127.0.0.1:{port}")
+    yield
+    server.stop()
+
+
+def test_aip_storage_uri_in_gcs(gcs, settings, tiny_model):
+    from serving_fixtures import put_folder
+
+    from hisolver_core.storage.gcs import GCSBlobStore
+
+    model_dir, adapter_dir = tiny_model
+    put_folder(GCSBlobStore("models"), adapter_dir, "runs/r1/adapter/")
+    files = from_storage_uri(settings, "gs://models/runs/r1/")
+    assert Path(files.adapter_path, "adapter_config.json").is_file()
+    assert files.model_path == str(model_dir)  # the base named in adapter_config.json
+    with pytest.raises(ServeError, match="empty or cannot be read"):
+        from_storage_uri(settings, "gs://models/runs/none/")
