@@ -171,3 +171,15 @@ def test_background_deploy_is_a_job_with_progress(env, vx, db, stub, registered_
     row = list_deployments(db)[0]
     assert row["status"] == "active" and row["config"]["accelerator_count"] == 0
     assert "acceleratorType" not in calls(stub, "deployModel")[0]["body"]["deployedModel"]["dedicatedResources"]["machineSpec"]
+
+
+def test_label_drafts_come_from_the_deployed_endpoint(vx, db, stub, registered_model):
+    from hisolver_core.llm.vertex_backend import forget_endpoints
+    from hisolver_core.solving import suggest_summary
+
+    row = deploy_vertex(vx, db, registered_model["name"])
+    stub.predict_reply = (200, "Animate a blue circle growing.")
+    forget_endpoints()
+    draft = suggest_summary(vx.replace(backends="vertex"), CODE)  # no HISOLVER_VERTEX_ENDPOINT: the deployment's
+    assert draft == "Animate a blue circle growing."
+    assert stub.requests[-1]["path"] == f"/v1/{row['endpoint']}:predict"
