@@ -34,3 +34,19 @@ def test_promote_deploy_locally_and_vertex_without_project(env, registered_model
     at.button(key="deploy_vertex").click().run()  # no project configured: a clear error, nothing recorded
     assert "HISOLVER_VERTEX_PROJECT" in at.error[0].value.replace("\\", "")
     assert db["deployments"].count == 1
+
+
+@pytest.mark.slow
+def test_smoke_box_shows_the_models_code_rendered(env, openai_stub):
+    env.setenv("HISOLVER_OPENAI_BASE_URL", openai_stub.base_url)
+    env.setenv("HISOLVER_OPENAI_MODEL", "stub-manim")
+    env.setenv("HISOLVER_BACKEND_RETRIES", "0")
+    code = "from manim import *\n\nclass Smoke(Scene):\n    def construct(self):\n        self.add(Square())\n"
+    openai_stub.push(code)
+    at = open_page("deploy")
+    at.selectbox(key="deploy_smoke_backend").select("openai")
+    at.button(key="deploy_smoke_go").click().run()
+    assert not at.exception, at.exception
+    result = at.session_state["deploy_smoke_result"]
+    assert result.ok and result.video_path.exists() and at.code[0].value.strip() == code.strip()
+    assert any("stub-manim" in c.value for c in at.caption)
