@@ -126,7 +126,7 @@ def deployments_table(settings, overview: dict) -> None:
     mid.button("Roll back Vertex", key="deploy_rollback_vertex", disabled=not overview["active"]["vertex"],
                help="Undeploys the newest Vertex deployment and restores the traffic split from before it",
                on_click=act, args=(deployment.rollback, settings, "vertex"))
-    vertex_ids = [r["id"] for r in rows if r["target"] == "vertex" and r["status"] == "active"]
+    vertex_ids = [r["id"] for r in rows if r["target"] == "vertex" and r["status"] in ("active", "undeploy_failed")]
     if vertex_ids:
         pick = right.selectbox("Undeploy", vertex_ids, key="deploy_undeploy_id", label_visibility="collapsed")
         right.button(f"Undeploy {pick}", key="deploy_undeploy", on_click=act, args=(deployment.undeploy, settings, int(pick)))

@@ -31,7 +31,7 @@ def _report(row: dict, as_json: bool) -> None:
             click.echo(f"endpoint {row['endpoint']}  traffic {row['traffic']}")
         if row["error"]:
             click.echo(row["error"])
-    if row["status"] == "failed":
+    if row["status"] in ("failed", "undeploy_failed"):
         raise SystemExit(1)
 
 

@@ -2,7 +2,8 @@
 
 Statuses: ``deploying`` (in progress), ``active`` (serving), ``failed`` (the deploy or its smoke
 test failed; nothing stays deployed), ``replaced`` (a later local deploy took over),
-``undeployed`` and ``rolled_back``.
+``undeployed``, ``rolled_back``, and ``undeploy_failed`` (a failed smoke test whose undeploy failed
+too: the model may still serve; ``hisolver deploy undeploy ID`` retries).
 """
 
 from __future__ import annotations

@@ -180,9 +180,13 @@ def deploy_vertex(settings: Settings, db: Database, name: str | None = None, pro
     step(3, 4, "smoke test: one prediction")
     ok, detail = smoke_test(VertexBackend(settings.replace(vertex_endpoint=row["endpoint"])))
     if not ok:
-        _undeploy(settings, row)
-        return update_deployment(db, row["id"], status="failed", smoke_ok=0, smoke_detail=detail,
-                                 traffic=row["previous_traffic"],
+        try:
+            split = _undeploy(settings, row)
+        except DeployError as exc:  # still deployed: say so, so it can be undeployed by hand
+            return update_deployment(db, row["id"], status="undeploy_failed", smoke_ok=0, smoke_detail=detail,
+                                     error=f"the smoke test failed and undeploying failed too ({exc}): "
+                                           f"run `hisolver deploy undeploy {row['id']}` once Vertex answers")
+        return update_deployment(db, row["id"], status="failed", smoke_ok=0, smoke_detail=detail, traffic=split,
                                  error="the smoke test failed: the new model was undeployed and the traffic restored")
     log.info("deployed %s to %s with %s%% of traffic", model["name"], row["endpoint"], opts["traffic"])
     step(4, 4, f"{model['name']} serves {opts['traffic']}% of {row['endpoint']}; smoke test passed")
@@ -217,10 +221,11 @@ def _undeploy(settings: Settings, row: dict[str, Any]) -> dict[str, int]:
 def undeploy_vertex(settings: Settings, db: Database, deployment_id: int) -> dict[str, Any]:
     """Undeploy one Vertex deployment, restoring the traffic it found; return the row (``undeployed``).
 
-    Raises :class:`DeployError` for a deployment that is not an active Vertex one.
+    Raises :class:`DeployError` for a deployment that is not an active Vertex one (or one whose
+    undeploy after a failed smoke test failed: ``undeploy_failed``).
     """
     row = get_deployment(db, deployment_id)
-    if row["target"] != "vertex" or row["status"] != "active":
+    if row["target"] != "vertex" or row["status"] not in ("active", "undeploy_failed"):
         raise DeployError(f"deployment {deployment_id} is not an active Vertex deployment ({row['target']}, {row['status']})")
     split = _undeploy(settings, row)
     return update_deployment(db, deployment_id, status="undeployed", traffic=split)

@@ -97,6 +97,16 @@ def test_failed_smoke_test_undeploys_again(vx, db, stub, registered_model):
     assert deployed_settings(vx).vertex_endpoint == ""  # nothing left serving
 
 
+def test_failed_smoke_whose_undeploy_fails_can_be_undeployed_later(vx, db, stub, registered_model):
+    stub.predict_reply = (500, None)
+    stub.fail_verbs["undeployModel"] = 503
+    row = deploy_vertex(vx, db, registered_model["name"])
+    assert row["status"] == "undeploy_failed" and f"hisolver deploy undeploy {row['id']}" in row["error"]
+    stub.fail_verbs.clear()
+    assert undeploy_vertex(vx, db, row["id"])["status"] == "undeployed"
+    assert stub.endpoints[row["endpoint"]]["deployedModels"] == []
+
+
 def test_undeploy_one_deployment(vx, db, stub, registered_model):
     row = deploy_vertex(vx, db, registered_model["name"])
     done = undeploy_vertex(vx, db, row["id"])

@@ -102,6 +102,9 @@ def _undeploy(stub: VertexStub, match: re.Match, body: dict) -> tuple[int, Any]:
     endpoint = _endpoint(stub, match)
     if endpoint is None:
         return _missing(match)
+    refused = _refused(stub, "undeployModel")
+    if refused:
+        return refused
     endpoint["deployedModels"] = [d for d in endpoint["deployedModels"] if d["id"] != body["deployedModelId"]]
     endpoint["trafficSplit"] = {k: int(v) for k, v in (body.get("trafficSplit") or {}).items() if int(v)}
     return _operation(stub, match.group(1), "UndeployModelResponse", {})
@@ -125,7 +128,8 @@ def _predict(stub: VertexStub, match: re.Match, body: dict) -> tuple[int, Any]:
 def reset_serving(stub: VertexStub) -> VertexStub:
     """Forget models, endpoints and requests; predictions answer ``(200, "")`` until set."""
     stub.reset()
-    stub.models, stub.endpoints, stub.fail_verbs = {}, {}, {}
+    stub.models, stub.endpoints = {}, {}
+    stub.fail_verbs = {}  # verb (upload, deployModel, undeployModel) -> HTTP status to refuse it with
     stub.predict_reply, stub.forward_to = (200, ""), ""
     return stub
 
