@@ -34,8 +34,12 @@ def animate_app(tmp_path_factory, stub, start_app):
 
 def test_animate_in_the_browser(animate_app, stub, page, artifacts):
     page.goto(animate_app)
-    page.get_by_role("link", name="Animate").click()
-    page.get_by_role("heading", name="Animate").wait_for()
+    page.get_by_role("heading", name="Solve").wait_for(timeout=60_000)
+    page.locator('[data-testid="stSidebarNav"]').get_by_role("link", name="Animate").click()
+    try:
+        page.get_by_role("heading", name="Animate").wait_for(timeout=60_000)
+    finally:
+        page.screenshot(path=str(artifacts / "animate-open.png"))
     stub.push(f"```python\n{GOOD}```")
     page.get_by_label("Animation").fill("A blue square that grows from its centre.")
     page.get_by_label("Animation").press("Tab")
