@@ -32,7 +32,10 @@ def show(result) -> None:
     st.caption(f"Written by `{result.model}` in {result.seconds:.1f} s"
                + (f", after {result.repairs} repair(s)" if result.repairs else ""))
     if result.ok:
-        st.video(str(result.video_path))
+        left, right = st.columns([3, 1])
+        left.video(str(result.video_path))
+        right.download_button("Download video", result.video_path.read_bytes(), file_name="hisolver-animation.mp4",
+                              mime="video/mp4", key="animate_download", icon=":material/download:", width="stretch")
     elif result.source == "refused":
         st.error(ui.md_literal(result.message))
     else:
