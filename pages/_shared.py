@@ -27,6 +27,8 @@ __all__ = [
     "get_background_pool",
     "md_literal",
     "md_safe",
+    "md_text",
+    "client_id",
     "PAGES_DIR",
 ]
 
@@ -158,6 +160,7 @@ def get_background_pool():
 
 
 _MD_LITERAL = re.compile(r"([\\`*_\[\]<>!#|~$])")
+_MD_OUTSIDE_MATH = re.compile(r"([\\`*_\[\]<>!#|~])")
 _MD_LINKS = re.compile(r"([\[\]<>!])")
 
 
@@ -170,3 +173,22 @@ def md_safe(text: object) -> str:
     """``text`` with $...$ math kept but no links, images or HTML outside it (for model-written prose)."""
     parts = str(text).split("$")
     return "$".join(part if i % 2 else _MD_LINKS.sub(r"\\\1", part) for i, part in enumerate(parts))
+
+
+def md_text(text: object) -> str:
+    """A person's own text for Markdown: math between $...$ typeset, everything else shown as typed.
+
+    ``[link](...)`` stays text and ``![img](...)`` fetches nothing; with an
+    unmatched ``$`` the whole text is shown literally.
+    """
+    parts = str(text).split("$")
+    if len(parts) % 2 == 0:
+        return md_literal(text)
+    return "$".join(part if i % 2 else _MD_OUTSIDE_MATH.sub(r"\\\1", part) for i, part in enumerate(parts))
+
+
+def client_id() -> str:
+    """A random id for this browser session: the render queue takes turns between these."""
+    import uuid
+
+    return st.session_state.setdefault("hisolver_client", uuid.uuid4().hex)
