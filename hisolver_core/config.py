@@ -23,7 +23,8 @@ ENV_PREFIX = "HISOLVER_"
 
 # Fields whose values are never shown or logged.
 SECRET_FIELDS = frozenset(
-    {"admin_password", "annotator_password", "openai_api_key", "github_token", "gcs_credentials_file"}
+    {"admin_password", "annotator_password", "openai_api_key", "github_token", "gcs_credentials_file",
+     "session_secret"}
 )
 
 
@@ -36,6 +37,8 @@ class Settings:
     data_dir: Path = Path("data")  # database, local blob store, caches
     admin_password: str = ""
     annotator_password: str = ""
+    session_hours: float = 12.0  # a staff sign-in lasts this long in one browser (a signed cookie)
+    session_secret: str = ""  # key that signs the sign-in cookie; empty = a random key kept in data_dir
 
     # -- blob store
     blob_backend: str = "local"  # "local" (under data_dir/blobs) or "gcs"
