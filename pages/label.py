@@ -10,15 +10,16 @@ from contextlib import closing
 
 import pandas as pd
 import streamlit as st
-import streamlit.components.v1 as components
 from streamlit_ace import st_ace
 
 from hisolver_core import labeling
 from hisolver_core.auth import Role
+from hisolver_core.errors import HiSolverError
 from hisolver_core.store import open_db
 from pages import _shared as ui
 
 FLASH_KEY = "label_flash"
+EXPORT_KEY = "label_ls_export"
 
 
 def annotator_name() -> str:
@@ -77,7 +78,7 @@ def summary_form(db, annotator: str, item, suggestion: str | None) -> None:
 # Puts the cursor in the summary box when a new snippet appears (after a save or skip, Streamlit's
 # rerun leaves the focus on the page body), unless the annotator is already typing elsewhere.
 _FOCUS_JS = """<script>/* snippet %d */
-const doc = window.parent.document; let tries = 0;
+const doc = document; let tries = 0;
 const timer = setInterval(() => {
   const box = doc.querySelector('textarea[aria-label^="What would a student"]');
   if (box && (doc.activeElement === doc.body || doc.activeElement === null)) { box.focus(); }
@@ -88,7 +89,7 @@ const timer = setInterval(() => {
 
 def focus_summary(item) -> None:
     """Focus the summary box for a new snippet, so labeling one after another needs no mouse."""
-    components.html(_FOCUS_JS % item.snippet_id, height=0)
+    st.html(_FOCUS_JS % item.snippet_id, unsafe_allow_javascript=True)
 
 
 def skip_form(db, annotator: str, item) -> None:
@@ -189,20 +190,45 @@ def agreement_tab(db) -> None:
                 col.markdown(ui.md_literal(lab["summary"]))
 
 
-def label_studio_tab(db) -> None:
+def label_studio_import(db) -> None:
     st.subheader("Import")
     upload = st.file_uploader("Label Studio JSON export", type=["json"], key="ls_upload")
     approve = st.checkbox("Mark imported labels approved (a reviewed project)", key="ls_approve")
-    if upload is not None and st.button("Import", key="ls_import"):
-        tasks = ui.run_or_stop(labeling.parse_label_studio, upload.getvalue().decode("utf-8", "replace"), upload.name)
-        report = ui.run_or_stop(labeling.import_label_studio, db, tasks, status="approved" if approve else "submitted")
-        st.success(f"{report.tasks} tasks: {report.snippets_matched} matched, {report.snippets_created} new "
-                   f"snippets; {report.labels_saved} labels saved, {report.annotations_skipped} skipped.")
+    if upload is None or not st.button("Import", key="ls_import"):
+        return
+    try:  # a bad file is this section's error: Export below keeps working
+        tasks = labeling.parse_label_studio(upload.getvalue().decode("utf-8", "replace"), upload.name)
+        report = labeling.import_label_studio(db, tasks, status="approved" if approve else "submitted")
+    except HiSolverError as exc:
+        st.error(f"Nothing was imported: {exc}")
+        return
+    st.success(f"{report.tasks} tasks: {report.snippets_matched} matched, {report.snippets_created} new "
+               f"snippets; {report.labels_saved} labels saved, {report.annotations_skipped} skipped.")
+
+
+def label_studio_export(db) -> None:
     st.subheader("Export")
     approved_only = st.checkbox("Approved labels only", key="ls_export_approved")
-    tasks = labeling.export_label_studio(db, statuses=("approved",) if approved_only else ("submitted", "approved"))
-    st.download_button(f"Download {len(tasks)} tasks as Label Studio JSON", labeling.dumps_label_studio(tasks),
-                       file_name="hisolver-labels.json", mime="application/json", key="ls_download")
+    statuses = ("approved",) if approved_only else ("submitted", "approved")
+    ready = st.session_state.get(EXPORT_KEY)
+    # built on request, not on every rerun of the page: an export reads every label
+    if st.button("Prepare the export", key="ls_prepare", icon=":material/sync:"):
+        try:
+            tasks = labeling.export_label_studio(db, statuses=statuses)
+            ready = st.session_state[EXPORT_KEY] = (statuses, len(tasks), labeling.dumps_label_studio(tasks))
+        except HiSolverError as exc:
+            st.error(f"The export could not be built: {exc}")
+            return
+    if ready is None or ready[0] != statuses:
+        st.caption("Prepare the export to download it.")
+        return
+    st.download_button(f"Download {ready[1]} tasks as Label Studio JSON", ready[2], file_name="hisolver-labels.json",
+                       mime="application/json", key="ls_download")
+
+
+def label_studio_tab(db) -> None:
+    label_studio_import(db)
+    label_studio_export(db)
     with st.expander("Label Studio labeling config for a compatible project"):
         st.code(labeling.LABEL_CONFIG, language="xml")
 
@@ -218,12 +244,17 @@ with closing(open_db(settings)) as db:
         # keyed and tracked, so an approve or reject (which reruns the page) stays on its tab
         tab_label, tab_review, tab_agree, tab_ls = st.tabs(["Label", "Review", "Agreement", "Label Studio"],
                                                            key="label_tabs", on_change="rerun")
-        with tab_label:
-            label_tab(settings, db)
+        # only the open tab runs: agreement and export read every label
         reviewer = st.session_state.get("label_annotator", "").strip() or "maintainer"
-        with tab_review:
-            review_tab(db, reviewer)
-        with tab_agree:
-            agreement_tab(db)
-        with tab_ls:
-            label_studio_tab(db)
+        if tab_label.open:
+            with tab_label:
+                label_tab(settings, db)
+        if tab_review.open:
+            with tab_review:
+                review_tab(db, reviewer)
+        if tab_agree.open:
+            with tab_agree:
+                agreement_tab(db)
+        if tab_ls.open:
+            with tab_ls:
+                label_studio_tab(db)
