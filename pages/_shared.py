@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from urllib.parse import urlparse
 from typing import Callable, TypeVar
 
 import streamlit as st
@@ -41,6 +40,7 @@ ROUTED_KEY = "hisolver_routed"
 COOKIE_CHECKED_KEY = "hisolver_cookie_checked"
 COOKIE_KEY = "hisolver_cookie_to_set"  # (token, max-age) written to the browser on the next run
 NOTICE_KEY = "hisolver_sign_in_notice"
+REQUESTED_KEY = "hisolver_requested_page"
 
 T = TypeVar("T")
 
@@ -79,9 +79,11 @@ def require(role: Role) -> Settings:
 
     In local use with no password for ``role`` the page opens with a notice.
     A page opened by URL in a new session runs before the router (Streamlit
-    then lists every file in ``pages/``), so it is sent to the router first.
+    then lists every file in ``pages/``), so it is sent to the router first,
+    which opens it again once the role is known (see :func:`navigation`).
     """
     if not st.session_state.get(ROUTED_KEY):
+        st.session_state[REQUESTED_KEY] = _running_page()
         st.switch_page(str(APP_FILE))
     settings = get_settings()
     if role_is_open(settings, role) and role is not Role.STUDENT:
@@ -138,7 +140,7 @@ def restore_sign_in(settings: Settings) -> None:
 def _sign_in_form(settings: Settings) -> None:
     staff = [r for r in Role if r > current_role()]
     with st.expander("Staff sign-in", icon=":material/badge:", expanded=bool(st.session_state.get(NOTICE_KEY))):
-        with st.form("staff_sign_in", border=False, clear_on_submit=True):
+        with st.form("staff_sign_in", border=False):
             choice = st.selectbox("Role", staff, format_func=lambda r: r.label, key="role_choice")
             password = st.text_input("Password", type="password", key="role_password")
             submitted = st.form_submit_button("Sign in", key="role_sign_in")
@@ -176,15 +178,17 @@ def sidebar_login(settings: Settings) -> Role:
     return current_role()
 
 
-def _requested_page() -> str:
-    """The last part of the URL this session was opened with ("label" for .../label), or ''."""
-    try:
-        url = st.context.url
-    except Exception:  # noqa: BLE001 - no request context
-        return ""
-    if not isinstance(url, str):
-        return ""
-    return urlparse(url).path.rstrip("/").rsplit("/", 1)[-1]
+def _running_page() -> str:
+    """The file name (without .py) of the page script that called :func:`require`, or ''."""
+    import inspect
+
+    frame = inspect.currentframe()
+    while frame is not None:  # the first frame outside this module is the page's
+        script = frame.f_globals.get("__file__") or ""
+        if Path(script).resolve() != Path(__file__).resolve():
+            return Path(script).stem if Path(script).resolve().parent == PAGES_DIR else ""
+        frame = frame.f_back
+    return ""
 
 
 def _needs_sign_in(title: str, role: Role) -> Callable[[], None]:
@@ -200,20 +204,25 @@ def _needs_sign_in(title: str, role: Role) -> Callable[[], None]:
 def navigation(role: Role):
     """Return ``st.navigation`` with the pages ``role`` may see, grouped by section.
 
-    A staff page opened by URL without the role (signed out, expired) gets a
-    page that says so, instead of Streamlit's "Page not found".
+    A staff page opened by URL without the role (signed out, expired) is a
+    hidden page that says so, instead of Streamlit's "Page not found".
     """
     st.session_state[ROUTED_KEY] = True
     sections: dict[str, list] = {}
-    requested = _requested_page()
     for file, title, icon, needed, section in _PAGES:
         if role >= needed:
             page = st.Page(str(PAGES_DIR / file), title=title, icon=icon, default=(file == "solve.py"))
             sections.setdefault(section, []).append(page)
-        elif requested and requested == Path(file).stem:
-            sections.setdefault("Student", []).append(
-                st.Page(_needs_sign_in(title, needed), title=title, icon=icon, url_path=requested))
-    return st.navigation(sections)
+        else:
+            sections.setdefault(_PAGES[0][4], []).append(st.Page(
+                _needs_sign_in(title, needed), title=title, icon=icon, url_path=Path(file).stem, visibility="hidden"))
+    nav = st.navigation(sections)
+    requested = st.session_state.pop(REQUESTED_KEY, "")
+    if requested:  # the URL typed in this session's first run: open it now that the role is known
+        target = next((p for pages in sections.values() for p in pages if p.url_path == requested), None)
+        if target is not None and target.url_path != nav.url_path:
+            st.switch_page(target)
+    return nav
 
 
 def run_or_stop(func: Callable[..., T], *args, **kwargs) -> T:
@@ -251,6 +260,9 @@ def get_background_pool():
 
 _MD_LITERAL = re.compile(r"([\\`*_\[\]<>!#|~$])")
 _MD_OUTSIDE_MATH = re.compile(r"([\\`*_\[\]<>!#|~])")
+# Streamlit turns bare URLs, www. names and e-mail addresses into links even when escaped: an
+# invisible word joiner (U+2060) inside each keeps them text
+_AUTOLINK = re.compile(r"(?<=[a-z0-9])(?=(?::/|@|\.[a-z]{2,}\b))", re.I)
 _MD_LINKS = re.compile(r"([\[\]<>!])")
 
 
@@ -274,7 +286,8 @@ def md_text(text: object) -> str:
     parts = str(text).split("$")
     if len(parts) % 2 == 0:
         return md_literal(text)
-    return "$".join(part if i % 2 else _MD_OUTSIDE_MATH.sub(r"\\\1", part) for i, part in enumerate(parts))
+    return "$".join(part if i % 2 else _AUTOLINK.sub("\u2060", _MD_OUTSIDE_MATH.sub(r"\\\1", part))
+                    for i, part in enumerate(parts))
 
 
 def client_id() -> str:
