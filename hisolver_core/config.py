@@ -172,8 +172,21 @@ def load_settings(
     return settings
 
 
-def describe_settings(settings: Settings) -> list[dict[str, str]]:
-    """Return one row per setting (name, variable, value), secrets masked."""
+def describe_settings(
+    settings: Settings, environ: Mapping[str, str] | None = None, secrets_file: str | Path | None = None
+) -> list[dict[str, str]]:
+    """Return one row per setting (name, variable, value, source), secrets masked.
+
+    ``source`` says where the value came from: ``environment``, ``secrets file``
+    or ``default`` (looked up the way :func:`load_settings` does; an unreadable
+    secrets file counts as absent here).
+    """
+    env = os.environ if environ is None else environ
+    path = Path(secrets_file or env.get(f"{ENV_PREFIX}SECRETS_FILE") or ".streamlit/secrets.toml")
+    try:
+        secrets = _read_secrets(path)
+    except ConfigError:
+        secrets = {}
     rows = []
     for f in fields(Settings):
         value = getattr(settings, f.name)
@@ -181,5 +194,7 @@ def describe_settings(settings: Settings) -> list[dict[str, str]]:
             shown = "(set, hidden)" if value else "(not set)"
         else:
             shown = str(value)
-        rows.append({"setting": f.name, "variable": f"{ENV_PREFIX}{f.name.upper()}", "value": shown})
+        variable = f"{ENV_PREFIX}{f.name.upper()}"
+        source = "environment" if variable in env else "secrets file" if f.name in secrets else "default"
+        rows.append({"setting": f.name, "variable": variable, "value": shown, "source": source})
     return rows

@@ -160,7 +160,30 @@ def test_production_without_password_locks_maintainer_role(monkeypatch):
 
 def test_settings_page_health_checks_pass_here():
     at = page("settings")
-    assert len(at.success) == 4, [e.value for e in at.error]
+    assert len(at.success) == 6 and not at.error, [e.value for e in at.error]
+    shown = " ".join(s.value for s in at.success)
+    assert "Render sandbox isolated" in shown and "built-in engine only" in shown
+
+
+def test_settings_page_says_where_each_value_came_from(monkeypatch):
+    monkeypatch.setenv("HISOLVER_MAX_PROBLEM_CHARS", "1500")
+    table = page("settings").table[0].value
+    sources = dict(zip(table["setting"], table["source"]))
+    assert sources["max_problem_chars"] == "environment" and sources["backends"] == "default"
+
+
+def test_a_configured_backend_without_its_settings_fails_its_check(monkeypatch):
+    from hisolver_core.config import load_settings
+    from hisolver_core.health import run_checks
+
+    monkeypatch.setenv("HISOLVER_BACKENDS", "openai,builtin")
+    check = next(c for c in run_checks(load_settings()) if c.name == "Model backends configured")
+    assert not check.ok and "openai" in check.detail and check.fix
+
+
+def test_the_favicon_ships_with_the_app():
+    assert "material/" not in (ROOT / "app.py").read_text().split("page_icon=", 1)[1].split(",", 1)[0]
+    assert (ROOT / "pages" / "assets" / "favicon.png").stat().st_size > 100
 
 
 def test_markdown_helpers_neutralise_links_but_keep_math():
