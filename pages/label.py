@@ -2,10 +2,13 @@
 
 Keyboard: the summary box takes the focus for each new snippet; Ctrl+Enter
 (Cmd+Enter) submits it, Tab reaches Submit, then the skip reason, Skip and Flag.
+The guidelines and shortcuts sit beside the task; the last submission can be
+undone for a short while; the annotator's own recent labels are listed.
 """
 
 from __future__ import annotations
 
+import time
 from contextlib import closing
 
 import pandas as pd
@@ -20,6 +23,19 @@ from pages import _shared as ui
 
 FLASH_KEY = "label_flash"
 EXPORT_KEY = "label_ls_export"
+LAST_KEY = "label_last_submission"  # (label id, snippet id, when) for Undo
+RESTORE_KEY = "label_restore"  # (snippet id, summary) to put back in the box after an undo
+GUIDELINES = """**Write the request, not the code.** One to three sentences a student or teacher would type to
+get this animation: what appears, what moves or changes, in what order (*"Draw a unit circle, then
+trace the sine wave its point makes"*).
+
+- name the math objects (graph of y = x², a triangle, a number line), not Manim classes;
+- say what changes and when; colours and positions only when they matter;
+- **Skip** when you are unsure, **Flag** code that is broken, not math, or unsafe.
+
+**Shortcuts:** Ctrl+Enter (Cmd+Enter) submits · Tab moves to Submit, then the skip reason, Skip and
+Flag · the next snippet appears by itself after a submit or a skip · **Undo** takes back your last
+submission for two minutes."""
 
 
 def annotator_name() -> str:
@@ -29,12 +45,13 @@ def annotator_name() -> str:
     ).strip()
 
 
-def show_progress(db, annotator: str) -> None:
+def show_progress(db, annotator: str) -> labeling.Progress:
     p = labeling.progress(db, annotator)
     a, b, c = st.columns(3)
     a.metric("Labeled today", p.labeled_today)
     b.metric("Labeled in all", p.labeled_total)
     c.metric("Remaining for you", p.remaining)
+    return p
 
 
 def suggestion_for(settings, item) -> str | None:
@@ -59,10 +76,12 @@ def show_preview(settings, item) -> None:
 def summary_form(db, annotator: str, item, suggestion: str | None) -> None:
     if suggestion:
         st.info(f"**Suggested draft (from the model, check it):** {suggestion}", icon=":material/smart_toy:")
+    restored = st.session_state.get(RESTORE_KEY)
+    start = restored[1] if restored and restored[0] == item.snippet_id else suggestion or ""
     with st.form(key="label_form", border=True):
         summary = st.text_area(
             "What would a student or teacher type to get this animation?",
-            value=suggestion or "",
+            value=start,
             key=f"label_summary_{item.snippet_id}",
             max_chars=labeling.MAX_SUMMARY_CHARS,
             placeholder="e.g. Show how the graph of y = x^2 shifts when we add 3",
@@ -72,7 +91,37 @@ def summary_form(db, annotator: str, item, suggestion: str | None) -> None:
     if submitted:
         label_id = ui.run_or_stop(labeling.save_label, db, annotator, item.snippet_id, summary, suggested_from=suggestion)
         st.session_state[FLASH_KEY] = f"Saved label {label_id}."
+        st.session_state[LAST_KEY] = (label_id, item.snippet_id, time.monotonic())
+        st.session_state.pop(RESTORE_KEY, None)
         st.rerun()
+
+
+def undo_last(db, annotator: str) -> None:
+    """An Undo button for the last submission while its window is open."""
+    last = st.session_state.get(LAST_KEY)
+    if last is None or time.monotonic() - last[2] > labeling.UNDO_SECONDS:
+        return
+    if st.button(f"Undo: take back label {last[0]}", key="label_undo", icon=":material/undo:"):
+        st.session_state.pop(LAST_KEY, None)
+        try:
+            undone = labeling.undo_label(db, annotator, last[0])
+        except HiSolverError as exc:
+            st.error(f"Nothing was undone: {exc}.")
+            return
+        st.session_state[RESTORE_KEY] = (undone["snippet_id"], undone["summary"])
+        st.session_state[FLASH_KEY] = f"Took back label {last[0]}: snippet {undone['snippet_id']} is back."
+        st.rerun()
+
+
+def own_history(db, annotator: str) -> None:
+    rows = labeling.list_labels(db, annotator=annotator, limit=10)
+    with st.expander(f"Your recent labels ({len(rows)})", icon=":material/history:"):
+        if not rows:
+            st.caption("None yet.")
+        for row in rows:
+            st.markdown(f"**#{row['id']}** · {row['status']} · snippet {row['snippet_id']} "
+                        f"{ui.md_literal(row['scene_name'])} · {row['updated_at'][:16].replace('T', ' ')} UTC  \n"
+                        f"{ui.md_literal(row['summary'])}")
 
 
 # Puts the cursor in the summary box when a new snippet appears (after a save or skip, Streamlit's
@@ -111,7 +160,9 @@ def label_tab(settings, db) -> None:
         return
     if FLASH_KEY in st.session_state:
         st.success(st.session_state.pop(FLASH_KEY))
-    show_progress(db, annotator)
+    undo_last(db, annotator)
+    done = show_progress(db, annotator)
+    own_history(db, annotator)
     item = ui.run_or_stop(labeling.next_snippet, db, annotator)
     if item is None:
         st.success("Nothing left to label for you right now. Thank you!")
@@ -127,6 +178,8 @@ def label_tab(settings, db) -> None:
         skip_form(db, annotator, item)
         focus_summary(item)
     with right:
+        with st.expander("Guidelines and shortcuts", expanded=done.labeled_total < 3):
+            st.markdown(GUIDELINES)
         # auto_update: no "Apply" button under read-only code; font 15: at 14 px Linux's fallback
         # monospace font clips underscores (x_range reads "x range")
         st_ace(value=item.code, language="python", readonly=True, theme="chrome", min_lines=20, font_size=15,

@@ -172,3 +172,36 @@ def open_tab(at, label: str):
     at.run()
     assert not at.exception, at.exception
     return at
+
+
+def test_undo_takes_back_the_last_submission_and_shows_it_again(env, db, make_snippets):
+    a, b = make_snippets(2)
+    at = as_annotator(open_page("label", Role.ANNOTATOR))
+    assert any(e.label == "Guidelines and shortcuts" for e in at.expander)
+    at.text_area(key=f"label_summary_{a}").input("Grow a circle")
+    at.button(key="label_submit").click().run()
+    assert db["labels"].count == 1 and at.text_area(key=f"label_summary_{b}")  # the next one is up
+    assert "Grow a circle" in " ".join(m.value for m in at.markdown)  # in the annotator's own history
+    at.button(key="label_undo").click().run()
+    assert not at.exception, at.exception
+    assert db["labels"].count == 0
+    assert at.text_area(key=f"label_summary_{a}").value == "Grow a circle"  # back, ready to correct
+    assert any("Took back label" in s.value for s in at.success)
+
+
+def test_undo_refuses_after_review_or_the_window(db, make_snippets):
+    from datetime import datetime, timedelta, timezone
+
+    from hisolver_core.labeling import LabelingError, UNDO_SECONDS, undo_label
+
+    (a,) = make_snippets(1)
+    label = labeling.save_label(db, "ada", a, "Grow a circle")
+    with pytest.raises(LabelingError, match="not one of yours"):
+        undo_label(db, "bob", label)
+    later = datetime.now(timezone.utc) + timedelta(seconds=UNDO_SECONDS + 5)
+    with pytest.raises(LabelingError, match="older than"):
+        undo_label(db, "ada", label, now=later)
+    labeling.review_label(db, label, "approve", "grace")
+    with pytest.raises(LabelingError, match="already approved"):
+        undo_label(db, "ada", label)
+    assert db["labels"].count == 1
