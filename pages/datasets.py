@@ -27,6 +27,9 @@ def create_form(settings) -> None:
         c = manifest["counts"]
         st.success(f"Created {manifest['name']}: {c['train']} train + {c['val']} validation rows, "
                    f"content {manifest['content_hash'][:12]}.")
+        if not c["val"]:
+            st.warning("This version has no validation rows, so training cannot report a validation loss and "
+                       "evaluation has no held-out prompts: raise the validation share or label more snippets.")
         # show the new version, and what changed since its parent, rather than the last one looked at
         st.session_state["ds_selected"] = manifest["name"]
         st.session_state["ds_diff_b"] = manifest["name"]

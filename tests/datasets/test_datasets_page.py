@@ -44,3 +44,15 @@ def test_diff_view(env, settings, db, make_snippets):
     shown = {m.label: m.value for m in at.metric}
     assert (shown["Added"], shown["Removed"], shown["Unchanged"]) == ("1", "0", "2")
     assert label_ids  # both versions share the first two labels
+
+
+def test_a_version_without_validation_rows_is_flagged(env, db, make_snippets):
+    (s,) = make_snippets(1)
+    labeling.save_label(db, "ada", s, "Plot the graph of y = x")
+    at = open_page("datasets")
+    at.text_input(key="ds_name").input("tiny")
+    at.checkbox(key="ds_approved_only").uncheck()
+    at.slider(key="ds_val_fraction").set_value(0.0)
+    at.button(key="ds_create").click().run()
+    assert any("Created tiny" in s.value for s in at.success)
+    assert any("no validation rows" in w.value for w in at.warning)
