@@ -255,8 +255,7 @@ def label_studio_import(db) -> None:
     except HiSolverError as exc:
         st.error(f"Nothing was imported: {exc}")
         return
-    st.success(f"{report.tasks} tasks: {report.snippets_matched} matched, {report.snippets_created} new "
-               f"snippets; {report.labels_saved} labels saved, {report.annotations_skipped} skipped.")
+    st.success(report.summary())
 
 
 def label_studio_export(db) -> None:
