@@ -290,8 +290,8 @@ def lines(text, size, color=WHITE):
 
 
 def caption(text):
-    # kept above the bottom band, where a paused player's controls sit
-    return fit(lines(text, 24, GRAY_A), 13.0, 1.3).to_edge(DOWN, buff=0.95)
+    # kept above the bottom band (about 60 px of a 340 px high player), where its controls sit when paused
+    return fit(lines(text, 24, GRAY_A), 13.0, 1.2).to_edge(DOWN, buff=1.5)
 
 
 class SolutionScene(Scene):
@@ -326,11 +326,11 @@ class SolutionScene(Scene):
             if index < first - 3:
                 continue  # faded out before this chapter starts
             live = index >= first
-            new = fit(formula(step["math"]), 12.5, 1.5).move_to(DOWN * 0.2)
+            new = fit(formula(step["math"]), 12.5, 1.5).move_to(UP * 0.1)
             if live:
                 note = caption(step["caption"])
                 counter = Text(f"{index + 1}/{len(DATA['steps'])}", font_size=18, color=GRAY_B)
-                counter.to_corner(DR, buff=0.15).shift(UP * 0.8)
+                counter.to_corner(DR, buff=0.15).shift(UP * 1.4)
                 self.remove(extras)
                 extras = VGroup(note, counter)
                 self.add(extras)  # captions switch instantly: cheaper than fading, and easier to read

@@ -52,6 +52,11 @@ def test_solve_in_the_browser(app_server, page, artifacts):
                            " && !document.querySelector('video').paused", timeout=30_000)
     video.scroll_into_view_if_needed()
     page.screenshot(path=str(artifacts / "solve-page.png"), full_page=True)
+    # paused, with the controls showing: the step's caption must stay readable above them
+    page.evaluate("() => document.querySelector('video').pause()")
+    video.hover()
+    page.wait_for_timeout(300)
+    video.screenshot(path=str(artifacts / "solve-video-paused.png"))
 
 
 def test_a_declined_problem_shows_what_was_understood_and_markdown_stays_text(app_server, page, artifacts):
