@@ -286,7 +286,7 @@ _MD_LITERAL = re.compile(r"([\\`*_\[\]<>!#|~$])")
 _MD_OUTSIDE_MATH = re.compile(r"([\\`*_\[\]<>!#|~])")
 # Streamlit turns bare URLs, www. names and e-mail addresses into links even when escaped: an
 # invisible word joiner (U+2060) inside each keeps them text
-_AUTOLINK = re.compile(r"(?<=[a-z0-9])(?=(?::/|@|\.[a-z]{2,}\b))", re.I)
+_AUTOLINK = re.compile(r"(?<=[a-z0-9])(?=(?::/|@|\.[a-z]{2,}\b))", re.IGNORECASE)
 _MD_LINKS = re.compile(r"([\[\]<>!])")
 
 

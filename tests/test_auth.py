@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from hisolver_core.auth import Role, check_password, role_is_locked, role_is_open
+from hisolver_core.auth import (LoginThrottle, Role, check_password, issue_token, read_token, role_is_locked,
+                                role_is_open, sign_in)
 from hisolver_core.config import Settings
+from hisolver_core.errors import AccessDenied
 
 DEV_OPEN = Settings()
 DEV_PW = Settings(admin_password="adm", annotator_password="ann")
@@ -45,9 +47,6 @@ def test_roles_are_ordered():
 
 
 # -- staff sign-in that holds: signed expiring tokens and throttled wrong passwords
-
-from hisolver_core.auth import LoginThrottle, issue_token, read_token, sign_in  # noqa: E402
-from hisolver_core.errors import AccessDenied  # noqa: E402
 
 
 class Clock:

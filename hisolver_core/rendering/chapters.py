@@ -93,7 +93,7 @@ def join_videos(paths: list[Path]) -> bytes:
     with tempfile.TemporaryDirectory(prefix="hisolver-join-") as tmp:
         out_path = Path(tmp) / "joined.mp4"
         try:
-            with av.open(io.BytesIO(manifest.encode()), format="concat", options={"safe": "0"}) as source, \
+            with av.open(io.BytesIO(manifest.encode()), mode="r", format="concat", options={"safe": "0"}) as source, \
                     av.open(str(out_path), mode="w") as out:
                 stream = source.streams.video[0]
                 target = out.add_stream_from_template(template=stream)

@@ -24,6 +24,7 @@ scene falls back to ``Text`` at render time if LaTeX still fails to compile.
 from __future__ import annotations
 
 import ast
+import itertools
 import math
 import textwrap
 from dataclasses import dataclass, field
@@ -182,7 +183,7 @@ def _sections(data: dict, times: list[float], chapters: int) -> list[Section]:
     rest = count - 1
     parts = min(chapters - 1, rest)
     bounds = [1 + round(rest * i / parts) for i in range(parts + 1)]
-    spans = [(0, 1)] + list(zip(bounds, bounds[1:]))
+    spans = [(0, 1), *itertools.pairwise(bounds)]
     return [Section(code=_render_code(data, [lo, hi, hi == count]), first=lo, stop=hi, tail=hi == count,
                     start_s=times[lo]) for lo, hi in spans]
 

@@ -57,7 +57,7 @@ def understood(problem: str, options: Any = None) -> Understood:
 
     try:
         read = analyze(problem, options)
-    except Exception:  # noqa: BLE001 - a reader bug must not cost the student the decline message
+    except Exception:  # a reader bug must not cost the student the decline message
         log.warning("could not read %r for the decline summary", problem[:200], exc_info=True)
         return Understood()
     equations, quantities = [], []
