@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 pytestmark = pytest.mark.slow
 
@@ -22,12 +23,19 @@ def staff_sign_in(page, role: str, password: str) -> None:
     """Open "Staff sign-in", pick ``role``, type the password and press Enter (the form submits)."""
     idle(page)
     sidebar = page.locator('[data-testid="stSidebar"]')
-    expander = sidebar.get_by_text("Staff sign-in", exact=True)
-    if not sidebar.get_by_label("Password", exact=True).is_visible():
-        expander.click()
-    sidebar.locator('[data-testid="stSelectbox"]').click()
-    page.get_by_role("option", name=role).click()
     box = sidebar.get_by_label("Password", exact=True)
+    if not box.is_visible():
+        sidebar.get_by_text("Staff sign-in", exact=True).click()
+        box.wait_for()
+    for attempt in range(3):  # on a loaded machine the first click can land while the list re-renders
+        sidebar.locator('[data-testid="stSelectbox"]').click()
+        try:
+            page.get_by_role("option", name=role).click(timeout=5_000)
+            break
+        except PlaywrightTimeout:
+            if attempt == 2:
+                raise
+            page.keyboard.press("Escape")
     box.fill(password)
     if password:
         sidebar.get_by_text("Press Enter to submit form").wait_for()  # the form has the value
