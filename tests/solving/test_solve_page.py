@@ -170,3 +170,20 @@ def test_every_example_problem_is_solved_and_verified(settings):
     for name, (problem, options) in examples.items():
         solution = solve_problem(settings, problem, options or None).solution
         assert solution.solved and solution.verified, f"{name}: {solution.reason}"
+
+
+def test_a_declined_problem_offers_the_model_when_one_is_configured(env, openai_stub):
+    env.setenv("HISOLVER_BACKENDS", "openai,builtin")
+    env.setenv("HISOLVER_OPENAI_BASE_URL", openai_stub.base_url)
+    env.setenv("HISOLVER_OPENAI_MODEL", "stub-model")
+    env.setenv("HISOLVER_OPENAI_API_KEY", "sk-test-secret")
+    env.setenv("HISOLVER_OPENAI_TIMEOUT_S", "2")
+    env.setenv("HISOLVER_BACKEND_RETRIES", "0")
+    at = solve(open_page("solve", Role.STUDENT, timeout=120), "Write a sonnet about the number seven.")
+    assert any("won't guess" in w.value for w in at.warning)
+    at.button(key="try_openai_0").click().run()
+    assert not at.exception, at.exception
+    history = at.session_state["solve_history"]
+    assert len(history) == 2 and at.session_state["solve_current"] == 1
+    assert history[1]["outcome"].solution.backend == "openai"  # asked the model alone, no fallback
+    assert "sk-test-secret" not in texts(at)
