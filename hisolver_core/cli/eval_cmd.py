@@ -65,9 +65,9 @@ def eval_cmd(dataset, fmt, backend, limit, out, subjects, max_level, time_limit,
       hisolver eval --dataset ../shared/data/math500_test.jsonl --format math --subjects Algebra,Prealgebra --max-level 3 --json
       hisolver eval --dataset sat_math.jsonl --format agieval --background
     """
+    solve_fn = _backend(backend)  # an unknown backend fails here, before a job is submitted
     if maybe_submit("evaluate", {"dataset": dataset, "format": fmt, "backend": backend, "limit": limit}):
         return
-    solve_fn = _backend(backend)
     bar = tqdm(total=0, unit="problem", file=sys.stderr, disable=None)
 
     def progress(done: int, total: int) -> None:
