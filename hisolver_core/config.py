@@ -24,7 +24,8 @@ ANIMATORS = ("template", "local", "openai", "vertex")  # HISOLVER_ANIMATOR value
 
 # Fields whose values are never shown or logged.
 SECRET_FIELDS = frozenset(
-    {"admin_password", "annotator_password", "openai_api_key", "github_token", "gcs_credentials_file"}
+    {"admin_password", "annotator_password", "openai_api_key", "github_token", "gcs_credentials_file",
+     "session_secret"}
 )
 
 
@@ -37,6 +38,8 @@ class Settings:
     data_dir: Path = Path("data")  # database, local blob store, caches
     admin_password: str = ""
     annotator_password: str = ""
+    session_hours: float = 12.0  # a staff sign-in lasts this long in one browser (a signed cookie)
+    session_secret: str = ""  # key that signs the sign-in cookie; empty = a random key kept in data_dir
 
     # -- blob store
     blob_backend: str = "local"  # "local" (under data_dir/blobs) or "gcs"
@@ -191,8 +194,21 @@ def load_settings(
     return settings
 
 
-def describe_settings(settings: Settings) -> list[dict[str, str]]:
-    """Return one row per setting (name, variable, value), secrets masked."""
+def describe_settings(
+    settings: Settings, environ: Mapping[str, str] | None = None, secrets_file: str | Path | None = None
+) -> list[dict[str, str]]:
+    """Return one row per setting (name, variable, value, source), secrets masked.
+
+    ``source`` says where the value came from: ``environment``, ``secrets file``
+    or ``default`` (looked up the way :func:`load_settings` does; an unreadable
+    secrets file counts as absent here).
+    """
+    env = os.environ if environ is None else environ
+    path = Path(secrets_file or env.get(f"{ENV_PREFIX}SECRETS_FILE") or ".streamlit/secrets.toml")
+    try:
+        secrets = _read_secrets(path)
+    except ConfigError:
+        secrets = {}
     rows = []
     for f in fields(Settings):
         value = getattr(settings, f.name)
@@ -200,5 +216,7 @@ def describe_settings(settings: Settings) -> list[dict[str, str]]:
             shown = "(set, hidden)" if value else "(not set)"
         else:
             shown = str(value)
-        rows.append({"setting": f.name, "variable": f"{ENV_PREFIX}{f.name.upper()}", "value": shown})
+        variable = f"{ENV_PREFIX}{f.name.upper()}"
+        source = "environment" if variable in env else "secrets file" if f.name in secrets else "default"
+        rows.append({"setting": f.name, "variable": variable, "value": shown, "source": source})
     return rows

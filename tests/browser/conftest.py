@@ -103,3 +103,16 @@ def artifacts() -> Path:
 def start_app():
     """:func:`running_app`, for tests that need the app with settings of their own."""
     return running_app
+
+
+@pytest.fixture(scope="session", autouse=True)
+def warm_app(app_server, browser):
+    """Open the app once before the tests: on a fresh server the very first session's first form
+    submission can come back without its values (Streamlit 1.67), which no student hits twice."""
+    context = browser.new_context()
+    pg = context.new_page()
+    pg.goto(app_server)
+    pg.get_by_role("heading", name="Solve").wait_for(timeout=60_000)
+    pg.wait_for_timeout(2000)
+    context.close()
+    return app_server
