@@ -79,6 +79,9 @@ class _Handler(BaseHTTPRequestHandler):
     def do_PUT(self) -> None:
         self._serve("PUT")
 
+    def do_PATCH(self) -> None:
+        self._serve("PATCH")
+
 
 class VertexStub:
     """The stub server; ``api_endpoint`` is what ``aiplatform.init`` (and ``HISOLVER_VERTEX_API_ENDPOINT``) takes."""
