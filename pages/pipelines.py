@@ -52,6 +52,8 @@ def start_part2(settings, labels: dict) -> None:
         params = ui.run_or_stop(part2_params, dataset, base, reuse_dataset=mode != "new version", method=method,
                                 max_steps=int(steps))  # fmt: skip
         params.update({k: v for k, v in machine.items() if k != "machine_type"})
+        if runner == "vertex":
+            params["deploy_target"] = "registry"  # the pipeline's own containers promote; deploy from the Deploy page
         started = ui.run_or_stop(launch_pipeline, settings, "part2", params, runner, **machine)
         st.session_state[STARTED_KEY] = started
 

@@ -126,7 +126,9 @@ def part1_cmd(query: str, max_repos: int, source: str | None, render_limit: int,
 @click.option("--max-steps", type=int, default=0, help="Optimizer steps (0: the trainer's epochs).")
 @click.option("--approved-only", is_flag=True, help="New version: approved labels only.")
 @click.option("--val-fraction", type=float, default=0.1, show_default=True, help="New version: share for validation.")
-@click.option("--val-fraction", type=float, default=0.1, show_default=True, help="New version: share for validation.")
+@click.option("--deploy-target", type=click.Choice(["local", "vertex", "registry"]), default=None,
+              help="Where a model that passes the gate is deployed (default: local here, registry on Vertex, "
+                   "which only promotes it).")
 @click.option("--machine-type", default="g2-standard-8", show_default=True, help="Vertex: the training step's machine.")
 @click.option("--accelerator-type", default="NVIDIA_L4", show_default=True, help="Vertex: the training step's GPU.")
 @click.option("--accelerator-count", type=int, default=1, show_default=True, help="Vertex: GPUs for training.")
@@ -136,8 +138,8 @@ def part1_cmd(query: str, max_repos: int, source: str | None, render_limit: int,
 @BACKGROUND
 @AS_JSON
 def part2_cmd(dataset: str | None, new_version: str | None, base_model: str, method: str, max_steps: int,
-              approved_only: bool, val_fraction: float, machine_type: str, accelerator_type: str,
-              accelerator_count: int, template: str | None, runner: str, background: bool, as_json: bool) -> None:
+              approved_only: bool, val_fraction: float, deploy_target: str | None, machine_type: str,
+              accelerator_type: str, accelerator_count: int, template: str | None, runner: str, background: bool, as_json: bool) -> None:
     """Dataset version -> train (evaluate, register) -> deploy only if render success beats production.
 
     \b
@@ -149,7 +151,8 @@ def part2_cmd(dataset: str | None, new_version: str | None, base_model: str, met
         raise click.UsageError("give --dataset (an existing version) or --new-version (a new one), not both")
     params = pipelines.part2_params(dataset or new_version or pipelines.auto_dataset_name(), base_model,
                                     reuse_dataset=bool(dataset), method=method, max_steps=max_steps,
-                                    approved_only=approved_only, val_fraction=val_fraction)  # fmt: skip
+                                    approved_only=approved_only, val_fraction=val_fraction,
+                                    deploy_target=deploy_target or ("registry" if runner == "vertex" else "local"))
     if runner == "vertex":
         params.update(accelerator_type=accelerator_type, accelerator_count=accelerator_count)
     machine = {"machine_type": machine_type, "accelerator_type": accelerator_type,
@@ -268,13 +271,16 @@ def export_cmd(as_json: bool) -> None:
 @click.option("--dataset", default=None, help="Or: the newest model trained on this dataset version.")
 @click.option("--margin", type=float, default=None,
               help="Render-success margin (default HISOLVER_PIPELINE_DEPLOY_MARGIN).")
+@click.option("--target", type=click.Choice(["local", "vertex", "registry"]), default="registry", show_default=True,
+              help="Where a model that passes is deployed before it is promoted; registry: promote only.")
 @AS_JSON
-def deploy_cmd(model: str | None, dataset: str | None, margin: float | None, as_json: bool) -> None:
+def deploy_cmd(model: str | None, dataset: str | None, margin: float | None, target: str, as_json: bool) -> None:
     """The deploy gate: promote the model only if its render success beats production's by the margin.
 
     \b
     Example:
       hisolver pipeline deploy --model hisolver-manim-v3 --margin 0.02
     """
-    result = pipelines.deploy_if_better(settings_from_env(), model=model, dataset=dataset, margin=margin)
+    result = pipelines.deploy_if_better(settings_from_env(), model=model, dataset=dataset, margin=margin,
+                                        target=target)
     emit_json(result) if as_json else click.echo(f"{result['decision']}: {result['reason']}")

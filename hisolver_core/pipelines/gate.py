@@ -22,7 +22,7 @@ from .steps import PipelineError
 
 log = logging.getLogger(__name__)
 
-__all__ = ["Decision", "decide", "deploy_if_better", "newest_model_of", "export_processed"]
+__all__ = ["DEPLOY_TARGETS", "Decision", "decide", "deploy_if_better", "newest_model_of", "export_processed"]
 
 
 @dataclass(frozen=True)
@@ -88,24 +88,43 @@ def newest_model_of(db: Database, dataset_version: str) -> str:
                         "the train step must succeed first")
 
 
-def deploy_if_better(settings: Settings, model: str | None = None, dataset: str | None = None,
-                     margin: float | None = None) -> dict[str, Any]:
-    """Run the gate for ``model`` (or the newest model of ``dataset``); promote it when it passes.
+DEPLOY_TARGETS = ("local", "vertex", "registry")
 
-    Returns the decision as a dict (``model``, ``decision``, ``reason``, scores,
-    ``margin``, ``deployed``). Raises :class:`PipelineError` when neither a model
-    nor a dataset is given, :class:`ModelNotFound` for an unknown model.
+
+def deploy_if_better(settings: Settings, model: str | None = None, dataset: str | None = None,
+                     margin: float | None = None, target: str = "registry") -> dict[str, Any]:
+    """Run the gate for ``model`` (or the newest model of ``dataset``); deploy and promote it when it passes.
+
+    ``target`` ``local`` or ``vertex`` deploys the model there (``hisolver deploy``)
+    before promoting it; ``registry`` only promotes it. Returns the decision as a
+    dict (``model``, ``decision``, ``reason``, scores, ``margin``, ``deployed``,
+    ``deployment``). Raises :class:`PipelineError` when neither a model nor a
+    dataset is given, or when the deploy fails (production is then unchanged),
+    :class:`ModelNotFound` for an unknown model.
     """
     if not model and not dataset:
         raise PipelineError("the deploy step needs --model NAME or --dataset NAME")
+    if target not in DEPLOY_TARGETS:
+        raise PipelineError(f"unknown deploy target {target!r}: use one of {', '.join(DEPLOY_TARGETS)}")
     margin = settings.pipeline_deploy_margin if margin is None else margin
     with closing(open_db(settings)) as db:
         name = model or newest_model_of(db, dataset or "")
         decision = decide(db, name, margin)
-        if decision.deploy:
+    deployment = None
+    if decision.deploy and target != "registry":
+        from ..deployment import deploy_model
+
+        row = deploy_model(settings, name, target)
+        if row.get("status") != "active":
+            raise PipelineError(f"{name} passed the gate but its {target} deploy failed "
+                                f"({row.get('error') or row.get('smoke_detail') or row.get('status')}); "
+                                "the production model is unchanged")  # fmt: skip
+        deployment = {"id": row["id"], "target": target, "status": row["status"]}
+    if decision.deploy:
+        with closing(open_db(settings)) as db:
             models.promote_model(db, name, note=f"pipeline deploy gate: {decision.reason}")
     log.info("deploy gate for %s: %s (%s)", name, decision.decision, decision.reason)
-    return {**asdict(decision), "deployed": decision.deploy}
+    return {**asdict(decision), "deployed": decision.deploy, "deployment": deployment}
 
 
 def export_processed(settings: Settings) -> dict[str, Any]:

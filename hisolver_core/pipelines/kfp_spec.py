@@ -29,7 +29,7 @@ MACHINES: dict[str, tuple[int, str]] = {
 PARAMETERS: dict[str, dict[str, str]] = {
     "part1": {"query": "String", "max_repos": "Integer", "render_limit": "Integer"},
     "part2": {"dataset": "String", "base_model": "String", "method": "String", "max_steps": "Integer",
-              "accelerator_type": "String", "accelerator_count": "Integer"},
+              "accelerator_type": "String", "accelerator_count": "Integer", "deploy_target": "String"},
 }  # fmt: skip
 _PREFIX = "hisolver-"
 
@@ -98,8 +98,10 @@ def build_pipeline(part: str, image: str, machine_type: str = "g2-standard-8",
 
     @dsl.pipeline(name="hisolver-part2", description="dataset version -> train, evaluate, register -> deploy gate")
     def part2(dataset: str, base_model: str, method: str = "lora", max_steps: int = 0,
-              accelerator_type: str = accelerator_type, accelerator_count: int = accelerator_count) -> None:
-        values = {"dataset": dataset, "base_model": base_model, "method": method, "max_steps": max_steps}
+              accelerator_type: str = accelerator_type, accelerator_count: int = accelerator_count,
+              deploy_target: str = "registry") -> None:
+        values = {"dataset": dataset, "base_model": base_model, "method": method, "max_steps": max_steps,
+                  "deploy_target": deploy_target}
 
         def configure(name: str, task: Any) -> None:
             if name == "train":

@@ -87,8 +87,8 @@ def _train(p: Params, out: Outputs) -> list[Any]:
 
 def _deploy(p: Params, out: Outputs) -> list[Any]:
     model = out.get("train", {}).get("model")
-    target = ["--model", model] if model else ["--dataset", p["dataset"]]
-    return ["pipeline", "deploy", *target, "--json"]
+    which = ["--model", model] if model else ["--dataset", p["dataset"]]
+    return ["pipeline", "deploy", *which, "--target", p.get("deploy_target", "local"), "--json"]
 
 
 PART1: tuple[Step, ...] = (
@@ -136,16 +136,19 @@ def part1_params(query: str = "manim language:python", max_repos: int = 0, sourc
 
 
 def part2_params(dataset: str, base_model: str, *, reuse_dataset: bool, method: str = "", max_steps: int = 0,
-                 approved_only: bool = False, val_fraction: float = 0.1) -> dict[str, Any]:
+                 approved_only: bool = False, val_fraction: float = 0.1, deploy_target: str = "local") -> dict[str, Any]:
     """Return part 2's parameters, checked; raises :class:`PipelineError` for a bad value."""
     if not base_model.strip():
         raise PipelineError("part 2 needs a base model: pass --base-model (a local model folder or a model id)")
     if max_steps < 0:
         raise PipelineError("--max-steps must be 0 (the trainer's default) or more")
+    if deploy_target not in ("local", "vertex", "registry"):
+        raise PipelineError(f"unknown deploy target {deploy_target!r}: use local, vertex or registry (promote only)")
     if not 0.0 < val_fraction < 1.0:
         raise PipelineError(f"--val-fraction must be above 0 and below 1, got {val_fraction}")
     return {"dataset": dataset, "reuse_dataset": reuse_dataset, "base_model": base_model, "method": method,
-            "max_steps": max_steps, "approved_only": approved_only, "val_fraction": val_fraction}  # fmt: skip
+            "max_steps": max_steps, "approved_only": approved_only, "val_fraction": val_fraction,
+            "deploy_target": deploy_target}  # fmt: skip
 
 
 def last_json_line(text: str) -> dict[str, Any]:

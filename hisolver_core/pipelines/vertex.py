@@ -89,6 +89,8 @@ def submit_vertex(settings: Settings, part: str, params: dict[str, Any], templat
     check_part(part)
     if params.get("source"):
         raise PipelineError("a local folder cannot be collected on Vertex AI: search GitHub (--query) instead")
+    if params.get("deploy_target") == "local":
+        raise PipelineError("a Vertex AI pipeline cannot deploy to this machine: use deploy target vertex or registry")
     if params.get("reuse_dataset"):
         raise PipelineError("on Vertex AI part 2 makes its dataset version: give a new version name")
     check_vertex(settings, needs_image=template is None)

@@ -59,7 +59,9 @@ def test_part2_trains_on_the_chosen_machine_and_gates_the_deploy(specs):
     spec = specs["part2"]
     assert _order(spec) == ["hisolver-dataset", "hisolver-train", "hisolver-deploy"]
     params = spec["root"]["inputDefinitions"]["parameters"]
-    assert set(params) == {"dataset", "base_model", "method", "max_steps", "accelerator_type", "accelerator_count"}
+    assert set(params) == {"dataset", "base_model", "method", "max_steps", "accelerator_type", "accelerator_count",
+                           "deploy_target"}
+    assert params["deploy_target"]["defaultValue"] == "registry"
     assert params["accelerator_type"]["defaultValue"] == "NVIDIA_TESLA_T4"
     assert params["accelerator_count"]["defaultValue"] == 2
     assert "isOptional" not in params["dataset"] and "isOptional" not in params["base_model"]
@@ -70,8 +72,9 @@ def test_part2_trains_on_the_chosen_machine_and_gates_the_deploy(specs):
     assert _container(spec, "hisolver-dataset")["args"] == ["dataset", "create", "{{$.inputs.parameters['dataset']}}",
                                                               "--json"]  # fmt: skip
     # no output passing between containers: the gate finds the model by its dataset version
-    assert _container(spec, "hisolver-deploy")["args"] == ["pipeline", "deploy", "--dataset",
-                                                             "{{$.inputs.parameters['dataset']}}", "--json"]  # fmt: skip
+    assert _container(spec, "hisolver-deploy")["args"] == [
+        "pipeline", "deploy", "--dataset", "{{$.inputs.parameters['dataset']}}",
+        "--target", "{{$.inputs.parameters['deploy_target']}}", "--json"]  # fmt: skip
     assert "resources" not in _container(spec, "hisolver-deploy")
 
 

@@ -95,7 +95,7 @@ def test_resume_continues_at_the_first_unfinished_step_and_reuses_outputs(settin
     again = StandIn({"deploy": {"output": {"decision": "deploy", "reason": "no production model yet"}}})
     run = pipelines.resume_pipeline(settings, run_id, again)
     # only the deploy step ran again, with the model the finished train step produced
-    assert again.calls == [("deploy", ["pipeline", "deploy", "--model", model, "--json"])]
+    assert again.calls == [("deploy", ["pipeline", "deploy", "--model", model, "--target", "local", "--json"])]
     assert run["status"] == "succeeded"
     assert (run["dataset_version"], run["training_run"], run["model"]) == ("v9", "run-1", model)
     assert (run["deploy_decision"], run["deploy_reason"]) == ("deploy", "no production model yet")
@@ -228,3 +228,13 @@ def test_the_step_graph_is_a_chain_coloured_by_status(settings, db):
     dot = pipelines.step_graph(pipelines.get_run(db, run_id))
     assert '"collect" -> "extract";' in dot and '"render-check" -> "export";' in dot
     assert 'label="render-check\\nfailed' in dot and "#ef9a9a" in dot and 'label="export\\npending"' in dot
+
+
+def test_a_deploy_that_fails_leaves_production_unchanged(settings, db, blobs):
+    from hisolver_core.errors import HiSolverError
+
+    name = register(db, blobs, "new", 0.9)  # its base model "tiny" is no local folder: it cannot serve here
+    with pytest.raises(HiSolverError):
+        pipelines.deploy_if_better(settings, model=name, target="local")
+    assert models.production_model(db) is None
+    assert db["deployments"].count_where("status = 'active'") == 0
