@@ -13,7 +13,7 @@ import os
 import time
 from concurrent.futures import FIRST_COMPLETED, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlite_utils import Database
 
@@ -22,6 +22,9 @@ from ..config import Settings
 from ..errors import RenderError
 from ..storage import open_blob_store
 from ..store import open_db
+
+if TYPE_CHECKING:
+    from ..rendering import RenderService
 
 __all__ = ["RenderCheckResult", "render_check", "pending_snippets"]
 
@@ -61,7 +64,7 @@ def pending_snippets(db: Database, retry_failed: bool = False, limit: int | None
     return [dict(r) for r in db.query(sql, args)]
 
 
-def _render_one(renderer, snippet: dict[str, Any]) -> dict[str, Any]:
+def _render_one(renderer: RenderService, snippet: dict[str, Any]) -> dict[str, Any]:
     """Render one snippet; return the row changes (never raises for a bad snippet)."""
     try:
         res = renderer.render(snippet["code"], snippet["scene_name"], quality="low", client="render-check")
@@ -119,7 +122,7 @@ def render_check(
     return result
 
 
-def _run(renderer, db: Database, todo: list[dict], workers: int, result: RenderCheckResult, job: Progress) -> None:
+def _run(renderer: RenderService, db: Database, todo: list[dict], workers: int, result: RenderCheckResult, job: Progress) -> None:
     """Keep ``workers`` renders in flight; write each result from this thread as it lands."""
     with ThreadPoolExecutor(max_workers=workers) as pool:
         queue = iter(todo)

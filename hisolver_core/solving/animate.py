@@ -12,11 +12,14 @@ import logging
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from ..config import Settings
 from ..errors import HiSolverError, RenderError
 from ..solution import Solution
+
+if TYPE_CHECKING:  # rendering is imported when a render happens, not with this module
+    from ..rendering import RenderResult, RenderService
 
 __all__ = ["Animation", "animate"]
 
@@ -44,7 +47,7 @@ class Animation:
         return self.video_path is not None
 
 
-def _from_result(anim: Animation, result: Any) -> Animation:
+def _from_result(anim: Animation, result: RenderResult) -> Animation:
     anim.video_path = Path(result.video_path)
     anim.poster_path = Path(result.poster_path) if result.poster_path else None
     anim.cached = bool(result.cached)
@@ -63,7 +66,7 @@ def _still(settings: Settings, solution: Solution, anim: Animation) -> Animation
     return anim
 
 
-def _model_animation(settings: Settings, renderer: Any, solution: Solution, quality: str) -> Animation:
+def _model_animation(settings: Settings, renderer: RenderService, solution: Solution, quality: str) -> Animation:
     from ..llm import get_backend
     from .repair import repair_animation
 
@@ -83,7 +86,7 @@ def _model_animation(settings: Settings, renderer: Any, solution: Solution, qual
     return anim
 
 
-def _animate(settings: Settings, renderer: Any, solution: Solution, code: str | None, quality: str) -> Animation:
+def _animate(settings: Settings, renderer: RenderService, solution: Solution, code: str | None, quality: str) -> Animation:
     from ..rendering import scene_from_solution
 
     if code is not None:
@@ -103,7 +106,7 @@ def _animate(settings: Settings, renderer: Any, solution: Solution, code: str | 
 
 
 def animate(
-    settings: Settings, renderer: Any, solution: Solution, code: str | None = None, quality: str = "low"
+    settings: Settings, renderer: RenderService, solution: Solution, code: str | None = None, quality: str = "low"
 ) -> Animation:
     """Render an animation for ``solution``; return an :class:`Animation` (never raises).
 

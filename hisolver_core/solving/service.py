@@ -8,7 +8,7 @@ import sqlite3
 import statistics
 import time
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlite_utils import Database
 
@@ -16,6 +16,10 @@ from ..config import Settings
 from ..errors import HiSolverError
 from ..solution import Solution
 from ..store import utcnow
+
+if TYPE_CHECKING:
+    from ..rendering import RenderService
+    from .animate import Animation
 
 __all__ = ["SolveOutcome", "solve_problem", "record_solve", "update_video_time", "solve_stats"]
 
@@ -146,7 +150,8 @@ def solve_and_record(settings: Settings, problem: str, options: Any = None, back
     return outcome
 
 
-def animate_and_record(settings: Settings, renderer: Any, outcome: SolveOutcome, code: str | None = None):
+def animate_and_record(settings: Settings, renderer: RenderService, outcome: SolveOutcome,
+                       code: str | None = None) -> Animation:
     """Animate ``outcome``'s solution (see :func:`animate`) and record the time to video.
 
     Returns the :class:`~hisolver_core.solving.animate.Animation`. A re-render
