@@ -13,6 +13,7 @@ import logging
 from datasketch import MinHashLSH
 from sqlite_utils import Database
 
+from ..store import transaction
 from .hashing import NUM_PERM, minhash_from_bytes
 
 __all__ = ["assign_clusters", "NEAR_THRESHOLD"]
@@ -100,7 +101,7 @@ def assign_clusters(db: Database) -> tuple[int, int]:
         rep = int(best[cid][1] == sid)
         if (old_cid, old_rep) != (cid, rep):
             changes.append((cid, rep, sid))
-    with db.conn:
+    with transaction(db):
         db.conn.executemany("UPDATE snippets SET cluster_id = ?, is_representative = ? WHERE id = ?", changes)
     log.info("clusters: %d for %d snippets (%d rows changed)", len(best), len(rows), len(changes))
     return len(best), len(rows) - len(best)

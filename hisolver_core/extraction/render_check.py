@@ -21,7 +21,7 @@ from ..jobs import Progress, tracked_job
 from ..config import Settings
 from ..errors import RenderError
 from ..storage import open_blob_store
-from ..store import open_db
+from ..store import open_db, transaction
 
 if TYPE_CHECKING:
     from ..rendering import RenderService
@@ -78,7 +78,7 @@ def _render_one(renderer: RenderService, snippet: dict[str, Any]) -> dict[str, A
 
 
 def _record(db: Database, snippet_id: int, changes: dict[str, Any], result: RenderCheckResult) -> None:
-    with db.conn:
+    with transaction(db):
         db["snippets"].update(snippet_id, changes)
     result.checked += 1
     status = changes["render_status"]

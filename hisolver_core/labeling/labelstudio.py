@@ -27,7 +27,7 @@ from sqlite_utils import Database
 
 from ..errors import HiSolverError
 from ..extraction.scenes import detect_dialect
-from ._txn import iso, now_utc, write_transaction
+from ..store import iso, now_utc, transaction
 from .queue import LabelingError, upsert_label
 
 __all__ = [
@@ -257,7 +257,7 @@ def import_label_studio(
         raise LabelingError("imported labels are 'submitted' or 'approved'")
     stamp = iso(now_utc())
     matched = created = saved = skipped = 0
-    with write_transaction(db) as conn:
+    with transaction(db) as conn:
         for n, task in enumerate(tasks, 1):
             code = (task.get("data") or {}).get(code_field)
             if not isinstance(code, str) or not code.strip():

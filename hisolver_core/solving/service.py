@@ -15,7 +15,7 @@ from sqlite_utils import Database
 from ..config import Settings
 from ..errors import HiSolverError
 from ..solution import Solution
-from ..store import utcnow
+from ..store import transaction, utcnow
 
 if TYPE_CHECKING:
     from ..rendering import RenderService
@@ -64,7 +64,7 @@ def _options_list(options: Any) -> list[tuple[str, str]]:
 def record_solve(db: Database, outcome: SolveOutcome) -> int:
     """Store one solve (problem, backend, status, verified, timings); return its id."""
     s = outcome.solution
-    with db.conn:
+    with transaction(db):
         outcome.solve_id = db["solves"].insert(
             {
                 "problem": s.problem,
@@ -90,7 +90,7 @@ def update_video_time(db: Database, solve_id: int, video_ms: float, outcome: Sol
     row = db["solves"].get(solve_id)
     timings = json.loads(row["timings"] or "{}")
     timings["video_ms"] = round(video_ms, 1)
-    with db.conn:
+    with transaction(db):
         db["solves"].update(solve_id, {"video_ms": round(video_ms, 1), "timings": json.dumps(timings)})
 
 
