@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Callable, TypeVar
 
 import streamlit as st
+from streamlit.errors import StreamlitAPIException
 
 from hisolver_core.auth import OPEN_MODE_NOTICE, Role, check_password, role_is_locked, role_is_open
 from hisolver_core.config import Settings, load_settings
@@ -27,6 +28,8 @@ __all__ = [
     "get_background_pool",
     "md_literal",
     "md_safe",
+    "job_panel",
+    "JOB_REFRESH_S",
     "PAGES_DIR",
 ]
 
@@ -36,6 +39,7 @@ ROLE_KEY = "hisolver_role"
 ROUTED_KEY = "hisolver_routed"
 
 T = TypeVar("T")
+JOB_REFRESH_S = 1.0  # how often a live job panel re-reads its row
 
 # (file, title, icon, minimum role, section)
 _PAGES = [
@@ -170,3 +174,56 @@ def md_safe(text: object) -> str:
     """``text`` with $...$ math kept but no links, images or HTML outside it (for model-written prose)."""
     parts = str(text).split("$")
     return "$".join(part if i % 2 else _MD_LINKS.sub(r"\\\1", part) for i, part in enumerate(parts))
+
+
+_STATUS_BOX = {"succeeded": st.success, "failed": st.error, "cancelled": st.warning}
+
+
+def _jobs_link(job_id: int) -> None:
+    try:
+        st.page_link(str(PAGES_DIR / "jobs.py"), label=f"Job #{job_id} on the Jobs page", icon=":material/work_history:",
+                     query_params={"job": str(job_id)})
+    except StreamlitAPIException:  # the page runs outside the app's navigation (a test, a direct script)
+        st.caption(f"Job #{job_id}: see the Jobs page.")
+
+
+def _draw_job(row: dict) -> None:
+    label = f"Job #{row['id']} · {row['kind']} · {row['status']}"
+    message = md_literal(row["message"] or "")
+    if row["status"] in ("queued", "running"):
+        st.progress(float(row["progress"] or 0.0), text=f"{label} — {message}" if message else label)
+    else:
+        _STATUS_BOX.get(row["status"], st.info)(f"{label}: {message}" if message else label)
+    _jobs_link(int(row["id"]))
+
+
+def _live_job(settings: Settings, job_id: int) -> None:
+    from hisolver_core.jobs import find_job, poll_jobs
+
+    poll_jobs(settings)  # also starts queued jobs and reaps dead ones: the queue moves while a page watches
+    row = find_job(settings, job_id)
+    _draw_job(row)
+    if row["status"] not in ("queued", "running"):
+        st.rerun()  # the whole page: it may show the job's results, and the timer stops
+
+
+def job_panel(settings: Settings, job_id: int, key: str) -> dict | None:
+    """Show job ``job_id``: a live progress bar and message while it runs, then its outcome and a Jobs-page link.
+
+    The live part is an ``st.fragment(run_every=JOB_REFRESH_S)`` that stops once
+    the job has finished. ``key`` names this panel (one per place on a page).
+    Returns the job's row as first read (None, with a message, when there is no such job).
+    """
+    from hisolver_core.jobs import find_job
+
+    with st.container(key=f"job_panel_{key}"):
+        try:
+            row = find_job(settings, job_id)
+        except HiSolverError as exc:
+            st.warning(str(exc))
+            return None
+        if row["status"] in ("queued", "running"):
+            st.fragment(_live_job, run_every=JOB_REFRESH_S)(settings, job_id)
+        else:
+            _draw_job(row)
+    return row

@@ -10,7 +10,7 @@ from tqdm import tqdm
 
 from ..evaluation import DEFAULT_TIME_LIMIT_S, FORMATS, run_eval
 from ..store import open_db
-from .common import emit_json, settings_from_env
+from .common import emit_json, job_options, maybe_submit, settings_from_env
 
 __all__ = ["eval_cmd"]
 
@@ -53,6 +53,7 @@ def _print_table(title: str, table: dict) -> None:
 @click.option("--max-level", type=int, default=None, help="MATH only: skip problems above this level.")
 @click.option("--time-limit", type=float, default=DEFAULT_TIME_LIMIT_S, show_default=True, help="Seconds per problem.")
 @click.option("--json", "as_json", is_flag=True, help="End with one JSON line holding the summary.")
+@job_options
 def eval_cmd(dataset, fmt, backend, limit, out, subjects, max_level, time_limit, as_json) -> None:
     """Evaluate a solver backend on a benchmark file (agieval, math, gsm8k or aqua JSONL).
 
@@ -62,7 +63,10 @@ def eval_cmd(dataset, fmt, backend, limit, out, subjects, max_level, time_limit,
     \b
     Example:
       hisolver eval --dataset ../shared/data/math500_test.jsonl --format math --subjects Algebra,Prealgebra --max-level 3 --json
+      hisolver eval --dataset sat_math.jsonl --format agieval --background
     """
+    if maybe_submit("evaluate", {"dataset": dataset, "format": fmt, "backend": backend, "limit": limit}):
+        return
     solve_fn = _backend(backend)
     bar = tqdm(total=0, unit="problem", file=sys.stderr, disable=None)
 

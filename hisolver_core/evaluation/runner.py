@@ -217,4 +217,5 @@ def run_eval(path: str | Path, fmt: str, backend_solve: SolveFn | None = None, l
         s = report.summary
         precision = "-" if s["precision"] is None else f"{s['precision']:.1%}"
         job.message = f"{s['correct']}/{s['total']} correct, {s['answered']} answered, precision {precision}"
+        job.metrics({**s, "by_topic": report.by_topic})  # the Jobs and Evaluate pages show them
     return report
