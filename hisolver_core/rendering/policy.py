@@ -10,6 +10,7 @@ need more than plain Manim are not worth the risk.
 from __future__ import annotations
 
 import ast
+import threading
 
 from ..errors import RenderError
 
@@ -53,6 +54,16 @@ TEX_FILE_PRIMITIVES = ("\\input", "\\include", "\\openin", "\\openout", "\\write
 # Dunder attributes that ordinary scene code uses (``super().__init__(...)``).
 ALLOWED_DUNDERS = frozenset({"__init__", "__name__", "__doc__", "__len__", "__iter__", "__call__"})
 
+
+# One parse at a time in this process: concurrent ast.parse calls from render threads hit a known CPython
+# parser bug in one run of the suite; a parse takes about a millisecond, so the lock costs nothing.
+_PARSE_LOCK = threading.Lock()
+
+
+def _parse(code: str) -> ast.Module:
+    """``ast.parse(code)`` under the process-wide parse lock (raises what it raises)."""
+    with _PARSE_LOCK:
+        return ast.parse(code)
 
 def _refuse(node: ast.AST | None, reason: str) -> None:
     where = f"line {node.lineno}: " if node is not None and hasattr(node, "lineno") else ""
@@ -151,7 +162,7 @@ def check_code(code: str) -> None:
     if len(code) > MAX_CODE_CHARS:
         raise RenderError("policy", f"refused by the safety check: code longer than {MAX_CODE_CHARS} characters")
     try:
-        tree = ast.parse(code)
+        tree = _parse(code)
     except (RecursionError, MemoryError) as exc:
         raise RenderError("policy", "refused by the safety check: the code is nested too deeply") from exc
     except (SyntaxError, ValueError) as exc:
@@ -169,7 +180,7 @@ def find_scenes(code: str) -> list[str]:
     Returns an empty list when the code does not parse.
     """
     try:
-        tree = ast.parse(code)
+        tree = _parse(code)
     except (SyntaxError, ValueError, RecursionError, MemoryError):
         return []
     names = []
