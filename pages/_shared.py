@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Callable, TypeVar
+from typing import TYPE_CHECKING, Callable, TypeVar
 
 import streamlit as st
 from streamlit.errors import StreamlitAPIException
@@ -16,6 +16,9 @@ from streamlit.errors import StreamlitAPIException
 from hisolver_core.auth import OPEN_MODE_NOTICE, Role, check_password, role_is_locked, role_is_open
 from hisolver_core.config import Settings, load_settings
 from hisolver_core.errors import HiSolverError
+
+if TYPE_CHECKING:
+    from hisolver_core.rendering import RenderService
 
 __all__ = [
     "get_settings",
@@ -146,7 +149,7 @@ def _render_fields(settings: Settings) -> tuple:
 
 
 @st.cache_resource(show_spinner=False, max_entries=2, hash_funcs={Settings: _render_fields})
-def get_renderer(settings: Settings):
+def get_renderer(settings: Settings) -> RenderService:
     """One sandboxed render service per configuration, shared by every session (thread-safe)."""
     from hisolver_core.rendering import Renderer
 
