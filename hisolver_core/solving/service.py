@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 from sqlite_utils import Database
 
 from ..config import Settings
-from ..errors import HiSolverError
+from ..errors import HiSolverError, StorageError
 from ..solution import Solution
 from ..store import transaction, utcnow
 
@@ -65,7 +65,7 @@ def record_solve(db: Database, outcome: SolveOutcome) -> int:
     """Store one solve (problem, backend, status, verified, timings); return its id."""
     s = outcome.solution
     with transaction(db):
-        outcome.solve_id = db["solves"].insert(
+        pk = db.table("solves").insert(
             {
                 "problem": s.problem,
                 "options": json.dumps(outcome.options),
@@ -80,6 +80,9 @@ def record_solve(db: Database, outcome: SolveOutcome) -> int:
                 "created_at": utcnow(),
             }
         ).last_pk
+    if pk is None:  # SQLite always returns the rowid; a None here is a broken database
+        raise StorageError("the solve was not stored: no row id came back")
+    outcome.solve_id = int(pk)
     return outcome.solve_id
 
 
@@ -87,11 +90,11 @@ def update_video_time(db: Database, solve_id: int, video_ms: float, outcome: Sol
     """Record how long the video took for solve ``solve_id``."""
     if outcome is not None:
         outcome.timings["video_ms"] = round(video_ms, 1)
-    row = db["solves"].get(solve_id)
+    row = db.table("solves").get(solve_id)
     timings = json.loads(row["timings"] or "{}")
     timings["video_ms"] = round(video_ms, 1)
     with transaction(db):
-        db["solves"].update(solve_id, {"video_ms": round(video_ms, 1), "timings": json.dumps(timings)})
+        db.table("solves").update(solve_id, {"video_ms": round(video_ms, 1), "timings": json.dumps(timings)})
 
 
 def _percentile(values: list[float], q: float) -> float | None:

@@ -11,8 +11,7 @@ from pathlib import Path
 import pytest
 
 from hisolver_core.errors import ProblemError
-from hisolver_core.evaluation import benchmark_files, guess_format, load_items, packaged_set, save_upload
-from hisolver_core.evaluation import sets
+from hisolver_core.evaluation import benchmark_files, guess_format, load_items, packaged_set, save_upload, sets
 
 ROOT = Path(__file__).resolve().parents[2]
 PACKAGED = {"sat_style_dev.jsonl", "sat_style_fresh.jsonl", "sat_traps.jsonl"}

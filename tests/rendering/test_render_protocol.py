@@ -10,8 +10,8 @@ from render_doubles import FakeRenderService
 
 from hisolver_core.errors import RenderError
 from hisolver_core.rendering import Renderer, RenderResult, RenderService
-from hisolver_core.solving import repair_animation
 from hisolver_core.solution import Solution, Step
+from hisolver_core.solving import repair_animation
 
 GOOD = "from manim import *\n\nclass SolutionScene(Scene):\n    def construct(self):\n        self.add(Square())\n"
 FORBIDDEN = "import os\nfrom manim import *\n\nclass S(Scene):\n    def construct(self):\n        os.system('true')\n"

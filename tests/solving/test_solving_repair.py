@@ -14,8 +14,8 @@ from render_doubles import FakeRenderService
 
 from hisolver_core.errors import RenderError
 from hisolver_core.llm import get_backend
-from hisolver_core.solving import repair_animation
 from hisolver_core.solution import Solution, Step
+from hisolver_core.solving import repair_animation
 
 GOOD = "from manim import *\n\nclass SolutionScene(Scene):\n    def construct(self):\n        self.add(Square())\n"
 BROKEN = "from manim import *\n\nclass SolutionScene(Scene):\n    def construct(self):\n        self.add(Sqaure())\n"
