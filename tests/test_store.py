@@ -107,3 +107,27 @@ def test_a_busy_database_is_a_storage_error_that_says_try_again(settings):
                 pass
     finally:
         holder.conn.rollback()
+
+
+def test_a_failed_commit_keeps_nothing_and_says_so(db):
+    class FailingCommit:
+        """The connection, except that COMMIT fails as on a full disk (which a test cannot make on demand)."""
+
+        def __init__(self, conn):
+            self._conn = conn
+
+        def commit(self):
+            raise sqlite3.OperationalError("database or disk is full")
+
+        def __getattr__(self, name):
+            return getattr(self._conn, name)
+
+    real = db.conn
+    db.conn = FailingCommit(real)
+    try:
+        with pytest.raises(StorageError, match="nothing was written"):
+            with transaction(db) as conn:
+                conn.execute("insert into solves (problem, status) values ('lost', 'solved')")
+    finally:
+        db.conn = real
+    assert _count(db) == 0 and not real.in_transaction

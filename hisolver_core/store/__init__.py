@@ -56,7 +56,8 @@ def transaction(db: Database) -> Iterator[sqlite3.Connection]:
     calling another), it joins it as a savepoint: an error undoes this part and
     propagates, and the outer transaction commits or rolls back the whole.
     Raises :class:`StorageError` when the write lock cannot be taken within the
-    busy timeout, or when the database cannot be written at all.
+    busy timeout, when the database cannot be written at all, or when the commit
+    fails (then nothing of the transaction is kept).
     """
     conn = db.conn
     if conn.in_transaction:
@@ -74,8 +75,11 @@ def transaction(db: Database) -> Iterator[sqlite3.Connection]:
     except BaseException:
         conn.rollback()
         raise
-    else:
+    try:
         conn.commit()
+    except sqlite3.Error as exc:  # e.g. a full disk: nothing of the transaction is kept
+        conn.rollback()
+        raise StorageError(f"the database could not save the change ({exc}); nothing was written") from exc
 
 
 @contextmanager
