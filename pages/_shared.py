@@ -6,7 +6,9 @@ a database, a network or a subprocess; that is the core library's job.
 
 from __future__ import annotations
 
+import logging
 import re
+import sqlite3
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, TypeVar
 
@@ -62,11 +64,29 @@ _PAGES = [
 def get_settings() -> Settings:
     """Settings for this run (environment, then .streamlit/secrets.toml, then defaults)."""
     try:
-        return load_settings()
+        settings = load_settings()
     except HiSolverError as exc:
         st.error(f"Configuration error: {exc}")
         st.stop()
         raise  # unreachable: st.stop() ends the run
+    _clean_at_start_up(settings)
+    return settings
+
+
+@st.cache_resource(show_spinner=False, hash_funcs={Settings: lambda s: (str(s.data_dir), s.blob_backend)})
+def _clean_at_start_up(settings: Settings) -> None:
+    """Once per server process and data folder: what killed runs left behind (see collection.cleanup)."""
+    from hisolver_core.collection.cleanup import clean_leftovers
+    from hisolver_core.store import open_db
+
+    try:
+        db = open_db(settings)
+        try:
+            clean_leftovers(settings, db)
+        finally:
+            db.close()
+    except (HiSolverError, OSError, sqlite3.Error) as exc:  # a start-up chore must never keep the app from starting
+        logging.getLogger(__name__).warning("start-up cleanup skipped: %s", exc)
 
 
 def current_role() -> Role:
