@@ -80,6 +80,7 @@ class Settings:
     job_runner: str = "local"  # where background jobs run by default: "local" (a detached process) or "vertex"
     job_slots: str = "train=1,default=2"  # concurrent local jobs per kind; "default" is the limit for other kinds
     job_cancel_grace_s: float = 10.0  # seconds between SIGTERM and SIGKILL when a local job is cancelled
+    vertex_job_poll_s: float = 10.0  # least seconds between two reads of one Vertex job's state (pages poll often)
     vertex_image: str = ""  # container image of this project for Vertex AI custom jobs
     vertex_staging_bucket: str = ""  # gs://bucket[/prefix] for custom-job staging and output (AIP_MODEL_DIR)
     vertex_service_account: str = ""  # optional service account the custom job runs as

@@ -9,13 +9,20 @@ from __future__ import annotations
 import logging
 import re
 import sqlite3
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 import streamlit as st
 from streamlit.errors import StreamlitAPIException
 
-from hisolver_core.auth import OPEN_MODE_NOTICE, Role, check_password, role_is_locked, role_is_open
+from hisolver_core.auth import (
+    OPEN_MODE_NOTICE,
+    Role,
+    check_password,
+    role_is_locked,
+    role_is_open,
+)
 from hisolver_core.config import Settings, load_settings
 from hisolver_core.errors import HiSolverError
 
@@ -23,19 +30,22 @@ if TYPE_CHECKING:
     from hisolver_core.rendering import RenderService
 
 __all__ = [
-    "get_settings",
-    "current_role",
-    "require",
-    "sidebar_login",
-    "navigation",
-    "run_or_stop",
-    "get_renderer",
-    "get_background_pool",
-    "md_literal",
-    "md_safe",
-    "job_panel",
     "JOB_REFRESH_S",
     "PAGES_DIR",
+    "current_role",
+    "get_background_pool",
+    "get_renderer",
+    "get_settings",
+    "guarded",
+    "job_panel",
+    "last_job",
+    "launch_job",
+    "md_literal",
+    "md_safe",
+    "navigation",
+    "require",
+    "run_or_stop",
+    "sidebar_login",
 ]
 
 PAGES_DIR = Path(__file__).resolve().parent
@@ -44,6 +54,7 @@ ROLE_KEY = "hisolver_role"
 ROUTED_KEY = "hisolver_routed"
 
 T = TypeVar("T")
+log = logging.getLogger(__name__)
 JOB_REFRESH_S = 1.0  # how often a live job panel re-reads its row
 
 # (file, title, icon, minimum role, section)
@@ -250,3 +261,46 @@ def job_panel(settings: Settings, job_id: int, key: str) -> dict | None:
         else:
             _draw_job(row)
     return row
+
+
+def _job_key(key: str) -> str:
+    return f"hisolver_job_{key}"
+
+
+def launch_job(settings: Settings, spec, key: str, runner: str | None = None) -> int | None:
+    """Submit ``spec`` (a ``JobSpec``) and remember its id under ``key`` for :func:`job_panel`.
+
+    ``runner`` defaults to ``HISOLVER_JOB_RUNNER``; pass ``"local"`` for work that
+    reads files on this machine. Returns the job's id, or None after showing why
+    it could not be submitted.
+    """
+    from hisolver_core.jobs import submit_job
+
+    try:
+        job_id = submit_job(settings, spec, runner=runner)
+    except HiSolverError as exc:
+        st.error(str(exc))
+        return None
+    st.session_state[_job_key(key)] = job_id
+    return job_id
+
+
+def last_job(key: str) -> int | None:
+    """The id of the job this session last launched under ``key`` (None if none)."""
+    return st.session_state.get(_job_key(key))
+
+
+def guarded(func: Callable[..., T], *args, **kwargs) -> T | None:
+    """Run one page section; an error in it is shown there and the rest of the page still runs.
+
+    A :class:`HiSolverError` shows its message; anything else shows a short
+    notice (the traceback goes to the log). Streamlit's stop and rerun pass through.
+    """
+    try:
+        return func(*args, **kwargs)
+    except HiSolverError as exc:
+        st.error(str(exc))
+    except Exception as exc:
+        log.exception("page section %s failed", getattr(func, "__name__", func))
+        st.error(f"This section failed ({type(exc).__name__}: {md_literal(exc)}); the rest of the page still works.")
+    return None

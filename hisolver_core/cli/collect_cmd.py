@@ -32,13 +32,15 @@ def _bar(desc: str, unit: str) -> Iterator:
         bar.close()
 
 
-def _echo_result(result: dict, as_json: bool) -> None:
+def _echo_result(result: dict, as_json: bool) -> dict:
+    """Print ``result`` and return it (in a background job the returned dict becomes the job's metrics)."""
     if as_json:
         emit_json(result)
-        return
+        return result
     for key, value in result.items():
         if value not in ({}, None):
             click.echo(f"{key}: {value}")
+    return result
 
 
 @click.group("collect")
@@ -56,7 +58,7 @@ def collect_group() -> None:
 @click.option("--name", help="Repository name to record (default: the folder or archive name).")
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
 @job_options
-def collect_local_cmd(path: str, name: str | None, as_json: bool) -> None:
+def collect_local_cmd(path: str, name: str | None, as_json: bool) -> dict | None:
     """Import the .py files of a folder, .zip or .tar.gz as repository local:NAME.
 
     \b
@@ -70,7 +72,7 @@ def collect_local_cmd(path: str, name: str | None, as_json: bool) -> None:
 
     with _bar("import", "file") as progress:
         result = collect_local(settings_from_env(), path, name=name, progress=progress)
-    _echo_result(result.to_dict(), as_json)
+    return _echo_result(result.to_dict(), as_json)
 
 
 @collect_group.command("github")
@@ -80,7 +82,7 @@ def collect_local_cmd(path: str, name: str | None, as_json: bool) -> None:
 @click.option("--max-tarball-mb", type=int, default=200, show_default=True, help="Skip larger repositories.")
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
 @job_options
-def collect_github_cmd(query: str, max_repos: int, workers: int, max_tarball_mb: int, as_json: bool) -> None:
+def collect_github_cmd(query: str, max_repos: int, workers: int, max_tarball_mb: int, as_json: bool) -> dict | None:
     """Search GitHub and collect each repository's .py files (one tarball per repository).
 
     Uses HISOLVER_GITHUB_TOKEN (never printed) and HISOLVER_GITHUB_API_URL.
@@ -98,7 +100,7 @@ def collect_github_cmd(query: str, max_repos: int, workers: int, max_tarball_mb:
     opts = GitHubOptions(query=query, max_repos=max_repos, workers=workers, max_tarball_bytes=max_tarball_mb << 20)
     with _bar("collect", "repo") as progress:
         result = collect_github(settings_from_env(), opts, progress=progress)
-    _echo_result(result.to_dict(), as_json)
+    return _echo_result(result.to_dict(), as_json)
 
 
 @click.command("extract")
@@ -106,7 +108,7 @@ def collect_github_cmd(query: str, max_repos: int, workers: int, max_tarball_mb:
 @click.option("--no-export", is_flag=True, help="Skip writing processed/ JSON files.")
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
 @job_options
-def extract_cmd(workers: int, no_export: bool, as_json: bool) -> None:
+def extract_cmd(workers: int, no_export: bool, as_json: bool) -> dict | None:
     """Extract self-contained Scene snippets from collected files, cluster duplicates, export.
 
     Only new or changed files are parsed; nothing collected is executed.
@@ -122,7 +124,7 @@ def extract_cmd(workers: int, no_export: bool, as_json: bool) -> None:
 
     with _bar("extract", "file") as progress:
         result = extract(settings_from_env(), progress=progress, workers=workers or None, export=not no_export)
-    _echo_result(result.to_dict(), as_json)
+    return _echo_result(result.to_dict(), as_json)
 
 
 @click.command("stats")
@@ -151,7 +153,7 @@ def stats_cmd(as_json: bool) -> None:
 @click.option("--retry-failed", is_flag=True, help="Also render snippets that failed before.")
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
 @job_options
-def render_check_cmd(workers: int, limit: int, retry_failed: bool, as_json: bool) -> None:
+def render_check_cmd(workers: int, limit: int, retry_failed: bool, as_json: bool) -> dict | None:
     """Render every pending Community representative snippet at low quality in the sandbox.
 
     Records ok/failed/rejected, the error, poster and video on each snippet.
@@ -171,4 +173,4 @@ def render_check_cmd(workers: int, limit: int, retry_failed: bool, as_json: bool
             settings_from_env(), workers=workers or None, limit=limit or None, retry_failed=retry_failed,
             progress=progress,
         )  # fmt: skip
-    _echo_result(result.to_dict(), as_json)
+    return _echo_result(result.to_dict(), as_json)

@@ -6,14 +6,15 @@ import functools
 import json
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 import click
 
 from ..config import Settings, load_settings
 
-__all__ = ["settings_from_env", "emit_json", "job_options", "maybe_submit", "command_args", "JOB_OPTION_NAMES"]
+__all__ = ["JOB_OPTION_NAMES", "command_args", "emit_json", "job_options", "maybe_submit", "settings_from_env"]
 
 JOB_OPTION_NAMES = ("background", "runner", "machine_type", "accelerator_type", "accelerator_count")
 _META_KEY = "hisolver.job_options"

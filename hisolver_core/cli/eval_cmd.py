@@ -83,9 +83,9 @@ def eval_cmd(dataset, fmt, backend, limit, out, subjects, max_level, time_limit,
       hisolver eval --dataset sat_math.jsonl --format agieval --background
       hisolver eval --dataset sat_traps --format agieval
     """
+    solve_fn = _backend(backend)  # an unknown backend fails here, before a job is submitted
     if maybe_submit("evaluate", {"dataset": dataset, "format": fmt, "backend": backend, "limit": limit}):
         return
-    solve_fn = _backend(backend)
     bar = tqdm(total=0, unit="problem", file=sys.stderr, disable=None)
 
     def progress(done: int, total: int) -> None:

@@ -27,13 +27,47 @@ from .records import (
     update_job,
 )
 from .runner import JobRunner, get_runner
-from .service import cancel_job, find_job, job_logs, poll_jobs, retry_job, submit_job, wait_job
+from .service import (
+    cancel_job,
+    duration_s,
+    find_job,
+    job_logs,
+    poll_jobs,
+    recent_jobs,
+    retry_job,
+    submit_job,
+    wait_job,
+)
 from .spec import RUNNERS, JobSpec, parse_slots
 
 __all__ = [
-    "ACTIVE", "FINISHED", "JOB_ID_ENV", "STATUSES", "RUNNERS",
-    "JobCancelled", "JobProgress", "Progress", "JobSpec", "JobRunner",
-    "start_job", "update_job", "finish_job", "get_job", "list_jobs", "reap_lost_jobs", "set_job_metrics",
-    "tracked_job", "get_runner", "parse_slots",
-    "submit_job", "cancel_job", "retry_job", "job_logs", "wait_job", "poll_jobs", "find_job",
+    "ACTIVE",
+    "FINISHED",
+    "JOB_ID_ENV",
+    "RUNNERS",
+    "STATUSES",
+    "JobCancelled",
+    "JobProgress",
+    "JobRunner",
+    "JobSpec",
+    "Progress",
+    "cancel_job",
+    "duration_s",
+    "find_job",
+    "finish_job",
+    "get_job",
+    "get_runner",
+    "job_logs",
+    "list_jobs",
+    "parse_slots",
+    "poll_jobs",
+    "reap_lost_jobs",
+    "recent_jobs",
+    "retry_job",
+    "set_job_metrics",
+    "start_job",
+    "submit_job",
+    "tracked_job",
+    "update_job",
+    "wait_job",
 ]  # fmt: skip

@@ -27,7 +27,7 @@ from .spec import JobSpec
 
 log = logging.getLogger(__name__)
 
-__all__ = ["LocalRunner", "log_key", "group_alive", "PROJECT_ROOT"]
+__all__ = ["PROJECT_ROOT", "LocalRunner", "group_alive", "log_key"]
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]  # the folder holding hisolver_core
 

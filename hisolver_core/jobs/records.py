@@ -10,7 +10,8 @@ import contextlib
 import json
 import os
 import time
-from typing import Any, Callable, Iterator
+from collections.abc import Callable, Iterator
+from typing import Any, cast
 
 from sqlite_utils import Database
 
@@ -18,21 +19,21 @@ from ..errors import NotFoundError
 from ..store import utcnow
 
 __all__ = [
-    "start_job",
-    "update_job",
-    "finish_job",
-    "list_jobs",
-    "get_job",
-    "reap_lost_jobs",
-    "tracked_job",
-    "JobProgress",
-    "Progress",
-    "STATUSES",
     "ACTIVE",
     "FINISHED",
     "JOB_ID_ENV",
+    "STATUSES",
     "JobCancelled",
+    "JobProgress",
+    "Progress",
+    "finish_job",
+    "get_job",
+    "list_jobs",
+    "reap_lost_jobs",
     "set_job_metrics",
+    "start_job",
+    "tracked_job",
+    "update_job",
 ]
 
 STATUSES = ("queued", "running", "succeeded", "failed", "cancelled")
@@ -61,7 +62,7 @@ def start_job(db: Database, kind: str, params: dict[str, Any] | None = None) -> 
         return adopted
     now = utcnow()
     with db.conn:
-        return db["jobs"].insert(
+        return cast(int, db.table("jobs").insert(
             {
                 "kind": kind,
                 "status": "running",
@@ -73,7 +74,7 @@ def start_job(db: Database, kind: str, params: dict[str, Any] | None = None) -> 
                 "created_at": now,
                 "started_at": now,
             }
-        ).last_pk
+        ).last_pk)
 
 
 def _adopt(db: Database) -> int | None:
@@ -85,8 +86,9 @@ def _adopt(db: Database) -> int | None:
     with db.conn:
         cur = db.execute(
             "UPDATE jobs SET status = 'running', pid = ?, started_at = coalesce(started_at, ?) "
-            "WHERE id = ? AND status IN ('queued', 'running')",
-            [os.getpid(), utcnow(), job_id],
+            # only the job's own process: a child that inherited the variable must not take the row
+            "WHERE id = ? AND status IN ('queued', 'running') AND (pid IS NULL OR pid = ?)",
+            [os.getpid(), utcnow(), job_id, os.getpid()],
         )
     return job_id if cur.rowcount else None
 
@@ -100,7 +102,7 @@ def update_job(db: Database, job_id: int, progress: float | None = None, message
         changes["message"] = message[:500]
     if changes:
         with db.conn:
-            db["jobs"].update(job_id, changes)
+            db.table("jobs").update(job_id, changes)
 
 
 def finish_job(db: Database, job_id: int, status: str, message: str = "") -> bool:
@@ -125,12 +127,12 @@ def finish_job(db: Database, job_id: int, status: str, message: str = "") -> boo
 def set_job_metrics(db: Database, job_id: int, metrics: dict[str, Any]) -> None:
     """Store ``metrics`` (JSON-serialisable: losses, scores) on the job row; the Jobs page shows them."""
     with db.conn:
-        db["jobs"].update(job_id, {"metrics": json.dumps(metrics, default=str)})
+        db.table("jobs").update(job_id, {"metrics": json.dumps(metrics, default=str)})
 
 
 def get_job(db: Database, job_id: int) -> dict[str, Any]:
     """Return one job row; raises :class:`NotFoundError`."""
-    rows = list(db["jobs"].rows_where("id = ?", [job_id]))
+    rows = list(db.table("jobs").rows_where("id = ?", [job_id]))
     if not rows:
         raise NotFoundError(f"no job {job_id}")
     return rows[0]
@@ -146,7 +148,7 @@ def list_jobs(
             clauses.append(f"{column} = ?")
             args.append(value)
     where = " and ".join(clauses) or None
-    return list(db["jobs"].rows_where(where, args, order_by="id desc", limit=limit))
+    return list(db.table("jobs").rows_where(where, args, order_by="id desc", limit=limit))
 
 
 def pid_alive(pid: int) -> bool:
@@ -165,6 +167,17 @@ def pid_alive(pid: int) -> bool:
         return True  # no /proc (macOS): trust kill(0)
 
 
+def _is_job_worker(pid: int) -> bool:
+    """False when ``pid`` now belongs to another program (the job's pid was reused after it died)."""
+    try:
+        with open(f"/proc/{pid}/cmdline", "rb") as fh:
+            return b"hisolver_core.jobs.worker" in fh.read()
+    except FileNotFoundError:
+        return False
+    except OSError:
+        return True  # no /proc (macOS) or not ours to read: trust the pid
+
+
 def reap_lost_jobs(db: Database) -> list[int]:
     """Mark ``running`` jobs whose process is gone (killed, crashed) as failed; return their ids.
 
@@ -173,8 +186,8 @@ def reap_lost_jobs(db: Database) -> list[int]:
     """
     lost = [
         row["id"]
-        for row in db["jobs"].rows_where("status = 'running' and pid is not null and coalesce(runner, '') != 'vertex'")
-        if not pid_alive(int(row["pid"]))
+        for row in db.table("jobs").rows_where("status = 'running' and pid is not null and coalesce(runner, '') != 'vertex'")
+        if not pid_alive(int(row["pid"])) or (row.get("runner") == "local" and not _is_job_worker(int(row["pid"])))
     ]
     for job_id in lost:
         finish_job(db, job_id, "failed", "the process ended without finishing (killed or crashed); retry it to resume")

@@ -44,7 +44,9 @@ def get_runner(settings: Settings, name: str) -> JobRunner:
 
         return LocalRunner(settings)
     if name == "vertex":
-        from .vertex import VertexRunner  # imported lazily: the Vertex SDK takes seconds to import
+        from .vertex import (
+            VertexRunner,  # imported lazily: the Vertex SDK takes seconds to import
+        )
 
         return VertexRunner(settings)
     raise JobError(f"unknown job runner {name!r}: use one of {', '.join(RUNNERS)}")

@@ -11,7 +11,7 @@ import json
 import logging
 import time
 from contextlib import closing
-from typing import Any
+from typing import Any, cast
 
 from sqlite_utils import Database
 
@@ -25,10 +25,23 @@ from .spec import RUNNERS, JobSpec, parse_slots
 
 log = logging.getLogger(__name__)
 
-__all__ = ["submit_job", "cancel_job", "retry_job", "job_logs", "wait_job", "poll_jobs", "find_job", "save_log"]
+__all__ = [
+    "cancel_job",
+    "duration_s",
+    "find_job",
+    "job_logs",
+    "poll_jobs",
+    "recent_jobs",
+    "retry_job",
+    "save_log",
+    "submit_job",
+    "wait_job",
+]  # fmt: skip
 
 # a claimed local job whose process never recorded its pid within this time is marked failed
 START_TIMEOUT_S = 60.0
+# (database, job id) -> monotonic time of its last Vertex state read in this process (see HISOLVER_VERTEX_JOB_POLL_S)
+_remote_read: dict[tuple[str, int], float] = {}
 
 
 def _runner_name(settings: Settings, runner: str | None) -> str:
@@ -52,14 +65,14 @@ def submit_job(settings: Settings, spec: JobSpec, runner: str | None = None, ret
     parse_slots(settings.job_slots)  # a malformed setting fails here, before a row exists
     with closing(open_db(settings)) as db:
         with db.conn:
-            job_id = db["jobs"].insert(
+            job_id = cast(int, db.table("jobs").insert(
                 {
                     "kind": spec.kind, "status": "queued", "params": json.dumps(spec.params, default=str),
                     "progress": 0.0, "message": "queued", "runner": name, "spec": spec.to_json(),
                     "log_key": log_key(0), "created_at": utcnow(), "retry_of": retry_of,
                 }
-            ).last_pk  # fmt: skip
-            db["jobs"].update(job_id, {"log_key": log_key(job_id)})
+            ).last_pk)  # fmt: skip
+            db.table("jobs").update(job_id, {"log_key": log_key(job_id)})
         if name != "local":
             _start(db, backend, job_id, spec)
     if name == "local":
@@ -76,7 +89,7 @@ def _start(db: Database, backend: Any, job_id: int, spec: JobSpec) -> None:
         finish_job(db, job_id, "failed", f"could not start: {exc}")
         raise
     with db.conn:
-        db["jobs"].update(job_id, changes)
+        db.table("jobs").update(job_id, changes)
 
 
 def find_job(settings: Settings, job_id: int) -> dict[str, Any]:
@@ -86,6 +99,25 @@ def find_job(settings: Settings, job_id: int) -> dict[str, Any]:
             return get_job(db, job_id)
         except NotFoundError:
             raise NotFoundError(f"there is no job {job_id}: `hisolver jobs list` shows the jobs there are") from None
+
+
+def duration_s(row: dict[str, Any]) -> float | None:
+    """Seconds a job has run (until now while it runs); None before it started."""
+    started = _epoch(row.get("started_at"))
+    if started is None:
+        return None
+    finished = _epoch(row.get("finished_at")) if row.get("finished_at") else time.time()
+    return max(0.0, (finished or time.time()) - started)
+
+
+def recent_jobs(settings: Settings, limit: int = 200) -> list[dict[str, Any]]:
+    """Poll (see :func:`poll_jobs`), then return the most recent job rows, newest first, each with ``duration_s``."""
+    poll_jobs(settings)
+    with closing(open_db(settings)) as db:
+        rows = list(db.table("jobs").rows_where(order_by="id desc", limit=limit))
+    for row in rows:
+        row["duration_s"] = duration_s(row)
+    return rows
 
 
 def cancel_job(settings: Settings, job_id: int) -> dict[str, Any]:
@@ -177,7 +209,7 @@ def poll_jobs(settings: Settings) -> None:
 
 def _fail_unstarted(db: Database) -> None:
     cutoff = time.time() - START_TIMEOUT_S
-    for row in db["jobs"].rows_where("status = 'running' and runner = 'local' and pid is null"):
+    for row in db.table("jobs").rows_where("status = 'running' and runner = 'local' and pid is null"):
         started = _epoch(row.get("started_at"))
         if started is not None and started < cutoff:
             finish_job(db, row["id"], "failed", "the job's process never started; retry it")
@@ -242,9 +274,16 @@ def _start_queued(settings: Settings, db: Database) -> None:
 
 
 def _refresh_remote(settings: Settings, db: Database) -> None:
-    rows = list(db["jobs"].rows_where("status in ('queued', 'running') and runner = 'vertex' and external_id is not null"))
+    now = time.monotonic()
+    rows = [
+        row
+        for row in db.table("jobs").rows_where("status in ('queued', 'running') and runner = 'vertex' and external_id is not null")
+        if now - _remote_read.get((str(settings.db_path), row["id"]), float("-inf")) >= settings.vertex_job_poll_s
+    ]
     if not rows:
         return
+    for row in rows:
+        _remote_read[(str(settings.db_path), row["id"])] = now
     backend = get_runner(settings, "vertex")
     for row in rows:
         try:
@@ -254,4 +293,4 @@ def _refresh_remote(settings: Settings, db: Database) -> None:
             continue
         if changes:
             with db.conn:
-                db["jobs"].update(row["id"], changes)
+                db.table("jobs").update(row["id"], changes)

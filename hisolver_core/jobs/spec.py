@@ -9,7 +9,7 @@ from typing import Any
 
 from ..errors import JobError
 
-__all__ = ["JobSpec", "parse_slots", "RUNNERS"]
+__all__ = ["RUNNERS", "JobSpec", "parse_slots"]
 
 RUNNERS = ("local", "vertex")
 # environment a job may not set for itself: the runner owns these
@@ -50,7 +50,7 @@ class JobSpec:
         return json.dumps(asdict(self), default=str)
 
     @classmethod
-    def from_json(cls, text: str) -> "JobSpec":
+    def from_json(cls, text: str) -> JobSpec:
         """Rebuild a spec from :meth:`to_json` output; raises :class:`JobError` when it cannot."""
         try:
             data = json.loads(text)

@@ -22,7 +22,7 @@ from .spec import JobSpec
 
 log = logging.getLogger(__name__)
 
-__all__ = ["VertexRunner", "STATES"]
+__all__ = ["STATES", "VertexRunner"]
 
 # Vertex JobState name -> our status
 STATES = {
@@ -116,7 +116,7 @@ class VertexRunner:
                 )  # fmt: skip
                 job.submit(service_account=self.settings.vertex_service_account or None)
                 name, console = job.resource_name, job._dashboard_uri()
-        except Exception as exc:  # noqa: BLE001 - vendor errors become one sentence
+        except Exception as exc:
             raise JobError(f"Vertex AI did not accept the job: {_reason(exc)}") from exc
         job_num = name.rsplit("/", 1)[-1]
         project = self.settings.vertex_project
@@ -137,7 +137,7 @@ class VertexRunner:
         try:
             job = self._get(row)
             resource = job.gca_resource
-        except Exception as exc:  # noqa: BLE001
+        except Exception as exc:
             raise JobError(f"cannot read Vertex AI job {row['external_id']}: {_reason(exc)}") from exc
         status = STATES.get(resource.state.name, "running")
         changes: dict[str, Any] = {}
@@ -173,7 +173,7 @@ class VertexRunner:
             job = self._get(row)
             with _lock:
                 job.cancel()
-        except Exception as exc:  # noqa: BLE001
+        except Exception as exc:
             raise JobError(f"Vertex AI did not cancel job {row['external_id']}: {_reason(exc)}") from exc
 
 

@@ -9,11 +9,13 @@ and starts the next queued jobs, so the queue drains with no page open.
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 import signal
 import sys
 import traceback
+from typing import Any
 
 from .records import JOB_ID_ENV, JobCancelled
 
@@ -27,34 +29,37 @@ def _on_sigterm(signum: int, frame: object) -> None:
     raise JobCancelled()
 
 
-def run_command(args: list[str]) -> int:
-    """Run ``hisolver <args>`` here; return its exit status (143 when cancelled)."""
+def run_command(args: list[str]) -> tuple[int, Any]:
+    """Run ``hisolver <args>`` here; return its exit status (143 when cancelled) and what the command returned."""
     import click
 
     from ..cli import main as cli
 
     try:
-        cli.main(args=args, prog_name="hisolver", standalone_mode=False)
+        return 0, cli.main(args=args, prog_name="hisolver", standalone_mode=False)
     except JobCancelled:
         print("hisolver: job cancelled (SIGTERM)", file=sys.stderr)
-        return CANCELLED_EXIT
+        return CANCELLED_EXIT, None
     except click.exceptions.Exit as exc:
-        return int(exc.exit_code)
+        return int(exc.exit_code), None
     except click.ClickException as exc:
         exc.show()
-        return int(exc.exit_code)
+        return int(exc.exit_code), None
     except click.Abort:
-        return 1
+        return 1, None
     except SystemExit as exc:
-        return exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
+        return (exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)), None
     except BaseException:  # noqa: BLE001 - the log must show why the job failed
         traceback.print_exc()
-        return 1
-    return 0
+        return 1, None
 
 
-def close_job(job_id: int, code: int) -> None:
-    """Record the exit status (and an outcome when the command recorded none), save the log, drain the queue."""
+def close_job(job_id: int, code: int, result: Any = None) -> None:
+    """Record the exit status (and an outcome when the command recorded none), save the log, drain the queue.
+
+    A dict the command returned (``collect``, ``extract``, ``render-check`` return
+    their result counts) becomes the job's metrics unless the job wrote its own.
+    """
     from ..config import load_settings
     from ..store import open_db
     from .records import finish_job, get_job
@@ -64,8 +69,11 @@ def close_job(job_id: int, code: int) -> None:
     db = open_db(settings)
     try:
         row = get_job(db, job_id)
+        changes: dict[str, Any] = {"exit_code": code}
+        if isinstance(result, dict) and not row.get("metrics"):
+            changes["metrics"] = json.dumps(result, default=str)
         with db.conn:
-            db["jobs"].update(job_id, {"exit_code": code})
+            db.table("jobs").update(job_id, changes)
         if row["status"] in ("queued", "running"):
             if code == 0:
                 message = row["message"] if row["message"] not in ("", "queued", "starting") else "done"
@@ -88,10 +96,10 @@ def main(argv: list[str]) -> int:
     job_id = int(argv[0])
     os.environ[JOB_ID_ENV] = str(job_id)
     signal.signal(signal.SIGTERM, _on_sigterm)
-    code = run_command(argv[2:])
+    code, result = run_command(argv[2:])
     signal.signal(signal.SIGTERM, signal.SIG_IGN)  # a late cancel must not cut the bookkeeping short
     try:
-        close_job(job_id, code)
+        close_job(job_id, code, result)
     except Exception:  # noqa: BLE001 - the reaper still marks the row; the log says why
         traceback.print_exc()
     return code

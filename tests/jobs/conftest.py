@@ -9,7 +9,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from vertex_stub import VertexStub  # noqa: E402
+from vertex_stub import VertexStub
 
 
 @pytest.fixture(scope="session")
@@ -40,4 +40,5 @@ def vertex_settings(settings, vertex_stub):
         vertex_location="europe-west4",
         vertex_api_endpoint=vertex_stub.api_endpoint,
         vertex_service_account="jobs@proj.iam.gserviceaccount.com",
+        vertex_job_poll_s=0.0,
     )

@@ -34,6 +34,7 @@ def test_background_prints_the_job_id_last_and_the_job_runs_the_same_command(env
     assert listed[0] == {**listed[0], "kind": "collect", "runner": "local", "status": "succeeded", "progress": 1.0}
     shown = json.loads(hisolver("jobs", "show", str(job_id), "--json").stdout.splitlines()[-1])
     assert shown["params"] == {"source": "local", "path": str(folder), "name": "demo"}
+    assert shown["metrics"]["files"] == 1 and shown["exit_code"] == 0  # the command's result, kept on the row
     assert "files: 1" in hisolver("jobs", "logs", str(job_id)).stdout
     assert "files: 1" in hisolver("jobs", "logs", str(job_id), "--follow").stdout
 
@@ -89,3 +90,17 @@ def test_command_args_rebuild_the_invocation_without_job_options(env):
                               ], catch_exceptions=False)
     assert seen == {"args": ["work", "--limit", "3", "--tag", "x", "--tag", "y", "--no-export", "--", "a", "-b"],
                     "submitted": None}
+
+
+def test_eval_in_the_background_checks_its_backend_first_then_records_metrics(env, settings, tmp_path):
+    data = tmp_path / "sat.jsonl"
+    data.write_text(json.dumps({"passage": "", "question": "What is $3 + 4$?", "options": ["(A)7", "(B)8"],
+                                "label": "A"}) + "\n")
+    bad = CliRunner().invoke(main, ["eval", "--dataset", str(data), "--format", "agieval", "--backend", "nope",
+                                    "--background"])
+    assert bad.exit_code != 0 and "unknown backend 'nope'" in bad.output
+    assert json.loads(hisolver("jobs", "list", "--json").stdout.splitlines()[-1]) == []
+    result = hisolver("eval", "--dataset", str(data), "--format", "agieval", "--background")
+    row = wait_job(settings, int(result.stdout.split()[-1]), timeout_s=120, poll_s=0.1)
+    assert row["kind"] == "evaluate" and row["status"] == "succeeded"
+    assert json.loads(row["metrics"])["total"] == 1

@@ -59,9 +59,8 @@ def test_a_killed_job_is_marked_failed(db):
      (JobCancelled(), "cancelled")],
 )
 def test_tracked_job_records_every_way_out(db, error, status):
-    with pytest.raises(type(error)):
-        with tracked_job(db, "extract", {}):
-            raise error
+    with pytest.raises(type(error)), tracked_job(db, "extract", {}):
+        raise error
     row = list_jobs(db)[0]
     assert row["status"] == status and row["finished_at"]
     assert row["message"] == ("disk full" if status == "failed" else row["message"])
@@ -84,3 +83,22 @@ def test_a_finished_job_is_never_overwritten(db):
     assert finish_job(db, job, "cancelled", "by request")
     assert not finish_job(db, job, "succeeded", "late")
     assert get_job(db, job)["status"] == "cancelled"
+
+
+def test_a_local_job_whose_pid_now_belongs_to_another_program_is_reaped(db):
+    other = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(30)"])
+    try:
+        job = db["jobs"].insert({"kind": "collect", "status": "running", "runner": "local", "pid": other.pid}).last_pk
+        inline = start_job(db, "extract")  # this process, not a job worker: inline rows keep the old rule
+        assert reap_lost_jobs(db) == [job]
+        assert get_job(db, inline)["status"] == "running"
+    finally:
+        other.kill()
+        other.wait()
+
+
+def test_a_child_that_inherited_the_job_id_does_not_take_the_row(db, monkeypatch):
+    theirs = db["jobs"].insert({"kind": "extract", "status": "running", "runner": "local", "pid": os.getpid() + 1}).last_pk
+    monkeypatch.setenv(JOB_ID_ENV, str(theirs))
+    mine = start_job(db, "extract")
+    assert mine != theirs and get_job(db, theirs)["pid"] == os.getpid() + 1

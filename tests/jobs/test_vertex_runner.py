@@ -6,11 +6,20 @@ import json
 from contextlib import closing
 
 import pytest
+from vertex_stub import FAIL_MESSAGE
 
 from hisolver_core.errors import ConfigError
-from hisolver_core.jobs import JobSpec, cancel_job, find_job, job_logs, list_jobs, poll_jobs, submit_job, wait_job
+from hisolver_core.jobs import (
+    JobSpec,
+    cancel_job,
+    find_job,
+    job_logs,
+    list_jobs,
+    poll_jobs,
+    submit_job,
+    wait_job,
+)
 from hisolver_core.store import open_db
-from vertex_stub import FAIL_MESSAGE
 
 TRAIN = JobSpec(
     "train", ("jobs", "selftest", "--seconds", "1"), {"dataset": "v1"},
@@ -86,3 +95,12 @@ def test_missing_configuration_is_one_sentence_and_nothing_is_sent(vertex_settin
 def test_the_default_runner_comes_from_settings(vertex_settings, vertex_stub):
     submit_job(vertex_settings.replace(job_runner="vertex"), TRAIN)
     assert len(vertex_stub.created()) == 1
+
+
+def test_state_reads_are_throttled_per_job(vertex_settings, vertex_stub):
+    settings = vertex_settings.replace(vertex_job_poll_s=3600)
+    job_id = submit_job(settings, TRAIN, runner="vertex")
+    for _ in range(5):
+        poll_jobs(settings)
+    gets = [r for r in vertex_stub.requests if r["method"] == "GET"]
+    assert len(gets) == 1 and find_job(settings, job_id)["status"] == "running"
