@@ -25,7 +25,7 @@ from sympy.parsing.sympy_parser import (
 
 log = logging.getLogger(__name__)
 
-__all__ = ["ParseFailure", "parse_math", "parse_latex", "parse_plain", "guard", "clean_latex"]
+__all__ = ["ParseFailure", "UndefinedFunction", "reject_undefined_calls", "parse_math", "parse_latex", "parse_plain", "guard", "clean_latex"]
 
 MAX_EXPONENT = 400
 MAX_INT_DIGITS = 60
@@ -37,6 +37,10 @@ _PLAIN_FUNCS = {"sqrt", "abs", "Abs", "log", "ln", "exp", "sin", "cos", "tan", "
 
 class ParseFailure(ValueError):
     """The text is not math this engine can read."""
+
+
+class UndefinedFunction(ParseFailure):
+    """The math applies a function (``P(11)``) that the problem never defines."""
 
 
 def _strip_trailing(s: str) -> str:
@@ -117,11 +121,45 @@ def guard(obj):
     return obj
 
 
+# ``P(11)``, ``A(2)``, ``f(3)``: a capital letter (or f, g, h) written straight against a bracket holding one
+# value names a function. Defined functions are put in before parsing, so one still here is undefined: reading
+# it as the product ``P * 11`` gives a confident wrong answer. (A comma inside makes it a point: ``A(1, 2)``.)
+_FUNCTION_CALL = re.compile(r"(?<![\\a-zA-Z])([A-Z]|[fgh])\(")
+
+
+def reject_undefined_calls(text: str) -> None:
+    """Raise :class:`ParseFailure` when ``text`` applies a function name (capital letter, f, g, h) to one value."""
+    for m in _FUNCTION_CALL.finditer(text):
+        depth, inner = 0, []
+        for ch in text[m.end() - 1:]:
+            depth += {"(": 1, ")": -1}.get(ch, 0)
+            if depth == 0:
+                break
+            inner.append(ch)
+        body = "".join(inner)[1:]
+        if body.strip() and not (depth == 1 and "," in body) and "," not in _top_level(body):
+            raise UndefinedFunction(f"{m.group(1)}({body}) uses a function {m.group(1)} that the problem does not define")
+
+
+def _top_level(body: str) -> str:
+    """The characters of ``body`` outside nested brackets."""
+    depth, out = 0, []
+    for ch in body:
+        depth += {"(": 1, "[": 1, "{": 1, ")": -1, "]": -1, "}": -1}.get(ch, 0)
+        if depth == 0 or ch in "([{":
+            out.append(ch if depth == 0 else "")
+    return "".join(out)
+
+
 def parse_latex(text: str):
-    """Parse a LaTeX math string; return a SymPy object (expr, Eq, relational, And, Tuple)."""
+    """Parse a LaTeX math string; return a SymPy object (expr, Eq, relational, And, Tuple).
+
+    Raises :class:`ParseFailure` for unreadable or unsafe math and for undefined function calls.
+    """
     s = clean_latex(text)
     if not s:
         raise ParseFailure("empty math")
+    reject_undefined_calls(s)
     if len(s) > 600:
         raise ParseFailure("math too long")
     try:
@@ -191,6 +229,7 @@ def plain_to_python(text: str) -> str:
         s = re.sub(r"(?<=[\d)])\s+x\s+(?=[\d(])", " * ", s)  # "17 x 15" means times
     if not _PLAIN_OK.match(s):
         raise ParseFailure("unexpected characters")
+    reject_undefined_calls(s)
     for word in re.findall(r"[A-Za-z]{2,}", s):
         if word not in _PLAIN_FUNCS:
             raise ParseFailure(f"unknown word {word!r}")
@@ -237,12 +276,16 @@ def looks_like_latex(text: str) -> bool:
 
 
 def parse_math(text: str):
-    """Parse LaTeX or plain text, trying the likelier reader first; raise ParseFailure."""
+    """Parse LaTeX or plain text, trying the likelier reader first; return a SymPy object.
+
+    Raises :class:`UndefinedFunction` when either reader met an undefined function call, else ParseFailure.
+    """
     readers = (parse_latex, parse_plain) if looks_like_latex(text) else (parse_plain, parse_latex)
-    last: ParseFailure | None = None
+    failures: list[ParseFailure] = []
     for reader in readers:
         try:
             return reader(text)
         except ParseFailure as exc:
-            last = exc
-    raise last or ParseFailure("cannot read math")
+            failures.append(exc)
+    undefined = [f for f in failures if isinstance(f, UndefinedFunction)]
+    raise (undefined or failures or [ParseFailure("cannot read math")])[-1]
