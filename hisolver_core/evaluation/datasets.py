@@ -10,7 +10,7 @@ from pathlib import Path
 from ..errors import ProblemError
 from ..mathengine import parse_options
 
-__all__ = ["EvalItem", "load_items", "FORMATS"]
+__all__ = ["EvalItem", "load_items", "FORMATS", "LABEL_ERRORS"]
 
 FORMATS = ("agieval", "math", "gsm8k", "aqua", "mmlu", "svamp", "asdiv", "mawps")
 
@@ -67,6 +67,8 @@ def _level(value) -> int | None:
 
 def _math(row: dict, i: int) -> EvalItem:
     answer = row.get("answer") or _boxed(str(row.get("solution", "")))
+    if not answer:
+        raise KeyError("answer (or a \\boxed{} answer in solution)")
     return EvalItem(id=str(row.get("unique_id", i)), problem=row["problem"], expected=str(answer),
                     subject=str(row.get("subject") or row.get("type", "")), level=_level(row.get("level")))
 
@@ -118,6 +120,12 @@ def _mawps(row: dict, i: int) -> EvalItem:
                     subject=str(row.get("type", "mawps")))
 
 
+# Keys that are wrong in the public files, with the reason, so a right answer is not scored as wrong:
+# file name -> {item id: (corrected answer, why)}. Keep this short and checkable by hand.
+LABEL_ERRORS: dict[str, dict[str, tuple[str, str]]] = {
+    "mmlu_elementary_math.jsonl": {"373": ("D", "365 + 56 = 421 (option D); the file keys B, 309")},
+}
+
 _READERS = {"agieval": _agieval, "math": _math, "gsm8k": _gsm8k, "aqua": _aqua, "mmlu": _mmlu, "svamp": _svamp,
             "asdiv": _asdiv, "mawps": _mawps}
 
@@ -145,6 +153,10 @@ def load_items(path: str | Path, fmt: str, *, subjects: list[str] | None = None,
                 item = reader(json.loads(line), n)
             except (json.JSONDecodeError, KeyError, TypeError) as exc:
                 raise ProblemError(f"{path.name} line {n} is not a {fmt} record: {exc}") from exc
+            fix = LABEL_ERRORS.get(path.name, {}).get(item.id)
+            if fix:
+                item.expected = fix[0]
+                item.expected_letter = fix[0] if item.expected_letter else None
             if wanted is not None and item.subject.lower() not in wanted:
                 continue
             if max_level is not None and item.level is not None and int(item.level) > max_level:

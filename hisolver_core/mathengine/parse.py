@@ -66,6 +66,8 @@ def clean_latex(text: str) -> str:
     s = re.sub(r"\\sqrt\s*(\d+|[a-zA-Z])(?![a-zA-Z{])", r"\\sqrt{\1}", s)
     s = re.sub(r"\^\s*(\\frac\{[^{}]*\}\{[^{}]*\})", r"^{\1}", s)
     s = re.sub(r"(\d),(\d{3})(?!\d)", r"\1\2", s)  # 1,000 -> 1000
+    if re.search(r"\\log_\s*\d\s*\d+\s*(?:\\sqrt|\\frac|\\cdot|[a-zA-Z({])", s):
+        raise ParseFailure("a logarithm whose argument runs on (\\log_28\\sqrt{2}) is ambiguous without braces")
     s = re.sub(r"\\log_\s*(\d)\s*(\d+)", r"\\log_{\1}{\2}", s)  # \log_264 is log base 2 of 64
     # bracket \log_{b}{a} so the parser does not swallow what follows into the argument
     s = re.sub(r"\\log_\s*\{?([^{}\s]+?)\}?\s*\{([^{}]*)\}", r"(\\log_{\1}{\2})", s)
