@@ -63,3 +63,17 @@ def test_rate_question_with_its_own_time_is_not_a_speed() -> None:
 def test_capitalised_sum_is_read() -> None:
     sol = solve("Sum of a number and 15 is 96. Find the number.")
     assert sol.solved and sol.answer_latex == "81"
+
+
+@pytest.mark.parametrize("problem, expected", [
+    ("The function f is defined by $f(x) = x^2 - 6x + 8$. What are the x-intercepts of the graph of f?", "2, 4"),
+    ("The function f is defined by $f(x) = x^2 - 6x + 8$. What is the vertex of the graph of f?",
+     "\\left(3, -1\\right)"),
+    ("The function g is defined by $g(x) = 2x - 7$. What is the slope of the graph of g?", "2"),
+    ("For the function f defined by $f(x) = 3x + 1$, what is $f(2)$?", "7"),
+])
+def test_function_named_without_dollars(problem: str, expected: str) -> None:
+    """A function's letter written in the prose ("the graph of f") is read as the math it names."""
+    sol = solve(problem)
+    assert sol.solved, sol.reason
+    assert sol.answer_latex == expected
