@@ -76,8 +76,28 @@ def clean_latex(text: str) -> str:
     s = s.replace("−", "-").replace("–", "-").replace("×", "\\times ").replace("÷", "\\div ")
     s = re.sub(r"(\d+(?:\.\d+)?)\s*\\%", r"(\1/100)", s)  # 25\% is a quarter, not 25
     s = s.replace("\\%", "").replace("\\$", "").replace("¤", "")
-    s = _strip_trailing(s)
+    s = _strip_trailing(_brackets_as_parentheses(s))
+    # the LaTeX reader takes "3(11)" for the mixed number 3 + 11: a number against a bracket multiplies
+    s = re.sub(r"(?<![\\a-zA-Z_^{])(\d)\s*\(", r"\1 \\cdot (", s)
     return s
+
+
+def _brackets_as_parentheses(s: str) -> str:
+    """``8[6^2 - 3(11)]`` groups with square brackets: make them parentheses (the LaTeX reader misreads them),
+    leaving the index of ``\\sqrt[3]{x}`` alone."""
+    if "[" not in s:
+        return s
+    out, stack = [], []
+    for i, ch in enumerate(s):
+        if ch == "[":
+            root = s[:i].rstrip().endswith("\\sqrt")
+            stack.append(root)
+            out.append("[" if root else "(")
+        elif ch == "]" and stack:
+            out.append("]" if stack.pop() else ")")
+        else:
+            out.append(ch)
+    return "".join(out)
 
 
 def _bad_number(node: sp.Basic) -> bool:

@@ -75,3 +75,15 @@ def test_points_and_lower_case_products_parse(text: str) -> None:
         pytest.fail(f"{text!r} was read as an undefined function")
     except ParseFailure:
         pass  # other readers may still decline; only the function rule is under test
+
+
+@pytest.mark.parametrize("problem, expected", [
+    ("What is $8(3) \\div 8$?", "3"),  # was 11/8: "8(3)" read as the mixed number 8 + 3
+    ("Find the value of $ : 8[6^2-3(11)]\\div8 + 3$.", "6"),  # MATH test; square brackets group
+    ("What is $5(2) + 3(4)$?", "22"),
+    ("What is $\\sqrt[3]{27} + [2+1]$?", "6"),
+])
+def test_a_number_against_a_bracket_multiplies(problem: str, expected: str) -> None:
+    sol = solve(problem)
+    assert sol.solved, sol.reason
+    assert sol.answer_latex == expected
