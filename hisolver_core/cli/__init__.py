@@ -28,6 +28,9 @@ COMMANDS: dict[str, str] = {
     "eval": "eval_cmd:eval_cmd",
     "render": "render_cmd:render_cmd",
     "label": "label_cmd:label_group", "dataset": "dataset_cmd:dataset_group",
+    "model": "model_cmd:model_group",
+    "serve": "serve_cmd:serve_cmd", "deploy": "deploy_cmd:deploy_group",
+    "jobs": "jobs_cmd:jobs_group",
 }
 
 

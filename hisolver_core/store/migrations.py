@@ -170,3 +170,75 @@ def m010_collection_extraction(db: Database) -> None:
     db["snippets"].create_index(["render_status"])
     db["snippets"].create_index(["cluster_id"])
     db["snippets"].enable_fts(["scene_name", "code"], fts_version="FTS5", create_triggers=True)
+
+
+@migrations()
+def m040_model_registry(db: Database) -> None:
+    """Model registry: one row per registered model version, and the stage changes it went through."""
+    db["models"].create(
+        {
+            "name": str,  # e.g. hisolver-manim-v3
+            "version": int,
+            "run_id": str,  # the training run that produced it
+            "dataset_version": str,
+            "dataset_hash": str,
+            "base_model": str,  # local folder or Hugging Face id
+            "method": str,  # lora | qlora | full
+            "metrics": str,  # JSON: render_success, val_loss, ...
+            "artifact_uri": str,  # blob prefix (models/<run>/) or gs://... of everything the run saved
+            "artifacts": str,  # JSON: {"adapter": "models/<run>/adapter/", "merged": ..., "card": ...}
+            "stage": str,  # candidate | production | archived
+            "created_at": str,
+            "updated_at": str,
+        },
+        pk="name",
+    )
+    db["models"].create_index(["run_id"], unique=True)
+    db["models"].create_index(["stage"])
+    db["model_events"].create(
+        {"id": int, "model": str, "stage": str, "previous_stage": str, "note": str, "at": str},
+        pk="id",
+        foreign_keys=[("model", "models", "name")],
+    )
+
+
+@migrations()
+def m030_jobs_runner(db: Database) -> None:
+    """Jobs run by a runner (local subprocess or Vertex AI): the spec to retry from, where it runs, metrics."""
+    jobs = db["jobs"]
+    jobs.add_column("runner", str)  # local | vertex | inline (recorded by the process that did the work)
+    jobs.add_column("spec", str)  # JSON JobSpec: what retry runs again
+    jobs.add_column("external_id", str)  # Vertex resource name
+    jobs.add_column("console_url", str)
+    jobs.add_column("log_url", str)
+    jobs.add_column("retry_of", int)
+    jobs.add_column("exit_code", int)
+    jobs.add_column("metrics", str)  # JSON written by the job (scores, losses)
+    jobs.create_index(["status"])
+
+
+@migrations()
+def m060_deployments(db: Database) -> None:
+    """Deployments: where a registered model serves (local or a Vertex AI endpoint), its traffic and smoke test."""
+    db["deployments"].create(
+        {
+            "id": int,
+            "model": str,  # registered model name
+            "target": str,  # local | vertex
+            "status": str,  # deploying | active | failed | undeployed | rolled_back
+            "endpoint": str,  # Vertex endpoint resource name ("" for local)
+            "deployed_model_id": str,  # Vertex DeployedModel id ("" for local)
+            "vertex_model": str,  # Vertex Model resource name
+            "traffic": str,  # JSON: the endpoint's traffic split after this deploy
+            "previous_traffic": str,  # JSON: the split before it (what rollback restores)
+            "config": str,  # JSON: machine, accelerator, replicas, container / local folders
+            "smoke_ok": int,  # 1 passed, 0 failed, null not run
+            "smoke_detail": str,  # the smoke prediction's text (or its error) and seconds
+            "error": str,
+            "created_at": str,
+            "updated_at": str,
+        },
+        pk="id",
+        foreign_keys=[("model", "models", "name")],
+    )
+    db["deployments"].create_index(["target", "status"])

@@ -1,0 +1,114 @@
+"""``hisolver model``: the registry of trained model versions."""
+
+from __future__ import annotations
+
+import click
+
+from .. import models
+from ..store import open_db
+from .common import emit_json, settings_from_env
+
+
+@click.group("model")
+def model_group() -> None:
+    """Registered model versions (one per successful training run) and their stage.
+
+    \b
+    Example:
+      hisolver model list
+      hisolver model promote hisolver-manim-v2
+    """
+
+
+def _line(m: dict) -> str:
+    metrics = m["metrics"]
+    rs = metrics.get("render_success")
+    rs_text = f"render {rs:.0%}" if isinstance(rs, (int, float)) else "render ?"
+    return (f"{m['name']:<22} {m['stage']:<10} run {m['run_id']:<24} data {m['dataset_version']:<12} "
+            f"{rs_text}  base {m['base_model']}")
+
+
+@model_group.command("list")
+@click.option("--stage", type=click.Choice(models.STAGES), default=None, help="Only models in this stage.")
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON array of models.")
+def list_cmd(stage: str | None, as_json: bool) -> None:
+    """List registered models, newest first.
+
+    \b
+    Example:
+      hisolver model list --json
+    """
+    db = open_db(settings_from_env())
+    try:
+        rows = models.list_models(db, stage)
+    finally:
+        db.close()
+    if as_json:
+        emit_json(rows)
+        return
+    if not rows:
+        click.echo("no registered models yet: a successful `hisolver train start` registers one")
+    for m in rows:
+        click.echo(_line(m))
+
+
+@model_group.command("show")
+@click.argument("name")
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
+def show_cmd(name: str, as_json: bool) -> None:
+    """Show one model: run, data, base model, metrics and artifacts.
+
+    \b
+    Example:
+      hisolver model show hisolver-manim-v1
+    """
+    db = open_db(settings_from_env())
+    try:
+        m = models.get_model(db, name)
+    finally:
+        db.close()
+    if as_json:
+        emit_json(m)
+        return
+    click.echo(_line(m))
+    click.echo(f"method {m['method']}; dataset hash {m['dataset_hash'] or '?'}; registered {m['created_at']}")
+    for key, value in sorted(m["metrics"].items()):
+        click.echo(f"  {key}: {value}")
+    for kind, uri in sorted(m["artifacts"].items()):
+        click.echo(f"  {kind}: {uri}")
+
+
+@model_group.command("promote")
+@click.argument("name")
+@click.option("--note", default="", help="Why (kept in the model's history).")
+def promote_cmd(name: str, note: str) -> None:
+    """Make NAME the production model (the previous one becomes a candidate again).
+
+    \b
+    Example:
+      hisolver model promote hisolver-manim-v2 --note "render success 71% vs 64%"
+    """
+    db = open_db(settings_from_env())
+    try:
+        m = models.promote_model(db, name, note)
+    finally:
+        db.close()
+    click.echo(f"{m['name']} is now in production")
+
+
+@model_group.command("archive")
+@click.argument("name")
+@click.option("--note", default="", help="Why (kept in the model's history).")
+def archive_cmd(name: str, note: str) -> None:
+    """Archive NAME (refused for the production model).
+
+    \b
+    Example:
+      hisolver model archive hisolver-manim-v1
+    """
+    db = open_db(settings_from_env())
+    try:
+        m = models.archive_model(db, name, note)
+    finally:
+        db.close()
+    click.echo(f"{m['name']} is archived")
