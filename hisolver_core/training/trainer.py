@@ -159,6 +159,7 @@ def _sft_config(params: TrainParams, hw: Hardware, output_dir: Path, chat: bool,
         save_strategy="steps", save_steps=params.save_steps, save_total_limit=2,
         eval_strategy="steps" if (params.eval_steps and has_eval) else "no", eval_steps=params.eval_steps or None,
         logging_steps=params.logging_steps, logging_first_step=True, include_num_input_tokens_seen=True,
+        logging_nan_inf_filter=False,  # a NaN loss must reach the callback, which stops the run
         report_to=[], disable_tqdm=True, dataloader_num_workers=0,
     )
 
@@ -178,14 +179,21 @@ def build_trainer(model: Any, tokenizer: Any, train_rows: list[dict[str, Any]], 
     if not train_rows:
         raise TrainingError("the dataset version has no training rows: label more snippets and make a new version")
 
+    from datasets.utils.logging import disable_progress_bar
+    from transformers.trainer_callback import PrinterCallback
+
+    disable_progress_bar()  # the job log gets our progress lines instead of map() bars
+
     def make(rows_fn: Callable[[list[dict[str, Any]]], list[dict[str, Any]]], assistant_only: bool) -> Any:
         train_ds = Dataset.from_list(rows_fn(train_rows))
         eval_ds = Dataset.from_list(rows_fn(val_rows)) if val_rows else None
-        return SFTTrainer(
+        trainer = SFTTrainer(
             model=model, args=_sft_config(params, hw, output_dir, assistant_only, eval_ds is not None),
             train_dataset=train_ds, eval_dataset=eval_ds, processing_class=tokenizer,
             peft_config=_peft_config(params), callbacks=callbacks or [],
         )
+        trainer.remove_callback(PrinterCallback)  # it prints every log dict on stdout, where the JSON line goes
+        return trainer
 
     try:
         if not chat:

@@ -37,7 +37,7 @@ def _corpus() -> list[str]:
     return codes + [summary_of(n) for n in range(60)] + [SYSTEM_PROMPT] * 5
 
 
-def build_tiny(folder: Path, chat_template: str | None = CHAT_TEMPLATE, hidden: int = 64) -> Path:
+def build_tiny(folder: Path, chat_template: str | None = CHAT_TEMPLATE, hidden: int = 128) -> Path:
     """Save a tiny Llama (2 layers) and a ByteLevel BPE tokenizer under ``folder``; return it."""
     import torch
     from tokenizers import ByteLevelBPETokenizer
