@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import os
+import time
 from pathlib import Path
 from typing import Any, Callable
 
@@ -34,6 +35,7 @@ __all__ = ["start_run", "resume_run", "evaluate_run", "work_dir", "TRAIN_SHARE"]
 log = logging.getLogger(__name__)
 
 TRAIN_SHARE = 0.85  # of the job's progress bar; evaluation and saving take the rest
+STEP_REPORT_S = 1.0  # at most one progress line per this many seconds while training
 Echo = Callable[[str], None]
 
 
@@ -115,7 +117,14 @@ def _execute(settings: Settings, db: Database, blobs: BlobStore, run: dict[str, 
     say(0.01, f"loading {run['base_model']} on {hw.device} ({params.method})")
     model = load_model(base, params, hw)
 
+    last_report = [0.0]
+
     def on_step(step: int, total: int, latest: dict[str, Any]) -> None:
+        # one row update and one log line a second at most: a tiny model's step takes milliseconds
+        now = time.monotonic()
+        if now - last_report[0] < STEP_REPORT_S and step < total and step > 1:
+            return
+        last_report[0] = now
         update_run(db, run_id, step=step, max_steps=total)
         loss = latest.get("loss")
         say(TRAIN_SHARE * step / max(total, 1), f"step {step}/{total}" + (f", loss {loss:.4f}" if loss else ""))

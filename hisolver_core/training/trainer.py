@@ -82,12 +82,16 @@ def _peft_config(params: TrainParams) -> Any:
 
 
 def last_checkpoint(folder: Path) -> str | None:
-    """Return the newest ``checkpoint-N`` folder under ``folder``, or None."""
+    """Return the newest complete ``checkpoint-N`` folder under ``folder``, or None.
+
+    A checkpoint is complete once its ``trainer_state.json`` exists (the Trainer writes it last),
+    so a run killed while saving resumes from the one before.
+    """
     if not folder.is_dir():
         return None
-    from transformers.trainer_utils import get_last_checkpoint
-
-    return get_last_checkpoint(str(folder))
+    done = [p for p in folder.glob("checkpoint-*") if p.name.split("-")[-1].isdigit()
+            and (p / "trainer_state.json").is_file()]
+    return str(max(done, key=lambda p: int(p.name.split("-")[-1]))) if done else None
 
 
 class MetricsCallback:
