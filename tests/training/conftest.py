@@ -95,3 +95,26 @@ def make_version(settings, db, count: int, name: str = "v1", val_fraction: float
 def version(settings, db) -> dict:
     """A dataset version ``v1`` of 24 labelled snippets (about a fifth in validation)."""
     return make_version(settings, db, 24)
+
+
+# Full fine-tuning of the tiny model memorises its 20 training pairs (INTEGRATION-NOTES: 300 steps at 3e-3).
+MEMORISE = {"method": "full", "max_steps": 300, "learning_rate": 3e-3, "batch_size": 4, "warmup_ratio": 0.0,
+            "save_steps": 100, "eval_limit": 2, "max_new_tokens": 64}
+
+
+@pytest.fixture(scope="session")
+def full_run(tiny_base, tmp_path_factory):
+    """One full fine-tuning run on a 27-snippet version (20 train, 7 val): its settings and result."""
+    from hisolver_core import training
+    from hisolver_core.config import load_settings
+    from hisolver_core.store import open_db
+
+    folder = tmp_path_factory.mktemp("full-run")
+    settings = load_settings({"HISOLVER_DATA_DIR": str(folder / "data")}, secrets_file=folder / "none.toml")
+    db = open_db(settings)
+    try:
+        manifest = make_version(settings, db, 27)
+    finally:
+        db.close()
+    assert manifest["counts"]["train"] == 20
+    return settings, training.start_run(settings, "v1", str(tiny_base), training.TrainParams(**MEMORISE))

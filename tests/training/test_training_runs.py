@@ -18,25 +18,6 @@ from hisolver_core.training import TrainingError, TrainParams
 from hisolver_core.training.evaluate import generate_code
 from tests.training.conftest import make_version
 
-# Full fine-tuning of the tiny model memorises its 20 training pairs (INTEGRATION-NOTES: 300 steps at 3e-3).
-MEMORISE = TrainParams(method="full", max_steps=300, learning_rate=3e-3, batch_size=4, warmup_ratio=0.0,
-                       save_steps=100, eval_limit=2, max_new_tokens=64)
-
-
-@pytest.fixture(scope="session")
-def full_run(tiny_base, tmp_path_factory):
-    """One full fine-tuning run on a 27-snippet version (20 train, 7 val): settings and its result."""
-    folder = tmp_path_factory.mktemp("full-run")
-    settings = load_settings({"HISOLVER_DATA_DIR": str(folder / "data")}, secrets_file=folder / "none.toml")
-    db = open_db(settings)
-    try:
-        manifest = make_version(settings, db, 27)
-    finally:
-        db.close()
-    assert manifest["counts"]["train"] == 20
-    return settings, training.start_run(settings, "v1", str(tiny_base), MEMORISE)
-
-
 def test_end_to_end_version_to_registered_model(full_run):
     settings, result = full_run
     assert result["status"] == "succeeded" and result["run"].startswith("run-")
