@@ -9,16 +9,20 @@ import click
 from ..errors import HiSolverError
 from .common import emit_json, settings_from_env
 
-# CLI option -> TrainParams field, for the hyper-parameters `train start` accepts
-_PARAM_OPTIONS = {
-    "method": "method", "max_steps": "max_steps", "epochs": "epochs", "lr": "learning_rate",
-    "batch_size": "batch_size", "grad_accum": "grad_accum", "lora_r": "lora_r", "lora_alpha": "lora_alpha",
-    "lora_dropout": "lora_dropout", "target_modules": "target_modules", "max_length": "max_length",
-    "packing": "packing", "warmup_ratio": "warmup_ratio", "scheduler": "lr_scheduler", "seed": "seed",
-    "save_steps": "save_steps", "eval_steps": "eval_steps", "eval_limit": "eval_limit",
-    "prompt_format": "prompt_format", "merge": "merge", "qlora_on_cpu": "qlora_on_cpu",
-    "max_new_tokens": "max_new_tokens",
-}
+def _param_options() -> dict[str, str]:
+    """click parameter name -> TrainParams field, for the hyper-parameters `train start` accepts."""
+    from ..training.params import CLI_FLAGS, CLI_OPTIONS
+
+    flags = {field: on for field, (on, _off) in CLI_FLAGS.items()}
+    return {option[2:].replace("-", "_"): field for field, option in {**CLI_OPTIONS, **flags}.items()}
+
+
+def params_from_options(options: dict[str, Any]) -> Any:
+    """Return the ``TrainParams`` that `train start`'s options ask for (unset ones keep their defaults)."""
+    from ..training import TrainParams
+
+    return TrainParams.from_dict({field: options[opt] for opt, field in _param_options().items()
+                                  if options.get(opt) is not None})
 
 
 def _echo_err(message: str) -> None:
@@ -73,8 +77,7 @@ def start_cmd(dataset: str, base_model: str, as_json: bool, **options: Any) -> N
     """
     from .. import training
 
-    values = {field: options[opt] for opt, field in _PARAM_OPTIONS.items() if options.get(opt) is not None}
-    params = training.TrainParams.from_dict(values)
+    params = params_from_options(options)
     run_id = training.runs.new_run_id()
     click.echo(f"run {run_id}: {params.method} on {dataset} from {base_model}", err=True)
     _run_and_report(lambda: training.start_run(settings_from_env(), dataset, base_model, params, run_id=run_id,

@@ -5,35 +5,22 @@ from __future__ import annotations
 from typing import Any
 
 from ..config import Settings
-from .params import RUNNERS, TrainingError, TrainParams
+from .params import CLI_FLAGS, CLI_OPTIONS, RUNNERS, TrainingError, TrainParams
 
 __all__ = ["start_args", "launch_run", "VERTEX_DEFAULTS"]
 
 # A 24 GB L4 fits LoRA of a 0.5-1.5B model and QLoRA of a 7B one.
 VERTEX_DEFAULTS = {"machine_type": "g2-standard-8", "accelerator_type": "NVIDIA_L4", "accelerator_count": 1}
 
-# TrainParams field -> `hisolver train start` option (fields left at their default are not passed)
-_OPTIONS = {
-    "method": "--method", "max_steps": "--max-steps", "epochs": "--epochs", "learning_rate": "--lr",
-    "batch_size": "--batch-size", "grad_accum": "--grad-accum", "lora_r": "--lora-r", "lora_alpha": "--lora-alpha",
-    "lora_dropout": "--lora-dropout", "target_modules": "--target-modules", "max_length": "--max-length",
-    "warmup_ratio": "--warmup-ratio", "lr_scheduler": "--scheduler", "seed": "--seed", "save_steps": "--save-steps",
-    "eval_steps": "--eval-steps", "eval_limit": "--eval-limit", "prompt_format": "--prompt-format",
-    "max_new_tokens": "--max-new-tokens",
-}
-_FLAGS = {"packing": ("--packing", "--no-packing"), "merge": ("--merge", "--no-merge"),
-          "qlora_on_cpu": ("--qlora-on-cpu", None)}
-
-
 def start_args(dataset: str, base_model: str, params: TrainParams) -> tuple[str, ...]:
     """Return the ``hisolver`` arguments that run this training in the foreground (what a job executes)."""
     defaults = TrainParams()
     args = ["train", "start", "--dataset", dataset, "--base-model", base_model]
-    for field, option in _OPTIONS.items():
+    for field, option in CLI_OPTIONS.items():
         value = getattr(params, field)
         if value != getattr(defaults, field):
             args += [option, str(value)]
-    for field, (on, off) in _FLAGS.items():
+    for field, (on, off) in CLI_FLAGS.items():
         value = getattr(params, field)
         if value != getattr(defaults, field):
             flag = on if value else off

@@ -9,11 +9,23 @@ from typing import Any, Mapping
 
 from ..errors import HiSolverError
 
-__all__ = ["TrainParams", "TrainingError", "METHODS", "PROMPT_FORMATS", "RUNNERS"]
+__all__ = ["TrainParams", "TrainingError", "METHODS", "PROMPT_FORMATS", "RUNNERS", "CLI_OPTIONS", "CLI_FLAGS"]
 
 METHODS = ("lora", "qlora", "full")
 PROMPT_FORMATS = ("auto", "chat", "plain")
 RUNNERS = ("local", "vertex")
+
+# TrainParams field -> its `hisolver train start` option (the CLI and the job launcher share these)
+CLI_OPTIONS = {
+    "method": "--method", "max_steps": "--max-steps", "epochs": "--epochs", "learning_rate": "--lr",
+    "batch_size": "--batch-size", "grad_accum": "--grad-accum", "lora_r": "--lora-r", "lora_alpha": "--lora-alpha",
+    "lora_dropout": "--lora-dropout", "target_modules": "--target-modules", "max_length": "--max-length",
+    "warmup_ratio": "--warmup-ratio", "lr_scheduler": "--scheduler", "seed": "--seed", "save_steps": "--save-steps",
+    "eval_steps": "--eval-steps", "eval_limit": "--eval-limit", "prompt_format": "--prompt-format",
+    "max_new_tokens": "--max-new-tokens",
+}
+CLI_FLAGS = {"packing": ("--packing", "--no-packing"), "merge": ("--merge", "--no-merge"),
+             "qlora_on_cpu": ("--qlora-on-cpu", None)}
 
 
 class TrainingError(HiSolverError):

@@ -94,3 +94,16 @@ def test_sigkill_mid_run_then_resume_reaches_the_same_final_step(settings, db, v
     assert run["status"] == "succeeded" and run["step"] == steps and run["model"] == final["model"]
     logged = [m["step"] for m in run_metrics(db, run_id) if m["loss"] is not None]
     assert logged[-1] == steps and len(set(logged)) == len(logged)
+
+
+def test_a_jobs_arguments_rebuild_the_same_parameters():
+    from hisolver_core.cli.train_cmd import params_from_options, start_cmd
+    from hisolver_core.training import TrainParams
+    from hisolver_core.training.launch import start_args
+
+    params = TrainParams(method="full", max_steps=7, learning_rate=1e-3, merge=False, packing=True, lora_r=4,
+                         target_modules="q_proj,v_proj", eval_limit=0)
+    args = start_args("v1", "/models/tiny", params)
+    assert args[:6] == ("train", "start", "--dataset", "v1", "--base-model", "/models/tiny")
+    ctx = start_cmd.make_context("start", list(args[2:]))
+    assert params_from_options(ctx.params) == params
