@@ -19,9 +19,9 @@ RUN apt-get update \
  && grep -v '^#' apt-packages.txt | xargs apt-get install -y --no-install-recommends gcc \
  && rm -rf /var/lib/apt/lists/*
 
-COPY requirements.txt ./
+COPY requirements.txt constraints.txt ./
 RUN pip install torch==2.13.0 --index-url "$TORCH_INDEX" \
- && pip install -r requirements.txt
+ && pip install -r requirements.txt -c constraints.txt
 
 COPY pyproject.toml README.md app.py ./
 COPY hisolver_core ./hisolver_core

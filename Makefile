@@ -29,11 +29,11 @@ apt-runtime apt-dev: apt-%:
 
 # torch first, pinned: pip then takes the CPU build from this machine's disk instead of a
 # multi-GB CUDA build pulled in by transformers/peft/bitsandbytes.
-$(STAMP): requirements.txt requirements-dev.txt pyproject.toml
+$(STAMP): requirements.txt requirements-dev.txt constraints.txt pyproject.toml
 	@test -x $(PY) || python3 -m venv $(VENV)
 	$(PY) -m pip install -q --upgrade pip
 	$(PY) -m pip install -q torch==2.13.0
-	$(PY) -m pip install -q -r requirements.txt -r requirements-dev.txt
+	$(PY) -m pip install -q -r requirements.txt -r requirements-dev.txt -c constraints.txt
 	$(PY) -m pip install -q --no-deps -e .
 	@touch $@
 

@@ -27,7 +27,7 @@ def bench_chain(solves: int) -> dict:
     from llm_stub_servers import StubOpenAI, answer_json
 
     from hisolver_core.config import Settings
-    from hisolver_core.llm import solve_with_chain
+    from hisolver_core.solving import solve_with_chain
 
     stub = StubOpenAI()
     settings = Settings(backends="openai", openai_base_url=stub.base_url, openai_model="m", backend_retries=0,

@@ -76,6 +76,15 @@ class Settings:
     render_memory_mb: int = 1536
     allow_unisolated_render: int = 0  # 1 = render untrusted code even where namespaces are unavailable
 
+    # -- jobs
+    job_runner: str = "local"  # where background jobs run by default: "local" (a detached process) or "vertex"
+    job_slots: str = "train=1,default=2"  # concurrent local jobs per kind; "default" is the limit for other kinds
+    job_cancel_grace_s: float = 10.0  # seconds between SIGTERM and SIGKILL when a local job is cancelled
+    vertex_job_poll_s: float = 10.0  # least seconds between two reads of one Vertex job's state (pages poll often)
+    vertex_image: str = ""  # container image of this project for Vertex AI custom jobs
+    vertex_staging_bucket: str = ""  # gs://bucket[/prefix] for custom-job staging and output (AIP_MODEL_DIR)
+    vertex_service_account: str = ""  # optional service account the custom job runs as
+
     # -- collection
     github_token: str = ""
     github_api_url: str = "https://api.github.com"
@@ -164,6 +173,8 @@ def load_settings(
     settings = Settings(**values)
     if settings.blob_backend not in ("local", "gcs"):
         raise ConfigError("HISOLVER_BLOB_BACKEND must be 'local' or 'gcs'")
+    if settings.job_runner not in ("local", "vertex"):
+        raise ConfigError(f"HISOLVER_JOB_RUNNER must be 'local' or 'vertex', got {settings.job_runner!r}")
     if settings.blob_backend == "gcs" and not settings.gcs_bucket:
         raise ConfigError("HISOLVER_BLOB_BACKEND=gcs needs HISOLVER_GCS_BUCKET")
     return settings

@@ -14,6 +14,7 @@ __all__ = [
     "AccessDenied",
     "ProblemError",
     "RenderError",
+    "JobError",
 ]
 
 
@@ -53,3 +54,7 @@ class RenderError(HiSolverError):
         super().__init__(message)
         self.kind = kind
         self.log = log
+
+
+class JobError(HiSolverError):
+    """A job cannot be submitted, found, cancelled or retried as asked; the message says why."""

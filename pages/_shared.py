@@ -6,28 +6,43 @@ a database, a network or a subprocess; that is the core library's job.
 
 from __future__ import annotations
 
+import logging
 import re
+import sqlite3
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable, TypeVar
+from typing import TypeVar
 
 import streamlit as st
+from streamlit.errors import StreamlitAPIException
 
-from hisolver_core.auth import OPEN_MODE_NOTICE, Role, check_password, role_is_locked, role_is_open
+from hisolver_core.auth import (
+    OPEN_MODE_NOTICE,
+    Role,
+    check_password,
+    role_is_locked,
+    role_is_open,
+)
 from hisolver_core.config import Settings, load_settings
 from hisolver_core.errors import HiSolverError
 
 __all__ = [
-    "get_settings",
+    "JOB_REFRESH_S",
+    "PAGES_DIR",
     "current_role",
-    "require",
-    "sidebar_login",
-    "navigation",
-    "run_or_stop",
-    "get_renderer",
     "get_background_pool",
+    "get_renderer",
+    "get_settings",
+    "guarded",
+    "job_panel",
+    "last_job",
+    "launch_job",
     "md_literal",
     "md_safe",
-    "PAGES_DIR",
+    "navigation",
+    "require",
+    "run_or_stop",
+    "sidebar_login",
 ]
 
 PAGES_DIR = Path(__file__).resolve().parent
@@ -36,6 +51,8 @@ ROLE_KEY = "hisolver_role"
 ROUTED_KEY = "hisolver_routed"
 
 T = TypeVar("T")
+log = logging.getLogger(__name__)
+JOB_REFRESH_S = 1.0  # how often a live job panel re-reads its row
 
 # (file, title, icon, minimum role, section)
 _PAGES = [
@@ -55,11 +72,29 @@ _PAGES = [
 def get_settings() -> Settings:
     """Settings for this run (environment, then .streamlit/secrets.toml, then defaults)."""
     try:
-        return load_settings()
+        settings = load_settings()
     except HiSolverError as exc:
         st.error(f"Configuration error: {exc}")
         st.stop()
         raise  # unreachable: st.stop() ends the run
+    _clean_at_start_up(settings)
+    return settings
+
+
+@st.cache_resource(show_spinner=False, hash_funcs={Settings: lambda s: (str(s.data_dir), s.blob_backend)})
+def _clean_at_start_up(settings: Settings) -> None:
+    """Once per server process and data folder: what killed runs left behind (see collection.cleanup)."""
+    from hisolver_core.collection.cleanup import clean_leftovers
+    from hisolver_core.store import open_db
+
+    try:
+        db = open_db(settings)
+        try:
+            clean_leftovers(settings, db)
+        finally:
+            db.close()
+    except (HiSolverError, OSError, sqlite3.Error) as exc:  # a start-up chore must never keep the app from starting
+        logging.getLogger(__name__).warning("start-up cleanup skipped: %s", exc)
 
 
 def current_role() -> Role:
@@ -170,3 +205,99 @@ def md_safe(text: object) -> str:
     """``text`` with $...$ math kept but no links, images or HTML outside it (for model-written prose)."""
     parts = str(text).split("$")
     return "$".join(part if i % 2 else _MD_LINKS.sub(r"\\\1", part) for i, part in enumerate(parts))
+
+
+_STATUS_BOX = {"succeeded": st.success, "failed": st.error, "cancelled": st.warning}
+
+
+def _jobs_link(job_id: int) -> None:
+    try:
+        st.page_link(str(PAGES_DIR / "jobs.py"), label=f"Job #{job_id} on the Jobs page", icon=":material/work_history:",
+                     query_params={"job": str(job_id)})
+    except StreamlitAPIException:  # the page runs outside the app's navigation (a test, a direct script)
+        st.caption(f"Job #{job_id}: see the Jobs page.")
+
+
+def _draw_job(row: dict) -> None:
+    label = f"Job #{row['id']} · {row['kind']} · {row['status']}"
+    message = md_literal(row["message"] or "")
+    if row["status"] in ("queued", "running"):
+        st.progress(float(row["progress"] or 0.0), text=f"{label} — {message}" if message else label)
+    else:
+        _STATUS_BOX.get(row["status"], st.info)(f"{label}: {message}" if message else label)
+    _jobs_link(int(row["id"]))
+
+
+def _live_job(settings: Settings, job_id: int) -> None:
+    from hisolver_core.jobs import find_job, poll_jobs
+
+    poll_jobs(settings)  # also starts queued jobs and reaps dead ones: the queue moves while a page watches
+    row = find_job(settings, job_id)
+    _draw_job(row)
+    if row["status"] not in ("queued", "running"):
+        st.rerun()  # the whole page: it may show the job's results, and the timer stops
+
+
+def job_panel(settings: Settings, job_id: int, key: str) -> dict | None:
+    """Show job ``job_id``: a live progress bar and message while it runs, then its outcome and a Jobs-page link.
+
+    The live part is an ``st.fragment(run_every=JOB_REFRESH_S)`` that stops once
+    the job has finished. ``key`` names this panel (one per place on a page).
+    Returns the job's row as first read (None, with a message, when there is no such job).
+    """
+    from hisolver_core.jobs import find_job
+
+    with st.container(key=f"job_panel_{key}"):
+        try:
+            row = find_job(settings, job_id)
+        except HiSolverError as exc:
+            st.warning(str(exc))
+            return None
+        if row["status"] in ("queued", "running"):
+            st.fragment(_live_job, run_every=JOB_REFRESH_S)(settings, job_id)
+        else:
+            _draw_job(row)
+    return row
+
+
+def _job_key(key: str) -> str:
+    return f"hisolver_job_{key}"
+
+
+def launch_job(settings: Settings, spec, key: str, runner: str | None = None) -> int | None:
+    """Submit ``spec`` (a ``JobSpec``) and remember its id under ``key`` for :func:`job_panel`.
+
+    ``runner`` defaults to ``HISOLVER_JOB_RUNNER``; pass ``"local"`` for work that
+    reads files on this machine. Returns the job's id, or None after showing why
+    it could not be submitted.
+    """
+    from hisolver_core.jobs import submit_job
+
+    try:
+        job_id = submit_job(settings, spec, runner=runner)
+    except HiSolverError as exc:
+        st.error(str(exc))
+        return None
+    st.session_state[_job_key(key)] = job_id
+    return job_id
+
+
+def last_job(key: str) -> int | None:
+    """The id of the job this session last launched under ``key`` (None if none)."""
+    return st.session_state.get(_job_key(key))
+
+
+def guarded(func: Callable[..., T], *args, **kwargs) -> T | None:
+    """Run one page section; an error in it is shown there and the rest of the page still runs.
+
+    A :class:`HiSolverError` shows its message; anything else shows a short
+    notice (the traceback goes to the log). Streamlit's stop and rerun pass through.
+    """
+    try:
+        return func(*args, **kwargs)
+    except HiSolverError as exc:
+        st.error(str(exc))
+    except Exception as exc:
+        log.exception("page section %s failed", getattr(func, "__name__", func))
+        st.error(f"This section failed ({type(exc).__name__}: {md_literal(exc)}); the rest of the page still works.")
+    return None

@@ -1,29 +1,28 @@
-"""Collect page: import Manim code from a local folder/archive or GitHub, then extract snippets."""
+"""Collect page: import Manim code from a local folder/archive or GitHub, extract snippets, render-check them.
+
+Each action launches a background job (it survives closing the tab) and shows
+its live progress here; each section fails on its own.
+"""
 
 from __future__ import annotations
 
+import json
 from contextlib import closing
 
 import pandas as pd
 import streamlit as st
 
 from hisolver_core.auth import Role
-from hisolver_core.collection import collect_github, collect_local, collect_upload, list_repos
-from hisolver_core.collection.github import GitHubOptions
-from hisolver_core.extraction import extract
-from hisolver_core.extraction.render_check import render_check
+from hisolver_core.collection import list_repos
+from hisolver_core.jobs.commands import (
+    collect_github_spec,
+    collect_local_spec,
+    extract_spec,
+    render_check_spec,
+    save_upload,
+)
 from hisolver_core.store import open_db
 from pages import _shared as ui
-
-
-def progress_bar(label: str):
-    """A Streamlit progress bar and the ``progress(done, total, message)`` callback that drives it."""
-    bar = st.progress(0.0, text=label)
-
-    def update(done: int, total: int, message: str = "") -> None:
-        bar.progress(min(1.0, done / total) if total else 0.0, text=message or label)
-
-    return update
 
 
 def _fmt(value) -> str:
@@ -31,54 +30,69 @@ def _fmt(value) -> str:
 
 
 def show_result(result: dict, failed_what: str = "Some repositories failed (the next run retries them):") -> None:
-    st.success(", ".join(f"{k.replace('_', ' ')}: {_fmt(v)}" for k, v in result.items() if k != "errors" and v))
+    """The counts a finished job returned, and its per-item errors."""
+    counts = ", ".join(f"{k.replace('_', ' ')}: {_fmt(v)}" for k, v in result.items() if k != "errors" and v)
+    if counts:
+        st.success(counts)
     if result.get("errors"):
         st.warning(failed_what)
         st.json(result["errors"], expanded=len(result["errors"]) <= 5)
 
 
+def _panel(settings, key: str, failed_what: str | None = None) -> dict | None:
+    """This session's last job under ``key``: live progress, then its result; return the result when it succeeded."""
+    job_id = ui.last_job(key)
+    if job_id is None:
+        return None
+    row = ui.job_panel(settings, job_id, key=key)
+    if not row or row["status"] != "succeeded" or not row.get("metrics"):
+        return None
+    result = json.loads(row["metrics"])
+    show_result(result, *([failed_what] if failed_what else []))
+    return result
+
+
 def local_tab(settings) -> None:
-    st.caption("A folder on this machine, or an uploaded .zip / .tar.gz. Only .py files are kept.")
+    st.caption("A folder on this machine, or an uploaded .zip / .tar.gz. Only .py files are kept. "
+               "Importing again adds what is new and duplicates nothing.")
     path = st.text_input("Folder or archive path", key="collect_path")
     upload = st.file_uploader("…or upload an archive", type=["zip", "gz", "tgz", "tar"], key="collect_upload")
     name = st.text_input("Name (optional)", key="collect_name", help="Recorded as repository local:NAME")
     if st.button("Import", key="collect_local_go", type="primary"):
-        progress = progress_bar("importing")
         if upload is not None:
-            result = ui.run_or_stop(collect_upload, settings, upload.name, upload.getvalue(), name or None, progress)
+            source = save_upload(settings, upload.name, upload.getvalue())
+            spec = collect_local_spec(source, name or upload.name.split(".")[0])
         elif path.strip():
-            result = ui.run_or_stop(collect_local, settings, path.strip(), name or None, progress)
+            spec = collect_local_spec(path.strip(), name or None)
         else:
             st.error("Give a path or upload an archive.")
-            st.stop()
-        show_result(result.to_dict())
+            return
+        ui.launch_job(settings, spec, "collect_local", runner="local")  # the files are on this machine
+    _panel(settings, "collect_local")
 
 
 def github_tab(settings) -> None:
     st.caption(
         f"API: {settings.github_api_url} · token: {'set' if settings.github_token else 'not set (60 requests/hour)'}. "
-        "Runs are incremental: unchanged repositories cost nothing."
+        "Runs are incremental and resumable: unchanged repositories cost nothing."
     )
     query = st.text_input("Search keywords", value="manim language:python", key="collect_query")
     c1, c2 = st.columns(2)
     max_repos = c1.number_input("Max repositories (0 = all)", min_value=0, value=50, step=10, key="collect_max")
     workers = c2.number_input("Parallel downloads", min_value=1, max_value=32, value=8, key="collect_workers")
     if st.button("Collect from GitHub", key="collect_github_go", type="primary"):
-        opts = GitHubOptions(query=query, max_repos=int(max_repos), workers=int(workers))
-        result = ui.run_or_stop(collect_github, settings, opts, progress_bar("searching"))
-        show_result(result.to_dict())
+        ui.launch_job(settings, collect_github_spec(query, int(max_repos), int(workers)), "collect_github")
+    _panel(settings, "collect_github")
 
 
 def extract_section(settings) -> None:
-    st.subheader("Extract snippets")
     st.caption("Parses new or changed files (nothing is executed), groups duplicates, exports processed/ JSON.")
     if st.button("Extract now", key="collect_extract_go"):
-        result = ui.run_or_stop(extract, settings, progress_bar("parsing"))
-        show_result(result.to_dict())
+        ui.launch_job(settings, extract_spec(), "collect_extract")
+    _panel(settings, "collect_extract")
 
 
 def render_check_section(settings) -> None:
-    st.subheader("Render check")
     st.caption("Renders each pending Community representative once in the sandbox at low quality and keeps "
                "its status and poster frame (the Label queue only offers snippets that rendered). Resumable.")
     c1, c2 = st.columns(2)
@@ -86,16 +100,13 @@ def render_check_section(settings) -> None:
                             key="collect_rc_limit")
     retry = c2.checkbox("Retry failed renders too", key="collect_rc_retry")
     if st.button("Render pending snippets", key="collect_render_go"):
-        result = ui.run_or_stop(render_check, settings, limit=int(limit) or None, retry_failed=retry,
-                                progress=progress_bar("rendering"))
-        if not result.checked:
-            st.info("Nothing to render: every Community representative has been checked (tick retry for failures).")
-            return
-        show_result(result.to_dict(), "Some snippets did not render (see their errors on the Snippets page):")
+        ui.launch_job(settings, render_check_spec(int(limit) or None, retry), "collect_render")
+    result = _panel(settings, "collect_render", "Some snippets did not render (see their errors on the Snippets page):")
+    if result is not None and not result.get("checked"):
+        st.info("Nothing to render: every Community representative has been checked (tick retry for failures).")
 
 
 def repos_section(settings) -> None:
-    st.subheader("Repositories")
     with closing(open_db(settings)) as db:
         repos = list_repos(db)
     if not repos:
@@ -109,12 +120,15 @@ def run() -> None:
     st.title("Collect")
     local, github = st.tabs(["Local folder or archive", "GitHub"])
     with local:
-        local_tab(settings)
+        ui.guarded(local_tab, settings)
     with github:
-        github_tab(settings)
-    extract_section(settings)
-    render_check_section(settings)
-    repos_section(settings)
+        ui.guarded(github_tab, settings)
+    st.subheader("Extract snippets")
+    ui.guarded(extract_section, settings)
+    st.subheader("Render check")
+    ui.guarded(render_check_section, settings)
+    st.subheader("Repositories")
+    ui.guarded(repos_section, settings)
 
 
 run()

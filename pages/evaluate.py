@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import tempfile
 from pathlib import Path
 
@@ -9,7 +10,9 @@ import pandas as pd
 import streamlit as st
 
 from hisolver_core.auth import Role
-from hisolver_core.evaluation import FORMATS, EvalReport, run_eval
+from hisolver_core.evaluation import FORMATS, EvalReport
+from hisolver_core.evaluation.runner import load_report
+from hisolver_core.jobs.commands import eval_results_path, evaluate_spec
 from hisolver_core.solving import solve_stats
 from hisolver_core.store import open_db
 from pages import _shared as ui
@@ -18,7 +21,7 @@ DEFAULT_DATA_DIR = Path(__file__).resolve().parents[1].parent / "shared" / "data
 # the SAT-style sets kept with the engine tests (AGIEval layout): always offered
 ENGINE_SETS_DIR = Path(__file__).resolve().parents[1] / "tests" / "engine" / "data"
 UPLOAD = "Upload a JSONL file..."
-RESULT_KEY = "eval_report"
+RESULT_KEY = "eval_results"  # per-item results file of this session's last evaluation job
 # guess a file's format from its name
 _FORMAT_HINTS = {"math": "math", "gsm8k": "gsm8k", "aqua": "aqua", "sat": "agieval", "agieval": "agieval"}
 
@@ -53,21 +56,23 @@ def choose_dataset(settings) -> tuple[Path | None, str]:
     return path, fmt
 
 
-def run_report(path: Path, fmt: str, limit: int, subjects: list[str], max_level: int | None) -> EvalReport:
-    """Run the harness with a progress bar; return the report."""
-    bar = st.progress(0.0, text="Starting...")
+def launch_eval(settings, path: Path, fmt: str, limit: int, subjects: list[str], max_level: int | None) -> None:
+    """Start the harness as a background job; its per-item results go to a file the report is read from."""
+    out = eval_results_path(settings)
+    spec = evaluate_spec(path, fmt, limit=limit or None, subjects=subjects or None, max_level=max_level, out=out)
+    if ui.launch_job(settings, spec, "eval", runner="local") is not None:  # the file and results are on this machine
+        st.session_state[RESULT_KEY] = str(out)
 
-    def progress(done: int, total: int) -> None:
-        bar.progress(done / total if total else 1.0, text=f"{done} / {total} problems")
 
-    db = ui.run_or_stop(open_db, ui.get_settings())
-    try:
-        report = ui.run_or_stop(run_eval, path, fmt, limit=limit or None, progress=progress,
-                                subjects=subjects or None, max_level=max_level, db=db)
-    finally:
-        db.close()
-    bar.empty()
-    return report
+def show_last_run(settings) -> None:
+    """This session's evaluation job: live progress, then its report."""
+    job_id = ui.last_job("eval")
+    if job_id is None:
+        return
+    row = ui.job_panel(settings, job_id, key="eval")
+    if row is not None and row["status"] == "succeeded" and st.session_state.get(RESULT_KEY):
+        seconds = json.loads(row["metrics"] or "{}").get("seconds", 0.0)
+        show_report(ui.run_or_stop(load_report, st.session_state[RESULT_KEY], seconds))
 
 
 def _secs(value: float | None) -> str:
@@ -139,10 +144,8 @@ def main() -> None:
                                   default=["Algebra", "Prealgebra"], key="eval_subjects")
         max_level = st.slider("Highest level", 1, 5, 3, key="eval_max_level")
     if st.button("Run evaluation", type="primary", key="eval_run", disabled=path is None):
-        st.session_state[RESULT_KEY] = run_report(path, fmt, int(limit), subjects, max_level)
-    report = st.session_state.get(RESULT_KEY)
-    if report is not None:
-        show_report(report)
+        launch_eval(settings, path, fmt, int(limit), subjects, max_level)
+    show_last_run(settings)
     render_recent_solves(settings)
 
 

@@ -196,8 +196,7 @@ def label_studio_tab(db) -> None:
     if upload is not None and st.button("Import", key="ls_import"):
         tasks = ui.run_or_stop(labeling.parse_label_studio, upload.getvalue().decode("utf-8", "replace"), upload.name)
         report = ui.run_or_stop(labeling.import_label_studio, db, tasks, status="approved" if approve else "submitted")
-        st.success(f"{report.tasks} tasks: {report.snippets_matched} matched, {report.snippets_created} new "
-                   f"snippets; {report.labels_saved} labels saved, {report.annotations_skipped} skipped.")
+        st.success(report.summary())
     st.subheader("Export")
     approved_only = st.checkbox("Approved labels only", key="ls_export_approved")
     tasks = labeling.export_label_studio(db, statuses=("approved",) if approved_only else ("submitted", "approved"))

@@ -7,7 +7,7 @@ from typing import Iterator
 
 import click
 
-from .common import emit_json, settings_from_env
+from .common import emit_json, job_options, maybe_submit, settings_from_env
 
 
 @contextmanager
@@ -32,13 +32,15 @@ def _bar(desc: str, unit: str) -> Iterator:
         bar.close()
 
 
-def _echo_result(result: dict, as_json: bool) -> None:
+def _echo_result(result: dict, as_json: bool) -> dict:
+    """Print ``result`` and return it (in a background job the returned dict becomes the job's metrics)."""
     if as_json:
         emit_json(result)
-        return
+        return result
     for key, value in result.items():
         if value not in ({}, None):
             click.echo(f"{key}: {value}")
+    return result
 
 
 @click.group("collect")
@@ -55,18 +57,22 @@ def collect_group() -> None:
 @click.argument("path", type=click.Path(exists=True))
 @click.option("--name", help="Repository name to record (default: the folder or archive name).")
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
-def collect_local_cmd(path: str, name: str | None, as_json: bool) -> None:
+@job_options
+def collect_local_cmd(path: str, name: str | None, as_json: bool) -> dict | None:
     """Import the .py files of a folder, .zip or .tar.gz as repository local:NAME.
 
     \b
     Example:
       hisolver collect local scenes.zip --name lecture-scenes
+      hisolver collect local ./big-folder --background
     """
+    if maybe_submit("collect", {"source": "local", "path": path, "name": name}):
+        return
     from ..collection import collect_local
 
     with _bar("import", "file") as progress:
         result = collect_local(settings_from_env(), path, name=name, progress=progress)
-    _echo_result(result.to_dict(), as_json)
+    return _echo_result(result.to_dict(), as_json)
 
 
 @collect_group.command("github")
@@ -75,7 +81,8 @@ def collect_local_cmd(path: str, name: str | None, as_json: bool) -> None:
 @click.option("--workers", type=int, default=8, show_default=True, help="Concurrent repository downloads.")
 @click.option("--max-tarball-mb", type=int, default=200, show_default=True, help="Skip larger repositories.")
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
-def collect_github_cmd(query: str, max_repos: int, workers: int, max_tarball_mb: int, as_json: bool) -> None:
+@job_options
+def collect_github_cmd(query: str, max_repos: int, workers: int, max_tarball_mb: int, as_json: bool) -> dict | None:
     """Search GitHub and collect each repository's .py files (one tarball per repository).
 
     Uses HISOLVER_GITHUB_TOKEN (never printed) and HISOLVER_GITHUB_API_URL.
@@ -84,20 +91,24 @@ def collect_github_cmd(query: str, max_repos: int, workers: int, max_tarball_mb:
     \b
     Example:
       HISOLVER_GITHUB_TOKEN=... hisolver collect github --query manim --max-repos 100
+      hisolver collect github --max-repos 500 --background
     """
+    if maybe_submit("collect", {"source": "github", "query": query, "max_repos": max_repos}):
+        return
     from ..collection.github import GitHubOptions, collect_github
 
     opts = GitHubOptions(query=query, max_repos=max_repos, workers=workers, max_tarball_bytes=max_tarball_mb << 20)
     with _bar("collect", "repo") as progress:
         result = collect_github(settings_from_env(), opts, progress=progress)
-    _echo_result(result.to_dict(), as_json)
+    return _echo_result(result.to_dict(), as_json)
 
 
 @click.command("extract")
 @click.option("--workers", type=int, default=0, help="Parser processes (0: one per core).")
 @click.option("--no-export", is_flag=True, help="Skip writing processed/ JSON files.")
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
-def extract_cmd(workers: int, no_export: bool, as_json: bool) -> None:
+@job_options
+def extract_cmd(workers: int, no_export: bool, as_json: bool) -> dict | None:
     """Extract self-contained Scene snippets from collected files, cluster duplicates, export.
 
     Only new or changed files are parsed; nothing collected is executed.
@@ -105,12 +116,15 @@ def extract_cmd(workers: int, no_export: bool, as_json: bool) -> None:
     \b
     Example:
       hisolver extract --json
+      hisolver extract --background
     """
+    if maybe_submit("extract", {"workers": workers, "export": not no_export}):
+        return
     from ..extraction import extract
 
     with _bar("extract", "file") as progress:
         result = extract(settings_from_env(), progress=progress, workers=workers or None, export=not no_export)
-    _echo_result(result.to_dict(), as_json)
+    return _echo_result(result.to_dict(), as_json)
 
 
 @click.command("stats")
@@ -138,7 +152,8 @@ def stats_cmd(as_json: bool) -> None:
 @click.option("--limit", type=int, default=0, help="Render at most this many snippets (0: all pending).")
 @click.option("--retry-failed", is_flag=True, help="Also render snippets that failed before.")
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
-def render_check_cmd(workers: int, limit: int, retry_failed: bool, as_json: bool) -> None:
+@job_options
+def render_check_cmd(workers: int, limit: int, retry_failed: bool, as_json: bool) -> dict | None:
     """Render every pending Community representative snippet at low quality in the sandbox.
 
     Records ok/failed/rejected, the error, poster and video on each snippet.
@@ -147,7 +162,10 @@ def render_check_cmd(workers: int, limit: int, retry_failed: bool, as_json: bool
     \b
     Example:
       hisolver render-check --limit 50
+      hisolver render-check --background
     """
+    if maybe_submit("render-check", {"limit": limit, "retry_failed": retry_failed}):
+        return
     from ..extraction.render_check import render_check
 
     with _bar("render", "snippet") as progress:
@@ -155,4 +173,4 @@ def render_check_cmd(workers: int, limit: int, retry_failed: bool, as_json: bool
             settings_from_env(), workers=workers or None, limit=limit or None, retry_failed=retry_failed,
             progress=progress,
         )  # fmt: skip
-    _echo_result(result.to_dict(), as_json)
+    return _echo_result(result.to_dict(), as_json)

@@ -10,14 +10,14 @@ from tqdm import tqdm
 
 from ..evaluation import DEFAULT_TIME_LIMIT_S, FORMATS, run_eval
 from ..store import open_db
-from .common import emit_json, settings_from_env
+from .common import emit_json, job_options, maybe_submit, settings_from_env
 
 __all__ = ["eval_cmd"]
 
 
 def _chain_solve(settings, only: str, problem: str, options):
     """Solve through the configured backend chain (``only`` one backend unless it is "chain")."""
-    from ..llm.chain import solve_with_chain
+    from ..solving.chain import solve_with_chain
 
     return solve_with_chain(settings, problem, options, only=None if only == "chain" else only)
 
@@ -27,7 +27,7 @@ def _backend(name: str):
     key = name.strip().lower()
     if key == "builtin":
         return None
-    from ..llm.chain import BACKENDS
+    from ..llm import BACKENDS
 
     if key != "chain" and key not in BACKENDS:
         raise click.BadParameter(f"unknown backend {name!r}; choose builtin, chain or one of {', '.join(BACKENDS)}",
@@ -53,6 +53,7 @@ def _print_table(title: str, table: dict) -> None:
 @click.option("--max-level", type=int, default=None, help="MATH only: skip problems above this level.")
 @click.option("--time-limit", type=float, default=DEFAULT_TIME_LIMIT_S, show_default=True, help="Seconds per problem.")
 @click.option("--json", "as_json", is_flag=True, help="End with one JSON line holding the summary.")
+@job_options
 def eval_cmd(dataset, fmt, backend, limit, out, subjects, max_level, time_limit, as_json) -> None:
     """Evaluate a solver backend on a benchmark file (agieval, math, gsm8k or aqua JSONL).
 
@@ -62,8 +63,11 @@ def eval_cmd(dataset, fmt, backend, limit, out, subjects, max_level, time_limit,
     \b
     Example:
       hisolver eval --dataset ../shared/data/math500_test.jsonl --format math --subjects Algebra,Prealgebra --max-level 3 --json
+      hisolver eval --dataset sat_math.jsonl --format agieval --background
     """
-    solve_fn = _backend(backend)
+    solve_fn = _backend(backend)  # an unknown backend fails here, before a job is submitted
+    if maybe_submit("evaluate", {"dataset": dataset, "format": fmt, "backend": backend, "limit": limit}):
+        return
     bar = tqdm(total=0, unit="problem", file=sys.stderr, disable=None)
 
     def progress(done: int, total: int) -> None:

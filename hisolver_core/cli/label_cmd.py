@@ -54,10 +54,7 @@ def import_cmd(file: str, approve: bool, code_field: str, as_json: bool) -> None
     if as_json:
         emit_json(report.to_dict())
     else:
-        click.echo(
-            f"{report.tasks} tasks: {report.snippets_matched} matched, {report.snippets_created} new snippets; "
-            f"{report.labels_saved} labels saved, {report.annotations_skipped} annotations skipped"
-        )
+        click.echo(report.summary())
 
 
 @label_group.command("export")

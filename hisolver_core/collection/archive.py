@@ -104,6 +104,18 @@ def tar_commit(path: str | Path) -> str | None:
     return comment if len(comment) == 40 and all(c in "0123456789abcdef" for c in comment) else None
 
 
+def tar_short_commit(path: str | Path) -> str | None:
+    """The abbreviated commit in a GitHub tarball's top folder (``owner-repo-1a2b3c4/``), or None."""
+    try:
+        with tarfile.open(path, mode="r:*") as tar:
+            first = tar.next()
+    except (tarfile.TarError, EOFError, OSError):
+        return None
+    top = first.name.split("/", 1)[0] if first is not None else ""
+    short = top.rsplit("-", 1)[-1] if "-" in top else ""
+    return short if 7 <= len(short) <= 40 and all(c in "0123456789abcdef" for c in short) else None
+
+
 def iter_zip(path: str | Path) -> Iterator[SourceFile]:
     """Yield the ``.py`` files of a zip archive, top folder stripped."""
     budget = [MAX_TOTAL_BYTES]

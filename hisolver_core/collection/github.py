@@ -34,9 +34,10 @@ from urllib3.util.retry import Retry
 from ..config import Settings
 from ..errors import HiSolverError
 from ..jobs import Progress, tracked_job
+from .cleanup import clean_leftovers, temp_prefix
 from ..storage import BlobStore, open_blob_store
 from ..store import open_db
-from .archive import iter_tar, tar_commit
+from .archive import iter_tar, tar_commit, tar_short_commit
 from .local import store_files
 from .records import CollectResult, blob_prefix, known_files, mark_repo, save_repo_files, upsert_repo
 
@@ -238,8 +239,25 @@ class _Fetcher:
             if not self._download(session, link, tmp):
                 return _RepoOutcome(task, "too_large", [], error=f"tarball over {self.opts.max_tarball_bytes} bytes")
             head = tar_commit(tmp.name) or (ref if len(ref) == 40 else None)
+            if head is None:
+                head = self._branch_head(gh, repo, task, tar_short_commit(tmp.name))
             rows = store_files(self.blobs, blob_prefix(task.full_name), iter_tar(tmp.name), known)
         return _RepoOutcome(task, "done", rows, head=head)
+
+    def _branch_head(self, gh: Github, repo, task: _RepoTask, short: str | None) -> str | None:
+        """The branch's head commit when a tarball's header lacks it (one cheap request), or None.
+
+        Without the head a later run cannot tell an unchanged repository from a
+        changed one and downloads it again. When the tarball's top folder names
+        an abbreviated commit, the head must match it (the branch may have moved
+        during the download; then None, and the next run fetches again).
+        """
+        head = repo.get_branch(task.default_branch).commit.sha
+        _respect_quota(gh, self.opts.max_rate_limit_wait)
+        if short and not head.startswith(short):
+            log.info("%s: the branch moved during the download; its head is not recorded", task.full_name)
+            return None
+        return head
 
     def _download(self, session: requests.Session, url: str, out) -> bool:
         """Stream ``url`` into ``out``; False when it passes the size cap."""
@@ -320,6 +338,7 @@ def collect_github(
     blobs = open_blob_store(settings)
     params = {"source": "github", "query": opts.query, "max_repos": opts.max_repos, "workers": opts.workers}
     try:
+        clean_leftovers(settings, db)  # what a killed run left: .part blobs, temporary folders, 'running' rows
         with tracked_job(db, "collect", params, progress) as job:
             job(0, 1, f"searching GitHub for {opts.query!r}")
             metas = _search(settings, opts)
@@ -354,7 +373,7 @@ def _search(settings: Settings, opts: GitHubOptions) -> list[dict[str, Any]]:
 def _fetch_all(settings, opts, db, blobs, tasks: list[_RepoTask], result: CollectResult, job: Progress) -> None:
     """Fetch with a bounded pool; the database is written from this thread only."""
     total = len(tasks)
-    with tempfile.TemporaryDirectory(prefix="hisolver-collect-") as tmp:
+    with tempfile.TemporaryDirectory(prefix=temp_prefix("collect")) as tmp:
         fetcher = _Fetcher(settings, opts, blobs, Path(tmp))
         with ThreadPoolExecutor(max_workers=max(1, opts.workers)) as pool:
             pending: set[Future] = set()

@@ -15,6 +15,7 @@ from ..storage import BlobStore, open_blob_store
 from ..store import open_db
 from .archive import MAX_FILE_BYTES, SourceFile, iter_py_files
 from ..jobs import Progress, tracked_job
+from .cleanup import clean_leftovers, temp_prefix
 from .records import CollectResult, blob_prefix, known_files, save_repo_files, upsert_repo
 
 __all__ = ["collect_local", "collect_upload", "store_files", "content_digest"]
@@ -80,6 +81,7 @@ def collect_local(
     db = open_db(settings)
     blobs = open_blob_store(settings)
     try:
+        clean_leftovers(settings, db)  # what a killed run left: .part blobs, temporary folders, 'running' rows
         with tracked_job(db, "collect", {"source": "local", "path": str(path), "name": name}, progress) as job:
             repo = upsert_repo(db, full_name, {"source": "local", "license": None})
             job(0, 1, f"reading {path.name}")
@@ -104,7 +106,7 @@ def collect_upload(
 ) -> CollectResult:
     """Import an uploaded ``.zip`` or ``.tar.gz`` (its bytes); see :func:`collect_local`."""
     suffix = ".zip" if filename.lower().endswith(".zip") else ".tar.gz"
-    with tempfile.TemporaryDirectory(prefix="hisolver-upload-") as tmp:
+    with tempfile.TemporaryDirectory(prefix=temp_prefix("upload")) as tmp:
         path = Path(tmp) / (Path(filename).name or f"upload{suffix}")
         path.write_bytes(data)
         return collect_local(settings, path, name=name or _default_name(Path(filename)), progress=progress)

@@ -4,9 +4,14 @@ A version ``NAME`` is written once, under ``datasets/NAME/``:
 
 - ``train.jsonl`` and ``val.jsonl``: one chat per line,
   ``{"messages": [system, user = summary, assistant = code]}``;
-- ``manifest.json`` (written last): counts, sha256 of each file, the label ids
-  and one item per row (label, snippet, split, row hash, lengths, dialect,
-  topic), the parent version, who made it and when, and the content hash;
+- ``manifest.json`` (written last): counts, the number of labels left out
+  because their snippet is not rendered Community code, sha256 of each file, the label
+  ids and one item per row (label, snippet, split, row hash, lengths, dialect,
+  render status, topic), the parent version, who made it and when, and the
+  content hash;
+
+Only labels of Manim Community snippets that rendered (``render_status = 'ok'``)
+are frozen: a row must agree with the system prompt it trains under.
 
 and the same labels in the original pipeline's ``labeled/`` shape, one Label
 Studio annotation JSON per label with its task (``{"data": {"code": ...}}``)
@@ -90,10 +95,12 @@ def split_of(code_hash: str, val_fraction: float) -> str:
 
 _SELECT = """
     SELECT l.id AS label_id, l.snippet_id, l.annotator, l.summary, l.status, l.source,
-           l.created_at, l.updated_at, s.code, s.code_hash, s.dialect, s.scene_name
+           l.created_at, l.updated_at, s.code, s.code_hash, s.dialect, s.scene_name, s.render_status
     FROM labels l JOIN snippets s ON s.id = l.snippet_id
     WHERE l.status IN ({statuses}) AND TRIM(COALESCE(l.summary, '')) != '' AND TRIM(COALESCE(s.code, '')) != ''
 """
+# Training rows must agree with their system prompt: Manim Community code that rendered as written.
+_RENDERED = " AND s.dialect = 'community' AND s.render_status = 'ok'"
 
 
 def _reserve(db: Database, blobs: BlobStore, name: str, approved_only: bool, val_fraction: float,
@@ -117,11 +124,20 @@ def _reserve(db: Database, blobs: BlobStore, name: str, approved_only: bool, val
             parent = row[0] if row else None
         elif not conn.execute("SELECT 1 FROM dataset_versions WHERE name = ?", [parent]).fetchone():
             raise DatasetError(f"parent version {parent!r} does not exist")
-        cur = conn.execute(_SELECT.format(statuses=statuses))
+        cur = conn.execute(_SELECT.format(statuses=statuses) + _RENDERED)
         cols = [c[0] for c in cur.description]
         rows = [dict(zip(cols, r)) for r in cur.fetchall()]
+        left_out = conn.execute(f"SELECT COUNT(*) FROM ({_SELECT.format(statuses=statuses)})").fetchone()[0] - len(rows)
         if not rows:
-            raise DatasetError("no labels to freeze" + (" (none approved yet)" if approved_only else ""))
+            why = " (none approved yet)" if approved_only else ""
+            if left_out:
+                why = (f" ({left_out} labels are on snippets that are not rendered Manim Community code; "
+                       "run 'hisolver render-check' first)")
+            raise DatasetError("no labels to freeze" + why)
+        if left_out:
+            log.info("dataset %s: %s labels left out (their snippets are not rendered Community code)", name, left_out)
+        for row in rows:
+            row["left_out"] = left_out
         conn.execute(
             "INSERT INTO dataset_versions (name, status, parent, approved_only, val_fraction, created_by, "
             "created_at) VALUES (?, 'building', ?, ?, ?, ?, ?)",
@@ -154,7 +170,8 @@ def _assemble(rows: list[dict], val_fraction: float) -> tuple[dict[str, bytes], 
             "label_id": r["label_id"], "snippet_id": r["snippet_id"], "split": split,
             "row_sha256": hashlib.sha256(line).hexdigest(), "code_hash": r["code_hash"],
             "annotator": r["annotator"], "status": r["status"], "source": r["source"] or "human",
-            "dialect": r["dialect"] or "unknown", "topic": topic_of(r["summary"], r["code"]),
+            "dialect": r["dialect"] or "unknown", "render_status": r["render_status"],
+            "topic": topic_of(r["summary"], r["code"]),
             "summary_chars": len(r["summary"].strip()), "code_chars": len(r["code"]),
         })
     return {"train.jsonl": b"".join(chunks["train"]), "val.jsonl": b"".join(chunks["val"])}, items
@@ -248,7 +265,7 @@ def _write_version(db: Database, blobs: BlobStore, name: str, rows: list[dict], 
     manifest = {
         "format": FORMAT, "name": name, "created_by": created_by, "created_at": stamp, "parent": parent,
         "approved_only": approved_only, "val_fraction": val_fraction, "system_prompt": SYSTEM_PROMPT,
-        "counts": counts, "files": file_info,
+        "counts": counts, "left_out_not_rendered": rows[0]["left_out"] if rows else 0, "files": file_info,
         "content_hash": content_hash({k: v["sha256"] for k, v in file_info.items()}, label_ids),
         "label_ids": label_ids, "labeled_prefix": f"labeled/{name}/", "labeled_files": len(labeled),
         "items": items,

@@ -20,6 +20,7 @@ from typing import Callable
 
 from sqlite_utils import Database
 
+from ..errors import ProblemError
 from ..jobs import tracked_job
 from ..mathengine import answers_equivalent
 from ..mathengine import solve as builtin_solve
@@ -28,7 +29,7 @@ from .datasets import EvalItem, load_items, normalise_letter
 
 log = logging.getLogger(__name__)
 
-__all__ = ["EvalReport", "run_eval", "run_items", "score_item", "DEFAULT_TIME_LIMIT_S"]
+__all__ = ["EvalReport", "run_eval", "run_items", "score_item", "load_report", "DEFAULT_TIME_LIMIT_S"]
 
 DEFAULT_TIME_LIMIT_S = 5.0
 SolveFn = Callable[[str, list[str] | None], Solution]
@@ -197,6 +198,19 @@ def run_items(items: list[EvalItem], backend_solve: SolveFn | None = None, *, ti
                       by_topic=_table(results, "topic"), by_subject=_table(results, "subject"))
 
 
+def load_report(out: str | Path, seconds: float = 0.0) -> EvalReport:
+    """Rebuild the :class:`EvalReport` of a finished run from its per-item JSONL (``out``).
+
+    Raises :class:`ProblemError` when the file is missing or unreadable.
+    """
+    try:
+        results = [json.loads(line) for line in Path(out).read_text(encoding="utf-8").splitlines() if line.strip()]
+    except (OSError, ValueError) as exc:
+        raise ProblemError(f"cannot read the evaluation results {out}: {exc}") from exc
+    return EvalReport(items=results, summary=summarise(results, seconds),
+                      by_topic=_table(results, "topic"), by_subject=_table(results, "subject"))
+
+
 def run_eval(path: str | Path, fmt: str, backend_solve: SolveFn | None = None, limit: int | None = None,
              time_limit_s: float = DEFAULT_TIME_LIMIT_S, progress: Callable[[int, int], None] | None = None,
              out: str | Path | None = None, *, subjects: list[str] | None = None,
@@ -217,4 +231,5 @@ def run_eval(path: str | Path, fmt: str, backend_solve: SolveFn | None = None, l
         s = report.summary
         precision = "-" if s["precision"] is None else f"{s['precision']:.1%}"
         job.message = f"{s['correct']}/{s['total']} correct, {s['answered']} answered, precision {precision}"
+        job.metrics({**s, "by_topic": report.by_topic})  # the Jobs and Evaluate pages show them
     return report

@@ -1,9 +1,12 @@
 """Group duplicate snippets: same normalised AST (exact) or MinHash Jaccard above a threshold (near).
 
 Each cluster's id is its smallest snippet id and it has one representative:
-the first Community snippet (renderable here), else the first snippet. Ids only
-grow, so representatives stay put across runs unless two clusters merge; that
-keeps labels attached to representatives.
+the first Community snippet (renderable here) that rendered, else the first not
+yet tried, else the first snippet. Ids only grow and a representative that
+rendered keeps its place, so representatives stay put across runs unless two
+clusters merge; that keeps labels attached to representatives. After a
+render-check, :func:`rechoose_representatives` hands a failed representative's
+place to a twin that has not been tried, so the cluster still reaches the queue.
 """
 
 from __future__ import annotations
@@ -15,12 +18,53 @@ from sqlite_utils import Database
 
 from .hashing import NUM_PERM, minhash_from_bytes
 
-__all__ = ["assign_clusters", "NEAR_THRESHOLD"]
+__all__ = ["assign_clusters", "rechoose_representatives", "NEAR_THRESHOLD"]
 
 log = logging.getLogger(__name__)
 
 NEAR_THRESHOLD = 0.85  # estimated Jaccard of token 5-shingles
 _DIALECT_RANK = {"community": 0, "manimgl": 1, "manimlib_old": 2, "unknown": 3}
+_RENDER_RANK = {"ok": 0, "pending": 1, "failed": 2, "rejected": 3, "not_renderable": 4}
+
+
+def _rank(sid: int, dialect: str | None, render_status: str | None) -> tuple[int, int, int]:
+    """Sort key of a representative candidate: Community first, then rendered, then untried, then the oldest."""
+    return _DIALECT_RANK.get(dialect or "unknown", 9), _RENDER_RANK.get(render_status or "pending", 1), sid
+
+
+def _best(members: list[tuple[int, int, str | None, str | None]]) -> dict[int, int]:
+    """Map each cluster to its representative, from ``(id, cluster, dialect, render status)``."""
+    best: dict[int, tuple[int, int, int]] = {}
+    for sid, cid, dialect, status in members:
+        key = _rank(sid, dialect, status)
+        if cid not in best or key < best[cid]:
+            best[cid] = key
+    return {cid: key[2] for cid, key in best.items()}
+
+
+def _choose(db: Database, rows: list[tuple[int, int, str, str, int]]) -> int:
+    """Set ``is_representative`` from ``(id, cluster, dialect, render status, is_rep)`` rows; return rows changed."""
+    best = _best([row[:4] for row in rows])
+    changes = [(int(best[cid] == sid), sid) for sid, cid, _d, _s, rep in rows if rep != int(best[cid] == sid)]
+    with db.conn:
+        db.conn.executemany("UPDATE snippets SET is_representative = ? WHERE id = ?", changes)
+    return len(changes)
+
+
+def rechoose_representatives(db: Database) -> int:
+    """Give each cluster whose representative failed to render a twin that may render; return clusters changed.
+
+    Only clusters with a ``failed`` or ``rejected`` representative are read. The new
+    representative is ``pending`` and the next render-check renders it.
+    """
+    rows = db.execute(
+        "SELECT id, cluster_id, dialect, render_status, is_representative FROM snippets WHERE cluster_id IN "
+        "(SELECT cluster_id FROM snippets WHERE is_representative = 1 AND render_status IN ('failed', 'rejected'))"
+    ).fetchall()
+    changed = _choose(db, rows) // 2  # one row loses the place, one gains it
+    if changed:
+        log.info("clusters: %d representatives re-chosen after failed renders", changed)
+    return changed
 
 
 class _UnionFind:
@@ -75,11 +119,12 @@ def assign_clusters(db: Database) -> tuple[int, int]:
     Returns ``(clusters, duplicates)`` where duplicates are snippets that are
     not their cluster's representative. Only changed rows are written.
     """
-    rows = db.execute("SELECT id, ast_hash, minhash, dialect, cluster_id, is_representative FROM snippets").fetchall()
+    rows = db.execute("SELECT id, ast_hash, minhash, dialect, cluster_id, is_representative, render_status "
+                      "FROM snippets").fetchall()
     uf = _UnionFind()
     first_by_hash: dict[str, int] = {}
     sigs: dict[int, bytes] = {}
-    for sid, ahash, sig, _dialect, _cid, _rep in rows:
+    for sid, ahash, sig, _dialect, _cid, _rep, _status in rows:
         uf.find(sid)
         if ahash in first_by_hash:
             uf.union(first_by_hash[ahash], sid)  # exact duplicate: no need to compare signatures
@@ -88,16 +133,11 @@ def assign_clusters(db: Database) -> tuple[int, int]:
             sigs[sid] = sig
     _near_unions(sigs, uf)
 
-    best: dict[int, tuple[int, int]] = {}  # cluster -> (rank, id) of its representative
-    for sid, _h, _s, dialect, _c, _r in rows:
-        cid = uf.find(sid)
-        key = (_DIALECT_RANK.get(dialect, 9), sid)
-        if cid not in best or key < best[cid]:
-            best[cid] = key
+    best = _best([(sid, uf.find(sid), dialect, status) for sid, _h, _s, dialect, _c, _r, status in rows])
     changes = []
-    for sid, _h, _s, _d, old_cid, old_rep in rows:
+    for sid, _h, _s, _d, old_cid, old_rep, _status in rows:
         cid = uf.find(sid)
-        rep = int(best[cid][1] == sid)
+        rep = int(best[cid] == sid)
         if (old_cid, old_rep) != (cid, rep):
             changes.append((cid, rep, sid))
     with db.conn:

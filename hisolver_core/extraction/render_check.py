@@ -3,7 +3,8 @@
 Every render goes through :class:`hisolver_core.rendering.Renderer` (static
 policy check, sandboxed child process, limits, cache); nothing runs here.
 Resumable: only ``pending`` snippets are picked (``failed`` too on request),
-and each result is written as soon as it arrives.
+and each result is written as soon as it arrives. A representative that fails
+hands its place to a twin of its cluster, which is rendered in the same run.
 """
 
 from __future__ import annotations
@@ -22,10 +23,14 @@ from ..config import Settings
 from ..errors import RenderError
 from ..storage import open_blob_store
 from ..store import open_db
+from ..collection.cleanup import clean_leftovers
+from .clusters import rechoose_representatives
 
 __all__ = ["RenderCheckResult", "render_check", "pending_snippets"]
 
 log = logging.getLogger(__name__)
+
+RECHOOSE_ROUNDS = 3  # a cluster whose first three twins all fail waits for --retry-failed
 
 
 @dataclass
@@ -36,6 +41,7 @@ class RenderCheckResult:
     ok: int = 0
     failed: int = 0
     rejected: int = 0
+    rechosen: int = 0  # clusters whose failed representative gave its place to a twin
     seconds: float = 0.0
     errors: dict[int, str] = field(default_factory=dict)
 
@@ -105,6 +111,7 @@ def render_check(
     db = open_db(settings)
     result = RenderCheckResult()
     try:
+        clean_leftovers(settings, db)  # a killed run's temporary folders and 'running' job rows
         todo = pending_snippets(db, retry_failed, limit)
         params = {"workers": workers, "limit": limit, "retry_failed": retry_failed, "snippets": len(todo)}
         with tracked_job(db, "render-check", params, progress) as job:
@@ -112,6 +119,14 @@ def render_check(
             if todo:
                 with Renderer(settings, open_blob_store(settings), workers=workers) as renderer:
                     _run(renderer, db, todo, workers, result, job)
+                    # A failed representative hands its place to a twin; render those too (bounded).
+                    for _round in range(RECHOOSE_ROUNDS):
+                        result.rechosen += rechoose_representatives(db)
+                        more = [] if limit else pending_snippets(db)
+                        if not more:
+                            break
+                        todo += more
+                        _run(renderer, db, more, workers, result, job, total=len(todo))
             result.seconds = round(time.monotonic() - started, 3)
             job(len(todo), len(todo), f"{result.ok} ok, {result.failed} failed, {result.rejected} rejected")
     finally:
@@ -119,7 +134,8 @@ def render_check(
     return result
 
 
-def _run(renderer, db: Database, todo: list[dict], workers: int, result: RenderCheckResult, job: Progress) -> None:
+def _run(renderer, db: Database, todo: list[dict], workers: int, result: RenderCheckResult, job: Progress,
+         total: int | None = None) -> None:
     """Keep ``workers`` renders in flight; write each result from this thread as it lands."""
     with ThreadPoolExecutor(max_workers=workers) as pool:
         queue = iter(todo)
@@ -133,7 +149,7 @@ def _run(renderer, db: Database, todo: list[dict], workers: int, result: RenderC
             for fut in finished:
                 sid = pending.pop(fut)
                 _record(db, sid, fut.result(), result)
-                job(result.checked, len(todo), f"snippet {sid}: {fut.result()['render_status']}")
+                job(result.checked, total or len(todo), f"snippet {sid}: {fut.result()['render_status']}")
                 nxt = next(queue, None)
                 if nxt is not None:
                     pending[pool.submit(_render_one, renderer, nxt)] = nxt["id"]

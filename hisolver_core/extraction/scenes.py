@@ -3,7 +3,8 @@
 Everything here reads the source with :mod:`ast`; nothing is imported or run.
 A snippet is the scene class plus, in source order, the module-level statements
 it needs: imports, constants, helper functions and classes (its local base
-classes included), followed transitively.
+classes included), followed transitively, and the module-level calls and
+assignments that act on a name it uses (``Triangle.set_default(...)``).
 """
 
 from __future__ import annotations
@@ -263,6 +264,7 @@ class _Module:
     by_name: dict[str, list[int]]
     modules: list[str]
     digests: list[bytes]
+    acts: list[tuple[int, str]]  # (index, name) of statements that bind nothing and act on a name
 
 
 def _index(tree: ast.Module) -> _Module:
@@ -275,16 +277,38 @@ def _index(tree: ast.Module) -> _Module:
     for i, names in enumerate(defines):
         for name in names:
             by_name.setdefault(name, []).append(i)
-    return _Module(stmts, defines, uses, by_name, modules, [digest for _, digest in scans])
+    acts = [(i, name) for i, s in enumerate(stmts) if (name := _side_effect_subject(s)) is not None]
+    return _Module(stmts, defines, uses, by_name, modules, [digest for _, digest in scans], acts)
 
 
-def _closure(mod: _Module, root: int) -> list[int]:
-    """Indices of the statements ``root`` needs, transitively, in source order."""
-    keep = {i for i, s in enumerate(mod.stmts) if _is_always_kept(s)}
-    todo = [root]
+def _side_effect_subject(stmt: ast.stmt) -> str | None:
+    """The name a module-level statement that binds no name acts on, or None.
+
+    ``Triangle`` in ``Triangle.set_default(stroke_width=20)``, ``np`` in
+    ``np.random.seed(0)``, ``Square`` in ``Square.CONFIG["color"] = RED``.
+    ``config.x = ...`` is left to :func:`_is_config_assignment`.
+    """
+    if isinstance(stmt, ast.Expr) and isinstance(stmt.value, ast.Call):
+        node: ast.AST = stmt.value.func
+    elif isinstance(stmt, (ast.Assign, ast.AugAssign, ast.AnnAssign)):
+        targets = stmt.targets if isinstance(stmt, ast.Assign) else [stmt.target]
+        if not all(isinstance(t, (ast.Attribute, ast.Subscript)) for t in targets):
+            return None
+        node = targets[0]
+    else:
+        return None
+    while isinstance(node, (ast.Attribute, ast.Subscript, ast.Call)):
+        node = node.func if isinstance(node, ast.Call) else node.value
+    name = node.id if isinstance(node, ast.Name) else None
+    return None if name == "config" else name
+
+
+def _follow(mod: _Module, roots: list[int], keep: set[int]) -> None:
+    """Add ``roots`` and the statements they need, transitively, to ``keep``."""
+    todo = list(roots)
     while todo:
         i = todo.pop()
-        if i in keep and i != root:
+        if i in keep and i not in roots:
             continue
         keep.add(i)
         for name in mod.uses[i]:
@@ -292,6 +316,23 @@ def _closure(mod: _Module, root: int) -> list[int]:
                 # a later redefinition is only needed when the use runs at call time
                 if j not in keep and (j < i or not isinstance(mod.stmts[i], ast.Assign)):
                     todo.append(j)
+
+
+def _closure(mod: _Module, root: int) -> list[int]:
+    """Indices of the statements ``root`` needs, transitively, in source order.
+
+    Besides the definitions it reads, a scene needs the module-level statements
+    that act on a name it uses (``Triangle.set_default(...)`` when it draws
+    triangles): they change how it renders.
+    """
+    keep = {i for i, s in enumerate(mod.stmts) if _is_always_kept(s)}
+    _follow(mod, [root], keep)
+    while mod.acts:
+        names = set().union(*(mod.uses[i] | mod.defines[i] for i in keep))
+        acting = [i for i, name in mod.acts if i not in keep and name in names]
+        if not acting:
+            break
+        _follow(mod, acting, keep)
     imported = set().union(*(mod.defines[i] for i in keep if isinstance(mod.stmts[i], (ast.Import, ast.ImportFrom))))
     if "config" in imported or any(_is_always_kept(mod.stmts[i]) for i in keep):
         keep |= {i for i, s in enumerate(mod.stmts) if _is_config_assignment(s)}

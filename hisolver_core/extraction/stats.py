@@ -13,19 +13,28 @@ from ..errors import NotFoundError
 __all__ = ["snippet_stats", "SnippetFilter", "search_snippets", "get_snippet", "filter_options", "count_table"]
 
 DIALECTS = ("community", "manimgl", "manimlib_old", "unknown")
-RENDER_STATUSES = ("pending", "ok", "failed", "rejected", "not_renderable")
+RENDER_STATUSES = ("pending", "ok", "failed", "rejected", "not_renderable", "duplicate")
 
 
 def _one(db: Database, sql: str, args: list | tuple = ()) -> int:
     return db.execute(sql, args).fetchone()[0] or 0
 
 
+# A duplicate is never rendered (its representative is): show it as such, not as 'pending' forever.
+_STATUS = "CASE WHEN s.is_representative = 0 AND s.render_status = 'pending' THEN 'duplicate' ELSE s.render_status END"
+
+
 def snippet_stats(db: Database) -> dict[str, Any]:
-    """Counts of repos, files, snippets by dialect, duplicates and render status, as one dict."""
+    """Counts of repos, files, snippets by dialect, duplicates and render status, as one dict.
+
+    ``exact_duplicates`` counts snippets whose normalised AST another one has
+    (snippets without an AST hash are not counted); ``by_render_status`` shows
+    never-rendered duplicates as ``duplicate``.
+    """
     by_dialect = {d: 0 for d in DIALECTS}
     by_dialect.update(dict(db.execute("SELECT dialect, count(*) FROM snippets GROUP BY dialect").fetchall()))
     by_status = {s: 0 for s in RENDER_STATUSES}
-    by_status.update(dict(db.execute("SELECT render_status, count(*) FROM snippets GROUP BY render_status").fetchall()))
+    by_status.update(dict(db.execute(f"SELECT {_STATUS}, count(*) FROM snippets s GROUP BY 1").fetchall()))
     by_repo_status = dict(db.execute("SELECT status, count(*) FROM repos GROUP BY status").fetchall())
     snippets = _one(db, "SELECT count(*) FROM snippets")
     clusters = _one(db, "SELECT count(*) FROM snippets WHERE is_representative = 1")
@@ -41,7 +50,7 @@ def snippet_stats(db: Database) -> dict[str, Any]:
         "by_dialect": by_dialect,
         "clusters": clusters,
         "duplicates": snippets - clusters if snippets else 0,
-        "exact_duplicates": snippets - _one(db, "SELECT count(DISTINCT ast_hash) FROM snippets"),
+        "exact_duplicates": _one(db, "SELECT count(ast_hash) - count(DISTINCT ast_hash) FROM snippets"),
         "by_render_status": by_status,
         "renderable_representatives": _one(
             db, "SELECT count(*) FROM snippets WHERE dialect = 'community' AND is_representative = 1"
@@ -54,7 +63,7 @@ def count_table(db: Database) -> list[dict[str, Any]]:
     return [
         {"dialect": d, "render_status": s, "count": n}
         for d, s, n in db.execute(
-            "SELECT dialect, render_status, count(*) FROM snippets GROUP BY dialect, render_status ORDER BY 1, 2"
+            f"SELECT s.dialect, {_STATUS}, count(*) FROM snippets s GROUP BY 1, 2 ORDER BY 1, 2"
         ).fetchall()
     ]
 
@@ -88,7 +97,7 @@ def _where(f: SnippetFilter) -> tuple[str, list[Any]]:
         clauses.append(f"s.dialect IN ({', '.join('?' for _ in f.dialects)})")
         args += list(f.dialects)
     if f.render_statuses:
-        clauses.append(f"s.render_status IN ({', '.join('?' for _ in f.render_statuses)})")
+        clauses.append(f"{_STATUS} IN ({', '.join('?' for _ in f.render_statuses)})")
         args += list(f.render_statuses)
     if f.repo:
         clauses.append("r.full_name = ?")
@@ -106,7 +115,7 @@ def _where(f: SnippetFilter) -> tuple[str, list[Any]]:
 
 
 _LIST_COLUMNS = (
-    "s.id, s.scene_name, s.dialect, s.render_status, s.is_representative, s.cluster_id, "
+    f"s.id, s.scene_name, s.dialect, {_STATUS} AS render_status, s.is_representative, s.cluster_id, "
     "r.full_name AS repo, f.path, r.license, r.stars"
 )
 _FROM = " FROM snippets s JOIN files f ON f.id = s.file_id JOIN repos r ON r.id = f.repo_id"

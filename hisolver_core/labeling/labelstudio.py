@@ -8,8 +8,11 @@ pipeline is a task without annotations.
 
 Import matches a task to a snippet by its exact code (sha256 of the text, then
 the text itself); a task whose code is not known yet becomes a new snippet
-under the repository ``local:label-studio`` (render status ``pending``, dialect
-guessed from its imports), so a whole Label Studio project can move in.
+under the repository ``local:label-studio`` (dialect guessed from its imports),
+so a whole Label Studio project can move in. Such a snippet is not rendered yet:
+Community code with a Scene class waits as ``pending`` for ``hisolver
+render-check``, anything else is ``not_renderable``; a dataset version holds
+only rendered Community snippets, and the import report names those tasks.
 """
 
 from __future__ import annotations
@@ -26,7 +29,9 @@ from typing import Any, Iterable
 from sqlite_utils import Database
 
 from ..errors import HiSolverError
+from ..extraction.hashing import ast_hash, minhash, minhash_to_bytes
 from ..extraction.scenes import detect_dialect
+from ..rendering.policy import find_scenes
 from ._txn import iso, now_utc, write_transaction
 from .queue import LabelingError, upsert_label
 
@@ -66,10 +71,24 @@ class ImportReport:
     snippets_created: int
     labels_saved: int
     annotations_skipped: int
+    awaiting_render: int = 0  # new Community snippets: in a dataset only after render-check renders them
+    not_renderable: int = 0  # new snippets that are not Community code with a Scene: never in a dataset
+    unmatched_tasks: tuple[str, ...] = ()  # ids of the tasks whose code was not in the corpus
 
-    def to_dict(self) -> dict[str, int]:
-        """The counts as a plain dict (for ``--json``)."""
-        return dict(self.__dict__)
+    def to_dict(self) -> dict[str, Any]:
+        """The counts and the unmatched task ids as a plain dict (for ``--json``)."""
+        return {**self.__dict__, "unmatched_tasks": list(self.unmatched_tasks)}
+
+    def summary(self) -> str:
+        """One line for people: the counts, and what becomes of code that was not in the corpus."""
+        line = (f"{self.tasks} tasks: {self.snippets_matched} matched, {self.snippets_created} new snippets; "
+                f"{self.labels_saved} labels saved, {self.annotations_skipped} annotations skipped")
+        if self.unmatched_tasks:
+            shown = ", ".join(self.unmatched_tasks[:10]) + (", ..." if len(self.unmatched_tasks) > 10 else "")
+            line += (f". Tasks whose code is not in the corpus ({shown}): {self.awaiting_render} wait for "
+                     f"'hisolver render-check' before a dataset can hold them, {self.not_renderable} are not "
+                     "Manim Community scenes and never will")
+        return line
 
 
 def guess_dialect(code: str) -> str:
@@ -208,13 +227,13 @@ def _summary(annotation: dict) -> str:
     return "\n".join(p.strip() for p in parts if p and p.strip())
 
 
-def _snippet_for(conn, code: str, task_id: Any, stamp: str) -> tuple[int, bool]:
-    """Return (snippet id, created) for ``code``, creating it under the import repository if new."""
+def _snippet_for(conn, code: str, task_id: Any, stamp: str) -> tuple[int, str | None]:
+    """Return (snippet id, render status if created now else None) for ``code``, creating it if new."""
     code_hash = _sha(code)
     row = conn.execute("SELECT id FROM snippets WHERE code_hash = ? ORDER BY id LIMIT 1", [code_hash]).fetchone()
     row = row or conn.execute("SELECT id FROM snippets WHERE code = ? ORDER BY id LIMIT 1", [code]).fetchone()
     if row:
-        return row[0], False
+        return row[0], None
     conn.execute(
         "INSERT INTO repos (full_name, source, collected_at, status) VALUES (?, 'local', ?, 'imported') "
         "ON CONFLICT(full_name) DO NOTHING",
@@ -228,13 +247,19 @@ def _snippet_for(conn, code: str, task_id: Any, stamp: str) -> tuple[int, bool]:
         [repo_id, path, code_hash, len(code.encode()), stamp],
     )
     file_id = conn.execute("SELECT id FROM files WHERE repo_id = ? AND path = ?", [repo_id, path]).fetchone()[0]
-    scene = _SCENE.search(code)
+    scenes = find_scenes(code)
+    dialect = guess_dialect(code)
+    # Only Community code with a Scene class can render; the rest must never wait for a render that cannot come.
+    status = "pending" if dialect == "community" and scenes else "not_renderable"
+    fallback = _SCENE.search(code)
+    scene_name = scenes[0] if scenes else fallback.group(1) if fallback else f"task_{task_id}"
+    # The extraction pipeline's hashes, so the next clustering groups it with its twins in the corpus.
     cur = conn.execute(
-        "INSERT INTO snippets (file_id, scene_name, code, dialect, code_hash, is_representative, render_status, "
-        "created_at) VALUES (?, ?, ?, ?, ?, 1, 'pending', ?)",
-        [file_id, scene.group(1) if scene else f"task_{task_id}", code, guess_dialect(code), code_hash, stamp],
+        "INSERT INTO snippets (file_id, scene_name, code, dialect, code_hash, ast_hash, minhash, is_representative, "
+        "render_status, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?, ?)",
+        [file_id, scene_name, code, dialect, code_hash, ast_hash(code), minhash_to_bytes(minhash(code)), status, stamp],
     )
-    return cur.lastrowid, True
+    return cur.lastrowid, status
 
 
 def import_label_studio(
@@ -257,13 +282,19 @@ def import_label_studio(
         raise LabelingError("imported labels are 'submitted' or 'approved'")
     stamp = iso(now_utc())
     matched = created = saved = skipped = 0
+    unmatched: list[str] = []
+    statuses: list[str] = []
     with write_transaction(db) as conn:
         for n, task in enumerate(tasks, 1):
             code = (task.get("data") or {}).get(code_field)
             if not isinstance(code, str) or not code.strip():
                 raise LabelingError(f"task {task.get('id', n)} has no text in data.{code_field}")
-            snippet_id, is_new = _snippet_for(conn, code, task.get("id", n), stamp)
+            snippet_id, new_status = _snippet_for(conn, code, task.get("id", n), stamp)
+            is_new = new_status is not None
             created, matched = created + is_new, matched + (not is_new)
+            if is_new:
+                unmatched.append(str(task.get("id", f"#{n}")))
+                statuses.append(new_status)
             for ann in task.get("annotations") or task.get("completions") or []:
                 summary = _summary(ann)
                 if ann.get("was_cancelled") or not summary:
@@ -276,7 +307,8 @@ def import_label_studio(
                                  "reviewed_at = COALESCE(reviewed_at, ?) WHERE id = ?",
                                  [reviewer, stamp, label_id])
                 saved += 1
-    report = ImportReport(len(tasks), matched, created, saved, skipped)
+    report = ImportReport(len(tasks), matched, created, saved, skipped, statuses.count("pending"),
+                          statuses.count("not_renderable"), tuple(unmatched))
     log.info("Label Studio import: %s", report)
     return report
 

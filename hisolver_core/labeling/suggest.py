@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib
 import logging
 
 from ..config import Settings
@@ -16,19 +15,14 @@ log = logging.getLogger(__name__)
 def suggest_summary(settings: Settings, code: str) -> str | None:
     """Return a model's draft summary for ``code``, or None.
 
-    None when no model backend is configured, when the LLM module is not
-    installed yet, or when the backend fails (the annotator then writes from
-    scratch; a suggestion is a convenience, never a requirement).
+    None when no model backend is configured or when the backend fails (the
+    annotator then writes from scratch; a suggestion is a convenience, never a
+    requirement).
     """
+    from ..solving.chain import suggest_summary as first_model_summary  # the chain's backend order and breakers
+
     try:
-        llm = importlib.import_module("hisolver_core.llm")
-    except ImportError:
-        return None
-    func = getattr(llm, "suggest_summary", None)
-    if func is None:
-        return None
-    try:
-        text = func(settings, code)
+        text = first_model_summary(settings, code)
     except HiSolverError as exc:
         log.warning("no suggested summary: %s", exc)
         return None

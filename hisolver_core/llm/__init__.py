@@ -1,19 +1,22 @@
-"""LLM backends and the fallback chain.
+"""Solver backends: one small interface, a lazy registry, and its implementations.
 
-``solve_with_chain(settings, problem, options, only=None)`` is what the Solve
-page, ``hisolver solve --backend`` and ``hisolver eval --backend`` call.
-Backends (``local``, ``openai``, ``vertex``, ``builtin``) are imported lazily,
-so importing this package stays cheap and a missing optional package only
-disables its backend.
+``get_backend(settings, name)`` builds ``local``, ``openai``, ``vertex`` or
+``builtin`` (the math engine behind the same interface); implementations are
+imported lazily, so importing this package stays cheap and a missing optional
+package only disables its backend. The solve flow that strings backends
+together (fallback chain, verification, repair) lives in
+:mod:`hisolver_core.solving`.
+
+Kept here: ``base`` (the interface and its errors), ``registry``, ``breaker``
+(per-backend health, keyed by the backend), ``prompting`` (the prompt and reply
+parsing every model backend shares) and one module per backend.
 """
 
 from __future__ import annotations
 
 from .base import Backend, BackendError, BackendUnavailable, ModelBackend
 from .breaker import reset_breakers
-from .chain import BACKENDS, get_backend, solve_with_chain, suggest_summary
-from .repair import RepairOutcome, repair_animation
-from .verify import CONTRADICTED, UNVERIFIED, VERIFIED, verify_solution
+from .registry import BACKENDS, get_backend
 
 __all__ = [
     "Backend",
@@ -22,13 +25,5 @@ __all__ = [
     "BackendUnavailable",
     "BACKENDS",
     "get_backend",
-    "solve_with_chain",
-    "suggest_summary",
-    "repair_animation",
-    "RepairOutcome",
-    "verify_solution",
     "reset_breakers",
-    "VERIFIED",
-    "UNVERIFIED",
-    "CONTRADICTED",
 ]

@@ -158,9 +158,14 @@ def _redirect_io() -> int:
     return result_fd
 
 
-def _user_error(exc: BaseException) -> str:
-    """The user-level line of a traceback: where in the scene code it failed."""
-    frames = [f for f in traceback.extract_tb(exc.__traceback__) if f.filename.endswith(SCENE_FILE)]
+def _user_error(exc: BaseException, filename: str | None = None) -> str:
+    """The user-level line of a traceback: where in the scene code it failed.
+
+    Only frames of the snippet's own file count (``filename``, by default the one
+    :func:`_render` compiles): Manim's ``scene/scene.py`` also ends in ``scene.py``.
+    """
+    own = filename or os.path.join(WORK, SCENE_FILE)
+    frames = [f for f in traceback.extract_tb(exc.__traceback__) if f.filename == own]
     where = f"line {frames[-1].lineno}: " if frames else ""
     text = str(exc).strip().splitlines()
     first = text[0] if text else ""

@@ -207,7 +207,8 @@ def run_job(worker: Worker, job: dict, limits: Limits) -> RawResult:
     job = {**job, "memory_mb": limits.memory_mb, "cpu_s": limits.cpu_s, "fsize_mb": limits.fsize_mb,
            "disk_mb": limits.disk_mb, "nproc": limits.nproc, "notes": [worker.how],
            "own_mount_namespace": worker.namespaced, "uid": uid}
-    fallback = tempfile.mkdtemp(prefix="hisolver-render-")
+    # The pid in the name lets the next run's cleanup (collection.cleanup) remove it if we are killed.
+    fallback = tempfile.mkdtemp(prefix=f"hisolver-render-{os.getpid()}-")
     job["fallback_dir"] = fallback
     out: list[bytes] = []
     err: list[bytes] = []

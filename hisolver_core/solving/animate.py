@@ -64,7 +64,8 @@ def _still(settings: Settings, solution: Solution, anim: Animation) -> Animation
 
 
 def _model_animation(settings: Settings, renderer: Any, solution: Solution, quality: str) -> Animation:
-    from ..llm import get_backend, repair_animation
+    from ..llm import get_backend
+    from .repair import repair_animation
 
     try:
         backend = get_backend(settings, solution.backend)

@@ -40,7 +40,7 @@ def solve_problem(settings: Settings, problem: str, options: Any = None, backend
     :class:`ProblemError` for empty or over-long input and ``ConfigError`` for
     an unknown backend.
     """
-    from ..llm import solve_with_chain  # imported here: the chain pulls in SymPy
+    from .chain import solve_with_chain
 
     started = time.perf_counter()
     solution = solve_with_chain(settings, problem, options or None, only=backend)

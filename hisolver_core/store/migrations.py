@@ -203,6 +203,20 @@ def m040_model_registry(db: Database) -> None:
 
 
 @migrations()
+def m030_jobs_runner(db: Database) -> None:
+    """Jobs run by a runner (local subprocess or Vertex AI): the spec to retry from, where it runs, metrics."""
+    jobs = db["jobs"]
+    jobs.add_column("runner", str)  # local | vertex | inline (recorded by the process that did the work)
+    jobs.add_column("spec", str)  # JSON JobSpec: what retry runs again
+    jobs.add_column("external_id", str)  # Vertex resource name
+    jobs.add_column("console_url", str)
+    jobs.add_column("log_url", str)
+    jobs.add_column("retry_of", int)
+    jobs.add_column("exit_code", int)
+    jobs.add_column("metrics", str)  # JSON written by the job (scores, losses)
+    jobs.create_index(["status"])
+
+
 def m050_training_runs(db: Database) -> None:
     """Fine-tuning runs and the metrics each logs step by step (the Train page draws them live)."""
     db["training_runs"].create(

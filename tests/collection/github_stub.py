@@ -98,6 +98,8 @@ class GitHubStub:
     counts: Counter = field(default_factory=Counter)
     log: list[str] = field(default_factory=list)
     auth_headers: list[str] = field(default_factory=list)
+    commit_header: bool = True  # False: tarballs without the commit in their pax header
+    moved_head: str | None = None  # the branch endpoint answers this head (a push during a download)
 
     def __post_init__(self) -> None:
         self._lock = threading.Lock()
@@ -158,7 +160,8 @@ class GitHubStub:
         if key not in self._tar_cache:
             buf = io.BytesIO()
             top = f"{repo.owner}-{repo.name}-{repo.sha[:7]}"
-            with tarfile.open(fileobj=buf, mode="w:gz", format=tarfile.PAX_FORMAT, pax_headers={"comment": repo.sha}) as tf:
+            header = {"comment": repo.sha} if self.commit_header else {}
+            with tarfile.open(fileobj=buf, mode="w:gz", format=tarfile.PAX_FORMAT, pax_headers=header) as tf:
                 for path, data in sorted(repo.files.items()):
                     info = tarfile.TarInfo(f"{top}/{path}")
                     info.size, info.mtime = len(data), 1_600_000_000
@@ -254,8 +257,9 @@ class _Handler(BaseHTTPRequestHandler):
         if m.group(3) is None:
             return self._json(200, stub.repo_json(repo), rl)
         if m.group(3) in ("branches", "commits"):
-            commit = {"sha": repo.sha, "url": f"{stub.url}/repos/{repo.full_name}/commits/{repo.sha}"}
-            return self._json(200, {"name": repo.default_branch, "commit": commit, "sha": repo.sha}, rl)
+            sha = stub.moved_head or repo.sha
+            commit = {"sha": sha, "url": f"{stub.url}/repos/{repo.full_name}/commits/{sha}"}
+            return self._json(200, {"name": repo.default_branch, "commit": commit, "sha": sha}, rl)
         location = f"{stub.url}/_codeload/{repo.full_name}/legacy.tar.gz/{quote(m.group(4))}"
         return self._send(302, b"", {**rl, "Location": location})
 

@@ -8,6 +8,7 @@ import signal
 import sqlite3
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -98,6 +99,31 @@ def test_second_run_is_incremental(settings, stub):
     assert rows[pushed.full_name]["head_commit"] == "f" * 40 and rows[pushed.full_name]["file_count"] == 4
 
 
+def test_recollection_without_the_tarball_header_downloads_nothing(settings, stub):
+    stub.commit_header = False
+    s = gh_settings(settings, stub)
+    first = collect_github(s, fast_opts())
+    assert first.repos_collected == 12 and stub.counts["head"] == 12  # one cheap request each instead
+    assert all(r["head_commit"] == stub.by_name(name).sha for name, r in repo_rows(s).items())
+    stub.counts.clear()
+    again = collect_github(s, fast_opts())
+    assert again.repos_skipped == 12 and stub.counts["download"] == 0 and stub.counts["tarball_link"] == 0
+    pushed = stub.repos[3]
+    pushed.push({**pushed.files, "scenes/new.py": scene_file(98, 9)}, "e" * 40)
+    stub.counts.clear()
+    third = collect_github(s, fast_opts())
+    assert third.repos_collected == 1 and stub.counts["download"] == 1
+    assert repo_rows(s)[pushed.full_name]["head_commit"] == "e" * 40
+
+
+def test_a_branch_that_moved_during_the_download_records_no_head(settings, stub):
+    stub.commit_header = False
+    stub.moved_head = "f" * 40  # the API answers a newer head than the tarball's top folder names
+    s = gh_settings(settings, stub)
+    assert collect_github(s, fast_opts()).repos_collected == 12
+    assert {r["head_commit"] for r in repo_rows(s).values()} == {None}
+
+
 def test_retries_5xx_rate_limits_and_slow_answers(settings, stub):
     stub.faults = [
         ("/search/", "secondary"),  # 403 + Retry-After on the first search page
@@ -185,5 +211,9 @@ def test_killed_run_resumes_without_loss_or_duplicates(tmp_path):
         stored = {p.relative_to(data / "blobs").as_posix() for p in (data / "blobs" / "raw").rglob("*.py")}
         expected = {f"raw/{r.full_name}/{path}" for r in stub.repos for path in r.files if path.endswith(".py")}
         assert stored == expected  # every file once, at its own key; .part temp files are not .py
+        # the killed run's job row was closed by the next run, and its temporary folder removed
+        jobs = [r[0] for r in db.execute("SELECT status FROM jobs WHERE kind = 'collect' ORDER BY id")]
+        assert jobs == ["failed", "succeeded"]
+        assert not list(Path(tempfile.gettempdir()).glob(f"hisolver-collect-{proc.pid}-*"))
     finally:
         stub.stop()

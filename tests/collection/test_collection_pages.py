@@ -54,16 +54,54 @@ def open_page(name: str) -> AppTest:
     return at
 
 
+def finish_job(at: AppTest, key: str) -> dict:
+    """Wait for the job the page launched under ``key``, then rerun the page; return the job's row."""
+    from hisolver_core.jobs import wait_job
+
+    job_id = at.session_state[f"hisolver_job_{key}"]
+    row = wait_job(load_settings(), job_id, timeout_s=120, poll_s=0.1)
+    at.run()
+    assert not at.exception, at.exception
+    return row
+
+
 def test_collect_page_imports_a_folder_and_lists_it(data_dir, project):
     at = open_page("collect")
     at.text_input(key="collect_path").input(str(project))
     at.text_input(key="collect_name").input("fromui")
     at.button(key="collect_local_go").click().run()
     assert not at.exception, at.exception
-    assert any("files: 8" in s.value for s in at.success), [s.value for s in at.success]
+    row = finish_job(at, "collect_local")
+    assert row["status"] == "succeeded" and row["runner"] == "local"
+    assert any("collect · succeeded: imported 8 files as local:fromui" in s.value for s in at.success), \
+        [s.value for s in at.success]
     assert at.dataframe[-1].value["full_name"].tolist() == ["local:fromui"]
+    link = at.get("page_link")[0].proto
+    assert (link.label, link.page) == (f"Job #{row['id']} on the Jobs page", "jobs")
     at.button(key="collect_extract_go").click().run()
-    assert any("snippets total" in s.value for s in at.success)
+    assert finish_job(at, "collect_extract")["status"] == "succeeded"
+    assert any("extract · succeeded" in s.value for s in at.success)
+
+
+def test_each_collect_section_fails_on_its_own(data_dir, monkeypatch):
+    import hisolver_core.collection as collection
+    from hisolver_core.errors import StorageError
+
+    monkeypatch.setenv("HISOLVER_GITHUB_API_URL", "http://127.0.0.1:9")  # nothing listens there
+    at = open_page("collect")
+    at.button(key="collect_github_go").click().run()
+    row = finish_job(at, "collect_github")
+    assert row["status"] == "failed"
+    assert any("collect · failed" in e.value for e in at.error), [e.value for e in at.error]
+
+    def broken(db):
+        raise StorageError("the repositories table cannot be read")
+
+    monkeypatch.setattr(collection, "list_repos", broken)
+    at.run()
+    assert any("cannot be read" in e.value for e in at.error)
+    # the other sections still work
+    assert {"collect_local_go", "collect_extract_go", "collect_render_go"} <= {b.key for b in at.button}
 
 
 def test_collect_page_reports_a_bad_path(data_dir, tmp_path):
@@ -116,7 +154,8 @@ def test_collect_page_runs_a_github_collection_against_the_stub(data_dir, monkey
         at.number_input(key="collect_max").set_value(2)
         at.button(key="collect_github_go").click().run()
         assert not at.exception, at.exception
-        assert any("repos collected: 2" in s.value for s in at.success), [s.value for s in at.success]
+        assert finish_job(at, "collect_github")["status"] == "succeeded"
+        assert any("collect · succeeded" in s.value for s in at.success), [s.value for s in at.success]
         assert len(at.dataframe[-1].value) == 2
     finally:
         stub.stop()
@@ -135,3 +174,13 @@ def test_upload_import_uses_the_archive_name(data_dir, project, tmp_path):
     result = collect_upload(load_settings(), "lesson-1.zip", buf.getvalue())
     assert result.files == 8
     assert open_blob_store(load_settings()).exists("raw/local/lesson-1/inheritance.py")
+
+
+def test_a_local_import_runs_here_even_when_jobs_default_to_vertex(data_dir, project, monkeypatch):
+    monkeypatch.setenv("HISOLVER_JOB_RUNNER", "vertex")  # no image or bucket configured: vertex would refuse
+    at = open_page("collect")
+    at.text_input(key="collect_path").input(str(project))
+    at.button(key="collect_local_go").click().run()
+    assert finish_job(at, "collect_local")["runner"] == "local"
+    at.button(key="collect_extract_go").click().run()
+    assert any("HISOLVER_VERTEX_IMAGE" in e.value for e in at.error)  # this one follows the default, and says why not

@@ -149,3 +149,44 @@ def test_structurally_different_code_hashes_differently(a, b):
 )
 def test_layout_comments_and_docstrings_do_not_change_the_hash(a, b):
     assert ast_hash(a) == ast_hash(b)
+
+
+DEFAULTS = '''from manim import *
+import numpy as np
+
+Triangle.set_default(stroke_width=20)
+np.random.seed(7)
+Square.CONFIG = {"color": RED}
+print("building the scenes")
+config.background_color = WHITE
+
+
+class Tri(Scene):
+    def construct(self):
+        self.add(Triangle().shift(np.random.rand(3)))
+
+
+class Circ(Scene):
+    def construct(self):
+        self.add(Circle())
+'''
+
+
+def test_module_statements_acting_on_names_the_scene_uses_are_kept_in_order():
+    snippets = {s.scene_name: s.code for s in parse_source(DEFAULTS).snippets}
+    tri = snippets["Tri"]
+    kept = ["Triangle.set_default(stroke_width=20)", "np.random.seed(7)", "config.background_color = WHITE"]
+    assert [tri.index(line) for line in kept] == sorted(tri.index(line) for line in kept)
+    assert "Square.CONFIG" not in tri and "print(" not in tri  # they act on names Tri does not use
+    circ = snippets["Circ"]
+    assert "set_default" not in circ and "np.random.seed" not in circ
+    assert "config.background_color = WHITE" in circ
+    for code in snippets.values():
+        ast.parse(code)
+
+
+def test_a_call_keeps_what_it_needs_itself():
+    source = ("from manim import *\nWIDTH = 12\nTriangle.set_default(stroke_width=WIDTH)\n\n"
+              "class T(Scene):\n    def construct(self):\n        self.add(Triangle())\n")
+    (snippet,) = parse_source(source).snippets
+    assert snippet.code.index("WIDTH = 12") < snippet.code.index("Triangle.set_default(stroke_width=WIDTH)")

@@ -9,6 +9,17 @@ import pytest
 from tests.pagetest import open_page
 
 
+def finish_eval(at) -> dict:
+    """Wait for the evaluation job the page launched, rerun the page, return the job's row."""
+    from hisolver_core.config import load_settings
+    from hisolver_core.jobs import wait_job
+
+    row = wait_job(load_settings(), at.session_state["hisolver_job_eval"], timeout_s=300, poll_s=0.2)
+    at.run()
+    assert not at.exception, at.exception
+    return row
+
+
 
 def test_page_runs_a_bundled_file_and_shows_wrong_items(env, tmp_path):
     data = tmp_path / "bundle"
@@ -26,6 +37,9 @@ def test_page_runs_a_bundled_file_and_shows_wrong_items(env, tmp_path):
     assert at.selectbox(key="eval_format_sat_small.jsonl").value == "agieval"
     at.button(key="eval_run").click().run()
     assert not at.exception, at.exception
+    row = finish_eval(at)
+    assert row["kind"] == "evaluate" and row["status"] == "succeeded" and json.loads(row["metrics"])["total"] == 3
+    assert any("evaluate · succeeded" in s.value for s in at.success)
     labels = {m.label: m.value for m in at.metric}
     assert (labels["Problems"], labels["Answered"], labels["Correct"]) == ("3", "2", "1")
     assert any(s.value == "Wrong answers (1)" for s in at.subheader)
@@ -43,6 +57,7 @@ def test_page_with_shared_data(env):
     at.number_input(key="eval_limit").set_value(10).run()
     at.button(key="eval_run").click().run()
     assert not at.exception, at.exception
+    finish_eval(at)
     labels = {m.label: m.value for m in at.metric}
     assert labels["Problems"] == "10"
     assert any(s.value == "By topic" for s in at.subheader)

@@ -66,7 +66,8 @@ def test_import_matches_known_code_and_reads_label_studio_shapes(tmp_path, db, m
     path.write_text(json.dumps(export))
     report = labeling.import_label_studio(db, labeling.read_label_studio_file(path), status="approved")
     assert report.to_dict() == {"tasks": 2, "snippets_matched": 1, "snippets_created": 1, "labels_saved": 1,
-                                "annotations_skipped": 2}
+                                "annotations_skipped": 2, "awaiting_render": 0, "not_renderable": 1,
+                                "unmatched_tasks": ["#2"]}
     (label,) = db["labels"].rows
     assert (label["snippet_id"], label["annotator"], label["summary"]) == (a, "ls-user-3", "Draw\na circle")
     assert label["status"] == "approved" and label["reviewer"] == "label-studio-import"
@@ -127,3 +128,24 @@ def test_hostile_exports_are_clear_errors(text, message):
 
     with pytest.raises(LabelingError, match=message):
         parse_label_studio(text)
+
+
+def test_code_not_in_the_corpus_waits_for_render_check_or_is_marked_unrenderable(db, make_snippets):
+    (known,) = make_snippets(1)
+    community = "from manim import *\n\nclass Helper:\n    pass\n\nclass Fresh(Scene):\n    def construct(self):\n        self.add(Dot())\n"
+    tasks = [
+        {"id": 11, "data": {"code": db["snippets"].get(known)["code"]}},
+        {"id": 12, "data": {"code": community}},
+        {"id": 13, "data": {"code": "class NoImport(Scene):\n    def construct(self):\n        pass\n"}},
+        {"id": 14, "data": {"code": "x = 1\n"}},
+    ]
+    report = labeling.import_label_studio(db, tasks)
+    assert (report.snippets_matched, report.awaiting_render, report.not_renderable) == (1, 1, 2)
+    assert report.unmatched_tasks == ("12", "13", "14")
+    rows = {r["scene_name"]: (r["dialect"], r["render_status"]) for r in db.query(
+        "SELECT scene_name, dialect, render_status FROM snippets WHERE id != ?", [known])}
+    # the Scene subclass is the scene, not the first class in the file
+    assert rows == {"Fresh": ("community", "pending"), "NoImport": ("unknown", "not_renderable"),
+                    "task_14": ("unknown", "not_renderable")}
+    text = report.summary()
+    assert "(12, 13, 14)" in text and "1 wait for 'hisolver render-check'" in text

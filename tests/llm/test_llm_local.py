@@ -11,7 +11,8 @@ import os
 
 import pytest
 
-from hisolver_core.llm import BackendError, BackendUnavailable, get_backend, solve_with_chain
+from hisolver_core.llm import BackendError, BackendUnavailable, get_backend
+from hisolver_core.solving import solve_with_chain
 from hisolver_core.llm.local_backend import LocalBackend
 from hisolver_core.llm.prompting import solution_messages
 

@@ -7,7 +7,8 @@ import time
 import pytest
 from llm_stub_servers import Reply, answer_json
 
-from hisolver_core.llm import BackendError, BackendUnavailable, get_backend, solve_with_chain
+from hisolver_core.llm import BackendError, BackendUnavailable, get_backend
+from hisolver_core.solving import solve_with_chain
 from hisolver_core.llm.vertex_backend import flatten_messages, prediction_text
 
 PROBLEM = "Solve 2x + 3 = 7 for x."

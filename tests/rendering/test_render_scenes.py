@@ -10,7 +10,7 @@ import pytest
 from PIL import Image
 
 from conftest import SAMPLES
-from hisolver_core.rendering import Renderer, check_code, render_solution, scene_from_solution, still_image
+from hisolver_core.rendering import Renderer, check_code, scene_from_solution, still_image
 from hisolver_core.rendering.texsafe import safe_function, tex_ok, tex_to_text
 from hisolver_core.solution import SOLVED, Solution, Step
 
@@ -113,25 +113,6 @@ def test_every_topic_renders_at_480p15(renderer: Renderer) -> None:
         assert abs(duration - scenes[name].duration_s) < 0.5, (name, duration, scenes[name].duration_s)
         with Image.open(result.poster_path) as poster:
             assert poster.size == (854, 480)
-
-
-@pytest.mark.slow
-def test_render_solution_falls_back_from_broken_model_code(renderer: Renderer) -> None:
-    broken = "from manim import *\nclass ModelScene(Scene):\n    def construct(self):\n        raise ValueError('oops')\n"
-    solution = Solution(**{**SAMPLES["percent"].__dict__, "manim_code": broken})
-    result, scene, error, still = render_solution(renderer, solution)
-    assert result is not None and still is None and error is None
-    assert scene.scene == "SolutionScene" and scene.step_times
-
-
-@pytest.mark.slow
-def test_render_solution_gives_a_still_when_every_render_fails(renderer: Renderer) -> None:
-    slow = Renderer(renderer.settings.replace(render_timeout_s=0.3), renderer.blobs, workers=1, warm=False)
-    with slow:
-        fresh = Solution(**{**SAMPLES["complex"].__dict__, "problem": "Simplify (2 + 3i)(1 - i) once more."})
-        result, scene, error, still = render_solution(slow, fresh)
-    assert result is None and error is not None and error.kind == "timeout"
-    assert still is not None and still.is_file() and scene.step_times
 
 
 def test_tex_to_text_drops_math_delimiters_but_keeps_currency():

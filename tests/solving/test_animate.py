@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
 from hisolver_core.mathengine import solve
@@ -41,6 +43,27 @@ def test_edited_code_that_fails_gets_a_still_and_a_reason(settings, renderer, so
     anim = animate(settings, renderer, solution, code=broken)
     assert not anim.ok and anim.source == "edited"
     assert "line 4" in anim.error and "Circl" in anim.error and "Traceback" not in anim.error
+    assert anim.still_path and anim.still_path.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+@pytest.mark.slow
+def test_broken_model_code_falls_back_to_the_template_video(settings, renderer, solution):
+    # moved from the deleted rendering.render_solution: the model's own code first, the template after it
+    broken = "from manim import *\nclass ModelScene(Scene):\n    def construct(self):\n        raise ValueError('oops')\n"
+    from_model = dataclasses.replace(solution, backend="openai", manim_code=broken)  # openai is not configured here
+    anim = animate(settings, renderer, from_model)
+    assert anim.ok and anim.source == "template" and anim.still_path is None
+    assert anim.scene == "SolutionScene" and len(anim.step_times) == len(solution.steps)
+    assert "ValueError" in anim.error or "oops" in anim.error  # the model code's failure is kept for the page
+
+
+@pytest.mark.slow
+def test_every_render_failing_gives_a_still_and_the_reason(settings, renderer, solution):
+    slow = Renderer(renderer.settings.replace(render_timeout_s=0.3), renderer.blobs, workers=1, warm=False)
+    fresh = dataclasses.replace(solution, problem="Solve 4x + 1 = 9 once more.")  # not in the render cache
+    with slow:
+        anim = animate(settings, slow, fresh)
+    assert not anim.ok and anim.source == "none" and "took longer than" in anim.error
     assert anim.still_path and anim.still_path.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
 
 

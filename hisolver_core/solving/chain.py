@@ -9,7 +9,6 @@ who answered and ``Solution.notes`` says why earlier backends were skipped.
 
 from __future__ import annotations
 
-import importlib
 import logging
 import random
 import time
@@ -17,39 +16,18 @@ from typing import Any, Callable
 
 from ..config import Settings
 from ..errors import ConfigError, ProblemError
+from ..llm import BackendError, BackendUnavailable, ModelBackend, get_backend
+from ..llm.base import Options
+from ..llm.breaker import breaker_for
 from ..solution import UNSUPPORTED, Solution
-from .base import Backend, BackendError, BackendUnavailable, ModelBackend, Options
-from .breaker import breaker_for
 from .verify import CONTRADICTED, verify_solution
 
-__all__ = ["BACKENDS", "get_backend", "solve_with_chain", "suggest_summary", "normalize_options"]
+__all__ = ["solve_with_chain", "suggest_summary", "normalize_options"]
 
 log = logging.getLogger(__name__)
 
-# name -> "module:class" (relative to this package), imported on first use
-BACKENDS: dict[str, str] = {
-    "local": "local_backend:LocalBackend",
-    "openai": "openai_backend:OpenAIBackend",
-    "vertex": "vertex_backend:VertexBackend",
-    "builtin": "builtin:BuiltinBackend",
-}
 BACKOFF_BASE_S = 0.5
 BACKOFF_MAX_S = 8.0
-
-
-def get_backend(settings: Settings, name: str) -> Backend:
-    """Return the backend called ``name`` built from ``settings``.
-
-    Raises :class:`ConfigError` for an unknown name and
-    :class:`BackendUnavailable` when it is not configured.
-    """
-    key = name.strip().lower()
-    target = BACKENDS.get(key)
-    if target is None:
-        raise ConfigError(f"unknown backend {name!r}: choose from {', '.join(BACKENDS)}")
-    module_name, cls_name = target.split(":")
-    module = importlib.import_module(f"{__package__}.{module_name}")
-    return getattr(module, cls_name)(settings)
 
 
 def normalize_options(problem: str, options: Any = None) -> list[tuple[str, str]]:

@@ -21,8 +21,8 @@ import logging
 import re
 from dataclasses import dataclass
 
+from ..llm.base import Options
 from ..solution import Solution
-from .base import Options
 
 __all__ = ["Verdict", "verify_solution", "VERIFIED", "UNVERIFIED", "CONTRADICTED"]
 

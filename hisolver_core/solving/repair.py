@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..errors import RenderError
+from ..llm.base import Backend, BackendError
 from ..solution import Solution
-from .base import Backend, BackendError
 
 __all__ = ["RepairOutcome", "repair_animation", "error_tail"]
 
@@ -53,10 +53,7 @@ def error_tail(exc: RenderError) -> str:
 
 
 def _template(solution: Solution, renderer: Any, quality: str, outcome: RepairOutcome) -> RepairOutcome:
-    try:
-        from ..rendering import scene_from_solution
-    except ImportError:  # older rendering package: the function lives in its scenes module
-        from ..rendering.scenes import scene_from_solution
+    from ..rendering import scene_from_solution
     try:
         scene = scene_from_solution(solution)
         outcome.result = renderer.render(scene.code, scene=scene.scene, quality=quality, trusted=True)

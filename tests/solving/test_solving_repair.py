@@ -12,7 +12,8 @@ import pytest
 from llm_stub_servers import Reply
 
 from hisolver_core.errors import RenderError
-from hisolver_core.llm import get_backend, repair_animation
+from hisolver_core.llm import get_backend
+from hisolver_core.solving import repair_animation
 from hisolver_core.solution import Solution, Step
 
 GOOD = "from manim import *\n\nclass SolutionScene(Scene):\n    def construct(self):\n        self.add(Square())\n"

@@ -6,8 +6,8 @@ import pytest
 from llm_stub_servers import Reply, answer_json
 
 from hisolver_core.errors import ConfigError, ProblemError
-from hisolver_core.llm import chain, solve_with_chain, suggest_summary
 from hisolver_core.llm.breaker import CircuitBreaker
+from hisolver_core.solving import chain, solve_with_chain, suggest_summary
 
 LINEAR = "Solve 2x + 3 = 7 for x."
 WIZARD = "A wizard writes 3x - 5 = 10 on a scroll. Which number does the wizard find for x?"  # the engine declines the wording
