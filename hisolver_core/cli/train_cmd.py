@@ -7,7 +7,7 @@ from typing import Any
 import click
 
 from ..errors import HiSolverError
-from .common import emit_json, settings_from_env
+from .common import emit_json, job_options, maybe_submit, settings_from_env
 
 def _param_options() -> dict[str, str]:
     """click parameter name -> TrainParams field, for the hyper-parameters `train start` accepts."""
@@ -68,16 +68,24 @@ def train_group() -> None:
 @click.option("--merge/--no-merge", default=None, help="Also save the merged model (default: yes).")
 @click.option("--qlora-on-cpu", is_flag=True, default=None, help="Allow QLoRA's slow CPU path.")
 @click.option("--json", "as_json", is_flag=True, help="Print only the final JSON line on stdout.")
+@job_options
 def start_cmd(dataset: str, base_model: str, as_json: bool, **options: Any) -> None:
     """Train BASE_MODEL on DATASET; end with one JSON line: run, status, metrics, artifacts, model.
+
+    With --background (or --runner vertex and a machine) the same command runs as a job and the job
+    id is printed last instead.
 
     \b
     Example:
       hisolver train start --dataset v1 --base-model ./tiny --method lora --max-steps 100
+      hisolver train start --dataset v1 --base-model Qwen/Qwen2.5-Coder-0.5B-Instruct --runner vertex \\
+        --machine-type g2-standard-8 --accelerator-type NVIDIA_L4 --accelerator-count 1
     """
     from .. import training
 
-    params = params_from_options(options)
+    params = params_from_options(options)  # checked before a job is submitted: bad input fails here
+    if maybe_submit("train", {"dataset": dataset, "base_model": base_model, **params.to_dict()}):
+        return
     run_id = training.runs.new_run_id()
     click.echo(f"run {run_id}: {params.method} on {dataset} from {base_model}", err=True)
     _run_and_report(lambda: training.start_run(settings_from_env(), dataset, base_model, params, run_id=run_id,
@@ -97,6 +105,7 @@ def _run_and_report(work: Any, run_id: str) -> None:
 
 @train_group.command("resume")
 @click.argument("run")
+@job_options
 def resume_cmd(run: str) -> None:
     """Continue RUN from its last checkpoint (a killed or failed run); ends with the same JSON line as start.
 
@@ -106,6 +115,8 @@ def resume_cmd(run: str) -> None:
     """
     from .. import training
 
+    if maybe_submit("train", {"resume": run}):
+        return
     _run_and_report(lambda: training.resume_run(settings_from_env(), run, echo=_echo_err), run)
 
 

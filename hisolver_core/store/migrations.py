@@ -217,6 +217,7 @@ def m030_jobs_runner(db: Database) -> None:
     jobs.create_index(["status"])
 
 
+@migrations()
 def m050_training_runs(db: Database) -> None:
     """Fine-tuning runs and the metrics each logs step by step (the Train page draws them live)."""
     db["training_runs"].create(

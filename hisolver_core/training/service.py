@@ -126,6 +126,7 @@ def _execute(settings: Settings, db: Database, blobs: BlobStore, run: dict[str, 
             return
         last_report[0] = now
         update_run(db, run_id, step=step, max_steps=total)
+        progress.metrics({"run": run_id, "step": step, "max_steps": total, **latest})  # live on the Jobs page
         loss = latest.get("loss")
         say(TRAIN_SHARE * step / max(total, 1), f"step {step}/{total}" + (f", loss {loss:.4f}" if loss else ""))
 
@@ -162,6 +163,7 @@ def _execute(settings: Settings, db: Database, blobs: BlobStore, run: dict[str, 
     )
     update_run(db, run_id, status="succeeded", metrics=metrics, artifacts=keys, model=registered["name"],
                finished_at=utcnow())
+    progress.metrics({"run": run_id, "model": registered["name"], **metrics})
     say(1.0, f"registered {registered['name']}: render success {_pct(metrics.get('render_success'))} "
              f"(base {_pct(metrics.get('base_render_success'))})")
     return {"run": run_id, "status": "succeeded", "metrics": metrics, "artifacts": keys,

@@ -165,3 +165,8 @@ def test_a_full_disk_while_storing_artifacts_registers_nothing(settings, db, blo
     with pytest.raises(TrainingError, match="the disk is full"):
         training.start_run(settings, "v1", str(tiny_base), TrainParams(max_steps=2, eval_limit=0))
     _assert_failed_cleanly(settings, blobs, "the disk is full")
+
+
+def test_the_training_tables_come_from_their_migration(db):
+    assert "m050_training_runs" in [r["name"] for r in db["_sqlite_migrations"].rows]
+    assert db["training_runs"].pks == ["id"] and db["training_metrics"].pks == ["run_id", "step"]
