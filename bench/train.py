@@ -1,6 +1,6 @@
 """Benchmark: our CPU training setup against plain TRL ``SFTTrainer`` defaults on the same rows, as JSON.
 
-    .venv/bin/python bench/train.py [--steps 12] [--rows 64] [--hidden 256] [--layers 4]
+    .venv/bin/python bench/train.py [--steps 12] [--rows 64] [--batch 8] [--hidden 256]
 
 Both train the same LoRA adapter on the same tiny Llama (built from a config) and the same chat rows of
 mixed length. Ours: ``hisolver_core.training`` (fp32 on CPU, no gradient checkpointing, per-batch

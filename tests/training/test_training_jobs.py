@@ -77,3 +77,11 @@ def test_a_background_run_is_a_local_job_that_registers_its_model(env, settings,
         db.close()
     assert run["job_id"] == job_id and run["status"] == "succeeded" and run["model"] == "hisolver-manim-v1"
     assert json.loads(row["metrics"])["model"] == "hisolver-manim-v1"
+
+
+def test_the_image_does_not_set_hf_hub_offline():
+    from pathlib import Path
+
+    dockerfile = (Path(__file__).resolve().parents[2] / "Dockerfile").read_text()
+    env_lines = [line for line in dockerfile.splitlines() if line.startswith("ENV ")]
+    assert env_lines and not any("HF_HUB_OFFLINE" in line for line in env_lines)
