@@ -145,7 +145,7 @@ def page() -> None:
                "is judged by how much of its generated code renders, before and after.")
     data = ui.run_or_stop(views.overview, settings)
     start_form(settings, data["versions"])
-    if st.session_state.get("train_job") and hasattr(ui, "job_panel"):
+    if st.session_state.get("train_job"):
         ui.job_panel(settings, st.session_state["train_job"], key="train")
     if not data["runs"]:
         st.info("No training runs yet. Start one above, or run `hisolver train start --dataset NAME "

@@ -86,9 +86,15 @@ def start_cmd(dataset: str, base_model: str, as_json: bool, **options: Any) -> N
     params = params_from_options(options)  # checked before a job is submitted: bad input fails here
     if maybe_submit("train", {"dataset": dataset, "base_model": base_model, **params.to_dict()}):
         return
+    settings = settings_from_env()
+    again = training.run_to_resume(settings)
+    if again:  # Retry on the Jobs page: continue the killed run instead of starting over
+        click.echo(f"run {again}: retried, resuming from its last checkpoint", err=True)
+        _run_and_report(lambda: training.resume_run(settings, again, echo=_echo_err), again)
+        return
     run_id = training.runs.new_run_id()
     click.echo(f"run {run_id}: {params.method} on {dataset} from {base_model}", err=True)
-    _run_and_report(lambda: training.start_run(settings_from_env(), dataset, base_model, params, run_id=run_id,
+    _run_and_report(lambda: training.start_run(settings, dataset, base_model, params, run_id=run_id,
                                                echo=_echo_err), run_id)
 
 

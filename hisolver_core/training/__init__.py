@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from .params import METHODS, PROMPT_FORMATS, RUNNERS, TrainingError, TrainParams
 from .runs import RunNotFound, get_run, list_runs, run_metrics
-from .service import evaluate_run, resume_run, start_run, work_dir
+from .service import evaluate_run, resume_run, run_to_resume, start_run, work_dir
 
 __all__ = [
     "METHODS",
@@ -27,6 +27,7 @@ __all__ = [
     "start_run",
     "resume_run",
     "evaluate_run",
+    "run_to_resume",
     "work_dir",
     "list_runs",
     "get_run",

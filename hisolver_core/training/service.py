@@ -19,7 +19,7 @@ from sqlite_utils import Database
 
 from ..config import Settings
 from ..datasets import load_version
-from ..jobs import get_job, reap_lost_jobs, tracked_job
+from ..jobs import JOB_ID_ENV, get_job, reap_lost_jobs, tracked_job
 from ..models import register_model
 from ..storage import BlobStore, LocalBlobStore, open_blob_store
 from ..store import open_db, utcnow
@@ -30,7 +30,7 @@ from .params import TrainingError, TrainParams
 from .runs import create_run, get_run, new_run_id, record_metrics, update_run
 from .trainer import MetricsCallback, build_trainer, hardware, last_checkpoint, load_model
 
-__all__ = ["start_run", "resume_run", "evaluate_run", "work_dir", "TRAIN_SHARE"]
+__all__ = ["start_run", "resume_run", "evaluate_run", "run_to_resume", "work_dir", "TRAIN_SHARE"]
 
 log = logging.getLogger(__name__)
 
@@ -86,6 +86,29 @@ def resume_run(settings: Settings, run_id: str, *, echo: Echo | None = None) -> 
             return _guarded(settings, db, get_run(db, run_id), params, progress, True, echo)
     finally:
         db.close()
+
+
+def run_to_resume(settings: Settings) -> str | None:
+    """In a job started by Retry on the Jobs page, return the unfinished run of the job it retries, else None.
+
+    So Retry continues a killed run from its checkpoint instead of starting a new one.
+    """
+    raw = os.environ.get(JOB_ID_ENV, "")
+    if not raw.isdigit():
+        return None
+    db = open_db(settings)
+    try:
+        job = get_job(db, int(raw))
+        seen: set[int] = set()
+        while job.get("retry_of") and job["retry_of"] not in seen:  # a retry of a retry: follow the chain
+            seen.add(job["retry_of"])
+            rows = [r for r in db["training_runs"].rows_where("job_id = ?", [job["retry_of"]])]
+            if rows:
+                return rows[0]["id"] if rows[0]["status"] != "succeeded" else None
+            job = get_job(db, job["retry_of"])
+    finally:
+        db.close()
+    return None
 
 
 def _guarded(settings: Settings, db: Database, run: dict[str, Any], params: TrainParams, progress: Any,

@@ -85,3 +85,24 @@ def test_the_image_does_not_set_hf_hub_offline():
     dockerfile = (Path(__file__).resolve().parents[2] / "Dockerfile").read_text()
     env_lines = [line for line in dockerfile.splitlines() if line.startswith("ENV ")]
     assert env_lines and not any("HF_HUB_OFFLINE" in line for line in env_lines)
+
+
+def test_retry_on_the_jobs_page_resumes_the_run_of_the_retried_job(settings, db, monkeypatch):
+    from hisolver_core.jobs import finish_job, start_job
+    from hisolver_core.training import run_to_resume
+    from hisolver_core.training.runs import create_run, update_run
+
+    first = start_job(db, "train", {})
+    finish_job(db, first, "failed", "killed")
+    create_run(db, "run-20261202-000000-aaaa", dataset_version="v1", base_model="b", method="lora", params={},
+               job_id=first)
+    update_run(db, "run-20261202-000000-aaaa", status="failed")
+    retry = start_job(db, "train", {})
+    with db.conn:
+        db["jobs"].update(retry, {"retry_of": first})
+    monkeypatch.setenv("HISOLVER_JOB_ID", str(retry))
+    assert run_to_resume(settings) == "run-20261202-000000-aaaa"
+    update_run(db, "run-20261202-000000-aaaa", status="succeeded")
+    assert run_to_resume(settings) is None  # a finished run is not trained again
+    monkeypatch.delenv("HISOLVER_JOB_ID")
+    assert run_to_resume(settings) is None

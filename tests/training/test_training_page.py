@@ -71,3 +71,21 @@ def test_two_runs_are_compared_side_by_side(full_run, monkeypatch, tmp_path):
     at.selectbox(key="train_run").set_value(other)
     at.run()
     assert any("loss became NaN" in e.value for e in at.error)
+
+
+def test_start_submits_a_train_job_and_shows_its_panel(env, settings, version, tiny_base):
+    at = open_page("train")
+    at.text_input(key="train_base").set_value(str(tiny_base))
+    at.number_input(key="train_max_steps").set_value(2)
+    at.number_input(key="train_eval_limit").set_value(0)
+    at.button(key="train_start").click()
+    at.run()
+    assert not at.exception
+    job_id = at.session_state["train_job"]
+    assert any(f"Job {job_id} submitted" in s.value for s in at.success)
+    db = open_db(settings)
+    try:
+        job = db["jobs"].get(job_id)
+    finally:
+        db.close()
+    assert job["kind"] == "train" and "--max-steps" in job["spec"] and str(tiny_base) in job["spec"]
