@@ -20,10 +20,12 @@ from .errors import ConfigError
 __all__ = ["Settings", "load_settings", "SECRET_FIELDS", "describe_settings"]
 
 ENV_PREFIX = "HISOLVER_"
+ANIMATORS = ("template", "local", "openai", "vertex")  # HISOLVER_ANIMATOR values
 
 # Fields whose values are never shown or logged.
 SECRET_FIELDS = frozenset(
-    {"admin_password", "annotator_password", "openai_api_key", "github_token", "gcs_credentials_file"}
+    {"admin_password", "annotator_password", "openai_api_key", "github_token", "gcs_credentials_file",
+     "session_secret"}
 )
 
 
@@ -36,6 +38,8 @@ class Settings:
     data_dir: Path = Path("data")  # database, local blob store, caches
     admin_password: str = ""
     annotator_password: str = ""
+    session_hours: float = 12.0  # a staff sign-in lasts this long in one browser (a signed cookie)
+    session_secret: str = ""  # key that signs the sign-in cookie; empty = a random key kept in data_dir
 
     # -- blob store
     blob_backend: str = "local"  # "local" (under data_dir/blobs) or "gcs"
@@ -69,6 +73,14 @@ class Settings:
     breaker_failures: int = 3  # a backend that failed this many times ...
     breaker_window_s: float = 300.0  # ... within this many seconds is skipped (circuit breaker)
     max_repairs: int = 2  # model repairs of failing Manim code before the template scene replaces it
+    animator: str = "template"  # who writes a solution's Manim code: template | local | openai | vertex
+
+    # -- serving and deployment
+    serve_queue: int = 8  # requests waiting for `hisolver serve`'s model; past it 503
+    serve_max_tokens: int = 512  # token limit of one `hisolver serve` generation
+    serve_timeout_s: float = 120.0  # one request to `hisolver serve` (queue wait plus generation)
+    vertex_image: str = ""  # the project's image (runs `hisolver serve`) for Vertex Model.upload
+    vertex_vllm_image: str = "us-docker.pkg.dev/vertex-ai/vertex-vision-model-garden-dockers/pytorch-vllm-serve:latest"
 
     # -- rendering
     render_workers: int = 0  # 0 = number of cores
@@ -173,6 +185,8 @@ def load_settings(
     settings = Settings(**values)
     if settings.blob_backend not in ("local", "gcs"):
         raise ConfigError("HISOLVER_BLOB_BACKEND must be 'local' or 'gcs'")
+    if settings.animator.strip().lower() not in ANIMATORS:
+        raise ConfigError(f"HISOLVER_ANIMATOR must be one of {', '.join(ANIMATORS)}, got {settings.animator!r}")
     if settings.job_runner not in ("local", "vertex"):
         raise ConfigError(f"HISOLVER_JOB_RUNNER must be 'local' or 'vertex', got {settings.job_runner!r}")
     if settings.blob_backend == "gcs" and not settings.gcs_bucket:
@@ -180,8 +194,21 @@ def load_settings(
     return settings
 
 
-def describe_settings(settings: Settings) -> list[dict[str, str]]:
-    """Return one row per setting (name, variable, value), secrets masked."""
+def describe_settings(
+    settings: Settings, environ: Mapping[str, str] | None = None, secrets_file: str | Path | None = None
+) -> list[dict[str, str]]:
+    """Return one row per setting (name, variable, value, source), secrets masked.
+
+    ``source`` says where the value came from: ``environment``, ``secrets file``
+    or ``default`` (looked up the way :func:`load_settings` does; an unreadable
+    secrets file counts as absent here).
+    """
+    env = os.environ if environ is None else environ
+    path = Path(secrets_file or env.get(f"{ENV_PREFIX}SECRETS_FILE") or ".streamlit/secrets.toml")
+    try:
+        secrets = _read_secrets(path)
+    except ConfigError:
+        secrets = {}
     rows = []
     for f in fields(Settings):
         value = getattr(settings, f.name)
@@ -189,5 +216,7 @@ def describe_settings(settings: Settings) -> list[dict[str, str]]:
             shown = "(set, hidden)" if value else "(not set)"
         else:
             shown = str(value)
-        rows.append({"setting": f.name, "variable": f"{ENV_PREFIX}{f.name.upper()}", "value": shown})
+        variable = f"{ENV_PREFIX}{f.name.upper()}"
+        source = "environment" if variable in env else "secrets file" if f.name in secrets else "default"
+        rows.append({"setting": f.name, "variable": variable, "value": shown, "source": source})
     return rows

@@ -71,6 +71,38 @@ def _database(settings: Settings) -> Check:
     return Check("Database writable", True, str(settings.db_path))
 
 
+def _sandbox(settings: Settings) -> Check:
+    from .rendering.sandbox import isolation
+
+    prefix, how = isolation()
+    if prefix:
+        return Check("Render sandbox isolated", True, how)
+    if settings.allow_unisolated_render:
+        return Check("Render sandbox isolated", False, f"{how}; untrusted code renders anyway "
+                     "(HISOLVER_ALLOW_UNISOLATED_RENDER=1)", "run as root or in Docker with --cap-add SYS_ADMIN, "
+                     "then unset HISOLVER_ALLOW_UNISOLATED_RENDER")
+    return Check("Render sandbox isolated", False, f"{how}; only the app's own scenes render",
+                 "run as root, or in Docker add --cap-add SYS_ADMIN, so Linux namespaces are available")
+
+
+def _backends(settings: Settings) -> Check:
+    from .llm import get_backend
+
+    models = [name for name in settings.backend_chain if name != "builtin"]
+    if not models:
+        return Check("Model backends configured", True, "built-in engine only (HISOLVER_BACKENDS=builtin)")
+    problems = []
+    for name in models:
+        try:
+            get_backend(settings, name)  # built from settings only: no request is sent
+        except HiSolverError as exc:
+            problems.append(f"{name}: {exc}")
+    if problems:
+        return Check("Model backends configured", False, "; ".join(problems),
+                     "set the variables named above, or remove the backend from HISOLVER_BACKENDS")
+    return Check("Model backends configured", True, ", ".join(models) + " configured; built-in engine last")
+
+
 def run_checks(settings: Settings) -> list[Check]:
     """Run every check and return the results (never raises for a failed check)."""
-    return [_manim(), _latex(), _blobs(settings), _database(settings)]
+    return [_manim(), _latex(), _blobs(settings), _database(settings), _sandbox(settings), _backends(settings)]

@@ -16,19 +16,15 @@ from typing import TypeVar
 import streamlit as st
 from streamlit.errors import StreamlitAPIException
 
-from hisolver_core.auth import (
-    OPEN_MODE_NOTICE,
-    Role,
-    check_password,
-    role_is_locked,
-    role_is_open,
-)
+from hisolver_core.auth import (OPEN_MODE_NOTICE, TOKEN_COOKIE, LoginThrottle, Role, issue_token, read_token,
+                                role_is_locked, role_is_open, sign_in)
 from hisolver_core.config import Settings, load_settings
-from hisolver_core.errors import HiSolverError
+from hisolver_core.errors import AccessDenied, HiSolverError
 
 __all__ = [
     "JOB_REFRESH_S",
     "PAGES_DIR",
+    "client_id",
     "current_role",
     "get_background_pool",
     "get_renderer",
@@ -39,6 +35,7 @@ __all__ = [
     "launch_job",
     "md_literal",
     "md_safe",
+    "md_text",
     "navigation",
     "require",
     "run_or_stop",
@@ -49,6 +46,10 @@ PAGES_DIR = Path(__file__).resolve().parent
 APP_FILE = PAGES_DIR.parent / "app.py"
 ROLE_KEY = "hisolver_role"
 ROUTED_KEY = "hisolver_routed"
+COOKIE_CHECKED_KEY = "hisolver_cookie_checked"
+COOKIE_KEY = "hisolver_cookie_to_set"  # (token, max-age) written to the browser on the next run
+NOTICE_KEY = "hisolver_sign_in_notice"
+REQUESTED_KEY = "hisolver_requested_page"
 
 T = TypeVar("T")
 log = logging.getLogger(__name__)
@@ -57,6 +58,7 @@ JOB_REFRESH_S = 1.0  # how often a live job panel re-reads its row
 # (file, title, icon, minimum role, section)
 _PAGES = [
     ("solve.py", "Solve", ":material/calculate:", Role.STUDENT, "Student"),
+    ("animate.py", "Animate", ":material/movie:", Role.STUDENT, "Student"),
     ("label.py", "Label", ":material/edit_note:", Role.ANNOTATOR, "Annotator"),
     ("collect.py", "Collect", ":material/cloud_download:", Role.ADMIN, "Maintainer"),
     ("snippets.py", "Snippets", ":material/code:", Role.ADMIN, "Maintainer"),
@@ -107,9 +109,11 @@ def require(role: Role) -> Settings:
 
     In local use with no password for ``role`` the page opens with a notice.
     A page opened by URL in a new session runs before the router (Streamlit
-    then lists every file in ``pages/``), so it is sent to the router first.
+    then lists every file in ``pages/``), so it is sent to the router first,
+    which opens it again once the role is known (see :func:`navigation`).
     """
     if not st.session_state.get(ROUTED_KEY):
+        st.session_state[REQUESTED_KEY] = _running_page()
         st.switch_page(str(APP_FILE))
     settings = get_settings()
     if role_is_open(settings, role) and role is not Role.STUDENT:
@@ -123,40 +127,132 @@ def require(role: Role) -> Settings:
     return settings
 
 
+@st.cache_resource(show_spinner=False)
+def _throttle() -> LoginThrottle:
+    """One wrong-password throttle per server process, shared by every session (thread-safe)."""
+    return LoginThrottle()
+
+
+def _address() -> str:
+    """The browser's address as the server sees it (for throttling and the log)."""
+    try:
+        address = st.context.ip_address
+    except Exception:  # noqa: BLE001 - no request context (bare mode)
+        address = None
+    return address if isinstance(address, str) and address else "unknown"  # AppTest gives a mock
+
+
+def _cookie_script(value: str, max_age: int) -> None:
+    # The token is URL-safe base64 and dots: nothing in it can end the string or the tag.
+    st.html(f"<script>document.cookie = '{TOKEN_COOKIE}={value}; path=/; max-age={max_age}; SameSite=Strict'"
+            " + (location.protocol === 'https:' ? '; Secure' : '');</script>", unsafe_allow_javascript=True)
+
+
+def restore_sign_in(settings: Settings) -> None:
+    """In a new browser session (a refresh, a typed URL), take the role back from the signed cookie."""
+    if st.session_state.get(COOKIE_CHECKED_KEY):
+        return
+    st.session_state[COOKIE_CHECKED_KEY] = True
+    try:
+        token = st.context.cookies.get(TOKEN_COOKIE)
+    except Exception:  # noqa: BLE001 - no request context (bare mode)
+        token = None
+    token = token if isinstance(token, str) else None
+    if not token or ROLE_KEY in st.session_state:
+        return
+    try:
+        st.session_state[ROLE_KEY] = read_token(settings, token)
+    except AccessDenied as exc:
+        st.session_state[NOTICE_KEY] = str(exc)
+        st.session_state[COOKIE_KEY] = ("", 0)  # forget the stale cookie
+
+
+def _sign_in_form(settings: Settings) -> None:
+    staff = [r for r in Role if r > current_role()]
+    with st.expander("Staff sign-in", icon=":material/badge:", expanded=bool(st.session_state.get(NOTICE_KEY))):
+        with st.form("staff_sign_in", border=False):
+            choice = st.selectbox("Role", staff, format_func=lambda r: r.label, key="role_choice")
+            password = st.text_input("Password", type="password", key="role_password")
+            submitted = st.form_submit_button("Sign in", key="role_sign_in")
+        if not submitted:
+            return
+        try:
+            role = sign_in(settings, _throttle(), choice, password, _address())
+        except AccessDenied as exc:
+            st.error(str(exc))
+            return
+        st.session_state[ROLE_KEY] = role
+        st.session_state[COOKIE_KEY] = (issue_token(settings, role), int(settings.session_hours * 3600))
+        st.session_state.pop(NOTICE_KEY, None)
+        st.rerun()
+
+
 def sidebar_login(settings: Settings) -> Role:
-    """Draw the role picker in the sidebar; return the session's role."""
+    """Staff sign-in in the sidebar (students see only its link); return the session's role."""
+    restore_sign_in(settings)
     with st.sidebar:
-        roles = list(Role)
-        choice = st.selectbox(
-            "Role", roles, index=roles.index(current_role()), format_func=lambda r: r.label, key="role_choice"
-        )
-        if choice != current_role():
-            if role_is_locked(settings, choice):
-                st.warning(f"{choice.label} is locked: set its password to enable it.")
-            elif role_is_open(settings, choice) or choice < current_role():
-                st.session_state[ROLE_KEY] = choice
-            else:
-                password = st.text_input("Password", type="password", key="role_password")
-                if st.button("Sign in", key="role_sign_in"):
-                    if check_password(settings, choice, password):
-                        st.session_state[ROLE_KEY] = choice
-                        st.rerun()
-                    else:
-                        st.error("Wrong password.")
+        if COOKIE_KEY in st.session_state:
+            _cookie_script(*st.session_state.pop(COOKIE_KEY))
+        if st.session_state.get(NOTICE_KEY):
+            st.info(st.session_state[NOTICE_KEY])
+        if current_role() > Role.STUDENT:
+            st.caption(f"Signed in as {current_role().label}.")
+            if st.button("Sign out", key="role_sign_out", icon=":material/logout:"):
+                st.session_state[ROLE_KEY] = Role.STUDENT
+                st.session_state[COOKIE_KEY] = ("", 0)
+                st.rerun()
+        if current_role() < Role.ADMIN:
+            _sign_in_form(settings)
         if not settings.is_production and not (settings.admin_password and settings.annotator_password):
-            st.caption("Local mode: roles without a password are open on this machine.")
+            st.caption("Local mode: roles without a password are open on this machine (sign in with no password).")
     return current_role()
 
 
+def _running_page() -> str:
+    """The file name (without .py) of the page script that called :func:`require`, or ''."""
+    import inspect
+
+    frame = inspect.currentframe()
+    while frame is not None:  # the first frame outside this module is the page's
+        script = frame.f_globals.get("__file__") or ""
+        if Path(script).resolve() != Path(__file__).resolve():
+            return Path(script).stem if Path(script).resolve().parent == PAGES_DIR else ""
+        frame = frame.f_back
+    return ""
+
+
+def _needs_sign_in(title: str, role: Role) -> Callable[[], None]:
+    def signed_out() -> None:
+        st.title(title)
+        st.warning(st.session_state.get(NOTICE_KEY) or
+                   f"You are signed out: this page needs the {role.label.lower()} role. "
+                   "Sign in again from \"Staff sign-in\" in the sidebar.")
+    signed_out.__name__ = f"signed_out_{title.lower()}"
+    return signed_out
+
+
 def navigation(role: Role):
-    """Return ``st.navigation`` with the pages ``role`` may see, grouped by section."""
+    """Return ``st.navigation`` with the pages ``role`` may see, grouped by section.
+
+    A staff page opened by URL without the role (signed out, expired) is a
+    hidden page that says so, instead of Streamlit's "Page not found".
+    """
     st.session_state[ROUTED_KEY] = True
     sections: dict[str, list] = {}
     for file, title, icon, needed, section in _PAGES:
         if role >= needed:
             page = st.Page(str(PAGES_DIR / file), title=title, icon=icon, default=(file == "solve.py"))
             sections.setdefault(section, []).append(page)
-    return st.navigation(sections)
+        else:
+            sections.setdefault(_PAGES[0][4], []).append(st.Page(
+                _needs_sign_in(title, needed), title=title, icon=icon, url_path=Path(file).stem, visibility="hidden"))
+    nav = st.navigation(sections)
+    requested = st.session_state.pop(REQUESTED_KEY, "")
+    if requested:  # the URL typed in this session's first run: open it now that the role is known
+        target = next((p for pages in sections.values() for p in pages if p.url_path == requested), None)
+        if target is not None and target.url_path != nav.url_path:
+            st.switch_page(target)
+    return nav
 
 
 def run_or_stop(func: Callable[..., T], *args, **kwargs) -> T:
@@ -193,6 +289,10 @@ def get_background_pool():
 
 
 _MD_LITERAL = re.compile(r"([\\`*_\[\]<>!#|~$])")
+_MD_OUTSIDE_MATH = re.compile(r"([\\`*_\[\]<>!#|~])")
+# Streamlit turns bare URLs, www. names and e-mail addresses into links even when escaped: an
+# invisible word joiner (U+2060) inside each keeps them text
+_AUTOLINK = re.compile(r"(?<=[a-z0-9])(?=(?::/|@|\.[a-z]{2,}\b))", re.IGNORECASE)
 _MD_LINKS = re.compile(r"([\[\]<>!])")
 
 
@@ -205,6 +305,26 @@ def md_safe(text: object) -> str:
     """``text`` with $...$ math kept but no links, images or HTML outside it (for model-written prose)."""
     parts = str(text).split("$")
     return "$".join(part if i % 2 else _MD_LINKS.sub(r"\\\1", part) for i, part in enumerate(parts))
+
+
+def md_text(text: object) -> str:
+    """A person's own text for Markdown: math between $...$ typeset, everything else shown as typed.
+
+    ``[link](...)`` stays text and ``![img](...)`` fetches nothing; with an
+    unmatched ``$`` the whole text is shown literally.
+    """
+    parts = str(text).split("$")
+    if len(parts) % 2 == 0:
+        return md_literal(text)
+    return "$".join(part if i % 2 else _AUTOLINK.sub("\u2060", _MD_OUTSIDE_MATH.sub(r"\\\1", part))
+                    for i, part in enumerate(parts))
+
+
+def client_id() -> str:
+    """A random id for this browser session: the render queue takes turns between these."""
+    import uuid
+
+    return st.session_state.setdefault("hisolver_client", uuid.uuid4().hex)
 
 
 _STATUS_BOX = {"succeeded": st.success, "failed": st.error, "cancelled": st.warning}

@@ -27,6 +27,9 @@ def create_form(settings) -> None:
         c = manifest["counts"]
         st.success(f"Created {manifest['name']}: {c['train']} train + {c['val']} validation rows, "
                    f"content {manifest['content_hash'][:12]}.")
+        if not c["val"]:
+            st.warning("This version has no validation rows, so training cannot report a validation loss and "
+                       "evaluation has no held-out prompts: raise the validation share or label more snippets.")
         # show the new version, and what changed since its parent, rather than the last one looked at
         st.session_state["ds_selected"] = manifest["name"]
         st.session_state["ds_diff_b"] = manifest["name"]
@@ -80,9 +83,12 @@ def show_diff(settings, names: list[str]) -> None:
     cols = st.columns(5)
     for col, key in zip(cols, ["added", "removed", "changed", "moved", "unchanged"]):
         col.metric(key.capitalize(), d[key] if key == "unchanged" else len(d[key]))
-    rows = [{"label_id": i, "change": key} for key in ("added", "removed", "changed", "moved") for i in d[key]]
+    rows = ui.run_or_stop(datasets.diff_details, settings, d)
     if rows:
-        st.dataframe(pd.DataFrame(rows), hide_index=True, key="ds_diff_rows")
+        frame = pd.DataFrame(rows).fillna("(not stored with this version)")
+        order = [c for c in ("change", "label_id", "summary", "was", "code") if c in frame]
+        st.dataframe(frame[order], hide_index=True, key="ds_diff_rows",
+                     column_config={"was": "summary before", "code": st.column_config.TextColumn("code", width="large")})
 
 
 def main() -> None:

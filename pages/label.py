@@ -2,23 +2,40 @@
 
 Keyboard: the summary box takes the focus for each new snippet; Ctrl+Enter
 (Cmd+Enter) submits it, Tab reaches Submit, then the skip reason, Skip and Flag.
+The guidelines and shortcuts sit beside the task; the last submission can be
+undone for a short while; the annotator's own recent labels are listed.
 """
 
 from __future__ import annotations
 
+import time
 from contextlib import closing
 
 import pandas as pd
 import streamlit as st
-import streamlit.components.v1 as components
 from streamlit_ace import st_ace
 
 from hisolver_core import labeling
 from hisolver_core.auth import Role
+from hisolver_core.errors import HiSolverError
 from hisolver_core.store import open_db
 from pages import _shared as ui
 
 FLASH_KEY = "label_flash"
+EXPORT_KEY = "label_ls_export"
+LAST_KEY = "label_last_submission"  # (label id, snippet id, when) for Undo
+RESTORE_KEY = "label_restore"  # (snippet id, summary) to put back in the box after an undo
+GUIDELINES = """**Write the request, not the code.** One to three sentences a student or teacher would type to
+get this animation: what appears, what moves or changes, in what order (*"Draw a unit circle, then
+trace the sine wave its point makes"*).
+
+- name the math objects (graph of y = x², a triangle, a number line), not Manim classes;
+- say what changes and when; colours and positions only when they matter;
+- **Skip** when you are unsure, **Flag** code that is broken, not math, or unsafe.
+
+**Shortcuts:** Ctrl+Enter (Cmd+Enter) submits · Tab moves to Submit, then the skip reason, Skip and
+Flag · the next snippet appears by itself after a submit or a skip · **Undo** takes back your last
+submission for two minutes."""
 
 
 def annotator_name() -> str:
@@ -28,12 +45,13 @@ def annotator_name() -> str:
     ).strip()
 
 
-def show_progress(db, annotator: str) -> None:
+def show_progress(db, annotator: str) -> labeling.Progress:
     p = labeling.progress(db, annotator)
     a, b, c = st.columns(3)
     a.metric("Labeled today", p.labeled_today)
     b.metric("Labeled in all", p.labeled_total)
     c.metric("Remaining for you", p.remaining)
+    return p
 
 
 def suggestion_for(settings, item) -> str | None:
@@ -58,10 +76,12 @@ def show_preview(settings, item) -> None:
 def summary_form(db, annotator: str, item, suggestion: str | None) -> None:
     if suggestion:
         st.info(f"**Suggested draft (from the model, check it):** {suggestion}", icon=":material/smart_toy:")
+    restored = st.session_state.get(RESTORE_KEY)
+    start = restored[1] if restored and restored[0] == item.snippet_id else suggestion or ""
     with st.form(key="label_form", border=True):
         summary = st.text_area(
             "What would a student or teacher type to get this animation?",
-            value=suggestion or "",
+            value=start,
             key=f"label_summary_{item.snippet_id}",
             max_chars=labeling.MAX_SUMMARY_CHARS,
             placeholder="e.g. Show how the graph of y = x^2 shifts when we add 3",
@@ -71,13 +91,43 @@ def summary_form(db, annotator: str, item, suggestion: str | None) -> None:
     if submitted:
         label_id = ui.run_or_stop(labeling.save_label, db, annotator, item.snippet_id, summary, suggested_from=suggestion)
         st.session_state[FLASH_KEY] = f"Saved label {label_id}."
+        st.session_state[LAST_KEY] = (label_id, item.snippet_id, time.monotonic())
+        st.session_state.pop(RESTORE_KEY, None)
         st.rerun()
+
+
+def undo_last(db, annotator: str) -> None:
+    """An Undo button for the last submission while its window is open."""
+    last = st.session_state.get(LAST_KEY)
+    if last is None or time.monotonic() - last[2] > labeling.UNDO_SECONDS:
+        return
+    if st.button(f"Undo: take back label {last[0]}", key="label_undo", icon=":material/undo:"):
+        st.session_state.pop(LAST_KEY, None)
+        try:
+            undone = labeling.undo_label(db, annotator, last[0])
+        except HiSolverError as exc:
+            st.error(f"Nothing was undone: {exc}.")
+            return
+        st.session_state[RESTORE_KEY] = (undone["snippet_id"], undone["summary"])
+        st.session_state[FLASH_KEY] = f"Took back label {last[0]}: snippet {undone['snippet_id']} is back."
+        st.rerun()
+
+
+def own_history(db, annotator: str) -> None:
+    rows = labeling.list_labels(db, annotator=annotator, limit=10)
+    with st.expander(f"Your recent labels ({len(rows)})", icon=":material/history:"):
+        if not rows:
+            st.caption("None yet.")
+        for row in rows:
+            st.markdown(f"**#{row['id']}** · {row['status']} · snippet {row['snippet_id']} "
+                        f"{ui.md_literal(row['scene_name'])} · {row['updated_at'][:16].replace('T', ' ')} UTC  \n"
+                        f"{ui.md_literal(row['summary'])}")
 
 
 # Puts the cursor in the summary box when a new snippet appears (after a save or skip, Streamlit's
 # rerun leaves the focus on the page body), unless the annotator is already typing elsewhere.
 _FOCUS_JS = """<script>/* snippet %d */
-const doc = window.parent.document; let tries = 0;
+const doc = document; let tries = 0;
 const timer = setInterval(() => {
   const box = doc.querySelector('textarea[aria-label^="What would a student"]');
   if (box && (doc.activeElement === doc.body || doc.activeElement === null)) { box.focus(); }
@@ -88,7 +138,7 @@ const timer = setInterval(() => {
 
 def focus_summary(item) -> None:
     """Focus the summary box for a new snippet, so labeling one after another needs no mouse."""
-    components.html(_FOCUS_JS % item.snippet_id, height=0)
+    st.html(_FOCUS_JS % item.snippet_id, unsafe_allow_javascript=True)
 
 
 def skip_form(db, annotator: str, item) -> None:
@@ -110,7 +160,9 @@ def label_tab(settings, db) -> None:
         return
     if FLASH_KEY in st.session_state:
         st.success(st.session_state.pop(FLASH_KEY))
-    show_progress(db, annotator)
+    undo_last(db, annotator)
+    done = show_progress(db, annotator)
+    own_history(db, annotator)
     item = ui.run_or_stop(labeling.next_snippet, db, annotator)
     if item is None:
         st.success("Nothing left to label for you right now. Thank you!")
@@ -126,6 +178,8 @@ def label_tab(settings, db) -> None:
         skip_form(db, annotator, item)
         focus_summary(item)
     with right:
+        with st.expander("Guidelines and shortcuts", expanded=done.labeled_total < 3):
+            st.markdown(GUIDELINES)
         # auto_update: no "Apply" button under read-only code; font 15: at 14 px Linux's fallback
         # monospace font clips underscores (x_range reads "x range")
         st_ace(value=item.code, language="python", readonly=True, theme="chrome", min_lines=20, font_size=15,
@@ -189,19 +243,44 @@ def agreement_tab(db) -> None:
                 col.markdown(ui.md_literal(lab["summary"]))
 
 
-def label_studio_tab(db) -> None:
+def label_studio_import(db) -> None:
     st.subheader("Import")
     upload = st.file_uploader("Label Studio JSON export", type=["json"], key="ls_upload")
     approve = st.checkbox("Mark imported labels approved (a reviewed project)", key="ls_approve")
-    if upload is not None and st.button("Import", key="ls_import"):
-        tasks = ui.run_or_stop(labeling.parse_label_studio, upload.getvalue().decode("utf-8", "replace"), upload.name)
-        report = ui.run_or_stop(labeling.import_label_studio, db, tasks, status="approved" if approve else "submitted")
-        st.success(report.summary())
+    if upload is None or not st.button("Import", key="ls_import"):
+        return
+    try:  # a bad file is this section's error: Export below keeps working
+        tasks = labeling.parse_label_studio(upload.getvalue().decode("utf-8", "replace"), upload.name)
+        report = labeling.import_label_studio(db, tasks, status="approved" if approve else "submitted")
+    except HiSolverError as exc:
+        st.error(f"Nothing was imported: {exc}")
+        return
+    st.success(report.summary())
+
+
+def label_studio_export(db) -> None:
     st.subheader("Export")
     approved_only = st.checkbox("Approved labels only", key="ls_export_approved")
-    tasks = labeling.export_label_studio(db, statuses=("approved",) if approved_only else ("submitted", "approved"))
-    st.download_button(f"Download {len(tasks)} tasks as Label Studio JSON", labeling.dumps_label_studio(tasks),
-                       file_name="hisolver-labels.json", mime="application/json", key="ls_download")
+    statuses = ("approved",) if approved_only else ("submitted", "approved")
+    ready = st.session_state.get(EXPORT_KEY)
+    # built on request, not on every rerun of the page: an export reads every label
+    if st.button("Prepare the export", key="ls_prepare", icon=":material/sync:"):
+        try:
+            tasks = labeling.export_label_studio(db, statuses=statuses)
+            ready = st.session_state[EXPORT_KEY] = (statuses, len(tasks), labeling.dumps_label_studio(tasks))
+        except HiSolverError as exc:
+            st.error(f"The export could not be built: {exc}")
+            return
+    if ready is None or ready[0] != statuses:
+        st.caption("Prepare the export to download it.")
+        return
+    st.download_button(f"Download {ready[1]} tasks as Label Studio JSON", ready[2], file_name="hisolver-labels.json",
+                       mime="application/json", key="ls_download")
+
+
+def label_studio_tab(db) -> None:
+    label_studio_import(db)
+    label_studio_export(db)
     with st.expander("Label Studio labeling config for a compatible project"):
         st.code(labeling.LABEL_CONFIG, language="xml")
 
@@ -217,12 +296,17 @@ with closing(open_db(settings)) as db:
         # keyed and tracked, so an approve or reject (which reruns the page) stays on its tab
         tab_label, tab_review, tab_agree, tab_ls = st.tabs(["Label", "Review", "Agreement", "Label Studio"],
                                                            key="label_tabs", on_change="rerun")
-        with tab_label:
-            label_tab(settings, db)
+        # only the open tab runs: agreement and export read every label
         reviewer = st.session_state.get("label_annotator", "").strip() or "maintainer"
-        with tab_review:
-            review_tab(db, reviewer)
-        with tab_agree:
-            agreement_tab(db)
-        with tab_ls:
-            label_studio_tab(db)
+        if tab_label.open:
+            with tab_label:
+                label_tab(settings, db)
+        if tab_review.open:
+            with tab_review:
+                review_tab(db, reviewer)
+        if tab_agree.open:
+            with tab_agree:
+                agreement_tab(db)
+        if tab_ls.open:
+            with tab_ls:
+                label_studio_tab(db)

@@ -96,23 +96,50 @@ def test_local_mode_says_pages_are_open():
     assert any("Local mode" in c.value for c in at.caption)
 
 
+def staff_sign_in(at: AppTest, role: Role, password: str = "") -> AppTest:
+    at.sidebar.selectbox(key="role_choice").set_value(role)
+    at.sidebar.text_input(key="role_password").input(password)
+    at.sidebar.button(key="role_sign_in").click().run()
+    assert not at.exception, at.exception
+    return at
+
+
 def test_sidebar_switch_to_maintainer_without_password_in_local_mode():
-    at = app()
-    at.sidebar.selectbox(key="role_choice").set_value(Role.ADMIN).run()
+    at = staff_sign_in(app(), Role.ADMIN)
     assert visible(at, "jobs")
+    at.sidebar.button(key="role_sign_out").click().run()
+    assert not visible(at, "jobs")
+
+
+def test_students_see_a_staff_sign_in_link_not_a_role_picker():
+    at = app()
+    assert [e.label for e in at.sidebar.expander] == ["Staff sign-in"]
+    assert "Student" not in [o for o in at.sidebar.selectbox(key="role_choice").options]
 
 
 def test_password_needed_when_set(monkeypatch):
     monkeypatch.setenv("HISOLVER_ADMIN_PASSWORD", "correct horse")
-    at = app()
-    at.sidebar.selectbox(key="role_choice").set_value(Role.ADMIN).run()
-    at.sidebar.text_input(key="role_password").input("wrong")
-    at.sidebar.button(key="role_sign_in").click().run()
+    at = staff_sign_in(app(), Role.ADMIN, "wrong")
     assert any("Wrong password" in e.value for e in at.sidebar.error)
     assert not visible(at, "settings")
-    at.sidebar.text_input(key="role_password").input("correct horse")
-    at.sidebar.button(key="role_sign_in").click().run()
+    at = staff_sign_in(at, Role.ADMIN, "correct horse")
     assert visible(at, "settings")
+    cookie = next(h.proto.body for h in at.get("html") if "hisolver_session=" in h.proto.body)
+    assert "correct horse" not in cookie and "max-age=43200" in cookie  # a signed token, never the password
+
+
+def test_wrong_passwords_are_throttled(monkeypatch):
+    monkeypatch.setenv("HISOLVER_ADMIN_PASSWORD", "correct horse")
+    from pages._shared import _throttle
+
+    _throttle.clear()  # a fresh throttle for this test's server
+    at = app()
+    for _ in range(4):
+        at = staff_sign_in(at, Role.ADMIN, "wrong")
+    at = staff_sign_in(at, Role.ADMIN, "correct horse")  # right, but too soon after 4 wrong ones
+    assert any("Too many wrong passwords" in e.value for e in at.sidebar.error)
+    assert not visible(at, "settings")
+    _throttle.clear()
 
 
 def test_settings_page_never_shows_a_password(monkeypatch):
@@ -126,15 +153,37 @@ def test_settings_page_never_shows_a_password(monkeypatch):
 
 def test_production_without_password_locks_maintainer_role(monkeypatch):
     monkeypatch.setenv("HISOLVER_ENV", "production")
-    at = app()
-    at.sidebar.selectbox(key="role_choice").set_value(Role.ADMIN).run()
-    assert any("locked" in w.value for w in at.sidebar.warning)
+    at = staff_sign_in(app(), Role.ADMIN)
+    assert any("locked" in e.value for e in at.sidebar.error)
     assert not visible(at, "settings")
 
 
 def test_settings_page_health_checks_pass_here():
     at = page("settings")
-    assert len(at.success) == 4, [e.value for e in at.error]
+    assert len(at.success) == 6 and not at.error, [e.value for e in at.error]
+    shown = " ".join(s.value for s in at.success)
+    assert "Render sandbox isolated" in shown and "built-in engine only" in shown
+
+
+def test_settings_page_says_where_each_value_came_from(monkeypatch):
+    monkeypatch.setenv("HISOLVER_MAX_PROBLEM_CHARS", "1500")
+    table = page("settings").table[0].value
+    sources = dict(zip(table["setting"], table["source"]))
+    assert sources["max_problem_chars"] == "environment" and sources["backends"] == "default"
+
+
+def test_a_configured_backend_without_its_settings_fails_its_check(monkeypatch):
+    from hisolver_core.config import load_settings
+    from hisolver_core.health import run_checks
+
+    monkeypatch.setenv("HISOLVER_BACKENDS", "openai,builtin")
+    check = next(c for c in run_checks(load_settings()) if c.name == "Model backends configured")
+    assert not check.ok and "openai" in check.detail and check.fix
+
+
+def test_the_favicon_ships_with_the_app():
+    assert "material/" not in (ROOT / "app.py").read_text().split("page_icon=", 1)[1].split(",", 1)[0]
+    assert (ROOT / "pages" / "assets" / "favicon.png").stat().st_size > 100
 
 
 def test_markdown_helpers_neutralise_links_but_keep_math():

@@ -52,7 +52,8 @@ def test_health_reports_each_check(runner):
     result = runner.invoke(main, ["health", "--json"])
     data = json.loads(result.output.strip().splitlines()[-1])
     names = [c["name"] for c in data["checks"]]
-    assert names == ["Manim importable", "LaTeX present", "Blob store reachable", "Database writable"]
+    assert names == ["Manim importable", "LaTeX present", "Blob store reachable", "Database writable",
+                     "Render sandbox isolated", "Model backends configured"]
     assert result.exit_code == (0 if data["ok"] else 1)
 
 

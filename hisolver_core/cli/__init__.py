@@ -29,6 +29,7 @@ COMMANDS: dict[str, str] = {
     "render": "render_cmd:render_cmd",
     "label": "label_cmd:label_group", "dataset": "dataset_cmd:dataset_group",
     "model": "model_cmd:model_group",
+    "serve": "serve_cmd:serve_cmd", "deploy": "deploy_cmd:deploy_group",
     "jobs": "jobs_cmd:jobs_group",
     "train": "train_cmd:train_group",
 }

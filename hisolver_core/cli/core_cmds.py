@@ -31,7 +31,7 @@ def settings_cmd(as_json: bool) -> None:
 @click.command("health")
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
 def health_cmd(as_json: bool) -> None:
-    """Check Manim, LaTeX, the blob store and the database; exit 1 if any fails.
+    """Check Manim, LaTeX, the blob store, the database, the sandbox and model backends; exit 1 if any fails.
 
     \b
     Example:

@@ -10,7 +10,7 @@ Typical use::
 
 from .build import SYSTEM_PROMPT, DatasetError, VersionExistsError, check_name, create_version, split_of
 from .stats import summarize_items, topic_of
-from .versions import DatasetVersion, diff_versions, list_versions, load_version, read_manifest
+from .versions import DatasetVersion, diff_details, diff_versions, list_versions, load_version, read_manifest
 
 __all__ = [
     "SYSTEM_PROMPT",
@@ -20,6 +20,7 @@ __all__ = [
     "check_name",
     "create_version",
     "diff_versions",
+    "diff_details",
     "list_versions",
     "load_version",
     "read_manifest",

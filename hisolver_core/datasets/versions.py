@@ -17,7 +17,7 @@ from ..storage import BlobStore, LocalBlobStore, open_blob_store
 from ..store import open_db
 from .build import FILES, version_prefix
 
-__all__ = ["DatasetVersion", "list_versions", "read_manifest", "diff_versions", "load_version"]
+__all__ = ["DatasetVersion", "list_versions", "read_manifest", "diff_versions", "diff_details", "load_version"]
 
 log = logging.getLogger(__name__)
 
@@ -72,6 +72,39 @@ def diff_versions(settings: Settings, a: str, b: str, *, blobs: BlobStore | None
         "moved": [i for i in both if ia[i]["split"] != ib[i]["split"]],
         "unchanged": sum(1 for i in both if ia[i]["row_sha256"] == ib[i]["row_sha256"]),
     }
+
+
+def _labeled(blobs: BlobStore, manifest: dict[str, Any], label_id: int) -> tuple[str | None, str | None]:
+    """(summary, code) of one label as the version froze it, from its ``labeled/`` record; (None, None) if absent."""
+    snippet = next((i["snippet_id"] for i in manifest["items"] if i["label_id"] == label_id), None)
+    prefix = manifest.get("labeled_prefix") or f"labeled/{manifest['name']}/"
+    try:
+        record = json.loads(blobs.get(f"{prefix}{snippet}-{label_id}.json"))
+        texts = [t for r in record.get("result") or [] for t in (r.get("value") or {}).get("text") or []]
+        return (texts[0] if texts else None), record.get("task", {}).get("data", {}).get("code")
+    except (StorageError, ValueError, AttributeError):
+        return None, None
+
+
+def diff_details(settings: Settings, diff: dict[str, Any], *, limit: int = 50,
+                 blobs: BlobStore | None = None) -> list[dict[str, Any]]:
+    """Rows that show a :func:`diff_versions` result to people: change, label id, summary and code.
+
+    A removed label is read from the older version, the others from the newer;
+    a changed one also carries its earlier summary (``was``). At most ``limit``
+    rows; summary and code are None where a version kept no ``labeled/`` record.
+    """
+    blobs = blobs or open_blob_store(settings)
+    ma, mb = read_manifest(settings, diff["a"], blobs=blobs), read_manifest(settings, diff["b"], blobs=blobs)
+    rows: list[dict[str, Any]] = []
+    for change in ("added", "removed", "changed", "moved"):
+        for label_id in diff[change][: max(0, limit - len(rows))]:
+            summary, code = _labeled(blobs, ma if change == "removed" else mb, label_id)
+            row = {"change": change, "label_id": label_id, "summary": summary, "code": code}
+            if change == "changed":
+                row["was"] = _labeled(blobs, ma, label_id)[0]
+            rows.append(row)
+    return rows
 
 
 @dataclass(frozen=True)

@@ -19,11 +19,14 @@ from ..config import Settings
 from ..errors import HiSolverError, JobError, NotFoundError
 from ..store import open_db, utcnow
 from .local import group_alive, log_key
-from .records import ACTIVE, finish_job, get_job, reap_lost_jobs
+from .records import ACTIVE, finish_job, get_job, pid_alive, reap_lost_jobs
 from .runner import get_runner
 from .spec import RUNNERS, JobSpec, parse_slots
 
 log = logging.getLogger(__name__)
+
+# how long wait_job lets a finished local job's process save its log and exit
+EXIT_SETTLE_S = 15.0
 
 __all__ = [
     "cancel_job",
@@ -170,11 +173,17 @@ def wait_job(settings: Settings, job_id: int, timeout_s: float | None = None, po
     Raises :class:`NotFoundError`, or :class:`JobError` when it is still active after ``timeout_s``.
     """
     deadline = None if timeout_s is None else time.monotonic() + timeout_s
+    settle_by: float | None = None
     while True:
         poll_jobs(settings)
         row = find_job(settings, job_id)
+        # A local job's row turns final inside its command; its process then still saves the
+        # log and drains the queue. Wait for the process too (briefly), so what it leaves is there.
         if row["status"] not in ACTIVE:
-            return row
+            exiting = row.get("runner") == "local" and row.get("pid") and pid_alive(int(row["pid"]))
+            settle_by = settle_by or time.monotonic() + EXIT_SETTLE_S
+            if not exiting or time.monotonic() >= settle_by:
+                return row
         if deadline is not None and time.monotonic() >= deadline:
             raise JobError(f"job {job_id} is still {row['status']} after {timeout_s:g} s")
         time.sleep(poll_s)

@@ -35,8 +35,11 @@ from .queue import (
 from .review import Agreement, agreement, annotator_counts, list_flags, list_labels, review_label, similarity
 from .media import load_preview
 from .suggest import suggest_summary
+from .undo import UNDO_SECONDS, undo_label
 
 __all__ = [
+    "UNDO_SECONDS",
+    "undo_label",
     "LABEL_CONFIG",
     "LEASE_SECONDS",
     "MAX_SUMMARY_CHARS",

@@ -51,7 +51,7 @@ def _generate(tokenizer: Any, model: Any, request: dict) -> dict:
     max_new = max(1, int(request["max_new_tokens"]))
     config = model.config
     limit = getattr(config, "max_position_embeddings", None) or getattr(config, "n_positions", None) or 4096
-    input_ids = _prompt_ids(tokenizer, request["messages"], max(1, limit - max_new))
+    input_ids = _prompt_ids(tokenizer, request["messages"], max(1, limit - max_new)).to(model.device)
     pad = tokenizer.pad_token_id if tokenizer.pad_token_id is not None else tokenizer.eos_token_id
     with torch.no_grad():
         output = model.generate(

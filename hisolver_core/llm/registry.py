@@ -1,7 +1,9 @@
 """The backend registry: a name from ``HISOLVER_BACKENDS`` -> a configured :class:`Backend`.
 
 Implementations are imported on first use, so a missing optional package
-(openai, google-cloud-aiplatform, torch) only disables its own backend.
+(openai, google-cloud-aiplatform, torch) only disables its own backend. ``local`` and ``vertex``
+use the active deployment (see :func:`hisolver_core.deployment.deployed_settings`) when their
+model or endpoint is not set.
 """
 
 from __future__ import annotations
@@ -33,6 +35,10 @@ def get_backend(settings: Settings, name: str) -> Backend:
     target = BACKENDS.get(key)
     if target is None:
         raise ConfigError(f"unknown backend {name!r}: choose from {', '.join(BACKENDS)}")
+    if key in ("local", "vertex"):
+        from ..deployment.local import deployed_settings
+
+        settings = deployed_settings(settings)  # a model deployed from the Deploy page, unless settings name one
     module_name, cls_name = target.split(":")
     module = importlib.import_module(f"{__package__}.{module_name}")
     return getattr(module, cls_name)(settings)

@@ -8,13 +8,23 @@ the video is known without rendering (``SceneCode.step_times``).
 Layout at 854x480 (14.2 x 8 frame units): the problem on top, the current
 equation in the middle, the two previous equations above it, shrunk and
 dimmed (older ones fade out, so long solutions scroll instead of piling up),
-the step's sentence at the bottom. Everything is scaled down to fit its band.
+the step's sentence above the bottom band (the player's controls cover that
+band when the video is paused). Everything is scaled down to fit its band.
+
+Every step lasts a whole number of seconds, so its start time is exact at any
+frame rate and a player that seeks by whole seconds lands on it. The scene can
+also be rendered in chapters (``SceneCode.chapters``): a chapter's code sets
+``SECTION`` and builds the screen as the previous steps left it without
+animating them, so chapter 1 (step 1) plays while the rest renders, and the
+chapters joined end to end are the full video.
 LaTeX goes to ``MathTex`` only when it passes :func:`.texsafe.tex_ok`, and the
 scene falls back to ``Text`` at render time if LaTeX still fails to compile.
 """
 
 from __future__ import annotations
 
+import ast
+import itertools
 import math
 import textwrap
 from dataclasses import dataclass, field
@@ -22,7 +32,7 @@ from dataclasses import dataclass, field
 from ..solution import Solution
 from .texsafe import plain, safe_function, tex_ok, tex_to_text
 
-__all__ = ["SceneCode", "scene_from_solution", "SCENE_NAME"]
+__all__ = ["SceneCode", "Section", "scene_from_solution", "step_times_from_code", "SCENE_NAME"]
 
 SCENE_NAME = "SolutionScene"
 
@@ -35,19 +45,41 @@ GRAPH_HOLD = 1.5
 LONG_SOLUTION = 10
 
 
+@dataclass(frozen=True)
+class Section:
+    """One chapter of a scene: the code that renders steps ``first``..``stop - 1`` (and the ending if ``tail``)."""
+
+    code: str
+    first: int
+    stop: int
+    tail: bool
+    start_s: float
+
+    @property
+    def title(self) -> str:
+        """How the chapter is named to a student, e.g. "Step 1" or "Steps 2-4 and the answer"."""
+        name = f"Step {self.first + 1}" if self.stop - self.first == 1 else f"Steps {self.first + 1}-{self.stop}"
+        return name + (" and the answer" if self.tail else "")
+
+
 @dataclass
 class SceneCode:
-    """Generated Manim code, its scene name, and when each step starts in the video."""
+    """Generated Manim code, its scene name, when each step starts, and its chapters (empty: render whole)."""
 
     code: str
     scene: str = SCENE_NAME
     step_times: list[float] = field(default_factory=list)
     duration_s: float = 0.0
+    chapters: list[Section] = field(default_factory=list)
 
 
 def _hold(text: str) -> float:
-    """How long a step stays on screen: time to read its sentence."""
-    return round(min(3.0, max(1.2, 0.6 + 0.04 * len(text))), 2)
+    """How long a step stays on screen after it comes in: time to read its sentence.
+
+    Rounded up so that coming in plus holding is a whole number of seconds.
+    """
+    reading = min(3.0, max(1.2, 0.6 + 0.04 * len(text)))
+    return round(math.ceil(STEP_IN + reading - 1e-9) - STEP_IN, 2)
 
 
 def _wrap(text: str, width: int = 62, lines: int = 3) -> str:
@@ -143,11 +175,26 @@ def _schedule(data: dict) -> tuple[list[float], float]:
     return times, round(t, 2)
 
 
-def scene_from_solution(solution: Solution) -> SceneCode:
+def _sections(data: dict, times: list[float], chapters: int) -> list[Section]:
+    """Step 1 alone, then the other steps in up to ``chapters - 1`` parts, the last with the ending."""
+    count = len(data["steps"])
+    if chapters < 2 or count < 2:
+        return []
+    rest = count - 1
+    parts = min(chapters - 1, rest)
+    bounds = [1 + round(rest * i / parts) for i in range(parts + 1)]
+    spans = [(0, 1), *itertools.pairwise(bounds)]
+    return [Section(code=_render_code(data, [lo, hi, hi == count]), first=lo, stop=hi, tail=hi == count,
+                    start_s=times[lo]) for lo, hi in spans]
+
+
+def scene_from_solution(solution: Solution, chapters: int = 3) -> SceneCode:
     """Return Manim code (scene ``SolutionScene``) animating ``solution``, with step start times.
 
-    Unsupported solutions get a short scene that says so. Never raises for
-    odd content: unusable LaTeX becomes text, unusable figures are skipped.
+    ``chapters`` (at least 2 to split) is how many parts the scene may be
+    rendered in: step 1 alone, then the rest. Unsupported solutions get a
+    short scene that says so. Never raises for odd content: unusable LaTeX
+    becomes text, unusable figures are skipped.
     """
     data: dict = {"title": _wrap(tex_to_text(solution.problem), 70, 2), "steps": [], "graph": None, "numberline": None,
                   "answer": None, "unsupported": None}
@@ -157,7 +204,7 @@ def scene_from_solution(solution: Solution) -> SceneCode:
     brisk = len(solution.steps) > LONG_SOLUTION  # long solutions move faster so the video stays short
     for step in solution.steps:
         caption = _wrap(step.text)
-        hold = min(_hold(caption), 1.2) if brisk else _hold(caption)
+        hold = round(2.0 - STEP_IN, 2) if brisk else _hold(caption)
         data["steps"].append({"math": _math(step.latex), "caption": caption, "hold": hold})
     figure = solution.figure or {}
     if figure.get("kind") in ("function", "system"):
@@ -167,14 +214,47 @@ def scene_from_solution(solution: Solution) -> SceneCode:
     if solution.answer_latex or solution.answer is not None:
         data["answer"] = _math(solution.answer_latex or str(solution.answer))
     times, total = _schedule(data)
-    return SceneCode(code=_render_code(data), step_times=times, duration_s=total)
+    return SceneCode(code=_render_code(data), step_times=times, duration_s=total,
+                     chapters=_sections(data, times, chapters))
 
 
-def _render_code(data: dict) -> str:
+def _render_code(data: dict, section: list | None = None) -> str:
     curves = (data.get("graph") or {}).get("curves", [])
     # Sources passed safe_function's node-by-node check: numbers, x, + - * / **, math functions.
     lambdas = ", ".join(f"lambda x: ({src})" for src in curves)
-    return f"from manim import *\nimport math\n\nDATA = {data!r}\nCURVES = [{lambdas}]\n" + _BODY
+    return (f"from manim import *\nimport math\n\nDATA = {data!r}\nCURVES = [{lambdas}]\n"
+            f"SECTION = {section!r}  # [first step, stop, ending?] of a chapter; None renders it all\n" + _BODY)
+
+
+_DATA_NAMES = ("DATA", "CURVES", "SECTION")
+
+
+def _body_dump(tree: ast.Module) -> str:
+    return ast.dump(ast.Module(body=[node for node in tree.body if not (
+        isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name)
+        and node.targets[0].id in _DATA_NAMES)], type_ignores=[]))
+
+
+def step_times_from_code(code: str) -> list[float]:
+    """Step start times of edited scene code, or [] when they cannot be known.
+
+    They are known when the code is this module's scene with only its data
+    (captions, formulas, hold times) or comments changed: the ``DATA`` literal
+    is read with :func:`ast.literal_eval` (never executed) and scheduled again.
+    """
+    try:
+        tree = ast.parse(code)
+        if _body_dump(tree) != _BODY_DUMP:
+            return []
+        node = next(n for n in tree.body if isinstance(n, ast.Assign) and isinstance(n.targets[0], ast.Name)
+                    and n.targets[0].id == "DATA")
+        data = ast.literal_eval(node.value)
+        if data.get("unsupported") or not data["steps"]:
+            return []
+        steps = [{"hold": float(step["hold"])} for step in data["steps"]]
+        return _schedule({**data, "steps": steps})[0]
+    except (SyntaxError, ValueError, TypeError, KeyError, AttributeError, StopIteration, RecursionError):
+        return []
 
 
 _BODY = '''
@@ -211,7 +291,8 @@ def lines(text, size, color=WHITE):
 
 
 def caption(text):
-    return fit(lines(text, 24, GRAY_A), 13.0, 1.4).to_edge(DOWN, buff=0.35)
+    # kept above the bottom band (about 60 px of a 340 px high player), where its controls sit when paused
+    return fit(lines(text, 24, GRAY_A), 13.0, 1.2).to_edge(DOWN, buff=1.5)
 
 
 class SolutionScene(Scene):
@@ -223,7 +304,10 @@ class SolutionScene(Scene):
             self.play(FadeIn(note), run_time=1.0)
             self.wait(2.0)
             return
-        self.show_steps()
+        first, stop, tail = SECTION or [0, len(DATA["steps"]), True]
+        self.show_steps(first, stop)
+        if not tail:
+            return
         if DATA["graph"]:
             self.show_graph()
         if DATA["numberline"]:
@@ -234,28 +318,45 @@ class SolutionScene(Scene):
         """One play for an animation and the reading time after it (fewer partial movies, faster)."""
         self.play(Succession(AnimationGroup(*anims, run_time=run_time), Wait(hold)), run_time=run_time + hold)
 
-    def show_steps(self):
+    def show_steps(self, first, stop):
+        """Animate steps first..stop-1; the screen as earlier steps left it is built without animating them."""
         history, current, extras = [], None, VGroup()
         top = self.title.get_bottom()[1] - 0.55  # history sits under the problem, however many lines it has
         slots = [UP * (top - 0.8), UP * top]
-        for index, step in enumerate(DATA["steps"]):
-            new = fit(formula(step["math"]), 12.5, 1.5).move_to(DOWN * 0.35)
-            note = caption(step["caption"])
-            counter = Text(f"{index + 1}/{len(DATA['steps'])}", font_size=18, color=GRAY_B).to_corner(DR, buff=0.15)
-            self.remove(extras)
-            extras = VGroup(note, counter)
-            self.add(extras)  # captions switch instantly: cheaper than fading, and easier to read
+        for index, step in enumerate(DATA["steps"][:stop]):
+            if index < first - 3:
+                continue  # faded out before this chapter starts
+            live = index >= first
+            new = fit(formula(step["math"]), 12.5, 1.5).move_to(UP * 0.1)
+            if live:
+                note = caption(step["caption"])
+                counter = Text(f"{index + 1}/{len(DATA['steps'])}", font_size=18, color=GRAY_B)
+                counter.to_corner(DR, buff=0.15).shift(UP * 1.4)
+                self.remove(extras)
+                extras = VGroup(note, counter)
+                self.add(extras)  # captions switch instantly: cheaper than fading, and easier to read
             if current is None:
-                anims = [Write(new)]
+                anims = [Write(new)] if live else []
             else:
-                anims = [TransformMatchingShapes(current.copy(), new),
-                         current.animate.scale(min(0.75, 0.6 / max(current.height, 0.01))).move_to(slots[0]).set_opacity(0.7)]
-                if history:
-                    anims.append(history[0].animate.move_to(slots[1]).set_opacity(0.4))
-                if len(history) > 1:
-                    anims.append(FadeOut(history[1]))
+                shrink = min(0.75, 0.6 / max(current.height, 0.01))
+                if live:
+                    anims = [TransformMatchingShapes(current.copy(), new),
+                             current.animate.scale(shrink).move_to(slots[0]).set_opacity(0.7)]
+                    if history:
+                        anims.append(history[0].animate.move_to(slots[1]).set_opacity(0.4))
+                    if len(history) > 1:
+                        anims.append(FadeOut(history[1]))
+                else:  # the same end state, at once
+                    current.scale(shrink).move_to(slots[0]).set_opacity(0.7)
+                    if history:
+                        history[0].move_to(slots[1]).set_opacity(0.4)
+                    if len(history) > 1:
+                        self.remove(history[1])
                 history = [current] + history[:1]
-            self.hold(anims, 0.8, step["hold"])
+            if live:
+                self.hold(anims, 0.8, step["hold"])
+            else:
+                self.add(new)
             current = new
 
     def clear_steps(self):
@@ -316,3 +417,5 @@ class SolutionScene(Scene):
         self.play(*[FadeOut(m) for m in self.shown()], run_time=0.5)
         self.hold([FadeIn(label), FadeIn(value), Create(box)], 0.8, 1.2)
 '''
+
+_BODY_DUMP = _body_dump(ast.parse(_render_code({})))  # the scene body as generated, for step_times_from_code

@@ -146,8 +146,9 @@ def solve_and_record(settings: Settings, problem: str, options: Any = None, back
     return outcome
 
 
-def animate_and_record(settings: Settings, renderer: Any, outcome: SolveOutcome, code: str | None = None):
-    """Animate ``outcome``'s solution (see :func:`animate`) and record the time to video.
+def animate_and_record(settings: Settings, renderer: Any, outcome: SolveOutcome, code: str | None = None,
+                       **options: Any):
+    """Animate ``outcome``'s solution (see :func:`animate`, which takes ``options``) and record the time to video.
 
     Returns the :class:`~hisolver_core.solving.animate.Animation`. A re-render
     of edited ``code`` is not a new time to video and is not recorded.
@@ -156,7 +157,7 @@ def animate_and_record(settings: Settings, renderer: Any, outcome: SolveOutcome,
     from .animate import animate
 
     started = time.perf_counter()
-    anim = animate(settings, renderer, outcome.solution, code=code)
+    anim = animate(settings, renderer, outcome.solution, code=code, **options)
     if code is None and outcome.solve_id is not None:
         try:
             db = open_db(settings)

@@ -218,6 +218,33 @@ def m030_jobs_runner(db: Database) -> None:
 
 
 @migrations()
+def m060_deployments(db: Database) -> None:
+    """Deployments: where a registered model serves (local or a Vertex AI endpoint), its traffic and smoke test."""
+    db["deployments"].create(
+        {
+            "id": int,
+            "model": str,  # registered model name
+            "target": str,  # local | vertex
+            "status": str,  # deploying | active | failed | undeployed | rolled_back
+            "endpoint": str,  # Vertex endpoint resource name ("" for local)
+            "deployed_model_id": str,  # Vertex DeployedModel id ("" for local)
+            "vertex_model": str,  # Vertex Model resource name
+            "traffic": str,  # JSON: the endpoint's traffic split after this deploy
+            "previous_traffic": str,  # JSON: the split before it (what rollback restores)
+            "config": str,  # JSON: machine, accelerator, replicas, container / local folders
+            "smoke_ok": int,  # 1 passed, 0 failed, null not run
+            "smoke_detail": str,  # the smoke prediction's text (or its error) and seconds
+            "error": str,
+            "created_at": str,
+            "updated_at": str,
+        },
+        pk="id",
+        foreign_keys=[("model", "models", "name")],
+    )
+    db["deployments"].create_index(["target", "status"])
+
+
+@migrations()
 def m050_training_runs(db: Database) -> None:
     """Fine-tuning runs and the metrics each logs step by step (the Train page draws them live)."""
     db["training_runs"].create(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import socket
@@ -25,17 +26,17 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-@pytest.fixture(scope="session")
-def app_server(tmp_path_factory):
-    """Start ``streamlit run app.py`` with its own data folder and passwords; yield its URL."""
+@contextlib.contextmanager
+def running_app(data: Path, **extra_env: str):
+    """Run ``streamlit run app.py`` with data folder ``data``, the test passwords and ``extra_env``; yield its URL."""
     port = _free_port()
-    data = tmp_path_factory.mktemp("browser-data")
     env = {k: v for k, v in os.environ.items() if not k.startswith("HISOLVER_")}
     env.update(
         HISOLVER_DATA_DIR=str(data),
         HISOLVER_ADMIN_PASSWORD="admin-pw",
         HISOLVER_ANNOTATOR_PASSWORD="annotator-pw",
         HISOLVER_SECRETS_FILE=str(data / "none.toml"),
+        **extra_env,
     )
     cmd = [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.port", str(port),
            "--server.address", "127.0.0.1", "--server.headless", "true"]
@@ -53,13 +54,22 @@ def app_server(tmp_path_factory):
             proc.kill()
             pytest.fail(f"app server did not start: {(data / 'server.log').read_text()[-2000:]}")
         time.sleep(0.2)
-    yield url
-    proc.terminate()
     try:
-        proc.wait(10)
-    except subprocess.TimeoutExpired:
-        proc.kill()
-    log.close()
+        yield url
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+        log.close()
+
+
+@pytest.fixture(scope="session")
+def app_server(tmp_path_factory):
+    """Start ``streamlit run app.py`` with its own data folder and passwords; yield its URL."""
+    with running_app(tmp_path_factory.mktemp("browser-data")) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")
@@ -87,3 +97,22 @@ def page(browser):
 def artifacts() -> Path:
     ARTIFACTS.mkdir(exist_ok=True)
     return ARTIFACTS
+
+
+@pytest.fixture(scope="session")
+def start_app():
+    """:func:`running_app`, for tests that need the app with settings of their own."""
+    return running_app
+
+
+@pytest.fixture(scope="session", autouse=True)
+def warm_app(app_server, browser):
+    """Open the app once before the tests: on a fresh server the very first session's first form
+    submission can come back without its values (Streamlit 1.67), which no student hits twice."""
+    context = browser.new_context()
+    pg = context.new_page()
+    pg.goto(app_server)
+    pg.get_by_role("heading", name="Solve").wait_for(timeout=60_000)
+    pg.wait_for_timeout(2000)
+    context.close()
+    return app_server

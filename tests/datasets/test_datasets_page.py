@@ -44,3 +44,28 @@ def test_diff_view(env, settings, db, make_snippets):
     shown = {m.label: m.value for m in at.metric}
     assert (shown["Added"], shown["Removed"], shown["Unchanged"]) == ("1", "0", "2")
     assert label_ids  # both versions share the first two labels
+    # the change is shown with its summary and code, not as a bare label id
+    (row,) = at.dataframe[-1].value.to_dict("records")  # the last table on the page
+    assert row["change"] == "added" and row["summary"] == "Draw circle three" and "Scene" in row["code"]
+
+
+def test_a_changed_summary_shows_both_versions(env, settings, db, make_snippets):
+    (s,) = make_snippets(1)
+    labeling.save_label(db, "ada", s, "Draw a circle")
+    datasets.create_version(settings, "a", db=db)
+    labeling.save_label(db, "ada", s, "Draw a red circle")
+    datasets.create_version(settings, "b", db=db)
+    (row,) = datasets.diff_details(settings, datasets.diff_versions(settings, "a", "b"))
+    assert (row["change"], row["was"], row["summary"]) == ("changed", "Draw a circle", "Draw a red circle")
+
+
+def test_a_version_without_validation_rows_is_flagged(env, db, make_snippets):
+    (s,) = make_snippets(1)
+    labeling.save_label(db, "ada", s, "Plot the graph of y = x")
+    at = open_page("datasets")
+    at.text_input(key="ds_name").input("tiny")
+    at.checkbox(key="ds_approved_only").uncheck()
+    at.slider(key="ds_val_fraction").set_value(0.0)
+    at.button(key="ds_create").click().run()
+    assert any("Created tiny" in s.value for s in at.success)
+    assert any("no validation rows" in w.value for w in at.warning)

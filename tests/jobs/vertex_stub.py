@@ -76,6 +76,9 @@ class _Handler(BaseHTTPRequestHandler):
     def do_DELETE(self) -> None:
         self._serve("DELETE")
 
+    def do_PATCH(self) -> None:
+        self._serve("PATCH")
+
 
 class VertexStub:
     """The stub server; ``api_endpoint`` is what ``aiplatform.init`` (and ``HISOLVER_VERTEX_API_ENDPOINT``) takes."""

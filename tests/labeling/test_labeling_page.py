@@ -125,12 +125,17 @@ def test_maintainer_reviews_and_sees_agreement(env, db, make_snippets):
     labeling.save_label(db, "bob", a, "draw a big circle")
     at = open_page("label", Role.ADMIN)
     assert [t.label for t in at.tabs] == ["Label", "Review", "Agreement", "Label Studio"]
+    assert "similarity" not in " ".join(m.value for m in at.markdown)  # closed tabs compute nothing
+    at = open_tab(at, "Review")
     at.button(key=f"review_approve_{first}").click().run()
     assert db["labels"].get(first)["status"] == "approved"
     assert db["labels"].get(first)["reviewer"] == "maintainer"
-    shown = " ".join(m.value for m in at.markdown)
-    assert "similarity **0.75**" in shown
     assert at.dataframe[0].value["annotator"].tolist() == ["ada", "bob"]
+    at = open_tab(at, "Agreement")
+    assert "similarity **0.75**" in " ".join(m.value for m in at.markdown)
+    at = open_tab(at, "Label Studio")
+    assert not at.get("download_button")  # the export is built on request
+    at.button(key="ls_prepare").click().run()
     assert at.get("download_button")
 
 
@@ -140,7 +145,7 @@ def test_label_studio_import_and_export_on_the_page(env, db, make_snippets):
     export = [{"id": 1, "data": {"code": code}, "annotations": [{"completed_by": {"id": 2, "email": "eve@x.org"},
               "result": [{"type": "textarea", "from_name": "summary", "to_name": "code",
                           "value": {"text": ["Grow a circle"]}}]}]}]
-    at = open_page("label", Role.ADMIN)
+    at = open_tab(open_page("label", Role.ADMIN), "Label Studio")
     at.file_uploader(key="ls_upload").set_value(("ls.json", json.dumps(export).encode(), "application/json")).run()
     at.checkbox(key="ls_approve").check()
     at.button(key="ls_import").click().run()
@@ -148,11 +153,55 @@ def test_label_studio_import_and_export_on_the_page(env, db, make_snippets):
     assert any("1 matched" in s.value and "1 labels saved" in s.value for s in at.success)
     (row,) = db["labels"].rows
     assert (row["annotator"], row["summary"], row["status"]) == ("eve@x.org", "Grow a circle", "approved")
+    at.button(key="ls_prepare").click().run()
     assert "Download 1 tasks" in at.get("download_button")[0].proto.label
 
 
 def test_broken_upload_shows_an_error(env, db):
-    at = open_page("label", Role.ADMIN)
+    at = open_tab(open_page("label", Role.ADMIN), "Label Studio")
     at.file_uploader(key="ls_upload").set_value(("ls.json", b"{broken", "application/json")).run()
     at.button(key="ls_import").click().run()
     assert any("not Label Studio JSON" in e.value for e in at.error)
+    at.button(key="ls_prepare").click().run()  # the error belongs to Import: Export still works
+    assert at.get("download_button")
+
+
+def open_tab(at, label: str):
+    """Switch the Label page's tabs to ``label`` (what a click on the tab does) and rerun."""
+    at.session_state["label_tabs"] = label
+    at.run()
+    assert not at.exception, at.exception
+    return at
+
+
+def test_undo_takes_back_the_last_submission_and_shows_it_again(env, db, make_snippets):
+    a, b = make_snippets(2)
+    at = as_annotator(open_page("label", Role.ANNOTATOR))
+    assert any(e.label == "Guidelines and shortcuts" for e in at.expander)
+    at.text_area(key=f"label_summary_{a}").input("Grow a circle")
+    at.button(key="label_submit").click().run()
+    assert db["labels"].count == 1 and at.text_area(key=f"label_summary_{b}")  # the next one is up
+    assert "Grow a circle" in " ".join(m.value for m in at.markdown)  # in the annotator's own history
+    at.button(key="label_undo").click().run()
+    assert not at.exception, at.exception
+    assert db["labels"].count == 0
+    assert at.text_area(key=f"label_summary_{a}").value == "Grow a circle"  # back, ready to correct
+    assert any("Took back label" in s.value for s in at.success)
+
+
+def test_undo_refuses_after_review_or_the_window(db, make_snippets):
+    from datetime import datetime, timedelta, timezone
+
+    from hisolver_core.labeling import LabelingError, UNDO_SECONDS, undo_label
+
+    (a,) = make_snippets(1)
+    label = labeling.save_label(db, "ada", a, "Grow a circle")
+    with pytest.raises(LabelingError, match="not one of yours"):
+        undo_label(db, "bob", label)
+    later = datetime.now(timezone.utc) + timedelta(seconds=UNDO_SECONDS + 5)
+    with pytest.raises(LabelingError, match="older than"):
+        undo_label(db, "ada", label, now=later)
+    labeling.review_label(db, label, "approve", "grace")
+    with pytest.raises(LabelingError, match="already approved"):
+        undo_label(db, "ada", label)
+    assert db["labels"].count == 1
