@@ -21,17 +21,18 @@ sys.path.insert(0, str(ROOT))
 
 from hisolver_core.evaluation.datasets import load_items  # noqa: E402
 from hisolver_core.evaluation.runner import run_items, summarise  # noqa: E402
+from hisolver_core.evaluation.sets import packaged_set  # noqa: E402
 
 SETS = {
     "aqua": ("aqua_test.jsonl", "aqua", {}),
     "gsm8k": ("gsm8k_test.jsonl", "gsm8k", {}),
     "math500_alg_prealg_l1_3": ("math500_test.jsonl", "math", {"subjects": ["Algebra", "Prealgebra"], "max_level": 3}),
-    # our own SAT-style development set (AGIEval layout), kept with the engine tests
-    "sat_style_dev": (str(ROOT / "tests" / "engine" / "data" / "sat_style_dev.jsonl"), "agieval", {}),
+    # our own SAT-style development set (AGIEval layout), shipped in the package (evaluation/data/)
+    "sat_style_dev": (str(packaged_set("sat_style_dev")), "agieval", {}),
     # 680 SAT-style items written without sight of the engine, in nine batches (each held out when first measured)
-    "sat_style_fresh": (str(ROOT / "tests" / "engine" / "data" / "sat_style_fresh.jsonl"), "agieval", {}),
+    "sat_style_fresh": (str(packaged_set("sat_style_fresh")), "agieval", {}),
     # 520 adversarial SAT-style items: each has a twist that a shallow reading gets wrong (precision check)
-    "sat_traps": (str(ROOT / "tests" / "engine" / "data" / "sat_traps.jsonl"), "agieval", {}),
+    "sat_traps": (str(packaged_set("sat_traps")), "agieval", {}),
 }
 
 

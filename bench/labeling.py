@@ -15,7 +15,7 @@ from pathlib import Path
 
 from hisolver_core import datasets, labeling
 from hisolver_core.config import load_settings
-from hisolver_core.store import open_db
+from hisolver_core.store import open_db, transaction
 
 CODE = "from manim import *\n\nclass S{n}(Scene):\n    def construct(self):\n        self.play(Create(Circle(radius={n})))\n"
 
@@ -26,7 +26,7 @@ def _settings(data_dir: str):
 
 def seed(data_dir: str, count: int) -> None:
     db = open_db(_settings(data_dir))
-    with db.conn:
+    with transaction(db):
         db.execute("INSERT INTO repos (full_name, source) VALUES ('local:bench', 'local')")
         db.conn.executemany("INSERT INTO files (repo_id, path) VALUES (1, ?)", [(f"f{n}.py",) for n in range(count)])
         db.conn.executemany(

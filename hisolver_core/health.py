@@ -58,11 +58,11 @@ def _blobs(settings: Settings) -> Check:
 
 
 def _database(settings: Settings) -> Check:
-    from .store import open_db
+    from .store import open_db, transaction
 
     try:
         db = open_db(settings)
-        with db.conn:
+        with transaction(db):
             db.execute("CREATE TEMP TABLE IF NOT EXISTS _health (x)")
             db.execute("INSERT INTO _health VALUES (1)")
         db.close()

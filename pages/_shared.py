@@ -11,7 +11,7 @@ import re
 import sqlite3
 from collections.abc import Callable
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 import streamlit as st
 from streamlit.errors import StreamlitAPIException
@@ -20,6 +20,9 @@ from hisolver_core.auth import (OPEN_MODE_NOTICE, TOKEN_COOKIE, LoginThrottle, R
                                 role_is_locked, role_is_open, sign_in)
 from hisolver_core.config import Settings, load_settings
 from hisolver_core.errors import AccessDenied, HiSolverError
+
+if TYPE_CHECKING:
+    from hisolver_core.rendering import RenderService
 
 __all__ = [
     "JOB_REFRESH_S",
@@ -273,7 +276,7 @@ def _render_fields(settings: Settings) -> tuple:
 
 
 @st.cache_resource(show_spinner=False, max_entries=2, hash_funcs={Settings: _render_fields})
-def get_renderer(settings: Settings):
+def get_renderer(settings: Settings) -> RenderService:
     """One sandboxed render service per configuration, shared by every session (thread-safe)."""
     from hisolver_core.rendering import Renderer
 

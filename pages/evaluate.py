@@ -1,58 +1,38 @@
-"""Evaluate page: run the solver benchmark on a bundled or uploaded JSONL file, review the results."""
+"""Evaluate page: run the solver benchmark on a packaged, configured or uploaded JSONL file, review the results."""
 
 from __future__ import annotations
 
 import json
-import tempfile
 from pathlib import Path
 
 import pandas as pd
 import streamlit as st
 
 from hisolver_core.auth import Role
-from hisolver_core.evaluation import FORMATS, EvalReport
+from hisolver_core.evaluation import FORMATS, EvalReport, benchmark_files, guess_format, save_upload
 from hisolver_core.evaluation.runner import load_report
 from hisolver_core.jobs.commands import eval_results_path, evaluate_spec
 from hisolver_core.solving import solve_stats
 from hisolver_core.store import open_db
 from pages import _shared as ui
 
-DEFAULT_DATA_DIR = Path(__file__).resolve().parents[1].parent / "shared" / "data"
-# the SAT-style sets kept with the engine tests (AGIEval layout): always offered
-ENGINE_SETS_DIR = Path(__file__).resolve().parents[1] / "tests" / "engine" / "data"
 UPLOAD = "Upload a JSONL file..."
 RESULT_KEY = "eval_results"  # per-item results file of this session's last evaluation job
-# guess a file's format from its name
-_FORMAT_HINTS = {"math": "math", "gsm8k": "gsm8k", "aqua": "aqua", "sat": "agieval", "agieval": "agieval"}
-
-
-def bundled_files(settings) -> dict[str, Path]:
-    """The benchmark files in ``settings.eval_data_dir`` (default ../shared/data) and the project's own SAT-style sets."""
-    folder = Path(settings.eval_data_dir) if settings.eval_data_dir else DEFAULT_DATA_DIR
-    files = {p.name: p for p in sorted(folder.glob("*.jsonl"))} if folder.is_dir() else {}
-    if ENGINE_SETS_DIR.is_dir():
-        files.update({p.name: p for p in sorted(ENGINE_SETS_DIR.glob("sat_*.jsonl")) if p.name not in files})
-    return files
-
-
-def _guess_format(name: str) -> str:
-    low = name.lower()
-    return next((fmt for hint, fmt in _FORMAT_HINTS.items() if hint in low), "agieval")
 
 
 def choose_dataset(settings) -> tuple[Path | None, str]:
     """Widgets for the file and its format; return (path or None, format)."""
-    files = bundled_files(settings)
+    files = benchmark_files(settings)
     source = st.selectbox("Dataset", [*files, UPLOAD], key="eval_source")
-    path: Path | None = files.get(source)
+    path: Path | None = files[source].path if source in files else None
+    default = files[source].format if source in files else guess_format("")
+    format_key = f"eval_format_{source}"
     if source == UPLOAD:
         upload = st.file_uploader("JSONL file", type=["jsonl"], key="eval_upload")
         if upload is not None:
-            tmp = Path(tempfile.mkdtemp(prefix="hisolver-eval-")) / "upload.jsonl"
-            tmp.write_bytes(upload.getvalue())
-            path = tmp
-    default = _guess_format(source if source != UPLOAD else "")
-    fmt = st.selectbox("Format", FORMATS, index=FORMATS.index(default), key=f"eval_format_{source}")
+            path = ui.run_or_stop(save_upload, settings, upload.getvalue())
+            default, format_key = guess_format(upload.name), f"eval_format_upload_{upload.name}"
+    fmt = st.selectbox("Format", FORMATS, index=FORMATS.index(default), key=format_key)
     return path, fmt
 
 

@@ -9,7 +9,6 @@ import pandas as pd
 import streamlit as st
 
 from hisolver_core.auth import Role
-from hisolver_core.errors import HiSolverError
 from hisolver_core.extraction.stats import (
     SnippetFilter,
     count_table,
@@ -18,7 +17,7 @@ from hisolver_core.extraction.stats import (
     search_snippets,
     snippet_stats,
 )
-from hisolver_core.storage import open_blob_store
+from hisolver_core.labeling import load_preview
 from hisolver_core.store import open_db
 from pages import _shared as ui
 
@@ -72,23 +71,25 @@ def filters(db) -> SnippetFilter:
 
 
 def show_preview(settings, snippet: dict) -> None:
-    blobs = open_blob_store(settings)
     poster, video = snippet.get("poster_key"), snippet.get("video_key")
-    try:
-        if video:
-            st.video(blobs.get(video))
-        elif poster:
-            st.image(blobs.get(poster), caption="Poster frame")
-        elif snippet["dialect"] != "community":
-            st.caption(f"No preview: only Manim Community code renders here; this is {snippet['dialect']} code.")
-        elif snippet["render_status"] == "pending" and not snippet["is_representative"]:
-            st.caption("No preview: duplicates are not rendered; open the cluster's representative.")
-        elif snippet["render_status"] == "pending":
-            st.caption("No preview yet: run the render check on the Collect page (or `hisolver render-check`).")
+    preview = load_preview(settings, video, poster)  # the same reader as the Label page; never raises
+    if preview is not None:
+        kind, data = preview
+        if kind == "video":
+            st.video(data)
         else:
-            st.caption("No preview: the render did not succeed.")
-    except HiSolverError as exc:
-        st.warning(f"Preview unavailable: {exc}")
+            st.image(data, caption="Poster frame")
+    elif video or poster:
+        st.warning("Preview unavailable: the stored video and poster could not be read (see the log); "
+                   "run the render check again to rebuild them.")
+    elif snippet["dialect"] != "community":
+        st.caption(f"No preview: only Manim Community code renders here; this is {snippet['dialect']} code.")
+    elif snippet["render_status"] == "pending" and not snippet["is_representative"]:
+        st.caption("No preview: duplicates are not rendered; open the cluster's representative.")
+    elif snippet["render_status"] == "pending":
+        st.caption("No preview yet: run the render check on the Collect page (or `hisolver render-check`).")
+    else:
+        st.caption("No preview: the render did not succeed.")
 
 
 def show_code(code: str, snippet_id: int) -> None:

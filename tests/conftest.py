@@ -22,6 +22,19 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 
 
+@pytest.fixture(autouse=True)
+def _private_data_dir(monkeypatch, tmp_path: Path) -> Path:
+    """Every test's environment names its own data folder (the same one ``settings`` uses).
+
+    Without it, code that reads settings from the environment (the CLI, pages,
+    job subprocesses) falls back to ``./data`` and writes into the repository's
+    own database.
+    """
+    folder = tmp_path / "data"
+    monkeypatch.setenv("HISOLVER_DATA_DIR", str(folder))
+    return folder
+
+
 @pytest.fixture
 def settings(tmp_path: Path) -> Settings:
     """Settings with a fresh, private data folder and nothing else configured."""

@@ -89,3 +89,9 @@ def test_describe_masks_secrets():
     assert rows["annotator_password"]["value"] == "(not set)"
     assert rows["data_dir"]["variable"] == "HISOLVER_DATA_DIR"
     assert "hunter2" not in str(rows) and "sk-abc" not in str(rows)
+
+
+def test_every_test_gets_its_own_data_folder(settings, tmp_path):
+    """The autouse fixture in conftest: settings read from the environment never point at ./data."""
+    assert load_settings().data_dir == settings.data_dir
+    assert settings.data_dir.is_relative_to(tmp_path) and load_settings().data_dir != Path("data")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import sys
+from pathlib import Path
 
 import click
 from tqdm import tqdm
@@ -42,8 +43,24 @@ def _print_table(title: str, table: dict) -> None:
         click.echo(f"{name[:28]:<28} {row['total']:>6} {row['answered']:>9} {row['correct']:>8} {row['wrong']:>6} {precision:>10}")
 
 
+def _dataset(ctx: click.Context, param: click.Parameter, value: str) -> str:
+    """A JSONL file, or the name of a set shipped in the package (``sat_style_dev``): its path."""
+    if Path(value).is_file():
+        return value
+    from ..errors import ProblemError
+    from ..evaluation import packaged_set
+
+    if Path(value).suffix not in ("", ".jsonl") or "/" in value:
+        raise click.BadParameter(f"no file {value}", ctx=ctx, param=param)
+    try:
+        return str(packaged_set(value))
+    except ProblemError as exc:
+        raise click.BadParameter(f"no file {value}, and {exc}", ctx=ctx, param=param) from exc
+
+
 @click.command("eval")
-@click.option("--dataset", "dataset", required=True, type=click.Path(exists=True, dir_okay=False), help="JSONL benchmark file.")
+@click.option("--dataset", "dataset", required=True, callback=_dataset,
+              help="JSONL benchmark file, or a set shipped in the package: sat_style_dev, sat_style_fresh, sat_traps.")
 @click.option("--format", "fmt", required=True, type=click.Choice(FORMATS), help="Record layout of the file.")
 @click.option("--backend", default="builtin", show_default=True,
               help="builtin (the engine), chain (the configured backend chain) or one backend name, e.g. openai.")
@@ -64,6 +81,7 @@ def eval_cmd(dataset, fmt, backend, limit, out, subjects, max_level, time_limit,
     Example:
       hisolver eval --dataset ../shared/data/math500_test.jsonl --format math --subjects Algebra,Prealgebra --max-level 3 --json
       hisolver eval --dataset sat_math.jsonl --format agieval --background
+      hisolver eval --dataset sat_traps --format agieval
     """
     solve_fn = _backend(backend)  # an unknown backend fails here, before a job is submitted
     if maybe_submit("evaluate", {"dataset": dataset, "format": fmt, "backend": backend, "limit": limit}):

@@ -36,7 +36,7 @@ from ..errors import HiSolverError
 from ..jobs import Progress, tracked_job
 from .cleanup import clean_leftovers, temp_prefix
 from ..storage import BlobStore, open_blob_store
-from ..store import open_db
+from ..store import open_db, transaction
 from .archive import iter_tar, tar_commit, tar_short_commit
 from .local import store_files
 from .records import CollectResult, blob_prefix, known_files, mark_repo, save_repo_files, upsert_repo
@@ -292,7 +292,7 @@ def _describe(exc: Exception) -> str:
 def _plan(db, metas: list[dict[str, Any]]) -> tuple[list[_RepoTask], int]:
     """Record every repository found; return the tasks to fetch and how many need nothing."""
     tasks, unchanged = [], 0
-    with db.conn:
+    with transaction(db):
         for meta in metas:
             row = upsert_repo(db, meta["full_name"], meta)
             done = row["status"] == "done"

@@ -16,7 +16,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from ..jobs import Progress
-from ..store import utcnow
+from ..store import transaction, utcnow
 
 __all__ = [
     "Progress",
@@ -73,12 +73,13 @@ def upsert_repo(db: Database, full_name: str, meta: dict[str, Any]) -> dict[str,
     cols = ", ".join(_REPO_FIELDS)
     marks = ", ".join("?" for _ in _REPO_FIELDS)
     updates = ", ".join(f"{k} = excluded.{k}" for k in _REPO_FIELDS)
-    db.execute(
-        f"INSERT INTO repos (full_name, {cols}, status) VALUES (?, {marks}, 'queued') "
-        f"ON CONFLICT(full_name) DO UPDATE SET {updates}",
-        [full_name, *values.values()],
-    )
-    return get_repo(db, full_name)
+    with transaction(db):  # joins the caller's transaction when there is one (collection planning)
+        db.execute(
+            f"INSERT INTO repos (full_name, {cols}, status) VALUES (?, {marks}, 'queued') "
+            f"ON CONFLICT(full_name) DO UPDATE SET {updates}",
+            [full_name, *values.values()],
+        )
+        return get_repo(db, full_name)
 
 
 def get_repo(db: Database, full_name: str) -> dict[str, Any]:
@@ -107,7 +108,7 @@ def save_repo_files(
     before is updated, never duplicated.
     """
     now = utcnow()
-    with db.conn:
+    with transaction(db):
         db.conn.executemany(
             "INSERT INTO files (repo_id, path, blob_key, sha256, size, parse_error, collected_at) "
             "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(repo_id, path) DO UPDATE SET "
@@ -127,7 +128,7 @@ def save_repo_files(
 
 def mark_repo(db: Database, repo_id: int, status: str, error: str | None = None, **changes: Any) -> None:
     """Set a repository's status (``queued``, ``done``, ``failed``, ``too_large``) and error."""
-    with db.conn:
+    with transaction(db):
         db["repos"].update(repo_id, {"status": status, "error": (error or None) and error[:500], **changes})
 
 

@@ -38,10 +38,9 @@ from sqlite_utils import Database
 
 from ..config import Settings
 from ..errors import HiSolverError, StorageError
-from ..labeling._txn import iso, now_utc, write_transaction
 from ..labeling.labelstudio import annotation_record
 from ..storage import BlobStore, open_blob_store
-from ..store import open_db
+from ..store import iso, now_utc, open_db, transaction
 from .stats import topic_of
 
 __all__ = [
@@ -115,7 +114,7 @@ def _reserve(db: Database, blobs: BlobStore, name: str, approved_only: bool, val
         raise taken
     if next(blobs.list(version_prefix(name)), None) or next(blobs.list(f"labeled/{name}/"), None):
         raise taken  # files without a row: a lost or different database
-    with write_transaction(db) as conn:
+    with transaction(db) as conn:
         if conn.execute("SELECT 1 FROM dataset_versions WHERE name = ?", [name]).fetchone():
             raise taken
         if parent is None:
@@ -202,7 +201,7 @@ def _cleanup(db: Database, blobs: BlobStore, name: str) -> None:
     except StorageError as exc:  # the store that failed the build may fail the cleanup too
         log.warning("dataset %s: partial files left in the blob store: %s", name, exc)
     try:
-        with write_transaction(db) as conn:
+        with transaction(db) as conn:
             conn.execute("DELETE FROM dataset_versions WHERE name = ? AND status = 'building'", [name])
     except sqlite3.Error as exc:
         log.warning("dataset %s: reservation not released: %s", name, exc)
@@ -272,7 +271,7 @@ def _write_version(db: Database, blobs: BlobStore, name: str, rows: list[dict], 
     }
     key = prefix + "manifest.json"
     blobs.put(key, json.dumps(manifest, ensure_ascii=False, indent=1).encode("utf-8"), "application/json")
-    with write_transaction(db) as conn:
+    with transaction(db) as conn:
         conn.execute(
             "UPDATE dataset_versions SET status = 'ready', content_hash = ?, train_count = ?, val_count = ?, "
             "label_count = ?, manifest_key = ? WHERE name = ?",

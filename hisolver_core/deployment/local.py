@@ -19,6 +19,7 @@ from sqlite_utils import Database
 from ..config import Settings
 from ..models import get_model, production_model
 from ..storage import BlobStore
+from ..store import transaction
 from .records import DeployError, active_deployments, add_deployment, list_deployments, read_active, update_deployment
 from .smoke import smoke_test
 
@@ -75,7 +76,7 @@ def deploy_local(settings: Settings, db: Database, blobs: BlobStore, name: str |
         log.warning("local deploy of %s failed its smoke test: %s", model["name"], detail)
         return update_deployment(db, row["id"], status="failed", smoke_ok=0, smoke_detail=detail,
                                  error="the smoke test failed; the previous deployment stays active")
-    with db.conn:
+    with transaction(db):
         for previous in active_deployments(db, "local"):
             update_deployment(db, previous["id"], status="replaced")
         row = update_deployment(db, row["id"], status="active", smoke_ok=1, smoke_detail=detail)
@@ -112,7 +113,7 @@ def rollback_local(db: Database) -> dict[str, Any]:
                 and (not current or r["id"] < current[0]["id"])]
     if not previous:
         raise DeployError("there is no earlier local deployment to roll back to")
-    with db.conn:
+    with transaction(db):
         for row in current:
             update_deployment(db, row["id"], status="rolled_back")
         return update_deployment(db, previous[0]["id"], status="active")

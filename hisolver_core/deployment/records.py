@@ -16,7 +16,7 @@ from sqlite_utils import Database
 
 from ..config import Settings
 from ..errors import HiSolverError, NotFoundError
-from ..store import utcnow
+from ..store import transaction, utcnow
 
 __all__ = ["DeployError", "DeploymentNotFound", "add_deployment", "update_deployment", "get_deployment",
            "list_deployments", "active_deployments", "read_active"]
@@ -47,7 +47,7 @@ def add_deployment(db: Database, model: str, target: str, **fields: Any) -> dict
     row.update({k: (json.dumps(v) if k in _JSON else v) for k, v in fields.items()})
     for key in _JSON:
         row.setdefault(key, "{}")
-    with db.conn:
+    with transaction(db):
         pk = db["deployments"].insert(row).last_pk
     return get_deployment(db, pk)
 
@@ -56,7 +56,7 @@ def update_deployment(db: Database, deployment_id: int, **fields: Any) -> dict[s
     """Change some columns of one deployment; return the row."""
     values = {k: (json.dumps(v) if k in _JSON else v) for k, v in fields.items()}
     values["updated_at"] = utcnow()
-    with db.conn:
+    with transaction(db):
         db["deployments"].update(deployment_id, values)
     return get_deployment(db, deployment_id)
 

@@ -16,6 +16,7 @@ import logging
 from datasketch import MinHashLSH
 from sqlite_utils import Database
 
+from ..store import transaction
 from .hashing import NUM_PERM, minhash_from_bytes
 
 __all__ = ["assign_clusters", "rechoose_representatives", "NEAR_THRESHOLD"]
@@ -46,7 +47,7 @@ def _choose(db: Database, rows: list[tuple[int, int, str, str, int]]) -> int:
     """Set ``is_representative`` from ``(id, cluster, dialect, render status, is_rep)`` rows; return rows changed."""
     best = _best([row[:4] for row in rows])
     changes = [(int(best[cid] == sid), sid) for sid, cid, _d, _s, rep in rows if rep != int(best[cid] == sid)]
-    with db.conn:
+    with transaction(db):
         db.conn.executemany("UPDATE snippets SET is_representative = ? WHERE id = ?", changes)
     return len(changes)
 
@@ -140,7 +141,7 @@ def assign_clusters(db: Database) -> tuple[int, int]:
         rep = int(best[cid] == sid)
         if (old_cid, old_rep) != (cid, rep):
             changes.append((cid, rep, sid))
-    with db.conn:
+    with transaction(db):
         db.conn.executemany("UPDATE snippets SET cluster_id = ?, is_representative = ? WHERE id = ?", changes)
     log.info("clusters: %d for %d snippets (%d rows changed)", len(best), len(rows), len(changes))
     return len(best), len(rows) - len(best)

@@ -24,7 +24,7 @@ from ..jobs import Progress, tracked_job
 from ..config import Settings
 from ..errors import HiSolverError, NotFoundError
 from ..storage import BlobStore, open_blob_store
-from ..store import open_db, utcnow
+from ..store import open_db, transaction, utcnow
 from .clusters import assign_clusters
 from .hashing import code_hash, combine_digests, minhash, minhash_to_bytes
 from .scenes import parse_source
@@ -124,7 +124,7 @@ def _write_batch(db: Database, results: list[tuple[int, str, dict[str, Any]]]) -
     """Record one batch of file results; return (snippets written, files failed)."""
     now = utcnow()
     written = failed = 0
-    with db.conn:
+    with transaction(db):
         for file_id, sha, res in results:
             failed += res["error"] is not None
             db.conn.execute(

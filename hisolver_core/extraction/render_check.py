@@ -14,7 +14,7 @@ import os
 import time
 from concurrent.futures import FIRST_COMPLETED, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlite_utils import Database
 
@@ -22,9 +22,12 @@ from ..jobs import Progress, tracked_job
 from ..config import Settings
 from ..errors import RenderError
 from ..storage import open_blob_store
-from ..store import open_db
+from ..store import open_db, transaction
 from ..collection.cleanup import clean_leftovers
 from .clusters import rechoose_representatives
+
+if TYPE_CHECKING:
+    from ..rendering import RenderService
 
 __all__ = ["RenderCheckResult", "render_check", "pending_snippets"]
 
@@ -67,7 +70,7 @@ def pending_snippets(db: Database, retry_failed: bool = False, limit: int | None
     return [dict(r) for r in db.query(sql, args)]
 
 
-def _render_one(renderer, snippet: dict[str, Any]) -> dict[str, Any]:
+def _render_one(renderer: RenderService, snippet: dict[str, Any]) -> dict[str, Any]:
     """Render one snippet; return the row changes (never raises for a bad snippet)."""
     try:
         res = renderer.render(snippet["code"], snippet["scene_name"], quality="low", client="render-check")
@@ -81,7 +84,7 @@ def _render_one(renderer, snippet: dict[str, Any]) -> dict[str, Any]:
 
 
 def _record(db: Database, snippet_id: int, changes: dict[str, Any], result: RenderCheckResult) -> None:
-    with db.conn:
+    with transaction(db):
         db["snippets"].update(snippet_id, changes)
     result.checked += 1
     status = changes["render_status"]
@@ -134,8 +137,8 @@ def render_check(
     return result
 
 
-def _run(renderer, db: Database, todo: list[dict], workers: int, result: RenderCheckResult, job: Progress,
-         total: int | None = None) -> None:
+def _run(renderer: RenderService, db: Database, todo: list[dict], workers: int, result: RenderCheckResult,
+         job: Progress, total: int | None = None) -> None:
     """Keep ``workers`` renders in flight; write each result from this thread as it lands."""
     with ThreadPoolExecutor(max_workers=workers) as pool:
         queue = iter(todo)

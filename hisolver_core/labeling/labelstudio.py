@@ -32,7 +32,7 @@ from ..errors import HiSolverError
 from ..extraction.hashing import ast_hash, minhash, minhash_to_bytes
 from ..extraction.scenes import detect_dialect
 from ..rendering.policy import find_scenes
-from ._txn import iso, now_utc, write_transaction
+from ..store import iso, now_utc, transaction
 from .queue import LabelingError, upsert_label
 
 __all__ = [
@@ -284,7 +284,7 @@ def import_label_studio(
     matched = created = saved = skipped = 0
     unmatched: list[str] = []
     statuses: list[str] = []
-    with write_transaction(db) as conn:
+    with transaction(db) as conn:
         for n, task in enumerate(tasks, 1):
             code = (task.get("data") or {}).get(code_field)
             if not isinstance(code, str) or not code.strip():

@@ -23,7 +23,7 @@ from datetime import datetime, timedelta
 from sqlite_utils import Database
 
 from ..errors import HiSolverError, NotFoundError
-from ._txn import iso, now_utc, write_transaction
+from ..store import iso, now_utc, transaction
 
 __all__ = [
     "QueueItem",
@@ -111,7 +111,7 @@ def set_labels_per_snippet(db: Database, k: int) -> int:
     """Store k (1 to 10) and return it; raises :class:`LabelingError` outside that range."""
     if not isinstance(k, int) or not 1 <= k <= MAX_K:
         raise LabelingError(f"labels per snippet must be a whole number from 1 to {MAX_K}, got {k!r}")
-    with write_transaction(db) as conn:
+    with transaction(db) as conn:
         conn.execute(
             "INSERT INTO app_settings (key, value) VALUES (?, ?) "
             "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
@@ -156,7 +156,7 @@ def next_snippet(
     annotator = _check_annotator(annotator)
     moment = now or now_utc()
     now_s, expires = iso(moment), iso(moment + timedelta(seconds=lease_seconds))
-    with write_transaction(db) as conn:
+    with transaction(db) as conn:
         k = int((conn.execute("SELECT value FROM app_settings WHERE key = ?", [_K_KEY]).fetchone() or [1])[0])
         conn.execute("DELETE FROM label_leases WHERE expires_at <= ?", [now_s])
         params = {"annotator": annotator, "now": now_s, "k": k}
@@ -178,7 +178,7 @@ def next_snippet(
 
 def release_lease(db: Database, annotator: str) -> None:
     """Give back whatever snippet ``annotator`` holds (e.g. when they sign out)."""
-    with write_transaction(db) as conn:
+    with transaction(db) as conn:
         conn.execute("DELETE FROM label_leases WHERE annotator = ?", [_check_annotator(annotator)])
 
 
@@ -240,7 +240,7 @@ def save_label(
     if status not in ("submitted", "approved", "draft"):
         raise LabelingError(f"cannot save a label as {status!r}")
     stamp = iso(now or now_utc())
-    with write_transaction(db) as conn:
+    with transaction(db) as conn:
         if conn.execute("SELECT 1 FROM snippets WHERE id = ?", [snippet_id]).fetchone() is None:
             raise NotFoundError(f"no snippet {snippet_id}")
         label_id = upsert_label(conn, snippet_id, annotator, text, status, suggested_from, stamp)
@@ -257,7 +257,7 @@ def skip_snippet(db: Database, annotator: str, snippet_id: int, reason: str = ""
     """
     annotator = _check_annotator(annotator)
     kind = "flag" if flag else "skip"
-    with write_transaction(db) as conn:
+    with transaction(db) as conn:
         if conn.execute("SELECT 1 FROM snippets WHERE id = ?", [snippet_id]).fetchone() is None:
             raise NotFoundError(f"no snippet {snippet_id}")
         conn.execute(

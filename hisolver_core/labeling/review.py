@@ -18,7 +18,7 @@ from datetime import datetime
 from sqlite_utils import Database
 
 from ..errors import NotFoundError
-from ._txn import iso, now_utc, write_transaction
+from ..store import iso, now_utc, transaction
 from .queue import LabelingError
 
 __all__ = [
@@ -78,7 +78,7 @@ def review_label(db: Database, label_id: int, decision: str, reviewer: str, note
     if not reviewer:
         raise LabelingError("a review needs the reviewer's name")
     stamp = iso(now_utc())
-    with write_transaction(db) as conn:
+    with transaction(db) as conn:
         cur = conn.execute(
             "UPDATE labels SET status = ?, reviewer = ?, review_note = ?, reviewed_at = ?, updated_at = ? "
             "WHERE id = ? AND status != 'draft'",

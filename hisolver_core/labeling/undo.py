@@ -12,7 +12,7 @@ from datetime import datetime, timedelta
 
 from sqlite_utils import Database
 
-from ._txn import iso, now_utc, write_transaction
+from ..store import iso, now_utc, transaction
 from .queue import LEASE_SECONDS, LabelingError, _check_annotator
 
 __all__ = ["UNDO_SECONDS", "undo_label"]
@@ -31,7 +31,7 @@ def undo_label(db: Database, annotator: str, label_id: int, *, window_s: int = U
     """
     annotator = _check_annotator(annotator)
     moment = now or now_utc()
-    with write_transaction(db) as conn:
+    with transaction(db) as conn:
         row = conn.execute("SELECT snippet_id, annotator, summary, status, updated_at FROM labels WHERE id = ?",
                            [label_id]).fetchone()
         if row is None or row[1] != annotator:

@@ -147,12 +147,12 @@ class _Worker:
         lines = self._stderr.read().decode(errors="replace").strip().splitlines()
         return lines[-1][:300] if lines else ""
 
-    def _read(self, timeout_s: float, what: str) -> dict:
+    def _read(self, timeout_s: float, what: str, *, transient: bool = False) -> dict:
         assert self.process is not None and self.process.stdout is not None
         ready, _, _ = select.select([self.process.stdout], [], [], timeout_s)
         if not ready:
             self.kill()
-            raise BackendError(f"{what} within {timeout_s:g} s (the local worker was stopped)")
+            raise BackendError(f"{what} within {timeout_s:g} s (the local worker was stopped)", transient=transient)
         line = self.process.stdout.readline()
         if not line:
             detail = self._stderr_tail()
@@ -174,7 +174,9 @@ class _Worker:
             except (BrokenPipeError, OSError) as exc:
                 self.kill()
                 raise BackendError("the local model worker died") from exc
-            reply = self._read(timeout_s, "timed out: no answer")
+            # a slow answer may be the prompt's fault or the machine's load: the chain may retry it (a fresh
+            # worker); a model that does not load in LOAD_TIMEOUT_S is not retried
+            reply = self._read(timeout_s, "timed out: no answer", transient=True)
         finally:
             self._lock.release()
         if not reply.get("ok"):

@@ -68,6 +68,7 @@ class OpenAIBackend(ModelBackend):
         self.timeout_s = float(settings.openai_timeout_s)
         self.stream = bool(settings.openai_stream) if stream is None else stream
         self.base_url = settings.openai_base_url or None
+        self._key = settings.openai_api_key  # kept out of every message (servers and proxies may echo it)
         self.client = _client(openai, self.base_url, settings.openai_api_key, self.timeout_s)
 
     @property
@@ -85,7 +86,7 @@ class OpenAIBackend(ModelBackend):
                 return self._call(messages, fmt)
             except self._openai.BadRequestError as exc:
                 if fmt is None or not _about_format(exc):
-                    raise BackendError(f"the server refused the request (400): {_short(exc)}") from exc
+                    raise BackendError(f"the server refused the request (400): {self._short(exc)}") from exc
                 log.info("%s refused response_format %s; trying the next", self.key, _FORMATS[level])
                 level += 1
                 with _format_lock:
@@ -93,10 +94,17 @@ class OpenAIBackend(ModelBackend):
             except self._openai.APITimeoutError as exc:
                 raise BackendError(f"timed out after {self.timeout_s:g} s", transient=True) from exc
             except self._openai.APIConnectionError as exc:
-                raise BackendError(f"cannot reach the server: {_short(exc)}", transient=True) from exc
+                raise BackendError(f"cannot reach the server: {self._short(exc)}", transient=True) from exc
             except self._openai.APIStatusError as exc:
                 transient = exc.status_code >= 500 or exc.status_code in (408, 409, 429)
-                raise BackendError(f"server error {exc.status_code}: {_short(exc)}", transient=transient) from exc
+                raise BackendError(f"server error {exc.status_code}: {self._short(exc)}", transient=transient) from exc
+
+    def _short(self, exc: Exception, limit: int = 200) -> str:
+        """The error's text on one line, at most ``limit`` characters, with the API key masked."""
+        text = " ".join(str(exc).split())
+        if self._key:
+            text = text.replace(self._key, "***")
+        return text[:limit]
 
     def _call(self, messages: list[dict], fmt: dict | None) -> str:
         # No token cap: max_tokens vs max_completion_tokens differs between servers; the timeout bounds it.
@@ -126,11 +134,6 @@ class OpenAIBackend(ModelBackend):
 def _about_format(exc: Exception) -> bool:
     text = str(exc).lower()
     return any(word in text for word in ("response_format", "json_schema", "json_object", "schema", "format"))
-
-
-def _short(exc: Exception, limit: int = 200) -> str:
-    text = " ".join(str(exc).split())
-    return text[:limit]
 
 
 def reset_capabilities() -> None:

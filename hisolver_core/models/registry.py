@@ -10,7 +10,7 @@ from sqlite_utils import Database
 
 from ..errors import HiSolverError, NotFoundError
 from ..storage import BlobStore
-from ..store import utcnow
+from ..store import transaction, utcnow
 
 __all__ = [
     "STAGES",
@@ -88,7 +88,7 @@ def register_model(
         return _decode(existing[0])
     _check_artifacts(blobs, artifacts)
     now = utcnow()
-    with db.conn:
+    with transaction(db):  # BEGIN IMMEDIATE: the version read and the insert are one step
         version = (db.execute("select coalesce(max(version), 0) + 1 from models").fetchone()[0])
         name = name or f"{DEFAULT_FAMILY}-v{version}"
         if db["models"].count_where("name = ?", [name]):
@@ -163,7 +163,7 @@ def promote_model(db: Database, name: str, note: str = "") -> dict[str, Any]:
         return model
     if model["stage"] == "archived":
         raise RegistryError(f"{name} is archived; only candidate models can be promoted")
-    with db.conn:
+    with transaction(db):  # demote and promote together
         current = production_model(db)
         if current is not None:
             _set_stage(db, current["name"], "candidate", f"replaced by {name}")
@@ -180,6 +180,6 @@ def archive_model(db: Database, name: str, note: str = "") -> dict[str, Any]:
     if model["stage"] == "production":
         raise RegistryError(f"{name} is in production; promote another model before archiving it")
     if model["stage"] != "archived":
-        with db.conn:
+        with transaction(db):
             _set_stage(db, name, "archived", note or "archived")
     return get_model(db, name)

@@ -3,8 +3,9 @@
 Public surface:
 
 - :func:`check_code` - the static safety check (raises ``RenderError("policy", ...)``);
-- :class:`Renderer` - ``render(code, scene=None, quality="low") -> RenderResult``;
-  thread-safe, cached in the blob store under ``renders/``, sandboxed;
+- :class:`RenderService` - the interface: ``render(code, scene=None, quality="low") -> RenderResult``;
+- :class:`Renderer` - its implementation: thread-safe, cached in the blob store under
+  ``renders/``, sandboxed;
 - :func:`scene_from_solution` - Manim code for a ``Solution`` plus step start times;
 - :func:`still_image` - a PNG of the steps, for when a render fails.
 
@@ -19,7 +20,8 @@ from .cache import RenderResult
 from .policy import check_code, find_scenes
 from .renderer import Renderer
 from .scenes import SceneCode, scene_from_solution
+from .service import RenderService
 from .still import still_image
 
-__all__ = ["RenderError", "RenderResult", "Renderer", "SceneCode", "check_code", "find_scenes",
+__all__ = ["RenderError", "RenderResult", "RenderService", "Renderer", "SceneCode", "check_code", "find_scenes",
            "scene_from_solution", "still_image"]

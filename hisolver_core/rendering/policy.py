@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import ast
 import symtable
+import threading
 
 from ..errors import RenderError
 from ._scopes import Frame, ScriptFacts, bound_before, child_tables, is_plain_parameter, method_self, scope_of
@@ -84,6 +85,24 @@ FILE_READING_CALLS = frozenset({"SVGMobject", "VMobjectFromSVGPath", "SoundFile"
 # These read a file when given a path and take pixels when given an array.
 IMAGE_CALLS = frozenset({"ImageMobject", "OpenGLImageMobject"})
 FILE_KEYWORDS = frozenset({"code_file", "file_name", "filename", "file_path", "sound_file"})
+
+
+# One parse at a time in this process: concurrent ast.parse calls from render threads hit a known CPython
+# parser bug in one run of the suite; a parse takes about a millisecond, so the lock costs nothing.
+# symtable parses the code again, so it runs under the same lock.
+_PARSE_LOCK = threading.Lock()
+
+
+def _parse(code: str) -> ast.Module:
+    """``ast.parse(code)`` under the process-wide parse lock (raises what it raises)."""
+    with _PARSE_LOCK:
+        return ast.parse(code)
+
+
+def _parse_with_scopes(code: str) -> tuple[ast.Module, symtable.SymbolTable]:
+    """The tree and the symbol table of ``code``, both under the parse lock (raises what they raise)."""
+    with _PARSE_LOCK:
+        return ast.parse(code), symtable.symtable(code, "scene.py", "exec")
 
 
 def _refuse(node: ast.AST | None, reason: str, rule: str) -> None:
@@ -384,8 +403,7 @@ def check_code(code: str) -> None:
     if len(code) > MAX_CODE_CHARS:
         raise RenderError("policy", f"refused by the safety check: code longer than {MAX_CODE_CHARS} characters [rule: size]")
     try:
-        tree = ast.parse(code)
-        table = symtable.symtable(code, "scene.py", "exec")
+        tree, table = _parse_with_scopes(code)
     except (RecursionError, MemoryError) as exc:
         raise RenderError("policy", "refused by the safety check: the code is nested too deeply [rule: syntax]") from exc
     except (SyntaxError, ValueError) as exc:
@@ -404,7 +422,7 @@ def find_scenes(code: str) -> list[str]:
     Returns an empty list when the code does not parse.
     """
     try:
-        tree = ast.parse(code)
+        tree = _parse(code)
     except (SyntaxError, ValueError, RecursionError, MemoryError):
         return []
     names = []

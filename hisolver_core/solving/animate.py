@@ -16,12 +16,15 @@ import logging
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..config import Settings
 from ..errors import HiSolverError, RenderError
 from ..rendering.chapters import Chapter, ChapterProgress
 from ..solution import Solution
+
+if TYPE_CHECKING:
+    from ..rendering import RenderResult, RenderService
 
 __all__ = ["Animation", "animate", "ChapterProgress", "Chapter", "CHAPTERS"]
 
@@ -52,7 +55,7 @@ class Animation:
         return self.video_path is not None
 
 
-def _from_result(anim: Animation, result: Any) -> Animation:
+def _from_result(anim: Animation, result: RenderResult) -> Animation:
     anim.video_path = Path(result.video_path)
     anim.poster_path = Path(result.poster_path) if result.poster_path else None
     anim.cached = bool(result.cached)
@@ -76,18 +79,18 @@ def _still(settings: Settings, solution: Solution, anim: Animation) -> Animation
 class _ForClient:
     """The renderer with ``client`` filled in, for the repair loop (which renders without naming one)."""
 
-    def __init__(self, renderer: Any, client: str) -> None:
+    def __init__(self, renderer: RenderService, client: str) -> None:
         self._renderer, self._client = renderer, client
 
-    def render(self, code: str, scene: str | None = None, quality: str = "low", **kwargs: Any) -> Any:
-        kwargs.setdefault("client", self._client)
-        return self._renderer.render(code, scene=scene, quality=quality, **kwargs)
+    def render(self, code: str, scene: str | None = None, quality: str = "low", *, client: str = "",
+               trusted: bool = False) -> RenderResult:
+        return self._renderer.render(code, scene=scene, quality=quality, client=client or self._client, trusted=trusted)
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self._renderer, name)
 
 
-def _model_animation(settings: Settings, renderer: Any, solution: Solution, quality: str, client: str) -> Animation:
+def _model_animation(settings: Settings, renderer: RenderService, solution: Solution, quality: str, client: str) -> Animation:
     from ..llm import get_backend
     from .repair import repair_animation
 
@@ -107,7 +110,7 @@ def _model_animation(settings: Settings, renderer: Any, solution: Solution, qual
     return anim
 
 
-def _template(renderer: Any, solution: Solution, quality: str, client: str, progress: ChapterProgress,
+def _template(renderer: RenderService, solution: Solution, quality: str, client: str, progress: ChapterProgress,
               chapters: int) -> Animation:
     from ..rendering import scene_from_solution
     from ..rendering.chapters import render_in_chapters
@@ -123,7 +126,7 @@ def _template(renderer: Any, solution: Solution, quality: str, client: str, prog
     return anim
 
 
-def _animate(settings: Settings, renderer: Any, solution: Solution, code: str | None, quality: str, client: str,
+def _animate(settings: Settings, renderer: RenderService, solution: Solution, code: str | None, quality: str, client: str,
              progress: ChapterProgress, chapters: int) -> Animation:
     from ..rendering.scenes import step_times_from_code
 
@@ -149,7 +152,7 @@ def _animate(settings: Settings, renderer: Any, solution: Solution, code: str | 
 
 
 def animate(
-    settings: Settings, renderer: Any, solution: Solution, code: str | None = None, quality: str = "low", *,
+    settings: Settings, renderer: RenderService, solution: Solution, code: str | None = None, quality: str = "low", *,
     client: str = "", progress: ChapterProgress | None = None, chapters: int = CHAPTERS,
 ) -> Animation:
     """Render an animation for ``solution``; return an :class:`Animation` (never raises).

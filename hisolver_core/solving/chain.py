@@ -9,6 +9,7 @@ who answered and ``Solution.notes`` says why earlier backends were skipped.
 
 from __future__ import annotations
 
+import functools
 import logging
 import random
 import time
@@ -134,7 +135,7 @@ def solve_with_chain(settings: Settings, problem: str, options: Any = None, *, o
             notes.append(f"builtin declined: {solution.reason}")  # e.g. "builtin,openai": models take the rest
             continue
         try:
-            backend = get_backend(settings, name)
+            backend = _model_backend(settings, name)
         except BackendUnavailable as exc:
             if only:
                 raise ConfigError(f"backend {name!r} is {exc}") from exc
@@ -156,10 +157,18 @@ def solve_with_chain(settings: Settings, problem: str, options: Any = None, *, o
             notes.append(f"{name}'s answer was discarded")
             continue
         # a forced backend is being judged (eval, --backend): show its own, flagged answer
-        return _finish(verdict.model if only else verdict.solution, notes)
+        return _finish(verdict.model or verdict.solution if only else verdict.solution, notes)
     if only:
         return _finish(Solution(problem=text, status=UNSUPPORTED, reason=f"{only} gave no answer", backend=only), notes)
     return _finish(engine.solution(), notes)  # the engine declined earlier and no model answered
+
+
+def _model_backend(settings: Settings, name: str) -> ModelBackend:
+    """The model backend called ``name``; raises like :func:`get_backend`, and ConfigError for a non-model."""
+    backend = get_backend(settings, name)
+    if not isinstance(backend, ModelBackend):  # only "builtin", which the chain handles itself
+        raise ConfigError(f"backend {name!r} is not a model backend")
+    return backend
 
 
 def _engine_or_none(engine: _Engine) -> Solution | None:
@@ -183,14 +192,14 @@ def suggest_summary(settings: Settings, code: str) -> str | None:
         if name == "builtin":
             continue
         try:
-            backend = get_backend(settings, name)
+            backend = _model_backend(settings, name)
         except BackendUnavailable:
             continue
         breaker = breaker_for(backend.key, settings.breaker_failures, settings.breaker_window_s)
         if breaker.blocked_reason():
             continue
         try:
-            summary = _with_retries(settings, name, lambda: backend.summarize_code(code))
+            summary = _with_retries(settings, name, functools.partial(backend.summarize_code, code))
         except BackendError as exc:
             breaker.record_failure()
             log.warning("summary from %s failed: %s", name, exc)

@@ -9,11 +9,14 @@ from __future__ import annotations
 import dataclasses
 import logging
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING
 
 from ..errors import RenderError
 from ..llm.base import Backend, BackendError
 from ..solution import Solution
+
+if TYPE_CHECKING:
+    from ..rendering import RenderResult, RenderService
 
 __all__ = ["RepairOutcome", "repair_animation", "error_tail"]
 
@@ -33,7 +36,7 @@ class RepairOutcome:
     """
 
     solution: Solution  # a copy whose manim_code is the code that rendered
-    result: Any | None  # rendering.RenderResult, or None when nothing rendered
+    result: RenderResult | None  # None when nothing rendered
     source: str
     repairs: int = 0
     errors: list[str] = field(default_factory=list)
@@ -52,7 +55,7 @@ def error_tail(exc: RenderError) -> str:
     return f"[{exc.kind}] {exc}\n{tail}" if str(exc) not in tail else f"[{exc.kind}] {tail}"
 
 
-def _template(solution: Solution, renderer: Any, quality: str, outcome: RepairOutcome) -> RepairOutcome:
+def _template(solution: Solution, renderer: RenderService, quality: str, outcome: RepairOutcome) -> RepairOutcome:
     from ..rendering import scene_from_solution
     try:
         scene = scene_from_solution(solution)
@@ -68,7 +71,7 @@ def _template(solution: Solution, renderer: Any, quality: str, outcome: RepairOu
 
 
 def repair_animation(
-    backend: Backend | None, solution: Solution, renderer: Any, max_repairs: int = 2, *, quality: str = "low"
+    backend: Backend | None, solution: Solution, renderer: RenderService, max_repairs: int = 2, *, quality: str = "low"
 ) -> RepairOutcome:
     """Render ``solution.manim_code``, asking ``backend`` to fix it up to ``max_repairs`` times.
 

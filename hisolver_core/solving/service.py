@@ -8,14 +8,18 @@ import sqlite3
 import statistics
 import time
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlite_utils import Database
 
 from ..config import Settings
-from ..errors import HiSolverError
+from ..errors import HiSolverError, StorageError
 from ..solution import Solution
-from ..store import utcnow
+from ..store import transaction, utcnow
+
+if TYPE_CHECKING:
+    from ..rendering import RenderService
+    from .animate import Animation
 
 __all__ = ["SolveOutcome", "solve_problem", "record_solve", "update_video_time", "solve_stats"]
 
@@ -60,8 +64,8 @@ def _options_list(options: Any) -> list[tuple[str, str]]:
 def record_solve(db: Database, outcome: SolveOutcome) -> int:
     """Store one solve (problem, backend, status, verified, timings); return its id."""
     s = outcome.solution
-    with db.conn:
-        outcome.solve_id = db["solves"].insert(
+    with transaction(db):
+        pk = db.table("solves").insert(
             {
                 "problem": s.problem,
                 "options": json.dumps(outcome.options),
@@ -76,6 +80,9 @@ def record_solve(db: Database, outcome: SolveOutcome) -> int:
                 "created_at": utcnow(),
             }
         ).last_pk
+    if pk is None:  # SQLite always returns the rowid; a None here is a broken database
+        raise StorageError("the solve was not stored: no row id came back")
+    outcome.solve_id = int(pk)
     return outcome.solve_id
 
 
@@ -83,11 +90,11 @@ def update_video_time(db: Database, solve_id: int, video_ms: float, outcome: Sol
     """Record how long the video took for solve ``solve_id``."""
     if outcome is not None:
         outcome.timings["video_ms"] = round(video_ms, 1)
-    row = db["solves"].get(solve_id)
+    row = db.table("solves").get(solve_id)
     timings = json.loads(row["timings"] or "{}")
     timings["video_ms"] = round(video_ms, 1)
-    with db.conn:
-        db["solves"].update(solve_id, {"video_ms": round(video_ms, 1), "timings": json.dumps(timings)})
+    with transaction(db):
+        db.table("solves").update(solve_id, {"video_ms": round(video_ms, 1), "timings": json.dumps(timings)})
 
 
 def _percentile(values: list[float], q: float) -> float | None:
@@ -146,8 +153,8 @@ def solve_and_record(settings: Settings, problem: str, options: Any = None, back
     return outcome
 
 
-def animate_and_record(settings: Settings, renderer: Any, outcome: SolveOutcome, code: str | None = None,
-                       **options: Any):
+def animate_and_record(settings: Settings, renderer: RenderService, outcome: SolveOutcome, code: str | None = None,
+                       **options: Any) -> Animation:
     """Animate ``outcome``'s solution (see :func:`animate`, which takes ``options``) and record the time to video.
 
     Returns the :class:`~hisolver_core.solving.animate.Animation`. A re-render

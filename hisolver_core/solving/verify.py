@@ -114,13 +114,13 @@ def _claimed_values(solution: Solution, symbol, parse_math) -> list | None:
     for raw in (solution.answer_latex, solution.answer if isinstance(solution.answer, str) else None):
         if not raw:
             continue
-        values = []
+        values: list = []
         for part in _SEPARATORS.split(raw.strip().strip("$")):
             match = _ASSIGN.match(part)
             if not part.strip():
                 continue
             if not match or match.group(1) != symbol.name:
-                values = None
+                values = []  # not a list of "x = v" claims: try the next form of the answer
                 break
             values.append(parse_math(match.group(2)))
         if values:

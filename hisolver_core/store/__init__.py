@@ -1,10 +1,26 @@
-"""Metadata store: SQLite through sqlite-utils, in WAL mode with a busy timeout."""
+"""Metadata store: SQLite through sqlite-utils, in WAL mode with a busy timeout.
+
+Every write goes through one helper, :func:`transaction`::
+
+    with transaction(db) as conn:
+        conn.execute("UPDATE ...")
+        db["table"].insert({...})  # sqlite-utils joins it (a savepoint)
+
+It takes SQLite's write lock up front (``BEGIN IMMEDIATE``): a deferred
+transaction that reads and then writes can fail with "database is locked" when
+another process wrote in between, so taking the lock first makes
+read-check-write sequences atomic across processes, and the busy timeout makes
+the others wait their turn instead of failing.
+"""
 
 from __future__ import annotations
 
+import secrets
 import sqlite3
+from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import Iterator
 
 from sqlite_utils import Database
 
@@ -12,14 +28,73 @@ from ..config import Settings
 from ..errors import StorageError
 from .migrations import migrations
 
-__all__ = ["open_db", "connect", "migrate", "utcnow"]
+__all__ = ["open_db", "connect", "migrate", "transaction", "utcnow", "now_utc", "iso"]
 
 BUSY_TIMEOUT_MS = 30_000
 
 
+def now_utc() -> datetime:
+    """The current time, timezone-aware UTC."""
+    return datetime.now(timezone.utc)
+
+
+def iso(moment: datetime) -> str:
+    """``moment`` as the ISO 8601 text every timestamp is stored as (seconds, UTC)."""
+    return moment.astimezone(timezone.utc).isoformat(timespec="seconds")
+
+
 def utcnow() -> str:
     """The current UTC time as ISO 8601 text (how every timestamp is stored)."""
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+    return iso(now_utc())
+
+
+@contextmanager
+def transaction(db: Database) -> Iterator[sqlite3.Connection]:
+    """Yield ``db``'s connection inside ``BEGIN IMMEDIATE``; commit on success, roll back on any error.
+
+    Called while a transaction is already open on the connection (one writer
+    calling another), it joins it as a savepoint: an error undoes this part and
+    propagates, and the outer transaction commits or rolls back the whole.
+    Raises :class:`StorageError` when the write lock cannot be taken within the
+    busy timeout, when the database cannot be written at all, or when the commit
+    fails (then nothing of the transaction is kept).
+    """
+    conn = db.conn
+    if conn.in_transaction:
+        with _savepoint(conn):
+            yield conn
+        return
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+    except sqlite3.OperationalError as exc:
+        if "locked" in str(exc) or "busy" in str(exc):
+            raise StorageError(f"the database is busy (another writer held it too long), try again: {exc}") from exc
+        raise StorageError(f"cannot write to the database ({exc}): check that its folder is writable") from exc
+    try:
+        yield conn
+    except BaseException:
+        conn.rollback()
+        raise
+    try:
+        conn.commit()
+    except sqlite3.Error as exc:  # e.g. a full disk: nothing of the transaction is kept
+        conn.rollback()
+        raise StorageError(f"the database could not save the change ({exc}); nothing was written") from exc
+
+
+@contextmanager
+def _savepoint(conn: sqlite3.Connection) -> Iterator[None]:
+    name = f"hisolver_{secrets.token_hex(8)}"
+    conn.execute(f"SAVEPOINT {name}")
+    try:
+        yield
+    except BaseException:
+        if conn.in_transaction:  # an error such as a failed COMMIT may already have ended it
+            conn.execute(f"ROLLBACK TO SAVEPOINT {name}")
+            conn.execute(f"RELEASE SAVEPOINT {name}")
+        raise
+    else:
+        conn.execute(f"RELEASE SAVEPOINT {name}")
 
 
 def connect(path: str | Path) -> Database:

@@ -140,6 +140,19 @@ def test_snippets_page_filters_searches_and_previews(data_dir, project):
     assert dup_ids == expected and len(expected) >= 2  # Dup and DupNear each have a copy
 
 
+def test_snippets_page_says_when_a_stored_preview_cannot_be_read(data_dir, project):
+    settings = load_settings()
+    collect_local(settings, project, name="demo")
+    extract(settings, workers=1)
+    db = open_db(settings)
+    db.execute("UPDATE snippets SET render_status = 'ok', poster_key = 'renders/gone.png' WHERE scene_name = 'SquareRow'")
+    db.conn.commit()
+    at = open_page("snippets")
+    at.text_input(key="snip_search").input("make_square").run()
+    assert not at.exception, at.exception
+    assert not at.get("image") and any("Preview unavailable" in w.value for w in at.warning)
+
+
 def test_collect_page_runs_a_github_collection_against_the_stub(data_dir, monkeypatch):
     import sys
 

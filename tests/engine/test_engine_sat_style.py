@@ -2,15 +2,11 @@
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
 import pytest
 import sympy as sp
 
 from hisolver_core.mathengine import solve
 
-DEV = Path(__file__).parent / "data" / "sat_style_dev.jsonl"
 ABCD = ["(A)", "(B)", "(C)", "(D)"]
 
 
@@ -233,36 +229,23 @@ def test_expresses_in_terms_of() -> None:
 
 # -- the development set as a whole --------------------------------------------------------------
 
-def test_sat_style_dev_set_has_no_wrong_answers() -> None:
-    items = [json.loads(line) for line in DEV.read_text().splitlines() if line.strip()]
-    assert len(items) >= 60
-    answered = wrong = 0
-    for item in items:
-        sol = solve(item["question"], item["options"])
-        if sol.solved:
-            answered += 1
-            wrong += sol.choice != item["label"]
-    assert wrong == 0
-    assert answered >= int(0.85 * len(items))
+# Measured December 2026: dev 164/170 (96.5%), fresh 508/680 (74.7%), traps 217/520 (41.7%), no wrong
+# answer. The gates sit about one point below, so lost coverage fails here instead of going unnoticed;
+# raise them when the engine answers more.
+MIN_ANSWERED = {"sat_style_dev": (170, 163), "sat_style_fresh": (680, 503), "sat_traps": (520, 214)}
 
 
-FRESH = Path(__file__).parent / "data" / "sat_style_fresh.jsonl"
-TRAPS = Path(__file__).parent / "data" / "sat_traps.jsonl"
-
-
-@pytest.mark.parametrize("path, min_answered", [(FRESH, 0.60), (TRAPS, 0.30)], ids=["fresh", "traps"])
-def test_fresh_and_adversarial_sets_have_no_wrong_answers(path: Path, min_answered: float) -> None:
-    """Sets written without sight of the engine (and ones built to trick it): never a wrong option."""
-    items = [json.loads(line) for line in path.read_text().splitlines() if line.strip()]
-    wrong, answered = [], 0
-    for item in items:
-        sol = solve(item["question"], item["options"])
-        if sol.solved:
-            answered += 1
-            if sol.choice != item["label"]:
-                wrong.append((item["question"][:80], sol.choice, item["label"]))
+@pytest.mark.parametrize("name", sorted(MIN_ANSWERED))
+def test_sat_style_sets_have_no_wrong_answers_and_keep_their_coverage(name: str, solved_set) -> None:
+    """The dev set, sets written without sight of the engine, and ones built to trick it: never a wrong option."""
+    solved = solved_set(name)
+    size, least = MIN_ANSWERED[name]
+    assert len(solved) == size  # a set that changes size needs its gate measured again
+    answered = [(item, sol) for item, sol in solved if sol.solved]
+    wrong = [(item.problem[:80], sol.choice, item.expected_letter) for item, sol in answered
+             if sol.choice != item.expected_letter]
     assert not wrong, wrong[:3]
-    assert answered >= int(min_answered * len(items))
+    assert len(answered) >= least, f"{name}: {len(answered)} answered, the gate is {least}"
 
 
 # -- systems and factors in SAT wording ----------------------------------------------------------

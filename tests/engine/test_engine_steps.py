@@ -157,15 +157,9 @@ def test_a_sympy_string_or_words_are_never_shown_as_the_students_equation() -> N
     assert not any("Eq(" in t or "*" in t for t in latex), latex
 
 
-def test_no_solved_dev_problem_repeats_a_step_or_writes_sentences_in_latex() -> None:
-    from pathlib import Path
-
-    from hisolver_core.evaluation.datasets import load_items
-
-    data = Path(__file__).parent / "data" / "sat_style_dev.jsonl"
+def test_no_solved_dev_problem_repeats_a_step_or_writes_sentences_in_latex(solved_set) -> None:
     bad = []
-    for item in load_items(data, "agieval"):
-        sol = solve(item.problem, item.options or None)
+    for item, sol in solved_set("sat_style_dev"):
         latex = [s.latex for s in sol.steps]
         if any(a.replace(" ", "") == b.replace(" ", "") for a, b in itertools.pairwise(latex)):
             bad.append(("repeat", item.problem, latex))

@@ -124,6 +124,20 @@ def test_cli_rejects_unknown_backend(agieval_file: Path) -> None:
     assert result.exit_code != 0
 
 
+def test_cli_runs_a_packaged_set_by_name() -> None:
+    result = CliRunner().invoke(main, ["eval", "--dataset", "sat_style_dev", "--format", "agieval", "--limit", "3",
+                                       "--json"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.output.strip().splitlines()[-1])["total"] == 3
+
+
+@pytest.mark.parametrize("name", ["sat_style_devv", "no/such/file.jsonl"])
+def test_cli_says_what_datasets_there_are(name: str) -> None:
+    result = CliRunner().invoke(main, ["eval", "--dataset", name, "--format", "agieval"])
+    assert result.exit_code == 2 and f"no file {name}" in result.output
+    assert ("sat_style_dev" in result.output) is ("/" not in name)
+
+
 @pytest.mark.skipif(not (SHARED_DATA / "math500_test.jsonl").exists(), reason="shared data not present")
 def test_math500_subset_precision_smoke() -> None:
     report = run_eval(SHARED_DATA / "math500_test.jsonl", "math", subjects=["Algebra", "Prealgebra"], max_level=3, limit=30)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -76,3 +77,24 @@ def test_page_shows_recent_solve_statistics(env, settings):
     labels = {m.label: m.value for m in at.metric}
     assert (labels["Solves"], labels["Solved"], labels["Verified"]) == ("3", "2", "2")
     assert labels["Steps p50"].endswith(" s") and labels["Video p50"] == "–"
+
+
+def test_an_uploaded_file_is_kept_once_and_runs(env, settings, tmp_path):
+    import tempfile
+
+    rows = [{"passage": "", "question": "Solve $2x + 1 = 7$ for $x$.", "options": ["(A)3", "(B)4"], "label": "A"}]
+    env.setenv("HISOLVER_EVAL_DATA_DIR", str(tmp_path / "nothing-configured"))
+    leaks_before = set(Path(tempfile.gettempdir()).glob("hisolver-eval-*"))
+    at = open_page("evaluate")
+    at.selectbox(key="eval_source").select("Upload a JSONL file...").run()
+    at.file_uploader(key="eval_upload").upload("aqua_mine.jsonl", "\n".join(json.dumps(r) for r in rows).encode()).run()
+    assert at.selectbox(key="eval_format_upload_aqua_mine.jsonl").value == "aqua"  # guessed from the file's name
+    at.selectbox(key="eval_format_upload_aqua_mine.jsonl").select("agieval").run()
+    at.number_input(key="eval_limit").set_value(5).run()  # reruns with the file still uploaded
+    at.button(key="eval_run").click().run()
+    assert not at.exception, at.exception
+    assert finish_eval(at)["status"] == "succeeded"  # the job read the kept file
+    assert {m.label: m.value for m in at.metric}["Correct"] == "1"
+    uploads = list((settings.data_dir / "cache" / "eval-uploads").iterdir())
+    assert len(uploads) == 1 and uploads[0].suffix == ".jsonl"
+    assert set(Path(tempfile.gettempdir()).glob("hisolver-eval-*")) == leaks_before

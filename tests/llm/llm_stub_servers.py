@@ -24,6 +24,7 @@ class Reply:
     content: Content = ""
     status: int = 200
     delay_s: float = 0.0
+    message: str = "stub failure"  # the error body's message (a server may echo what it was sent)
 
 
 class _Handler(BaseHTTPRequestHandler):
@@ -72,7 +73,7 @@ class _OpenAIHandler(_Handler):
         if reply.delay_s:
             time.sleep(reply.delay_s)
         if reply.status != 200:
-            self._send_json(reply.status, {"error": {"message": "stub failure", "type": "server_error"}})
+            self._send_json(reply.status, {"error": {"message": reply.message, "type": "server_error"}})
             return
         content = reply.content(body) if callable(reply.content) else reply.content
         if body.get("stream"):
@@ -205,7 +206,7 @@ class _VertexHandler(_Handler):
         if reply.delay_s:
             time.sleep(reply.delay_s)
         if reply.status != 200:
-            self._send_json(reply.status, {"error": {"code": reply.status, "message": "stub failure", "status": "INTERNAL"}})
+            self._send_json(reply.status, {"error": {"code": reply.status, "message": reply.message, "status": "INTERNAL"}})
             return
         content = reply.content(body) if callable(reply.content) else reply.content
         self._send_json(200, {"predictions": [content], "deployedModelId": "1"})

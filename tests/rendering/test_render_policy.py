@@ -142,3 +142,40 @@ class S(Scene):
 def test_code_from_a_string_is_still_allowed() -> None:
     check_code("from manim import *\nclass S(Scene):\n    def construct(self):\n"
                "        self.add(Code(code_string='x = 1', language='python'))\n")
+
+
+def test_parses_are_serialised_across_threads(monkeypatch) -> None:
+    """check_code and find_scenes never run ast.parse concurrently (a CPython parser bug hit one run)."""
+    import ast
+    import threading
+    import time
+    from concurrent.futures import ThreadPoolExecutor
+
+    from hisolver_core.rendering import policy
+
+    inside, most = 0, 0
+    guard = threading.Lock()
+
+    class CountingAst:
+        def __getattr__(self, name):
+            return getattr(ast, name)
+
+        @staticmethod
+        def parse(code, *args, **kwargs):
+            nonlocal inside, most
+            with guard:
+                inside += 1
+                most = max(most, inside)
+            time.sleep(0.005)  # long enough for an unserialised parse to overlap
+            try:
+                return ast.parse(code, *args, **kwargs)
+            finally:
+                with guard:
+                    inside -= 1
+
+    monkeypatch.setattr(policy, "ast", CountingAst())
+    scene = "from manim import *\n\nclass S(Scene):\n    def construct(self):\n        self.add(Circle())\n"
+    with ThreadPoolExecutor(max_workers=6) as pool:
+        results = list(pool.map(lambda i: (check_code(scene), find_scenes(scene)), range(24)))
+    assert all(names == ["S"] for _, names in results)
+    assert most == 1

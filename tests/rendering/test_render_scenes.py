@@ -9,7 +9,7 @@ import av
 import pytest
 from PIL import Image
 
-from conftest import SAMPLES
+from render_samples import SAMPLES
 from hisolver_core.rendering import Renderer, check_code, scene_from_solution, still_image
 from hisolver_core.rendering.texsafe import safe_function, tex_ok, tex_to_text
 from hisolver_core.solution import SOLVED, Solution, Step

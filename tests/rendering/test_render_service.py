@@ -131,9 +131,8 @@ def test_identical_request_comes_from_the_cache(renderer: Renderer) -> None:
     assert (first.width, first.height, first.fps) == (854, 480, 15) and first.duration_s > 0
     for key in (first.video_key, first.poster_key):
         assert key.startswith("renders/") and renderer.blobs.exists(key)
-    started = time.perf_counter()
-    again = renderer.render(code)
-    assert again.cached and time.perf_counter() - started < 0.05
+    again = renderer.render(code)  # how fast a cached repeat is: bench/render.py (cached_p50_ms)
+    assert again.cached
     assert again.video_path == first.video_path
     # a fresh local cache (another machine) is filled from the blob store, not re-rendered
     shutil.rmtree(renderer.cache.local_dir)

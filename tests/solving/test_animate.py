@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 
 import pytest
+from render_doubles import FakeRenderService
 
 from hisolver_core.mathengine import solve
 from hisolver_core.rendering import Renderer
@@ -73,12 +74,9 @@ def test_edited_code_refused_by_policy(settings, renderer, solution):
     assert anim.still_path and anim.still_path.exists()
 
 
-def test_an_internal_error_costs_the_video_not_the_page(settings, solution):
-    class Exploding:
-        def render(self, *args, **kwargs):
-            raise RuntimeError("boom")
-
-    anim = animate(settings, Exploding(), solution)
+def test_an_internal_error_costs_the_video_not_the_page(settings, solution, tmp_path):
+    exploding = FakeRenderService(tmp_path, fail_when={"": RuntimeError("boom")})  # a bug, not a render error
+    anim = animate(settings, exploding, solution)
     assert not anim.ok and anim.source == "none"
     assert "internal error" in anim.error and "boom" not in anim.error
     assert anim.still_path and anim.still_path.exists()

@@ -1,4 +1,8 @@
-"""Sample solutions for every engine topic, built by hand (the engine is tested elsewhere)."""
+"""Sample solutions for every engine topic, built by hand (the engine is tested elsewhere).
+
+A module of its own, not conftest.py: several test folders have a conftest, and `from conftest import`
+reaches whichever was imported first.
+"""
 
 from __future__ import annotations
 
