@@ -11,7 +11,9 @@
 FROM python:3.11-slim-bookworm
 
 ARG TORCH_INDEX=https://download.pytorch.org/whl/cpu
-ENV PYTHONUNBUFFERED=1 PIP_NO_CACHE_DIR=1 HF_HUB_OFFLINE=1 HISOLVER_DATA_DIR=/data HISOLVER_ENV=production
+# HF_HUB_OFFLINE is deliberately NOT set: `hisolver train start --base-model Qwen/...` in a Vertex job
+# downloads its base model from the Hub (the local model backend sets it for its own worker).
+ENV PYTHONUNBUFFERED=1 PIP_NO_CACHE_DIR=1 HISOLVER_DATA_DIR=/data HISOLVER_ENV=production
 
 WORKDIR /app
 COPY apt-packages.txt ./

@@ -27,6 +27,13 @@ SETS = {
     "aqua": ("aqua_test.jsonl", "aqua", {}),
     "gsm8k": ("gsm8k_test.jsonl", "gsm8k", {}),
     "math500_alg_prealg_l1_3": ("math500_test.jsonl", "math", {"subjects": ["Algebra", "Prealgebra"], "max_level": 3}),
+    # the whole MATH test, Algebra and Prealgebra levels 1-3 (MATH-500's items are among them)
+    "math_alg_prealg_l1_3": ("math_test.jsonl", "math", {"subjects": ["Algebra", "Prealgebra"], "max_level": 3}),
+    "mmlu_elementary": ("mmlu_elementary_math.jsonl", "mmlu", {}),
+    # short word problems by many authors: SVAMP is the development set, ASDiv and MAWPS are held out
+    "svamp": ("svamp_test.jsonl", "svamp", {}),
+    "asdiv": ("asdiv_test.jsonl", "asdiv", {}),
+    "mawps": ("mawps_test.jsonl", "mawps", {}),
     # our own SAT-style development set (AGIEval layout), shipped in the package (evaluation/data/)
     "sat_style_dev": (str(packaged_set("sat_style_dev")), "agieval", {}),
     # 680 SAT-style items written without sight of the engine, in nine batches (each held out when first measured)
@@ -36,9 +43,17 @@ SETS = {
 }
 
 
+def _default_data() -> Path:
+    """``../shared/data`` beside the checkout (a worktree under ``wt/`` looks one level higher)."""
+    for base in (ROOT.parent, ROOT.parent.parent):
+        if (base / "shared" / "data").is_dir():
+            return base / "shared" / "data"
+    return ROOT.parent / "shared" / "data"
+
+
 def make_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--data", default=str(ROOT.parent / "shared" / "data"), help="folder with the JSONL files")
+    parser.add_argument("--data", default=str(_default_data()), help="folder with the JSONL files")
     parser.add_argument("--limit", type=int, default=None, help="only the first N problems of each set")
     parser.add_argument("--time-limit", type=float, default=5.0, help="seconds per problem")
     parser.add_argument("--only", action="append", choices=sorted(SETS), help="run only these sets (repeatable)")

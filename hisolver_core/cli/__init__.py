@@ -31,6 +31,7 @@ COMMANDS: dict[str, str] = {
     "model": "model_cmd:model_group",
     "serve": "serve_cmd:serve_cmd", "deploy": "deploy_cmd:deploy_group",
     "jobs": "jobs_cmd:jobs_group",
+    "train": "train_cmd:train_group",
     "pipeline": "pipeline_cmd:pipeline_group",
 }
 

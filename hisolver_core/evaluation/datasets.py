@@ -1,4 +1,4 @@
-"""Read benchmark files into ``EvalItem``s: AGIEval (SAT), MATH, GSM8K and AQuA JSONL."""
+"""Read benchmark files into ``EvalItem``s: AGIEval (SAT), MATH, GSM8K, AQuA, MMLU, SVAMP, ASDiv and MAWPS JSONL."""
 
 from __future__ import annotations
 
@@ -10,9 +10,9 @@ from pathlib import Path
 from ..errors import ProblemError
 from ..mathengine import parse_options
 
-__all__ = ["EvalItem", "load_items", "FORMATS"]
+__all__ = ["EvalItem", "load_items", "FORMATS", "LABEL_ERRORS"]
 
-FORMATS = ("agieval", "math", "gsm8k", "aqua")
+FORMATS = ("agieval", "math", "gsm8k", "aqua", "mmlu", "svamp", "asdiv", "mawps")
 
 
 @dataclass
@@ -26,24 +26,51 @@ class EvalItem:
     expected_letter: str | None = None
     subject: str = ""
     level: int | None = None
+    # the expected number is rounded to its printed decimals (ASDiv gives 5.7 for 17/3)
+    rounded: bool = False
 
 
 def _agieval(row: dict, i: int) -> EvalItem:
     passage = (row.get("passage") or "").strip()
     question = (row.get("question") or "").strip()
     problem = f"{passage}\n{question}".strip() if passage else question
-    options = list(row.get("options") or [])
-    label = row.get("label")
+    raw_options = row.get("options") or []
+    # some AGIEval exports give the options as one string "A) .. B) .." and the key as ``Answer``
+    options = [f"({k}){v}" for k, v in parse_options(raw_options)] if isinstance(raw_options, str) else list(raw_options)
+    label = row.get("label", row.get("Answer", row.get("answer_letter")))
     if isinstance(label, list):
         label = label[0] if label else None
+    letter = normalise_letter(str(label)) if label is not None else None
     return EvalItem(id=str(row.get("id", i)), problem=problem, options=options,
-                    expected=str(row.get("answer") or label or ""), expected_letter=(label or None) and str(label).strip().upper(),
+                    expected=str(row.get("answer") or label or ""), expected_letter=letter if options else None,
                     subject=str(row.get("subject", "")))
 
 
+def _boxed(solution: str) -> str:
+    """The content of the last ``\\boxed{...}`` in a MATH solution (braces balanced); "" when there is none."""
+    start = solution.rfind("\\boxed{")
+    if start < 0:
+        return ""
+    depth, i = 0, start + len("\\boxed")
+    for j in range(i, len(solution)):
+        depth += {"{": 1, "}": -1}.get(solution[j], 0)
+        if depth == 0:
+            return solution[i + 1:j].strip()
+    return ""
+
+
+def _level(value) -> int | None:
+    """``3`` or ``"Level 3"`` -> 3; None when unknown (``"Level ?"``)."""
+    m = re.search(r"\d+", str(value)) if value is not None else None
+    return int(m.group()) if m else None
+
+
 def _math(row: dict, i: int) -> EvalItem:
-    return EvalItem(id=str(row.get("unique_id", i)), problem=row["problem"], expected=str(row["answer"]),
-                    subject=str(row.get("subject", "")), level=row.get("level"))
+    answer = row.get("answer") or _boxed(str(row.get("solution", "")))
+    if not answer:
+        raise KeyError("answer (or a \\boxed{} answer in solution)")
+    return EvalItem(id=str(row.get("unique_id", i)), problem=row["problem"], expected=str(answer),
+                    subject=str(row.get("subject") or row.get("type", "")), level=_level(row.get("level")))
 
 
 def _gsm8k(row: dict, i: int) -> EvalItem:
@@ -57,7 +84,50 @@ def _aqua(row: dict, i: int) -> EvalItem:
                     subject="aqua")
 
 
-_READERS = {"agieval": _agieval, "math": _math, "gsm8k": _gsm8k, "aqua": _aqua}
+def _mmlu(row: dict, i: int) -> EvalItem:
+    choices = list(row["choices"])
+    letter = chr(ord("A") + int(row["answer"]))
+    return EvalItem(id=str(row.get("id", i)), problem=row["question"],
+                    options=[f"({chr(ord('A') + k)}){c}" for k, c in enumerate(choices)],
+                    expected=letter, expected_letter=letter, subject="mmlu")
+
+
+def _number(value) -> str:
+    """``145.0`` -> ``"145"``; ``"9 (apples)"`` -> ``"9"``; other text unchanged."""
+    text = str(value).strip()
+    m = re.match(r"^(-?[\d,]*\.?\d+)(?:\s*\(.*\))?\s*$", text)
+    if not m:
+        return text
+    number = m.group(1).replace(",", "")
+    return number[:-2] if number.endswith(".0") else number
+
+
+def _svamp(row: dict, i: int) -> EvalItem:
+    body = str(row["Body"]).strip()
+    sep = "" if body.endswith((".", "?", "!")) else "."
+    return EvalItem(id=str(row.get("ID", i)), problem=f"{body}{sep} {row['Question']}".strip(),
+                    expected=_number(row["Answer"]), subject="svamp")
+
+
+def _asdiv(row: dict, i: int) -> EvalItem:
+    problem = f"{str(row['body']).strip()} {str(row['question']).strip()}".strip()
+    return EvalItem(id=str(row.get("idx", i)), problem=problem, expected=_number(row["answer"]),
+                    subject=str(row.get("solution_type", "asdiv")), rounded=True)
+
+
+def _mawps(row: dict, i: int) -> EvalItem:
+    return EvalItem(id=str(row.get("idx", i)), problem=str(row["input"]).strip(), expected=_number(row["target"]),
+                    subject=str(row.get("type", "mawps")))
+
+
+# Keys that are wrong in the public files, with the reason, so a right answer is not scored as wrong:
+# file name -> {item id: (corrected answer, why)}. Keep this short and checkable by hand.
+LABEL_ERRORS: dict[str, dict[str, tuple[str, str]]] = {
+    "mmlu_elementary_math.jsonl": {"373": ("D", "365 + 56 = 421 (option D); the file keys B, 309")},
+}
+
+_READERS = {"agieval": _agieval, "math": _math, "gsm8k": _gsm8k, "aqua": _aqua, "mmlu": _mmlu, "svamp": _svamp,
+            "asdiv": _asdiv, "mawps": _mawps}
 
 
 def load_items(path: str | Path, fmt: str, *, subjects: list[str] | None = None, max_level: int | None = None,
@@ -83,6 +153,10 @@ def load_items(path: str | Path, fmt: str, *, subjects: list[str] | None = None,
                 item = reader(json.loads(line), n)
             except (json.JSONDecodeError, KeyError, TypeError) as exc:
                 raise ProblemError(f"{path.name} line {n} is not a {fmt} record: {exc}") from exc
+            fix = LABEL_ERRORS.get(path.name, {}).get(item.id)
+            if fix:
+                item.expected = fix[0]
+                item.expected_letter = fix[0] if item.expected_letter else None
             if wanted is not None and item.subject.lower() not in wanted:
                 continue
             if max_level is not None and item.level is not None and int(item.level) > max_level:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import logging
 import multiprocessing as mp
+import re
 import statistics
 import time
 from dataclasses import dataclass, field
@@ -23,6 +24,7 @@ from sqlite_utils import Database
 from ..errors import ProblemError
 from ..jobs import tracked_job
 from ..mathengine import answers_equivalent
+from ..mathengine.equivalence import to_value
 from ..mathengine import solve as builtin_solve
 from ..solution import Solution
 from .datasets import EvalItem, load_items, normalise_letter
@@ -119,8 +121,23 @@ def score_item(item: EvalItem, solution: dict | None) -> bool | None:
         return None
     if item.expected_letter:
         return normalise_letter(solution.get("choice")) == item.expected_letter
-    verdict = answers_equivalent(solution.get("answer_latex") or "", item.expected)
+    answer = solution.get("answer_latex") or ""
+    if item.rounded and _matches_rounded(answer, item.expected):
+        return True
+    verdict = answers_equivalent(answer, item.expected)
     return bool(verdict)
+
+
+def _matches_rounded(answer: str, expected: str) -> bool:
+    """True when ``answer`` is a number that, rounded to ``expected``'s printed decimals, equals it (17/3 ~ 5.7)."""
+    m = re.fullmatch(r"-?\d+\.(\d+)", expected.strip())
+    if not m:
+        return False
+    value = to_value(answer)
+    try:
+        return value is not None and bool(value.is_number) and round(float(value), len(m.group(1))) == float(expected)
+    except (TypeError, ValueError, AttributeError):
+        return False
 
 
 def _result(item: EvalItem, reply: dict | None, seconds: float) -> dict:

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 import sympy as sp
 
 from ..solution import Solution
+from .answer_forms import as_set, read_answer_set
 from .equivalence import _sympy_equal, answers_equivalent, to_value
 
 log = logging.getLogger(__name__)
@@ -33,8 +34,10 @@ def _letter(text: str) -> str | None:
 def check_answer(solution: Solution, student_answer: str) -> AnswerCheck:
     """Compare ``student_answer`` (text, LaTeX or an option letter) with the solution's answer.
 
-    Returns an :class:`AnswerCheck`; a wrong answer carries a hint naming the
-    step where such answers typically go astray. Never raises.
+    Lists, inequalities in either direction, intervals, set braces, points for intercepts, mixed
+    numbers and ± forms are read as sets of numbers. Returns an :class:`AnswerCheck`; a correct
+    subset of a list is "part of the answer"; a wrong answer carries a hint naming the step whose
+    quantity it is ("that is y; the question asks for x") or a typical slip. Never raises.
     """
     if not solution.solved:
         return AnswerCheck(None, "I could not solve this problem, so I cannot check your answer.")
@@ -64,13 +67,17 @@ def _check(solution: Solution, answer: str) -> AnswerCheck:
             return AnswerCheck(True, f"Correct: option {letter}.")
         return AnswerCheck(False, f"Option {letter} is not right.", _step_hint(solution))
     verdict = _compare(solution, answer)
+    if verdict is not True:
+        by_set = _compare_sets(solution, answer)
+        if by_set == "part":
+            return AnswerCheck(False, "Part of the answer: what you wrote is right, but the answer has more values.",
+                               "Check the other case or factor: the equation has more than one solution.")
+        if by_set is not None:
+            verdict = by_set
     if verdict is None:
         return AnswerCheck(None, "I could not read your answer as a number or expression. Try a form like 3/4 or 2x+1.")
     if verdict:
         return AnswerCheck(True, "Correct: your answer is equivalent to mine.")
-    if isinstance(solution.answer, tuple) and any(_sympy_equal(to_value(answer), e) for e in solution.answer):
-        return AnswerCheck(False, "Part of the answer: that value is one solution, but there are more.",
-                           "Check the other case or factor: the equation has more than one solution.")
     return AnswerCheck(False, "Not quite: your answer is not equivalent to the correct one.", _mistake_hint(solution, answer))
 
 
@@ -89,8 +96,71 @@ def _compare(solution: Solution, answer: str) -> bool | None:
     return answers_equivalent(answer, solution.answer_latex or "")
 
 
+def _compare_sets(solution: Solution, answer: str) -> bool | str | None:
+    """Compare as sets of numbers (lists, inequalities, intervals): True, False, "part" (a proper subset), or None."""
+    expected = as_set(solution.answer)
+    if expected is None:
+        return None
+    intercepts = bool(re.search(r"intercept|x-axis|\bzeros?\b|\broots?\b", solution.problem, re.I))
+    readings = [read_answer_set(answer)] + ([read_answer_set(answer, intercepts=True)] if intercepts else [])
+    verdicts = [_set_verdict(expected, got) for got in readings if got is not None]
+    for wanted in (True, "part", False):
+        if wanted in verdicts:
+            return wanted
+    return None
+
+
+def _set_verdict(expected: sp.Set, got: sp.Set) -> bool | str | None:
+    try:
+        if sp.simplify(expected.symmetric_difference(got)) == sp.EmptySet:
+            return True
+        if isinstance(expected, sp.FiniteSet) and len(expected) > 1 and got != sp.EmptySet and got.is_subset(expected):
+            return "part"
+    except (TypeError, ValueError, NotImplementedError):
+        return None
+    return False
+
+
+_STEP_EQUATION = re.compile(r"^\s*([^=]+?)\s*=\s*([^=]+?)\s*$")
+
+
+def _step_values(solution: Solution) -> list[tuple[int, str, object]]:
+    """``(step number, left side, value)`` for each step that gives a side a number (``y = 4``, ``2 x = 12``)."""
+    found = []
+    for n, st in enumerate(solution.steps, start=1):
+        for piece in re.split(r"\\\\|\\quad|\\text\{\s*and\s*\}|,\s*(?=[a-zA-Z]\s*=)", st.latex):
+            m = _STEP_EQUATION.match(piece)
+            if not m or not re.search(r"[a-zA-Z]", m.group(1)):
+                continue
+            value = to_value(m.group(2))
+            if isinstance(value, sp.Expr) and value.is_number:
+                found.append((n, m.group(1).strip(), value))
+    return found
+
+
+def _astray_hint(solution: Solution, got) -> str | None:
+    """Name the step whose quantity the student gave instead of the one asked ("that is y; the question asks for x")."""
+    if not (isinstance(got, sp.Expr) and got.is_number):
+        return None
+    values = _step_values(solution)
+    asked = next((lhs for _, lhs, v in reversed(values) if _sympy_equal(v, solution.answer)), None)
+    for n, lhs, value in values:
+        if lhs != asked and _sympy_equal(value, got) and not _sympy_equal(value, solution.answer):
+            target = f"${asked}$" if asked else "the value asked for"
+            if re.fullmatch(r"[a-zA-Z](?:_\{?\w+\}?)?", lhs):
+                return f"That is ${lhs}$ (step {n}); the question asks for {target}."
+            return f"That is ${lhs}$ (step {n}); the question asks for {target}: carry on from step {n}."
+    return None
+
+
 def _mistake_hint(solution: Solution, answer: str) -> str:
     got, expected = to_value(answer), solution.answer
+    if got is None:  # "2 2/9", "±3": read as a set of numbers; one number stands for itself
+        values = read_answer_set(answer)
+        got = next(iter(values)) if isinstance(values, sp.FiniteSet) and len(values) == 1 else None
+    astray = _astray_hint(solution, got)
+    if astray:
+        return astray
     if isinstance(got, sp.Expr) and isinstance(expected, sp.Expr) and expected != 0:
         checks = [
             (-expected, "Check the signs: a term may have changed sides without changing its sign."),
@@ -113,10 +183,16 @@ def _mistake_hint(solution: Solution, answer: str) -> str:
     return _step_hint(solution)
 
 
+_RESTATING = re.compile(r"^(?:write down|start from|label|write the|copy)\b", re.I)
+
+
 def _step_hint(solution: Solution) -> str:
+    """Point at the first step that does work (not the ones that restate the problem)."""
     steps = solution.steps
-    if len(steps) >= 2:
-        return f"Look again at step 2: {steps[1].text}"
+    working = [(n, st) for n, st in enumerate(steps, start=1) if not _RESTATING.match(st.text)]
+    if len(steps) >= 2 and working:
+        n, st = working[0]
+        return f"Look again at step {n}: {st.text}"
     if solution.hints:
         return solution.hints[-1]
     return "Work through the steps again carefully."

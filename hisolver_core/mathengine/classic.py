@@ -146,7 +146,9 @@ def _boat(s: str, options_text: str = "") -> Story | None:
 _ORDER_WORDS = (r"\b(?:together|not|never|always|except|between|adjacent|next to|first|last|ends?|begins?|starts?|vowels?|"
                 r"consonants?|identical|same|alike|around|circle|circular|round|table|at least|at most|exactly|both|must|"
                 r"included|include|excluded|particular|such that|if|only|odd|even|digits?|repetition|repeated|repeat|"
-                r"boys and|girls and|men and|women and|and \d+|necklace|garland|beads)\b")
+                r"boys and|girls and|men and|women and|and \d+|necklace|garland|beads|"
+                # named roles make the order matter: 4 officers from 9 people is 9*8*7*6, not C(9, 4)
+                r"officers?|president|vice|treasurer|secretary|captain|chair|positions?|roles?|offices?|prizes?)\b")
 
 
 def _value_story(topic: str, value: int, used: list[str], hints: list[str], given: list[str]) -> Story:

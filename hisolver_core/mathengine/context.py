@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 import sympy as sp
 
 from .build import Decline
-from .parse import ParseFailure, parse_math
+from .parse import ParseFailure, UndefinedFunction, parse_math
 from .problem import Problem
 
 __all__ = ["Context", "build_context", "Segment"]
@@ -132,6 +132,8 @@ def _parse(source: str, ctx: "Context", expand: bool = True):
     text = _expand_calls(source, ctx) if expand else source
     try:
         obj = parse_math(text)
+    except UndefinedFunction as exc:
+        raise Decline(f"In {source!r}, {exc}: give its formula (such as P(x) = ...) to have it evaluated.") from exc
     except ParseFailure as exc:
         raise Decline(f"I could not read the math {source!r}.") from exc
     if isinstance(obj, sp.Basic) and ctx.placeholders:

@@ -27,6 +27,7 @@ from .options import choose_option, which_of_following
 from .problem import analyze
 from .statements import solve_each_chain, solve_statements
 from .story import solve_story
+from .targets import check_target
 from .systems import count_system_solutions, whole_system_intent
 from .wording import solve_wording
 
@@ -67,12 +68,12 @@ def _solve(problem: str, options) -> Solution:
     prob = analyze(problem, options)
     bare = without_context(prob)  # taken before solving: the readers rewrite the problem they work on
     try:
-        return _solve_problem(prob)
+        return check_target(prob, _solve_problem(prob))
     except Decline as first:
         if bare is None:
             raise
         try:
-            return _solve_problem(bare)
+            return check_target(bare, _solve_problem(bare))
         except Decline:
             raise first from None  # the reason for the problem as written, not for its bare math
 
@@ -110,6 +111,10 @@ def _dispatch(ctx) -> Solution:
         return count_real_solutions(ctx)
     intent = whole_system_intent(ctx) or read_intent(ctx)
     if ctx.inequalities and not ctx.equations:
+        target = intent.target
+        if ctx.functions and intent.task == "value" and target is not None and target.kind == "expression" \
+                and isinstance(target.obj, sp.Expr) and not target.obj.free_symbols:
+            return evaluate_expression(ctx, intent)  # "f(n) = ... for 0 <= n <= 15": the inequality is f's domain
         return solve_inequality(ctx, intent)
     if ctx.equations and intent.solution_count:
         return solve_solution_count(ctx, intent)

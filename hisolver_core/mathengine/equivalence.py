@@ -54,6 +54,9 @@ def _wrap(text: str) -> str:
     return f"${t}$"
 
 
+_I_LETTER = sp.Symbol("i")
+
+
 def to_value(text: str):
     """Parse an answer (plain text or LaTeX, units allowed) to a SymPy object; None if unreadable."""
     if text is None:
@@ -70,6 +73,8 @@ def to_value(text: str):
         return None
     if isinstance(obj, sp.Equality) and isinstance(obj.lhs, sp.Symbol):
         obj = obj.rhs  # "x = 3" answers 3
+    if isinstance(obj, sp.Basic) and _I_LETTER in obj.free_symbols and not obj.has(sp.I):
+        obj = obj.xreplace({_I_LETTER: sp.I})  # plain "2+3i" is the complex number, as in LaTeX
     return obj
 
 

@@ -252,8 +252,17 @@ def _two_point_result(prop: str, p1, p2, coordinate, answer) -> str:
     return f"{two_point_work(prop, p1, p2)} = {tex(sp.simplify(answer) if not isinstance(answer, sp.Tuple) else answer)}"
 
 
+_AGGREGATE = re.compile(r"\b(sum|product|difference) of (?:the )?(?:x- and y-)?coordinates\b")
+
+
 def _two_points(ctx: Context, prop: str, points, coordinate) -> Solution:
+    q = ctx.problem.question
     (x1, y1), (x2, y2) = points[0].obj, points[1].obj
+    if prop == "midpoint" and re.search(r"\bendpoints?\b", q) and not re.search(r"\bendpoints (?:at|are|of)\b", q):
+        return _other_endpoint(ctx, points, coordinate)
+    aggregate = _AGGREGATE.search(q)
+    if aggregate and (prop != "midpoint" or aggregate.group(1) == "difference"):
+        raise Decline("I do not combine the coordinates that way.")
     if prop == "distance":
         answer = sp.sqrt((x2 - x1) ** 2 + (y2 - y1) ** 2)
         work = step(r"d = \sqrt{(x_2 - x_1)^2 + (y_2 - y_1)^2}", "Use the distance formula.")
@@ -264,9 +273,44 @@ def _two_points(ctx: Context, prop: str, points, coordinate) -> Solution:
             answer = answer[0] if coordinate == "x" else answer[1]
     steps = [step(f"({tex(x1)}, {tex(y1)}),\\ ({tex(x2)}, {tex(y2)})", "Label the two points."), work,
              step(_two_point_result(prop, (x1, y1), (x2, y2), coordinate, answer), f"Substitute the coordinates to get the {prop}.")]
+    if aggregate:
+        answer, combined = _combine(answer, aggregate.group(1))
+        steps.append(combined)
     hints = [f"Recall the {prop} formula for two points.", "Label the points (x1, y1) and (x2, y2).", work.text]
     return solved(ctx.problem.raw, "coordinate geometry", steps, hints, sp.simplify(answer) if not isinstance(answer, sp.Tuple) else answer,
                   verification="computed exactly from the coordinates")
+
+
+def _combine(point: sp.Tuple, how: str) -> tuple[sp.Expr, object]:
+    """The sum or product of a point's coordinates, with its step."""
+    value = point[0] + point[1] if how == "sum" else point[0] * point[1]
+    sign = "+" if how == "sum" else r"\cdot"
+    return value, step(f"{_paren(point[0])} {sign} {_paren(point[1])} = {tex(value)}", f"Take the {how} of the coordinates.")
+
+
+def _other_endpoint(ctx: Context, points, coordinate) -> Solution:
+    """"One endpoint is P and the midpoint is M": the other endpoint is 2M - P."""
+    q = ctx.problem.question
+    mid = [p for p in points if re.search(rf"\bmidpoint (?:of (?:a |the )?(?:line )?segment )?(?:is |at |of )?(?:located at |is at )?⟦{p.index}⟧", q)]
+    if len(mid) != 1 or not re.search(r"\bother endpoint\b", q):
+        raise Decline("I could not tell which point is the midpoint and which the endpoint.")
+    (mx, my), (px, py) = mid[0].obj, next(p for p in points if p is not mid[0]).obj
+    answer = sp.Tuple(2 * mx - px, 2 * my - py)
+    steps = [step(f"M = ({tex(mx)}, {tex(my)}),\\ P = ({tex(px)}, {tex(py)})", "Label the midpoint and the known endpoint."),
+             step(r"Q = (2x_M - x_P,\ 2y_M - y_P)", "The midpoint is halfway, so the other endpoint is as far beyond it."),
+             step(f"Q = ({tex(answer[0])}, {tex(answer[1])})", "Substitute the coordinates.")]
+    aggregate = _AGGREGATE.search(q)
+    if aggregate and aggregate.group(1) == "difference":
+        raise Decline("I do not combine the coordinates that way.")
+    if aggregate:
+        answer, combined = _combine(answer, aggregate.group(1))
+        steps.append(combined)
+    elif coordinate:
+        answer = answer[0] if coordinate == "x" else answer[1]
+    hints = ["The midpoint averages the two endpoints' coordinates.", "Solve (x_P + x_Q)/2 = x_M for x_Q, and the same for y.",
+             steps[1].text]
+    return solved(ctx.problem.raw, "coordinate geometry", steps, hints, answer,
+                  verification="the midpoint of the two endpoints is the given midpoint")
 
 
 def _marks(f: sp.Expr) -> list[dict]:

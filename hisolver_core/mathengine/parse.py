@@ -25,7 +25,7 @@ from sympy.parsing.sympy_parser import (
 
 log = logging.getLogger(__name__)
 
-__all__ = ["ParseFailure", "parse_math", "parse_latex", "parse_plain", "guard", "clean_latex"]
+__all__ = ["ParseFailure", "UndefinedFunction", "reject_undefined_calls", "parse_math", "parse_latex", "parse_plain", "guard", "clean_latex"]
 
 MAX_EXPONENT = 400
 MAX_INT_DIGITS = 60
@@ -37,6 +37,10 @@ _PLAIN_FUNCS = {"sqrt", "abs", "Abs", "log", "ln", "exp", "sin", "cos", "tan", "
 
 class ParseFailure(ValueError):
     """The text is not math this engine can read."""
+
+
+class UndefinedFunction(ParseFailure):
+    """The math applies a function (``P(11)``) that the problem never defines."""
 
 
 def _strip_trailing(s: str) -> str:
@@ -62,6 +66,8 @@ def clean_latex(text: str) -> str:
     s = re.sub(r"\\sqrt\s*(\d+|[a-zA-Z])(?![a-zA-Z{])", r"\\sqrt{\1}", s)
     s = re.sub(r"\^\s*(\\frac\{[^{}]*\}\{[^{}]*\})", r"^{\1}", s)
     s = re.sub(r"(\d),(\d{3})(?!\d)", r"\1\2", s)  # 1,000 -> 1000
+    if re.search(r"\\log_\s*\d\s*\d+\s*(?:\\sqrt|\\frac|\\cdot|[a-zA-Z({])", s):
+        raise ParseFailure("a logarithm whose argument runs on (\\log_28\\sqrt{2}) is ambiguous without braces")
     s = re.sub(r"\\log_\s*(\d)\s*(\d+)", r"\\log_{\1}{\2}", s)  # \log_264 is log base 2 of 64
     # bracket \log_{b}{a} so the parser does not swallow what follows into the argument
     s = re.sub(r"\\log_\s*\{?([^{}\s]+?)\}?\s*\{([^{}]*)\}", r"(\\log_{\1}{\2})", s)
@@ -70,8 +76,28 @@ def clean_latex(text: str) -> str:
     s = s.replace("−", "-").replace("–", "-").replace("×", "\\times ").replace("÷", "\\div ")
     s = re.sub(r"(\d+(?:\.\d+)?)\s*\\%", r"(\1/100)", s)  # 25\% is a quarter, not 25
     s = s.replace("\\%", "").replace("\\$", "").replace("¤", "")
-    s = _strip_trailing(s)
+    s = _strip_trailing(_brackets_as_parentheses(s))
+    # the LaTeX reader takes "3(11)" for the mixed number 3 + 11: a number against a bracket multiplies
+    s = re.sub(r"(?<![\\a-zA-Z_^{])(\d)\s*\(", r"\1 \\cdot (", s)
     return s
+
+
+def _brackets_as_parentheses(s: str) -> str:
+    """``8[6^2 - 3(11)]`` groups with square brackets: make them parentheses (the LaTeX reader misreads them),
+    leaving the index of ``\\sqrt[3]{x}`` alone."""
+    if "[" not in s:
+        return s
+    out, stack = [], []
+    for i, ch in enumerate(s):
+        if ch == "[":
+            root = s[:i].rstrip().endswith("\\sqrt")
+            stack.append(root)
+            out.append("[" if root else "(")
+        elif ch == "]" and stack:
+            out.append("]" if stack.pop() else ")")
+        else:
+            out.append(ch)
+    return "".join(out)
 
 
 def _bad_number(node: sp.Basic) -> bool:
@@ -117,11 +143,45 @@ def guard(obj):
     return obj
 
 
+# ``P(11)``, ``A(2)``, ``f(3)``: a capital letter (or f, g, h) written straight against a bracket holding one
+# value names a function. Defined functions are put in before parsing, so one still here is undefined: reading
+# it as the product ``P * 11`` gives a confident wrong answer. (A comma inside makes it a point: ``A(1, 2)``.)
+_FUNCTION_CALL = re.compile(r"(?<![\\a-zA-Z])([A-Z]|[fgh])\(")
+
+
+def reject_undefined_calls(text: str) -> None:
+    """Raise :class:`ParseFailure` when ``text`` applies a function name (capital letter, f, g, h) to one value."""
+    for m in _FUNCTION_CALL.finditer(text):
+        depth, inner = 0, []
+        for ch in text[m.end() - 1:]:
+            depth += {"(": 1, ")": -1}.get(ch, 0)
+            if depth == 0:
+                break
+            inner.append(ch)
+        body = "".join(inner)[1:]
+        if body.strip() and not (depth == 1 and "," in body) and "," not in _top_level(body):
+            raise UndefinedFunction(f"{m.group(1)}({body}) uses a function {m.group(1)} that the problem does not define")
+
+
+def _top_level(body: str) -> str:
+    """The characters of ``body`` outside nested brackets."""
+    depth, out = 0, []
+    for ch in body:
+        depth += {"(": 1, "[": 1, "{": 1, ")": -1, "]": -1, "}": -1}.get(ch, 0)
+        if depth == 0 or ch in "([{":
+            out.append(ch if depth == 0 else "")
+    return "".join(out)
+
+
 def parse_latex(text: str):
-    """Parse a LaTeX math string; return a SymPy object (expr, Eq, relational, And, Tuple)."""
+    """Parse a LaTeX math string; return a SymPy object (expr, Eq, relational, And, Tuple).
+
+    Raises :class:`ParseFailure` for unreadable or unsafe math and for undefined function calls.
+    """
     s = clean_latex(text)
     if not s:
         raise ParseFailure("empty math")
+    reject_undefined_calls(s)
     if len(s) > 600:
         raise ParseFailure("math too long")
     try:
@@ -191,6 +251,7 @@ def plain_to_python(text: str) -> str:
         s = re.sub(r"(?<=[\d)])\s+x\s+(?=[\d(])", " * ", s)  # "17 x 15" means times
     if not _PLAIN_OK.match(s):
         raise ParseFailure("unexpected characters")
+    reject_undefined_calls(s)
     for word in re.findall(r"[A-Za-z]{2,}", s):
         if word not in _PLAIN_FUNCS:
             raise ParseFailure(f"unknown word {word!r}")
@@ -237,12 +298,16 @@ def looks_like_latex(text: str) -> bool:
 
 
 def parse_math(text: str):
-    """Parse LaTeX or plain text, trying the likelier reader first; raise ParseFailure."""
+    """Parse LaTeX or plain text, trying the likelier reader first; return a SymPy object.
+
+    Raises :class:`UndefinedFunction` when either reader met an undefined function call, else ParseFailure.
+    """
     readers = (parse_latex, parse_plain) if looks_like_latex(text) else (parse_plain, parse_latex)
-    last: ParseFailure | None = None
+    failures: list[ParseFailure] = []
     for reader in readers:
         try:
             return reader(text)
         except ParseFailure as exc:
-            last = exc
-    raise last or ParseFailure("cannot read math")
+            failures.append(exc)
+    undefined = [f for f in failures if isinstance(f, UndefinedFunction)]
+    raise (undefined or failures or [ParseFailure("cannot read math")])[-1]

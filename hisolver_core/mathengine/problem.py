@@ -204,6 +204,7 @@ def analyze(raw: str, options=None) -> Problem:
 
     def _take(m: re.Match) -> str:
         body = next(g for g in m.groups() if g is not None)
+        body = re.sub(r"^\s*[.,;:](?!\d)", "", body)  # AGIEval artefacts: "$$.a=1,052+1.08 t.$$"
         marks = []
         for line in _split_lines(body):
             math.append(line)
@@ -220,6 +221,7 @@ def analyze(raw: str, options=None) -> Problem:
         text = _LATEX_MATH.sub(_take, text)
         text = _BARE_NUMBER.sub(lambda m: _take_bare(m, math), text)
         text = _BARE_VARIABLE.sub(lambda m: _take_bare(m, math), text)
+        text = _bare_function_names(text, math)
     else:
         text = re.sub(r"(\d)(st|nd|rd|th)\b", r"\1 \2", words_to_numbers(text))
         text, math = _plain_segments(text)
@@ -267,6 +269,15 @@ def _plane_words(text: str) -> str:
     return _IN_PLANE.sub(" ", text)
 
 
+def _bare_function_names(text: str, math: list[str]) -> str:
+    """"the graph of f" written without ``$``: a lone letter that the math uses as a function name is math too."""
+    names = {n for src in math for n in re.findall(r"(?<![\\a-zA-Z])([a-zA-Z])\s*\(", src)} - {"a", "A", "I"}
+    if not names:
+        return text
+    pattern = re.compile(rf"(?<![\w⟦'’\\-])([{''.join(sorted(names))}])(?![\w⟧'’(-])")
+    return pattern.sub(lambda m: _take_bare(m, math), text)
+
+
 def _take_bare(m: re.Match, math: list[str]) -> str:
     """A number written outside ``$...$`` in a LaTeX problem is still a math segment."""
     math.append(m.group(0))
@@ -306,16 +317,49 @@ def _comma_equations(text: str) -> list[str]:
     return [text]
 
 
+_AMOUNT = re.compile(r"\$\s?\d[\d,]*(?:\.\d+)?")
+_PROSE_WORD = re.compile(r"(?<![\\a-zA-Z])[a-zA-Z]{3,}\b")
+
+
 def _currency(text: str) -> str:
-    """``$4 on Sunday and $1 ...`` uses ``$`` for dollars, not math: drop those signs."""
+    """Drop the ``$`` of dollar amounts (``$25 per month plus $0.10 per text``), keeping math delimiters.
+
+    The signs are read left to right as math delimiters would be; a ``$`` before an amount that is
+    not closed as math (``$25$``, ``$8n = 96$``) is currency: what follows up to the next ``$`` is prose.
+    """
     if "$" not in text:
         return text
-    for m in _LATEX_MATH.finditer(text):
-        body = next(g for g in m.groups() if g is not None)
-        words = re.findall(r"(?<![\\a-zA-Z])[a-zA-Z]{3,}\b", body)
-        if words and re.match(r"\s?\d", body) and not re.search(r"\\[a-zA-Z]", body):
-            return re.sub(r"\$(?=\s?\d)", "", text).replace("$", " ")
-    return text
+    out, i = [], 0
+    while i < len(text):
+        if text.startswith("$$", i):  # display math: copied through its closing $$
+            close = text.find("$$", i + 2)
+            end = len(text) if close < 0 else close + 2
+            out.append(text[i:end])
+            i = end
+            continue
+        if text[i] != "$":
+            out.append(text[i])
+            i += 1
+            continue
+        close = text.find("$", i + 1)
+        amount = _AMOUNT.match(text, i)
+        if amount and _is_currency(text, amount.end(), close):
+            i += 1  # the sign goes, the amount stays as a number
+            continue
+        end = len(text) if close < 0 else close + 1
+        out.append(text[i:end])
+        i = end
+    return "".join(out)
+
+
+def _is_currency(text: str, amount_end: int, close: int) -> bool:
+    """True when the amount ending at ``amount_end`` is followed by prose before the next ``$`` (or by none)."""
+    if close < 0:
+        return True
+    between = text[amount_end:close]
+    if not between.strip():
+        return False  # "$25$" is math
+    return bool(_PROSE_WORD.search(between))
 
 
 def _question_mark_unknown(text: str) -> str:

@@ -130,7 +130,7 @@ RULES: list[tuple[str, Callable]] = [
     (rf"\btwice {E.replace('(', '(?P<a>', 1)}", _unary(lambda a, m: 2 * a)),
     (rf"\bhalf (?:of )?{E.replace('(', '(?P<a>', 1)}", _unary(lambda a, m: a / 2)),
     (rf"⟦(?P<a>\d+)⟧ (?P<pct>percent )?of ⟦(?P<b>\d+)⟧", _binary(_percent_of)),
-    (rf"{_SUMLIKE}⟦(?P<a>\d+)⟧ and ⟦(?P<b>\d+)⟧", _binary(lambda a, b, s1, s2, m: _OPS[m.group("op")](a, b))),
+    (rf"{_SUMLIKE}⟦(?P<a>\d+)⟧ and ⟦(?P<b>\d+)⟧", _binary(lambda a, b, s1, s2, m: _OPS[m.group("op").lower()](a, b))),
     (r"⟦(?P<a>\d+)⟧ (?:times|multiplied by) ⟦(?P<b>\d+)⟧", _binary(lambda a, b, *_: a * b)),
     (r"⟦(?P<a>\d+)⟧ divided by ⟦(?P<b>\d+)⟧", _binary(lambda a, b, *_: a / b if b != 0 else None)),
     (r"⟦(?P<a>\d+)⟧ plus ⟦(?P<b>\d+)⟧", _binary(lambda a, b, *_: a + b)),
@@ -439,6 +439,9 @@ def rewrite_verbal(ctx: Context) -> None:
     _sequence_from_terms(ctx)
     while _number_theory(ctx):
         pass
+    if re.search(r"⟦\d+⟧ (?:percent )?of ⟦\d+⟧ (?:is )?(?:increased|decreased) by", ctx.problem.text, flags=re.I):
+        # "0.20 of a number decreased by 4": 0.2n - 4 or 0.2(n - 4); the words do not say which
+        raise Decline("The sentence can be read two ways (a part of a number, then changed, or a part of the changed number).")
     for _ in range(30):
         changed = False
         for pattern, build in RULES:

@@ -145,8 +145,8 @@ def _rate(s: str) -> Story | None:
             return None
         scale, unit_name = sp.Integer(1) * _DIST[unit], unit
     else:
-        if not re.search(r"\b(?:speed|how fast|rate)\b", q):
-            return None
+        if not re.search(r"\b(?:speed|how fast|rate)\b", q) or re.search(r"\bhow (?:far|long|many|much)\b", q):
+            return None  # "at that rate, how far ... in 36 hours" asks for a distance, not the speed
         m = re.search(rf"\b({_DU}) per ({_TU})\b", q)
         if m:
             du, tu = m.groups()
@@ -378,6 +378,8 @@ def _consecutive(s: str) -> Story | None:
     step_size = 2 if parity else 1
     x = sp.Symbol("x", integer=True)
     terms = [x + step_size * i for i in range(count)]
+    if re.search(r"\b(?:difference|product|sum|between|average|mean|both|and)\b", q):
+        return None  # "the difference between the greatest and smallest" asks for more than one number
     if re.search(r"\b(?:smallest|least|first|lowest|smaller)\b", q):
         target = terms[0]
     elif re.search(r"\b(?:largest|greatest|biggest|last|highest|larger)\b", q):

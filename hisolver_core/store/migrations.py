@@ -245,6 +245,51 @@ def m060_deployments(db: Database) -> None:
 
 
 @migrations()
+def m050_training_runs(db: Database) -> None:
+    """Fine-tuning runs and the metrics each logs step by step (the Train page draws them live)."""
+    db["training_runs"].create(
+        {
+            "id": str,  # run-YYYYmmdd-HHMMSS-xxxx
+            "dataset_version": str,
+            "dataset_hash": str,
+            "base_model": str,  # local folder or Hugging Face id
+            "method": str,  # lora | qlora | full
+            "params": str,  # JSON: every hyper-parameter (TrainParams)
+            "status": str,  # queued | running | succeeded | failed | cancelled
+            "metrics": str,  # JSON: train/val loss, render success before and after, ...
+            "artifact_uri": str,  # models/<run>/ in the blob store
+            "artifacts": str,  # JSON: adapter, merged, card, metrics keys
+            "model": str,  # registered model name once registered
+            "job_id": int,
+            "step": int,  # last finished optimizer step
+            "max_steps": int,
+            "created_at": str,
+            "started_at": str,
+            "finished_at": str,
+            "error": str,
+        },
+        pk="id",
+    )
+    db["training_runs"].create_index(["status"])
+    db["training_metrics"].create(
+        {
+            "run_id": str,
+            "step": int,
+            "epoch": float,
+            "loss": float,
+            "learning_rate": float,
+            "grad_norm": float,
+            "tokens_per_s": float,
+            "gpu_mem_mb": float,
+            "eval_loss": float,
+            "at": str,
+        },
+        pk=("run_id", "step"),
+        foreign_keys=[("run_id", "training_runs", "id")],
+    )
+
+
+@migrations()
 def m080_pipeline_runs(db: Database) -> None:
     """Pipeline runs (part 1 / part 2, local or Vertex AI Pipelines), their steps, and the lineage they made."""
     db["pipeline_runs"].create(

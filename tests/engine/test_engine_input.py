@@ -1,0 +1,63 @@
+"""Input: dollar signs before amounts are currency, AGIEval artefacts are read, options as one string."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from hisolver_core.evaluation.datasets import load_items
+from hisolver_core.mathengine import solve
+from hisolver_core.mathengine.problem import analyze
+
+
+@pytest.mark.parametrize("text, math", [
+    ("A phone plan costs $25 per month plus $0.10 per text message.", ["25", "0.10"]),
+    ("Tickets cost $8 each. If $8n = 96$, what is $n$?", ["8n = 96", "n", "8"]),
+    ("It costs $4 on Sunday and $1 on Monday; $x + 2 = 5$.", ["x + 2 = 5", "4", "1"]),
+    ("If $25$ is added to $x$, the sum is $30$.", ["25", "x", "30"]),
+])
+def test_dollar_amounts_are_not_math_delimiters(text: str, math: list[str]) -> None:
+    assert analyze(text).math == math
+
+
+def test_dollars_without_other_math_leave_the_words_alone() -> None:
+    problem = analyze("The price is $1,250 before tax.")
+    assert "before tax" in problem.text and "$" not in problem.text
+
+
+def test_math_after_a_dollar_amount_keeps_its_delimiters() -> None:
+    problem = analyze("A phone plan costs $25 per month. If $3 + x = 25$, what is the value of $x$?")
+    assert problem.math[:2] == ["3 + x = 25", "x"]
+    assert "25" in problem.math[2:]
+
+
+def test_agieval_display_math_with_stray_periods() -> None:
+    sol = solve("The balance is modeled by $$.a=1,052+1.08 t.$$. If $t = 10$, what is $a$?")
+    assert sol.solved and sol.answer_latex == "\\frac{5314}{5}"
+
+
+def test_harness_reads_options_as_one_string(tmp_path: Path) -> None:
+    path = tmp_path / "sat.jsonl"
+    row = {"passage": "", "question": "If $2x = 8$, what is $x$?", "options": "A) 2 B) 4 C) 6 D) 8", "Answer": "B"}
+    path.write_text(json.dumps(row) + "\n", encoding="utf-8")
+    (item,) = load_items(path, "agieval")
+    assert item.options == ["(A)2", "(B)4", "(C)6", "(D)8"]
+    assert item.expected_letter == "B"
+    assert solve(item.problem, item.options).choice == "B"
+
+
+@pytest.mark.parametrize("fmt, row, expected", [
+    ("mmlu", {"question": "What is 2 + 3?", "choices": ["4", "5", "6", "7"], "answer": 1}, "B"),
+    ("svamp", {"Body": "Tom has 3 apples", "Question": "How many?", "Answer": 3.0, "ID": "x"}, "3"),
+    ("asdiv", {"body": "Ann has 9.", "question": "How many?", "answer": "9 (apples)"}, "9"),
+    ("mawps", {"input": "Joe has 4 pens.", "target": 4.0}, "4"),
+    ("math", {"problem": "What is $1+1$?", "solution": "So it is $\\boxed{\\frac{4}{2}}$.", "level": "Level 1",
+              "type": "Algebra"}, "\\frac{4}{2}"),
+])
+def test_public_set_readers(tmp_path: Path, fmt: str, row: dict, expected: str) -> None:
+    path = tmp_path / "set.jsonl"
+    path.write_text(json.dumps(row) + "\n", encoding="utf-8")
+    (item,) = load_items(path, fmt)
+    assert item.expected == expected
