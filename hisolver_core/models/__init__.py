@@ -15,6 +15,7 @@ from .registry import (
     production_model,
     promote_model,
     register_model,
+    update_model_metrics,
 )
 
 __all__ = [
@@ -28,4 +29,5 @@ __all__ = [
     "production_model",
     "promote_model",
     "register_model",
+    "update_model_metrics",
 ]

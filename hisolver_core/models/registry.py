@@ -23,6 +23,7 @@ __all__ = [
     "previous_production",
     "promote_model",
     "archive_model",
+    "update_model_metrics",
 ]
 
 log = logging.getLogger(__name__)
@@ -143,6 +144,19 @@ def previous_production(db: Database) -> dict[str, Any] | None:
         [current["name"] if current else ""],
     ).fetchall()
     return get_model(db, rows[0][0]) if rows else None
+
+
+def update_model_metrics(db: Database, run_id: str, metrics: dict[str, Any]) -> dict[str, Any] | None:
+    """Replace the metrics of the model registered from ``run_id`` (after a re-evaluation).
+
+    Returns the updated row, or None when that run registered no model.
+    """
+    rows = list(db["models"].rows_where("run_id = ?", [run_id]))
+    if not rows:
+        return None
+    with transaction(db):
+        db["models"].update(rows[0]["name"], {"metrics": json.dumps(metrics, default=str), "updated_at": utcnow()})
+    return get_model(db, rows[0]["name"])
 
 
 def _set_stage(db: Database, name: str, stage: str, note: str) -> None:

@@ -20,7 +20,7 @@ from sqlite_utils import Database
 from ..config import Settings
 from ..datasets import load_version
 from ..jobs import JOB_ID_ENV, get_job, reap_lost_jobs, tracked_job
-from ..models import register_model
+from ..models import register_model, update_model_metrics
 from ..storage import BlobStore, LocalBlobStore, open_blob_store
 from ..store import open_db, utcnow
 from . import artifacts as art
@@ -300,6 +300,7 @@ def evaluate_run(settings: Settings, run_id: str, limit: int | None = None, *,
                                    params, chat, lambda f, m: say(f, m))
             metrics = {**run["metrics"], **evaluation["metrics"], "evaluated_at": utcnow()}
             update_run(db, run_id, metrics=metrics)
+            update_model_metrics(db, run_id, metrics)  # the registry compares models by these
             return {"run": run_id, "metrics": metrics, "samples": evaluation["samples"]}
     finally:
         db.close()

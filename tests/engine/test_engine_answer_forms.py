@@ -2,15 +2,10 @@
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
 import pytest
 
 from hisolver_core.mathengine import check_answer, solve
 from hisolver_core.mathengine.answer_forms import printed_forms, read_answer_set
-
-DEV_SET = Path(__file__).parent / "data" / "sat_style_dev.jsonl"
 
 INEQUALITY = "Solve $3x - 4 > 5$."
 INTERCEPTS = "What are the x-intercepts of the graph of $y = x^2 - 6x + 8$?"
@@ -94,17 +89,12 @@ def test_read_answer_set_rejects_nonsense() -> None:
     assert read_answer_set("(2, 4") is None
 
 
-def _dev_items() -> list[tuple[str, list[str]]]:
-    rows = [json.loads(line) for line in DEV_SET.read_text(encoding="utf-8").splitlines() if line.strip()]
-    return [(r["question"], r.get("options") or []) for r in rows]
-
-
 @pytest.mark.slow
-def test_every_printed_form_of_every_dev_answer_is_accepted() -> None:
+def test_every_printed_form_of_every_dev_answer_is_accepted(solved_set) -> None:
     """Property: for each answered dev-set item, the engine's own answer in each printed form checks as correct."""
     checked, failures = 0, []
-    for question, options in _dev_items():
-        sol = solve(question, options or None)
+    for item, sol in solved_set("sat_style_dev"):
+        question = item.problem
         if not sol.solved:
             continue
         forms = printed_forms(sol.answer, sol.answer_latex) + ([sol.choice] if sol.choice else [])

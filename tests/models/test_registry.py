@@ -89,3 +89,9 @@ def test_cli_lists_promotes_and_explains_errors(env, db, blobs):
     assert models.get_model(db, "hisolver-manim-v1")["stage"] == "production"
     bad = runner.invoke(main, ["model", "show", "missing"])
     assert bad.exit_code == 1 and "no registered model" in bad.output and "Traceback" not in bad.output
+
+
+def test_re_evaluated_metrics_replace_the_registered_ones(db, blobs):
+    _register(db, blobs, "r1", render=0.25)
+    assert models.update_model_metrics(db, "r1", {"render_success": 0.75})["metrics"] == {"render_success": 0.75}
+    assert models.update_model_metrics(db, "no-such-run", {}) is None

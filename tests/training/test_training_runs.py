@@ -72,6 +72,11 @@ def test_train_eval_recomputes_the_before_after_table(full_run):
     m = again["metrics"]
     assert m["eval_prompts"] == 1 and m["render_success"] == 1.0 and m["base_render_success"] == 0.0
     assert m["val_loss"] == pytest.approx(result["metrics"]["val_loss"], rel=1e-4)
+    db = open_db(settings)
+    try:  # the registered model carries the new figures too
+        assert models.get_model(db, result["model"])["metrics"]["eval_prompts"] == 1
+    finally:
+        db.close()
 
 
 @pytest.mark.slow
