@@ -5,6 +5,7 @@ llm, collection, extraction, labeling, datasets, evaluation, cli); this module
 re-exports the few names nearly every caller needs.
 """
 
+from . import astlock
 from .config import Settings, load_settings
 from .errors import HiSolverError
 from .solution import Solution, Step
@@ -12,3 +13,5 @@ from .solution import Solution, Step
 __all__ = ["Settings", "load_settings", "HiSolverError", "Solution", "Step", "__version__"]
 
 __version__ = "0.1.0"
+
+astlock.install()  # before any thread of the app parses: see astlock

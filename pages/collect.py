@@ -31,12 +31,14 @@ def _fmt(value) -> str:
 
 def show_result(result: dict, failed_what: str = "Some repositories failed (the next run retries them):") -> None:
     """The counts a finished job returned, and its per-item errors."""
-    counts = ", ".join(f"{k.replace('_', ' ')}: {_fmt(v)}" for k, v in result.items() if k != "errors" and v)
+    counts = "; ".join(f"{k.replace('_', ' ')} {_fmt(v)}" for k, v in result.items() if k != "errors" and v)
     if counts:
-        st.success(counts)
-    if result.get("errors"):
+        st.success(f"Finished: {counts}.")
+    errors = result.get("errors")
+    if errors:
         st.warning(failed_what)
-        st.json(result["errors"], expanded=len(result["errors"]) <= 5)
+        pairs = errors.items() if isinstance(errors, dict) else enumerate(errors, 1)
+        st.dataframe([{"item": str(k), "error": str(v)} for k, v in pairs], hide_index=True, width="stretch")
 
 
 def _panel(settings, key: str, failed_what: str | None = None) -> dict | None:

@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import ast
 import symtable
-import threading
 
+from ..astlock import PARSE_LOCK
 from ..errors import RenderError
 from ._scopes import Frame, ScriptFacts, bound_before, child_tables, is_plain_parameter, method_self, scope_of
 
@@ -87,10 +87,9 @@ IMAGE_CALLS = frozenset({"ImageMobject", "OpenGLImageMobject"})
 FILE_KEYWORDS = frozenset({"code_file", "file_name", "filename", "file_path", "sound_file"})
 
 
-# One parse at a time in this process: concurrent ast.parse calls from render threads hit a known CPython
-# parser bug in one run of the suite; a parse takes about a millisecond, so the lock costs nothing.
+# One parse at a time in this process (see hisolver_core.astlock: a CPython bug with concurrent parses);
 # symtable parses the code again, so it runs under the same lock.
-_PARSE_LOCK = threading.Lock()
+_PARSE_LOCK = PARSE_LOCK
 
 
 def _parse(code: str) -> ast.Module:
