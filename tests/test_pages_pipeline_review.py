@@ -70,7 +70,7 @@ def test_collect_page_runs_the_render_check(extracted):
     at.button(key="collect_render_go").click().run()
     assert not at.exception, at.exception
     finish_job(at, "collect_render")
-    assert any("checked: 2, ok: 1, failed: 1" in s.value for s in at.success), [s.value for s in at.success]
+    assert any("Finished: checked 2; ok 1; failed 1" in s.value for s in at.success), [s.value for s in at.success]
     assert any("did not render" in w.value for w in at.warning)
     at.button(key="collect_render_go").click().run()  # resumable: nothing left
     finish_job(at, "collect_render")
@@ -81,7 +81,7 @@ def test_collect_page_rounds_seconds(extracted):
     at = open_page("collect")
     at.button(key="collect_extract_go").click().run()
     finish_job(at, "collect_extract")
-    times = re.findall(r"seconds: ([\d.]+)", " ".join(s.value for s in at.success))
+    times = re.findall(r"seconds ([\d.]+)", " ".join(s.value for s in at.success))
     assert times and all(len(t.split(".")[1]) == 2 for t in times), times
 
 
