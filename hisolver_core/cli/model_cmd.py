@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from contextlib import closing
+
 import click
 
 from .. import models
@@ -38,11 +40,8 @@ def list_cmd(stage: str | None, as_json: bool) -> None:
     Example:
       hisolver model list --json
     """
-    db = open_db(settings_from_env())
-    try:
+    with closing(open_db(settings_from_env())) as db:
         rows = models.list_models(db, stage)
-    finally:
-        db.close()
     if as_json:
         emit_json(rows)
         return
@@ -62,11 +61,8 @@ def show_cmd(name: str, as_json: bool) -> None:
     Example:
       hisolver model show hisolver-manim-v1
     """
-    db = open_db(settings_from_env())
-    try:
+    with closing(open_db(settings_from_env())) as db:
         m = models.get_model(db, name)
-    finally:
-        db.close()
     if as_json:
         emit_json(m)
         return
@@ -88,11 +84,8 @@ def promote_cmd(name: str, note: str) -> None:
     Example:
       hisolver model promote hisolver-manim-v2 --note "render success 71% vs 64%"
     """
-    db = open_db(settings_from_env())
-    try:
+    with closing(open_db(settings_from_env())) as db:
         m = models.promote_model(db, name, note)
-    finally:
-        db.close()
     click.echo(f"{m['name']} is now in production")
 
 
@@ -106,9 +99,6 @@ def archive_cmd(name: str, note: str) -> None:
     Example:
       hisolver model archive hisolver-manim-v1
     """
-    db = open_db(settings_from_env())
-    try:
+    with closing(open_db(settings_from_env())) as db:
         m = models.archive_model(db, name, note)
-    finally:
-        db.close()
     click.echo(f"{m['name']} is archived")
