@@ -48,12 +48,21 @@ def _plain(path: Path, scene: str, media: Path) -> dict:
     cmd = [str(manim), "-ql", "--silent", "--disable_caching", "--media_dir", str(media), str(path), scene]
     env = {**os.environ, "COLUMNS": "200"}
     try:
-        done = subprocess.run(cmd, stdin=subprocess.DEVNULL, capture_output=True, text=True, timeout=PLAIN_TIMEOUT_S,
-                              cwd=path.parent, env=env)
+        done = subprocess.run(
+            cmd,
+            stdin=subprocess.DEVNULL,
+            capture_output=True,
+            text=True,
+            timeout=PLAIN_TIMEOUT_S,
+            cwd=path.parent,
+            env=env,
+        )
         videos = list(media.rglob(f"{scene}.mp4"))
         ok = done.returncode == 0 and bool(videos)
         lines = [line.strip(" │\t") for line in (done.stderr + done.stdout).splitlines() if line.strip(" │\t")]
-        errors = [line for line in lines if "Error" in line or "error:" in line] or lines[-1:] or [f"exit {done.returncode}"]
+        errors = (
+            [line for line in lines if "Error" in line or "error:" in line] or lines[-1:] or [f"exit {done.returncode}"]
+        )
         outcome = {"ok": True} if ok else {"ok": False, "error": errors[-1][:300]}
     except subprocess.TimeoutExpired:
         outcome = {"ok": False, "error": f"timed out after {PLAIN_TIMEOUT_S} s"}
@@ -73,8 +82,14 @@ def main(argv: list[str] | None = None) -> dict:
         with Renderer(settings, workers=1) as renderer:
             for index, (path, scene) in enumerate(jobs):
                 code = path.read_text()
-                rows.append({"file": path.name, "scene": scene, "sandbox": _sandboxed(renderer, code, scene),
-                             "plain": _plain(path, scene, Path(tmp) / f"media-{index}")})
+                rows.append(
+                    {
+                        "file": path.name,
+                        "scene": scene,
+                        "sandbox": _sandboxed(renderer, code, scene),
+                        "plain": _plain(path, scene, Path(tmp) / f"media-{index}"),
+                    }
+                )
     sandbox_only = [f"{r['file']}:{r['scene']}" for r in rows if r["plain"]["ok"] and not r["sandbox"]["ok"]]
     plain_only = [f"{r['file']}:{r['scene']}" for r in rows if r["sandbox"]["ok"] and not r["plain"]["ok"]]
     return {

@@ -25,7 +25,7 @@ from hisolver_core.extraction import extract  # noqa: E402
 
 FIXTURES = ROOT / "tests" / "collection" / "fixtures"
 
-HELPERS = '''
+HELPERS = """
 
 def helper_{i}(mob, k={k}):
     group = VGroup(*[mob.copy().shift(RIGHT * j * 0.3) for j in range(k)])
@@ -42,7 +42,7 @@ class Graph{i}(Scene):
         for step in range({k}):
             self.play(dots.animate.shift(UP * 0.1 * step))
         self.wait()
-'''
+"""
 
 
 def corpus(root: Path, n: int, seed: int = 0, max_extra: int = 3) -> None:

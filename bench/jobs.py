@@ -38,8 +38,9 @@ def main(argv: list[str] | None = None) -> dict:
     parser.add_argument("--runs", type=int, default=8)
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory() as tmp:
-        settings = load_settings({"HISOLVER_DATA_DIR": tmp, "HISOLVER_JOB_SLOTS": "selftest=1"},
-                                 secrets_file=Path(tmp) / "none.toml")
+        settings = load_settings(
+            {"HISOLVER_DATA_DIR": tmp, "HISOLVER_JOB_SLOTS": "selftest=1"}, secrets_file=Path(tmp) / "none.toml"
+        )
         submit_s, total_s, cancel_s = [], [], []
         for _ in range(args.runs):
             t0 = time.perf_counter()

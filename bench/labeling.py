@@ -32,8 +32,10 @@ def seed(data_dir: str, count: int) -> None:
         db.conn.executemany(
             "INSERT INTO snippets (file_id, scene_name, code, dialect, code_hash, is_representative, render_status) "
             "VALUES (?, ?, ?, 'community', ?, 1, 'ok')",
-            [(n + 1, f"S{n}", CODE.format(n=n), hashlib.sha256(CODE.format(n=n).encode()).hexdigest())
-             for n in range(count)],
+            [
+                (n + 1, f"S{n}", CODE.format(n=n), hashlib.sha256(CODE.format(n=n).encode()).hexdigest())
+                for n in range(count)
+            ],
         )
     db.close()
 
@@ -59,8 +61,12 @@ def timed_drain(count: int, workers: int) -> dict:
             with mp.get_context("fork").Pool(workers) as pool:
                 total = sum(pool.map(drain, [(tmp, f"a{i}") for i in range(workers)]))
         elapsed = time.perf_counter() - start
-        result = {"workers": workers, "labels": total, "seconds": round(elapsed, 3),
-                  "labels_per_s": round(total / elapsed, 1)}
+        result = {
+            "workers": workers,
+            "labels": total,
+            "seconds": round(elapsed, 3),
+            "labels_per_s": round(total / elapsed, 1),
+        }
         if workers == 1:
             settings = _settings(tmp)
             start = time.perf_counter()
@@ -80,8 +86,15 @@ def main() -> None:
     parser.add_argument("--snippets", type=int, default=2000)
     parser.add_argument("--workers", type=int, default=4)
     args = parser.parse_args()
-    print(json.dumps({"snippets": args.snippets, "single": timed_drain(args.snippets, 1),
-                      "concurrent": timed_drain(args.snippets, args.workers)}))
+    print(
+        json.dumps(
+            {
+                "snippets": args.snippets,
+                "single": timed_drain(args.snippets, 1),
+                "concurrent": timed_drain(args.snippets, args.workers),
+            }
+        )
+    )
 
 
 if __name__ == "__main__":

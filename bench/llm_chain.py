@@ -20,7 +20,10 @@ sys.path.insert(0, str(ROOT / "tests" / "llm"))  # the stub server and tiny mode
 
 def _ms(values: list[float]) -> dict:
     ordered = sorted(values)
-    return {"median_ms": round(statistics.median(ordered) * 1000, 1), "p95_ms": round(ordered[int(0.95 * (len(ordered) - 1))] * 1000, 1)}
+    return {
+        "median_ms": round(statistics.median(ordered) * 1000, 1),
+        "p95_ms": round(ordered[int(0.95 * (len(ordered) - 1))] * 1000, 1),
+    }
 
 
 def bench_chain(solves: int) -> dict:
@@ -30,11 +33,18 @@ def bench_chain(solves: int) -> dict:
     from hisolver_core.solving import solve_with_chain
 
     stub = StubOpenAI()
-    settings = Settings(backends="openai", openai_base_url=stub.base_url, openai_model="m", backend_retries=0,
-                        data_dir=Path(tempfile.mkdtemp()))
+    settings = Settings(
+        backends="openai",
+        openai_base_url=stub.base_url,
+        openai_model="m",
+        backend_retries=0,
+        data_dir=Path(tempfile.mkdtemp()),
+    )
     results = {}
-    for label, problem in (("engine_agrees", "Solve 2x + 3 = 7 for x."),
-                           ("substitution", "A wizard writes 3x - 5 = 10 on a scroll. Find x.")):
+    for label, problem in (
+        ("engine_agrees", "Solve 2x + 3 = 7 for x."),
+        ("substitution", "A wizard writes 3x - 5 = 10 on a scroll. Find x."),
+    ):
         answer = "x = 2" if label == "engine_agrees" else "x = 5"
         times = []
         for _ in range(solves):
@@ -62,8 +72,11 @@ def bench_local() -> dict:
     start_s = time.perf_counter() - started
     generation = backend.generate(solution_messages("Solve 2x + 3 = 7 for x."), max_new_tokens=256)
     shutdown_workers()
-    return {"worker_start_s": round(start_s, 2), "tokens": generation.new_tokens,
-            "tokens_per_s": round(generation.new_tokens / generation.seconds, 1)}
+    return {
+        "worker_start_s": round(start_s, 2),
+        "tokens": generation.new_tokens,
+        "tokens_per_s": round(generation.new_tokens / generation.seconds, 1),
+    }
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -61,17 +61,21 @@ def main() -> None:
         run = run_pipeline(settings, run_id)
         total = time.perf_counter() - started
         direct = _direct(folder / "direct", repo, args.render_limit)
-    print(json.dumps({
-        "benchmark": "pipeline part1 (local, each step a job)",
-        "files": len(list(FIXTURES.glob("*.py.txt"))),
-        "status": run["status"],
-        "seconds": round(total, 2),
-        "steps": {s["name"]: s["seconds"] for s in run["steps"]},
-        "same_commands_without_jobs_s": round(direct, 2),
-        "jobs_overhead_per_step_s": round((total - direct) / len(run["steps"]), 2),
-        "snippets_waiting_for_labels": run["snippets_waiting"],
-        "load_average": round(os.getloadavg()[0], 2),
-    }))
+    print(
+        json.dumps(
+            {
+                "benchmark": "pipeline part1 (local, each step a job)",
+                "files": len(list(FIXTURES.glob("*.py.txt"))),
+                "status": run["status"],
+                "seconds": round(total, 2),
+                "steps": {s["name"]: s["seconds"] for s in run["steps"]},
+                "same_commands_without_jobs_s": round(direct, 2),
+                "jobs_overhead_per_step_s": round((total - direct) / len(run["steps"]), 2),
+                "snippets_waiting_for_labels": run["snippets_waiting"],
+                "load_average": round(os.getloadavg()[0], 2),
+            }
+        )
+    )
 
 
 if __name__ == "__main__":

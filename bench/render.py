@@ -24,11 +24,18 @@ from hisolver_core.config import load_settings  # noqa: E402
 from hisolver_core.rendering import Renderer, scene_from_solution  # noqa: E402
 from hisolver_core.solution import SOLVED, Solution, Step  # noqa: E402
 
-LINEAR = Solution(problem="Solve 2x + 3 = 11.", status=SOLVED, topic="linear", steps=[
-    Step("2x + 3 = 11", "Start from the equation."),
-    Step("2x = 8", "Subtract 3 from both sides."),
-    Step("x = 4", "Divide both sides by 2."),
-], answer_latex="x = 4", verified=True)
+LINEAR = Solution(
+    problem="Solve 2x + 3 = 11.",
+    status=SOLVED,
+    topic="linear",
+    steps=[
+        Step("2x + 3 = 11", "Start from the equation."),
+        Step("2x = 8", "Subtract 3 from both sides."),
+        Step("x = 4", "Divide both sides by 2."),
+    ],
+    answer_latex="x = 4",
+    verified=True,
+)
 
 
 def _timed(renderer: Renderer, code: str, scene: str) -> float:

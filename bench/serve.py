@@ -34,9 +34,24 @@ def _start(model_dir: Path, queue: int, max_tokens: int) -> tuple[subprocess.Pop
     port = _free_port()
     env = {**os.environ, "PYTHONPATH": str(ROOT), "HF_HUB_OFFLINE": "1", "HISOLVER_DATA_DIR": tempfile.mkdtemp()}
     started = time.perf_counter()
-    proc = subprocess.Popen([sys.executable, "-m", "hisolver_core.cli", "serve", "--model-dir", str(model_dir),
-                             "--port", str(port), "--queue", str(queue), "--max-tokens", str(max_tokens)],
-                            env=env, stderr=subprocess.DEVNULL)
+    proc = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "hisolver_core.cli",
+            "serve",
+            "--model-dir",
+            str(model_dir),
+            "--port",
+            str(port),
+            "--queue",
+            str(queue),
+            "--max-tokens",
+            str(max_tokens),
+        ],
+        env=env,
+        stderr=subprocess.DEVNULL,
+    )
     url = f"http://127.0.0.1:{port}"
     while time.perf_counter() - started < 300:
         try:
@@ -50,9 +65,12 @@ def _start(model_dir: Path, queue: int, max_tokens: int) -> tuple[subprocess.Pop
 
 
 def _post(url: str, max_tokens: int) -> tuple[int, float]:
-    body = json.dumps({"model": "tiny", "max_tokens": max_tokens,
-                       "messages": [{"role": "user", "content": "Animate a blue circle."}]}).encode()
-    request = urllib.request.Request(url + "/v1/chat/completions", data=body, headers={"Content-Type": "application/json"})
+    body = json.dumps(
+        {"model": "tiny", "max_tokens": max_tokens, "messages": [{"role": "user", "content": "Animate a blue circle."}]}
+    ).encode()
+    request = urllib.request.Request(
+        url + "/v1/chat/completions", data=body, headers={"Content-Type": "application/json"}
+    )
     started = time.perf_counter()
     try:
         with urllib.request.urlopen(request, timeout=120) as r:
@@ -86,11 +104,15 @@ def _load(url: str, clients: int, total: int, max_tokens: int) -> dict:
         t.join()
     wall = time.perf_counter() - started
     ok = sorted(s for code, s in results if code == 200)
-    return {"clients": clients, "requests": len(results), "ok": len(ok),
-            "requests_per_s": round(len(ok) / wall, 2),
-            "p50_ms": round(statistics.median(ok) * 1000, 1) if ok else None,
-            "p95_ms": round(ok[int(0.95 * (len(ok) - 1))] * 1000, 1) if ok else None,
-            "statuses": sorted({code for code, _ in results})}
+    return {
+        "clients": clients,
+        "requests": len(results),
+        "ok": len(ok),
+        "requests_per_s": round(len(ok) / wall, 2),
+        "p50_ms": round(statistics.median(ok) * 1000, 1) if ok else None,
+        "p95_ms": round(ok[int(0.95 * (len(ok) - 1))] * 1000, 1) if ok else None,
+        "statuses": sorted({code for code, _ in results}),
+    }
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -117,13 +139,25 @@ def main(argv: list[str] | None = None) -> None:
     finally:
         proc.terminate()
         proc.wait(10)
-    print(json.dumps({
-        "model": "tiny Llama (2 layers, d=64) + LoRA adapter, CPU", "max_tokens": args.max_tokens,
-        "startup_to_ready_s": round(ready_s, 2), "load": runs,
-        "past_the_bound": {"queue": 2, "clients": 24, "ok": burst["ok"], "statuses": burst["statuses"],
-                           "health_after": healthy_after},
-        "cores": os.cpu_count(), "load_average": [round(x, 2) for x in os.getloadavg()],
-    }))
+    print(
+        json.dumps(
+            {
+                "model": "tiny Llama (2 layers, d=64) + LoRA adapter, CPU",
+                "max_tokens": args.max_tokens,
+                "startup_to_ready_s": round(ready_s, 2),
+                "load": runs,
+                "past_the_bound": {
+                    "queue": 2,
+                    "clients": 24,
+                    "ok": burst["ok"],
+                    "statuses": burst["statuses"],
+                    "health_after": healthy_after,
+                },
+                "cores": os.cpu_count(),
+                "load_average": [round(x, 2) for x in os.getloadavg()],
+            }
+        )
+    )
 
 
 if __name__ == "__main__":

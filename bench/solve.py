@@ -30,8 +30,10 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 # ../shared/data beside the checkout (a worktree under wt/ looks one level further up)
-DATA = next((d for d in (ROOT.parent / "shared" / "data", ROOT.parent.parent / "shared" / "data") if d.is_dir()),
-            ROOT.parent / "shared" / "data")
+DATA = next(
+    (d for d in (ROOT.parent / "shared" / "data", ROOT.parent.parent / "shared" / "data") if d.is_dir()),
+    ROOT.parent / "shared" / "data",
+)
 sys.path.insert(0, str(ROOT))
 
 from hisolver_core.config import load_settings  # noqa: E402
@@ -68,9 +70,15 @@ def plain_manim(code: str, scene: str) -> float:
         path = Path(tmp) / "scene.py"
         path.write_text(code)
         started = time.perf_counter()
-        subprocess.run([sys.executable, "-m", "manim", "render", "-ql", "--silent", "--media_dir", tmp, str(path),
-                        scene], cwd=tmp, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-                       stderr=subprocess.DEVNULL, check=True, env={**os.environ, "COLUMNS": "200"})
+        subprocess.run(
+            [sys.executable, "-m", "manim", "render", "-ql", "--silent", "--media_dir", tmp, str(path), scene],
+            cwd=tmp,
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            check=True,
+            env={**os.environ, "COLUMNS": "200"},
+        )
         return time.perf_counter() - started
 
 
@@ -81,9 +89,15 @@ def app_path(settings, renderer, problem, options) -> dict:
     progress = ChapterProgress()
     anim = animate_and_record(settings, renderer, outcome, progress=progress)
     video_s = time.perf_counter() - started
-    return {"steps_s": steps_s, "first_s": steps_s + (progress.first_ready_s or video_s), "video_s": video_s,
-            "ok": anim.ok, "error": anim.error, "solution": outcome.solution,
-            "video_length_s": round(scene_from_solution(outcome.solution).duration_s, 1)}
+    return {
+        "steps_s": steps_s,
+        "first_s": steps_s + (progress.first_ready_s or video_s),
+        "video_s": video_s,
+        "ok": anim.ok,
+        "error": anim.error,
+        "solution": outcome.solution,
+        "video_length_s": round(scene_from_solution(outcome.solution).duration_s, 1),
+    }
 
 
 def one_problem(settings, renderer, problem, options, app_first: bool) -> dict:
@@ -119,11 +133,14 @@ def main(argv=None) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         settings = load_settings({"HISOLVER_DATA_DIR": tmp}, secrets_file=Path(tmp) / "none.toml")
         problems = pick(settings, args.problems + args.students)
-        single, crowd = problems[: args.problems], problems[args.problems:]
+        single, crowd = problems[: args.problems], problems[args.problems :]
         with Renderer(settings) as renderer:
-            renderer.render("from manim import *\nclass Warm(Scene):\n    def construct(self):\n        self.wait(0.1)\n")
-            plain_manim("from manim import *\nclass Warm(Scene):\n    def construct(self):\n        self.wait(0.1)\n",
-                        "Warm")  # both sides start with warm disk caches
+            renderer.render(
+                "from manim import *\nclass Warm(Scene):\n    def construct(self):\n        self.wait(0.1)\n"
+            )
+            plain_manim(
+                "from manim import *\nclass Warm(Scene):\n    def construct(self):\n        self.wait(0.1)\n", "Warm"
+            )  # both sides start with warm disk caches
             alone = [one_problem(settings, renderer, p, o, i % 2 == 0) for i, (p, o) in enumerate(single)]
             started = time.perf_counter()
             with ThreadPoolExecutor(max(1, args.students)) as pool:
@@ -133,31 +150,35 @@ def main(argv=None) -> None:
     def med(key, rows=alone):
         return round(statistics.median(r[key] for r in rows), 3) if rows else None
 
-    print(json.dumps({
-        "machine": f"{os.cpu_count()} cores",
-        "load_before": [round(x, 2) for x in load_before],
-        "load_after": [round(x, 2) for x in os.getloadavg()],
-        "problems": len(alone),
-        "video_length_s_median": med("video_length_s"),
-        "steps_p50_s": pct([r["steps_s"] for r in alone], 50),
-        "first_step_p50_s": pct([r["first_s"] for r in alone], 50),
-        "first_step_p95_s": pct([r["first_s"] for r in alone], 95),
-        "full_video_p50_s": pct([r["video_s"] for r in alone], 50),
-        "full_video_p95_s": pct([r["video_s"] for r in alone], 95),
-        "plain_manim_first_step_p50_s": pct([r["plain_first_s"] for r in alone], 50),
-        "plain_manim_full_p50_s": pct([r["plain_full_s"] for r in alone], 50),
-        "first_step_ratio_median": med("first_ratio"),
-        "first_step_ratio_max": round(max(r["first_ratio"] for r in alone), 3),
-        "full_video_ratio_median": med("full_ratio"),
-        "full_video_ratio_max": round(max(r["full_ratio"] for r in alone), 3),
-        "videos_ok": sum(r["ok"] for r in alone),
-        "concurrent_students": len(together),
-        "concurrent_failures": sum(not r["ok"] for r in together),
-        "concurrent_first_step_p50_s": pct([r["first_s"] for r in together], 50) if together else None,
-        "concurrent_video_p50_s": pct([r["video_s"] for r in together], 50) if together else None,
-        "concurrent_wall_s": round(crowd_wall, 2) if together else None,
-        "errors": [r["error"] for r in alone + together if r["error"]][:5],
-    }))
+    print(
+        json.dumps(
+            {
+                "machine": f"{os.cpu_count()} cores",
+                "load_before": [round(x, 2) for x in load_before],
+                "load_after": [round(x, 2) for x in os.getloadavg()],
+                "problems": len(alone),
+                "video_length_s_median": med("video_length_s"),
+                "steps_p50_s": pct([r["steps_s"] for r in alone], 50),
+                "first_step_p50_s": pct([r["first_s"] for r in alone], 50),
+                "first_step_p95_s": pct([r["first_s"] for r in alone], 95),
+                "full_video_p50_s": pct([r["video_s"] for r in alone], 50),
+                "full_video_p95_s": pct([r["video_s"] for r in alone], 95),
+                "plain_manim_first_step_p50_s": pct([r["plain_first_s"] for r in alone], 50),
+                "plain_manim_full_p50_s": pct([r["plain_full_s"] for r in alone], 50),
+                "first_step_ratio_median": med("first_ratio"),
+                "first_step_ratio_max": round(max(r["first_ratio"] for r in alone), 3),
+                "full_video_ratio_median": med("full_ratio"),
+                "full_video_ratio_max": round(max(r["full_ratio"] for r in alone), 3),
+                "videos_ok": sum(r["ok"] for r in alone),
+                "concurrent_students": len(together),
+                "concurrent_failures": sum(not r["ok"] for r in together),
+                "concurrent_first_step_p50_s": pct([r["first_s"] for r in together], 50) if together else None,
+                "concurrent_video_p50_s": pct([r["video_s"] for r in together], 50) if together else None,
+                "concurrent_wall_s": round(crowd_wall, 2) if together else None,
+                "errors": [r["error"] for r in alone + together if r["error"]][:5],
+            }
+        )
+    )
 
 
 if __name__ == "__main__":

@@ -23,12 +23,26 @@ import time
 from pathlib import Path
 
 # Qwen2.5-0.5B's shapes (the 0.5B-class coder model the issue names)
-QWEN_05B = {"vocab_size": 151936, "hidden_size": 896, "intermediate_size": 4864, "num_hidden_layers": 24,
-            "num_attention_heads": 14, "num_key_value_heads": 2, "max_position_embeddings": 32768,
-            "tie_word_embeddings": True}
-TINY = {"vocab_size": 512, "hidden_size": 64, "intermediate_size": 128, "num_hidden_layers": 2,
-        "num_attention_heads": 4, "num_key_value_heads": 2, "max_position_embeddings": 1024,
-        "tie_word_embeddings": True}
+QWEN_05B = {
+    "vocab_size": 151936,
+    "hidden_size": 896,
+    "intermediate_size": 4864,
+    "num_hidden_layers": 24,
+    "num_attention_heads": 14,
+    "num_key_value_heads": 2,
+    "max_position_embeddings": 32768,
+    "tie_word_embeddings": True,
+}
+TINY = {
+    "vocab_size": 512,
+    "hidden_size": 64,
+    "intermediate_size": 128,
+    "num_hidden_layers": 2,
+    "num_attention_heads": 4,
+    "num_key_value_heads": 2,
+    "max_position_embeddings": 1024,
+    "tie_word_embeddings": True,
+}
 H200_BF16_TFLOPS = 989.0  # dense bf16 tensor-core peak of an H100/H200 SXM
 
 
@@ -42,8 +56,12 @@ def make_parser() -> argparse.ArgumentParser:
     parser.add_argument("--seq", type=int, default=1024)
     parser.add_argument("--lora-r", type=int, default=16)
     parser.add_argument("--gradient-checkpointing", action="store_true")
-    parser.add_argument("--peak-tflops", type=float, default=None,
-                        help=f"accelerator peak bf16 TFLOP/s for MFU (default {H200_BF16_TFLOPS:g} on CUDA)")
+    parser.add_argument(
+        "--peak-tflops",
+        type=float,
+        default=None,
+        help=f"accelerator peak bf16 TFLOP/s for MFU (default {H200_BF16_TFLOPS:g} on CUDA)",
+    )
     return parser
 
 
@@ -68,14 +86,18 @@ def _load(folder: Path, method: str, cuda: bool, lora_r: int):
         from transformers import BitsAndBytesConfig
 
         kwargs["quantization_config"] = BitsAndBytesConfig(
-            load_in_4bit=True, bnb_4bit_quant_type="nf4", bnb_4bit_use_double_quant=True,
-            bnb_4bit_compute_dtype=torch.bfloat16 if cuda else torch.float32)
+            load_in_4bit=True,
+            bnb_4bit_quant_type="nf4",
+            bnb_4bit_use_double_quant=True,
+            bnb_4bit_compute_dtype=torch.bfloat16 if cuda else torch.float32,
+        )
         kwargs["device_map"] = {"": 0} if cuda else {"": "cpu"}
     model = AutoModelForCausalLM.from_pretrained(folder, **kwargs)
     if method != "qlora" and cuda:
         model = model.to("cuda")
-    lora = LoraConfig(r=lora_r, lora_alpha=2 * lora_r, lora_dropout=0.0, target_modules="all-linear",
-                      task_type="CAUSAL_LM")
+    lora = LoraConfig(
+        r=lora_r, lora_alpha=2 * lora_r, lora_dropout=0.0, target_modules="all-linear", task_type="CAUSAL_LM"
+    )
     return get_peft_model(model, lora)
 
 
@@ -141,9 +163,15 @@ def main(argv: list[str] | None = None) -> dict:
     if args.tiny:
         args.seq, args.batch = min(args.seq, 64), min(args.batch, 2)
     report = {
-        "benchmark": "train_gpu", "device": torch.cuda.get_device_name(0) if cuda else platform.processor() or "cpu",
-        "torch": torch.__version__, "transformers": transformers.__version__, "config": "tiny" if args.tiny else
-        "qwen2.5-0.5b-shapes", "batch": args.batch, "seq": args.seq, "steps": args.steps, "methods": {},
+        "benchmark": "train_gpu",
+        "device": torch.cuda.get_device_name(0) if cuda else platform.processor() or "cpu",
+        "torch": torch.__version__,
+        "transformers": transformers.__version__,
+        "config": "tiny" if args.tiny else "qwen2.5-0.5b-shapes",
+        "batch": args.batch,
+        "seq": args.seq,
+        "steps": args.steps,
+        "methods": {},
     }
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp) / "model"

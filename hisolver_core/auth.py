@@ -28,8 +28,19 @@ from pathlib import Path
 from .config import Settings
 from .errors import AccessDenied
 
-__all__ = ["Role", "role_password", "role_is_open", "role_is_locked", "check_password", "OPEN_MODE_NOTICE",
-           "LoginThrottle", "sign_in", "issue_token", "read_token", "TOKEN_COOKIE"]
+__all__ = [
+    "Role",
+    "role_password",
+    "role_is_open",
+    "role_is_locked",
+    "check_password",
+    "OPEN_MODE_NOTICE",
+    "LoginThrottle",
+    "sign_in",
+    "issue_token",
+    "read_token",
+    "TOKEN_COOKIE",
+]
 
 log = logging.getLogger(__name__)
 

@@ -11,9 +11,10 @@ from __future__ import annotations
 import dataclasses
 import os
 import tomllib
+from collections.abc import Mapping
 from dataclasses import dataclass, fields
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any
 
 from .errors import ConfigError
 
@@ -24,8 +25,7 @@ ANIMATORS = ("template", "local", "openai", "vertex")  # HISOLVER_ANIMATOR value
 
 # Fields whose values are never shown or logged.
 SECRET_FIELDS = frozenset(
-    {"admin_password", "annotator_password", "openai_api_key", "github_token", "gcs_credentials_file",
-     "session_secret"}
+    {"admin_password", "annotator_password", "openai_api_key", "github_token", "gcs_credentials_file", "session_secret"}
 )
 
 
@@ -128,7 +128,7 @@ class Settings:
             names.append("builtin")
         return names
 
-    def replace(self, **changes: Any) -> "Settings":
+    def replace(self, **changes: Any) -> Settings:
         """Return a copy with some fields changed."""
         return dataclasses.replace(self, **changes)
 
@@ -163,14 +163,12 @@ def _read_secrets(path: Path) -> dict[str, Any]:
             continue  # sections belong to other tools
         name = key.lower()
         if name.startswith(ENV_PREFIX.lower()):
-            name = name[len(ENV_PREFIX):]
+            name = name[len(ENV_PREFIX) :]
         out[name] = value
     return out
 
 
-def load_settings(
-    environ: Mapping[str, str] | None = None, secrets_file: str | Path | None = None
-) -> Settings:
+def load_settings(environ: Mapping[str, str] | None = None, secrets_file: str | Path | None = None) -> Settings:
     """Build :class:`Settings` from the environment, then secrets.toml, then defaults.
 
     ``secrets_file`` defaults to ``HISOLVER_SECRETS_FILE`` or ``.streamlit/secrets.toml``.

@@ -27,7 +27,12 @@ class Check:
 def _manim() -> Check:
     spec = importlib.util.find_spec("manim")  # no import: that alone costs ~0.8 s
     if spec is None:
-        return Check("Manim importable", False, "the manim package is not installed", "run `make setup` (pip install -r requirements.txt)")
+        return Check(
+            "Manim importable",
+            False,
+            "the manim package is not installed",
+            "run `make setup` (pip install -r requirements.txt)",
+        )
     return Check("Manim importable", True, f"found at {spec.origin}")
 
 
@@ -53,7 +58,9 @@ def _blobs(settings: Settings) -> Check:
         ok = store.get(key) == b"ok"
         store.delete(key)
     except HiSolverError as exc:
-        return Check("Blob store reachable", False, str(exc), "check HISOLVER_BLOB_BACKEND, the bucket name and credentials")
+        return Check(
+            "Blob store reachable", False, str(exc), "check HISOLVER_BLOB_BACKEND, the bucket name and credentials"
+        )
     return Check("Blob store reachable", ok, store.describe(), "" if ok else "the store returned different bytes")
 
 
@@ -67,7 +74,9 @@ def _database(settings: Settings) -> Check:
             db.execute("INSERT INTO _health VALUES (1)")
         db.close()
     except (HiSolverError, sqlite3.Error) as exc:
-        return Check("Database writable", False, str(exc), f"make {settings.data_dir} writable or set HISOLVER_DATA_DIR")
+        return Check(
+            "Database writable", False, str(exc), f"make {settings.data_dir} writable or set HISOLVER_DATA_DIR"
+        )
     return Check("Database writable", True, str(settings.db_path))
 
 
@@ -78,11 +87,18 @@ def _sandbox(settings: Settings) -> Check:
     if prefix:
         return Check("Render sandbox isolated", True, how)
     if settings.allow_unisolated_render:
-        return Check("Render sandbox isolated", False, f"{how}; untrusted code renders anyway "
-                     "(HISOLVER_ALLOW_UNISOLATED_RENDER=1)", "run as root or in Docker with --cap-add SYS_ADMIN, "
-                     "then unset HISOLVER_ALLOW_UNISOLATED_RENDER")
-    return Check("Render sandbox isolated", False, f"{how}; only the app's own scenes render",
-                 "run as root, or in Docker add --cap-add SYS_ADMIN, so Linux namespaces are available")
+        return Check(
+            "Render sandbox isolated",
+            False,
+            f"{how}; untrusted code renders anyway (HISOLVER_ALLOW_UNISOLATED_RENDER=1)",
+            "run as root or in Docker with --cap-add SYS_ADMIN, then unset HISOLVER_ALLOW_UNISOLATED_RENDER",
+        )
+    return Check(
+        "Render sandbox isolated",
+        False,
+        f"{how}; only the app's own scenes render",
+        "run as root, or in Docker add --cap-add SYS_ADMIN, so Linux namespaces are available",
+    )
 
 
 def _backends(settings: Settings) -> Check:
@@ -98,8 +114,12 @@ def _backends(settings: Settings) -> Check:
         except HiSolverError as exc:
             problems.append(f"{name}: {exc}")
     if problems:
-        return Check("Model backends configured", False, "; ".join(problems),
-                     "set the variables named above, or remove the backend from HISOLVER_BACKENDS")
+        return Check(
+            "Model backends configured",
+            False,
+            "; ".join(problems),
+            "set the variables named above, or remove the backend from HISOLVER_BACKENDS",
+        )
     return Check("Model backends configured", True, ", ".join(models) + " configured; built-in engine last")
 
 

@@ -73,7 +73,7 @@ class Solution:
         return json.dumps(self.to_dict(), ensure_ascii=False)
 
     @classmethod
-    def from_dict(cls, data: dict) -> "Solution":
+    def from_dict(cls, data: dict) -> Solution:
         """Rebuild a solution from :meth:`to_dict` output (answer stays a string)."""
         values = dict(data)
         values["steps"] = [Step(**s) if isinstance(s, dict) else Step(*s) for s in values.get("steps", [])]

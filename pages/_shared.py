@@ -16,8 +16,17 @@ from typing import TYPE_CHECKING, TypeVar
 import streamlit as st
 from streamlit.errors import StreamlitAPIException
 
-from hisolver_core.auth import (OPEN_MODE_NOTICE, TOKEN_COOKIE, LoginThrottle, Role, issue_token, read_token,
-                                role_is_locked, role_is_open, sign_in)
+from hisolver_core.auth import (
+    OPEN_MODE_NOTICE,
+    TOKEN_COOKIE,
+    LoginThrottle,
+    Role,
+    issue_token,
+    read_token,
+    role_is_locked,
+    role_is_open,
+    sign_in,
+)
 from hisolver_core.config import Settings, load_settings
 from hisolver_core.errors import AccessDenied, HiSolverError
 
@@ -148,8 +157,11 @@ def _address() -> str:
 
 def _cookie_script(value: str, max_age: int) -> None:
     # The token is URL-safe base64 and dots: nothing in it can end the string or the tag.
-    st.html(f"<script>document.cookie = '{TOKEN_COOKIE}={value}; path=/; max-age={max_age}; SameSite=Strict'"
-            " + (location.protocol === 'https:' ? '; Secure' : '');</script>", unsafe_allow_javascript=True)
+    st.html(
+        f"<script>document.cookie = '{TOKEN_COOKIE}={value}; path=/; max-age={max_age}; SameSite=Strict'"
+        " + (location.protocol === 'https:' ? '; Secure' : '');</script>",
+        unsafe_allow_javascript=True,
+    )
 
 
 def restore_sign_in(settings: Settings) -> None:
@@ -228,9 +240,12 @@ def _running_page() -> str:
 def _needs_sign_in(title: str, role: Role) -> Callable[[], None]:
     def signed_out() -> None:
         st.title(title)
-        st.warning(st.session_state.get(NOTICE_KEY) or
-                   f"You are signed out: this page needs the {role.label.lower()} role. "
-                   "Sign in again from \"Staff sign-in\" in the sidebar.")
+        st.warning(
+            st.session_state.get(NOTICE_KEY)
+            or f"You are signed out: this page needs the {role.label.lower()} role. "
+            'Sign in again from "Staff sign-in" in the sidebar.'
+        )
+
     signed_out.__name__ = f"signed_out_{title.lower()}"
     return signed_out
 
@@ -248,8 +263,11 @@ def navigation(role: Role):
             page = st.Page(str(PAGES_DIR / file), title=title, icon=icon, default=(file == "solve.py"))
             sections.setdefault(section, []).append(page)
         else:
-            sections.setdefault(_PAGES[0][4], []).append(st.Page(
-                _needs_sign_in(title, needed), title=title, icon=icon, url_path=Path(file).stem, visibility="hidden"))
+            sections.setdefault(_PAGES[0][4], []).append(
+                st.Page(
+                    _needs_sign_in(title, needed), title=title, icon=icon, url_path=Path(file).stem, visibility="hidden"
+                )
+            )
     nav = st.navigation(sections)
     requested = st.session_state.pop(REQUESTED_KEY, "")
     if requested:  # the URL typed in this session's first run: open it now that the role is known
@@ -271,9 +289,16 @@ def run_or_stop(func: Callable[..., T], *args, **kwargs) -> T:
 
 def _render_fields(settings: Settings) -> tuple:
     # Only what the render service depends on: other settings changing must not start a new one.
-    return (str(settings.data_dir), settings.blob_backend, settings.gcs_bucket, settings.gcs_prefix,
-            settings.render_workers, settings.render_timeout_s, settings.render_memory_mb,
-            settings.allow_unisolated_render)
+    return (
+        str(settings.data_dir),
+        settings.blob_backend,
+        settings.gcs_bucket,
+        settings.gcs_prefix,
+        settings.render_workers,
+        settings.render_timeout_s,
+        settings.render_memory_mb,
+        settings.allow_unisolated_render,
+    )
 
 
 @st.cache_resource(show_spinner=False, max_entries=2, hash_funcs={Settings: _render_fields})
@@ -320,8 +345,9 @@ def md_text(text: object) -> str:
     parts = str(text).split("$")
     if len(parts) % 2 == 0:
         return md_literal(text)
-    return "$".join(part if i % 2 else _AUTOLINK.sub("\u2060", _MD_OUTSIDE_MATH.sub(r"\\\1", part))
-                    for i, part in enumerate(parts))
+    return "$".join(
+        part if i % 2 else _AUTOLINK.sub("\u2060", _MD_OUTSIDE_MATH.sub(r"\\\1", part)) for i, part in enumerate(parts)
+    )
 
 
 def client_id() -> str:
@@ -336,8 +362,12 @@ _STATUS_BOX = {"succeeded": st.success, "failed": st.error, "cancelled": st.warn
 
 def _jobs_link(job_id: int) -> None:
     try:
-        st.page_link(str(PAGES_DIR / "jobs.py"), label=f"Job #{job_id} on the Jobs page", icon=":material/work_history:",
-                     query_params={"job": str(job_id)})
+        st.page_link(
+            str(PAGES_DIR / "jobs.py"),
+            label=f"Job #{job_id} on the Jobs page",
+            icon=":material/work_history:",
+            query_params={"job": str(job_id)},
+        )
     except StreamlitAPIException:  # the page runs outside the app's navigation (a test, a direct script)
         st.caption(f"Job #{job_id}: see the Jobs page.")
 

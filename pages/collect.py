@@ -55,8 +55,10 @@ def _panel(settings, key: str, failed_what: str | None = None) -> dict | None:
 
 
 def local_tab(settings) -> None:
-    st.caption("A folder on this machine, or an uploaded .zip / .tar.gz. Only .py files are kept. "
-               "Importing again adds what is new and duplicates nothing.")
+    st.caption(
+        "A folder on this machine, or an uploaded .zip / .tar.gz. Only .py files are kept. "
+        "Importing again adds what is new and duplicates nothing."
+    )
     path = st.text_input("Folder or archive path", key="collect_path")
     upload = st.file_uploader("…or upload an archive", type=["zip", "gz", "tgz", "tar"], key="collect_upload")
     name = st.text_input("Name (optional)", key="collect_name", help="Recorded as repository local:NAME")
@@ -95,11 +97,14 @@ def extract_section(settings) -> None:
 
 
 def render_check_section(settings) -> None:
-    st.caption("Renders each pending Community representative once in the sandbox at low quality and keeps "
-               "its status and poster frame (the Label queue only offers snippets that rendered). Resumable.")
+    st.caption(
+        "Renders each pending Community representative once in the sandbox at low quality and keeps "
+        "its status and poster frame (the Label queue only offers snippets that rendered). Resumable."
+    )
     c1, c2 = st.columns(2)
-    limit = c1.number_input("Snippets this run (0 = all pending)", min_value=0, value=0, step=10,
-                            key="collect_rc_limit")
+    limit = c1.number_input(
+        "Snippets this run (0 = all pending)", min_value=0, value=0, step=10, key="collect_rc_limit"
+    )
     retry = c2.checkbox("Retry failed renders too", key="collect_rc_retry")
     if st.button("Render pending snippets", key="collect_render_go"):
         ui.launch_job(settings, render_check_spec(int(limit) or None, retry), "collect_render")

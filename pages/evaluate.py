@@ -68,9 +68,11 @@ def show_report(report: EvalReport) -> None:
     cols[2].metric("Correct", s["correct"])
     cols[3].metric("Precision", "-" if s["precision"] is None else f"{s['precision']:.1%}")
     cols[4].metric("Accuracy", f"{s['accuracy']:.1%}")
-    st.caption(f"{s['seconds']:.1f} s in all; median {_secs(s['median_s'])}, p95 {_secs(s['p95_s'])} per problem; "
-               f"{s['timeouts']} over the time limit. Precision = correct / answered; the built-in engine declines "
-               "what it cannot verify rather than guess, so declined problems lower accuracy, not precision.")
+    st.caption(
+        f"{s['seconds']:.1f} s in all; median {_secs(s['median_s'])}, p95 {_secs(s['p95_s'])} per problem; "
+        f"{s['timeouts']} over the time limit. Precision = correct / answered; the built-in engine declines "
+        "what it cannot verify rather than guess, so declined problems lower accuracy, not precision."
+    )
     st.subheader("By topic")
     st.dataframe(pd.DataFrame.from_dict(report.by_topic, orient="index"), key="eval_topics")
     wrong = report.wrong_items
@@ -99,8 +101,11 @@ def render_recent_solves(settings) -> None:
     cols[2].metric("Verified", stats["verified"])
     cols[3].metric("Videos", stats["videos"])
     cols = st.columns(4)
-    for col, key, label in zip(cols, ["steps_ms_p50", "steps_ms_p95", "video_ms_p50", "video_ms_p95"],
-                               ["Steps p50", "Steps p95", "Video p50", "Video p95"]):
+    for col, key, label in zip(
+        cols,
+        ["steps_ms_p50", "steps_ms_p95", "video_ms_p50", "video_ms_p95"],
+        ["Steps p50", "Steps p95", "Video p50", "Video p95"],
+    ):
         value = stats[key]
         col.metric(label, "–" if value is None else f"{value / 1000:.2f} s")
     left, right = st.columns(2)
@@ -119,9 +124,20 @@ def main() -> None:
     limit = st.number_input("Limit (0 = all)", min_value=0, value=50, step=10, key="eval_limit")
     subjects, max_level = [], None
     if fmt == "math":
-        subjects = st.multiselect("Subjects", ["Algebra", "Prealgebra", "Intermediate Algebra", "Number Theory",
-                                               "Precalculus", "Geometry", "Counting & Probability"],
-                                  default=["Algebra", "Prealgebra"], key="eval_subjects")
+        subjects = st.multiselect(
+            "Subjects",
+            [
+                "Algebra",
+                "Prealgebra",
+                "Intermediate Algebra",
+                "Number Theory",
+                "Precalculus",
+                "Geometry",
+                "Counting & Probability",
+            ],
+            default=["Algebra", "Prealgebra"],
+            key="eval_subjects",
+        )
         max_level = st.slider("Highest level", 1, 5, 3, key="eval_max_level")
     if st.button("Run evaluation", type="primary", key="eval_run", disabled=path is None):
         launch_eval(settings, path, fmt, int(limit), subjects, max_level)

@@ -36,8 +36,10 @@ def jobs_table(settings) -> None:
     """The filtered jobs table; reruns the whole page once nothing is active any more."""
     jobs = ui.run_or_stop(recent_jobs, settings)
     if not jobs:
-        st.info("No jobs yet. Collect, Extract, Render-check and Evaluate (pages or `--background` on the CLI) "
-                "run as jobs and appear here.")
+        st.info(
+            "No jobs yet. Collect, Extract, Render-check and Evaluate (pages or `--background` on the CLI) "
+            "run as jobs and appear here."
+        )
         return
     c1, c2 = st.columns(2)
     # empty means all: a default of every kind would change under the live refresh as new kinds appear
@@ -91,8 +93,10 @@ def job_detail(settings, ids: list[int]) -> None:
         st.session_state[SELECTED] = int(wanted)
     job_id = st.selectbox("Job", ids, key=SELECTED, format_func=lambda i: f"#{i}")
     row = ui.run_or_stop(find_job, settings, job_id)
-    st.markdown(f"**#{row['id']} {ui.md_literal(row['kind'])}** on **{row['runner'] or 'inline'}**: "
-                f"{row['status']} · {ui.md_literal(row['message'] or '')}")
+    st.markdown(
+        f"**#{row['id']} {ui.md_literal(row['kind'])}** on **{row['runner'] or 'inline'}**: "
+        f"{row['status']} · {ui.md_literal(row['message'] or '')}"
+    )
     st.progress(float(row["progress"] or 0.0))
     left, right = st.columns(2)
     left.caption("Parameters")

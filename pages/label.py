@@ -89,7 +89,9 @@ def summary_form(db, annotator: str, item, suggestion: str | None) -> None:
         )
         submitted = st.form_submit_button("Submit (Ctrl+Enter)", type="primary", key="label_submit")
     if submitted:
-        label_id = ui.run_or_stop(labeling.save_label, db, annotator, item.snippet_id, summary, suggested_from=suggestion)
+        label_id = ui.run_or_stop(
+            labeling.save_label, db, annotator, item.snippet_id, summary, suggested_from=suggestion
+        )
         st.session_state[FLASH_KEY] = f"Saved label {label_id}."
         st.session_state[LAST_KEY] = (label_id, item.snippet_id, time.monotonic())
         st.session_state.pop(RESTORE_KEY, None)
@@ -119,9 +121,11 @@ def own_history(db, annotator: str) -> None:
         if not rows:
             st.caption("None yet.")
         for row in rows:
-            st.markdown(f"**#{row['id']}** · {row['status']} · snippet {row['snippet_id']} "
-                        f"{ui.md_literal(row['scene_name'])} · {row['updated_at'][:16].replace('T', ' ')} UTC  \n"
-                        f"{ui.md_literal(row['summary'])}")
+            st.markdown(
+                f"**#{row['id']}** · {row['status']} · snippet {row['snippet_id']} "
+                f"{ui.md_literal(row['scene_name'])} · {row['updated_at'][:16].replace('T', ' ')} UTC  \n"
+                f"{ui.md_literal(row['summary'])}"
+            )
 
 
 # Puts the cursor in the summary box when a new snippet appears (after a save or skip, Streamlit's
@@ -166,11 +170,15 @@ def label_tab(settings, db) -> None:
     item = ui.run_or_stop(labeling.next_snippet, db, annotator)
     if item is None:
         st.success("Nothing left to label for you right now. Thank you!")
-        st.caption("The queue holds Manim Community snippets that rendered, one per duplicate cluster; "
-                   "a maintainer adds more with Collect, then its render check.")
+        st.caption(
+            "The queue holds Manim Community snippets that rendered, one per duplicate cluster; "
+            "a maintainer adds more with Collect, then its render check."
+        )
         return
-    st.caption(f"Snippet {item.snippet_id} · {ui.md_literal(item.scene_name)} · {item.label_count} label(s) so far · "
-               f"reserved for you until {item.lease_expires_at[11:16]} UTC")
+    st.caption(
+        f"Snippet {item.snippet_id} · {ui.md_literal(item.scene_name)} · {item.label_count} label(s) so far · "
+        f"reserved for you until {item.lease_expires_at[11:16]} UTC"
+    )
     left, right = st.columns([2, 3])
     with left:
         show_preview(settings, item)
@@ -182,8 +190,17 @@ def label_tab(settings, db) -> None:
             st.markdown(GUIDELINES)
         # auto_update: no "Apply" button under read-only code; font 15: at 14 px Linux's fallback
         # monospace font clips underscores (x_range reads "x range")
-        st_ace(value=item.code, language="python", readonly=True, theme="chrome", min_lines=20, font_size=15,
-               wrap=True, auto_update=True, key=f"label_code_{item.snippet_id}")
+        st_ace(
+            value=item.code,
+            language="python",
+            readonly=True,
+            theme="chrome",
+            min_lines=20,
+            font_size=15,
+            wrap=True,
+            auto_update=True,
+            key=f"label_code_{item.snippet_id}",
+        )
 
 
 def review_list(db, reviewer: str) -> None:
@@ -196,8 +213,10 @@ def review_list(db, reviewer: str) -> None:
     for row in rows:
         with st.container(border=True):
             tag = " · from a model suggestion" if row["source"] == "llm-suggested" else ""
-            st.markdown(f"**#{row['id']}** by **{ui.md_literal(row['annotator'])}** · {row['status']}{tag} · "
-                        f"{ui.md_literal(row['scene_name'])}")
+            st.markdown(
+                f"**#{row['id']}** by **{ui.md_literal(row['annotator'])}** · {row['status']}{tag} · "
+                f"{ui.md_literal(row['scene_name'])}"
+            )
             st.markdown(ui.md_literal(row["summary"]))
             with st.expander("Code"):
                 st.code(row["code"], language="python")
@@ -230,14 +249,18 @@ def review_tab(db, reviewer: str) -> None:
 
 
 def agreement_tab(db) -> None:
-    st.caption("Similarity: Jaccard index of the two summaries' lower-cased word sets (1 = same words, "
-               "0 = none shared), averaged over pairs. Lowest first.")
+    st.caption(
+        "Similarity: Jaccard index of the two summaries' lower-cased word sets (1 = same words, "
+        "0 = none shared), averaged over pairs. Lowest first."
+    )
     rows = labeling.agreement(db)
     if not rows:
         st.info("No snippet has two labels yet: set k >= 2 under Review to collect them.")
     for row in rows:
         with st.container(border=True):
-            st.markdown(f"**Snippet {row.snippet_id}** {ui.md_literal(row.scene_name)} · similarity **{row.score:.2f}**")
+            st.markdown(
+                f"**Snippet {row.snippet_id}** {ui.md_literal(row.scene_name)} · similarity **{row.score:.2f}**"
+            )
             for col, lab in zip(st.columns(len(row.labels)), row.labels):
                 col.markdown(f"*{ui.md_literal(lab['annotator'])}* ({lab['status']})")
                 col.markdown(ui.md_literal(lab["summary"]))
@@ -274,8 +297,13 @@ def label_studio_export(db) -> None:
     if ready is None or ready[0] != statuses:
         st.caption("Prepare the export to download it.")
         return
-    st.download_button(f"Download {ready[1]} tasks as Label Studio JSON", ready[2], file_name="hisolver-labels.json",
-                       mime="application/json", key="ls_download")
+    st.download_button(
+        f"Download {ready[1]} tasks as Label Studio JSON",
+        ready[2],
+        file_name="hisolver-labels.json",
+        mime="application/json",
+        key="ls_download",
+    )
 
 
 def label_studio_tab(db) -> None:
@@ -294,8 +322,9 @@ with closing(open_db(settings)) as db:
         label_tab(settings, db)
     else:
         # keyed and tracked, so an approve or reject (which reruns the page) stays on its tab
-        tab_label, tab_review, tab_agree, tab_ls = st.tabs(["Label", "Review", "Agreement", "Label Studio"],
-                                                           key="label_tabs", on_change="rerun")
+        tab_label, tab_review, tab_agree, tab_ls = st.tabs(
+            ["Label", "Review", "Agreement", "Label Studio"], key="label_tabs", on_change="rerun"
+        )
         # only the open tab runs: agreement and export read every label
         reviewer = st.session_state.get("label_annotator", "").strip() or "maintainer"
         if tab_label.open:

@@ -13,8 +13,13 @@ STARTED_KEY = "pipelines_started"
 
 
 def _runner(key: str) -> str:
-    return st.radio("Run on", ["local", "vertex"], horizontal=True, key=key,
-                    format_func={"local": "this machine (each step a job)", "vertex": "Vertex AI Pipelines"}.get)
+    return st.radio(
+        "Run on",
+        ["local", "vertex"],
+        horizontal=True,
+        key=key,
+        format_func={"local": "this machine (each step a job)", "vertex": "Vertex AI Pipelines"}.get,
+    )
 
 
 def start_part1(settings) -> None:
@@ -29,8 +34,10 @@ def start_part1(settings) -> None:
 
 
 def start_part2(settings, labels: dict) -> None:
-    st.caption("dataset version → train, evaluate, register → deploy only if render success beats production "
-               f"by more than {settings.pipeline_deploy_margin:.1%}.")
+    st.caption(
+        "dataset version → train, evaluate, register → deploy only if render success beats production "
+        f"by more than {settings.pipeline_deploy_margin:.1%}."
+    )
     st.caption(f"Labels ready to freeze: {labels['labels']} ({labels['train']} train / {labels['val']} validation).")
     mode = st.radio("Dataset", ["new version", "existing version"], horizontal=True, key="pl2_mode")
     name = st.text_input("Version name (empty: auto-<time>)" if mode == "new version" else "Version name",
@@ -106,8 +113,14 @@ def show_runs(settings) -> None:
         st.info("No pipeline runs yet. Start part 1 above, or run `hisolver pipeline part1`.")
         return
     runs = {r["id"]: r for r in overview["runs"]}
-    chosen = st.selectbox("Run", list(runs), key="pl_run", format_func=lambda i: (
-        f"#{i} {runs[i]['part']} · {runs[i]['runner']} · {runs[i]['status']} · {runs[i]['created_at']}"))
+    chosen = st.selectbox(
+        "Run",
+        list(runs),
+        key="pl_run",
+        format_func=lambda i: (
+            f"#{i} {runs[i]['part']} · {runs[i]['runner']} · {runs[i]['status']} · {runs[i]['created_at']}"
+        ),
+    )
     show_run(settings, runs[chosen])
 
 

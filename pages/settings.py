@@ -12,8 +12,10 @@ from pages import _shared as ui
 
 def show_configuration(settings) -> None:
     st.subheader("Configuration")
-    st.caption("From HISOLVER_* environment variables, then .streamlit/secrets.toml, then defaults; the source "
-               "column says which one each value came from. Secrets are never shown.")
+    st.caption(
+        "From HISOLVER_* environment variables, then .streamlit/secrets.toml, then defaults; the source "
+        "column says which one each value came from. Secrets are never shown."
+    )
     st.table(describe_settings(settings))
 
 

@@ -24,17 +24,28 @@ from pages import _shared as ui
 DUPLICATE_CHOICES = {"representatives": "One per cluster", "duplicates": "Duplicates only", "all": "All"}
 PAGE_SIZE = 200
 # fixed colours so "ok" is green and "failed" red whatever statuses are present
-STATUS_COLORS = {"ok": "#2e9e44", "failed": "#d62728", "rejected": "#ff7f0e", "pending": "#9e9e9e",
-                 "not_renderable": "#8fb8de"}
+STATUS_COLORS = {
+    "ok": "#2e9e44",
+    "failed": "#d62728",
+    "rejected": "#ff7f0e",
+    "pending": "#9e9e9e",
+    "not_renderable": "#8fb8de",
+}
 
 
 def status_chart(rows: list[dict]) -> alt.Chart:
     """Horizontal stacked bars: snippets per dialect, coloured by render status."""
     scale = alt.Scale(domain=list(STATUS_COLORS), range=list(STATUS_COLORS.values()))
-    return (alt.Chart(pd.DataFrame(rows), height=60 + 30 * len({r["dialect"] for r in rows})).mark_bar()
-            .encode(alt.X("sum(count):Q", title="snippets"), alt.Y("dialect:N", title=None),
-                    alt.Color("render_status:N", scale=scale, title="render status"),
-                    tooltip=["dialect", "render_status", "count"]))
+    return (
+        alt.Chart(pd.DataFrame(rows), height=60 + 30 * len({r["dialect"] for r in rows}))
+        .mark_bar()
+        .encode(
+            alt.X("sum(count):Q", title="snippets"),
+            alt.Y("dialect:N", title=None),
+            alt.Color("render_status:N", scale=scale, title="render status"),
+            tooltip=["dialect", "render_status", "count"],
+        )
+    )
 
 
 def show_stats(db) -> int:
@@ -58,9 +69,7 @@ def filters(db) -> SnippetFilter:
     c1, c2, c3 = st.columns(3)
     dialects = c1.multiselect("Dialect", options["dialects"], key="snip_dialects")
     statuses = c2.multiselect("Render status", options["render_statuses"], key="snip_status")
-    dup = c3.selectbox(
-        "Duplicates", list(DUPLICATE_CHOICES), format_func=DUPLICATE_CHOICES.get, key="snip_dups"
-    )
+    dup = c3.selectbox("Duplicates", list(DUPLICATE_CHOICES), format_func=DUPLICATE_CHOICES.get, key="snip_dups")
     c4, c5 = st.columns(2)
     repo = c4.selectbox("Repository", ["(any)", *options["repos"]], key="snip_repo")
     lic = c5.selectbox("License", ["(any)", *options["licenses"]], key="snip_license")
@@ -80,8 +89,10 @@ def show_preview(settings, snippet: dict) -> None:
         else:
             st.image(data, caption="Poster frame")
     elif video or poster:
-        st.warning("Preview unavailable: the stored video and poster could not be read (see the log); "
-                   "run the render check again to rebuild them.")
+        st.warning(
+            "Preview unavailable: the stored video and poster could not be read (see the log); "
+            "run the render check again to rebuild them."
+        )
     elif snippet["dialect"] != "community":
         st.caption(f"No preview: only Manim Community code renders here; this is {snippet['dialect']} code.")
     elif snippet["render_status"] == "pending" and not snippet["is_representative"]:

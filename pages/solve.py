@@ -40,10 +40,18 @@ def load_example() -> None:
 
 
 def problem_form(settings) -> tuple[str, str, bool]:
-    st.selectbox("Try an example", ["", *EXAMPLES], key="solve_example", on_change=load_example,
-                 format_func=lambda n: n or "Choose an example problem…")
+    st.selectbox(
+        "Try an example",
+        ["", *EXAMPLES],
+        key="solve_example",
+        on_change=load_example,
+        format_func=lambda n: n or "Choose an example problem…",
+    )
     problem = st.text_area(
-        "Problem", key="solve_problem", height=110, max_chars=settings.max_problem_chars,
+        "Problem",
+        key="solve_problem",
+        height=110,
+        max_chars=settings.max_problem_chars,
         placeholder="Type an SAT-level problem. LaTeX works between $...$, e.g. $x^2 - 5x + 6 = 0$.",
     )
     options = st.text_input("Answer choices (optional)", key="solve_options", placeholder="A) 2  B) 4  C) 9  D) 10")
@@ -53,8 +61,13 @@ def problem_form(settings) -> tuple[str, str, bool]:
             st.markdown(ui.md_text(problem))
             if options.strip():
                 st.markdown("**Choices.** " + ui.md_text(options))
-    go = st.button("Solve", type="primary", key="solve_go", disabled=not problem.strip(),
-                   help=None if problem.strip() else "Type a problem first.")
+    go = st.button(
+        "Solve",
+        type="primary",
+        key="solve_go",
+        disabled=not problem.strip(),
+        help=None if problem.strip() else "Type a problem first.",
+    )
     return problem, options, go
 
 
@@ -65,15 +78,31 @@ def run_solve(settings, problem: str, options: str, backend: str | None = None) 
         except HiSolverError as exc:
             st.error(str(exc))
             st.stop()
-    entry = {"outcome": outcome, "hints": 0, "steps": False, "anim": None, "good": None, "original": None,
-             "edit_error": "", "start": 0, "autoplay": False, "chapter": 0, "check": None, "job": None,
-             "progress": ChapterProgress(), "started": time.monotonic(), "editor": 0, "scrolled": False,
-             "understood": None if outcome.solution.solved else understood(problem, options or None)}
+    entry = {
+        "outcome": outcome,
+        "hints": 0,
+        "steps": False,
+        "anim": None,
+        "good": None,
+        "original": None,
+        "edit_error": "",
+        "start": 0,
+        "autoplay": False,
+        "chapter": 0,
+        "check": None,
+        "job": None,
+        "progress": ChapterProgress(),
+        "started": time.monotonic(),
+        "editor": 0,
+        "scrolled": False,
+        "understood": None if outcome.solution.solved else understood(problem, options or None),
+    }
     renderer = renderer_or_none(settings)
     if outcome.solution.solved and renderer is not None:
         # Render while the student reads the hints: step 1 is often ready before the steps are shown.
         entry["job"] = ui.get_background_pool().submit(
-            animate_and_record, settings, renderer, outcome, client=ui.client_id(), progress=entry["progress"])
+            animate_and_record, settings, renderer, outcome, client=ui.client_id(), progress=entry["progress"]
+        )
     st.session_state.setdefault(HISTORY, []).append(entry)
     st.session_state[CURRENT] = len(st.session_state[HISTORY]) - 1
 
@@ -101,8 +130,10 @@ def show_details(entry) -> None:
     """Developer details (which backend, how long) out of the student's way."""
     solution = entry["outcome"].solution
     with st.expander("Details", icon=":material/info:"):
-        st.caption(f"Topic: {ui.md_literal(solution.topic or 'not recognised')} · answered by "
-                   f"`{solution.backend}` in {entry['outcome'].timings.get('steps_ms', 0):.0f} ms")
+        st.caption(
+            f"Topic: {ui.md_literal(solution.topic or 'not recognised')} · answered by "
+            f"`{solution.backend}` in {entry['outcome'].timings.get('steps_ms', 0):.0f} ms"
+        )
 
 
 def show_declined(settings, entry, idx: int) -> None:
@@ -115,13 +146,18 @@ def show_declined(settings, entry, idx: int) -> None:
                 st.markdown(f"- the equation ${equation}$")
             if found.quantities:
                 st.markdown("- the quantities " + ", ".join(ui.md_literal(q) for q in found.quantities))
-    st.markdown("**What you can do**\n\n"
-                "- write the equation yourself between dollar signs, e.g. `$3x + 5 = 20$`, and press Solve;\n"
-                "- or pick one of the examples at the top to see how a solution looks.")
+    st.markdown(
+        "**What you can do**\n\n"
+        "- write the equation yourself between dollar signs, e.g. `$3x + 5 = 20$`, and press Solve;\n"
+        "- or pick one of the examples at the top to see how a solution looks."
+    )
     models = [name for name in settings.backend_chain if name != "builtin"]
     for name in models:
-        if st.button(f"Try with the model ({name})", key=f"try_{name}_{idx}",
-                     help="A model's answer is checked where the engine can; otherwise it is marked Not verified."):
+        if st.button(
+            f"Try with the model ({name})",
+            key=f"try_{name}_{idx}",
+            help="A model's answer is checked where the engine can; otherwise it is marked Not verified.",
+        ):
             run_solve(settings, solution.problem, ", ".join(entry["outcome"].options), backend=name)
             st.rerun()
 
@@ -179,12 +215,17 @@ def chapters_so_far(entry, idx: int) -> None:
     chapters = entry["progress"].chapters()
     ready = [c for c in chapters if c.ready]
     elapsed = time.monotonic() - entry["started"]
-    st.progress(max(0.05, len(ready) / max(1, len(chapters))),
-                text=f"Rendering the animation… {len(ready)} of {len(chapters) or 1} parts ready ({elapsed:.0f} s)")
+    st.progress(
+        max(0.05, len(ready) / max(1, len(chapters))),
+        text=f"Rendering the animation… {len(ready)} of {len(chapters) or 1} parts ready ({elapsed:.0f} s)",
+    )
     if not ready:
         return
-    shown = chapters[entry["chapter"]] if entry["chapter"] < len(chapters) and chapters[entry["chapter"]].ready \
+    shown = (
+        chapters[entry["chapter"]]
+        if entry["chapter"] < len(chapters) and chapters[entry["chapter"]].ready
         else ready[0]
+    )
     st.video(str(shown.video_path), autoplay=entry["autoplay"], muted=True)
     st.caption(f"Playing {shown.title.lower()} while the rest renders.")
     cols = st.columns(len(chapters))
@@ -209,8 +250,10 @@ def render_video(settings, entry, code: str | None = None) -> None:
     with st.status("Rendering the animation…", expanded=False) as status:
         anim = animate_and_record(settings, renderer, entry["outcome"], code=code, client=ui.client_id())
         label = "Animation ready" if anim.ok else "The animation did not render"
-        status.update(label=f"{label} ({anim.seconds:.1f} s{', cached' if anim.cached else ''})",
-                      state="complete" if anim.ok else "error")
+        status.update(
+            label=f"{label} ({anim.seconds:.1f} s{', cached' if anim.cached else ''})",
+            state="complete" if anim.ok else "error",
+        )
     entry["anim"] = anim
     if anim.ok:
         entry["good"], entry["edit_error"], entry["start"], entry["autoplay"] = anim, "", 0, False
@@ -233,11 +276,20 @@ def show_player(entry, idx: int) -> None:
                 st.rerun()
     elif good.source == "edited":
         right.caption("Jump buttons need the generated scene's steps; this edit changed the scene itself.")
-    right.download_button("Download video", good.video_path.read_bytes(), file_name="hisolver-solution.mp4",
-                          mime="video/mp4", key=f"download_{idx}", icon=":material/download:", width="stretch")
+    right.download_button(
+        "Download video",
+        good.video_path.read_bytes(),
+        file_name="hisolver-solution.mp4",
+        mime="video/mp4",
+        key=f"download_{idx}",
+        icon=":material/download:",
+        width="stretch",
+    )
     if entry["edit_error"]:
-        left.error(f"Your edited code did not render: {ui.md_literal(entry['edit_error'])}. "
-                   "The video above is the last one that worked.")
+        left.error(
+            f"Your edited code did not render: {ui.md_literal(entry['edit_error'])}. "
+            "The video above is the last one that worked."
+        )
 
 
 def show_video(settings, entry, idx: int) -> None:
@@ -264,15 +316,23 @@ def show_video(settings, entry, idx: int) -> None:
 
 def show_editor(settings, entry, idx: int, anim) -> None:
     with st.expander("Animation code (edit and re-render)", expanded=bool(entry["edit_error"])):
-        edited = st_ace(value=anim.code, language="python", theme="github", key=f"ace_{idx}_{entry['editor']}",
-                        height=320, auto_update=True, font_size=13)
+        edited = st_ace(
+            value=anim.code,
+            language="python",
+            theme="github",
+            key=f"ace_{idx}_{entry['editor']}",
+            height=320,
+            auto_update=True,
+            font_size=13,
+        )
         left, right = st.columns(2)
         if left.button("Re-render", key=f"rerender_{idx}"):
             render_video(settings, entry, code=edited or anim.code)
             st.rerun()
         original = entry["original"]
-        if original is not None and right.button("Reset code", key=f"reset_{idx}",
-                                                 disabled=anim is original and not entry["edit_error"]):
+        if original is not None and right.button(
+            "Reset code", key=f"reset_{idx}", disabled=anim is original and not entry["edit_error"]
+        ):
             entry.update(good=original, anim=original, edit_error="", start=0, autoplay=False)
             entry["editor"] += 1  # a fresh editor shows the original code
             st.rerun()
@@ -286,7 +346,9 @@ def show_history() -> None:
         for i, past in enumerate(reversed(history)):
             n = len(history) - 1 - i
             text = past["outcome"].solution.problem
-            if st.button(text[:90] + ("…" if len(text) > 90 else ""), key=f"history_{n}", disabled=n == st.session_state[CURRENT]):
+            if st.button(
+                text[:90] + ("…" if len(text) > 90 else ""), key=f"history_{n}", disabled=n == st.session_state[CURRENT]
+            ):
                 st.session_state[CURRENT] = n
                 st.rerun()
 
@@ -295,8 +357,11 @@ def scroll_to_results(entry) -> None:
     """Bring a new result into view once (the form above can fill the screen)."""
     if not entry["scrolled"]:
         entry["scrolled"] = True
-        st.html("<div id='hisolver-result'></div><script>document.getElementById('hisolver-result')"
-                ".scrollIntoView({behavior: 'smooth'})</script>", unsafe_allow_javascript=True)
+        st.html(
+            "<div id='hisolver-result'></div><script>document.getElementById('hisolver-result')"
+            ".scrollIntoView({behavior: 'smooth'})</script>",
+            unsafe_allow_javascript=True,
+        )
 
 
 def show_entry(settings, idx: int) -> None:

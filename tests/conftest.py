@@ -69,13 +69,13 @@ def blobs(settings: Settings):
 
 # -- snippets for the labeling and dataset tests: inserted directly, with their repo and file rows
 
-SNIPPET_CODE = '''from manim import *
+SNIPPET_CODE = """from manim import *
 
 
 class {name}(Scene):
     def construct(self):
         self.play(Create(Circle(radius={n})))
-'''
+"""
 
 
 def insert_snippets(db, count: int, *, start: int = 0, repo: str = "local:test", **overrides) -> list[int]:
@@ -88,9 +88,15 @@ def insert_snippets(db, count: int, *, start: int = 0, repo: str = "local:test",
         file_id = db["files"].insert({"repo_id": repo_id, "path": f"scenes/s{n}.py"}, pk="id").last_pk
         code = SNIPPET_CODE.format(name=f"Scene{n}", n=n + 1)
         row = {
-            "file_id": file_id, "scene_name": f"Scene{n}", "code": code, "dialect": "community",
-            "code_hash": hashlib.sha256(code.encode()).hexdigest(), "is_representative": 1,
-            "render_status": "ok", "video_key": None, "poster_key": None,
+            "file_id": file_id,
+            "scene_name": f"Scene{n}",
+            "code": code,
+            "dialect": "community",
+            "code_hash": hashlib.sha256(code.encode()).hexdigest(),
+            "is_representative": 1,
+            "render_status": "ok",
+            "video_key": None,
+            "poster_key": None,
         }
         row.update(overrides)
         ids.append(db["snippets"].insert(row, pk="id").last_pk)

@@ -4,8 +4,16 @@ from __future__ import annotations
 
 import pytest
 
-from hisolver_core.auth import (LoginThrottle, Role, check_password, issue_token, read_token, role_is_locked,
-                                role_is_open, sign_in)
+from hisolver_core.auth import (
+    LoginThrottle,
+    Role,
+    check_password,
+    issue_token,
+    read_token,
+    role_is_locked,
+    role_is_open,
+    sign_in,
+)
 from hisolver_core.config import Settings
 from hisolver_core.errors import AccessDenied
 

@@ -52,8 +52,14 @@ def test_health_reports_each_check(runner):
     result = runner.invoke(main, ["health", "--json"])
     data = json.loads(result.output.strip().splitlines()[-1])
     names = [c["name"] for c in data["checks"]]
-    assert names == ["Manim importable", "LaTeX present", "Blob store reachable", "Database writable",
-                     "Render sandbox isolated", "Model backends configured"]
+    assert names == [
+        "Manim importable",
+        "LaTeX present",
+        "Blob store reachable",
+        "Database writable",
+        "Render sandbox isolated",
+        "Model backends configured",
+    ]
     assert result.exit_code == (0 if data["ok"] else 1)
 
 
@@ -75,6 +81,8 @@ def test_db_migrate_twice(runner):
 
 def test_config_error_is_one_line_not_a_traceback(tmp_path):
     env = {"PATH": "/usr/bin:/bin", "HISOLVER_RENDER_WORKERS": "lots", "HISOLVER_DATA_DIR": str(tmp_path)}
-    proc = subprocess.run([sys.executable, "-m", "hisolver_core.cli", "settings"], env=env, capture_output=True, text=True)
+    proc = subprocess.run(
+        [sys.executable, "-m", "hisolver_core.cli", "settings"], env=env, capture_output=True, text=True
+    )
     assert proc.returncode == 1
     assert proc.stderr.strip() == "Error: HISOLVER_RENDER_WORKERS must be a whole number, got 'lots'"

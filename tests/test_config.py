@@ -26,7 +26,9 @@ def test_defaults_without_env_or_secrets(tmp_path):
 
 
 def test_secrets_file_overrides_defaults(tmp_path):
-    path = write_secrets(tmp_path, 'admin_password = "s3"\nHISOLVER_OPENAI_MODEL = "m1"\nrender_workers = 3\n[other]\nx = 1\n')
+    path = write_secrets(
+        tmp_path, 'admin_password = "s3"\nHISOLVER_OPENAI_MODEL = "m1"\nrender_workers = 3\n[other]\nx = 1\n'
+    )
     s = load_settings({}, secrets_file=path)
     assert s.admin_password == "s3"
     assert s.openai_model == "m1"

@@ -22,7 +22,9 @@ def test_every_requirement_matches_its_constraint() -> None:
     constraints = _pins(ROOT / "constraints.txt")
     for name in ("requirements.txt", "requirements-dev.txt"):
         for package, version in _pins(ROOT / name).items():
-            assert constraints.get(package) == version, f"{name} pins {package}=={version}; constraints.txt has {constraints.get(package)}"
+            assert constraints.get(package) == version, (
+                f"{name} pins {package}=={version}; constraints.txt has {constraints.get(package)}"
+            )
 
 
 def test_the_dependencies_that_broke_before_are_constrained() -> None:

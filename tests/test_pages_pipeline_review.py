@@ -15,8 +15,10 @@ from hisolver_core.extraction import extract
 from hisolver_core.store import open_db
 
 ROOT = Path(__file__).resolve().parents[1]
-RENDERS = ("from manim import *\n\n\nclass Blip(Scene):\n    def construct(self):\n"
-           "        self.add(Dot())\n        self.wait(0.1)\n")
+RENDERS = (
+    "from manim import *\n\n\nclass Blip(Scene):\n    def construct(self):\n"
+    "        self.add(Dot())\n        self.wait(0.1)\n"
+)
 FAILS = "from manim import *\n\n\nclass Oops(Scene):\n    def construct(self):\n        self.add(nothing_here)\n"
 GL = "from manimlib import *\n\n\nclass GLOnly(Scene):\n    def construct(self):\n        self.wait()\n"
 

@@ -48,8 +48,12 @@ for i in range(int(sys.argv[3])):
 def test_two_processes_write_without_loss(settings):
     open_db(settings).close()
     procs = [
-        subprocess.Popen([sys.executable, "-c", WRITER, str(settings.db_path), str(w), "200"],
-                         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        subprocess.Popen(
+            [sys.executable, "-c", WRITER, str(settings.db_path), str(w), "200"],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
         for w in range(2)
     ]
     for p in procs:

@@ -23,13 +23,18 @@ COMMANDS: dict[str, str] = {
     "settings": "core_cmds:settings_cmd",
     "health": "core_cmds:health_cmd",
     "db": "core_cmds:db_group",
-    "collect": "collect_cmd:collect_group", "extract": "collect_cmd:extract_cmd", "stats": "collect_cmd:stats_cmd", "render-check": "collect_cmd:render_check_cmd",
+    "collect": "collect_cmd:collect_group",
+    "extract": "collect_cmd:extract_cmd",
+    "stats": "collect_cmd:stats_cmd",
+    "render-check": "collect_cmd:render_check_cmd",
     "solve": "solve_cmd:solve_cmd",
     "eval": "eval_cmd:eval_cmd",
     "render": "render_cmd:render_cmd",
-    "label": "label_cmd:label_group", "dataset": "dataset_cmd:dataset_group",
+    "label": "label_cmd:label_group",
+    "dataset": "dataset_cmd:dataset_group",
     "model": "model_cmd:model_group",
-    "serve": "serve_cmd:serve_cmd", "deploy": "deploy_cmd:deploy_group",
+    "serve": "serve_cmd:serve_cmd",
+    "deploy": "deploy_cmd:deploy_group",
     "jobs": "jobs_cmd:jobs_group",
     "train": "train_cmd:train_group",
     "pipeline": "pipeline_cmd:pipeline_group",
@@ -66,4 +71,6 @@ def main(verbose: bool) -> None:
     Example:
       hisolver health
     """
-    logging.basicConfig(level=logging.INFO if verbose else logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    logging.basicConfig(
+        level=logging.INFO if verbose else logging.WARNING, format="%(levelname)s %(name)s: %(message)s"
+    )

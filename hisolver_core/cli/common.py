@@ -125,9 +125,11 @@ def maybe_submit(kind: str, params: dict[str, Any] | None = None, ctx: click.Con
     runner = opts.get("runner")
     if not (opts.get("background") or runner == "vertex"):
         return None
-    shown = params if params is not None else {
-        k: v for k, v in ctx.params.items() if k not in JOB_OPTION_NAMES and k != "as_json"
-    }
+    shown = (
+        params
+        if params is not None
+        else {k: v for k, v in ctx.params.items() if k not in JOB_OPTION_NAMES and k != "as_json"}
+    )
     spec = JobSpec(
         kind=kind, args=tuple(command_args(ctx)), params=shown,
         machine_type=opts.get("machine_type"), accelerator_type=opts.get("accelerator_type"),

@@ -10,13 +10,13 @@ from .. import datasets
 from .common import emit_json, settings_from_env
 
 
-
 def _whoami() -> str:
     """The OS user name, or ``unknown`` (containers often run as a uid with no name)."""
     try:
         return getpass.getuser()
     except (KeyError, OSError):
         return "unknown"
+
 
 @click.group("dataset")
 def dataset_group() -> None:
@@ -35,8 +35,9 @@ def dataset_group() -> None:
 @click.option("--parent", default=None, help="Parent version (default: the newest one).")
 @click.option("--created-by", default=_whoami, show_default="your user name")
 @click.option("--json", "as_json", is_flag=True, help="Print the manifest summary as one JSON object.")
-def create_cmd(name: str, approved_only: bool, val_fraction: float, parent: str | None, created_by: str,
-               as_json: bool) -> None:
+def create_cmd(
+    name: str, approved_only: bool, val_fraction: float, parent: str | None, created_by: str, as_json: bool
+) -> None:
     """Freeze the current labels into version NAME (refused if NAME exists).
 
     \b
@@ -44,16 +45,22 @@ def create_cmd(name: str, approved_only: bool, val_fraction: float, parent: str 
       hisolver dataset create v2 --approved-only --val-fraction 0.1
     """
     manifest = datasets.create_version(
-        settings_from_env(), name, approved_only=approved_only, val_fraction=val_fraction,
-        created_by=created_by, parent=parent,
+        settings_from_env(),
+        name,
+        approved_only=approved_only,
+        val_fraction=val_fraction,
+        created_by=created_by,
+        parent=parent,
     )
     summary = {k: manifest[k] for k in ("name", "content_hash", "parent", "counts", "created_by", "created_at")}
     if as_json:
         emit_json(summary)
         return
     c = manifest["counts"]
-    click.echo(f"dataset {name}: {c['train']} train + {c['val']} val rows from {c['labels']} labels "
-               f"({c['snippets']} snippets); content {manifest['content_hash'][:16]}; parent {manifest['parent']}")
+    click.echo(
+        f"dataset {name}: {c['train']} train + {c['val']} val rows from {c['labels']} labels "
+        f"({c['snippets']} snippets); content {manifest['content_hash'][:16]}; parent {manifest['parent']}"
+    )
 
 
 @dataset_group.command("list")
@@ -72,8 +79,10 @@ def list_cmd(as_json: bool) -> None:
     if not rows:
         click.echo("no dataset versions yet: hisolver dataset create NAME")
     for r in rows:
-        click.echo(f"{r['name']:<20} {r['train_count']:>6} train {r['val_count']:>5} val  "
-                   f"{(r['content_hash'] or '')[:12]}  {r['created_at']}  {r['created_by'] or ''}")
+        click.echo(
+            f"{r['name']:<20} {r['train_count']:>6} train {r['val_count']:>5} val  "
+            f"{(r['content_hash'] or '')[:12]}  {r['created_at']}  {r['created_by'] or ''}"
+        )
 
 
 @dataset_group.command("show")
@@ -116,8 +125,10 @@ def diff_cmd(a: str, b: str, as_json: bool) -> None:
         return
     if d["same_content"]:
         click.echo(f"{a} and {b} have the same content")
-    click.echo(f"added {len(d['added'])}, removed {len(d['removed'])}, changed {len(d['changed'])}, "
-               f"moved split {len(d['moved'])}, unchanged {d['unchanged']}")
+    click.echo(
+        f"added {len(d['added'])}, removed {len(d['removed'])}, changed {len(d['changed'])}, "
+        f"moved split {len(d['moved'])}, unchanged {d['unchanged']}"
+    )
     for key in ("added", "removed", "changed"):
         if d[key]:
             click.echo(f"  {key}: {', '.join(map(str, d[key][:50]))}{' ...' if len(d[key]) > 50 else ''}")

@@ -25,8 +25,10 @@ def _report(row: dict, as_json: bool) -> None:
         emit_json(row)
     else:
         smoke = {1: "passed", 0: "FAILED"}.get(row["smoke_ok"], "not run")
-        click.echo(f"deployment {row['id']}: {row['model']} -> {row['target']} {row['status']}; smoke test {smoke}"
-                   + (f" ({row['smoke_detail'][:120]})" if row["smoke_detail"] else ""))
+        click.echo(
+            f"deployment {row['id']}: {row['model']} -> {row['target']} {row['status']}; smoke test {smoke}"
+            + (f" ({row['smoke_detail'][:120]})" if row["smoke_detail"] else "")
+        )
         if row["endpoint"]:
             click.echo(f"endpoint {row['endpoint']}  traffic {row['traffic']}")
         if row["error"]:
@@ -66,9 +68,15 @@ def local_cmd(name: str | None, as_json: bool) -> None:
 @click.option("--accelerator-count", type=int, default=None, help="Accelerators per replica (default 1; 0 for none).")
 @click.option("--min-replicas", type=int, default=None)
 @click.option("--max-replicas", type=int, default=None)
-@click.option("--traffic", type=int, default=None, help="Percent of the endpoint's traffic for this model (default 100).")
-@click.option("--container", type=click.Choice(["hisolver", "vllm"]), default=None,
-              help="hisolver: the project's image runs `hisolver serve`; vllm: Vertex's vLLM image (merged models).")
+@click.option(
+    "--traffic", type=int, default=None, help="Percent of the endpoint's traffic for this model (default 100)."
+)
+@click.option(
+    "--container",
+    type=click.Choice(["hisolver", "vllm"]),
+    default=None,
+    help="hisolver: the project's image runs `hisolver serve`; vllm: Vertex's vLLM image (merged models).",
+)
 @click.option("--background", is_flag=True, help="Run as a job (see `hisolver jobs`) and print its id.")
 @click.option("--json", "as_json", is_flag=True, help="Print the deployment as one JSON object.")
 def vertex_cmd(name: str | None, as_json: bool, background: bool, **options) -> None:

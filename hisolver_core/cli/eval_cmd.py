@@ -31,8 +31,9 @@ def _backend(name: str):
     from ..llm import BACKENDS
 
     if key != "chain" and key not in BACKENDS:
-        raise click.BadParameter(f"unknown backend {name!r}; choose builtin, chain or one of {', '.join(BACKENDS)}",
-                                 param_hint="--backend")
+        raise click.BadParameter(
+            f"unknown backend {name!r}; choose builtin, chain or one of {', '.join(BACKENDS)}", param_hint="--backend"
+        )
     return functools.partial(_chain_solve, settings_from_env(), key)
 
 
@@ -40,7 +41,9 @@ def _print_table(title: str, table: dict) -> None:
     click.echo(f"\n{title:<28} {'total':>6} {'answered':>9} {'correct':>8} {'wrong':>6} {'precision':>10}")
     for name, row in table.items():
         precision = "-" if row["precision"] is None else f"{row['precision']:.1%}"
-        click.echo(f"{name[:28]:<28} {row['total']:>6} {row['answered']:>9} {row['correct']:>8} {row['wrong']:>6} {precision:>10}")
+        click.echo(
+            f"{name[:28]:<28} {row['total']:>6} {row['answered']:>9} {row['correct']:>8} {row['wrong']:>6} {precision:>10}"
+        )
 
 
 def _dataset(ctx: click.Context, param: click.Parameter, value: str) -> str:
@@ -59,11 +62,20 @@ def _dataset(ctx: click.Context, param: click.Parameter, value: str) -> str:
 
 
 @click.command("eval")
-@click.option("--dataset", "dataset", required=True, callback=_dataset,
-              help="JSONL benchmark file, or a set shipped in the package: sat_style_dev, sat_style_fresh, sat_traps.")
+@click.option(
+    "--dataset",
+    "dataset",
+    required=True,
+    callback=_dataset,
+    help="JSONL benchmark file, or a set shipped in the package: sat_style_dev, sat_style_fresh, sat_traps.",
+)
 @click.option("--format", "fmt", required=True, type=click.Choice(FORMATS), help="Record layout of the file.")
-@click.option("--backend", default="builtin", show_default=True,
-              help="builtin (the engine), chain (the configured backend chain) or one backend name, e.g. openai.")
+@click.option(
+    "--backend",
+    default="builtin",
+    show_default=True,
+    help="builtin (the engine), chain (the configured backend chain) or one backend name, e.g. openai.",
+)
 @click.option("--limit", type=int, default=None, help="Only the first N problems (after filters).")
 @click.option("--out", type=click.Path(dir_okay=False), default=None, help="Write per-item results here (JSONL).")
 @click.option("--subjects", default=None, help="MATH only: comma-separated subjects, e.g. Algebra,Prealgebra.")
@@ -94,16 +106,27 @@ def eval_cmd(dataset, fmt, backend, limit, out, subjects, max_level, time_limit,
 
     db = open_db(settings_from_env())
     try:
-        report = run_eval(dataset, fmt, solve_fn, limit=limit, time_limit_s=time_limit, progress=progress, out=out,
-                          subjects=[s for s in subjects.split(",") if s] if subjects else None, max_level=max_level,
-                          db=db)
+        report = run_eval(
+            dataset,
+            fmt,
+            solve_fn,
+            limit=limit,
+            time_limit_s=time_limit,
+            progress=progress,
+            out=out,
+            subjects=[s for s in subjects.split(",") if s] if subjects else None,
+            max_level=max_level,
+            db=db,
+        )
     finally:
         bar.close()
         db.close()
     s = report.summary
     precision = "-" if s["precision"] is None else f"{s['precision']:.1%}"
-    click.echo(f"total {s['total']}  answered {s['answered']}  correct {s['correct']}  wrong {s['wrong']}  "
-               f"accuracy {s['accuracy']:.1%}  precision {precision}  timeouts {s['timeouts']}  {s['seconds']:.1f}s")
+    click.echo(
+        f"total {s['total']}  answered {s['answered']}  correct {s['correct']}  wrong {s['wrong']}  "
+        f"accuracy {s['accuracy']:.1%}  precision {precision}  timeouts {s['timeouts']}  {s['seconds']:.1f}s"
+    )
     _print_table("topic", report.by_topic)
     if len(report.by_subject) > 1:
         _print_table("subject", report.by_subject)

@@ -75,7 +75,9 @@ def list_cmd(kind: str | None, status: str | None, limit: int, as_json: bool) ->
         click.echo("no jobs")
         return
     for r in rows:
-        click.echo(f"{r['id']:>5}  {r['kind']:<13} {r['runner']:<7} {r['status']:<10} {r['progress']:>6.0%}  {r['message'][:60]}")
+        click.echo(
+            f"{r['id']:>5}  {r['kind']:<13} {r['runner']:<7} {r['status']:<10} {r['progress']:>6.0%}  {r['message'][:60]}"
+        )
 
 
 @jobs_group.command("show")

@@ -11,13 +11,13 @@ from ..store import open_db
 from .common import emit_json, settings_from_env
 
 
-
 def _whoami() -> str:
     """The OS user name, or ``unknown`` (containers often run as a uid with no name)."""
     try:
         return getpass.getuser()
     except (KeyError, OSError):
         return "unknown"
+
 
 @click.group("label")
 def label_group() -> None:
@@ -121,8 +121,10 @@ def counts_cmd(as_json: bool) -> None:
         return
     click.echo(f"labels per snippet (k): {k}")
     for r in rows:
-        click.echo(f"{r['annotator']}: today {r['today']}, submitted {r['submitted']}, approved {r['approved']}, "
-                   f"rejected {r['rejected']}, skipped {r['skipped']}, flagged {r['flagged']}")
+        click.echo(
+            f"{r['annotator']}: today {r['today']}, submitted {r['submitted']}, approved {r['approved']}, "
+            f"rejected {r['rejected']}, skipped {r['skipped']}, flagged {r['flagged']}"
+        )
 
 
 @label_group.command("agreement")

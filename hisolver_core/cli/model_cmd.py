@@ -26,8 +26,10 @@ def _line(m: dict) -> str:
     metrics = m["metrics"]
     rs = metrics.get("render_success")
     rs_text = f"render {rs:.0%}" if isinstance(rs, (int, float)) else "render ?"
-    return (f"{m['name']:<22} {m['stage']:<10} run {m['run_id']:<24} data {m['dataset_version']:<12} "
-            f"{rs_text}  base {m['base_model']}")
+    return (
+        f"{m['name']:<22} {m['stage']:<10} run {m['run_id']:<24} data {m['dataset_version']:<12} "
+        f"{rs_text}  base {m['base_model']}"
+    )
 
 
 @model_group.command("list")

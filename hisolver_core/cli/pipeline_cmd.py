@@ -2,15 +2,21 @@
 
 from __future__ import annotations
 
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 import click
 
 from .. import pipelines
 from .common import emit_json, settings_from_env
 
-RUNNER = click.option("--runner", type=click.Choice(["local", "vertex"]), default="local", show_default=True,
-                      help="local: each step a job on this machine; vertex: submit to Vertex AI Pipelines.")
+RUNNER = click.option(
+    "--runner",
+    type=click.Choice(["local", "vertex"]),
+    default="local",
+    show_default=True,
+    help="local: each step a job on this machine; vertex: submit to Vertex AI Pipelines.",
+)
 BACKGROUND = click.option("--background", is_flag=True, help="Local runner: run as a job, print the run id at once.")
 AS_JSON = click.option("--json", "as_json", is_flag=True, help="Print the run as one JSON object last.")
 
@@ -51,15 +57,29 @@ def _summary(run: dict[str, Any]) -> str:
         took = f"{step['seconds']:.1f} s" if step.get("seconds") is not None else ""
         job = f"job {step['job_id']}" if step.get("job_id") else ""
         lines.append(f"  {step['name']:<13} {step['status']:<10} {took:>9}  {job}")
-    for key in ("dataset_version", "training_run", "model", "deploy_decision", "deploy_reason", "snippets_waiting",
-                "console_url"):
+    for key in (
+        "dataset_version",
+        "training_run",
+        "model",
+        "deploy_decision",
+        "deploy_reason",
+        "snippets_waiting",
+        "console_url",
+    ):
         if run.get(key) not in (None, ""):
             lines.append(f"  {key}: {run[key]}")
     return "\n".join(lines)
 
 
-def _launch(part: str, params: dict[str, Any], runner: str, background: bool, as_json: bool,
-            vertex_options: dict[str, Any] | None = None, template: str | None = None) -> None:
+def _launch(
+    part: str,
+    params: dict[str, Any],
+    runner: str,
+    background: bool,
+    as_json: bool,
+    vertex_options: dict[str, Any] | None = None,
+    template: str | None = None,
+) -> None:
     """Start ``part``: on Vertex AI, as a background job, or here (each step a job) to the end."""
     from ..pipelines.service import launch_pipeline
 
@@ -96,14 +116,19 @@ def _print_run(settings: Any, run_id: int, as_json: bool) -> None:
 @pipeline_group.command("part1")
 @click.option("--query", default="manim language:python", show_default=True, help="GitHub search keywords.")
 @click.option("--max-repos", type=int, default=0, help="Stop after this many repositories (0: all).")
-@click.option("--source", type=click.Path(exists=True), default=None,
-              help="Import a local folder, .zip or .tar.gz instead of searching GitHub.")
+@click.option(
+    "--source",
+    type=click.Path(exists=True),
+    default=None,
+    help="Import a local folder, .zip or .tar.gz instead of searching GitHub.",
+)
 @click.option("--render-limit", type=int, default=0, help="Render-check at most this many snippets (0: all pending).")
 @RUNNER
 @BACKGROUND
 @AS_JSON
-def part1_cmd(query: str, max_repos: int, source: str | None, render_limit: int, runner: str, background: bool,
-              as_json: bool) -> None:
+def part1_cmd(
+    query: str, max_repos: int, source: str | None, render_limit: int, runner: str, background: bool, as_json: bool
+) -> None:
     """Collect -> extract -> render-check -> processed/ export, leaving the label queue filled.
 
     \b
@@ -126,20 +151,42 @@ def part1_cmd(query: str, max_repos: int, source: str | None, render_limit: int,
 @click.option("--max-steps", type=int, default=0, help="Optimizer steps (0: the trainer's epochs).")
 @click.option("--approved-only", is_flag=True, help="New version: approved labels only.")
 @click.option("--val-fraction", type=float, default=0.1, show_default=True, help="New version: share for validation.")
-@click.option("--deploy-target", type=click.Choice(["local", "vertex", "registry"]), default=None,
-              help="Where a model that passes the gate is deployed (default: local here, registry on Vertex, "
-                   "which only promotes it).")
+@click.option(
+    "--deploy-target",
+    type=click.Choice(["local", "vertex", "registry"]),
+    default=None,
+    help="Where a model that passes the gate is deployed (default: local here, registry on Vertex, "
+    "which only promotes it).",
+)
 @click.option("--machine-type", default="g2-standard-8", show_default=True, help="Vertex: the training step's machine.")
 @click.option("--accelerator-type", default="NVIDIA_L4", show_default=True, help="Vertex: the training step's GPU.")
 @click.option("--accelerator-count", type=int, default=1, show_default=True, help="Vertex: GPUs for training.")
-@click.option("--template", type=click.Path(exists=True, dir_okay=False), default=None,
-              help="Vertex: submit this compiled pipeline file instead of compiling one.")
+@click.option(
+    "--template",
+    type=click.Path(exists=True, dir_okay=False),
+    default=None,
+    help="Vertex: submit this compiled pipeline file instead of compiling one.",
+)
 @RUNNER
 @BACKGROUND
 @AS_JSON
-def part2_cmd(dataset: str | None, new_version: str | None, base_model: str, method: str, max_steps: int,
-              approved_only: bool, val_fraction: float, deploy_target: str | None, machine_type: str,
-              accelerator_type: str, accelerator_count: int, template: str | None, runner: str, background: bool, as_json: bool) -> None:
+def part2_cmd(
+    dataset: str | None,
+    new_version: str | None,
+    base_model: str,
+    method: str,
+    max_steps: int,
+    approved_only: bool,
+    val_fraction: float,
+    deploy_target: str | None,
+    machine_type: str,
+    accelerator_type: str,
+    accelerator_count: int,
+    template: str | None,
+    runner: str,
+    background: bool,
+    as_json: bool,
+) -> None:
     """Dataset version -> train (evaluate, register) -> deploy only if render success beats production.
 
     \b
@@ -149,10 +196,16 @@ def part2_cmd(dataset: str | None, new_version: str | None, base_model: str, met
     """
     if dataset and new_version:
         raise click.UsageError("give --dataset (an existing version) or --new-version (a new one), not both")
-    params = pipelines.part2_params(dataset or new_version or pipelines.auto_dataset_name(), base_model,
-                                    reuse_dataset=bool(dataset), method=method, max_steps=max_steps,
-                                    approved_only=approved_only, val_fraction=val_fraction,
-                                    deploy_target=deploy_target or ("registry" if runner == "vertex" else "local"))
+    params = pipelines.part2_params(
+        dataset or new_version or pipelines.auto_dataset_name(),
+        base_model,
+        reuse_dataset=bool(dataset),
+        method=method,
+        max_steps=max_steps,
+        approved_only=approved_only,
+        val_fraction=val_fraction,
+        deploy_target=deploy_target or ("registry" if runner == "vertex" else "local"),
+    )
     if runner == "vertex":
         params.update(accelerator_type=accelerator_type, accelerator_count=accelerator_count)
     machine = {"machine_type": machine_type, "accelerator_type": accelerator_type,
@@ -237,8 +290,9 @@ def show_cmd(run: int, as_json: bool) -> None:
 @click.option("--machine-type", default="g2-standard-8", show_default=True, help="Part 2: the training machine.")
 @click.option("--accelerator-type", default="NVIDIA_L4", show_default=True, help="Part 2: default GPU parameter.")
 @click.option("--accelerator-count", type=int, default=1, show_default=True, help="Part 2: default GPU count.")
-def compile_cmd(part: str, output: str, image: str | None, machine_type: str, accelerator_type: str,
-                accelerator_count: int) -> None:
+def compile_cmd(
+    part: str, output: str, image: str | None, machine_type: str, accelerator_type: str, accelerator_count: int
+) -> None:
     """Compile PART to a Kubeflow Pipelines v2 YAML file for Vertex AI Pipelines.
 
     \b
@@ -263,16 +317,23 @@ def export_cmd(as_json: bool) -> None:
     """
     result = pipelines.export_processed(settings_from_env())
     emit_json(result) if as_json else click.echo(
-        f"{result['exported']} snippets in processed/; {result['waiting_for_labels']} wait for labels")
+        f"{result['exported']} snippets in processed/; {result['waiting_for_labels']} wait for labels"
+    )
 
 
 @pipeline_group.command("deploy")
 @click.option("--model", default=None, help="The registered model to judge.")
 @click.option("--dataset", default=None, help="Or: the newest model trained on this dataset version.")
-@click.option("--margin", type=float, default=None,
-              help="Render-success margin (default HISOLVER_PIPELINE_DEPLOY_MARGIN).")
-@click.option("--target", type=click.Choice(["local", "vertex", "registry"]), default="registry", show_default=True,
-              help="Where a model that passes is deployed before it is promoted; registry: promote only.")
+@click.option(
+    "--margin", type=float, default=None, help="Render-success margin (default HISOLVER_PIPELINE_DEPLOY_MARGIN)."
+)
+@click.option(
+    "--target",
+    type=click.Choice(["local", "vertex", "registry"]),
+    default="registry",
+    show_default=True,
+    help="Where a model that passes is deployed before it is promoted; registry: promote only.",
+)
 @AS_JSON
 def deploy_cmd(model: str | None, dataset: str | None, margin: float | None, target: str, as_json: bool) -> None:
     """The deploy gate: promote the model only if its render success beats production's by the margin.
@@ -281,6 +342,5 @@ def deploy_cmd(model: str | None, dataset: str | None, margin: float | None, tar
     Example:
       hisolver pipeline deploy --model hisolver-manim-v3 --margin 0.02
     """
-    result = pipelines.deploy_if_better(settings_from_env(), model=model, dataset=dataset, margin=margin,
-                                        target=target)
+    result = pipelines.deploy_if_better(settings_from_env(), model=model, dataset=dataset, margin=margin, target=target)
     emit_json(result) if as_json else click.echo(f"{result['decision']}: {result['reason']}")

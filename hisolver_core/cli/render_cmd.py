@@ -15,8 +15,13 @@ from .common import emit_json, settings_from_env
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--scene", default=None, help="Scene class to render (default: the only one in the file).")
 @click.option("--quality", type=click.Choice(["low", "medium", "high"]), default="low", show_default=True)
-@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
-              help="Copy the video and poster into this folder.")
+@click.option(
+    "--out",
+    "out_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Copy the video and poster into this folder.",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
 def render_cmd(file: Path, scene: str | None, quality: str, out_dir: Path | None, as_json: bool) -> None:
     """Render FILE (Manim Community code) in the sandbox; print the video and poster paths.
@@ -47,11 +52,23 @@ def render_cmd(file: Path, scene: str | None, quality: str, out_dir: Path | None
         video = Path(shutil.copyfile(result.video_path, out_dir / f"{stem}.mp4"))
         poster = Path(shutil.copyfile(result.poster_path, out_dir / f"{stem}.png"))
     if as_json:
-        emit_json({"ok": True, "video": str(video), "poster": str(poster), "duration_s": result.duration_s,
-                   "width": result.width, "height": result.height, "fps": result.fps, "cached": result.cached,
-                   "key": result.key})
+        emit_json(
+            {
+                "ok": True,
+                "video": str(video),
+                "poster": str(poster),
+                "duration_s": result.duration_s,
+                "width": result.width,
+                "height": result.height,
+                "fps": result.fps,
+                "cached": result.cached,
+                "key": result.key,
+            }
+        )
         return
     click.echo(f"video:  {video}")
     click.echo(f"poster: {poster}")
-    click.echo(f"{result.width}x{result.height} {result.fps:g} fps, {result.duration_s:.2f} s"
-               + (" (cached)" if result.cached else ""))
+    click.echo(
+        f"{result.width}x{result.height} {result.fps:g} fps, {result.duration_s:.2f} s"
+        + (" (cached)" if result.cached else "")
+    )

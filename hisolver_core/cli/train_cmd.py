@@ -9,6 +9,7 @@ import click
 from ..errors import HiSolverError
 from .common import emit_json, job_options, maybe_submit, settings_from_env
 
+
 def _param_options() -> dict[str, str]:
     """click parameter name -> TrainParams field, for the hyper-parameters `train start` accepts."""
     from ..training.params import CLI_FLAGS, CLI_OPTIONS
@@ -21,8 +22,9 @@ def params_from_options(options: dict[str, Any]) -> Any:
     """Return the ``TrainParams`` that `train start`'s options ask for (unset ones keep their defaults)."""
     from ..training import TrainParams
 
-    return TrainParams.from_dict({field: options[opt] for opt, field in _param_options().items()
-                                  if options.get(opt) is not None})
+    return TrainParams.from_dict(
+        {field: options[opt] for opt, field in _param_options().items() if options.get(opt) is not None}
+    )
 
 
 def _echo_err(message: str) -> None:
@@ -43,8 +45,13 @@ def train_group() -> None:
 @train_group.command("start")
 @click.option("--dataset", required=True, help="Dataset version name (see `hisolver dataset list`).")
 @click.option("--base-model", required=True, help="A local transformers folder or a Hugging Face id.")
-@click.option("--method", type=click.Choice(["lora", "qlora", "full"]), default="lora", show_default=True,
-              help="LoRA adapter, QLoRA (4-bit base, CUDA) or full fine-tuning (tiny models).")
+@click.option(
+    "--method",
+    type=click.Choice(["lora", "qlora", "full"]),
+    default="lora",
+    show_default=True,
+    help="LoRA adapter, QLoRA (4-bit base, CUDA) or full fine-tuning (tiny models).",
+)
 @click.option("--max-steps", type=int, default=None, help="Optimizer steps; overrides --epochs.")
 @click.option("--epochs", type=float, default=None, help="Passes over the training rows (default 3).")
 @click.option("--lr", type=float, default=None, help="Peak learning rate (default 2e-4).")
@@ -63,8 +70,12 @@ def train_group() -> None:
 @click.option("--eval-steps", type=int, default=None, help="Eval loss every N steps (default: at the end).")
 @click.option("--eval-limit", type=int, default=None, help="Validation prompts rendered per model (default 4).")
 @click.option("--max-new-tokens", type=int, default=None, help="Token limit per generated file (default 384).")
-@click.option("--prompt-format", type=click.Choice(["auto", "chat", "plain"]), default=None,
-              help="Chat template or plain prompt/completion (default auto).")
+@click.option(
+    "--prompt-format",
+    type=click.Choice(["auto", "chat", "plain"]),
+    default=None,
+    help="Chat template or plain prompt/completion (default auto).",
+)
 @click.option("--merge/--no-merge", default=None, help="Also save the merged model (default: yes).")
 @click.option("--qlora-on-cpu", is_flag=True, default=None, help="Allow QLoRA's slow CPU path.")
 @click.option("--json", "as_json", is_flag=True, help="Print only the final JSON line on stdout.")
@@ -94,8 +105,9 @@ def start_cmd(dataset: str, base_model: str, as_json: bool, **options: Any) -> N
         return
     run_id = training.runs.new_run_id()
     click.echo(f"run {run_id}: {params.method} on {dataset} from {base_model}", err=True)
-    _run_and_report(lambda: training.start_run(settings, dataset, base_model, params, run_id=run_id,
-                                               echo=_echo_err), run_id)
+    _run_and_report(
+        lambda: training.start_run(settings, dataset, base_model, params, run_id=run_id, echo=_echo_err), run_id
+    )
 
 
 def _run_and_report(work: Any, run_id: str) -> None:
@@ -103,8 +115,7 @@ def _run_and_report(work: Any, run_id: str) -> None:
     try:
         result = work()
     except HiSolverError as exc:
-        emit_json({"run": run_id, "status": "failed", "error": str(exc), "metrics": {}, "artifacts": {},
-                   "model": None})
+        emit_json({"run": run_id, "status": "failed", "error": str(exc), "metrics": {}, "artifacts": {}, "model": None})
         raise click.ClickException(str(exc)) from exc
     emit_json(result)
 
@@ -130,8 +141,10 @@ def _line(run: dict) -> str:
     m = run["metrics"]
     rs, base = m.get("render_success"), m.get("base_render_success")
     render = f"render {rs:.0%} (base {base:.0%})" if isinstance(rs, float) and isinstance(base, float) else ""
-    return (f"{run['id']:<26} {run['status']:<10} {run['method']:<5} data {run['dataset_version']:<10} "
-            f"step {run['step']}/{run['max_steps']}  {render}  {run['model'] or ''}").rstrip()
+    return (
+        f"{run['id']:<26} {run['status']:<10} {run['method']:<5} data {run['dataset_version']:<10} "
+        f"step {run['step']}/{run['max_steps']}  {render}  {run['model'] or ''}"
+    ).rstrip()
 
 
 @train_group.command("list")
@@ -211,8 +224,12 @@ def eval_cmd(run: str, eval_limit: int | None, as_json: bool) -> None:
         return
     m = result["metrics"]
     click.echo(f"{'measure':<26} {'base':>10} {'trained':>10}")
-    for label, key in (("render success", "render_success"), ("share with a Scene class", "scene_share"),
-                       ("validation loss", "val_loss"), ("perplexity", "perplexity")):
+    for label, key in (
+        ("render success", "render_success"),
+        ("share with a Scene class", "scene_share"),
+        ("validation loss", "val_loss"),
+        ("perplexity", "perplexity"),
+    ):
         click.echo(f"{label:<26} {_num(m.get('base_' + key)):>10} {_num(m.get(key)):>10}")
 
 

@@ -14,9 +14,9 @@ import posixpath
 import tarfile
 import zipfile
 import zlib
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator
 
 from ..errors import HiSolverError
 
@@ -81,7 +81,7 @@ def iter_tar(path: str | Path) -> Iterator[SourceFile]:
             members = [m for m in tar.getmembers() if m.isreg() and _clean(m.name)]
             root = _strip_common_root([m.name for m in members])
             for m in members:
-                rel = _clean(m.name[len(root):] if root and m.name.startswith(root) else m.name)
+                rel = _clean(m.name[len(root) :] if root and m.name.startswith(root) else m.name)
                 if rel is None:
                     continue
                 fh = tar.extractfile(m)
@@ -128,7 +128,7 @@ def iter_zip(path: str | Path) -> Iterator[SourceFile]:
                     continue  # a symlink stored in the zip
                 if info.flag_bits & 0x1:
                     continue  # an encrypted member: nothing to read without its password
-                rel = _clean(info.filename[len(root):] if root else info.filename)
+                rel = _clean(info.filename[len(root) :] if root else info.filename)
                 if rel is None:
                     continue
                 with zf.open(info) as fh:

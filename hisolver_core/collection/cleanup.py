@@ -108,6 +108,10 @@ def clean_leftovers(settings: Settings, db: Database | None = None, *, tmp_dir: 
         lost = reap_lost_jobs(db)
     found = Leftovers(parts, temps, tuple(lost))
     if parts or temps or lost:
-        log.info("cleaned after killed runs: %d .part files, %d temporary folders, jobs marked failed: %s",
-                 parts, temps, lost or "none")
+        log.info(
+            "cleaned after killed runs: %d .part files, %d temporary folders, jobs marked failed: %s",
+            parts,
+            temps,
+            lost or "none",
+        )
     return found

@@ -20,11 +20,12 @@ import logging
 import tempfile
 import threading
 import time
+from collections.abc import Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 import requests
 from github import Auth, Github, GithubException, GithubRetry
@@ -34,10 +35,10 @@ from urllib3.util.retry import Retry
 from ..config import Settings
 from ..errors import HiSolverError
 from ..jobs import Progress, tracked_job
-from .cleanup import clean_leftovers, temp_prefix
 from ..storage import BlobStore, open_blob_store
 from ..store import open_db, transaction
 from .archive import iter_tar, tar_commit, tar_short_commit
+from .cleanup import clean_leftovers, temp_prefix
 from .local import store_files
 from .records import CollectResult, blob_prefix, known_files, mark_repo, save_repo_files, upsert_repo
 
@@ -46,7 +47,7 @@ __all__ = ["collect_github", "GitHubOptions", "search_repositories", "make_clien
 log = logging.getLogger(__name__)
 
 SEARCH_CAP = 1000  # GitHub returns at most this many results per search query
-FIRST_DAY = datetime(2008, 1, 1, tzinfo=timezone.utc)  # before GitHub existed
+FIRST_DAY = datetime(2008, 1, 1, tzinfo=UTC)  # before GitHub existed
 
 
 @dataclass
@@ -170,7 +171,7 @@ def search_repositories(
     A creation-date range whose result count passes ``opts.search_cap`` is cut
     in half until each part fits; the first page of each probe is reused.
     """
-    ranges = [(start or FIRST_DAY, end or datetime.now(timezone.utc))]
+    ranges = [(start or FIRST_DAY, end or datetime.now(UTC))]
     seen: set[str] = set()
     while ranges:
         lo, hi = ranges.pop(0)

@@ -60,7 +60,7 @@ class CollectResult:
 def blob_prefix(full_name: str) -> str:
     """``raw/{owner}/{repo}/`` for ``owner/repo``; ``raw/local/{name}/`` for ``local:name``."""
     if full_name.startswith("local:"):
-        owner, repo = "local", full_name[len("local:"):]
+        owner, repo = "local", full_name[len("local:") :]
     else:
         owner, _, repo = full_name.partition("/")
     safe = [re.sub(r"[^A-Za-z0-9._-]", "_", part).strip(".") or "_" for part in (owner, repo)]

@@ -111,14 +111,23 @@ def preview_split(db: Database, *, approved_only: bool = False, val_fraction: fl
     return {"labels": len(hashes), "train": len(hashes) - val, "val": val}
 
 
-def _reserve(db: Database, blobs: BlobStore, name: str, approved_only: bool, val_fraction: float,
-             parent: str | None, created_by: str, stamp: str) -> tuple[list[dict], str | None]:
+def _reserve(
+    db: Database,
+    blobs: BlobStore,
+    name: str,
+    approved_only: bool,
+    val_fraction: float,
+    parent: str | None,
+    created_by: str,
+    stamp: str,
+) -> tuple[list[dict], str | None]:
     """Claim ``name`` and read a consistent snapshot of the labels, in one transaction."""
     statuses = "'approved'" if approved_only else "'submitted', 'approved'"
     # Checked before the write lock (a cloud listing is slow); two racing creators are
     # still told apart by the primary key inside the transaction.
-    taken = VersionExistsError(f"dataset version {name!r} already exists; versions are never overwritten, "
-                               "pick a new name")
+    taken = VersionExistsError(
+        f"dataset version {name!r} already exists; versions are never overwritten, pick a new name"
+    )
     if db.execute("SELECT 1 FROM dataset_versions WHERE name = ?", [name]).fetchone():
         raise taken
     if next(blobs.list(version_prefix(name)), None) or next(blobs.list(f"labeled/{name}/"), None):
@@ -127,8 +136,9 @@ def _reserve(db: Database, blobs: BlobStore, name: str, approved_only: bool, val
         if conn.execute("SELECT 1 FROM dataset_versions WHERE name = ?", [name]).fetchone():
             raise taken
         if parent is None:
-            row = conn.execute("SELECT name FROM dataset_versions WHERE status = 'ready' "
-                               "ORDER BY created_at DESC, rowid DESC LIMIT 1").fetchone()
+            row = conn.execute(
+                "SELECT name FROM dataset_versions WHERE status = 'ready' ORDER BY created_at DESC, rowid DESC LIMIT 1"
+            ).fetchone()
             parent = row[0] if row else None
         elif not conn.execute("SELECT 1 FROM dataset_versions WHERE name = ?", [parent]).fetchone():
             raise DatasetError(f"parent version {parent!r} does not exist")
@@ -139,8 +149,10 @@ def _reserve(db: Database, blobs: BlobStore, name: str, approved_only: bool, val
         if not rows:
             why = " (none approved yet)" if approved_only else ""
             if left_out:
-                why = (f" ({left_out} labels are on snippets that are not rendered Manim Community code; "
-                       "run 'hisolver render-check' first)")
+                why = (
+                    f" ({left_out} labels are on snippets that are not rendered Manim Community code; "
+                    "run 'hisolver render-check' first)"
+                )
             raise DatasetError("no labels to freeze" + why)
         if left_out:
             log.info("dataset %s: %s labels left out (their snippets are not rendered Community code)", name, left_out)
@@ -155,11 +167,13 @@ def _reserve(db: Database, blobs: BlobStore, name: str, approved_only: bool, val
 
 
 def _row_line(summary: str, code: str) -> bytes:
-    chat = {"messages": [
-        {"role": "system", "content": SYSTEM_PROMPT},
-        {"role": "user", "content": summary.strip()},
-        {"role": "assistant", "content": code},
-    ]}
+    chat = {
+        "messages": [
+            {"role": "system", "content": SYSTEM_PROMPT},
+            {"role": "user", "content": summary.strip()},
+            {"role": "assistant", "content": code},
+        ]
+    }
     return (json.dumps(chat, ensure_ascii=False) + "\n").encode("utf-8")
 
 
@@ -174,14 +188,23 @@ def _assemble(rows: list[dict], val_fraction: float) -> tuple[dict[str, bytes], 
         split = split_of(r["code_hash"], val_fraction)
         line = _row_line(r["summary"], r["code"])
         chunks[split].append(line)
-        items.append({
-            "label_id": r["label_id"], "snippet_id": r["snippet_id"], "split": split,
-            "row_sha256": hashlib.sha256(line).hexdigest(), "code_hash": r["code_hash"],
-            "annotator": r["annotator"], "status": r["status"], "source": r["source"] or "human",
-            "dialect": r["dialect"] or "unknown", "render_status": r["render_status"],
-            "topic": topic_of(r["summary"], r["code"]),
-            "summary_chars": len(r["summary"].strip()), "code_chars": len(r["code"]),
-        })
+        items.append(
+            {
+                "label_id": r["label_id"],
+                "snippet_id": r["snippet_id"],
+                "split": split,
+                "row_sha256": hashlib.sha256(line).hexdigest(),
+                "code_hash": r["code_hash"],
+                "annotator": r["annotator"],
+                "status": r["status"],
+                "source": r["source"] or "human",
+                "dialect": r["dialect"] or "unknown",
+                "render_status": r["render_status"],
+                "topic": topic_of(r["summary"], r["code"]),
+                "summary_chars": len(r["summary"].strip()),
+                "code_chars": len(r["code"]),
+            }
+        )
     return {"train.jsonl": b"".join(chunks["train"]), "val.jsonl": b"".join(chunks["val"])}, items
 
 
@@ -257,25 +280,48 @@ def create_version(
     return manifest
 
 
-def _write_version(db: Database, blobs: BlobStore, name: str, rows: list[dict], approved_only: bool,
-                   val_fraction: float, parent: str | None, created_by: str, stamp: str) -> dict[str, Any]:
+def _write_version(
+    db: Database,
+    blobs: BlobStore,
+    name: str,
+    rows: list[dict],
+    approved_only: bool,
+    val_fraction: float,
+    parent: str | None,
+    created_by: str,
+    stamp: str,
+) -> dict[str, Any]:
     files, items = _assemble(rows, val_fraction)
     prefix = version_prefix(name)
     file_info = {}
     for fname, data in files.items():
         blobs.put(prefix + fname, data, "application/jsonl")
-        file_info[fname] = {"sha256": hashlib.sha256(data).hexdigest(), "bytes": len(data),
-                            "rows": data.count(b"\n")}
+        file_info[fname] = {"sha256": hashlib.sha256(data).hexdigest(), "bytes": len(data), "rows": data.count(b"\n")}
     labeled = _write_labeled(blobs, name, rows)
     label_ids = sorted(i["label_id"] for i in items)
-    counts = {"rows": len(items), "train": file_info["train.jsonl"]["rows"], "val": file_info["val.jsonl"]["rows"],
-              "labels": len(label_ids), "snippets": len({i["snippet_id"] for i in items})}
+    counts = {
+        "rows": len(items),
+        "train": file_info["train.jsonl"]["rows"],
+        "val": file_info["val.jsonl"]["rows"],
+        "labels": len(label_ids),
+        "snippets": len({i["snippet_id"] for i in items}),
+    }
     manifest = {
-        "format": FORMAT, "name": name, "created_by": created_by, "created_at": stamp, "parent": parent,
-        "approved_only": approved_only, "val_fraction": val_fraction, "system_prompt": SYSTEM_PROMPT,
-        "counts": counts, "left_out_not_rendered": rows[0]["left_out"] if rows else 0, "files": file_info,
+        "format": FORMAT,
+        "name": name,
+        "created_by": created_by,
+        "created_at": stamp,
+        "parent": parent,
+        "approved_only": approved_only,
+        "val_fraction": val_fraction,
+        "system_prompt": SYSTEM_PROMPT,
+        "counts": counts,
+        "left_out_not_rendered": rows[0]["left_out"] if rows else 0,
+        "files": file_info,
         "content_hash": content_hash({k: v["sha256"] for k, v in file_info.items()}, label_ids),
-        "label_ids": label_ids, "labeled_prefix": f"labeled/{name}/", "labeled_files": len(labeled),
+        "label_ids": label_ids,
+        "labeled_prefix": f"labeled/{name}/",
+        "labeled_files": len(labeled),
         "items": items,
     }
     key = prefix + "manifest.json"

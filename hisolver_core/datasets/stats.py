@@ -21,7 +21,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from typing import Any, Iterable
+from collections.abc import Iterable
+from typing import Any
 
 __all__ = ["TOPICS", "topic_of", "summarize_items"]
 

@@ -5,9 +5,10 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 from sqlite_utils import Database
 
@@ -27,10 +28,14 @@ def list_versions(settings: Settings, *, db: Database | None = None) -> list[dic
     own = db is None
     db = db or open_db(settings)
     try:
-        return [dict(r) for r in db.query(
-            "SELECT name, content_hash, parent, approved_only, val_fraction, train_count, val_count, label_count, "
-            "created_by, created_at FROM dataset_versions WHERE status = 'ready' "
-            "ORDER BY created_at DESC, rowid DESC")]
+        return [
+            dict(r)
+            for r in db.query(
+                "SELECT name, content_hash, parent, approved_only, val_fraction, train_count, val_count, label_count, "
+                "created_by, created_at FROM dataset_versions WHERE status = 'ready' "
+                "ORDER BY created_at DESC, rowid DESC"
+            )
+        ]
     finally:
         if own:
             db.close()
@@ -86,8 +91,9 @@ def _labeled(blobs: BlobStore, manifest: dict[str, Any], label_id: int) -> tuple
         return None, None
 
 
-def diff_details(settings: Settings, diff: dict[str, Any], *, limit: int = 50,
-                 blobs: BlobStore | None = None) -> list[dict[str, Any]]:
+def diff_details(
+    settings: Settings, diff: dict[str, Any], *, limit: int = 50, blobs: BlobStore | None = None
+) -> list[dict[str, Any]]:
     """Rows that show a :func:`diff_versions` result to people: change, label id, summary and code.
 
     A removed label is read from the older version, the others from the newer;

@@ -61,21 +61,33 @@ def deploy_local(settings: Settings, db: Database, blobs: BlobStore, name: str |
     except ServeError as exc:
         raise DeployError(f"{model['name']} cannot be deployed: {exc}") from exc
     if not files.model_is_folder:
-        raise DeployError(f"{model['name']}'s base model {files.model_path!r} is not a local folder: the local backend "
-                          "needs one (copy it here, or register a merged model)")
+        raise DeployError(
+            f"{model['name']}'s base model {files.model_path!r} is not a local folder: the local backend "
+            "needs one (copy it here, or register a merged model)"
+        )
     config = {"model_path": files.model_path, "adapter_path": files.adapter_path or ""}
     row = add_deployment(db, model["name"], "local", config=config)
     try:
-        backend = LocalBackend(settings.replace(local_model_path=files.model_path,
-                                                local_adapter_path=files.adapter_path or "",
-                                                local_max_new_tokens=min(64, settings.local_max_new_tokens)))
+        backend = LocalBackend(
+            settings.replace(
+                local_model_path=files.model_path,
+                local_adapter_path=files.adapter_path or "",
+                local_max_new_tokens=min(64, settings.local_max_new_tokens),
+            )
+        )
         ok, detail = smoke_test(backend)
     except Exception as exc:  # a backend that cannot even start is a failed deploy, not a crash
         ok, detail = False, f"the local backend could not start: {exc}"
     if not ok:
         log.warning("local deploy of %s failed its smoke test: %s", model["name"], detail)
-        return update_deployment(db, row["id"], status="failed", smoke_ok=0, smoke_detail=detail,
-                                 error="the smoke test failed; the previous deployment stays active")
+        return update_deployment(
+            db,
+            row["id"],
+            status="failed",
+            smoke_ok=0,
+            smoke_detail=detail,
+            error="the smoke test failed; the previous deployment stays active",
+        )
     with transaction(db):
         for previous in active_deployments(db, "local"):
             update_deployment(db, previous["id"], status="replaced")
@@ -109,8 +121,11 @@ def rollback_local(db: Database) -> dict[str, Any]:
     Raises :class:`DeployError` when there is no earlier local deployment to go back to.
     """
     current = active_deployments(db, "local")
-    previous = [r for r in list_deployments(db, "local") if r["status"] == "replaced"
-                and (not current or r["id"] < current[0]["id"])]
+    previous = [
+        r
+        for r in list_deployments(db, "local")
+        if r["status"] == "replaced" and (not current or r["id"] < current[0]["id"])
+    ]
     if not previous:
         raise DeployError("there is no earlier local deployment to roll back to")
     with transaction(db):

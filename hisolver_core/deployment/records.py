@@ -18,8 +18,16 @@ from ..config import Settings
 from ..errors import HiSolverError, NotFoundError
 from ..store import transaction, utcnow
 
-__all__ = ["DeployError", "DeploymentNotFound", "add_deployment", "update_deployment", "get_deployment",
-           "list_deployments", "active_deployments", "read_active"]
+__all__ = [
+    "DeployError",
+    "DeploymentNotFound",
+    "add_deployment",
+    "update_deployment",
+    "get_deployment",
+    "list_deployments",
+    "active_deployments",
+    "read_active",
+]
 
 _JSON = ("traffic", "previous_traffic", "config")
 
@@ -42,8 +50,19 @@ def _decode(row: dict[str, Any]) -> dict[str, Any]:
 def add_deployment(db: Database, model: str, target: str, **fields: Any) -> dict[str, Any]:
     """Insert a ``deploying`` row for ``model`` on ``target`` (``local`` | ``vertex``); return it."""
     now = utcnow()
-    row = {"model": model, "target": target, "status": "deploying", "endpoint": "", "deployed_model_id": "",
-           "vertex_model": "", "smoke_ok": None, "smoke_detail": "", "error": "", "created_at": now, "updated_at": now}
+    row = {
+        "model": model,
+        "target": target,
+        "status": "deploying",
+        "endpoint": "",
+        "deployed_model_id": "",
+        "vertex_model": "",
+        "smoke_ok": None,
+        "smoke_detail": "",
+        "error": "",
+        "created_at": now,
+        "updated_at": now,
+    }
     row.update({k: (json.dumps(v) if k in _JSON else v) for k, v in fields.items()})
     for key in _JSON:
         row.setdefault(key, "{}")
@@ -77,8 +96,10 @@ def list_deployments(db: Database, target: str | None = None, limit: int = 100) 
 
 def active_deployments(db: Database, target: str) -> list[dict[str, Any]]:
     """Return the ``active`` deployments of ``target``, newest first."""
-    return [_decode(r) for r in db["deployments"].rows_where("target = ? and status = 'active'", [target],
-                                                             order_by="id desc")]
+    return [
+        _decode(r)
+        for r in db["deployments"].rows_where("target = ? and status = 'active'", [target], order_by="id desc")
+    ]
 
 
 def read_active(settings: Settings, target: str) -> dict[str, Any] | None:
@@ -92,8 +113,9 @@ def read_active(settings: Settings, target: str) -> dict[str, Any] | None:
         conn = sqlite3.connect(f"file:{settings.db_path}?mode=ro", uri=True, timeout=5)
         try:
             conn.row_factory = sqlite3.Row
-            row = conn.execute("select * from deployments where target = ? and status = 'active' order by id desc limit 1",
-                               [target]).fetchone()
+            row = conn.execute(
+                "select * from deployments where target = ? and status = 'active' order by id desc limit 1", [target]
+            ).fetchone()
         finally:
             conn.close()
     except sqlite3.Error:  # no deployments table yet (an old database): nothing is deployed

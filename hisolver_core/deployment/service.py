@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Any, Iterator
+from typing import Any
 
 from sqlite_utils import Database
 
@@ -91,9 +92,15 @@ def submit_deploy(settings: Settings, name: str, target: str, **options: Any) ->
     if target == "vertex":
         with _store(settings) as db:
             _, opts, _ = check_vertex(settings, db, name, **options)  # refuse now, not minutes later in the job
-        flags = {"machine_type": "--machine-type", "accelerator_type": "--accelerator", "accelerator_count":
-                 "--accelerator-count", "min_replicas": "--min-replicas", "max_replicas": "--max-replicas",
-                 "traffic": "--traffic", "container": "--container"}
+        flags = {
+            "machine_type": "--machine-type",
+            "accelerator_type": "--accelerator",
+            "accelerator_count": "--accelerator-count",
+            "min_replicas": "--min-replicas",
+            "max_replicas": "--max-replicas",
+            "traffic": "--traffic",
+            "container": "--container",
+        }
         for key, value in opts.items():
             args += [flags[key], "" if value is None else str(value)]
     spec = JobSpec(kind="deploy", args=tuple(args), params={"model": name, "target": target, **options})

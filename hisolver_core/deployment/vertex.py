@@ -12,7 +12,8 @@ new model is undeployed again, so nothing stays deployed half-way.
 from __future__ import annotations
 
 import logging
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from sqlite_utils import Database
 
@@ -23,7 +24,15 @@ from .local import model_to_deploy
 from .records import DeployError, active_deployments, add_deployment, get_deployment, update_deployment
 from .smoke import smoke_test
 
-__all__ = ["VertexOptions", "check_vertex", "deploy_vertex", "undeploy_vertex", "rollback_vertex", "vllm_args", "serving_container"]
+__all__ = [
+    "VertexOptions",
+    "check_vertex",
+    "deploy_vertex",
+    "undeploy_vertex",
+    "rollback_vertex",
+    "vllm_args",
+    "serving_container",
+]
 
 log = logging.getLogger(__name__)
 
@@ -34,8 +43,15 @@ Progress = Callable[[int, int, str], None]
 class VertexOptions(dict):
     """Machine and traffic of one deploy (a dict so pages and the CLI pass it through unchanged)."""
 
-    DEFAULTS = {"machine_type": "g2-standard-8", "accelerator_type": "NVIDIA_L4", "accelerator_count": 1,
-                "min_replicas": 1, "max_replicas": 1, "traffic": 100, "container": "hisolver"}
+    DEFAULTS = {
+        "machine_type": "g2-standard-8",
+        "accelerator_type": "NVIDIA_L4",
+        "accelerator_count": 1,
+        "min_replicas": 1,
+        "max_replicas": 1,
+        "traffic": 100,
+        "container": "hisolver",
+    }
 
     def __init__(self, **values: Any) -> None:
         super().__init__({**self.DEFAULTS, **{k: v for k, v in values.items() if v is not None}})
@@ -51,17 +67,26 @@ class VertexOptions(dict):
 
 def vllm_args(model_uri: str, accelerator_count: int, max_model_len: int = 4096) -> list[str]:
     """Return the arguments of Vertex's prebuilt vLLM container for a merged bf16 model at ``model_uri``."""
-    return ["--host=0.0.0.0", "--port=8080", f"--model={model_uri}", f"--tensor-parallel-size={max(1, accelerator_count)}",
-            f"--max-model-len={max_model_len}", "--dtype=bfloat16", "--gpu-memory-utilization=0.9",
-            "--disable-log-stats"]
+    return [
+        "--host=0.0.0.0",
+        "--port=8080",
+        f"--model={model_uri}",
+        f"--tensor-parallel-size={max(1, accelerator_count)}",
+        f"--max-model-len={max_model_len}",
+        "--dtype=bfloat16",
+        "--gpu-memory-utilization=0.9",
+        "--disable-log-stats",
+    ]
 
 
 def _gcs_uri(settings: Settings, key: str) -> str:
     if key.startswith("gs://"):
         return key
     if settings.blob_backend != "gcs" or not settings.gcs_bucket:
-        raise ConfigError("a Vertex deploy reads the model from Cloud Storage: set HISOLVER_BLOB_BACKEND=gcs and "
-                          "HISOLVER_GCS_BUCKET (the models must be in the bucket)")
+        raise ConfigError(
+            "a Vertex deploy reads the model from Cloud Storage: set HISOLVER_BLOB_BACKEND=gcs and "
+            "HISOLVER_GCS_BUCKET (the models must be in the bucket)"
+        )
     prefix = settings.gcs_prefix.strip("/")
     return f"gs://{settings.gcs_bucket}/" + (f"{prefix}/" if prefix else "") + key.lstrip("/")
 
@@ -71,23 +96,35 @@ def serving_container(settings: Settings, model: dict[str, Any], options: Vertex
     artifacts = model.get("artifacts") or {}
     if options["container"] == "vllm":
         if not artifacts.get("merged"):
-            raise DeployError(f"{model['name']} has no merged artifact: Vertex's vLLM container needs a merged bf16 "
-                              "model (use the project's image for an adapter)")
+            raise DeployError(
+                f"{model['name']} has no merged artifact: Vertex's vLLM container needs a merged bf16 "
+                "model (use the project's image for an adapter)"
+            )
         uri = _gcs_uri(settings, artifacts["merged"])
-        return {"artifact_uri": uri, "serving_container_image_uri": settings.vertex_vllm_image,
-                "serving_container_command": ["python", "-m", "vllm.entrypoints.api_server"],
-                "serving_container_args": vllm_args(uri, int(options["accelerator_count"])),
-                "serving_container_ports": [8080], "serving_container_predict_route": "/generate",
-                "serving_container_health_route": "/ping"}
+        return {
+            "artifact_uri": uri,
+            "serving_container_image_uri": settings.vertex_vllm_image,
+            "serving_container_command": ["python", "-m", "vllm.entrypoints.api_server"],
+            "serving_container_args": vllm_args(uri, int(options["accelerator_count"])),
+            "serving_container_ports": [8080],
+            "serving_container_predict_route": "/generate",
+            "serving_container_health_route": "/ping",
+        }
     if not settings.vertex_image:
-        raise ConfigError("set HISOLVER_VERTEX_IMAGE to the project's image (it runs `hisolver serve`), or deploy a "
-                          "merged model with --container vllm")
-    return {"artifact_uri": _gcs_uri(settings, model["artifact_uri"]), "serving_container_image_uri": settings.vertex_image,
-            "serving_container_command": ["hisolver"],
-            "serving_container_args": ["serve", "--base-model", model["base_model"]],
-            "serving_container_ports": [8080], "serving_container_predict_route": "/predict",
-            "serving_container_health_route": "/health",
-            "serving_container_environment_variables": {"HF_HUB_OFFLINE": "0"}}
+        raise ConfigError(
+            "set HISOLVER_VERTEX_IMAGE to the project's image (it runs `hisolver serve`), or deploy a "
+            "merged model with --container vllm"
+        )
+    return {
+        "artifact_uri": _gcs_uri(settings, model["artifact_uri"]),
+        "serving_container_image_uri": settings.vertex_image,
+        "serving_container_command": ["hisolver"],
+        "serving_container_args": ["serve", "--base-model", model["base_model"]],
+        "serving_container_ports": [8080],
+        "serving_container_predict_route": "/predict",
+        "serving_container_health_route": "/health",
+        "serving_container_environment_variables": {"HF_HUB_OFFLINE": "0"},
+    }
 
 
 def _require_project(settings: Settings) -> None:
@@ -107,8 +144,13 @@ def _aiplatform(settings: Settings) -> Any:
         from google.auth.credentials import AnonymousCredentials
 
         credentials = AnonymousCredentials()  # a local stub or a private proxy
-    aiplatform.init(project=settings.vertex_project, location=settings.vertex_location, credentials=credentials,
-                    api_endpoint=settings.vertex_api_endpoint or None, api_transport="rest")
+    aiplatform.init(
+        project=settings.vertex_project,
+        location=settings.vertex_location,
+        credentials=credentials,
+        api_endpoint=settings.vertex_api_endpoint or None,
+        api_transport="rest",
+    )
     return aiplatform
 
 
@@ -124,8 +166,9 @@ def _endpoint(aiplatform: Any, settings: Settings, db: Database) -> Any:
     return aiplatform.Endpoint.create(display_name=ENDPOINT_NAME, sync=True)
 
 
-def check_vertex(settings: Settings, db: Database, name: str | None = None,
-                 **options: Any) -> tuple[dict[str, Any], VertexOptions, dict[str, Any]]:
+def check_vertex(
+    settings: Settings, db: Database, name: str | None = None, **options: Any
+) -> tuple[dict[str, Any], VertexOptions, dict[str, Any]]:
     """Return (model row, options, ``Model.upload`` arguments) when a Vertex deploy can start; nothing is sent.
 
     Raises :class:`ConfigError` (no project, bucket or image), :class:`DeployError` (bad options,
@@ -137,8 +180,9 @@ def check_vertex(settings: Settings, db: Database, name: str | None = None,
     return model, opts, serving_container(settings, model, opts)
 
 
-def deploy_vertex(settings: Settings, db: Database, name: str | None = None, progress: Progress | None = None,
-                  **options: Any) -> dict[str, Any]:
+def deploy_vertex(
+    settings: Settings, db: Database, name: str | None = None, progress: Progress | None = None, **options: Any
+) -> dict[str, Any]:
     """Upload model ``name`` (default: production) to Vertex AI and deploy it with ``options`` (see :class:`VertexOptions`).
 
     ``progress(done, total, message)`` hears each of the four steps (upload, endpoint, deploy, smoke test).
@@ -156,21 +200,35 @@ def deploy_vertex(settings: Settings, db: Database, name: str | None = None, pro
         row = add_deployment(db, model["name"], "vertex", config=dict(opts))
         try:
             step(0, 4, f"uploading {model['name']} ({opts['container']} container)")
-            uploaded = aiplatform.Model.upload(display_name=model["name"], labels={"hisolver-run": _label(model["run_id"])},
-                                               sync=True, **upload)
+            uploaded = aiplatform.Model.upload(
+                display_name=model["name"], labels={"hisolver-run": _label(model["run_id"])}, sync=True, **upload
+            )
             step(1, 4, "finding or creating the endpoint")
             endpoint = _endpoint(aiplatform, settings, db)
             before = dict(endpoint.traffic_split)
-            row = update_deployment(db, row["id"], vertex_model=uploaded.resource_name, endpoint=endpoint.resource_name,
-                                    previous_traffic=before)
+            row = update_deployment(
+                db,
+                row["id"],
+                vertex_model=uploaded.resource_name,
+                endpoint=endpoint.resource_name,
+                previous_traffic=before,
+            )
             step(2, 4, f"deploying to {endpoint.resource_name} with {opts['traffic']}% of traffic")
-            uploaded.deploy(endpoint=endpoint, deployed_model_display_name=model["name"],
-                            machine_type=opts["machine_type"], accelerator_type=opts["accelerator_type"],
-                            accelerator_count=opts["accelerator_count"] or None, min_replica_count=int(opts["min_replicas"]),
-                            max_replica_count=int(opts["max_replicas"]), traffic_percentage=int(opts["traffic"]), sync=True)
+            uploaded.deploy(
+                endpoint=endpoint,
+                deployed_model_display_name=model["name"],
+                machine_type=opts["machine_type"],
+                accelerator_type=opts["accelerator_type"],
+                accelerator_count=opts["accelerator_count"] or None,
+                min_replica_count=int(opts["min_replicas"]),
+                max_replica_count=int(opts["max_replicas"]),
+                traffic_percentage=int(opts["traffic"]),
+                sync=True,
+            )
             deployed = [d.id for d in endpoint.list_models() if d.model == uploaded.resource_name]
-            row = update_deployment(db, row["id"], deployed_model_id=deployed[-1] if deployed else "",
-                                    traffic=dict(endpoint.traffic_split))
+            row = update_deployment(
+                db, row["id"], deployed_model_id=deployed[-1] if deployed else "", traffic=dict(endpoint.traffic_split)
+            )
         except HiSolverError:
             raise
         except Exception as exc:  # vendor errors: recorded and translated
@@ -183,11 +241,24 @@ def deploy_vertex(settings: Settings, db: Database, name: str | None = None, pro
         try:
             split = _undeploy(settings, row)
         except DeployError as exc:  # still deployed: say so, so it can be undeployed by hand
-            return update_deployment(db, row["id"], status="undeploy_failed", smoke_ok=0, smoke_detail=detail,
-                                     error=f"the smoke test failed and undeploying failed too ({exc}): "
-                                           f"run `hisolver deploy undeploy {row['id']}` once Vertex answers")
-        return update_deployment(db, row["id"], status="failed", smoke_ok=0, smoke_detail=detail, traffic=split,
-                                 error="the smoke test failed: the new model was undeployed and the traffic restored")
+            return update_deployment(
+                db,
+                row["id"],
+                status="undeploy_failed",
+                smoke_ok=0,
+                smoke_detail=detail,
+                error=f"the smoke test failed and undeploying failed too ({exc}): "
+                f"run `hisolver deploy undeploy {row['id']}` once Vertex answers",
+            )
+        return update_deployment(
+            db,
+            row["id"],
+            status="failed",
+            smoke_ok=0,
+            smoke_detail=detail,
+            traffic=split,
+            error="the smoke test failed: the new model was undeployed and the traffic restored",
+        )
     log.info("deployed %s to %s with %s%% of traffic", model["name"], row["endpoint"], opts["traffic"])
     step(4, 4, f"{model['name']} serves {opts['traffic']}% of {row['endpoint']}; smoke test passed")
     return update_deployment(db, row["id"], status="active", smoke_ok=1, smoke_detail=detail)
@@ -206,7 +277,9 @@ def _undeploy(settings: Settings, row: dict[str, Any]) -> dict[str, int]:
         try:
             endpoint = aiplatform.Endpoint(row["endpoint"])
             current = dict(endpoint.traffic_split)
-            restore = {k: v for k, v in row["previous_traffic"].items() if k != row["deployed_model_id"] and k in current}
+            restore = {
+                k: v for k, v in row["previous_traffic"].items() if k != row["deployed_model_id"] and k in current
+            }
             # the split from before the deploy, when its models are all still there; else the SDK rescales the rest
             restore = restore if restore and sum(restore.values()) == 100 else None
             if row["deployed_model_id"]:
@@ -226,7 +299,9 @@ def undeploy_vertex(settings: Settings, db: Database, deployment_id: int) -> dic
     """
     row = get_deployment(db, deployment_id)
     if row["target"] != "vertex" or row["status"] not in ("active", "undeploy_failed"):
-        raise DeployError(f"deployment {deployment_id} is not an active Vertex deployment ({row['target']}, {row['status']})")
+        raise DeployError(
+            f"deployment {deployment_id} is not an active Vertex deployment ({row['target']}, {row['status']})"
+        )
     split = _undeploy(settings, row)
     return update_deployment(db, deployment_id, status="undeployed", traffic=split)
 

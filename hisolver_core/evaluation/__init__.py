@@ -11,5 +11,18 @@ from .datasets import FORMATS, EvalItem, load_items
 from .runner import DEFAULT_TIME_LIMIT_S, EvalReport, run_eval, run_items, score_item
 from .sets import BenchmarkFile, benchmark_files, guess_format, packaged_set, save_upload
 
-__all__ = ["run_eval", "run_items", "score_item", "load_items", "EvalItem", "EvalReport", "FORMATS", "DEFAULT_TIME_LIMIT_S",
-           "BenchmarkFile", "benchmark_files", "guess_format", "packaged_set", "save_upload"]
+__all__ = [
+    "run_eval",
+    "run_items",
+    "score_item",
+    "load_items",
+    "EvalItem",
+    "EvalReport",
+    "FORMATS",
+    "DEFAULT_TIME_LIMIT_S",
+    "BenchmarkFile",
+    "benchmark_files",
+    "guess_format",
+    "packaged_set",
+    "save_upload",
+]

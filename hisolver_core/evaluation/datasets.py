@@ -36,14 +36,21 @@ def _agieval(row: dict, i: int) -> EvalItem:
     problem = f"{passage}\n{question}".strip() if passage else question
     raw_options = row.get("options") or []
     # some AGIEval exports give the options as one string "A) .. B) .." and the key as ``Answer``
-    options = [f"({k}){v}" for k, v in parse_options(raw_options)] if isinstance(raw_options, str) else list(raw_options)
+    options = (
+        [f"({k}){v}" for k, v in parse_options(raw_options)] if isinstance(raw_options, str) else list(raw_options)
+    )
     label = row.get("label", row.get("Answer", row.get("answer_letter")))
     if isinstance(label, list):
         label = label[0] if label else None
     letter = normalise_letter(str(label)) if label is not None else None
-    return EvalItem(id=str(row.get("id", i)), problem=problem, options=options,
-                    expected=str(row.get("answer") or label or ""), expected_letter=letter if options else None,
-                    subject=str(row.get("subject", "")))
+    return EvalItem(
+        id=str(row.get("id", i)),
+        problem=problem,
+        options=options,
+        expected=str(row.get("answer") or label or ""),
+        expected_letter=letter if options else None,
+        subject=str(row.get("subject", "")),
+    )
 
 
 def _boxed(solution: str) -> str:
@@ -55,7 +62,7 @@ def _boxed(solution: str) -> str:
     for j in range(i, len(solution)):
         depth += {"{": 1, "}": -1}.get(solution[j], 0)
         if depth == 0:
-            return solution[i + 1:j].strip()
+            return solution[i + 1 : j].strip()
     return ""
 
 
@@ -69,8 +76,13 @@ def _math(row: dict, i: int) -> EvalItem:
     answer = row.get("answer") or _boxed(str(row.get("solution", "")))
     if not answer:
         raise KeyError("answer (or a \\boxed{} answer in solution)")
-    return EvalItem(id=str(row.get("unique_id", i)), problem=row["problem"], expected=str(answer),
-                    subject=str(row.get("subject") or row.get("type", "")), level=_level(row.get("level")))
+    return EvalItem(
+        id=str(row.get("unique_id", i)),
+        problem=row["problem"],
+        expected=str(answer),
+        subject=str(row.get("subject") or row.get("type", "")),
+        level=_level(row.get("level")),
+    )
 
 
 def _gsm8k(row: dict, i: int) -> EvalItem:
@@ -79,17 +91,27 @@ def _gsm8k(row: dict, i: int) -> EvalItem:
 
 
 def _aqua(row: dict, i: int) -> EvalItem:
-    return EvalItem(id=str(row.get("id", i)), problem=row["question"], options=list(row["options"]),
-                    expected=str(row["correct"]).strip().upper(), expected_letter=str(row["correct"]).strip().upper(),
-                    subject="aqua")
+    return EvalItem(
+        id=str(row.get("id", i)),
+        problem=row["question"],
+        options=list(row["options"]),
+        expected=str(row["correct"]).strip().upper(),
+        expected_letter=str(row["correct"]).strip().upper(),
+        subject="aqua",
+    )
 
 
 def _mmlu(row: dict, i: int) -> EvalItem:
     choices = list(row["choices"])
     letter = chr(ord("A") + int(row["answer"]))
-    return EvalItem(id=str(row.get("id", i)), problem=row["question"],
-                    options=[f"({chr(ord('A') + k)}){c}" for k, c in enumerate(choices)],
-                    expected=letter, expected_letter=letter, subject="mmlu")
+    return EvalItem(
+        id=str(row.get("id", i)),
+        problem=row["question"],
+        options=[f"({chr(ord('A') + k)}){c}" for k, c in enumerate(choices)],
+        expected=letter,
+        expected_letter=letter,
+        subject="mmlu",
+    )
 
 
 def _number(value) -> str:
@@ -105,19 +127,32 @@ def _number(value) -> str:
 def _svamp(row: dict, i: int) -> EvalItem:
     body = str(row["Body"]).strip()
     sep = "" if body.endswith((".", "?", "!")) else "."
-    return EvalItem(id=str(row.get("ID", i)), problem=f"{body}{sep} {row['Question']}".strip(),
-                    expected=_number(row["Answer"]), subject="svamp")
+    return EvalItem(
+        id=str(row.get("ID", i)),
+        problem=f"{body}{sep} {row['Question']}".strip(),
+        expected=_number(row["Answer"]),
+        subject="svamp",
+    )
 
 
 def _asdiv(row: dict, i: int) -> EvalItem:
     problem = f"{str(row['body']).strip()} {str(row['question']).strip()}".strip()
-    return EvalItem(id=str(row.get("idx", i)), problem=problem, expected=_number(row["answer"]),
-                    subject=str(row.get("solution_type", "asdiv")), rounded=True)
+    return EvalItem(
+        id=str(row.get("idx", i)),
+        problem=problem,
+        expected=_number(row["answer"]),
+        subject=str(row.get("solution_type", "asdiv")),
+        rounded=True,
+    )
 
 
 def _mawps(row: dict, i: int) -> EvalItem:
-    return EvalItem(id=str(row.get("idx", i)), problem=str(row["input"]).strip(), expected=_number(row["target"]),
-                    subject=str(row.get("type", "mawps")))
+    return EvalItem(
+        id=str(row.get("idx", i)),
+        problem=str(row["input"]).strip(),
+        expected=_number(row["target"]),
+        subject=str(row.get("type", "mawps")),
+    )
 
 
 # Keys that are wrong in the public files, with the reason, so a right answer is not scored as wrong:
@@ -126,12 +161,26 @@ LABEL_ERRORS: dict[str, dict[str, tuple[str, str]]] = {
     "mmlu_elementary_math.jsonl": {"373": ("D", "365 + 56 = 421 (option D); the file keys B, 309")},
 }
 
-_READERS = {"agieval": _agieval, "math": _math, "gsm8k": _gsm8k, "aqua": _aqua, "mmlu": _mmlu, "svamp": _svamp,
-            "asdiv": _asdiv, "mawps": _mawps}
+_READERS = {
+    "agieval": _agieval,
+    "math": _math,
+    "gsm8k": _gsm8k,
+    "aqua": _aqua,
+    "mmlu": _mmlu,
+    "svamp": _svamp,
+    "asdiv": _asdiv,
+    "mawps": _mawps,
+}
 
 
-def load_items(path: str | Path, fmt: str, *, subjects: list[str] | None = None, max_level: int | None = None,
-               limit: int | None = None) -> list[EvalItem]:
+def load_items(
+    path: str | Path,
+    fmt: str,
+    *,
+    subjects: list[str] | None = None,
+    max_level: int | None = None,
+    limit: int | None = None,
+) -> list[EvalItem]:
     """Read a JSONL benchmark file in format ``fmt``; return its items.
 
     ``subjects``/``max_level`` filter MATH items. Raises ProblemError for an

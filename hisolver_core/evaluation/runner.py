@@ -15,17 +15,17 @@ import multiprocessing as mp
 import re
 import statistics
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
 
 from sqlite_utils import Database
 
 from ..errors import ProblemError
 from ..jobs import tracked_job
 from ..mathengine import answers_equivalent
-from ..mathengine.equivalence import to_value
 from ..mathengine import solve as builtin_solve
+from ..mathengine.equivalence import to_value
 from ..solution import Solution
 from .datasets import EvalItem, load_items, normalise_letter
 
@@ -144,11 +144,19 @@ def _result(item: EvalItem, reply: dict | None, seconds: float) -> dict:
     sol = reply.get("solution") if reply and reply.get("ok") else None
     reason = "time limit exceeded" if reply is None else (sol or {}).get("reason") or reply.get("error", "")
     return {
-        "id": item.id, "subject": item.subject, "level": item.level,
-        "problem": item.problem, "options": item.options, "expected": item.expected,
-        "status": (sol or {}).get("status", "unsupported"), "topic": (sol or {}).get("topic") or "",
-        "answer": (sol or {}).get("answer_latex"), "choice": (sol or {}).get("choice"),
-        "correct": score_item(item, sol), "timed_out": reply is None, "seconds": round(seconds, 4),
+        "id": item.id,
+        "subject": item.subject,
+        "level": item.level,
+        "problem": item.problem,
+        "options": item.options,
+        "expected": item.expected,
+        "status": (sol or {}).get("status", "unsupported"),
+        "topic": (sol or {}).get("topic") or "",
+        "answer": (sol or {}).get("answer_latex"),
+        "choice": (sol or {}).get("choice"),
+        "correct": score_item(item, sol),
+        "timed_out": reply is None,
+        "seconds": round(seconds, 4),
         "reason": "" if sol and sol.get("status") == "solved" else reason,
     }
 
@@ -174,7 +182,10 @@ def summarise(results: list[dict], seconds: float) -> dict:
     correct = sum(r["correct"] is True for r in results)
     times = sorted(r["seconds"] for r in results)
     return {
-        "total": total, "answered": answered, "correct": correct, "wrong": answered - correct,
+        "total": total,
+        "answered": answered,
+        "correct": correct,
+        "wrong": answered - correct,
         "accuracy": round(correct / total, 4) if total else 0.0,
         "precision": round(correct / answered, 4) if answered else None,
         "coverage": round(answered / total, 4) if total else 0.0,
@@ -185,8 +196,14 @@ def summarise(results: list[dict], seconds: float) -> dict:
     }
 
 
-def run_items(items: list[EvalItem], backend_solve: SolveFn | None = None, *, time_limit_s: float = DEFAULT_TIME_LIMIT_S,
-              progress: Callable[[int, int], None] | None = None, out: str | Path | None = None) -> EvalReport:
+def run_items(
+    items: list[EvalItem],
+    backend_solve: SolveFn | None = None,
+    *,
+    time_limit_s: float = DEFAULT_TIME_LIMIT_S,
+    progress: Callable[[int, int], None] | None = None,
+    out: str | Path | None = None,
+) -> EvalReport:
     """Solve and score ``items``; return an :class:`EvalReport`. ``out`` receives one JSON line per item."""
     solve_fn = backend_solve or builtin_solve
     if backend_solve is None:
@@ -211,8 +228,12 @@ def run_items(items: list[EvalItem], backend_solve: SolveFn | None = None, *, ti
         worker.close()
         if sink:
             sink.close()
-    return EvalReport(items=results, summary=summarise(results, time.perf_counter() - started),
-                      by_topic=_table(results, "topic"), by_subject=_table(results, "subject"))
+    return EvalReport(
+        items=results,
+        summary=summarise(results, time.perf_counter() - started),
+        by_topic=_table(results, "topic"),
+        by_subject=_table(results, "subject"),
+    )
 
 
 def load_report(out: str | Path, seconds: float = 0.0) -> EvalReport:
@@ -224,14 +245,27 @@ def load_report(out: str | Path, seconds: float = 0.0) -> EvalReport:
         results = [json.loads(line) for line in Path(out).read_text(encoding="utf-8").splitlines() if line.strip()]
     except (OSError, ValueError) as exc:
         raise ProblemError(f"cannot read the evaluation results {out}: {exc}") from exc
-    return EvalReport(items=results, summary=summarise(results, seconds),
-                      by_topic=_table(results, "topic"), by_subject=_table(results, "subject"))
+    return EvalReport(
+        items=results,
+        summary=summarise(results, seconds),
+        by_topic=_table(results, "topic"),
+        by_subject=_table(results, "subject"),
+    )
 
 
-def run_eval(path: str | Path, fmt: str, backend_solve: SolveFn | None = None, limit: int | None = None,
-             time_limit_s: float = DEFAULT_TIME_LIMIT_S, progress: Callable[[int, int], None] | None = None,
-             out: str | Path | None = None, *, subjects: list[str] | None = None,
-             max_level: int | None = None, db: Database | None = None) -> EvalReport:
+def run_eval(
+    path: str | Path,
+    fmt: str,
+    backend_solve: SolveFn | None = None,
+    limit: int | None = None,
+    time_limit_s: float = DEFAULT_TIME_LIMIT_S,
+    progress: Callable[[int, int], None] | None = None,
+    out: str | Path | None = None,
+    *,
+    subjects: list[str] | None = None,
+    max_level: int | None = None,
+    db: Database | None = None,
+) -> EvalReport:
     """Run ``backend_solve`` (default: the built-in engine) over a benchmark file and score it.
 
     ``fmt`` is agieval, math, gsm8k or aqua; ``progress(done, total)`` is called

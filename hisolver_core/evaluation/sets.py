@@ -88,7 +88,9 @@ def save_upload(settings: Settings, data: bytes) -> Path:
     if not data.strip():
         raise ProblemError("the uploaded file is empty: upload a JSONL file with one problem per line")
     if len(data) > MAX_UPLOAD_BYTES:
-        raise ProblemError(f"the uploaded file is {len(data) / 2**20:.0f} MB; the limit is {MAX_UPLOAD_BYTES // 2**20} MB")
+        raise ProblemError(
+            f"the uploaded file is {len(data) / 2**20:.0f} MB; the limit is {MAX_UPLOAD_BYTES // 2**20} MB"
+        )
     folder = Path(settings.data_dir).joinpath(*UPLOADS)
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / f"{hashlib.sha256(data).hexdigest()[:32]}.jsonl"

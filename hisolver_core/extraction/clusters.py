@@ -120,8 +120,9 @@ def assign_clusters(db: Database) -> tuple[int, int]:
     Returns ``(clusters, duplicates)`` where duplicates are snippets that are
     not their cluster's representative. Only changed rows are written.
     """
-    rows = db.execute("SELECT id, ast_hash, minhash, dialect, cluster_id, is_representative, render_status "
-                      "FROM snippets").fetchall()
+    rows = db.execute(
+        "SELECT id, ast_hash, minhash, dialect, cluster_id, is_representative, render_status FROM snippets"
+    ).fetchall()
     uf = _UnionFind()
     first_by_hash: dict[str, int] = {}
     sigs: dict[int, bytes] = {}

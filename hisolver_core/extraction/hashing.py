@@ -12,7 +12,16 @@ from datasketch import MinHash
 
 from .scenes import statement_digests
 
-__all__ = ["code_hash", "ast_hash", "combine_digests", "minhash", "minhash_to_bytes", "minhash_from_bytes", "NUM_PERM", "SHINGLE"]
+__all__ = [
+    "code_hash",
+    "ast_hash",
+    "combine_digests",
+    "minhash",
+    "minhash_to_bytes",
+    "minhash_from_bytes",
+    "NUM_PERM",
+    "SHINGLE",
+]
 
 NUM_PERM = 64  # 64 permutations: Jaccard error about 0.12 at worst, 512 bytes a signature
 SHINGLE = 5  # tokens per shingle

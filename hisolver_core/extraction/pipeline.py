@@ -14,15 +14,16 @@ import os
 import sqlite3
 import threading
 import time
+from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import dataclass
-from typing import Any, Iterable, Iterator
+from typing import Any
 
 from sqlite_utils import Database
 
-from ..jobs import Progress, tracked_job
 from ..config import Settings
 from ..errors import HiSolverError, NotFoundError
+from ..jobs import Progress, tracked_job
 from ..storage import BlobStore, open_blob_store
 from ..store import open_db, transaction, utcnow
 from .clusters import assign_clusters
@@ -132,7 +133,17 @@ def _write_batch(db: Database, results: list[tuple[int, str, dict[str, Any]]]) -
             )
             status = "pending" if res["dialect"] == "community" else "not_renderable"
             rows = [
-                (file_id, s["scene_name"], s["code"], res["dialect"], s["code_hash"], s["ast_hash"], s["minhash"], status, now)
+                (
+                    file_id,
+                    s["scene_name"],
+                    s["code"],
+                    res["dialect"],
+                    s["code_hash"],
+                    s["ast_hash"],
+                    s["minhash"],
+                    status,
+                    now,
+                )
                 for s in res["snippets"]
             ]
             written += db.conn.executemany(_UPSERT, rows).rowcount if rows else 0
@@ -184,7 +195,7 @@ def export_key(full_name: str, path: str, scene_name: str) -> str:
     """``processed/{owner}/{repo}/{path without .py}/{Scene}.json``."""
     from ..collection.records import blob_prefix
 
-    base = blob_prefix(full_name)[len("raw/"):]
+    base = blob_prefix(full_name)[len("raw/") :]
     stem = path[:-3] if path.endswith(".py") else path
     return f"processed/{base}{stem}/{scene_name}.json"
 

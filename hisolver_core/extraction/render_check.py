@@ -18,12 +18,12 @@ from typing import TYPE_CHECKING, Any
 
 from sqlite_utils import Database
 
-from ..jobs import Progress, tracked_job
+from ..collection.cleanup import clean_leftovers
 from ..config import Settings
 from ..errors import RenderError
+from ..jobs import Progress, tracked_job
 from ..storage import open_blob_store
 from ..store import open_db, transaction
-from ..collection.cleanup import clean_leftovers
 from .clusters import rechoose_representatives
 
 if TYPE_CHECKING:
@@ -76,7 +76,12 @@ def _render_one(renderer: RenderService, snippet: dict[str, Any]) -> dict[str, A
         res = renderer.render(snippet["code"], snippet["scene_name"], quality="low", client="render-check")
     except RenderError as exc:
         status = "rejected" if exc.kind == "policy" else "failed"
-        return {"render_status": status, "render_error": f"{exc.kind}: {exc}"[:1000], "poster_key": None, "video_key": None}
+        return {
+            "render_status": status,
+            "render_error": f"{exc.kind}: {exc}"[:1000],
+            "poster_key": None,
+            "video_key": None,
+        }
     except Exception as exc:  # an unexpected renderer fault must not stop the whole job
         log.exception("render-check: snippet %s", snippet["id"])
         return {"render_status": "failed", "render_error": f"internal: {type(exc).__name__}: {exc}"[:1000]}
@@ -137,8 +142,15 @@ def render_check(
     return result
 
 
-def _run(renderer: RenderService, db: Database, todo: list[dict], workers: int, result: RenderCheckResult,
-         job: Progress, total: int | None = None) -> None:
+def _run(
+    renderer: RenderService,
+    db: Database,
+    todo: list[dict],
+    workers: int,
+    result: RenderCheckResult,
+    job: Progress,
+    total: int | None = None,
+) -> None:
     """Keep ``workers`` renders in flight; write each result from this thread as it lands."""
     with ThreadPoolExecutor(max_workers=workers) as pool:
         queue = iter(todo)

@@ -13,7 +13,15 @@ import ast
 import hashlib
 from dataclasses import dataclass, field
 
-__all__ = ["SceneSnippet", "ParseResult", "parse_source", "find_scenes", "detect_dialect", "statement_digests", "SCENE_BASES"]
+__all__ = [
+    "SceneSnippet",
+    "ParseResult",
+    "parse_source",
+    "find_scenes",
+    "detect_dialect",
+    "statement_digests",
+    "SCENE_BASES",
+]
 
 # Scene classes of Manim Community, ManimGL and the old 3b1b library.
 SCENE_BASES = frozenset(
@@ -21,7 +29,7 @@ SCENE_BASES = frozenset(
         "Scene", "ThreeDScene", "MovingCameraScene", "ZoomedScene", "VectorScene",
         "LinearTransformationScene", "SpecialThreeDScene", "GraphScene", "NumberLineScene",
         "SampleSpaceScene", "ReconfigurableScene", "InteractiveScene", "PiCreatureScene",
-        "TeacherStudentsScene", "ExternallyAnimatedScene", "MovingCameraScene", "VoiceoverScene",
+        "TeacherStudentsScene", "ExternallyAnimatedScene", "VoiceoverScene",
         "Slide", "ThreeDSlide",
     }
 )  # fmt: skip
@@ -213,11 +221,7 @@ def _is_main_guard(stmt: ast.stmt) -> bool:
     if not isinstance(stmt, ast.If):
         return False
     test = stmt.test
-    return (
-        isinstance(test, ast.Compare)
-        and isinstance(test.left, ast.Name)
-        and test.left.id == "__name__"
-    )
+    return isinstance(test, ast.Compare) and isinstance(test.left, ast.Name) and test.left.id == "__name__"
 
 
 def _is_always_kept(stmt: ast.stmt) -> bool:
@@ -419,7 +423,11 @@ def _join(parts: list[str], stmts: list[ast.stmt]) -> str:
         is_def = isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef))
         if i and (is_def or prev_def):
             out.append("\n\n")
-        elif i and isinstance(stmts[i - 1], (ast.Import, ast.ImportFrom)) and not isinstance(stmt, (ast.Import, ast.ImportFrom)):
+        elif (
+            i
+            and isinstance(stmts[i - 1], (ast.Import, ast.ImportFrom))
+            and not isinstance(stmt, (ast.Import, ast.ImportFrom))
+        ):
             out.append("\n")
         out.append(text)
         prev_def = is_def

@@ -152,8 +152,7 @@ def filter_options(db: Database) -> dict[str, list[str]]:
     return {
         "repos": [r[0] for r in db.execute("SELECT full_name FROM repos ORDER BY full_name").fetchall()],
         "licenses": [
-            r[0] or "none"
-            for r in db.execute("SELECT DISTINCT coalesce(license, '') FROM repos ORDER BY 1").fetchall()
+            r[0] or "none" for r in db.execute("SELECT DISTINCT coalesce(license, '') FROM repos ORDER BY 1").fetchall()
         ],
         "dialects": list(DIALECTS),
         "render_statuses": list(RENDER_STATUSES),

@@ -90,5 +90,11 @@ def evaluate_spec(
         args += ["--max-level", str(max_level)]
     if out is not None:
         args += ["--out", str(Path(out).resolve())]
-    params = {"dataset": Path(dataset).name, "format": fmt, "limit": limit, "subjects": subjects, "max_level": max_level}
+    params = {
+        "dataset": Path(dataset).name,
+        "format": fmt,
+        "limit": limit,
+        "subjects": subjects,
+        "max_level": max_level,
+    }
     return JobSpec("evaluate", tuple(args), params)

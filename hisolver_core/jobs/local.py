@@ -156,7 +156,9 @@ class LocalRunner:
         while time.monotonic() < deadline and group_alive(pgid):
             time.sleep(0.05)
         if group_alive(pgid):
-            log.warning("job %s did not stop within %.0f s of SIGTERM: killing it", row["id"], self.settings.job_cancel_grace_s)
+            log.warning(
+                "job %s did not stop within %.0f s of SIGTERM: killing it", row["id"], self.settings.job_cancel_grace_s
+            )
             _signal_group(pgid, signal.SIGKILL)
             deadline = time.monotonic() + 5
             while time.monotonic() < deadline and (group_alive(pgid) or pid_alive(pgid)):

@@ -46,6 +46,7 @@ JOB_ID_ENV = "HISOLVER_JOB_ID"
 class JobCancelled(BaseException):
     """Raised in a job's process when it is asked to stop (SIGTERM); recorded as ``cancelled``."""
 
+
 # progress(done, total, message="") as called by long-running work
 Progress = Callable[..., None]
 
@@ -62,19 +63,24 @@ def start_job(db: Database, kind: str, params: dict[str, Any] | None = None) -> 
         return adopted
     now = utcnow()
     with db.conn:
-        return cast(int, db.table("jobs").insert(
-            {
-                "kind": kind,
-                "status": "running",
-                "params": json.dumps(params or {}, default=str),
-                "progress": 0.0,
-                "message": "",
-                "pid": os.getpid(),
-                "runner": "inline",
-                "created_at": now,
-                "started_at": now,
-            }
-        ).last_pk)
+        return cast(
+            int,
+            db.table("jobs")
+            .insert(
+                {
+                    "kind": kind,
+                    "status": "running",
+                    "params": json.dumps(params or {}, default=str),
+                    "progress": 0.0,
+                    "message": "",
+                    "pid": os.getpid(),
+                    "runner": "inline",
+                    "created_at": now,
+                    "started_at": now,
+                }
+            )
+            .last_pk,
+        )
 
 
 def _adopt(db: Database) -> int | None:
@@ -186,7 +192,9 @@ def reap_lost_jobs(db: Database) -> list[int]:
     """
     lost = [
         row["id"]
-        for row in db.table("jobs").rows_where("status = 'running' and pid is not null and coalesce(runner, '') != 'vertex'")
+        for row in db.table("jobs").rows_where(
+            "status = 'running' and pid is not null and coalesce(runner, '') != 'vertex'"
+        )
         if not pid_alive(int(row["pid"])) or (row.get("runner") == "local" and not _is_job_worker(int(row["pid"])))
     ]
     for job_id in lost:

@@ -286,7 +286,9 @@ def _refresh_remote(settings: Settings, db: Database) -> None:
     now = time.monotonic()
     rows = [
         row
-        for row in db.table("jobs").rows_where("status in ('queued', 'running') and runner = 'vertex' and external_id is not null")
+        for row in db.table("jobs").rows_where(
+            "status in ('queued', 'running') and runner = 'vertex' and external_id is not null"
+        )
         if now - _remote_read.get((str(settings.db_path), row["id"]), float("-inf")) >= settings.vertex_job_poll_s
     ]
     if not rows:

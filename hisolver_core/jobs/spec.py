@@ -72,6 +72,8 @@ def parse_slots(text: str) -> dict[str, int]:
             continue
         name, sep, value = part.partition("=")
         if not sep or not value.strip().isdigit() or int(value) < 1:
-            raise JobError(f"HISOLVER_JOB_SLOTS entry {part!r} is not valid: write kind=N with N >= 1, e.g. train=1,default=2")
+            raise JobError(
+                f"HISOLVER_JOB_SLOTS entry {part!r} is not valid: write kind=N with N >= 1, e.g. train=1,default=2"
+            )
         slots[name.strip()] = int(value)
     return slots

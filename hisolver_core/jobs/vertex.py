@@ -54,7 +54,9 @@ class VertexRunner:
         if not s.vertex_image:
             raise ConfigError("a Vertex AI job needs the project's container image: set HISOLVER_VERTEX_IMAGE")
         if not s.vertex_staging_bucket.startswith("gs://") or not _bucket_name(s.vertex_staging_bucket):
-            raise ConfigError("a Vertex AI job needs a staging bucket: set HISOLVER_VERTEX_STAGING_BUCKET to gs://BUCKET")
+            raise ConfigError(
+                "a Vertex AI job needs a staging bucket: set HISOLVER_VERTEX_STAGING_BUCKET to gs://BUCKET"
+            )
         if not s.vertex_project:
             raise ConfigError("a Vertex AI job needs a project: set HISOLVER_VERTEX_PROJECT")
         if spec.accelerator_count and not spec.accelerator_type:
@@ -120,8 +122,11 @@ class VertexRunner:
             raise JobError(f"Vertex AI did not accept the job: {_reason(exc)}") from exc
         job_num = name.rsplit("/", 1)[-1]
         project = self.settings.vertex_project
-        logs = ("https://console.cloud.google.com/logs/query;query="
-                + quote(f'resource.type="ml_job" resource.labels.job_id="{job_num}"') + f"?project={project}")
+        logs = (
+            "https://console.cloud.google.com/logs/query;query="
+            + quote(f'resource.type="ml_job" resource.labels.job_id="{job_num}"')
+            + f"?project={project}"
+        )
         log.info("job %d submitted to Vertex AI as %s", job_id, name)
         return {"external_id": name, "console_url": console, "log_url": logs, "message": "submitted to Vertex AI"}
 
@@ -149,7 +154,8 @@ class VertexRunner:
             changes["finished_at"] = utcnow()
             error = resource.error.message if resource.error and resource.error.message else ""
             changes["message"] = {"succeeded": "done", "cancelled": "cancelled"}.get(status) or (
-                f"Vertex AI: {error}" if error else f"Vertex AI ended the job as {resource.state.name}")
+                f"Vertex AI: {error}" if error else f"Vertex AI ended the job as {resource.state.name}"
+            )
             if status == "succeeded":
                 changes["progress"] = 1.0
         elif status == "running" and row.get("message") in (None, "", "queued", "submitted to Vertex AI"):
@@ -158,7 +164,9 @@ class VertexRunner:
 
     def logs(self, row: dict[str, Any], tail_lines: int | None = None) -> str:
         """Vertex keeps the job's output in Cloud Logging: return where, and the state recorded here."""
-        lines = [f"Vertex AI job {row.get('external_id') or '(not submitted)'}: {row['status']}. {row.get('message') or ''}".rstrip()]
+        lines = [
+            f"Vertex AI job {row.get('external_id') or '(not submitted)'}: {row['status']}. {row.get('message') or ''}".rstrip()
+        ]
         if row.get("log_url"):
             lines.append(f"Logs (Cloud Logging): {row['log_url']}")
         if row.get("console_url"):

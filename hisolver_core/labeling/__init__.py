@@ -10,14 +10,15 @@ Typical use::
 from .labelstudio import (
     LABEL_CONFIG,
     ImportReport,
+    dumps_label_studio,
     export_label_studio,
     guess_dialect,
-    dumps_label_studio,
     import_label_studio,
     parse_label_studio,
     read_label_studio_file,
     write_label_studio_file,
 )
+from .media import load_preview
 from .queue import (
     LEASE_SECONDS,
     MAX_SUMMARY_CHARS,
@@ -34,7 +35,6 @@ from .queue import (
     waiting_for_labels,
 )
 from .review import Agreement, agreement, annotator_counts, list_flags, list_labels, review_label, similarity
-from .media import load_preview
 from .suggest import suggest_summary
 from .undo import UNDO_SECONDS, undo_label
 

@@ -22,9 +22,10 @@ import hashlib
 import json
 import logging
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 from sqlite_utils import Database
 
@@ -81,13 +82,17 @@ class ImportReport:
 
     def summary(self) -> str:
         """One line for people: the counts, and what becomes of code that was not in the corpus."""
-        line = (f"{self.tasks} tasks: {self.snippets_matched} matched, {self.snippets_created} new snippets; "
-                f"{self.labels_saved} labels saved, {self.annotations_skipped} annotations skipped")
+        line = (
+            f"{self.tasks} tasks: {self.snippets_matched} matched, {self.snippets_created} new snippets; "
+            f"{self.labels_saved} labels saved, {self.annotations_skipped} annotations skipped"
+        )
         if self.unmatched_tasks:
             shown = ", ".join(self.unmatched_tasks[:10]) + (", ..." if len(self.unmatched_tasks) > 10 else "")
-            line += (f". Tasks whose code is not in the corpus ({shown}): {self.awaiting_render} wait for "
-                     f"'hisolver render-check' before a dataset can hold them, {self.not_renderable} are not "
-                     "Manim Community scenes and never will")
+            line += (
+                f". Tasks whose code is not in the corpus ({shown}): {self.awaiting_render} wait for "
+                f"'hisolver render-check' before a dataset can hold them, {self.not_renderable} are not "
+                "Manim Community scenes and never will"
+            )
         return line
 
 
@@ -112,8 +117,10 @@ def annotation_record(label: dict, annotator_ids: dict[str, int]) -> dict[str, A
     """One label as a Label Studio annotation (text-area result on the ``code`` field)."""
     return {
         "id": label["id"],
-        "completed_by": {"id": annotator_ids.setdefault(label["annotator"], len(annotator_ids) + 1),
-                         "email": label["annotator"]},
+        "completed_by": {
+            "id": annotator_ids.setdefault(label["annotator"], len(annotator_ids) + 1),
+            "email": label["annotator"],
+        },
         "result": [
             {
                 "id": f"summary-{label['id']}",
@@ -144,17 +151,31 @@ def export_label_studio(
     wanted = list(statuses)
     marks = ",".join("?" * len(wanted)) or "NULL"
     labels = list(db.query(f"SELECT * FROM labels WHERE status IN ({marks}) ORDER BY snippet_id, id", wanted))
-    eligible = ("OR (s.dialect = 'community' AND s.render_status = 'ok' AND s.is_representative = 1)"
-                if include_unlabeled else "")
-    snippets = {r["id"]: r for r in db.query(
-        f"SELECT s.id, s.scene_name, s.code FROM snippets s "
-        f"WHERE s.id IN (SELECT snippet_id FROM labels WHERE status IN ({marks})) {eligible}", wanted)}
+    eligible = (
+        "OR (s.dialect = 'community' AND s.render_status = 'ok' AND s.is_representative = 1)"
+        if include_unlabeled
+        else ""
+    )
+    snippets = {
+        r["id"]: r
+        for r in db.query(
+            f"SELECT s.id, s.scene_name, s.code FROM snippets s "
+            f"WHERE s.id IN (SELECT snippet_id FROM labels WHERE status IN ({marks})) {eligible}",
+            wanted,
+        )
+    }
     annotator_ids: dict[str, int] = {}
     for name in sorted({lab["annotator"] for lab in labels}):
         annotator_ids[name] = len(annotator_ids) + 1
-    tasks = {sid: {"id": sid, "data": {"code": s["code"], "scene_name": s["scene_name"] or "",
-                                       "hisolver_snippet_id": sid},
-                   "annotations": [], "predictions": []} for sid, s in sorted(snippets.items())}
+    tasks = {
+        sid: {
+            "id": sid,
+            "data": {"code": s["code"], "scene_name": s["scene_name"] or "", "hisolver_snippet_id": sid},
+            "annotations": [],
+            "predictions": [],
+        }
+        for sid, s in sorted(snippets.items())
+    }
     for lab in labels:
         tasks[lab["snippet_id"]]["annotations"].append(annotation_record(lab, annotator_ids))
     return list(tasks.values())
@@ -303,12 +324,22 @@ def import_label_studio(
                 who = _annotator(ann.get("completed_by"), default_annotator)
                 label_id = upsert_label(conn, snippet_id, who[:100], summary[:2000], status, None, stamp)
                 if status == "approved":
-                    conn.execute("UPDATE labels SET reviewer = COALESCE(reviewer, ?), "
-                                 "reviewed_at = COALESCE(reviewed_at, ?) WHERE id = ?",
-                                 [reviewer, stamp, label_id])
+                    conn.execute(
+                        "UPDATE labels SET reviewer = COALESCE(reviewer, ?), "
+                        "reviewed_at = COALESCE(reviewed_at, ?) WHERE id = ?",
+                        [reviewer, stamp, label_id],
+                    )
                 saved += 1
-    report = ImportReport(len(tasks), matched, created, saved, skipped, statuses.count("pending"),
-                          statuses.count("not_renderable"), tuple(unmatched))
+    report = ImportReport(
+        len(tasks),
+        matched,
+        created,
+        saved,
+        skipped,
+        statuses.count("pending"),
+        statuses.count("not_renderable"),
+        tuple(unmatched),
+    )
     log.info("Label Studio import: %s", report)
     return report
 

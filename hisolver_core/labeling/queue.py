@@ -114,8 +114,7 @@ def set_labels_per_snippet(db: Database, k: int) -> int:
         raise LabelingError(f"labels per snippet must be a whole number from 1 to {MAX_K}, got {k!r}")
     with transaction(db) as conn:
         conn.execute(
-            "INSERT INTO app_settings (key, value) VALUES (?, ?) "
-            "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+            "INSERT INTO app_settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
             [_K_KEY, str(k)],
         )
     return k

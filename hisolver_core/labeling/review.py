@@ -107,8 +107,16 @@ def annotator_counts(db: Database, *, now: datetime | None = None) -> list[dict]
     for r in db.query("SELECT annotator, kind, COUNT(*) AS n FROM label_skips GROUP BY annotator, kind"):
         entry = rows.setdefault(
             r["annotator"],
-            {"annotator": r["annotator"], "today": 0, "submitted": 0, "approved": 0, "rejected": 0, "total": 0,
-             "skipped": 0, "flagged": 0},
+            {
+                "annotator": r["annotator"],
+                "today": 0,
+                "submitted": 0,
+                "approved": 0,
+                "rejected": 0,
+                "total": 0,
+                "skipped": 0,
+                "flagged": 0,
+            },
         )
         entry["flagged" if r["kind"] == "flag" else "skipped"] = r["n"]
     return [rows[name] for name in sorted(rows)]
@@ -135,8 +143,9 @@ def agreement(db: Database, *, min_labels: int = 2, limit: int = 200) -> list[Ag
     )
     out = []
     for snippet_id, group in itertools.groupby(rows, key=lambda r: r["snippet_id"]):
-        labels = [{k: r[k] for k in ("id", "annotator", "summary", "status")} | {"scene_name": r["scene_name"]}
-                  for r in group]
+        labels = [
+            {k: r[k] for k in ("id", "annotator", "summary", "status")} | {"scene_name": r["scene_name"]} for r in group
+        ]
         pairs = list(itertools.combinations([lab["summary"] for lab in labels], 2))
         score = sum(similarity(a, b) for a, b in pairs) / len(pairs)
         out.append(Agreement(snippet_id, labels[0]["scene_name"] or "", round(score, 3), labels))

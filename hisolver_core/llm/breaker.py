@@ -11,7 +11,7 @@ from __future__ import annotations
 import threading
 import time
 from collections import deque
-from typing import Callable
+from collections.abc import Callable
 
 __all__ = ["CircuitBreaker", "breaker_for", "reset_breakers"]
 

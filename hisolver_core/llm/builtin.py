@@ -34,8 +34,12 @@ class BuiltinBackend(Backend):
             listed = [f"{letter}) {text}" for letter, text in options] if options else None
             if self.settings is not None and self.settings.solve_timeout_s > 0:
                 # SymPy can hang on an unlucky input: the engine runs in a child it can stop
-                solution = mathengine.solve_with_time_limit(problem, listed, time_limit_s=self.settings.solve_timeout_s,
-                                                            max_chars=self.settings.max_problem_chars)
+                solution = mathengine.solve_with_time_limit(
+                    problem,
+                    listed,
+                    time_limit_s=self.settings.solve_timeout_s,
+                    max_chars=self.settings.max_problem_chars,
+                )
             else:
                 solution = mathengine.solve(problem, listed)
         except HiSolverError:

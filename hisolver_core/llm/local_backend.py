@@ -33,7 +33,7 @@ __all__ = ["LocalBackend", "Generation", "shutdown_workers"]
 log = logging.getLogger(__name__)
 
 LOAD_TIMEOUT_S = 300.0  # loading weights is not the request's fault; bounded separately
-_workers: dict[tuple, "_Worker"] = {}
+_workers: dict[tuple, _Worker] = {}
 _workers_lock = threading.Lock()
 
 
@@ -79,7 +79,7 @@ class LocalBackend(ModelBackend):
         """Name, model and adapter: two configurations never share a breaker."""
         return f"local|{self.model_path}|{self.adapter_path or ''}"
 
-    def _worker(self) -> "_Worker":
+    def _worker(self) -> _Worker:
         wkey = (self.model_path, self.adapter_path)
         with _workers_lock:
             worker = _workers.get(wkey)

@@ -171,7 +171,9 @@ def _steps(value: Any) -> list[Step]:
         if isinstance(item, str):
             steps.append(Step(latex="", text=item.strip()[:MAX_FIELD_CHARS]))
         elif isinstance(item, dict):
-            steps.append(Step(latex=_text(item.get("latex"), "steps.latex"), text=_text(item.get("text"), "steps.text")))
+            steps.append(
+                Step(latex=_text(item.get("latex"), "steps.latex"), text=_text(item.get("text"), "steps.text"))
+            )
         else:
             raise InvalidOutput("each step must be an object with 'latex' and 'text'")
     if not any(s.latex or s.text for s in steps):
@@ -255,7 +257,7 @@ def _reask(messages: list[dict], reply: str, error: str) -> list[dict]:
     ]
 
 
-def ask_for_solution(backend: "ModelBackend", problem: str, options: Options | None) -> Solution:
+def ask_for_solution(backend: ModelBackend, problem: str, options: Options | None) -> Solution:
     """Ask ``backend`` for a solution; re-ask once on invalid output.
 
     Returns the parsed, unverified solution. Raises :class:`BackendError` when
@@ -282,7 +284,7 @@ def repair_messages(solution: Solution, code: str, error_tail: str) -> list[dict
     return [{"role": "system", "content": REPAIR_SYSTEM_PROMPT}, {"role": "user", "content": user}]
 
 
-def ask_for_repair(backend: "ModelBackend", solution: Solution, code: str, error_tail: str) -> str:
+def ask_for_repair(backend: ModelBackend, solution: Solution, code: str, error_tail: str) -> str:
     """Return the corrected code the model proposes; raises :class:`BackendError` if none."""
     reply = backend.complete(repair_messages(solution, code, error_tail), json_schema=REPAIR_SCHEMA)
     try:
@@ -294,7 +296,7 @@ def ask_for_repair(backend: "ModelBackend", solution: Solution, code: str, error
     return strip_code_fence(fixed)[:MAX_CODE_CHARS]
 
 
-def ask_for_summary(backend: "ModelBackend", code: str) -> str:
+def ask_for_summary(backend: ModelBackend, code: str) -> str:
     """Return the model's one-sentence request for ``code``; raises :class:`BackendError` if empty."""
     messages = [
         {"role": "system", "content": SUMMARY_SYSTEM_PROMPT},

@@ -59,7 +59,11 @@ def values_satisfy(relations, values: dict) -> bool:
 def _zero_for_positive(expr: sp.Expr) -> bool:
     """True when ``expr`` vanishes at several positive values of its letters (answers "in terms of")."""
     syms = sorted(expr.free_symbols, key=lambda s: s.name)
-    for point in ([sp.Rational(7, 3)] * len(syms), [sp.Rational(13, 5) + i for i in range(len(syms))], [sp.Integer(5)] * len(syms)):
+    for point in (
+        [sp.Rational(7, 3)] * len(syms),
+        [sp.Rational(13, 5) + i for i in range(len(syms))],
+        [sp.Integer(5)] * len(syms),
+    ):
         try:
             value = complex(sp.N(expr.subs(dict(zip(syms, point))), 30))
         except (TypeError, ValueError, ZeroDivisionError):
@@ -249,8 +253,12 @@ def _equation_steps(eqs: list[sp.Eq], unknowns: list[sp.Symbol], sols: list[dict
         topic = "absolute value" if eq.has(sp.Abs) else "exponents and radicals" if eq.has(sp.Pow) else "equations"
         roots = [sol[x] for sol in sols[:3] if x in sol]
         if roots:
-            steps.append(step(r" \quad \text{or} \quad ".join(f"{tex(x)} = {tex(r)}" for r in roots),
-                              "Isolate the unknown, undoing each operation in turn."))
+            steps.append(
+                step(
+                    r" \quad \text{or} \quad ".join(f"{tex(x)} = {tex(r)}" for r in roots),
+                    "Isolate the unknown, undoing each operation in turn.",
+                )
+            )
         return steps, topic
     from .systems import (
         elimination_steps,  # systems builds on intent, which this module also uses
@@ -260,8 +268,12 @@ def _equation_steps(eqs: list[sp.Eq], unknowns: list[sp.Symbol], sols: list[dict
     if worked:
         return steps + worked, "systems of equations"
     if len(sols) == 1 and len(sols[0]) <= 3:
-        steps.append(step(r",\ ".join(f"{tex(u)} = {tex(sols[0][u])}" for u in unknowns if u in sols[0]),
-                          "Eliminate one unknown at a time by substitution or elimination."))
+        steps.append(
+            step(
+                r",\ ".join(f"{tex(u)} = {tex(sols[0][u])}" for u in unknowns if u in sols[0]),
+                "Eliminate one unknown at a time by substitution or elimination.",
+            )
+        )
     return steps, "systems of equations"
 
 
@@ -338,11 +350,19 @@ def solve_solution_count(ctx: Context, intent: Intent) -> Solution:
     steps = [step(e, "Write down the equations.") for e in ctx.equations]
     steps.append(step(r"\frac{a_1}{a_2} = \frac{b_1}{b_2}", "Parallel lines have proportional x and y coefficients."))
     steps.append(step(tex(intent.target.obj) + " = " + tex(answer), f"Choose the constant so the system has {words}."))
-    hints = ["Two lines meet in one point unless they are parallel or the same line.",
-             "Parallel lines have the same slope: make the x and y coefficients proportional.",
-             "No solution: the constants are not in the same proportion; infinitely many: they are."]
-    return solved(ctx.problem.raw, "systems of equations", steps, hints, answer,
-                  verification="coefficients proportional; constant terms checked")
+    hints = [
+        "Two lines meet in one point unless they are parallel or the same line.",
+        "Parallel lines have the same slope: make the x and y coefficients proportional.",
+        "No solution: the constants are not in the same proportion; infinitely many: they are.",
+    ]
+    return solved(
+        ctx.problem.raw,
+        "systems of equations",
+        steps,
+        hints,
+        answer,
+        verification="coefficients proportional; constant terms checked",
+    )
 
 
 def solve_equations(ctx: Context, intent: Intent) -> Solution:
@@ -350,7 +370,9 @@ def solve_equations(ctx: Context, intent: Intent) -> Solution:
     eqs = ctx.equations
     if any(e.has(sp.sin, sp.cos, sp.tan, sp.cot, sp.sec, sp.csc, sp.floor, sp.ceiling, sp.Mod) for e in eqs):
         raise Decline("Equations with periodic or step functions can have solutions SymPy does not list.")
-    if not ctx.complex_mode and re.search(r"\b(?:complex|imaginary|non-?real) (?:solutions?|roots?|numbers?|values?)\b", ctx.problem.question):
+    if not ctx.complex_mode and re.search(
+        r"\b(?:complex|imaginary|non-?real) (?:solutions?|roots?|numbers?|values?)\b", ctx.problem.question
+    ):
         raise Decline("The question asks about complex solutions of a real equation, which I do not enumerate.")
     if intent.identity is not None:
         eqs = _identity_equations(eqs, intent.identity)
@@ -371,7 +393,10 @@ def solve_equations(ctx: Context, intent: Intent) -> Solution:
     _show_sources(steps, eqs, _sources(ctx, eqs))
     if intent.identity is not None and intent.identity != sp.I:
         for i in range(min(len(eqs), len(steps))):
-            steps[i] = Step(latex=steps[i].latex, text=f"Match the coefficients of each power of {intent.identity} on the two sides.")
+            steps[i] = Step(
+                latex=steps[i].latex,
+                text=f"Match the coefficients of each power of {intent.identity} on the two sides.",
+            )
         steps = _identity_intro(ctx, intent.identity) + steps
     if len(unknowns) == 1 and target == unknowns[0] and intent.aggregate in (None, "all"):
         steps.append(check_step(eqs, target, answer, _sources(ctx, eqs)))
@@ -387,8 +412,15 @@ def solve_equations(ctx: Context, intent: Intent) -> Solution:
         if collected is not None:
             hints[1] = f"Collecting terms gives ${collected.latex}$."  # the step before the answer
     verification = f"substituted {len(good)} solution(s) into every equation"
-    return solved(ctx.problem.raw, topic, steps, hints, answer, verification=verification,
-                  figure=_figure(eqs, unknowns, good, topic))
+    return solved(
+        ctx.problem.raw,
+        topic,
+        steps,
+        hints,
+        answer,
+        verification=verification,
+        figure=_figure(eqs, unknowns, good, topic),
+    )
 
 
 def _show_sources(steps: list[Step], eqs: list[sp.Eq], sources: list[str | None]) -> None:
@@ -402,8 +434,10 @@ def _show_sources(steps: list[Step], eqs: list[sp.Eq], sources: list[str | None]
 def _identity_intro(ctx: Context, var: sp.Symbol) -> list[Step]:
     """The identity as written and expanded, before the coefficient equations (whose text says so)."""
     original = [e for e in ctx.equations if var in e.free_symbols][:2]
-    intro = [step(src or e, f"Start from the identity: it holds for every value of {var}.")
-             for e, src in zip(original, _sources(ctx, original))]
+    intro = [
+        step(src or e, f"Start from the identity: it holds for every value of {var}.")
+        for e, src in zip(original, _sources(ctx, original))
+    ]
     for e in original:
         expanded = sp.Eq(sp.expand(e.lhs), sp.expand(e.rhs), evaluate=False)
         if tex(expanded) not in (intro[-1].latex, tex(e)):
@@ -420,24 +454,34 @@ def _sources(ctx: Context, eqs: list[sp.Eq]) -> list[str | None]:
 def _hints(topic: str, unknowns) -> list[str]:
     names = ", ".join(str(u) for u in unknowns)
     if topic == "linear equations":
-        return [f"Get all the {names} terms on one side of the equation.",
-                "Combine like terms so the unknown appears once.",
-                "Divide both sides by the coefficient of the unknown."]
+        return [
+            f"Get all the {names} terms on one side of the equation.",
+            "Combine like terms so the unknown appears once.",
+            "Divide both sides by the coefficient of the unknown.",
+        ]
     if topic == "quadratics":
-        return ["Move every term to one side so the equation equals zero.",
-                "Try to factor; if it does not factor nicely, use the quadratic formula.",
-                "Set each factor to zero (or evaluate the formula) and check each root."]
+        return [
+            "Move every term to one side so the equation equals zero.",
+            "Try to factor; if it does not factor nicely, use the quadratic formula.",
+            "Set each factor to zero (or evaluate the formula) and check each root.",
+        ]
     if topic == "systems of equations":
-        return ["Look for an unknown that is easy to isolate in one equation.",
-                "Substitute it into the other equation(s), or add multiples of the equations to eliminate it.",
-                f"Solve for the remaining unknown, then back-substitute to find {names}."]
+        return [
+            "Look for an unknown that is easy to isolate in one equation.",
+            "Substitute it into the other equation(s), or add multiples of the equations to eliminate it.",
+            f"Solve for the remaining unknown, then back-substitute to find {names}.",
+        ]
     if topic == "absolute value":
-        return ["An absolute value equals a number in two ways: the inside is that number or its opposite.",
-                "Write the two cases as separate equations and solve each.",
-                "Check each candidate in the original equation: some may not work."]
-    return ["Undo the operations around the unknown one at a time.",
-            "Rewrite both sides with a common base or form where that helps.",
-            "Check your solution in the original equation."]
+        return [
+            "An absolute value equals a number in two ways: the inside is that number or its opposite.",
+            "Write the two cases as separate equations and solve each.",
+            "Check each candidate in the original equation: some may not work.",
+        ]
+    return [
+        "Undo the operations around the unknown one at a time.",
+        "Rewrite both sides with a common base or form where that helps.",
+        "Check your solution in the original equation.",
+    ]
 
 
 def solve_inequality(ctx: Context, intent: Intent) -> Solution:
@@ -470,14 +514,25 @@ def solve_inequality(ctx: Context, intent: Intent) -> Solution:
         steps.extend(worked)
         steps.append(step(tex(solset), "Write the solution set in interval notation."))
     else:
-        steps.append(step(tex(solset), "Solve as for an equation, flipping the sign when multiplying or dividing by a negative."))
+        steps.append(
+            step(tex(solset), "Solve as for an equation, flipping the sign when multiplying or dividing by a negative.")
+        )
     if answer != solset:
         steps.append(step(tex(answer), "Read off what the question asks from the solution set."))
-    hints = ["Treat the inequality like an equation, but watch the direction of the sign.",
-             "Multiplying or dividing by a negative number reverses the inequality.",
-             "Write the solution set and check one value from inside it."]
-    return solved(ctx.problem.raw, topic, steps, hints, answer, verification="checked with SymPy's inequality solver",
-                  figure=_interval_figure(solset))
+    hints = [
+        "Treat the inequality like an equation, but watch the direction of the sign.",
+        "Multiplying or dividing by a negative number reverses the inequality.",
+        "Write the solution set and check one value from inside it.",
+    ]
+    return solved(
+        ctx.problem.raw,
+        topic,
+        steps,
+        hints,
+        answer,
+        verification="checked with SymPy's inequality solver",
+        figure=_interval_figure(solset),
+    )
 
 
 def _inequality_answer(solset: sp.Set, intent: Intent):
@@ -520,8 +575,14 @@ def _inequality_answer(solset: sp.Set, intent: Intent):
 def _linear_extreme(intent: Intent, expr, x: sp.Symbol, solset: sp.Set):
     """Least / greatest value of a linear expression in x over the solution set: reached at a closed end."""
     expr = sp.expand(expr.subs(sp.Symbol(x.name, real=True), x)) if isinstance(expr, sp.Expr) else None
-    if intent.conditions or intent.aggregate not in ("min", "max") or expr is None or expr.free_symbols != {x} \
-            or not expr.is_polynomial(x) or sp.degree(expr, x) != 1:
+    if (
+        intent.conditions
+        or intent.aggregate not in ("min", "max")
+        or expr is None
+        or expr.free_symbols != {x}
+        or not expr.is_polynomial(x)
+        or sp.degree(expr, x) != 1
+    ):
         raise Decline("I read off values of the unknown itself, not of an expression in it.")
     rising = expr.coeff(x, 1) > 0
     bound = solset.inf if (intent.aggregate == "min") == rising else solset.sup
@@ -543,7 +604,7 @@ def _interval_figure(solset: sp.Set) -> dict | None:
 
 
 def count_real_solutions(ctx: Context) -> Solution:
-    """"How many solutions does EQ have?" for one equation in one unknown: 0, 1, 2, ... or infinitely many."""
+    """ "How many solutions does EQ have?" for one equation in one unknown: 0, 1, 2, ... or infinitely many."""
     eq = ctx.equations[0]
     syms = sorted(eq.free_symbols, key=lambda s: s.name)
     if len(ctx.equations) != 1 or len(syms) != 1:
@@ -564,9 +625,16 @@ def count_real_solutions(ctx: Context) -> Solution:
             raise Decline("I could not count the solutions exactly.")
         good = [v for v in found if values_satisfy([eq], {x: v})]
         answer, why = sp.Integer(len(good)), "Solve the equation and count the distinct real solutions."
-    steps = [step(eq, "Start from the equation."), step(sp.Eq(diff, 0), "Move everything to one side and simplify."),
-             step(tex(answer), why)]
-    hints = ["Simplify both sides as far as you can.",
-             "If the unknown cancels, the equation is either always true or never true.",
-             "Otherwise solve it and count the distinct solutions."]
-    return solved(ctx.problem.raw, "equations", steps, hints, answer, verification="counted with SymPy's solveset over the reals")
+    steps = [
+        step(eq, "Start from the equation."),
+        step(sp.Eq(diff, 0), "Move everything to one side and simplify."),
+        step(tex(answer), why),
+    ]
+    hints = [
+        "Simplify both sides as far as you can.",
+        "If the unknown cancels, the equation is either always true or never true.",
+        "Otherwise solve it and count the distinct solutions.",
+    ]
+    return solved(
+        ctx.problem.raw, "equations", steps, hints, answer, verification="counted with SymPy's solveset over the reals"
+    )

@@ -103,7 +103,7 @@ def _top_level_split(s: str) -> list[str] | None:
         return None
     parts, start = [], 0
     for m in _SPLIT.finditer(outside):
-        parts.append(s[start:m.start()])
+        parts.append(s[start : m.start()])
         start = m.end()
     parts.append(s[start:])
     return [p.strip() for p in parts if p.strip()]
@@ -219,8 +219,10 @@ def _interval_forms(interval: sp.Interval) -> list[str]:
     less = "<" if interval.right_open else "<="
     more = ">" if interval.left_open else ">="
     rev = {"<": ">", "<=": ">=", ">": "<", ">=": "<="}
-    forms = [f"{'(' if interval.left_open else '['}{sp.sstr(lo) if lo.is_finite else '-oo'}, "
-             f"{sp.sstr(hi) if hi.is_finite else 'oo'}{')' if interval.right_open else ']'}"]
+    forms = [
+        f"{'(' if interval.left_open else '['}{sp.sstr(lo) if lo.is_finite else '-oo'}, "
+        f"{sp.sstr(hi) if hi.is_finite else 'oo'}{')' if interval.right_open else ']'}"
+    ]
     if lo.is_finite and not hi.is_finite:
         forms += [f"x {more} {sp.sstr(lo)}", f"{sp.sstr(lo)} {rev[more]} x"]
     elif hi.is_finite and not lo.is_finite:

@@ -80,9 +80,19 @@ def _safe_hints(hints: list[str], answer_latex: str, topic: str) -> list[str]:
     return out
 
 
-def solved(problem: str, topic: str, steps: list[Step], hints: list[str], answer, *, verification: str,
-           verified: bool = True, figure: dict | None = None, answer_latex: str | None = None,
-           notes: list[str] | None = None) -> Solution:
+def solved(
+    problem: str,
+    topic: str,
+    steps: list[Step],
+    hints: list[str],
+    answer,
+    *,
+    verification: str,
+    verified: bool = True,
+    figure: dict | None = None,
+    answer_latex: str | None = None,
+    notes: list[str] | None = None,
+) -> Solution:
     """A solved ``Solution`` with a safe hint ladder."""
     _check_elementary(answer)
     latex = answer_latex if answer_latex is not None else tex(answer)
@@ -104,6 +114,7 @@ def solved(problem: str, topic: str, steps: list[Step], hints: list[str], answer
 
 def _without_repeats(steps: list[Step]) -> list[Step]:
     """The steps with any step that repeats the one before it dropped (keeping at least two)."""
+
     def same(a: Step, b: Step) -> bool:
         return a.latex.replace(" ", "") == b.latex.replace(" ", "")
 

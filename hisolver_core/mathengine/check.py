@@ -1,4 +1,4 @@
-""""Check my answer": judge a student's answer by mathematical equivalence."""
+""" "Check my answer": judge a student's answer by mathematical equivalence."""
 
 from __future__ import annotations
 
@@ -45,7 +45,9 @@ def check_answer(solution: Solution, student_answer: str) -> AnswerCheck:
     if not answer:
         return AnswerCheck(None, "Type your answer first.")
     if len(answer) > MAX_ANSWER_CHARS:
-        return AnswerCheck(None, f"That answer is over {MAX_ANSWER_CHARS} characters: type just the value or expression.")
+        return AnswerCheck(
+            None, f"That answer is over {MAX_ANSWER_CHARS} characters: type just the value or expression."
+        )
     if _HUGE.search(answer):
         return AnswerCheck(None, "That number is too large to check. Type the value in a shorter form.")
     try:
@@ -70,15 +72,20 @@ def _check(solution: Solution, answer: str) -> AnswerCheck:
     if verdict is not True:
         by_set = _compare_sets(solution, answer)
         if by_set == "part":
-            return AnswerCheck(False, "Part of the answer: what you wrote is right, but the answer has more values.",
-                               "Check the other case or factor: the equation has more than one solution.")
+            return AnswerCheck(
+                False,
+                "Part of the answer: what you wrote is right, but the answer has more values.",
+                "Check the other case or factor: the equation has more than one solution.",
+            )
         if by_set is not None:
             verdict = by_set
     if verdict is None:
         return AnswerCheck(None, "I could not read your answer as a number or expression. Try a form like 3/4 or 2x+1.")
     if verdict:
         return AnswerCheck(True, "Correct: your answer is equivalent to mine.")
-    return AnswerCheck(False, "Not quite: your answer is not equivalent to the correct one.", _mistake_hint(solution, answer))
+    return AnswerCheck(
+        False, "Not quite: your answer is not equivalent to the correct one.", _mistake_hint(solution, answer)
+    )
 
 
 def _compare(solution: Solution, answer: str) -> bool | None:

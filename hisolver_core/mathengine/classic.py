@@ -35,17 +35,35 @@ def _speed_unit(q: str, s: str, options_text: str) -> tuple[str, str] | None:
 
 def _train(s: str, options_text: str = "") -> Story | None:
     """A train N m long passing a pole (distance N) or a platform / bridge / tunnel M m long (distance N + M)."""
-    person = re.search(r"\b(?:man|person|boy|girl)\b", s) and not re.search(r"\b(?:man|person|boy|girl) standing\b|"
-                                                                              r"\bstanding (?:man|person|boy|girl)\b", s)
-    if "train" not in s or person or re.search(r"\b(?:2 trains|two trains|another train|other train|trains|opposite|same direction|"
-                                     r"jogger|cyclist|car|overtakes?|meet|faster|slower|platforms|poles|"
-                                     r"stoppages?|stops|late|early|half|then|after|increase|decrease|ratio|percent)\b", s):
+    person = re.search(r"\b(?:man|person|boy|girl)\b", s) and not re.search(
+        r"\b(?:man|person|boy|girl) standing\b|"
+        r"\bstanding (?:man|person|boy|girl)\b",
+        s,
+    )
+    if (
+        "train" not in s
+        or person
+        or re.search(
+            r"\b(?:2 trains|two trains|another train|other train|trains|opposite|same direction|"
+            r"jogger|cyclist|car|overtakes?|meet|faster|slower|platforms|poles|"
+            r"stoppages?|stops|late|early|half|then|after|increase|decrease|ratio|percent)\b",
+            s,
+        )
+    ):
         return None
     q = question_of(s)
-    train = re.findall(rf"\btrain (?:is |of length )?{NUM} {_LEN} long\b|\b{NUM} {_LEN}[- ]long train\b|\btrain of length {NUM} {_LEN}\b", s)
-    obj = re.findall(rf"\b(platform|bridge|tunnel) (?:of length |which is |that is |is )?{NUM} {_LEN} long\b|"
-                     rf"\b{NUM} {_LEN}[- ]long (platform|bridge|tunnel)\b|\b(platform|bridge|tunnel) of length {NUM} {_LEN}\b", s)
-    pole = re.search(r"\b(?:pole|post|telegraph post|lamp post|tree|signal post|man standing|standing man|milestone)\b", s)
+    train = re.findall(
+        rf"\btrain (?:is |of length )?{NUM} {_LEN} long\b|\b{NUM} {_LEN}[- ]long train\b|\btrain of length {NUM} {_LEN}\b",
+        s,
+    )
+    obj = re.findall(
+        rf"\b(platform|bridge|tunnel) (?:of length |which is |that is |is )?{NUM} {_LEN} long\b|"
+        rf"\b{NUM} {_LEN}[- ]long (platform|bridge|tunnel)\b|\b(platform|bridge|tunnel) of length {NUM} {_LEN}\b",
+        s,
+    )
+    pole = re.search(
+        r"\b(?:pole|post|telegraph post|lamp post|tree|signal post|man standing|standing man|milestone)\b", s
+    )
     speeds = re.findall(rf"\b{_SPD}\b", s)
     times = re.findall(rf"\bin {NUM} (seconds|second|sec|secs|minutes|minute)\b", s)
     L, P, v, t = sp.symbols("L P v t", positive=True)
@@ -84,7 +102,9 @@ def _train(s: str, options_text: str = "") -> Story | None:
         scale, name = sp.Integer(1) * _DIST[unit[0]] / _TIME[unit[1]], f"{unit[0]} per {unit[1]}"
     elif missing == t:
         m = re.search(r"\b(seconds|minutes)\b", q) or re.search(r"\b(sec|seconds|min|minutes)\b", options_text)
-        if m is None or not re.search(r"\b(?:how long|how much time|time|how many seconds|how many minutes|in what time)\b", q):
+        if m is None or not re.search(
+            r"\b(?:how long|how much time|time|how many seconds|how many minutes|in what time)\b", q
+        ):
             return None
         unit = {"sec": "seconds", "min": "minutes"}.get(m.group(1), m.group(1))
         scale, name = sp.Integer(_TIME[unit]), unit
@@ -95,26 +115,40 @@ def _train(s: str, options_text: str = "") -> Story | None:
         scale, name = sp.Integer(1), "m"
     else:
         return None
-    hints = ["To pass a pole the train covers its own length; to pass a platform, its length plus the platform's.",
-             "Use distance = speed × time with matching units (km/h × 5/18 gives m/s).",
-             "Solve for the quantity that is asked and convert it to the asked unit."]
+    hints = [
+        "To pass a pole the train covers its own length; to pass a platform, its length plus the platform's.",
+        "Use distance = speed × time with matching units (km/h × 5/18 gives m/s).",
+        "Solve for the quantity that is asked and convert it to the asked unit.",
+    ]
     return Story("rate", [sp.Eq(L + P, v * t)], known, missing, used, hints, given, scale, name)
 
 
 def _boat(s: str, options_text: str = "") -> Story | None:
     """Boats and streams: downstream = still + stream, upstream = still - stream."""
     if not re.search(r"\b(?:still water|downstream|upstream|current|stream)\b", s) or re.search(
-            r"\b(?:and back|returns?|round trip|total time|takes? twice|times as|ratio|percent|average)\b", s):
+        r"\b(?:and back|returns?|round trip|total time|takes? twice|times as|ratio|percent|average)\b", s
+    ):
         return None
     b, c, dn, up = sp.symbols("b c d u", positive=True)
     unit = r"(km|m|miles) per (hour|minute)"
     facts = [
         (rf"\bin still water (?:is |of )?{NUM} {unit}\b|\b{NUM} {unit} in still water\b", b, "speed in still water"),
-        (rf"\b(?:speed|rate) of (?:the )?(?:stream|current|river|water flow) (?:is )?{NUM} {unit}\b", c, "speed of the stream"),
-        (rf"\b(?:downstream|along the (?:current|stream)|with the (?:current|stream))(?: speed| rate)?(?: of (?:the |a |an )?[a-z]+)? "
-         rf"(?:is )?{NUM} {unit}\b",
-         dn, "downstream speed"),
-        (rf"\b(?:upstream|against the (?:current|stream))(?: speed| rate)?(?: of (?:the |a |an )?[a-z]+)? (?:is )?{NUM} {unit}\b", up, "upstream speed"),
+        (
+            rf"\b(?:speed|rate) of (?:the )?(?:stream|current|river|water flow) (?:is )?{NUM} {unit}\b",
+            c,
+            "speed of the stream",
+        ),
+        (
+            rf"\b(?:downstream|along the (?:current|stream)|with the (?:current|stream))(?: speed| rate)?(?: of (?:the |a |an )?[a-z]+)? "
+            rf"(?:is )?{NUM} {unit}\b",
+            dn,
+            "downstream speed",
+        ),
+        (
+            rf"\b(?:upstream|against the (?:current|stream))(?: speed| rate)?(?: of (?:the |a |an )?[a-z]+)? (?:is )?{NUM} {unit}\b",
+            up,
+            "upstream speed",
+        ),
     ]
     known, used, given = {}, [], []
     for pattern, sym, label in facts:
@@ -127,28 +161,47 @@ def _boat(s: str, options_text: str = "") -> Story | None:
             used.append(g[0])
             given.append(f"{label}: {g[0]} {g[1]} per {g[2]}")
     q = question_of(s)
-    asks = [(r"\bin still water\b", b), (r"\b(?:stream|current)\b", c), (r"\b(?:downstream|along the|with the)\b", dn),
-            (r"\b(?:upstream|against the)\b", up)]
+    asks = [
+        (r"\bin still water\b", b),
+        (r"\b(?:stream|current)\b", c),
+        (r"\b(?:downstream|along the|with the)\b", dn),
+        (r"\b(?:upstream|against the)\b", up),
+    ]
     targets = [sym for pattern, sym in asks if re.search(pattern, q) and sym not in known]
     if len(known) != 2 or len(targets) != 1 or not re.search(r"\b(?:speed|rate)\b", q):
         return None
-    m = re.search(r"\b(km|m|miles) per (hour|minute)\b", q) or re.search(r"\b(km|m|miles) ?(?:per|/) ?(hour|hr|minute|min)\b", options_text)
+    m = re.search(r"\b(km|m|miles) per (hour|minute)\b", q) or re.search(
+        r"\b(km|m|miles) ?(?:per|/) ?(hour|hr|minute|min)\b", options_text
+    )
     if m is None:
         return None
     tu = {"hr": "hour", "min": "minute"}.get(m.group(2), m.group(2))
-    hints = ["Going downstream the stream helps: add its speed to the boat's speed in still water.",
-             "Going upstream the stream works against the boat: subtract its speed.",
-             "Write the two relations and solve for the speed that is asked."]
-    return Story("rate", [sp.Eq(dn, b + c), sp.Eq(up, b - c)], known, targets[0], used, hints, given,
-                 sp.Integer(1) * _DIST[m.group(1)] / _TIME[tu], f"{m.group(1)} per {tu}")
+    hints = [
+        "Going downstream the stream helps: add its speed to the boat's speed in still water.",
+        "Going upstream the stream works against the boat: subtract its speed.",
+        "Write the two relations and solve for the speed that is asked.",
+    ]
+    return Story(
+        "rate",
+        [sp.Eq(dn, b + c), sp.Eq(up, b - c)],
+        known,
+        targets[0],
+        used,
+        hints,
+        given,
+        sp.Integer(1) * _DIST[m.group(1)] / _TIME[tu],
+        f"{m.group(1)} per {tu}",
+    )
 
 
-_ORDER_WORDS = (r"\b(?:together|not|never|always|except|between|adjacent|next to|first|last|ends?|begins?|starts?|vowels?|"
-                r"consonants?|identical|same|alike|around|circle|circular|round|table|at least|at most|exactly|both|must|"
-                r"included|include|excluded|particular|such that|if|only|odd|even|digits?|repetition|repeated|repeat|"
-                r"boys and|girls and|men and|women and|and \d+|necklace|garland|beads|"
-                # named roles make the order matter: 4 officers from 9 people is 9*8*7*6, not C(9, 4)
-                r"officers?|president|vice|treasurer|secretary|captain|chair|positions?|roles?|offices?|prizes?)\b")
+_ORDER_WORDS = (
+    r"\b(?:together|not|never|always|except|between|adjacent|next to|first|last|ends?|begins?|starts?|vowels?|"
+    r"consonants?|identical|same|alike|around|circle|circular|round|table|at least|at most|exactly|both|must|"
+    r"included|include|excluded|particular|such that|if|only|odd|even|digits?|repetition|repeated|repeat|"
+    r"boys and|girls and|men and|women and|and \d+|necklace|garland|beads|"
+    # named roles make the order matter: 4 officers from 9 people is 9*8*7*6, not C(9, 4)
+    r"officers?|president|vice|treasurer|secretary|captain|chair|positions?|roles?|offices?|prizes?)\b"
+)
 
 
 def _value_story(topic: str, value: int, used: list[str], hints: list[str], given: list[str]) -> Story:
@@ -159,7 +212,9 @@ def _value_story(topic: str, value: int, used: list[str], hints: list[str], give
 def _counting(s: str, options_text: str = "") -> Story | None:
     """Arrangements of n different things in a row (n!), of a word's letters, and selections of k from n."""
     q = question_of(s)
-    if not re.search(r"\bways\b|\bhow many (?:different )?(?:arrangements|words|committees|groups|teams|selections)\b", q):
+    if not re.search(
+        r"\bways\b|\bhow many (?:different )?(?:arrangements|words|committees|groups|teams|selections)\b", q
+    ):
         return None
     if re.search(_ORDER_WORDS, s):
         return None
@@ -170,27 +225,43 @@ def _counting(s: str, options_text: str = "") -> Story | None:
         word = m.group(1)
         counts = Counter(word)
         value = math.factorial(len(word)) // math.prod(math.factorial(k) for k in counts.values())
-        hints = ["Count the letters and how often each letter repeats.",
-                 "n different letters can be ordered in n! ways.",
-                 "Divide by k! for each letter that appears k times, since swapping equal letters changes nothing."]
+        hints = [
+            "Count the letters and how often each letter repeats.",
+            "n different letters can be ordered in n! ways.",
+            "Divide by k! for each letter that appears k times, since swapping equal letters changes nothing.",
+        ]
         return _value_story("counting", value, [], hints, [f"letters of {word.upper()}"])
     numbers = re.findall(r"(?<![\w.])\d+(?![\w.]*\d)", s)
-    if re.search(r"\b(?:arrange|arranged|arrangements|line up|lined up|in a row|in a line|on a shelf|in a queue|order)\b", s):
-        if len(numbers) != 1 or not re.search(r"\b(?:different|distinct)\b", s) and not re.search(r"\b(?:people|persons|students|children)\b", s):
+    if re.search(
+        r"\b(?:arrange|arranged|arrangements|line up|lined up|in a row|in a line|on a shelf|in a queue|order)\b", s
+    ):
+        if (
+            len(numbers) != 1
+            or not re.search(r"\b(?:different|distinct)\b", s)
+            and not re.search(r"\b(?:people|persons|students|children)\b", s)
+        ):
             return None
         n = int(numbers[0])
         if not 1 <= n <= 12:
             return None
-        hints = ["The first place can be filled in n ways, the next in n - 1, and so on.",
-                 "Multiply the choices for the places together.", "That product is n!."]
+        hints = [
+            "The first place can be filled in n ways, the next in n - 1, and so on.",
+            "Multiply the choices for the places together.",
+            "That product is n!.",
+        ]
         return _value_story("counting", math.factorial(n), numbers, hints, [f"{n} different things in a row"])
-    if re.search(r"\b(?:choose|chosen|select|selected|selection|pick|picked|committee|formed)\b", s) and len(numbers) == 2:
+    if (
+        re.search(r"\b(?:choose|chosen|select|selected|selection|pick|picked|committee|formed)\b", s)
+        and len(numbers) == 2
+    ):
         n, k = max(int(x) for x in numbers), min(int(x) for x in numbers)
         if n == k or n > 100 or not re.search(r"\b(?:from|out of|among)\b", s):
             return None
-        hints = ["The order of the chosen things does not matter, so count combinations.",
-                 "The number of ways to choose k of n things is C(n, k) = n! / (k! (n - k)!).",
-                 "Put in n and k and simplify."]
+        hints = [
+            "The order of the chosen things does not matter, so count combinations.",
+            "The number of ways to choose k of n things is C(n, k) = n! / (k! (n - k)!).",
+            "Put in n and k and simplify.",
+        ]
         return _value_story("counting", math.comb(n, k), numbers, hints, [f"choose {k} of {n}"])
     return None
 
@@ -199,17 +270,29 @@ def _shapes(s: str, options_text: str = "") -> Story | None:
     """Rectangles and squares: length, width, perimeter, area, diagonal; any two (one for a square) fix the rest."""
     square = bool(re.search(r"\bsquare\b(?! (?:m|cm|meters?|metres?|feet|foot|units|inches|km|yards?)\b)", s))
     rect = bool(re.search(r"\brectangle\b|\brectangular\b", s))
-    if square == rect or re.search(r"\b(?:circle|triangle|semi|path|border|cost|rate|fence|tiles?|carpet|paint|increase|"
-                                   r"decrease|percent|ratio|times|more|less|than|folded|cut|half|cube|box|room|walls?)\b", s):
+    if square == rect or re.search(
+        r"\b(?:circle|triangle|semi|path|border|cost|rate|fence|tiles?|carpet|paint|increase|"
+        r"decrease|percent|ratio|times|more|less|than|folded|cut|half|cube|box|room|walls?)\b",
+        s,
+    ):
         return None
     length, width, area, perim, diag = sp.symbols("l w A P d", positive=True)
     unit = r"(?: (?:m|cm|mm|km|meters?|metres?|feet|foot|ft|inches|inch|units?|yards?))?"
-    def fact(word: str) -> str:
-        return (rf"\b{word} (?:of (?:the |a |an |its |this )?(?:[a-z]+ ){{0,2}}?(?=is |was |measures ))?"
-                rf"(?:(?:is|was|measures|of|=) )?{NUM}{unit}\b")
 
-    facts = [(fact("length"), length), (fact("(?:width|breadth)"), width), (fact("(?:side|side length|each side)"), length),
-             (fact("area"), area), (fact("perimeter"), perim), (fact("diagonal"), diag)]
+    def fact(word: str) -> str:
+        return (
+            rf"\b{word} (?:of (?:the |a |an |its |this )?(?:[a-z]+ ){{0,2}}?(?=is |was |measures ))?"
+            rf"(?:(?:is|was|measures|of|=) )?{NUM}{unit}\b"
+        )
+
+    facts = [
+        (fact("length"), length),
+        (fact("(?:width|breadth)"), width),
+        (fact("(?:side|side length|each side)"), length),
+        (fact("area"), area),
+        (fact("perimeter"), perim),
+        (fact("diagonal"), diag),
+    ]
     q = question_of(s)
     body = s[: len(s) - len(q)] if re.search(r"\d", s[: len(s) - len(q)]) else s
     known, used = {}, []
@@ -220,31 +303,47 @@ def _shapes(s: str, options_text: str = "") -> Story | None:
         if found:
             known[sym] = _n(found[0])
             used.append(found[0])
-    asks = [(r"\barea\b", area), (r"\bperimeter\b", perim), (r"\bdiagonal\b", diag), (r"\blength\b", length),
-            (r"\b(?:width|breadth)\b", width), (r"\bside\b", length)]
+    asks = [
+        (r"\barea\b", area),
+        (r"\bperimeter\b", perim),
+        (r"\bdiagonal\b", diag),
+        (r"\blength\b", length),
+        (r"\b(?:width|breadth)\b", width),
+        (r"\bside\b", length),
+    ]
     targets = [sym for pattern, sym in asks if re.search(pattern, q) and sym not in known]
     if len(targets) != 1 or targets[0] in known:
         return None
-    eqs = [sp.Eq(area, length * width), sp.Eq(perim, 2 * (length + width)), sp.Eq(diag ** 2, length ** 2 + width ** 2)]
+    eqs = [sp.Eq(area, length * width), sp.Eq(perim, 2 * (length + width)), sp.Eq(diag**2, length**2 + width**2)]
     if square:
         eqs.append(sp.Eq(width, length))
     if len(known) != (1 if square else 2):
         return None
-    hints = ["Draw the shape and label the sides you know.",
-             "Area = length × width; perimeter = 2(length + width); the diagonal follows from Pythagoras.",
-             "Use the facts you are given to find the missing side, then the asked quantity."]
+    hints = [
+        "Draw the shape and label the sides you know.",
+        "Area = length × width; perimeter = 2(length + width); the diagonal follows from Pythagoras.",
+        "Use the facts you are given to find the missing side, then the asked quantity.",
+    ]
     return Story("geometry", eqs, known, targets[0], used, hints, [f"{'square' if square else 'rectangle'}"])
 
 
 def _lcm_hcf(s: str, options_text: str = "") -> Story | None:
     """Least number divisible by a, b, c (plus a remainder); greatest number dividing them; LCM / HCF of a list."""
-    if re.search(r"\b(?:digit|digits|square|perfect|bells?|toll|lights?|product|ratio|sum|difference|fraction|decimal)\b", s):
+    if re.search(
+        r"\b(?:digit|digits|square|perfect|bells?|toll|lights?|product|ratio|sum|difference|fraction|decimal)\b", s
+    ):
         return None
     q = question_of(s)
     listed = r"(\d+(?:, ?\d+)*,? and \d+)"
-    m = re.search(rf"\b(?:least|smallest|lowest) (?:positive )?(?:number|integer|whole number)\b[^?.]*?\b(?:exactly )?divisible by {listed}\b", s)
-    m2 = re.search(rf"\b(?:least|smallest|lowest) (?:positive )?(?:number|integer|whole number)\b[^?.]*?\bwhen divided by {listed},? "
-                   rf"(?:leaves|leaving) (?:a |the same )?remainder (?:of )?(\d+)(?: in each case)?\b", s)
+    m = re.search(
+        rf"\b(?:least|smallest|lowest) (?:positive )?(?:number|integer|whole number)\b[^?.]*?\b(?:exactly )?divisible by {listed}\b",
+        s,
+    )
+    m2 = re.search(
+        rf"\b(?:least|smallest|lowest) (?:positive )?(?:number|integer|whole number)\b[^?.]*?\bwhen divided by {listed},? "
+        rf"(?:leaves|leaving) (?:a |the same )?remainder (?:of )?(\d+)(?: in each case)?\b",
+        s,
+    )
     m3 = re.search(rf"\b(?:greatest|largest|highest) (?:number|integer)\b[^?.]*?\bdivides? {listed}(?: exactly)?\b", s)
     m4 = re.search(rf"\b(l\.?c\.?m|h\.?c\.?f|g\.?c\.?d)\.? of {listed}\b", q)
     numbers = [x for x in re.findall(r"(?<![\w.])\d+(?![\w.]*\d)", s)]
@@ -270,9 +369,11 @@ def _lcm_hcf(s: str, options_text: str = "") -> Story | None:
     used = [str(v) for v in values] + extra
     if sorted(numbers) != sorted(used):
         return None
-    hints = ["A number divisible by each of several numbers is a multiple of their least common multiple.",
-             "Find the LCM (or HCF) from the prime factorisations: highest powers for the LCM, lowest common powers for the HCF.",
-             "Add any remainder the question asks for."]
+    hints = [
+        "A number divisible by each of several numbers is a multiple of their least common multiple.",
+        "Find the LCM (or HCF) from the prime factorisations: highest powers for the LCM, lowest common powers for the HCF.",
+        "Add any remainder the question asks for.",
+    ]
     return _value_story("number theory", value, used, hints, [f"numbers {', '.join(map(str, values))}"])
 
 

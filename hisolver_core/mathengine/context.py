@@ -81,7 +81,7 @@ def _kind(obj) -> str:
     return "other"
 
 
-def _expand_calls(source: str, ctx: "Context") -> str:
+def _expand_calls(source: str, ctx: Context) -> str:
     """Replace innermost calls ``f(arg)`` of defined functions by placeholder symbols ``\\Omega_{k}``.
 
     The placeholder values are kept in ``ctx.placeholders``; :func:`_parse` puts them back.
@@ -102,13 +102,15 @@ def _expand_calls(source: str, ctx: "Context") -> str:
         value = sp.simplify(body.subs(var, arg))
         key = len(ctx.placeholders)
         ctx.placeholders[sp.Symbol(f"Omega_{key}")] = value
-        source = source[: m.start()] + f"\\Omega_{{{key}}}" + source[m.end():]
+        source = source[: m.start()] + f"\\Omega_{{{key}}}" + source[m.end() :]
     raise Decline("The function calls nest too deeply.")
 
 
-def _expand_inverses(source: str, ctx: "Context", names: str) -> str:
+def _expand_inverses(source: str, ctx: Context, names: str) -> str:
     """Replace ``f^{-1}(v)`` by the one real input where f takes the value v."""
-    pattern = re.compile(rf"(?<![a-zA-Z\\])([{names}])\s*\^\s*\{{?\s*-1\s*\}}?\s*(?:\\left)?\(\s*([^()]*?)\s*(?:\\right)?\)")
+    pattern = re.compile(
+        rf"(?<![a-zA-Z\\])([{names}])\s*\^\s*\{{?\s*-1\s*\}}?\s*(?:\\left)?\(\s*([^()]*?)\s*(?:\\right)?\)"
+    )
     for _ in range(6):
         m = pattern.search(source)
         if not m:
@@ -124,11 +126,11 @@ def _expand_inverses(source: str, ctx: "Context", names: str) -> str:
             raise Decline("The inverse function value is not unique.")
         key = len(ctx.placeholders)
         ctx.placeholders[sp.Symbol(f"Omega_{key}")] = found[0]
-        source = source[: m.start()] + f"\\Omega_{{{key}}}" + source[m.end():]
+        source = source[: m.start()] + f"\\Omega_{{{key}}}" + source[m.end() :]
     raise Decline("The inverse functions nest too deeply.")
 
 
-def _parse(source: str, ctx: "Context", expand: bool = True):
+def _parse(source: str, ctx: Context, expand: bool = True):
     text = _expand_calls(source, ctx) if expand else source
     try:
         obj = parse_math(text)
@@ -165,7 +167,9 @@ def _named_functions(problem: Problem, ctx: Context) -> None:
     asked = re.search(r"\bwhich of the following (?:could )?defines? ⟦(\d+)⟧", problem.text, re.I)
     name = problem.math[int(asked.group(1))].strip() if asked else None
     if name and re.fullmatch(r"[a-zA-Z]", name) and name not in ctx.functions:
-        values = [src for src in problem.math if re.fullmatch(rf"\s*{name}\s*\(\s*-?\d+(?:\.\d+)?\s*\)\s*=.+", src, re.S)]
+        values = [
+            src for src in problem.math if re.fullmatch(rf"\s*{name}\s*\(\s*-?\d+(?:\.\d+)?\s*\)\s*=.+", src, re.S)
+        ]
         if 2 <= len(values) <= 3:  # f known by values only: the polynomial of least degree through them, then compare
             x = sp.Symbol("x")
             coeffs = [sp.Symbol(f"c_{{{k}}}") for k in range(len(values))]
@@ -258,7 +262,7 @@ def _apply_operators(source: str, ctx: Context) -> str:
     for _ in range(20):
         changed = False
         for op, (a, b, body) in ctx.operators.items():
-            source = re.sub(rf"\(\s*(\\Omega_\{{\d+\}})\s*\)", r"\1", source)
+            source = re.sub(r"\(\s*(\\Omega_\{\d+\})\s*\)", r"\1", source)
             m = re.search(rf"{_ATOM}\s*{re.escape(op)}\s*{_ATOM}", source)
             if not m:
                 continue
@@ -266,7 +270,7 @@ def _apply_operators(source: str, ctx: Context) -> str:
             value = sp.simplify(body.subs({a: left, b: right}, simultaneous=True))
             key = len(ctx.placeholders)
             ctx.placeholders[sp.Symbol(f"Omega_{key}")] = value
-            source = source[: m.start()] + f"\\Omega_{{{key}}}" + source[m.end():]
+            source = source[: m.start()] + f"\\Omega_{{{key}}}" + source[m.end() :]
             changed = True
         if not changed:
             return source
@@ -290,7 +294,9 @@ def build_context(problem: Problem) -> Context:
         obj = _parse(_apply_operators(src, ctx), ctx)
         ctx.segments.append(Segment(index=i, source=src, obj=obj, kind=_kind(obj)))
     ctx.complex_mode = _wants_complex(ctx)
-    if ctx.complex_mode and any(isinstance(s.obj, sp.Basic) and sp.Symbol("I") in s.obj.free_symbols for s in ctx.segments):
+    if ctx.complex_mode and any(
+        isinstance(s.obj, sp.Basic) and sp.Symbol("I") in s.obj.free_symbols for s in ctx.segments
+    ):
         raise Decline("The letter I beside the imaginary unit i is ambiguous to me.")
     if ctx.complex_mode:
         for seg in ctx.segments:

@@ -16,19 +16,26 @@ from .build import Decline, declined
 from .context import build_context
 from .context_models import model_extremum, model_value, rectangle_expression, without_context
 from .equivalence import to_value
-from .graphs import circle_property, solve_graph_property
 from .expressions import evaluate_expression, simplify_expression
+from .graphs import circle_property, solve_graph_property
 from .intent import read_intent
 from .interpret import interpret_model
 from .models import fee_model, formula_model, rate_proportion
-from .option_tests import (factor_option, form_option, line_option, remainder_question, solution_count_option,
-                           solution_set_option, tolerance_option)
+from .option_tests import (
+    factor_option,
+    form_option,
+    line_option,
+    remainder_question,
+    solution_count_option,
+    solution_set_option,
+    tolerance_option,
+)
 from .options import choose_option, which_of_following
 from .problem import analyze
 from .statements import solve_each_chain, solve_statements
 from .story import solve_story
-from .targets import check_target
 from .systems import count_system_solutions, whole_system_intent
+from .targets import check_target
 from .wording import solve_wording
 
 log = logging.getLogger(__name__)
@@ -91,9 +98,23 @@ def _solve_problem(prob) -> Solution:
         if not prob.math:
             raise Decline("I found no math to work with in the problem.")
         ctx = build_context(prob)
-        sol = (interpret_model(ctx) or model_extremum(ctx) or model_value(ctx) or rectangle_expression(ctx) or form_option(ctx) or remainder_question(ctx)
-               or tolerance_option(ctx) or solution_set_option(ctx) or factor_option(ctx) or line_option(ctx) or formula_model(ctx)
-               or circle_property(ctx) or solve_graph_property(ctx) or which_of_following(ctx) or _dispatch(ctx))
+        sol = (
+            interpret_model(ctx)
+            or model_extremum(ctx)
+            or model_value(ctx)
+            or rectangle_expression(ctx)
+            or form_option(ctx)
+            or remainder_question(ctx)
+            or tolerance_option(ctx)
+            or solution_set_option(ctx)
+            or factor_option(ctx)
+            or line_option(ctx)
+            or formula_model(ctx)
+            or circle_property(ctx)
+            or solve_graph_property(ctx)
+            or which_of_following(ctx)
+            or _dispatch(ctx)
+        )
         if sol.choice is not None:
             return sol
     if prob.options and sol.choice is None:
@@ -112,8 +133,14 @@ def _dispatch(ctx) -> Solution:
     intent = whole_system_intent(ctx) or read_intent(ctx)
     if ctx.inequalities and not ctx.equations:
         target = intent.target
-        if ctx.functions and intent.task == "value" and target is not None and target.kind == "expression" \
-                and isinstance(target.obj, sp.Expr) and not target.obj.free_symbols:
+        if (
+            ctx.functions
+            and intent.task == "value"
+            and target is not None
+            and target.kind == "expression"
+            and isinstance(target.obj, sp.Expr)
+            and not target.obj.free_symbols
+        ):
             return evaluate_expression(ctx, intent)  # "f(n) = ... for 0 <= n <= 15": the inequality is f's domain
         return solve_inequality(ctx, intent)
     if ctx.equations and intent.solution_count:
@@ -124,8 +151,11 @@ def _dispatch(ctx) -> Solution:
         raise Decline("I could not find an expression or equation to work with.")
     if intent.target.kind == "symbol" and intent.task == "value":
         raise Decline("Nothing in the problem gives the value of the unknown.")
-    if intent.task == "value" and not (ctx.functions and intent.target.obj.free_symbols) \
-            and not _symbolic_options(ctx, intent.target.obj):
+    if (
+        intent.task == "value"
+        and not (ctx.functions and intent.target.obj.free_symbols)
+        and not _symbolic_options(ctx, intent.target.obj)
+    ):
         return evaluate_expression(ctx, intent)
     return simplify_expression(ctx, intent)
 

@@ -32,12 +32,17 @@ def _factored_steps(poly: sp.Expr, x: sp.Symbol) -> list[Step] | None:
     roots = [sp.solve(f, x)[0] for f, _ in factors]
     steps = [step(lead + " ".join(parts) + " = 0", "Factor the quadratic.")]
     if len(factors) > 1:
-        steps.append(step(join.join(f"{_linear_factor_latex(f, x)} = 0" for f, _ in factors),
-                          "Set each factor equal to zero."))
+        steps.append(
+            step(join.join(f"{_linear_factor_latex(f, x)} = 0" for f, _ in factors), "Set each factor equal to zero.")
+        )
         steps.append(step(join.join(f"{tex(x)} = {tex(r)}" for r in roots), "Solve each equation."))
     else:
-        steps.append(step(f"{_linear_factor_latex(factors[0][0], x)} = 0 \\;\\Rightarrow\\; {tex(x)} = {tex(roots[0])}",
-                          "The factor is squared, so there is one root: set it equal to zero."))
+        steps.append(
+            step(
+                f"{_linear_factor_latex(factors[0][0], x)} = 0 \\;\\Rightarrow\\; {tex(x)} = {tex(roots[0])}",
+                "The factor is squared, so there is one root: set it equal to zero.",
+            )
+        )
     return steps
 
 
@@ -62,17 +67,28 @@ def quadratic_steps(eq: sp.Eq, x: sp.Symbol) -> list[Step]:
         numbers = all(k.is_number for k in (a, b, c))
         plugged = f"{_paren(b)}^2 - 4 \\cdot {_paren(a)} \\cdot {_paren(c)} = " if numbers else ""
         steps.append(step(f"\\Delta = b^2 - 4ac = {plugged}{tex(disc)}", "Compute the discriminant."))
-        steps.append(step(f"{tex(x)} = \\frac{{-b \\pm \\sqrt{{\\Delta}}}}{{2a}} = \\frac{{{tex(-b)} \\pm \\sqrt{{{tex(disc)}}}}}{{{tex(2 * a)}}}",
-                          "Apply the quadratic formula."))
+        steps.append(
+            step(
+                f"{tex(x)} = \\frac{{-b \\pm \\sqrt{{\\Delta}}}}{{2a}} = \\frac{{{tex(-b)} \\pm \\sqrt{{{tex(disc)}}}}}{{{tex(2 * a)}}}",
+                "Apply the quadratic formula.",
+            )
+        )
         roots = sp.solve(poly, x) if numbers else []
         if len(roots) == 2:
-            steps.append(step(r" \quad \text{or} \quad ".join(f"{tex(x)} = {tex(r)}" for r in roots), "Simplify the two roots."))
+            steps.append(
+                step(r" \quad \text{or} \quad ".join(f"{tex(x)} = {tex(r)}" for r in roots), "Simplify the two roots.")
+            )
     return steps
 
 
 def plain_source(source: str | None, equals: int = 1) -> bool:
     """True for LaTeX the student typed that can be shown as is (not a rewritten SymPy string, no text)."""
-    return bool(source) and source.isascii() and source.count("=") <= equals and not re.search(r"\\Omega|\\text|\$|\*|⟦|(?<![\\a-zA-Z])[a-zA-Z]{3,}", source)
+    return (
+        bool(source)
+        and source.isascii()
+        and source.count("=") <= equals
+        and not re.search(r"\\Omega|\\text|\$|\*|⟦|(?<![\\a-zA-Z])[a-zA-Z]{3,}", source)
+    )
 
 
 def _plugged_source(source: str | None, x: sp.Symbol, value) -> str | None:
@@ -108,7 +124,7 @@ def _substituted_source(source: str | None, x: sp.Symbol, answer) -> str | None:
     source = source.replace("*", r" \cdot ")
 
     def put(m: re.Match) -> str:
-        before, after = source[: m.start()].rstrip(), source[m.end():].lstrip()
+        before, after = source[: m.start()].rstrip(), source[m.end() :].lstrip()
         if before.endswith("^"):
             return "{%s}" % f"\\left({value}\\right)"
         enclosed = before.endswith("(") and after.startswith(")")
@@ -125,8 +141,10 @@ def check_step(eqs: list[sp.Eq], x: sp.Symbol, answer, sources: list[str | None]
         shown = _substituted_source((sources or [None])[0], x, answer)
         lhs, rhs = (sp.simplify(side.subs(x, answer)) for side in (eqs[0].lhs, eqs[0].rhs))
         if shown is not None:
-            return step(f"{shown} \\;\\Rightarrow\\; {tex(lhs)} = {tex(rhs)}",
-                        f"Substitute {sp.sstr(answer)} for {x}: both sides equal {sp.sstr(lhs)}.")
+            return step(
+                f"{shown} \\;\\Rightarrow\\; {tex(lhs)} = {tex(rhs)}",
+                f"Substitute {sp.sstr(answer)} for {x}: both sides equal {sp.sstr(lhs)}.",
+            )
         if len(tex(eqs[0])) < 80:
             value = sp.UnevaluatedExpr(answer)
             left, right = eqs[0].lhs.subs(x, value), eqs[0].rhs.subs(x, value)
@@ -134,12 +152,21 @@ def check_step(eqs: list[sp.Eq], x: sp.Symbol, answer, sources: list[str | None]
     if isinstance(answer, tuple) and len(eqs) == 1:
         plugged = [_plugged_source((sources or [None])[0], x, a) for a in answer[:3]]
         if all(plugged):
-            return step(r",\quad ".join(plugged), "Substitute each solution into the original equation: both sides agree each time.")
-        parts = [f"{tex(eqs[0].lhs.subs(x, sp.UnevaluatedExpr(a)))} = {tex(eqs[0].rhs.subs(x, sp.UnevaluatedExpr(a)))}"
-                 for a in answer[:3]]
-        return step(r",\quad ".join(parts), "Substitute each solution into the original equation: both sides agree each time.")
-    return step(r"\text{substitute } " + tex(x) + " = " + tex(answer) + r"\text{ into each equation}",
-                "Substituting the solution into every original equation makes both sides agree.")
+            return step(
+                r",\quad ".join(plugged),
+                "Substitute each solution into the original equation: both sides agree each time.",
+            )
+        parts = [
+            f"{tex(eqs[0].lhs.subs(x, sp.UnevaluatedExpr(a)))} = {tex(eqs[0].rhs.subs(x, sp.UnevaluatedExpr(a)))}"
+            for a in answer[:3]
+        ]
+        return step(
+            r",\quad ".join(parts), "Substitute each solution into the original equation: both sides agree each time."
+        )
+    return step(
+        r"\text{substitute } " + tex(x) + " = " + tex(answer) + r"\text{ into each equation}",
+        "Substituting the solution into every original equation makes both sides agree.",
+    )
 
 
 def final_step(target, values: list, how: str | None, answer, source: str | None = None) -> Step:
@@ -147,8 +174,10 @@ def final_step(target, values: list, how: str | None, answer, source: str | None
     joins = {"sum": (" + ", "Add the solutions."), "product": (r" \cdot ", "Multiply the solutions.")}
     if how in joins and 1 < len(values) <= 4 and all(v.is_number for v in values):
         sign, text = joins[how]
-        return step(sign.join(_paren(v) if how == "product" or v.is_negative else tex(v) for v in values)
-                    + " = " + tex(answer), text)
+        return step(
+            sign.join(_paren(v) if how == "product" or v.is_negative else tex(v) for v in values) + " = " + tex(answer),
+            text,
+        )
     if how == "count" and values:
         return step(r"\#\{" + tex(list(values)) + r"\} = " + tex(answer), "Count the solutions.")
     shown = source.strip() if plain_source(source, 0) and len(source) < 80 else tex(target)
@@ -164,8 +193,11 @@ def quadratic_hints(eq: sp.Eq, x: sp.Symbol, generic: list[str], answer) -> list
         return [first] + generic[1:]
     _, factors = sp.factor_list(poly, x)
     if all(sp.degree(f, x) == 1 for f, _ in factors):
-        middle = (f"Look for two numbers that multiply to {c} and add to {b}." if a == 1
-                  else f"Look for two numbers that multiply to {a * c} (a times c) and add to {b}, then factor by grouping.")
+        middle = (
+            f"Look for two numbers that multiply to {c} and add to {b}."
+            if a == 1
+            else f"Look for two numbers that multiply to {a * c} (a times c) and add to {b}, then factor by grouping."
+        )
         last = "Set each factor equal to zero and solve, then check each root."
     else:
         middle = f"It does not factor nicely: use the quadratic formula with a = {a}, b = {b}, c = {c}."

@@ -36,7 +36,9 @@ def _timeout() -> int | None:
     """math-verify's own timeout where signals work (the main thread), none elsewhere."""
     return 5 if threading.current_thread() is threading.main_thread() else None
 
+
 __all__ = ["answers_equivalent", "to_value", "strip_units"]
+
 
 def strip_units(text: str) -> str:
     """Drop leading currency words and trailing unit words: ``"Rs 400"`` -> ``"400"``, ``"12 minutes"`` -> ``"12"``."""

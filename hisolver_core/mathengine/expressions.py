@@ -38,7 +38,11 @@ def _topic(expr: sp.Expr, ctx: Context) -> str:
         return "complex numbers"
     if any(isinstance(n, sp.Pow) and not n.exp.is_Integer for n in sp.preorder_traversal(expr)):
         return "exponents and radicals"
-    if any(isinstance(n, sp.Pow) and abs(n.exp) > 1 for n in sp.preorder_traversal(expr) if isinstance(n, sp.Pow) and n.exp.is_Integer):
+    if any(
+        isinstance(n, sp.Pow) and abs(n.exp) > 1
+        for n in sp.preorder_traversal(expr)
+        if isinstance(n, sp.Pow) and n.exp.is_Integer
+    ):
         return "exponents and radicals"
     if expr.has(sp.log):
         return "logarithms"
@@ -69,16 +73,30 @@ def evaluate_expression(ctx: Context, intent: Intent) -> Solution:
     steps = _value_steps(ctx, intent, expr, value, topic)
     hints = _value_hints(topic)
     if len(steps) > 1 and steps[1].text.startswith("Replace "):  # a single call, worked out
-        hints[:2] = [f"{steps[1].text.replace('the definition.', '')}${steps[0].latex}$.",
-                     "Work out the powers first, then the products, then the sums."]
+        hints[:2] = [
+            f"{steps[1].text.replace('the definition.', '')}${steps[0].latex}$.",
+            "Work out the powers first, then the products, then the sums.",
+        ]
     figure = _function_figure(ctx)
-    return solved(ctx.problem.raw, topic, steps, hints, value,
-                  verification="exact evaluation agrees with a 30-digit numeric evaluation", figure=figure)
+    return solved(
+        ctx.problem.raw,
+        topic,
+        steps,
+        hints,
+        value,
+        verification="exact evaluation agrees with a 30-digit numeric evaluation",
+        figure=figure,
+    )
 
 
 def _plain_source(source: str | None) -> str | None:
     """The student's LaTeX when it can be shown as is (short, no placeholders or text)."""
-    if not source or not source.isascii() or len(source) > 80 or re.search(r"\\Omega|\\text|\$|=|⟦|\*|(?<![\\a-zA-Z])[a-zA-Z]{3,}", source):
+    if (
+        not source
+        or not source.isascii()
+        or len(source) > 80
+        or re.search(r"\\Omega|\\text|\$|=|⟦|\*|(?<![\\a-zA-Z])[a-zA-Z]{3,}", source)
+    ):
         return None
     return source.strip()
 
@@ -96,8 +114,10 @@ def _call_steps(ctx: Context, call: str, value: sp.Expr) -> list | None:
     pattern = rf"(?<![\\a-zA-Z]){re.escape(str(var))}(?![a-zA-Z])"
     plugged = re.sub(pattern, lambda _: f"\\left({tex(arg)}\\right)", body_src)
     head = f"{m.group(1)}({tex(arg)})"
-    return [step(f"{head} = {plugged}", f"Replace {var} by {tex(arg)} in the definition."),
-            step(f"{head} = {tex(value)}", "Carry out the arithmetic.")]
+    return [
+        step(f"{head} = {plugged}", f"Replace {var} by {tex(arg)} in the definition."),
+        step(f"{head} = {tex(value)}", "Carry out the arithmetic."),
+    ]
 
 
 def _foil(expr: sp.Expr) -> str | None:
@@ -128,20 +148,32 @@ def _value_steps(ctx: Context, intent: Intent, expr: sp.Expr, value: sp.Expr, to
             return definitions + calls
         shown = source or tex(expr)
         start = [] if shown == tex(value) else [step(shown, "Start from the expression.")]
-        return start + definitions + [step(f"{shown} = {tex(value)}", "Evaluate the inner call first, then the outer one.")]
+        return (
+            start
+            + definitions
+            + [step(f"{shown} = {tex(value)}", "Evaluate the inner call first, then the outer one.")]
+        )
     shown = source or tex(expr)
     steps = [step(shown, "Start from the expression.")]
     if topic == "complex numbers":
         foil = _foil(expr)
         if foil:
             steps.append(step(f"{shown} = {foil}", "Multiply out each pair of terms, treating i like a variable."))
-            steps.append(step(f"{shown} = {tex(value)}", "Replace i squared by -1, then collect the real and imaginary parts."))
+            steps.append(
+                step(f"{shown} = {tex(value)}", "Replace i squared by -1, then collect the real and imaginary parts.")
+            )
             return steps
         steps.append(step(r"i^2 = -1", "Expand, then replace every i squared by -1."))
     elif topic == "exponents and radicals":
         steps.append(step(r"a^m a^n = a^{m+n},\ (a^m)^n = a^{mn}", "Use the exponent rules to combine powers."))
-    steps.append(step(f"{shown} = {tex(value)}", "Carry out the arithmetic, following the order of operations."
-                      if topic == "arithmetic" else "Carry out the arithmetic."))
+    steps.append(
+        step(
+            f"{shown} = {tex(value)}",
+            "Carry out the arithmetic, following the order of operations."
+            if topic == "arithmetic"
+            else "Carry out the arithmetic.",
+        )
+    )
     return steps
 
 
@@ -185,9 +217,11 @@ def _decimal(value: sp.Rational) -> sp.Expr:
 
 
 def _function_steps(ctx: Context) -> list:
-    return [step(src, f"Use the definition of {name}: replace {var} by each input.")
-            for name, src in ctx.function_sources.items()
-            for var in [ctx.functions[name][0]]][:2]
+    return [
+        step(src, f"Use the definition of {name}: replace {var} by each input.")
+        for name, src in ctx.function_sources.items()
+        for var in [ctx.functions[name][0]]
+    ][:2]
 
 
 def _function_figure(ctx: Context) -> dict | None:
@@ -202,20 +236,28 @@ def _function_figure(ctx: Context) -> dict | None:
 
 def _value_hints(topic: str) -> list[str]:
     if topic == "function evaluation":
-        return ["Replace the variable in the definition by the given input.",
-                "Evaluate the inner function first when functions are composed.",
-                "Simplify the arithmetic carefully, one operation at a time."]
+        return [
+            "Replace the variable in the definition by the given input.",
+            "Evaluate the inner function first when functions are composed.",
+            "Simplify the arithmetic carefully, one operation at a time.",
+        ]
     if topic == "complex numbers":
-        return ["Treat i like a variable while you expand.",
-                "Replace i squared by -1.",
-                "Collect the real parts and the imaginary parts separately."]
+        return [
+            "Treat i like a variable while you expand.",
+            "Replace i squared by -1.",
+            "Collect the real parts and the imaginary parts separately.",
+        ]
     if topic == "exponents and radicals":
-        return ["Write every number as a power of a common base where you can.",
-                "Multiply powers by adding exponents; raise a power to a power by multiplying exponents.",
-                "Simplify radicals by pulling out perfect powers."]
-    return ["Follow the order of operations: parentheses, powers, products, sums.",
-            "Look for a shortcut, such as a common factor or a special product.",
-            "Do the final arithmetic carefully and check it."]
+        return [
+            "Write every number as a power of a common base where you can.",
+            "Multiply powers by adding exponents; raise a power to a power by multiplying exponents.",
+            "Simplify radicals by pulling out perfect powers.",
+        ]
+    return [
+        "Follow the order of operations: parentheses, powers, products, sums.",
+        "Look for a shortcut, such as a common factor or a special product.",
+        "Do the final arithmetic carefully and check it.",
+    ]
 
 
 def simplify_expression(ctx: Context, intent: Intent) -> Solution:
@@ -244,15 +286,24 @@ def simplify_expression(ctx: Context, intent: Intent) -> Solution:
     if distributed and distributed not in (shown, tex(result)):
         steps.append(step(f"{shown} = {distributed}", "Multiply out each product."))
     elif intent.task != "factor" and _fraction_factored(expr):
-        steps.append(step(f"{shown} = {_fraction_factored(expr)}", "Factor the top and the bottom, then cancel common factors."))
+        steps.append(
+            step(f"{shown} = {_fraction_factored(expr)}", "Factor the top and the bottom, then cancel common factors.")
+        )
     elif intent.task == "factor":
         steps.append(step(r"ab + ac = a(b + c)", "Take out common factors, then look for special products."))
     else:
         steps.append(step(r"a(b + c) = ab + ac", "Multiply out products, then collect terms of the same degree."))
-    steps.append(step(f"{shown} = {tex(result)}" if len(shown) < 120 else tex(result),
-                      "Collect like terms to get the simplified form." if distributed else "Write the simplified form."))
-    hints = ["Distribute each product over the sums inside parentheses.",
-             "Collect like terms: the same variables raised to the same powers.",
-             "For fractions, use a common denominator and cancel common factors."]
-    return solved(ctx.problem.raw, topic, steps, hints, result,
-                  verification="equivalent to the original at random values")
+    steps.append(
+        step(
+            f"{shown} = {tex(result)}" if len(shown) < 120 else tex(result),
+            "Collect like terms to get the simplified form." if distributed else "Write the simplified form.",
+        )
+    )
+    hints = [
+        "Distribute each product over the sums inside parentheses.",
+        "Collect like terms: the same variables raised to the same powers.",
+        "For fractions, use a common denominator and cancel common factors.",
+    ]
+    return solved(
+        ctx.problem.raw, topic, steps, hints, result, verification="equivalent to the original at random values"
+    )

@@ -24,17 +24,78 @@ _PROPERTIES = [
     ("discriminant", r"\bdiscriminant\b"),
     ("distance", r"\bdistance\b|\blength of the (?:line )?segment\b"),
     ("midpoint", r"\bmidpoint\b"),
-    ("equation", r"\bequation of the line\b|\bequation (?:for|of) (?:line|the graph)\b|\bline (?:that|which) passes through\b"
-                  r"|\b(?:defines?|represents?|describes?) (?:a |the )?line\b|\bline (?:that|which) (?:has|with)\b.*\bpasses through\b"),
+    (
+        "equation",
+        r"\bequation of the line\b|\bequation (?:for|of) (?:line|the graph)\b|\bline (?:that|which) passes through\b"
+        r"|\b(?:defines?|represents?|describes?) (?:a |the )?line\b|\bline (?:that|which) (?:has|with)\b.*\bpasses through\b",
+    ),
 ]
 _GRAPH_WORDS = {
-    "slope", "line", "lines", "graph", "graphed", "intercept", "intercepts", "y", "x", "xy", "plane", "coordinate",
-    "coordinates", "vertex", "parabola", "axis", "symmetry", "minimum", "maximum", "value", "zeros", "zero", "discriminant",
-    "function", "defined", "point", "intersects", "intersect", "crosses", "least", "greatest", "smallest", "largest",
-    "has", "have", "standard", "quadratic", "polynomial", "expression", "of", "the", "in",
-    "passes", "passing", "through", "contains", "containing", "points", "between", "distance", "midpoint", "segment",
-    "endpoints", "units", "joining", "connecting", "equation", "which", "following", "that", "length",
-    "perpendicular", "parallel", "defines", "define",
+    "slope",
+    "line",
+    "lines",
+    "graph",
+    "graphed",
+    "intercept",
+    "intercepts",
+    "y",
+    "x",
+    "xy",
+    "plane",
+    "coordinate",
+    "coordinates",
+    "vertex",
+    "parabola",
+    "axis",
+    "symmetry",
+    "minimum",
+    "maximum",
+    "value",
+    "zeros",
+    "zero",
+    "discriminant",
+    "function",
+    "defined",
+    "point",
+    "intersects",
+    "intersect",
+    "crosses",
+    "least",
+    "greatest",
+    "smallest",
+    "largest",
+    "has",
+    "have",
+    "standard",
+    "quadratic",
+    "polynomial",
+    "expression",
+    "of",
+    "the",
+    "in",
+    "passes",
+    "passing",
+    "through",
+    "contains",
+    "containing",
+    "points",
+    "between",
+    "distance",
+    "midpoint",
+    "segment",
+    "endpoints",
+    "units",
+    "joining",
+    "connecting",
+    "equation",
+    "which",
+    "following",
+    "that",
+    "length",
+    "perpendicular",
+    "parallel",
+    "defines",
+    "define",
 }
 
 
@@ -61,7 +122,7 @@ def _curve(ctx: Context) -> tuple[sp.Expr, str]:
 
 
 def _coordinate(ctx: Context) -> str | None:
-    """"the y-coordinate of ..." asks for one coordinate of a point."""
+    """ "the y-coordinate of ..." asks for one coordinate of a point."""
     text = ctx.problem.question
     m = re.search(r"\b([xy])-coordinate|⟦(\d+)⟧-coordinate", text)
     if not m:
@@ -82,7 +143,11 @@ def _related_line(ctx: Context, q: str, asked: str) -> tuple[sp.Expr, str] | Non
     curves = [s for s in ctx.segments if s.kind in ("equation", "expression")]
     if len(curves) != 1 or len(points) > 1:
         raise Decline("I need exactly one given line.")
-    if curves[0].kind == "expression" and curves[0].obj.is_number and re.search(rf"slope (?:of )?⟦{curves[0].index}⟧", q):
+    if (
+        curves[0].kind == "expression"
+        and curves[0].obj.is_number
+        and re.search(rf"slope (?:of )?⟦{curves[0].index}⟧", q)
+    ):
         m0 = curves[0].obj  # "line m has slope 1/3": the given line is known by its slope
         if m0 == 0 and m.group(1) == "perpendicular":
             raise Decline("A line perpendicular to a horizontal line is vertical.")
@@ -126,8 +191,13 @@ def _line_from_points(ctx: Context, q: str, asked: str) -> tuple[sp.Expr, str] |
         if x1 == x2:
             raise Decline("The two points lie on a vertical line.")
         m = (y2 - y1) / (x2 - x1)
-    elif len(points) == 1 and len(others) == 1 and others[0].kind == "expression" and others[0].obj.is_number \
-            and re.search(rf"slope (?:of )?⟦{others[0].index}⟧", q):
+    elif (
+        len(points) == 1
+        and len(others) == 1
+        and others[0].kind == "expression"
+        and others[0].obj.is_number
+        and re.search(rf"slope (?:of )?⟦{others[0].index}⟧", q)
+    ):
         (x1, y1), m = points[0].obj, others[0].obj
     else:
         return None
@@ -154,9 +224,15 @@ def solve_graph_property(ctx: Context) -> Solution | None:
     if unknown and asked[0] in ("minimum", "maximum"):
         return None
     if unknown:
-        raise Decline(f"The wording ({', '.join(sorted(set(unknown))[:5])}) needs reading that this engine does not do.")
+        raise Decline(
+            f"The wording ({', '.join(sorted(set(unknown))[:5])}) needs reading that this engine does not do."
+        )
     line = _line_from_points(ctx, q, asked[0])
-    extra = [s for s in ctx.segments if not (s.kind == "symbol" and s.obj in (X, Y)) and s.kind not in ("equation", "expression")]
+    extra = [
+        s
+        for s in ctx.segments
+        if not (s.kind == "symbol" and s.obj in (X, Y)) and s.kind not in ("equation", "expression")
+    ]
     curves = [s for s in ctx.segments if s.kind in ("equation", "expression")]
     if line is None and (extra or len(curves) > 1):
         raise Decline("The problem has more information than one curve.")
@@ -176,15 +252,29 @@ def solve_graph_property(ctx: Context) -> Solution | None:
     if coordinate and isinstance(answer, sp.Tuple) and len(answer) == 2:
         answer = answer[0] if coordinate == "x" else answer[1]
     points = _marks(f)
-    labels = {"vertex": {None: "(h, k)", "x": "h", "y": "k"}, "axis": {None: "x"},
-              "minimum": {None: r"y_{\min}"}, "maximum": {None: r"y_{\max}"}, "slope": {None: "m"}}
+    labels = {
+        "vertex": {None: "(h, k)", "x": "h", "y": "k"},
+        "axis": {None: "x"},
+        "minimum": {None: r"y_{\min}"},
+        "maximum": {None: r"y_{\max}"},
+        "slope": {None: "m"},
+    }
     label = labels.get(prop, {}).get(coordinate if prop == "vertex" else None)
-    steps = [step(f"y = {tex(f)}", "Write the curve as y in terms of x."), work,
-             step(f"{label} = {tex(answer)}" if label else tex(answer), "Read off the value asked for.")]
+    steps = [
+        step(f"y = {tex(f)}", "Write the curve as y in terms of x."),
+        work,
+        step(f"{label} = {tex(answer)}" if label else tex(answer), "Read off the value asked for."),
+    ]
     hints = _hints(prop)
-    return solved(ctx.problem.raw, "slope and lines" if sp.degree(f, X) <= 1 else "quadratics", steps, hints, answer,
-                  verification="computed from the coefficients and checked on the curve",
-                  figure={"kind": "function", "expr": str(f), "points": points})
+    return solved(
+        ctx.problem.raw,
+        "slope and lines" if sp.degree(f, X) <= 1 else "quadratics",
+        steps,
+        hints,
+        answer,
+        verification="computed from the coefficients and checked on the curve",
+        figure={"kind": "function", "expr": str(f), "points": points},
+    )
 
 
 def _options_are_points(ctx: Context) -> bool:
@@ -249,7 +339,9 @@ def _two_point_result(prop: str, p1, p2, coordinate, answer) -> str:
 
     if coordinate or not all(sp.sympify(v).is_number for v in (*p1, *p2)):
         return tex(answer)
-    return f"{two_point_work(prop, p1, p2)} = {tex(sp.simplify(answer) if not isinstance(answer, sp.Tuple) else answer)}"
+    return (
+        f"{two_point_work(prop, p1, p2)} = {tex(sp.simplify(answer) if not isinstance(answer, sp.Tuple) else answer)}"
+    )
 
 
 _AGGREGATE = re.compile(r"\b(sum|product|difference) of (?:the )?(?:x- and y-)?coordinates\b")
@@ -271,34 +363,56 @@ def _two_points(ctx: Context, prop: str, points, coordinate) -> Solution:
         work = step(r"M = \left(\frac{x_1 + x_2}{2}, \frac{y_1 + y_2}{2}\right)", "Average the coordinates.")
         if coordinate:
             answer = answer[0] if coordinate == "x" else answer[1]
-    steps = [step(f"({tex(x1)}, {tex(y1)}),\\ ({tex(x2)}, {tex(y2)})", "Label the two points."), work,
-             step(_two_point_result(prop, (x1, y1), (x2, y2), coordinate, answer), f"Substitute the coordinates to get the {prop}.")]
+    steps = [
+        step(f"({tex(x1)}, {tex(y1)}),\\ ({tex(x2)}, {tex(y2)})", "Label the two points."),
+        work,
+        step(
+            _two_point_result(prop, (x1, y1), (x2, y2), coordinate, answer),
+            f"Substitute the coordinates to get the {prop}.",
+        ),
+    ]
     if aggregate:
         answer, combined = _combine(answer, aggregate.group(1))
         steps.append(combined)
     hints = [f"Recall the {prop} formula for two points.", "Label the points (x1, y1) and (x2, y2).", work.text]
-    return solved(ctx.problem.raw, "coordinate geometry", steps, hints, sp.simplify(answer) if not isinstance(answer, sp.Tuple) else answer,
-                  verification="computed exactly from the coordinates")
+    return solved(
+        ctx.problem.raw,
+        "coordinate geometry",
+        steps,
+        hints,
+        sp.simplify(answer) if not isinstance(answer, sp.Tuple) else answer,
+        verification="computed exactly from the coordinates",
+    )
 
 
 def _combine(point: sp.Tuple, how: str) -> tuple[sp.Expr, object]:
     """The sum or product of a point's coordinates, with its step."""
     value = point[0] + point[1] if how == "sum" else point[0] * point[1]
     sign = "+" if how == "sum" else r"\cdot"
-    return value, step(f"{_paren(point[0])} {sign} {_paren(point[1])} = {tex(value)}", f"Take the {how} of the coordinates.")
+    return value, step(
+        f"{_paren(point[0])} {sign} {_paren(point[1])} = {tex(value)}", f"Take the {how} of the coordinates."
+    )
 
 
 def _other_endpoint(ctx: Context, points, coordinate) -> Solution:
-    """"One endpoint is P and the midpoint is M": the other endpoint is 2M - P."""
+    """ "One endpoint is P and the midpoint is M": the other endpoint is 2M - P."""
     q = ctx.problem.question
-    mid = [p for p in points if re.search(rf"\bmidpoint (?:of (?:a |the )?(?:line )?segment )?(?:is |at |of )?(?:located at |is at )?⟦{p.index}⟧", q)]
+    mid = [
+        p
+        for p in points
+        if re.search(
+            rf"\bmidpoint (?:of (?:a |the )?(?:line )?segment )?(?:is |at |of )?(?:located at |is at )?⟦{p.index}⟧", q
+        )
+    ]
     if len(mid) != 1 or not re.search(r"\bother endpoint\b", q):
         raise Decline("I could not tell which point is the midpoint and which the endpoint.")
     (mx, my), (px, py) = mid[0].obj, next(p for p in points if p is not mid[0]).obj
     answer = sp.Tuple(2 * mx - px, 2 * my - py)
-    steps = [step(f"M = ({tex(mx)}, {tex(my)}),\\ P = ({tex(px)}, {tex(py)})", "Label the midpoint and the known endpoint."),
-             step(r"Q = (2x_M - x_P,\ 2y_M - y_P)", "The midpoint is halfway, so the other endpoint is as far beyond it."),
-             step(f"Q = ({tex(answer[0])}, {tex(answer[1])})", "Substitute the coordinates.")]
+    steps = [
+        step(f"M = ({tex(mx)}, {tex(my)}),\\ P = ({tex(px)}, {tex(py)})", "Label the midpoint and the known endpoint."),
+        step(r"Q = (2x_M - x_P,\ 2y_M - y_P)", "The midpoint is halfway, so the other endpoint is as far beyond it."),
+        step(f"Q = ({tex(answer[0])}, {tex(answer[1])})", "Substitute the coordinates."),
+    ]
     aggregate = _AGGREGATE.search(q)
     if aggregate and aggregate.group(1) == "difference":
         raise Decline("I do not combine the coordinates that way.")
@@ -307,10 +421,19 @@ def _other_endpoint(ctx: Context, points, coordinate) -> Solution:
         steps.append(combined)
     elif coordinate:
         answer = answer[0] if coordinate == "x" else answer[1]
-    hints = ["The midpoint averages the two endpoints' coordinates.", "Solve (x_P + x_Q)/2 = x_M for x_Q, and the same for y.",
-             steps[1].text]
-    return solved(ctx.problem.raw, "coordinate geometry", steps, hints, answer,
-                  verification="the midpoint of the two endpoints is the given midpoint")
+    hints = [
+        "The midpoint averages the two endpoints' coordinates.",
+        "Solve (x_P + x_Q)/2 = x_M for x_Q, and the same for y.",
+        steps[1].text,
+    ]
+    return solved(
+        ctx.problem.raw,
+        "coordinate geometry",
+        steps,
+        hints,
+        answer,
+        verification="the midpoint of the two endpoints is the given midpoint",
+    )
 
 
 def _marks(f: sp.Expr) -> list[dict]:
@@ -327,20 +450,35 @@ def _marks(f: sp.Expr) -> list[dict]:
 
 def _hints(prop: str) -> list[str]:
     table = {
-        "slope": ["Rewrite the equation as y = mx + b.", "Solve for y: move the x term and divide by y's coefficient.",
-                  "The slope is the number multiplying x."],
-        "y_intercept": ["The y-intercept is where the graph crosses the y-axis.", "On the y-axis, x = 0.",
-                        "Substitute x = 0 and compute y."],
-        "x_intercepts": ["The x-intercepts are where the graph crosses the x-axis.", "On the x-axis, y = 0.",
-                         "Set the expression equal to zero and solve for x."],
+        "slope": [
+            "Rewrite the equation as y = mx + b.",
+            "Solve for y: move the x term and divide by y's coefficient.",
+            "The slope is the number multiplying x.",
+        ],
+        "y_intercept": [
+            "The y-intercept is where the graph crosses the y-axis.",
+            "On the y-axis, x = 0.",
+            "Substitute x = 0 and compute y.",
+        ],
+        "x_intercepts": [
+            "The x-intercepts are where the graph crosses the x-axis.",
+            "On the x-axis, y = 0.",
+            "Set the expression equal to zero and solve for x.",
+        ],
         "discriminant": ["Write the quadratic as ax^2 + bx + c.", "Read off a, b and c.", "Compute b^2 - 4ac."],
     }
-    return table.get(prop, ["Write the quadratic as ax^2 + bx + c.", "The vertex has x-coordinate -b/(2a).",
-                            "Substitute that x into the quadratic to get the y-coordinate."])
+    return table.get(
+        prop,
+        [
+            "Write the quadratic as ax^2 + bx + c.",
+            "The vertex has x-coordinate -b/(2a).",
+            "Substitute that x into the quadratic to get the y-coordinate.",
+        ],
+    )
 
 
 def circle_property(ctx) -> Solution | None:
-    """"The equation x^2 + y^2 - 6x + 8y = 11 defines a circle: what is its radius (center)?" by completing the squares."""
+    """ "The equation x^2 + y^2 - 6x + 8y = 11 defines a circle: what is its radius (center)?" by completing the squares."""
     q = ctx.problem.question
     asked = re.search(r"\bwhat (?:is|are) the (radius|(?:coordinates of the )?center)(?: of (?:the|this) circle)?\b", q)
     eqs = [s.obj for s in ctx.segments if s.kind == "equation"]
@@ -360,12 +498,24 @@ def circle_property(ctx) -> Solution | None:
     if not r2.is_positive:
         raise Decline("The equation does not describe a circle.")
     radius = sp.sqrt(r2)
-    steps = [step(eqs[0], "Start from the equation."),
-             step(f"\\left(x {'-' if h >= 0 else '+'} {tex(abs(h))}\\right)^2 + \\left(y {'-' if k >= 0 else '+'} {tex(abs(k))}\\right)^2"
-                  f" = {tex(r2)}", "Complete the square in x and in y, adding the same numbers to both sides."),
-             step(f"r = \\sqrt{{{tex(r2)}}} = {tex(radius)}" if asked.group(1) == "radius" else f"(h, k) = {tex(sp.Tuple(h, k))}",
-                  "Read the radius (square root of the right side) or the center (h, k).")]
-    hints = ["A circle's equation can be written (x - h)^2 + (y - k)^2 = r^2.", "Complete the square for the x terms and the y terms.",
-             "The right side is r squared."]
+    steps = [
+        step(eqs[0], "Start from the equation."),
+        step(
+            f"\\left(x {'-' if h >= 0 else '+'} {tex(abs(h))}\\right)^2 + \\left(y {'-' if k >= 0 else '+'} {tex(abs(k))}\\right)^2"
+            f" = {tex(r2)}",
+            "Complete the square in x and in y, adding the same numbers to both sides.",
+        ),
+        step(
+            f"r = \\sqrt{{{tex(r2)}}} = {tex(radius)}"
+            if asked.group(1) == "radius"
+            else f"(h, k) = {tex(sp.Tuple(h, k))}",
+            "Read the radius (square root of the right side) or the center (h, k).",
+        ),
+    ]
+    hints = [
+        "A circle's equation can be written (x - h)^2 + (y - k)^2 = r^2.",
+        "Complete the square for the x terms and the y terms.",
+        "The right side is r squared.",
+    ]
     answer = radius if asked.group(1) == "radius" else sp.Tuple(h, k)
     return solved(ctx.problem.raw, "circles", steps, hints, answer, verification="completed the squares with SymPy")

@@ -36,8 +36,9 @@ def _child(conn, problem: str, options, max_chars: int) -> None:
         conn.close()
 
 
-def solve_with_time_limit(problem: str, options=None, *, time_limit_s: float = 10.0,
-                          max_chars: int = DEFAULT_MAX_CHARS) -> Solution:
+def solve_with_time_limit(
+    problem: str, options=None, *, time_limit_s: float = 10.0, max_chars: int = DEFAULT_MAX_CHARS
+) -> Solution:
     """Like :func:`solve`, but give up after ``time_limit_s`` seconds with an ``unsupported`` solution.
 
     Raises :class:`ProblemError` for empty or over-long input, as :func:`solve` does.

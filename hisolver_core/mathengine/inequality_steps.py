@@ -108,7 +108,11 @@ def chained_inequality_steps(rel, x: sp.Symbol) -> list[Step] | None:
     if a > 0:
         steps.append(step(_chain_latex(lo, lo_op, x, hi_op, hi), f"Divide all three parts by {sp.sstr(a)}."))
     else:
-        steps.append(step(_chain_latex(hi, hi_op, x, lo_op, lo),
-                          f"Divide all three parts by {sp.sstr(a)}; dividing by a negative number reverses both signs, "
-                          "so write the chain from the smaller end."))
+        steps.append(
+            step(
+                _chain_latex(hi, hi_op, x, lo_op, lo),
+                f"Divide all three parts by {sp.sstr(a)}; dividing by a negative number reverses both signs, "
+                "so write the chain from the smaller end.",
+            )
+        )
     return steps

@@ -17,9 +17,18 @@ _AGGREGATES: list[tuple[str, str]] = [
     ("sum", r"\bsum of (?:all |the )?(?:possible |distinct |real )*(?:values|solutions|roots|numbers|x-values)"),
     ("product", r"\bproduct of (?:all |the )?(?:possible |distinct |real )*(?:values|solutions|roots|numbers)"),
     ("difference", r"\b(?:positive )?difference between (?:the )?(?:two )?(?:solutions|roots|values)"),
-    ("count", r"\bhow many (?:distinct |different |real |possible |positive |negative )*(?:values|solutions|roots|numbers|integers|integer values)"),
-    ("max", r"\b(?:largest|greatest|biggest|larger|greater|maximum) (?:possible |real |integer |positive |whole )*(?:value|solution|root|number|integer)"),
-    ("min", r"\b(?:smallest|least|smaller|lesser|minimum) (?:possible |real |integer |positive |whole )*(?:value|solution|root|number|integer)"),
+    (
+        "count",
+        r"\bhow many (?:distinct |different |real |possible |positive |negative )*(?:values|solutions|roots|numbers|integers|integer values)",
+    ),
+    (
+        "max",
+        r"\b(?:largest|greatest|biggest|larger|greater|maximum) (?:possible |real |integer |positive |whole )*(?:value|solution|root|number|integer)",
+    ),
+    (
+        "min",
+        r"\b(?:smallest|least|smaller|lesser|minimum) (?:possible |real |integer |positive |whole )*(?:value|solution|root|number|integer)",
+    ),
     ("positive", r"\bpositive (?:value|solution|root|number|real number)\b"),
     ("negative", r"\bnegative (?:value|solution|root|number|real number)\b"),
     ("all", r"\b(?:all (?:possible |real )*(?:values|solutions)|all solutions|find all|solutions? (?:set|to|of))"),
@@ -27,10 +36,46 @@ _AGGREGATES: list[tuple[str, str]] = [
     ("all", r"^\W*solve\b(?!:? *(?:the )?system)"),  # "Solve x^2 + 4x = 12." asks for every solution
 ]
 _AGG_WORDS = {
-    "sum", "product", "all", "possible", "distinct", "real", "values", "solutions", "roots", "numbers",
-    "positive", "difference", "between", "two", "how", "many", "different", "largest", "greatest", "biggest",
-    "larger", "greater", "maximum", "smallest", "least", "smaller", "lesser", "minimum", "value", "solution",
-    "root", "number", "negative", "set", "x", "the", "integers", "integer", "one", "whole",
+    "sum",
+    "product",
+    "all",
+    "possible",
+    "distinct",
+    "real",
+    "values",
+    "solutions",
+    "roots",
+    "numbers",
+    "positive",
+    "difference",
+    "between",
+    "two",
+    "how",
+    "many",
+    "different",
+    "largest",
+    "greatest",
+    "biggest",
+    "larger",
+    "greater",
+    "maximum",
+    "smallest",
+    "least",
+    "smaller",
+    "lesser",
+    "minimum",
+    "value",
+    "solution",
+    "root",
+    "number",
+    "negative",
+    "set",
+    "x",
+    "the",
+    "integers",
+    "integer",
+    "one",
+    "whole",
 }
 _CONDITIONS = {
     "positive": r"⟦\d+⟧ (?:is|are) (?:a |both )?positive|positive (?:integer|real|number)s? ⟦\d+⟧|(?:is|are) (?:both )?positive",
@@ -38,7 +83,9 @@ _CONDITIONS = {
     "integer": r"⟦\d+⟧ (?:is|are) (?:an |a )?(?:positive |negative )?integers?|integers? ⟦\d+⟧",
 }
 _COND_WORDS = {"positive", "negative", "integer", "integers", "real", "number", "numbers", "both"}
-_SIMPLIFY = re.compile(r"\b(simplify|simplified|expand|expanded|factor|factored|single fraction|combine|rewrite|rewritten|write)\b")
+_SIMPLIFY = re.compile(
+    r"\b(simplify|simplified|expand|expanded|factor|factored|single fraction|combine|rewrite|rewritten|write)\b"
+)
 
 
 @dataclass
@@ -65,7 +112,9 @@ def read_intent(ctx: Context, extra_words: set[str] | frozenset[str] = frozenset
             allowed |= _AGG_WORDS
             break
     conditions = {name for name, pattern in _CONDITIONS.items() if re.search(pattern, q)}
-    if aggregate in ("max", "min") and re.search(r"\b(?:largest|greatest|biggest|maximum|smallest|least|minimum) (?:possible |positive |whole )*integer", q):
+    if aggregate in ("max", "min") and re.search(
+        r"\b(?:largest|greatest|biggest|maximum|smallest|least|minimum) (?:possible |positive |whole )*integer", q
+    ):
         conditions.add("integer")
     if conditions:
         allowed |= _COND_WORDS
@@ -85,7 +134,9 @@ def read_intent(ctx: Context, extra_words: set[str] | frozenset[str] = frozenset
         allowed |= _TEMPLATE_WORDS
     unknown = ctx.problem.unknown_words(allowed)
     if unknown:
-        raise Decline(f"The wording ({', '.join(sorted(set(unknown))[:5])}) needs reading that this engine does not do.")
+        raise Decline(
+            f"The wording ({', '.join(sorted(set(unknown))[:5])}) needs reading that this engine does not do."
+        )
     targets = [s for s in ctx.segments if s.kind in ("expression", "symbol") or _symbol_tuple(s)]
     target = targets[-1] if targets else None
     others = [s for s in targets[:-1] if s.kind != "symbol" and not _symbol_tuple(s)]
@@ -98,8 +149,15 @@ def read_intent(ctx: Context, extra_words: set[str] | frozenset[str] = frozenset
         task = "expand" if word.startswith("expand") else "factor" if word.startswith("factor") else "simplify"
     if in_terms and (target is None or target.kind != "symbol"):
         raise Decline("I cannot tell which unknown to solve for.")
-    return Intent(target=target, task=task, aggregate=aggregate, conditions=conditions, in_terms_of=in_terms,
-                  identity=identity, solution_count=solution_count)
+    return Intent(
+        target=target,
+        task=task,
+        aggregate=aggregate,
+        conditions=conditions,
+        in_terms_of=in_terms,
+        identity=identity,
+        solution_count=solution_count,
+    )
 
 
 def _symbol_tuple(seg: Segment) -> bool:
@@ -107,12 +165,56 @@ def _symbol_tuple(seg: Segment) -> bool:
     return seg.kind == "tuple" and all(isinstance(v, sp.Symbol) for v in seg.obj)
 
 
-_TEMPLATE_WORDS = {"linear", "quadratic", "function", "functions", "has", "table", "graph", "shows", "shown", "some",
-                   "values", "above", "below", "plane", "xy", "of", "three", "two", "defines", "define", "could", "according",
-                   "to"}
-_IDENTITY_WORDS = {"for", "all", "values", "value", "real", "numbers", "can", "be", "written", "expressed",
-                   "equivalent", "identical", "true", "constants", "constant", "integers", "where", "form",
-                   "both", "sides", "defined", "positive", "nonzero"}
+_TEMPLATE_WORDS = {
+    "linear",
+    "quadratic",
+    "function",
+    "functions",
+    "has",
+    "table",
+    "graph",
+    "shows",
+    "shown",
+    "some",
+    "values",
+    "above",
+    "below",
+    "plane",
+    "xy",
+    "of",
+    "three",
+    "two",
+    "defines",
+    "define",
+    "could",
+    "according",
+    "to",
+}
+_IDENTITY_WORDS = {
+    "for",
+    "all",
+    "values",
+    "value",
+    "real",
+    "numbers",
+    "can",
+    "be",
+    "written",
+    "expressed",
+    "equivalent",
+    "identical",
+    "true",
+    "constants",
+    "constant",
+    "integers",
+    "where",
+    "form",
+    "both",
+    "sides",
+    "defined",
+    "positive",
+    "nonzero",
+}
 
 
 def _in_terms_of(ctx: Context, q: str) -> set:
@@ -143,12 +245,21 @@ def _identity_variable(ctx: Context, q: str):
             return seg.obj
     if re.search(r"for all (?:real )?(?:values|numbers)\b|\bfor all\b", q):
         return sp.Symbol("x")
-    m = re.search(r"⟦(\d+)⟧ (?:can be|is) (?:written|expressed|rewritten|equivalent|identical)(?: to| as| in the form)? ⟦(\d+)⟧", q)
+    m = re.search(
+        r"⟦(\d+)⟧ (?:can be|is) (?:written|expressed|rewritten|equivalent|identical)(?: to| as| in the form)? ⟦(\d+)⟧",
+        q,
+    )
     if m:
         a = next((s for s in ctx.segments if s.index == int(m.group(1))), None)
         b = next((s for s in ctx.segments if s.index == int(m.group(2))), None)
-        if (a is not None and b is not None and a.kind == "expression" and b.kind == "equation"
-                and sp.simplify(b.obj.lhs - a.obj) == 0 and len(a.obj.free_symbols) == 1):
+        if (
+            a is not None
+            and b is not None
+            and a.kind == "expression"
+            and b.kind == "equation"
+            and sp.simplify(b.obj.lhs - a.obj) == 0
+            and len(a.obj.free_symbols) == 1
+        ):
             ctx.segments.remove(a)  # "f(x) is written in the form f(x) = 2(x - h)^2 + k": b states the identity
             return next(iter(a.obj.free_symbols))
         if a is None or b is None or a.kind not in ("expression", "symbol") or b.kind != "expression":

@@ -30,15 +30,21 @@ from .story import decimal_latex
 
 __all__ = ["interpret_model"]
 
-_ASK = re.compile(r"\b(?:interpretation|meaning) of (?:the (?:number|value|constant|term) |⟦\d+⟧ )?⟦(\d+)⟧"
-                  r"|\bwhat does (?:the (?:number|value|constant) |⟦\d+⟧ )?⟦(\d+)⟧ (?:represent|mean)\b"  # "the number" may be read as n
-                  r"|\b(?:interpretation|meaning) of the ⟦(\d+)⟧ ?-intercept\b"
-                  r"|\b(?:interpretation|meaning) of the solution (?:to|of) the equation ⟦(\d+)⟧")
+_ASK = re.compile(
+    r"\b(?:interpretation|meaning) of (?:the (?:number|value|constant|term) |⟦\d+⟧ )?⟦(\d+)⟧"
+    r"|\bwhat does (?:the (?:number|value|constant) |⟦\d+⟧ )?⟦(\d+)⟧ (?:represent|mean)\b"  # "the number" may be read as n
+    r"|\b(?:interpretation|meaning) of the ⟦(\d+)⟧ ?-intercept\b"
+    r"|\b(?:interpretation|meaning) of the solution (?:to|of) the equation ⟦(\d+)⟧"
+)
 _UP = r"\b(?:increases?|increased|grows?|rises?|gains?|more|climbs?|goes up)\b"
 _DOWN = r"\b(?:decreases?|decreased|drains?|falls?|loses?|declines?|drops?|less|goes down|decays?)\b"
-_ZERO = (r"\bcompletely\b|\bempty\b|\bno (?:value|water|money|gallons|fuel|longer)\b|\bzero\b|\bhits? the ground\b"
-         r"|\breach(?:es)? the ground\b|\bruns? out\b|\bbreak[- ]even\b")
-_START = r"\binitial(?:ly)?\b|\bat first\b|\bat the (?:start|beginning)\b|\bbefore\b|\bwithout\b|\bat the moment\b|\bwhen\b"
+_ZERO = (
+    r"\bcompletely\b|\bempty\b|\bno (?:value|water|money|gallons|fuel|longer)\b|\bzero\b|\bhits? the ground\b"
+    r"|\breach(?:es)? the ground\b|\bruns? out\b|\bbreak[- ]even\b"
+)
+_START = (
+    r"\binitial(?:ly)?\b|\bat first\b|\bat the (?:start|beginning)\b|\bbefore\b|\bwithout\b|\bat the moment\b|\bwhen\b"
+)
 
 
 def _plain(text: str) -> str:
@@ -51,7 +57,10 @@ def _plain(text: str) -> str:
 
 def _numbers(text: str) -> list[tuple[sp.Rational, bool]]:
     """Numbers in a plain option, each with whether a percent sign follows it."""
-    return [(sp.Rational(m.group(1)), bool(m.group(2))) for m in re.finditer(r"(?<![\w.])(\d+(?:\.\d+)?)\s*(%|percent)?", text)]
+    return [
+        (sp.Rational(m.group(1)), bool(m.group(2)))
+        for m in re.finditer(r"(?<![\w.])(\d+(?:\.\d+)?)\s*(%|percent)?", text)
+    ]
 
 
 def _model(ctx: Context):
@@ -71,8 +80,11 @@ def _input_words(ctx: Context, var: sp.Symbol) -> tuple[str, str] | None:
     for k in keys:
         m = re.search(rf"⟦{k}⟧ ([a-z]+)(?: after ([^.,;?]+))?", text)
         if m and m.group(1) not in ("is", "are", "was", "in", "and", "of", "for", "where"):
-            event = re.split(r"\b(?:with|can|by|where|according|and the|is (?:modeled|estimated|given|approximated|"
-                             r"represented|shown|defined))\b", m.group(2) or "")[0].strip()
+            event = re.split(
+                r"\b(?:with|can|by|where|according|and the|is (?:modeled|estimated|given|approximated|"
+                r"represented|shown|defined))\b",
+                m.group(2) or "",
+            )[0].strip()
             return _singular(m.group(1)), re.sub(r"⟦(\d+)⟧", lambda mm: _segment_text(ctx, mm.group(1)), event)
         m = re.search(rf"⟦{k}⟧ is the number of ([a-z]+)", text)
         if m:
@@ -84,8 +96,10 @@ def _output_head(ctx: Context, out: str) -> str | None:
     """What the output measures: "where y is the percent of adults ..." -> percent; "the number of ..." -> number."""
     keys = [k for k, src in enumerate(ctx.problem.math) if src.strip() == out]
     for k in keys:
-        m = re.search(rf"⟦{k}⟧ is the (percent|percentage|number|amount)\b|\bthe (percent|percentage|number|amount) of [a-z ]+?,? ⟦{k}⟧",
-                      ctx.problem.question)
+        m = re.search(
+            rf"⟦{k}⟧ is the (percent|percentage|number|amount)\b|\bthe (percent|percentage|number|amount) of [a-z ]+?,? ⟦{k}⟧",
+            ctx.problem.question,
+        )
         if m:
             return (m.group(1) or m.group(2)).replace("percentage", "percent")
     return None
@@ -122,7 +136,14 @@ def _roles(body: sp.Expr, var: sp.Symbol) -> dict:
     return roles
 
 
-_ADVERB = {"year": "yearly|annual", "day": "daily", "hour": "hourly", "week": "weekly", "month": "monthly", "minute": "per-minute"}
+_ADVERB = {
+    "year": "yearly|annual",
+    "day": "daily",
+    "hour": "hourly",
+    "week": "weekly",
+    "month": "monthly",
+    "minute": "per-minute",
+}
 _SCALES = {"hundreds": 100, "thousands": 1000, "millions": 10**6, "billions": 10**9}
 
 
@@ -151,17 +172,26 @@ def _option_fits(role: str, value, text: str, unit: str, event: str, scale: int 
         value = value * scale
     numbers = _numbers(text)
     percent = any(p for _, p in numbers)
-    event_words = [w for w in re.findall(r"[a-z0-9]+", event.lower()) if len(w) > 2 and w not in ("the", "was", "its", "after")]
-    per_unit = (re.search(rf"\b(?:each|every|per|a|an|for each|for every)(?: additional)? {unit}s?\b", text)
-                or re.search(rf"\b{_ADVERB.get(unit, '^$')}\b", text))  # "the yearly decrease"
+    event_words = [
+        w for w in re.findall(r"[a-z0-9]+", event.lower()) if len(w) > 2 and w not in ("the", "was", "its", "after")
+    ]
+    per_unit = re.search(
+        rf"\b(?:each|every|per|a|an|for each|for every)(?: additional)? {unit}s?\b", text
+    ) or re.search(rf"\b{_ADVERB.get(unit, '^$')}\b", text)  # "the yearly decrease"
     said_start = bool(re.search(_START, text)) and not re.search(r"\bafter\b", text)
-    starts = said_start or (any(re.search(rf"\b{re.escape(w)}\b", text) for w in event_words)
-                            and not re.search(r"\bafter\b", text))
+    starts = said_start or (
+        any(re.search(rf"\b{re.escape(w)}\b", text) for w in event_words) and not re.search(r"\bafter\b", text)
+    )
     up, down = bool(re.search(_UP, text)), bool(re.search(_DOWN, text))
     plain_numbers = [n for n, p in numbers if not p and str(n) not in event_words]  # "in 2010" names the event
     if role == "start":
-        return starts and not per_unit and not percent and all(n == value for n in plain_numbers) \
+        return (
+            starts
+            and not per_unit
+            and not percent
+            and all(n == value for n in plain_numbers)
             and not re.search(r"\b(?:total|maximum|minimum|greatest|least)\b", text)
+        )
     if role == "rate":
         if not per_unit or said_start or percent or (up and down) or re.search(r"\btotal\b", text):
             return False
@@ -177,7 +207,9 @@ def _option_fits(role: str, value, text: str, unit: str, event: str, scale: int 
             return False
         if change:
             grows = value > 1
-            return (up if grows else down) and not (up and down) and sp.Rational(change.group(1)) == abs(value - 1) * 100
+            return (
+                (up if grows else down) and not (up and down) and sp.Rational(change.group(1)) == abs(value - 1) * 100
+            )
         return not up and not down and sp.Rational(share.group(1)) == value * 100
     if role == "zero":
         return bool(re.search(_ZERO, text)) and not per_unit and not percent and all(n == value for n in plain_numbers)
@@ -208,12 +240,14 @@ def _role_latex(role: str, out: str, var: sp.Symbol, value, start) -> str:
     return step_up + rf"{_num(value)} \cdot {out}"
 
 
-_PERCENT_PER = re.compile(r"\bby what percent(?:age)? does (?:the )?[a-z' ]+? (increase|decrease|grow|decay|decline|fall|rise) "
-                          r"(?:each|every|per) ([a-z]+)\s*\??$")
+_PERCENT_PER = re.compile(
+    r"\bby what percent(?:age)? does (?:the )?[a-z' ]+? (increase|decrease|grow|decay|decline|fall|rise) "
+    r"(?:each|every|per) ([a-z]+)\s*\??$"
+)
 
 
 def percent_per_period(ctx: Context) -> Solution | None:
-    """"By what percent does the amount decrease each hour?" for a growth model ``250(0.8)^h``: 20."""
+    """ "By what percent does the amount decrease each hour?" for a growth model ``250(0.8)^h``: 20."""
     m = _PERCENT_PER.search(ctx.problem.question)
     model = _model(ctx) if m else None
     if model is None:
@@ -227,14 +261,27 @@ def percent_per_period(ctx: Context) -> Solution | None:
     if (factor > 1) != grows or factor == 1:
         raise Decline("The model changes the other way from what the question says.")
     percent = sp.nsimplify(abs(factor - 1) * 100)
-    steps = [step(ctx.function_sources.get(out) or f"{out} = {tex(body)}", "Write the model."),
-             step(_role_latex("factor", out, var, factor, None), f"Each {words[0]} multiplies {out} by {_num(factor)}."),
-             step(rf"|{_num(factor)} - 1| \times 100\% = {_num(percent)}\%",
-                  f"A factor of {_num(factor)} is a {'gain' if grows else 'loss'} of {_num(percent)}% each {words[0]}.")]
-    hints = ["In a(b)^t, the base b is what the amount is multiplied by each period.",
-             "A factor above 1 is growth, below 1 is decay.", "The percent change is the distance of b from 1, times 100."]
-    return solved(ctx.problem.raw, "exponential models", steps, hints, percent,
-                  verification="read the growth factor per period from the model")
+    steps = [
+        step(ctx.function_sources.get(out) or f"{out} = {tex(body)}", "Write the model."),
+        step(_role_latex("factor", out, var, factor, None), f"Each {words[0]} multiplies {out} by {_num(factor)}."),
+        step(
+            rf"|{_num(factor)} - 1| \times 100\% = {_num(percent)}\%",
+            f"A factor of {_num(factor)} is a {'gain' if grows else 'loss'} of {_num(percent)}% each {words[0]}.",
+        ),
+    ]
+    hints = [
+        "In a(b)^t, the base b is what the amount is multiplied by each period.",
+        "A factor above 1 is growth, below 1 is decay.",
+        "The percent change is the distance of b from 1, times 100.",
+    ]
+    return solved(
+        ctx.problem.raw,
+        "exponential models",
+        steps,
+        hints,
+        percent,
+        verification="read the growth factor per period from the model",
+    )
 
 
 def interpret_model(ctx: Context) -> Solution | None:
@@ -264,16 +311,22 @@ def interpret_model(ctx: Context) -> Solution | None:
         role, asked = ("zero", roles.get("zero")) if same else (None, None)
     else:
         number = seg.obj
-        matches = [name for name, value in roles.items() if name != "zero" and
-                   isinstance(number, sp.Expr) and number.is_number and abs(value) == abs(number)]
+        matches = [
+            name
+            for name, value in roles.items()
+            if name != "zero" and isinstance(number, sp.Expr) and number.is_number and abs(value) == abs(number)
+        ]
         role = matches[0] if len(matches) == 1 else None
         asked = roles.get(role) if role else None
     if role is None or asked is None:
         raise Decline("The number asked about has no role in the model that I can describe.")
     scale = _output_scale(ctx)
     head = _output_head(ctx, out)
-    fits = [letter for letter, text in ctx.problem.options
-            if _option_fits(role, asked, _plain(text), unit, event, scale) and not _head_conflict(_plain(text), head)]
+    fits = [
+        letter
+        for letter, text in ctx.problem.options
+        if _option_fits(role, asked, _plain(text), unit, event, scale) and not _head_conflict(_plain(text), head)
+    ]
     if len(fits) != 1:
         raise Decline("Reading the options did not single out exactly one interpretation.")
     letter = fits[0]
@@ -281,14 +334,25 @@ def interpret_model(ctx: Context) -> Solution | None:
     explain = _EXPLAIN[role].format(n=_num(shown), out=out, var=var, way="up" if asked > 0 else "down")
     source = next((s.source for s in ctx.segments if s.kind == "equation"), ctx.function_sources.get(out))
     model_latex = source.strip() if source else f"{out} = {tex(body)}"
-    steps = [step(model_latex, "Write the model."),
-             step(_role_latex(role, out, var, asked, roles["start"]), explain),
-             step(rf"\text{{({letter})}}", f"Option {letter} says this in words; every number it states fits the model.")]
-    hints = ["Ask what the number does in the equation: is it added on its own, multiplied by the input, or raised to a power?",
-             "A constant term is the output when the input is 0; a coefficient is the change for each unit of the input.",
-             f"Here the input {var} counts {unit}s: find the option that describes the same role."]
-    sol = solved(ctx.problem.raw, "interpreting models", steps, hints, shown, answer_latex=_num(shown),
-                 verification=f"found the role of the number in the model ({role}); only option {letter} states that role "
-                              "with numbers and a direction that fit")
+    steps = [
+        step(model_latex, "Write the model."),
+        step(_role_latex(role, out, var, asked, roles["start"]), explain),
+        step(rf"\text{{({letter})}}", f"Option {letter} says this in words; every number it states fits the model."),
+    ]
+    hints = [
+        "Ask what the number does in the equation: is it added on its own, multiplied by the input, or raised to a power?",
+        "A constant term is the output when the input is 0; a coefficient is the change for each unit of the input.",
+        f"Here the input {var} counts {unit}s: find the option that describes the same role.",
+    ]
+    sol = solved(
+        ctx.problem.raw,
+        "interpreting models",
+        steps,
+        hints,
+        shown,
+        answer_latex=_num(shown),
+        verification=f"found the role of the number in the model ({role}); only option {letter} states that role "
+        "with numbers and a direction that fit",
+    )
     sol.choice = letter
     return sol

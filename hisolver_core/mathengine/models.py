@@ -22,10 +22,12 @@ from .problem import Problem
 
 __all__ = ["fee_model", "formula_model", "rate_proportion"]
 
-_ASIDE = re.compile(r"\brepresents?\b|\binterpret|\bmeaning\b|\bdescribes?\b|\bmore\b|\badditional\b|\bextra\b|\bless\b"
-                    r"|\bfewer\b|\bincrease|\bdecrease|\bchange|\bdifference\b|\bfirst\b|\beach additional\b|\bpercent\b"
-                    r"|\bdiscount|\btax\b|\btip\b|\bminimum\b|\bmaximum\b|\bthan\b|\baverage\b|\brate\b|\bper\b.*\bper\b"
-                    r"|\b(?:two|three|four|five|six|seven|eight|nine|ten|twice|half|double|triple|both|each|every|another)\b")
+_ASIDE = re.compile(
+    r"\brepresents?\b|\binterpret|\bmeaning\b|\bdescribes?\b|\bmore\b|\badditional\b|\bextra\b|\bless\b"
+    r"|\bfewer\b|\bincrease|\bdecrease|\bchange|\bdifference\b|\bfirst\b|\beach additional\b|\bpercent\b"
+    r"|\bdiscount|\btax\b|\btip\b|\bminimum\b|\bmaximum\b|\bthan\b|\baverage\b|\brate\b|\bper\b.*\bper\b"
+    r"|\b(?:two|three|four|five|six|seven|eight|nine|ten|twice|half|double|triple|both|each|every|another)\b"
+)
 
 
 def _units_known(before: str, last: str, known: frozenset[str] = frozenset()) -> bool:
@@ -60,10 +62,19 @@ def _sentences(q: str) -> tuple[str, str]:
 
 
 def _finish(prob: Problem, topic: str, model: sp.Eq, answer, known: str, hints) -> Solution:
-    steps = [step(model, "Write the model."), step(known, "Put in the value that is given."),
-             step(tex(answer), "Compute what is asked.")]
-    return solved(prob.raw, topic, steps, hints, answer,
-                  verification="substituted into the model; every number in the problem was used once")
+    steps = [
+        step(model, "Write the model."),
+        step(known, "Put in the value that is given."),
+        step(tex(answer), "Compute what is asked."),
+    ]
+    return solved(
+        prob.raw,
+        topic,
+        steps,
+        hints,
+        answer,
+        verification="substituted into the model; every number in the problem was used once",
+    )
 
 
 def _numbers_in(ctx: Context, text: str) -> list[str]:
@@ -99,13 +110,21 @@ def formula_model(ctx: Context) -> Solution | None:
         return None
     value = _number(ctx, numbers[0])
     given = re.search(rf"⟦{numbers[0]}⟧ ([a-z]+)", last)
-    hints = ["Identify which letter stands for which quantity.", "Substitute the given value for its letter.",
-             "Simplify (or solve) to get the quantity asked for."]
-    if given and _stem(given.group(1)) == unit_word and re.search(rf"\b(?:what is|find|how much|how many)\b.*\b{noun.group(1)}\b", last):
+    hints = [
+        "Identify which letter stands for which quantity.",
+        "Substitute the given value for its letter.",
+        "Simplify (or solve) to get the quantity asked for.",
+    ]
+    if (
+        given
+        and _stem(given.group(1)) == unit_word
+        and re.search(rf"\b(?:what is|find|how much|how many)\b.*\b{noun.group(1)}\b", last)
+    ):
         answer = sp.nsimplify(eq.rhs.subs(var, value))
         return _finish(ctx.problem, "linear models", eq, answer, f"{tex(var)} = {tex(value)}", hints)
-    if re.search(rf"\bhow many {unit.group(1) or unit.group(2)}\b", last) and \
-            re.search(rf"\b{noun.group(1)}\b[^⟦]*\b(?:is|was|be|of|equals)\b ⟦{numbers[0]}⟧", last):
+    if re.search(rf"\bhow many {unit.group(1) or unit.group(2)}\b", last) and re.search(
+        rf"\b{noun.group(1)}\b[^⟦]*\b(?:is|was|be|of|equals)\b ⟦{numbers[0]}⟧", last
+    ):
         xr = sp.Symbol(var.name, real=True)
         found = [s for s in sp.solve(sp.Eq(value, eq.rhs.subs(var, xr)), xr) if s.is_real and s >= 0]
         if len(found) != 1:
@@ -126,10 +145,10 @@ def _raw_number(prob: Problem, k: str):
 
 
 def fee_model(prob: Problem) -> Solution | None:
-    """"Charges A plus B per unit": the total for N units, or the number of units for a total T."""
+    """ "Charges A plus B per unit": the total for N units, or the number of units for a total T."""
     q = prob.question
     m = _FEE.search(q)
-    if not m or _ASIDE.search(q.replace(m.group(0), " ")) or not re.match(r"(?: of [a-z]+)?[.,;]", q[m.end():]):
+    if not m or _ASIDE.search(q.replace(m.group(0), " ")) or not re.match(r"(?: of [a-z]+)?[.,;]", q[m.end() :]):
         return None  # anything after "B per unit" ("for each passenger") changes the model
     keys = re.findall(r"⟦(\d+)⟧", q)
     others = [k for k in keys if k not in (m.group("a"), m.group("b"))]
@@ -143,13 +162,21 @@ def fee_model(prob: Problem) -> Solution | None:
     if not _units_known(before, last, money):
         return None
     given = _raw_number(prob, others[0])
-    hints = ["Split the total into a fixed part and a part that grows with each unit.",
-             "Total = fixed fee + (rate per unit) × (number of units).",
-             "Substitute what is given and compute (or solve for) what is asked."]
+    hints = [
+        "Split the total into a fixed part and a part that grows with each unit.",
+        "Total = fixed fee + (rate per unit) × (number of units).",
+        "Substitute what is given and compute (or solve for) what is asked.",
+    ]
     fwd = re.search(rf"\bfor (?:a [a-z]+ of |an? [a-z]+ (?:that is|lasting|of) )?⟦{others[0]}⟧ ([a-z]+)", last)
-    if fwd and _stem(fwd.group(1)) == unit and re.search(r"\b(?:how much|what is the (?:total )?(?:cost|charge|fee|price|amount))", last):
+    if (
+        fwd
+        and _stem(fwd.group(1)) == unit
+        and re.search(r"\b(?:how much|what is the (?:total )?(?:cost|charge|fee|price|amount))", last)
+    ):
         return _finish(prob, "linear models", model, fee + rate * given, f"n = {tex(given)}", hints)
-    total = re.search(rf"\b(?:total|the) (?:charge|cost|bill|fee|amount|price)\b[^⟦?]*\b(?:was|is|of)\b ⟦{others[0]}⟧", q)
+    total = re.search(
+        rf"\b(?:total|the) (?:charge|cost|bill|fee|amount|price)\b[^⟦?]*\b(?:was|is|of)\b ⟦{others[0]}⟧", q
+    )
     if total and re.search(rf"\bhow many {m.group('u')}s?\b|\bhow many {unit}s?\b", last):
         count = (given - fee) / rate
         if count < 0:
@@ -170,7 +197,7 @@ _SAME_PRICE = re.compile(
 
 
 def rate_proportion(prob: Problem) -> Solution | None:
-    """"A car travels 180 miles in 3 hours. At this rate, how many miles in 5 hours?" and "3 pounds cost $4.50;
+    """ "A car travels 180 miles in 3 hours. At this rate, how many miles in 5 hours?" and "3 pounds cost $4.50;
     7 pounds?": a quantity proportional to another, scaled from one given pair to a new value."""
     from .story import story_text
 
@@ -183,8 +210,11 @@ def rate_proportion(prob: Problem) -> Solution | None:
         factor = _same_unit(m.group("t2"), m.group("t"))  # 2 hours at a rate per minute: 120 minutes
         if m.group("q") != m.group("u") or factor is None:
             return None
-        converted = (rf"{tex(new_span)}\ \text{{{m.group('t2')}}} = {tex(new_span * factor)}\ \text{{{m.group('t')}}}"
-                     if factor != 1 else None)
+        converted = (
+            rf"{tex(new_span)}\ \text{{{m.group('t2')}}} = {tex(new_span * factor)}\ \text{{{m.group('t')}}}"
+            if factor != 1
+            else None
+        )
         new_span *= factor
         unit, per = m.group("u"), _stem(m.group("t"))
     else:
@@ -198,13 +228,23 @@ def rate_proportion(prob: Problem) -> Solution | None:
         return None
     rate = amount / span
     answer = rate * new_span
-    steps = [step(f"\\frac{{{tex(amount)}}}{{{tex(span)}}} = {tex(rate)}", f"Find the rate: {unit} per {per}."),
-             step(f"{tex(rate)} \\times {tex(new_span)} = {tex(answer)}", f"Multiply the rate by the new number of {per}s."),
-             step(tex(answer), "This is the amount at the same rate.")]
+    steps = [
+        step(f"\\frac{{{tex(amount)}}}{{{tex(span)}}} = {tex(rate)}", f"Find the rate: {unit} per {per}."),
+        step(f"{tex(rate)} \\times {tex(new_span)} = {tex(answer)}", f"Multiply the rate by the new number of {per}s."),
+        step(tex(answer), "This is the amount at the same rate."),
+    ]
     if converted:
         steps.insert(1, step(converted, f"Write the new time in {m.group('t')}, the unit of the rate."))
-    hints = ["At a constant rate, the two quantities are proportional.",
-             f"Find how many {unit} go with one {per}.",
-             f"Multiply that rate by the new number of {per}s."]
-    return solved(prob.raw, "ratios and rates", steps, hints, answer,
-                  verification="scaled the given pair by the same rate; every number in the problem was used once")
+    hints = [
+        "At a constant rate, the two quantities are proportional.",
+        f"Find how many {unit} go with one {per}.",
+        f"Multiply that rate by the new number of {per}s.",
+    ]
+    return solved(
+        prob.raw,
+        "ratios and rates",
+        steps,
+        hints,
+        answer,
+        verification="scaled the given pair by the same rate; every number in the problem was used once",
+    )

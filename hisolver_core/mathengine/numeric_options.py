@@ -46,7 +46,7 @@ def _matches(value: sp.Expr, option: tuple[sp.Rational, int]) -> bool:
         return True
     if places == 0:
         return False
-    return abs(float(value) - float(number)) <= 0.5 * 10 ** -places + 1e-12  # the option is the value rounded
+    return abs(float(value) - float(number)) <= 0.5 * 10**-places + 1e-12  # the option is the value rounded
 
 
 def nearest_option(value, options) -> str | None:

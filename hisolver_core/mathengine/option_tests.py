@@ -20,12 +20,24 @@ from .context import Context, Segment
 from .parse import ParseFailure, parse_math
 from .problem import Problem
 
-__all__ = ["factor_option", "form_option", "line_option", "plus_minus", "remainder_question",
-           "solution_count_option", "solution_set_option", "tolerance_option"]
+__all__ = [
+    "factor_option",
+    "form_option",
+    "line_option",
+    "plus_minus",
+    "remainder_question",
+    "solution_count_option",
+    "solution_set_option",
+    "tolerance_option",
+]
 
 X, Y = sp.Symbol("x"), sp.Symbol("y")
-_COUNTS = [(r"no", sp.Integer(0)), (r"exactly one|only one|one", sp.Integer(1)),
-           (r"exactly two|two distinct|two", sp.Integer(2)), (r"infinitely many", sp.oo)]
+_COUNTS = [
+    (r"no", sp.Integer(0)),
+    (r"exactly one|only one|one", sp.Integer(1)),
+    (r"exactly two|two distinct|two", sp.Integer(2)),
+    (r"infinitely many", sp.oo),
+]
 _COUNT_Q = re.compile(
     r"^which (?:one )?(?:of the following )?(?:equations? )?(?:has|have) (?P<n>no|exactly one|only one|one|exactly two|two distinct|two"
     r"|infinitely many|(?:exactly )?⟦(?P<k>\d+)⟧(?: distinct)?) (?P<real>real )?(?:(?:number )?solutions?|roots?)\s*\??$"
@@ -73,7 +85,7 @@ def _real_solution_count(eq: sp.Equality):
 
 
 def solution_count_option(prob: Problem) -> Solution | None:
-    """"Which of the following equations has no (exactly one, two, infinitely many) real solutions?" """
+    """ "Which of the following equations has no (exactly one, two, infinitely many) real solutions?" """
     m = _COUNT_Q.match(prob.question)
     if not m or not prob.options or len(prob.math) != (1 if m.group("k") else 0):
         return None
@@ -98,23 +110,38 @@ def solution_count_option(prob: Problem) -> Solution | None:
         counts.append((letter, eq, count))
     letter = _single([letter for letter, _, count in counts if count == wanted])
     chosen = next(eq for lt, eq, _ in counts if lt == letter)
-    steps = [step(r"\text{" + f"({lt}) " + "}" + tex(eq) + r"\;\to\; " + (r"\infty" if c == sp.oo else str(c)),
-                  f"Option {lt} has {'infinitely many' if c == sp.oo else c} real solution(s).") for lt, eq, c in counts]
+    steps = [
+        step(
+            r"\text{" + f"({lt}) " + "}" + tex(eq) + r"\;\to\; " + (r"\infty" if c == sp.oo else str(c)),
+            f"Option {lt} has {'infinitely many' if c == sp.oo else c} real solution(s).",
+        )
+        for lt, eq, c in counts
+    ]
     steps.append(step(chosen, f"Only option {letter} has the number of solutions asked for."))
-    hints = ["Solve (or simplify) each option and count its real solutions.",
-             "For a quadratic, the sign of the discriminant b^2 - 4ac tells how many real solutions it has.",
-             "A square can never be negative, and an equation that simplifies to a false statement has no solution."]
-    sol = solved(prob.raw, "equations", steps, hints, chosen,
-                 verification="counted the real solutions of every option with SymPy")
+    hints = [
+        "Solve (or simplify) each option and count its real solutions.",
+        "For a quadratic, the sign of the discriminant b^2 - 4ac tells how many real solutions it has.",
+        "A square can never be negative, and an equation that simplifies to a false statement has no solution.",
+    ]
+    sol = solved(
+        prob.raw,
+        "equations",
+        steps,
+        hints,
+        chosen,
+        verification="counted the real solutions of every option with SymPy",
+    )
     sol.choice = letter
     return sol
 
 
-_FACTOR_Q = re.compile(r"^which (?:of the following )?(?:expressions? |polynomials? |binomials? )?is a factor of (?:the )?(?:expression |polynomial )?⟦(\d+)⟧\s*\??$")
+_FACTOR_Q = re.compile(
+    r"^which (?:of the following )?(?:expressions? |polynomials? |binomials? )?is a factor of (?:the )?(?:expression |polynomial )?⟦(\d+)⟧\s*\??$"
+)
 
 
 def factor_option(ctx: Context) -> Solution | None:
-    """"Which of the following is a factor of P?": the one option that divides P exactly."""
+    """ "Which of the following is a factor of P?": the one option that divides P exactly."""
     m = _FACTOR_Q.match(ctx.problem.question)
     if not m or not ctx.problem.options or len(ctx.segments) != 1 or ctx.segments[0].kind != "expression":
         return None
@@ -124,20 +151,35 @@ def factor_option(ctx: Context) -> Solution | None:
         raise Decline("I test factors only of a polynomial in one unknown.")
     x = next(iter(syms))
     objs = _option_objects(ctx.problem.options)
-    if objs is None or not all(isinstance(o, sp.Expr) and o.free_symbols <= syms and o.is_polynomial(x) for _, o in objs):
+    if objs is None or not all(
+        isinstance(o, sp.Expr) and o.free_symbols <= syms and o.is_polynomial(x) for _, o in objs
+    ):
         raise Decline("I could not read every option as a polynomial.")
     good = [lt for lt, o in objs if sp.degree(o, x) >= 1 and sp.rem(poly, sp.expand(o), x) == 0]
     letter = _single(good)
     chosen = dict(objs)[letter]
     factored = sp.factor(poly)
-    steps = [step(poly, "Start from the polynomial."), step(factored, "Factor it."),
-             step(f"{tex(poly)} \\div \\left({tex(chosen)}\\right) = {tex(sp.quo(poly, sp.expand(chosen), x))}",
-                  f"Only option {letter} divides it with no remainder.")]
-    hints = ["Factor the polynomial, or divide it by each option.",
-             "A factor leaves remainder 0; by the factor theorem, x - a is a factor when the polynomial is 0 at x = a.",
-             "Compare the factors you found with the options."]
-    sol = solved(ctx.problem.raw, "polynomials", steps, hints, chosen,
-                 verification="divided the polynomial by every option; only the chosen one leaves no remainder")
+    steps = [
+        step(poly, "Start from the polynomial."),
+        step(factored, "Factor it."),
+        step(
+            f"{tex(poly)} \\div \\left({tex(chosen)}\\right) = {tex(sp.quo(poly, sp.expand(chosen), x))}",
+            f"Only option {letter} divides it with no remainder.",
+        ),
+    ]
+    hints = [
+        "Factor the polynomial, or divide it by each option.",
+        "A factor leaves remainder 0; by the factor theorem, x - a is a factor when the polynomial is 0 at x = a.",
+        "Compare the factors you found with the options.",
+    ]
+    sol = solved(
+        ctx.problem.raw,
+        "polynomials",
+        steps,
+        hints,
+        chosen,
+        verification="divided the polynomial by every option; only the chosen one leaves no remainder",
+    )
     sol.choice = letter
     return sol
 
@@ -161,7 +203,7 @@ def _line_slope(eq) -> tuple[sp.Expr, sp.Expr] | None:
 
 
 def line_option(ctx: Context) -> Solution | None:
-    """"Which of the following is an equation of a line parallel/perpendicular to L (through P)?" """
+    """ "Which of the following is an equation of a line parallel/perpendicular to L (through P)?" """
     m = _LINE_Q.match(ctx.problem.question)
     if not m or not ctx.problem.options:
         return None
@@ -197,16 +239,30 @@ def line_option(ctx: Context) -> Solution | None:
         good.append(letter)
     letter = _single(good)
     chosen = dict(objs)[letter]
-    steps = [step(given.obj, "Start from the given line."),
-             step(f"m = {tex(base[0])}", "Write it as y = mx + b and read its slope."),
-             step(f"m = {tex(slope)}", "Parallel lines have equal slopes." if m.group("rel") == "parallel"
-                  else "Perpendicular slopes are negative reciprocals."),
-             step(chosen, f"Only option {letter} has that slope" + (" and passes through the point." if point else "."))]
-    hints = ["Rewrite the given line in slope-intercept form y = mx + b.",
-             "Parallel lines have the same slope; perpendicular slopes multiply to -1.",
-             "Rewrite each option as y = mx + b and compare slopes" + (" and check the point." if point else ".")]
-    sol = solved(ctx.problem.raw, "slope and lines", steps, hints, chosen,
-                 verification="compared every option's slope" + (" and checked the point" if point else ""))
+    steps = [
+        step(given.obj, "Start from the given line."),
+        step(f"m = {tex(base[0])}", "Write it as y = mx + b and read its slope."),
+        step(
+            f"m = {tex(slope)}",
+            "Parallel lines have equal slopes."
+            if m.group("rel") == "parallel"
+            else "Perpendicular slopes are negative reciprocals.",
+        ),
+        step(chosen, f"Only option {letter} has that slope" + (" and passes through the point." if point else ".")),
+    ]
+    hints = [
+        "Rewrite the given line in slope-intercept form y = mx + b.",
+        "Parallel lines have the same slope; perpendicular slopes multiply to -1.",
+        "Rewrite each option as y = mx + b and compare slopes" + (" and check the point." if point else "."),
+    ]
+    sol = solved(
+        ctx.problem.raw,
+        "slope and lines",
+        steps,
+        hints,
+        chosen,
+        verification="compared every option's slope" + (" and checked the point" if point else ""),
+    )
     sol.choice = letter
     return sol
 
@@ -216,7 +272,8 @@ _DISPLAYS = re.compile(
     r"(?:is equivalent to the (?:equation|expression|function) above and )?⟦?(?P<e>\d+)?⟧?,? ?"
     r"(?:displays|shows|reveals|gives) (?:the )?(?P<what>x-intercepts|zeros|roots|solutions|vertex|minimum value|maximum value"
     r"|minimum|maximum)(?: of (?:its|the) graph| of ⟦\d+⟧)?(?: in the xy-plane)?(?: as (?:a )?constants?(?: or coefficients?)?)?"
-    r"\s*\??$")
+    r"\s*\??$"
+)
 
 
 def _is_factored(expr, x) -> bool:
@@ -241,22 +298,30 @@ def _is_vertex_form(expr, x) -> bool:
         return False
     square = squares[0]
     core = [f for f in (square.args if isinstance(square, sp.Mul) else (square,)) if f.free_symbols]
-    return (len(core) == 1 and isinstance(core[0], sp.Pow) and core[0].exp == 2
-            and core[0].base.is_polynomial(x) and sp.degree(core[0].base, x) == 1)
+    return (
+        len(core) == 1
+        and isinstance(core[0], sp.Pow)
+        and core[0].exp == 2
+        and core[0].base.is_polynomial(x)
+        and sp.degree(core[0].base, x) == 1
+    )
 
 
 _APPEARS = re.compile(
     r"^(?:⟦(?P<first>\d+)⟧ )?which of the following is (?:an )?equivalent form of the (?:function|equation|expression) "
     r"(?:⟦(?P<e>\d+)⟧ )?(?:above )?in which the (?P<what>x-intercepts|zeros|roots|vertex|minimum value|maximum value|minimum|maximum)"
-    r"(?: of ⟦\d+⟧| of (?:its|the) graph)? (?:appears?|is shown|are shown|appear) as (?:a )?constants?(?: or coefficients?)?\s*\??$")
+    r"(?: of ⟦\d+⟧| of (?:its|the) graph)? (?:appears?|is shown|are shown|appear) as (?:a )?constants?(?: or coefficients?)?\s*\??$"
+)
 
 
 def form_option(ctx: Context) -> Solution | None:
-    """"Which equivalent form of y = x^2 - 8x + 12 displays the x-intercepts (vertex) as constants?"."""
+    """ "Which equivalent form of y = x^2 - 8x + 12 displays the x-intercepts (vertex) as constants?"."""
     m = _DISPLAYS.match(ctx.problem.question) or _APPEARS.match(ctx.problem.question)
     if not m or not ctx.problem.options:
         return None
-    key = m.group("e") or m.group("first")  # "$$y = ...$$ Which of the following is equivalent to the equation above and ..."
+    key = m.group("e") or m.group(
+        "first"
+    )  # "$$y = ...$$ Which of the following is equivalent to the equation above and ..."
     seg = next((s for s in ctx.segments if key and s.index == int(key)), None)
     given = seg.obj.rhs if seg is not None and seg.kind == "equation" and seg.obj.lhs == Y else seg.obj if seg else None
     if seg is None and len(ctx.functions) == 1:  # "forms of the function f(x) = x^2 - 6x + 5"
@@ -265,8 +330,9 @@ def form_option(ctx: Context) -> Solution | None:
     if not isinstance(given, sp.Expr) or given.free_symbols != {X} or sp.degree(sp.expand(given), X) != 2:
         raise Decline("I need one quadratic in x to compare the forms with.")
     test = _is_factored if m.group("what") in ("x-intercepts", "zeros", "roots", "solutions") else _is_vertex_form
-    objects = _option_objects([(letter, re.sub(r"^\s*\$?\s*[a-zA-Z]\s*\(\s*x\s*\)\s*=", "$", text))
-                               for letter, text in ctx.problem.options])  # "f(x) = (x - 1)(x - 5)" is its right side
+    objects = _option_objects(
+        [(letter, re.sub(r"^\s*\$?\s*[a-zA-Z]\s*\(\s*x\s*\)\s*=", "$", text)) for letter, text in ctx.problem.options]
+    )  # "f(x) = (x - 1)(x - 5)" is its right side
     if objects is None:
         raise Decline("I could not read every option.")
     good = []
@@ -277,15 +343,31 @@ def form_option(ctx: Context) -> Solution | None:
     letter = _single(good)
     chosen = dict(ctx.problem.options)[letter]
     what = "x-intercepts" if test is _is_factored else "vertex"
-    steps = [step(f"y = {tex(given)}", "Start from the given quadratic."),
-             step(chosen.strip().strip("$"), f"Option {letter} is the same quadratic (it expands back to it) and is written "
-                  + ("as a product of factors x - r: each r is an x-intercept." if test is _is_factored
-                     else "as a(x - h)^2 + k: the vertex (h, k) can be read off."))]
-    hints = ["Every option may be equivalent: look at which numbers each form shows.",
-             "Factored form a(x - r)(x - s) shows the x-intercepts r and s; vertex form a(x - h)^2 + k shows the vertex.",
-             f"Find the equivalent form that shows the {what}."]
-    sol = solved(ctx.problem.raw, "quadratics", steps, hints, sp.expand(given),
-                 verification=f"only option {letter} is equivalent and written in the form that shows the {what}")
+    steps = [
+        step(f"y = {tex(given)}", "Start from the given quadratic."),
+        step(
+            chosen.strip().strip("$"),
+            f"Option {letter} is the same quadratic (it expands back to it) and is written "
+            + (
+                "as a product of factors x - r: each r is an x-intercept."
+                if test is _is_factored
+                else "as a(x - h)^2 + k: the vertex (h, k) can be read off."
+            ),
+        ),
+    ]
+    hints = [
+        "Every option may be equivalent: look at which numbers each form shows.",
+        "Factored form a(x - r)(x - s) shows the x-intercepts r and s; vertex form a(x - h)^2 + k shows the vertex.",
+        f"Find the equivalent form that shows the {what}.",
+    ]
+    sol = solved(
+        ctx.problem.raw,
+        "quadratics",
+        steps,
+        hints,
+        sp.expand(given),
+        verification=f"only option {letter} is equivalent and written in the form that shows the {what}",
+    )
     sol.choice = letter
     return sol
 
@@ -294,11 +376,13 @@ _REMAINDER = re.compile(r"^what is the remainder when ⟦(?P<p>\d+)⟧(?: is div
 
 
 def remainder_question(ctx: Context) -> Solution | None:
-    """"What is the remainder when P(x) is divided by x - 3?": the remainder theorem (P(3)), or long division."""
+    """ "What is the remainder when P(x) is divided by x - 3?": the remainder theorem (P(3)), or long division."""
     m = _REMAINDER.match(ctx.problem.question)
     if not m:
         return None
-    poly, divisor = (next((s for s in ctx.segments if m.group(k) and s.index == int(m.group(k))), None) for k in ("p", "d"))
+    poly, divisor = (
+        next((s for s in ctx.segments if m.group(k) and s.index == int(m.group(k))), None) for k in ("p", "d")
+    )
     if poly is not None and divisor is None and poly.kind == "expression":  # the wording was already read as a quotient
         top, bottom = sp.fraction(sp.together(poly.obj))
         poly, divisor = Segment(poly.index, "", top, "expression"), Segment(poly.index, "", bottom, "expression")
@@ -314,33 +398,66 @@ def remainder_question(ctx: Context) -> Solution | None:
     if sp.degree(divisor.obj, x) == 1:
         root = sp.solve(divisor.obj, x)[0]
         put = tex(poly.obj.subs(x, sp.UnevaluatedExpr(root)))
-        steps = [step(f"{tex(divisor.obj)} = 0 \\;\\Rightarrow\\; {tex(x)} = {tex(root)}", "Find where the divisor is zero."),
-                 step(f"{put} = {tex(remainder)}", f"By the remainder theorem the remainder is the value at {tex(x)} = {tex(root)}.")]
-        hints = ["You do not need long division for a divisor x - a.", "The remainder theorem: the remainder is P(a).",
-                 "Substitute the zero of the divisor into the polynomial."]
+        steps = [
+            step(
+                f"{tex(divisor.obj)} = 0 \\;\\Rightarrow\\; {tex(x)} = {tex(root)}", "Find where the divisor is zero."
+            ),
+            step(
+                f"{put} = {tex(remainder)}",
+                f"By the remainder theorem the remainder is the value at {tex(x)} = {tex(root)}.",
+            ),
+        ]
+        hints = [
+            "You do not need long division for a divisor x - a.",
+            "The remainder theorem: the remainder is P(a).",
+            "Substitute the zero of the divisor into the polynomial.",
+        ]
     else:
-        steps = [step(f"{tex(poly.obj)} = \\left({tex(divisor.obj)}\\right)\\left({tex(sp.quo(poly.obj, divisor.obj, x))}\\right)"
-                      f" + {tex(remainder)}", "Divide the polynomials; what is left over is the remainder.")]
-        hints = ["Use polynomial long division.", "Stop when the leftover has a lower degree than the divisor.",
-                 "The leftover is the remainder."]
-    return solved(ctx.problem.raw, "polynomials", steps, hints, remainder,
-                  verification="computed the remainder of the polynomial division with SymPy")
+        steps = [
+            step(
+                f"{tex(poly.obj)} = \\left({tex(divisor.obj)}\\right)\\left({tex(sp.quo(poly.obj, divisor.obj, x))}\\right)"
+                f" + {tex(remainder)}",
+                "Divide the polynomials; what is left over is the remainder.",
+            )
+        ]
+        hints = [
+            "Use polynomial long division.",
+            "Stop when the leftover has a lower degree than the divisor.",
+            "The leftover is the remainder.",
+        ]
+    return solved(
+        ctx.problem.raw,
+        "polynomials",
+        steps,
+        hints,
+        remainder,
+        verification="computed the remainder of the polynomial division with SymPy",
+    )
 
 
-_TOLERANCE = re.compile(r"\bdiffers? from ⟦(?P<c>\d+)⟧(?: [a-z]+)? by no more than ⟦(?P<d>\d+)⟧"
-                        r"|\bwithin ⟦(?P<d2>\d+)⟧(?: [a-z]+){0,3} of ⟦(?P<c2>\d+)⟧")
+_TOLERANCE = re.compile(
+    r"\bdiffers? from ⟦(?P<c>\d+)⟧(?: [a-z]+)? by no more than ⟦(?P<d>\d+)⟧"
+    r"|\bwithin ⟦(?P<d2>\d+)⟧(?: [a-z]+){0,3} of ⟦(?P<c2>\d+)⟧"
+)
 
 
 def tolerance_option(ctx: Context) -> Solution | None:
-    """"passes if the volume differs from 500 by no more than 4": the option |v - 500| <= 4 (same solution set)."""
+    """ "passes if the volume differs from 500 by no more than 4": the option |v - 500| <= 4 (same solution set)."""
     m = _TOLERANCE.search(ctx.problem.question)
-    if not m or not ctx.problem.options or not re.search(r"\bwhich of the following (?:inequalities|inequality)\b",
-                                                         ctx.problem.question):
+    if (
+        not m
+        or not ctx.problem.options
+        or not re.search(r"\bwhich of the following (?:inequalities|inequality)\b", ctx.problem.question)
+    ):
         return None
-    center, width = (next((s for s in ctx.segments if s.index == int(m.group(a) or m.group(b))), None)
-                     for a, b in (("c", "c2"), ("d", "d2")))
-    numbers = [seg.obj if seg is not None and isinstance(seg.obj, sp.Expr) and seg.obj.is_number else None
-               for seg in (center, width)]
+    center, width = (
+        next((s for s in ctx.segments if s.index == int(m.group(a) or m.group(b))), None)
+        for a, b in (("c", "c2"), ("d", "d2"))
+    )
+    numbers = [
+        seg.obj if seg is not None and isinstance(seg.obj, sp.Expr) and seg.obj.is_number else None
+        for seg in (center, width)
+    ]
     if None in numbers or numbers[1] <= 0:
         return None
     objects = _option_objects(ctx.problem.options)
@@ -362,14 +479,29 @@ def tolerance_option(ctx: Context) -> Solution | None:
         if found == target:
             good.append(letter)
     letter = _single(good)
-    steps = [step(f"{tex(numbers[0])} - {tex(numbers[1])} \\le {tex(v)} \\le {tex(numbers[0])} + {tex(numbers[1])}",
-                  "Being within a distance of a center means lying between center - distance and center + distance."),
-             step(f"\\left|{tex(v)} - {tex(numbers[0])}\\right| \\le {tex(numbers[1])}",
-                  f"Option {letter} describes exactly these values.")]
-    hints = ["Think of distance on the number line.", "|v - c| is the distance from v to c.",
-             "\"No more than d away from c\" means that distance is at most d."]
-    sol = solved(ctx.problem.raw, "absolute value", steps, hints, target,
-                 verification=f"option {letter} has exactly the solution set [c - d, c + d]")
+    steps = [
+        step(
+            f"{tex(numbers[0])} - {tex(numbers[1])} \\le {tex(v)} \\le {tex(numbers[0])} + {tex(numbers[1])}",
+            "Being within a distance of a center means lying between center - distance and center + distance.",
+        ),
+        step(
+            f"\\left|{tex(v)} - {tex(numbers[0])}\\right| \\le {tex(numbers[1])}",
+            f"Option {letter} describes exactly these values.",
+        ),
+    ]
+    hints = [
+        "Think of distance on the number line.",
+        "|v - c| is the distance from v to c.",
+        '"No more than d away from c" means that distance is at most d.',
+    ]
+    sol = solved(
+        ctx.problem.raw,
+        "absolute value",
+        steps,
+        hints,
+        target,
+        verification=f"option {letter} has exactly the solution set [c - d, c + d]",
+    )
     sol.choice = letter
     return sol
 
@@ -417,7 +549,7 @@ def _option_set(text: str):
 
 
 def solution_set_option(ctx: Context) -> Solution | None:
-    """"Which of the following describes all solutions to the equation above?" (extraneous roots dropped)."""
+    """ "Which of the following describes all solutions to the equation above?" (extraneous roots dropped)."""
     if not ctx.problem.options or not _ALL_SOLUTIONS.search(ctx.problem.question):
         return None
     eqs = [s.obj for s in ctx.segments if s.kind == "equation"]
@@ -439,18 +571,36 @@ def solution_set_option(ctx: Context) -> Solution | None:
     good = [letter for letter, v in sets if v == checked]
     letter = _single(good)
     candidates = sorted(set(found) | set().union(*[set(v) for _, v in sets if isinstance(v, sp.FiniteSet)]), key=float)
+
     def put(side, v):  # the value in the student's expression, bracketed when negative
         shown = sp.Symbol(f"\\left({tex(v)}\\right)" if v < 0 else tex(v))
         return tex(side.subs(x, shown))
 
-    checks = [step(f"{put(eqs[0].lhs, v)} = {put(eqs[0].rhs, v)} \\;\\Rightarrow\\; {'true' if v in checked else 'false'}",
-                   f"Check {tex(v)} in the original equation: it {'works' if v in checked else 'does not work'}.")
-              for v in candidates[:4] if v.is_real]
-    steps = [step(eqs[0], "Start from the equation."), *checks,
-             step(tex(checked) if checked else r"\varnothing", f"Option {letter} lists exactly the values that work.")]
-    hints = ["Solve the equation, but remember that squaring (or clearing fractions) can add false solutions.",
-             "Check every candidate in the original equation.", "Keep only the candidates that make it true."]
-    sol = solved(ctx.problem.raw, "equations", steps, hints, checked if checked else sp.S.EmptySet,
-                 verification="solved over the reals and checked each candidate in the original equation")
+    checks = [
+        step(
+            f"{put(eqs[0].lhs, v)} = {put(eqs[0].rhs, v)} \\;\\Rightarrow\\; {'true' if v in checked else 'false'}",
+            f"Check {tex(v)} in the original equation: it {'works' if v in checked else 'does not work'}.",
+        )
+        for v in candidates[:4]
+        if v.is_real
+    ]
+    steps = [
+        step(eqs[0], "Start from the equation."),
+        *checks,
+        step(tex(checked) if checked else r"\varnothing", f"Option {letter} lists exactly the values that work."),
+    ]
+    hints = [
+        "Solve the equation, but remember that squaring (or clearing fractions) can add false solutions.",
+        "Check every candidate in the original equation.",
+        "Keep only the candidates that make it true.",
+    ]
+    sol = solved(
+        ctx.problem.raw,
+        "equations",
+        steps,
+        hints,
+        checked if checked else sp.S.EmptySet,
+        verification="solved over the reals and checked each candidate in the original equation",
+    )
     sol.choice = letter
     return sol

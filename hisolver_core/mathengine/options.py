@@ -18,9 +18,39 @@ from .option_tests import plus_minus
 __all__ = ["choose_option", "which_of_following"]
 
 _WHICH_WORDS = {
-    "which", "following", "expressions", "expression", "equivalent", "same", "written", "form", "could", "must",
-    "ordered", "pair", "pairs", "x", "y", "values", "value", "for", "all", "of", "possible", "nonzero",
-    "solution", "solutions", "is", "satisfies", "satisfy", "the", "equal", "identical", "be", "describes", "describe",
+    "which",
+    "following",
+    "expressions",
+    "expression",
+    "equivalent",
+    "same",
+    "written",
+    "form",
+    "could",
+    "must",
+    "ordered",
+    "pair",
+    "pairs",
+    "x",
+    "y",
+    "values",
+    "value",
+    "for",
+    "all",
+    "of",
+    "possible",
+    "nonzero",
+    "solution",
+    "solutions",
+    "is",
+    "satisfies",
+    "satisfy",
+    "the",
+    "equal",
+    "identical",
+    "be",
+    "describes",
+    "describe",
     "that",
 }
 
@@ -29,7 +59,7 @@ _COUNT_WORDS = {"zero": 0, "no": 0, "none": 0, "one": 1, "two": 2, "three": 3, "
 
 
 def _count_value(text: str):
-    """"Exactly one" -> 1, "Infinitely many" -> oo, "No solution" -> 0; None for other text."""
+    """ "Exactly one" -> 1, "Infinitely many" -> oo, "No solution" -> 0; None for other text."""
     low = text.strip().lower().rstrip(".")
     if re.fullmatch(r"infinitely many(?: solutions)?", low):
         return sp.oo
@@ -46,8 +76,10 @@ def _solution_list(value):
     return value
 
 
-_ASKS_ONE = re.compile(r"\bcould\b|\bone (?:of the |possible )?(?:values?|solutions?|roots?|zeros?)\b|\bpossible values? of\b"
-                      r"|\b(?:is|be) an? (?:possible )?(?:value|solution|root|zero|x-intercept)\b")
+_ASKS_ONE = re.compile(
+    r"\bcould\b|\bone (?:of the |possible )?(?:values?|solutions?|roots?|zeros?)\b|\bpossible values? of\b"
+    r"|\b(?:is|be) an? (?:possible )?(?:value|solution|root|zero|x-intercept)\b"
+)
 
 
 def _joined_points(text: str):
@@ -67,8 +99,15 @@ def _option_values(options: list[tuple[str, str]], complex_mode: bool = False) -
         count = _count_value(text)
         joined = _joined_points(text) if count is None else None
         both = plus_minus(text) if count is None and joined is None else None  # "x = -1 \pm \frac{\sqrt{15}}{3}"
-        value = (count if count is not None else joined if joined is not None else both if both is not None
-                 else _solution_list(to_value(text)))
+        value = (
+            count
+            if count is not None
+            else joined
+            if joined is not None
+            else both
+            if both is not None
+            else _solution_list(to_value(text))
+        )
         if complex_mode and isinstance(value, sp.Basic):
             value = value.subs(sp.Symbol("i"), sp.I)
         out.append((letter, value))
@@ -112,11 +151,22 @@ def choose_option(sol: Solution, options: list[tuple[str, str]]) -> Solution:
         axis = re.search(r"\b([xy])-intercept\b", sol.problem.lower().replace("$", ""))
         if axis:  # "the y-intercept" answered 7, options written as points (0, 7)
             at = 1 if axis.group(1) == "y" else 0
-            matches = [(letter, v) for letter, v in values if isinstance(v, (sp.Tuple, tuple)) and len(v) == 2
-                       and v[1 - at] == 0 and bool(_sympy_equal(sol.answer, v[at]))]
+            matches = [
+                (letter, v)
+                for letter, v in values
+                if isinstance(v, (sp.Tuple, tuple))
+                and len(v) == 2
+                and v[1 - at] == 0
+                and bool(_sympy_equal(sol.answer, v[at]))
+            ]
             texts = {letter for letter, _ in matches}
-    if not matches and isinstance(sol.answer, sp.Expr) and sol.answer.is_number and sol.answer.is_real and re.search(
-            r"\b(?:closest to|best approximation|approximately|to the nearest)\b", sol.problem.lower()):
+    if (
+        not matches
+        and isinstance(sol.answer, sp.Expr)
+        and sol.answer.is_number
+        and sol.answer.is_real
+        and re.search(r"\b(?:closest to|best approximation|approximately|to the nearest)\b", sol.problem.lower())
+    ):
         nearest = nearest_option(sol.answer, options)  # "which is closest to the balance": one option clearly nearest
         if nearest:
             matches, texts = [(nearest, to_value(str(option_number(dict(options)[nearest])[0])))], {nearest}
@@ -138,7 +188,9 @@ def choose_option(sol: Solution, options: list[tuple[str, str]]) -> Solution:
 def which_of_following(ctx: Context) -> Solution | None:
     """Test each option against the problem's expression or equations; None if this does not apply."""
     q = ctx.problem.question
-    if not ctx.problem.options or not re.search(r"^which\b|\bwhich (?:of the following|one|ordered|value|point|pair)", q):
+    if not ctx.problem.options or not re.search(
+        r"^which\b|\bwhich (?:of the following|one|ordered|value|point|pair)", q
+    ):
         return None  # "the values of x for which ..." is not a "which of the following" question
     negate = bool(re.search(r"\b(?:is|are|does|do) not\b", q))  # "Which of the following is NOT ..."
     if re.search(r"\bnot\b", q) and not negate:
@@ -157,12 +209,21 @@ def which_of_following(ctx: Context) -> Solution | None:
             raise Decline("I test 'not' questions only by equivalence or substitution.")
         return None  # compute the expression's value, then match it to an option
     relations = ctx.equations + ctx.inequalities
-    if (re.search(r"\bmust be true\b", q) and not negate and ctx.inequalities and not ctx.equations
-            and all(isinstance(v, (sp.core.relational.Relational, sp.And)) for _, v in values)):
+    if (
+        re.search(r"\bmust be true\b", q)
+        and not negate
+        and ctx.inequalities
+        and not ctx.equations
+        and all(isinstance(v, (sp.core.relational.Relational, sp.And)) for _, v in values)
+    ):
         return _by_solution_set(ctx, ctx.inequalities, values, implied=True)
     if relations and re.search(_ASKS_FOR_SOLUTION, q):
-        if not negate and ctx.inequalities and not ctx.equations and all(
-                isinstance(v, (sp.core.relational.Relational, sp.And)) for _, v in values):
+        if (
+            not negate
+            and ctx.inequalities
+            and not ctx.equations
+            and all(isinstance(v, (sp.core.relational.Relational, sp.And)) for _, v in values)
+        ):
             return _by_solution_set(ctx, ctx.inequalities, values)
         return _by_substitution(ctx, relations, values, negate)
     if negate:
@@ -170,8 +231,10 @@ def which_of_following(ctx: Context) -> Solution | None:
     return None
 
 
-_ASKS_FOR_SOLUTION = (r"\bsolutions?\b|\bsatisf|\bcould be\b|\bpossible values?\b|\bvalues? of ⟦\d+⟧|\broots?\b|\bzeros?\b"
-                      r"|\bordered pairs?\b|\blies? on\b|\bon the (?:line|graph|curve|parabola)\b")
+_ASKS_FOR_SOLUTION = (
+    r"\bsolutions?\b|\bsatisf|\bcould be\b|\bpossible values?\b|\bvalues? of ⟦\d+⟧|\broots?\b|\bzeros?\b"
+    r"|\bordered pairs?\b|\blies? on\b|\bon the (?:line|graph|curve|parabola)\b"
+)
 _POINT_WORDS = {"point", "points", "lies", "lie", "line", "graph", "curve", "parabola", "on"}
 
 
@@ -199,22 +262,36 @@ def _by_solution_set(ctx: Context, rels, values, implied: bool = False) -> Solut
     if solset.is_empty:
         raise Decline("The inequality has no solution.")
     if implied:
-        good = [letter for letter, v in values if sp.simplify(sp.Complement(solset, _interval([v], x))) == sp.S.EmptySet]
+        good = [
+            letter for letter, v in values if sp.simplify(sp.Complement(solset, _interval([v], x))) == sp.S.EmptySet
+        ]
         verdict = "Every solution satisfies option {letter}, and no other option holds for them all."
     else:
-        good = [letter for letter, v in values if sp.simplify(solset.symmetric_difference(_interval([v], x))) == sp.S.EmptySet]
+        good = [
+            letter
+            for letter, v in values
+            if sp.simplify(solset.symmetric_difference(_interval([v], x))) == sp.S.EmptySet
+        ]
         verdict = "Only option {letter} describes the same set of numbers."
     letter = _pick(ctx, good, values)
     value = dict(values)[letter]
     steps = [step(r, "Start from the given inequality.") for r in rels]
     steps.append(step(tex(solset), "Solve it, reversing the sign when multiplying or dividing by a negative number."))
     steps.append(step(value, verdict.format(letter=letter)))
-    hints = ["Solve the inequality as you would an equation.",
-             "Multiplying or dividing both sides by a negative number reverses the inequality.",
-             "Compare your result with each option."]
-    sol = solved(ctx.problem.raw, "inequalities", steps, hints, value,
-                 verification="solved the inequality and every option; only the chosen option "
-                 + ("holds for every solution" if implied else "has the same solution set"))
+    hints = [
+        "Solve the inequality as you would an equation.",
+        "Multiplying or dividing both sides by a negative number reverses the inequality.",
+        "Compare your result with each option.",
+    ]
+    sol = solved(
+        ctx.problem.raw,
+        "inequalities",
+        steps,
+        hints,
+        value,
+        verification="solved the inequality and every option; only the chosen option "
+        + ("holds for every solution" if implied else "has the same solution set"),
+    )
     sol.choice = letter
     return sol
 
@@ -287,20 +364,37 @@ def _substituted_step(relation, syms, value, letter: str) -> list:
 def _by_equivalence(ctx: Context, target, values, negate: bool = False) -> Solution:
     good = [letter for letter, v in values if isinstance(v, sp.Expr) and _sympy_equal(target, v)]
     if negate:
-        if any(not isinstance(v, sp.Expr) or (letter not in good and not _surely_different(target, v)) for letter, v in values):
+        if any(
+            not isinstance(v, sp.Expr) or (letter not in good and not _surely_different(target, v))
+            for letter, v in values
+        ):
             raise Decline("I could not decide every option.")
         good = [letter for letter, _ in values if letter not in good]
     letter = _pick(ctx, good, values)
     value = dict(values)[letter]
-    steps = [step(target, "Start from the given expression."), *_expanded_step(target),
-             step(f"{tex(target)} {_NEQ if negate else '='} {tex(value)}",
-                  f"Only option {letter} is {'not ' if negate else ''}equivalent.")]
-    hints = ["Expand or simplify the given expression first.",
-             "Compare the expanded form with each option, or plug the same number into both.",
-             "Rule out options that give a different value at some number."]
-    sol = solved(ctx.problem.raw, "equivalent expressions", steps, hints, value,
-                 verification="the chosen option alone differs; the others are equivalent" if negate
-                 else "the chosen option is equivalent; the others differ")
+    steps = [
+        step(target, "Start from the given expression."),
+        *_expanded_step(target),
+        step(
+            f"{tex(target)} {_NEQ if negate else '='} {tex(value)}",
+            f"Only option {letter} is {'not ' if negate else ''}equivalent.",
+        ),
+    ]
+    hints = [
+        "Expand or simplify the given expression first.",
+        "Compare the expanded form with each option, or plug the same number into both.",
+        "Rule out options that give a different value at some number.",
+    ]
+    sol = solved(
+        ctx.problem.raw,
+        "equivalent expressions",
+        steps,
+        hints,
+        value,
+        verification="the chosen option alone differs; the others are equivalent"
+        if negate
+        else "the chosen option is equivalent; the others differ",
+    )
     sol.choice = letter
     return sol
 
@@ -309,8 +403,13 @@ def _by_substitution(ctx: Context, relations, values, negate: bool = False) -> S
     syms = sorted(set().union(*(r.free_symbols for r in relations)), key=lambda s: s.name)
     good = []
     for letter, v in values:
-        if (isinstance(v, (sp.Tuple, tuple)) and len(v) == 2 and len(syms) == 1 and v[1] == 0
-                and re.search(r"\bx-intercept", ctx.problem.raw.replace("$", ""))):
+        if (
+            isinstance(v, (sp.Tuple, tuple))
+            and len(v) == 2
+            and len(syms) == 1
+            and v[1] == 0
+            and re.search(r"\bx-intercept", ctx.problem.raw.replace("$", ""))
+        ):
             point = {syms[0]: v[0]}  # an x-intercept (a, 0) of the graph: a is a solution
         elif isinstance(v, (sp.Tuple, tuple)) and len(v) == len(syms) and len(syms) > 1:
             point = dict(zip(syms, v))
@@ -330,12 +429,23 @@ def _by_substitution(ctx: Context, relations, values, negate: bool = False) -> S
     value = dict(values)[letter]
     steps = [step(r, "Write down the condition.") for r in relations[:3]]
     steps.extend(_substituted_step(relations[0], syms, value, letter))
-    steps.append(step(tex(value), f"Only option {letter} makes {'some condition false' if negate else 'every condition true'}."))
-    hints = ["You do not have to solve: you can test the options.",
-             "Substitute each option into the equations or inequalities.",
-             "Keep the option that makes every condition true."]
-    sol = solved(ctx.problem.raw, "substitution", steps, hints, value,
-                 verification="substituted every option; only the chosen one " + ("fails" if negate else "satisfies")
-                 + " the conditions")
+    steps.append(
+        step(tex(value), f"Only option {letter} makes {'some condition false' if negate else 'every condition true'}.")
+    )
+    hints = [
+        "You do not have to solve: you can test the options.",
+        "Substitute each option into the equations or inequalities.",
+        "Keep the option that makes every condition true.",
+    ]
+    sol = solved(
+        ctx.problem.raw,
+        "substitution",
+        steps,
+        hints,
+        value,
+        verification="substituted every option; only the chosen one "
+        + ("fails" if negate else "satisfies")
+        + " the conditions",
+    )
     sol.choice = letter
     return sol

@@ -13,9 +13,9 @@ import logging
 import re
 
 import sympy as sp
-from sympy.core.function import AppliedUndef
 from latex2sympy2_extended import latex2sympy
 from latex2sympy2_extended.latex2sympy2 import ConversionConfig
+from sympy.core.function import AppliedUndef
 from sympy.parsing.sympy_parser import (
     convert_xor,
     implicit_multiplication_application,
@@ -25,7 +25,16 @@ from sympy.parsing.sympy_parser import (
 
 log = logging.getLogger(__name__)
 
-__all__ = ["ParseFailure", "UndefinedFunction", "reject_undefined_calls", "parse_math", "parse_latex", "parse_plain", "guard", "clean_latex"]
+__all__ = [
+    "ParseFailure",
+    "UndefinedFunction",
+    "reject_undefined_calls",
+    "parse_math",
+    "parse_latex",
+    "parse_plain",
+    "guard",
+    "clean_latex",
+]
 
 MAX_EXPONENT = 400
 MAX_INT_DIGITS = 60
@@ -56,7 +65,9 @@ def clean_latex(text: str) -> str:
     s = text.strip()
     s = re.sub(r"\\(?:left|right|displaystyle|bigl|bigr|Bigl|Bigr|big|Big)(?![a-zA-Z])", "", s)
     s = re.sub(r"\\[dt]frac", r"\\frac", s)
-    s = re.sub(r"\^\s*\{?\s*\\circ\s*\}?\s*(?:\\mathrm\{\s*[FC]\s*\}|\\text\{\s*[FC]\s*\}|[FC](?![a-zA-Z]))?", "", s)  # 68°F: degrees
+    s = re.sub(
+        r"\^\s*\{?\s*\\circ\s*\}?\s*(?:\\mathrm\{\s*[FC]\s*\}|\\text\{\s*[FC]\s*\}|[FC](?![a-zA-Z]))?", "", s
+    )  # 68°F: degrees
     s = re.sub(r"\\(?:,|;|!|:| |quad|qquad)", " ", s)
     s = s.replace("\\le ", "\\leq ").replace("\\ge ", "\\geq ")
     s = re.sub(r"\\(?:text|mathrm|textbf|mbox)\{\s*\}", "", s)
@@ -153,14 +164,16 @@ def reject_undefined_calls(text: str) -> None:
     """Raise :class:`ParseFailure` when ``text`` applies a function name (capital letter, f, g, h) to one value."""
     for m in _FUNCTION_CALL.finditer(text):
         depth, inner = 0, []
-        for ch in text[m.end() - 1:]:
+        for ch in text[m.end() - 1 :]:
             depth += {"(": 1, ")": -1}.get(ch, 0)
             if depth == 0:
                 break
             inner.append(ch)
         body = "".join(inner)[1:]
         if body.strip() and not (depth == 1 and "," in body) and "," not in _top_level(body):
-            raise UndefinedFunction(f"{m.group(1)}({body}) uses a function {m.group(1)} that the problem does not define")
+            raise UndefinedFunction(
+                f"{m.group(1)}({body}) uses a function {m.group(1)} that the problem does not define"
+            )
 
 
 def _top_level(body: str) -> str:
@@ -190,8 +203,14 @@ def parse_latex(text: str):
         raise ParseFailure(f"cannot read {s!r}") from exc
     if isinstance(result, tuple):
         result = sp.Tuple(*result)
-    if (isinstance(result, sp.Interval) and s.startswith("(") and s.endswith(")") and s.count(",") == 1
-            and result.start.is_finite and result.end.is_finite):
+    if (
+        isinstance(result, sp.Interval)
+        and s.startswith("(")
+        and s.endswith(")")
+        and s.count(",") == 1
+        and result.start.is_finite
+        and result.end.is_finite
+    ):
         result = sp.Tuple(result.start, result.end)  # "(-1, 6)" is a point here, not an interval
     if isinstance(result, sp.Basic):
         result = _calls_as_products(result)
@@ -267,8 +286,12 @@ def parse_plain(text: str):
         raise ParseFailure("empty math")
     if len(s) > 400:
         raise ParseFailure("math too long")
-    local = {name: sp.Symbol(name) for name in "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"}  # E, I, S: letters
-    local.update({"sqrt": sp.sqrt, "abs": sp.Abs, "Abs": sp.Abs, "pi": sp.pi, "ln": sp.log, "log": sp.log, "exp": sp.exp})
+    local = {
+        name: sp.Symbol(name) for name in "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+    }  # E, I, S: letters
+    local.update(
+        {"sqrt": sp.sqrt, "abs": sp.Abs, "Abs": sp.Abs, "pi": sp.pi, "ln": sp.log, "log": sp.log, "exp": sp.exp}
+    )
     local.update({"sin": sp.sin, "cos": sp.cos, "tan": sp.tan})
     try:
         parts = re.split(r"(<=|>=|!=|=|<|>)", s)

@@ -33,12 +33,58 @@ _ROUND = re.compile(
     r"(?:nearest|to the)\s+(whole number|integer|whole|tenth|hundredth|thousandth|dollar|cent|percent|one decimal place|two decimal places)",
     re.I,
 )
-_ROUND_PLACES = {"whole number": 0, "integer": 0, "whole": 0, "dollar": 0, "percent": 0, "tenth": 1,
-                 "hundredth": 2, "cent": 2, "thousandth": 3, "one decimal place": 1, "two decimal places": 2}
+_ROUND_PLACES = {
+    "whole number": 0,
+    "integer": 0,
+    "whole": 0,
+    "dollar": 0,
+    "percent": 0,
+    "tenth": 1,
+    "hundredth": 2,
+    "cent": 2,
+    "thousandth": 3,
+    "one decimal place": 1,
+    "two decimal places": 2,
+}
 _OPTION_SPLIT = re.compile(r"(?:^|\s|;|,)\(?([A-Ea-e])\s*[).:]\s*")
 _MATHY = re.compile(r"^[\d.+\-*/^()\[\]=<>≤≥√²³×÷·%|!a-zA-Z]+$")
-_TWO_LETTER_WORDS = {"is", "of", "to", "in", "an", "or", "if", "be", "as", "at", "by", "it", "on", "no", "so", "up", "we",
-                     "he", "me", "my", "do", "go", "us", "am", "ok", "rs", "km", "cm", "mm", "kg", "hr", "th", "nd", "st", "rd"}
+_TWO_LETTER_WORDS = {
+    "is",
+    "of",
+    "to",
+    "in",
+    "an",
+    "or",
+    "if",
+    "be",
+    "as",
+    "at",
+    "by",
+    "it",
+    "on",
+    "no",
+    "so",
+    "up",
+    "we",
+    "he",
+    "me",
+    "my",
+    "do",
+    "go",
+    "us",
+    "am",
+    "ok",
+    "rs",
+    "km",
+    "cm",
+    "mm",
+    "kg",
+    "hr",
+    "th",
+    "nd",
+    "st",
+    "rd",
+}
 _OPERATOR = re.compile(r"[+\-*/^=<>≤≥√²³×÷·%|]")
 
 # Words that only say what to do with the math; anything else is "content".
@@ -119,7 +165,7 @@ def _split_option_text(text: str) -> list[tuple[str, str]]:
     out = []
     for i, m in enumerate(marks):
         end = marks[i + 1].start() if i + 1 < len(marks) else len(text)
-        out.append((letters[i], text[m.end():end].strip().rstrip(",;")))
+        out.append((letters[i], text[m.end() : end].strip().rstrip(",;")))
     return out
 
 
@@ -128,7 +174,7 @@ def _inline_options(text: str) -> tuple[str, list[tuple[str, str]]]:
     m = re.search(r"(?:^|\s)\(?A\s*[).]\s*\S", text)
     if not m:
         return text, []
-    opts = _split_option_text(text[m.start():])
+    opts = _split_option_text(text[m.start() :])
     if len(opts) < 2:
         return text, []
     return text[: m.start()].rstrip(), opts
@@ -160,7 +206,7 @@ def _plain_segments(text: str) -> tuple[str, list[str]]:
     for span in spans:
         start, end = span[0], span[-1]
         piece = _core("".join(tokens[start : end + 1]))
-        trail = tokens[end][len(_core(tokens[end])):]
+        trail = tokens[end][len(_core(tokens[end])) :]
         replace[start] = f"⟦{len(math)}⟧{trail}"
         skip.update(range(start + 1, end + 1))
         math.append(piece)
@@ -227,8 +273,16 @@ def analyze(raw: str, options=None) -> Problem:
         text, math = _plain_segments(text)
     text = re.sub(r"[ \t]+", " ", text.replace("¤", " dollars "))
     text = re.sub(r" ([,.;:?!])", r"\1", text)
-    return Problem(raw=raw, text=text, math=math, options=opts, rounding=rounding, form=form,
-                   has_figure=has_figure, latex_delimited=delimited)
+    return Problem(
+        raw=raw,
+        text=text,
+        math=math,
+        options=opts,
+        rounding=rounding,
+        form=form,
+        has_figure=has_figure,
+        latex_delimited=delimited,
+    )
 
 
 _BARE_NUMBER = re.compile(r"(?<![\w⟦.\\/])-?\d+(?:,\d{3})*(?:\.\d+)?(?:/\d+)?%?(?=(?:st|nd|rd|th)\b|[^\w⟧/]|$)")
@@ -247,16 +301,21 @@ _PLANE_LETTERS = re.compile(r"\$\s*([a-zA-Z])\s?([a-zA-Z])\s*\$\s*-\s*(?=plane\b
 _IN_PLANE = re.compile(r"(?:,\s*)?\bin the (?:standard )?(?:xy|\(x, ?y\))-(?:coordinate )?plane\b,?", re.I)
 
 
-_LEAD_IN = re.compile(r"\b(?:based on|according to|using) (?:the|this) (?:system of equations|system|equations?|model|formula|"
-                      r"function|inequality|inequalities|estimate)(?: above| below| given)?,\s*(\S)", re.I)
+_LEAD_IN = re.compile(
+    r"\b(?:based on|according to|using) (?:the|this) (?:system of equations|system|equations?|model|formula|"
+    r"function|inequality|inequalities|estimate)(?: above| below| given)?,\s*(\S)",
+    re.I,
+)
 
 
-_DOMAIN_NOTE = re.compile(r",?\s*(?:for all (?:positive |nonzero |real )?values of|where) \$\s*[a-z]\s*\$(?:,? and \$\s*[a-z]\s*\$)?"
-                          r"(?: (?:are|is) (?:nonzero|positive))?(?=\s*[?,.])")
+_DOMAIN_NOTE = re.compile(
+    r",?\s*(?:for all (?:positive |nonzero |real )?values of|where) \$\s*[a-z]\s*\$(?:,? and \$\s*[a-z]\s*\$)?"
+    r"(?: (?:are|is) (?:nonzero|positive))?(?=\s*[?,.])"
+)
 
 
 def _domain_note(text: str) -> str:
-    """"Which is equivalent to E for all positive values of x and y?": the note only keeps E defined."""
+    """ "Which is equivalent to E for all positive values of x and y?": the note only keeps E defined."""
     return _DOMAIN_NOTE.sub(" ", text) if re.search(r"\bequivalent\b", text) else text
 
 
@@ -270,7 +329,7 @@ def _plane_words(text: str) -> str:
 
 
 def _bare_function_names(text: str, math: list[str]) -> str:
-    """"the graph of f" written without ``$``: a lone letter that the math uses as a function name is math too."""
+    """ "the graph of f" written without ``$``: a lone letter that the math uses as a function name is math too."""
     names = {n for src in math for n in re.findall(r"(?<![\\a-zA-Z])([a-zA-Z])\s*\(", src)} - {"a", "A", "I"}
     if not names:
         return text
@@ -284,7 +343,9 @@ def _take_bare(m: re.Match, math: list[str]) -> str:
     return f" ⟦{len(math) - 1}⟧"
 
 
-_ENV = re.compile(r"\\(?:begin|end)\{(?:aligned|align\*?|array|cases|gathered|gather\*?|split|eqnarray\*?)\}(?:\{[lcr|]*\})?")
+_ENV = re.compile(
+    r"\\(?:begin|end)\{(?:aligned|align\*?|array|cases|gathered|gather\*?|split|eqnarray\*?)\}(?:\{[lcr|]*\})?"
+)
 
 
 def _split_lines(body: str) -> list[str]:
@@ -383,7 +444,15 @@ def _answer_format(text: str) -> tuple[int | None, str | None]:
         rounding = _ROUND_PLACES[m.group(1).lower()]
     low = text.lower()
     form = None
-    for key in ("common fraction", "decimal", "mixed number", "simplest radical form", "in terms of", "interval notation", "integer"):
+    for key in (
+        "common fraction",
+        "decimal",
+        "mixed number",
+        "simplest radical form",
+        "in terms of",
+        "interval notation",
+        "integer",
+    ):
         if key in low:
             form = key
             break

@@ -9,7 +9,7 @@ not understand still do.
 from __future__ import annotations
 
 import re
-from typing import Callable
+from collections.abc import Callable
 
 import sympy as sp
 
@@ -22,21 +22,81 @@ E = r"⟦(\d+)⟧"
 N_SYM = sp.Symbol("n")
 X, Y = sp.Symbol("x"), sp.Symbol("y")
 
-_UNITS = {"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-          "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
-          "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
-          "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
-_DENOMS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fourth": 4, "fourths": 4,
-           "fifth": 5, "fifths": 5, "sixth": 6, "sixths": 6, "eighth": 8, "eighths": 8, "tenth": 10, "tenths": 10}
+_UNITS = {
+    "zero": 0,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+}
+_DENOMS = {
+    "half": 2,
+    "halves": 2,
+    "third": 3,
+    "thirds": 3,
+    "quarter": 4,
+    "quarters": 4,
+    "fourth": 4,
+    "fourths": 4,
+    "fifth": 5,
+    "fifths": 5,
+    "sixth": 6,
+    "sixths": 6,
+    "eighth": 8,
+    "eighths": 8,
+    "tenth": 10,
+    "tenths": 10,
+}
 
 
-_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
-             "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14, "fifteenth": 15,
-             "twentieth": 20, "thirtieth": 30, "fiftieth": 50, "hundredth": 100}
+_ORDINALS = {
+    "first": 1,
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "fifth": 5,
+    "sixth": 6,
+    "seventh": 7,
+    "eighth": 8,
+    "ninth": 9,
+    "tenth": 10,
+    "eleventh": 11,
+    "twelfth": 12,
+    "thirteenth": 13,
+    "fourteenth": 14,
+    "fifteenth": 15,
+    "twentieth": 20,
+    "thirtieth": 30,
+    "fiftieth": 50,
+    "hundredth": 100,
+}
 
 
 def ordinal_terms(text: str) -> str:
-    """"the fourth term" -> "the 4th term" (only before "term", where an ordinal cannot be a fraction)."""
+    """ "the fourth term" -> "the 4th term" (only before "term", where an ordinal cannot be a fraction)."""
     words = "|".join(_ORDINALS)
     return re.sub(rf"\b({words}) term", lambda m: f"{_ORDINALS[m.group(1).lower()]}th term", text, flags=re.I)
 
@@ -45,12 +105,22 @@ def words_to_numbers(text: str) -> str:
     """Replace fraction words ("two-thirds") and small number words ("twelve") by digits."""
     units = "|".join(sorted(_UNITS, key=len, reverse=True))
     denoms = "|".join(sorted(_DENOMS, key=len, reverse=True))
-    text = re.sub(rf"\b(one|a|two|three|four|five|seven)[- ]({denoms})\b",
-                  lambda m: f"{_UNITS.get(m.group(1).lower(), 1)}/{_DENOMS[m.group(2).lower()]}", text, flags=re.I)
-    text = re.sub(rf"\b({units})-({units})\b",
-                  lambda m: str(_UNITS[m.group(1).lower()] + _UNITS[m.group(2).lower()]), text, flags=re.I)
+    text = re.sub(
+        rf"\b(one|a|two|three|four|five|seven)[- ]({denoms})\b",
+        lambda m: f"{_UNITS.get(m.group(1).lower(), 1)}/{_DENOMS[m.group(2).lower()]}",
+        text,
+        flags=re.I,
+    )
+    text = re.sub(
+        rf"\b({units})-({units})\b",
+        lambda m: str(_UNITS[m.group(1).lower()] + _UNITS[m.group(2).lower()]),
+        text,
+        flags=re.I,
+    )
     cardinals = units.replace("one|", "")  # "one of the roots" is not the number 1
-    return re.sub(rf"\b({cardinals})\b(?![- ](?:{denoms})\b)", lambda m: str(_UNITS[m.group(1).lower()]), text, flags=re.I)
+    return re.sub(
+        rf"\b({cardinals})\b(?![- ](?:{denoms})\b)", lambda m: str(_UNITS[m.group(1).lower()]), text, flags=re.I
+    )
 
 
 def _value(ctx: Context, k: str):
@@ -75,6 +145,7 @@ def _binary(op: Callable) -> Callable:
         if a is None or b is None:
             return None
         return op(a, b, a_seg, b_seg, m)
+
     return build
 
 
@@ -82,6 +153,7 @@ def _unary(op: Callable) -> Callable:
     def build(ctx: Context, m: re.Match):
         seg, a = _value(ctx, m.group("a"))
         return None if a is None else op(a, m)
+
     return build
 
 
@@ -99,7 +171,7 @@ def _changed_by(a, b, a_seg, b_seg, m):
 
 
 def _more_less(a, b, a_seg, b_seg, m):
-    """"A more than B" is B + A; "A percent more than B" is B(1 + A/100); "less"/"fewer" subtract."""
+    """ "A more than B" is B + A; "A percent more than B" is B(1 + A/100); "less"/"fewer" subtract."""
     sign = 1 if m.group("dir") in ("more", "greater", "larger", "higher", "older", "longer") else -1
     if m.group("pct"):
         return b * (1 + sign * a / 100)
@@ -115,21 +187,33 @@ def _is(a, b, a_seg, b_seg, m):
 
 
 _SUMLIKE = r"(?:the )?(?P<op>sum|difference|product|quotient) (?:of|between) (?:the )?(?:(?:two|complex|real|rational|whole|positive|following) )*(?:numbers? |expressions? |polynomials? |fractions? )?"
-_OPS = {"sum": lambda a, b: a + b, "difference": lambda a, b: a - b, "product": lambda a, b: a * b,
-        "quotient": lambda a, b: a / b}
+_OPS = {
+    "sum": lambda a, b: a + b,
+    "difference": lambda a, b: a - b,
+    "product": lambda a, b: a * b,
+    "quotient": lambda a, b: a / b,
+}
 
 RULES: list[tuple[str, Callable]] = [
-    (rf"(?:the )?(?P<pos>positive )?square root of (?:the (?:product|sum|number|expression|quantity) )?{E.replace('(', '(?P<a>', 1)}",
-     _unary(lambda a, m: sp.sqrt(a))),
-    (rf"(?:the )?cube root of {E.replace('(', '(?P<a>', 1)}", _unary(lambda a, m: sp.real_root(a, 3) if a.is_number else None)),
-    (rf"(?:the )?(?P<p>square|cube) of {E.replace('(', '(?P<a>', 1)}", _unary(lambda a, m: a ** (2 if m.group("p") == "square" else 3))),
+    (
+        rf"(?:the )?(?P<pos>positive )?square root of (?:the (?:product|sum|number|expression|quantity) )?{E.replace('(', '(?P<a>', 1)}",
+        _unary(lambda a, m: sp.sqrt(a)),
+    ),
+    (
+        rf"(?:the )?cube root of {E.replace('(', '(?P<a>', 1)}",
+        _unary(lambda a, m: sp.real_root(a, 3) if a.is_number else None),
+    ),
+    (
+        rf"(?:the )?(?P<p>square|cube) of {E.replace('(', '(?P<a>', 1)}",
+        _unary(lambda a, m: a ** (2 if m.group("p") == "square" else 3)),
+    ),
     (r"(?:the )?(?:sum|product|difference|quotient|expression) ⟦(?P<a>\d+)⟧(?! and)", _unary(lambda a, m: a)),
     (r"⟦(?P<a>\d+)⟧ (?P<p>squared|cubed)\b", _unary(lambda a, m: a ** (2 if m.group("p") == "squared" else 3))),
     (r"⟦(?P<a>\d+)⟧ (?P<dir>increased|decreased) by ⟦(?P<b>\d+)⟧(?P<pct> percent)?", _binary(_changed_by)),
     (rf"(?:the )?reciprocal of {E.replace('(', '(?P<a>', 1)}", _unary(lambda a, m: 1 / a if a != 0 else None)),
     (rf"\btwice {E.replace('(', '(?P<a>', 1)}", _unary(lambda a, m: 2 * a)),
     (rf"\bhalf (?:of )?{E.replace('(', '(?P<a>', 1)}", _unary(lambda a, m: a / 2)),
-    (rf"⟦(?P<a>\d+)⟧ (?P<pct>percent )?of ⟦(?P<b>\d+)⟧", _binary(_percent_of)),
+    (r"⟦(?P<a>\d+)⟧ (?P<pct>percent )?of ⟦(?P<b>\d+)⟧", _binary(_percent_of)),
     (rf"{_SUMLIKE}⟦(?P<a>\d+)⟧ and ⟦(?P<b>\d+)⟧", _binary(lambda a, b, s1, s2, m: _OPS[m.group("op").lower()](a, b))),
     (r"⟦(?P<a>\d+)⟧ (?:times|multiplied by) ⟦(?P<b>\d+)⟧", _binary(lambda a, b, *_: a * b)),
     (r"⟦(?P<a>\d+)⟧ divided by ⟦(?P<b>\d+)⟧", _binary(lambda a, b, *_: a / b if b != 0 else None)),
@@ -139,21 +223,33 @@ RULES: list[tuple[str, Callable]] = [
     (r"\bsubtract ⟦(?P<a>\d+)⟧ from ⟦(?P<b>\d+)⟧", _binary(lambda a, b, *_: b - a)),
     (r"\bmultiply ⟦(?P<a>\d+)⟧ (?:by|and) ⟦(?P<b>\d+)⟧", _binary(lambda a, b, *_: a * b)),
     (r"\bdivide ⟦(?P<a>\d+)⟧ by ⟦(?P<b>\d+)⟧", _binary(lambda a, b, *_: a / b if b != 0 else None)),
-    (r"⟦(?P<a>\d+)⟧ times as (?:many|much|large|great|big|long|old|heavy|far) as ⟦(?P<b>\d+)⟧", _binary(lambda a, b, *_: a * b)),
-    (r"⟦(?P<a>\d+)⟧ (?P<pct>percent )?(?P<dir>more|greater|larger|higher|less|fewer|smaller|lower) than ⟦(?P<b>\d+)⟧",
-     _binary(_more_less)),
-    (r"⟦(?P<a>\d+)⟧ is (?P<dir>increased|decreased) by ⟦(?P<b>\d+)⟧(?P<pct> percent)?(?=,? (?:then )?the result\b)",
-     _binary(_changed_by)),
+    (
+        r"⟦(?P<a>\d+)⟧ times as (?:many|much|large|great|big|long|old|heavy|far) as ⟦(?P<b>\d+)⟧",
+        _binary(lambda a, b, *_: a * b),
+    ),
+    (
+        r"⟦(?P<a>\d+)⟧ (?P<pct>percent )?(?P<dir>more|greater|larger|higher|less|fewer|smaller|lower) than ⟦(?P<b>\d+)⟧",
+        _binary(_more_less),
+    ),
+    (
+        r"⟦(?P<a>\d+)⟧ is (?P<dir>increased|decreased) by ⟦(?P<b>\d+)⟧(?P<pct> percent)?(?=,? (?:then )?the result\b)",
+        _binary(_changed_by),
+    ),
     (r"⟦(?P<a>\d+)⟧ is (?:subtracted|taken away) from ⟦(?P<b>\d+)⟧", _binary(lambda a, b, *_: b - a)),
     (r"⟦(?P<a>\d+)⟧ is added to ⟦(?P<b>\d+)⟧", _binary(lambda a, b, *_: b + a)),
     (r"⟦(?P<a>\d+)⟧ is multiplied by ⟦(?P<b>\d+)⟧", _binary(lambda a, b, *_: a * b)),
     (r"⟦(?P<a>\d+)⟧ is divided by ⟦(?P<b>\d+)⟧", _binary(lambda a, b, *_: a / b if b != 0 else None)),
-    (r"(?:the )?(?:units|ones|unit's|units') digit of ⟦(?P<a>\d+)⟧",
-     _unary(lambda a, m: sp.Mod(a, 10) if a.is_integer and a.is_number and a >= 0 else None)),
+    (
+        r"(?:the )?(?:units|ones|unit's|units') digit of ⟦(?P<a>\d+)⟧",
+        _unary(lambda a, m: sp.Mod(a, 10) if a.is_integer and a.is_number and a >= 0 else None),
+    ),
     (r"⟦(?P<a>\d+)⟧,? (?:then )?the result (?=is|equals)", _unary(lambda a, m: a)),
     # "A is B" states an equation only where A starts a clause ("If A is B", "..., A is B")
-    (r"(?:^|(?<=\bif )|(?<=\bwhen )|(?<=\bsuppose )|(?<=\bthat )|(?<=, )|(?<=\. )|(?<=\band ))"
-     r"⟦(?P<a>\d+)⟧ (?:is equal to|equals|is the same as|is) ⟦(?P<b>\d+)⟧", _binary(_is)),
+    (
+        r"(?:^|(?<=\bif )|(?<=\bwhen )|(?<=\bsuppose )|(?<=\bthat )|(?<=, )|(?<=\. )|(?<=\band ))"
+        r"⟦(?P<a>\d+)⟧ (?:is equal to|equals|is the same as|is) ⟦(?P<b>\d+)⟧",
+        _binary(_is),
+    ),
 ]
 
 
@@ -167,7 +263,7 @@ def _new_segment(ctx: Context, obj, source: str) -> str:
 def _splice(ctx: Context, m: re.Match, obj) -> None:
     """Replace the match in the problem text by a new segment holding ``obj``."""
     text = ctx.problem.text
-    new_text = text[: m.start()] + " " + _new_segment(ctx, obj, m.group(0)) + " " + text[m.end():]
+    new_text = text[: m.start()] + " " + _new_segment(ctx, obj, m.group(0)) + " " + text[m.end() :]
     ctx.problem.text = re.sub(r" ([,.;:?!])", r"\1", re.sub(r"[ \t]+", " ", new_text)).strip()
 
 
@@ -184,17 +280,31 @@ _ON_CURVE = [
 
 
 def _point_on_curve(ctx: Context) -> bool:
-    """"The point P lies on the line E" / "the line E passes through P": substitute P into E."""
+    """ "The point P lies on the line E" / "the line E passes through P": substitute P into E."""
     text = ctx.problem.text
     m = next((found for pattern in _ON_CURVE if (found := re.search(pattern, text, flags=re.I))), None)
-    if not m or re.search(r"\b(?:perpendicular|parallel) to\s*$|\b(?:perpendicular|parallel) to (?:the )?$", text[: m.start()], flags=re.I):
+    if not m or re.search(
+        r"\b(?:perpendicular|parallel) to\s*$|\b(?:perpendicular|parallel) to (?:the )?$", text[: m.start()], flags=re.I
+    ):
         return False  # "a line perpendicular to the line E passes through P": P is not on E
     point = next((s for s in ctx.segments if s.index == int(m.group("p"))), None)
     curve = next((s for s in ctx.segments if s.index == int(m.group("c"))), None)
-    if "axis" in m.groupdict() and m.group("axis") and point is not None and isinstance(point.obj, (sp.Tuple, tuple)) \
-            and len(point.obj) == 2 and point.obj[0 if m.group("ax") == "y" else 1] != 0:
+    if (
+        "axis" in m.groupdict()
+        and m.group("axis")
+        and point is not None
+        and isinstance(point.obj, (sp.Tuple, tuple))
+        and len(point.obj) == 2
+        and point.obj[0 if m.group("ax") == "y" else 1] != 0
+    ):
         return False  # a point on an axis has that coordinate zero
-    if point is None or curve is None or curve.kind != "equation" or not isinstance(point.obj, (sp.Tuple, tuple)) or len(point.obj) != 2:
+    if (
+        point is None
+        or curve is None
+        or curve.kind != "equation"
+        or not isinstance(point.obj, (sp.Tuple, tuple))
+        or len(point.obj) != 2
+    ):
         return False
     if not curve.obj.free_symbols & {X, Y}:
         return False
@@ -207,7 +317,7 @@ def _point_on_curve(ctx: Context) -> bool:
 
 
 def _root_of_equation(ctx: Context) -> bool:
-    """"one of the roots of EQ is V" / "V is a solution of EQ": substitute V into EQ."""
+    """ "one of the roots of EQ is V" / "V is a solution of EQ": substitute V into EQ."""
     text = ctx.problem.text
     patterns = [
         r"(?:one of the |a |the )?(?:roots?|solutions?|zeros?) of (?:the )?(?:quadratic |given )?(?:equation |polynomial )?⟦(?P<eq>\d+)⟧ is ⟦(?P<v>\d+)⟧",
@@ -239,15 +349,25 @@ def _root_of_equation(ctx: Context) -> bool:
 
 
 def _ratio_statement(ctx: Context) -> bool:
-    """"the ratio of A to B is p to q" (or "p:q") with unknowns in A or B -> q·A = p·B."""
-    m = re.search(r"(?:the )?ratio of ⟦(?P<a>\d+)⟧ to ⟦(?P<b>\d+)⟧ is ⟦(?P<p>\d+)⟧(?: to ⟦(?P<q>\d+)⟧)?", ctx.problem.text, flags=re.I)
+    """ "the ratio of A to B is p to q" (or "p:q") with unknowns in A or B -> q·A = p·B."""
+    m = re.search(
+        r"(?:the )?ratio of ⟦(?P<a>\d+)⟧ to ⟦(?P<b>\d+)⟧ is ⟦(?P<p>\d+)⟧(?: to ⟦(?P<q>\d+)⟧)?",
+        ctx.problem.text,
+        flags=re.I,
+    )
     if not m:
         return False
     (_, a), (_, b), (p_seg, p) = _value(ctx, m.group("a")), _value(ctx, m.group("b")), _value(ctx, m.group("p"))
     q = _value(ctx, m.group("q"))[1] if m.group("q") else sp.Integer(1)
     if p is None and p_seg is not None and re.fullmatch(r"\s*\d+\s*:\s*\d+\s*", p_seg.source) and not m.group("q"):
         p, q = (sp.Integer(t) for t in p_seg.source.split(":"))
-    if None in (a, b, p, q) or not (a.free_symbols or b.free_symbols) or p.free_symbols or q.free_symbols or 0 in (p, q):
+    if (
+        None in (a, b, p, q)
+        or not (a.free_symbols or b.free_symbols)
+        or p.free_symbols
+        or q.free_symbols
+        or 0 in (p, q)
+    ):
         return False
     _drop(ctx, m)
     _splice(ctx, m, sp.Eq(q * a, p * b))
@@ -255,10 +375,14 @@ def _ratio_statement(ctx: Context) -> bool:
 
 
 def _mean_of_list(ctx: Context) -> bool:
-    """"the mean of A, B, x and C" -> (A + B + x + C)/4."""
+    """ "the mean of A, B, x and C" -> (A + B + x + C)/4."""
     text = ctx.problem.text
-    m = re.search(r"(?:the )?(?:arithmetic )?(?:mean|average) of (?:the (?:numbers|values|scores) )?"
-                  r"(?P<list>⟦\d+⟧(?:,? ⟦\d+⟧)*,? and ⟦\d+⟧)", text, flags=re.I)
+    m = re.search(
+        r"(?:the )?(?:arithmetic )?(?:mean|average) of (?:the (?:numbers|values|scores) )?"
+        r"(?P<list>⟦\d+⟧(?:,? ⟦\d+⟧)*,? and ⟦\d+⟧)",
+        text,
+        flags=re.I,
+    )
     if not m:
         return False
     items = []
@@ -274,7 +398,7 @@ def _mean_of_list(ctx: Context) -> bool:
 
 
 def _undefined(ctx: Context) -> bool:
-    """"E is not defined" -> denominator of E = 0."""
+    """ "E is not defined" -> denominator of E = 0."""
     text = ctx.problem.text
     m = re.search(r"(?:the expression )?⟦(?P<a>\d+)⟧ (?:is )?(?:not defined|undefined)", text, flags=re.I)
     if not m:
@@ -291,8 +415,10 @@ def _undefined(ctx: Context) -> bool:
 
 
 def _power_of(ctx: Context) -> bool:
-    """"what power of B is equal to N" -> B^p = N, asking for p."""
-    m = re.search(r"(?:to )?what power of ⟦(?P<a>\d+)⟧ (?:is equal to|equals|is|gives) ⟦(?P<b>\d+)⟧", ctx.problem.text, flags=re.I)
+    """ "what power of B is equal to N" -> B^p = N, asking for p."""
+    m = re.search(
+        r"(?:to )?what power of ⟦(?P<a>\d+)⟧ (?:is equal to|equals|is|gives) ⟦(?P<b>\d+)⟧", ctx.problem.text, flags=re.I
+    )
     if not m:
         return False
     _, base = _value(ctx, m.group("a"))
@@ -307,10 +433,13 @@ def _power_of(ctx: Context) -> bool:
 
 
 def _sequence_term(ctx: Context) -> bool:
-    """"the Nth term of the sequence a, b, c, ..." for arithmetic and geometric sequences."""
-    m = re.search(r"(?:the )?⟦(?P<n>\d+)⟧ ?(?:st|nd|rd|th) term of (?:the )?(?:arithmetic |geometric )?sequence"
-                  r"(?: of [a-z ]+?)?:?,? (?P<list>⟦\d+⟧(?:, ⟦\d+⟧){2,})(?:,? ⟦(?P<dots>\d+)⟧|,? ?(?:\.\.\.|…))",
-                  ctx.problem.text, flags=re.I)
+    """ "the Nth term of the sequence a, b, c, ..." for arithmetic and geometric sequences."""
+    m = re.search(
+        r"(?:the )?⟦(?P<n>\d+)⟧ ?(?:st|nd|rd|th) term of (?:the )?(?:arithmetic |geometric )?sequence"
+        r"(?: of [a-z ]+?)?:?,? (?P<list>⟦\d+⟧(?:, ⟦\d+⟧){2,})(?:,? ⟦(?P<dots>\d+)⟧|,? ?(?:\.\.\.|…))",
+        ctx.problem.text,
+        flags=re.I,
+    )
     if not m:
         return False
     dots = next((s for s in ctx.segments if m.group("dots") and s.index == int(m.group("dots"))), None)
@@ -318,7 +447,14 @@ def _sequence_term(ctx: Context) -> bool:
         dots = Segment(index=-1, source="...", obj=None, kind="dots")
     _, n = _value(ctx, m.group("n"))
     terms = [_value(ctx, k)[1] for k in re.findall(r"⟦(\d+)⟧", m.group("list"))]
-    if dots is None or dots.kind != "dots" or n is None or not n.is_integer or n < 1 or any(t is None or not t.is_number for t in terms):
+    if (
+        dots is None
+        or dots.kind != "dots"
+        or n is None
+        or not n.is_integer
+        or n < 1
+        or any(t is None or not t.is_number for t in terms)
+    ):
         return False
     diffs = {sp.simplify(b - a) for a, b in zip(terms, terms[1:])}
     ratios = {sp.simplify(b / a) for a, b in zip(terms, terms[1:])} if all(t != 0 for t in terms) else set()
@@ -334,11 +470,17 @@ def _sequence_term(ctx: Context) -> bool:
 
 
 def _sequence_from_terms(ctx: Context) -> bool:
-    """"the 4th term of an arithmetic sequence is A and the 8th term is B; what is the 6th term?"."""
+    """ "the 4th term of an arithmetic sequence is A and the 8th term is B; what is the 6th term?"."""
     text = ctx.problem.text
     if not re.search(r"\barithmetic (?:sequence|progression)\b", text, flags=re.I):
         return False
-    given = list(re.finditer(r"(?:the )?⟦(?P<n>\d+)⟧ ?th term (?:of (?:an|the) arithmetic (?:sequence|progression) )?is ⟦(?P<v>\d+)⟧", text, flags=re.I))
+    given = list(
+        re.finditer(
+            r"(?:the )?⟦(?P<n>\d+)⟧ ?th term (?:of (?:an|the) arithmetic (?:sequence|progression) )?is ⟦(?P<v>\d+)⟧",
+            text,
+            flags=re.I,
+        )
+    )
     asked = re.search(r"(?:what is|find) the ⟦(?P<n>\d+)⟧ ?th term\b", text, flags=re.I)
     if len(given) != 2 or not asked:
         return False
@@ -360,7 +502,7 @@ def _sequence_from_terms(ctx: Context) -> bool:
     placeholder = _new_segment(ctx, value, "arithmetic sequence term")
     pieces, last = [], 0
     for m, new in [*((g, " ") for g in given), (asked, f" what is {placeholder} ")]:
-        pieces.append(text[last:m.start()] + new)
+        pieces.append(text[last : m.start()] + new)
         last = m.end()
     rest = "".join(pieces) + text[last:]
     rest = re.sub(r"\b(?:(?:of|in) )?(?:an|the) arithmetic (?:sequence|progression)\b", " ", rest, flags=re.I)
@@ -371,7 +513,10 @@ def _sequence_from_terms(ctx: Context) -> bool:
 _LIST = r"(?P<list>⟦\d+⟧(?:,? ⟦\d+⟧)*,? and ⟦\d+⟧)"
 _NUMBER_THEORY = [
     (rf"(?:the )?(?:least common multiple|lowest common multiple|lcm|l\.c\.m\.?) of (?:the numbers )?{_LIST}", "lcm"),
-    (rf"(?:the )?(?:greatest common (?:divisor|factor)|highest common factor|gcd|hcf|h\.c\.f\.?|g\.c\.d\.?) of (?:the numbers )?{_LIST}", "gcd"),
+    (
+        rf"(?:the )?(?:greatest common (?:divisor|factor)|highest common factor|gcd|hcf|h\.c\.f\.?|g\.c\.d\.?) of (?:the numbers )?{_LIST}",
+        "gcd",
+    ),
     (r"(?:the )?remainder when ⟦(?P<a>\d+)⟧ is divided by ⟦(?P<b>\d+)⟧", "mod"),
     (r"(?:the )?number of (?:positive )?(?:divisors|factors) (?:of|does) ⟦(?P<a>\d+)⟧(?: have)?", "divisors"),
     (r"(?:the )?(?:largest|greatest) prime factor of ⟦(?P<a>\d+)⟧", "maxprime"),
@@ -395,8 +540,11 @@ def _number_theory(ctx: Context) -> bool:
         m = re.search(pattern, ctx.problem.text, flags=re.I)
         if not m:
             continue
-        keys = re.findall(r"⟦(\d+)⟧", m.group("list")) if "list" in m.groupdict() and m.group("list") else \
-            [m.group(g) for g in ("a", "b") if g in m.groupdict() and m.group(g)]
+        keys = (
+            re.findall(r"⟦(\d+)⟧", m.group("list"))
+            if "list" in m.groupdict() and m.group("list")
+            else [m.group(g) for g in ("a", "b") if g in m.groupdict() and m.group(g)]
+        )
         nums = _integers(ctx, keys)
         if nums is None or any(n <= 0 for n in nums):
             continue
@@ -427,7 +575,9 @@ def rewrite_verbal(ctx: Context) -> None:
         pattern = r"\b(?:a|the|this|that) (?:certain )?number\b(?! of)"
         while re.search(pattern, ctx.problem.text, flags=re.I):
             m = re.search(pattern, ctx.problem.text, flags=re.I)
-            ctx.problem.text = ctx.problem.text[: m.start()] + _new_segment(ctx, N_SYM, "n") + ctx.problem.text[m.end():]
+            ctx.problem.text = (
+                ctx.problem.text[: m.start()] + _new_segment(ctx, N_SYM, "n") + ctx.problem.text[m.end() :]
+            )
     _point_on_curve(ctx)
     apply_sat_rules(ctx)
     _root_of_equation(ctx)
@@ -441,7 +591,9 @@ def rewrite_verbal(ctx: Context) -> None:
         pass
     if re.search(r"⟦\d+⟧ (?:percent )?of ⟦\d+⟧ (?:is )?(?:increased|decreased) by", ctx.problem.text, flags=re.I):
         # "0.20 of a number decreased by 4": 0.2n - 4 or 0.2(n - 4); the words do not say which
-        raise Decline("The sentence can be read two ways (a part of a number, then changed, or a part of the changed number).")
+        raise Decline(
+            "The sentence can be read two ways (a part of a number, then changed, or a part of the changed number)."
+        )
     for _ in range(30):
         changed = False
         for pattern, build in RULES:
@@ -463,4 +615,4 @@ def rewrite_verbal(ctx: Context) -> None:
     if half and any(s.index == int(half.group(1)) and s.kind == "equation" for s in ctx.segments):
         # "the product of a number and three less than the number is forty": a rule read only the second half
         raise Decline("The sentence combines two quantities in a way I cannot read.")
-    ctx.segments.sort(key=lambda seg: (text.find(f"⟦{seg.index}⟧") % (len(text) + 1)))
+    ctx.segments.sort(key=lambda seg: text.find(f"⟦{seg.index}⟧") % (len(text) + 1))

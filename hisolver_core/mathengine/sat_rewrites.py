@@ -41,7 +41,7 @@ def _replace(ctx: Context, m: re.Match, text: str) -> None:
     used = {int(k) for k in re.findall(r"⟦(\d+)⟧", m.group(0))}
     ctx.segments = [s for s in ctx.segments if s.index not in used]
     whole = ctx.problem.text
-    new = whole[: m.start()] + " " + text + " " + whole[m.end():]
+    new = whole[: m.start()] + " " + text + " " + whole[m.end() :]
     ctx.problem.text = re.sub(r" ([,.;:?!])", r"\1", re.sub(r"[ \t]+", " ", new)).strip()
 
 
@@ -59,14 +59,21 @@ def _point_symbols(seg: Segment | None):
     if seg is None or not isinstance(seg.obj, (sp.Tuple, tuple)) or len(seg.obj) != 2:
         return None
     p, q = seg.obj
-    if not all(isinstance(v, sp.Expr) for v in (p, q)) or (p, q) == (X, Y) or (p.free_symbols | q.free_symbols) & {X, Y}:
+    if (
+        not all(isinstance(v, sp.Expr) for v in (p, q))
+        or (p, q) == (X, Y)
+        or (p.free_symbols | q.free_symbols) & {X, Y}
+    ):
         return None
     return p, q
 
 
 def _intersect_at(ctx: Context) -> bool:
-    m = re.search(rf"{_LINES}⟦(?P<a>\d+)⟧ and ⟦(?P<b>\d+)⟧ (?:intersect|meet|cross) at (?:the point |a point )?⟦(?P<p>\d+)⟧",
-                  ctx.problem.text, flags=re.I)
+    m = re.search(
+        rf"{_LINES}⟦(?P<a>\d+)⟧ and ⟦(?P<b>\d+)⟧ (?:intersect|meet|cross) at (?:the point |a point )?⟦(?P<p>\d+)⟧",
+        ctx.problem.text,
+        flags=re.I,
+    )
     if not m:
         return False
     pair, point = _line_pair(ctx, m), _point_symbols(_seg(ctx, m.group("p")))
@@ -81,9 +88,13 @@ def _intersect_at(ctx: Context) -> bool:
 
 
 def _named_solution(ctx: Context) -> bool:
-    m = (re.search(r"⟦(?P<p>\d+)⟧ is (?:the|a) (?:solution|point of intersection)\b", ctx.problem.text, flags=re.I)
-         or re.search(r"\b(?:the )?system(?: of equations)?(?: above)? has (?:exactly )?one solution,? ⟦(?P<p>\d+)⟧", ctx.problem.text,
-                      flags=re.I))
+    m = re.search(
+        r"⟦(?P<p>\d+)⟧ is (?:the|a) (?:solution|point of intersection)\b", ctx.problem.text, flags=re.I
+    ) or re.search(
+        r"\b(?:the )?system(?: of equations)?(?: above)? has (?:exactly )?one solution,? ⟦(?P<p>\d+)⟧",
+        ctx.problem.text,
+        flags=re.I,
+    )
     if not m:
         return False
     point = _point_symbols(_seg(ctx, m.group("p")))
@@ -102,8 +113,11 @@ def _named_solution(ctx: Context) -> bool:
 
 
 def _intersection_question(ctx: Context) -> bool:
-    m = re.search(rf"(?:the (?P<c>[xy])-coordinates? of )?(?:the )?(?:point of )?intersection of {_LINES}⟦(?P<a>\d+)⟧ and ⟦(?P<b>\d+)⟧",
-                  ctx.problem.text, flags=re.I)
+    m = re.search(
+        rf"(?:the (?P<c>[xy])-coordinates? of )?(?:the )?(?:point of )?intersection of {_LINES}⟦(?P<a>\d+)⟧ and ⟦(?P<b>\d+)⟧",
+        ctx.problem.text,
+        flags=re.I,
+    )
     if not m:
         return False
     pair = _line_pair(ctx, m)
@@ -116,8 +130,9 @@ def _intersection_question(ctx: Context) -> bool:
 
 
 def _factor_theorem(ctx: Context) -> bool:
-    m = (re.search(r"⟦(?P<f>\d+)⟧ is a factor of (?:the )?(?:polynomial |expression )?⟦(?P<p>\d+)⟧", ctx.problem.text, flags=re.I)
-         or re.search(r"⟦(?P<p>\d+)⟧ is (?:evenly )?divisible by ⟦(?P<f>\d+)⟧", ctx.problem.text, flags=re.I))
+    m = re.search(
+        r"⟦(?P<f>\d+)⟧ is a factor of (?:the )?(?:polynomial |expression )?⟦(?P<p>\d+)⟧", ctx.problem.text, flags=re.I
+    ) or re.search(r"⟦(?P<p>\d+)⟧ is (?:evenly )?divisible by ⟦(?P<f>\d+)⟧", ctx.problem.text, flags=re.I)
     if not m:
         return False
     factor, poly = _seg(ctx, m.group("f")), _seg(ctx, m.group("p"))
@@ -139,7 +154,7 @@ def _factor_theorem(ctx: Context) -> bool:
 
 
 def _given_pair(ctx: Context) -> bool:
-    """"y = 12 when x = 3" beside a model such as y = kx: put both values into the model."""
+    """ "y = 12 when x = 3" beside a model such as y = kx: put both values into the model."""
     m = re.search(r"⟦(?P<a>\d+)⟧,? when ⟦(?P<b>\d+)⟧", ctx.problem.text)
     if not m:
         return False
@@ -162,28 +177,42 @@ def _given_pair(ctx: Context) -> bool:
 
 
 def _the_equation_has_one(ctx: Context):
-    """"In the equation E, c is a constant. For what value of c does the equation have exactly one real solution?":
+    """ "In the equation E, c is a constant. For what value of c does the equation have exactly one real solution?":
     "the equation" points back at the one equation."""
     eqs = [s for s in ctx.segments if s.kind == "equation"]
     if len(eqs) != 1:
         return None
-    m = re.search(r"\b(?:does|will|would) the equation have exactly one (?:real )?(?:solution|root)\b"
-                  r"|\bthe equation has exactly one (?:real )?(?:solution|root)\b", ctx.problem.text, re.I)
+    m = re.search(
+        r"\b(?:does|will|would) the equation have exactly one (?:real )?(?:solution|root)\b"
+        r"|\bthe equation has exactly one (?:real )?(?:solution|root)\b",
+        ctx.problem.text,
+        re.I,
+    )
     if not m:
         return None
     marker = f"⟦{eqs[0].index}⟧"
-    ctx.problem.text = ctx.problem.text[: m.start()] + f"{marker} has exactly one real solution" + ctx.problem.text[m.end():]
+    ctx.problem.text = (
+        ctx.problem.text[: m.start()] + f"{marker} has exactly one real solution" + ctx.problem.text[m.end() :]
+    )
     ctx.problem.text = re.sub(rf"\b[Ii]n the equation (?:{re.escape(marker)}|above), ", "", ctx.problem.text, count=1)
     return re.search(rf"⟦(?P<e>{eqs[0].index})⟧ has exactly one real solution", ctx.problem.text)
 
 
 def _one_real_solution(ctx: Context) -> bool:
-    """"the equation a x^2 + b x + c = 0 has exactly one real solution", a constant unknown -> b^2 - 4ac = 0."""
-    m = (re.search(r"(?:the )?(?:equation )?⟦(?P<e>\d+)⟧,? (?:where [^,.]*?,? )?has exactly one (?:real )?(?:solution|root)\b",
-                   ctx.problem.text, flags=re.I)
-         or re.search(r"\b(?:does|will|would) (?:the )?(?:equation )?⟦(?P<e>\d+)⟧ have exactly one (?:real )?(?:solution|root)\b",
-                      ctx.problem.text, flags=re.I)
-         or _the_equation_has_one(ctx))
+    """ "the equation a x^2 + b x + c = 0 has exactly one real solution", a constant unknown -> b^2 - 4ac = 0."""
+    m = (
+        re.search(
+            r"(?:the )?(?:equation )?⟦(?P<e>\d+)⟧,? (?:where [^,.]*?,? )?has exactly one (?:real )?(?:solution|root)\b",
+            ctx.problem.text,
+            flags=re.I,
+        )
+        or re.search(
+            r"\b(?:does|will|would) (?:the )?(?:equation )?⟦(?P<e>\d+)⟧ have exactly one (?:real )?(?:solution|root)\b",
+            ctx.problem.text,
+            flags=re.I,
+        )
+        or _the_equation_has_one(ctx)
+    )
     if not m:
         return False
     seg = _seg(ctx, m.group("e"))
@@ -203,8 +232,10 @@ def _one_real_solution(ctx: Context) -> bool:
 
 
 def _complex_parts(ctx: Context) -> bool:
-    """"(3 + 2i)(1 - 4i) = a + bi, where a and b are real numbers" -> the real parts agree, and the imaginary parts."""
-    if not ctx.complex_mode or not re.search(r"\b(?:are|is) real\b|\breal (?:numbers|constants)\b", ctx.problem.text, re.I):
+    """ "(3 + 2i)(1 - 4i) = a + bi, where a and b are real numbers" -> the real parts agree, and the imaginary parts."""
+    if not ctx.complex_mode or not re.search(
+        r"\b(?:are|is) real\b|\breal (?:numbers|constants)\b", ctx.problem.text, re.I
+    ):
         return False
     changed = False
     for seg in [s for s in ctx.segments if s.kind == "equation" and s.obj.has(sp.I) and s.obj.free_symbols]:
@@ -218,21 +249,31 @@ def _complex_parts(ctx: Context) -> bool:
         seg.obj, seg.kind = parts[0], _kind(parts[0])
         if len(parts) == 2:
             marker = f"⟦{seg.index}⟧"
-            ctx.problem.text = ctx.problem.text.replace(marker, f"{marker} and {_add(ctx, parts[1], sp.latex(parts[1]))}", 1)
+            ctx.problem.text = ctx.problem.text.replace(
+                marker, f"{marker} and {_add(ctx, parts[1], sp.latex(parts[1]))}", 1
+            )
         changed = True
     return changed
 
 
 def _same_base(ctx: Context) -> bool:
-    """"If x > 1 and x^{3a} / x^{a-2} = x^{12}" -> 3a - (a - 2) = 12: equal powers of one base above 1."""
-    bounds = [s for s in ctx.segments if s.kind == "inequality" and isinstance(s.obj, sp.StrictGreaterThan)
-              and isinstance(s.obj.lhs, sp.Symbol) and s.obj.rhs == 1]
+    """ "If x > 1 and x^{3a} / x^{a-2} = x^{12}" -> 3a - (a - 2) = 12: equal powers of one base above 1."""
+    bounds = [
+        s
+        for s in ctx.segments
+        if s.kind == "inequality"
+        and isinstance(s.obj, sp.StrictGreaterThan)
+        and isinstance(s.obj.lhs, sp.Symbol)
+        and s.obj.rhs == 1
+    ]
     changed = False
     for bound in bounds:
         base = bound.obj.lhs
         for seg in [s for s in ctx.segments if s.kind == "equation" and base in s.obj.free_symbols]:
-            left, right = (sp.simplify(sp.expand_log(sp.log(side), force=True) / sp.log(base))
-                           for side in (seg.obj.lhs, seg.obj.rhs))
+            left, right = (
+                sp.simplify(sp.expand_log(sp.log(side), force=True) / sp.log(base))
+                for side in (seg.obj.lhs, seg.obj.rhs)
+            )
             if any(e.has(sp.log) or base in e.free_symbols for e in (left, right)) or not (left - right).free_symbols:
                 continue
             seg.obj = sp.Eq(left, right)
@@ -245,9 +286,12 @@ def _same_base(ctx: Context) -> bool:
 
 
 def _zero_of_function(ctx: Context) -> bool:
-    """"Which of the following is (NOT) a zero of p?" -> a solution of p(x) = 0."""
-    m = re.search(r"\b(?:a |one |the )?(?:zeros?|x-intercepts?) of (?:the function |the graph of )?⟦(?P<f>\d+)⟧", ctx.problem.text,
-                  flags=re.I)
+    """ "Which of the following is (NOT) a zero of p?" -> a solution of p(x) = 0."""
+    m = re.search(
+        r"\b(?:a |one |the )?(?:zeros?|x-intercepts?) of (?:the function |the graph of )?⟦(?P<f>\d+)⟧",
+        ctx.problem.text,
+        flags=re.I,
+    )
     if not m:
         return False
     name = ctx.problem.math[int(m.group("f"))].strip()
@@ -264,21 +308,33 @@ def _zero_of_function(ctx: Context) -> bool:
 
 
 def _function_points(ctx: Context) -> bool:
-    """"the graph of f passes through the points (0, 3) and (2, -1)" -> f(0) = 3 and f(2) = -1 (also intercepts)."""
+    """ "the graph of f passes through the points (0, 3) and (2, -1)" -> f(0) = 3 and f(2) = -1 (also intercepts)."""
     names = {k for k, src in enumerate(ctx.problem.math) if src.strip() in ctx.functions}
     changed = False
     # "The graph of the function f is shown above": the picture is not here; what follows must carry the data
-    ctx.problem.text = re.sub(r"\bthe graph of (?:the )?(?:(?:linear|quadratic) )?(?:function )?(⟦\d+⟧) is shown"
-                              r"(?: in the [a-z]+-plane)?(?: above| below)?", r"the function \1", ctx.problem.text, flags=re.I)
+    ctx.problem.text = re.sub(
+        r"\bthe graph of (?:the )?(?:(?:linear|quadratic) )?(?:function )?(⟦\d+⟧) is shown"
+        r"(?: in the [a-z]+-plane)?(?: above| below)?",
+        r"the function \1",
+        ctx.problem.text,
+        flags=re.I,
+    )
     if names:  # "The graph of the function f, defined by ..., is shown above."
-        ctx.problem.text = re.sub(r"\bthe graph of (?=the (?:(?:linear|quadratic|exponential) )?function ⟦)", "",
-                                  ctx.problem.text, flags=re.I)
-        ctx.problem.text = re.sub(r",? is shown(?: in the [a-z]+-plane)?(?: above| below)?(?=[.,])", "", ctx.problem.text, flags=re.I)
+        ctx.problem.text = re.sub(
+            r"\bthe graph of (?=the (?:(?:linear|quadratic|exponential) )?function ⟦)", "", ctx.problem.text, flags=re.I
+        )
+        ctx.problem.text = re.sub(
+            r",? is shown(?: in the [a-z]+-plane)?(?: above| below)?(?=[.,])", "", ctx.problem.text, flags=re.I
+        )
     if len(names) == 1:  # "the graph passes through (2, -8)" with one function in the problem
         only = next(iter(names))
-        ctx.problem.text = re.sub(r"\b(?:the|its) graph (?=(?:passes|goes) through)", f"⟦{only}⟧ ", ctx.problem.text, flags=re.I)
-    pattern = (r"(?:the graph of )?⟦(?P<f>\d+)⟧ (?:passes|goes) through (?:the )?(?:points? )?⟦(?P<p>\d+)⟧(?:,? and ⟦(?P<q>\d+)⟧)?"
-               r"|(?:the graph of )?⟦(?P<g>\d+)⟧ has an? [xy]-intercept at ⟦(?P<r>\d+)⟧(?:,? and an? [xy]-intercept at ⟦(?P<s>\d+)⟧)?")
+        ctx.problem.text = re.sub(
+            r"\b(?:the|its) graph (?=(?:passes|goes) through)", f"⟦{only}⟧ ", ctx.problem.text, flags=re.I
+        )
+    pattern = (
+        r"(?:the graph of )?⟦(?P<f>\d+)⟧ (?:passes|goes) through (?:the )?(?:points? )?⟦(?P<p>\d+)⟧(?:,? and ⟦(?P<q>\d+)⟧)?"
+        r"|(?:the graph of )?⟦(?P<g>\d+)⟧ has an? [xy]-intercept at ⟦(?P<r>\d+)⟧(?:,? and an? [xy]-intercept at ⟦(?P<s>\d+)⟧)?"
+    )
     for m in list(re.finditer(pattern, ctx.problem.text, flags=re.I)):
         k = int(m.group("f") or m.group("g"))
         if k not in names:
@@ -293,15 +349,21 @@ def _function_points(ctx: Context) -> bool:
                 eqs.append(sp.Eq(body.subs(var, seg.obj[0]), seg.obj[1]))
         if not eqs or any(e in (sp.true, sp.false) for e in eqs):
             continue
-        _replace(ctx, re.search(re.escape(m.group(0)), ctx.problem.text), " and ".join(_add(ctx, e, sp.latex(e)) for e in eqs))
+        _replace(
+            ctx,
+            re.search(re.escape(m.group(0)), ctx.problem.text),
+            " and ".join(_add(ctx, e, sp.latex(e)) for e in eqs),
+        )
         changed = True
     return changed
 
 
 def _defines_question(ctx: Context) -> bool:
-    """"Which of the following defines f?" for a linear or quadratic f fixed by given values: solve for its
+    """ "Which of the following defines f?" for a linear or quadratic f fixed by given values: solve for its
     coefficients and ask for the option equivalent to the resulting formula."""
-    m = re.search(r"\bwhich of the following (?:defines|could define|gives|is) ⟦(\d+)⟧\s*\??$", ctx.problem.text, flags=re.I)
+    m = re.search(
+        r"\bwhich of the following (?:defines|could define|gives|is) ⟦(\d+)⟧\s*\??$", ctx.problem.text, flags=re.I
+    )
     name = ctx.problem.math[int(m.group(1))].strip() if m else None
     if name not in ctx.templated:
         return False
@@ -317,13 +379,15 @@ def _defines_question(ctx: Context) -> bool:
     for seg in given:
         ctx.segments.remove(seg)
         ctx.problem.text = ctx.problem.text.replace(f"⟦{seg.index}⟧", " ", 1)
-    m = re.search(r"\bwhich of the following (?:defines|could define|gives|is) ⟦(\d+)⟧\s*\??$", ctx.problem.text, flags=re.I)
+    m = re.search(
+        r"\bwhich of the following (?:defines|could define|gives|is) ⟦(\d+)⟧\s*\??$", ctx.problem.text, flags=re.I
+    )
     _replace(ctx, m, "which of the following is equivalent to " + _add(ctx, formula, sp.latex(formula)) + "?")
     return True
 
 
 def _named_line(ctx: Context) -> bool:
-    """"Line l has equation 3x - 4y = 12. Which ... is perpendicular to line l?" -> "... to the line 3x - 4y = 12"."""
+    """ "Line l has equation 3x - 4y = 12. Which ... is perpendicular to line l?" -> "... to the line 3x - 4y = 12"."""
     m = re.search(r"\b(?:the )?line ⟦(?P<n>\d+)⟧ has (?:the )?equation ⟦(?P<e>\d+)⟧\.\s*", ctx.problem.text, flags=re.I)
     if not m:
         return False
@@ -331,7 +395,7 @@ def _named_line(ctx: Context) -> bool:
     seg = _seg(ctx, m.group("e"))
     if seg is None or seg.kind != "equation":
         return False
-    rest = ctx.problem.text[m.end():]
+    rest = ctx.problem.text[m.end() :]
     later = [k for k in re.findall(r"\bline ⟦(\d+)⟧", rest, flags=re.I) if ctx.problem.math[int(k)].strip() == name]
     if not later:
         return False
@@ -344,25 +408,27 @@ def _named_line(ctx: Context) -> bool:
 
 
 def _the_polynomial(ctx: Context) -> bool:
-    """"In the polynomial P, k is a constant. If x - 2 is a factor of the polynomial": name P where it is meant;
+    """ "In the polynomial P, k is a constant. If x - 2 is a factor of the polynomial": name P where it is meant;
     "In the polynomial p(x) defined above," only points back at the definition."""
     changed = False
-    m = re.search(r"\b[Ii]n the (?:polynomial|function|expression) ⟦(\d+)⟧ (?:defined|given|shown) above,\s*", ctx.problem.text)
+    m = re.search(
+        r"\b[Ii]n the (?:polynomial|function|expression) ⟦(\d+)⟧ (?:defined|given|shown) above,\s*", ctx.problem.text
+    )
     if m:
         ctx.segments = [s for s in ctx.segments if s.index != int(m.group(1))]
-        ctx.problem.text = ctx.problem.text[: m.start()] + ctx.problem.text[m.end():]
+        ctx.problem.text = ctx.problem.text[: m.start()] + ctx.problem.text[m.end() :]
         changed = True
     m = re.search(r"\b[Ii]n the polynomial ⟦(\d+)⟧,\s*", ctx.problem.text)
-    if m and re.search(r"\bof the polynomial\b", ctx.problem.text[m.end():]):
+    if m and re.search(r"\bof the polynomial\b", ctx.problem.text[m.end() :]):
         marker = f"⟦{m.group(1)}⟧"
-        rest = re.sub(r"\bof the polynomial\b", f"of {marker}", ctx.problem.text[m.end():], count=1)
+        rest = re.sub(r"\bof the polynomial\b", f"of {marker}", ctx.problem.text[m.end() :], count=1)
         ctx.problem.text = ctx.problem.text[: m.start()] + rest
         changed = True
     return changed
 
 
 def _intercepts_of_graph(ctx: Context) -> bool:
-    """"the x-coordinates of the x-intercepts of the graph of y = (x - 4)(2x + 3)" -> the solutions of (x - 4)(2x + 3) = 0."""
+    """ "the x-coordinates of the x-intercepts of the graph of y = (x - 4)(2x + 3)" -> the solutions of (x - 4)(2x + 3) = 0."""
     m = re.search(r"\bthe x-coordinates of the x-intercepts of the graph of ⟦(\d+)⟧", ctx.problem.text, flags=re.I)
     seg = _seg(ctx, m.group(1)) if m else None
     if seg is None or seg.kind != "equation" or seg.obj.lhs != Y or seg.obj.rhs.free_symbols != {X}:
@@ -373,29 +439,47 @@ def _intercepts_of_graph(ctx: Context) -> bool:
 
 
 def _line_related_first(ctx: Context) -> bool:
-    """"Line l is perpendicular to the line with equation E. Which of the following could be an equation of line l?"
+    """ "Line l is perpendicular to the line with equation E. Which of the following could be an equation of line l?"
     -> "Which of the following could be an equation of a line perpendicular to the line E?"."""
-    m = re.search(r"\b[Ll]ine ⟦(?P<n>\d+)⟧ is (?P<rel>parallel|perpendicular) to the line with equation ⟦(?P<e>\d+)⟧\.\s*"
-                  r"[Ww]hich of the following (?P<verb>is|could be) an equation of line ⟦(?P<n2>\d+)⟧\s*\?\s*$", ctx.problem.text)
+    m = re.search(
+        r"\b[Ll]ine ⟦(?P<n>\d+)⟧ is (?P<rel>parallel|perpendicular) to the line with equation ⟦(?P<e>\d+)⟧\.\s*"
+        r"[Ww]hich of the following (?P<verb>is|could be) an equation of line ⟦(?P<n2>\d+)⟧\s*\?\s*$",
+        ctx.problem.text,
+    )
     if not m or ctx.problem.math[int(m.group("n"))].strip() != ctx.problem.math[int(m.group("n2"))].strip():
         return False
     ctx.segments = [s for s in ctx.segments if s.index not in (int(m.group("n")), int(m.group("n2")))]
-    ctx.problem.text = (f"Which of the following {m.group('verb')} an equation of a line {m.group('rel')} to the line "
-                        f"⟦{m.group('e')}⟧?")
+    ctx.problem.text = (
+        f"Which of the following {m.group('verb')} an equation of a line {m.group('rel')} to the line ⟦{m.group('e')}⟧?"
+    )
     return True
 
 
 def _second_solution(ctx: Context) -> bool:
-    """"x^2 + bx + 12 = 0, where b is a constant, has two solutions, x = 2 and x = r" -> b from x = 2, then r is the
+    """ "x^2 + bx + 12 = 0, where b is a constant, has two solutions, x = 2 and x = r" -> b from x = 2, then r is the
     other root (the product of the roots is 12)."""
-    m = re.search(r"⟦(?P<e>\d+)⟧,? (?:where ⟦\d+⟧ is a constant, )?has two (?:real )?solutions,? ⟦(?P<a>\d+)⟧ and ⟦(?P<b>\d+)⟧",
-                  ctx.problem.text)
+    m = re.search(
+        r"⟦(?P<e>\d+)⟧,? (?:where ⟦\d+⟧ is a constant, )?has two (?:real )?solutions,? ⟦(?P<a>\d+)⟧ and ⟦(?P<b>\d+)⟧",
+        ctx.problem.text,
+    )
     if not m:
         return False
     eq, known, other = (_seg(ctx, m.group(k)) for k in ("e", "a", "b"))
-    if eq is None or known is None or other is None or eq.kind != "equation" or known.kind != "equation" or other.kind != "equation":
+    if (
+        eq is None
+        or known is None
+        or other is None
+        or eq.kind != "equation"
+        or known.kind != "equation"
+        or other.kind != "equation"
+    ):
         return False
-    if known.obj.lhs != X or known.obj.rhs.free_symbols or other.obj.lhs != X or not isinstance(other.obj.rhs, sp.Symbol):
+    if (
+        known.obj.lhs != X
+        or known.obj.rhs.free_symbols
+        or other.obj.lhs != X
+        or not isinstance(other.obj.rhs, sp.Symbol)
+    ):
         return False
     poly = sp.expand(eq.obj.lhs - eq.obj.rhs)
     constants = poly.free_symbols - {X}
@@ -415,7 +499,7 @@ def _second_solution(ctx: Context) -> bool:
 
 
 def _what_percent(ctx: Context) -> bool:
-    """"... then x is what percent of z?" -> the value of 100 x / z."""
+    """ "... then x is what percent of z?" -> the value of 100 x / z."""
     m = re.search(r"⟦(?P<a>\d+)⟧ is what percent of ⟦(?P<b>\d+)⟧\s*\?", ctx.problem.text, flags=re.I)
     a, b = (_seg(ctx, m.group(k)) for k in ("a", "b")) if m else (None, None)
     if a is None or b is None or a.kind not in ("symbol", "expression") or b.kind not in ("symbol", "expression"):

@@ -21,13 +21,72 @@ from .problem import Problem
 __all__ = ["solve_statements"]
 
 NUM = r"(\d+(?:\.\d+)?)"
-_NOT_NAMES = {"if", "how", "what", "the", "a", "an", "he", "she", "they", "in", "on", "at", "his", "her", "their",
-              "then", "there", "and", "but", "after", "before", "when", "each", "every", "mr", "mrs", "ms", "dr", "i",
-              "it", "this", "that", "together", "all", "both", "today", "now", "find", "calculate", "who", "which",
-              "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
-              "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"}
-_HAVE = (r"(?:has|had|have|owns|owned|collected|collects|picked|picks|caught|catches|baked|bakes|made|makes|scored|scores|"
-         r"eats|ate|reads|read|sold|sells|drinks|drank)")
+_NOT_NAMES = {
+    "if",
+    "how",
+    "what",
+    "the",
+    "a",
+    "an",
+    "he",
+    "she",
+    "they",
+    "in",
+    "on",
+    "at",
+    "his",
+    "her",
+    "their",
+    "then",
+    "there",
+    "and",
+    "but",
+    "after",
+    "before",
+    "when",
+    "each",
+    "every",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "i",
+    "it",
+    "this",
+    "that",
+    "together",
+    "all",
+    "both",
+    "today",
+    "now",
+    "find",
+    "calculate",
+    "who",
+    "which",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+}
+_HAVE = (
+    r"(?:has|had|have|owns|owned|collected|collects|picked|picks|caught|catches|baked|bakes|made|makes|scored|scores|"
+    r"eats|ate|reads|read|sold|sells|drinks|drank)"
+)
 _DO = r"(?:has|does|did|had|have|eats|ate|reads|read|sold|sells|drinks|drank|makes|made|scored|scores)"
 _MULT = {"twice": 2, "thrice": 3, "half": sp.Rational(1, 2), "double": 2, "triple": 3}
 
@@ -53,9 +112,14 @@ def _normalise(prob: Problem, names: list[str]) -> str | None:
     s = story_text(prob)
     for k, name in enumerate(names):
         if len(name) == 1:  # a letter: only where it is used as a name, not the article "a"
-            s = re.sub(rf"\b{name.lower()}(?:'s)?\b(?='s\b| (?:is|was|has|had|and|who|will|can|be|are)\b|[,.?]|$)", f"e{k}", s)
-            s = re.sub(rf"(?<=\bof ){name.lower()}\b|(?<=\bthan ){name.lower()}\b|(?<=, ){name.lower()}\b|(?<=\band ){name.lower()}\b",
-                       f"e{k}", s)
+            s = re.sub(
+                rf"\b{name.lower()}(?:'s)?\b(?='s\b| (?:is|was|has|had|and|who|will|can|be|are)\b|[,.?]|$)", f"e{k}", s
+            )
+            s = re.sub(
+                rf"(?<=\bof ){name.lower()}\b|(?<=\bthan ){name.lower()}\b|(?<=, ){name.lower()}\b|(?<=\band ){name.lower()}\b",
+                f"e{k}",
+                s,
+            )
         else:
             s = re.sub(rf"\b{name.lower()}(?:'s)?\b", f"e{k}", s)
     if re.search(r"\d\s*/\s*\d|\bpercent\b|%", s):
@@ -85,23 +149,35 @@ def _ages(s: str, sym, everyone: list[str]) -> tuple[sp.Eq, str | None, str] | N
     m = re.fullmatch(rf"(?:in|after) {NUM} years?,? {_E} will be {_MULTWORD} as old as {_E}", s)
     if m:
         n = sp.Rational(m.group(1))
-        return (sp.Eq(sym(m.group(2)) + n, _factor(m.group(3)) * (sym(m.group(4)) + n)), "age",
-                "Add the years to both ages, then compare.")
+        return (
+            sp.Eq(sym(m.group(2)) + n, _factor(m.group(3)) * (sym(m.group(4)) + n)),
+            "age",
+            "Add the years to both ages, then compare.",
+        )
     m = re.fullmatch(rf"{NUM} years? ago,? {_E} was {_MULTWORD} as old as {_E}", s)
     if m:
         n = sp.Rational(m.group(1))
-        return (sp.Eq(sym(m.group(2)) - n, _factor(m.group(3)) * (sym(m.group(4)) - n)), "age",
-                "Subtract the years from both ages, then compare.")
-    m = re.fullmatch(rf"(?:(?:in|after) {NUM} years?,? )?the (?:sum|total) of (their ages|the ages of ((?:e\d+ & )+e\d+)|"
-                     rf"((?:e\d+ & )+e\d+) ages) (?:will be|is|was|be) {NUM}", s)
+        return (
+            sp.Eq(sym(m.group(2)) - n, _factor(m.group(3)) * (sym(m.group(4)) - n)),
+            "age",
+            "Subtract the years from both ages, then compare.",
+        )
+    m = re.fullmatch(
+        rf"(?:(?:in|after) {NUM} years?,? )?the (?:sum|total) of (their ages|the ages of ((?:e\d+ & )+e\d+)|"
+        rf"((?:e\d+ & )+e\d+) ages) (?:will be|is|was|be) {NUM}",
+        s,
+    )
     if m:
         years = sp.Rational(m.group(1) or 0)
         listed = m.group(3) or m.group(4)
         people = re.findall(r"e\d+", listed) if listed else everyone  # "their ages": everyone named
         if len(people) < 2 or len(set(people)) != len(people):
             return None
-        return (sp.Eq(sp.Add(*(sym(k) + years for k in people)), sp.Rational(m.group(5))), "age",
-                "Add the ages" + (" after the years have passed." if years else "."))
+        return (
+            sp.Eq(sp.Add(*(sym(k) + years for k in people)), sp.Rational(m.group(5))),
+            "age",
+            "Add the ages" + (" after the years have passed." if years else "."),
+        )
     return None
 
 
@@ -124,8 +200,11 @@ def _statement(sentence: str, sym, everyone: list[str] | None = None) -> tuple[s
     m = re.fullmatch(rf"{_E} {_HAVE} {NUM} (more|fewer|less) (?:([a-z]+) )?than {_E}(?: {_DO})?", s)
     if m:
         sign = 1 if m.group(3) == "more" else -1
-        return (sp.Eq(sym(m.group(1)), sym(m.group(5)) + sign * sp.Rational(m.group(2))), m.group(4),
-                "A difference between two amounts.")
+        return (
+            sp.Eq(sym(m.group(1)), sym(m.group(5)) + sign * sp.Rational(m.group(2))),
+            m.group(4),
+            "A difference between two amounts.",
+        )
     m = re.fullmatch(rf"{_E} (?:is|was) {_MULTWORD} as old as {_E}", s)
     if m:
         return sp.Eq(sym(m.group(1)), _factor(m.group(2)) * sym(m.group(3))), "age", "A multiple of an age."
@@ -168,14 +247,19 @@ def _question(q: str, sym, names_used: set[str]) -> tuple[sp.Expr, str | None] |
     m = re.fullmatch(rf"how old (?:was {_E}|would {_E} have been) {NUM} years? ago", q)
     if m:
         return sym(m.group(1) or m.group(2)) - sp.Rational(m.group(3)), "age"
-    m = re.fullmatch(rf"how many ([a-z]+) (?:does|did) {_E} (?:have|has|own|collect|pick|catch|bake|make|score)(?: now| left)?", q)
+    m = re.fullmatch(
+        rf"how many ([a-z]+) (?:does|did) {_E} (?:have|has|own|collect|pick|catch|bake|make|score)(?: now| left)?", q
+    )
     if m:
         return sym(m.group(2)), m.group(1)
     m = re.fullmatch(rf"how much (?:money )?(?:does|did) {_E} (?:have|has)(?: now| left)?", q)
     if m:
         return sym(m.group(1)), None
-    m = re.fullmatch(rf"how many ([a-z]+) do (?:they|{_E} and {_E}) (?:have|own|collect|pick|catch|bake|make|score) "
-                     rf"(?:together|in total|altogether|combined|in all)", q)
+    m = re.fullmatch(
+        rf"how many ([a-z]+) do (?:they|{_E} and {_E}) (?:have|own|collect|pick|catch|bake|make|score) "
+        rf"(?:together|in total|altogether|combined|in all)",
+        q,
+    )
     if m:
         people = {m.group(2), m.group(3)} - {None}
         if people and people != names_used:
@@ -207,12 +291,16 @@ def solve_statements(prob: Problem) -> Solution | None:
         return old, new
 
     s = re.sub(r"\b((?:in|after) \d+ years?|\d+ years? ago), (?=e\d+ )", r"\1 ", s)  # keep "in 9 years, Ann ..." whole
-    s = re.sub(r"\b(e\d+),? who (?=has |is |had |was )", r"\1. \1 ", s)  # "than Ann, who has ..." starts a statement about Ann
+    s = re.sub(
+        r"\b(e\d+),? who (?=has |is |had |was )", r"\1. \1 ", s
+    )  # "than Ann, who has ..." starts a statement about Ann
     parts = [p for p in re.split(r"(?<=[.?!])\s+", s) if p.strip()]
     if not parts or "?" not in parts[-1]:
         return None
     question = parts[-1]
-    m = re.match(r"^(?:if|given that) (.+?), (?:then )?(how .+)$", question) or re.match(r"^(how .+?) if (.+)$", question)
+    m = re.match(r"^(?:if|given that) (.+?), (?:then )?(how .+)$", question) or re.match(
+        r"^(how .+?) if (.+)$", question
+    )
     clauses = [p.rstrip(".") for p in parts[:-1]]
     if m:
         first, second = m.groups()
@@ -221,7 +309,9 @@ def solve_statements(prob: Problem) -> Solution | None:
         clauses.append(_pronouns(extra, subject.group(1)) if subject and first.startswith("how") else extra)
     pieces = []
     for clause in clauses:  # "A is 5, and B is 3" is two statements; "of A, B and C" is one list
-        clause = re.sub(r"(?<=\bof )(?:e\d+, )*e\d+,? and e\d+\b", lambda mm: " & ".join(re.findall(r"e\d+", mm.group(0))), clause)
+        clause = re.sub(
+            r"(?<=\bof )(?:e\d+, )*e\d+,? and e\d+\b", lambda mm: " & ".join(re.findall(r"e\d+", mm.group(0))), clause
+        )
         pieces.extend(c for c in re.split(r",? and (?=e\d+ )|, (?=e\d+ )", clause) if c.strip())
     eqs, nouns, texts, last = [], set(), [], None
     for piece in pieces:
@@ -255,13 +345,23 @@ def solve_statements(prob: Problem) -> Solution | None:
     if not value.is_number or value < 0 or not all(eq.subs(sols[0]) is sp.true for eq in eqs):
         return None
     steps = [step(eq, text) for eq, text in zip(eqs, texts)]
-    steps.append(step(r",\ ".join(f"{tex(k)} = {tex(v)}" for k, v in sols[0].items()), "Solve the statements one after another."))
+    steps.append(
+        step(r",\ ".join(f"{tex(k)} = {tex(v)}" for k, v in sols[0].items()), "Solve the statements one after another.")
+    )
     steps.append(step(tex(target) + " = " + tex(value), "Compute what the question asks."))
-    hints = ["Give each person's quantity a letter.",
-             "Turn each sentence into an equation: 'more than' adds, 'fewer than' subtracts, 'times as many' multiplies.",
-             "Start from the person whose amount is given and work along the chain."]
-    sol = solved(prob.raw, "word problems", steps, hints, value,
-                 verification="solved the statements as equations and substituted the solution into every one")
+    hints = [
+        "Give each person's quantity a letter.",
+        "Turn each sentence into an equation: 'more than' adds, 'fewer than' subtracts, 'times as many' multiplies.",
+        "Start from the person whose amount is given and work along the chain.",
+    ]
+    sol = solved(
+        prob.raw,
+        "word problems",
+        steps,
+        hints,
+        value,
+        verification="solved the statements as equations and substituted the solution into every one",
+    )
     if prob.options:
         sol.choice = pick_numeric_option(value, prob.options)
         sol.verification += f"; option {sol.choice} is the only option equal to it"
@@ -270,15 +370,18 @@ def solve_statements(prob: Problem) -> Solution | None:
 
 # --- "each" chains: "Dan plants 3 rose bushes. Each rose bush has 25 roses. How many roses ...?" -----------------
 
-_GET = (r"(?:has|have|had|plants|planted|buys|bought|owns|owned|keeps|kept|makes|made|orders|ordered|picks|picked|gets|got|"
-        r"collects|collected|carries|carried|brings|brought|bakes|baked|grows|grew|sets up|set up|fills|filled|packs|packed)")
+_GET = (
+    r"(?:has|have|had|plants|planted|buys|bought|owns|owned|keeps|kept|makes|made|orders|ordered|picks|picked|gets|got|"
+    r"collects|collected|carries|carried|brings|brought|bakes|baked|grows|grew|sets up|set up|fills|filled|packs|packed)"
+)
 _HOLD = r"(?:has|have|contains|contain|holds|hold|weighs|weigh|costs|cost|produces|produce|lays|lay|gives|give|needs|need|uses|use)"
 _NP = r"([a-z]+(?: [a-z]+)?(?: of [a-z]+)?)"
 _PLACE = r"(?: (?:in|on|at|for) (?:the|his|her|their|a|an|its) [a-z]+)?"
 
 
 def _stem(phrase: str) -> str:
-    """"rose bushes" -> "rose bush"; "bags of onions" -> "bag" (the counted thing)."""
+    """ "rose bushes" -> "rose bush"; "bags of onions" -> "bag" (the counted thing)."""
+
     def one(w: str) -> str:
         if w.endswith(("shes", "ches", "xes", "sses", "zes")):
             return w[:-2]
@@ -294,8 +397,11 @@ def solve_each_chain(prob: Problem) -> Solution | None:
     from .story import story_text
 
     s = story_text(prob)
-    if re.search(r"\d\s*/\s*\d|\bpercent\b|\b(?:half|twice|more|less|fewer|than|left|remaining|some|other|another|"
-                 r"except|but|only|not|and|or|per|every|times|total of)\b", s.replace(" in total", " ")):
+    if re.search(
+        r"\d\s*/\s*\d|\bpercent\b|\b(?:half|twice|more|less|fewer|than|left|remaining|some|other|another|"
+        r"except|but|only|not|and|or|per|every|times|total of)\b",
+        s.replace(" in total", " "),
+    ):
         return None
     parts = [p.strip(" .") for p in re.split(r"(?<=[.?!])\s+", s) if p.strip()]
     if len(parts) < 3 or "?" not in parts[-1]:
@@ -321,9 +427,14 @@ def solve_each_chain(prob: Problem) -> Solution | None:
         chain.append((count, noun))
     q = parts[-1].rstrip("?")
     last = chain[-1][1]
-    mq = re.fullmatch(rf"how many {_NP} (?:are there|does [a-z]+ have|do they have|did [a-z]+ (?:get|buy|plant|pick|collect|make)|"
-                      rf"in total|in all|total)(?: in total| in all| altogether| total)?", q)
-    money = re.fullmatch(r"how much (?:money )?(?:does|did|will|would) [a-z]+ (?:spend|pay|need to pay)(?: in total| in all)?", q)
+    mq = re.fullmatch(
+        rf"how many {_NP} (?:are there|does [a-z]+ have|do they have|did [a-z]+ (?:get|buy|plant|pick|collect|make)|"
+        rf"in total|in all|total)(?: in total| in all| altogether| total)?",
+        q,
+    )
+    money = re.fullmatch(
+        r"how much (?:money )?(?:does|did|will|would) [a-z]+ (?:spend|pay|need to pay)(?: in total| in all)?", q
+    )
     if mq and _stem(mq.group(1)) == _stem(last):
         pass
     elif money and last == "dollars":
@@ -333,15 +444,29 @@ def solve_each_chain(prob: Problem) -> Solution | None:
     value = sp.Integer(1)
     for count, _ in chain:
         value *= sp.Rational(count)
-    steps = [step(f"{count}\\ \\text{{{noun}}}", "Read one link of the chain." if k else "Start from the first count.")
-             for k, (count, noun) in enumerate(chain)]
-    steps.append(step(r" \times ".join(count for count, _ in chain) + f" = {tex(value)}",
-                      f"Multiply along the chain to count the {last}."))
-    hints = ["Each sentence multiplies: every one of the previous things has that many of the next.",
-             "Write the chain of counts from the first sentence to the thing the question asks about.",
-             "Multiply the counts together."]
-    sol = solved(prob.raw, "word problems", steps, hints, value,
-                 verification="every sentence was read as one link of the chain; the counts were multiplied exactly")
+    steps = [
+        step(f"{count}\\ \\text{{{noun}}}", "Read one link of the chain." if k else "Start from the first count.")
+        for k, (count, noun) in enumerate(chain)
+    ]
+    steps.append(
+        step(
+            r" \times ".join(count for count, _ in chain) + f" = {tex(value)}",
+            f"Multiply along the chain to count the {last}.",
+        )
+    )
+    hints = [
+        "Each sentence multiplies: every one of the previous things has that many of the next.",
+        "Write the chain of counts from the first sentence to the thing the question asks about.",
+        "Multiply the counts together.",
+    ]
+    sol = solved(
+        prob.raw,
+        "word problems",
+        steps,
+        hints,
+        value,
+        verification="every sentence was read as one link of the chain; the counts were multiplied exactly",
+    )
     if prob.options:
         sol.choice = pick_numeric_option(value, prob.options)
     return sol

@@ -34,14 +34,19 @@ def story_text(prob: Problem) -> str:
     """The raw question, lower case, numbers in digits, currency and percent signs normalised."""
     s = strip_format(prob.raw).lower().replace("\\%", "%").replace("\\$", "$").replace("’", "'")
     s = re.sub(r"\\(?:text|mathrm)\{([^{}]*)\}", r"\1", s)
-    s = re.sub(r"\$\s?(\d+(?:\.\d+)?) (?=(?:per|an|a|each) (?:second|minute|hour|day|week|month|year)\b)", r"\1 dollars ", s)
+    s = re.sub(
+        r"\$\s?(\d+(?:\.\d+)?) (?=(?:per|an|a|each) (?:second|minute|hour|day|week|month|year)\b)", r"\1 dollars ", s
+    )
     s = s.replace("$", " ").replace("\\", " ")
     s = re.sub(r"(?<=\d),(?=\d{3}\b)", "", s)
     s = words_to_numbers(s)
     s = re.sub(r"\b(?:rs|inr|usd)\.?\s*(?=\d)", "", s)
     s = re.sub(r"\s*(?:%|per cent\b|percent\b)", " percent", s)
-    s = re.sub(r"\b(?:kmph|km/hr|km/h|kmh|kilometers per hour|kilometres per hour|km an hour|kilometers an hour)\b",
-               "km per hour", s)
+    s = re.sub(
+        r"\b(?:kmph|km/hr|km/h|kmh|kilometers per hour|kilometres per hour|km an hour|kilometers an hour)\b",
+        "km per hour",
+        s,
+    )
     s = re.sub(r"\b(?:mph|miles an hour|miles/hour|miles/hr)\b", "miles per hour", s)
     s = re.sub(r"\b(?:m/s|m/sec|meters per second|metres per second|m per sec)\b", "m per second", s)
     s = re.sub(r"(\d)\s*(km|m|cm|hrs?|mins?|secs?)\b", r"\1 \2", s)
@@ -81,33 +86,69 @@ def _all_numbers_used(s: str, used: list[str]) -> bool:
 
 # --- rate × time ---------------------------------------------------------------------------------
 
-_DIST = {"km": 1000, "kilometer": 1000, "kilometre": 1000, "kilometers": 1000, "kilometres": 1000, "m": 1,
-         "meter": 1, "meters": 1, "metre": 1, "metres": 1, "mile": sp.Rational(1609344, 1000), "miles": sp.Rational(1609344, 1000),
-         "feet": sp.Rational(3048, 10000), "foot": sp.Rational(3048, 10000), "ft": sp.Rational(3048, 10000),
-         "yards": sp.Rational(9144, 10000), "yard": sp.Rational(9144, 10000)}
-_TIME = {"hour": 3600, "hours": 3600, "hr": 3600, "hrs": 3600, "minute": 60, "minutes": 60, "min": 60, "mins": 60,
-         "second": 1, "seconds": 1, "sec": 1, "secs": 1}
+_DIST = {
+    "km": 1000,
+    "kilometer": 1000,
+    "kilometre": 1000,
+    "kilometers": 1000,
+    "kilometres": 1000,
+    "m": 1,
+    "meter": 1,
+    "meters": 1,
+    "metre": 1,
+    "metres": 1,
+    "mile": sp.Rational(1609344, 1000),
+    "miles": sp.Rational(1609344, 1000),
+    "feet": sp.Rational(3048, 10000),
+    "foot": sp.Rational(3048, 10000),
+    "ft": sp.Rational(3048, 10000),
+    "yards": sp.Rational(9144, 10000),
+    "yard": sp.Rational(9144, 10000),
+}
+_TIME = {
+    "hour": 3600,
+    "hours": 3600,
+    "hr": 3600,
+    "hrs": 3600,
+    "minute": 60,
+    "minutes": 60,
+    "min": 60,
+    "mins": 60,
+    "second": 1,
+    "seconds": 1,
+    "sec": 1,
+    "secs": 1,
+}
 _DU = "|".join(sorted(_DIST, key=len, reverse=True))
 _TU = "|".join(sorted(_TIME, key=len, reverse=True))
 _SPEED = re.compile(rf"\b{NUM} ({_DU}) (?:per|an|a|each|every) ({_TU})\b")
 _DISTANCE = re.compile(rf"\b{NUM} ({_DU})\b(?! (?:per|an|a|each|every) (?:{_TU})\b)(?! long| wide| high| tall| deep)")
 _DURATION = re.compile(rf"\b{NUM} ({_TU})\b")
-_RATE_BLOCK = re.compile(r"\b(?:train|platform|bridge|tunnel|pole|stream|current|still water|upstream|downstream|"
-                         r"opposite|towards each other|meet|overtake|catch up|round trip|return|back|"
-                         r"late|early|faster|slower|increase|decrease|reduce|rest|stop|stops|walks? and|remaining|half|"
-                         r"first|second|third|then|another|other|each way|circular|track|lap|escalator|both|two|"
-                         r"man|person|boy|girl|wind|against|along|relative)\b")
+_RATE_BLOCK = re.compile(
+    r"\b(?:train|platform|bridge|tunnel|pole|stream|current|still water|upstream|downstream|"
+    r"opposite|towards each other|meet|overtake|catch up|round trip|return|back|"
+    r"late|early|faster|slower|increase|decrease|reduce|rest|stop|stops|walks? and|remaining|half|"
+    r"first|second|third|then|another|other|each way|circular|track|lap|escalator|both|two|"
+    r"man|person|boy|girl|wind|against|along|relative)\b"
+)
 
 
 def _rate(s: str) -> Story | None:
     pole = re.search(rf"\btrain (?:is )?{NUM} ({_DU}) long\b", s)
-    if pole and re.search(r"\b(?:pole|post|telegraph pole|lamp ?post|tree|signal post)\b", s) and "train" not in s[pole.end():]:
-        s = s[: pole.start()] + f"train covers {pole.group(1)} {pole.group(2)} " + s[pole.end():]
+    if (
+        pole
+        and re.search(r"\b(?:pole|post|telegraph pole|lamp ?post|tree|signal post)\b", s)
+        and "train" not in s[pole.end() :]
+    ):
+        s = s[: pole.start()] + f"train covers {pole.group(1)} {pole.group(2)} " + s[pole.end() :]
         s = re.sub(r"\b(?:the |a )?(?:telegraph pole|lamp ?post|signal post|pole|post|tree)\b", "the mark", s)
         s = s.replace("train", "vehicle")
-    if _RATE_BLOCK.search(s) or not re.search(r"\b(?:speed|travel|travels|traveled|travelled|drive|drives|drove|"
-                                               r"driving|run|runs|ran|walk|walks|walked|cycle|cycles|rides|covers?|"
-                                               r"covered|flies|fly|goes|moves?|swims?|how far|how long|how many)\b", s):
+    if _RATE_BLOCK.search(s) or not re.search(
+        r"\b(?:speed|travel|travels|traveled|travelled|drive|drives|drove|"
+        r"driving|run|runs|ran|walk|walks|walked|cycle|cycles|rides|covers?|"
+        r"covered|flies|fly|goes|moves?|swims?|how far|how long|how many)\b",
+        s,
+    ):
         return None
     v, t, d = sp.symbols("v t d", positive=True)
     speeds, dists, times = _SPEED.findall(s), _DISTANCE.findall(s), _DURATION.findall(s)
@@ -139,7 +180,9 @@ def _rate(s: str) -> Story | None:
             return None
         scale, unit_name = sp.Integer(_TIME[unit]), unit
     elif missing == d:
-        m = re.search(rf"\b(?:how (?:many|far)|distance|what distance)\b.*?\b({_DU})\b", q) or re.search(rf"\bhow far\b", q)
+        m = re.search(rf"\b(?:how (?:many|far)|distance|what distance)\b.*?\b({_DU})\b", q) or re.search(
+            r"\bhow far\b", q
+        )
         unit = m.group(1) if m and m.groups() else next(iter(du for _, du, _ in speeds), None)
         if unit is None or not re.search(r"\bhow far\b|\bdistance\b|\bhow many\b", q):
             return None
@@ -155,9 +198,11 @@ def _rate(s: str) -> Story | None:
         else:
             return None
         scale, unit_name = sp.Integer(1) * _DIST[du] / _TIME[tu], f"{du} per {tu}"
-    hints = ["Distance, speed and time are linked by distance = speed × time.",
-             "Write every quantity in matching units before you combine them.",
-             "Solve the relation for the quantity the question asks for, then convert to the asked unit."]
+    hints = [
+        "Distance, speed and time are linked by distance = speed × time.",
+        "Write every quantity in matching units before you combine them.",
+        "Solve the relation for the quantity the question asks for, then convert to the asked unit.",
+    ]
     return Story("rate", [sp.Eq(d, v * t)], known, missing, used, hints, given, scale, unit_name)
 
 
@@ -169,22 +214,37 @@ _WORK_TIME = re.compile(rf"\bin {NUM} (days|hours|minutes|day|hour|minute)\b")
 def _work(s: str) -> Story | None:
     q = question_of(s)
     last = re.split(r"(?<=[.!])\s+", s.strip())[-1]  # "If they work together at these rates, how many hours ...?"
-    if not re.search(r"\b(?:together|both|working together|all (?:of them|3|together)|simultaneously|if (?:both|all) "
-                     r"(?:pipes|taps) are opened)\b", last) or not re.search(r"\bhow (?:many|long|much time)\b|\bin how many\b|"
-                                                                         r"\bwhat time\b", q):
+    if not re.search(
+        r"\b(?:together|both|working together|all (?:of them|3|together)|simultaneously|if (?:both|all) "
+        r"(?:pipes|taps) are opened)\b",
+        last,
+    ) or not re.search(
+        r"\bhow (?:many|long|much time)\b|\bin how many\b|"
+        r"\bwhat time\b",
+        q,
+    ):
         return None
-    if re.search(r"\b(?:empties|emptied|emptying|leak|drain|drains|left|leaves|after|remaining|rest|efficient|"
-                 r"twice|times|wages|paid|share|percent|more|less|than|half)\b|\balone (?:for|works?|worked|starts?)\b"
-                 r"|\b(?:can|to|will|would) empty\b", s):
+    if re.search(
+        r"\b(?:empties|emptied|emptying|leak|drain|drains|left|leaves|after|remaining|rest|efficient|"
+        r"twice|times|wages|paid|share|percent|more|less|than|half)\b|\balone (?:for|works?|worked|starts?)\b"
+        r"|\b(?:can|to|will|would) empty\b",
+        s,
+    ):
         return None  # "working alone, A can ..." only names a rate; "A works alone for 2 hours" changes the story
     body = s[: len(s) - len(q)]
     found = _WORK_TIME.findall(body)
     sizes = re.findall(rf"\b{NUM} ([a-z]+) in {NUM} (?:days|hours|minutes|day|hour|minute)\b", body)
     job = re.search(rf"\b{NUM} ([a-z]+)\s*\??$", q)  # "fill 240 bottles": the same job each machine does
-    job_numbers = ([size[0] for size in sizes] + [job.group(1)] if len(sizes) == len(found) and job and
-                   len({size[:2] for size in sizes} | {(job.group(1), job.group(2))}) == 1 else [])
-    if len(found) not in (2, 3) or len({u.rstrip("s") for _, u in found}) != 1 or not re.search(
-            r"\b(?:can|could|takes?|alone)\b", body):
+    job_numbers = (
+        [size[0] for size in sizes] + [job.group(1)]
+        if len(sizes) == len(found) and job and len({size[:2] for size in sizes} | {(job.group(1), job.group(2))}) == 1
+        else []
+    )
+    if (
+        len(found) not in (2, 3)
+        or len({u.rstrip("s") for _, u in found}) != 1
+        or not re.search(r"\b(?:can|could|takes?|alone)\b", body)
+    ):
         return None
     unit = found[0][1] if found[0][1].endswith("s") else found[0][1] + "s"
     if not re.search(rf"\b{unit}\b|\bhow long\b|\bhow much time\b|\bin how many\b", q):
@@ -193,26 +253,35 @@ def _work(s: str) -> Story | None:
     rates = [sp.Symbol(f"t_{i + 1}", positive=True) for i in range(len(found))]
     known = {r: _n(value) for r, (value, _) in zip(rates, found)}
     eq = sp.Eq(sp.Add(*(1 / r for r in rates)), 1 / t)
-    hints = ["Think of rates: a worker who finishes in k days does 1/k of the job per day.",
-             "Working together, their rates add up.",
-             "The time together is 1 divided by the combined rate."]
+    hints = [
+        "Think of rates: a worker who finishes in k days does 1/k of the job per day.",
+        "Working together, their rates add up.",
+        "The time together is 1 divided by the combined rate.",
+    ]
     given = [f"one worker alone: {value} {unit}" for value, _ in found]
     return Story("work rate", [eq], known, t, [v for v, _ in found] + job_numbers, hints, given, sp.Integer(1), unit)
 
 
 def _work_alone(s: str) -> Story | None:
-    """"A and B together finish a job in 6 days; A alone in 10 days. How long for B alone?" (rates subtract)."""
+    """ "A and B together finish a job in 6 days; A alone in 10 days. How long for B alone?" (rates subtract)."""
     q = question_of(s)
     if not re.search(r"\b(?:alone|by himself|by herself|by itself)\b", q) or not re.search(
-            r"\bhow (?:many|long|much time)\b|\bin how many\b", q):
+        r"\bhow (?:many|long|much time)\b|\bin how many\b", q
+    ):
         return None
-    if re.search(r"\b(?:empty|empties|emptied|leak|drain|drains|left|leaves|after|remaining|rest|efficient|twice|times|"
-                 r"wages|paid|share|percent|more|less|than|half|then|for \d+)\b", s):
+    if re.search(
+        r"\b(?:empty|empties|emptied|leak|drain|drains|left|leaves|after|remaining|rest|efficient|twice|times|"
+        r"wages|paid|share|percent|more|less|than|half|then|for \d+)\b",
+        s,
+    ):
         return None
     body = s[: len(s) - len(q)]
     found = _WORK_TIME.findall(body)
-    together = re.findall(rf"\btogether\b[^.?,]*?\bin {NUM} (days|hours|minutes)\b|\bin {NUM} (days|hours|minutes),? "
-                          rf"(?:working |if they work )?together\b", body)
+    together = re.findall(
+        rf"\btogether\b[^.?,]*?\bin {NUM} (days|hours|minutes)\b|\bin {NUM} (days|hours|minutes),? "
+        rf"(?:working |if they work )?together\b",
+        body,
+    )
     if len(found) != 2 or len(together) != 1 or len({u.rstrip("s") for _, u in found}) != 1:
         return None
     both = [g for g in together[0] if g][0]
@@ -223,14 +292,26 @@ def _work_alone(s: str) -> Story | None:
     unit = found[0][1] if found[0][1].endswith("s") else found[0][1] + "s"
     x = sp.Symbol("T", positive=True)
     eq = sp.Eq(1 / _n(both), 1 / _n(single[0]) + 1 / x)
-    hints = ["Think of rates: finishing in k days means doing 1/k of the job per day.",
-             "The rate together is the sum of the two rates.",
-             "Subtract the known worker's rate from the rate together, then invert."]
-    return Story("work rate", [eq], {}, x, [both, single[0]], hints,
-                 [f"together: {both} {unit}", f"one alone: {single[0]} {unit}"], sp.Integer(1), unit)
+    hints = [
+        "Think of rates: finishing in k days means doing 1/k of the job per day.",
+        "The rate together is the sum of the two rates.",
+        "Subtract the known worker's rate from the rate together, then invert.",
+    ]
+    return Story(
+        "work rate",
+        [eq],
+        {},
+        x,
+        [both, single[0]],
+        hints,
+        [f"together: {both} {unit}", f"one alone: {single[0]} {unit}"],
+        sp.Integer(1),
+        unit,
+    )
 
 
 # --- interest ------------------------------------------------------------------------------------
+
 
 def _interest(s: str) -> Story | None:
     compound = bool(re.search(r"\bcompound(?:ed)? (?:interest|annually|yearly)|\bcompounded\b|\bc\.i\b", s))
@@ -239,7 +320,10 @@ def _interest(s: str) -> Story | None:
     if re.search(r"\b(?:half[- ]yearly|quarterly|monthly|semi|difference|months?|double|triple|times|itself)\b", s):
         return None
     p, r, t, i, a = sp.symbols("P r t I A", positive=True)
-    two = re.search(rf"\b(?:amounts? to|becomes?|grows? to)\s+{NUM}\s+in\s+{NUM}\s+years?,?\s+and\s+(?:to\s+)?{NUM}\s+in\s+{NUM}\s+years?\b", s)
+    two = re.search(
+        rf"\b(?:amounts? to|becomes?|grows? to)\s+{NUM}\s+in\s+{NUM}\s+years?,?\s+and\s+(?:to\s+)?{NUM}\s+in\s+{NUM}\s+years?\b",
+        s,
+    )
     if two and not compound:
         return _interest_two_amounts(s, two)
     known, used, given = {}, [], []
@@ -251,8 +335,11 @@ def _interest(s: str) -> Story | None:
     if m:
         known[t], _ = _n(m.group(1)), used.append(m.group(1))
         given.append(f"time: {m.group(1)} years")
-    m = re.search(rf"\b(?:sum of|principal of|borrow(?:s|ed)?|invest(?:s|ed)?|deposit(?:s|ed)?|lends?|lent|loan of|"
-                  rf"principal is|sum is|interest on|amount on)\s+(?:money\s+)?(?:of\s+)?{NUM}(?! percent)\b", s)
+    m = re.search(
+        rf"\b(?:sum of|principal of|borrow(?:s|ed)?|invest(?:s|ed)?|deposit(?:s|ed)?|lends?|lent|loan of|"
+        rf"principal is|sum is|interest on|amount on)\s+(?:money\s+)?(?:of\s+)?{NUM}(?! percent)\b",
+        s,
+    )
     if m:
         known[p], _ = _n(m.group(1)), used.append(m.group(1))
         given.append(f"principal: {m.group(1)}")
@@ -260,7 +347,10 @@ def _interest(s: str) -> Story | None:
     if m:
         known[a], _ = _n(m.group(1)), used.append(m.group(1))
         given.append(f"amount: {m.group(1)}")
-    m = re.search(rf"\binterest (?:of|is|was|earned is|received is|amounts to)\s+{NUM}(?! percent)\b|\b{NUM} (?:as|in) interest\b", s)
+    m = re.search(
+        rf"\binterest (?:of|is|was|earned is|received is|amounts to)\s+{NUM}(?! percent)\b|\b{NUM} (?:as|in) interest\b",
+        s,
+    )
     if m:
         value = m.group(1) or m.group(2)
         known[i], _ = _n(value), used.append(value)
@@ -270,7 +360,10 @@ def _interest(s: str) -> Story | None:
         target = r
     elif re.search(r"\b(?:time|how many years|how long|period)\b", q):
         target = t
-    elif re.search(r"\b(?:principal|sum|how much (?:money )?(?:was|did|must|should) (?:be )?(?:invested|borrowed|deposited|lent))\b", q):
+    elif re.search(
+        r"\b(?:principal|sum|how much (?:money )?(?:was|did|must|should) (?:be )?(?:invested|borrowed|deposited|lent))\b",
+        q,
+    ):
         target = p
     elif re.search(r"\b(?:amount|total|pay|paid|clear|repay|balance|worth)\b", q):
         target = a
@@ -282,17 +375,24 @@ def _interest(s: str) -> Story | None:
         return None
     growth = p * (1 + r / 100) ** t if compound else p * (1 + r * t / 100)
     eqs = [sp.Eq(a, growth), sp.Eq(i, a - p)]
-    hints = (["Compound interest multiplies the balance by (1 + r/100) every year.",
-              "After t years the amount is P(1 + r/100)^t; the interest is the amount minus the principal.",
-              "Put the known values into the formula and solve for the unknown."] if compound else
-             ["Simple interest is the same every year: I = P × r × t / 100.",
-              "The amount owed or held is the principal plus the interest.",
-              "Put the known values into the formula and solve for the unknown."])
+    hints = (
+        [
+            "Compound interest multiplies the balance by (1 + r/100) every year.",
+            "After t years the amount is P(1 + r/100)^t; the interest is the amount minus the principal.",
+            "Put the known values into the formula and solve for the unknown.",
+        ]
+        if compound
+        else [
+            "Simple interest is the same every year: I = P × r × t / 100.",
+            "The amount owed or held is the principal plus the interest.",
+            "Put the known values into the formula and solve for the unknown.",
+        ]
+    )
     return Story("compound interest" if compound else "simple interest", eqs, known, target, used, hints, given)
 
 
 def _interest_two_amounts(s: str, m: re.Match) -> Story | None:
-    """"A sum amounts to 815 in 3 years and to 854 in 4 years at simple interest": the yearly interest is the difference."""
+    """ "A sum amounts to 815 in 3 years and to 854 in 4 years at simple interest": the yearly interest is the difference."""
     a1, t1, a2, t2 = (_n(g) for g in m.groups())
     if t1 == t2 or re.search(r"\b\d+(?:\.\d+)? percent\b", s):
         return None
@@ -305,20 +405,33 @@ def _interest_two_amounts(s: str, m: re.Match) -> Story | None:
     else:
         return None
     eqs = [sp.Eq(p * (1 + r * t1 / 100), a1), sp.Eq(p * (1 + r * t2 / 100), a2)]
-    hints = ["With simple interest the same interest is added every year.",
-             "The difference between the two amounts is the interest for the difference in years.",
-             "Subtract that interest from the first amount to recover the principal, then find the rate."]
-    return Story("simple interest", eqs, {}, target, list(m.groups()), hints,
-                 [f"amount {m.group(1)} after {m.group(2)} years", f"amount {m.group(3)} after {m.group(4)} years"])
+    hints = [
+        "With simple interest the same interest is added every year.",
+        "The difference between the two amounts is the interest for the difference in years.",
+        "Subtract that interest from the first amount to recover the principal, then find the rate.",
+    ]
+    return Story(
+        "simple interest",
+        eqs,
+        {},
+        target,
+        list(m.groups()),
+        hints,
+        [f"amount {m.group(1)} after {m.group(2)} years", f"amount {m.group(3)} after {m.group(4)} years"],
+    )
 
 
 # --- profit and loss -----------------------------------------------------------------------------
 
+
 def _profit(s: str) -> Story | None:
     if not re.search(r"\b(?:profit|gain|loss|cost price|selling price|marked price|discount)\b", s):
         return None
-    if re.search(r"\b(?:each|per|dozen|kg|articles|items|successive|two|both|tax|commission|instead|had|would|"
-                 r"were|if he|if she|if it|more|less|interest|ratio|share|partners?|mixture)\b", s):
+    if re.search(
+        r"\b(?:each|per|dozen|kg|articles|items|successive|two|both|tax|commission|instead|had|would|"
+        r"were|if he|if she|if it|more|less|interest|ratio|share|partners?|mixture)\b",
+        s,
+    ):
         return None
     c, sale, g, mark, dsc = sp.symbols("C S g M d", real=True)
     known, used, given = {}, [], []
@@ -337,14 +450,26 @@ def _profit(s: str) -> Story | None:
     if grab(rf"\bloss of {NUM} percent\b|\b{NUM} percent loss\b", g, "loss percent", -1) and gain:
         return None
     grab(rf"\bdiscount of {NUM} percent\b|\b{NUM} percent discount\b", dsc, "discount percent")
-    grab(rf"\b(?:cost price (?:of [a-z ]+ )?(?:is|was|of)|costs? (?:him |her |them )?|(?:bought|buys|purchased)\b[^.;,]*?\b(?:for|at)|"
-         rf"cost price (?:is|was|of))\s*{NUM}(?! percent)\b", c, "cost price")
-    grab(rf"\b(?:selling price (?:of [a-z ]+ )?(?:is|was|of)|(?:sold|sells?)\b[^.;,]*?\b(?:for|at))\s*{NUM}(?! percent)\b",
-         sale, "selling price")
-    grab(rf"\bmarked price (?:of [a-z ]+ )?(?:is|was|of)\s*{NUM}(?! percent)\b|\bmarked (?:at|up to)\s*{NUM}(?! percent)\b",
-         mark, "marked price")
+    grab(
+        rf"\b(?:cost price (?:of [a-z ]+ )?(?:is|was|of)|costs? (?:him |her |them )?|(?:bought|buys|purchased)\b[^.;,]*?\b(?:for|at)|"
+        rf"cost price (?:is|was|of))\s*{NUM}(?! percent)\b",
+        c,
+        "cost price",
+    )
+    grab(
+        rf"\b(?:selling price (?:of [a-z ]+ )?(?:is|was|of)|(?:sold|sells?)\b[^.;,]*?\b(?:for|at))\s*{NUM}(?! percent)\b",
+        sale,
+        "selling price",
+    )
+    grab(
+        rf"\bmarked price (?:of [a-z ]+ )?(?:is|was|of)\s*{NUM}(?! percent)\b|\bmarked (?:at|up to)\s*{NUM}(?! percent)\b",
+        mark,
+        "marked price",
+    )
     q = re.split(r"\d", question_of(s))[0]
-    if re.search(r"\b(?:profit|gain|loss) (?:percent|percentage)\b|\bpercent(?:age)? (?:of )?(?:profit|gain|loss)\b", q):
+    if re.search(
+        r"\b(?:profit|gain|loss) (?:percent|percentage)\b|\bpercent(?:age)? (?:of )?(?:profit|gain|loss)\b", q
+    ):
         target = g if "loss" not in q else -g
     elif re.search(r"\bcost price\b|\bcost of\b|\bbuy\b|\bbought\b|\bcost\b", q):
         target = c
@@ -360,15 +485,20 @@ def _profit(s: str) -> Story | None:
     symbols = set().union(*(e.free_symbols for e in eqs))
     if not set(known) <= symbols or len(symbols) - len(known) != len(eqs):
         return None
-    hints = ["Profit or loss percent is always measured on the cost price.",
-             "Selling price = cost price × (1 + profit%/100); a loss makes the percent negative; a discount is taken off the marked price.",
-             "Put in the known prices and percents and solve for the one that is asked."]
+    hints = [
+        "Profit or loss percent is always measured on the cost price.",
+        "Selling price = cost price × (1 + profit%/100); a loss makes the percent negative; a discount is taken off the marked price.",
+        "Put in the known prices and percents and solve for the one that is asked.",
+    ]
     return Story("profit and loss", eqs, known, target, used, hints, given, positive=target != -g and target != g)
 
 
 def _consecutive(s: str) -> Story | None:
-    m = re.search(rf"\bsum of (\d+) consecutive (even |odd )?(?:positive )?(?:integers|numbers|whole numbers)"
-                  rf"(?: is| equals| is equal to) (-?\d+)\b", s)
+    m = re.search(
+        r"\bsum of (\d+) consecutive (even |odd )?(?:positive )?(?:integers|numbers|whole numbers)"
+        r"(?: is| equals| is equal to) (-?\d+)\b",
+        s,
+    )
     if not m:
         return None
     count, parity, total = int(m.group(1)), (m.group(2) or "").strip(), m.group(3)
@@ -389,29 +519,51 @@ def _consecutive(s: str) -> Story | None:
     else:
         return None
     eq = sp.Eq(sp.Add(*terms), _n(total))
-    hints = [f"Call the first number x; the next ones are x + {step_size}, x + {2 * step_size}, ….",
-             "Add the expressions and set the sum equal to the given total.",
-             "Solve for x, then find the number the question asks for."]
-    story = Story("consecutive integers", [eq], {}, target, [m.group(1), total], hints,
-                  [f"{count} consecutive {parity or ''} integers".replace("  ", " ")], positive=False)
+    hints = [
+        f"Call the first number x; the next ones are x + {step_size}, x + {2 * step_size}, ….",
+        "Add the expressions and set the sum equal to the given total.",
+        "Solve for x, then find the number the question asks for.",
+    ]
+    story = Story(
+        "consecutive integers",
+        [eq],
+        {},
+        target,
+        [m.group(1), total],
+        hints,
+        [f"{count} consecutive {parity or ''} integers".replace("  ", " ")],
+        positive=False,
+    )
     story.parity = parity  # checked after solving
     return story
 
 
 def _two_numbers(s: str) -> Story | None:
-    """"The sum of two numbers is 30 and their difference is 6. What is the larger number?"."""
+    """ "The sum of two numbers is 30 and their difference is 6. What is the larger number?"."""
     if not re.search(r"\b(?:two|2) (?:positive )?(?:numbers|integers)\b", s):
         return None
     x, y = sp.symbols("x y", real=True)
     facts = [
-        (rf"\bsum (?:of (?:the |these )?(?:two|2) (?:positive )?(?:numbers|integers) )?is {NUM}\b", lambda v: sp.Eq(x + y, v)),
-        (rf"\b(?:their |the )?(?:positive )?difference(?: between them| of (?:the |these )?(?:two |2 )?(?:numbers|integers))? is {NUM}\b",
-         lambda v: sp.Eq(x - y, v)),
-        (rf"\b(?:their |the )?product(?: of (?:the |these )?(?:two |2 )?(?:numbers|integers))? is {NUM}\b", lambda v: sp.Eq(x * y, v)),
-        (rf"\b(?:one|the larger|the greater|the bigger) (?:number |integer )?is {NUM} more than the (?:other|smaller)\b",
-         lambda v: sp.Eq(x - y, v)),
-        (rf"\b(?:one|the larger|the greater|the bigger) (?:number |integer )?is {NUM} times the (?:other|smaller)\b",
-         lambda v: sp.Eq(x, v * y)),
+        (
+            rf"\bsum (?:of (?:the |these )?(?:two|2) (?:positive )?(?:numbers|integers) )?is {NUM}\b",
+            lambda v: sp.Eq(x + y, v),
+        ),
+        (
+            rf"\b(?:their |the )?(?:positive )?difference(?: between them| of (?:the |these )?(?:two |2 )?(?:numbers|integers))? is {NUM}\b",
+            lambda v: sp.Eq(x - y, v),
+        ),
+        (
+            rf"\b(?:their |the )?product(?: of (?:the |these )?(?:two |2 )?(?:numbers|integers))? is {NUM}\b",
+            lambda v: sp.Eq(x * y, v),
+        ),
+        (
+            rf"\b(?:one|the larger|the greater|the bigger) (?:number |integer )?is {NUM} more than the (?:other|smaller)\b",
+            lambda v: sp.Eq(x - y, v),
+        ),
+        (
+            rf"\b(?:one|the larger|the greater|the bigger) (?:number |integer )?is {NUM} times the (?:other|smaller)\b",
+            lambda v: sp.Eq(x, v * y),
+        ),
     ]
     eqs, used = [], []
     for pattern, build in facts:
@@ -431,11 +583,14 @@ def _two_numbers(s: str) -> Story | None:
         target = y
     else:
         return None
-    hints = ["Call the larger number x and the smaller number y.",
-             "Write one equation for each fact you are given.",
-             "Solve the two equations together (adding them often eliminates y)."]
-    return Story("systems of equations", eqs, {}, target, used, hints, ["two numbers x > y"], positive=False,
-                 requires=[x > y])
+    hints = [
+        "Call the larger number x and the smaller number y.",
+        "Write one equation for each fact you are given.",
+        "Solve the two equations together (adding them often eliminates y).",
+    ]
+    return Story(
+        "systems of equations", eqs, {}, target, used, hints, ["two numbers x > y"], positive=False, requires=[x > y]
+    )
 
 
 def question_of(s: str) -> str:
@@ -443,7 +598,10 @@ def question_of(s: str) -> str:
     parts = [p for p in re.split(r"(?<=[.?!])\s+|(?<=\.)(?=[a-z])", s) if p.strip()]
     qs = [p for p in parts if "?" in p or re.match(r"(?:what|how|find|calculate|determine|in how)\b", p)]
     q = (qs[-1] if qs else parts[-1]) if parts else s
-    m = re.match(r"^(?:if|when|given that|since) [^?]*? ?, (?:then )?((?:how|what|which|find|calculate|in how|for how|for what)\b.*)$", q)
+    m = re.match(
+        r"^(?:if|when|given that|since) [^?]*? ?, (?:then )?((?:how|what|which|find|calculate|in how|for how|for what)\b.*)$",
+        q,
+    )
     return m.group(1) if m else q
 
 
@@ -492,7 +650,14 @@ def solve_story(prob: Problem) -> Solution | None:
     from .ratios import RATIO_FAMILIES
 
     options_text = " ".join(text.lower() for _, text in prob.options)
-    for family in (*_FAMILIES, *RATIO_FAMILIES, *MORE_FAMILIES, *EVERYDAY_FAMILIES, *PURCHASE_FAMILIES, *CLASSIC_FAMILIES):
+    for family in (
+        *_FAMILIES,
+        *RATIO_FAMILIES,
+        *MORE_FAMILIES,
+        *EVERYDAY_FAMILIES,
+        *PURCHASE_FAMILIES,
+        *CLASSIC_FAMILIES,
+    ):
         if extremal and family.__name__ not in _EXTREMAL_OK:
             continue  # "the least time ..." asks for an optimum these families do not look for
         if negated and family.__name__ not in _NOT_OK:
@@ -525,6 +690,7 @@ def _unit_noise(eq) -> bool:
 
 def _given_latex(given: str) -> str:
     """``speed: 12 miles per hour`` as ``\\text{speed} = 12\\ \\text{miles per hour}``: the number as math."""
+
     def text(words: str) -> str:
         return r"\text{" + words.replace("%", r"\%").replace("$", r"\$") + "}"
 
@@ -550,18 +716,33 @@ def decimal_latex(value) -> str | None:
 
 
 def _story_solution(prob: Problem, story: Story, value) -> Solution:
-    steps = [step(r",\quad ".join(_given_latex(g) for g in story.given), "List the given quantities.")] if story.given else []
+    steps = (
+        [step(r",\quad ".join(_given_latex(g) for g in story.given), "List the given quantities.")]
+        if story.given
+        else []
+    )
     steps += [step(e, "Write the relationship between the quantities.") for e in story.equations]
     shown = [e.subs(story.knowns) for e in story.equations]
-    steps += [step(e, "Substitute the known values.") for e in shown
-              if e not in story.equations and e is not sp.true and not _unit_noise(e)]
+    steps += [
+        step(e, "Substitute the known values.")
+        for e in shown
+        if e not in story.equations and e is not sp.true and not _unit_noise(e)
+    ]
     unit = f" ({story.unit})" if story.unit else ""
     asked = sp.sympify(story.target)
-    money = story.topic in ("percent", "mean", "statistics", "unit conversion", "systems of equations", "linear models") or any(
-        "." in n for n in story.used)  # decimals read best
+    money = story.topic in (
+        "percent",
+        "mean",
+        "statistics",
+        "unit conversion",
+        "systems of equations",
+        "linear models",
+    ) or any("." in n for n in story.used)  # decimals read best
     value_latex = decimal_latex(value) if money else None
     if value_latex is None and isinstance(value, sp.Rational) and value.q > 1000:
-        value_latex = rf"\approx {float(value):.2f}"  # 2433.31 reads better than 190102016/78125; the exact value is kept
+        value_latex = (
+            rf"\approx {float(value):.2f}"  # 2433.31 reads better than 190102016/78125; the exact value is kept
+        )
     value_latex = value_latex or tex(value)
     relation = "" if value_latex.startswith("\\approx") else "= "
     shown = f"{tex(asked)} {relation}{value_latex}" if isinstance(asked, sp.Symbol) else value_latex
@@ -575,8 +756,15 @@ def _story_solution(prob: Problem, story: Story, value) -> Solution:
         from .build import rounded
 
         value = rounded(value, prob.rounding)
-    sol = solved(prob.raw, story.topic, steps, story.hints, value, answer_latex=value_latex if prob.rounding is None else None,
-                 verification="solved the story's equations with SymPy and checked the solution by substitution")
+    sol = solved(
+        prob.raw,
+        story.topic,
+        steps,
+        story.hints,
+        value,
+        answer_latex=value_latex if prob.rounding is None else None,
+        verification="solved the story's equations with SymPy and checked the solution by substitution",
+    )
     if prob.options:
         letter = pick_numeric_option(value, prob.options, prob.raw)
         sol.choice = letter
@@ -589,8 +777,15 @@ def _expression_solution(prob: Problem, story: Story, steps, value) -> Solution:
     """An answer in terms of the problem's letter ("for h hours"): matched to an option by equivalence."""
     from .options import choose_option  # options builds on the algebra modules; import late
 
-    sol = solved(prob.raw, story.topic, steps, story.hints, value, answer_latex=story.answer_latex or None,
-                 verification="built the expression from the stated rates and checked it against the relation")
+    sol = solved(
+        prob.raw,
+        story.topic,
+        steps,
+        story.hints,
+        value,
+        answer_latex=story.answer_latex or None,
+        verification="built the expression from the stated rates and checked it against the relation",
+    )
     if prob.options:
         sol = choose_option(sol, prob.options)
     return sol

@@ -1,4 +1,4 @@
-""""Solve the system ..." and "Find x and y ...": the question asks for every unknown, as an ordered tuple."""
+""" "Solve the system ..." and "Find x and y ...": the question asks for every unknown, as an ordered tuple."""
 
 from __future__ import annotations
 
@@ -11,13 +11,35 @@ from .intent import Intent, read_intent
 
 __all__ = ["count_system_solutions", "elimination_steps", "whole_system_intent"]
 
-_SOLVE_SYSTEM = re.compile(r"\bsolve (?:the |this |each |following |given )*(?:linear )?(?:system|simultaneous equations)\b")
+_SOLVE_SYSTEM = re.compile(
+    r"\bsolve (?:the |this |each |following |given )*(?:linear )?(?:system|simultaneous equations)\b"
+)
 _NAME = r"(?:⟦(\d+)⟧|\b([a-z])\b)"
 _NAMED = re.compile(
     rf"\b(?:find|determine|solve for|what are|compute) (?:the values? of |both )?{_NAME}(?:,? {_NAME})?,? and {_NAME}"
 )
-_WORDS = {"solve", "system", "find", "and", "of", "equations", "the", "values", "value", "determine", "following",
-          "linear", "simultaneous", "both", "what", "are", "compute", "given", "this", "each"}
+_WORDS = {
+    "solve",
+    "system",
+    "find",
+    "and",
+    "of",
+    "equations",
+    "the",
+    "values",
+    "value",
+    "determine",
+    "following",
+    "linear",
+    "simultaneous",
+    "both",
+    "what",
+    "are",
+    "compute",
+    "given",
+    "this",
+    "each",
+}
 
 
 def _named_symbols(ctx: Context, m: re.Match) -> tuple[list[sp.Symbol], set[int], set[str]] | None:
@@ -74,7 +96,7 @@ def whole_system_intent(ctx: Context) -> Intent | None:
 
 
 def count_system_solutions(ctx: Context):
-    """"How many solutions does the system ... have?" for linear equations: 0, 1 or infinitely many.
+    """ "How many solutions does the system ... have?" for linear equations: 0, 1 or infinitely many.
 
     Returns a Solution, or None when the equations are not a linear system; raises Decline
     when the question has wording beyond that.
@@ -96,17 +118,33 @@ def count_system_solutions(ctx: Context):
         point = next(iter(found))
         infinite = any(v.free_symbols for v in point)
         answer = sp.oo if infinite else sp.Integer(1)
-        why = ("The equations are multiples of each other, so every solution of one solves the other." if infinite
-               else f"Elimination gives the single solution {tex(sp.Tuple(*point))}.")
+        why = (
+            "The equations are multiples of each other, so every solution of one solves the other."
+            if infinite
+            else f"Elimination gives the single solution {tex(sp.Tuple(*point))}."
+        )
     steps = [step(e, "Write down the equations.") for e in eqs]
     if answer == 1:
-        steps.append(step(f"{tex(sp.Tuple(*unknowns))} = {tex(sp.Tuple(*point))}", "Combine the equations to eliminate an unknown."))
+        steps.append(
+            step(
+                f"{tex(sp.Tuple(*unknowns))} = {tex(sp.Tuple(*point))}",
+                "Combine the equations to eliminate an unknown.",
+            )
+        )
     steps.append(step(r"\infty" if answer == sp.oo else tex(answer), why))
-    hints = ["Write each equation in slope-intercept form, or eliminate one unknown.",
-             "Equal slopes with different intercepts mean no solution; the same line means infinitely many.",
-             "Different slopes mean exactly one solution."]
-    return solved(ctx.problem.raw, "systems of equations", steps, hints, answer,
-                  verification="solved the linear system with SymPy's linsolve")
+    hints = [
+        "Write each equation in slope-intercept form, or eliminate one unknown.",
+        "Equal slopes with different intercepts mean no solution; the same line means infinitely many.",
+        "Different slopes mean exactly one solution.",
+    ]
+    return solved(
+        ctx.problem.raw,
+        "systems of equations",
+        steps,
+        hints,
+        answer,
+        verification="solved the linear system with SymPy's linsolve",
+    )
 
 
 def elimination_steps(eqs: list, unknowns: list, solution: dict) -> list | None:
@@ -137,19 +175,35 @@ def elimination_steps(eqs: list, unknowns: list, solution: dict) -> list | None:
     k1, k2 = k1 / g, k2 / g
     steps = []
     if (k1, k2) != (1, 1):
-        steps.append(step(f"{sp.latex(sp.Eq(k1 * a1 * x + k1 * b1 * y, k1 * c1))},\\quad "
-                          f"{sp.latex(sp.Eq(k2 * a2 * x + k2 * b2 * y, k2 * c2))}",
-                          f"Multiply the equations so the {y} terms have the same size of coefficient."))
+        steps.append(
+            step(
+                f"{sp.latex(sp.Eq(k1 * a1 * x + k1 * b1 * y, k1 * c1))},\\quad "
+                f"{sp.latex(sp.Eq(k2 * a2 * x + k2 * b2 * y, k2 * c2))}",
+                f"Multiply the equations so the {y} terms have the same size of coefficient.",
+            )
+        )
     sign = 1 if (b1 > 0) == (b2 > 0) else -1  # same signs: subtract; opposite signs: add
     coef, const = k1 * a1 - sign * k2 * a2, k1 * c1 - sign * k2 * c2
     if coef == 0 or sp.simplify(coef * solution[x] - const) != 0:
         return None  # the shown elimination must lead to the verified solution
     how = "Subtract the second equation from the first" if sign == 1 else "Add the equations"
     steps.append(step(sp.Eq(coef * x, const), f"{how}: the {y} terms cancel."))
-    steps.append(step(sp.Eq(x, solution[x]), f"Divide both sides by {sp.sstr(coef)}." if coef != 1 else f"This gives {x}."))
+    steps.append(
+        step(sp.Eq(x, solution[x]), f"Divide both sides by {sp.sstr(coef)}." if coef != 1 else f"This gives {x}.")
+    )
     if b1 != 1:
-        steps.append(step(sp.Eq(b1 * y, c1 - a1 * solution[x]), f"Substitute {x} = {sp.sstr(solution[x])} into the first equation."))
+        steps.append(
+            step(
+                sp.Eq(b1 * y, c1 - a1 * solution[x]),
+                f"Substitute {x} = {sp.sstr(solution[x])} into the first equation.",
+            )
+        )
         steps.append(step(sp.Eq(y, solution[y]), f"Solve for {y}."))
     else:
-        steps.append(step(sp.Eq(y, solution[y]), f"Substitute {x} = {sp.sstr(solution[x])} into the first equation and solve for {y}."))
+        steps.append(
+            step(
+                sp.Eq(y, solution[y]),
+                f"Substitute {x} = {sp.sstr(solution[x])} into the first equation and solve for {y}.",
+            )
+        )
     return steps

@@ -20,8 +20,15 @@ from .problem import Problem
 
 __all__ = ["check_target"]
 
-_QUALIFIED = re.compile(r"\b(?:a|the|one|its) (nonzero|non-zero|positive|negative) (?:real )?(?:solution|root|value|zero)\b")
-_TESTS = {"nonzero": lambda v: v != 0, "non-zero": lambda v: v != 0, "positive": lambda v: v > 0, "negative": lambda v: v < 0}
+_QUALIFIED = re.compile(
+    r"\b(?:a|the|one|its) (nonzero|non-zero|positive|negative) (?:real )?(?:solution|root|value|zero)\b"
+)
+_TESTS = {
+    "nonzero": lambda v: v != 0,
+    "non-zero": lambda v: v != 0,
+    "positive": lambda v: v > 0,
+    "negative": lambda v: v < 0,
+}
 _COMPLEX_WORDS = re.compile(r"\b(?:complex|imaginary)\b", re.I)
 _UNIT_I = re.compile(r"(?<![a-zA-Z\\])i(?![a-zA-Z])|\\sqrt\{-")
 # counted things may be fractional when they are measures: hours, miles, pounds, dollars ... (not days:
@@ -29,7 +36,8 @@ _UNIT_I = re.compile(r"(?<![a-zA-Z\\])i(?![a-zA-Z])|\\sqrt\{-")
 _MEASURES = re.compile(
     r"^(?:hours?|minutes?|seconds?|miles?|feet|foot|inches?|yards?|meters?|metres?|"
     r"kilometers?|centimeters?|millimeters?|km|cm|mm|m|gallons?|liters?|litres?|quarts?|pints?|cups?|ounces?|pounds?|"
-    r"grams?|kilograms?|kg|g|lbs?|tons?|dollars?|cents?|percent|degrees?|units?|square|cubic|times|much)$")
+    r"grams?|kilograms?|kg|g|lbs?|tons?|dollars?|cents?|percent|degrees?|units?|square|cubic|times|much)$"
+)
 _QUALIFIERS = {"more", "fewer", "less", "extra", "additional", "whole", "full", "total"}
 
 
@@ -55,7 +63,11 @@ def check_target(prob: Problem, sol: Solution) -> Solution:
 def _qualified_solution(q: str, sol: Solution) -> Solution:
     m = _QUALIFIED.search(q)
     values = sol.answer
-    if not m or not isinstance(values, (tuple, sp.Tuple)) or not all(isinstance(v, sp.Expr) and v.is_real for v in values):
+    if (
+        not m
+        or not isinstance(values, (tuple, sp.Tuple))
+        or not all(isinstance(v, sp.Expr) and v.is_real for v in values)
+    ):
         return sol
     if re.search(r"\b(?:ordered pair|point|coordinates)\b", q):
         return sol  # a pair is one answer, not a list of solutions
@@ -64,8 +76,12 @@ def _qualified_solution(q: str, sol: Solution) -> Solution:
         raise Decline(f"The question asks for one {m.group(1)} solution, and I found {len(kept)}.")
     answer = kept[0]
     sol.answer, sol.answer_latex = answer, tex(answer)
-    sol.steps = [*sol.steps, step(f"{m.group(1).replace('-', '')}:\\ {tex(answer)}",
-                                  f"Keep the {m.group(1)} solution, as the question asks.")]
+    sol.steps = [
+        *sol.steps,
+        step(
+            f"{m.group(1).replace('-', '')}:\\ {tex(answer)}", f"Keep the {m.group(1)} solution, as the question asks."
+        ),
+    ]
     return sol
 
 

@@ -90,7 +90,7 @@ def register_model(
     _check_artifacts(blobs, artifacts)
     now = utcnow()
     with transaction(db):  # BEGIN IMMEDIATE: the version read and the insert are one step
-        version = (db.execute("select coalesce(max(version), 0) + 1 from models").fetchone()[0])
+        version = db.execute("select coalesce(max(version), 0) + 1 from models").fetchone()[0]
         name = name or f"{DEFAULT_FAMILY}-v{version}"
         if db["models"].count_where("name = ?", [name]):
             raise RegistryError(f"a model named {name} is already registered: choose another name")
@@ -111,7 +111,9 @@ def register_model(
                 "updated_at": now,
             }
         )
-        db["model_events"].insert({"model": name, "stage": "candidate", "previous_stage": "", "note": "registered", "at": now})
+        db["model_events"].insert(
+            {"model": name, "stage": "candidate", "previous_stage": "", "note": "registered", "at": now}
+        )
     log.info("registered model %s from run %s", name, run_id)
     return get_model(db, name)
 

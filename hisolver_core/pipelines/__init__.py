@@ -17,8 +17,8 @@ from .orchestrator import (
     start_pipeline,
 )
 from .records import get_run, list_runs
-from .service import launch_pipeline, pipeline_overview, step_graph
 from .runners import JobStepRunner, StepResult, StepRunner
+from .service import launch_pipeline, pipeline_overview, step_graph
 from .steps import PARTS, PipelineError, Step, part1_params, part2_params, steps_of
 
 __all__ = [

@@ -69,11 +69,15 @@ def decide(db: Database, model_name: str, margin: float) -> Decision:
     if prod_name == model_name:
         return verdict("keep", f"{model_name} is already the production model")
     if prod_score is None:
-        return verdict("deploy", f"production model {prod_name} has no render_success metric; "
-                                 f"{model_name} ({new_score:.1%}) replaces it")
+        return verdict(
+            "deploy",
+            f"production model {prod_name} has no render_success metric; {model_name} ({new_score:.1%}) replaces it",
+        )
     gain = new_score - prod_score
-    compared = (f"render success {new_score:.1%} vs production {prod_name}'s {prod_score:.1%} "
-                f"({gain:+.1%}, margin {margin:.1%})")
+    compared = (
+        f"render success {new_score:.1%} vs production {prod_name}'s {prod_score:.1%} "
+        f"({gain:+.1%}, margin {margin:.1%})"
+    )
     if gain > margin:
         return verdict("deploy", f"{compared}: better, deployed")
     return verdict("keep", f"{compared}: not better by more than the margin, production kept")
@@ -84,15 +88,21 @@ def newest_model_of(db: Database, dataset_version: str) -> str:
     for model in models.list_models(db):
         if model["dataset_version"] == dataset_version:
             return model["name"]
-    raise PipelineError(f"no registered model was trained on dataset version {dataset_version!r}: "
-                        "the train step must succeed first")
+    raise PipelineError(
+        f"no registered model was trained on dataset version {dataset_version!r}: the train step must succeed first"
+    )
 
 
 DEPLOY_TARGETS = ("local", "vertex", "registry")
 
 
-def deploy_if_better(settings: Settings, model: str | None = None, dataset: str | None = None,
-                     margin: float | None = None, target: str = "registry") -> dict[str, Any]:
+def deploy_if_better(
+    settings: Settings,
+    model: str | None = None,
+    dataset: str | None = None,
+    margin: float | None = None,
+    target: str = "registry",
+) -> dict[str, Any]:
     """Run the gate for ``model`` (or the newest model of ``dataset``); deploy and promote it when it passes.
 
     ``target`` ``local`` or ``vertex`` deploys the model there (``hisolver deploy``)

@@ -11,8 +11,9 @@ google-cloud-pipeline-components kfp has no machine-type field).
 # no ``from __future__ import annotations``: kfp reads the pipeline functions' annotations as types
 import os
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from .steps import PART1, PART2, PipelineError, Step, check_part
 
@@ -58,8 +59,9 @@ def _component(step: Step, image: str, part: str) -> Any:
     return components.load_component_from_text(yaml.safe_dump(spec, sort_keys=False))
 
 
-def _chain(part: str, steps: tuple[Step, ...], image: str, values: dict[str, Any],
-           configure: Callable[[str, Any], None]) -> None:
+def _chain(
+    part: str, steps: tuple[Step, ...], image: str, values: dict[str, Any], configure: Callable[[str, Any], None]
+) -> None:
     """Add one task per step, each after the one before (called inside the pipeline function)."""
     previous = None
     for step in steps:
@@ -72,8 +74,13 @@ def _chain(part: str, steps: tuple[Step, ...], image: str, values: dict[str, Any
         previous = task
 
 
-def build_pipeline(part: str, image: str, machine_type: str = "g2-standard-8",
-                   accelerator_type: str = "NVIDIA_L4", accelerator_count: int = 1) -> Any:
+def build_pipeline(
+    part: str,
+    image: str,
+    machine_type: str = "g2-standard-8",
+    accelerator_type: str = "NVIDIA_L4",
+    accelerator_count: int = 1,
+) -> Any:
     """Return the ``@dsl.pipeline`` function of ``part`` for ``image``.
 
     Raises :class:`PipelineError` for an unknown part or machine type, or no image.
@@ -82,8 +89,9 @@ def build_pipeline(part: str, image: str, machine_type: str = "g2-standard-8",
 
     check_part(part)
     if not image.strip():
-        raise PipelineError("the pipeline needs the project's container image: "
-                            "set HISOLVER_VERTEX_IMAGE or pass --image")
+        raise PipelineError(
+            "the pipeline needs the project's container image: set HISOLVER_VERTEX_IMAGE or pass --image"
+        )
     if machine_type not in MACHINES:
         raise PipelineError(f"unknown machine type {machine_type!r}: use one of {', '.join(sorted(MACHINES))}")
     cpu, memory = MACHINES[machine_type]
@@ -97,11 +105,22 @@ def build_pipeline(part: str, image: str, machine_type: str = "g2-standard-8",
         return part1
 
     @dsl.pipeline(name="hisolver-part2", description="dataset version -> train, evaluate, register -> deploy gate")
-    def part2(dataset: str, base_model: str, method: str = "lora", max_steps: int = 0,
-              accelerator_type: str = accelerator_type, accelerator_count: int = accelerator_count,
-              deploy_target: str = "registry") -> None:
-        values = {"dataset": dataset, "base_model": base_model, "method": method, "max_steps": max_steps,
-                  "deploy_target": deploy_target}
+    def part2(
+        dataset: str,
+        base_model: str,
+        method: str = "lora",
+        max_steps: int = 0,
+        accelerator_type: str = accelerator_type,
+        accelerator_count: int = accelerator_count,
+        deploy_target: str = "registry",
+    ) -> None:
+        values = {
+            "dataset": dataset,
+            "base_model": base_model,
+            "method": method,
+            "max_steps": max_steps,
+            "deploy_target": deploy_target,
+        }
 
         def configure(name: str, task: Any) -> None:
             if name == "train":
@@ -148,6 +167,8 @@ def read_template(path: str | Path) -> dict[str, Any]:
     except (OSError, yaml.YAMLError) as exc:
         raise PipelineError(f"cannot read pipeline file {path}: {exc}") from exc
     if not isinstance(spec, dict) or not all(k in spec for k in ("pipelineInfo", "root", "deploymentSpec")):
-        raise PipelineError(f"{path} is not a compiled pipeline (no pipelineInfo, root and deploymentSpec): "
-                            "make one with 'hisolver pipeline compile part1|part2 -o FILE.yaml'")
+        raise PipelineError(
+            f"{path} is not a compiled pipeline (no pipelineInfo, root and deploymentSpec): "
+            "make one with 'hisolver pipeline compile part1|part2 -o FILE.yaml'"
+        )
     return spec

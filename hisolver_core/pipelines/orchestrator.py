@@ -13,7 +13,7 @@ import logging
 import os
 import time
 from contextlib import closing
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Any
 
 from sqlite_utils import Database
@@ -45,7 +45,7 @@ class PipelineStepFailed(PipelineError):
 
 def auto_dataset_name() -> str:
     """A fresh dataset version name for part 2 when none is given: ``auto-YYYYMMDD-HHMMSS``."""
-    return datetime.now(timezone.utc).strftime("auto-%Y%m%d-%H%M%S")
+    return datetime.now(UTC).strftime("auto-%Y%m%d-%H%M%S")
 
 
 def check_part2_input(settings: Settings, db: Database, params: dict[str, Any]) -> None:
@@ -61,23 +61,32 @@ def check_part2_input(settings: Settings, db: Database, params: dict[str, Any]) 
         try:
             counts = datasets.read_manifest(settings, name)["counts"]
         except NotFoundError:
-            raise PipelineError(f"there is no dataset version {name!r}: use --new-version {name} to make it, "
-                                "or pick one from 'hisolver dataset list'") from None
+            raise PipelineError(
+                f"there is no dataset version {name!r}: use --new-version {name} to make it, "
+                "or pick one from 'hisolver dataset list'"
+            ) from None
         train, val, labels = counts.get("train", 0), counts.get("val", 0), counts.get("labels", 0)
     else:
         datasets.check_name(name)
         if db.execute("SELECT 1 FROM dataset_versions WHERE name = ?", [name]).fetchone():
-            raise PipelineError(f"dataset version {name!r} already exists: pass --dataset {name} to train on it, "
-                                "or --new-version with a new name")
-        split = datasets.preview_split(db, approved_only=bool(params.get("approved_only")),
-                                       val_fraction=float(params.get("val_fraction", 0.1)))
+            raise PipelineError(
+                f"dataset version {name!r} already exists: pass --dataset {name} to train on it, "
+                "or --new-version with a new name"
+            )
+        split = datasets.preview_split(
+            db, approved_only=bool(params.get("approved_only")), val_fraction=float(params.get("val_fraction", 0.1))
+        )
         train, val, labels = split["train"], split["val"], split["labels"]
     if labels == 0:
-        raise PipelineError(f"part 2 needs labels and there are none yet: {waiting_for_labels(db)} snippets wait "
-                            "on the Label page (run part 1 first if the queue is empty)")
+        raise PipelineError(
+            f"part 2 needs labels and there are none yet: {waiting_for_labels(db)} snippets wait "
+            "on the Label page (run part 1 first if the queue is empty)"
+        )
     if train == 0 or val == 0:
-        raise PipelineError(f"too few labels to split: {labels} labels give {train} training and {val} validation "
-                            "rows; label more snippets so that both sides get at least one")
+        raise PipelineError(
+            f"too few labels to split: {labels} labels give {train} training and {val} validation "
+            "rows; label more snippets so that both sides get at least one"
+        )
 
 
 def start_pipeline(settings: Settings, part: str, params: dict[str, Any], runner: str = "local") -> int:
@@ -101,8 +110,14 @@ def reap_lost_runs(db: Database) -> list[int]:
         for row in db["pipeline_steps"].rows_where("run_id = ? and status = 'running'", [run_id]):
             update_step(db, run_id, row["name"], status="failed", error="the pipeline process ended during this step",
                         finished_at=now, seconds=seconds_between(row["started_at"], now))  # fmt: skip
-        update_run(db, run_id, status="failed", pid=None, finished_at=now,
-                   error=f"the pipeline process ended (killed or crashed): hisolver pipeline resume {run_id}")
+        update_run(
+            db,
+            run_id,
+            status="failed",
+            pid=None,
+            finished_at=now,
+            error=f"the pipeline process ended (killed or crashed): hisolver pipeline resume {run_id}",
+        )
     return lost
 
 
@@ -174,8 +189,9 @@ def run_pipeline(settings: Settings, run_id: int, runner: StepRunner | None = No
                     args = [str(a) for a in step.args(run["params"], outputs)]
                     result = _run_step(db, run_id, step, args, runner)
                     if not result.ok:
-                        raise PipelineStepFailed(f"step {step.name} failed: {result.error} "
-                                                 f"(fix it, then: hisolver pipeline resume {run_id})")
+                        raise PipelineStepFailed(
+                            f"step {step.name} failed: {result.error} (fix it, then: hisolver pipeline resume {run_id})"
+                        )
                     outputs[step.name] = result.output
                     _record_lineage(db, run_id, step, result.output)
                 job(len(steps), len(steps), f"{run['part']} finished")
@@ -201,8 +217,10 @@ def resume_pipeline(settings: Settings, run_id: int, runner: StepRunner | None =
         reap_lost_runs(db)
         run = get_run(db, run_id)
         if run["runner"] != "local":
-            raise PipelineError(f"pipeline run {run_id} runs on Vertex AI Pipelines: retry it there "
-                                f"({run['console_url'] or 'see the console'})")
+            raise PipelineError(
+                f"pipeline run {run_id} runs on Vertex AI Pipelines: retry it there "
+                f"({run['console_url'] or 'see the console'})"
+            )
         for step in run["steps"]:
             if step["status"] in ("failed", "running"):
                 update_step(db, run_id, step["name"], status="pending")

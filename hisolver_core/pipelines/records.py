@@ -47,10 +47,19 @@ def create_run(db: Database, part: str, params: dict[str, Any], runner: str = "l
     """Record a queued run of ``part`` with its steps pending; return the run id."""
     steps = steps_of(part)
     with db.conn:
-        run_id = db["pipeline_runs"].insert(
-            {"part": part, "status": "queued", "runner": runner, "params": json.dumps(params, default=str),
-             "created_at": utcnow()}  # fmt: skip
-        ).last_pk
+        run_id = (
+            db["pipeline_runs"]
+            .insert(
+                {
+                    "part": part,
+                    "status": "queued",
+                    "runner": runner,
+                    "params": json.dumps(params, default=str),
+                    "created_at": utcnow(),
+                }  # fmt: skip
+            )
+            .last_pk
+        )
         db["pipeline_steps"].insert_all(
             {"run_id": run_id, "position": i, "name": step.name, "status": "pending"} for i, step in enumerate(steps)
         )

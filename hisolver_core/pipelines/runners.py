@@ -7,8 +7,9 @@ submits the step's ``hisolver`` command as a job and waits for it.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, Callable, Protocol
+from typing import Any, Protocol
 
 from ..config import Settings
 from .steps import Step, last_json_line
@@ -49,8 +50,9 @@ def _error_of(row: dict[str, Any], log: str) -> str:
 class JobStepRunner:
     """Each step is a job (``submit_job`` then ``wait_job``); its output is the last JSON line of its log."""
 
-    def __init__(self, settings: Settings, runner: str = "local", timeout_s: float | None = None,
-                 poll_s: float = 0.5) -> None:
+    def __init__(
+        self, settings: Settings, runner: str = "local", timeout_s: float | None = None, poll_s: float = 0.5
+    ) -> None:
         self.settings, self.runner, self.timeout_s, self.poll_s = settings, runner, timeout_s, poll_s
 
     def run(self, step: Step, args: list[str], on_job: Callable[[int], None]) -> StepResult:

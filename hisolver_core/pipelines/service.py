@@ -20,8 +20,14 @@ STATUS_COLOURS = {"pending": "#e0e0e0", "queued": "#e0e0e0", "running": "#90caf9
                   "failed": "#ef9a9a", "skipped": "#fff59d", "cancelled": "#ffcc80"}  # fmt: skip
 
 
-def launch_pipeline(settings: Settings, part: str, params: dict[str, Any], runner: str = "local",
-                    template: str | None = None, **machine: Any) -> dict[str, Any]:
+def launch_pipeline(
+    settings: Settings,
+    part: str,
+    params: dict[str, Any],
+    runner: str = "local",
+    template: str | None = None,
+    **machine: Any,
+) -> dict[str, Any]:
     """Start ``part`` without waiting: a local run as a ``pipeline`` job, or a Vertex AI Pipelines run.
 
     Returns ``{"run": id, "job": job id or None, "console_url": ...}``. Raises

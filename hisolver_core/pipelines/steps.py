@@ -14,8 +14,9 @@ earlier output (the deploy step then finds the model by its dataset version).
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import Any, Callable, Mapping
+from typing import Any
 
 from ..errors import HiSolverError
 
@@ -112,8 +113,9 @@ PARTS: dict[str, tuple[Step, ...]] = {"part1": PART1, "part2": PART2}
 def check_part(part: str) -> str:
     """Return ``part`` when it is ``part1`` or ``part2``; raises :class:`PipelineError`."""
     if part not in PARTS:
-        raise PipelineError(f"unknown pipeline {part!r}: "
-                            "use part1 (collect to label queue) or part2 (dataset to deploy)")
+        raise PipelineError(
+            f"unknown pipeline {part!r}: use part1 (collect to label queue) or part2 (dataset to deploy)"
+        )
     return part
 
 
@@ -122,8 +124,9 @@ def steps_of(part: str) -> tuple[Step, ...]:
     return PARTS[check_part(part)]
 
 
-def part1_params(query: str = "manim language:python", max_repos: int = 0, source: str | None = None,
-                 render_limit: int = 0) -> dict[str, Any]:
+def part1_params(
+    query: str = "manim language:python", max_repos: int = 0, source: str | None = None, render_limit: int = 0
+) -> dict[str, Any]:
     """Return part 1's parameters, checked; raises :class:`PipelineError` for a bad value."""
     if max_repos < 0 or render_limit < 0:
         raise PipelineError("--max-repos and --render-limit must be 0 (no limit) or more")
@@ -135,8 +138,17 @@ def part1_params(query: str = "manim language:python", max_repos: int = 0, sourc
     return params
 
 
-def part2_params(dataset: str, base_model: str, *, reuse_dataset: bool, method: str = "", max_steps: int = 0,
-                 approved_only: bool = False, val_fraction: float = 0.1, deploy_target: str = "local") -> dict[str, Any]:
+def part2_params(
+    dataset: str,
+    base_model: str,
+    *,
+    reuse_dataset: bool,
+    method: str = "",
+    max_steps: int = 0,
+    approved_only: bool = False,
+    val_fraction: float = 0.1,
+    deploy_target: str = "local",
+) -> dict[str, Any]:
     """Return part 2's parameters, checked; raises :class:`PipelineError` for a bad value."""
     if not base_model.strip():
         raise PipelineError("part 2 needs a base model: pass --base-model (a local model folder or a model id)")

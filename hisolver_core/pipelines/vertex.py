@@ -53,8 +53,10 @@ def check_vertex(settings: Settings, needs_image: bool = True) -> None:
         raise ConfigError("a Vertex AI pipeline needs a project: set HISOLVER_VERTEX_PROJECT")
     root = pipeline_root(settings)
     if not root.startswith("gs://") or not root.removeprefix("gs://").split("/", 1)[0]:
-        raise ConfigError("a Vertex AI pipeline needs a bucket for its outputs: set HISOLVER_PIPELINE_ROOT "
-                          "(gs://BUCKET/pipeline_root) or HISOLVER_VERTEX_STAGING_BUCKET")
+        raise ConfigError(
+            "a Vertex AI pipeline needs a bucket for its outputs: set HISOLVER_PIPELINE_ROOT "
+            "(gs://BUCKET/pipeline_root) or HISOLVER_VERTEX_STAGING_BUCKET"
+        )
     if needs_image and not settings.vertex_image:
         raise ConfigError("a Vertex AI pipeline needs the project's container image: set HISOLVER_VERTEX_IMAGE")
 
@@ -77,8 +79,9 @@ def _values(part: str, params: dict[str, Any]) -> dict[str, Any]:
     return {k: params[k] for k in PARAMETERS[part] if params.get(k) not in (None, "")}
 
 
-def submit_vertex(settings: Settings, part: str, params: dict[str, Any], template: str | None = None,
-                  **machine: Any) -> dict[str, Any]:
+def submit_vertex(
+    settings: Settings, part: str, params: dict[str, Any], template: str | None = None, **machine: Any
+) -> dict[str, Any]:
     """Compile ``part`` (or use the compiled ``template``), submit it, record the run; return the run.
 
     Everything is checked before the run is recorded. Raises :class:`ConfigError`

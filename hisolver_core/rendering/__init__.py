@@ -23,5 +23,14 @@ from .scenes import SceneCode, scene_from_solution
 from .service import RenderService
 from .still import still_image
 
-__all__ = ["RenderError", "RenderResult", "RenderService", "Renderer", "SceneCode", "check_code", "find_scenes",
-           "scene_from_solution", "still_image"]
+__all__ = [
+    "RenderError",
+    "RenderResult",
+    "RenderService",
+    "Renderer",
+    "SceneCode",
+    "check_code",
+    "find_scenes",
+    "scene_from_solution",
+    "still_image",
+]

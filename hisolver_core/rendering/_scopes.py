@@ -19,8 +19,13 @@ from dataclasses import dataclass, field
 __all__ = ["Frame", "ScriptFacts", "bound_before", "child_tables", "is_plain_parameter", "method_self", "scope_of"]
 
 # How symtable names the scopes that have no name of their own.
-_ANONYMOUS = {ast.Lambda: "lambda", ast.ListComp: "listcomp", ast.SetComp: "setcomp",
-              ast.DictComp: "dictcomp", ast.GeneratorExp: "genexpr"}
+_ANONYMOUS = {
+    ast.Lambda: "lambda",
+    ast.ListComp: "listcomp",
+    ast.SetComp: "setcomp",
+    ast.DictComp: "dictcomp",
+    ast.GeneratorExp: "genexpr",
+}
 # Decorators under which the first parameter of a method is still the object itself.
 _ACCESSORS = frozenset({"setter", "getter", "deleter"})
 
@@ -121,8 +126,15 @@ class ScriptFacts:
                     if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef)):
                         methods.add(stmt.name)
         plain = frozenset(name for name in bases if _plain(name, bindings, bases, set()))
-        return cls(bindings, frozenset(unbinds), frozenset(nonlocals), frozenset(private), frozenset(methods),
-                   not makes_others, plain)
+        return cls(
+            bindings,
+            frozenset(unbinds),
+            frozenset(nonlocals),
+            frozenset(private),
+            frozenset(methods),
+            not makes_others,
+            plain,
+        )
 
 
 def _plain(name: str, bindings: dict, bases: dict[str, list[list[ast.expr]]], seen: set[str]) -> bool:
@@ -155,8 +167,12 @@ def _is_property(node: ast.AST) -> bool:
     deco = node.decorator_list[0]
     if isinstance(deco, ast.Name):
         return deco.id == "property"
-    return (isinstance(deco, ast.Attribute) and deco.attr in _ACCESSORS and isinstance(deco.value, ast.Name)
-            and deco.value.id == node.name)
+    return (
+        isinstance(deco, ast.Attribute)
+        and deco.attr in _ACCESSORS
+        and isinstance(deco.value, ast.Name)
+        and deco.value.id == node.name
+    )
 
 
 def _private(name: str) -> bool:
@@ -170,8 +186,12 @@ def child_tables(frame: Frame, node: ast.AST) -> list[symtable.SymbolTable]:
     line both come back; callers then require an answer to hold in every one.
     """
     name = getattr(node, "name", None) or _ANONYMOUS[type(node)]
-    return [child for table in frame.tables for child in table.get_children()
-            if child.get_name() == name and child.get_lineno() == node.lineno]
+    return [
+        child
+        for table in frame.tables
+        for child in table.get_children()
+        if child.get_name() == name and child.get_lineno() == node.lineno
+    ]
 
 
 def scope_of(frame: Frame, name: str) -> str:
@@ -183,8 +203,15 @@ def scope_of(frame: Frame, name: str) -> str:
         except KeyError:
             kinds.add("unknown")
             continue
-        kinds.add("local" if symbol.is_local() else "free" if symbol.is_free()
-                  else "global" if symbol.is_global() else "unknown")
+        kinds.add(
+            "local"
+            if symbol.is_local()
+            else "free"
+            if symbol.is_free()
+            else "global"
+            if symbol.is_global()
+            else "unknown"
+        )
     return kinds.pop() if len(kinds) == 1 else "unknown"
 
 
@@ -202,7 +229,9 @@ def is_plain_parameter(frame: Frame, name: str) -> bool:
     return True
 
 
-def method_self(node: ast.FunctionDef | ast.AsyncFunctionDef, in_class: bool, facts: ScriptFacts) -> tuple[str | None, bool]:
+def method_self(
+    node: ast.FunctionDef | ast.AsyncFunctionDef, in_class: bool, facts: ScriptFacts
+) -> tuple[str | None, bool]:
     """Return (first parameter, is it the instance) when ``node`` is a method whose first argument is its object.
 
     That holds with no decorator, under Python's own ``property`` (and its ``.setter``
@@ -217,9 +246,13 @@ def method_self(node: ast.FunctionDef | ast.AsyncFunctionDef, in_class: bool, fa
     for deco in node.decorator_list:
         if isinstance(deco, ast.Name) and deco.id in ("classmethod", "property") and deco.id not in facts.bindings:
             kinds.add("class" if deco.id == "classmethod" else "instance")
-        elif (isinstance(deco, ast.Attribute) and deco.attr in _ACCESSORS and isinstance(deco.value, ast.Name)
-              and "property" not in facts.bindings
-              and all(how == "property" for how, _ in facts.bindings.get(deco.value.id, [("other", None)]))):
+        elif (
+            isinstance(deco, ast.Attribute)
+            and deco.attr in _ACCESSORS
+            and isinstance(deco.value, ast.Name)
+            and "property" not in facts.bindings
+            and all(how == "property" for how, _ in facts.bindings.get(deco.value.id, [("other", None)]))
+        ):
             kinds.add("instance")
         else:
             kinds.add("other")

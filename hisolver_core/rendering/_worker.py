@@ -213,6 +213,7 @@ def _render(job: dict) -> dict:
 
 def _with_min_length(cls: type) -> type:
     """A subclass that waits one second when the scene played nothing (Manim writes no video then)."""
+
     def construct(self) -> None:
         cls.construct(self)
         if self.renderer.num_plays == 0:
@@ -268,8 +269,8 @@ def main() -> None:
 
     started = time.monotonic()
     os.environ.setdefault("COLUMNS", "200")
-    import manim  # noqa: F401  (the warm part)
     import av  # noqa: F401
+    import manim  # noqa: F401  (the warm part)
     from PIL import Image  # noqa: F401
 
     imported = time.monotonic()
@@ -289,7 +290,10 @@ def main() -> None:
         _set_limits(job, notes)
         fd = _redirect_io()
     except Exception as exc:  # noqa: BLE001 - a broken sandbox must never run the code
-        sys.stdout.write(json.dumps({"ok": False, "kind": "internal", "message": f"sandbox setup failed: {exc}", "notes": notes}) + "\n")
+        sys.stdout.write(
+            json.dumps({"ok": False, "kind": "internal", "message": f"sandbox setup failed: {exc}", "notes": notes})
+            + "\n"
+        )
         sys.stdout.flush()
         os._exit(3)
     ready = time.monotonic()
@@ -303,11 +307,18 @@ def main() -> None:
         header = {"ok": False, "kind": _classify(exc), "message": _user_error(exc)}
     header["notes"] = notes + [
         f"timing: import {imported - started:.2f} s (done {max(0.0, received - imported):.2f} s before the job), "
-        f"sandbox setup {ready - received:.2f} s, render {time.monotonic() - ready:.2f} s"]
+        f"sandbox setup {ready - received:.2f} s, render {time.monotonic() - ready:.2f} s"
+    ]
     try:
         _send(fd, header)
     except BaseException as exc:  # noqa: BLE001
-        os.write(fd, (json.dumps({"ok": False, "kind": "output", "message": f"cannot send output: {exc}", "notes": notes}) + "\n").encode())
+        os.write(
+            fd,
+            (
+                json.dumps({"ok": False, "kind": "output", "message": f"cannot send output: {exc}", "notes": notes})
+                + "\n"
+            ).encode(),
+        )
     os._exit(0)
 
 

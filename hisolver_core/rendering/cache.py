@@ -59,8 +59,10 @@ def manim_version() -> str:
 
 def cache_key(code: str, scene: str, quality: str) -> str:
     """Return the sha256 hex digest identifying one render request."""
-    blob = json.dumps({"code": code, "scene": scene, "quality": quality, "manim": manim_version(),
-                       "format": CACHE_FORMAT}, sort_keys=True)
+    blob = json.dumps(
+        {"code": code, "scene": scene, "quality": quality, "manim": manim_version(), "format": CACHE_FORMAT},
+        sort_keys=True,
+    )
     return hashlib.sha256(blob.encode()).hexdigest()
 
 
@@ -80,10 +82,17 @@ class RenderCache:
         folder = self.local_dir / key
         video_key, poster_key, _ = self.keys(key)
         return RenderResult(
-            video_path=folder / "video.mp4", poster_path=folder / "poster.png",
-            duration_s=float(meta["duration_s"]), log=str(meta.get("log", "")), cached=cached,
-            video_key=video_key, poster_key=poster_key, width=int(meta["width"]), height=int(meta["height"]),
-            fps=float(meta["fps"]), key=key,
+            video_path=folder / "video.mp4",
+            poster_path=folder / "poster.png",
+            duration_s=float(meta["duration_s"]),
+            log=str(meta.get("log", "")),
+            cached=cached,
+            video_key=video_key,
+            poster_key=poster_key,
+            width=int(meta["width"]),
+            height=int(meta["height"]),
+            fps=float(meta["fps"]),
+            key=key,
         )
 
     def get(self, key: str) -> RenderResult | None:

@@ -35,8 +35,9 @@ log = logging.getLogger(__name__)
 class _Renders(Protocol):
     workers: int
 
-    def render(self, code: str, scene: str | None = None, quality: str = "low", *, client: str = "",
-               trusted: bool = False) -> RenderResult: ...
+    def render(
+        self, code: str, scene: str | None = None, quality: str = "low", *, client: str = "", trusted: bool = False
+    ) -> RenderResult: ...
 
 
 @dataclass(frozen=True)
@@ -93,8 +94,10 @@ def join_videos(paths: list[Path]) -> bytes:
     with tempfile.TemporaryDirectory(prefix="hisolver-join-") as tmp:
         out_path = Path(tmp) / "joined.mp4"
         try:
-            with av.open(io.BytesIO(manifest.encode()), mode="r", format="concat", options={"safe": "0"}) as source, \
-                    av.open(str(out_path), mode="w") as out:
+            with (
+                av.open(io.BytesIO(manifest.encode()), mode="r", format="concat", options={"safe": "0"}) as source,
+                av.open(str(out_path), mode="w") as out,
+            ):
                 stream = source.streams.video[0]
                 target = out.add_stream_from_template(template=stream)
                 for packet in source.demux(stream):
@@ -108,8 +111,14 @@ def join_videos(paths: list[Path]) -> bytes:
         return out_path.read_bytes()
 
 
-def render_in_chapters(renderer: _Renders, scene: SceneCode, quality: str = "low", *, client: str = "",
-                       progress: ChapterProgress | None = None) -> RenderResult:
+def render_in_chapters(
+    renderer: _Renders,
+    scene: SceneCode,
+    quality: str = "low",
+    *,
+    client: str = "",
+    progress: ChapterProgress | None = None,
+) -> RenderResult:
     """Render ``scene`` (trusted template code) chapter by chapter; return the full video's result.
 
     Each finished chapter is reported to ``progress``. A cached full video is
@@ -129,21 +138,30 @@ def render_in_chapters(renderer: _Renders, scene: SceneCode, quality: str = "low
     started = time.perf_counter()
 
     def one(index: int) -> RenderResult:
-        result = renderer.render(scene.chapters[index].code, scene=scene.scene, quality=quality, client=client,
-                                 trusted=True)
+        result = renderer.render(
+            scene.chapters[index].code, scene=scene.scene, quality=quality, client=client, trusted=True
+        )
         progress.ready(index, result.video_path)
         return result
 
     # Chapter 1 is submitted first, so it takes the first free render slot.
-    with ThreadPoolExecutor(max_workers=max(1, min(getattr(renderer, "workers", 1), len(chapters))),
-                            thread_name_prefix="hisolver-chapter") as pool:
+    with ThreadPoolExecutor(
+        max_workers=max(1, min(getattr(renderer, "workers", 1), len(chapters))), thread_name_prefix="hisolver-chapter"
+    ) as pool:
         results = [f.result() for f in [pool.submit(one, i) for i in range(len(chapters))]]
     video = join_videos([r.video_path for r in results])
     last = results[-1]
-    meta = {"duration_s": round(sum(r.duration_s for r in results), 3), "fps": last.fps, "width": last.width,
-            "height": last.height, "scene": scene.scene, "quality": quality,
-            "seconds": round(time.perf_counter() - started, 3), "chapters": len(results),
-            "log": "\n".join(r.log for r in results if r.log)[-20000:]}
+    meta = {
+        "duration_s": round(sum(r.duration_s for r in results), 3),
+        "fps": last.fps,
+        "width": last.width,
+        "height": last.height,
+        "scene": scene.scene,
+        "quality": quality,
+        "seconds": round(time.perf_counter() - started, 3),
+        "chapters": len(results),
+        "log": "\n".join(r.log for r in results if r.log)[-20000:],
+    }
     log.info("joined %d chapters of %s in %.2f s", len(results), scene.scene, meta["seconds"])
     if cache is None:
         raise RenderError("internal", "this render service has no cache to keep the joined video in")

@@ -24,8 +24,24 @@ MAX_CODE_CHARS = 200_000
 
 # Top-level modules a snippet may import and star-import (sub-modules too, except the ones below).
 CORE_MODULES = frozenset(
-    {"manim", "math", "numpy", "random", "typing", "itertools", "functools", "colour", "__future__",
-     "cmath", "fractions", "decimal", "collections", "enum", "copy", "statistics"}
+    {
+        "manim",
+        "math",
+        "numpy",
+        "random",
+        "typing",
+        "itertools",
+        "functools",
+        "colour",
+        "__future__",
+        "cmath",
+        "fractions",
+        "decimal",
+        "collections",
+        "enum",
+        "copy",
+        "statistics",
+    }
 )
 # Manim's own dependencies that reach no file or network by themselves once the sub-modules and
 # functions below are refused. Import them by name only: a star import would bring their
@@ -33,48 +49,223 @@ CORE_MODULES = frozenset(
 NAMED_ONLY_MODULES = frozenset({"networkx", "manimpango", "scipy"})
 ALLOWED_MODULES = CORE_MODULES | NAMED_ONLY_MODULES
 # Sub-modules of allowed packages that reach the file system, the network, the OS or native code.
-FORBIDDEN_SUBMODULES = ("numpy.ctypeslib", "numpy.f2py", "numpy.distutils", "numpy.testing", "numpy.lib",
-                        "numpy.random._pickle", "manim.cli", "manim.__main__", "manim.utils.file_ops",
-                        "manim.scene.scene_file_writer", "manim.utils.ipython_magic", "manim._config",
-                        "networkx.readwrite", "networkx.drawing", "networkx.utils", "networkx.lazy_imports",
-                        "networkx.conftest", "scipy.io", "scipy.datasets", "scipy.misc", "scipy.odr",
-                        "scipy.conftest", "manimpango.cmanimpango")
+FORBIDDEN_SUBMODULES = (
+    "numpy.ctypeslib",
+    "numpy.f2py",
+    "numpy.distutils",
+    "numpy.testing",
+    "numpy.lib",
+    "numpy.random._pickle",
+    "manim.cli",
+    "manim.__main__",
+    "manim.utils.file_ops",
+    "manim.scene.scene_file_writer",
+    "manim.utils.ipython_magic",
+    "manim._config",
+    "networkx.readwrite",
+    "networkx.drawing",
+    "networkx.utils",
+    "networkx.lazy_imports",
+    "networkx.conftest",
+    "scipy.io",
+    "scipy.datasets",
+    "scipy.misc",
+    "scipy.odr",
+    "scipy.conftest",
+    "manimpango.cmanimpango",
+)
 
 # Names that are Python's builtins or modules: refused where they do not resolve to the snippet's own binding.
 FORBIDDEN_NAMES = frozenset(
-    {"open", "exec", "eval", "compile", "__import__", "globals", "locals", "vars", "getattr", "setattr",
-     "delattr", "breakpoint", "input", "help", "exit", "quit", "memoryview", "__builtins__", "__loader__",
-     "__spec__", "builtins", "os", "sys", "subprocess", "socket", "importlib", "shutil", "ctypes", "pathlib",
-     "Path", "io", "pickle", "marshal", "signal", "threading", "multiprocessing", "inspect", "gc",
-     "tempfile", "urllib", "requests", "http", "asyncio", "pty", "resource", "runpy", "code", "codecs",
-     "file_ops", "error_console", "types", "weakref", "posix", "string", "dataclasses", "register_font"}
+    {
+        "open",
+        "exec",
+        "eval",
+        "compile",
+        "__import__",
+        "globals",
+        "locals",
+        "vars",
+        "getattr",
+        "setattr",
+        "delattr",
+        "breakpoint",
+        "input",
+        "help",
+        "exit",
+        "quit",
+        "memoryview",
+        "__builtins__",
+        "__loader__",
+        "__spec__",
+        "builtins",
+        "os",
+        "sys",
+        "subprocess",
+        "socket",
+        "importlib",
+        "shutil",
+        "ctypes",
+        "pathlib",
+        "Path",
+        "io",
+        "pickle",
+        "marshal",
+        "signal",
+        "threading",
+        "multiprocessing",
+        "inspect",
+        "gc",
+        "tempfile",
+        "urllib",
+        "requests",
+        "http",
+        "asyncio",
+        "pty",
+        "resource",
+        "runpy",
+        "code",
+        "codecs",
+        "file_ops",
+        "error_console",
+        "types",
+        "weakref",
+        "posix",
+        "string",
+        "dataclasses",
+        "register_font",
+    }
 )
 # Attribute names refused on anything (file I/O and escape hatches on otherwise allowed objects).
 FORBIDDEN_ATTRS = frozenset(
-    {"load", "loads", "save", "savez", "savez_compressed", "savetxt", "loadtxt", "genfromtxt", "fromfile",
-     "tofile", "memmap", "fromregex", "DataSource", "ctypes", "ctypeslib", "open", "system", "popen",
-     "spawn", "fork", "exec_module", "load_module", "f_globals", "f_locals", "f_back", "f_builtins",
-     "gi_frame", "gi_code", "cr_frame", "tb_frame", "co_code", "func_globals", "save_image",
-     "file_writer", "write_to_movie", "media_dir", "video_dir", "images_dir", "tex_dir", "text_dir",
-     "partial_movie_dir", "output_file", "log_dir", "os", "sys", "tex_template_file", "lib", "eval", "exec",
-     "compile", "file_ops", "scene_file_writer", "tex_file_writing", "ipython_magic", "plugins", "cli",
-     "TexTemplateFromFile", "upload", "digest_file", "digest_args", "f2py", "distutils", "testing",
-     "commands", "capture", "module_ops", "get_module", "scene_classes_from_file", "get_video_metadata",
-     # networkx, scipy and manimpango functions that read, write or load files or plugins
-     "open_file", "backends", "lazy_import", "load_npz", "save_npz", "text2svg", "register_font",
-     "unregister_font", "fc_register_font", "fc_unregister_font", "LowLevelCallable"}
+    {
+        "load",
+        "loads",
+        "save",
+        "savez",
+        "savez_compressed",
+        "savetxt",
+        "loadtxt",
+        "genfromtxt",
+        "fromfile",
+        "tofile",
+        "memmap",
+        "fromregex",
+        "DataSource",
+        "ctypes",
+        "ctypeslib",
+        "open",
+        "system",
+        "popen",
+        "spawn",
+        "fork",
+        "exec_module",
+        "load_module",
+        "f_globals",
+        "f_locals",
+        "f_back",
+        "f_builtins",
+        "gi_frame",
+        "gi_code",
+        "cr_frame",
+        "tb_frame",
+        "co_code",
+        "func_globals",
+        "save_image",
+        "file_writer",
+        "write_to_movie",
+        "media_dir",
+        "video_dir",
+        "images_dir",
+        "tex_dir",
+        "text_dir",
+        "partial_movie_dir",
+        "output_file",
+        "log_dir",
+        "os",
+        "sys",
+        "tex_template_file",
+        "lib",
+        "eval",
+        "exec",
+        "compile",
+        "file_ops",
+        "scene_file_writer",
+        "tex_file_writing",
+        "ipython_magic",
+        "plugins",
+        "cli",
+        "TexTemplateFromFile",
+        "upload",
+        "digest_file",
+        "digest_args",
+        "f2py",
+        "distutils",
+        "testing",
+        "commands",
+        "capture",
+        "module_ops",
+        "get_module",
+        "scene_classes_from_file",
+        "get_video_metadata",
+        # networkx, scipy and manimpango functions that read, write or load files or plugins
+        "open_file",
+        "backends",
+        "lazy_import",
+        "load_npz",
+        "save_npz",
+        "text2svg",
+        "register_font",
+        "unregister_font",
+        "fc_register_font",
+        "fc_unregister_font",
+        "LowLevelCallable",
+    }
 )
 # Members of allowed modules refused unless the object is the snippet's own (``self.types`` is fine,
 # ``typing.types`` is the types module): re-exported modules and file or test functions.
-MODULE_MEMBERS = FORBIDDEN_NAMES | {"datasets", "test", "odr", "misc", "readwrite", "drawing", "nx_agraph",
-                                    "nx_pydot", "nx_latex", "nx_pylab"}
+MODULE_MEMBERS = FORBIDDEN_NAMES | {
+    "datasets",
+    "test",
+    "odr",
+    "misc",
+    "readwrite",
+    "drawing",
+    "nx_agraph",
+    "nx_pydot",
+    "nx_latex",
+    "nx_pylab",
+}
 MODULE_MEMBER_PREFIXES = ("read_", "write_")
 # TeX primitives that read or write files (LaTeX runs inside the sandbox, but why let it).
-TEX_FILE_PRIMITIVES = ("\\input", "\\include", "\\openin", "\\openout", "\\write", "\\read",
-                       "\\immediate", "\\special", "\\directlua", "\\catcode", "\\csname")
+TEX_FILE_PRIMITIVES = (
+    "\\input",
+    "\\include",
+    "\\openin",
+    "\\openout",
+    "\\write",
+    "\\read",
+    "\\immediate",
+    "\\special",
+    "\\directlua",
+    "\\catcode",
+    "\\csname",
+)
 # Typst functions that read files or load plugins (checked in the strings of code that uses Typst).
-TYPST_FILE_FUNCTIONS = ("read(", "include", "import", "plugin(", "image(", "json(", "csv(", "yaml(", "toml(",
-                        "xml(", "cbor(", "sys.inputs")
+TYPST_FILE_FUNCTIONS = (
+    "read(",
+    "include",
+    "import",
+    "plugin(",
+    "image(",
+    "json(",
+    "csv(",
+    "yaml(",
+    "toml(",
+    "xml(",
+    "cbor(",
+    "sys.inputs",
+)
 TYPST_NAMES = frozenset({"Typst", "MathTypst", "typst_to_svg_file"})
 # Dunder attributes that ordinary scene code uses (``super().__init__(...)``, ``manim.__version__``).
 ALLOWED_DUNDERS = frozenset({"__init__", "__name__", "__doc__", "__len__", "__iter__", "__call__", "__version__"})
@@ -144,8 +335,12 @@ class _Checker(ast.NodeVisitor):
         self._body(self.frames[0].body)
         for node, name in self.method_refs:
             if name in self.sensitive:
-                _refuse(node, f"the method {name!r} uses private or module-named attributes of its object, so it "
-                              f"may only be reached through that object (self.{name}, super().{name})", "unbound-method")
+                _refuse(
+                    node,
+                    f"the method {name!r} uses private or module-named attributes of its object, so it "
+                    f"may only be reached through that object (self.{name}, super().{name})",
+                    "unbound-method",
+                )
 
     # -- scopes ------------------------------------------------------------------------------
 
@@ -175,8 +370,13 @@ class _Checker(ast.NodeVisitor):
     def visit_FunctionDef(self, node: ast.FunctionDef | ast.AsyncFunctionDef) -> None:
         args = node.args
         every = [*args.posonlyargs, *args.args, *args.kwonlyargs, *filter(None, (args.vararg, args.kwarg))]
-        outer = [*node.decorator_list, *args.defaults, *filter(None, args.kw_defaults),
-                 *filter(None, (a.annotation for a in every)), *filter(None, (node.returns,))]
+        outer = [
+            *node.decorator_list,
+            *args.defaults,
+            *filter(None, args.kw_defaults),
+            *filter(None, (a.annotation for a in every)),
+            *filter(None, (node.returns,)),
+        ]
         for deco in node.decorator_list:
             if isinstance(deco, ast.Attribute) and isinstance(deco.value, ast.Name) and deco.value.id == node.name:
                 self.accessors.add(id(deco.value))  # the property being extended, not a call of its function
@@ -185,8 +385,13 @@ class _Checker(ast.NodeVisitor):
         self_name, instance = method_self(node, self.frames[-1].kind == "class", self.facts)
         if self_name in self.facts.nonlocals:
             self_name = None
-        frame = Frame("function", child_tables(self.frames[-1], node), self_name=self_name, instance=instance,
-                      method=node.name if self_name else "")
+        frame = Frame(
+            "function",
+            child_tables(self.frames[-1], node),
+            self_name=self_name,
+            instance=instance,
+            method=node.name if self_name else "",
+        )
         self._in_scope(frame, node.body)
 
     visit_AsyncFunctionDef = visit_FunctionDef
@@ -275,8 +480,13 @@ class _Checker(ast.NodeVisitor):
                 if module.split(".")[0] not in CORE_MODULES:
                     _refuse(node, f"'from {module} import *' is not allowed; import the names you use", "imports")
                 continue
-            if (name in FORBIDDEN_NAMES or name in FORBIDDEN_ATTRS or _module_member(name)
-                    or name.startswith("_") and name != "__version__"):
+            if (
+                name in FORBIDDEN_NAMES
+                or name in FORBIDDEN_ATTRS
+                or _module_member(name)
+                or name.startswith("_")
+                and name != "__version__"
+            ):
                 _refuse(node, f"importing {name!r} is not allowed", "imports")
             full = f"{module}.{name}"
             if any(full == m or full.startswith(m + ".") for m in FORBIDDEN_SUBMODULES):
@@ -292,8 +502,12 @@ class _Checker(ast.NodeVisitor):
             return
         if (name in FORBIDDEN_NAMES or name in FORBIDDEN_ATTRS or _module_member(name)) and not self._bound(name):
             # Unbound here, the name is Python's builtin or comes from a star import (numpy's brings ``lib``).
-            _refuse(node, f"use of {name!r} is not allowed: it is Python's builtin or a module, not a name this "
-                          "code defines before using it", "builtins")
+            _refuse(
+                node,
+                f"use of {name!r} is not allowed: it is Python's builtin or a module, not a name this "
+                "code defines before using it",
+                "builtins",
+            )
         if self.frames[-1].kind == "class" and name in self.facts.methods and id(node) not in self.accessors:
             self.method_refs.append((node, name))
 
@@ -308,14 +522,21 @@ class _Checker(ast.NodeVisitor):
             owner = self._owner(node.value)
             if name.startswith("_"):
                 if owner is None or name not in self.facts.private_attrs:
-                    _refuse(node, f"access to the private attribute {name!r} is not allowed (only the code's own "
-                                  "attributes on self)", "private")
+                    _refuse(
+                        node,
+                        f"access to the private attribute {name!r} is not allowed (only the code's own "
+                        "attributes on self)",
+                        "private",
+                    )
                 self._note_sensitive(owner)
             elif _module_member(name):
                 if owner is None:
                     # Modules re-export what they import (``typing.sys``, ``dataclasses.inspect``).
-                    _refuse(node, f"access to {name!r} is not allowed here (a module or file function; fine on "
-                                  "self)", "module-members")
+                    _refuse(
+                        node,
+                        f"access to {name!r} is not allowed here (a module or file function; fine on self)",
+                        "module-members",
+                    )
                 self._note_sensitive(owner)
             if name in self.facts.methods and not (owner and owner.instance) and id(node) not in self.own_calls:
                 self.method_refs.append((node, name))
@@ -325,8 +546,21 @@ class _Checker(ast.NodeVisitor):
 
     def visit_Constant(self, node: ast.Constant) -> None:
         # Strings that name dunders are the usual way around attribute checks (getattr is refused anyway).
-        if isinstance(node.value, str) and "__" in node.value and any(
-            t in node.value for t in ("__class__", "__subclasses__", "__globals__", "__builtins__", "__import__", "__dict__", "__code__")
+        if (
+            isinstance(node.value, str)
+            and "__" in node.value
+            and any(
+                t in node.value
+                for t in (
+                    "__class__",
+                    "__subclasses__",
+                    "__globals__",
+                    "__builtins__",
+                    "__import__",
+                    "__dict__",
+                    "__code__",
+                )
+            )
         ):
             _refuse(node, "strings naming interpreter internals are not allowed", "dunder")
         if isinstance(node.value, str) and any(t in node.value for t in TEX_FILE_PRIMITIVES):
@@ -350,11 +584,18 @@ class _Checker(ast.NodeVisitor):
         if func in FILE_READING_CALLS:
             _refuse(node, f"{func}(...) reads files and is not allowed", "file-access")
         if func in IMAGE_CALLS:
-            source = node.args[0] if node.args else next(
-                (k.value for k in node.keywords if k.arg == "filename_or_array"), None)
+            source = (
+                node.args[0]
+                if node.args
+                else next((k.value for k in node.keywords if k.arg == "filename_or_array"), None)
+            )
             if source is None or not self._is_array(source, set()):
-                _refuse(node, f"{func}(...) reads a file unless it is given a NumPy array made here "
-                              "(np.uint8(...), np.array(...), or a name assigned only from those)", "file-access")
+                _refuse(
+                    node,
+                    f"{func}(...) reads a file unless it is given a NumPy array made here "
+                    "(np.uint8(...), np.array(...), or a name assigned only from those)",
+                    "file-access",
+                )
         if func == "Code" and node.args:
             _refuse(node, "Code(...) must be given code_string=..., not a file", "file-access")
         for keyword in node.keywords:
@@ -378,7 +619,8 @@ class _Checker(ast.NodeVisitor):
             bindings = self.facts.bindings.get(expr.id, [])
             seen.add(expr.id)
             return bool(bindings) and all(
-                how == "augmented" or how == "value" and self._is_array(value, seen) for how, value in bindings)
+                how == "augmented" or how == "value" and self._is_array(value, seen) for how, value in bindings
+            )
         return False
 
     def _is_numpy(self, name: str) -> bool:
@@ -400,19 +642,28 @@ def check_code(code: str) -> None:
     if not isinstance(code, str) or not code.strip():
         raise RenderError("policy", "refused by the safety check: the code is empty [rule: syntax]")
     if len(code) > MAX_CODE_CHARS:
-        raise RenderError("policy", f"refused by the safety check: code longer than {MAX_CODE_CHARS} characters [rule: size]")
+        raise RenderError(
+            "policy", f"refused by the safety check: code longer than {MAX_CODE_CHARS} characters [rule: size]"
+        )
     try:
         tree, table = _parse_with_scopes(code)
     except (RecursionError, MemoryError) as exc:
-        raise RenderError("policy", "refused by the safety check: the code is nested too deeply [rule: syntax]") from exc
+        raise RenderError(
+            "policy", "refused by the safety check: the code is nested too deeply [rule: syntax]"
+        ) from exc
     except (SyntaxError, ValueError) as exc:
         line = getattr(exc, "lineno", None)
-        raise RenderError("policy", f"refused by the safety check: syntax error{f' on line {line}' if line else ''}: "
-                                    f"{getattr(exc, 'msg', exc)} [rule: syntax]") from exc
+        raise RenderError(
+            "policy",
+            f"refused by the safety check: syntax error{f' on line {line}' if line else ''}: "
+            f"{getattr(exc, 'msg', exc)} [rule: syntax]",
+        ) from exc
     try:
         _Checker(tree, table).check()
     except RecursionError as exc:
-        raise RenderError("policy", "refused by the safety check: the code is nested too deeply [rule: syntax]") from exc
+        raise RenderError(
+            "policy", "refused by the safety check: the code is nested too deeply [rule: syntax]"
+        ) from exc
 
 
 def find_scenes(code: str) -> list[str]:

@@ -27,8 +27,9 @@ __all__ = ["Renderer", "QUALITIES"]
 log = logging.getLogger(__name__)
 
 QUALITIES = ("low", "medium", "high")
-_SYSTEM_FOLDERS = frozenset({"/", "/usr", "/etc", "/bin", "/sbin", "/lib", "/lib64", "/opt", "/var", "/proc", "/sys",
-                             "/dev", "/run", "/tmp"})
+_SYSTEM_FOLDERS = frozenset(
+    {"/", "/usr", "/etc", "/bin", "/sbin", "/lib", "/lib64", "/opt", "/var", "/proc", "/sys", "/dev", "/run", "/tmp"}
+)
 
 
 class _Pending:
@@ -47,8 +48,9 @@ class Renderer:
     already imported. Use as a context manager or call :meth:`close`.
     """
 
-    def __init__(self, settings: Settings, blobs: BlobStore | None = None, *, workers: int | None = None,
-                 warm: bool = True) -> None:
+    def __init__(
+        self, settings: Settings, blobs: BlobStore | None = None, *, workers: int | None = None, warm: bool = True
+    ) -> None:
         self.settings = settings
         # Without namespaces a job can read any world-readable file and reach the network: then only
         # trusted code (scenes this library generates) runs, unless the operator accepts the risk.
@@ -64,7 +66,7 @@ class Renderer:
         self._lock = threading.Lock()
         self.pool.fill()
 
-    def __enter__(self) -> "Renderer":
+    def __enter__(self) -> Renderer:
         return self
 
     def __exit__(self, *exc) -> None:
@@ -81,8 +83,9 @@ class Renderer:
             memory = max(memory, 2048)  # Manim's floor at 1080p60 is about 1.3 GB
         return Limits(memory_mb=memory, timeout_s=self.settings.render_timeout_s)
 
-    def render(self, code: str, scene: str | None = None, quality: str = "low", *, client: str = "",
-               trusted: bool = False) -> RenderResult:
+    def render(
+        self, code: str, scene: str | None = None, quality: str = "low", *, client: str = "", trusted: bool = False
+    ) -> RenderResult:
         """Render ``scene`` from ``code`` (the only scene when None) at ``quality``.
 
         ``client`` (e.g. a session id) groups requests for fair queueing.

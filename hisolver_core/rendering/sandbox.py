@@ -96,8 +96,14 @@ def _clean_env() -> dict[str, str]:
     keep = {k: v for k, v in os.environ.items() if k in ("PATH", "LANG", "LC_ALL", "TZ")}
     keep.setdefault("PATH", "/usr/local/bin:/usr/bin:/bin")
     keep.update(
-        PYTHONPATH=str(PROJECT_ROOT), PYTHONDONTWRITEBYTECODE="1", PYTHONNOUSERSITE="1", COLUMNS="200",
-        OPENBLAS_NUM_THREADS="1", OMP_NUM_THREADS="1", MKL_NUM_THREADS="1", MALLOC_ARENA_MAX="2",
+        PYTHONPATH=str(PROJECT_ROOT),
+        PYTHONDONTWRITEBYTECODE="1",
+        PYTHONNOUSERSITE="1",
+        COLUMNS="200",
+        OPENBLAS_NUM_THREADS="1",
+        OMP_NUM_THREADS="1",
+        MKL_NUM_THREADS="1",
+        MALLOC_ARENA_MAX="2",
     )
     return keep
 
@@ -111,8 +117,14 @@ class Worker:
         cmd = [*prefix, sys.executable, "-m", "hisolver_core.rendering._worker"]
         self.started = time.monotonic()
         self.proc = subprocess.Popen(
-            cmd, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-            env=_clean_env(), cwd="/", start_new_session=True, close_fds=True,
+            cmd,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            env=_clean_env(),
+            cwd="/",
+            start_new_session=True,
+            close_fds=True,
         )
 
     def alive(self) -> bool:
@@ -204,9 +216,17 @@ def run_job(worker: Worker, job: dict, limits: Limits) -> RawResult:
     ``memory``, ``output``, ``internal``) when no usable header came back.
     """
     uid = SANDBOX_UID_FIRST + secrets.randbelow(SANDBOX_UID_COUNT)
-    job = {**job, "memory_mb": limits.memory_mb, "cpu_s": limits.cpu_s, "fsize_mb": limits.fsize_mb,
-           "disk_mb": limits.disk_mb, "nproc": limits.nproc, "notes": [worker.how],
-           "own_mount_namespace": worker.namespaced, "uid": uid}
+    job = {
+        **job,
+        "memory_mb": limits.memory_mb,
+        "cpu_s": limits.cpu_s,
+        "fsize_mb": limits.fsize_mb,
+        "disk_mb": limits.disk_mb,
+        "nproc": limits.nproc,
+        "notes": [worker.how],
+        "own_mount_namespace": worker.namespaced,
+        "uid": uid,
+    }
     # The pid in the name lets the next run's cleanup (collection.cleanup) remove it if we are killed.
     fallback = tempfile.mkdtemp(prefix=f"hisolver-render-{os.getpid()}-")
     job["fallback_dir"] = fallback
@@ -214,8 +234,10 @@ def run_job(worker: Worker, job: dict, limits: Limits) -> RawResult:
     err: list[bytes] = []
     overflow: list[bool] = []
     cap = MAX_HEADER_BYTES + MAX_VIDEO_BYTES + MAX_POSTER_BYTES
-    readers = [threading.Thread(target=_read_capped, args=(worker.proc.stdout, cap, out, overflow, worker.kill), daemon=True),
-               threading.Thread(target=_read_capped, args=(worker.proc.stderr, 1 << 20, err, []), daemon=True)]
+    readers = [
+        threading.Thread(target=_read_capped, args=(worker.proc.stdout, cap, out, overflow, worker.kill), daemon=True),
+        threading.Thread(target=_read_capped, args=(worker.proc.stderr, 1 << 20, err, []), daemon=True),
+    ]
     for thread in readers:
         thread.start()
     timed_out = False
@@ -264,10 +286,10 @@ def _parse(data: bytes, returncode: int, stderr: str) -> RawResult:
         sizes = header.get("sizes")
         if not (isinstance(sizes, list) and len(sizes) == 2 and all(isinstance(s, int) and s >= 0 for s in sizes)):
             raise RenderError("output", "the render sent a malformed answer", logtext)
-        body = data[newline + 1:]
+        body = data[newline + 1 :]
         if len(body) != sizes[0] + sizes[1] or sizes[0] > MAX_VIDEO_BYTES or sizes[1] > MAX_POSTER_BYTES:
             raise RenderError("output", "the render's output does not match what it announced", logtext)
-        result.video, result.poster = body[: sizes[0]], body[sizes[0]:]
+        result.video, result.poster = body[: sizes[0]], body[sizes[0] :]
         if result.video[4:8] != b"ftyp" or not result.poster.startswith(b"\x89PNG\r\n\x1a\n"):
             raise RenderError("output", "the render did not produce an mp4 video and a PNG poster", logtext)
     return result

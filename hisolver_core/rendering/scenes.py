@@ -131,16 +131,24 @@ def _graph(figure: dict) -> dict | None:
                 return None
             ys.append(y)
     ylo, yhi = min(ys) - 1, max(ys) + 1
-    return {"x": [lo, hi, _nice_step(hi - lo)], "y": [ylo, yhi, _nice_step(yhi - ylo)],
-            "curves": [src for src, _f in funcs], "points": points}
+    return {
+        "x": [lo, hi, _nice_step(hi - lo)],
+        "y": [ylo, yhi, _nice_step(yhi - ylo)],
+        "curves": [src for src, _f in funcs],
+        "points": points,
+    }
 
 
 def _number_line(figure: dict) -> dict | None:
     intervals = figure.get("intervals")
     if not intervals and figure.get("boundary") is not None:
         b, rel = float(figure["boundary"]), figure.get("relation", "")
-        table = {">=": [b, None, True, False], ">": [b, None, False, False],
-                 "<=": [None, b, False, True], "<": [None, b, False, False]}
+        table = {
+            ">=": [b, None, True, False],
+            ">": [b, None, False, False],
+            "<=": [None, b, False, True],
+            "<": [None, b, False, False],
+        }
         intervals = [table[rel]] if rel in table else None
     if not intervals:
         return None
@@ -184,8 +192,10 @@ def _sections(data: dict, times: list[float], chapters: int) -> list[Section]:
     parts = min(chapters - 1, rest)
     bounds = [1 + round(rest * i / parts) for i in range(parts + 1)]
     spans = [(0, 1), *itertools.pairwise(bounds)]
-    return [Section(code=_render_code(data, [lo, hi, hi == count]), first=lo, stop=hi, tail=hi == count,
-                    start_s=times[lo]) for lo, hi in spans]
+    return [
+        Section(code=_render_code(data, [lo, hi, hi == count]), first=lo, stop=hi, tail=hi == count, start_s=times[lo])
+        for lo, hi in spans
+    ]
 
 
 def scene_from_solution(solution: Solution, chapters: int = 3) -> SceneCode:
@@ -196,8 +206,14 @@ def scene_from_solution(solution: Solution, chapters: int = 3) -> SceneCode:
     short scene that says so. Never raises for odd content: unusable LaTeX
     becomes text, unusable figures are skipped.
     """
-    data: dict = {"title": _wrap(tex_to_text(solution.problem), 70, 2), "steps": [], "graph": None, "numberline": None,
-                  "answer": None, "unsupported": None}
+    data: dict = {
+        "title": _wrap(tex_to_text(solution.problem), 70, 2),
+        "steps": [],
+        "graph": None,
+        "numberline": None,
+        "answer": None,
+        "unsupported": None,
+    }
     if not solution.solved:
         data["unsupported"] = _wrap(solution.reason or "This problem is not supported yet.", 60, 3)
         return SceneCode(code=_render_code(data), step_times=[], duration_s=3.0)
@@ -214,25 +230,40 @@ def scene_from_solution(solution: Solution, chapters: int = 3) -> SceneCode:
     if solution.answer_latex or solution.answer is not None:
         data["answer"] = _math(solution.answer_latex or str(solution.answer))
     times, total = _schedule(data)
-    return SceneCode(code=_render_code(data), step_times=times, duration_s=total,
-                     chapters=_sections(data, times, chapters))
+    return SceneCode(
+        code=_render_code(data), step_times=times, duration_s=total, chapters=_sections(data, times, chapters)
+    )
 
 
 def _render_code(data: dict, section: list | None = None) -> str:
     curves = (data.get("graph") or {}).get("curves", [])
     # Sources passed safe_function's node-by-node check: numbers, x, + - * / **, math functions.
     lambdas = ", ".join(f"lambda x: ({src})" for src in curves)
-    return (f"from manim import *\nimport math\n\nDATA = {data!r}\nCURVES = [{lambdas}]\n"
-            f"SECTION = {section!r}  # [first step, stop, ending?] of a chapter; None renders it all\n" + _BODY)
+    return (
+        f"from manim import *\nimport math\n\nDATA = {data!r}\nCURVES = [{lambdas}]\n"
+        f"SECTION = {section!r}  # [first step, stop, ending?] of a chapter; None renders it all\n" + _BODY
+    )
 
 
 _DATA_NAMES = ("DATA", "CURVES", "SECTION")
 
 
 def _body_dump(tree: ast.Module) -> str:
-    return ast.dump(ast.Module(body=[node for node in tree.body if not (
-        isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name)
-        and node.targets[0].id in _DATA_NAMES)], type_ignores=[]))
+    return ast.dump(
+        ast.Module(
+            body=[
+                node
+                for node in tree.body
+                if not (
+                    isinstance(node, ast.Assign)
+                    and len(node.targets) == 1
+                    and isinstance(node.targets[0], ast.Name)
+                    and node.targets[0].id in _DATA_NAMES
+                )
+            ],
+            type_ignores=[],
+        )
+    )
 
 
 def step_times_from_code(code: str) -> list[float]:
@@ -246,8 +277,11 @@ def step_times_from_code(code: str) -> list[float]:
         tree = ast.parse(code)
         if _body_dump(tree) != _BODY_DUMP:
             return []
-        node = next(n for n in tree.body if isinstance(n, ast.Assign) and isinstance(n.targets[0], ast.Name)
-                    and n.targets[0].id == "DATA")
+        node = next(
+            n
+            for n in tree.body
+            if isinstance(n, ast.Assign) and isinstance(n.targets[0], ast.Name) and n.targets[0].id == "DATA"
+        )
         data = ast.literal_eval(node.value)
         if data.get("unsupported") or not data["steps"]:
             return []

@@ -19,8 +19,9 @@ __all__ = ["RenderService"]
 class RenderService(Protocol):
     """Anything that turns Manim code into a video: one method."""
 
-    def render(self, code: str, scene: str | None = None, quality: str = "low", *, client: str = "",
-               trusted: bool = False) -> RenderResult:
+    def render(
+        self, code: str, scene: str | None = None, quality: str = "low", *, client: str = "", trusted: bool = False
+    ) -> RenderResult:
         """Render ``scene`` (the only scene when None) from ``code`` at ``quality`` (low, medium, high).
 
         ``client`` groups requests for fair queueing; ``trusted`` marks code the

@@ -9,7 +9,7 @@ from __future__ import annotations
 import ast
 import math
 import re
-from typing import Callable
+from collections.abc import Callable
 
 __all__ = ["tex_ok", "tex_to_text", "safe_function", "plain"]
 
@@ -37,19 +37,69 @@ _REPLACE = [
     (r"\\boxed\{([^{}]*)\}", r"\1"),
     (r"\\begin\{[a-z]*\}|\\end\{[a-z]*\}", ""),
 ]
+
+
 def _group(text: str) -> str:
     """Parenthesise a fraction part unless it is a single number or name."""
     return text if re.fullmatch(r"[A-Za-z0-9.]+", text.strip()) else f"({text})"
 
 
 _SYMBOLS = {
-    "cdot": "·", "times": "×", "div": "÷", "pm": "±", "mp": "∓", "le": "≤", "leq": "≤", "ge": "≥", "geq": "≥",
-    "ne": "≠", "neq": "≠", "approx": "≈", "lt": "<", "gt": ">", "infty": "∞", "pi": "π", "theta": "θ",
-    "alpha": "α", "beta": "β", "gamma": "γ", "delta": "δ", "lambda": "λ", "mu": "μ", "sigma": "σ",
-    "Sigma": "Σ", "Delta": "Δ", "circ": "°", "degree": "°", "in": "∈", "cup": "∪", "cap": "∩", "to": "→",
-    "rightarrow": "→", "Rightarrow": "⇒", "implies": "⇒", "iff": "⇔", "sqrt": "√", "quad": "  ",
-    "qquad": "    ", "%": "%", ",": " ", ";": " ", "!": "", ":": " ", "{": "{", "}": "}", "\\": ";  ", "cdots": "…",
-    "ldots": "…", "dots": "…", "equiv": "≡", "perp": "⊥", "angle": "∠", "emptyset": "∅", "varnothing": "∅",
+    "cdot": "·",
+    "times": "×",
+    "div": "÷",
+    "pm": "±",
+    "mp": "∓",
+    "le": "≤",
+    "leq": "≤",
+    "ge": "≥",
+    "geq": "≥",
+    "ne": "≠",
+    "neq": "≠",
+    "approx": "≈",
+    "lt": "<",
+    "gt": ">",
+    "infty": "∞",
+    "pi": "π",
+    "theta": "θ",
+    "alpha": "α",
+    "beta": "β",
+    "gamma": "γ",
+    "delta": "δ",
+    "lambda": "λ",
+    "mu": "μ",
+    "sigma": "σ",
+    "Sigma": "Σ",
+    "Delta": "Δ",
+    "circ": "°",
+    "degree": "°",
+    "in": "∈",
+    "cup": "∪",
+    "cap": "∩",
+    "to": "→",
+    "rightarrow": "→",
+    "Rightarrow": "⇒",
+    "implies": "⇒",
+    "iff": "⇔",
+    "sqrt": "√",
+    "quad": "  ",
+    "qquad": "    ",
+    "%": "%",
+    ",": " ",
+    ";": " ",
+    "!": "",
+    ":": " ",
+    "{": "{",
+    "}": "}",
+    "\\": ";  ",
+    "cdots": "…",
+    "ldots": "…",
+    "dots": "…",
+    "equiv": "≡",
+    "perp": "⊥",
+    "angle": "∠",
+    "emptyset": "∅",
+    "varnothing": "∅",
 }
 _SUPER = str.maketrans("0123456789+-n", "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻ⁿ")
 
@@ -94,10 +144,32 @@ def plain(text: str, limit: int = 400) -> str:
     return text[:limit]
 
 
-_FUNCS: dict[str, Callable] = {"sqrt": math.sqrt, "sin": math.sin, "cos": math.cos, "tan": math.tan,
-                               "exp": math.exp, "log": math.log, "abs": abs, "Abs": abs}
-_NODES = (ast.Expression, ast.BinOp, ast.UnaryOp, ast.Constant, ast.Name, ast.Load, ast.Call, ast.Add, ast.Sub,
-          ast.Mult, ast.Div, ast.Pow, ast.USub, ast.UAdd)
+_FUNCS: dict[str, Callable] = {
+    "sqrt": math.sqrt,
+    "sin": math.sin,
+    "cos": math.cos,
+    "tan": math.tan,
+    "exp": math.exp,
+    "log": math.log,
+    "abs": abs,
+    "Abs": abs,
+}
+_NODES = (
+    ast.Expression,
+    ast.BinOp,
+    ast.UnaryOp,
+    ast.Constant,
+    ast.Name,
+    ast.Load,
+    ast.Call,
+    ast.Add,
+    ast.Sub,
+    ast.Mult,
+    ast.Div,
+    ast.Pow,
+    ast.USub,
+    ast.UAdd,
+)
 
 
 def safe_function(expr: str) -> tuple[str, Callable[[float], float]] | None:

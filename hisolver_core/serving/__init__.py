@@ -10,7 +10,20 @@ from .engine import Completion, Engine, EngineBusy, NotReady, QueueFull, Request
 from .server import MAX_BODY_BYTES, ServeServer, make_server, serve_forever
 
 __all__ = [
-    "ModelFiles", "ServeError", "check_files", "fetch_registered", "from_storage_uri", "resolve_model_files",
-    "Completion", "Engine", "EngineBusy", "NotReady", "QueueFull", "RequestTimeout",
-    "MAX_BODY_BYTES", "ServeServer", "make_server", "serve_forever",
+    "ModelFiles",
+    "ServeError",
+    "check_files",
+    "fetch_registered",
+    "from_storage_uri",
+    "resolve_model_files",
+    "Completion",
+    "Engine",
+    "EngineBusy",
+    "NotReady",
+    "QueueFull",
+    "RequestTimeout",
+    "MAX_BODY_BYTES",
+    "ServeServer",
+    "make_server",
+    "serve_forever",
 ]

@@ -54,7 +54,7 @@ def _copy_prefix(blobs: BlobStore, prefix: str, dest: Path) -> None:
     tmp = Path(tempfile.mkdtemp(prefix=dest.name + ".", dir=dest.parent))
     try:
         for key in keys:
-            target = tmp / key[len(prefix):]
+            target = tmp / key[len(prefix) :]
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(blobs.get(key))
         (tmp / ".complete").write_text("ok")
@@ -119,7 +119,7 @@ def from_storage_uri(settings: Settings, uri: str, name: str = "", base_model: s
     if uri.startswith("gs://"):
         from ..storage.gcs import GCSBlobStore
 
-        bucket, _, path = uri[len("gs://"):].partition("/")
+        bucket, _, path = uri[len("gs://") :].partition("/")
         store = GCSBlobStore(bucket, project=settings.gcs_project, credentials_file=settings.gcs_credentials_file)
         dest = Path(settings.data_dir) / "cache" / "models" / f"uri-{name}"
         _copy_prefix(store, path.strip("/") + "/" if path.strip("/") else "", dest)
@@ -147,8 +147,9 @@ def check_files(files: ModelFiles) -> ModelFiles:
     return files
 
 
-def resolve_model_files(settings: Settings, name: str | None = None, uri: str | None = None,
-                        base_model: str | None = None) -> ModelFiles:
+def resolve_model_files(
+    settings: Settings, name: str | None = None, uri: str | None = None, base_model: str | None = None
+) -> ModelFiles:
     """Return the folders to serve: registered model ``name``, else ``uri`` (a folder or ``gs://``).
 
     Raises :class:`ServeError` when neither is given or nothing loadable is there, and

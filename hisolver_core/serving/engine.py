@@ -65,8 +65,15 @@ class _Job:
 class Engine:
     """Load ``files`` with transformers (and peft) and generate for queued chat requests."""
 
-    def __init__(self, files: ModelFiles, *, queue_size: int = 8, max_tokens: int = 512, timeout_s: float = 120.0,
-                 threads: int | None = None) -> None:
+    def __init__(
+        self,
+        files: ModelFiles,
+        *,
+        queue_size: int = 8,
+        max_tokens: int = 512,
+        timeout_s: float = 120.0,
+        threads: int | None = None,
+    ) -> None:
         self.files = files
         self.max_tokens = max(1, int(max_tokens))
         self.timeout_s = float(timeout_s)
@@ -104,7 +111,9 @@ class Engine:
         """Requests in the queue now."""
         return self._queue.qsize()
 
-    def generate(self, messages: list[dict], max_tokens: int | None = None, timeout_s: float | None = None) -> Completion:
+    def generate(
+        self, messages: list[dict], max_tokens: int | None = None, timeout_s: float | None = None
+    ) -> Completion:
         """Return the model's reply to chat ``messages`` (at most ``max_tokens``, capped by the engine's limit).
 
         Raises :class:`NotReady`, :class:`QueueFull` or :class:`RequestTimeout` (see the module
@@ -141,12 +150,16 @@ class Engine:
                 job.error = "timeout: the request waited in the queue past its deadline"
                 job.done.set()
                 continue
-            request = {"messages": job.messages, "max_new_tokens": job.max_tokens,
-                       "generate_kwargs": {"max_time": remaining}}
+            request = {
+                "messages": job.messages,
+                "max_new_tokens": job.max_tokens,
+                "generate_kwargs": {"max_time": remaining},
+            }
             try:
                 reply = _generate(self._tokenizer, self._model, request)
-                job.result = Completion(reply["text"], reply["new_tokens"], started - job.enqueued,
-                                        time.monotonic() - started)
+                job.result = Completion(
+                    reply["text"], reply["new_tokens"], started - job.enqueued, time.monotonic() - started
+                )
             except Exception as exc:  # one bad request must not stop the server
                 log.exception("generation failed")
                 job.error = f"{type(exc).__name__}: {exc}"[:300]

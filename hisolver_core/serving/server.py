@@ -23,7 +23,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
 from ..errors import HiSolverError
-from .engine import EngineBusy, Engine
+from .engine import Engine, EngineBusy
 
 __all__ = ["MAX_BODY_BYTES", "ServeServer", "make_server", "serve_forever"]
 
@@ -60,7 +60,7 @@ def _instance_messages(instance: Any) -> list[dict]:
             return _messages(instance["messages"])
         if isinstance(instance.get("prompt"), str):
             return [{"role": "user", "content": instance["prompt"]}]
-    raise BadRequest("each instance must be a string, {\"messages\": [...]} or {\"prompt\": \"...\"}")
+    raise BadRequest('each instance must be a string, {"messages": [...]} or {"prompt": "..."}')
 
 
 def _max_tokens(body: dict) -> int | None:
@@ -74,7 +74,7 @@ def _max_tokens(body: dict) -> int | None:
 
 
 class _Handler(BaseHTTPRequestHandler):
-    server: "ServeServer"
+    server: ServeServer
     protocol_version = "HTTP/1.1"
     wbufsize = -1  # buffered writes; unbuffered ones stall each response about 40 ms
 
@@ -136,8 +136,13 @@ class _Handler(BaseHTTPRequestHandler):
                 payload["error"] = srv.engine.error
             self._send(status, payload)
         elif path == "/v1/models":
-            self._send(200, {"object": "list", "data": [{"id": srv.model_name, "object": "model", "created": srv.started,
-                                                        "owned_by": "hisolver"}]})
+            self._send(
+                200,
+                {
+                    "object": "list",
+                    "data": [{"id": srv.model_name, "object": "model", "created": srv.started, "owned_by": "hisolver"}],
+                },
+            )
         else:
             self._error(404, f"no route GET {path}")
 
@@ -168,11 +173,19 @@ class _Handler(BaseHTTPRequestHandler):
         ident = f"chatcmpl-{uuid.uuid4().hex[:12]}"
         usage = {"completion_tokens": result.new_tokens}
         if not body.get("stream"):
-            self._send(200, {
-                "id": ident, "object": "chat.completion", "created": int(time.time()), "model": model,
-                "choices": [{"index": 0, "message": {"role": "assistant", "content": result.text}, "finish_reason": "stop"}],
-                "usage": usage,
-            })
+            self._send(
+                200,
+                {
+                    "id": ident,
+                    "object": "chat.completion",
+                    "created": int(time.time()),
+                    "model": model,
+                    "choices": [
+                        {"index": 0, "message": {"role": "assistant", "content": result.text}, "finish_reason": "stop"}
+                    ],
+                    "usage": usage,
+                },
+            )
             return
         self.send_response(200)
         self.send_header("Content-Type", "text/event-stream")
@@ -209,8 +222,17 @@ class ServeServer(ThreadingHTTPServer):
     allow_reuse_address = True
     request_queue_size = 128  # the listen backlog: a burst past the work queue gets 503s, not connection resets
 
-    def __init__(self, engine: Engine, host: str, port: int, *, model_name: str, health_route: str = "/health",
-                 predict_route: str = "/predict", deployed_model_id: str = "") -> None:
+    def __init__(
+        self,
+        engine: Engine,
+        host: str,
+        port: int,
+        *,
+        model_name: str,
+        health_route: str = "/health",
+        predict_route: str = "/predict",
+        deployed_model_id: str = "",
+    ) -> None:
         super().__init__((host, port), _Handler)
         self.engine = engine
         self.model_name = model_name
@@ -231,14 +253,20 @@ class ServeServer(ThreadingHTTPServer):
             super().handle_error(request, client_address)
 
 
-def make_server(engine: Engine, host: str = "127.0.0.1", port: int = 0, *, model_name: str,
-                environ: dict[str, str] | None = None) -> ServeServer:
+def make_server(
+    engine: Engine, host: str = "127.0.0.1", port: int = 0, *, model_name: str, environ: dict[str, str] | None = None
+) -> ServeServer:
     """Return a bound (not yet serving) :class:`ServeServer`; routes from ``AIP_*`` in ``environ``."""
     env = environ or {}
-    return ServeServer(engine, host, port, model_name=model_name,
-                       health_route=env.get("AIP_HEALTH_ROUTE", "/health"),
-                       predict_route=env.get("AIP_PREDICT_ROUTE", "/predict"),
-                       deployed_model_id=env.get("AIP_DEPLOYED_MODEL_ID", ""))
+    return ServeServer(
+        engine,
+        host,
+        port,
+        model_name=model_name,
+        health_route=env.get("AIP_HEALTH_ROUTE", "/health"),
+        predict_route=env.get("AIP_PREDICT_ROUTE", "/predict"),
+        deployed_model_id=env.get("AIP_DEPLOYED_MODEL_ID", ""),
+    )
 
 
 def serve_forever(server: ServeServer) -> None:

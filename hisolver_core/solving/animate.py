@@ -82,15 +82,18 @@ class _ForClient:
     def __init__(self, renderer: RenderService, client: str) -> None:
         self._renderer, self._client = renderer, client
 
-    def render(self, code: str, scene: str | None = None, quality: str = "low", *, client: str = "",
-               trusted: bool = False) -> RenderResult:
+    def render(
+        self, code: str, scene: str | None = None, quality: str = "low", *, client: str = "", trusted: bool = False
+    ) -> RenderResult:
         return self._renderer.render(code, scene=scene, quality=quality, client=client or self._client, trusted=trusted)
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self._renderer, name)
 
 
-def _model_animation(settings: Settings, renderer: RenderService, solution: Solution, quality: str, client: str) -> Animation:
+def _model_animation(
+    settings: Settings, renderer: RenderService, solution: Solution, quality: str, client: str
+) -> Animation:
     from ..llm import get_backend
     from .repair import repair_animation
 
@@ -110,8 +113,9 @@ def _model_animation(settings: Settings, renderer: RenderService, solution: Solu
     return anim
 
 
-def _template(renderer: RenderService, solution: Solution, quality: str, client: str, progress: ChapterProgress,
-              chapters: int) -> Animation:
+def _template(
+    renderer: RenderService, solution: Solution, quality: str, client: str, progress: ChapterProgress, chapters: int
+) -> Animation:
     from ..rendering import scene_from_solution
     from ..rendering.chapters import render_in_chapters
 
@@ -126,10 +130,17 @@ def _template(renderer: RenderService, solution: Solution, quality: str, client:
     return anim
 
 
-def _animate(settings: Settings, renderer: RenderService, solution: Solution, code: str | None, quality: str, client: str,
-             progress: ChapterProgress, chapters: int) -> Animation:
+def _animate(
+    settings: Settings,
+    renderer: RenderService,
+    solution: Solution,
+    code: str | None,
+    quality: str,
+    client: str,
+    progress: ChapterProgress,
+    chapters: int,
+) -> Animation:
     from ..rendering.scenes import step_times_from_code
-
     from .animator import animator_solution
 
     if code is not None:
@@ -144,16 +155,24 @@ def _animate(settings: Settings, renderer: RenderService, solution: Solution, co
     if anim.video_path is None and not anim.error:
         try:
             trusted = anim.source == "template"  # generated here from the steps, not typed or model-written
-            _from_result(anim, renderer.render(anim.code, scene=anim.scene, quality=quality, client=client,
-                                               trusted=trusted))
+            _from_result(
+                anim, renderer.render(anim.code, scene=anim.scene, quality=quality, client=client, trusted=trusted)
+            )
         except RenderError as exc:
             anim.error = str(exc)
     return anim
 
 
 def animate(
-    settings: Settings, renderer: RenderService, solution: Solution, code: str | None = None, quality: str = "low", *,
-    client: str = "", progress: ChapterProgress | None = None, chapters: int = CHAPTERS,
+    settings: Settings,
+    renderer: RenderService,
+    solution: Solution,
+    code: str | None = None,
+    quality: str = "low",
+    *,
+    client: str = "",
+    progress: ChapterProgress | None = None,
+    chapters: int = CHAPTERS,
 ) -> Animation:
     """Render an animation for ``solution``; return an :class:`Animation` (never raises).
 

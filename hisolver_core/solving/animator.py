@@ -26,8 +26,18 @@ from ..llm import BackendError, BackendUnavailable, get_backend
 from ..llm.base import ModelBackend
 from ..solution import Solution
 
-__all__ = ["MODEL_ANIMATORS", "SCENE_SYSTEM_PROMPT", "PromptAnimation", "scene_messages", "extract_code",
-           "animator_backend", "animate_prompt", "render_edited", "animator_solution", "describe_backend"]
+__all__ = [
+    "MODEL_ANIMATORS",
+    "SCENE_SYSTEM_PROMPT",
+    "PromptAnimation",
+    "scene_messages",
+    "extract_code",
+    "animator_backend",
+    "animate_prompt",
+    "render_edited",
+    "animator_solution",
+    "describe_backend",
+]
 
 log = logging.getLogger(__name__)
 
@@ -45,8 +55,10 @@ manim, math, numpy and random; no file, network, process or system access."""
 def scene_messages(prompt: str) -> list[dict]:
     """Return the chat messages that ask a model for a Manim scene of ``prompt``."""
     data = json.dumps({"animation": prompt}, ensure_ascii=False).replace("<", "\\u003c")
-    return [{"role": "system", "content": SCENE_SYSTEM_PROMPT},
-            {"role": "user", "content": f"Write the Manim scene described below.\n<request>\n{data}\n</request>"}]
+    return [
+        {"role": "system", "content": SCENE_SYSTEM_PROMPT},
+        {"role": "user", "content": f"Write the Manim scene described below.\n<request>\n{data}\n</request>"},
+    ]
 
 
 def extract_code(reply: str) -> str | None:
@@ -111,8 +123,11 @@ def animator_backend(settings: Settings, name: str | None = None) -> ModelBacken
     Raises :class:`ConfigError` when no model backend is configured or deployed.
     """
     wanted = (name or "").strip().lower() or settings.animator.strip().lower()
-    candidates = [wanted] if wanted in MODEL_ANIMATORS else [n for n in (*settings.backend_chain, *MODEL_ANIMATORS)
-                                                               if n in MODEL_ANIMATORS]
+    candidates = (
+        [wanted]
+        if wanted in MODEL_ANIMATORS
+        else [n for n in (*settings.backend_chain, *MODEL_ANIMATORS) if n in MODEL_ANIMATORS]
+    )
     reasons = []
     for candidate in dict.fromkeys(candidates):
         try:
@@ -122,8 +137,10 @@ def animator_backend(settings: Settings, name: str | None = None) -> ModelBacken
             continue
         if isinstance(backend, ModelBackend):
             return backend
-    raise ConfigError("no model is available to write animations (deploy one on the Deploy page, or set "
-                      "HISOLVER_ANIMATOR and its backend); " + "; ".join(reasons))
+    raise ConfigError(
+        "no model is available to write animations (deploy one on the Deploy page, or set "
+        "HISOLVER_ANIMATOR and its backend); " + "; ".join(reasons)
+    )
 
 
 def _check_prompt(settings: Settings, prompt: str) -> str:
@@ -135,8 +152,9 @@ def _check_prompt(settings: Settings, prompt: str) -> str:
     return text
 
 
-def _render_loop(settings: Settings, renderer: Any, backend: ModelBackend | None, out: PromptAnimation,
-                 quality: str) -> None:
+def _render_loop(
+    settings: Settings, renderer: Any, backend: ModelBackend | None, out: PromptAnimation, quality: str
+) -> None:
     from ..rendering import check_code
     from .repair import error_tail
 
@@ -168,8 +186,9 @@ def _render_loop(settings: Settings, renderer: Any, backend: ModelBackend | None
         return
 
 
-def animate_prompt(settings: Settings, renderer: Any, prompt: str, backend: str | None = None,
-                   quality: str = "low") -> PromptAnimation:
+def animate_prompt(
+    settings: Settings, renderer: Any, prompt: str, backend: str | None = None, quality: str = "low"
+) -> PromptAnimation:
     """Have the animator model write a scene for ``prompt`` and render it in the sandbox, with repairs.
 
     Returns a :class:`PromptAnimation` (model and render failures are in ``message``, never
@@ -194,8 +213,9 @@ def animate_prompt(settings: Settings, renderer: Any, prompt: str, backend: str 
     return out
 
 
-def render_edited(settings: Settings, renderer: Any, previous: PromptAnimation, code: str,
-                  quality: str = "low") -> PromptAnimation:
+def render_edited(
+    settings: Settings, renderer: Any, previous: PromptAnimation, code: str, quality: str = "low"
+) -> PromptAnimation:
     """Render ``code`` a user edited after ``previous`` (same sandbox and safety check, no model repairs).
 
     Returns a new :class:`PromptAnimation` (``source`` ``edited``, ``refused`` or ``none``); never raises.
@@ -211,8 +231,10 @@ def render_edited(settings: Settings, renderer: Any, previous: PromptAnimation, 
 
 def _solution_prompt(solution: Solution) -> str:
     steps = "; ".join(f"{s.latex} ({s.text})" if s.latex else s.text for s in solution.steps[:12])
-    return (f"Animate the solution of this problem step by step with MathTex: {solution.problem[:400]} "
-            f"Steps: {steps[:1200]} Final answer: {solution.answer_latex or ''}")
+    return (
+        f"Animate the solution of this problem step by step with MathTex: {solution.problem[:400]} "
+        f"Steps: {steps[:1200]} Final answer: {solution.answer_latex or ''}"
+    )
 
 
 def animator_solution(settings: Settings, solution: Solution) -> Solution | None:

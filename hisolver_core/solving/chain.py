@@ -13,7 +13,8 @@ import functools
 import logging
 import random
 import time
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from ..config import Settings
 from ..errors import ConfigError, ProblemError
@@ -52,11 +53,15 @@ def _check_problem(settings: Settings, problem: str) -> str:
     if not text:
         raise ProblemError("the problem is empty: type a math problem")
     if len(text) > settings.max_problem_chars:
-        raise ProblemError(f"the problem is too long ({len(text)} characters; the limit is {settings.max_problem_chars})")
+        raise ProblemError(
+            f"the problem is too long ({len(text)} characters; the limit is {settings.max_problem_chars})"
+        )
     return text
 
 
-def _with_retries(settings: Settings, name: str, call: Callable[[], Any], sleep: Callable[[float], None] = time.sleep) -> Any:
+def _with_retries(
+    settings: Settings, name: str, call: Callable[[], Any], sleep: Callable[[float], None] = time.sleep
+) -> Any:
     retries = max(0, int(settings.backend_retries))
     for attempt in range(retries + 1):
         try:

@@ -57,6 +57,7 @@ def error_tail(exc: RenderError) -> str:
 
 def _template(solution: Solution, renderer: RenderService, quality: str, outcome: RepairOutcome) -> RepairOutcome:
     from ..rendering import scene_from_solution
+
     try:
         scene = scene_from_solution(solution)
         outcome.result = renderer.render(scene.code, scene=scene.scene, quality=quality, trusted=True)

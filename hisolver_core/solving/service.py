@@ -65,21 +65,25 @@ def record_solve(db: Database, outcome: SolveOutcome) -> int:
     """Store one solve (problem, backend, status, verified, timings); return its id."""
     s = outcome.solution
     with transaction(db):
-        pk = db.table("solves").insert(
-            {
-                "problem": s.problem,
-                "options": json.dumps(outcome.options),
-                "backend": s.backend,
-                "status": s.status,
-                "topic": s.topic,
-                "verified": int(bool(s.verified)),
-                "answer": s.answer_latex,
-                "steps_ms": outcome.timings.get("steps_ms"),
-                "video_ms": outcome.timings.get("video_ms"),
-                "timings": json.dumps(outcome.timings),
-                "created_at": utcnow(),
-            }
-        ).last_pk
+        pk = (
+            db.table("solves")
+            .insert(
+                {
+                    "problem": s.problem,
+                    "options": json.dumps(outcome.options),
+                    "backend": s.backend,
+                    "status": s.status,
+                    "topic": s.topic,
+                    "verified": int(bool(s.verified)),
+                    "answer": s.answer_latex,
+                    "steps_ms": outcome.timings.get("steps_ms"),
+                    "video_ms": outcome.timings.get("video_ms"),
+                    "timings": json.dumps(outcome.timings),
+                    "created_at": utcnow(),
+                }
+            )
+            .last_pk
+        )
     if pk is None:  # SQLite always returns the rowid; a None here is a broken database
         raise StorageError("the solve was not stored: no row id came back")
     outcome.solve_id = int(pk)
@@ -153,8 +157,9 @@ def solve_and_record(settings: Settings, problem: str, options: Any = None, back
     return outcome
 
 
-def animate_and_record(settings: Settings, renderer: RenderService, outcome: SolveOutcome, code: str | None = None,
-                       **options: Any) -> Animation:
+def animate_and_record(
+    settings: Settings, renderer: RenderService, outcome: SolveOutcome, code: str | None = None, **options: Any
+) -> Animation:
     """Animate ``outcome``'s solution (see :func:`animate`, which takes ``options``) and record the time to video.
 
     Returns the :class:`~hisolver_core.solving.animate.Animation`. A re-render

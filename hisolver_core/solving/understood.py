@@ -22,8 +22,34 @@ _RELATION = re.compile(r"(<=|>=|=|<|>|\\le|\\ge|\\leq|\\geq|\\ne|≤|≥)")
 _NUMBER = re.compile(r"^-?\d[\d,]*(?:\.\d+)?%?$")
 _PLACEHOLDER = re.compile(r"⟦(\d+)⟧")
 _MONEY = re.compile(r"\$\s?(\d[\d,]*(?:\.\d+)?)")
-_STOP = {"and", "or", "for", "of", "to", "then", "if", "in", "on", "at", "is", "are", "was", "the", "a", "an", "each",
-         "what", "how", "with", "by", "from", "than", "more", "less", "per"}
+_STOP = {
+    "and",
+    "or",
+    "for",
+    "of",
+    "to",
+    "then",
+    "if",
+    "in",
+    "on",
+    "at",
+    "is",
+    "are",
+    "was",
+    "the",
+    "a",
+    "an",
+    "each",
+    "what",
+    "how",
+    "with",
+    "by",
+    "from",
+    "than",
+    "more",
+    "less",
+    "per",
+}
 LIMIT = 8
 
 
@@ -43,7 +69,7 @@ class Understood:
 def _unit(text: str, end: int) -> str:
     """Up to three words after a number ("miles per hour"), stopping at punctuation or a small word."""
     words: list[str] = []
-    for word in re.findall(r"[A-Za-z]+|[^\sA-Za-z]", text[end:end + 60]):
+    for word in re.findall(r"[A-Za-z]+|[^\sA-Za-z]", text[end : end + 60]):
         small = word.lower() in _STOP and not (word.lower() == "per" and words)
         if not word.isalpha() or small or len(words) == 3:
             break
@@ -71,5 +97,6 @@ def understood(problem: str, options: Any = None) -> Understood:
         elif _NUMBER.match(segment):
             unit = _unit(read.text, match.end())
             quantities.append(f"{segment} {unit}".strip())
-    return Understood(equations=list(dict.fromkeys(equations))[:LIMIT],
-                      quantities=list(dict.fromkeys(quantities))[:LIMIT])
+    return Understood(
+        equations=list(dict.fromkeys(equations))[:LIMIT], quantities=list(dict.fromkeys(quantities))[:LIMIT]
+    )

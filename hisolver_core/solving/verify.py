@@ -206,7 +206,9 @@ def verify_solution(
         if agrees is False:
             claimed = f"option {sol.choice}" if options and sol.choice else sol.answer_latex
             engine_says = f"option {engine.choice}" if options and engine.choice else engine.answer_latex
-            flagged = _mark(sol, CONTRADICTED, f"{who}'s answer ({claimed}) contradicts the built-in engine ({engine_says})")
+            flagged = _mark(
+                sol, CONTRADICTED, f"{who}'s answer ({claimed}) contradicts the built-in engine ({engine_says})"
+            )
             shown = dataclasses.replace(engine, notes=list(engine.notes))
             shown.notes.append(f"{flagged.solution.notes[-1]}; showing the engine's answer")
             return Verdict(shown, CONTRADICTED, replaced=True, model=flagged.solution)

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import abc
 import posixpath
-from typing import BinaryIO, Iterator
+from collections.abc import Iterator
+from typing import BinaryIO
 
 from ..errors import StorageError
 

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import io
 import os
-from typing import BinaryIO, Iterator
+from collections.abc import Iterator
+from typing import BinaryIO
 
 from ..errors import NotFoundError, StorageError
 from .base import BlobStore, check_key
@@ -19,8 +20,8 @@ __all__ = ["GCSBlobStore"]
 
 def _import_storage():
     try:
-        from google.cloud import storage  # noqa: PLC0415 (optional dependency)
         from google.api_core import exceptions as gexc  # noqa: PLC0415
+        from google.cloud import storage  # noqa: PLC0415 (optional dependency)
     except ImportError as exc:  # pragma: no cover - requirements.txt installs it
         raise StorageError("the GCS blob store needs google-cloud-storage: pip install google-cloud-storage") from exc
     return storage, gexc
@@ -29,7 +30,9 @@ def _import_storage():
 class GCSBlobStore(BlobStore):
     """Blobs as objects ``{prefix}/{key}`` in ``bucket``."""
 
-    def __init__(self, bucket: str, prefix: str = "", project: str = "", credentials_file: str = "", client=None) -> None:
+    def __init__(
+        self, bucket: str, prefix: str = "", project: str = "", credentials_file: str = "", client=None
+    ) -> None:
         storage, self._gexc = _import_storage()
         if client is None:
             try:

@@ -30,8 +30,10 @@ _ROOT = Path(__file__).resolve().parents[2]
 
 def _disk_error(exc: OSError, where: Path) -> TrainingError:
     if exc.errno == errno.ENOSPC:
-        return TrainingError(f"the disk is full while writing {where}: free space (old runs under "
-                             "data/training/) and run `hisolver train resume RUN`")
+        return TrainingError(
+            f"the disk is full while writing {where}: free space (old runs under "
+            "data/training/) and run `hisolver train resume RUN`"
+        )
     return TrainingError(f"cannot write {where}: {exc.strerror or exc}")
 
 
@@ -76,8 +78,9 @@ def artifact_keys(run_id: str, folders: dict[str, Path]) -> dict[str, str]:
     return keys
 
 
-def upload(blobs: BlobStore, run_id: str, folders: dict[str, Path], card: str, metrics: dict[str, Any],
-           samples: dict[str, Any]) -> dict[str, str]:
+def upload(
+    blobs: BlobStore, run_id: str, folders: dict[str, Path], card: str, metrics: dict[str, Any], samples: dict[str, Any]
+) -> dict[str, str]:
     """Copy everything to ``models/<run>/``; return the artifact map. Raises :class:`TrainingError`.
 
     Files go up before their folder's config, and the card and metrics last.
@@ -97,8 +100,10 @@ def upload(blobs: BlobStore, run_id: str, folders: dict[str, Path], card: str, m
         detail = str(exc)
         if isinstance(exc, OSError) and exc.errno == errno.ENOSPC or "No space left" in detail:
             detail = "the disk is full"
-        raise TrainingError(f"cannot store the artifacts of {run_id}: {detail}; nothing was registered "
-                            "(free space and run `hisolver train resume RUN`)") from exc
+        raise TrainingError(
+            f"cannot store the artifacts of {run_id}: {detail}; nothing was registered "
+            "(free space and run `hisolver train resume RUN`)"
+        ) from exc
     return keys
 
 
@@ -114,8 +119,13 @@ def remove_uploaded(blobs: BlobStore, run_id: str) -> None:
 def project_commit() -> str:
     """Return this checkout's git commit (``unknown`` outside a git checkout, e.g. in the image)."""
     try:
-        out = subprocess.run(["git", "-C", str(_ROOT), "rev-parse", "--short", "HEAD"], capture_output=True,
-                             text=True, timeout=5, check=False)
+        out = subprocess.run(
+            ["git", "-C", str(_ROOT), "rev-parse", "--short", "HEAD"],
+            capture_output=True,
+            text=True,
+            timeout=5,
+            check=False,
+        )
     except (OSError, subprocess.TimeoutExpired):
         return "unknown"
     return out.stdout.strip() or "unknown"
@@ -129,22 +139,27 @@ def _fmt(value: Any) -> str:
 
 def model_card(run: dict[str, Any], params: TrainParams, metrics: dict[str, Any], dataset_hash: str) -> str:
     """Return the model card (Markdown): base, data and its hash, hyper-parameters, before/after metrics, commit."""
-    rows = [("render success", "render_success"), ("share with a Scene class", "scene_share"),
-            ("validation loss", "val_loss"), ("perplexity", "perplexity")]
-    table = "\n".join(f"| {label} | {_fmt(metrics.get('base_' + key))} | {_fmt(metrics.get(key))} |"
-                      for label, key in rows)
+    rows = [
+        ("render success", "render_success"),
+        ("share with a Scene class", "scene_share"),
+        ("validation loss", "val_loss"),
+        ("perplexity", "perplexity"),
+    ]
+    table = "\n".join(
+        f"| {label} | {_fmt(metrics.get('base_' + key))} | {_fmt(metrics.get(key))} |" for label, key in rows
+    )
     hyper = "\n".join(f"- `{k}`: {v}" for k, v in sorted(params.to_dict().items()))
-    return f"""# {run['id']}
+    return f"""# {run["id"]}
 
 Fine-tuned with HiSolver to write Manim Community Edition code from a plain-language request.
 
-- base model: `{run['base_model']}`
+- base model: `{run["base_model"]}`
 - method: {params.method}
-- dataset version: `{run['dataset_version']}` (content hash `{dataset_hash}`)
-- steps: {metrics.get('steps', '-')}, train loss {_fmt(metrics.get('train_loss'))}
+- dataset version: `{run["dataset_version"]}` (content hash `{dataset_hash}`)
+- steps: {metrics.get("steps", "-")}, train loss {_fmt(metrics.get("train_loss"))}
 - project commit: `{project_commit()}`
 
-## Before and after ({metrics.get('eval_prompts', 0)} validation prompts, rendered in the sandbox)
+## Before and after ({metrics.get("eval_prompts", 0)} validation prompts, rendered in the sandbox)
 
 | measure | base model | this run |
 | --- | --- | --- |

@@ -16,8 +16,9 @@ import os
 import re
 import socket
 import threading
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 from urllib.parse import urlparse
 
 from .params import TrainingError
@@ -67,19 +68,25 @@ def resolve_base(base_model: str) -> str:
         if not path.is_dir():
             raise TrainingError(f"base model {text} is not a folder: give a transformers model folder")
         if not (path / "config.json").is_file():
-            raise TrainingError(f"base model folder {text} has no config.json: it is not a transformers model "
-                                "(save one with save_pretrained, or give a Hugging Face id)")
+            raise TrainingError(
+                f"base model folder {text} has no config.json: it is not a transformers model "
+                "(save one with save_pretrained, or give a Hugging Face id)"
+            )
         return str(path.resolve())
     if not _HUB_ID.match(text):
         raise TrainingError(f"base model {text!r} is neither a folder nor a Hugging Face id like Qwen/Qwen2.5-0.5B")
     if _cached_on_hub(text):
         return text
     if _truthy("HF_HUB_OFFLINE") or _truthy("TRANSFORMERS_OFFLINE"):
-        raise TrainingError(f"base model {text} is not downloaded and HF_HUB_OFFLINE is set: download it to a "
-                            "folder where the Hub is reachable and pass that folder, or unset HF_HUB_OFFLINE")
+        raise TrainingError(
+            f"base model {text} is not downloaded and HF_HUB_OFFLINE is set: download it to a "
+            "folder where the Hub is reachable and pass that folder, or unset HF_HUB_OFFLINE"
+        )
     if not _hub_reachable():
-        raise TrainingError(f"cannot reach the Hugging Face Hub to download {text}: pass a local model folder, "
-                            "or run where the Hub is reachable")
+        raise TrainingError(
+            f"cannot reach the Hugging Face Hub to download {text}: pass a local model folder, "
+            "or run where the Hub is reachable"
+        )
     return text
 
 
@@ -118,8 +125,10 @@ def uses_chat(tokenizer: Any, prompt_format: str) -> bool:
     """
     has_template = bool(getattr(tokenizer, "chat_template", None))
     if prompt_format == "chat" and not has_template:
-        raise TrainingError("the base model's tokenizer has no chat template but --prompt-format chat was asked: "
-                            "use --prompt-format plain (or auto), or a model with a chat template")
+        raise TrainingError(
+            "the base model's tokenizer has no chat template but --prompt-format chat was asked: "
+            "use --prompt-format plain (or auto), or a model with a chat template"
+        )
     return prompt_format == "chat" or (prompt_format == "auto" and has_template)
 
 

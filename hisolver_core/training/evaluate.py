@@ -11,7 +11,8 @@ import contextlib
 import logging
 import math
 import re
-from typing import Any, Callable, Iterator
+from collections.abc import Callable, Iterator
+from typing import Any
 
 from ..errors import RenderError
 from ..rendering import Renderer
@@ -31,14 +32,14 @@ def extract_code(text: str) -> str:
     return (match.group(1) if match else text).strip() + "\n"
 
 
-def generate_code(model: Any, tokenizer: Any, messages: list[dict[str, str]], chat: bool,
-                  max_new_tokens: int) -> str:
+def generate_code(model: Any, tokenizer: Any, messages: list[dict[str, str]], chat: bool, max_new_tokens: int) -> str:
     """Return the code ``model`` writes (greedy) for the request in ``messages``, formatted as in training."""
     import torch
 
     if chat:
-        encoded = tokenizer.apply_chat_template(messages, add_generation_prompt=True, return_tensors="pt",
-                                                return_dict=True)
+        encoded = tokenizer.apply_chat_template(
+            messages, add_generation_prompt=True, return_tensors="pt", return_dict=True
+        )
     else:
         encoded = tokenizer(prompt_text(messages), return_tensors="pt")
     device = next(model.parameters()).device
@@ -47,12 +48,17 @@ def generate_code(model: Any, tokenizer: Any, messages: list[dict[str, str]], ch
     model.eval()
     try:
         with torch.no_grad():
-            out = model.generate(**encoded, max_new_tokens=max_new_tokens, do_sample=False,
-                                 pad_token_id=tokenizer.pad_token_id, eos_token_id=tokenizer.eos_token_id,
-                                 use_cache=True)
+            out = model.generate(
+                **encoded,
+                max_new_tokens=max_new_tokens,
+                do_sample=False,
+                pad_token_id=tokenizer.pad_token_id,
+                eos_token_id=tokenizer.eos_token_id,
+                use_cache=True,
+            )
     finally:
         model.train(was_training)
-    new_tokens = out[0, encoded["input_ids"].shape[1]:]
+    new_tokens = out[0, encoded["input_ids"].shape[1] :]
     return extract_code(tokenizer.decode(new_tokens, skip_special_tokens=True))
 
 
@@ -62,8 +68,13 @@ def judge_code(code: str, renderer: Renderer | None) -> dict[str, Any]:
     Code without exactly one Scene class is not rendered (the sandbox would refuse to guess).
     """
     scenes = find_scenes(code)
-    verdict: dict[str, Any] = {"has_scene": bool(scenes), "rendered": False, "error": "", "video_key": "",
-                               "poster_key": ""}
+    verdict: dict[str, Any] = {
+        "has_scene": bool(scenes),
+        "rendered": False,
+        "error": "",
+        "video_key": "",
+        "poster_key": "",
+    }
     if len(scenes) != 1:
         verdict["error"] = "no Scene class" if not scenes else f"{len(scenes)} Scene classes"
         return verdict
@@ -79,8 +90,15 @@ def judge_code(code: str, renderer: Renderer | None) -> dict[str, Any]:
     return verdict
 
 
-def score_model(model: Any, tokenizer: Any, rows: list[dict[str, Any]], chat: bool, max_new_tokens: int,
-                renderer: Renderer | None, progress: Callable[[str], None] | None = None) -> dict[str, Any]:
+def score_model(
+    model: Any,
+    tokenizer: Any,
+    rows: list[dict[str, Any]],
+    chat: bool,
+    max_new_tokens: int,
+    renderer: Renderer | None,
+    progress: Callable[[str], None] | None = None,
+) -> dict[str, Any]:
     """Generate and judge code for each of ``rows``; return shares and the samples.
 
     Returns ``{"render_success", "scene_share", "prompts", "samples": [...]}`` (shares None without rows).

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import dataclasses
 import math
+from collections.abc import Mapping
 from dataclasses import dataclass, fields
-from typing import Any, Mapping
+from typing import Any
 
 from ..errors import HiSolverError
 
@@ -17,15 +18,31 @@ RUNNERS = ("local", "vertex")
 
 # TrainParams field -> its `hisolver train start` option (the CLI and the job launcher share these)
 CLI_OPTIONS = {
-    "method": "--method", "max_steps": "--max-steps", "epochs": "--epochs", "learning_rate": "--lr",
-    "batch_size": "--batch-size", "grad_accum": "--grad-accum", "lora_r": "--lora-r", "lora_alpha": "--lora-alpha",
-    "lora_dropout": "--lora-dropout", "target_modules": "--target-modules", "max_length": "--max-length",
-    "warmup_ratio": "--warmup-ratio", "lr_scheduler": "--scheduler", "seed": "--seed", "save_steps": "--save-steps",
-    "eval_steps": "--eval-steps", "eval_limit": "--eval-limit", "prompt_format": "--prompt-format",
+    "method": "--method",
+    "max_steps": "--max-steps",
+    "epochs": "--epochs",
+    "learning_rate": "--lr",
+    "batch_size": "--batch-size",
+    "grad_accum": "--grad-accum",
+    "lora_r": "--lora-r",
+    "lora_alpha": "--lora-alpha",
+    "lora_dropout": "--lora-dropout",
+    "target_modules": "--target-modules",
+    "max_length": "--max-length",
+    "warmup_ratio": "--warmup-ratio",
+    "lr_scheduler": "--scheduler",
+    "seed": "--seed",
+    "save_steps": "--save-steps",
+    "eval_steps": "--eval-steps",
+    "eval_limit": "--eval-limit",
+    "prompt_format": "--prompt-format",
     "max_new_tokens": "--max-new-tokens",
 }
-CLI_FLAGS = {"packing": ("--packing", "--no-packing"), "merge": ("--merge", "--no-merge"),
-             "qlora_on_cpu": ("--qlora-on-cpu", None)}
+CLI_FLAGS = {
+    "packing": ("--packing", "--no-packing"),
+    "merge": ("--merge", "--no-merge"),
+    "qlora_on_cpu": ("--qlora-on-cpu", None),
+}
 
 
 class TrainingError(HiSolverError):
@@ -72,7 +89,7 @@ class TrainParams:
     max_new_tokens: int = 384
 
     @classmethod
-    def from_dict(cls, data: Mapping[str, Any]) -> "TrainParams":
+    def from_dict(cls, data: Mapping[str, Any]) -> TrainParams:
         """Return params from ``data`` (unknown keys ignored, values coerced); raises :class:`TrainingError`."""
         known = {f.name: f for f in fields(cls)}
         values: dict[str, Any] = {}
@@ -90,19 +107,26 @@ class TrainParams:
         """Return the params as a plain JSON-ready dict."""
         return dataclasses.asdict(self)
 
-    def replace(self, **changes: Any) -> "TrainParams":
+    def replace(self, **changes: Any) -> TrainParams:
         """Return a copy with ``changes`` applied and checked."""
         return TrainParams.from_dict({**self.to_dict(), **changes})
 
-    def checked(self) -> "TrainParams":
+    def checked(self) -> TrainParams:
         """Return self when every value is usable; raises :class:`TrainingError` naming the first bad one."""
         if self.method not in METHODS:
             raise TrainingError(f"unknown method {self.method!r}: use one of {', '.join(METHODS)}")
         if self.prompt_format not in PROMPT_FORMATS:
             raise TrainingError(f"unknown prompt format {self.prompt_format!r}: use one of {', '.join(PROMPT_FORMATS)}")
-        positive = {"lora_r": self.lora_r, "lora_alpha": self.lora_alpha, "batch_size": self.batch_size,
-                    "grad_accum": self.grad_accum, "max_length": self.max_length, "save_steps": self.save_steps,
-                    "logging_steps": self.logging_steps, "max_new_tokens": self.max_new_tokens}
+        positive = {
+            "lora_r": self.lora_r,
+            "lora_alpha": self.lora_alpha,
+            "batch_size": self.batch_size,
+            "grad_accum": self.grad_accum,
+            "max_length": self.max_length,
+            "save_steps": self.save_steps,
+            "logging_steps": self.logging_steps,
+            "max_new_tokens": self.max_new_tokens,
+        }
         for name, value in positive.items():
             if value <= 0:
                 raise TrainingError(f"{name} must be at least 1, got {value}")

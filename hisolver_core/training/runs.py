@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import math
 import secrets
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Any
 
 from sqlite_utils import Database
@@ -34,7 +34,7 @@ class RunNotFound(NotFoundError):
 
 def new_run_id() -> str:
     """Return a fresh run id like ``run-20261202-061500-3f9a`` (sortable by start time)."""
-    return f"run-{datetime.now(timezone.utc):%Y%m%d-%H%M%S}-{secrets.token_hex(2)}"
+    return f"run-{datetime.now(UTC):%Y%m%d-%H%M%S}-{secrets.token_hex(2)}"
 
 
 def _decode(row: dict[str, Any]) -> dict[str, Any]:
@@ -44,17 +44,41 @@ def _decode(row: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-def create_run(db: Database, run_id: str, *, dataset_version: str, base_model: str, method: str,
-               params: dict[str, Any], job_id: int | None = None) -> dict[str, Any]:
+def create_run(
+    db: Database,
+    run_id: str,
+    *,
+    dataset_version: str,
+    base_model: str,
+    method: str,
+    params: dict[str, Any],
+    job_id: int | None = None,
+) -> dict[str, Any]:
     """Insert run ``run_id`` as ``running``; return its row."""
     now = utcnow()
     with db.conn:
-        db["training_runs"].insert({
-            "id": run_id, "dataset_version": dataset_version, "dataset_hash": "", "base_model": base_model,
-            "method": method, "params": json.dumps(params), "status": "running", "metrics": "{}",
-            "artifact_uri": f"models/{run_id}/", "artifacts": "{}", "model": "", "job_id": job_id,
-            "step": 0, "max_steps": 0, "created_at": now, "started_at": now, "finished_at": None, "error": "",
-        })
+        db["training_runs"].insert(
+            {
+                "id": run_id,
+                "dataset_version": dataset_version,
+                "dataset_hash": "",
+                "base_model": base_model,
+                "method": method,
+                "params": json.dumps(params),
+                "status": "running",
+                "metrics": "{}",
+                "artifact_uri": f"models/{run_id}/",
+                "artifacts": "{}",
+                "model": "",
+                "job_id": job_id,
+                "step": 0,
+                "max_steps": 0,
+                "created_at": now,
+                "started_at": now,
+                "finished_at": None,
+                "error": "",
+            }
+        )
     return get_run(db, run_id)
 
 

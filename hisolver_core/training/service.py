@@ -12,8 +12,9 @@ import contextlib
 import logging
 import os
 import time
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from sqlite_utils import Database
 
@@ -44,8 +45,15 @@ def work_dir(settings: Settings, run_id: str) -> Path:
     return Path(settings.data_dir) / "training" / run_id
 
 
-def start_run(settings: Settings, dataset: str, base_model: str, params: TrainParams | None = None, *,
-              run_id: str | None = None, echo: Echo | None = None) -> dict[str, Any]:
+def start_run(
+    settings: Settings,
+    dataset: str,
+    base_model: str,
+    params: TrainParams | None = None,
+    *,
+    run_id: str | None = None,
+    echo: Echo | None = None,
+) -> dict[str, Any]:
     """Train ``base_model`` on dataset version ``dataset``; return ``{run, status, metrics, artifacts, model}``.
 
     ``run_id`` (default: a fresh one) lets a caller name the run before it starts.
@@ -59,8 +67,15 @@ def start_run(settings: Settings, dataset: str, base_model: str, params: TrainPa
         run_id = run_id or new_run_id()
         job_params = {"run": run_id, "dataset": dataset, "base_model": base_model, **params.to_dict()}
         with tracked_job(db, "train", job_params) as progress:
-            create_run(db, run_id, dataset_version=dataset, base_model=base_model, method=params.method,
-                       params=params.to_dict(), job_id=progress.job_id)
+            create_run(
+                db,
+                run_id,
+                dataset_version=dataset,
+                base_model=base_model,
+                method=params.method,
+                params=params.to_dict(),
+                job_id=progress.job_id,
+            )
             return _guarded(settings, db, get_run(db, run_id), params, progress, False, echo)
     finally:
         db.close()
@@ -111,8 +126,15 @@ def run_to_resume(settings: Settings) -> str | None:
     return None
 
 
-def _guarded(settings: Settings, db: Database, run: dict[str, Any], params: TrainParams, progress: Any,
-             resume: bool, echo: Echo | None) -> dict[str, Any]:
+def _guarded(
+    settings: Settings,
+    db: Database,
+    run: dict[str, Any],
+    params: TrainParams,
+    progress: Any,
+    resume: bool,
+    echo: Echo | None,
+) -> dict[str, Any]:
     blobs = open_blob_store(settings)
     try:
         return _execute(settings, db, blobs, run, params, progress, resume, echo)
@@ -124,8 +146,16 @@ def _guarded(settings: Settings, db: Database, run: dict[str, Any], params: Trai
         raise
 
 
-def _execute(settings: Settings, db: Database, blobs: BlobStore, run: dict[str, Any], params: TrainParams,
-             progress: Any, resume: bool, echo: Echo | None) -> dict[str, Any]:
+def _execute(
+    settings: Settings,
+    db: Database,
+    blobs: BlobStore,
+    run: dict[str, Any],
+    params: TrainParams,
+    progress: Any,
+    resume: bool,
+    echo: Echo | None,
+) -> dict[str, Any]:
     run_id = run["id"]
     say = _reporter(progress, echo)
     version = load_version(settings, run["dataset_version"], blobs=blobs)
@@ -155,8 +185,9 @@ def _execute(settings: Settings, db: Database, blobs: BlobStore, run: dict[str, 
 
     metrics_cb = MetricsCallback(lambda step, values: record_metrics(db, run_id, step, values), on_step, hw.cuda)
     folder = work_dir(settings, run_id)
-    trainer = build_trainer(model, tokenizer, train_rows, val_rows, params, hw, folder / "checkpoints", chat,
-                            [metrics_cb.callback()])
+    trainer = build_trainer(
+        model, tokenizer, train_rows, val_rows, params, hw, folder / "checkpoints", chat, [metrics_cb.callback()]
+    )
     checkpoint = last_checkpoint(folder / "checkpoints") if resume else None
     if checkpoint:
         say(0.02, f"resuming from {Path(checkpoint).name}")
@@ -165,12 +196,18 @@ def _execute(settings: Settings, db: Database, blobs: BlobStore, run: dict[str, 
     except OSError as exc:
         raise art._disk_error(exc, folder) from exc
     if metrics_cb.nan_step is not None:
-        raise TrainingError(f"the loss became NaN at step {metrics_cb.nan_step}: lower the learning rate (now "
-                            f"{params.learning_rate:g}) or check the dataset; nothing was registered")
+        raise TrainingError(
+            f"the loss became NaN at step {metrics_cb.nan_step}: lower the learning rate (now "
+            f"{params.learning_rate:g}) or check the dataset; nothing was registered"
+        )
     model = trainer.model
-    metrics: dict[str, Any] = {"steps": trainer.state.global_step, "train_loss": result.training_loss,
-                               "train_seconds": result.metrics.get("train_runtime"), "device": hw.device,
-                               "chat_template": chat}
+    metrics: dict[str, Any] = {
+        "steps": trainer.state.global_step,
+        "train_loss": result.training_loss,
+        "train_seconds": result.metrics.get("train_runtime"),
+        "device": hw.device,
+        "chat_template": chat,
+    }
     say(TRAIN_SHARE, "evaluating")
     evaluation = _evaluate(settings, blobs, trainer, model, tokenizer, base, val_rows, params, chat, say)
     metrics.update(evaluation["metrics"])
@@ -180,17 +217,34 @@ def _execute(settings: Settings, db: Database, blobs: BlobStore, run: dict[str, 
     card = art.model_card(get_run(db, run_id), params, metrics, version.content_hash)
     keys = art.upload(blobs, run_id, folders, card, metrics, evaluation["samples"])
     registered = register_model(
-        db, blobs, run_id=run_id, base_model=run["base_model"], dataset_version=version.name,
-        dataset_hash=version.content_hash, artifact_uri=f"models/{run_id}/", artifacts=keys, metrics=metrics,
+        db,
+        blobs,
+        run_id=run_id,
+        base_model=run["base_model"],
+        dataset_version=version.name,
+        dataset_hash=version.content_hash,
+        artifact_uri=f"models/{run_id}/",
+        artifacts=keys,
+        metrics=metrics,
         method=params.method,
     )
-    update_run(db, run_id, status="succeeded", metrics=metrics, artifacts=keys, model=registered["name"],
-               finished_at=utcnow())
+    update_run(
+        db, run_id, status="succeeded", metrics=metrics, artifacts=keys, model=registered["name"], finished_at=utcnow()
+    )
     progress.metrics({"run": run_id, "model": registered["name"], **metrics})
-    say(1.0, f"registered {registered['name']}: render success {_pct(metrics.get('render_success'))} "
-             f"(base {_pct(metrics.get('base_render_success'))})")
-    return {"run": run_id, "status": "succeeded", "metrics": metrics, "artifacts": keys,
-            "model": registered["name"], "job_id": run.get("job_id")}
+    say(
+        1.0,
+        f"registered {registered['name']}: render success {_pct(metrics.get('render_success'))} "
+        f"(base {_pct(metrics.get('base_render_success'))})",
+    )
+    return {
+        "run": run_id,
+        "status": "succeeded",
+        "metrics": metrics,
+        "artifacts": keys,
+        "model": registered["name"],
+        "job_id": run.get("job_id"),
+    }
 
 
 def _pct(value: Any) -> str:
@@ -230,9 +284,18 @@ def _mean_loss(model: Any, trainer: Any) -> float | None:
     return total / count if count else None
 
 
-def _evaluate(settings: Settings, blobs: BlobStore, trainer: Any, model: Any, tokenizer: Any, base: str,
-              val_rows: list[dict[str, Any]], params: TrainParams, chat: bool,
-              say: Callable[[float, str], None]) -> dict[str, Any]:
+def _evaluate(
+    settings: Settings,
+    blobs: BlobStore,
+    trainer: Any,
+    model: Any,
+    tokenizer: Any,
+    base: str,
+    val_rows: list[dict[str, Any]],
+    params: TrainParams,
+    chat: bool,
+    say: Callable[[float, str], None],
+) -> dict[str, Any]:
     """Before/after: val loss, perplexity, render success and Scene share of the trained and base models."""
     from transformers import AutoModelForCausalLM
 
@@ -244,11 +307,22 @@ def _evaluate(settings: Settings, blobs: BlobStore, trainer: Any, model: Any, to
     samples: dict[str, Any] = {}
     try:
         for prefix, label in (("", "trained"), ("base_", "base")):
-            ctx = base_of(model, lambda: AutoModelForCausalLM.from_pretrained(base)) if prefix else contextlib.nullcontext(model)
+            ctx = (
+                base_of(model, lambda: AutoModelForCausalLM.from_pretrained(base))
+                if prefix
+                else contextlib.nullcontext(model)
+            )
             with ctx as current:
                 loss = loss_metrics(_mean_loss(current, trainer))
-                scored = score_model(current, tokenizer, rows, chat, params.max_new_tokens, renderer,
-                                     lambda msg, label=label: say(0.9 if label == "trained" else 0.93, f"{label}: {msg}"))
+                scored = score_model(
+                    current,
+                    tokenizer,
+                    rows,
+                    chat,
+                    params.max_new_tokens,
+                    renderer,
+                    lambda msg, label=label: say(0.9 if label == "trained" else 0.93, f"{label}: {msg}"),
+                )
             out.update({prefix + k: v for k, v in loss.items()})
             out.update({prefix + k: scored[k] for k in ("render_success", "scene_share")})
             out["eval_prompts"] = scored["prompts"]
@@ -265,15 +339,16 @@ def _local_folder(settings: Settings, blobs: BlobStore, prefix: str) -> Path:
         return blobs.root / prefix
     dest = Path(settings.data_dir) / "cache" / prefix
     for key in blobs.list(prefix):
-        path = dest / key[len(prefix):]
+        path = dest / key[len(prefix) :]
         path.parent.mkdir(parents=True, exist_ok=True)
         with blobs.open(key) as src, path.open("wb") as fh:
             fh.write(src.read())
     return dest
 
 
-def evaluate_run(settings: Settings, run_id: str, limit: int | None = None, *,
-                 echo: Echo | None = None) -> dict[str, Any]:
+def evaluate_run(
+    settings: Settings, run_id: str, limit: int | None = None, *, echo: Echo | None = None
+) -> dict[str, Any]:
     """Evaluate a finished run again from its stored artifacts; return ``{run, metrics, samples}``.
 
     Raises ``RunNotFound``, or :class:`TrainingError` when the run has no artifacts yet.
@@ -293,11 +368,28 @@ def evaluate_run(settings: Settings, run_id: str, limit: int | None = None, *,
             base = resolve_base(run["base_model"])
             model, tokenizer = _load_trained(settings, blobs, run, base)
             chat = uses_chat(tokenizer, params.prompt_format)
-            trainer = build_trainer(model, tokenizer, list(version.iter_train())[:1], list(version.iter_val()),
-                                    params.replace(method="full"), hardware(), work_dir(settings, run_id) / "eval",
-                                    chat)
-            evaluation = _evaluate(settings, blobs, trainer, model, tokenizer, base, list(version.iter_val()),
-                                   params, chat, lambda f, m: say(f, m))
+            trainer = build_trainer(
+                model,
+                tokenizer,
+                list(version.iter_train())[:1],
+                list(version.iter_val()),
+                params.replace(method="full"),
+                hardware(),
+                work_dir(settings, run_id) / "eval",
+                chat,
+            )
+            evaluation = _evaluate(
+                settings,
+                blobs,
+                trainer,
+                model,
+                tokenizer,
+                base,
+                list(version.iter_val()),
+                params,
+                chat,
+                lambda f, m: say(f, m),
+            )
             metrics = {**run["metrics"], **evaluation["metrics"], "evaluated_at": utcnow()}
             update_run(db, run_id, metrics=metrics)
             update_model_metrics(db, run_id, metrics)  # the registry compares models by these

@@ -11,15 +11,23 @@ from __future__ import annotations
 import logging
 import math
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from .data import training_rows
 from .params import TrainingError, TrainParams
 
-__all__ = ["Hardware", "hardware", "load_model", "build_trainer", "MetricsCallback", "last_checkpoint",
-           "template_marks_assistant"]
+__all__ = [
+    "Hardware",
+    "hardware",
+    "load_model",
+    "build_trainer",
+    "MetricsCallback",
+    "last_checkpoint",
+    "template_marks_assistant",
+]
 
 log = logging.getLogger(__name__)
 
@@ -53,12 +61,16 @@ def load_model(base: str, params: TrainParams, hw: Hardware) -> Any:
     kwargs: dict[str, Any] = {"dtype": torch.bfloat16 if hw.bf16 else torch.float32}
     if params.method == "qlora":
         if not hw.cuda and not params.qlora_on_cpu:
-            raise TrainingError("QLoRA needs a CUDA GPU and none is visible here: use --method lora, run on Vertex "
-                                "with an accelerator, or pass --qlora-on-cpu for bitsandbytes' slow CPU path")
+            raise TrainingError(
+                "QLoRA needs a CUDA GPU and none is visible here: use --method lora, run on Vertex "
+                "with an accelerator, or pass --qlora-on-cpu for bitsandbytes' slow CPU path"
+            )
         from transformers import BitsAndBytesConfig
 
         kwargs["quantization_config"] = BitsAndBytesConfig(
-            load_in_4bit=True, bnb_4bit_quant_type="nf4", bnb_4bit_use_double_quant=True,
+            load_in_4bit=True,
+            bnb_4bit_quant_type="nf4",
+            bnb_4bit_use_double_quant=True,
             bnb_4bit_compute_dtype=torch.bfloat16,
         )
     try:
@@ -77,8 +89,13 @@ def _peft_config(params: TrainParams) -> Any:
     targets: Any = params.target_modules
     if targets != "all-linear":
         targets = [t.strip() for t in targets.split(",") if t.strip()]
-    return LoraConfig(r=params.lora_r, lora_alpha=params.lora_alpha, lora_dropout=params.lora_dropout,
-                      target_modules=targets, task_type="CAUSAL_LM")
+    return LoraConfig(
+        r=params.lora_r,
+        lora_alpha=params.lora_alpha,
+        lora_dropout=params.lora_dropout,
+        target_modules=targets,
+        task_type="CAUSAL_LM",
+    )
 
 
 def last_checkpoint(folder: Path) -> str | None:
@@ -89,8 +106,11 @@ def last_checkpoint(folder: Path) -> str | None:
     """
     if not folder.is_dir():
         return None
-    done = [p for p in folder.glob("checkpoint-*") if p.name.split("-")[-1].isdigit()
-            and (p / "trainer_state.json").is_file()]
+    done = [
+        p
+        for p in folder.glob("checkpoint-*")
+        if p.name.split("-")[-1].isdigit() and (p / "trainer_state.json").is_file()
+    ]
     return str(max(done, key=lambda p: int(p.name.split("-")[-1]))) if done else None
 
 
@@ -100,8 +120,12 @@ class MetricsCallback:
     A NaN or infinite loss stops training at once; ``nan_step`` then says where.
     """
 
-    def __init__(self, on_metrics: Callable[[int, dict[str, Any]], None],
-                 on_step: Callable[[int, int, dict[str, Any]], None], cuda: bool) -> None:
+    def __init__(
+        self,
+        on_metrics: Callable[[int, dict[str, Any]], None],
+        on_step: Callable[[int, int, dict[str, Any]], None],
+        cuda: bool,
+    ) -> None:
         self.on_metrics, self.on_step, self.cuda = on_metrics, on_step, cuda
         self.nan_step: int | None = None
         self._last: tuple[float, int] | None = None
@@ -150,27 +174,54 @@ def _sft_config(params: TrainParams, hw: Hardware, output_dir: Path, chat: bool,
     return SFTConfig(
         output_dir=str(output_dir),
         # -- schedule
-        num_train_epochs=params.epochs, max_steps=params.max_steps, learning_rate=params.learning_rate,
-        lr_scheduler_type=params.lr_scheduler, warmup_steps=params.warmup_ratio, weight_decay=params.weight_decay,
-        max_grad_norm=params.max_grad_norm, seed=params.seed, data_seed=params.seed,
+        num_train_epochs=params.epochs,
+        max_steps=params.max_steps,
+        learning_rate=params.learning_rate,
+        lr_scheduler_type=params.lr_scheduler,
+        warmup_steps=params.warmup_ratio,
+        weight_decay=params.weight_decay,
+        max_grad_norm=params.max_grad_norm,
+        seed=params.seed,
+        data_seed=params.seed,
         # -- batches: padded per batch (TRL's collator), optional packing
-        per_device_train_batch_size=params.batch_size, per_device_eval_batch_size=params.batch_size,
-        gradient_accumulation_steps=params.grad_accum, max_length=params.max_length, packing=params.packing,
+        per_device_train_batch_size=params.batch_size,
+        per_device_eval_batch_size=params.batch_size,
+        gradient_accumulation_steps=params.grad_accum,
+        max_length=params.max_length,
+        packing=params.packing,
         assistant_only_loss=chat,
         # -- precision: fp32 on CPU (bf16 and checkpointing only cost time there), bf16 on a GPU that has it
-        use_cpu=not hw.cuda, bf16=hw.bf16, fp16=False, gradient_checkpointing=hw.cuda and params.method == "qlora",
+        use_cpu=not hw.cuda,
+        bf16=hw.bf16,
+        fp16=False,
+        gradient_checkpointing=hw.cuda and params.method == "qlora",
         # -- checkpoints hold weights, optimizer, scheduler and RNG state: enough to resume
-        save_strategy="steps", save_steps=params.save_steps, save_total_limit=2,
-        eval_strategy="steps" if (params.eval_steps and has_eval) else "no", eval_steps=params.eval_steps or None,
-        logging_steps=params.logging_steps, logging_first_step=True, include_num_input_tokens_seen=True,
+        save_strategy="steps",
+        save_steps=params.save_steps,
+        save_total_limit=2,
+        eval_strategy="steps" if (params.eval_steps and has_eval) else "no",
+        eval_steps=params.eval_steps or None,
+        logging_steps=params.logging_steps,
+        logging_first_step=True,
+        include_num_input_tokens_seen=True,
         logging_nan_inf_filter=False,  # a NaN loss must reach the callback, which stops the run
-        report_to=[], disable_tqdm=True, dataloader_num_workers=0,
+        report_to=[],
+        disable_tqdm=True,
+        dataloader_num_workers=0,
     )
 
 
-def build_trainer(model: Any, tokenizer: Any, train_rows: list[dict[str, Any]], val_rows: list[dict[str, Any]],
-                  params: TrainParams, hw: Hardware, output_dir: Path, chat: bool,
-                  callbacks: list[Any] | None = None) -> Any:
+def build_trainer(
+    model: Any,
+    tokenizer: Any,
+    train_rows: list[dict[str, Any]],
+    val_rows: list[dict[str, Any]],
+    params: TrainParams,
+    hw: Hardware,
+    output_dir: Path,
+    chat: bool,
+    callbacks: list[Any] | None = None,
+) -> Any:
     """Return an ``SFTTrainer`` ready to ``train()``; raises :class:`TrainingError` for unusable rows or templates.
 
     With a chat template, TRL's assistant-only mask is tried first; a template it cannot mark
@@ -192,9 +243,13 @@ def build_trainer(model: Any, tokenizer: Any, train_rows: list[dict[str, Any]], 
         train_ds = Dataset.from_list(rows_fn(train_rows))
         eval_ds = Dataset.from_list(rows_fn(val_rows)) if val_rows else None
         trainer = SFTTrainer(
-            model=model, args=_sft_config(params, hw, output_dir, assistant_only, eval_ds is not None),
-            train_dataset=train_ds, eval_dataset=eval_ds, processing_class=tokenizer,
-            peft_config=_peft_config(params), callbacks=callbacks or [],
+            model=model,
+            args=_sft_config(params, hw, output_dir, assistant_only, eval_ds is not None),
+            train_dataset=train_ds,
+            eval_dataset=eval_ds,
+            processing_class=tokenizer,
+            peft_config=_peft_config(params),
+            callbacks=callbacks or [],
         )
         trainer.remove_callback(PrinterCallback)  # it prints every log dict on stdout, where the JSON line goes
         return trainer

@@ -19,10 +19,25 @@ __all__ = ["overview", "run_detail", "compare_runs", "CURVES", "COMPARED_METRICS
 log = logging.getLogger(__name__)
 
 # per-step columns the page can draw, with their axis titles
-CURVES = {"loss": "training loss", "eval_loss": "validation loss", "learning_rate": "learning rate",
-          "grad_norm": "gradient norm", "tokens_per_s": "tokens / s", "gpu_mem_mb": "peak GPU memory (MB)"}
-COMPARED_METRICS = ("render_success", "base_render_success", "scene_share", "val_loss", "base_val_loss",
-                    "perplexity", "train_loss", "steps", "train_seconds")
+CURVES = {
+    "loss": "training loss",
+    "eval_loss": "validation loss",
+    "learning_rate": "learning rate",
+    "grad_norm": "gradient norm",
+    "tokens_per_s": "tokens / s",
+    "gpu_mem_mb": "peak GPU memory (MB)",
+}
+COMPARED_METRICS = (
+    "render_success",
+    "base_render_success",
+    "scene_share",
+    "val_loss",
+    "base_val_loss",
+    "perplexity",
+    "train_loss",
+    "steps",
+    "train_seconds",
+)
 PREVIEWS = 3  # rendered samples whose poster is loaded for the page
 
 
@@ -35,9 +50,11 @@ def overview(settings: Settings) -> dict[str, Any]:
     try:
         for job_id in reap_lost_jobs(db):
             with db.conn:
-                db.execute("UPDATE training_runs SET status = 'failed', error = 'the process ended without "
-                           "finishing (killed or crashed): resume it' WHERE job_id = ? AND status = 'running'",
-                           [job_id])
+                db.execute(
+                    "UPDATE training_runs SET status = 'failed', error = 'the process ended without "
+                    "finishing (killed or crashed): resume it' WHERE job_id = ? AND status = 'running'",
+                    [job_id],
+                )
         return {"versions": list_versions(settings, db=db), "runs": list_runs(db)}
     finally:
         db.close()
@@ -93,13 +110,20 @@ def compare_runs(settings: Settings, a: str, b: str) -> dict[str, Any]:
     db = open_db(settings)
     try:
         runs = {rid: get_run(db, rid) for rid in (a, b)}
-        steps = [{"run": rid, "step": row["step"], "loss": row["loss"], "eval_loss": row["eval_loss"]}
-                 for rid in (a, b) for row in run_metrics(db, rid)]
+        steps = [
+            {"run": rid, "step": row["step"], "loss": row["loss"], "eval_loss": row["eval_loss"]}
+            for rid in (a, b)
+            for row in run_metrics(db, rid)
+        ]
     finally:
         db.close()
-    metrics = [{"metric": name, a: runs[a]["metrics"].get(name), b: runs[b]["metrics"].get(name)}
-               for name in COMPARED_METRICS]
+    metrics = [
+        {"metric": name, a: runs[a]["metrics"].get(name), b: runs[b]["metrics"].get(name)} for name in COMPARED_METRICS
+    ]
     params = sorted(set(runs[a]["params"]) | set(runs[b]["params"]))
-    differing = [{"metric": f"param {p}", a: runs[a]["params"].get(p), b: runs[b]["params"].get(p)}
-                 for p in params if runs[a]["params"].get(p) != runs[b]["params"].get(p)]
+    differing = [
+        {"metric": f"param {p}", a: runs[a]["params"].get(p), b: runs[b]["params"].get(p)}
+        for p in params
+        if runs[a]["params"].get(p) != runs[b]["params"].get(p)
+    ]
     return {"steps": steps, "metrics": metrics + differing}

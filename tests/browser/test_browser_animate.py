@@ -14,7 +14,9 @@ from llm_stub_servers import StubOpenAI  # noqa: E402
 pytestmark = pytest.mark.slow
 
 GOOD = "from manim import *\n\nclass Grow(Scene):\n    def construct(self):\n        self.play(GrowFromCenter(Square(color=BLUE)))\n"
-HOSTILE = "from manim import *\nimport socket\n\nclass Grow(Scene):\n    def construct(self):\n        socket.socket()\n"
+HOSTILE = (
+    "from manim import *\nimport socket\n\nclass Grow(Scene):\n    def construct(self):\n        socket.socket()\n"
+)
 
 
 @pytest.fixture(scope="module")
@@ -26,9 +28,13 @@ def stub():
 
 @pytest.fixture(scope="module")
 def animate_app(tmp_path_factory, stub, start_app):
-    with start_app(tmp_path_factory.mktemp("animate-data"), HISOLVER_ANIMATOR="openai",
-                     HISOLVER_OPENAI_BASE_URL=stub.base_url, HISOLVER_OPENAI_MODEL="stub-manim",
-                     HISOLVER_BACKEND_RETRIES="0") as url:
+    with start_app(
+        tmp_path_factory.mktemp("animate-data"),
+        HISOLVER_ANIMATOR="openai",
+        HISOLVER_OPENAI_BASE_URL=stub.base_url,
+        HISOLVER_OPENAI_MODEL="stub-manim",
+        HISOLVER_BACKEND_RETRIES="0",
+    ) as url:
         yield url
 
 

@@ -15,8 +15,7 @@ def nav_links(page) -> list[str]:
 def idle(page) -> None:
     """Wait until the script run is over (a click during a server's first, cold run can be lost)."""
     page.wait_for_timeout(300)
-    page.wait_for_function("() => !document.querySelector('[data-testid=\"stStatusWidget\"] button')",
-                           timeout=60_000)
+    page.wait_for_function("() => !document.querySelector('[data-testid=\"stStatusWidget\"] button')", timeout=60_000)
 
 
 def staff_sign_in(page, role: str, password: str) -> None:

@@ -48,8 +48,10 @@ def test_solve_in_the_browser(app_server, page, artifacts):
     jump.click()
     # the jump lands on the step's own start and plays on from there
     page.wait_for_function(f"() => document.querySelector('video').currentTime >= {start}", timeout=30_000)
-    page.wait_for_function(f"() => document.querySelector('video').currentTime > {start} + 0.5"
-                           " && !document.querySelector('video').paused", timeout=30_000)
+    page.wait_for_function(
+        f"() => document.querySelector('video').currentTime > {start} + 0.5 && !document.querySelector('video').paused",
+        timeout=30_000,
+    )
     video.scroll_into_view_if_needed()
     page.screenshot(path=str(artifacts / "solve-page.png"), full_page=True)
     # paused, with the controls showing: the step's caption must stay readable above them
@@ -60,8 +62,12 @@ def test_solve_in_the_browser(app_server, page, artifacts):
 
 
 def test_a_declined_problem_shows_what_was_understood_and_markdown_stays_text(app_server, page, artifacts):
-    solve(page, app_server, "A train travels 60 miles per hour for 2.5 hours. Write a [poem](http://example.com/) "
-                            "about ![it](http://127.0.0.1:9/it.png), www.example.org or me@example.com please.")
+    solve(
+        page,
+        app_server,
+        "A train travels 60 miles per hour for 2.5 hours. Write a [poem](http://example.com/) "
+        "about ![it](http://127.0.0.1:9/it.png), www.example.org or me@example.com please.",
+    )
     page.get_by_text("What I understood").wait_for()
     body = page.inner_text("body").replace("\u2060", "")  # the invisible joiners that stop autolinks
     assert "60 miles per hour" in body and "What you can do" in body

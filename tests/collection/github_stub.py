@@ -22,7 +22,7 @@ import threading
 import time
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, quote, urlencode, urlparse
 
@@ -61,9 +61,11 @@ def scene_file(i: int, j: int) -> bytes:
     ).encode()
 
 
-def make_repos(n: int, files_per_repo: int, start: datetime | None = None, step: timedelta = timedelta(days=3)) -> list[StubRepo]:
+def make_repos(
+    n: int, files_per_repo: int, start: datetime | None = None, step: timedelta = timedelta(days=3)
+) -> list[StubRepo]:
     """``n`` repositories created ``step`` apart, each with ``files_per_repo`` scenes and a README."""
-    start = start or datetime(2019, 1, 1, tzinfo=timezone.utc)
+    start = start or datetime(2019, 1, 1, tzinfo=UTC)
     repos = []
     for i in range(n):
         files = {f"scenes/s{j}.py": scene_file(i, j) for j in range(files_per_repo)}
@@ -80,7 +82,7 @@ def make_repos(n: int, files_per_repo: int, start: datetime | None = None, step:
 def _parse_time(text: str) -> datetime:
     if "T" not in text:
         text += "T00:00:00Z"
-    return datetime.strptime(text, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=timezone.utc)
+    return datetime.strptime(text, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=UTC)
 
 
 def _iso(t: datetime) -> str:
@@ -109,7 +111,7 @@ class GitHubStub:
         self.server: ThreadingHTTPServer | None = None
 
     # -- lifecycle
-    def start(self) -> "GitHubStub":
+    def start(self) -> GitHubStub:
         stub = self
 
         class Handler(_Handler):
@@ -171,7 +173,11 @@ class GitHubStub:
 
     def repo_json(self, repo: StubRepo) -> dict:
         api = f"{self.url}/repos/{repo.full_name}"
-        lic = {"key": repo.license.lower(), "name": repo.license, "spdx_id": repo.license, "url": None, "node_id": "L"} if repo.license else None
+        lic = (
+            {"key": repo.license.lower(), "name": repo.license, "spdx_id": repo.license, "url": None, "node_id": "L"}
+            if repo.license
+            else None
+        )
         return {
             "id": abs(hash(repo.full_name)) % 10**8, "node_id": "R", "name": repo.name, "full_name": repo.full_name,
             "private": False, "fork": False, "owner": {"login": repo.owner, "id": 1, "type": "User", "url": f"{self.url}/users/{repo.owner}"},
@@ -201,7 +207,9 @@ class _Handler(BaseHTTPRequestHandler):
     def log_message(self, *args) -> None:
         pass
 
-    def _send(self, status: int, body: bytes = b"", headers: dict[str, str] | None = None, ctype: str = "application/json") -> None:
+    def _send(
+        self, status: int, body: bytes = b"", headers: dict[str, str] | None = None, ctype: str = "application/json"
+    ) -> None:
         self.send_response(status)
         self.send_header("Content-Type", ctype)
         self.send_header("Content-Length", str(len(body)))
@@ -246,7 +254,12 @@ class _Handler(BaseHTTPRequestHandler):
     def _route(self, url, rl: dict[str, str]) -> None:
         stub, path = self.stub, url.path
         if path == "/rate_limit":
-            core = {"limit": stub.limit, "remaining": int(rl["X-RateLimit-Remaining"]), "reset": int(rl["X-RateLimit-Reset"]), "used": 0}
+            core = {
+                "limit": stub.limit,
+                "remaining": int(rl["X-RateLimit-Remaining"]),
+                "reset": int(rl["X-RateLimit-Reset"]),
+                "used": 0,
+            }
             return self._json(200, {"resources": {"core": core, "search": core}, "rate": core}, rl)
         if path == "/search/repositories":
             return self._search(url, rl)

@@ -88,7 +88,9 @@ def test_reimport_is_incremental_and_resets_only_changed_snippets(settings, proj
     db = open_db(settings)
     db.execute("UPDATE snippets SET render_status = 'ok', poster_key = 'renders/p.png'")
     db.conn.commit()
-    (project / "scenes" / "gl_scene.py").write_text((FIXTURES / "gl_scene.py.txt").read_text().replace("Square()", "Circle()"))
+    (project / "scenes" / "gl_scene.py").write_text(
+        (FIXTURES / "gl_scene.py.txt").read_text().replace("Square()", "Circle()")
+    )
     second = collect_local(settings, project, name="demo")
     assert second.files == 10
     res = extract(settings, workers=1)
@@ -179,7 +181,9 @@ def test_extract_from_a_threaded_process_parses_in_process(settings, tmp_path, m
     root = tmp_path / "few"
     root.mkdir()
     for i in range(4):
-        (root / f"m{i}.py").write_text(f"from manim import *\n\n\nclass S{i}(Scene):\n    def construct(self):\n        self.wait({i})\n")
+        (root / f"m{i}.py").write_text(
+            f"from manim import *\n\n\nclass S{i}(Scene):\n    def construct(self):\n        self.wait({i})\n"
+        )
     collect_local(settings, root)
     monkeypatch.setattr(pipeline, "POOL_MIN_FILES", 2)
     results = {}

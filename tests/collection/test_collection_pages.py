@@ -73,8 +73,9 @@ def test_collect_page_imports_a_folder_and_lists_it(data_dir, project):
     assert not at.exception, at.exception
     row = finish_job(at, "collect_local")
     assert row["status"] == "succeeded" and row["runner"] == "local"
-    assert any("collect · succeeded: imported 8 files as local:fromui" in s.value for s in at.success), \
-        [s.value for s in at.success]
+    assert any("collect · succeeded: imported 8 files as local:fromui" in s.value for s in at.success), [
+        s.value for s in at.success
+    ]
     assert at.dataframe[-1].value["full_name"].tolist() == ["local:fromui"]
     link = at.get("page_link")[0].proto
     assert (link.label, link.page) == (f"Job #{row['id']} on the Jobs page", "jobs")
@@ -145,7 +146,9 @@ def test_snippets_page_says_when_a_stored_preview_cannot_be_read(data_dir, proje
     collect_local(settings, project, name="demo")
     extract(settings, workers=1)
     db = open_db(settings)
-    db.execute("UPDATE snippets SET render_status = 'ok', poster_key = 'renders/gone.png' WHERE scene_name = 'SquareRow'")
+    db.execute(
+        "UPDATE snippets SET render_status = 'ok', poster_key = 'renders/gone.png' WHERE scene_name = 'SquareRow'"
+    )
     db.conn.commit()
     at = open_page("snippets")
     at.text_input(key="snip_search").input("make_square").run()

@@ -11,7 +11,9 @@ from hisolver_core.store import open_db
 
 GOOD = "from manim import *\n\n\nclass Good(Scene):\n    def construct(self):\n        self.add(Square())\n        self.wait(0.2)\n"
 BROKEN = "from manim import *\n\n\nclass Broken(Scene):\n    def construct(self):\n        self.add(Square(side_length=no_such_name))\n"
-REFUSED = "from manim import *\nimport os\n\n\nclass Refused(Scene):\n    def construct(self):\n        os.system('true')\n"
+REFUSED = (
+    "from manim import *\nimport os\n\n\nclass Refused(Scene):\n    def construct(self):\n        os.system('true')\n"
+)
 GL = "from manimlib import *\n\n\nclass Gl(Scene):\n    def construct(self):\n        self.add(Square())\n"
 
 

@@ -39,8 +39,9 @@ def test_clustering_prefers_a_member_that_rendered(db):
 
 
 def _scene(name: str, side: str) -> str:
-    lines = "".join(f"        self.add(Square(side_length={side if k == 7 else 1}).shift({k} * 0.1 * UP))\n"
-                    for k in range(16))
+    lines = "".join(
+        f"        self.add(Square(side_length={side if k == 7 else 1}).shift({k} * 0.1 * UP))\n" for k in range(16)
+    )
     return f"from manim import *\n\n\nclass {name}(Scene):\n    def construct(self):\n{lines}"
 
 

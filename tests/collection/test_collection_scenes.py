@@ -60,7 +60,10 @@ def test_unknown_dialect_when_no_manim_import():
 @pytest.mark.parametrize(
     "data, reason",
     [
-        (b'from manimlib.imports import *\nclass A(Scene):\n    def construct(self):\n        print "x"\n', "SyntaxError"),
+        (
+            b'from manimlib.imports import *\nclass A(Scene):\n    def construct(self):\n        print "x"\n',
+            "SyntaxError",
+        ),
         (b"\x89PNG\r\n\x1a\n\x00\x00\x00binary", "binary"),
         (b"caf\xe9 = 1\n", "not UTF-8"),
         (b"x = " + b"(" * 5000 + b")" * 5000 + b"\n", "nested"),
@@ -151,7 +154,7 @@ def test_layout_comments_and_docstrings_do_not_change_the_hash(a, b):
     assert ast_hash(a) == ast_hash(b)
 
 
-DEFAULTS = '''from manim import *
+DEFAULTS = """from manim import *
 import numpy as np
 
 Triangle.set_default(stroke_width=20)
@@ -169,7 +172,7 @@ class Tri(Scene):
 class Circ(Scene):
     def construct(self):
         self.add(Circle())
-'''
+"""
 
 
 def test_module_statements_acting_on_names_the_scene_uses_are_kept_in_order():
@@ -186,7 +189,9 @@ def test_module_statements_acting_on_names_the_scene_uses_are_kept_in_order():
 
 
 def test_a_call_keeps_what_it_needs_itself():
-    source = ("from manim import *\nWIDTH = 12\nTriangle.set_default(stroke_width=WIDTH)\n\n"
-              "class T(Scene):\n    def construct(self):\n        self.add(Triangle())\n")
+    source = (
+        "from manim import *\nWIDTH = 12\nTriangle.set_default(stroke_width=WIDTH)\n\n"
+        "class T(Scene):\n    def construct(self):\n        self.add(Triangle())\n"
+    )
     (snippet,) = parse_source(source).snippets
     assert snippet.code.index("WIDTH = 12") < snippet.code.index("Triangle.set_default(stroke_width=WIDTH)")

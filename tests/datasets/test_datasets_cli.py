@@ -51,8 +51,13 @@ def test_label_and_dataset_commands(runner, tmp_path, db, make_snippets):
     assert [v["name"] for v in _last_json(r.output)["versions"]] == ["v2", "v1"]
     r = runner.invoke(main, ["dataset", "show", "v2", "--json"])
     manifest = _last_json(r.output)
-    assert manifest["parent"] == "v1" and manifest["counts"] == {"rows": 3, "train": 3, "val": 0, "labels": 3,
-                                                                 "snippets": 3}
+    assert manifest["parent"] == "v1" and manifest["counts"] == {
+        "rows": 3,
+        "train": 3,
+        "val": 0,
+        "labels": 3,
+        "snippets": 3,
+    }
     r = runner.invoke(main, ["dataset", "show", "v2"])
     assert "train.jsonl" in r.output
     r = runner.invoke(main, ["dataset", "diff", "v1", "v2", "--json"])

@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-
-
 from hisolver_core import datasets, labeling
 from tests.pagetest import open_page
-
 
 
 def test_empty_page_explains_what_to_do(env):

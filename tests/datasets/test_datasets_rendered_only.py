@@ -13,8 +13,16 @@ GL = "from manimlib import *\n\nclass Old(Scene):\n    def construct(self):\n   
 
 
 def _task(task_id: int, code: str, summary: str) -> dict:
-    return {"id": task_id, "data": {"code": code}, "annotations": [
-        {"completed_by": {"email": "ls@example.org"}, "result": [{"type": "textarea", "value": {"text": [summary]}}]}]}
+    return {
+        "id": task_id,
+        "data": {"code": code},
+        "annotations": [
+            {
+                "completed_by": {"email": "ls@example.org"},
+                "result": [{"type": "textarea", "value": {"text": [summary]}}],
+            }
+        ],
+    }
 
 
 def test_a_dataset_after_a_label_studio_import_holds_only_rendered_community_snippets(settings, db, make_snippets):
@@ -22,8 +30,9 @@ def test_a_dataset_after_a_label_studio_import_holds_only_rendered_community_sni
     (failed,) = make_snippets(1, render_status="failed")
     labeling.save_label(db, "ada", rendered, "Draw a small circle")
     labeling.save_label(db, "ada", failed, "Draw a broken circle")
-    report = labeling.import_label_studio(db, [_task(1, FRESH, "Show a dot"), _task(2, NO_IMPORT, "Nothing"),
-                                               _task(3, GL, "Old dialect")])
+    report = labeling.import_label_studio(
+        db, [_task(1, FRESH, "Show a dot"), _task(2, NO_IMPORT, "Nothing"), _task(3, GL, "Old dialect")]
+    )
     assert report.snippets_created == 3 and report.labels_saved == 3
 
     manifest = datasets.create_version(settings, "v1", db=db)

@@ -139,10 +139,12 @@ def test_topic_and_stats():
     assert datasets.topic_of("Show a right triangle", "") == "geometry"
     assert datasets.topic_of("Write the word hello", "") == "text"
     assert datasets.topic_of("Something moves", "x = 1") == "other"
-    stats = datasets.summarize_items([
-        {"split": "train", "dialect": "community", "topic": "graph", "summary_chars": 10, "code_chars": 100},
-        {"split": "val", "dialect": "community", "topic": "3d", "summary_chars": 20, "code_chars": 200},
-    ])
+    stats = datasets.summarize_items(
+        [
+            {"split": "train", "dialect": "community", "topic": "graph", "summary_chars": 10, "code_chars": 100},
+            {"split": "val", "dialect": "community", "topic": "3d", "summary_chars": 20, "code_chars": 200},
+        ]
+    )
     assert stats["split"] == {"train": 1, "val": 1} and stats["topic"] == {"graph": 1, "3d": 1}
 
 

@@ -16,8 +16,10 @@ BROKEN = "from manim import *\n\nclass Grow(Scene):\n    def construct(self):\n 
 
 
 def hostile(marker) -> str:
-    return ("from manim import *\nimport os\n\nclass Grow(Scene):\n    def construct(self):\n"
-            f"        os.system('touch {marker}')\n")
+    return (
+        "from manim import *\nimport os\n\nclass Grow(Scene):\n    def construct(self):\n"
+        f"        os.system('touch {marker}')\n"
+    )
 
 
 @pytest.fixture

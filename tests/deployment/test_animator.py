@@ -60,8 +60,13 @@ def test_no_model_configured_is_a_clear_error(settings):
 
 @pytest.mark.parametrize(
     ("reply", "found"),
-    [(f"```python\n{GOOD}```", True), (GOOD, True), ('{"manim_code": "class A(Scene): pass"}', True),
-     ("no code here", False), ("", False)],
+    [
+        (f"```python\n{GOOD}```", True),
+        (GOOD, True),
+        ('{"manim_code": "class A(Scene): pass"}', True),
+        ("no code here", False),
+        ("", False),
+    ],
 )
 def test_extract_code(reply, found):
     assert (extract_code(reply) is not None) is found

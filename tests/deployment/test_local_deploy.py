@@ -37,8 +37,16 @@ def test_production_model_by_default_and_rollback(settings, db, blobs, registere
     promote_model(db, registered_model["name"])
     first = deploy_local(settings, db, blobs)
     put_folder(blobs, tiny_model[1], "models/run-2/adapter/")
-    second_model = register_model(db, blobs, run_id="run-2", base_model=str(tiny_model[0]), dataset_version="v2",
-                                  artifact_uri="models/run-2/", artifacts={"adapter": "models/run-2/adapter/"}, metrics={})
+    second_model = register_model(
+        db,
+        blobs,
+        run_id="run-2",
+        base_model=str(tiny_model[0]),
+        dataset_version="v2",
+        artifact_uri="models/run-2/",
+        artifacts={"adapter": "models/run-2/adapter/"},
+        metrics={},
+    )
     second = deploy_local(settings, db, blobs, second_model["name"])
     assert [r["status"] for r in list_deployments(db, "local")] == ["active", "replaced"]
     assert get_backend(settings, "local").adapter_path == second["config"]["adapter_path"]
@@ -52,15 +60,31 @@ def test_production_model_by_default_and_rollback(settings, db, blobs, registere
 def test_bad_models_deploy_nothing(settings, db, blobs, registered_model):
     with pytest.raises(ModelNotFound):
         deploy_local(settings, db, blobs, "no-such-model")
-    hub = register_model(db, blobs, run_id="run-hub", base_model="Qwen/Qwen2.5-0.5B", dataset_version="v1",
-                         artifact_uri="models/run-tiny-1/", artifacts={"adapter": "models/run-tiny-1/adapter/"}, metrics={})
+    hub = register_model(
+        db,
+        blobs,
+        run_id="run-hub",
+        base_model="Qwen/Qwen2.5-0.5B",
+        dataset_version="v1",
+        artifact_uri="models/run-tiny-1/",
+        artifacts={"adapter": "models/run-tiny-1/adapter/"},
+        metrics={},
+    )
     with pytest.raises(DeployError, match="not a local folder"):
         deploy_local(settings, db, blobs, hub["name"])
     archive_model(db, hub["name"])
     with pytest.raises(DeployError, match="archived"):
         deploy_local(settings, db, blobs, hub["name"])
-    gone = register_model(db, blobs, run_id="run-gone", base_model="x", dataset_version="v1", artifact_uri="models/x/",
-                          artifacts={"adapter": "models/run-tiny-1/adapter/"}, metrics={})
+    gone = register_model(
+        db,
+        blobs,
+        run_id="run-gone",
+        base_model="x",
+        dataset_version="v1",
+        artifact_uri="models/x/",
+        artifacts={"adapter": "models/run-tiny-1/adapter/"},
+        metrics={},
+    )
     for key in list(blobs.list("models/run-tiny-1/adapter/")):
         blobs.delete(key)
     with pytest.raises(DeployError, match="cannot be read"):
@@ -69,9 +93,13 @@ def test_bad_models_deploy_nothing(settings, db, blobs, registered_model):
 
 
 def test_cli_deploy_local_and_list(env, settings, registered_model):
-    run = lambda *args: subprocess.run([sys.executable, "-m", "hisolver_core.cli", "deploy", *args],  # noqa: E731
-                                       capture_output=True, text=True, timeout=120,
-                                       env={**__import__("os").environ, "PYTHONPATH": str(ROOT)})
+    run = lambda *args: subprocess.run(
+        [sys.executable, "-m", "hisolver_core.cli", "deploy", *args],  # noqa: E731
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**__import__("os").environ, "PYTHONPATH": str(ROOT)},
+    )
     result = run("local", registered_model["name"], "--json")
     assert result.returncode == 0, result.stderr
     row = json.loads(result.stdout.strip().splitlines()[-1])

@@ -29,25 +29,48 @@ def stub(vertex_serving):
 
 @pytest.fixture
 def vx(settings, stub):
-    return settings.replace(vertex_project="demo", vertex_location="us-central1", vertex_api_endpoint=stub.api_endpoint,
-                            vertex_image="us-docker.pkg.dev/demo/hisolver/app:1", blob_backend="gcs",
-                            gcs_bucket="demo-bucket", gcs_prefix="hisolver", vertex_timeout_s=5, backend_retries=0)
+    return settings.replace(
+        vertex_project="demo",
+        vertex_location="us-central1",
+        vertex_api_endpoint=stub.api_endpoint,
+        vertex_image="us-docker.pkg.dev/demo/hisolver/app:1",
+        blob_backend="gcs",
+        gcs_bucket="demo-bucket",
+        gcs_prefix="hisolver",
+        vertex_timeout_s=5,
+        backend_retries=0,
+    )
 
 
 def _second_model(db, blobs, registered_model, run="run-tiny-2"):
-    from serving_fixtures import put_folder
 
     adapter = blobs.list(registered_model["artifacts"]["adapter"])
     for key in adapter:
         blobs.put(key.replace(registered_model["run_id"], run), blobs.get(key))
-    return register_model(db, blobs, run_id=run, base_model=registered_model["base_model"], dataset_version="v2",
-                          artifact_uri=f"models/{run}/", artifacts={"adapter": f"models/{run}/adapter/"},
-                          metrics={"render_success": 0.7})
+    return register_model(
+        db,
+        blobs,
+        run_id=run,
+        base_model=registered_model["base_model"],
+        dataset_version="v2",
+        artifact_uri=f"models/{run}/",
+        artifacts={"adapter": f"models/{run}/adapter/"},
+        metrics={"render_success": 0.7},
+    )
 
 
 def test_upload_create_deploy_as_sent_and_smoke_tested(vx, db, stub, registered_model):
-    row = deploy_vertex(vx, db, registered_model["name"], machine_type="n1-standard-8", accelerator_type="NVIDIA_TESLA_T4",
-                        accelerator_count=2, min_replicas=1, max_replicas=3, traffic=100)
+    row = deploy_vertex(
+        vx,
+        db,
+        registered_model["name"],
+        machine_type="n1-standard-8",
+        accelerator_type="NVIDIA_TESLA_T4",
+        accelerator_count=2,
+        min_replicas=1,
+        max_replicas=3,
+        traffic=100,
+    )
     assert row["status"] == "active" and row["smoke_ok"] == 1 and "from manim import" in row["smoke_detail"]
     upload = calls(stub, "upload")[0]["body"]["model"]
     assert upload["artifactUri"] == "gs://demo-bucket/hisolver/models/run-tiny-1/"
@@ -62,7 +85,10 @@ def test_upload_create_deploy_as_sent_and_smoke_tested(vx, db, stub, registered_
 
     spec = resources["machineSpec"]  # enums travel as numbers (enum-encoding=int)
     assert (spec["machineType"], AcceleratorType(spec["acceleratorType"]).name, spec["acceleratorCount"]) == (
-        "n1-standard-8", "NVIDIA_TESLA_T4", 2)
+        "n1-standard-8",
+        "NVIDIA_TESLA_T4",
+        2,
+    )
     assert (resources["minReplicaCount"], resources["maxReplicaCount"]) == (1, 3)
     assert deploy["trafficSplit"] == {"0": 100}
     assert row["traffic"] == {row["deployed_model_id"]: 100} and row["previous_traffic"] == {}
@@ -153,9 +179,16 @@ def test_bad_options_and_unknown_models(vx, db, stub, registered_model):
 def test_vllm_container_for_a_merged_model(vx, db, blobs, stub, registered_model):
     for key in blobs.list(registered_model["artifacts"]["adapter"]):
         blobs.put(key.replace("/adapter/", "/merged/").replace("adapter_config.json", "config.json"), blobs.get(key))
-    merged = register_model(db, blobs, run_id="run-merged", base_model="x", dataset_version="v1",
-                            artifact_uri="models/run-tiny-1/", artifacts={"merged": "models/run-tiny-1/merged/"},
-                            metrics={})
+    merged = register_model(
+        db,
+        blobs,
+        run_id="run-merged",
+        base_model="x",
+        dataset_version="v1",
+        artifact_uri="models/run-tiny-1/",
+        artifacts={"merged": "models/run-tiny-1/merged/"},
+        metrics={},
+    )
     row = deploy_vertex(vx, db, merged["name"], container="vllm", accelerator_count=2)
     assert row["status"] == "active"
     container = calls(stub, "upload")[0]["body"]["model"]["containerSpec"]
@@ -180,7 +213,10 @@ def test_background_deploy_is_a_job_with_progress(env, vx, db, stub, registered_
     assert job["kind"] == "deploy" and "smoke test passed" in job["message"] and job["progress"] == 1.0
     row = list_deployments(db)[0]
     assert row["status"] == "active" and row["config"]["accelerator_count"] == 0
-    assert "acceleratorType" not in calls(stub, "deployModel")[0]["body"]["deployedModel"]["dedicatedResources"]["machineSpec"]
+    assert (
+        "acceleratorType"
+        not in calls(stub, "deployModel")[0]["body"]["deployedModel"]["dedicatedResources"]["machineSpec"]
+    )
 
 
 def test_label_drafts_come_from_the_deployed_endpoint(vx, db, stub, registered_model):

@@ -28,8 +28,11 @@ _ENDPOINT = _PARENT + r"/endpoints/(\d+)"
 
 
 def _operation(stub: VertexStub, parent: str, kind: str, response: dict) -> tuple[int, Any]:
-    return 200, {"name": f"{parent}/operations/{stub.next_id()}", "done": True,
-                 "response": {"@type": _TYPES + kind, **response}}
+    return 200, {
+        "name": f"{parent}/operations/{stub.next_id()}",
+        "done": True,
+        "response": {"@type": _TYPES + kind, **response},
+    }
 
 
 def _refused(stub: VertexStub, verb: str) -> tuple[int, Any] | None:
@@ -43,8 +46,9 @@ def _upload(stub: VertexStub, match: re.Match, body: dict) -> tuple[int, Any]:
     name = f"{match.group(1)}/models/{stub.next_id()}"
     # custom-container models deploy on dedicated machines, as Vertex reports
     stub.models[name] = {**body["model"], "name": name, "supportedDeploymentResourcesTypes": ["DEDICATED_RESOURCES"]}
-    return _refused(stub, "upload") or _operation(stub, match.group(1), "UploadModelResponse",
-                                                  {"model": name, "modelVersionId": "1"})
+    return _refused(stub, "upload") or _operation(
+        stub, match.group(1), "UploadModelResponse", {"model": name, "modelVersionId": "1"}
+    )
 
 
 def _get_model(stub: VertexStub, match: re.Match, body: dict) -> tuple[int, Any]:
@@ -112,13 +116,16 @@ def _undeploy(stub: VertexStub, match: re.Match, body: dict) -> tuple[int, Any]:
 
 def _predict(stub: VertexStub, match: re.Match, body: dict) -> tuple[int, Any]:
     if stub.forward_to:  # like Vertex itself: hand the body to the serving container's predict route
-        request = urllib.request.Request(stub.forward_to, data=json.dumps(body).encode(),
-                                         headers={"Content-Type": "application/json"})
+        request = urllib.request.Request(
+            stub.forward_to, data=json.dumps(body).encode(), headers={"Content-Type": "application/json"}
+        )
         try:
             with urllib.request.urlopen(request, timeout=30) as response:
                 return response.status, json.loads(response.read())
         except urllib.error.HTTPError as exc:
-            return exc.code, {"error": {"code": exc.code, "message": exc.read().decode()[:300], "status": "UNAVAILABLE"}}
+            return exc.code, {
+                "error": {"code": exc.code, "message": exc.read().decode()[:300], "status": "UNAVAILABLE"}
+            }
     status, content = stub.predict_reply
     if status != 200:
         return status, {"error": {"code": status, "message": "stub failure", "status": "INTERNAL"}}

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 import pytest
 
@@ -20,8 +20,9 @@ def solved_set() -> Callable[[str], Solved]:
 
     def solved(name: str) -> Solved:
         if name not in cache:
-            cache[name] = [(item, solve(item.problem, item.options or None))
-                           for item in load_items(packaged_set(name), "agieval")]
+            cache[name] = [
+                (item, solve(item.problem, item.options or None)) for item in load_items(packaged_set(name), "agieval")
+            ]
         return cache[name]
 
     return solved

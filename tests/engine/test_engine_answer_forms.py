@@ -32,8 +32,10 @@ def test_wrong_inequalities_are_wrong(inequality, answer: str) -> None:
     assert check_answer(inequality, answer).correct is False
 
 
-@pytest.mark.parametrize("answer", ["2 and 4", "x=2 or x=4", "(2,0) and (4,0)", "{2, 4}", "\\{4, 2\\}", "4, 2",
-                                    "2 or 4", "(4, 0), (2, 0)", "4; 2"])
+@pytest.mark.parametrize(
+    "answer",
+    ["2 and 4", "x=2 or x=4", "(2,0) and (4,0)", "{2, 4}", "\\{4, 2\\}", "4, 2", "2 or 4", "(4, 0), (2, 0)", "4; 2"],
+)
 def test_lists_in_any_order_and_joiner(intercepts, answer: str) -> None:
     verdict = check_answer(intercepts, answer)
     assert verdict.correct is True, verdict.message
@@ -53,8 +55,10 @@ def test_wrong_lists_are_not_quite(intercepts, answer: str) -> None:
     assert not verdict.message.startswith("Part")
 
 
-@pytest.mark.parametrize("answer", ["±2\\sqrt{2}", "\\pm 2\\sqrt{2}", "x = \\pm\\sqrt{8}", "-2\\sqrt{2}, 2\\sqrt{2}",
-                                    "2\\sqrt{2} or -\\sqrt{8}"])
+@pytest.mark.parametrize(
+    "answer",
+    ["±2\\sqrt{2}", "\\pm 2\\sqrt{2}", "x = \\pm\\sqrt{8}", "-2\\sqrt{2}, 2\\sqrt{2}", "2\\sqrt{2} or -\\sqrt{8}"],
+)
 def test_plus_minus_and_sqrt_forms(answer: str) -> None:
     assert check_answer(solve("Solve $x^2 = 8$."), answer).correct is True
 

@@ -7,9 +7,20 @@ import pytest
 from hisolver_core.mathengine import answers_equivalent, check_answer, solve
 
 
-@pytest.mark.parametrize("a,b", [("1/2", "0.5"), ("0.5", r"\frac{1}{2}"), (r"\frac{1}{2}", "1/2"),
-                                 ("2x+2", "2(x+1)"), (r"\sqrt{8}", r"2\sqrt{2}"), ("x = 3", "3"),
-                                 ("6+9i", "6 + 9 i"), ("(-1, 6)", "(-1,6)"), ("25%", "25")])
+@pytest.mark.parametrize(
+    "a,b",
+    [
+        ("1/2", "0.5"),
+        ("0.5", r"\frac{1}{2}"),
+        (r"\frac{1}{2}", "1/2"),
+        ("2x+2", "2(x+1)"),
+        (r"\sqrt{8}", r"2\sqrt{2}"),
+        ("x = 3", "3"),
+        ("6+9i", "6 + 9 i"),
+        ("(-1, 6)", "(-1,6)"),
+        ("25%", "25"),
+    ],
+)
 def test_equivalent(a: str, b: str) -> None:
     assert answers_equivalent(a, b) is True
 

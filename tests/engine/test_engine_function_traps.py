@@ -54,13 +54,16 @@ def test_parser_rejects_undefined_calls(text: str) -> None:
         parse_math(text)
 
 
-@pytest.mark.parametrize("problem, expected", [
-    ("If $P(x) = 3x + 4$, what is $P(2)$?", "10"),
-    ("If $A(2) = 10$ and $A(x) = kx$, what is the value of $k$?", "5"),
-    ("If $f(x) = x^2 - 6x + 8$, what is $f(2)$?", "0"),
-    ("Solve $2(x + 3) = 14$.", "4"),
-    ("Expand $3x(x + 2)$.", "3 x^{2} + 6 x"),
-])
+@pytest.mark.parametrize(
+    "problem, expected",
+    [
+        ("If $P(x) = 3x + 4$, what is $P(2)$?", "10"),
+        ("If $A(2) = 10$ and $A(x) = kx$, what is the value of $k$?", "5"),
+        ("If $f(x) = x^2 - 6x + 8$, what is $f(2)$?", "0"),
+        ("Solve $2(x + 3) = 14$.", "4"),
+        ("Expand $3x(x + 2)$.", "3 x^{2} + 6 x"),
+    ],
+)
 def test_defined_functions_and_products_still_answered(problem: str, expected: str) -> None:
     sol = solve(problem)
     assert sol.solved, sol.reason
@@ -77,12 +80,15 @@ def test_points_and_lower_case_products_parse(text: str) -> None:
         pass  # other readers may still decline; only the function rule is under test
 
 
-@pytest.mark.parametrize("problem, expected", [
-    ("What is $8(3) \\div 8$?", "3"),  # was 11/8: "8(3)" read as the mixed number 8 + 3
-    ("Find the value of $ : 8[6^2-3(11)]\\div8 + 3$.", "6"),  # MATH test; square brackets group
-    ("What is $5(2) + 3(4)$?", "22"),
-    ("What is $\\sqrt[3]{27} + [2+1]$?", "6"),
-])
+@pytest.mark.parametrize(
+    "problem, expected",
+    [
+        ("What is $8(3) \\div 8$?", "3"),  # was 11/8: "8(3)" read as the mixed number 8 + 3
+        ("Find the value of $ : 8[6^2-3(11)]\\div8 + 3$.", "6"),  # MATH test; square brackets group
+        ("What is $5(2) + 3(4)$?", "22"),
+        ("What is $\\sqrt[3]{27} + [2+1]$?", "6"),
+    ],
+)
 def test_a_number_against_a_bracket_multiplies(problem: str, expected: str) -> None:
     sol = solve(problem)
     assert sol.solved, sol.reason

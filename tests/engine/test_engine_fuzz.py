@@ -10,8 +10,8 @@ from __future__ import annotations
 import logging
 import re
 import time
+from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Iterator
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -22,9 +22,33 @@ from hisolver_core.mathengine import check_answer, solve
 from hisolver_core.solution import Solution
 
 MATHY = st.text(alphabet="0123456789xyzi+-*/^=()<>|.,$ \\{}abcfrqst%!?[]", min_size=1, max_size=60)
-WORDS = st.lists(st.sampled_from(["solve", "for", "$x$", "what", "is", "$2x+1=5$", "(A)3", "B)", "percent", "of",
-                                  "\\frac{1}{2}", "$", "mean", "which", "following", "f(x)=", "|x|", "sqrt", "9^9^9"]),
-                 min_size=1, max_size=12).map(" ".join)
+WORDS = st.lists(
+    st.sampled_from(
+        [
+            "solve",
+            "for",
+            "$x$",
+            "what",
+            "is",
+            "$2x+1=5$",
+            "(A)3",
+            "B)",
+            "percent",
+            "of",
+            "\\frac{1}{2}",
+            "$",
+            "mean",
+            "which",
+            "following",
+            "f(x)=",
+            "|x|",
+            "sqrt",
+            "9^9^9",
+        ]
+    ),
+    min_size=1,
+    max_size=12,
+).map(" ".join)
 
 
 # Crashes found by this test and not fixed yet: (what the input looks like, examples). Only these are let
@@ -57,9 +81,14 @@ def no_catch_all() -> Iterator[None]:
         yield
     finally:
         engine_log.removeHandler(handler)
-    crashes = [r for r in handler.records if r.getMessage().startswith("engine failed on") and r.exc_info
-               and not _known(str(r.args[0]) if r.args else "")]
-    assert not crashes, f"the engine crashed (hidden as a decline): {crashes[0].getMessage()}: {crashes[0].exc_info[1]!r}"
+    crashes = [
+        r
+        for r in handler.records
+        if r.getMessage().startswith("engine failed on") and r.exc_info and not _known(str(r.args[0]) if r.args else "")
+    ]
+    assert not crashes, (
+        f"the engine crashed (hidden as a decline): {crashes[0].getMessage()}: {crashes[0].exc_info[1]!r}"
+    )
 
 
 def test_the_catch_all_listener_sees_a_crash(monkeypatch) -> None:

@@ -12,12 +12,15 @@ from hisolver_core.mathengine import solve
 from hisolver_core.mathengine.problem import analyze
 
 
-@pytest.mark.parametrize("text, math", [
-    ("A phone plan costs $25 per month plus $0.10 per text message.", ["25", "0.10"]),
-    ("Tickets cost $8 each. If $8n = 96$, what is $n$?", ["8n = 96", "n", "8"]),
-    ("It costs $4 on Sunday and $1 on Monday; $x + 2 = 5$.", ["x + 2 = 5", "4", "1"]),
-    ("If $25$ is added to $x$, the sum is $30$.", ["25", "x", "30"]),
-])
+@pytest.mark.parametrize(
+    "text, math",
+    [
+        ("A phone plan costs $25 per month plus $0.10 per text message.", ["25", "0.10"]),
+        ("Tickets cost $8 each. If $8n = 96$, what is $n$?", ["8n = 96", "n", "8"]),
+        ("It costs $4 on Sunday and $1 on Monday; $x + 2 = 5$.", ["x + 2 = 5", "4", "1"]),
+        ("If $25$ is added to $x$, the sum is $30$.", ["25", "x", "30"]),
+    ],
+)
 def test_dollar_amounts_are_not_math_delimiters(text: str, math: list[str]) -> None:
     assert analyze(text).math == math
 
@@ -48,14 +51,25 @@ def test_harness_reads_options_as_one_string(tmp_path: Path) -> None:
     assert solve(item.problem, item.options).choice == "B"
 
 
-@pytest.mark.parametrize("fmt, row, expected", [
-    ("mmlu", {"question": "What is 2 + 3?", "choices": ["4", "5", "6", "7"], "answer": 1}, "B"),
-    ("svamp", {"Body": "Tom has 3 apples", "Question": "How many?", "Answer": 3.0, "ID": "x"}, "3"),
-    ("asdiv", {"body": "Ann has 9.", "question": "How many?", "answer": "9 (apples)"}, "9"),
-    ("mawps", {"input": "Joe has 4 pens.", "target": 4.0}, "4"),
-    ("math", {"problem": "What is $1+1$?", "solution": "So it is $\\boxed{\\frac{4}{2}}$.", "level": "Level 1",
-              "type": "Algebra"}, "\\frac{4}{2}"),
-])
+@pytest.mark.parametrize(
+    "fmt, row, expected",
+    [
+        ("mmlu", {"question": "What is 2 + 3?", "choices": ["4", "5", "6", "7"], "answer": 1}, "B"),
+        ("svamp", {"Body": "Tom has 3 apples", "Question": "How many?", "Answer": 3.0, "ID": "x"}, "3"),
+        ("asdiv", {"body": "Ann has 9.", "question": "How many?", "answer": "9 (apples)"}, "9"),
+        ("mawps", {"input": "Joe has 4 pens.", "target": 4.0}, "4"),
+        (
+            "math",
+            {
+                "problem": "What is $1+1$?",
+                "solution": "So it is $\\boxed{\\frac{4}{2}}$.",
+                "level": "Level 1",
+                "type": "Algebra",
+            },
+            "\\frac{4}{2}",
+        ),
+    ],
+)
 def test_public_set_readers(tmp_path: Path, fmt: str, row: dict, expected: str) -> None:
     path = tmp_path / "set.jsonl"
     path.write_text(json.dumps(row) + "\n", encoding="utf-8")

@@ -30,8 +30,12 @@ def test_quadratic_already_zero_factors_in_root_order_and_checks_in_student_orde
 
 def test_quadratic_not_in_zero_form_moves_terms_first() -> None:
     latex = _latex("What are the solutions of $x^2 = 6x - 9$?")
-    assert latex[:4] == ["x^2 = 6x - 9", "x^{2} - 6 x + 9 = 0", r"\left(x - 3\right)^{2} = 0",
-                         r"x - 3 = 0 \;\Rightarrow\; x = 3"]
+    assert latex[:4] == [
+        "x^2 = 6x - 9",
+        "x^{2} - 6 x + 9 = 0",
+        r"\left(x - 3\right)^{2} = 0",
+        r"x - 3 = 0 \;\Rightarrow\; x = 3",
+    ]
 
 
 def test_quadratic_formula_shows_the_numbers() -> None:
@@ -56,7 +60,10 @@ def test_quadratic_hint_never_gives_a_repeated_root_away() -> None:
 
 def test_function_value_substitutes_into_the_definition() -> None:
     assert _latex("If $f(x) = 3x^2 - 2x + 1$, what is $f(2)$?") == [
-        "f(x) = 3x^2 - 2x + 1", r"f(2) = 3\left(2\right)^2 - 2\left(2\right) + 1", "f(2) = 9"]
+        "f(x) = 3x^2 - 2x + 1",
+        r"f(2) = 3\left(2\right)^2 - 2\left(2\right) + 1",
+        "f(2) = 9",
+    ]
 
 
 def test_complex_product_is_multiplied_out_in_the_order_typed() -> None:
@@ -80,7 +87,10 @@ def test_vertex_puts_the_coefficients_in() -> None:
 
 def test_simplify_shows_the_expansion_before_collecting() -> None:
     assert _latex("Expand $(x+2)(x-3)$.")[1] == r"(x+2)(x-3) = x^{2} - 3 x + 2 x - 6"
-    assert _latex(r"Simplify $\frac{x^2-1}{x-1}$.")[1] == r"\frac{x^2-1}{x-1} = \frac{\left(x - 1\right) \left(x + 1\right)}{x - 1}"
+    assert (
+        _latex(r"Simplify $\frac{x^2-1}{x-1}$.")[1]
+        == r"\frac{x^2-1}{x-1} = \frac{\left(x - 1\right) \left(x + 1\right)}{x - 1}"
+    )
 
 
 def test_identity_starts_from_the_identity_as_written() -> None:
@@ -137,8 +147,10 @@ def test_value_of_an_expression_keeps_the_students_form() -> None:
 
 
 def test_option_tests_show_the_substitution_and_the_expansion() -> None:
-    sol = solve("In the $xy$-plane, which of the following points lies on the line with equation $y=3x-2$ ?",
-                ["(1, 2)", "(2, 4)", "(3, 6)", "(4, 8)"])
+    sol = solve(
+        "In the $xy$-plane, which of the following points lies on the line with equation $y=3x-2$ ?",
+        ["(1, 2)", "(2, 4)", "(3, 6)", "(4, 8)"],
+    )
     assert sol.choice == "B"
     assert sol.steps[1].latex == r"4 = -2 + 3 \cdot 2"
     sol = solve("Which of the following is NOT equivalent to $2(x+3)$ ?", ["2x+6", "2x+3", "x+3+x+3", "2(3+x)"])
@@ -151,8 +163,10 @@ def test_story_givens_put_numbers_in_math() -> None:
 
 
 def test_a_sympy_string_or_words_are_never_shown_as_the_students_equation() -> None:
-    sol = solve("If $y=kx$, where $k$ is a constant, and $y=12$ when $x=3$, what is the value of $y$ when $x=5$ ?",
-                ["15", "17", "20", "24"])
+    sol = solve(
+        "If $y=kx$, where $k$ is a constant, and $y=12$ when $x=3$, what is the value of $y$ when $x=5$ ?",
+        ["15", "17", "20", "24"],
+    )
     latex = [s.latex for s in sol.steps]
     assert not any("Eq(" in t or "*" in t for t in latex), latex
 
@@ -195,11 +209,14 @@ def test_substitution_check_puts_the_value_in_without_doubled_parentheses() -> N
     assert _latex("If $-x+2 = 7$, what is $x$?")[-1].startswith(r"-\left(-5\right)+2 = 7")
 
 
-@pytest.mark.parametrize("problem, expected", [
-    ("Solve $-3 < 2x+1 \\le 7$.", [r"-4 < 2 x \le 6", r"-2 < x \le 3"]),
-    ("Solve $-7 \\le -2x + 3 < 5$.", [r"-10 \le - 2 x < 2", r"-1 < x \le 5"]),
-    ("What is the greatest integer $x$ with $2 < 3x - 1 < 11$?", [r"3 < 3 x < 12", r"1 < x < 4"]),
-])
+@pytest.mark.parametrize(
+    "problem, expected",
+    [
+        ("Solve $-3 < 2x+1 \\le 7$.", [r"-4 < 2 x \le 6", r"-2 < x \le 3"]),
+        ("Solve $-7 \\le -2x + 3 < 5$.", [r"-10 \le - 2 x < 2", r"-1 < x \le 5"]),
+        ("What is the greatest integer $x$ with $2 < 3x - 1 < 11$?", [r"3 < 3 x < 12", r"1 < x < 4"]),
+    ],
+)
 def test_chained_inequality_works_on_all_three_parts(problem: str, expected: list[str]) -> None:
     sol = solve(problem)
     latex = [s.latex for s in sol.steps]

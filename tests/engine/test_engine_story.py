@@ -25,11 +25,17 @@ WORKED = [
     ("A train 150 m long passes a pole in 15 seconds. What is its speed in km per hour?", "36"),
     ("A train 150 m long passes a platform 250 m long in 20 seconds. What is its speed in km per hour?", "72"),
     # work together, crews
-    ("A can do a piece of work in 10 days and B can do it in 15 days. In how many days can they finish it working together?", "6"),
+    (
+        "A can do a piece of work in 10 days and B can do it in 15 days. In how many days can they finish it working together?",
+        "6",
+    ),
     ("8 men can complete a job in 6 days. How many days will 12 men take?", "4"),
     # interest
     ("Find the simple interest on Rs. 2000 at 5% per annum for 3 years.", "300"),
-    ("At 6% per annum simple interest, Rahul borrowed Rs. 500. What amount will he pay to clear the debt after 4 years?", "620"),
+    (
+        "At 6% per annum simple interest, Rahul borrowed Rs. 500. What amount will he pay to clear the debt after 4 years?",
+        "620",
+    ),
     ("A sum of 1000 dollars is invested at 10% compound interest. What is the amount after 2 years?", "1210"),
     # profit, loss, discount, percent change
     ("A trader sold an article at a profit of 20% for Rs.360. What is the cost price of the article?", "300"),
@@ -40,7 +46,10 @@ WORKED = [
     # ratio and proportion, unit prices
     ("The ratio of boys to girls in a class is 3:5. If there are 40 students, how many girls are there?", "25"),
     ("Divide 100 in the ratio 2:3. What is the larger part?", "60"),
-    ("A recipe uses 3 cups of flour for every 2 cups of sugar. How many cups of flour are needed for 8 cups of sugar?", "12"),
+    (
+        "A recipe uses 3 cups of flour for every 2 cups of sugar. How many cups of flour are needed for 8 cups of sugar?",
+        "12",
+    ),
     ("If 3 pencils cost \\$0.75, how much do 10 pencils cost?", "2.5"),
     ("A store sells pencils for \\$0.25 each. How many pencils can be bought with \\$5?", "20"),
     # consecutive integers, two numbers, averages
@@ -48,11 +57,20 @@ WORKED = [
     ("The sum of 4 consecutive even integers is 92. What is the smallest?", "20"),
     ("The sum of two numbers is 30 and their difference is 6. What is the larger number?", "18"),
     ("The sum of two numbers is 12 and their product is 35. What is the smaller number?", "5"),
-    ("The average of 5 numbers is 20. If one number is removed, the average becomes 18. What is the removed number?", "28"),
-    ("The average weight of 10 students is 40 kg. If a new student joins, the average becomes 41 kg. "
-     "What is the weight of the new student?", "51"),
+    (
+        "The average of 5 numbers is 20. If one number is removed, the average becomes 18. What is the removed number?",
+        "28",
+    ),
+    (
+        "The average weight of 10 students is 40 kg. If a new student joins, the average becomes 41 kg. "
+        "What is the weight of the new student?",
+        "51",
+    ),
     # statements about named people
-    ("Trent is 5 years older than Jane, and Jane is 3 years younger than Quinn. If Quinn is 30, how old is Trent?", "32"),
+    (
+        "Trent is 5 years older than Jane, and Jane is 3 years younger than Quinn. If Quinn is 30, how old is Trent?",
+        "32",
+    ),
     ("Ann is 9 years old. Bob is twice as old as Ann. How old will Bob be in 3 years?", "21"),
     ("Tom has 5 cards. Ann has 3 more cards than Tom. How many cards do they have together?", "13"),
     ("Mia has 12 marbles. Leo has half as many marbles as Mia. How many marbles does Leo have?", "6"),
@@ -72,14 +90,27 @@ def test_story_worked(problem: str, expected: str) -> None:
 
 
 OPTIONS = [
-    ("A cyclist travels at 12 miles per hour. How many minutes will it take to travel 48 miles?",
-     ["A)1", "B)240", "C)30", "D)60", "E)120"], "B"),
-    ("In a bag of red and green sweets, the ratio of red sweets to green sweets is 3:4. If the bag contains 120 green "
-     "sweets, how many red sweets are there?", ["A)90", "B)80", "C)95", "D)100", "E)85"], "A"),
-    ("A trader sold an article at a profit of 20% for Rs.360. What is the cost price of the article?",
-     ["A)Rs. 270", "B)Rs. 300", "C)Rs. 280", "D)Rs. 320", "E)Rs. 315"], "B"),
-    ("A car travels 100 km in 3 hours. What is its speed in km per hour?",
-     ["A)33.33", "B)33.5", "C)30", "D)35", "E)None of these"], "A"),  # the option is the value rounded
+    (
+        "A cyclist travels at 12 miles per hour. How many minutes will it take to travel 48 miles?",
+        ["A)1", "B)240", "C)30", "D)60", "E)120"],
+        "B",
+    ),
+    (
+        "In a bag of red and green sweets, the ratio of red sweets to green sweets is 3:4. If the bag contains 120 green "
+        "sweets, how many red sweets are there?",
+        ["A)90", "B)80", "C)95", "D)100", "E)85"],
+        "A",
+    ),
+    (
+        "A trader sold an article at a profit of 20% for Rs.360. What is the cost price of the article?",
+        ["A)Rs. 270", "B)Rs. 300", "C)Rs. 280", "D)Rs. 320", "E)Rs. 315"],
+        "B",
+    ),
+    (
+        "A car travels 100 km in 3 hours. What is its speed in km per hour?",
+        ["A)33.33", "B)33.5", "C)30", "D)35", "E)None of these"],
+        "A",
+    ),  # the option is the value rounded
 ]
 
 
@@ -91,14 +122,18 @@ def test_story_picks_the_only_matching_option(problem: str, options: list[str], 
 
 
 def test_story_declines_when_no_option_matches() -> None:
-    sol = solve("A cyclist travels at 12 miles per hour. How many minutes will it take to travel 48 miles?",
-                ["A)1", "B)24", "C)30", "D)60", "E)None of these"])
+    sol = solve(
+        "A cyclist travels at 12 miles per hour. How many minutes will it take to travel 48 miles?",
+        ["A)1", "B)24", "C)30", "D)60", "E)None of these"],
+    )
     assert not sol.solved and sol.choice is None
 
 
 def test_story_declines_when_two_options_match() -> None:
-    sol = solve("A cyclist travels at 12 miles per hour. How many minutes will it take to travel 48 miles?",
-                ["A)240", "B)240 minutes", "C)30", "D)60", "E)120"])
+    sol = solve(
+        "A cyclist travels at 12 miles per hour. How many minutes will it take to travel 48 miles?",
+        ["A)240", "B)240 minutes", "C)30", "D)60", "E)120"],
+    )
     assert not sol.solved and sol.choice is None
 
 

@@ -9,12 +9,21 @@ import pytest
 from hisolver_core.mathengine import answers_equivalent, solve
 
 WORKED = [
-    ("A train 120 m long passes a platform 180 m long in 20 seconds. What is the speed of the train in km per hour?", "54"),
+    (
+        "A train 120 m long passes a platform 180 m long in 20 seconds. What is the speed of the train in km per hour?",
+        "54",
+    ),
     ("A train running at 72 km/hr crosses a pole in 9 seconds. What is the length of the train?", "180"),
-    ("The speed of a boat in still water is 15 km/hr and the speed of the stream is 3 km/hr. "
-     "What is the speed of the boat downstream in km per hour?", "18"),
-    ("The downstream speed of a boat is 20 km per hour and its upstream speed is 12 km per hour. "
-     "What is the speed of the boat in still water in km per hour?", "16"),
+    (
+        "The speed of a boat in still water is 15 km/hr and the speed of the stream is 3 km/hr. "
+        "What is the speed of the boat downstream in km per hour?",
+        "18",
+    ),
+    (
+        "The downstream speed of a boat is 20 km per hour and its upstream speed is 12 km per hour. "
+        "What is the speed of the boat in still water in km per hour?",
+        "16",
+    ),
     ("In how many ways can the letters of the word LEADER be arranged?", "360"),
     ("In how many ways can 5 different books be arranged on a shelf?", "120"),
     ("In how many ways can a committee of 3 be chosen from 8 people?", "56"),
@@ -32,10 +41,16 @@ WORKED = [
     ("Seth is twice as old as Brooke. In 2 years, the sum of their ages will be 28. How old is Seth?", "16"),
     ("Ann is 20 years older than Bob. In 5 years, Ann will be 3 times as old as Bob. How old is Bob now?", "5"),
     ("5 years ago, Ann was twice as old as Bob. Ann is 25. How old is Bob?", "15"),
-    ("Kate has 10 more crabs than Joe, who has 4 fewer crabs than Max. If Max has 20 crabs, how many crabs does Kate have?", "26"),
+    (
+        "Kate has 10 more crabs than Joe, who has 4 fewer crabs than Max. If Max has 20 crabs, how many crabs does Kate have?",
+        "26",
+    ),
     ("Tom has 5 cards. Tom buys 3 more cards. How many cards does Tom have now?", "8"),
     ("Ali had \\$21. He spent \\$5. How much money does Ali have left?", "16"),
-    ("A store is having a sale where all items are 20% off. If a shirt originally costs \\$25, what is the sale price?", "20"),
+    (
+        "A store is having a sale where all items are 20% off. If a shirt originally costs \\$25, what is the sale price?",
+        "20",
+    ),
     ("The price of a book increased from \\$20 to \\$25. By what percent did the price increase?", "25"),
     ("The population fell from 500 to 400. What is the percent decrease?", "20"),
     ("40% of the 200 students are boys. How many boys are there?", "80"),
@@ -44,16 +59,34 @@ WORKED = [
     ("The price of an item is \\$80 after a 20% discount. What was the original price?", "100"),
     ("After a 10% raise, Tom's salary is \\$55,000. What was his salary before the raise?", "50000"),
     ("Add: +45 and -30", "15"),
-    ("A is two years older than B who is twice as old as C. If the total of the ages of A, B and C be 27, then how old is B?", "10"),
+    (
+        "A is two years older than B who is twice as old as C. If the total of the ages of A, B and C be 27, then how old is B?",
+        "10",
+    ),
     ("A is 5 years older than B. The sum of the ages of A and B is 35. How old is A?", "20"),
-    ("A and B together can do a piece of work in 6 days. A alone can do it in 10 days. In how many days can B alone do it?", "15"),
-    ("A plumber charges a flat fee of \\$50 plus \\$30 per hour. What is the total charge, in dollars, for 3 hours?", "140"),
-    ("A gym charges \\$20 per month plus a one-time membership fee of \\$100. How much does it cost for 12 months?", "340"),
-    ("Dan plants 3 rose bushes. Each rose bush has 25 roses. Each rose has 8 thorns. How many thorns are there total?", "600"),
+    (
+        "A and B together can do a piece of work in 6 days. A alone can do it in 10 days. In how many days can B alone do it?",
+        "15",
+    ),
+    (
+        "A plumber charges a flat fee of \\$50 plus \\$30 per hour. What is the total charge, in dollars, for 3 hours?",
+        "140",
+    ),
+    (
+        "A gym charges \\$20 per month plus a one-time membership fee of \\$100. How much does it cost for 12 months?",
+        "340",
+    ),
+    (
+        "Dan plants 3 rose bushes. Each rose bush has 25 roses. Each rose has 8 thorns. How many thorns are there total?",
+        "600",
+    ),
     ("A chef bought 4 bags of onions. Each bag weighs 50 pounds. How many pounds are there in total?", "200"),
     ("Tom buys 3 boxes. Each box contains 12 pens. Each pen costs \\$2. How much does Tom spend?", "72"),
-    ("A taxi charges \\$3 per mile plus a flat fee of \\$2.50. Which of the following gives the cost, in dollars, "
-     "of a ride of m miles?", "3m + 2.5"),
+    (
+        "A taxi charges \\$3 per mile plus a flat fee of \\$2.50. Which of the following gives the cost, in dollars, "
+        "of a ride of m miles?",
+        "3m + 2.5",
+    ),
 ]
 
 
@@ -70,14 +103,18 @@ def test_more_worked(problem: str, expected: str) -> None:
 
 
 def test_train_time_unit_from_the_options() -> None:
-    sol = solve("A train 150 m long is running at 54 km per hour. How long will it take to pass a pole?",
-                ["A)10 sec", "B)12 sec", "C)15 sec", "D)20 sec"])
+    sol = solve(
+        "A train 150 m long is running at 54 km per hour. How long will it take to pass a pole?",
+        ["A)10 sec", "B)12 sec", "C)15 sec", "D)20 sec"],
+    )
     assert sol.solved and sol.choice == "A"
 
 
 def test_unit_options_with_glued_units_are_matched() -> None:
-    sol = solve("A rectangle has a length of 8 centimeters and a width of 3 centimeters. Find the perimeter.",
-                ["A)18cm", "B)22cm", "C)20cm", "D)30cm", "E)28cm"])
+    sol = solve(
+        "A rectangle has a length of 8 centimeters and a width of 3 centimeters. Find the perimeter.",
+        ["A)18cm", "B)22cm", "C)20cm", "D)30cm", "E)28cm"],
+    )
     assert sol.solved and sol.choice == "B"
 
 
@@ -89,14 +126,18 @@ def test_algebra_answer_matched_to_options_with_units() -> None:
 
 
 def test_linear_model_option_chosen_by_equivalence() -> None:
-    sol = solve("A plumber charges a flat fee of \\$50 plus \\$30 per hour. Which expression gives the total charge, "
-                "in dollars, for h hours?", ["(A)$30+50h$", "(B)$50+30h$", "(C)$80h$", "(D)$50h+30$"])
+    sol = solve(
+        "A plumber charges a flat fee of \\$50 plus \\$30 per hour. Which expression gives the total charge, "
+        "in dollars, for h hours?",
+        ["(A)$30+50h$", "(B)$50+30h$", "(C)$80h$", "(D)$50h+30$"],
+    )
     assert sol.solved and sol.choice == "B"
 
 
 def test_latex_options_are_read_as_numbers() -> None:
-    sol = solve("If 3 pencils cost \\$0.75, how much does 1 pencil cost?",
-                ["(A)$\\frac{1}{4}$", "(B)$\\frac{1}{2}$", "(C)$1$"])
+    sol = solve(
+        "If 3 pencils cost \\$0.75, how much does 1 pencil cost?", ["(A)$\\frac{1}{4}$", "(B)$\\frac{1}{2}$", "(C)$1$"]
+    )
     assert sol.solved and sol.choice == "A"
 
 

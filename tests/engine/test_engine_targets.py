@@ -11,20 +11,35 @@ from hisolver_core.mathengine import solve
 
 ANSWERED = [
     # MATH: the sum of the midpoint's coordinates, not the midpoint
-    ("The two endpoints of a segment are at $(1,4)$ and $(1,10)$. What is the sum of the coordinates of the "
-     "midpoint of the segment?", "8"),
-    ("What is the product of the coordinates of the midpoint of a line segment with endpoints at $(1,1)$ and "
-     "$(-7,5)$?", "-9"),
+    (
+        "The two endpoints of a segment are at $(1,4)$ and $(1,10)$. What is the sum of the coordinates of the "
+        "midpoint of the segment?",
+        "8",
+    ),
+    (
+        "What is the product of the coordinates of the midpoint of a line segment with endpoints at $(1,1)$ and "
+        "$(-7,5)$?",
+        "-9",
+    ),
     # MATH: the other endpoint, not the midpoint of the endpoint and the midpoint
-    ("A line segment has one endpoint at $(6,8)$ and midpoint at $(1,1)$. What is the sum of the coordinates of "
-     "the other endpoint?", "-10"),
-    ("The midpoint of a line segment is located at $(3, -2)$. If one of the endpoints is $(1, 6)$, what is the other "
-     "endpoint? Express your answer as an ordered pair.", "\\left(5, -10\\right)"),
+    (
+        "A line segment has one endpoint at $(6,8)$ and midpoint at $(1,1)$. What is the sum of the coordinates of "
+        "the other endpoint?",
+        "-10",
+    ),
+    (
+        "The midpoint of a line segment is located at $(3, -2)$. If one of the endpoints is $(1, 6)$, what is the other "
+        "endpoint? Express your answer as an ordered pair.",
+        "\\left(5, -10\\right)",
+    ),
     # MATH: "a nonzero solution" keeps one of the two
     ("Find a nonzero solution to the equation $\\sqrt{4c-5c^2} = 0$.", "\\frac{4}{5}"),
     # MATH: the inequality is the function's domain, the question asks f(10) - f(9)
-    ("The function $f (n) = n^2 + n + 17$ for $0 \\leq n \\leq 15$ generates prime numbers. What is the value of "
-     "$f (10)-f (9)$?", "20"),
+    (
+        "The function $f (n) = n^2 + n + 17$ for $0 \\leq n \\leq 15$ generates prime numbers. What is the value of "
+        "$f (10)-f (9)$?",
+        "20",
+    ),
     ("What is the positive solution of $x^2 - x - 6 = 0$?", "3"),
 ]
 
@@ -65,13 +80,18 @@ def test_capitalised_sum_is_read() -> None:
     assert sol.solved and sol.answer_latex == "81"
 
 
-@pytest.mark.parametrize("problem, expected", [
-    ("The function f is defined by $f(x) = x^2 - 6x + 8$. What are the x-intercepts of the graph of f?", "2, 4"),
-    ("The function f is defined by $f(x) = x^2 - 6x + 8$. What is the vertex of the graph of f?",
-     "\\left(3, -1\\right)"),
-    ("The function g is defined by $g(x) = 2x - 7$. What is the slope of the graph of g?", "2"),
-    ("For the function f defined by $f(x) = 3x + 1$, what is $f(2)$?", "7"),
-])
+@pytest.mark.parametrize(
+    "problem, expected",
+    [
+        ("The function f is defined by $f(x) = x^2 - 6x + 8$. What are the x-intercepts of the graph of f?", "2, 4"),
+        (
+            "The function f is defined by $f(x) = x^2 - 6x + 8$. What is the vertex of the graph of f?",
+            "\\left(3, -1\\right)",
+        ),
+        ("The function g is defined by $g(x) = 2x - 7$. What is the slope of the graph of g?", "2"),
+        ("For the function f defined by $f(x) = 3x + 1$, what is $f(2)$?", "7"),
+    ],
+)
 def test_function_named_without_dollars(problem: str, expected: str) -> None:
     """A function's letter written in the prose ("the graph of f") is read as the math it names."""
     sol = solve(problem)

@@ -25,22 +25,38 @@ def _write(path: Path, rows: list[dict]) -> Path:
 
 @pytest.fixture
 def agieval_file(tmp_path: Path) -> Path:
-    return _write(tmp_path / "sat.jsonl", [
-        {"passage": "", "question": r"If $\frac{x-1}{3}=k$ and $k=3$, what is the value of $x ?$",
-         "options": ["(A)2", "(B)4", "(C)9", "(D)10"], "label": "D"},
-        {"passage": "A farmer has cows.", "question": "How many legs do the cows have?",
-         "options": ["(A)2", "(B)4"], "label": "B"},
-        {"passage": "", "question": "Solve $2x + 1 = 7$ for $x$.", "options": ["(A)3", "(B)4"], "label": "B"},
-    ])
+    return _write(
+        tmp_path / "sat.jsonl",
+        [
+            {
+                "passage": "",
+                "question": r"If $\frac{x-1}{3}=k$ and $k=3$, what is the value of $x ?$",
+                "options": ["(A)2", "(B)4", "(C)9", "(D)10"],
+                "label": "D",
+            },
+            {
+                "passage": "A farmer has cows.",
+                "question": "How many legs do the cows have?",
+                "options": ["(A)2", "(B)4"],
+                "label": "B",
+            },
+            {"passage": "", "question": "Solve $2x + 1 = 7$ for $x$.", "options": ["(A)3", "(B)4"], "label": "B"},
+        ],
+    )
 
 
 def test_load_each_format(tmp_path: Path, agieval_file: Path) -> None:
     items = load_items(agieval_file, "agieval")
     assert [i.expected_letter for i in items] == ["D", "B", "B"]
     assert items[1].problem.startswith("A farmer has cows.\n")
-    math = _write(tmp_path / "m.jsonl", [{"problem": "p1", "answer": "1", "subject": "Algebra", "level": 2},
-                                         {"problem": "p2", "answer": "2", "subject": "Geometry", "level": 1},
-                                         {"problem": "p3", "answer": "3", "subject": "Algebra", "level": 5}])
+    math = _write(
+        tmp_path / "m.jsonl",
+        [
+            {"problem": "p1", "answer": "1", "subject": "Algebra", "level": 2},
+            {"problem": "p2", "answer": "2", "subject": "Geometry", "level": 1},
+            {"problem": "p3", "answer": "3", "subject": "Algebra", "level": 5},
+        ],
+    )
     assert [i.problem for i in load_items(math, "math", subjects=["algebra"], max_level=3)] == ["p1"]
     gsm = _write(tmp_path / "g.jsonl", [{"question": "q", "answer": "work <<1+1=2>>\n#### 1,234"}])
     assert load_items(gsm, "gsm8k")[0].expected == "1234"
@@ -82,8 +98,10 @@ def _sleepy(problem: str, options=None) -> Solution:
 
 
 def test_time_limit_kills_a_slow_solve_and_carries_on() -> None:
-    items = [EvalItem(id="1", problem="slow one", expected="1"),
-             EvalItem(id="2", problem="Solve $3x = 12$ for $x$.", expected="4")]
+    items = [
+        EvalItem(id="1", problem="slow one", expected="1"),
+        EvalItem(id="2", problem="Solve $3x = 12$ for $x$.", expected="4"),
+    ]
     started = time.perf_counter()
     report = run_items(items, _sleepy, time_limit_s=0.5)
     assert time.perf_counter() - started < 10
@@ -103,8 +121,10 @@ def test_backend_errors_are_results() -> None:
 
 
 def test_cli_json_last_line(agieval_file: Path, tmp_path: Path) -> None:
-    result = CliRunner().invoke(main, ["eval", "--dataset", str(agieval_file), "--format", "agieval", "--json",
-                                       "--out", str(tmp_path / "r.jsonl")])
+    result = CliRunner().invoke(
+        main,
+        ["eval", "--dataset", str(agieval_file), "--format", "agieval", "--json", "--out", str(tmp_path / "r.jsonl")],
+    )
     assert result.exit_code == 0, result.output
     summary = json.loads(result.output.strip().splitlines()[-1])
     assert {"total", "answered", "correct", "wrong", "accuracy", "precision", "seconds"} <= set(summary)
@@ -113,20 +133,24 @@ def test_cli_json_last_line(agieval_file: Path, tmp_path: Path) -> None:
 
 
 def test_cli_chain_backend_runs_offline(agieval_file: Path) -> None:
-    result = CliRunner().invoke(main, ["eval", "--dataset", str(agieval_file), "--format", "agieval", "--backend", "chain",
-                                       "--json"])
+    result = CliRunner().invoke(
+        main, ["eval", "--dataset", str(agieval_file), "--format", "agieval", "--backend", "chain", "--json"]
+    )
     assert result.exit_code == 0, result.output
     assert json.loads(result.output.strip().splitlines()[-1])["total"] == 3
 
 
 def test_cli_rejects_unknown_backend(agieval_file: Path) -> None:
-    result = CliRunner().invoke(main, ["eval", "--dataset", str(agieval_file), "--format", "agieval", "--backend", "gpt"])
+    result = CliRunner().invoke(
+        main, ["eval", "--dataset", str(agieval_file), "--format", "agieval", "--backend", "gpt"]
+    )
     assert result.exit_code != 0
 
 
 def test_cli_runs_a_packaged_set_by_name() -> None:
-    result = CliRunner().invoke(main, ["eval", "--dataset", "sat_style_dev", "--format", "agieval", "--limit", "3",
-                                       "--json"])
+    result = CliRunner().invoke(
+        main, ["eval", "--dataset", "sat_style_dev", "--format", "agieval", "--limit", "3", "--json"]
+    )
     assert result.exit_code == 0, result.output
     assert json.loads(result.output.strip().splitlines()[-1])["total"] == 3
 
@@ -140,7 +164,9 @@ def test_cli_says_what_datasets_there_are(name: str) -> None:
 
 @pytest.mark.skipif(not (SHARED_DATA / "math500_test.jsonl").exists(), reason="shared data not present")
 def test_math500_subset_precision_smoke() -> None:
-    report = run_eval(SHARED_DATA / "math500_test.jsonl", "math", subjects=["Algebra", "Prealgebra"], max_level=3, limit=30)
+    report = run_eval(
+        SHARED_DATA / "math500_test.jsonl", "math", subjects=["Algebra", "Prealgebra"], max_level=3, limit=30
+    )
     assert report.summary["total"] == 30
     assert report.summary["wrong"] == 0
     assert report.summary["answered"] >= 8

@@ -21,13 +21,14 @@ def finish_eval(at) -> dict:
     return row
 
 
-
 def test_page_runs_a_bundled_file_and_shows_wrong_items(env, tmp_path):
     data = tmp_path / "bundle"
     data.mkdir()
-    rows = [{"passage": "", "question": "Solve $2x + 1 = 7$ for $x$.", "options": ["(A)3", "(B)4"], "label": "A"},
-            {"passage": "", "question": "What is $3 + 4$?", "options": ["(A)7", "(B)8"], "label": "B"},
-            {"passage": "", "question": "How old is the farmer?", "options": ["(A)7", "(B)8"], "label": "A"}]
+    rows = [
+        {"passage": "", "question": "Solve $2x + 1 = 7$ for $x$.", "options": ["(A)3", "(B)4"], "label": "A"},
+        {"passage": "", "question": "What is $3 + 4$?", "options": ["(A)7", "(B)8"], "label": "B"},
+        {"passage": "", "question": "How old is the farmer?", "options": ["(A)7", "(B)8"], "label": "A"},
+    ]
     (data / "sat_small.jsonl").write_text("\n".join(json.dumps(r) for r in rows) + "\n")
     env.setenv("HISOLVER_EVAL_DATA_DIR", str(data))
     at = open_page("evaluate")

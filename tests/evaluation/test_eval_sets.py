@@ -71,7 +71,8 @@ def test_an_empty_upload_is_refused(settings, data, message):
     with pytest.raises(ProblemError, match=message):
         save_upload(settings, data)
     assert not (settings.data_dir / "cache" / "eval-uploads").exists() or not any(
-        (settings.data_dir / "cache" / "eval-uploads").iterdir())
+        (settings.data_dir / "cache" / "eval-uploads").iterdir()
+    )
 
 
 def test_the_wheel_carries_the_sets(tmp_path):
@@ -81,8 +82,23 @@ def test_the_wheel_carries_the_sets(tmp_path):
     for name in ("pyproject.toml", "README.md"):
         shutil.copy(ROOT / name, src / name)
     shutil.copytree(ROOT / "hisolver_core", src / "hisolver_core", ignore=shutil.ignore_patterns("__pycache__"))
-    subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q", str(src),
-                    "-w", str(tmp_path / "dist")], check=True, capture_output=True, timeout=300)
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--no-deps",
+            "--no-build-isolation",
+            "-q",
+            str(src),
+            "-w",
+            str(tmp_path / "dist"),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=300,
+    )
     wheel = next((tmp_path / "dist").glob("hisolver-*.whl"))
     names = set(zipfile.ZipFile(wheel).namelist())
     assert {f"hisolver_core/evaluation/data/{n}" for n in PACKAGED} <= names

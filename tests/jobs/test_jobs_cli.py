@@ -86,18 +86,37 @@ def test_command_args_rebuild_the_invocation_without_job_options(env):
         seen["args"] = command_args(click.get_current_context())
         seen["submitted"] = maybe_submit("work")
 
-    CliRunner().invoke(root, ["work", "--limit", "3", "--tag", "x", "--tag", "y", "--no-export", "--", "a", "-b",
-                              ], catch_exceptions=False)
-    assert seen == {"args": ["work", "--limit", "3", "--tag", "x", "--tag", "y", "--no-export", "--", "a", "-b"],
-                    "submitted": None}
+    CliRunner().invoke(
+        root,
+        [
+            "work",
+            "--limit",
+            "3",
+            "--tag",
+            "x",
+            "--tag",
+            "y",
+            "--no-export",
+            "--",
+            "a",
+            "-b",
+        ],
+        catch_exceptions=False,
+    )
+    assert seen == {
+        "args": ["work", "--limit", "3", "--tag", "x", "--tag", "y", "--no-export", "--", "a", "-b"],
+        "submitted": None,
+    }
 
 
 def test_eval_in_the_background_checks_its_backend_first_then_records_metrics(env, settings, tmp_path):
     data = tmp_path / "sat.jsonl"
-    data.write_text(json.dumps({"passage": "", "question": "What is $3 + 4$?", "options": ["(A)7", "(B)8"],
-                                "label": "A"}) + "\n")
-    bad = CliRunner().invoke(main, ["eval", "--dataset", str(data), "--format", "agieval", "--backend", "nope",
-                                    "--background"])
+    data.write_text(
+        json.dumps({"passage": "", "question": "What is $3 + 4$?", "options": ["(A)7", "(B)8"], "label": "A"}) + "\n"
+    )
+    bad = CliRunner().invoke(
+        main, ["eval", "--dataset", str(data), "--format", "agieval", "--backend", "nope", "--background"]
+    )
     assert bad.exit_code != 0 and "unknown backend 'nope'" in bad.output
     assert json.loads(hisolver("jobs", "list", "--json").stdout.splitlines()[-1]) == []
     result = hisolver("eval", "--dataset", str(data), "--format", "agieval", "--background")

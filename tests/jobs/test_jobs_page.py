@@ -79,7 +79,9 @@ def test_filters_metrics_and_the_vertex_console_link(env, settings, vertex_setti
     from hisolver_core.store import open_db
 
     with closing(open_db(settings)) as db:
-        set_job_metrics(db, quick, {"loss": [2.0, 1.5, 1.1], "history": [{"step": 1, "loss": 2.0}, {"step": 2, "loss": 1.4}]})
+        set_job_metrics(
+            db, quick, {"loss": [2.0, 1.5, 1.1], "history": [{"step": 1, "loss": 2.0}, {"step": 2, "loss": 1.4}]}
+        )
     for name in ("VERTEX_IMAGE", "VERTEX_STAGING_BUCKET", "VERTEX_PROJECT", "VERTEX_API_ENDPOINT"):
         env.setenv(f"HISOLVER_{name}", str(getattr(vertex_settings, name.lower())))
     env.setenv("HISOLVER_VERTEX_LOCATION", vertex_settings.vertex_location)

@@ -22,7 +22,9 @@ def make_folder(root, count: int = FILES):
     for n in range(count):
         path = root / f"part{n // 100}" / f"scene_{n}.py"
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(f"from manim import *\n\n\nclass S{n}(Scene):\n    def construct(self):\n        self.wait({n})\n")
+        path.write_text(
+            f"from manim import *\n\n\nclass S{n}(Scene):\n    def construct(self):\n        self.wait({n})\n"
+        )
     return root
 
 
@@ -41,8 +43,12 @@ def test_sigkill_then_retry_loses_and_doubles_nothing(settings, tmp_path):
     again = wait_job(settings, retry_job(settings, job_id), timeout_s=300, poll_s=0.2)
     assert again["status"] == "succeeded", again["message"]
     with closing(open_db(settings)) as db:
-        paths = [r[0] for r in db.execute("SELECT f.path FROM files f JOIN repos r ON r.id = f.repo_id "
-                                          "WHERE r.full_name = 'local:big'")]
+        paths = [
+            r[0]
+            for r in db.execute(
+                "SELECT f.path FROM files f JOIN repos r ON r.id = f.repo_id WHERE r.full_name = 'local:big'"
+            )
+        ]
     assert len(paths) == len(set(paths)) == FILES
     keys = list(open_blob_store(settings).list("raw/local/big/"))
     assert len(keys) == FILES and not any(k.endswith(".part") for k in keys)

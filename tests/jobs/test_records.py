@@ -55,8 +55,12 @@ def test_a_killed_job_is_marked_failed(db):
 
 @pytest.mark.parametrize(
     "error, status",
-    [(RuntimeError("disk full"), "failed"), (KeyboardInterrupt(), "cancelled"), (SystemExit(1), "cancelled"),
-     (JobCancelled(), "cancelled")],
+    [
+        (RuntimeError("disk full"), "failed"),
+        (KeyboardInterrupt(), "cancelled"),
+        (SystemExit(1), "cancelled"),
+        (JobCancelled(), "cancelled"),
+    ],
 )
 def test_tracked_job_records_every_way_out(db, error, status):
     with pytest.raises(type(error)), tracked_job(db, "extract", {}):
@@ -98,7 +102,9 @@ def test_a_local_job_whose_pid_now_belongs_to_another_program_is_reaped(db):
 
 
 def test_a_child_that_inherited_the_job_id_does_not_take_the_row(db, monkeypatch):
-    theirs = db["jobs"].insert({"kind": "extract", "status": "running", "runner": "local", "pid": os.getpid() + 1}).last_pk
+    theirs = (
+        db["jobs"].insert({"kind": "extract", "status": "running", "runner": "local", "pid": os.getpid() + 1}).last_pk
+    )
     monkeypatch.setenv(JOB_ID_ENV, str(theirs))
     mine = start_job(db, "extract")
     assert mine != theirs and get_job(db, theirs)["pid"] == os.getpid() + 1

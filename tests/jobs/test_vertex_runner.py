@@ -34,8 +34,11 @@ def test_the_custom_job_is_sent_as_specified(vertex_settings, vertex_stub):
     pool = body["jobSpec"]["workerPoolSpecs"][0]
     from google.cloud.aiplatform_v1.types import AcceleratorType
 
-    assert pool["machineSpec"] == {"machineType": "g2-standard-8",
-                                   "acceleratorType": AcceleratorType.NVIDIA_L4.value, "acceleratorCount": 1}
+    assert pool["machineSpec"] == {
+        "machineType": "g2-standard-8",
+        "acceleratorType": AcceleratorType.NVIDIA_L4.value,
+        "acceleratorCount": 1,
+    }
     assert int(pool["replicaCount"]) == 1
     container = pool["containerSpec"]
     assert container["imageUri"] == "us-docker.pkg.dev/proj/hisolver/app:test"
@@ -80,9 +83,12 @@ def test_cancel_goes_through_the_api(vertex_settings, vertex_stub):
 
 @pytest.mark.parametrize(
     "changes, variable",
-    [({"vertex_image": ""}, "HISOLVER_VERTEX_IMAGE"), ({"vertex_staging_bucket": ""}, "HISOLVER_VERTEX_STAGING_BUCKET"),
-     ({"vertex_staging_bucket": "hisolver-staging"}, "HISOLVER_VERTEX_STAGING_BUCKET"),
-     ({"vertex_project": ""}, "HISOLVER_VERTEX_PROJECT")],
+    [
+        ({"vertex_image": ""}, "HISOLVER_VERTEX_IMAGE"),
+        ({"vertex_staging_bucket": ""}, "HISOLVER_VERTEX_STAGING_BUCKET"),
+        ({"vertex_staging_bucket": "hisolver-staging"}, "HISOLVER_VERTEX_STAGING_BUCKET"),
+        ({"vertex_project": ""}, "HISOLVER_VERTEX_PROJECT"),
+    ],
 )
 def test_missing_configuration_is_one_sentence_and_nothing_is_sent(vertex_settings, vertex_stub, changes, variable):
     with pytest.raises(ConfigError, match=variable):

@@ -15,8 +15,10 @@ from hisolver_core.store import open_db
 def _content(tasks):
     """What must survive a round trip: each task's code and its (annotator, summary) pairs."""
     return sorted(
-        (t["data"]["code"], tuple(sorted((a["completed_by"]["email"], a["result"][0]["value"]["text"][0])
-                                         for a in t["annotations"])))
+        (
+            t["data"]["code"],
+            tuple(sorted((a["completed_by"]["email"], a["result"][0]["value"]["text"][0]) for a in t["annotations"])),
+        )
         for t in tasks
     )
 
@@ -53,21 +55,42 @@ def test_import_matches_known_code_and_reads_label_studio_shapes(tmp_path, db, m
     (a,) = make_snippets(1)
     code = db["snippets"].get(a)["code"]
     export = [
-        {"id": 7, "data": {"code": code}, "annotations": [
-            {"id": 1, "completed_by": 3, "result": [
-                {"type": "textarea", "from_name": "summary", "to_name": "code", "value": {"text": ["Draw", "a circle"]}},
-                {"type": "choices", "from_name": "ok", "to_name": "code", "value": {"choices": ["yes"]}}]},
-            {"id": 2, "completed_by": 4, "was_cancelled": True, "result": []},
-            {"id": 3, "completed_by": {"id": 5, "email": "eve@example.org"}, "result": []},
-        ]},
+        {
+            "id": 7,
+            "data": {"code": code},
+            "annotations": [
+                {
+                    "id": 1,
+                    "completed_by": 3,
+                    "result": [
+                        {
+                            "type": "textarea",
+                            "from_name": "summary",
+                            "to_name": "code",
+                            "value": {"text": ["Draw", "a circle"]},
+                        },
+                        {"type": "choices", "from_name": "ok", "to_name": "code", "value": {"choices": ["yes"]}},
+                    ],
+                },
+                {"id": 2, "completed_by": 4, "was_cancelled": True, "result": []},
+                {"id": 3, "completed_by": {"id": 5, "email": "eve@example.org"}, "result": []},
+            ],
+        },
         {"data": {"code": "from manimlib import *\nclass Old(Scene):\n    pass\n"}},  # the seed's snippet JSON
     ]
     path = tmp_path / "ls.json"
     path.write_text(json.dumps(export))
     report = labeling.import_label_studio(db, labeling.read_label_studio_file(path), status="approved")
-    assert report.to_dict() == {"tasks": 2, "snippets_matched": 1, "snippets_created": 1, "labels_saved": 1,
-                                "annotations_skipped": 2, "awaiting_render": 0, "not_renderable": 1,
-                                "unmatched_tasks": ["#2"]}
+    assert report.to_dict() == {
+        "tasks": 2,
+        "snippets_matched": 1,
+        "snippets_created": 1,
+        "labels_saved": 1,
+        "annotations_skipped": 2,
+        "awaiting_render": 0,
+        "not_renderable": 1,
+        "unmatched_tasks": ["#2"],
+    }
     (label,) = db["labels"].rows
     assert (label["snippet_id"], label["annotator"], label["summary"]) == (a, "ls-user-3", "Draw\na circle")
     assert label["status"] == "approved" and label["reviewer"] == "label-studio-import"
@@ -118,8 +141,10 @@ def test_export_filters_by_status_and_can_include_unlabeled(db, make_snippets):
         ('[{"data": "x"}]', "'data' must be an object"),
         ('[{"data": {"code": "c"}, "annotations": ["x"]}]', "'annotations' must be a list of objects"),
         ('[{"data": {"code": "c"}, "annotations": [{"result": "x"}]}]', "'result' must be a list"),
-        ('[{"data": {"code": "c"}, "annotations": [{"result": [{"type": "textarea", "value": [1]}]}]}]',
-         "'value' must be an object"),
+        (
+            '[{"data": {"code": "c"}, "annotations": [{"result": [{"type": "textarea", "value": [1]}]}]}]',
+            "'value' must be an object",
+        ),
         ("[" * 100_000 + "]" * 100_000, "nested too deeply"),
     ],
 )
@@ -142,10 +167,15 @@ def test_code_not_in_the_corpus_waits_for_render_check_or_is_marked_unrenderable
     report = labeling.import_label_studio(db, tasks)
     assert (report.snippets_matched, report.awaiting_render, report.not_renderable) == (1, 1, 2)
     assert report.unmatched_tasks == ("12", "13", "14")
-    rows = {r["scene_name"]: (r["dialect"], r["render_status"]) for r in db.query(
-        "SELECT scene_name, dialect, render_status FROM snippets WHERE id != ?", [known])}
+    rows = {
+        r["scene_name"]: (r["dialect"], r["render_status"])
+        for r in db.query("SELECT scene_name, dialect, render_status FROM snippets WHERE id != ?", [known])
+    }
     # the Scene subclass is the scene, not the first class in the file
-    assert rows == {"Fresh": ("community", "pending"), "NoImport": ("unknown", "not_renderable"),
-                    "task_14": ("unknown", "not_renderable")}
+    assert rows == {
+        "Fresh": ("community", "pending"),
+        "NoImport": ("unknown", "not_renderable"),
+        "task_14": ("unknown", "not_renderable"),
+    }
     text = report.summary()
     assert "(12, 13, 14)" in text and "1 wait for 'hisolver render-check'" in text

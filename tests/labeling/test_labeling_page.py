@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import threading
+from datetime import UTC
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
@@ -76,12 +77,22 @@ class _StubOpenAI(BaseHTTPRequestHandler):
 
     def do_POST(self) -> None:
         self.rfile.read(int(self.headers.get("Content-Length") or 0))
-        body = json.dumps({
-            "id": "c1", "object": "chat.completion", "created": 0, "model": "stub",
-            "choices": [{"index": 0, "finish_reason": "stop",
-                         "message": {"role": "assistant", "content": "Draw a circle that grows."}}],
-            "usage": {"prompt_tokens": 1, "completion_tokens": 1, "total_tokens": 2},
-        }).encode()
+        body = json.dumps(
+            {
+                "id": "c1",
+                "object": "chat.completion",
+                "created": 0,
+                "model": "stub",
+                "choices": [
+                    {
+                        "index": 0,
+                        "finish_reason": "stop",
+                        "message": {"role": "assistant", "content": "Draw a circle that grows."},
+                    }
+                ],
+                "usage": {"prompt_tokens": 1, "completion_tokens": 1, "total_tokens": 2},
+            }
+        ).encode()
         self.send_response(200)
         self.send_header("Content-Type", "application/json")
         self.send_header("Content-Length", str(len(body)))
@@ -142,9 +153,25 @@ def test_maintainer_reviews_and_sees_agreement(env, db, make_snippets):
 def test_label_studio_import_and_export_on_the_page(env, db, make_snippets):
     (a,) = make_snippets(1)
     code = db["snippets"].get(a)["code"]
-    export = [{"id": 1, "data": {"code": code}, "annotations": [{"completed_by": {"id": 2, "email": "eve@x.org"},
-              "result": [{"type": "textarea", "from_name": "summary", "to_name": "code",
-                          "value": {"text": ["Grow a circle"]}}]}]}]
+    export = [
+        {
+            "id": 1,
+            "data": {"code": code},
+            "annotations": [
+                {
+                    "completed_by": {"id": 2, "email": "eve@x.org"},
+                    "result": [
+                        {
+                            "type": "textarea",
+                            "from_name": "summary",
+                            "to_name": "code",
+                            "value": {"text": ["Grow a circle"]},
+                        }
+                    ],
+                }
+            ],
+        }
+    ]
     at = open_tab(open_page("label", Role.ADMIN), "Label Studio")
     at.file_uploader(key="ls_upload").set_value(("ls.json", json.dumps(export).encode(), "application/json")).run()
     at.checkbox(key="ls_approve").check()
@@ -190,15 +217,15 @@ def test_undo_takes_back_the_last_submission_and_shows_it_again(env, db, make_sn
 
 
 def test_undo_refuses_after_review_or_the_window(db, make_snippets):
-    from datetime import datetime, timedelta, timezone
+    from datetime import datetime, timedelta
 
-    from hisolver_core.labeling import LabelingError, UNDO_SECONDS, undo_label
+    from hisolver_core.labeling import UNDO_SECONDS, LabelingError, undo_label
 
     (a,) = make_snippets(1)
     label = labeling.save_label(db, "ada", a, "Grow a circle")
     with pytest.raises(LabelingError, match="not one of yours"):
         undo_label(db, "bob", label)
-    later = datetime.now(timezone.utc) + timedelta(seconds=UNDO_SECONDS + 5)
+    later = datetime.now(UTC) + timedelta(seconds=UNDO_SECONDS + 5)
     with pytest.raises(LabelingError, match="older than"):
         undo_label(db, "ada", label, now=later)
     labeling.review_label(db, label, "approve", "grace")

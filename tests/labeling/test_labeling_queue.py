@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 import pytest
 
@@ -10,7 +10,7 @@ from hisolver_core import labeling
 from hisolver_core.errors import NotFoundError
 from hisolver_core.labeling import LabelingError
 
-T0 = datetime(2026, 11, 26, 12, 0, tzinfo=timezone.utc)
+T0 = datetime(2026, 11, 26, 12, 0, tzinfo=UTC)
 
 
 def test_only_rendered_community_representatives_are_queued(db, make_snippets):

@@ -13,8 +13,15 @@ from llm_stub_servers import StubOpenAI, StubVertex
 from hisolver_core.llm import reset_breakers
 from hisolver_core.llm.openai_backend import reset_capabilities
 
-__all__ = ["_fresh_backend_state", "_openai_stub", "openai_stub", "openai_settings", "_vertex_stub", "vertex_stub",
-           "tiny_model"]
+__all__ = [
+    "_fresh_backend_state",
+    "_openai_stub",
+    "openai_stub",
+    "openai_settings",
+    "_vertex_stub",
+    "vertex_stub",
+    "tiny_model",
+]
 
 
 @pytest.fixture(autouse=True)

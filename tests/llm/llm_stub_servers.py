@@ -10,9 +10,10 @@ import json
 import threading
 import time
 from collections import deque
+from collections.abc import Callable
 from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from typing import Any, Callable
+from typing import Any
 
 Content = str | Callable[[dict], str]
 
@@ -65,9 +66,13 @@ class _OpenAIHandler(_Handler):
             self._send_json(404, {"error": {"message": f"no route {self.path}"}})
             return
         fmt = (body.get("response_format") or {}).get("type")
-        stub.requests.append({"path": self.path, "body": body, "headers": {k.lower(): v for k, v in self.headers.items()}})
+        stub.requests.append(
+            {"path": self.path, "body": body, "headers": {k.lower(): v for k, v in self.headers.items()}}
+        )
         if fmt is not None and fmt not in stub.accept_formats:
-            self._send_json(400, {"error": {"message": f"response_format {fmt} is not supported", "type": "invalid_request_error"}})
+            self._send_json(
+                400, {"error": {"message": f"response_format {fmt} is not supported", "type": "invalid_request_error"}}
+            )
             return
         reply = stub.next_reply()
         if reply.delay_s:
@@ -90,14 +95,24 @@ class _OpenAIHandler(_Handler):
         pieces = [content[i : i + 16] for i in range(0, len(content), 16)] or [""]
         for i, piece in enumerate(pieces):
             delta = {"content": piece, **({"role": "assistant"} if i == 0 else {})}
-            chunk = {"id": "chatcmpl-stub", "object": "chat.completion.chunk", "created": 0, "model": body.get("model"),
-                     "choices": [{"index": 0, "delta": delta, "finish_reason": None}]}
+            chunk = {
+                "id": "chatcmpl-stub",
+                "object": "chat.completion.chunk",
+                "created": 0,
+                "model": body.get("model"),
+                "choices": [{"index": 0, "delta": delta, "finish_reason": None}],
+            }
             self.wfile.write(f"data: {json.dumps(chunk)}\n\n".encode())
             self.wfile.flush()
             if self.server.stub.stream_gap_s:
                 time.sleep(self.server.stub.stream_gap_s)
-        end = {"id": "chatcmpl-stub", "object": "chat.completion.chunk", "created": 0, "model": body.get("model"),
-               "choices": [{"index": 0, "delta": {}, "finish_reason": "stop"}]}
+        end = {
+            "id": "chatcmpl-stub",
+            "object": "chat.completion.chunk",
+            "created": 0,
+            "model": body.get("model"),
+            "choices": [{"index": 0, "delta": {}, "finish_reason": "stop"}],
+        }
         self.wfile.write(f"data: {json.dumps(end)}\n\ndata: [DONE]\n\n".encode())
         self.wfile.flush()
 
@@ -188,8 +203,14 @@ class _VertexHandler(_Handler):
         stub.requests.append({"method": "GET", "path": self.path})
         if "/endpoints/" in self.path:
             name = self.path.split("?")[0].removeprefix("/v1/").removeprefix("/v1beta1/")
-            self._send_json(200, {"name": name, "displayName": "stub-endpoint",
-                                  "deployedModels": [{"id": "1", "model": name.rsplit("/endpoints/", 1)[0] + "/models/7"}]})
+            self._send_json(
+                200,
+                {
+                    "name": name,
+                    "displayName": "stub-endpoint",
+                    "deployedModels": [{"id": "1", "model": name.rsplit("/endpoints/", 1)[0] + "/models/7"}],
+                },
+            )
         elif "/operations/" in self.path:
             self._send_json(200, {"name": self.path.removeprefix("/v1/"), "done": True, "response": {}})
         else:
@@ -206,7 +227,9 @@ class _VertexHandler(_Handler):
         if reply.delay_s:
             time.sleep(reply.delay_s)
         if reply.status != 200:
-            self._send_json(reply.status, {"error": {"code": reply.status, "message": reply.message, "status": "INTERNAL"}})
+            self._send_json(
+                reply.status, {"error": {"code": reply.status, "message": reply.message, "status": "INTERNAL"}}
+            )
             return
         content = reply.content(body) if callable(reply.content) else reply.content
         self._send_json(200, {"predictions": [content], "deployedModelId": "1"})

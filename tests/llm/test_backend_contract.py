@@ -12,8 +12,9 @@ backend's own test file.
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Callable
+from typing import Any
 
 import pytest
 from llm_stub_servers import Reply
@@ -43,8 +44,13 @@ def _openai(request: pytest.FixtureRequest) -> Harness:
     return Harness(
         name="openai",
         variable="HISOLVER_OPENAI_BASE_URL",
-        configure=lambda s: s.replace(openai_base_url=stub.base_url, openai_model="stub-model", openai_api_key=SECRET,
-                                      openai_timeout_s=5.0, backend_retries=0),
+        configure=lambda s: s.replace(
+            openai_base_url=stub.base_url,
+            openai_model="stub-model",
+            openai_api_key=SECRET,
+            openai_timeout_s=5.0,
+            backend_retries=0,
+        ),
         push=stub.push,
         slow=lambda s: (s.replace(openai_timeout_s=TIMEOUT_S), {}),
     )
@@ -55,9 +61,14 @@ def _vertex(request: pytest.FixtureRequest) -> Harness:
     return Harness(
         name="vertex",
         variable="HISOLVER_VERTEX_ENDPOINT",
-        configure=lambda s: s.replace(vertex_project="demo-project", vertex_location="us-central1",
-                                      vertex_endpoint="1234567890", vertex_api_endpoint=stub.api_endpoint,
-                                      vertex_timeout_s=5.0, backend_retries=0),
+        configure=lambda s: s.replace(
+            vertex_project="demo-project",
+            vertex_location="us-central1",
+            vertex_endpoint="1234567890",
+            vertex_api_endpoint=stub.api_endpoint,
+            vertex_timeout_s=5.0,
+            backend_retries=0,
+        ),
         push=stub.push,
         slow=lambda s: (s.replace(vertex_timeout_s=TIMEOUT_S), {}),
     )

@@ -25,7 +25,11 @@ MESSAGES = solution_messages("Solve 2x + 3 = 7 for x.")
 def local_settings(settings, tiny_model):
     model_dir, _ = tiny_model
     return settings.replace(
-        backends="local", local_model_path=str(model_dir), local_max_new_tokens=24, local_timeout_s=60, backend_retries=0
+        backends="local",
+        local_model_path=str(model_dir),
+        local_max_new_tokens=24,
+        local_timeout_s=60,
+        backend_retries=0,
     )
 
 
@@ -53,7 +57,9 @@ def test_token_limit_is_enforced(local_settings):
 def test_adapter_is_loaded_and_changes_the_output(local_settings, tiny_model):
     _, adapter_dir = tiny_model
     base = LocalBackend(local_settings, generate_kwargs={"min_new_tokens": 12})
-    tuned = LocalBackend(local_settings.replace(local_adapter_path=str(adapter_dir)), generate_kwargs={"min_new_tokens": 12})
+    tuned = LocalBackend(
+        local_settings.replace(local_adapter_path=str(adapter_dir)), generate_kwargs={"min_new_tokens": 12}
+    )
     info = tuned.info()
     assert info["peft"] and info["adapter"] == str(adapter_dir) and info["parameters"] > base.info()["parameters"]
     assert base.generate(MESSAGES, 12).text != tuned.generate(MESSAGES, 12).text

@@ -151,5 +151,7 @@ def test_unrelated_bad_request_is_not_taken_for_a_format_refusal(openai_settings
 
 
 def test_hints_that_give_the_answer_away_are_dropped():
-    reply = answer_json(answer_latex="x = \\frac{3}{2}", hints=["Isolate x.", "The answer is $x = \\frac{3}{2}$.", "It is \\frac{3}{2}"])
+    reply = answer_json(
+        answer_latex="x = \\frac{3}{2}", hints=["Isolate x.", "The answer is $x = \\frac{3}{2}$.", "It is \\frac{3}{2}"]
+    )
     assert parse_solution(reply, PROBLEM, None, "openai").hints == ["Isolate x."]

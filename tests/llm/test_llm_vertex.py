@@ -38,7 +38,9 @@ def test_predict_goes_to_the_stub_and_parses(vertex_settings, vertex_stub):
 
 def test_full_resource_name_and_chain_verification(vertex_settings, vertex_stub):
     vertex_stub.push(answer_json())
-    named = vertex_settings.replace(vertex_project="", vertex_endpoint="projects/other/locations/europe-west4/endpoints/42")
+    named = vertex_settings.replace(
+        vertex_project="", vertex_endpoint="projects/other/locations/europe-west4/endpoints/42"
+    )
     solution = solve_with_chain(named, PROBLEM)
     assert solution.backend == "vertex" and solution.verified
     assert any("/projects/other/locations/europe-west4/endpoints/42:predict" in r["path"] for r in vertex_stub.requests)
@@ -63,7 +65,7 @@ def test_an_endpoint_id_without_a_project_says_what_to_set(settings):
     "prediction, text",
     [
         ("plain", "plain"),
-        ("Prompt:\nSystem: hi\nOutput:\n{\"a\": 1}", '{"a": 1}'),
+        ('Prompt:\nSystem: hi\nOutput:\n{"a": 1}', '{"a": 1}'),
         ({"generated_text": "g"}, "g"),
         ({"choices": [{"message": {"content": "c"}}]}, "c"),
         ({"choices": [{"text": "t"}]}, "t"),

@@ -21,8 +21,15 @@ def _write_adapter(blobs, run: str) -> dict[str, str]:
 
 def _register(db, blobs, run: str, render: float = 0.5, **kw):
     return models.register_model(
-        db, blobs, run_id=run, base_model="tiny", dataset_version="v1", artifact_uri=f"models/{run}/",
-        artifacts=_write_adapter(blobs, run), metrics={"render_success": render}, **kw,
+        db,
+        blobs,
+        run_id=run,
+        base_model="tiny",
+        dataset_version="v1",
+        artifact_uri=f"models/{run}/",
+        artifacts=_write_adapter(blobs, run),
+        metrics={"render_success": render},
+        **kw,
     )
 
 
@@ -43,8 +50,16 @@ def test_registering_the_same_run_twice_returns_the_first_row(db, blobs):
 def test_half_written_artifacts_are_never_registered(db, blobs):
     blobs.put("models/r9/adapter/adapter_model.safetensors", b"x")  # weights but no config yet
     with pytest.raises(RegistryError, match="did not finish"):
-        models.register_model(db, blobs, run_id="r9", base_model="tiny", dataset_version="v1",
-                              artifact_uri="models/r9/", artifacts={"adapter": "models/r9/adapter/"}, metrics={})
+        models.register_model(
+            db,
+            blobs,
+            run_id="r9",
+            base_model="tiny",
+            dataset_version="v1",
+            artifact_uri="models/r9/",
+            artifacts={"adapter": "models/r9/adapter/"},
+            metrics={},
+        )
     assert models.list_models(db) == []
 
 

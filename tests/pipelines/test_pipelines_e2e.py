@@ -36,8 +36,7 @@ def _run(args: list[str]) -> dict:
     return json.loads(result.stdout.strip().splitlines()[-1])
 
 
-def test_part1_then_part2_make_a_dataset_a_run_a_model_and_a_deploy_decision(env, settings, db, tmp_path,
-                                                                              tiny_model):
+def test_part1_then_part2_make_a_dataset_a_run_a_model_and_a_deploy_decision(env, settings, db, tmp_path, tiny_model):
     repo = tmp_path / "repo"
     repo.mkdir()
     for path in FIXTURES.glob("*.py.txt"):

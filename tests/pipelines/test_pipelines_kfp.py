@@ -59,8 +59,15 @@ def test_part2_trains_on_the_chosen_machine_and_gates_the_deploy(specs):
     spec = specs["part2"]
     assert _order(spec) == ["hisolver-dataset", "hisolver-train", "hisolver-deploy"]
     params = spec["root"]["inputDefinitions"]["parameters"]
-    assert set(params) == {"dataset", "base_model", "method", "max_steps", "accelerator_type", "accelerator_count",
-                           "deploy_target"}
+    assert set(params) == {
+        "dataset",
+        "base_model",
+        "method",
+        "max_steps",
+        "accelerator_type",
+        "accelerator_count",
+        "deploy_target",
+    }
     assert params["deploy_target"]["defaultValue"] == "registry"
     assert params["accelerator_type"]["defaultValue"] == "NVIDIA_TESLA_T4"
     assert params["accelerator_count"]["defaultValue"] == 2
@@ -89,8 +96,10 @@ def test_compile_command_writes_the_file(tmp_path, env):
     ("args", "message"),
     [
         (["pipeline", "compile", "part1", "-o", "x.yaml"], "needs the project's container image"),
-        (["pipeline", "compile", "part2", "-o", "x.yaml", "--image", IMAGE, "--machine-type", "z9"],
-         "unknown machine type 'z9'"),
+        (
+            ["pipeline", "compile", "part2", "-o", "x.yaml", "--image", IMAGE, "--machine-type", "z9"],
+            "unknown machine type 'z9'",
+        ),
     ],
 )
 def test_compile_refuses_bad_input_and_writes_nothing(tmp_path, env, args, message):
@@ -111,7 +120,6 @@ def test_kfp_local_runner_runs_a_stand_in_of_the_step_order(tmp_path, monkeypatc
     """kfp's own local runner executes lightweight stand-ins of part 1's steps, each after the one before."""
     monkeypatch.chdir(tmp_path)
     from kfp import local
-
     from kfp_stand_in import stand_in_pipeline
 
     from hisolver_core.pipelines.steps import PART1, PART2

@@ -55,8 +55,8 @@ def test_part1_starts_as_a_job_and_its_progress_shows(env, db, tmp_path):
     assert any("Run 1 started" in s.value for s in at.success)
     run = pipelines.get_run(db, 1)
     assert run["part"] == "part1" and run["job_id"] and run["params"]["source"] == str(folder)
-    from hisolver_core.jobs import wait_job
     from hisolver_core.config import load_settings
+    from hisolver_core.jobs import wait_job
 
     final = wait_job(load_settings(), run["job_id"], timeout_s=120)
     assert final["kind"] == "pipeline"

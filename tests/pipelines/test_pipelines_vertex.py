@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import pytest
 from click.testing import CliRunner
+from conftest import IMAGE
 
 from hisolver_core.cli import main as cli
 from hisolver_core.errors import ConfigError
 from hisolver_core.pipelines import PipelineError, get_run, part1_params, part2_params
 from hisolver_core.pipelines.vertex import refresh_vertex_run, submit_vertex
-
-from conftest import IMAGE
 
 
 def _created(stub) -> list[dict]:
@@ -18,8 +17,9 @@ def _created(stub) -> list[dict]:
 
 
 def test_part2_is_submitted_as_compiled_and_polled_to_succeeded(vertex_settings, pipeline_stub, db):
-    params = part2_params("v5", "Qwen/Qwen2.5-Coder-0.5B", reuse_dataset=False, method="lora", max_steps=200,
-                          deploy_target="registry")
+    params = part2_params(
+        "v5", "Qwen/Qwen2.5-Coder-0.5B", reuse_dataset=False, method="lora", max_steps=200, deploy_target="registry"
+    )
     params.update(accelerator_type="NVIDIA_L4", accelerator_count=1)
     run = submit_vertex(vertex_settings, "part2", params)
     [body] = _created(pipeline_stub)
@@ -48,8 +48,11 @@ def test_part2_is_submitted_as_compiled_and_polled_to_succeeded(vertex_settings,
 def test_a_failed_vertex_run_records_the_error_and_the_failed_step(vertex_settings, pipeline_stub, db):
     pipeline_stub.pipeline_script = ["PIPELINE_STATE_RUNNING", "PIPELINE_STATE_FAILED"]
     run = submit_vertex(vertex_settings, "part1", part1_params("manim", 5))
-    assert _created(pipeline_stub)[0]["runtimeConfig"]["parameterValues"] == {"query": "manim", "max_repos": 5,
-                                                                          "render_limit": 0}
+    assert _created(pipeline_stub)[0]["runtimeConfig"]["parameterValues"] == {
+        "query": "manim",
+        "max_repos": 5,
+        "render_limit": 0,
+    }
     refresh_vertex_run(vertex_settings, run["id"])
     failed = refresh_vertex_run(vertex_settings, run["id"])
     assert failed["status"] == "failed" and "hisolver-train" in failed["error"]
@@ -68,8 +71,9 @@ def test_a_failed_vertex_run_records_the_error_and_the_failed_step(vertex_settin
         ({"vertex_image": ""}, "HISOLVER_VERTEX_IMAGE"),
     ],
 )
-def test_a_submission_without_project_bucket_or_image_makes_nothing(vertex_settings, pipeline_stub, db, changes,
-                                                                    message):
+def test_a_submission_without_project_bucket_or_image_makes_nothing(
+    vertex_settings, pipeline_stub, db, changes, message
+):
     with pytest.raises(ConfigError, match=message):
         submit_vertex(vertex_settings.replace(**changes), "part1", part1_params())
     assert db["pipeline_runs"].count == 0 and _created(pipeline_stub) == []
@@ -80,19 +84,31 @@ def test_a_template_that_is_not_the_right_pipeline_is_refused(vertex_settings, p
 
     other = compile_pipeline("part1", tmp_path / "p1.yaml", IMAGE)
     with pytest.raises(PipelineError, match="not hisolver-part2"):
-        submit_vertex(vertex_settings, "part2", part2_params("v1", "m", reuse_dataset=False, deploy_target="registry"),
-                      template=str(other))
+        submit_vertex(
+            vertex_settings,
+            "part2",
+            part2_params("v1", "m", reuse_dataset=False, deploy_target="registry"),
+            template=str(other),
+        )
     broken = tmp_path / "broken.yaml"
     broken.write_text("pipelineInfo: {name: x}\n")
     with pytest.raises(PipelineError, match="is not a compiled pipeline"):
-        submit_vertex(vertex_settings, "part2", part2_params("v1", "m", reuse_dataset=False, deploy_target="registry"),
-                      template=str(broken))
+        submit_vertex(
+            vertex_settings,
+            "part2",
+            part2_params("v1", "m", reuse_dataset=False, deploy_target="registry"),
+            template=str(broken),
+        )
     assert db["pipeline_runs"].count == 0 and _created(pipeline_stub) == []
 
 
 def test_the_cli_submits_and_show_polls(vertex_settings, pipeline_stub, env):
-    for key, value in {"VERTEX_IMAGE": IMAGE, "VERTEX_STAGING_BUCKET": "gs://hisolver-staging",
-                       "VERTEX_PROJECT": "proj", "VERTEX_API_ENDPOINT": pipeline_stub.api_endpoint}.items():
+    for key, value in {
+        "VERTEX_IMAGE": IMAGE,
+        "VERTEX_STAGING_BUCKET": "gs://hisolver-staging",
+        "VERTEX_PROJECT": "proj",
+        "VERTEX_API_ENDPOINT": pipeline_stub.api_endpoint,
+    }.items():
         env.setenv(f"HISOLVER_{key}", value)  # fmt: skip
     env.setenv("HISOLVER_VERTEX_SERVICE_ACCOUNT", "pipelines@proj.iam.gserviceaccount.com")
     runner = CliRunner()
@@ -109,8 +125,11 @@ def test_the_cli_submits_and_show_polls(vertex_settings, pipeline_stub, env):
     ("part", "params", "message"),
     [
         ("part1", part1_params(source="/data/scenes"), "a local folder cannot be collected on Vertex AI"),
-        ("part2", part2_params("v1", "m", reuse_dataset=True, deploy_target="registry"),
-         "part 2 makes its dataset version"),
+        (
+            "part2",
+            part2_params("v1", "m", reuse_dataset=True, deploy_target="registry"),
+            "part 2 makes its dataset version",
+        ),
         ("part2", part2_params("v1", "m", reuse_dataset=False), "cannot deploy to this machine"),
     ],
 )

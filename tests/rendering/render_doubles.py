@@ -24,8 +24,9 @@ class FakeRenderService:
         self.rendered: list[str] = []
         self.calls: list[dict] = []
 
-    def render(self, code: str, scene: str | None = None, quality: str = "low", *, client: str = "",
-               trusted: bool = False) -> RenderResult:
+    def render(
+        self, code: str, scene: str | None = None, quality: str = "low", *, client: str = "", trusted: bool = False
+    ) -> RenderResult:
         self.rendered.append(code)
         self.calls.append({"scene": scene, "quality": quality, "client": client, "trusted": trusted})
         check_code(code)
@@ -40,6 +41,16 @@ class FakeRenderService:
         out.mkdir(parents=True, exist_ok=True)
         (out / "video.mp4").write_bytes(b"fake video " + key.encode())
         (out / "poster.png").write_bytes(b"\x89PNG\r\n\x1a\nfake")
-        return RenderResult(video_path=out / "video.mp4", poster_path=out / "poster.png", duration_s=1.0, log="",
-                            cached=False, video_key=f"renders/{key}/video.mp4", poster_key=f"renders/{key}/poster.png",
-                            width=854, height=480, fps=15.0, key=key)
+        return RenderResult(
+            video_path=out / "video.mp4",
+            poster_path=out / "poster.png",
+            duration_s=1.0,
+            log="",
+            cached=False,
+            video_key=f"renders/{key}/video.mp4",
+            poster_key=f"renders/{key}/poster.png",
+            width=854,
+            height=480,
+            fps=15.0,
+            key=key,
+        )

@@ -16,8 +16,18 @@ SCENES = [(p.name, s) for p in sorted(CORPUS.glob("*.py")) for s in find_scenes(
 
 def test_the_corpus_covers_what_was_refused_or_broken() -> None:
     text = "\n".join(p.read_text() for p in CORPUS.glob("*.py"))
-    for needle in ("ImageMobject(np.uint8", "manim.__version__", "self._count", "import networkx", ".set_default(",
-                   "ZoomedScene", "Typst(", "from scipy", "manimpango", "code = "):
+    for needle in (
+        "ImageMobject(np.uint8",
+        "manim.__version__",
+        "self._count",
+        "import networkx",
+        ".set_default(",
+        "ZoomedScene",
+        "Typst(",
+        "from scipy",
+        "manimpango",
+        "code = ",
+    ):
         assert needle in text, needle
     assert len(SCENES) >= 10
 

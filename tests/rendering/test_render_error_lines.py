@@ -20,7 +20,9 @@ def _raise(code: str, filename: str = SNIPPET) -> BaseException:
 def test_an_error_inside_manim_points_at_the_snippet_line() -> None:
     # Scene.play fails deep inside manim/scene/scene.py, a file that also ends in 'scene.py'.
     exc = _raise("from manim import *\nscene = Scene()\n\nscene.play(123)\n")
-    assert any(f.filename.endswith("manim/scene/scene.py") for f in __import__("traceback").extract_tb(exc.__traceback__))
+    assert any(
+        f.filename.endswith("manim/scene/scene.py") for f in __import__("traceback").extract_tb(exc.__traceback__)
+    )
     assert _user_error(exc, SNIPPET).startswith("line 4: ")
 
 

@@ -85,8 +85,9 @@ def test_corpus_is_large_enough() -> None:
     assert len(HOSTILE) >= 30
 
 
-@pytest.mark.parametrize("bad", ["", "   ", "class (:", "x = 1\n" * 100_000, "y = " + "x + " * 40_000 + "x",
-                                 "y = " + "(" * 300 + ")" * 300])
+@pytest.mark.parametrize(
+    "bad", ["", "   ", "class (:", "x = 1\n" * 100_000, "y = " + "x + " * 40_000 + "x", "y = " + "(" * 300 + ")" * 300]
+)
 def test_empty_broken_or_huge_code_is_refused(bad: str) -> None:
     with pytest.raises(RenderError) as info:
         check_code(bad)
@@ -118,7 +119,10 @@ def test_ordinary_scenes_pass(code: str) -> None:
 
 def test_find_scenes_lists_scene_classes() -> None:
     assert find_scenes(ORDINARY[1]) == ["B"]
-    assert find_scenes("class Helper:\n    pass\nclass S(Scene):\n    pass\nclass T(ZoomedScene):\n    pass\n") == ["S", "T"]
+    assert find_scenes("class Helper:\n    pass\nclass S(Scene):\n    pass\nclass T(ZoomedScene):\n    pass\n") == [
+        "S",
+        "T",
+    ]
     assert find_scenes("class (:") == []
 
 
@@ -140,8 +144,10 @@ class S(Scene):
 
 
 def test_code_from_a_string_is_still_allowed() -> None:
-    check_code("from manim import *\nclass S(Scene):\n    def construct(self):\n"
-               "        self.add(Code(code_string='x = 1', language='python'))\n")
+    check_code(
+        "from manim import *\nclass S(Scene):\n    def construct(self):\n"
+        "        self.add(Code(code_string='x = 1', language='python'))\n"
+    )
 
 
 def test_parses_are_serialised_across_threads(monkeypatch) -> None:

@@ -42,8 +42,10 @@ ACCEPTED = {
     "from scipy.spatial.transform import Rotation\nclass S(Scene):\n    def construct(self):\n"
     "        area, _ = integrate.quad(lambda x: x**2, 0, 1)\n        root = optimize.brentq(lambda x: x - 0.5, 0, 1)\n"
     "        self.add(Text(f'{area:.2f} {root:.2f} {scipy.special.comb(5, 2)}'))\n",
-    "local_names": _scene("code = Code(code_string='x = 1', language='python')\nstring = 'abc'\ninput = 3\n"
-                          "help = Text('help')\ntypes = [Square, Circle]\nself.add(code, help, Text(string * input))"),
+    "local_names": _scene(
+        "code = Code(code_string='x = 1', language='python')\nstring = 'abc'\ninput = 3\n"
+        "help = Text('help')\ntypes = [Square, Circle]\nself.add(code, help, Text(string * input))"
+    ),
     "parameter_named_input": HEAD + "def double(input, help=None):\n    return input * 2\n"
     "class S(Scene):\n    def construct(self):\n        self.add(Text(str(double(2))))\n",
     "module_level_names": HEAD + "code = 'x = 1'\nstring = 'abc'\nclass S(Scene):\n    def construct(self):\n"
@@ -58,8 +60,9 @@ ACCEPTED = {
     "    def construct(self):\n        self.add(Text(str(self._n)))\n",
     "classmethod_private": HEAD + "class Shape(VMobject):\n    _made = 0\n    @classmethod\n    def make(cls):\n"
     "        cls._made += 1\n        return cls()\nclass S(Scene):\n    def construct(self):\n        self.add(Shape.make())\n",
-    "lambda_sees_self": _scene("self._t = ValueTracker(0)\nd = always_redraw(lambda: Dot().shift(self._t.get_value() * RIGHT))\n"
-                               "self.add(d)"),
+    "lambda_sees_self": _scene(
+        "self._t = ValueTracker(0)\nd = always_redraw(lambda: Dot().shift(self._t.get_value() * RIGHT))\nself.add(d)"
+    ),
     "decorators_properties_comprehensions": HEAD + "import functools\n@functools.lru_cache()\ndef make(n):\n"
     "    code = Text(str(n))\n    return code\nclass S(Scene):\n    @property\n    def types(self):\n"
     "        return self._types\n    @types.setter\n    def types(self, value):\n        self._types = value\n"
@@ -185,7 +188,8 @@ def test_star_imports_bring_no_unchecked_module(module: str) -> None:
         if dotted in HARMLESS:
             continue
         risky = dotted.split(".")[0] not in CORE_MODULES | {"networkx", "scipy", "manimpango"} or any(
-            dotted == m or dotted.startswith(m + ".") for m in FORBIDDEN_SUBMODULES)
+            dotted == m or dotted.startswith(m + ".") for m in FORBIDDEN_SUBMODULES
+        )
         if risky:
             with pytest.raises(RenderError):
                 check_code(f"from {module} import *\nx = {name}\n" + SCENE)

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Iterator
 
 import pytest
 from render_doubles import FakeRenderService
@@ -51,9 +51,17 @@ def test_forbidden_code_is_refused_by_the_policy_before_any_render(any_service) 
 
 
 def test_the_solve_flow_gets_a_render_result_with_files(service) -> None:
-    solution = Solution(problem="Solve 2x = 4.", status="solved", steps=[Step("x = 2", "Divide by 2.")],
-                        answer_latex="x = 2", backend="openai", manim_code=GOOD)
+    solution = Solution(
+        problem="Solve 2x = 4.",
+        status="solved",
+        steps=[Step("x = 2", "Divide by 2.")],
+        answer_latex="x = 2",
+        backend="openai",
+        manim_code=GOOD,
+    )
     outcome = repair_animation(None, solution, service)
     assert outcome.source == "model" and isinstance(outcome.result, RenderResult)
     assert outcome.result.video_path.is_file() and outcome.result.poster_path.is_file()
-    assert (outcome.result.width, outcome.result.height) == (854, 480) and outcome.result.video_key.startswith("renders/")
+    assert (outcome.result.width, outcome.result.height) == (854, 480) and outcome.result.video_key.startswith(
+        "renders/"
+    )

@@ -154,7 +154,9 @@ def test_fork_bomb_is_contained_and_cleaned_up(renderer: Renderer, tmp_path) -> 
     # the neighbour has its own data folder, so its own render slot: it really runs beside the bomb
     other = Renderer(renderer.settings.replace(data_dir=tmp_path / "other"), workers=1)
     with other, ThreadPoolExecutor(1) as pool:
-        bomb = pool.submit(_run, renderer, "while True:\n    try:\n        os.fork()\n    except OSError:\n        pass\n")
+        bomb = pool.submit(
+            _run, renderer, "while True:\n    try:\n        os.fork()\n    except OSError:\n        pass\n"
+        )
         time.sleep(3.0)  # the bomb has used up its process budget by now
         neighbour = other._run_unchecked(_code("") + f"# {uuid.uuid4().hex}\n")
         err = bomb.result()

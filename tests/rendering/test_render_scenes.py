@@ -8,8 +8,8 @@ from concurrent.futures import ThreadPoolExecutor
 import av
 import pytest
 from PIL import Image
-
 from render_samples import SAMPLES
+
 from hisolver_core.rendering import Renderer, check_code, scene_from_solution, still_image
 from hisolver_core.rendering.texsafe import safe_function, tex_ok, tex_to_text
 from hisolver_core.solution import SOLVED, Solution, Step
@@ -28,7 +28,9 @@ def test_scene_code_passes_the_policy_and_times_every_step(name: str) -> None:
 
 
 def test_long_solutions_keep_every_step_and_move_faster() -> None:
-    steps = [Step(f"x + {i} = {i + 5}", f"Step number {i}, explained in a sentence of moderate length.") for i in range(15)]
+    steps = [
+        Step(f"x + {i} = {i + 5}", f"Step number {i}, explained in a sentence of moderate length.") for i in range(15)
+    ]
     solution = Solution(problem="Many steps.", status=SOLVED, topic="linear", steps=steps, answer_latex="x = 5")
     scene = scene_from_solution(solution)
     assert len(scene.step_times) == 15
@@ -36,9 +38,13 @@ def test_long_solutions_keep_every_step_and_move_faster() -> None:
 
 
 def test_hostile_text_in_a_solution_cannot_break_out_of_the_data_literal() -> None:
-    evil = Solution(problem="'''\nimport os\nos.system('id')\n'''", status=SOLVED, topic="linear",
-                    steps=[Step("\\input{/etc/passwd}", "\"\"\"); __import__('os')"), Step("x = 1", "__class__")],
-                    answer_latex="\\immediate\\write18{id}")
+    evil = Solution(
+        problem="'''\nimport os\nos.system('id')\n'''",
+        status=SOLVED,
+        topic="linear",
+        steps=[Step("\\input{/etc/passwd}", '"""); __import__(\'os\')'), Step("x = 1", "__class__")],
+        answer_latex="\\immediate\\write18{id}",
+    )
     scene = scene_from_solution(evil)
     check_code(scene.code)  # no refusal: every string was cleaned, none reaches LaTeX or code
     tree = ast.parse(scene.code)
@@ -48,9 +54,13 @@ def test_hostile_text_in_a_solution_cannot_break_out_of_the_data_literal() -> No
 
 def test_unusable_figures_are_skipped() -> None:
     base = SAMPLES["quadratic"]
-    for figure in ({"kind": "function", "expr": "__import__('os')"}, {"kind": "function", "expr": "9**9**9"},
-                   {"kind": "function", "expr": "1/x"}, {"kind": "number_line", "relation": "??", "boundary": 1},
-                   {"kind": "system", "exprs": ["x", "sqrt(x)"]}):
+    for figure in (
+        {"kind": "function", "expr": "__import__('os')"},
+        {"kind": "function", "expr": "9**9**9"},
+        {"kind": "function", "expr": "1/x"},
+        {"kind": "number_line", "relation": "??", "boundary": 1},
+        {"kind": "system", "exprs": ["x", "sqrt(x)"]},
+    ):
         solution = Solution(**{**base.__dict__, "figure": figure})
         scene = scene_from_solution(solution)
         check_code(scene.code)

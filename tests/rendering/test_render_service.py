@@ -79,8 +79,10 @@ def test_machine_slots_bound_renders_across_processes(tmp_path: Path) -> None:
         "slots = MachineSlots(sys.argv[1], 2)\nwith slots.slot():\n"
         "    start = time.time(); time.sleep(0.4)\n    print(start, time.time())\n"
     )
-    procs = [subprocess.Popen([sys.executable, "-c", script, str(tmp_path)], stdout=subprocess.PIPE, text=True)
-             for _ in range(4)]
+    procs = [
+        subprocess.Popen([sys.executable, "-c", script, str(tmp_path)], stdout=subprocess.PIPE, text=True)
+        for _ in range(4)
+    ]
     spans = [tuple(map(float, p.communicate(timeout=30)[0].split())) for p in procs]
     events = sorted([(a, 1) for a, _ in spans] + [(b, -1) for _, b in spans])
     running = peak = 0
@@ -174,7 +176,9 @@ def test_simultaneous_identical_requests_render_once(renderer: Renderer) -> None
 
 @pytest.mark.slow
 def test_simultaneous_identical_failures_share_the_error(renderer: Renderer, monkeypatch) -> None:
-    code = "from manim import *\nclass Bad(Scene):\n    def construct(self):\n        raise KeyError('k')\n" + _unique("")
+    code = "from manim import *\nclass Bad(Scene):\n    def construct(self):\n        raise KeyError('k')\n" + _unique(
+        ""
+    )
     runs = []
     real = renderer._render_now
     monkeypatch.setattr(renderer, "_render_now", lambda *a: (runs.append(1), real(*a))[1])
@@ -186,11 +190,14 @@ def test_simultaneous_identical_failures_share_the_error(renderer: Renderer, mon
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("body, kind, words", [
-    ("        raise ValueError('bad value here')\n", "manim", "line 4: ValueError: bad value here"),
-    ("        self.add(MathTex(r'\\nosuchmacro x'))\n", "manim", "line 4: LaTeX error: Undefined control sequence"),
-    ("        self.add(Undefined())\n", "manim", "NameError"),
-])
+@pytest.mark.parametrize(
+    "body, kind, words",
+    [
+        ("        raise ValueError('bad value here')\n", "manim", "line 4: ValueError: bad value here"),
+        ("        self.add(MathTex(r'\\nosuchmacro x'))\n", "manim", "line 4: LaTeX error: Undefined control sequence"),
+        ("        self.add(Undefined())\n", "manim", "NameError"),
+    ],
+)
 def test_render_errors_name_the_user_line(renderer: Renderer, body: str, kind: str, words: str) -> None:
     code = "from manim import *\nclass Broken(Scene):\n    def construct(self):\n" + body + f"# {uuid.uuid4().hex}\n"
     with pytest.raises(RenderError) as info:
@@ -210,7 +217,9 @@ def test_cli_renders_and_copies(tmp_path: Path, monkeypatch) -> None:
     monkeypatch.setenv("HISOLVER_DATA_DIR", str(tmp_path / "data"))
     source = tmp_path / "small.py"
     source.write_text(_unique())
-    out = CliRunner().invoke(main, ["render", str(source), "--scene", "Small", "--out", str(tmp_path / "out"), "--json"])
+    out = CliRunner().invoke(
+        main, ["render", str(source), "--scene", "Small", "--out", str(tmp_path / "out"), "--json"]
+    )
     assert out.exit_code == 0, out.output
     data = json.loads(out.output.strip().splitlines()[-1])
     assert data["ok"] and Path(data["video"]) == tmp_path / "out" / "Small.mp4" and Path(data["video"]).is_file()
@@ -239,8 +248,15 @@ def test_untrusted_code_is_refused_where_the_sandbox_cannot_isolate(settings):
         with pytest.raises(RenderError) as info:
             renderer.render(code)
         assert info.value.kind == "policy" and "HISOLVER_ALLOW_UNISOLATED_RENDER" in str(info.value)
-        template = scene_from_solution(Solution(problem="x = 1", status=SOLVED, topic="linear equations",
-                                                steps=[Step("x = 1", "Read off x.")], answer_latex="1"))
+        template = scene_from_solution(
+            Solution(
+                problem="x = 1",
+                status=SOLVED,
+                topic="linear equations",
+                steps=[Step("x = 1", "Read off x.")],
+                answer_latex="1",
+            )
+        )
         with pytest.raises(RenderError) as info:
             renderer.render(template.code, template.scene)  # not marked trusted: refused too
         assert info.value.kind == "policy"

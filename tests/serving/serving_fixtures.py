@@ -19,8 +19,17 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "deployment"))
 import llm_fixtures  # noqa: E402
 from llm_fixtures import *  # noqa: E402,F401,F403
 
-__all__ = ["put_folder", "registered_model", "tiny_files", "live_server", "start_server", "wait_ready", "vertex_serving", "_vertex_serving",
-           *llm_fixtures.__all__]
+__all__ = [
+    "put_folder",
+    "registered_model",
+    "tiny_files",
+    "live_server",
+    "start_server",
+    "wait_ready",
+    "vertex_serving",
+    "_vertex_serving",
+    *llm_fixtures.__all__,
+]
 
 RUN = "run-tiny-1"
 
@@ -41,7 +50,12 @@ def registered_model(db, blobs, tiny_model):
     put_folder(blobs, adapter_dir, f"models/{RUN}/adapter/")
     blobs.put(f"models/{RUN}/model_card.md", b"# tiny\n")
     return register_model(
-        db, blobs, run_id=RUN, base_model=str(model_dir), dataset_version="v1", artifact_uri=f"models/{RUN}/",
+        db,
+        blobs,
+        run_id=RUN,
+        base_model=str(model_dir),
+        dataset_version="v1",
+        artifact_uri=f"models/{RUN}/",
         artifacts={"adapter": f"models/{RUN}/adapter/", "card": f"models/{RUN}/model_card.md"},
         metrics={"render_success": 0.5, "val_loss": 2.5},
     )

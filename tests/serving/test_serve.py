@@ -23,8 +23,12 @@ MESSAGES = [{"role": "user", "content": "Animate a blue circle."}]
 
 
 def _call(server, method: str, path: str, body: bytes | None = None, headers: dict | None = None):
-    request = urllib.request.Request(f"http://127.0.0.1:{server.port}{path}", data=body, method=method,
-                                     headers={"Content-Type": "application/json", **(headers or {})})
+    request = urllib.request.Request(
+        f"http://127.0.0.1:{server.port}{path}",
+        data=body,
+        method=method,
+        headers={"Content-Type": "application/json", **(headers or {})},
+    )
     try:
         with urllib.request.urlopen(request, timeout=60) as response:
             return response.status, json.loads(response.read()), dict(response.headers)
@@ -33,8 +37,9 @@ def _call(server, method: str, path: str, body: bytes | None = None, headers: di
 
 
 def test_openai_backend_gets_an_answer(live_server, settings):
-    openai_settings = settings.replace(openai_base_url=f"http://127.0.0.1:{live_server.port}/v1",
-                                       openai_model="tiny", openai_timeout_s=30)
+    openai_settings = settings.replace(
+        openai_base_url=f"http://127.0.0.1:{live_server.port}/v1", openai_model="tiny", openai_timeout_s=30
+    )
     backend = get_backend(openai_settings, "openai")
     text = backend.complete(MESSAGES)
     assert isinstance(text, str) and text  # the tiny model's text is nonsense, but it is the model's
@@ -43,8 +48,12 @@ def test_openai_backend_gets_an_answer(live_server, settings):
 
 
 def test_openai_streaming_answer(live_server, settings):
-    openai_settings = settings.replace(openai_base_url=f"http://127.0.0.1:{live_server.port}/v1",
-                                       openai_model="tiny", openai_timeout_s=30, openai_stream=1)
+    openai_settings = settings.replace(
+        openai_base_url=f"http://127.0.0.1:{live_server.port}/v1",
+        openai_model="tiny",
+        openai_timeout_s=30,
+        openai_stream=1,
+    )
     assert get_backend(openai_settings, "openai").complete(MESSAGES)
 
 
@@ -53,8 +62,12 @@ def test_vertex_backend_through_the_contract_routes(live_server, settings, verte
     vertex_serving.forward_to = f"http://127.0.0.1:{live_server.port}/vertex/predict"
     endpoint = "projects/demo/locations/us-central1/endpoints/555"
     vertex_serving.endpoints[endpoint] = {"name": endpoint, "deployedModels": [], "trafficSplit": {}}
-    vertex_settings = settings.replace(vertex_project="demo", vertex_endpoint="555", vertex_timeout_s=30,
-                                       vertex_api_endpoint=vertex_serving.api_endpoint)
+    vertex_settings = settings.replace(
+        vertex_project="demo",
+        vertex_endpoint="555",
+        vertex_timeout_s=30,
+        vertex_api_endpoint=vertex_serving.api_endpoint,
+    )
     text = get_backend(vertex_settings, "vertex").complete(MESSAGES)
     assert isinstance(text, str) and text
     status, body, _ = _call(live_server, "GET", "/vertex/health")
@@ -154,8 +167,9 @@ def _cli(args: list[str], env_extra: dict, timeout: float = 60) -> subprocess.Co
     import os
 
     env = {**os.environ, "PYTHONPATH": str(ROOT), **env_extra}
-    return subprocess.run([sys.executable, "-m", "hisolver_core.cli", *args], capture_output=True, text=True,
-                          env=env, timeout=timeout)
+    return subprocess.run(
+        [sys.executable, "-m", "hisolver_core.cli", *args], capture_output=True, text=True, env=env, timeout=timeout
+    )
 
 
 def test_cli_bad_model_is_a_clear_startup_error(env, settings, tmp_path):
@@ -163,8 +177,9 @@ def test_cli_bad_model_is_a_clear_startup_error(env, settings, tmp_path):
     assert result.returncode == 1 and "no registered model named 'no-such-model'" in result.stderr
     assert "Traceback" not in result.stderr
     (tmp_path / "empty").mkdir()
-    result = _cli(["serve", "--model-dir", str(tmp_path / "empty"), "--port", "0"],
-                  {"HISOLVER_DATA_DIR": str(settings.data_dir)})
+    result = _cli(
+        ["serve", "--model-dir", str(tmp_path / "empty"), "--port", "0"], {"HISOLVER_DATA_DIR": str(settings.data_dir)}
+    )
     assert result.returncode == 1 and "holds no model" in result.stderr and "Traceback" not in result.stderr
 
 

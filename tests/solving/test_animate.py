@@ -50,7 +50,9 @@ def test_edited_code_that_fails_gets_a_still_and_a_reason(settings, renderer, so
 @pytest.mark.slow
 def test_broken_model_code_falls_back_to_the_template_video(settings, renderer, solution):
     # moved from the deleted rendering.render_solution: the model's own code first, the template after it
-    broken = "from manim import *\nclass ModelScene(Scene):\n    def construct(self):\n        raise ValueError('oops')\n"
+    broken = (
+        "from manim import *\nclass ModelScene(Scene):\n    def construct(self):\n        raise ValueError('oops')\n"
+    )
     from_model = dataclasses.replace(solution, backend="openai", manim_code=broken)  # openai is not configured here
     anim = animate(settings, renderer, from_model)
     assert anim.ok and anim.source == "template" and anim.still_path is None

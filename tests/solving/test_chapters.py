@@ -14,8 +14,13 @@ from hisolver_core.solving import animate
 
 
 def _solution(steps: int) -> Solution:
-    return Solution(problem="Many steps.", status=SOLVED, topic="linear", answer_latex="x = 5",
-                    steps=[Step(f"x + {i} = {i + 5}", f"Subtract {i} from both sides.") for i in range(steps)])
+    return Solution(
+        problem="Many steps.",
+        status=SOLVED,
+        topic="linear",
+        answer_latex="x = 5",
+        steps=[Step(f"x + {i} = {i + 5}", f"Subtract {i} from both sides.") for i in range(steps)],
+    )
 
 
 @pytest.mark.parametrize("steps", [2, 3, 4, 9])

@@ -48,7 +48,9 @@ def test_answer_checked_by_substitution_when_the_engine_declines(openai_settings
 
 
 def test_incomplete_roots_stay_unverified(openai_settings, openai_stub):
-    openai_stub.push(answer_json(answer_latex="x = 2", answer="x = 2"), answer_json(answer_latex="x = 2 \\text{ or } x = 3"))
+    openai_stub.push(
+        answer_json(answer_latex="x = 2", answer="x = 2"), answer_json(answer_latex="x = 2 \\text{ or } x = 3")
+    )
     partial = solve_with_chain(openai_settings, WIZARD_QUADRATIC)
     assert partial.backend == "openai" and not partial.verified and partial.verification == "unverified"
     full = solve_with_chain(openai_settings, WIZARD_QUADRATIC)
@@ -65,7 +67,9 @@ def test_answer_that_fails_substitution_is_discarded(openai_settings, openai_stu
 
 def test_unchecked_answer_is_shown_unverified(openai_settings, openai_stub):
     openai_stub.push(answer_json(answer_latex="12", answer="12", topic="word problem"))
-    solution = solve_with_chain(openai_settings, "A baker sells muffins in boxes of 6. How many muffins are in 2 boxes?")
+    solution = solve_with_chain(
+        openai_settings, "A baker sells muffins in boxes of 6. How many muffins are in 2 boxes?"
+    )
     assert solution.backend == "openai" and solution.answer_latex == "12"
     assert not solution.verified and solution.verification == "unverified"
 

@@ -9,9 +9,9 @@ from click.testing import CliRunner
 
 from hisolver_core.cli import main
 from hisolver_core.errors import ProblemError
+from hisolver_core.solution import Solution
 from hisolver_core.solving import record_solve, solve_and_record, solve_problem, solve_stats
 from hisolver_core.solving.service import SolveOutcome, update_video_time
-from hisolver_core.solution import Solution
 
 
 def test_solve_returns_a_verified_solution_with_timings(settings):
@@ -46,8 +46,10 @@ def test_solve_and_record_writes_one_row(settings, db):
 
 
 def _fake(db, status="solved", steps_ms=10.0, video_ms=None, backend="builtin"):
-    outcome = SolveOutcome(Solution(problem="p", status=status, backend=backend, verified=status == "solved"),
-                           timings={"steps_ms": steps_ms})
+    outcome = SolveOutcome(
+        Solution(problem="p", status=status, backend=backend, verified=status == "solved"),
+        timings={"steps_ms": steps_ms},
+    )
     record_solve(db, outcome)
     if video_ms is not None:
         update_video_time(db, outcome.solve_id, video_ms, outcome)
@@ -78,7 +80,18 @@ def test_cli_solve_json_last_line(settings, monkeypatch):
     result = CliRunner().invoke(main, ["solve", "What is 20% of 150?", "--json"])
     assert result.exit_code == 0, result.output
     data = json.loads(result.output.strip().splitlines()[-1])
-    assert set(data) >= {"status", "topic", "steps", "hints", "answer", "choice", "verified", "backend", "video", "timings"}
+    assert set(data) >= {
+        "status",
+        "topic",
+        "steps",
+        "hints",
+        "answer",
+        "choice",
+        "verified",
+        "backend",
+        "video",
+        "timings",
+    }
     assert data["status"] == "solved" and data["answer"] == "30" and data["video"] is None
     assert len(data["hints"]) >= 3 and all("30" not in h for h in data["hints"])
 

@@ -46,16 +46,24 @@ def build_tiny(folder: Path, chat_template: str | None = CHAT_TEMPLATE, hidden: 
     torch.manual_seed(0)
     bpe = ByteLevelBPETokenizer()
     bpe.train_from_iterator(_corpus(), vocab_size=400, min_frequency=2, special_tokens=SPECIALS)
-    tokenizer = PreTrainedTokenizerFast(tokenizer_object=bpe, eos_token="<|im_end|>", pad_token="<|pad|>",
-                                        bos_token="<|endoftext|>")
+    tokenizer = PreTrainedTokenizerFast(
+        tokenizer_object=bpe, eos_token="<|im_end|>", pad_token="<|pad|>", bos_token="<|endoftext|>"
+    )
     if chat_template:
         tokenizer.chat_template = chat_template
     tokenizer.save_pretrained(folder)
     config = LlamaConfig(
-        vocab_size=len(tokenizer), hidden_size=hidden, intermediate_size=2 * hidden, num_hidden_layers=2,
-        num_attention_heads=4, num_key_value_heads=4, max_position_embeddings=1024,
-        bos_token_id=tokenizer.bos_token_id, eos_token_id=tokenizer.eos_token_id,
-        pad_token_id=tokenizer.pad_token_id, tie_word_embeddings=True,
+        vocab_size=len(tokenizer),
+        hidden_size=hidden,
+        intermediate_size=2 * hidden,
+        num_hidden_layers=2,
+        num_attention_heads=4,
+        num_key_value_heads=4,
+        max_position_embeddings=1024,
+        bos_token_id=tokenizer.bos_token_id,
+        eos_token_id=tokenizer.eos_token_id,
+        pad_token_id=tokenizer.pad_token_id,
+        tie_word_embeddings=True,
     )
     LlamaForCausalLM(config).save_pretrained(folder)
     return folder
@@ -98,8 +106,16 @@ def version(settings, db) -> dict:
 
 
 # Full fine-tuning of the tiny model memorises its 20 training pairs (INTEGRATION-NOTES: 300 steps at 3e-3).
-MEMORISE = {"method": "full", "max_steps": 300, "learning_rate": 3e-3, "batch_size": 4, "warmup_ratio": 0.0,
-            "save_steps": 100, "eval_limit": 2, "max_new_tokens": 64}
+MEMORISE = {
+    "method": "full",
+    "max_steps": 300,
+    "learning_rate": 3e-3,
+    "batch_size": 4,
+    "warmup_ratio": 0.0,
+    "save_steps": 100,
+    "eval_limit": 2,
+    "max_new_tokens": 64,
+}
 
 
 @pytest.fixture(scope="session")

@@ -14,7 +14,6 @@ import pytest
 from click.testing import CliRunner
 
 from hisolver_core.cli import main
-from hisolver_core.store import open_db
 from hisolver_core.training import get_run, run_metrics
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -25,8 +24,23 @@ def _cli(*args: str):
 
 
 def test_start_ends_with_one_json_line_and_list_show_eval_read_it(env, settings, version, tiny_base):
-    result = _cli("train", "start", "--dataset", "v1", "--base-model", str(tiny_base), "--max-steps", "4",
-                  "--eval-limit", "1", "--lora-r", "4", "--no-merge", "--max-new-tokens", "32")
+    result = _cli(
+        "train",
+        "start",
+        "--dataset",
+        "v1",
+        "--base-model",
+        str(tiny_base),
+        "--max-steps",
+        "4",
+        "--eval-limit",
+        "1",
+        "--lora-r",
+        "4",
+        "--no-merge",
+        "--max-new-tokens",
+        "32",
+    )
     assert result.exit_code == 0, result.output
     lines = result.stdout.strip().splitlines()
     final = json.loads(lines[-1])
@@ -58,17 +72,42 @@ def test_unknown_runs_are_named(env, settings):
 
 
 def _hisolver(settings, *args: str, **kwargs) -> subprocess.Popen:
-    environment = {**os.environ, "HISOLVER_DATA_DIR": str(settings.data_dir), "HF_HUB_OFFLINE": "1",
-                   "PYTHONPATH": str(ROOT)}
-    return subprocess.Popen([sys.executable, "-m", "hisolver_core.cli", *args], env=environment, cwd=ROOT,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, **kwargs)
+    environment = {
+        **os.environ,
+        "HISOLVER_DATA_DIR": str(settings.data_dir),
+        "HF_HUB_OFFLINE": "1",
+        "PYTHONPATH": str(ROOT),
+    }
+    return subprocess.Popen(
+        [sys.executable, "-m", "hisolver_core.cli", *args],
+        env=environment,
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        **kwargs,
+    )
 
 
 @pytest.mark.slow
 def test_sigkill_mid_run_then_resume_reaches_the_same_final_step(settings, db, version, tiny_base):
     steps = 150
-    proc = _hisolver(settings, "train", "start", "--dataset", "v1", "--base-model", str(tiny_base),
-                     "--max-steps", str(steps), "--save-steps", "10", "--eval-limit", "0", "--no-merge")
+    proc = _hisolver(
+        settings,
+        "train",
+        "start",
+        "--dataset",
+        "v1",
+        "--base-model",
+        str(tiny_base),
+        "--max-steps",
+        str(steps),
+        "--save-steps",
+        "10",
+        "--eval-limit",
+        "0",
+        "--no-merge",
+    )
     deadline = time.monotonic() + 120
     checkpoints = None
     while time.monotonic() < deadline and proc.poll() is None:
@@ -101,8 +140,16 @@ def test_a_jobs_arguments_rebuild_the_same_parameters():
     from hisolver_core.training import TrainParams
     from hisolver_core.training.launch import start_args
 
-    params = TrainParams(method="full", max_steps=7, learning_rate=1e-3, merge=False, packing=True, lora_r=4,
-                         target_modules="q_proj,v_proj", eval_limit=0)
+    params = TrainParams(
+        method="full",
+        max_steps=7,
+        learning_rate=1e-3,
+        merge=False,
+        packing=True,
+        lora_r=4,
+        target_modules="q_proj,v_proj",
+        eval_limit=0,
+    )
     args = start_args("v1", "/models/tiny", params)
     assert args[:6] == ("train", "start", "--dataset", "v1", "--base-model", "/models/tiny")
     ctx = start_cmd.make_context("start", list(args[2:]))

@@ -10,9 +10,13 @@ from hisolver_core.training.trainer import build_trainer, hardware, load_model, 
 from tests.llm.llm_tiny_model import CHAT_TEMPLATE as UNMARKED_TEMPLATE
 
 CODE = "from manim import *\n\n\nclass Scene1(Scene):\n    def construct(self):\n        self.play(Create(Circle(radius=2)))\n"
-ROW = {"messages": [{"role": "system", "content": "You write Manim code."},
-                    {"role": "user", "content": "Draw a circle of radius 2"},
-                    {"role": "assistant", "content": CODE}]}
+ROW = {
+    "messages": [
+        {"role": "system", "content": "You write Manim code."},
+        {"role": "user", "content": "Draw a circle of radius 2"},
+        {"role": "assistant", "content": CODE},
+    ]
+}
 
 
 def _trainer(base, tmp_path, params=TrainParams(method="lora", max_steps=3, learning_rate=1e-2), tokenizer=None):
@@ -33,7 +37,9 @@ def test_label_mask_is_exactly_the_code_and_the_end_of_turn_token(tiny_base, tmp
     assert _labelled_text(trainer, tokenizer) == CODE + "<|im_end|>"
     # and the collator keeps it so (padding is -100, the end token is not mistaken for padding)
     batch = trainer.data_collator([trainer.train_dataset[0], {"input_ids": [1, 2], "labels": [-100, 2]}])
-    assert int((batch["labels"][0] != -100).sum()) == sum(1 for lab in trainer.train_dataset[0]["labels"] if lab != -100)
+    assert int((batch["labels"][0] != -100).sum()) == sum(
+        1 for lab in trainer.train_dataset[0]["labels"] if lab != -100
+    )
 
 
 def test_a_template_without_generation_markers_trains_on_the_assistant_turn(tiny_base, tmp_path):
@@ -104,13 +110,16 @@ def test_chat_format_needs_a_chat_template(tiny_plain_base):
     assert uses_chat(tokenizer, "auto") is False
 
 
-@pytest.mark.parametrize("changes, message", [
-    ({"method": "dpo"}, "unknown method"),
-    ({"learning_rate": "nan"}, "learning_rate"),
-    ({"batch_size": 0}, "batch_size must be at least 1"),
-    ({"lora_r": "x"}, "lora_r must be a int"),
-    ({"epochs": 0, "max_steps": -1}, "max_steps or a positive"),
-])
+@pytest.mark.parametrize(
+    "changes, message",
+    [
+        ({"method": "dpo"}, "unknown method"),
+        ({"learning_rate": "nan"}, "learning_rate"),
+        ({"batch_size": 0}, "batch_size must be at least 1"),
+        ({"lora_r": "x"}, "lora_r must be a int"),
+        ({"epochs": 0, "max_steps": -1}, "max_steps or a positive"),
+    ],
+)
 def test_bad_parameters_are_named(changes, message):
     with pytest.raises(TrainingError, match=message):
         TrainParams.from_dict(changes)

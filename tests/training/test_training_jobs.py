@@ -18,16 +18,35 @@ from tests.jobs.conftest import vertex_settings, vertex_stub, vertex_stub_server
 
 def test_a_vertex_run_is_the_same_command_on_a_gpu_machine_with_gcs(vertex_settings, vertex_stub):  # noqa: F811
     params = TrainParams(method="qlora", max_steps=200, learning_rate=1e-4)
-    job_id = launch_run(vertex_settings, "v1", "Qwen/Qwen2.5-Coder-0.5B-Instruct", params, runner="vertex",
-                        machine_type="g2-standard-8", accelerator_type="NVIDIA_L4", accelerator_count=1)
+    job_id = launch_run(
+        vertex_settings,
+        "v1",
+        "Qwen/Qwen2.5-Coder-0.5B-Instruct",
+        params,
+        runner="vertex",
+        machine_type="g2-standard-8",
+        accelerator_type="NVIDIA_L4",
+        accelerator_count=1,
+    )
     (body,) = vertex_stub.created()
     pool = body["jobSpec"]["workerPoolSpecs"][0]
     assert pool["machineSpec"]["machineType"] == "g2-standard-8" and pool["machineSpec"]["acceleratorCount"] == 1
     container = pool["containerSpec"]
     assert container["command"] == ["hisolver"]
-    assert container["args"] == ["train", "start", "--dataset", "v1", "--base-model",
-                                 "Qwen/Qwen2.5-Coder-0.5B-Instruct", "--method", "qlora", "--max-steps", "200",
-                                 "--lr", "0.0001"]
+    assert container["args"] == [
+        "train",
+        "start",
+        "--dataset",
+        "v1",
+        "--base-model",
+        "Qwen/Qwen2.5-Coder-0.5B-Instruct",
+        "--method",
+        "qlora",
+        "--max-steps",
+        "200",
+        "--lr",
+        "0.0001",
+    ]
     env = {e["name"]: e.get("value", "") for e in container["env"]}
     assert env["HISOLVER_BLOB_BACKEND"] == "gcs"  # data read from and artifacts written to the bucket
     assert "HF_HUB_OFFLINE" not in env  # the job downloads the base model from the Hub
@@ -36,24 +55,53 @@ def test_a_vertex_run_is_the_same_command_on_a_gpu_machine_with_gcs(vertex_setti
 
 
 def test_the_cli_submits_to_vertex_with_the_machine_options(vertex_settings, vertex_stub, monkeypatch):  # noqa: F811
-    for name in ("vertex_image", "vertex_staging_bucket", "vertex_project", "vertex_location",
-                 "vertex_api_endpoint", "vertex_service_account"):
+    for name in (
+        "vertex_image",
+        "vertex_staging_bucket",
+        "vertex_project",
+        "vertex_location",
+        "vertex_api_endpoint",
+        "vertex_service_account",
+    ):
         monkeypatch.setenv(f"HISOLVER_{name.upper()}", str(getattr(vertex_settings, name)))
     monkeypatch.setenv("HISOLVER_DATA_DIR", str(vertex_settings.data_dir))
-    result = CliRunner().invoke(main, ["train", "start", "--dataset", "v1", "--base-model", "distilgpt2",
-                                       "--runner", "vertex", "--machine-type", "g2-standard-8",
-                                       "--accelerator-type", "NVIDIA_L4", "--accelerator-count", "1"])
+    result = CliRunner().invoke(
+        main,
+        [
+            "train",
+            "start",
+            "--dataset",
+            "v1",
+            "--base-model",
+            "distilgpt2",
+            "--runner",
+            "vertex",
+            "--machine-type",
+            "g2-standard-8",
+            "--accelerator-type",
+            "NVIDIA_L4",
+            "--accelerator-count",
+            "1",
+        ],
+    )
     assert result.exit_code == 0, result.output
     job_id = int(result.stdout.strip().splitlines()[-1])
     (body,) = vertex_stub.created()
     assert body["jobSpec"]["workerPoolSpecs"][0]["containerSpec"]["args"][:6] == [
-        "train", "start", "--dataset", "v1", "--base-model", "distilgpt2"]
+        "train",
+        "start",
+        "--dataset",
+        "v1",
+        "--base-model",
+        "distilgpt2",
+    ]
     assert find_job(vertex_settings, job_id)["kind"] == "train"
 
 
 def test_bad_parameters_are_refused_before_anything_is_submitted(env, settings):
-    result = CliRunner().invoke(main, ["train", "start", "--dataset", "v1", "--base-model", "x", "--lr", "-1",
-                                       "--background"])
+    result = CliRunner().invoke(
+        main, ["train", "start", "--dataset", "v1", "--base-model", "x", "--lr", "-1", "--background"]
+    )
     assert result.exit_code == 1 and "learning_rate must be a positive number" in result.output
     db = open_db(settings)
     try:
@@ -64,8 +112,23 @@ def test_bad_parameters_are_refused_before_anything_is_submitted(env, settings):
 
 @pytest.mark.slow
 def test_a_background_run_is_a_local_job_that_registers_its_model(env, settings, version, tiny_base):
-    result = CliRunner().invoke(main, ["train", "start", "--dataset", "v1", "--base-model", str(tiny_base),
-                                       "--max-steps", "3", "--eval-limit", "0", "--no-merge", "--background"])
+    result = CliRunner().invoke(
+        main,
+        [
+            "train",
+            "start",
+            "--dataset",
+            "v1",
+            "--base-model",
+            str(tiny_base),
+            "--max-steps",
+            "3",
+            "--eval-limit",
+            "0",
+            "--no-merge",
+            "--background",
+        ],
+    )
     assert result.exit_code == 0, result.output
     job_id = int(result.stdout.strip().splitlines()[-1])
     row = wait_job(settings, job_id, timeout_s=300)
@@ -94,8 +157,9 @@ def test_retry_on_the_jobs_page_resumes_the_run_of_the_retried_job(settings, db,
 
     first = start_job(db, "train", {})
     finish_job(db, first, "failed", "killed")
-    create_run(db, "run-20261202-000000-aaaa", dataset_version="v1", base_model="b", method="lora", params={},
-               job_id=first)
+    create_run(
+        db, "run-20261202-000000-aaaa", dataset_version="v1", base_model="b", method="lora", params={}, job_id=first
+    )
     update_run(db, "run-20261202-000000-aaaa", status="failed")
     retry = start_job(db, "train", {})
     with db.conn:

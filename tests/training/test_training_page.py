@@ -49,12 +49,26 @@ def test_two_runs_are_compared_side_by_side(full_run, monkeypatch, tmp_path):
     try:
         other = "run-20000101-000000-beef"
         if not list(db["training_runs"].rows_where("id = ?", [other])):
-            create_run(db, other, dataset_version="v1", base_model="x", method="lora",
-                       params={"learning_rate": 1e-4}, job_id=None)
+            create_run(
+                db,
+                other,
+                dataset_version="v1",
+                base_model="x",
+                method="lora",
+                params={"learning_rate": 1e-4},
+                job_id=None,
+            )
             for step in (1, 2, 3):
                 record_metrics(db, other, step, {"loss": 4.0 - step, "learning_rate": 1e-4})
-            update_run(db, other, status="failed", error="the loss became NaN at step 3", step=3, max_steps=10,
-                       created_at="2000-01-01T00:00:00+00:00")
+            update_run(
+                db,
+                other,
+                status="failed",
+                error="the loss became NaN at step 3",
+                step=3,
+                max_steps=10,
+                created_at="2000-01-01T00:00:00+00:00",
+            )
     finally:
         db.close()
     monkeypatch.setenv("HISOLVER_DATA_DIR", str(settings.data_dir))

@@ -18,6 +18,7 @@ from hisolver_core.training import TrainingError, TrainParams
 from hisolver_core.training.evaluate import generate_code
 from tests.training.conftest import make_version
 
+
 def test_end_to_end_version_to_registered_model(full_run):
     settings, result = full_run
     assert result["status"] == "succeeded" and result["run"].startswith("run-")
@@ -61,8 +62,11 @@ def test_a_tiny_model_reproduces_its_20_training_pairs(full_run):
     model, tokenizer = AutoModelForCausalLM.from_pretrained(folder), AutoTokenizer.from_pretrained(folder)
     rows = list(training.service.load_version(settings, "v1").iter_train())
     assert len(rows) == 20
-    wrong = [row["messages"][1]["content"] for row in rows
-             if generate_code(model, tokenizer, row["messages"][:-1], True, 64) != row["messages"][-1]["content"]]
+    wrong = [
+        row["messages"][1]["content"]
+        for row in rows
+        if generate_code(model, tokenizer, row["messages"][:-1], True, 64) != row["messages"][-1]["content"]
+    ]
     assert wrong == []
 
 
@@ -87,8 +91,14 @@ def test_the_local_backend_loads_and_answers_from_the_merged_artifacts(full_run)
     blobs = open_blob_store(settings)
     folder = blobs.root / result["artifacts"]["merged"]
     rows = list(training.service.load_version(settings, "v1").iter_train())
-    local = load_settings({"HISOLVER_DATA_DIR": str(settings.data_dir), "HISOLVER_LOCAL_MODEL_PATH": str(folder),
-                           "HISOLVER_LOCAL_MAX_NEW_TOKENS": "64"}, secrets_file=settings.data_dir / "none.toml")
+    local = load_settings(
+        {
+            "HISOLVER_DATA_DIR": str(settings.data_dir),
+            "HISOLVER_LOCAL_MODEL_PATH": str(folder),
+            "HISOLVER_LOCAL_MAX_NEW_TOKENS": "64",
+        },
+        secrets_file=settings.data_dir / "none.toml",
+    )
     try:
         reply = LocalBackend(local).generate(rows[0]["messages"][:-1])
     finally:
