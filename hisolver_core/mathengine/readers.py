@@ -1,0 +1,59 @@
+"""The registry of readers: each turns a problem into a ``MathProgram`` (or, for the families not yet
+moved onto programs, a finished ``Solution``), or returns ``None`` when the problem is not its kind.
+
+A reader registers itself with a name, a line saying what it handles, and an order (lower runs
+first)::
+
+    @reader("tables", handles="data tables in LaTeX, markdown or plain text", order=20)
+    def read_table(prob: Problem) -> MathProgram | None: ...
+
+A reader raises :class:`~hisolver_core.mathengine.build.Decline` to stop the pipeline with a reason
+for the student (it recognised the problem and knows it cannot answer it), and returns ``None`` to
+let the next reader try.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from .program import MathProgram
+
+if TYPE_CHECKING:
+    from ..solution import Solution
+    from .problem import Problem
+
+__all__ = ["Reader", "ReadFn", "reader", "registered_readers"]
+
+ReadFn = Callable[["Problem"], "MathProgram | Solution | None"]
+
+
+@dataclass(frozen=True)
+class Reader:
+    """A registered reader."""
+
+    name: str
+    handles: str
+    order: int
+    read: ReadFn
+
+
+_REGISTRY: dict[str, Reader] = {}
+
+
+def reader(name: str, *, handles: str, order: int) -> Callable[[ReadFn], ReadFn]:
+    """Register the decorated function as the reader ``name``; names are unique."""
+
+    def register(fn: ReadFn) -> ReadFn:
+        if name in _REGISTRY and _REGISTRY[name].read is not fn:
+            raise ValueError(f"A reader named {name!r} is already registered.")
+        _REGISTRY[name] = Reader(name=name, handles=handles, order=order, read=fn)
+        return fn
+
+    return register
+
+
+def registered_readers() -> list[Reader]:
+    """Every registered reader, in the order the pipeline tries them."""
+    return sorted(_REGISTRY.values(), key=lambda r: (r.order, r.name))
