@@ -1,8 +1,10 @@
 """Benchmark the built-in math engine on the shared data sets; print one JSON object.
 
 Per data set: total, answered, correct, wrong, precision (correct/answered),
-coverage (answered/total), and the median and p95 seconds per problem (each
-problem solved in a worker process under the harness's time limit). Each set
+coverage (answered/total), the median and p95 seconds per problem (each
+problem solved in a worker process under the harness's time limit), and
+``answered_by``: how many answered items each engine reader answered (the
+per-item lines of ``--out-dir`` carry the reader too). Each set
 also gets ``first_half`` and ``second_half`` summaries (the file split in two in
 file order): rules are developed on the first half, the second is a held-out check.
 
@@ -14,6 +16,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -65,6 +68,12 @@ _KEYS = ("total", "answered", "correct", "wrong", "precision", "coverage", "medi
 _HALF_KEYS = ("total", "answered", "correct", "wrong", "precision", "coverage")
 
 
+def _answered_by(items: list[dict]) -> dict[str, int]:
+    """How many answered items each engine reader answered (most first)."""
+    counts = Counter(r.get("reader") or "?" for r in items if r["correct"] is not None)
+    return dict(counts.most_common())
+
+
 def main(args: argparse.Namespace) -> dict:
     results = {}
     for name, (file, fmt, filters) in SETS.items():
@@ -79,6 +88,7 @@ def main(args: argparse.Namespace) -> dict:
         report = run_items(items, time_limit_s=args.time_limit, out=out)
         s = report.summary
         row = {k: s[k] for k in _KEYS}
+        row["answered_by"] = _answered_by(report.items)
         half = len(report.items) // 2
         for label, part in (("first_half", report.items[:half]), ("second_half", report.items[half:])):
             summary = summarise(part, 0.0)

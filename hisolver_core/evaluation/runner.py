@@ -154,6 +154,7 @@ def _result(item: EvalItem, reply: dict | None, seconds: float) -> dict:
         "topic": (sol or {}).get("topic") or "",
         "answer": (sol or {}).get("answer_latex"),
         "choice": (sol or {}).get("choice"),
+        "reader": (sol or {}).get("reader") or "",
         "correct": score_item(item, sol),
         "timed_out": reply is None,
         "seconds": round(seconds, 4),

@@ -16,7 +16,7 @@ from .build import Decline
 from .parse import ParseFailure, UndefinedFunction, parse_math
 from .problem import Problem
 
-__all__ = ["Context", "build_context", "Segment"]
+__all__ = ["Context", "build_context", "context_of", "Segment"]
 
 _DEF = re.compile(r"^\s*([a-zA-Z])\s*\(\s*([a-z])\s*\)\s*=\s*(.+)$", re.S)
 I_SYM = sp.Symbol("i")
@@ -311,6 +311,17 @@ def build_context(problem: Problem) -> Context:
 
     rewrite_verbal(ctx)
     return ctx
+
+
+def context_of(problem: Problem) -> Context:
+    """The Context of ``problem``, built by :func:`build_context` on first use and cached on the problem.
+
+    The pipeline's context readers share it, as the hand-written chain shared one Context; a
+    problem derived with ``dataclasses.replace`` starts without one (the cache is not an init field).
+    """
+    if not isinstance(problem.context_cache, Context):
+        problem.context_cache = build_context(problem)
+    return problem.context_cache
 
 
 def _wants_complex(ctx: Context) -> bool:

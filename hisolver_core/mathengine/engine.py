@@ -1,48 +1,55 @@
-"""``solve``: route a problem to the solver that understands it, or decline."""
+"""``solve``: the engine's one pipeline, from a problem's text to a checked ``Solution`` or a decline.
+
+Stages, in order (each in one place below):
+
+1. **analyse** (``problem.analyze``): the text is read once into a ``Problem``: math segments,
+   wording with placeholders, options, rounding, whether it refers to a figure.
+2. **versions** (:func:`_versions`): the problem as written, then its bare math
+   (``context_models.without_context``: story sentences replaced by the math they hold), taken
+   before any reader runs because readers rewrite the problem they work on. The bare version is
+   tried only when the first declines, and the student gets the first version's reason.
+3. **figure check** (:func:`check_figure`): a problem that refers to a figure is declined first.
+4. **readers** (``readers.registered_readers()``, lower order first): each gets the ``Problem``
+   and returns a ``MathProgram``, a ``Solution``, or ``None`` (not its kind: the next one tries);
+   raising ``build.Decline`` stops this version with a reason. Readers that need the parsed math
+   call ``context.context_of(prob)``: the ``Context`` is built once per version and shared.
+   The first answer wins; which reader gave it is recorded in ``Solution.reader``.
+5. **solve** (:func:`_solve_program`): a ``MathProgram`` is solved, checked and verified by
+   ``program_solve.solve_program``; a ``Solution`` is used as it is.
+6. **checks** (:func:`_check`), the same after every reader: the option matching the answer is
+   chosen (``options.choose_option``) and the answer is checked against what the question asks
+   (``targets.check_target``).
+
+Adding a reader: in its own module, decorate ``(prob: Problem) -> MathProgram | Solution | None``
+with ``@reader(name, handles="one line of what it reads", order=N)`` (see ``readers.py``; the
+existing families and their orders are listed in ``legacy.py``) and import the module here.
+Return ``None`` for problems that are not its kind; never guess: a wrong answer is far worse
+than a decline.
+"""
 
 from __future__ import annotations
 
+import importlib
 import logging
-import re
 import time
-
-import sympy as sp
 
 from ..config import Settings
 from ..errors import ProblemError
 from ..solution import Solution
-from .algebra import count_real_solutions, solve_equations, solve_inequality, solve_solution_count
+from . import legacy  # noqa: F401  (registers the reader families)
 from .build import Decline, declined
-from .context import build_context
-from .context_models import model_extremum, model_value, rectangle_expression, without_context
-from .equivalence import to_value
-from .expressions import evaluate_expression, simplify_expression
-from .graphs import circle_property, solve_graph_property
-from .intent import read_intent
-from .interpret import interpret_model
-from .models import fee_model, formula_model, rate_proportion
-from .option_tests import (
-    factor_option,
-    form_option,
-    line_option,
-    remainder_question,
-    solution_count_option,
-    solution_set_option,
-    tolerance_option,
-)
-from .options import choose_option, which_of_following
-from .problem import analyze
-from .statements import solve_each_chain, solve_statements
-from .story import solve_story
-from .systems import count_system_solutions, whole_system_intent
+from .context_models import without_context
+from .options import choose_option
+from .problem import Problem, analyze
+from .program import MathProgram
+from .readers import registered_readers
 from .targets import check_target
-from .wording import solve_wording
 
 log = logging.getLogger(__name__)
 
-__all__ = ["solve"]
+__all__ = ["solve", "check_figure"]
 
-DEFAULT_MAX_CHARS = Settings.__dataclass_fields__["max_problem_chars"].default
+DEFAULT_MAX_CHARS: int = Settings.max_problem_chars  # the dataclass default
 
 
 def solve(problem: str, options=None, *, max_chars: int = DEFAULT_MAX_CHARS) -> Solution:
@@ -67,102 +74,61 @@ def solve(problem: str, options=None, *, max_chars: int = DEFAULT_MAX_CHARS) -> 
     except Exception:  # a SymPy bug on odd input must never reach the student
         log.warning("engine failed on %r", problem[:200], exc_info=True)
         sol = declined(problem, "The engine could not handle this problem.")
-    log.debug("solved in %.3fs: %s", time.perf_counter() - started, sol.status)
+    log.debug("solved in %.3fs by %r: %s", time.perf_counter() - started, sol.reader, sol.status)
     return sol
 
 
 def _solve(problem: str, options) -> Solution:
-    prob = analyze(problem, options)
-    bare = without_context(prob)  # taken before solving: the readers rewrite the problem they work on
-    try:
-        return check_target(prob, _solve_problem(prob))
-    except Decline as first:
-        if bare is None:
-            raise
+    first: Decline | None = None
+    for version in _versions(analyze(problem, options)):
         try:
-            return check_target(bare, _solve_problem(bare))
-        except Decline:
-            raise first from None  # the reason for the problem as written, not for its bare math
+            return _answer(version)
+        except Decline as exc:
+            first = first or exc  # the reason for the problem as written, not for its bare math
+    assert first is not None  # _versions yields at least the problem as written
+    raise first
 
 
-def _solve_problem(prob) -> Solution:
+def _versions(prob: Problem) -> list[Problem]:
+    """The problem as written, then (when that loses nothing) its bare math; both taken before solving."""
+    bare = without_context(prob)
+    return [prob] if bare is None else [prob, bare]
+
+
+def check_figure(prob: Problem) -> None:
+    """Decline a problem that refers to a figure or table the engine cannot read (the first check)."""
     if prob.has_figure:
         raise Decline("The problem refers to a figure or table, which I cannot read.")
-    sol = solve_wording(prob) or solve_story(prob) or solve_statements(prob) or solve_each_chain(prob)
-    if sol is not None and sol.choice is not None:
+
+
+def _answer(prob: Problem) -> Solution:
+    """Run the figure check and the readers on one version of the problem; check the first answer."""
+    check_figure(prob)
+    for entry in registered_readers():
+        found = entry.read(prob)
+        if found is None:
+            continue
+        sol = _solve_program(found, prob) if isinstance(found, MathProgram) else found
+        if sol is None:
+            continue  # a program reader before program_solve exists: skipped
+        sol = _check(prob, sol)
+        sol.reader = entry.name
         return sol
-    if sol is None:
-        sol = solution_count_option(prob) or fee_model(prob) or rate_proportion(prob)
-        if sol is not None:
-            return choose_option(sol, prob.options) if prob.options and sol.choice is None else sol
-        if not prob.math:
-            raise Decline("I found no math to work with in the problem.")
-        ctx = build_context(prob)
-        sol = (
-            interpret_model(ctx)
-            or model_extremum(ctx)
-            or model_value(ctx)
-            or rectangle_expression(ctx)
-            or form_option(ctx)
-            or remainder_question(ctx)
-            or tolerance_option(ctx)
-            or solution_set_option(ctx)
-            or factor_option(ctx)
-            or line_option(ctx)
-            or formula_model(ctx)
-            or circle_property(ctx)
-            or solve_graph_property(ctx)
-            or which_of_following(ctx)
-            or _dispatch(ctx)
-        )
-        if sol.choice is not None:
-            return sol
-    if prob.options and sol.choice is None:
-        sol = choose_option(sol, prob.options)
+    raise Decline("No reader of this engine recognised the problem.")
+
+
+def _solve_program(program: MathProgram, prob: Problem) -> Solution | None:
+    """``program_solve.solve_program(program, prob)``; None while that module has not landed."""
+    try:  # imported by name until the program branch merges (then a plain module-level import)
+        module = importlib.import_module(f"{__package__}.program_solve")
+    except ModuleNotFoundError:
+        return None
+    sol: Solution = module.solve_program(program, prob)
     return sol
 
 
-def _dispatch(ctx) -> Solution:
-    if re.search(r"\bhow many (?:real )?solutions does\b.*\bhave\b", ctx.problem.question) and len(ctx.equations) > 1:
-        sol = count_system_solutions(ctx)
-        if sol is not None:
-            return sol
-    if re.search(r"\bhow many (?:real )?solutions does\b.*\bhave\b", ctx.problem.question) and len(ctx.equations) == 1:
-        read_intent(ctx, {"have", "does", "how", "many", "solutions", "real", "equation"})
-        return count_real_solutions(ctx)
-    intent = whole_system_intent(ctx) or read_intent(ctx)
-    if ctx.inequalities and not ctx.equations:
-        target = intent.target
-        if (
-            ctx.functions
-            and intent.task == "value"
-            and target is not None
-            and target.kind == "expression"
-            and isinstance(target.obj, sp.Expr)
-            and not target.obj.free_symbols
-        ):
-            return evaluate_expression(ctx, intent)  # "f(n) = ... for 0 <= n <= 15": the inequality is f's domain
-        return solve_inequality(ctx, intent)
-    if ctx.equations and intent.solution_count:
-        return solve_solution_count(ctx, intent)
-    if ctx.equations:
-        return solve_equations(ctx, intent)
-    if intent.target is None:
-        raise Decline("I could not find an expression or equation to work with.")
-    if intent.target.kind == "symbol" and intent.task == "value":
-        raise Decline("Nothing in the problem gives the value of the unknown.")
-    if (
-        intent.task == "value"
-        and not (ctx.functions and intent.target.obj.free_symbols)
-        and not _symbolic_options(ctx, intent.target.obj)
-    ):
-        return evaluate_expression(ctx, intent)
-    return simplify_expression(ctx, intent)
-
-
-def _symbolic_options(ctx, expr) -> bool:
-    """True when every option is an expression in the unknowns of ``expr`` (so the answer is an expression)."""
-    if not ctx.problem.options or not isinstance(expr, sp.Expr) or not expr.free_symbols:
-        return False
-    values = [to_value(text) for _, text in ctx.problem.options]
-    return all(isinstance(v, sp.Expr) and v.free_symbols and v.free_symbols <= expr.free_symbols for v in values)
+def _check(prob: Problem, sol: Solution) -> Solution:
+    """The checks shared by every reader: choose the matching option, then check the answer's target."""
+    if prob.options and sol.choice is None:
+        sol = choose_option(sol, prob.options)
+    return check_target(prob, sol)

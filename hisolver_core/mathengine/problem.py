@@ -116,6 +116,8 @@ class Problem:
     form: str | None = None
     has_figure: bool = False
     latex_delimited: bool = False
+    # the Context parsed from this problem (see context.context_of): built at most once per problem version
+    context_cache: object = field(default=None, init=False, repr=False, compare=False)
 
     @property
     def words(self) -> list[str]:
