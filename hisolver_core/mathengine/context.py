@@ -8,77 +8,19 @@ Function definitions (``f(x) = 3x - 2``) are kept as lambdas and every call
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
 import sympy as sp
 
 from .build import Decline
 from .parse import ParseFailure, UndefinedFunction, parse_math
 from .problem import Problem
+from .rewrite import rewrite_verbal
+from .segments import Context, Segment, _kind
 
 __all__ = ["Context", "build_context", "context_of", "Segment"]
 
 _DEF = re.compile(r"^\s*([a-zA-Z])\s*\(\s*([a-z])\s*\)\s*=\s*(.+)$", re.S)
 I_SYM = sp.Symbol("i")
-
-
-@dataclass
-class Segment:
-    """One parsed math segment."""
-
-    index: int
-    source: str
-    obj: object
-    kind: str  # equation | inequality | expression | symbol | point | tuple
-
-
-@dataclass
-class Context:
-    """Everything parsed from a problem's math."""
-
-    problem: Problem
-    segments: list[Segment] = field(default_factory=list)
-    functions: dict[str, tuple[sp.Symbol, sp.Expr]] = field(default_factory=dict)
-    function_sources: dict[str, str] = field(default_factory=dict)
-    complex_mode: bool = False
-    placeholders: dict = field(default_factory=dict)
-    operators: dict = field(default_factory=dict)  # symbol -> (a, b, body)
-    templated: set = field(default_factory=set)  # functions named "linear" / "quadratic" with unknown coefficients
-
-    def of_kind(self, *kinds: str) -> list[Segment]:
-        """Segments of the given kinds, in order."""
-        return [s for s in self.segments if s.kind in kinds]
-
-    @property
-    def equations(self) -> list[sp.Eq]:
-        """Parsed equations."""
-        return [s.obj for s in self.of_kind("equation")]
-
-    @property
-    def conditions(self) -> list:
-        """Side conditions such as ``x \\neq 0``."""
-        return [s.obj for s in self.of_kind("condition")]
-
-    @property
-    def inequalities(self) -> list:
-        """Parsed inequalities (relationals or chained ``And``)."""
-        return [s.obj for s in self.of_kind("inequality")]
-
-
-def _kind(obj) -> str:
-    if isinstance(obj, sp.Equality):
-        return "equation"
-    if isinstance(obj, sp.Unequality):
-        return "condition"
-    if isinstance(obj, (sp.core.relational.Relational, sp.And)):
-        return "inequality"
-    if isinstance(obj, (sp.Tuple, tuple)):
-        return "point" if len(obj) == 2 and all(isinstance(v, sp.Expr) and v.is_number for v in obj) else "tuple"
-    if isinstance(obj, sp.Symbol):
-        return "symbol"
-    if isinstance(obj, sp.Expr):
-        return "expression"
-    return "other"
 
 
 def _expand_calls(source: str, ctx: Context) -> str:
@@ -307,8 +249,6 @@ def build_context(problem: Problem) -> Context:
             seg.kind = _kind(seg.obj)
         for name, (var, body) in list(ctx.functions.items()):
             ctx.functions[name] = (var, body.subs(I_SYM, sp.I))
-    from .rewrite import rewrite_verbal  # the rules build on this module's Segment
-
     rewrite_verbal(ctx)
     return ctx
 

@@ -27,9 +27,11 @@ import sympy as sp
 from ..solution import Solution
 from .algebra import count_real_solutions, solve_equations, solve_inequality, solve_solution_count
 from .build import Decline
+from .classic import CLASSIC_FAMILIES
 from .context import Context, context_of
 from .context_models import model_extremum, model_value, rectangle_expression
 from .equivalence import to_value
+from .everyday import EVERYDAY_FAMILIES
 from .expressions import evaluate_expression, simplify_expression
 from .graphs import circle_property, solve_graph_property
 from .intent import read_intent
@@ -46,6 +48,9 @@ from .option_tests import (
 )
 from .options import which_of_following
 from .problem import Problem
+from .proportion import MORE_FAMILIES
+from .purchases import PURCHASE_FAMILIES
+from .ratios import RATIO_FAMILIES
 from .readers import reader
 from .statements import solve_each_chain, solve_statements
 from .story import solve_story
@@ -62,9 +67,15 @@ def _wording(prob: Problem) -> Solution | None:
     return solve_wording(prob)
 
 
-@reader("story", handles="story problems in a phrasing one of story.py's families reads", order=110)
+# the story families built on story.py's Story, in the order they were always tried (after story.py's own)
+_STORY_FAMILIES = (*RATIO_FAMILIES, *MORE_FAMILIES, *EVERYDAY_FAMILIES, *PURCHASE_FAMILIES, *CLASSIC_FAMILIES)
+
+
+@reader(
+    "story", handles="story problems in a phrasing one of the story families reads (story.py and its users)", order=110
+)
 def _story(prob: Problem) -> Solution | None:
-    return solve_story(prob)
+    return solve_story(prob, _STORY_FAMILIES, with_options=CLASSIC_FAMILIES)
 
 
 @reader("statements", handles="quantity statements about named people (statements.py)", order=120)

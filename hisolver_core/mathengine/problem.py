@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .rewrite import ordinal_terms, words_to_numbers
+
 __all__ = ["Problem", "analyze", "parse_options", "strip_format", "STRICT_WORDS"]
 
 _LATEX_MATH = re.compile(
@@ -258,8 +260,6 @@ def analyze(raw: str, options=None) -> Problem:
             math.append(line)
             marks.append(f"⟦{len(math) - 1}⟧")
         return " " + " and ".join(marks) + " "
-
-    from .rewrite import ordinal_terms, words_to_numbers
 
     text = ordinal_terms(_currency(_plane_words(_domain_note(text))))
     delimited = bool(_LATEX_MATH.search(text))

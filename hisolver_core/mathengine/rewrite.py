@@ -14,7 +14,8 @@ from collections.abc import Callable
 import sympy as sp
 
 from .build import Decline
-from .context import Context, Segment, _kind
+from .sat_rewrites import apply_sat_rules
+from .segments import Context, Segment, _kind
 
 __all__ = ["rewrite_verbal", "words_to_numbers"]
 
@@ -569,8 +570,6 @@ def _number_theory(ctx: Context) -> bool:
 
 def rewrite_verbal(ctx: Context) -> None:
     """Apply the verbal rules to ``ctx`` in place until none matches."""
-    from .sat_rewrites import apply_sat_rules
-
     if not any(seg.kind == "symbol" and seg.obj == N_SYM for seg in ctx.segments):
         pattern = r"\b(?:a|the|this|that) (?:certain )?number\b(?! of)"
         while re.search(pattern, ctx.problem.text, flags=re.I):

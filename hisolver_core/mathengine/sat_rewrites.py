@@ -18,7 +18,7 @@ import re
 
 import sympy as sp
 
-from .context import Context, Segment, _kind
+from .segments import Context, Segment, _kind
 
 __all__ = ["apply_sat_rules"]
 

@@ -13,6 +13,7 @@ options, the answer is matched to exactly one option (:mod:`.numeric_options`).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
 
 import sympy as sp
@@ -634,8 +635,18 @@ def _solve_story(story: Story) -> sp.Expr:
     return values[0]
 
 
-def solve_story(prob: Problem) -> Solution | None:
-    """Solve a story problem in a phrasing a family reads; None when none does. Raises Decline on an option mismatch."""
+Family = Callable[..., "Story | None"]  # a family reads the story text (and, for some, the options' text)
+
+
+def solve_story(
+    prob: Problem, families: Sequence[Family] = (), *, with_options: Collection[Family] = ()
+) -> Solution | None:
+    """Solve a story problem in a phrasing a family reads; None when none does. Raises Decline on an option mismatch.
+
+    This module's families are tried first, then ``families`` (the modules that build on this one's
+    ``Story`` pass theirs in, so this module imports none of them); a family in ``with_options``
+    also gets the options' text.
+    """
     s = story_text(prob)
     q = question_of(s)
     if len(s) > 600 or re.search(r"\b(?:none|except|approximately|about|nearly)\b", q):
@@ -643,28 +654,15 @@ def solve_story(prob: Problem) -> Solution | None:
     negated = bool(re.search(r"\bnot\b", q))
     limited = bool(re.search(r"\b(?:at least|at most|maximum|minimum)\b", q))  # a bound in the question
     extremal = bool(re.search(r"\b(?:least|most|greatest|smallest|largest|fewest|highest|lowest)\b", q))
-    from .classic import CLASSIC_FAMILIES  # they build on this module's Story
-    from .everyday import EVERYDAY_FAMILIES
-    from .proportion import MORE_FAMILIES
-    from .purchases import PURCHASE_FAMILIES
-    from .ratios import RATIO_FAMILIES
-
     options_text = " ".join(text.lower() for _, text in prob.options)
-    for family in (
-        *_FAMILIES,
-        *RATIO_FAMILIES,
-        *MORE_FAMILIES,
-        *EVERYDAY_FAMILIES,
-        *PURCHASE_FAMILIES,
-        *CLASSIC_FAMILIES,
-    ):
+    for family in (*_FAMILIES, *families):
         if extremal and family.__name__ not in _EXTREMAL_OK:
             continue  # "the least time ..." asks for an optimum these families do not look for
         if negated and family.__name__ not in _NOT_OK:
             continue  # "... is not blue": only a family that reads the negation may answer
         if limited and family.__name__ not in _LIMIT_OK:
             continue  # "without exceeding the maximum load": only a family that reads the bound may answer
-        story = family(s, options_text) if family in CLASSIC_FAMILIES else family(s)
+        story = family(s, options_text) if family in with_options else family(s)
         if story is None or not _all_numbers_used(s, story.used):
             continue
         value = _solve_story(story)
