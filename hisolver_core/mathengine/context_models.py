@@ -24,7 +24,7 @@ from .build import Decline, solved, step, tex
 from .context import Context
 from .models import SCALED
 from .problem import Problem
-from .proportion import _singular
+from .words import sentences, singular
 
 __all__ = ["model_extremum", "model_value", "rectangle_expression", "without_context"]
 
@@ -33,16 +33,11 @@ _CONSTRAINT = re.compile(
     r"smaller|larger|maximum|minimum|between|even|odd|each other|exceeds?|below|above|under|over|"
     r"within|round(?:ed)?|nearest|approximately|about|if|unless|than|twice|half|double|triple|percent|per)\b"
 )
-_SENTENCE = re.compile(r"(?<=[.?!])\s+(?=[A-Z⟦$])")
-
-
-def _sentences(text: str) -> list[str]:
-    return [s for s in _SENTENCE.split(text.strip()) if s]
 
 
 def without_context(prob: Problem) -> Problem | None:
     """``prob`` with its story sentences replaced by the math they hold; None when that would lose anything."""
-    parts = _sentences(prob.text)
+    parts = sentences(prob.text, before_capital=True)
     if len(parts) < 2 or prob.has_figure:
         return None
     story, question = parts[:-1], parts[-1]
@@ -146,7 +141,7 @@ def model_extremum(ctx: Context) -> Solution | None:
     var = next(iter(body.free_symbols))
     if not body.is_polynomial(var) or sp.degree(body, var) != 2:
         return None
-    question = re.split(r"(?<=[.?!])\s+", ctx.problem.question.strip())[-1]
+    question = (sentences(ctx.problem.question.strip()) or [""])[-1]
     noun, unit = _output_noun(ctx, out), _input_unit(ctx, var)
     if noun is None or "⟦" in question:
         return None
@@ -373,7 +368,7 @@ def model_value(ctx: Context) -> Solution | None:
         return None  # a scaled output ("in thousands of dollars") need not be in the question's units
     out, body = eqs[0].lhs, eqs[0].rhs
     var = next(iter(body.free_symbols))
-    parts = re.split(r"(?<=[.?!])\s+", ctx.problem.question.strip())
+    parts = sentences(ctx.problem.question.strip()) or [""]
     question, story = parts[-1], " ".join(parts[:-1])
     numbers = [s for s in ctx.segments if s.kind == "expression" and s.obj.is_number]
     if len(numbers) != 1 or f"⟦{numbers[0].index}⟧" not in question or not story:
@@ -399,7 +394,7 @@ def model_value(ctx: Context) -> Solution | None:
         return None
     k = numbers[0].index
     units = "|".join(
-        f"{re.escape(u)}|{re.escape(_singular(u))}s?" for u in unit.split("|")
+        f"{re.escape(u)}|{re.escape(singular(u))}s?" for u in unit.split("|")
     )  # "custom t-shirts": either word
     given_input = re.search(rf"⟦{k}⟧ ({units})\b", question)
     asks_input = re.search(rf"\bhow many ({units})\b", question)

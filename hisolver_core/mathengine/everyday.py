@@ -17,8 +17,9 @@ import re
 import sympy as sp
 
 from .build import tex
-from .proportion import _SPANS, _singular
+from .proportion import _SPANS
 from .story import NUM, Story, _n, decimal_latex, question_of
+from .words import singular
 
 __all__ = ["EVERYDAY_FAMILIES"]
 
@@ -45,7 +46,7 @@ def _base(word: str) -> str:
         return _IRREGULAR[word]
     if re.search(r"(?:ch|sh|x|ss)es$", word):
         return word[:-2]
-    return _singular(word)
+    return singular(word)
 
 
 def _forms(word: str) -> str:
@@ -141,7 +142,7 @@ def _probability_counts(s: str) -> Story | None:
             return None
         counts[word] = value
         if noun and noun != "and":
-            nouns.add(_singular(noun))
+            nouns.add(singular(noun))
     if len(counts) < 2 or len(nouns) > 1:
         return None
     asked = re.search(
@@ -200,7 +201,7 @@ _MONTHS = {"month": 1, "year": 12, "decade": 120}
 
 def _periods(asked_unit: str, period_unit: str) -> sp.Expr | None:
     """How many ``period_unit`` make one ``asked_unit`` (None when they do not convert)."""
-    a, b = _singular(asked_unit), _singular(period_unit)
+    a, b = singular(asked_unit), singular(period_unit)
     if a == b:
         return sp.Integer(1)
     if a in _SPANS and b in _SPANS:
@@ -292,7 +293,7 @@ def _growth(s: str) -> Story | None:
         f"The factor for one period is {sp.sstr(factor)}.",
         "Raise the factor to the number of periods and multiply by the starting amount.",
     ]
-    given = [f"starting amount: {start[0]}", f"factor {sp.sstr(factor)} every {span} {_singular(unit)}"]
+    given = [f"starting amount: {start[0]}", f"factor {sp.sstr(factor)} every {span} {singular(unit)}"]
     if t_letter:
         letter = t_letter.group(1) or t_letter.group(3)
         if letter in ("a", "i"):
@@ -357,7 +358,7 @@ def _conversion(s: str) -> Story | None:
         return None
     used = [factor, amount] + (["1"] if unit_count == "1" else [])
     hints = [
-        f"Write down how many {small} make one {_singular(big)}.",
+        f"Write down how many {small} make one {singular(big)}.",
         "Decide whether the answer should be a bigger or a smaller number.",
         "Multiply (or divide) by the conversion factor.",
     ]
@@ -700,11 +701,11 @@ def _rate_inverse(s: str) -> Story | None:
     )
     if used:  # "used 12 gallons to travel 300 miles": the same rate, read the other way round
         b, unit_b, a, unit_a, asked, c, unit_c = used.groups()
-        if _singular(asked) != _singular(unit_b) or _singular(unit_c) != _singular(unit_a):
+        if singular(asked) != singular(unit_b) or singular(unit_c) != singular(unit_a):
             return None
         y = sp.Symbol("y", positive=True)
         hints = [
-            f"Find how many {unit_b} go with one {_singular(unit_a)}.",
+            f"Find how many {unit_b} go with one {singular(unit_a)}.",
             "The same rate holds for the new amount.",
             f"Multiply that rate by {c}.",
         ]
@@ -725,12 +726,12 @@ def _rate_inverse(s: str) -> Story | None:
     if not m:
         return None
     a, unit_a, b, unit_b, asked, c, unit_c = m.groups()
-    if _singular(asked) != _singular(unit_b) or _singular(unit_c) != _singular(unit_a):
+    if singular(asked) != singular(unit_b) or singular(unit_c) != singular(unit_a):
         return None
     y = sp.Symbol("y", positive=True)
     eq = sp.Eq(y / _n(c), _n(b) / _n(a))
     hints = [
-        f"Find how many {unit_b} go with one {_singular(unit_a)}.",
+        f"Find how many {unit_b} go with one {singular(unit_a)}.",
         "The same rate holds for the new amount.",
         f"Multiply that rate by {c}.",
     ]

@@ -25,8 +25,8 @@ import sympy as sp
 from ..solution import Solution
 from .build import Decline, solved, step, tex
 from .context import Context
-from .proportion import _singular
 from .story import decimal_latex
+from .words import singular
 
 __all__ = ["interpret_model"]
 
@@ -85,10 +85,10 @@ def _input_words(ctx: Context, var: sp.Symbol) -> tuple[str, str] | None:
                 r"represented|shown|defined))\b",
                 m.group(2) or "",
             )[0].strip()
-            return _singular(m.group(1)), re.sub(r"⟦(\d+)⟧", lambda mm: _segment_text(ctx, mm.group(1)), event)
+            return singular(m.group(1)), re.sub(r"⟦(\d+)⟧", lambda mm: _segment_text(ctx, mm.group(1)), event)
         m = re.search(rf"⟦{k}⟧ is the number of ([a-z]+)", text)
         if m:
-            return _singular(m.group(1)), ""
+            return singular(m.group(1)), ""
     return None
 
 
@@ -255,7 +255,7 @@ def percent_per_period(ctx: Context) -> Solution | None:
     out, var, body = model
     words = _input_words(ctx, var)
     factor = _growth_factor(body, var)
-    if words is None or factor is None or _singular(m.group(2)) != words[0]:
+    if words is None or factor is None or singular(m.group(2)) != words[0]:
         return None
     grows = m.group(1) in ("increase", "grow", "rise")
     if (factor > 1) != grows or factor == 1:

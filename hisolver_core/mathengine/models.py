@@ -19,6 +19,7 @@ from ..solution import Solution
 from .build import Decline, solved, step, tex
 from .context import Context
 from .problem import Problem
+from .words import sentences, singular
 
 __all__ = ["fee_model", "formula_model", "rate_proportion"]
 
@@ -52,12 +53,8 @@ def _number(ctx: Context, k: str):
     return None
 
 
-def _stem(word: str) -> str:
-    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
-
-
 def _sentences(q: str) -> tuple[str, str]:
-    parts = [p for p in re.split(r"(?<=[.?!])\s+", q) if p]
+    parts = sentences(q)
     return " ".join(parts[:-1]), parts[-1] if parts else ""
 
 
@@ -104,7 +101,7 @@ def formula_model(ctx: Context) -> Solution | None:
     noun = re.search(rf"\b([a-z]+),? ⟦{keys[out.name]}⟧", before)
     if not unit or not noun or f"⟦{keys[out.name]}⟧" in last or f"⟦{keys[var.name]}⟧" in last:
         return None
-    unit_word = _stem(unit.group(1) or unit.group(2))
+    unit_word = singular(unit.group(1) or unit.group(2))
     numbers = _numbers_in(ctx, q)
     if len(numbers) != 1 or f"⟦{numbers[0]}⟧" not in last:
         return None
@@ -117,7 +114,7 @@ def formula_model(ctx: Context) -> Solution | None:
     ]
     if (
         given
-        and _stem(given.group(1)) == unit_word
+        and singular(given.group(1)) == unit_word
         and re.search(rf"\b(?:what is|find|how much|how many)\b.*\b{noun.group(1)}\b", last)
     ):
         answer = sp.nsimplify(eq.rhs.subs(var, value))
@@ -154,7 +151,7 @@ def fee_model(prob: Problem) -> Solution | None:
     others = [k for k in keys if k not in (m.group("a"), m.group("b"))]
     if len(keys) != 3 or len(others) != 1 or any(_raw_number(prob, k) is None for k in keys):
         return None
-    fee, rate, unit = _raw_number(prob, m.group("a")), _raw_number(prob, m.group("b")), _stem(m.group("u"))
+    fee, rate, unit = _raw_number(prob, m.group("a")), _raw_number(prob, m.group("b")), singular(m.group("u"))
     n = sp.Symbol("n")
     model = sp.Eq(sp.Symbol("T"), fee + rate * n)
     before, last = _sentences(q)
@@ -170,7 +167,7 @@ def fee_model(prob: Problem) -> Solution | None:
     fwd = re.search(rf"\bfor (?:a [a-z]+ of |an? [a-z]+ (?:that is|lasting|of) )?⟦{others[0]}⟧ ([a-z]+)", last)
     if (
         fwd
-        and _stem(fwd.group(1)) == unit
+        and singular(fwd.group(1)) == unit
         and re.search(r"\b(?:how much|what is the (?:total )?(?:cost|charge|fee|price|amount))", last)
     ):
         return _finish(prob, "linear models", model, fee + rate * given, f"n = {tex(given)}", hints)
@@ -216,13 +213,17 @@ def rate_proportion(prob: Problem) -> Solution | None:
             else None
         )
         new_span *= factor
-        unit, per = m.group("u"), _stem(m.group("t"))
+        unit, per = m.group("u"), singular(m.group("t"))
     else:
         m = _SAME_PRICE.match(s)
-        if not m or _stem(m.group("u")) != _stem(m.group("u2")) or (m.group("of") or "") != (m.group("of2") or ""):
+        if (
+            not m
+            or singular(m.group("u")) != singular(m.group("u2"))
+            or (m.group("of") or "") != (m.group("of2") or "")
+        ):
             return None
         span, amount, new_span = sp.nsimplify(m.group(1)), sp.nsimplify(m.group(4)), sp.nsimplify(m.group(5))
-        unit, per = "dollars", _stem(m.group("u"))
+        unit, per = "dollars", singular(m.group("u"))
         converted = None
     if span == 0:
         return None

@@ -12,6 +12,7 @@ import re
 import sympy as sp
 
 from .story import NUM, Story, _n, question_of
+from .words import singular
 
 __all__ = ["MORE_FAMILIES"]
 
@@ -374,13 +375,9 @@ def _per_every(s: str) -> Story | None:
 _SPANS = {"second": 1, "minute": 60, "hour": 3600, "day": 86400, "week": 604800}
 
 
-def _singular(word: str) -> str:
-    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
-
-
 def _same_unit(a: str, b: str) -> sp.Expr | None:
     """How many ``b`` make one ``a`` (1 when they are the same word); None when they do not convert."""
-    a, b = _singular(a), _singular(b)
+    a, b = singular(a), singular(b)
     if a == b:
         return sp.Integer(1)
     if a in _SPANS and b in _SPANS:

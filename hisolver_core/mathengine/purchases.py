@@ -14,8 +14,8 @@ import re
 import sympy as sp
 
 from .everyday import _base, _forms
-from .proportion import _singular
 from .story import NUM, Story, _n, question_of
+from .words import singular
 
 __all__ = ["PURCHASE_FAMILIES"]
 
@@ -31,18 +31,18 @@ def _first_then_each(s: str) -> Story | None:
         rf"(?:for|per) (?:each|every) additional ([a-z]+)\b",
         s,
     )
-    if not m or _singular(m.group(2)) != _singular(m.group(4)):
+    if not m or singular(m.group(2)) != singular(m.group(4)):
         return None
     first, unit, rate, _ = m.groups()
-    units = rf"(?:{_singular(unit)}s?)"
+    units = rf"(?:{singular(unit)}s?)"
     n, total = sp.Symbol("n", positive=True), sp.Symbol("C", positive=True)
     eq = sp.Eq(total, sp.Add(_n(first), sp.Mul(_n(rate), n - 1, evaluate=False), evaluate=False))
     hints = [
-        f"The first {_singular(unit)} has its own price.",
-        f"Every {_singular(unit)} after the first costs {rate}: there are n - 1 of them.",
+        f"The first {singular(unit)} has its own price.",
+        f"Every {singular(unit)} after the first costs {rate}: there are n - 1 of them.",
         "Add the first price to the rate times the number of additional units.",
     ]
-    given = [f"first {_singular(unit)}: {first}", f"additional {_singular(unit)}: {rate}"]
+    given = [f"first {singular(unit)}: {first}", f"additional {singular(unit)}: {rate}"]
     count = re.search(rf"\b{NUM}[- ]{units}\b", q)
     letter = re.search(rf"\b([a-z]) {units}\b", q)
     paid = re.search(rf"\b(?:cost|costs|paid|pays|charged|was|is) {NUM}\b", body[m.end() :])
@@ -179,7 +179,7 @@ def _two_purchases(s: str) -> Story | None:
     items, rows, used = None, [], []
     for total, groups in bought:
         n1, _, item1, n2, _, item2 = groups[:6]
-        pair = (_singular(item1), _singular(item2))
+        pair = (singular(item1), singular(item2))
         if items is None:
             items = pair
         if set(pair) != set(items) or pair[0] == pair[1]:
@@ -188,7 +188,7 @@ def _two_purchases(s: str) -> Story | None:
         rows.append((counts, _n(total)))
         used += [total, n1, n2]
     asked = re.search(r"\b(?:price|cost)(?:, in dollars,)? of (one|1|a|an|each) (?:[a-z]+ of )?([a-z]+)\b", q)
-    if not asked or _singular(asked.group(2)) not in items:
+    if not asked or singular(asked.group(2)) not in items:
         return None
     used += ["1"] if asked.group(1) == "1" else []
     a, b = sp.symbols("a b", positive=True)
@@ -203,7 +203,7 @@ def _two_purchases(s: str) -> Story | None:
         "systems of equations",
         eqs,
         {},
-        price[_singular(asked.group(2))],
+        price[singular(asked.group(2))],
         used,
         hints,
         [f"{items[0]}: a each", f"{items[1]}: b each"],
@@ -343,7 +343,7 @@ def _legs(s: str) -> Story | None:
     m = re.search(r"\bonly ([a-z]+) and ([a-z]+)\b", s)
     if not m or re.search(r"\b(?:percent|more|less|than|each other|twice)\b", s):
         return None
-    a, b = _singular(m.group(1)), _singular(m.group(2))
+    a, b = singular(m.group(1)), singular(m.group(2))
     if a not in _LEGS or b not in _LEGS or _LEGS[a] == _LEGS[b]:
         return None
     heads = re.search(rf"\btotal of {NUM} (?:animals|heads|vehicles|cycles)\b|\b{NUM} (?:animals|heads|vehicles)\b", s)
@@ -356,7 +356,7 @@ def _legs(s: str) -> Story | None:
         return None
     count, limbs = heads.group(1) or heads.group(2), feet.group(1) or feet.group(2)
     stated = re.findall(r"\beach ([a-z]+) has (\d+) (?:legs|wheels)\b", s)  # "if each chicken has 2 legs"
-    if any(_LEGS.get(_singular(kind)) != int(n) for kind, n in stated):
+    if any(_LEGS.get(singular(kind)) != int(n) for kind, n in stated):
         return None
     x, y = sp.symbols("x y", nonnegative=True)
     eqs = [sp.Eq(x + y, _n(count)), sp.Eq(_LEGS[a] * x + _LEGS[b] * y, _n(limbs))]
@@ -369,7 +369,7 @@ def _legs(s: str) -> Story | None:
         "systems of equations",
         eqs,
         {},
-        x if _singular(asked.group(1)) == a else y,
+        x if singular(asked.group(1)) == a else y,
         [count, limbs, *[n for _, n in stated]],
         hints,
         [f"{a}: {_LEGS[a]} each", f"{b}: {_LEGS[b]} each"],
@@ -447,7 +447,7 @@ def _capacity(s: str) -> Story | None:
     each = re.search(rf"\beach ([a-z]+)(?: [a-z ]+?)? weighs {NUM}\b", s)
     q = question_of(s)
     asked = re.match(r"what is the (?:greatest|maximum|largest) number of ([a-z]+)\b", q)
-    if not cap or not each or not asked or _singular(asked.group(1)) != _singular(each.group(1)):
+    if not cap or not each or not asked or singular(asked.group(1)) != singular(each.group(1)):
         return None
     limit = _n(cap.group(1) or cap.group(2))
     driver = _n(fixed.group(1)) if fixed else 0
@@ -467,7 +467,7 @@ def _capacity(s: str) -> Story | None:
         n,
         used,
         hints,
-        [f"limit: {limit}", f"each {_singular(each.group(1))}: {each.group(2)}"]
+        [f"limit: {limit}", f"each {singular(each.group(1))}: {each.group(2)}"]
         + ([f"driver: {driver}"] if fixed else []),
         integer=True,
     )
@@ -488,11 +488,11 @@ def _fill_to_level(s: str) -> Story | None:
     )
     if not start or not rate or not target or re.search(r"\b(?:percent|then|both|second|another)\b", s):
         return None
-    unit = _singular(start.group(2))
+    unit = singular(start.group(2))
     if (
-        _singular(rate.group(3)) != unit
-        or _singular(target.group(3)) != unit
-        or _singular(rate.group(4)) != _singular(target.group(1))
+        singular(rate.group(3)) != unit
+        or singular(target.group(3)) != unit
+        or singular(rate.group(4)) != singular(target.group(1))
     ):
         return None
     sign = -1 if re.search(r"\b(?:drained|out|removed|leaks?)\b", rate.group(0)) else 1

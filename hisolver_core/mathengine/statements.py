@@ -17,6 +17,7 @@ from ..solution import Solution
 from .build import solved, step, tex
 from .numeric_options import pick_numeric_option
 from .problem import Problem
+from .words import sentences, singular
 
 __all__ = ["solve_statements"]
 
@@ -294,7 +295,7 @@ def solve_statements(prob: Problem) -> Solution | None:
     s = re.sub(
         r"\b(e\d+),? who (?=has |is |had |was )", r"\1. \1 ", s
     )  # "than Ann, who has ..." starts a statement about Ann
-    parts = [p for p in re.split(r"(?<=[.?!])\s+", s) if p.strip()]
+    parts = sentences(s)
     if not parts or "?" not in parts[-1]:
         return None
     question = parts[-1]
@@ -382,14 +383,7 @@ _PLACE = r"(?: (?:in|on|at|for) (?:the|his|her|their|a|an|its) [a-z]+)?"
 def _stem(phrase: str) -> str:
     """ "rose bushes" -> "rose bush"; "bags of onions" -> "bag" (the counted thing)."""
 
-    def one(w: str) -> str:
-        if w.endswith(("shes", "ches", "xes", "sses", "zes")):
-            return w[:-2]
-        if w.endswith("ies") and len(w) > 4:
-            return w[:-3] + "y"
-        return w[:-1] if w.endswith("s") and not w.endswith("ss") and len(w) > 3 else w
-
-    return " ".join(one(w) for w in phrase.split(" of ")[0].split())
+    return " ".join(singular(w, english=True) for w in phrase.split(" of ")[0].split())
 
 
 def solve_each_chain(prob: Problem) -> Solution | None:
@@ -403,7 +397,7 @@ def solve_each_chain(prob: Problem) -> Solution | None:
         s.replace(" in total", " "),
     ):
         return None
-    parts = [p.strip(" .") for p in re.split(r"(?<=[.?!])\s+", s) if p.strip()]
+    parts = [p.strip(" .") for p in sentences(s)]
     if len(parts) < 3 or "?" not in parts[-1]:
         return None
     first = re.fullmatch(rf"(?:there (?:are|were) |[a-z']+(?: [a-z']+){{0,2}} {_GET} ){NUM} {_NP}{_PLACE}", parts[0])

@@ -24,6 +24,7 @@ from .build import Decline, solved, step, tex
 from .numeric_options import pick_numeric_option
 from .problem import Problem, strip_format
 from .rewrite import words_to_numbers
+from .words import sentences
 
 __all__ = ["solve_story", "story_text", "question_of", "Story", "NUM"]
 
@@ -596,7 +597,7 @@ def _two_numbers(s: str) -> Story | None:
 
 def question_of(s: str) -> str:
     """The last sentence: the question."""
-    parts = [p for p in re.split(r"(?<=[.?!])\s+|(?<=\.)(?=[a-z])", s) if p.strip()]
+    parts = sentences(s, glued=True)
     qs = [p for p in parts if "?" in p or re.match(r"(?:what|how|find|calculate|determine|in how)\b", p)]
     q = (qs[-1] if qs else parts[-1]) if parts else s
     m = re.match(
@@ -655,7 +656,8 @@ def solve_story(
     limited = bool(re.search(r"\b(?:at least|at most|maximum|minimum)\b", q))  # a bound in the question
     extremal = bool(re.search(r"\b(?:least|most|greatest|smallest|largest|fewest|highest|lowest)\b", q))
     options_text = " ".join(text.lower() for _, text in prob.options)
-    for family in (*_FAMILIES, *families):
+    chain: tuple[Family, ...] = (*_FAMILIES, *families)
+    for family in chain:
         if extremal and family.__name__ not in _EXTREMAL_OK:
             continue  # "the least time ..." asks for an optimum these families do not look for
         if negated and family.__name__ not in _NOT_OK:
