@@ -29,9 +29,11 @@ than a decline.
 
 from __future__ import annotations
 
+import functools
 import importlib
 import logging
 import time
+from types import ModuleType
 
 from ..config import Settings
 from ..errors import ProblemError
@@ -108,7 +110,11 @@ def _answer(prob: Problem) -> Solution:
         found = entry.read(prob)
         if found is None:
             continue
-        sol = _solve_program(found, prob) if isinstance(found, MathProgram) else found
+        if isinstance(found, MathProgram):
+            found.reader = found.reader or entry.name
+            sol = _solve_program(found, prob)
+        else:
+            sol = found
         if sol is None:
             continue  # a program reader before program_solve exists: skipped
         sol = _check(prob, sol)
@@ -119,12 +125,23 @@ def _answer(prob: Problem) -> Solution:
 
 def _solve_program(program: MathProgram, prob: Problem) -> Solution | None:
     """``program_solve.solve_program(program, prob)``; None while that module has not landed."""
-    try:  # imported by name until the program branch merges (then a plain module-level import)
-        module = importlib.import_module(f"{__package__}.program_solve")
-    except ModuleNotFoundError:
+    module = _program_solve()
+    if module is None:
         return None
     sol: Solution = module.solve_program(program, prob)
     return sol
+
+
+@functools.cache
+def _program_solve() -> ModuleType | None:
+    """The ``program_solve`` module, or None before the program branch merges (then a plain import)."""
+    name = f"{__package__}.program_solve"
+    try:
+        return importlib.import_module(name)
+    except ModuleNotFoundError as exc:
+        if exc.name != name:
+            raise  # the module is there and something it imports is missing: a real error
+        return None
 
 
 def _check(prob: Problem, sol: Solution) -> Solution:
