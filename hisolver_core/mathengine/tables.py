@@ -842,6 +842,134 @@ def _fitting_option(prob: Problem, name: str, x: sp.Symbol, pairs, read: Step) -
     return sol
 
 
+# ---------------------------------------------------------------- two-way tables
+
+_TOTAL = re.compile(r"^\s*(?:grand )?totals?\s*$", re.I)
+_SHARE = re.compile(r"\b(probability|fraction|proportion|percent|percentage)\b")
+
+
+def _mentions(label: str, text: str) -> bool:
+    low = label.lower().strip()
+    if len(low) < 3 or _TOTAL.match(low):
+        return False
+    forms = {low, low + "s", low + "es", low[:-1] if low.endswith("s") else low}
+    return any(re.search(rf"(?<![\w-]){re.escape(f)}(?![\w-])", text) for f in forms)
+
+
+def _two_way(table: Table) -> tuple[list[str], list[str], dict[tuple[str, str], sp.Rational], dict[str, sp.Rational]]:
+    """Row labels, column labels, the inner counts and every total (checked against the table's own totals)."""
+    cols = [c for c in table.columns[1:] if not _TOTAL.match(c)]
+    body = [r for r in table.rows if not _TOTAL.match(r[0])]
+    rows = [r[0] for r in body]
+    if not cols or not rows or len(set(rows)) != len(rows) or len(set(cols)) != len(cols):
+        raise Decline("The two-way table's labels are missing or repeated.")
+    cell: dict[tuple[str, str], sp.Rational] = {}
+    for r in body:
+        for j, c in enumerate(table.columns[1:], start=1):
+            value = cell_number(r[j])
+            if value is None or value < 0:
+                raise Decline(f"A count in the table is not a number: {r[j]!r}.")
+            if c in cols:
+                cell[(r[0], c)] = value
+    totals = {r: sum((cell[(r, c)] for c in cols), sp.Integer(0)) for r in rows}
+    totals.update({c: sum((cell[(r, c)] for r in rows), sp.Integer(0)) for c in cols})
+    grand = sum((totals[r] for r in rows), sp.Integer(0))
+    for j, c in enumerate(table.columns[1:], start=1):  # the table's own totals must add up
+        if _TOTAL.match(c):
+            for r in body:
+                if cell_number(r[j]) != totals[r[0]]:
+                    raise Decline("The table's row totals do not add up, so I may have misread it.")
+    for r in table.rows:
+        if _TOTAL.match(r[0]):
+            for j, c in enumerate(table.columns[1:], start=1):
+                expected = grand if _TOTAL.match(c) else totals[c]
+                if cell_number(r[j]) != expected:
+                    raise Decline("The table's column totals do not add up, so I may have misread it.")
+    if grand == 0:
+        raise Decline("The table counts nothing.")
+    totals[""] = grand
+    return rows, cols, cell, totals
+
+
+def _forms(label: str) -> str:
+    low = re.escape(label.lower().strip())
+    bare = low[:-1] if low.endswith("s") else low
+    return rf"(?:{low}(?:e?s)?|{bare})"
+
+
+_LINKS = frozenset("are is were was who that which have has had do did does be a an".split())
+
+
+def _conditions_on(label: str, q: str, labels: list[str]) -> bool:
+    """``label`` names the group the fraction is taken of: "of the seniors", "given that ... bus".
+
+    Up to two words may stand between "of the" and the label ("of the female students"), none of
+    them a verb or another label: "of the students are juniors" is not "of the juniors".
+    """
+    f = _forms(label)
+    for m in re.finditer(rf"\b(?:of|among|from) (?:the |all (?:the )?|those )?((?:[\w']+ ){{0,2}}?){f}(?![\w-])", q):
+        filler = m.group(1).split()
+        if not any(w in _LINKS or any(_mentions(lab, w) for lab in labels) for w in filler):
+            return True
+    return bool(
+        re.search(rf"\bgiven that (?:[\w']+ ){{0,8}}?{f}(?![\w-])", q)
+        or re.search(rf"\bif (?:[\w']+ ){{0,8}}?{f}(?![\w-])[^?]*\bwhat\b", q)
+    )
+
+
+def _of_everyone(q: str, labels: list[str]) -> bool:
+    """The fraction is of the whole table: "of all the students", "of the people surveyed"."""
+    m = re.search(r"\b(?:of|among|from) (?:the |all (?:the )?|those )+([a-z]+)", q)
+    return bool(m) and not any(_mentions(lab, m.group(1)) for lab in labels)
+
+
+def _last_question(text: str) -> str:
+    """The sentence that asks (the last one with a question mark, else the last sentence)."""
+    parts = [p for p in re.split(r"(?<=[.!?])\s+", text.strip()) if p.strip()]
+    asks = [p for p in parts if "?" in p]
+    return (asks or parts or [""])[-1]
+
+
+def _solve_counts(prob: Problem, table: Table, question: str) -> Solution:
+    q = re.sub(r"\s+", " ", clean_cell(_last_question(question)).lower())
+    share = _SHARE.search(q)
+    if not share:
+        raise Decline("I read the two-way table but not what the question asks of it.")
+    rows, cols, cell, totals = _two_way(table)
+    row_hits = [r for r in rows if _mentions(r, q)]
+    col_hits = [c for c in cols if _mentions(c, q)]
+    if len(row_hits) > 1 or len(col_hits) > 1 or not (row_hits or col_hits):
+        raise Decline("I could not tell which row and column of the table the question is about.")
+    cond = [lab for lab in row_hits + col_hits if _conditions_on(lab, q, rows + cols)]
+    if len(cond) > 1 or (not cond and not _of_everyone(q, rows + cols)):
+        raise Decline("I could not tell which group the question's fraction is taken of.")
+    if len(row_hits) + len(col_hits) == 2:
+        r, c = row_hits[0], col_hits[0]
+        part = cell[(r, c)]
+        whole_label = cond[0] if cond else ""
+        part_text = f"Read the count for {r} and {c}: {tex(part)}."
+    else:
+        if cond:
+            raise Decline("The question names one group of the table and no part of it.")
+        label = (row_hits + col_hits)[0]
+        part, whole_label = totals[label], ""
+        part_text = f"Add the counts for {label}: {tex(part)}."
+    whole = totals[whole_label]
+    whole_text = f"the total for {whole_label}" if whole_label else "the total of the table"
+    answer: sp.Expr = part / whole
+    steps = [
+        step(tex(part), part_text),
+        step(f"\\frac{{{tex(part)}}}{{{tex(whole)}}} = {tex(answer)}", f"Divide by {whole_text}, {tex(whole)}."),
+    ]
+    if share.group(1) in ("percent", "percentage"):
+        answer = answer * 100
+        steps.append(step(f"{tex(answer)}\\%", "Multiply by 100 for a percent."))
+    hints = ["Find the row and the column the question names.", f"The fraction is taken of {whole_text}."]
+    return _finish(
+        prob, answer, steps, hints, list(prob.options), verification="Read from the table; its totals were checked."
+    )
+
+
 # ---------------------------------------------------------------- the reader
 
 
@@ -888,6 +1016,8 @@ def program_of(prob: Problem) -> MathProgram | Solution | None:
     question = _question(prob.raw, blocks)
     if table.kind == "function":
         return _solve_function_table(prob, table, question)
+    if table.kind == "counts":
+        return _solve_counts(prob, table, question)
     target = statistic_target(question)
     if target is None:
         raise Decline("I read the table but not what the question asks of it.")
