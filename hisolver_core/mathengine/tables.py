@@ -920,7 +920,9 @@ def _conditions_on(label: str, q: str, labels: list[str]) -> bool:
 def _of_everyone(q: str, labels: list[str]) -> bool:
     """The fraction is of the whole table: "of all the students", "of the people surveyed"."""
     m = re.search(r"\b(?:of|among|from) (?:the |all (?:the )?|those )+([a-z]+)", q)
-    return bool(m) and not any(_mentions(lab, m.group(1)) for lab in labels)
+    if m is None:
+        return False
+    return not any(_mentions(lab, m.group(1)) for lab in labels)
 
 
 def _last_question(text: str) -> str:
