@@ -401,9 +401,22 @@ def _stat_name(word: str) -> str:
     return next(name for name, pattern in _STAT_WORDS.items() if re.fullmatch(pattern, word))
 
 
+_ASK = re.compile(
+    rf"\b(?:what (?:is|was|are|were|would be)|find|compute|calculate|determine|give)\s+(?:the\s+)?"
+    rf"(?:[\w'’]+\s+){{0,3}}?(?:{_STAT}|sum)\b"
+)
+_NOT_ASKED = re.compile(
+    r"\b(?:how many|how much|which|who|whose|more than|less than|greater than|fewer than|"
+    r"at least|at most|exceeds?|closest)\b"
+)
+
+
 def statistic_target(question: str) -> Target | None:
     """The statistic a question asks for: one (``property``) or two combined (``expr`` over their names)."""
     q = question.lower()
+    asks = _last_question(q)
+    if not re.search(_ASK, asks) or re.search(_NOT_ASKED, asks):
+        return None  # "how many scores are above the mean?" asks for a count, not the mean
     m = _COMBINE.search(q)
     if m:
         a, b = _stat_name(m.group(2)), _stat_name(m.group(3))
@@ -673,7 +686,8 @@ _COUNT_WORDS = {
     w: i for i, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve".split())
 }
 _CHANGES = re.compile(
-    r"\b(?:if|added|removed|replaced|new|increase[sd]?|decrease[sd]?|missing|would|after|except|unknown|each of)\b",
+    r"\b(?:if|added|removed|replaced|new|increase[sd]?|decrease[sd]?|missing|would|after|except|unknown|each of|"
+    r"per|speed|rate|mph|hours?|weighted|percent)\b|%",
     re.I,
 )
 
@@ -683,6 +697,8 @@ def numbers_of(text: str) -> list[sp.Rational] | None:
     runs = list(_NUMBER_LIST.finditer(text))
     if len(runs) != 1:
         return None
+    if not re.search(r",\s", runs[0].group(0)) and re.search(r",\d{3}", runs[0].group(0)):
+        return None  # "12,400,3": thousands or three numbers? ambiguous without spaces
     return [
         sp.Rational(n.replace(",", "").replace("¤", "").strip())
         for n in re.findall(r"¤?\s*-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?", runs[0].group(0))
@@ -698,6 +714,8 @@ def _list_program(prob: Problem) -> MathProgram | None:
     if values is None:
         return None
     rest = _NUMBER_LIST.sub(" ", text)
+    if re.search(r"[=<>^*/+]|(?<!['’])\b[b-zB-HJ-Z]\b(?!['’])|\b[a-zA-Z]\s*\(", rest):
+        return None  # other math beside the list (a function, an equation): not a question about the list alone
     for other in re.findall(r"\d+(?:\.\d+)?", rest):
         if sp.Rational(other) != len(values):
             return None  # a number outside the list: the question is about more than the list

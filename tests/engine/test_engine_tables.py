@@ -13,7 +13,7 @@ from hisolver_core.mathengine.parse import parse_math
 from hisolver_core.mathengine.problem import analyze
 from hisolver_core.mathengine.program import MathProgram, Table, Target
 from hisolver_core.mathengine.readers import registered_readers
-from hisolver_core.mathengine.tables import find_blocks, find_tables, solve_statistic
+from hisolver_core.mathengine.tables import find_blocks, find_tables, numbers_of, solve_statistic
 
 LATEX_FUNCTION = r"""$$\begin{array}{c || c | c | c | c}
 x & 0 & 1 & 2 & 3 \\
@@ -244,6 +244,12 @@ def test_mean_of_a_list_in_the_text():
     sol = solve("What is the mean of 3, 5, 7, and 10?")
     assert sol.solved and sol.reader == "tables"
     assert "\\frac" in sol.steps[-1].latex
+
+
+def test_a_list_without_spaces_is_read_unless_thousands_make_it_ambiguous():
+    assert numbers_of("What is the median of the data set $3,9,1,7,5,11$ ?") == [3, 9, 1, 7, 5, 11]
+    assert numbers_of("What is the median of $1,200, 300, 5$?") == [1200, 300, 5]
+    assert numbers_of("What is the median of $12,400,3$?") is None
 
 
 def test_a_list_with_another_number_in_the_question_is_not_read():
