@@ -313,6 +313,13 @@ _MD_ROW = re.compile(r"^\s*\|.*\|\s*$")
 _MD_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
 
 
+def _lines_span(block: Block, lines: list[str], first: int, stop: int) -> Block:
+    """``block`` placed over ``lines[first:stop]`` of the text (so the question can be read without it)."""
+    block.start = sum(len(line) + 1 for line in lines[:first])
+    block.end = block.start + sum(len(line) + 1 for line in lines[first:stop])
+    return block
+
+
 def _markdown_blocks(text: str) -> Iterator[Block]:
     lines = text.split("\n")
     i = 0
@@ -323,9 +330,10 @@ def _markdown_blocks(text: str) -> Iterator[Block]:
                 j += 1
             grid = [_md_cells(lines[i])] + [_md_cells(line) for line in lines[i + 2 : j]]
             if len({len(r) for r in grid}) != 1:
-                yield Block("other", reason="The markdown table's rows have different numbers of cells.")
+                block = Block("other", reason="The markdown table's rows have different numbers of cells.")
             else:
-                yield _header_block(grid)
+                block = _header_block(grid)
+            yield _lines_span(block, lines, i, j)
             i = j
         else:
             i += 1
@@ -348,13 +356,14 @@ _PLAIN_SPLIT = re.compile(r"\t+| {2,}")
 
 def _plain_blocks(text: str) -> Iterator[Block]:
     run: list[list[str]] = []
-    for line in [*text.split("\n"), ""]:
+    lines = [*text.split("\n"), ""]
+    for n, line in enumerate(lines):
         cells = [c.strip() for c in _PLAIN_SPLIT.split(line.strip())] if line.strip() else []
         if len(cells) >= 2 and (not run or len(cells) == len(run[0])):
             run.append(cells)
             continue
         if len(run) >= 3 and _plain_ok(run):
-            yield _header_block([[clean_cell(c) for c in row] for row in run])
+            yield _lines_span(_header_block([[clean_cell(c) for c in row] for row in run]), lines, n - len(run), n)
         run = [cells] if len(cells) >= 2 else []
 
 
@@ -370,7 +379,8 @@ _ONE_LINE = re.compile(r"([A-Za-z][\w() ]{0,12}?)\s*\|\s*((?:[^|;\n]+\|\s*)+[^|;
 
 def _one_line_blocks(text: str) -> Iterator[Block]:
     """``x | 1 | 2 | 3 ; f(x) | 4 | 7 | 10``: rows of a table on one line, separated by semicolons."""
-    for line in text.split("\n"):
+    lines = text.split("\n")
+    for n, line in enumerate(lines):
         parts = [p.strip() for p in line.split(";") if "|" in p]
         rows = []
         for part in parts:
@@ -379,7 +389,7 @@ def _one_line_blocks(text: str) -> Iterator[Block]:
                 break
             rows.append([m.group(1).strip()] + [clean_cell(c) for c in m.group(2).split("|")])
         if len(rows) >= 2 and len(rows) == len(parts) and len({len(r) for r in rows}) == 1:
-            yield _grid_block(rows)
+            yield _lines_span(_grid_block(rows), lines, n, n + 1)
 
 
 # ---------------------------------------------------------------- statistics
@@ -1018,14 +1028,31 @@ def _column_asked(table: Table, question: str) -> str | None:
     return named[0] if len(named) == 1 else None  # a column the question does not name is never guessed
 
 
+def _frequency_or_data(table: Table, question: str) -> Table:
+    """A (value, count) table, unless the question is about the second column's own numbers.
+
+    "Week | Number of customers": "the mean number of customers" averages the second column;
+    "Outcome | # of occurrences" or "Score | Frequency" weights each value by its count.
+    """
+    q = clean_cell(question).lower()
+    counts_header = table.columns[1].lower()
+    if re.search(rf"(?<![\w]){re.escape(counts_header)}(?![\w])", q):
+        return Table(columns=table.columns, rows=table.rows, kind="data", span=table.span)
+    if re.search(r"frequency|tally|occurrences|#|\bcount\b", counts_header):
+        return table
+    raise Decline("I could not tell whether the table's second column counts the first or is data of its own.")
+
+
 def program_of(prob: Problem) -> MathProgram | Solution | None:
     """The table program (or, for function tables, the finished solution) of ``prob``; None when it has no table."""
     blocks = find_blocks(prob.raw)
     if not blocks:
         program = _list_program(prob)
         return program
-    if any(b.kind == "system" for b in blocks) and all(b.kind == "system" for b in blocks):
+    if all(b.kind == "system" for b in blocks):
         return None  # equations typeset in an array: the equation readers solve the system
+    if any(b.kind == "system" for b in blocks):
+        raise Decline("The problem mixes a table with a system of equations; I read one or the other.")
     unread = [b for b in blocks if b.kind == "other"]
     if unread:
         raise Decline(unread[0].reason or "The problem has a table I cannot read.")
@@ -1041,6 +1068,8 @@ def program_of(prob: Problem) -> MathProgram | Solution | None:
     target = statistic_target(question)
     if target is None:
         raise Decline("I read the table but not what the question asks of it.")
+    if table.kind == "frequency":
+        table = _frequency_or_data(table, question)
     if table.kind not in ("frequency", "stem_leaf"):
         target.of = _column_asked(table, question)
         if target.of is None:

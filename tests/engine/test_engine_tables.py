@@ -231,6 +231,13 @@ def test_frequency_table_weights_each_value():
     assert sol.solved and _num(sol.answer_latex) == sp.Rational(70 * 2 + 80 * 3 + 90, 6)
 
 
+def test_a_number_of_column_is_data_when_the_question_names_it():
+    table = "Week    Number of customers\n1    40\n2    50\n3    90"
+    sol = solve(table + "\nWhat is the mean number of customers?")
+    assert sol.solved and _num(sol.answer_latex) == 60  # not the weeks weighted by customers
+    assert not solve(table + "\nWhat is the mean of the data?").solved
+
+
 def test_stem_and_leaf_plot():
     text = (
         r"The stem and leaf plot shows the scores. $(5|1$ represents $51.)$ What is the median of the data?"
