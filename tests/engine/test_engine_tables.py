@@ -13,7 +13,7 @@ from hisolver_core.mathengine.parse import parse_math
 from hisolver_core.mathengine.problem import analyze
 from hisolver_core.mathengine.program import MathProgram, Table, Target
 from hisolver_core.mathengine.readers import registered_readers
-from hisolver_core.mathengine.tables import find_blocks, find_tables, numbers_of, solve_statistic
+from hisolver_core.mathengine.tables import find_blocks, find_tables, numbers_of, program_of, solve_statistic
 
 LATEX_FUNCTION = r"""$$\begin{array}{c || c | c | c | c}
 x & 0 & 1 & 2 & 3 \\
@@ -318,3 +318,13 @@ def test_a_huge_table_is_declined_in_bounded_time():
 def test_the_reader_is_registered_before_the_word_readers():
     names = [r.name for r in registered_readers()]
     assert "tables" in names and names.index("tables") < names.index("wording")
+
+
+def test_the_table_program_round_trips_through_json():
+    prob = analyze(f"For the counties listed below, what was the median number of students in $2002?$\n\n{COUNTY}")
+    program = program_of(prob)
+    assert isinstance(program, MathProgram)
+    assert program.target.kind == "statistic" and program.target.property == "median" and program.target.of == "2002"
+    again = MathProgram.from_json(program.to_json())
+    assert again == program
+    assert _num(solve_statistic(again, prob).answer_latex) == sp.Rational(22 + 141, 2)
