@@ -234,7 +234,7 @@ def cell_number(cell: str) -> sp.Rational | None:
         s = s[1:]
     if not _NUMBER.fullmatch(s):
         return None
-    return sp.Rational(s.replace(",", "").replace("+", ""))
+    return _rational(s.replace(",", "").replace("+", ""))
 
 
 def _is_number(cell: str) -> bool:
@@ -685,7 +685,15 @@ def _option_number(text: str) -> sp.Expr | None:
         except (ParseFailure, RecursionError):
             return None
         return value if isinstance(value, sp.Expr) and value.is_number else None
-    return sp.Rational(m.group(1).replace(",", ""))
+    return _rational(m.group(1).replace(",", ""))
+
+
+def _rational(text: str) -> sp.Rational | None:
+    """``text`` as an exact number; None for ``0/0`` or ``3/0``."""
+    try:
+        return sp.Rational(text)
+    except (ZeroDivisionError, ValueError, TypeError):
+        return None
 
 
 # ---------------------------------------------------------------- numbers listed in the text

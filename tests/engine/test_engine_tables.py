@@ -13,7 +13,14 @@ from hisolver_core.mathengine.parse import parse_math
 from hisolver_core.mathengine.problem import analyze
 from hisolver_core.mathengine.program import MathProgram, Table, Target
 from hisolver_core.mathengine.readers import registered_readers
-from hisolver_core.mathengine.tables import find_blocks, find_tables, numbers_of, program_of, solve_statistic
+from hisolver_core.mathengine.tables import (
+    cell_number,
+    find_blocks,
+    find_tables,
+    numbers_of,
+    program_of,
+    solve_statistic,
+)
 
 LATEX_FUNCTION = r"""$$\begin{array}{c || c | c | c | c}
 x & 0 & 1 & 2 & 3 \\
@@ -304,6 +311,12 @@ def test_malformed_tables_decline_with_a_reason(text):
     sol = solve(text)
     assert not sol.solved
     assert sol.reason and "could not handle" not in sol.reason
+
+
+def test_a_division_by_zero_in_a_cell_or_option_is_not_a_number():
+    assert cell_number("3/0") is None and cell_number("0/0") is None
+    sol = solve("What is the mean of 3, 5, and 7?", ["5", "0/0", "3/0", "7"])
+    assert sol.solved and sol.choice == "A"
 
 
 def test_a_huge_table_is_declined_in_bounded_time():
