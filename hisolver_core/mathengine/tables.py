@@ -1091,7 +1091,11 @@ def program_of(prob: Problem) -> MathProgram | Solution | None:
     order=50,
 )
 def read_table(prob: Problem) -> Solution | None:
-    """The table reader: a solved statistic or function-table question, a decline, or None (no table)."""
+    """The table reader: a solved statistic or function-table question, a decline, or None (no table).
+
+    Statistic programs are solved here by :func:`solve_statistic`; once ``program_solve.solve_program``
+    dispatches target kind ``"statistic"`` to it, this may return the program itself.
+    """
     found = program_of(prob)
     if isinstance(found, MathProgram):
         return solve_statistic(found, prob)
