@@ -38,7 +38,10 @@ from types import ModuleType
 from ..config import Settings
 from ..errors import ProblemError
 from ..solution import Solution
-from . import legacy  # noqa: F401  (registers the reader families)
+from . import (
+    legacy,  # noqa: F401  (registers the reader families)
+    tables,  # noqa: F401  (registers the table reader)
+)
 from .build import Decline, declined
 from .context_models import without_context
 from .options import choose_option

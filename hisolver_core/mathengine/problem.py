@@ -21,7 +21,8 @@ _LATEX_MATH = re.compile(
     r"\$\$(.+?)\$\$|\\\[(.+?)\\\]|\\\((.+?)\\\)|\$(.+?)\$|\\begin\{(?:align|equation|eqnarray)\*?\}(.+?)\\end\{(?:align|equation|eqnarray)\*?\}",
     re.S,
 )
-_FIGURE = re.compile(r"\[asy\]|\\begin\{tabular\}|\\includegraphics|\\begin\{array\}", re.I)
+_FIGURE = re.compile(r"\[asy\]|\\includegraphics", re.I)
+_TABLE_ENV = re.compile(r"\\begin\{(?:tabular|array)\}")
 _FORMAT_SENTENCE = re.compile(
     r"(?:\(\s*)?\b(?:express|give|write|enter|round|leave|simplify)\s+(?:your|the|all|each)\s+answers?\b[^.?!]*[.?!]?\)?",
     re.I,
@@ -240,13 +241,24 @@ def _is_math_token(core: str, tokens: list[str], i: int) -> bool:
     return False
 
 
+def _has_figure(text: str) -> bool:
+    """A drawing (``[asy]``, an image), or a ``tabular``/``array`` that ``tables`` reads as neither table nor system."""
+    if _FIGURE.search(text):
+        return True
+    if not _TABLE_ENV.search(text):
+        return False
+    from .tables import figures_unread
+
+    return figures_unread(text)
+
+
 def analyze(raw: str, options=None) -> Problem:
     """Cut ``raw`` into wording and math segments; attach parsed options."""
     text = raw.replace("\\$", "¤").replace("\r", "")
     opts = parse_options(options)
     if not opts:
         text, opts = _inline_options(text)
-    has_figure = bool(_FIGURE.search(text))
+    has_figure = _has_figure(text)
     text = re.sub(r"\[asy\].*?\[/asy\]", " ", text, flags=re.S)
     rounding, form = _answer_format(text)
     text = strip_format(text)
