@@ -37,6 +37,8 @@ def option_number(text: str) -> tuple[sp.Expr, int] | None:
         return None
     token = found[0]
     places = len(token.split(".")[1]) if "." in token and "/" not in token else 0
+    if re.fullmatch(r"-?[\d.]+/-?0*\.?0*", token):
+        return None  # "0/0", "3/0": not a number
     return sp.Rational(token), places
 
 

@@ -329,8 +329,17 @@ def parse_math(text: str):
     failures: list[ParseFailure] = []
     for reader in readers:
         try:
-            return reader(text)
+            return _no_tuple_arithmetic(reader(text))
         except ParseFailure as exc:
             failures.append(exc)
     undefined = [f for f in failures if isinstance(f, UndefinedFunction)]
     raise (undefined or failures or [ParseFailure("cannot read math")])[-1]
+
+
+def _no_tuple_arithmetic(obj):
+    """Refuse a parse that multiplies or adds a tuple (``0()``, ``2[]``, ``0(]``): not math SymPy can evaluate."""
+    if isinstance(obj, sp.Basic):
+        for node in sp.preorder_traversal(obj):
+            if isinstance(node, (sp.Mul, sp.Add, sp.Pow)) and any(isinstance(a, sp.Tuple) for a in node.args):
+                raise ParseFailure("a bracket holds no number")
+    return obj

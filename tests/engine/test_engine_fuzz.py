@@ -52,10 +52,18 @@ WORDS = st.lists(
 
 
 # Crashes found by this test and not fixed yet: (what the input looks like, examples). Only these are let
-# through; test_known_crashes_still_crash fails as soon as one is fixed, so the entry goes with the fix.
-# December 2026: empty brackets next to a number or letter ("0()", "2[]", "1[]i", "i*[]") reach SymPy as
-# a Tuple and raise AttributeError / TypeError inside the engine.
-KNOWN_CRASHES = {r"\(\s*\)|\[\s*\]": ["0()", "0[]", "2[]", "1[]i", "i*[]"]}
+# through. None today: the empty-bracket family ("0()", "2[]", "0(]": a Tuple inside a product) is refused
+# by the parser and an option "0/0" is not a number; both stay in FIXED_CRASHES as regressions.
+KNOWN_CRASHES: dict[str, list[str]] = {}
+FIXED_CRASHES = [
+    ("0()", None),
+    ("0[]", None),
+    ("2[]", None),
+    ("1[]i", None),
+    ("i*[]", None),
+    ("0(]", None),
+    ("$2x+1=5$", ["0/0", "3/0", "4"]),
+]
 
 
 class _Records(logging.Handler):
@@ -104,12 +112,11 @@ def test_the_catch_all_listener_sees_a_crash(monkeypatch) -> None:
             assert not solve("Solve 2x = 4.").solved  # the student still gets a decline
 
 
-@pytest.mark.xfail(strict=True, reason="a known engine crash (KNOWN_CRASHES): remove its entry when this passes")
-@pytest.mark.parametrize("problem", [p for problems in KNOWN_CRASHES.values() for p in problems])
-def test_known_crashes_still_crash(monkeypatch, problem: str) -> None:
-    monkeypatch.setitem(globals(), "KNOWN_CRASHES", {})  # nothing tolerated here
+@pytest.mark.parametrize(("problem", "options"), FIXED_CRASHES)
+def test_fixed_crashes_stay_fixed(problem: str, options) -> None:
     with no_catch_all():
-        solve(problem)
+        sol = solve(problem, options)
+    assert not sol.solved and sol.reason
 
 
 def _run(problem: str) -> Solution | None:
