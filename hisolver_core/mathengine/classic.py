@@ -350,13 +350,13 @@ def _lcm_hcf(s: str, options_text: str = "") -> Story | None:
     found = [x for x in (m, m2, m3, m4) if x]
     if len(found) != 1:
         return None
-    values = [int(x) for x in re.findall(r"\d+", (m or m2 or m3 or m4).group(m4 and 2 or 1))]
+    values = [int(x) for x in re.findall(r"\d+", found[0].group(m4 and 2 or 1))]
     if len(values) < 2 or 0 in values:
         return None
     if m4:
         kind = m4.group(1).replace(".", "")
         value = math.lcm(*values) if kind == "lcm" else math.gcd(*values)
-        extra = []
+        extra: list[str] = []
     elif m3:
         if re.search(r"\bremainder\b", s):
             return None

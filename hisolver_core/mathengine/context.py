@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
 import sympy as sp
 
@@ -28,8 +29,10 @@ class Segment:
 
     index: int
     source: str
-    obj: object
-    kind: str  # equation | inequality | expression | symbol | point | tuple
+    # What the source parsed to: a SymPy object (Eq, relation, expression, Symbol, Tuple), a Python tuple of them,
+    # or None for "dots"; ``kind`` says which. SymPy ships no type information, so its classes are Any to mypy.
+    obj: Any
+    kind: str  # equation | inequality | expression | symbol | point | tuple | dots | other
 
 
 @dataclass
@@ -165,7 +168,7 @@ def _named_functions(problem: Problem, ctx: Context) -> None:
         ctx.function_sources[name] = f"{name}(x) = {sp.latex(body)}"
         ctx.templated.add(name)
     asked = re.search(r"\bwhich of the following (?:could )?defines? ⟦(\d+)⟧", problem.text, re.I)
-    name = problem.math[int(asked.group(1))].strip() if asked else None
+    name = problem.math[int(asked.group(1))].strip() if asked else ""
     if name and re.fullmatch(r"[a-zA-Z]", name) and name not in ctx.functions:
         values = [
             src for src in problem.math if re.fullmatch(rf"\s*{name}\s*\(\s*-?\d+(?:\.\d+)?\s*\)\s*=.+", src, re.S)
@@ -188,7 +191,7 @@ def _read_definitions(problem: Problem, ctx: Context) -> set[int]:
     for i, src in enumerate(problem.math):
         for part in re.split(r"(?<=\S)\s*(?:,|;|\\text\{\s*and\s*\})\s*(?=[a-zA-Z]\s*\()", src):
             plain = _DEF.match(part)
-            found = (*plain.groups(), None) if plain else _shifted_definition(part, problem.text)
+            found = (plain[1], plain[2], plain[3], None) if plain else _shifted_definition(part, problem.text)
             if not found or found[0] in "xyz" or found[0] in raw:
                 continue  # a second "f(x) = ..." is an equation about f, not a new definition
             name, var, body_src, shift = found

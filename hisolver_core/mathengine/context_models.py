@@ -176,8 +176,9 @@ def model_extremum(ctx: Context) -> Solution | None:
     )
     if peak < 0 and (asks_value or asks_when):
         raise Decline("The turning point of the model is before its input starts.")
-    if asks_value or asks_when:
-        word = (asks_value or asks_when).group(1)
+    asked = asks_value or asks_when
+    if asked:
+        word = asked.group(1)
         if bool(re.fullmatch(_MAX, word)) != bool(a < 0):
             raise Decline("The model has no such extreme value.")
         steps = [
@@ -244,7 +245,7 @@ def rectangle_expression(ctx: Context) -> Solution | None:
     """ "A rectangular patio has a length of (3x + 2) meters and a width of (x - 1) meters": its area or perimeter."""
     m = _RECT.search(ctx.problem.text)
     ask = _RECT_ASK.match(m.group("q").strip()) if m else None
-    if not ask:
+    if m is None or not ask:
         return None
     length, width = (next((s for s in ctx.segments if s.index == int(m.group(k))), None) for k in ("l", "w"))
     if length is None or width is None or length.kind != "expression" or width.kind != "expression":
@@ -340,14 +341,14 @@ def _described(ctx: Context, letter: str) -> tuple[set[str], str | None]:
                 words.add(after.group(1))  # "the number of tickets N remaining": remaining is part of what N counts
     if not words and letter in ctx.functions:  # "the function S(v) = ... to estimate the stopping distance"
         source = ctx.function_sources.get(letter, "")
-        k = next((i for i, src in enumerate(ctx.problem.math) if src.strip() == source.strip()), None)
+        defined = next((i for i, src in enumerate(ctx.problem.math) if src.strip() == source.strip()), None)
         what = (
             re.search(
-                rf"⟦{k}⟧,? (?:to (?:estimate|model|find|calculate|compute|predict)|gives|models|estimates|represents|"
+                rf"⟦{defined}⟧,? (?:to (?:estimate|model|find|calculate|compute|predict)|gives|models|estimates|represents|"
                 rf"predicts) (?:the )?((?:[a-z'-]+ ){{0,3}}[a-z'-]+)",
                 ctx.problem.question,
             )
-            if k is not None
+            if defined is not None
             else None
         )
         if what:

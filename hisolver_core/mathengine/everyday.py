@@ -252,6 +252,7 @@ def _growth(s: str) -> Story | None:
             m, unit_word = interest, "year"
             word, pct, span, unit = m.group(1), m.group(2), None, unit_word
         elif not m:  # "each year, the value decreases by 15% of its value from the previous year"
+            assert yearly is not None, "the guard above returned when nothing matched"
             m = yearly
             unit, word, pct = yearly.groups()
             span = None
@@ -260,6 +261,7 @@ def _growth(s: str) -> Story | None:
         up = re.fullmatch(_UP, word) is not None
         factor, used_rate = 1 + (1 if up else -1) * _n(pct) / 100, [pct]
     span = span or "1"
+    assert m is not None, "every branch above set m to a match"
     rest = body[: m.start()] + " " + body[m.end() :]
     restated = re.search(
         rf"\b(?:is reduced by half|decreases by half|halves|is halved) every {re.escape(span)} {unit}s?\b", rest
@@ -282,7 +284,9 @@ def _growth(s: str) -> Story | None:
     )
     if bool(t_letter) == bool(t_number) or not re.search(r"\b(?:what|how many|how much|which|find)\b", q):
         return None
-    asked_unit = (t_letter.group(2) or t_letter.group(4)) if t_letter else (t_number.group(2) or t_number.group(4))
+    asked = t_letter or t_number  # exactly one matched; their groups 2 and 4 are both the period
+    assert asked is not None
+    asked_unit = asked.group(2) or asked.group(4)
     per = _periods(asked_unit, unit)
     if per is None:
         return None
@@ -312,6 +316,7 @@ def _growth(s: str) -> Story | None:
             params=(t,),
             answer_latex=shown,
         )
+    assert t_number is not None, "t_letter did not match, so t_number did"
     elapsed = t_number.group(1) or t_number.group(3)
     eq = sp.Eq(y, _n(start[0]) * factor ** (_n(elapsed) * per / _n(span)))
     return Story(
@@ -545,6 +550,8 @@ def _mean_change(s: str) -> Story | None:
             return None
         mean, count = first.groups()
     nxt = str(int(count) + 1) if count.isdigit() else None
+    if nxt is None:
+        return None  # no whole count, no "sixth" value: neither reading below applies
     ordinal = next((w for w, k in _ORDINALS.items() if str(k) == nxt), None)
     rest = body[first.end() :]
     later = re.search(
@@ -906,19 +913,22 @@ def _rate_conversion(s: str) -> Story | None:
     )
     if bool(as_rate) == bool(as_amount):
         return None
-    target = as_rate.group(1) if as_rate else as_amount.group(1)
-    stated_parts = stated.groups() if stated else None
+    asked = as_rate or as_amount  # exactly one matched
+    assert asked is not None
+    target = asked.group(1)
+    stated_parts = (stated[1], stated[2], stated[3]) if stated else None
     factor = _factor(_unit(unit_a), _unit(target), stated_parts)
     if factor is None:
         return None
     x = sp.Symbol("x", positive=True)
     used = [value] + ([span] if span != "1" else []) + (["1", stated.group(2)] if stated else [])
     rate_text = f"rate: {value} {unit_a} per {span + ' ' if span != '1' else ''}{per}"
-    conversion = [f"1 {_unit(stated_parts[0])} = {stated_parts[1]} {_unit(stated_parts[2])}"] if stated else []
+    conversion = [f"1 {_unit(stated_parts[0])} = {stated_parts[1]} {_unit(stated_parts[2])}"] if stated_parts else []
     if as_rate:
         seconds = sp.Rational(_SPANS[as_rate.group(2)], _SPANS[per])
         given = [rate_text, *conversion, f"asked: {target} per {as_rate.group(2)}"]
     else:
+        assert as_amount is not None
         count = {"one": "1", "a": "1", "an": "1"}.get(as_amount.group(2), as_amount.group(2))
         seconds = _n(count) * sp.Rational(_SPANS[as_amount.group(3)], _SPANS[per])
         used += [count] if as_amount.group(2) not in ("one", "a", "an") else []

@@ -6,7 +6,7 @@ import re
 
 import sympy as sp
 
-from ..solution import Solution
+from ..solution import Solution, Step
 from .build import Decline, solved, step, tex
 from .context import Context
 
@@ -251,8 +251,8 @@ def solve_graph_property(ctx: Context) -> Solution | None:
     answer, work = _property(f, prop, as_point)
     if coordinate and isinstance(answer, sp.Tuple) and len(answer) == 2:
         answer = answer[0] if coordinate == "x" else answer[1]
-    points = _marks(f)
-    labels = {
+    marks = _marks(f)
+    labels: dict[str, dict[str | None, str]] = {
         "vertex": {None: "(h, k)", "x": "h", "y": "k"},
         "axis": {None: "x"},
         "minimum": {None: r"y_{\min}"},
@@ -273,7 +273,7 @@ def solve_graph_property(ctx: Context) -> Solution | None:
         hints,
         answer,
         verification="computed from the coefficients and checked on the curve",
-        figure={"kind": "function", "expr": str(f), "points": points},
+        figure={"kind": "function", "expr": str(f), "points": marks},
     )
 
 
@@ -385,7 +385,7 @@ def _two_points(ctx: Context, prop: str, points, coordinate) -> Solution:
     )
 
 
-def _combine(point: sp.Tuple, how: str) -> tuple[sp.Expr, object]:
+def _combine(point: sp.Tuple, how: str) -> tuple[sp.Expr, Step]:
     """The sum or product of a point's coordinates, with its step."""
     value = point[0] + point[1] if how == "sum" else point[0] * point[1]
     sign = "+" if how == "sum" else r"\cdot"

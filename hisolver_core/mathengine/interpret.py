@@ -210,6 +210,7 @@ def _option_fits(role: str, value, text: str, unit: str, event: str, scale: int 
             return (
                 (up if grows else down) and not (up and down) and sp.Rational(change.group(1)) == abs(value - 1) * 100
             )
+        assert share is not None, "exactly one of change and share matched"
         return not up and not down and sp.Rational(share.group(1)) == value * 100
     if role == "zero":
         return bool(re.search(_ZERO, text)) and not per_unit and not percent and all(n == value for n in plain_numbers)
@@ -250,7 +251,7 @@ def percent_per_period(ctx: Context) -> Solution | None:
     """ "By what percent does the amount decrease each hour?" for a growth model ``250(0.8)^h``: 20."""
     m = _PERCENT_PER.search(ctx.problem.question)
     model = _model(ctx) if m else None
-    if model is None:
+    if m is None or model is None:
         return None
     out, var, body = model
     words = _input_words(ctx, var)

@@ -44,7 +44,7 @@ _COUNT_Q = re.compile(
 )
 
 
-def _option_objects(options: list[tuple[str, str]]) -> list[tuple[str, object]] | None:
+def _option_objects(options: list[tuple[str, str]]) -> list[tuple[str, sp.Basic]] | None:
     out = []
     for letter, text in options:
         body = text.strip().strip("$").strip()
@@ -209,7 +209,7 @@ def line_option(ctx: Context) -> Solution | None:
         return None
     given = next((s for s in ctx.segments if s.index == int(m.group("l"))), None)
     base = _line_slope(given.obj) if given is not None else None
-    if base is None:
+    if given is None or base is None:
         raise Decline("I could not read the given line.")
     point = None
     if m.group("p"):
@@ -458,7 +458,8 @@ def tolerance_option(ctx: Context) -> Solution | None:
         seg.obj if seg is not None and isinstance(seg.obj, sp.Expr) and seg.obj.is_number else None
         for seg in (center, width)
     ]
-    if None in numbers or numbers[1] <= 0:
+    mid, half = numbers
+    if mid is None or half is None or half <= 0:
         return None
     objects = _option_objects(ctx.problem.options)
     if objects is None:
@@ -467,7 +468,7 @@ def tolerance_option(ctx: Context) -> Solution | None:
     if len(letters) != 1:
         return None
     v = sp.Symbol(next(iter(letters)).name, real=True)
-    target = sp.Interval(numbers[0] - numbers[1], numbers[0] + numbers[1])
+    target = sp.Interval(mid - half, mid + half)
     good = []
     for letter, obj in objects:
         if not isinstance(obj, sp.core.relational.Relational):
@@ -481,11 +482,11 @@ def tolerance_option(ctx: Context) -> Solution | None:
     letter = _single(good)
     steps = [
         step(
-            f"{tex(numbers[0])} - {tex(numbers[1])} \\le {tex(v)} \\le {tex(numbers[0])} + {tex(numbers[1])}",
+            f"{tex(mid)} - {tex(half)} \\le {tex(v)} \\le {tex(mid)} + {tex(half)}",
             "Being within a distance of a center means lying between center - distance and center + distance.",
         ),
         step(
-            f"\\left|{tex(v)} - {tex(numbers[0])}\\right| \\le {tex(numbers[1])}",
+            f"\\left|{tex(v)} - {tex(mid)}\\right| \\le {tex(half)}",
             f"Option {letter} describes exactly these values.",
         ),
     ]

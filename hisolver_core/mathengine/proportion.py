@@ -579,6 +579,7 @@ def _fee_model(s: str) -> Story | None:
     if len(letter) + len(count) != 1 or re.search(r"\d", body.replace(fee, "", 1).replace(rate, "", 1)):
         return None
     total = sp.Symbol("C")
+    params: tuple[sp.Symbol, ...]
     if letter:
         if letter[0] in ("a", "i", "c"):
             return None

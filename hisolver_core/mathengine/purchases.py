@@ -187,6 +187,7 @@ def _two_purchases(s: str) -> Story | None:
         counts = {pair[0]: _n(n1), pair[1]: _n(n2)}
         rows.append((counts, _n(total)))
         used += [total, n1, n2]
+    assert items is not None, "two purchases were read, so the first set the items"
     asked = re.search(r"\b(?:price|cost)(?:, in dollars,)? of (one|1|a|an|each) (?:[a-z]+ of )?([a-z]+)\b", q)
     if not asked or _singular(asked.group(2)) not in items:
         return None
@@ -237,12 +238,12 @@ def _rectangle_sides(s: str) -> Story | None:
     asked = re.search(r"\bwhat is the (length|width)\b", q)
     if not size or not asked:
         return None
-    w, l = sp.symbols("w l", positive=True)
-    sym = {"length": l, "width": w}
+    w, length = sp.symbols("w l", positive=True)
+    sym = {"length": length, "width": w}
     sign = 1 if way in ("greater", "more", "longer") else -1
     eqs = [
         sp.Eq(sym[side], factor * sym[other] + sign * _n(gap)),
-        sp.Eq(l * w, _n(size.group(2))) if size.group(1) == "area" else sp.Eq(2 * (l + w), _n(size.group(2))),
+        sp.Eq(length * w, _n(size.group(2))) if size.group(1) == "area" else sp.Eq(2 * (length + w), _n(size.group(2))),
     ]
     hints = [
         "Name the width w; write the length in terms of w.",

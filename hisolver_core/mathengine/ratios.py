@@ -82,7 +82,8 @@ def _ratio(s: str) -> Story | None:
     q = question_of(s)
     rest = s[m.end() :]
     k = sp.Symbol("k", positive=True)
-    known, used = {}, [ra, rb]
+    known: dict[sp.Symbol, sp.Expr] = {}
+    used = [ra, rb]
     total = re.search(
         rf"\b(?:total (?:of |is |number (?:of [a-z]+ )?is )?|altogether |in all |sum (?:of [a-z ]+ )?is |"
         rf"contains |has )?{NUM}(?: [a-z]+){{0,3}} (?:in total|altogether|in all)\b|\btotal (?:of |is )?{NUM}\b|"

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from itertools import pairwise
 
 import sympy as sp
 
@@ -456,8 +457,8 @@ def _sequence_term(ctx: Context) -> bool:
         or any(t is None or not t.is_number for t in terms)
     ):
         return False
-    diffs = {sp.simplify(b - a) for a, b in zip(terms, terms[1:])}
-    ratios = {sp.simplify(b / a) for a, b in zip(terms, terms[1:])} if all(t != 0 for t in terms) else set()
+    diffs = {sp.simplify(b - a) for a, b in pairwise(terms)}
+    ratios = {sp.simplify(b / a) for a, b in pairwise(terms)} if all(t != 0 for t in terms) else set()
     if len(diffs) == 1:
         value = terms[0] + (n - 1) * diffs.pop()
     elif len(ratios) == 1:
@@ -573,8 +574,7 @@ def rewrite_verbal(ctx: Context) -> None:
 
     if not any(seg.kind == "symbol" and seg.obj == N_SYM for seg in ctx.segments):
         pattern = r"\b(?:a|the|this|that) (?:certain )?number\b(?! of)"
-        while re.search(pattern, ctx.problem.text, flags=re.I):
-            m = re.search(pattern, ctx.problem.text, flags=re.I)
+        while m := re.search(pattern, ctx.problem.text, flags=re.I):
             ctx.problem.text = (
                 ctx.problem.text[: m.start()] + _new_segment(ctx, N_SYM, "n") + ctx.problem.text[m.end() :]
             )

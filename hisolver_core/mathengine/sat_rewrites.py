@@ -37,7 +37,8 @@ def _add(ctx: Context, obj, source: str) -> str:
     return f"⟦{index}⟧"
 
 
-def _replace(ctx: Context, m: re.Match, text: str) -> None:
+def _replace(ctx: Context, m: re.Match | None, text: str) -> None:
+    assert m is not None, "the rewritten phrase was just found in this text"
     used = {int(k) for k in re.findall(r"⟦(\d+)⟧", m.group(0))}
     ctx.segments = [s for s in ctx.segments if s.index not in used]
     whole = ctx.problem.text
@@ -105,7 +106,7 @@ def _named_solution(ctx: Context) -> bool:
     new = [s.obj.subs(subs, simultaneous=True) for s in eqs]
     if any(e in (sp.true, sp.false) for e in new):
         return False
-    for seg, obj in zip(eqs, new):
+    for seg, obj in zip(eqs, new, strict=True):
         seg.obj, seg.kind = obj, _kind(obj)
     if "has" in m.group(0).lower():  # "the system above has exactly one solution (a, b)": say it as the rule reads it
         ctx.problem.text = ctx.problem.text.replace(m.group(0), f"⟦{m.group('p')}⟧ is the solution", 1)
@@ -365,7 +366,7 @@ def _defines_question(ctx: Context) -> bool:
         r"\bwhich of the following (?:defines|could define|gives|is) ⟦(\d+)⟧\s*\??$", ctx.problem.text, flags=re.I
     )
     name = ctx.problem.math[int(m.group(1))].strip() if m else None
-    if name not in ctx.templated:
+    if name is None or name not in ctx.templated:
         return False
     var, body = ctx.functions[name]
     coeffs = body.free_symbols - {var}

@@ -307,7 +307,7 @@ def solve_statements(prob: Problem) -> Solution | None:
         question, extra = (second, first) if first.startswith("how") is False else (first, second)
         subject = re.search(_E, question)
         clauses.append(_pronouns(extra, subject.group(1)) if subject and first.startswith("how") else extra)
-    pieces = []
+    pieces: list[str] = []
     for clause in clauses:  # "A is 5, and B is 3" is two statements; "of A, B and C" is one list
         clause = re.sub(
             r"(?<=\bof )(?:e\d+, )*e\d+,? and e\d+\b", lambda mm: " & ".join(re.findall(r"e\d+", mm.group(0))), clause
@@ -318,9 +318,10 @@ def solve_statements(prob: Problem) -> Solution | None:
         piece = _pronouns(piece, last if len(names) == 1 else None)  # "he" is ambiguous among several people
         events = _event(piece, sym, bump, set(current))
         reads = events if events is not None else [_statement(piece, sym, [f"e{k}" for k in range(len(names))])]
-        if None in reads:
+        readings = [r for r in reads if r is not None]
+        if len(readings) != len(reads):
             return None
-        for eq, noun, text in reads:
+        for eq, noun, text in readings:
             eqs.append(eq)
             texts.append(text)
             if noun:
@@ -344,7 +345,7 @@ def solve_statements(prob: Problem) -> Solution | None:
     value = sp.nsimplify(target.subs(sols[0]))
     if not value.is_number or value < 0 or not all(eq.subs(sols[0]) is sp.true for eq in eqs):
         return None
-    steps = [step(eq, text) for eq, text in zip(eqs, texts)]
+    steps = [step(eq, text) for eq, text in zip(eqs, texts, strict=True)]
     steps.append(
         step(r",\ ".join(f"{tex(k)} = {tex(v)}" for k, v in sols[0].items()), "Solve the statements one after another.")
     )

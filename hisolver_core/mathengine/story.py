@@ -76,6 +76,7 @@ class Story:
     requires: list = field(default_factory=list)  # relations a solution must satisfy (e.g. x > y)
     params: tuple = ()  # letters the answer is expressed in ("for h hours"): they stay free
     answer_latex: str = ""  # how to print an answer in letters when SymPy's form reads badly (2500·1.04^t)
+    parity: str | None = None  # "even" or "odd" for consecutive integers: checked after solving
 
 
 def _all_numbers_used(s: str, used: list[str]) -> bool:
@@ -251,7 +252,7 @@ def _work(s: str) -> Story | None:
         return None
     t = sp.Symbol("T", positive=True)
     rates = [sp.Symbol(f"t_{i + 1}", positive=True) for i in range(len(found))]
-    known = {r: _n(value) for r, (value, _) in zip(rates, found)}
+    known = {r: _n(value) for r, (value, _) in zip(rates, found, strict=True)}
     eq = sp.Eq(sp.Add(*(1 / r for r in rates)), 1 / t)
     hints = [
         "Think of rates: a worker who finishes in k days does 1/k of the job per day.",
@@ -329,11 +330,13 @@ def _interest(s: str) -> Story | None:
     known, used, given = {}, [], []
     m = re.search(rf"\b{NUM} percent(?: per (?:annum|year)| p\.?a\.?| a year| annually| yearly)?\b", s)
     if m:
-        known[r], _ = _n(m.group(1)), used.append(m.group(1))
+        known[r] = _n(m.group(1))
+        used.append(m.group(1))
         given.append(f"rate: {m.group(1)}% per year")
     m = re.search(rf"\b(?:for|after|in) {NUM} years?\b", s)
     if m:
-        known[t], _ = _n(m.group(1)), used.append(m.group(1))
+        known[t] = _n(m.group(1))
+        used.append(m.group(1))
         given.append(f"time: {m.group(1)} years")
     m = re.search(
         rf"\b(?:sum of|principal of|borrow(?:s|ed)?|invest(?:s|ed)?|deposit(?:s|ed)?|lends?|lent|loan of|"
@@ -341,11 +344,13 @@ def _interest(s: str) -> Story | None:
         s,
     )
     if m:
-        known[p], _ = _n(m.group(1)), used.append(m.group(1))
+        known[p] = _n(m.group(1))
+        used.append(m.group(1))
         given.append(f"principal: {m.group(1)}")
     m = re.search(rf"\b(?:amounts? to|amount (?:of|is|will be)|becomes?|grows? to|total of)\s+{NUM}(?! percent)\b", s)
     if m:
-        known[a], _ = _n(m.group(1)), used.append(m.group(1))
+        known[a] = _n(m.group(1))
+        used.append(m.group(1))
         given.append(f"amount: {m.group(1)}")
     m = re.search(
         rf"\binterest (?:of|is|was|earned is|received is|amounts to)\s+{NUM}(?! percent)\b|\b{NUM} (?:as|in) interest\b",
@@ -353,7 +358,8 @@ def _interest(s: str) -> Story | None:
     )
     if m:
         value = m.group(1) or m.group(2)
-        known[i], _ = _n(value), used.append(value)
+        known[i] = _n(value)
+        used.append(value)
         given.append(f"interest: {value}")
     q = re.split(r"\d", question_of(s))[0]  # what is asked comes before the given numbers
     if re.search(r"\b(?:rate|percent)\b", q):
@@ -722,10 +728,10 @@ def _story_solution(prob: Problem, story: Story, value) -> Solution:
         else []
     )
     steps += [step(e, "Write the relationship between the quantities.") for e in story.equations]
-    shown = [e.subs(story.knowns) for e in story.equations]
+    substituted = [e.subs(story.knowns) for e in story.equations]
     steps += [
         step(e, "Substitute the known values.")
-        for e in shown
+        for e in substituted
         if e not in story.equations and e is not sp.true and not _unit_noise(e)
     ]
     unit = f" ({story.unit})" if story.unit else ""
