@@ -240,7 +240,10 @@ def _shifted_definition(part: str, text: str) -> tuple[str, str, str, sp.Expr] |
 
 
 _DOTS = {"\\dots", "\\ldots", "\\cdots", "...", "\\dotsb", "\\dotsc"}
-_OPERATOR_SYMBOLS = r"\\star|\\ast|\\bigstar|@|\\#|\\diamond|\\nabla|\\odot|\\oplus|\\otimes|\\triangle|\\clubsuit|\\spadesuit|\\heartsuit|\\dagger|\\circledast|\\boxplus|\\bowtie|\\S|\\&|\\%|\\Delta|\\oslash|\\boxtimes"
+_OPERATOR_SYMBOLS = (
+    r"\\star|\\ast|\\bigstar|@|\\#|\\diamond|\\nabla|\\odot|\\oplus|\\otimes|\\triangle|\\clubsuit|\\spadesuit"
+    r"|\\heartsuit|\\dagger|\\circledast|\\boxplus|\\bowtie|\\S|\\&|\\%|\\Delta|\\oslash|\\boxtimes"
+)
 _OP_DEF = re.compile(rf"^\s*([a-zA-Z])\s*({_OPERATOR_SYMBOLS})\s*([a-zA-Z])\s*=\s*(.+)$", re.S)
 _ATOM = r"(-?\d+(?:\.\d+)?|\\frac\{[^{}]*\}\{[^{}]*\}|\\Omega_\{\d+\}|[a-zA-Z])"
 

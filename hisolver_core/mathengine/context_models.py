@@ -184,7 +184,8 @@ def model_extremum(ctx: Context) -> Solution | None:
         steps = [
             step(eqs[0], "Write the model."),
             step(
-                rf"{tex(var)} = -\frac{{b}}{{2a}} = -\frac{{{tex(body.coeff(var, 1))}}}{{2 \cdot {_paren(a)}}} = {tex(peak)}",
+                rf"{tex(var)} = -\frac{{b}}{{2a}} = -\frac{{{tex(body.coeff(var, 1))}}}{{2 \cdot {_paren(a)}}} = "
+                rf"{tex(peak)}",
                 "A parabola turns at its vertex.",
             ),
             step(f"{out} = {tex(value)}", f"Put {var} = {tex(peak)} into the model."),
@@ -230,7 +231,8 @@ def model_extremum(ctx: Context) -> Solution | None:
 
 
 _RECT = re.compile(
-    r"\brectangular (?:[a-z]+ ){1,2}(?:has|with|is) (?:a )?length (?:of )?⟦(?P<l>\d+)⟧(?: [a-z]+)?,? and (?:a )?width (?:of )?"
+    r"\brectangular (?:[a-z]+ ){1,2}(?:has|with"
+    r"|is) (?:a )?length (?:of )?⟦(?P<l>\d+)⟧(?: [a-z]+)?,? and (?:a )?width (?:of )?"
     r"⟦(?P<w>\d+)⟧(?: [a-z]+)?\.\s*(?P<q>.*)$",
     re.I,
 )
@@ -344,7 +346,8 @@ def _described(ctx: Context, letter: str) -> tuple[set[str], str | None]:
         defined = next((i for i, src in enumerate(ctx.problem.math) if src.strip() == source.strip()), None)
         what = (
             re.search(
-                rf"⟦{defined}⟧,? (?:to (?:estimate|model|find|calculate|compute|predict)|gives|models|estimates|represents|"
+                rf"⟦{defined}⟧,? (?:to (?:estimate|model|find|calculate|compute|predict)|gives|models|estimates"
+                rf"|represents|"
                 rf"predicts) (?:the )?((?:[a-z'-]+ ){{0,3}}[a-z'-]+)",
                 ctx.problem.question,
             )
@@ -381,7 +384,8 @@ def model_value(ctx: Context) -> Solution | None:
         return None  # one number, in the question; the story only names the letters
     if any(f"⟦{s.index}⟧" in question for s in ctx.segments if s.kind != "expression") or re.search(
         r"\bnot\b|\bmore\b|\bless\b|\bchange|\bincrease|\bdecrease|\bdifference\b|\badditional\b|\baverage\b"
-        r"|\bper (?!hour|minute|second|day|week|month|year|gallon|mile)|\beach\b|\bevery\b|\btotal\b|\bboth\b|\btwice\b|\bdouble\b|\bhalf\b|\bpercent\b"
+        r"|\bper (?!hour|minute|second|day|week|month|year|gallon|mile)|\beach\b|\bevery\b|\btotal\b|\bboth\b"
+        r"|\btwice\b|\bdouble\b|\bhalf\b|\bpercent\b"
         r"|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|hundred|thousand|dozen)\b",
         question,
     ):

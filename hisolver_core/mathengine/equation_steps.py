@@ -70,7 +70,8 @@ def quadratic_steps(eq: sp.Eq, x: sp.Symbol) -> list[Step]:
         steps.append(step(f"\\Delta = b^2 - 4ac = {plugged}{tex(disc)}", "Compute the discriminant."))
         steps.append(
             step(
-                f"{tex(x)} = \\frac{{-b \\pm \\sqrt{{\\Delta}}}}{{2a}} = \\frac{{{tex(-b)} \\pm \\sqrt{{{tex(disc)}}}}}{{{tex(2 * a)}}}",
+                f"{tex(x)} = \\frac{{-b \\pm \\sqrt{{\\Delta}}}}{{2a}} = \\frac{{{tex(-b)} \\pm "
+                f"\\sqrt{{{tex(disc)}}}}}{{{tex(2 * a)}}}",
                 "Apply the quadratic formula.",
             )
         )
@@ -187,7 +188,8 @@ def final_step(target, values: list, how: str | None, answer, source: str | None
 
 
 def quadratic_hints(eq: sp.Eq, x: sp.Symbol, generic: list[str], answer) -> list[str]:
-    """Hints that name this quadratic's numbers (product and sum, or a, b, c); generic ones where they would give the answer away."""
+    """Hints that name this quadratic's numbers (product and sum, or a, b, c); generic ones where they would give the
+    answer away."""
     poly = sp.expand(eq.lhs - eq.rhs)
     a, b, c = (poly.coeff(x, k) for k in (2, 1, 0))
     first = generic[0] if eq.rhs != 0 else "The equation already equals zero: look at the left side."

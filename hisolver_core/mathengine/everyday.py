@@ -145,7 +145,8 @@ def _probability_counts(s: str) -> Story | None:
     if len(counts) < 2 or len(nouns) > 1:
         return None
     asked = re.search(
-        r"\bprobability (?:that )?(?:the [a-z]+ (?:selected |chosen |drawn |picked |taken |pulled |removed )?|it |one )?"
+        r"\bprobability (?:that )?(?:the [a-z]+ (?:selected |chosen |drawn |picked |taken |pulled |removed )?|it "
+        r"|one )?"
         r"(?:is|will be|was|would be) (?P<neg>not )?(?:an? )?(?P<color>[a-z]+)(?: [a-z]+)?\s*\??$",
         q,
     ) or re.search(
@@ -242,7 +243,8 @@ def _growth(s: str) -> Story | None:
             rf"\b(earns|pays|gains) {NUM} percent (?:annual )?interest,? compounded (?:annually|yearly)\b()()", body
         )
         yearly = re.search(
-            rf"\b(?:each|every) {_PERIOD},? the [a-z ]+? ({_UP}|{_DOWN}) by {NUM} percent(?: of (?:its|their|the) [a-z]+"
+            rf"\b(?:each|every) {_PERIOD},? the [a-z ]+? ({_UP}|{_DOWN}) by {NUM} percent(?: of (?:its|their"
+            rf"|the) [a-z]+"
             rf"(?: (?:from|in) the previous [a-z]+)?)?\b",
             body,
         )
@@ -370,7 +372,8 @@ def _conversion(s: str) -> Story | None:
 
 
 def _mean_goal(s: str) -> Story | None:
-    """ "Scored 18, 22, 15, 27 and 18 in the first 5 games: what score in the sixth makes the mean of the 6 games 21?"."""
+    """ "Scored 18, 22, 15, 27 and 18 in the first 5 games: what score in the sixth makes the mean of the 6 games
+    21?"."""
     if re.search(r"\b(?:median|mode|range|at least|at most|weighted|percent)\b", s):
         return None
     q = question_of(s)
@@ -379,7 +382,8 @@ def _mean_goal(s: str) -> Story | None:
         rf"\b(?:first {NUM} [a-z]+[^.]*?)?\b(?:scored|earned|got|received|were|are|had|ran|sold|read)\s+{_LIST}", body
     )
     goal = re.search(
-        rf"\b(?:mean|average)(?: [a-z]+)? (?:for|of|over) (?:his |her |their |the |all |all the )?{NUM}(?: [a-z]+){{1,2}} "
+        rf"\b(?:mean|average)(?: [a-z]+)? (?:for|of|over) (?:his |her |their |the |all "
+        rf"|all the )?{NUM}(?: [a-z]+){{1,2}} "
         rf"(?:is|will be|would be|to be|equals?)(?: exactly)? {NUM}\b",
         q,
     )
@@ -449,7 +453,8 @@ def _mean_after_removal(s: str) -> Story | None:
 
 
 def _ratio_amounts(s: str) -> Story | None:
-    """ "Flour and sugar in a ratio of 3 cups of flour to 2 cups of sugar; 7.5 cups of flour: how many cups of sugar?"."""
+    """ "Flour and sugar in a ratio of 3 cups of flour to 2 cups of sugar; 7.5 cups of flour: how many cups of
+    sugar?"."""
     if re.search(r"\b(?:percent|more|less|than|left|remaining|instead|each other|total|altogether)\b", s):
         return None
     m = re.search(rf"\b{NUM} ([a-z]+) of ([a-z]+) (?:to|for every|for each|per) {NUM} ([a-z]+) of ([a-z]+)\b", s)
@@ -542,7 +547,8 @@ def _mean_change(s: str) -> Story | None:
         count, mean = first.groups()
     else:  # "scored a mean of 14 points per game in her first 5 games"
         first = re.search(
-            rf"\b(?:scored|had|earned) (?:a mean|an average) of {NUM} [a-z]+(?: per [a-z]+)? in (?:her|his|their|the) first "
+            rf"\b(?:scored|had|earned) (?:a mean|an average) of {NUM} [a-z]+(?: per [a-z]+)? in (?:her|his|their"
+            rf"|the) first "
             rf"{NUM}(?: [a-z]+){{1,3}}\b",
             body,
         )
@@ -603,7 +609,8 @@ def _subgroup_probability(s: str) -> Story | None:
     if re.search(r"\b(?:replacement|two|both|second|at least|neither|either|percent)\b", s):
         return None
     m = re.search(
-        rf"\bof (?:the|these) {NUM} ([a-z]+) (who|that|which) ([a-z ]+?), {NUM} (?:are|were|is|was|had|have) ([a-z0-9 ]+?)[.,]",
+        rf"\bof (?:the|these) {NUM} ([a-z]+) (who|that|which) ([a-z ]+?), {NUM} (?:are|were|is|was|had"
+        rf"|have) ([a-z0-9 ]+?)[.,]",
         s,
     )
     if not m:
@@ -671,7 +678,8 @@ def _weighted_mean(s: str) -> Story | None:
 
 
 def _sample_estimate(s: str) -> Story | None:
-    """ "84,000 voters; in a random sample of 250, 140 support the tax: the best estimate of supporters in the city?"."""
+    """ "84,000 voters; in a random sample of 250, 140 support the tax: the best estimate of supporters in the
+    city?"."""
     if re.search(r"\b(?:percent|margin|error|more|less|than)\b", s):
         return None
     population = re.search(rf"\b(?:has|have|of|there are) {NUM} ([a-z]+(?: [a-z]+)?)\b", s)
@@ -725,7 +733,8 @@ def _rate_inverse(s: str) -> Story | None:
             [f"{b} {unit_b} for {a} {unit_a}"],
         )
     m = re.search(
-        rf"\b{NUM} ([a-z]+) (?:on|using|with|per|for|in|every|each) {NUM} ([a-z]+)(?: of [a-z]+)?\. at (?:this|that|the same) rate,? "
+        rf"\b{NUM} ([a-z]+) (?:on|using|with|per|for|in|every|each) {NUM} ([a-z]+)(?: of [a-z]+)?\. at (?:this|that"
+        rf"|the same) rate,? "
         rf"how many ([a-z]+)(?: of [a-z]+)? [a-z ]+? (?:to|for) (?:[a-z]+ )?{NUM} ([a-z]+)\s*\??$",
         s,
     )
@@ -747,7 +756,8 @@ def _rate_inverse(s: str) -> Story | None:
 def _neither(s: str) -> Story | None:
     """ "Of 40 people, 22 own a dog, 15 own a cat and 8 own both: the probability that a person owns neither?"."""
     m = re.search(
-        rf"\b(?:of|in a group of|in a class of|in a survey of|there are) {NUM} ([a-z]+),? {NUM} ([a-z ]+?),? {NUM} ([a-z ]+?),? "
+        rf"\b(?:of|in a group of|in a class of|in a survey of"
+        rf"|there are) {NUM} ([a-z]+),? {NUM} ([a-z ]+?),? {NUM} ([a-z ]+?),? "
         rf"and {NUM} ([a-z ]+?both[a-z ]*?)[.,]",
         s,
     )
@@ -781,9 +791,11 @@ def _neither(s: str) -> Story | None:
 
 
 def _map_scale(s: str) -> Story | None:
-    """ "On a map, 1 centimeter represents 2.5 kilometers; the lakes are 8.4 centimeters apart: the actual distance?"."""
+    """ "On a map, 1 centimeter represents 2.5 kilometers; the lakes are 8.4 centimeters apart: the actual
+    distance?"."""
     m = re.search(
-        rf"\b(1|one|{NUM}) ([a-z]+) (?:represents|stand for|stands for|equals|corresponds to) (?:an actual distance of )?"
+        rf"\b(1|one|{NUM}) ([a-z]+) (?:represents|stand for|stands for|equals"
+        rf"|corresponds to) (?:an actual distance of )?"
         rf"{NUM} ([a-z]+)\b",
         s,
     )
@@ -873,7 +885,8 @@ def _unit(word: str) -> str:
 
 
 def _factor(big: str, small: str, stated: tuple[str, str, str] | None):
-    """How many ``small`` make one ``big`` (either direction), from the stated "(1 mile = 5,280 feet)" or a metric fact."""
+    """How many ``small`` make one ``big`` (either direction), from the stated "(1 mile = 5,280 feet)" or a metric
+    fact."""
     if big == small:
         return sp.Integer(1)
     if stated:

@@ -27,7 +27,8 @@ _PROPERTIES = [
     (
         "equation",
         r"\bequation of the line\b|\bequation (?:for|of) (?:line|the graph)\b|\bline (?:that|which) passes through\b"
-        r"|\b(?:defines?|represents?|describes?) (?:a |the )?line\b|\bline (?:that|which) (?:has|with)\b.*\bpasses through\b",
+        r"|\b(?:defines?|represents?|describes?) (?:a |the )?line\b|\bline (?:that|which) (?:has"
+        r"|with)\b.*\bpasses through\b",
     ),
 ]
 _GRAPH_WORDS = {
@@ -478,7 +479,8 @@ def _hints(prop: str) -> list[str]:
 
 
 def circle_property(ctx) -> Solution | None:
-    """ "The equation x^2 + y^2 - 6x + 8y = 11 defines a circle: what is its radius (center)?" by completing the squares."""
+    """ "The equation x^2 + y^2 - 6x + 8y = 11 defines a circle: what is its radius (center)?" by completing the
+    squares."""
     q = ctx.problem.question
     asked = re.search(r"\bwhat (?:is|are) the (radius|(?:coordinates of the )?center)(?: of (?:the|this) circle)?\b", q)
     eqs = [s.obj for s in ctx.segments if s.kind == "equation"]
@@ -501,7 +503,8 @@ def circle_property(ctx) -> Solution | None:
     steps = [
         step(eqs[0], "Start from the equation."),
         step(
-            f"\\left(x {'-' if h >= 0 else '+'} {tex(abs(h))}\\right)^2 + \\left(y {'-' if k >= 0 else '+'} {tex(abs(k))}\\right)^2"
+            f"\\left(x {'-' if h >= 0 else '+'} {tex(abs(h))}\\right)^2 + \\left(y {'-' if k >= 0 else '+'} "
+            f"{tex(abs(k))}\\right)^2"
             f" = {tex(r2)}",
             "Complete the square in x and in y, adding the same numbers to both sides.",
         ),

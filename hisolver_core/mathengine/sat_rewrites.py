@@ -115,7 +115,8 @@ def _named_solution(ctx: Context) -> bool:
 
 def _intersection_question(ctx: Context) -> bool:
     m = re.search(
-        rf"(?:the (?P<c>[xy])-coordinates? of )?(?:the )?(?:point of )?intersection of {_LINES}⟦(?P<a>\d+)⟧ and ⟦(?P<b>\d+)⟧",
+        rf"(?:the (?P<c>[xy])-coordinates? of )?(?:the )?(?:point of )?intersection of {_LINES}⟦(?P<a>\d+)⟧ and "
+        rf"⟦(?P<b>\d+)⟧",
         ctx.problem.text,
         flags=re.I,
     )
@@ -333,8 +334,10 @@ def _function_points(ctx: Context) -> bool:
             r"\b(?:the|its) graph (?=(?:passes|goes) through)", f"⟦{only}⟧ ", ctx.problem.text, flags=re.I
         )
     pattern = (
-        r"(?:the graph of )?⟦(?P<f>\d+)⟧ (?:passes|goes) through (?:the )?(?:points? )?⟦(?P<p>\d+)⟧(?:,? and ⟦(?P<q>\d+)⟧)?"
-        r"|(?:the graph of )?⟦(?P<g>\d+)⟧ has an? [xy]-intercept at ⟦(?P<r>\d+)⟧(?:,? and an? [xy]-intercept at ⟦(?P<s>\d+)⟧)?"
+        r"(?:the graph of )?⟦(?P<f>\d+)⟧ (?:passes"
+        r"|goes) through (?:the )?(?:points? )?⟦(?P<p>\d+)⟧(?:,? and ⟦(?P<q>\d+)⟧)?"
+        r"|(?:the graph of )?⟦(?P<g>\d+)⟧ has an? [xy]-intercept at ⟦(?P<r>\d+)⟧(?:,? and an? [xy]-intercept at "
+        r"⟦(?P<s>\d+)⟧)?"
     )
     for m in list(re.finditer(pattern, ctx.problem.text, flags=re.I)):
         k = int(m.group("f") or m.group("g"))
@@ -429,7 +432,8 @@ def _the_polynomial(ctx: Context) -> bool:
 
 
 def _intercepts_of_graph(ctx: Context) -> bool:
-    """ "the x-coordinates of the x-intercepts of the graph of y = (x - 4)(2x + 3)" -> the solutions of (x - 4)(2x + 3) = 0."""
+    """ "the x-coordinates of the x-intercepts of the graph of y = (x - 4)(2x + 3)" -> the solutions of (x - 4)(2x + 3)
+    = 0."""
     m = re.search(r"\bthe x-coordinates of the x-intercepts of the graph of ⟦(\d+)⟧", ctx.problem.text, flags=re.I)
     seg = _seg(ctx, m.group(1)) if m else None
     if seg is None or seg.kind != "equation" or seg.obj.lhs != Y or seg.obj.rhs.free_symbols != {X}:

@@ -95,7 +95,8 @@ _LETTER_NAME = r"\b([A-Z])\b(?='s\b| (?:is|was|has|had|and|who|will|can)\b|[,.?]
 
 
 def _names(raw: str) -> list[str]:
-    """Capitalised words that name people (not sentence-initial function words), and letters "A", "B", "C" used as names."""
+    """Capitalised words that name people (not sentence-initial function words), and letters "A", "B", "C" used as
+    names."""
     found = []
     for word in re.findall(r"\b[A-Z][a-z]+\b", raw):
         if word.lower() not in _NOT_NAMES and word not in found:
@@ -116,7 +117,8 @@ def _normalise(prob: Problem, names: list[str]) -> str | None:
                 rf"\b{name.lower()}(?:'s)?\b(?='s\b| (?:is|was|has|had|and|who|will|can|be|are)\b|[,.?]|$)", f"e{k}", s
             )
             s = re.sub(
-                rf"(?<=\bof ){name.lower()}\b|(?<=\bthan ){name.lower()}\b|(?<=, ){name.lower()}\b|(?<=\band ){name.lower()}\b",
+                rf"(?<=\bof ){name.lower()}\b|(?<=\bthan ){name.lower()}\b|(?<=, ){name.lower()}\b"
+                rf"|(?<=\band ){name.lower()}\b",
                 f"e{k}",
                 s,
             )
@@ -214,7 +216,10 @@ def _statement(sentence: str, sym, everyone: list[str] | None = None) -> tuple[s
     return None
 
 
-_GAIN = r"(?:buys|bought|gets|got|finds|found|receives|received|earns|earned|wins|won|picks|picked|collects|collected|saves|saved)"
+_GAIN = (
+    r"(?:buys|bought|gets|got|finds|found|receives|received|earns|earned|wins|won|picks|picked|collects|collected"
+    r"|saves|saved)"
+)
 _LOSS = r"(?:gives|gave|loses|lost|eats|ate|sells|sold|spends|spent|uses|used|donates|donated)"
 
 
@@ -373,9 +378,13 @@ def solve_statements(prob: Problem) -> Solution | None:
 
 _GET = (
     r"(?:has|have|had|plants|planted|buys|bought|owns|owned|keeps|kept|makes|made|orders|ordered|picks|picked|gets|got|"
-    r"collects|collected|carries|carried|brings|brought|bakes|baked|grows|grew|sets up|set up|fills|filled|packs|packed)"
+    r"collects|collected|carries|carried|brings|brought|bakes|baked|grows|grew|sets up|set up|fills|filled|packs"
+    r"|packed)"
 )
-_HOLD = r"(?:has|have|contains|contain|holds|hold|weighs|weigh|costs|cost|produces|produce|lays|lay|gives|give|needs|need|uses|use)"
+_HOLD = (
+    r"(?:has|have|contains|contain|holds|hold|weighs|weigh|costs|cost|produces|produce|lays|lay|gives|give|needs|need"
+    r"|uses|use)"
+)
 _NP = r"([a-z]+(?: [a-z]+)?(?: of [a-z]+)?)"
 _PLACE = r"(?: (?:in|on|at|for) (?:the|his|her|their|a|an|its) [a-z]+)?"
 

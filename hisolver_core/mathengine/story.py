@@ -322,7 +322,8 @@ def _interest(s: str) -> Story | None:
         return None
     p, r, t, i, a = sp.symbols("P r t I A", positive=True)
     two = re.search(
-        rf"\b(?:amounts? to|becomes?|grows? to)\s+{NUM}\s+in\s+{NUM}\s+years?,?\s+and\s+(?:to\s+)?{NUM}\s+in\s+{NUM}\s+years?\b",
+        rf"\b(?:amounts? to|becomes?|grows? to)\s+{NUM}\s+in\s+{NUM}\s+years?,?\s+and\s+(?:to\s+)?{NUM}\s+in\s+{NUM}\s"
+        rf"+years?\b",
         s,
     )
     if two and not compound:
@@ -353,7 +354,8 @@ def _interest(s: str) -> Story | None:
         used.append(m.group(1))
         given.append(f"amount: {m.group(1)}")
     m = re.search(
-        rf"\binterest (?:of|is|was|earned is|received is|amounts to)\s+{NUM}(?! percent)\b|\b{NUM} (?:as|in) interest\b",
+        rf"\binterest (?:of|is|was|earned is|received is|amounts to)\s+{NUM}(?! percent)\b|\b{NUM} (?:as"
+        rf"|in) interest\b",
         s,
     )
     if m:
@@ -367,7 +369,8 @@ def _interest(s: str) -> Story | None:
     elif re.search(r"\b(?:time|how many years|how long|period)\b", q):
         target = t
     elif re.search(
-        r"\b(?:principal|sum|how much (?:money )?(?:was|did|must|should) (?:be )?(?:invested|borrowed|deposited|lent))\b",
+        r"\b(?:principal|sum|how much (?:money )?(?:was|did|must|should) (?:be )?(?:invested|borrowed|deposited"
+        r"|lent))\b",
         q,
     ):
         target = p
@@ -398,7 +401,8 @@ def _interest(s: str) -> Story | None:
 
 
 def _interest_two_amounts(s: str, m: re.Match) -> Story | None:
-    """ "A sum amounts to 815 in 3 years and to 854 in 4 years at simple interest": the yearly interest is the difference."""
+    """ "A sum amounts to 815 in 3 years and to 854 in 4 years at simple interest": the yearly interest is the
+    difference."""
     a1, t1, a2, t2 = (_n(g) for g in m.groups())
     if t1 == t2 or re.search(r"\b\d+(?:\.\d+)? percent\b", s):
         return None
@@ -457,18 +461,21 @@ def _profit(s: str) -> Story | None:
         return None
     grab(rf"\bdiscount of {NUM} percent\b|\b{NUM} percent discount\b", dsc, "discount percent")
     grab(
-        rf"\b(?:cost price (?:of [a-z ]+ )?(?:is|was|of)|costs? (?:him |her |them )?|(?:bought|buys|purchased)\b[^.;,]*?\b(?:for|at)|"
+        rf"\b(?:cost price (?:of [a-z ]+ )?(?:is|was|of)|costs? (?:him |her |them )?|(?:bought|buys"
+        rf"|purchased)\b[^.;,]*?\b(?:for|at)|"
         rf"cost price (?:is|was|of))\s*{NUM}(?! percent)\b",
         c,
         "cost price",
     )
     grab(
-        rf"\b(?:selling price (?:of [a-z ]+ )?(?:is|was|of)|(?:sold|sells?)\b[^.;,]*?\b(?:for|at))\s*{NUM}(?! percent)\b",
+        rf"\b(?:selling price (?:of [a-z ]+ )?(?:is|was|of)|(?:sold|sells?)\b[^.;,]*?\b(?:for"
+        rf"|at))\s*{NUM}(?! percent)\b",
         sale,
         "selling price",
     )
     grab(
-        rf"\bmarked price (?:of [a-z ]+ )?(?:is|was|of)\s*{NUM}(?! percent)\b|\bmarked (?:at|up to)\s*{NUM}(?! percent)\b",
+        rf"\bmarked price (?:of [a-z ]+ )?(?:is|was|of)\s*{NUM}(?! percent)\b|\bmarked (?:at"
+        rf"|up to)\s*{NUM}(?! percent)\b",
         mark,
         "marked price",
     )
@@ -493,7 +500,8 @@ def _profit(s: str) -> Story | None:
         return None
     hints = [
         "Profit or loss percent is always measured on the cost price.",
-        "Selling price = cost price × (1 + profit%/100); a loss makes the percent negative; a discount is taken off the marked price.",
+        "Selling price = cost price × (1 + profit%/100); a loss makes the percent negative; a discount is taken off "
+        "the marked price.",
         "Put in the known prices and percents and solve for the one that is asked.",
     ]
     return Story("profit and loss", eqs, known, target, used, hints, given, positive=target != -g and target != g)
@@ -555,7 +563,8 @@ def _two_numbers(s: str) -> Story | None:
             lambda v: sp.Eq(x + y, v),
         ),
         (
-            rf"\b(?:their |the )?(?:positive )?difference(?: between them| of (?:the |these )?(?:two |2 )?(?:numbers|integers))? is {NUM}\b",
+            rf"\b(?:their |the )?(?:positive )?difference(?: between them| of (?:the |these )?(?:two |2 )?(?:numbers"
+            rf"|integers))? is {NUM}\b",
             lambda v: sp.Eq(x - y, v),
         ),
         (
@@ -563,7 +572,8 @@ def _two_numbers(s: str) -> Story | None:
             lambda v: sp.Eq(x * y, v),
         ),
         (
-            rf"\b(?:one|the larger|the greater|the bigger) (?:number |integer )?is {NUM} more than the (?:other|smaller)\b",
+            rf"\b(?:one|the larger|the greater|the bigger) (?:number |integer )?is {NUM} more than the (?:other"
+            rf"|smaller)\b",
             lambda v: sp.Eq(x - y, v),
         ),
         (
@@ -605,7 +615,8 @@ def question_of(s: str) -> str:
     qs = [p for p in parts if "?" in p or re.match(r"(?:what|how|find|calculate|determine|in how)\b", p)]
     q = (qs[-1] if qs else parts[-1]) if parts else s
     m = re.match(
-        r"^(?:if|when|given that|since) [^?]*? ?, (?:then )?((?:how|what|which|find|calculate|in how|for how|for what)\b.*)$",
+        r"^(?:if|when|given that|since) [^?]*? ?, (?:then )?((?:how|what|which|find|calculate|in how|for how"
+        r"|for what)\b.*)$",
         q,
     )
     return m.group(1) if m else q
