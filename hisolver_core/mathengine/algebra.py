@@ -65,7 +65,7 @@ def _zero_for_positive(expr: sp.Expr) -> bool:
         [sp.Integer(5)] * len(syms),
     ):
         try:
-            value = complex(sp.N(expr.subs(dict(zip(syms, point))), 30))
+            value = complex(sp.N(expr.subs(dict(zip(syms, point, strict=True))), 30))
         except (TypeError, ValueError, ZeroDivisionError):
             return False
         if abs(value) > 1e-12:
@@ -161,7 +161,7 @@ def _identity_equations(eqs: list[sp.Eq], var: sp.Symbol) -> list[sp.Eq]:
     """Turn identities in ``var`` into equations between their coefficients
     (``var`` is I for "a + bi" forms: real and imaginary parts, the letters being real)."""
     if var == sp.I:
-        out = []
+        out: list[sp.Eq] = []
         for eq in eqs:
             letters = {s: sp.Symbol(s.name, real=True) for s in eq.free_symbols}
             diff = sp.expand_complex(sp.simplify((eq.lhs - eq.rhs).xreplace(letters)))
@@ -197,7 +197,7 @@ def _meets_conditions(intent: Intent, sol: dict) -> bool:
     return True
 
 
-def aggregate(values: list[sp.Expr], how: str | None, ctx: Context):
+def aggregate(values: list[sp.Expr], how: str | None, ctx: Context | None):
     """Combine the solution values as the question asks; raise Decline if it is ambiguous."""
     if not values:
         raise Decline("I found no solution that satisfies every condition.")
@@ -282,9 +282,9 @@ def _figure(eqs, unknowns, sols, topic):
     try:
         if len(eqs) == 2 and set(unknowns) == {x, y} and len(sols) == 1:
             lines = [sp.solve(e, y) for e in eqs]
-            if all(len(l) == 1 and l[0].is_polynomial(x) and sp.degree(l[0], x) <= 1 for l in lines):
+            if all(len(ys) == 1 and ys[0].is_polynomial(x) and sp.degree(ys[0], x) <= 1 for ys in lines):
                 pt = {"x": float(sols[0][x]), "y": float(sols[0][y])}
-                return {"kind": "system", "exprs": [str(l[0]) for l in lines], "point": pt}
+                return {"kind": "system", "exprs": [str(ys[0]) for ys in lines], "point": pt}
         if len(eqs) == 1 and len(unknowns) == 1 and topic in ("quadratics", "linear equations"):
             var = unknowns[0]
             poly = sp.expand(eqs[0].lhs - eqs[0].rhs).subs(var, x)
@@ -298,7 +298,7 @@ def _figure(eqs, unknowns, sols, topic):
     return None
 
 
-def _count_condition(eqs: list[sp.Eq], how: str) -> tuple[list[sp.Eq], list]:
+def _count_condition(eqs: list[sp.Eq], how: str | None) -> tuple[list[sp.Eq], list]:
     """Equations on the constants that give a 2x2 linear system no / infinitely many solutions."""
     X, Y = sp.Symbol("x"), sp.Symbol("y")
     variables = [v for v in (X, Y) if any(v in e.free_symbols for e in eqs)]
@@ -425,7 +425,7 @@ def solve_equations(ctx: Context, intent: Intent) -> Solution:
 
 def _show_sources(steps: list[Step], eqs: list[sp.Eq], sources: list[str | None]) -> None:
     """Show the opening equations as the student wrote them (SymPy reorders terms), where the source is plain."""
-    for i, (eq, source) in enumerate(zip(eqs, sources)):
+    for i, (eq, source) in enumerate(zip(eqs, sources, strict=True)):
         if i < len(steps) and plain_source(source) and steps[i].latex == tex(eq) and len(source) < 80:
             shown = source.strip().replace("<=", r"\le ").replace(">=", r"\ge ")
             steps[i] = Step(latex=shown, text=steps[i].text)
@@ -436,7 +436,7 @@ def _identity_intro(ctx: Context, var: sp.Symbol) -> list[Step]:
     original = [e for e in ctx.equations if var in e.free_symbols][:2]
     intro = [
         step(src or e, f"Start from the identity: it holds for every value of {var}.")
-        for e, src in zip(original, _sources(ctx, original))
+        for e, src in zip(original, _sources(ctx, original), strict=True)
     ]
     for e in original:
         expanded = sp.Eq(sp.expand(e.lhs), sp.expand(e.rhs), evaluate=False)
@@ -492,7 +492,7 @@ def solve_inequality(ctx: Context, intent: Intent) -> Solution:
         raise Decline("I only solve inequalities in one unknown.")
     x = syms.pop()
     xr = sp.Symbol(x.name, real=True)
-    parts = []
+    parts: list[sp.Basic] = []
     for rel in rels:
         parts.extend(rel.args if isinstance(rel, sp.And) else [rel])
     try:

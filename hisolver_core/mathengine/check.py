@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import re
 from dataclasses import dataclass
+from typing import Literal
 
 import sympy as sp
 
@@ -103,7 +104,7 @@ def _compare(solution: Solution, answer: str) -> bool | None:
     return answers_equivalent(answer, solution.answer_latex or "")
 
 
-def _compare_sets(solution: Solution, answer: str) -> bool | str | None:
+def _compare_sets(solution: Solution, answer: str) -> bool | Literal["part"] | None:
     """Compare as sets of numbers (lists, inequalities, intervals): True, False, "part" (a proper subset), or None."""
     expected = as_set(solution.answer)
     if expected is None:
@@ -117,7 +118,7 @@ def _compare_sets(solution: Solution, answer: str) -> bool | str | None:
     return None
 
 
-def _set_verdict(expected: sp.Set, got: sp.Set) -> bool | str | None:
+def _set_verdict(expected: sp.Set, got: sp.Set) -> bool | Literal["part"] | None:
     try:
         if sp.simplify(expected.symmetric_difference(got)) == sp.EmptySet:
             return True

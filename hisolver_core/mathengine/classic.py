@@ -53,7 +53,8 @@ def _train(s: str, options_text: str = "") -> Story | None:
         return None
     q = question_of(s)
     train = re.findall(
-        rf"\btrain (?:is |of length )?{NUM} {_LEN} long\b|\b{NUM} {_LEN}[- ]long train\b|\btrain of length {NUM} {_LEN}\b",
+        rf"\btrain (?:is |of length )?{NUM} {_LEN} long\b|\b{NUM} {_LEN}[- ]long train\b"
+        rf"|\btrain of length {NUM} {_LEN}\b",
         s,
     )
     obj = re.findall(
@@ -139,13 +140,15 @@ def _boat(s: str, options_text: str = "") -> Story | None:
             "speed of the stream",
         ),
         (
-            rf"\b(?:downstream|along the (?:current|stream)|with the (?:current|stream))(?: speed| rate)?(?: of (?:the |a |an )?[a-z]+)? "
+            rf"\b(?:downstream|along the (?:current|stream)|with the (?:current|stream))(?: speed"
+            rf"| rate)?(?: of (?:the |a |an )?[a-z]+)? "
             rf"(?:is )?{NUM} {unit}\b",
             dn,
             "downstream speed",
         ),
         (
-            rf"\b(?:upstream|against the (?:current|stream))(?: speed| rate)?(?: of (?:the |a |an )?[a-z]+)? (?:is )?{NUM} {unit}\b",
+            rf"\b(?:upstream|against the (?:current|stream))(?: speed| rate)?(?: of (?:the |a "
+            rf"|an )?[a-z]+)? (?:is )?{NUM} {unit}\b",
             up,
             "upstream speed",
         ),
@@ -336,11 +339,13 @@ def _lcm_hcf(s: str, options_text: str = "") -> Story | None:
     q = question_of(s)
     listed = r"(\d+(?:, ?\d+)*,? and \d+)"
     m = re.search(
-        rf"\b(?:least|smallest|lowest) (?:positive )?(?:number|integer|whole number)\b[^?.]*?\b(?:exactly )?divisible by {listed}\b",
+        rf"\b(?:least|smallest|lowest) (?:positive )?(?:number|integer"
+        rf"|whole number)\b[^?.]*?\b(?:exactly )?divisible by {listed}\b",
         s,
     )
     m2 = re.search(
-        rf"\b(?:least|smallest|lowest) (?:positive )?(?:number|integer|whole number)\b[^?.]*?\bwhen divided by {listed},? "
+        rf"\b(?:least|smallest|lowest) (?:positive )?(?:number|integer"
+        rf"|whole number)\b[^?.]*?\bwhen divided by {listed},? "
         rf"(?:leaves|leaving) (?:a |the same )?remainder (?:of )?(\d+)(?: in each case)?\b",
         s,
     )
@@ -350,13 +355,13 @@ def _lcm_hcf(s: str, options_text: str = "") -> Story | None:
     found = [x for x in (m, m2, m3, m4) if x]
     if len(found) != 1:
         return None
-    values = [int(x) for x in re.findall(r"\d+", (m or m2 or m3 or m4).group(m4 and 2 or 1))]
+    values = [int(x) for x in re.findall(r"\d+", found[0].group(m4 and 2 or 1))]
     if len(values) < 2 or 0 in values:
         return None
     if m4:
         kind = m4.group(1).replace(".", "")
         value = math.lcm(*values) if kind == "lcm" else math.gcd(*values)
-        extra = []
+        extra: list[str] = []
     elif m3:
         if re.search(r"\bremainder\b", s):
             return None
@@ -371,7 +376,8 @@ def _lcm_hcf(s: str, options_text: str = "") -> Story | None:
         return None
     hints = [
         "A number divisible by each of several numbers is a multiple of their least common multiple.",
-        "Find the LCM (or HCF) from the prime factorisations: highest powers for the LCM, lowest common powers for the HCF.",
+        "Find the LCM (or HCF) from the prime factorisations: highest powers for the LCM, lowest common powers for "
+        "the HCF.",
         "Add any remainder the question asks for.",
     ]
     return _value_story("number theory", value, used, hints, [f"numbers {', '.join(map(str, values))}"])

@@ -107,7 +107,7 @@ def _named_functions(problem: Problem, ctx: Context) -> None:
         ctx.function_sources[name] = f"{name}(x) = {sp.latex(body)}"
         ctx.templated.add(name)
     asked = re.search(r"\bwhich of the following (?:could )?defines? ⟦(\d+)⟧", problem.text, re.I)
-    name = problem.math[int(asked.group(1))].strip() if asked else None
+    name = problem.math[int(asked.group(1))].strip() if asked else ""
     if name and re.fullmatch(r"[a-zA-Z]", name) and name not in ctx.functions:
         values = [
             src for src in problem.math if re.fullmatch(rf"\s*{name}\s*\(\s*-?\d+(?:\.\d+)?\s*\)\s*=.+", src, re.S)
@@ -130,7 +130,7 @@ def _read_definitions(problem: Problem, ctx: Context) -> set[int]:
     for i, src in enumerate(problem.math):
         for part in re.split(r"(?<=\S)\s*(?:,|;|\\text\{\s*and\s*\})\s*(?=[a-zA-Z]\s*\()", src):
             plain = _DEF.match(part)
-            found = (*plain.groups(), None) if plain else _shifted_definition(part, problem.text)
+            found = (plain[1], plain[2], plain[3], None) if plain else _shifted_definition(part, problem.text)
             if not found or found[0] in "xyz" or found[0] in raw:
                 continue  # a second "f(x) = ..." is an equation about f, not a new definition
             name, var, body_src, shift = found
@@ -179,7 +179,10 @@ def _shifted_definition(part: str, text: str) -> tuple[str, str, str, sp.Expr] |
 
 
 _DOTS = {"\\dots", "\\ldots", "\\cdots", "...", "\\dotsb", "\\dotsc"}
-_OPERATOR_SYMBOLS = r"\\star|\\ast|\\bigstar|@|\\#|\\diamond|\\nabla|\\odot|\\oplus|\\otimes|\\triangle|\\clubsuit|\\spadesuit|\\heartsuit|\\dagger|\\circledast|\\boxplus|\\bowtie|\\S|\\&|\\%|\\Delta|\\oslash|\\boxtimes"
+_OPERATOR_SYMBOLS = (
+    r"\\star|\\ast|\\bigstar|@|\\#|\\diamond|\\nabla|\\odot|\\oplus|\\otimes|\\triangle|\\clubsuit|\\spadesuit"
+    r"|\\heartsuit|\\dagger|\\circledast|\\boxplus|\\bowtie|\\S|\\&|\\%|\\Delta|\\oslash|\\boxtimes"
+)
 _OP_DEF = re.compile(rf"^\s*([a-zA-Z])\s*({_OPERATOR_SYMBOLS})\s*([a-zA-Z])\s*=\s*(.+)$", re.S)
 _ATOM = r"(-?\d+(?:\.\d+)?|\\frac\{[^{}]*\}\{[^{}]*\}|\\Omega_\{\d+\}|[a-zA-Z])"
 

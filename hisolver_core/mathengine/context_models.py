@@ -171,14 +171,16 @@ def model_extremum(ctx: Context) -> Solution | None:
     )
     if peak < 0 and (asks_value or asks_when):
         raise Decline("The turning point of the model is before its input starts.")
-    if asks_value or asks_when:
-        word = (asks_value or asks_when).group(1)
+    asked = asks_value or asks_when
+    if asked:
+        word = asked.group(1)
         if bool(re.fullmatch(_MAX, word)) != bool(a < 0):
             raise Decline("The model has no such extreme value.")
         steps = [
             step(eqs[0], "Write the model."),
             step(
-                rf"{tex(var)} = -\frac{{b}}{{2a}} = -\frac{{{tex(body.coeff(var, 1))}}}{{2 \cdot {_paren(a)}}} = {tex(peak)}",
+                rf"{tex(var)} = -\frac{{b}}{{2a}} = -\frac{{{tex(body.coeff(var, 1))}}}{{2 \cdot {_paren(a)}}} = "
+                rf"{tex(peak)}",
                 "A parabola turns at its vertex.",
             ),
             step(f"{out} = {tex(value)}", f"Put {var} = {tex(peak)} into the model."),
@@ -224,7 +226,8 @@ def model_extremum(ctx: Context) -> Solution | None:
 
 
 _RECT = re.compile(
-    r"\brectangular (?:[a-z]+ ){1,2}(?:has|with|is) (?:a )?length (?:of )?⟦(?P<l>\d+)⟧(?: [a-z]+)?,? and (?:a )?width (?:of )?"
+    r"\brectangular (?:[a-z]+ ){1,2}(?:has|with"
+    r"|is) (?:a )?length (?:of )?⟦(?P<l>\d+)⟧(?: [a-z]+)?,? and (?:a )?width (?:of )?"
     r"⟦(?P<w>\d+)⟧(?: [a-z]+)?\.\s*(?P<q>.*)$",
     re.I,
 )
@@ -239,7 +242,7 @@ def rectangle_expression(ctx: Context) -> Solution | None:
     """ "A rectangular patio has a length of (3x + 2) meters and a width of (x - 1) meters": its area or perimeter."""
     m = _RECT.search(ctx.problem.text)
     ask = _RECT_ASK.match(m.group("q").strip()) if m else None
-    if not ask:
+    if m is None or not ask:
         return None
     length, width = (next((s for s in ctx.segments if s.index == int(m.group(k))), None) for k in ("l", "w"))
     if length is None or width is None or length.kind != "expression" or width.kind != "expression":
@@ -335,14 +338,15 @@ def _described(ctx: Context, letter: str) -> tuple[set[str], str | None]:
                 words.add(after.group(1))  # "the number of tickets N remaining": remaining is part of what N counts
     if not words and letter in ctx.functions:  # "the function S(v) = ... to estimate the stopping distance"
         source = ctx.function_sources.get(letter, "")
-        k = next((i for i, src in enumerate(ctx.problem.math) if src.strip() == source.strip()), None)
+        defined = next((i for i, src in enumerate(ctx.problem.math) if src.strip() == source.strip()), None)
         what = (
             re.search(
-                rf"⟦{k}⟧,? (?:to (?:estimate|model|find|calculate|compute|predict)|gives|models|estimates|represents|"
+                rf"⟦{defined}⟧,? (?:to (?:estimate|model|find|calculate|compute|predict)|gives|models|estimates"
+                rf"|represents|"
                 rf"predicts) (?:the )?((?:[a-z'-]+ ){{0,3}}[a-z'-]+)",
                 ctx.problem.question,
             )
-            if k is not None
+            if defined is not None
             else None
         )
         if what:
@@ -375,7 +379,8 @@ def model_value(ctx: Context) -> Solution | None:
         return None  # one number, in the question; the story only names the letters
     if any(f"⟦{s.index}⟧" in question for s in ctx.segments if s.kind != "expression") or re.search(
         r"\bnot\b|\bmore\b|\bless\b|\bchange|\bincrease|\bdecrease|\bdifference\b|\badditional\b|\baverage\b"
-        r"|\bper (?!hour|minute|second|day|week|month|year|gallon|mile)|\beach\b|\bevery\b|\btotal\b|\bboth\b|\btwice\b|\bdouble\b|\bhalf\b|\bpercent\b"
+        r"|\bper (?!hour|minute|second|day|week|month|year|gallon|mile)|\beach\b|\bevery\b|\btotal\b|\bboth\b"
+        r"|\btwice\b|\bdouble\b|\bhalf\b|\bpercent\b"
         r"|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|hundred|thousand|dozen)\b",
         question,
     ):

@@ -4,6 +4,7 @@ check in the student's own order, and the final step (sums and products of roots
 from __future__ import annotations
 
 import re
+from typing import TypeGuard
 
 import sympy as sp
 
@@ -69,7 +70,8 @@ def quadratic_steps(eq: sp.Eq, x: sp.Symbol) -> list[Step]:
         steps.append(step(f"\\Delta = b^2 - 4ac = {plugged}{tex(disc)}", "Compute the discriminant."))
         steps.append(
             step(
-                f"{tex(x)} = \\frac{{-b \\pm \\sqrt{{\\Delta}}}}{{2a}} = \\frac{{{tex(-b)} \\pm \\sqrt{{{tex(disc)}}}}}{{{tex(2 * a)}}}",
+                f"{tex(x)} = \\frac{{-b \\pm \\sqrt{{\\Delta}}}}{{2a}} = \\frac{{{tex(-b)} \\pm "
+                f"\\sqrt{{{tex(disc)}}}}}{{{tex(2 * a)}}}",
                 "Apply the quadratic formula.",
             )
         )
@@ -81,11 +83,12 @@ def quadratic_steps(eq: sp.Eq, x: sp.Symbol) -> list[Step]:
     return steps
 
 
-def plain_source(source: str | None, equals: int = 1) -> bool:
+def plain_source(source: str | None, equals: int = 1) -> TypeGuard[str]:
     """True for LaTeX the student typed that can be shown as is (not a rewritten SymPy string, no text)."""
+    if not source:
+        return False
     return (
-        bool(source)
-        and source.isascii()
+        source.isascii()
         and source.count("=") <= equals
         and not re.search(r"\\Omega|\\text|\$|\*|⟦|(?<![\\a-zA-Z])[a-zA-Z]{3,}", source)
     )
@@ -126,7 +129,7 @@ def _substituted_source(source: str | None, x: sp.Symbol, answer) -> str | None:
     def put(m: re.Match) -> str:
         before, after = source[: m.start()].rstrip(), source[m.end() :].lstrip()
         if before.endswith("^"):
-            return "{%s}" % f"\\left({value}\\right)"
+            return f"{{\\left({value}\\right)}}"
         enclosed = before.endswith("(") and after.startswith(")")
         if enclosed or simple and (not before or before[-1] in "(+-=,"):
             return value  # 2(x + 3) with x = 4 reads 2(4 + 3), not 2((4) + 3)
@@ -153,7 +156,7 @@ def check_step(eqs: list[sp.Eq], x: sp.Symbol, answer, sources: list[str | None]
         plugged = [_plugged_source((sources or [None])[0], x, a) for a in answer[:3]]
         if all(plugged):
             return step(
-                r",\quad ".join(plugged),
+                r",\quad ".join(p for p in plugged if p),
                 "Substitute each solution into the original equation: both sides agree each time.",
             )
         parts = [
@@ -185,7 +188,8 @@ def final_step(target, values: list, how: str | None, answer, source: str | None
 
 
 def quadratic_hints(eq: sp.Eq, x: sp.Symbol, generic: list[str], answer) -> list[str]:
-    """Hints that name this quadratic's numbers (product and sum, or a, b, c); generic ones where they would give the answer away."""
+    """Hints that name this quadratic's numbers (product and sum, or a, b, c); generic ones where they would give the
+    answer away."""
     poly = sp.expand(eq.lhs - eq.rhs)
     a, b, c = (poly.coeff(x, k) for k in (2, 1, 0))
     first = generic[0] if eq.rhs != 0 else "The equation already equals zero: look at the left side."
@@ -204,4 +208,4 @@ def quadratic_hints(eq: sp.Eq, x: sp.Symbol, generic: list[str], answer) -> list
         last = f"Start with the discriminant b^2 - 4ac = {b**2 - 4 * a * c}, then simplify the square root."
     hints = [first, middle, last]
     shown = re.compile(rf"(?<![\w.]){re.escape(tex(answer))}(?![\w.])")
-    return [h if not shown.search(h) else g for h, g in zip(hints, generic)]
+    return [h if not shown.search(h) else g for h, g in zip(hints, generic, strict=False)]

@@ -84,7 +84,7 @@ def _sympy_equal(a, b) -> bool | None:
     if isinstance(a, (tuple, sp.Tuple)) or isinstance(b, (tuple, sp.Tuple)):
         if not (isinstance(a, (tuple, sp.Tuple)) and isinstance(b, (tuple, sp.Tuple))) or len(a) != len(b):
             return False
-        results = [_sympy_equal(x, y) for x, y in zip(a, b)]
+        results = [_sympy_equal(x, y) for x, y in zip(a, b, strict=True)]
         return None if None in results else all(results)
     if isinstance(a, sp.Basic) and isinstance(b, sp.Basic) and a == b:
         return True

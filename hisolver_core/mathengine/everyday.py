@@ -146,7 +146,8 @@ def _probability_counts(s: str) -> Story | None:
     if len(counts) < 2 or len(nouns) > 1:
         return None
     asked = re.search(
-        r"\bprobability (?:that )?(?:the [a-z]+ (?:selected |chosen |drawn |picked |taken |pulled |removed )?|it |one )?"
+        r"\bprobability (?:that )?(?:the [a-z]+ (?:selected |chosen |drawn |picked |taken |pulled |removed )?|it "
+        r"|one )?"
         r"(?:is|will be|was|would be) (?P<neg>not )?(?:an? )?(?P<color>[a-z]+)(?: [a-z]+)?\s*\??$",
         q,
     ) or re.search(
@@ -243,7 +244,8 @@ def _growth(s: str) -> Story | None:
             rf"\b(earns|pays|gains) {NUM} percent (?:annual )?interest,? compounded (?:annually|yearly)\b()()", body
         )
         yearly = re.search(
-            rf"\b(?:each|every) {_PERIOD},? the [a-z ]+? ({_UP}|{_DOWN}) by {NUM} percent(?: of (?:its|their|the) [a-z]+"
+            rf"\b(?:each|every) {_PERIOD},? the [a-z ]+? ({_UP}|{_DOWN}) by {NUM} percent(?: of (?:its|their"
+            rf"|the) [a-z]+"
             rf"(?: (?:from|in) the previous [a-z]+)?)?\b",
             body,
         )
@@ -253,6 +255,7 @@ def _growth(s: str) -> Story | None:
             m, unit_word = interest, "year"
             word, pct, span, unit = m.group(1), m.group(2), None, unit_word
         elif not m:  # "each year, the value decreases by 15% of its value from the previous year"
+            assert yearly is not None, "the guard above returned when nothing matched"
             m = yearly
             unit, word, pct = yearly.groups()
             span = None
@@ -261,6 +264,7 @@ def _growth(s: str) -> Story | None:
         up = re.fullmatch(_UP, word) is not None
         factor, used_rate = 1 + (1 if up else -1) * _n(pct) / 100, [pct]
     span = span or "1"
+    assert m is not None, "every branch above set m to a match"
     rest = body[: m.start()] + " " + body[m.end() :]
     restated = re.search(
         rf"\b(?:is reduced by half|decreases by half|halves|is halved) every {re.escape(span)} {unit}s?\b", rest
@@ -283,7 +287,9 @@ def _growth(s: str) -> Story | None:
     )
     if bool(t_letter) == bool(t_number) or not re.search(r"\b(?:what|how many|how much|which|find)\b", q):
         return None
-    asked_unit = (t_letter.group(2) or t_letter.group(4)) if t_letter else (t_number.group(2) or t_number.group(4))
+    asked = t_letter or t_number  # exactly one matched; their groups 2 and 4 are both the period
+    assert asked is not None
+    asked_unit = asked.group(2) or asked.group(4)
     per = _periods(asked_unit, unit)
     if per is None:
         return None
@@ -313,6 +319,7 @@ def _growth(s: str) -> Story | None:
             params=(t,),
             answer_latex=shown,
         )
+    assert t_number is not None, "t_letter did not match, so t_number did"
     elapsed = t_number.group(1) or t_number.group(3)
     eq = sp.Eq(y, _n(start[0]) * factor ** (_n(elapsed) * per / _n(span)))
     return Story(
@@ -366,7 +373,8 @@ def _conversion(s: str) -> Story | None:
 
 
 def _mean_goal(s: str) -> Story | None:
-    """ "Scored 18, 22, 15, 27 and 18 in the first 5 games: what score in the sixth makes the mean of the 6 games 21?"."""
+    """ "Scored 18, 22, 15, 27 and 18 in the first 5 games: what score in the sixth makes the mean of the 6 games
+    21?"."""
     if re.search(r"\b(?:median|mode|range|at least|at most|weighted|percent)\b", s):
         return None
     q = question_of(s)
@@ -375,7 +383,8 @@ def _mean_goal(s: str) -> Story | None:
         rf"\b(?:first {NUM} [a-z]+[^.]*?)?\b(?:scored|earned|got|received|were|are|had|ran|sold|read)\s+{_LIST}", body
     )
     goal = re.search(
-        rf"\b(?:mean|average)(?: [a-z]+)? (?:for|of|over) (?:his |her |their |the |all |all the )?{NUM}(?: [a-z]+){{1,2}} "
+        rf"\b(?:mean|average)(?: [a-z]+)? (?:for|of|over) (?:his |her |their |the |all "
+        rf"|all the )?{NUM}(?: [a-z]+){{1,2}} "
         rf"(?:is|will be|would be|to be|equals?)(?: exactly)? {NUM}\b",
         q,
     )
@@ -445,7 +454,8 @@ def _mean_after_removal(s: str) -> Story | None:
 
 
 def _ratio_amounts(s: str) -> Story | None:
-    """ "Flour and sugar in a ratio of 3 cups of flour to 2 cups of sugar; 7.5 cups of flour: how many cups of sugar?"."""
+    """ "Flour and sugar in a ratio of 3 cups of flour to 2 cups of sugar; 7.5 cups of flour: how many cups of
+    sugar?"."""
     if re.search(r"\b(?:percent|more|less|than|left|remaining|instead|each other|total|altogether)\b", s):
         return None
     m = re.search(rf"\b{NUM} ([a-z]+) of ([a-z]+) (?:to|for every|for each|per) {NUM} ([a-z]+) of ([a-z]+)\b", s)
@@ -538,7 +548,8 @@ def _mean_change(s: str) -> Story | None:
         count, mean = first.groups()
     else:  # "scored a mean of 14 points per game in her first 5 games"
         first = re.search(
-            rf"\b(?:scored|had|earned) (?:a mean|an average) of {NUM} [a-z]+(?: per [a-z]+)? in (?:her|his|their|the) first "
+            rf"\b(?:scored|had|earned) (?:a mean|an average) of {NUM} [a-z]+(?: per [a-z]+)? in (?:her|his|their"
+            rf"|the) first "
             rf"{NUM}(?: [a-z]+){{1,3}}\b",
             body,
         )
@@ -546,6 +557,8 @@ def _mean_change(s: str) -> Story | None:
             return None
         mean, count = first.groups()
     nxt = str(int(count) + 1) if count.isdigit() else None
+    if nxt is None:
+        return None  # no whole count, no "sixth" value: neither reading below applies
     ordinal = next((w for w, k in _ORDINALS.items() if str(k) == nxt), None)
     rest = body[first.end() :]
     later = re.search(
@@ -597,7 +610,8 @@ def _subgroup_probability(s: str) -> Story | None:
     if re.search(r"\b(?:replacement|two|both|second|at least|neither|either|percent)\b", s):
         return None
     m = re.search(
-        rf"\bof (?:the|these) {NUM} ([a-z]+) (who|that|which) ([a-z ]+?), {NUM} (?:are|were|is|was|had|have) ([a-z0-9 ]+?)[.,]",
+        rf"\bof (?:the|these) {NUM} ([a-z]+) (who|that|which) ([a-z ]+?), {NUM} (?:are|were|is|was|had"
+        rf"|have) ([a-z0-9 ]+?)[.,]",
         s,
     )
     if not m:
@@ -665,7 +679,8 @@ def _weighted_mean(s: str) -> Story | None:
 
 
 def _sample_estimate(s: str) -> Story | None:
-    """ "84,000 voters; in a random sample of 250, 140 support the tax: the best estimate of supporters in the city?"."""
+    """ "84,000 voters; in a random sample of 250, 140 support the tax: the best estimate of supporters in the
+    city?"."""
     if re.search(r"\b(?:percent|margin|error|more|less|than)\b", s):
         return None
     population = re.search(rf"\b(?:has|have|of|there are) {NUM} ([a-z]+(?: [a-z]+)?)\b", s)
@@ -719,7 +734,8 @@ def _rate_inverse(s: str) -> Story | None:
             [f"{b} {unit_b} for {a} {unit_a}"],
         )
     m = re.search(
-        rf"\b{NUM} ([a-z]+) (?:on|using|with|per|for|in|every|each) {NUM} ([a-z]+)(?: of [a-z]+)?\. at (?:this|that|the same) rate,? "
+        rf"\b{NUM} ([a-z]+) (?:on|using|with|per|for|in|every|each) {NUM} ([a-z]+)(?: of [a-z]+)?\. at (?:this|that"
+        rf"|the same) rate,? "
         rf"how many ([a-z]+)(?: of [a-z]+)? [a-z ]+? (?:to|for) (?:[a-z]+ )?{NUM} ([a-z]+)\s*\??$",
         s,
     )
@@ -741,7 +757,8 @@ def _rate_inverse(s: str) -> Story | None:
 def _neither(s: str) -> Story | None:
     """ "Of 40 people, 22 own a dog, 15 own a cat and 8 own both: the probability that a person owns neither?"."""
     m = re.search(
-        rf"\b(?:of|in a group of|in a class of|in a survey of|there are) {NUM} ([a-z]+),? {NUM} ([a-z ]+?),? {NUM} ([a-z ]+?),? "
+        rf"\b(?:of|in a group of|in a class of|in a survey of"
+        rf"|there are) {NUM} ([a-z]+),? {NUM} ([a-z ]+?),? {NUM} ([a-z ]+?),? "
         rf"and {NUM} ([a-z ]+?both[a-z ]*?)[.,]",
         s,
     )
@@ -775,9 +792,11 @@ def _neither(s: str) -> Story | None:
 
 
 def _map_scale(s: str) -> Story | None:
-    """ "On a map, 1 centimeter represents 2.5 kilometers; the lakes are 8.4 centimeters apart: the actual distance?"."""
+    """ "On a map, 1 centimeter represents 2.5 kilometers; the lakes are 8.4 centimeters apart: the actual
+    distance?"."""
     m = re.search(
-        rf"\b(1|one|{NUM}) ([a-z]+) (?:represents|stand for|stands for|equals|corresponds to) (?:an actual distance of )?"
+        rf"\b(1|one|{NUM}) ([a-z]+) (?:represents|stand for|stands for|equals"
+        rf"|corresponds to) (?:an actual distance of )?"
         rf"{NUM} ([a-z]+)\b",
         s,
     )
@@ -867,7 +886,8 @@ def _unit(word: str) -> str:
 
 
 def _factor(big: str, small: str, stated: tuple[str, str, str] | None):
-    """How many ``small`` make one ``big`` (either direction), from the stated "(1 mile = 5,280 feet)" or a metric fact."""
+    """How many ``small`` make one ``big`` (either direction), from the stated "(1 mile = 5,280 feet)" or a metric
+    fact."""
     if big == small:
         return sp.Integer(1)
     if stated:
@@ -907,19 +927,22 @@ def _rate_conversion(s: str) -> Story | None:
     )
     if bool(as_rate) == bool(as_amount):
         return None
-    target = as_rate.group(1) if as_rate else as_amount.group(1)
-    stated_parts = stated.groups() if stated else None
+    asked = as_rate or as_amount  # exactly one matched
+    assert asked is not None
+    target = asked.group(1)
+    stated_parts = (stated[1], stated[2], stated[3]) if stated else None
     factor = _factor(_unit(unit_a), _unit(target), stated_parts)
     if factor is None:
         return None
     x = sp.Symbol("x", positive=True)
     used = [value] + ([span] if span != "1" else []) + (["1", stated.group(2)] if stated else [])
     rate_text = f"rate: {value} {unit_a} per {span + ' ' if span != '1' else ''}{per}"
-    conversion = [f"1 {_unit(stated_parts[0])} = {stated_parts[1]} {_unit(stated_parts[2])}"] if stated else []
+    conversion = [f"1 {_unit(stated_parts[0])} = {stated_parts[1]} {_unit(stated_parts[2])}"] if stated_parts else []
     if as_rate:
         seconds = sp.Rational(_SPANS[as_rate.group(2)], _SPANS[per])
         given = [rate_text, *conversion, f"asked: {target} per {as_rate.group(2)}"]
     else:
+        assert as_amount is not None
         count = {"one": "1", "a": "1", "an": "1"}.get(as_amount.group(2), as_amount.group(2))
         seconds = _n(count) * sp.Rational(_SPANS[as_amount.group(3)], _SPANS[per])
         used += [count] if as_amount.group(2) not in ("one", "a", "an") else []

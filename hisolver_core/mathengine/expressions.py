@@ -58,6 +58,7 @@ def _check_finite(value: sp.Expr) -> None:
 
 def evaluate_expression(ctx: Context, intent: Intent) -> Solution:
     """Evaluate a constant expression exactly and check it numerically."""
+    assert intent.target is not None, "dispatched only for an intent with a target"
     expr = intent.target.obj
     if expr.free_symbols:
         raise Decline("The expression has unknowns and no equation gives their values.")
@@ -101,7 +102,7 @@ def _plain_source(source: str | None) -> str | None:
     return source.strip()
 
 
-def _call_steps(ctx: Context, call: str, value: sp.Expr) -> list | None:
+def _call_steps(ctx: Context, call: str | None, value: sp.Expr) -> list | None:
     """``f(2) = 3(2)^2 - 2(2) + 1`` then ``f(2) = 9`` for a single call of a defined function."""
     m = re.fullmatch(r"\s*([a-zA-Z])\s*\(\s*(-?\d+(?:\.\d+)?)\s*\)\s*", call or "")
     if not m or m.group(1) not in ctx.functions:
@@ -262,6 +263,7 @@ def _value_hints(topic: str) -> list[str]:
 
 def simplify_expression(ctx: Context, intent: Intent) -> Solution:
     """Simplify, expand or factor an expression with variables; verify equivalence at random points."""
+    assert intent.target is not None, "dispatched only for an intent with a target"
     expr = intent.target.obj
     if not expr.free_symbols:
         return evaluate_expression(ctx, intent)

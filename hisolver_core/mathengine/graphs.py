@@ -6,7 +6,7 @@ import re
 
 import sympy as sp
 
-from ..solution import Solution
+from ..solution import Solution, Step
 from .build import Decline, solved, step, tex
 from .context import Context
 
@@ -27,7 +27,8 @@ _PROPERTIES = [
     (
         "equation",
         r"\bequation of the line\b|\bequation (?:for|of) (?:line|the graph)\b|\bline (?:that|which) passes through\b"
-        r"|\b(?:defines?|represents?|describes?) (?:a |the )?line\b|\bline (?:that|which) (?:has|with)\b.*\bpasses through\b",
+        r"|\b(?:defines?|represents?|describes?) (?:a |the )?line\b|\bline (?:that|which) (?:has"
+        r"|with)\b.*\bpasses through\b",
     ),
 ]
 _GRAPH_WORDS = {
@@ -251,8 +252,8 @@ def solve_graph_property(ctx: Context) -> Solution | None:
     answer, work = _property(f, prop, as_point)
     if coordinate and isinstance(answer, sp.Tuple) and len(answer) == 2:
         answer = answer[0] if coordinate == "x" else answer[1]
-    points = _marks(f)
-    labels = {
+    marks = _marks(f)
+    labels: dict[str, dict[str | None, str]] = {
         "vertex": {None: "(h, k)", "x": "h", "y": "k"},
         "axis": {None: "x"},
         "minimum": {None: r"y_{\min}"},
@@ -273,7 +274,7 @@ def solve_graph_property(ctx: Context) -> Solution | None:
         hints,
         answer,
         verification="computed from the coefficients and checked on the curve",
-        figure={"kind": "function", "expr": str(f), "points": points},
+        figure={"kind": "function", "expr": str(f), "points": marks},
     )
 
 
@@ -385,7 +386,7 @@ def _two_points(ctx: Context, prop: str, points, coordinate) -> Solution:
     )
 
 
-def _combine(point: sp.Tuple, how: str) -> tuple[sp.Expr, object]:
+def _combine(point: sp.Tuple, how: str) -> tuple[sp.Expr, Step]:
     """The sum or product of a point's coordinates, with its step."""
     value = point[0] + point[1] if how == "sum" else point[0] * point[1]
     sign = "+" if how == "sum" else r"\cdot"
@@ -478,7 +479,8 @@ def _hints(prop: str) -> list[str]:
 
 
 def circle_property(ctx) -> Solution | None:
-    """ "The equation x^2 + y^2 - 6x + 8y = 11 defines a circle: what is its radius (center)?" by completing the squares."""
+    """ "The equation x^2 + y^2 - 6x + 8y = 11 defines a circle: what is its radius (center)?" by completing the
+    squares."""
     q = ctx.problem.question
     asked = re.search(r"\bwhat (?:is|are) the (radius|(?:coordinates of the )?center)(?: of (?:the|this) circle)?\b", q)
     eqs = [s.obj for s in ctx.segments if s.kind == "equation"]
@@ -501,7 +503,8 @@ def circle_property(ctx) -> Solution | None:
     steps = [
         step(eqs[0], "Start from the equation."),
         step(
-            f"\\left(x {'-' if h >= 0 else '+'} {tex(abs(h))}\\right)^2 + \\left(y {'-' if k >= 0 else '+'} {tex(abs(k))}\\right)^2"
+            f"\\left(x {'-' if h >= 0 else '+'} {tex(abs(h))}\\right)^2 + \\left(y {'-' if k >= 0 else '+'} "
+            f"{tex(abs(k))}\\right)^2"
             f" = {tex(r2)}",
             "Complete the square in x and in y, adding the same numbers to both sides.",
         ),

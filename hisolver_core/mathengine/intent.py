@@ -19,15 +19,18 @@ _AGGREGATES: list[tuple[str, str]] = [
     ("difference", r"\b(?:positive )?difference between (?:the )?(?:two )?(?:solutions|roots|values)"),
     (
         "count",
-        r"\bhow many (?:distinct |different |real |possible |positive |negative )*(?:values|solutions|roots|numbers|integers|integer values)",
+        r"\bhow many (?:distinct |different |real |possible |positive |negative )*(?:values|solutions|roots|numbers"
+        r"|integers|integer values)",
     ),
     (
         "max",
-        r"\b(?:largest|greatest|biggest|larger|greater|maximum) (?:possible |real |integer |positive |whole )*(?:value|solution|root|number|integer)",
+        r"\b(?:largest|greatest|biggest|larger|greater|maximum) (?:possible |real |integer |positive |whole )*(?:value"
+        r"|solution|root|number|integer)",
     ),
     (
         "min",
-        r"\b(?:smallest|least|smaller|lesser|minimum) (?:possible |real |integer |positive |whole )*(?:value|solution|root|number|integer)",
+        r"\b(?:smallest|least|smaller|lesser|minimum) (?:possible |real |integer |positive |whole )*(?:value|solution"
+        r"|root|number|integer)",
     ),
     ("positive", r"\bpositive (?:value|solution|root|number|real number)\b"),
     ("negative", r"\bnegative (?:value|solution|root|number|real number)\b"),
@@ -78,7 +81,8 @@ _AGG_WORDS = {
     "whole",
 }
 _CONDITIONS = {
-    "positive": r"⟦\d+⟧ (?:is|are) (?:a |both )?positive|positive (?:integer|real|number)s? ⟦\d+⟧|(?:is|are) (?:both )?positive",
+    "positive": r"⟦\d+⟧ (?:is|are) (?:a |both )?positive|positive (?:integer|real|number)s? ⟦\d+⟧"
+    r"|(?:is|are) (?:both )?positive",
     "negative": r"⟦\d+⟧ (?:is|are) (?:a )?negative|(?:is|are) negative",
     "integer": r"⟦\d+⟧ (?:is|are) (?:an |a )?(?:positive |negative )?integers?|integers? ⟦\d+⟧",
 }

@@ -32,7 +32,8 @@ __all__ = ["interpret_model"]
 
 _ASK = re.compile(
     r"\b(?:interpretation|meaning) of (?:the (?:number|value|constant|term) |⟦\d+⟧ )?⟦(\d+)⟧"
-    r"|\bwhat does (?:the (?:number|value|constant) |⟦\d+⟧ )?⟦(\d+)⟧ (?:represent|mean)\b"  # "the number" may be read as n
+    r"|\bwhat does (?:the (?:number|value|constant) |⟦\d+⟧ )?⟦(\d+)⟧ (?:represent"
+    r"|mean)\b"  # "the number" may be read as n
     r"|\b(?:interpretation|meaning) of the ⟦(\d+)⟧ ?-intercept\b"
     r"|\b(?:interpretation|meaning) of the solution (?:to|of) the equation ⟦(\d+)⟧"
 )
@@ -97,7 +98,8 @@ def _output_head(ctx: Context, out: str) -> str | None:
     keys = [k for k, src in enumerate(ctx.problem.math) if src.strip() == out]
     for k in keys:
         m = re.search(
-            rf"⟦{k}⟧ is the (percent|percentage|number|amount)\b|\bthe (percent|percentage|number|amount) of [a-z ]+?,? ⟦{k}⟧",
+            rf"⟦{k}⟧ is the (percent|percentage|number|amount)\b|\bthe (percent|percentage|number"
+            rf"|amount) of [a-z ]+?,? ⟦{k}⟧",
             ctx.problem.question,
         )
         if m:
@@ -210,6 +212,7 @@ def _option_fits(role: str, value, text: str, unit: str, event: str, scale: int 
             return (
                 (up if grows else down) and not (up and down) and sp.Rational(change.group(1)) == abs(value - 1) * 100
             )
+        assert share is not None, "exactly one of change and share matched"
         return not up and not down and sp.Rational(share.group(1)) == value * 100
     if role == "zero":
         return bool(re.search(_ZERO, text)) and not per_unit and not percent and all(n == value for n in plain_numbers)
@@ -250,7 +253,7 @@ def percent_per_period(ctx: Context) -> Solution | None:
     """ "By what percent does the amount decrease each hour?" for a growth model ``250(0.8)^h``: 20."""
     m = _PERCENT_PER.search(ctx.problem.question)
     model = _model(ctx) if m else None
-    if model is None:
+    if m is None or model is None:
         return None
     out, var, body = model
     words = _input_words(ctx, var)
@@ -340,7 +343,8 @@ def interpret_model(ctx: Context) -> Solution | None:
         step(rf"\text{{({letter})}}", f"Option {letter} says this in words; every number it states fits the model."),
     ]
     hints = [
-        "Ask what the number does in the equation: is it added on its own, multiplied by the input, or raised to a power?",
+        "Ask what the number does in the equation: is it added on its own, multiplied by the input, or raised to a "
+        "power?",
         "A constant term is the output when the input is 0; a coefficient is the change for each unit of the input.",
         f"Here the input {var} counts {unit}s: find the option that describes the same role.",
     ]

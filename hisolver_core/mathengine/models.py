@@ -131,8 +131,10 @@ def formula_model(ctx: Context) -> Solution | None:
 
 
 _FEE = re.compile(
-    r"\b(?:charges?|costs?|pays?|earns?) (?:a (?:flat |fixed |one-time |base |service )?(?:fee|charge|amount) of )?⟦(?P<a>\d+)⟧"
-    r"(?: dollars)?(?: for (?:a |each |the |every )?[a-z]+)? plus ⟦(?P<b>\d+)⟧(?: dollars)? (?:per|for each|each|an?) (?P<u>[a-z]+)\b"
+    r"\b(?:charges?|costs?|pays?|earns?) (?:a (?:flat |fixed |one-time |base |service )?(?:fee|charge"
+    r"|amount) of )?⟦(?P<a>\d+)⟧"
+    r"(?: dollars)?(?: for (?:a |each |the |every )?[a-z]+)? plus ⟦(?P<b>\d+)⟧(?: dollars)? (?:per|for each|each"
+    r"|an?) (?P<u>[a-z]+)\b"
 )
 
 
@@ -184,11 +186,13 @@ def fee_model(prob: Problem) -> Solution | None:
 
 _N = r"(\d+(?:\.\d+)?)"
 _AT_RATE = re.compile(
-    rf"^(?:a|an|the) [a-z ]+? {_N} (?P<u>[a-z]+) (?:in|every|each) {_N} (?P<t>[a-z]+)\. (?:if [a-z ]+? )?at (?:this|that|the same) rate, how many (?P<q>[a-z]+) "
+    rf"^(?:a|an|the) [a-z ]+? {_N} (?P<u>[a-z]+) (?:in|every|each) {_N} (?P<t>[a-z]+)\. (?:if [a-z ]+? )?at (?:this"
+    rf"|that|the same) rate, how many (?P<q>[a-z]+) "
     rf"(?:will|would|can|could|does|do) [a-z ]+? in {_N} (?P<t2>[a-z]+)\s*\??$"
 )
 _SAME_PRICE = re.compile(
-    rf"^if {_N} (?P<u>[a-z]+)(?P<of> of [a-z]+)? costs? {_N}(?: dollars)?, how much (?:do|does|will|would) {_N} (?P<u2>[a-z]+)(?P<of2> of [a-z]+)? "
+    rf"^if {_N} (?P<u>[a-z]+)(?P<of> of [a-z]+)? costs? {_N}(?: dollars)?, how much (?:do|does|will"
+    rf"|would) {_N} (?P<u2>[a-z]+)(?P<of2> of [a-z]+)? "
     rf"cost(?: at (?:this|that|the same) (?:rate|price))?\s*\??$"
 )
 

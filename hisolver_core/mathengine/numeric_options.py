@@ -54,9 +54,10 @@ def _matches(value: sp.Expr, option: tuple[sp.Rational, int]) -> bool:
 def nearest_option(value, options) -> str | None:
     """The option nearest ``value`` when it is within 1% and every other option is at least three times as far."""
     numbers = [(letter, option_number(text)) for letter, text in options]
-    if len(numbers) < 2 or any(n is None for _, n in numbers):
+    read = [(letter, n) for letter, n in numbers if n is not None]
+    if len(numbers) < 2 or len(read) != len(numbers):
         return None
-    distance = sorted((abs(float(value) - float(n[0])), letter) for letter, n in numbers)
+    distance = sorted((abs(float(value) - float(n[0])), letter) for letter, n in read)
     best, second = distance[0], distance[1]
     if best[0] <= 0.01 * abs(float(value)) and second[0] >= 3 * best[0] and second[0] > 0:
         return best[1]

@@ -39,12 +39,14 @@ _COUNTS = [
     (r"infinitely many", sp.oo),
 ]
 _COUNT_Q = re.compile(
-    r"^which (?:one )?(?:of the following )?(?:equations? )?(?:has|have) (?P<n>no|exactly one|only one|one|exactly two|two distinct|two"
-    r"|infinitely many|(?:exactly )?⟦(?P<k>\d+)⟧(?: distinct)?) (?P<real>real )?(?:(?:number )?solutions?|roots?)\s*\??$"
+    r"^which (?:one )?(?:of the following )?(?:equations? )?(?:has|have) (?P<n>no|exactly one|only one|one|exactly two"
+    r"|two distinct|two"
+    r"|infinitely many|(?:exactly )?⟦(?P<k>\d+)⟧(?: distinct)?) (?P<real>real )?(?:(?:number )?solutions?"
+    r"|roots?)\s*\??$"
 )
 
 
-def _option_objects(options: list[tuple[str, str]]) -> list[tuple[str, object]] | None:
+def _option_objects(options: list[tuple[str, str]]) -> list[tuple[str, sp.Basic]] | None:
     out = []
     for letter, text in options:
         body = text.strip().strip("$").strip()
@@ -136,7 +138,8 @@ def solution_count_option(prob: Problem) -> Solution | None:
 
 
 _FACTOR_Q = re.compile(
-    r"^which (?:of the following )?(?:expressions? |polynomials? |binomials? )?is a factor of (?:the )?(?:expression |polynomial )?⟦(\d+)⟧\s*\??$"
+    r"^which (?:of the following )?(?:expressions? |polynomials? |binomials? )?is a factor of (?:the )?(?:expression "
+    r"|polynomial )?⟦(\d+)⟧\s*\??$"
 )
 
 
@@ -185,8 +188,10 @@ def factor_option(ctx: Context) -> Solution | None:
 
 
 _LINE_Q = re.compile(
-    r"^which (?:of the following )?(?:equations? )?(?:is|could be|defines|represents) (?:an |the )?(?:equation (?:of|for) )?"
-    r"(?:a |the )?line (?:that |which )?(?:is )?(?P<rel>parallel|perpendicular) to (?:the )?(?:line )?(?:with (?:the )?equation |given by )?⟦(?P<l>\d+)⟧"
+    r"^which (?:of the following )?(?:equations? )?(?:is|could be|defines|represents) (?:an |the )?(?:equation (?:of"
+    r"|for) )?"
+    r"(?:a |the )?line (?:that |which )?(?:is )?(?P<rel>parallel"
+    r"|perpendicular) to (?:the )?(?:line )?(?:with (?:the )?equation |given by )?⟦(?P<l>\d+)⟧"
     r"(?:,? and (?:that )?(?:passes|goes) through (?:the point )?⟦(?P<p>\d+)⟧)?\s*\??$"
 )
 
@@ -209,7 +214,7 @@ def line_option(ctx: Context) -> Solution | None:
         return None
     given = next((s for s in ctx.segments if s.index == int(m.group("l"))), None)
     base = _line_slope(given.obj) if given is not None else None
-    if base is None:
+    if given is None or base is None:
         raise Decline("I could not read the given line.")
     point = None
     if m.group("p"):
@@ -268,10 +273,13 @@ def line_option(ctx: Context) -> Solution | None:
 
 
 _DISPLAYS = re.compile(
-    r"^(?:⟦(?P<first>\d+)⟧ )?which of the following (?:equivalent )?(?:forms? of the (?:equation|expression|function) (?:above )?)?"
+    r"^(?:⟦(?P<first>\d+)⟧ )?which of the following (?:equivalent )?(?:forms? of the (?:equation|expression"
+    r"|function) (?:above )?)?"
     r"(?:is equivalent to the (?:equation|expression|function) above and )?⟦?(?P<e>\d+)?⟧?,? ?"
-    r"(?:displays|shows|reveals|gives) (?:the )?(?P<what>x-intercepts|zeros|roots|solutions|vertex|minimum value|maximum value"
-    r"|minimum|maximum)(?: of (?:its|the) graph| of ⟦\d+⟧)?(?: in the xy-plane)?(?: as (?:a )?constants?(?: or coefficients?)?)?"
+    r"(?:displays|shows|reveals|gives) (?:the )?(?P<what>x-intercepts|zeros|roots|solutions|vertex|minimum value"
+    r"|maximum value"
+    r"|minimum|maximum)(?: of (?:its|the) graph"
+    r"| of ⟦\d+⟧)?(?: in the xy-plane)?(?: as (?:a )?constants?(?: or coefficients?)?)?"
     r"\s*\??$"
 )
 
@@ -309,8 +317,10 @@ def _is_vertex_form(expr, x) -> bool:
 
 _APPEARS = re.compile(
     r"^(?:⟦(?P<first>\d+)⟧ )?which of the following is (?:an )?equivalent form of the (?:function|equation|expression) "
-    r"(?:⟦(?P<e>\d+)⟧ )?(?:above )?in which the (?P<what>x-intercepts|zeros|roots|vertex|minimum value|maximum value|minimum|maximum)"
-    r"(?: of ⟦\d+⟧| of (?:its|the) graph)? (?:appears?|is shown|are shown|appear) as (?:a )?constants?(?: or coefficients?)?\s*\??$"
+    r"(?:⟦(?P<e>\d+)⟧ )?(?:above )?in which the (?P<what>x-intercepts|zeros|roots|vertex|minimum value|maximum value"
+    r"|minimum|maximum)"
+    r"(?: of ⟦\d+⟧| of (?:its|the) graph)? (?:appears?|is shown|are shown"
+    r"|appear) as (?:a )?constants?(?: or coefficients?)?\s*\??$"
 )
 
 
@@ -415,7 +425,8 @@ def remainder_question(ctx: Context) -> Solution | None:
     else:
         steps = [
             step(
-                f"{tex(poly.obj)} = \\left({tex(divisor.obj)}\\right)\\left({tex(sp.quo(poly.obj, divisor.obj, x))}\\right)"
+                f"{tex(poly.obj)} = \\left({tex(divisor.obj)}\\right)\\left({tex(sp.quo(poly.obj, divisor.obj, x))}\\r"
+                f"ight)"
                 f" + {tex(remainder)}",
                 "Divide the polynomials; what is left over is the remainder.",
             )
@@ -458,7 +469,8 @@ def tolerance_option(ctx: Context) -> Solution | None:
         seg.obj if seg is not None and isinstance(seg.obj, sp.Expr) and seg.obj.is_number else None
         for seg in (center, width)
     ]
-    if None in numbers or numbers[1] <= 0:
+    mid, half = numbers
+    if mid is None or half is None or half <= 0:
         return None
     objects = _option_objects(ctx.problem.options)
     if objects is None:
@@ -467,7 +479,7 @@ def tolerance_option(ctx: Context) -> Solution | None:
     if len(letters) != 1:
         return None
     v = sp.Symbol(next(iter(letters)).name, real=True)
-    target = sp.Interval(numbers[0] - numbers[1], numbers[0] + numbers[1])
+    target = sp.Interval(mid - half, mid + half)
     good = []
     for letter, obj in objects:
         if not isinstance(obj, sp.core.relational.Relational):
@@ -481,11 +493,11 @@ def tolerance_option(ctx: Context) -> Solution | None:
     letter = _single(good)
     steps = [
         step(
-            f"{tex(numbers[0])} - {tex(numbers[1])} \\le {tex(v)} \\le {tex(numbers[0])} + {tex(numbers[1])}",
+            f"{tex(mid)} - {tex(half)} \\le {tex(v)} \\le {tex(mid)} + {tex(half)}",
             "Being within a distance of a center means lying between center - distance and center + distance.",
         ),
         step(
-            f"\\left|{tex(v)} - {tex(numbers[0])}\\right| \\le {tex(numbers[1])}",
+            f"\\left|{tex(v)} - {tex(mid)}\\right| \\le {tex(half)}",
             f"Option {letter} describes exactly these values.",
         ),
     ]

@@ -169,10 +169,14 @@ def choose_option(sol: Solution, options: list[tuple[str, str]]) -> Solution:
     ):
         nearest = nearest_option(sol.answer, options)  # "which is closest to the balance": one option clearly nearest
         if nearest:
-            matches, texts = [(nearest, to_value(str(option_number(dict(options)[nearest])[0])))], {nearest}
+            number = option_number(dict(options)[nearest])
+            assert number is not None, "nearest_option picks only options that state a number"
+            matches, texts = [(nearest, to_value(str(number[0])))], {nearest}
     if not matches and isinstance(sol.answer, sp.Expr) and sol.answer.is_number and sol.answer.is_real:
         letter = pick_numeric_option(sol.answer, options)  # options with units or currency: "18 cm", "Rs. 400"
-        matches = [(letter, to_value(str(option_number(dict(options)[letter])[0])))]
+        number = option_number(dict(options)[letter])
+        assert number is not None, "pick_numeric_option picks only options that state a number"
+        matches = [(letter, to_value(str(number[0])))]
         texts = {letter}
     if not matches:
         raise Decline(f"My answer {sol.answer_latex} matches none of the options.")
@@ -240,7 +244,7 @@ _POINT_WORDS = {"point", "points", "lies", "lie", "line", "graph", "curve", "par
 
 def _interval(rels, x: sp.Symbol) -> sp.Set:
     xr = sp.Symbol(x.name, real=True)
-    parts = []
+    parts: list[sp.Basic] = []
     for rel in rels:
         parts.extend(rel.args if isinstance(rel, sp.And) else [rel])
     try:
@@ -348,7 +352,7 @@ def _expanded_step(target) -> list:
 def _substituted_step(relation, syms, value, letter: str) -> list:
     """Option ``letter`` put into the first condition, unevaluated; none when it does not fit one relation."""
     if isinstance(value, (sp.Tuple, tuple)) and len(value) == len(syms) > 1:
-        point = dict(zip(syms, value))
+        point = dict(zip(syms, value, strict=True))
     elif isinstance(value, sp.Expr) and len(syms) == 1 and not value.free_symbols:
         point = {syms[0]: value}
     else:
@@ -412,7 +416,7 @@ def _by_substitution(ctx: Context, relations, values, negate: bool = False) -> S
         ):
             point = {syms[0]: v[0]}  # an x-intercept (a, 0) of the graph: a is a solution
         elif isinstance(v, (sp.Tuple, tuple)) and len(v) == len(syms) and len(syms) > 1:
-            point = dict(zip(syms, v))
+            point = dict(zip(syms, v, strict=True))
         elif isinstance(v, sp.Expr) and len(syms) == 1 and not v.free_symbols:
             point = {syms[0]: v}
         elif isinstance(v, sp.FiniteSet) and len(syms) == 1 and all(isinstance(e, sp.Expr) and e.is_number for e in v):

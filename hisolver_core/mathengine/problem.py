@@ -28,12 +28,14 @@ _FORMAT_SENTENCE = re.compile(
     re.I,
 )
 _AS_FORM = re.compile(
-    r"\b(?:expressed|written|write it|express it)?\s*(?:as|in) (?:a |an )?(?:common fraction|fraction|decimal|integer|whole number|"
+    r"\b(?:expressed|written|write it|express it)?\s*(?:as|in) (?:a |an )?(?:common fraction|fraction|decimal|integer"
+    r"|whole number|"
     r"mixed number|simplest (?:radical )?form|lowest terms)\b",
     re.I,
 )
 _ROUND = re.compile(
-    r"(?:nearest|to the)\s+(whole number|integer|whole|tenth|hundredth|thousandth|dollar|cent|percent|one decimal place|two decimal places)",
+    r"(?:nearest|to the)\s+(whole number|integer|whole|tenth|hundredth|thousandth|dollar|cent|percent"
+    r"|one decimal place|two decimal places)",
     re.I,
 )
 _ROUND_PLACES = {
@@ -305,7 +307,8 @@ _BARE_NUMBER = re.compile(r"(?<![\w⟦.\\/])-?\d+(?:,\d{3})*(?:\.\d+)?(?:/\d+)?%
 # "Solve for x: $3x - 4 = 11$": a lone letter named as the unknown outside ``$...$`` is math too
 _BARE_VARIABLE = re.compile(
     r"(?:(?<=\bsolve for )|(?<=\bvalue of )|(?<=\bvalues of )|(?<=\bfind )|(?<=\bwhat is )|(?<=\bwhat are ))"
-    r"[a-zA-Z](?=\s*(?:[:?.,;]|$|\s(?:if|when|given|in terms|in the (?:equation|equations|expression|system)|such that|where|that|satisfies|for which)\b))",
+    r"[a-zA-Z](?=\s*(?:[:?.,;]|$|\s(?:if|when|given|in terms|in the (?:equation|equations|expression|system)|such that"
+    r"|where|that|satisfies|for which)\b))",
     re.I,
 )
 

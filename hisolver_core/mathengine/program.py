@@ -15,7 +15,7 @@ model can write and a test can spell out; :func:`MathProgram.from_json` validate
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, fields
 from typing import Any
 
 from ..errors import HiSolverError
@@ -225,8 +225,7 @@ def _dict(data: dict, key: str) -> dict:
 def _build(kind: type, data: Any) -> Any:
     if not isinstance(data, dict):
         raise ProgramError(f"{kind.__name__} must be a JSON object, not {type(data).__name__}.")
-    fields = kind.__dataclass_fields__
-    extra = set(data) - set(fields)
+    extra = set(data) - {f.name for f in fields(kind)}
     if extra:
         raise ProgramError(f"{kind.__name__} has unknown fields: {', '.join(sorted(extra))}.")
     values = dict(data)

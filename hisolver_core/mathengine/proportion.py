@@ -147,7 +147,8 @@ def _crew(s: str) -> Story | None:
     workers, crew, span, unit = m.groups()
     w2, t2 = sp.symbols("W T", positive=True)
     mq = re.search(
-        rf"\bhow many {unit} (?:will|would|does|do) (?:it take )?{NUM} {crew}\b|\bin how many {unit} (?:will|would|can|could) "
+        rf"\bhow many {unit} (?:will|would|does|do) (?:it take )?{NUM} {crew}\b|\bin how many {unit} (?:will|would|can"
+        rf"|could) "
         rf"{NUM} {crew}\b",
         q,
     )
@@ -182,8 +183,10 @@ def _percent_change(s: str) -> Story | None:
     body = s[: len(s) - len(q)]
     m = re.search(
         rf"\b(increased|decreased|increases|decreases|rose|rises|fell|falls|dropped|drops|went up|went down|"
-        rf"was reduced|is reduced|reduced|was raised|is raised|raised|was increased|was decreased|is increased|is decreased|"
-        rf"was discounted|is discounted) by {NUM} percent (?:to|and (?:is|was) now|and became|and becomes)( \w+)? {NUM}\b",
+        rf"was reduced|is reduced|reduced|was raised|is raised|raised|was increased|was decreased|is increased"
+        rf"|is decreased|"
+        rf"was discounted|is discounted) by {NUM} percent (?:to|and (?:is|was) now|and became"
+        rf"|and becomes)( \w+)? {NUM}\b",
         body,
     )
     after = re.search(
@@ -202,7 +205,8 @@ def _percent_change(s: str) -> Story | None:
     if not m and not after:  # "after its price was increased by 20%, a lamp sells for 54"
         after_was = re.search(
             rf"\bafter (?:its|the) price(?: of (?:a|an|the) [a-z]+)? (?:was )?(increased|decreased|reduced|raised|"
-            rf"discounted|marked up|marked down) by {NUM} percent ?, (?:the |a |an )?[a-z ]*?(?:sells|sold|costs?|is priced|"
+            rf"discounted|marked up|marked down) by {NUM} percent ?, (?:the |a |an )?[a-z ]*?(?:sells|sold|costs?"
+            rf"|is priced|"
             rf"price of (?:a|an|the) [a-z]+ was|price was) (?:for|at)? ?{NUM}\b",
             body,
         )
@@ -258,10 +262,12 @@ def _average(s: str) -> Story | None:
     count, _, avg = m.groups()
     rest = s[m.end() :]
     mm = re.search(
-        rf"\b(?:if |when )?(?:one|a|1|another|the) (?:more )?(?:[a-z]+ )?(?:number |item |value |person |student |man |score |"
+        rf"\b(?:if |when )?(?:one|a|1|another|the) (?:more )?(?:[a-z]+ )?(?:number |item |value |person |student |man "
+        rf"|score |"
         rf"test |weight )?"
         rf"(?:is |was )?(excluded|removed|dropped|taken away|added|included|joins|leaves|left)\b[^.?]*?"
-        rf"\b(?:average|mean)(?: (?:of the remaining|of the other|of the new|of the|of all)(?: {NUM})? [a-z]+| [a-z]+)? "
+        rf"\b(?:average|mean)(?: (?:of the remaining|of the other|of the new|of the|of all)(?: {NUM})? [a-z]+"
+        rf"| [a-z]+)? "
         rf"(?:becomes|is|will be|would be|changes to|falls to|drops to|rises to|"
         rf"increases to|decreases to|goes up to|goes down to) {NUM}\b",
         rest,
@@ -312,12 +318,14 @@ def _discount(s: str) -> Story | None:
     body = s[: len(s) - len(q)]
     price = re.findall(
         rf"(?<!sale )(?<!discounted )(?<!new )(?<!final )(?<!reduced )"
-        rf"\b(?:(?:originally |normally |regularly )?costs?|costing|priced at|(?:regular |normal |list |original )?price (?:of [a-z ]+ )?(?:is|was|of)|"
+        rf"\b(?:(?:originally |normally |regularly )?costs?|costing|priced at|(?:regular |normal |list "
+        rf"|original )?price (?:of [a-z ]+ )?(?:is|was|of)|"
         rf"sells? for|bill (?:is|was|of)|meal (?:costs?|is|was))\s+{NUM}(?! percent)\b",
         body,
     )
     off = re.findall(
-        rf"\b{NUM} percent (off|discount|tax|sales tax|tip|markup)\b|\b(discount|tax|tip|markup) (?:of|is|was|rate is|rate of) {NUM} percent\b|"
+        rf"\b{NUM} percent (off|discount|tax|sales tax|tip|markup)\b|\b(discount|tax|tip|markup) (?:of|is|was|rate is"
+        rf"|rate of) {NUM} percent\b|"
         rf"\b(discounted|reduced|marked down|marked up|increased|decreased|raised|lowered|cut) by {NUM} percent\b",
         body + " " + q,
     )
@@ -329,7 +337,8 @@ def _discount(s: str) -> Story | None:
     down = word in ("off", "discount", "discounted", "reduced", "marked down", "decreased", "lowered", "cut")
     if not re.search(
         r"\b(?:sale price|new price|final price|discounted price|price after|total (?:cost|price|bill)|"
-        r"how much (?:does|did|will|would) (?:he|she|they|you|i|[a-z]+) pay|what (?:is|was|will be) the (?:cost|price))\b",
+        r"how much (?:does|did|will|would) (?:he|she|they|you|i|[a-z]+) pay|what (?:is|was|will be) the (?:cost"
+        r"|price))\b",
         q,
     ):
         return None
@@ -344,7 +353,8 @@ def _discount(s: str) -> Story | None:
 
 
 def _per_every(s: str) -> Story | None:
-    """ "3 cups of flour for every 2 cups of sugar: how many cups of flour for 8 cups of sugar?" (a direct proportion)."""
+    """ "3 cups of flour for every 2 cups of sugar: how many cups of flour for 8 cups of sugar?" (a direct
+    proportion)."""
     m = re.search(
         rf"\b{NUM} ([a-z]+)(?: of ([a-z]+))? (?:for every|for each|per|to every) {NUM} ([a-z]+)(?: of ([a-z]+))?\b", s
     )
@@ -454,7 +464,8 @@ def _percent_from_to(s: str) -> Story | None:
     """ "The price increased from 20 to 25. By what percent did it increase?" (change over the starting value)."""
     m = re.findall(
         rf"\b(increased|decreased|rose|fell|went up|went down|dropped|grew|changed|increases|decreases|rises|falls|"
-        rf"drops|grows|changes|was raised|was reduced|was lowered|is raised|is reduced) from {NUM}(?:(?: [a-z]+){{1,7}})? "
+        rf"drops|grows|changes|was raised|was reduced|was lowered|is raised"
+        rf"|is reduced) from {NUM}(?:(?: [a-z]+){{1,7}})? "
         rf"to {NUM}\b",
         s,
     )
@@ -509,7 +520,10 @@ def _percent_part(s: str) -> Story | None:
     return Story("percent", [eq], {}, x, [pct, total], hints, [f"{pct}% of {total} {noun}"], integer=True)
 
 
-_FEE = r"(?:flat|fixed|one-time|onetime|initial|base|basic|service|membership|set-up|setup|delivery|rental|entry|booking|monthly|weekly)"
+_FEE = (
+    r"(?:flat|fixed|one-time|onetime|initial|base|basic|service|membership|set-up|setup|delivery|rental|entry|booking"
+    r"|monthly|weekly)"
+)
 _EACH = r"(?:per|for each|each|an|a|for every)"
 
 
@@ -524,7 +538,8 @@ def _fee_model(s: str) -> Story | None:
     q = question_of(s)
     body = s[: len(s) - len(q)]
     a = re.findall(
-        rf"\b(?:{_FEE} )+(?:fee |charge |cost |amount |price |rate )?(?:of )?{NUM}(?: dollars)?(?: for (?:each|a|every|the) "
+        rf"\b(?:{_FEE} )+(?:fee |charge |cost |amount |price |rate )?(?:of )?{NUM}(?: dollars)?(?: for (?:each|a|every"
+        rf"|the) "
         rf"[a-z]+)?,? (?:plus|and|in addition to|\+) "
         rf"(?:an additional )?{NUM}(?: dollars)? {_EACH} ([a-z]+)\b",
         body,
@@ -535,7 +550,8 @@ def _fee_model(s: str) -> Story | None:
     )
     c = list(
         re.finditer(
-            rf"\b(?:bill|cost|charge|price|rent|total)(?: [a-z]+)? (?:is|was) {NUM}(?: dollars)? plus {NUM}(?: dollars)? "
+            rf"\b(?:bill|cost|charge|price|rent|total)(?: [a-z]+)? (?:is"
+            rf"|was) {NUM}(?: dollars)? plus {NUM}(?: dollars)? "
             rf"(?:for each|per|each|for every) ([a-z]+)\b",
             body,
         )
@@ -576,6 +592,7 @@ def _fee_model(s: str) -> Story | None:
     if len(letter) + len(count) != 1 or re.search(r"\d", body.replace(fee, "", 1).replace(rate, "", 1)):
         return None
     total = sp.Symbol("C")
+    params: tuple[sp.Symbol, ...]
     if letter:
         if letter[0] in ("a", "i", "c"):
             return None

@@ -21,7 +21,8 @@ __all__ = ["PURCHASE_FAMILIES"]
 
 
 def _first_then_each(s: str) -> Story | None:
-    """ "3 dollars for the first mile and 2 dollars for each additional mile": the cost of n miles (or n from a cost)."""
+    """ "3 dollars for the first mile and 2 dollars for each additional mile": the cost of n miles (or n from a
+    cost)."""
     if re.search(r"\b(?:percent|discount|tax|tip|fee|plus a|minimum|maximum|at least|at most|then|both)\b", s):
         return None
     q = question_of(s)
@@ -117,7 +118,8 @@ def _successive_percents(s: str) -> Story | None:
     if re.search(r"\b(?:each|per|every|profit|loss|interest|ratio)\b", s) or re.search(r"\b(?:original|before)\b", q):
         return None
     price = re.findall(
-        rf"\b(?:regularly |normally |originally |usually )?(?:costs?|priced at|price (?:is|was|of)|sells for) {NUM}(?! percent)\b",
+        rf"\b(?:regularly |normally |originally |usually )?(?:costs?|priced at|price (?:is|was|of)"
+        rf"|sells for) {NUM}(?! percent)\b",
         body,
     )
     changes = re.findall(
@@ -187,6 +189,7 @@ def _two_purchases(s: str) -> Story | None:
         counts = {pair[0]: _n(n1), pair[1]: _n(n2)}
         rows.append((counts, _n(total)))
         used += [total, n1, n2]
+    assert items is not None, "two purchases were read, so the first set the items"
     asked = re.search(r"\b(?:price|cost)(?:, in dollars,)? of (one|1|a|an|each) (?:[a-z]+ of )?([a-z]+)\b", q)
     if not asked or singular(asked.group(2)) not in items:
         return None
@@ -217,7 +220,8 @@ def _rectangle_sides(s: str) -> Story | None:
         return None
     q = question_of(s)
     rel = re.search(
-        r"\b(?P<side>length|width) (?:of (?:the |a )?(?:rectangular )?(?:[a-z]+ ){1,2})?is (?P<gap>\d+(?:\.\d+)?) (?:[a-z]+ )?"
+        r"\b(?P<side>length|width) (?:of (?:the "
+        r"|a )?(?:rectangular )?(?:[a-z]+ ){1,2})?is (?P<gap>\d+(?:\.\d+)?) (?:[a-z]+ )?"
         r"(?P<way>greater|more|longer|less|shorter|smaller) than (?:(?P<twice>twice) |(?P<k>\d+(?:\.\d+)?) times )?"
         r"(?:its|the) (?P<other>length|width)\b",
         s,
@@ -237,12 +241,12 @@ def _rectangle_sides(s: str) -> Story | None:
     asked = re.search(r"\bwhat is the (length|width)\b", q)
     if not size or not asked:
         return None
-    w, l = sp.symbols("w l", positive=True)
-    sym = {"length": l, "width": w}
+    w, length = sp.symbols("w l", positive=True)
+    sym = {"length": length, "width": w}
     sign = 1 if way in ("greater", "more", "longer") else -1
     eqs = [
         sp.Eq(sym[side], factor * sym[other] + sign * _n(gap)),
-        sp.Eq(l * w, _n(size.group(2))) if size.group(1) == "area" else sp.Eq(2 * (l + w), _n(size.group(2))),
+        sp.Eq(length * w, _n(size.group(2))) if size.group(1) == "area" else sp.Eq(2 * (length + w), _n(size.group(2))),
     ]
     hints = [
         "Name the width w; write the length in terms of w.",
@@ -264,7 +268,8 @@ def _percent_of_percent(s: str) -> Story | None:
     """ "40% of the residents are younger than 30; of those, 35% ride a bicycle: what percent of all residents ...?"."""
     first = re.search(rf"\b{NUM} percent of (?:the |all )?([a-z]+) (?:are|were|is|was|have|had) ([a-z0-9 ]+?)[.,]", s)
     second = re.search(
-        rf"\bof (?:the|these|those) [a-z]+ (?:who are |that are )?[a-z0-9 ]*?,? {NUM} percent (?:of them )?([a-z ]+?)[.,]",
+        rf"\bof (?:the|these|those) [a-z]+ (?:who are "
+        rf"|that are )?[a-z0-9 ]*?,? {NUM} percent (?:of them )?([a-z ]+?)[.,]",
         s,
     )
     q = question_of(s)
@@ -339,7 +344,8 @@ _LEGS = {
 
 
 def _legs(s: str) -> Story | None:
-    """ "A farm has only chickens and cows: 50 animals with 136 legs in all. How many cows?" (or bicycles and tricycles)."""
+    """ "A farm has only chickens and cows: 50 animals with 136 legs in all. How many cows?" (or bicycles and
+    tricycles)."""
     m = re.search(r"\bonly ([a-z]+) and ([a-z]+)\b", s)
     if not m or re.search(r"\b(?:percent|more|less|than|each other|twice)\b", s):
         return None
@@ -380,7 +386,8 @@ def _legs(s: str) -> Story | None:
 def _commission(s: str) -> Story | None:
     """ "A base salary of 2400 plus a commission of 6% of her total sales; she earned 3630: her total sales?"."""
     m = re.search(
-        rf"\bbase (?:salary|pay) of {NUM}(?: per [a-z]+)? plus (?:a )?commission of {NUM} percent of (?:her |his |their |the )?"
+        rf"\bbase (?:salary|pay) of {NUM}(?: per [a-z]+)? plus (?:a )?commission of {NUM} percent of (?:her |his "
+        rf"|their |the )?"
         rf"(?:total )?sales\b",
         s,
     )
@@ -439,7 +446,8 @@ def _percent_of_count(s: str) -> Story | None:
 
 
 def _capacity(s: str) -> Story | None:
-    """ "A van can carry at most 3000 pounds; the driver weighs 180; each package 45: the greatest number of packages?"."""
+    """ "A van can carry at most 3000 pounds; the driver weighs 180; each package 45: the greatest number of
+    packages?"."""
     cap = re.search(
         rf"\bmaximum (?:load|weight|capacity) of {NUM}\b|\bcan (?:safely )?(?:carry|hold) (?:at most|up to) {NUM}\b", s
     )
@@ -474,7 +482,8 @@ def _capacity(s: str) -> Story | None:
 
 
 def _fill_to_level(s: str) -> Story | None:
-    """ "A pool contains 12,000 gallons; water is pumped in at 450 gallons per hour: how many hours until it holds 19,200?"."""
+    """ "A pool contains 12,000 gallons; water is pumped in at 450 gallons per hour: how many hours until it holds
+    19,200?"."""
     start = re.search(rf"\b(?:contains|holds|has) {NUM} ([a-z]+)\b", s)
     rate = re.search(
         rf"\b(?:pumped|poured|added|drained|pumped out|removed|leaks?) (into|in|out of|from)? ?(?:the [a-z]+ )?"
@@ -483,7 +492,8 @@ def _fill_to_level(s: str) -> Story | None:
     )
     q = question_of(s)
     target = re.search(
-        rf"\bhow many ([a-z]+) will it take (?:for )?(?:the [a-z]+ )?(?:to )?(?:contain|hold|have|reach) {NUM} ([a-z]+)\b",
+        rf"\bhow many ([a-z]+) will it take (?:for )?(?:the [a-z]+ )?(?:to )?(?:contain|hold|have"
+        rf"|reach) {NUM} ([a-z]+)\b",
         q,
     )
     if not start or not rate or not target or re.search(r"\b(?:percent|then|both|second|another)\b", s):
@@ -511,7 +521,8 @@ def _fill_to_level(s: str) -> Story | None:
 
 
 def _break_even(s: str) -> Story | None:
-    """ "Company A charges 3.50 plus 2.25 per mile; company B charges 6.00 plus 1.75 per mile: same fare for how many miles?"."""
+    """ "Company A charges 3.50 plus 2.25 per mile; company B charges 6.00 plus 1.75 per mile: same fare for how many
+    miles?"."""
     plans = re.findall(
         rf"\b(?:charges?|costs?) {NUM}(?: dollars)?(?: per (?:month|week|year|day))? plus {NUM}(?: dollars)? "
         rf"(?:per|for each|each) ([a-z]+)\b",

@@ -68,7 +68,8 @@ def _ratio_difference(s: str) -> Story | None:
 
 def _ratio(s: str) -> Story | None:
     m = re.search(
-        r"\bratio (?:of (?:the )?(?:number of )?([a-z]+)(?: [a-z]+)? to (?:the )?(?:number of )?([a-z]+)(?: [a-z]+){0,3}?"
+        r"\bratio (?:of (?:the )?(?:number of )?([a-z]+)(?: [a-z]+)? to (?:the )?(?:number of )?([a-z]+)(?: "
+        r"[a-z]+){0,3}?"
         r"(?:, by (?:weight|volume|mass),)? (?:is|was) )?(?:in the ratio )?(\d+) ?(?::| to ) ?(\d+)\b",
         s,
     )
@@ -82,7 +83,8 @@ def _ratio(s: str) -> Story | None:
     q = question_of(s)
     rest = s[m.end() :]
     k = sp.Symbol("k", positive=True)
-    known, used = {}, [ra, rb]
+    known: dict[sp.Symbol, sp.Expr] = {}
+    used = [ra, rb]
     total = re.search(
         rf"\b(?:total (?:of |is |number (?:of [a-z]+ )?is )?|altogether |in all |sum (?:of [a-z ]+ )?is |"
         rf"contains |has )?{NUM}(?: [a-z]+){{0,3}} (?:in total|altogether|in all)\b|\btotal (?:of |is )?{NUM}\b|"
@@ -102,7 +104,8 @@ def _ratio(s: str) -> Story | None:
         for name, part in ((a_name, ra), (b_name, rb)):
             other = b_name if name == a_name else a_name
             mm = re.search(
-                rf"\b{NUM} (?:[a-z]+ of )?{name}\b(?! (?:and|or|plus) (?:the )?{other})|\b{name} (?:is|are|was|were) {NUM}\b",
+                rf"\b{NUM} (?:[a-z]+ of )?{name}\b(?! (?:and|or|plus) (?:the )?{other})|\b{name} (?:is|are|was"
+                rf"|were) {NUM}\b",
                 rest,
             )  # "64 cats and dogs in all" counts both
             if mm:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from itertools import pairwise
 
 import sympy as sp
 
@@ -187,7 +188,10 @@ def _is(a, b, a_seg, b_seg, m):
     return sp.Eq(a, b)
 
 
-_SUMLIKE = r"(?:the )?(?P<op>sum|difference|product|quotient) (?:of|between) (?:the )?(?:(?:two|complex|real|rational|whole|positive|following) )*(?:numbers? |expressions? |polynomials? |fractions? )?"
+_SUMLIKE = (
+    r"(?:the )?(?P<op>sum|difference|product|quotient) (?:of|between) (?:the )?(?:(?:two|complex|real|rational|whole"
+    r"|positive|following) )*(?:numbers? |expressions? |polynomials? |fractions? )?"
+)
 _OPS = {
     "sum": lambda a, b: a + b,
     "difference": lambda a, b: a - b,
@@ -197,7 +201,8 @@ _OPS = {
 
 RULES: list[tuple[str, Callable]] = [
     (
-        rf"(?:the )?(?P<pos>positive )?square root of (?:the (?:product|sum|number|expression|quantity) )?{E.replace('(', '(?P<a>', 1)}",
+        rf"(?:the )?(?P<pos>positive )?square root of (?:the (?:product|sum|number|expression"
+        rf"|quantity) )?{E.replace('(', '(?P<a>', 1)}",
         _unary(lambda a, m: sp.sqrt(a)),
     ),
     (
@@ -229,7 +234,8 @@ RULES: list[tuple[str, Callable]] = [
         _binary(lambda a, b, *_: a * b),
     ),
     (
-        r"⟦(?P<a>\d+)⟧ (?P<pct>percent )?(?P<dir>more|greater|larger|higher|less|fewer|smaller|lower) than ⟦(?P<b>\d+)⟧",
+        r"⟦(?P<a>\d+)⟧ (?P<pct>percent )?(?P<dir>more|greater|larger|higher|less|fewer|smaller"
+        r"|lower) than ⟦(?P<b>\d+)⟧",
         _binary(_more_less),
     ),
     (
@@ -273,10 +279,14 @@ def _drop(ctx: Context, m: re.Match) -> None:
     ctx.segments = [s for s in ctx.segments if s.index not in used]
 
 
-_CURVE = r"(?:the )?(?:graph of the equation|line|graph|curve|parabola|equation)(?: of| with (?:the )?equation| whose equation is)? ⟦(?P<c>\d+)⟧"
+_CURVE = (
+    r"(?:the )?(?:graph of the equation|line|graph|curve|parabola|equation)(?: of| with (?:the )?equation"
+    r"| whose equation is)? ⟦(?P<c>\d+)⟧"
+)
 _ON_CURVE = [
     rf"(?:the )?point ⟦(?P<p>\d+)⟧ (?:lies|is) on {_CURVE}",
-    rf"{_CURVE},? (?:passes through|goes through|contains|(?P<axis>crosses|intersects|meets) the (?P<ax>[xy])-axis at) (?:the point )?⟦(?P<p>\d+)⟧",
+    rf"{_CURVE},? (?:passes through|goes through|contains|(?P<axis>crosses|intersects"
+    rf"|meets) the (?P<ax>[xy])-axis at) (?:the point )?⟦(?P<p>\d+)⟧",
 ]
 
 
@@ -321,8 +331,10 @@ def _root_of_equation(ctx: Context) -> bool:
     """ "one of the roots of EQ is V" / "V is a solution of EQ": substitute V into EQ."""
     text = ctx.problem.text
     patterns = [
-        r"(?:one of the |a |the )?(?:roots?|solutions?|zeros?) of (?:the )?(?:quadratic |given )?(?:equation |polynomial )?⟦(?P<eq>\d+)⟧ is ⟦(?P<v>\d+)⟧",
-        r"⟦(?P<v>\d+)⟧ is (?:a|one|the) (?:root|solution|zero) of (?:the )?(?:quadratic |given )?(?:equation |polynomial )?⟦(?P<eq>\d+)⟧",
+        r"(?:one of the |a |the )?(?:roots?|solutions?|zeros?) of (?:the )?(?:quadratic |given )?(?:equation "
+        r"|polynomial )?⟦(?P<eq>\d+)⟧ is ⟦(?P<v>\d+)⟧",
+        r"⟦(?P<v>\d+)⟧ is (?:a|one|the) (?:root|solution|zero) of (?:the )?(?:quadratic |given )?(?:equation "
+        r"|polynomial )?⟦(?P<eq>\d+)⟧",
         r"(?:the )?(?:equation )?⟦(?P<eq>\d+)⟧ has (?:the |a |one )?(?:root|solution|zero) ⟦(?P<v>\d+)⟧",
     ]
     for pattern in patterns:
@@ -457,8 +469,8 @@ def _sequence_term(ctx: Context) -> bool:
         or any(t is None or not t.is_number for t in terms)
     ):
         return False
-    diffs = {sp.simplify(b - a) for a, b in zip(terms, terms[1:])}
-    ratios = {sp.simplify(b / a) for a, b in zip(terms, terms[1:])} if all(t != 0 for t in terms) else set()
+    diffs = {sp.simplify(b - a) for a, b in pairwise(terms)}
+    ratios = {sp.simplify(b / a) for a, b in pairwise(terms)} if all(t != 0 for t in terms) else set()
     if len(diffs) == 1:
         value = terms[0] + (n - 1) * diffs.pop()
     elif len(ratios) == 1:
@@ -515,7 +527,8 @@ _LIST = r"(?P<list>⟦\d+⟧(?:,? ⟦\d+⟧)*,? and ⟦\d+⟧)"
 _NUMBER_THEORY = [
     (rf"(?:the )?(?:least common multiple|lowest common multiple|lcm|l\.c\.m\.?) of (?:the numbers )?{_LIST}", "lcm"),
     (
-        rf"(?:the )?(?:greatest common (?:divisor|factor)|highest common factor|gcd|hcf|h\.c\.f\.?|g\.c\.d\.?) of (?:the numbers )?{_LIST}",
+        rf"(?:the )?(?:greatest common (?:divisor|factor)|highest common factor|gcd|hcf|h\.c\.f\.?"
+        rf"|g\.c\.d\.?) of (?:the numbers )?{_LIST}",
         "gcd",
     ),
     (r"(?:the )?remainder when ⟦(?P<a>\d+)⟧ is divided by ⟦(?P<b>\d+)⟧", "mod"),
@@ -572,8 +585,7 @@ def rewrite_verbal(ctx: Context) -> None:
     """Apply the verbal rules to ``ctx`` in place until none matches."""
     if not any(seg.kind == "symbol" and seg.obj == N_SYM for seg in ctx.segments):
         pattern = r"\b(?:a|the|this|that) (?:certain )?number\b(?! of)"
-        while re.search(pattern, ctx.problem.text, flags=re.I):
-            m = re.search(pattern, ctx.problem.text, flags=re.I)
+        while m := re.search(pattern, ctx.problem.text, flags=re.I):
             ctx.problem.text = (
                 ctx.problem.text[: m.start()] + _new_segment(ctx, N_SYM, "n") + ctx.problem.text[m.end() :]
             )

@@ -37,7 +37,8 @@ def _add(ctx: Context, obj, source: str) -> str:
     return f"⟦{index}⟧"
 
 
-def _replace(ctx: Context, m: re.Match, text: str) -> None:
+def _replace(ctx: Context, m: re.Match | None, text: str) -> None:
+    assert m is not None, "the rewritten phrase was just found in this text"
     used = {int(k) for k in re.findall(r"⟦(\d+)⟧", m.group(0))}
     ctx.segments = [s for s in ctx.segments if s.index not in used]
     whole = ctx.problem.text
@@ -105,7 +106,7 @@ def _named_solution(ctx: Context) -> bool:
     new = [s.obj.subs(subs, simultaneous=True) for s in eqs]
     if any(e in (sp.true, sp.false) for e in new):
         return False
-    for seg, obj in zip(eqs, new):
+    for seg, obj in zip(eqs, new, strict=True):
         seg.obj, seg.kind = obj, _kind(obj)
     if "has" in m.group(0).lower():  # "the system above has exactly one solution (a, b)": say it as the rule reads it
         ctx.problem.text = ctx.problem.text.replace(m.group(0), f"⟦{m.group('p')}⟧ is the solution", 1)
@@ -114,7 +115,8 @@ def _named_solution(ctx: Context) -> bool:
 
 def _intersection_question(ctx: Context) -> bool:
     m = re.search(
-        rf"(?:the (?P<c>[xy])-coordinates? of )?(?:the )?(?:point of )?intersection of {_LINES}⟦(?P<a>\d+)⟧ and ⟦(?P<b>\d+)⟧",
+        rf"(?:the (?P<c>[xy])-coordinates? of )?(?:the )?(?:point of )?intersection of {_LINES}⟦(?P<a>\d+)⟧ and "
+        rf"⟦(?P<b>\d+)⟧",
         ctx.problem.text,
         flags=re.I,
     )
@@ -332,8 +334,10 @@ def _function_points(ctx: Context) -> bool:
             r"\b(?:the|its) graph (?=(?:passes|goes) through)", f"⟦{only}⟧ ", ctx.problem.text, flags=re.I
         )
     pattern = (
-        r"(?:the graph of )?⟦(?P<f>\d+)⟧ (?:passes|goes) through (?:the )?(?:points? )?⟦(?P<p>\d+)⟧(?:,? and ⟦(?P<q>\d+)⟧)?"
-        r"|(?:the graph of )?⟦(?P<g>\d+)⟧ has an? [xy]-intercept at ⟦(?P<r>\d+)⟧(?:,? and an? [xy]-intercept at ⟦(?P<s>\d+)⟧)?"
+        r"(?:the graph of )?⟦(?P<f>\d+)⟧ (?:passes"
+        r"|goes) through (?:the )?(?:points? )?⟦(?P<p>\d+)⟧(?:,? and ⟦(?P<q>\d+)⟧)?"
+        r"|(?:the graph of )?⟦(?P<g>\d+)⟧ has an? [xy]-intercept at ⟦(?P<r>\d+)⟧(?:,? and an? [xy]-intercept at "
+        r"⟦(?P<s>\d+)⟧)?"
     )
     for m in list(re.finditer(pattern, ctx.problem.text, flags=re.I)):
         k = int(m.group("f") or m.group("g"))
@@ -365,7 +369,7 @@ def _defines_question(ctx: Context) -> bool:
         r"\bwhich of the following (?:defines|could define|gives|is) ⟦(\d+)⟧\s*\??$", ctx.problem.text, flags=re.I
     )
     name = ctx.problem.math[int(m.group(1))].strip() if m else None
-    if name not in ctx.templated:
+    if name is None or name not in ctx.templated:
         return False
     var, body = ctx.functions[name]
     coeffs = body.free_symbols - {var}
@@ -428,7 +432,8 @@ def _the_polynomial(ctx: Context) -> bool:
 
 
 def _intercepts_of_graph(ctx: Context) -> bool:
-    """ "the x-coordinates of the x-intercepts of the graph of y = (x - 4)(2x + 3)" -> the solutions of (x - 4)(2x + 3) = 0."""
+    """ "the x-coordinates of the x-intercepts of the graph of y = (x - 4)(2x + 3)" -> the solutions of (x - 4)(2x + 3)
+    = 0."""
     m = re.search(r"\bthe x-coordinates of the x-intercepts of the graph of ⟦(\d+)⟧", ctx.problem.text, flags=re.I)
     seg = _seg(ctx, m.group(1)) if m else None
     if seg is None or seg.kind != "equation" or seg.obj.lhs != Y or seg.obj.rhs.free_symbols != {X}:

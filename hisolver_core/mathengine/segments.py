@@ -8,7 +8,7 @@ work on a Context, and the builder, which applies them, import this module inste
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import sympy as sp
 
@@ -24,8 +24,10 @@ class Segment:
 
     index: int
     source: str
-    obj: object
-    kind: str  # equation | inequality | expression | symbol | point | tuple
+    # What the source parsed to: a SymPy object (Eq, relation, expression, Symbol, Tuple), a Python tuple of them,
+    # or None for "dots"; ``kind`` says which. SymPy ships no type information, so its classes are Any to mypy.
+    obj: Any
+    kind: str  # equation | inequality | expression | symbol | point | tuple | dots | other
 
 
 @dataclass

@@ -96,7 +96,8 @@ _LETTER_NAME = r"\b([A-Z])\b(?='s\b| (?:is|was|has|had|and|who|will|can)\b|[,.?]
 
 
 def _names(raw: str) -> list[str]:
-    """Capitalised words that name people (not sentence-initial function words), and letters "A", "B", "C" used as names."""
+    """Capitalised words that name people (not sentence-initial function words), and letters "A", "B", "C" used as
+    names."""
     found = []
     for word in re.findall(r"\b[A-Z][a-z]+\b", raw):
         if word.lower() not in _NOT_NAMES and word not in found:
@@ -117,7 +118,8 @@ def _normalise(prob: Problem, names: list[str]) -> str | None:
                 rf"\b{name.lower()}(?:'s)?\b(?='s\b| (?:is|was|has|had|and|who|will|can|be|are)\b|[,.?]|$)", f"e{k}", s
             )
             s = re.sub(
-                rf"(?<=\bof ){name.lower()}\b|(?<=\bthan ){name.lower()}\b|(?<=, ){name.lower()}\b|(?<=\band ){name.lower()}\b",
+                rf"(?<=\bof ){name.lower()}\b|(?<=\bthan ){name.lower()}\b|(?<=, ){name.lower()}\b"
+                rf"|(?<=\band ){name.lower()}\b",
                 f"e{k}",
                 s,
             )
@@ -215,7 +217,10 @@ def _statement(sentence: str, sym, everyone: list[str] | None = None) -> tuple[s
     return None
 
 
-_GAIN = r"(?:buys|bought|gets|got|finds|found|receives|received|earns|earned|wins|won|picks|picked|collects|collected|saves|saved)"
+_GAIN = (
+    r"(?:buys|bought|gets|got|finds|found|receives|received|earns|earned|wins|won|picks|picked|collects|collected"
+    r"|saves|saved)"
+)
 _LOSS = r"(?:gives|gave|loses|lost|eats|ate|sells|sold|spends|spent|uses|used|donates|donated)"
 
 
@@ -308,7 +313,7 @@ def solve_statements(prob: Problem) -> Solution | None:
         question, extra = (second, first) if first.startswith("how") is False else (first, second)
         subject = re.search(_E, question)
         clauses.append(_pronouns(extra, subject.group(1)) if subject and first.startswith("how") else extra)
-    pieces = []
+    pieces: list[str] = []
     for clause in clauses:  # "A is 5, and B is 3" is two statements; "of A, B and C" is one list
         clause = re.sub(
             r"(?<=\bof )(?:e\d+, )*e\d+,? and e\d+\b", lambda mm: " & ".join(re.findall(r"e\d+", mm.group(0))), clause
@@ -319,9 +324,10 @@ def solve_statements(prob: Problem) -> Solution | None:
         piece = _pronouns(piece, last if len(names) == 1 else None)  # "he" is ambiguous among several people
         events = _event(piece, sym, bump, set(current))
         reads = events if events is not None else [_statement(piece, sym, [f"e{k}" for k in range(len(names))])]
-        if None in reads:
+        readings = [r for r in reads if r is not None]
+        if len(readings) != len(reads):
             return None
-        for eq, noun, text in reads:
+        for eq, noun, text in readings:
             eqs.append(eq)
             texts.append(text)
             if noun:
@@ -345,7 +351,7 @@ def solve_statements(prob: Problem) -> Solution | None:
     value = sp.nsimplify(target.subs(sols[0]))
     if not value.is_number or value < 0 or not all(eq.subs(sols[0]) is sp.true for eq in eqs):
         return None
-    steps = [step(eq, text) for eq, text in zip(eqs, texts)]
+    steps = [step(eq, text) for eq, text in zip(eqs, texts, strict=True)]
     steps.append(
         step(r",\ ".join(f"{tex(k)} = {tex(v)}" for k, v in sols[0].items()), "Solve the statements one after another.")
     )
@@ -373,9 +379,13 @@ def solve_statements(prob: Problem) -> Solution | None:
 
 _GET = (
     r"(?:has|have|had|plants|planted|buys|bought|owns|owned|keeps|kept|makes|made|orders|ordered|picks|picked|gets|got|"
-    r"collects|collected|carries|carried|brings|brought|bakes|baked|grows|grew|sets up|set up|fills|filled|packs|packed)"
+    r"collects|collected|carries|carried|brings|brought|bakes|baked|grows|grew|sets up|set up|fills|filled|packs"
+    r"|packed)"
 )
-_HOLD = r"(?:has|have|contains|contain|holds|hold|weighs|weigh|costs|cost|produces|produce|lays|lay|gives|give|needs|need|uses|use)"
+_HOLD = (
+    r"(?:has|have|contains|contain|holds|hold|weighs|weigh|costs|cost|produces|produce|lays|lay|gives|give|needs|need"
+    r"|uses|use)"
+)
 _NP = r"([a-z]+(?: [a-z]+)?(?: of [a-z]+)?)"
 _PLACE = r"(?: (?:in|on|at|for) (?:the|his|her|their|a|an|its) [a-z]+)?"
 

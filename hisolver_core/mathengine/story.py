@@ -78,6 +78,7 @@ class Story:
     requires: list = field(default_factory=list)  # relations a solution must satisfy (e.g. x > y)
     params: tuple = ()  # letters the answer is expressed in ("for h hours"): they stay free
     answer_latex: str = ""  # how to print an answer in letters when SymPy's form reads badly (2500·1.04^t)
+    parity: str | None = None  # "even" or "odd" for consecutive integers: checked after solving
 
 
 def _all_numbers_used(s: str, used: list[str]) -> bool:
@@ -253,7 +254,7 @@ def _work(s: str) -> Story | None:
         return None
     t = sp.Symbol("T", positive=True)
     rates = [sp.Symbol(f"t_{i + 1}", positive=True) for i in range(len(found))]
-    known = {r: _n(value) for r, (value, _) in zip(rates, found)}
+    known = {r: _n(value) for r, (value, _) in zip(rates, found, strict=True)}
     eq = sp.Eq(sp.Add(*(1 / r for r in rates)), 1 / t)
     hints = [
         "Think of rates: a worker who finishes in k days does 1/k of the job per day.",
@@ -323,7 +324,8 @@ def _interest(s: str) -> Story | None:
         return None
     p, r, t, i, a = sp.symbols("P r t I A", positive=True)
     two = re.search(
-        rf"\b(?:amounts? to|becomes?|grows? to)\s+{NUM}\s+in\s+{NUM}\s+years?,?\s+and\s+(?:to\s+)?{NUM}\s+in\s+{NUM}\s+years?\b",
+        rf"\b(?:amounts? to|becomes?|grows? to)\s+{NUM}\s+in\s+{NUM}\s+years?,?\s+and\s+(?:to\s+)?{NUM}\s+in\s+{NUM}\s"
+        rf"+years?\b",
         s,
     )
     if two and not compound:
@@ -331,11 +333,13 @@ def _interest(s: str) -> Story | None:
     known, used, given = {}, [], []
     m = re.search(rf"\b{NUM} percent(?: per (?:annum|year)| p\.?a\.?| a year| annually| yearly)?\b", s)
     if m:
-        known[r], _ = _n(m.group(1)), used.append(m.group(1))
+        known[r] = _n(m.group(1))
+        used.append(m.group(1))
         given.append(f"rate: {m.group(1)}% per year")
     m = re.search(rf"\b(?:for|after|in) {NUM} years?\b", s)
     if m:
-        known[t], _ = _n(m.group(1)), used.append(m.group(1))
+        known[t] = _n(m.group(1))
+        used.append(m.group(1))
         given.append(f"time: {m.group(1)} years")
     m = re.search(
         rf"\b(?:sum of|principal of|borrow(?:s|ed)?|invest(?:s|ed)?|deposit(?:s|ed)?|lends?|lent|loan of|"
@@ -343,19 +347,23 @@ def _interest(s: str) -> Story | None:
         s,
     )
     if m:
-        known[p], _ = _n(m.group(1)), used.append(m.group(1))
+        known[p] = _n(m.group(1))
+        used.append(m.group(1))
         given.append(f"principal: {m.group(1)}")
     m = re.search(rf"\b(?:amounts? to|amount (?:of|is|will be)|becomes?|grows? to|total of)\s+{NUM}(?! percent)\b", s)
     if m:
-        known[a], _ = _n(m.group(1)), used.append(m.group(1))
+        known[a] = _n(m.group(1))
+        used.append(m.group(1))
         given.append(f"amount: {m.group(1)}")
     m = re.search(
-        rf"\binterest (?:of|is|was|earned is|received is|amounts to)\s+{NUM}(?! percent)\b|\b{NUM} (?:as|in) interest\b",
+        rf"\binterest (?:of|is|was|earned is|received is|amounts to)\s+{NUM}(?! percent)\b|\b{NUM} (?:as"
+        rf"|in) interest\b",
         s,
     )
     if m:
         value = m.group(1) or m.group(2)
-        known[i], _ = _n(value), used.append(value)
+        known[i] = _n(value)
+        used.append(value)
         given.append(f"interest: {value}")
     q = re.split(r"\d", question_of(s))[0]  # what is asked comes before the given numbers
     if re.search(r"\b(?:rate|percent)\b", q):
@@ -363,7 +371,8 @@ def _interest(s: str) -> Story | None:
     elif re.search(r"\b(?:time|how many years|how long|period)\b", q):
         target = t
     elif re.search(
-        r"\b(?:principal|sum|how much (?:money )?(?:was|did|must|should) (?:be )?(?:invested|borrowed|deposited|lent))\b",
+        r"\b(?:principal|sum|how much (?:money )?(?:was|did|must|should) (?:be )?(?:invested|borrowed|deposited"
+        r"|lent))\b",
         q,
     ):
         target = p
@@ -394,7 +403,8 @@ def _interest(s: str) -> Story | None:
 
 
 def _interest_two_amounts(s: str, m: re.Match) -> Story | None:
-    """ "A sum amounts to 815 in 3 years and to 854 in 4 years at simple interest": the yearly interest is the difference."""
+    """ "A sum amounts to 815 in 3 years and to 854 in 4 years at simple interest": the yearly interest is the
+    difference."""
     a1, t1, a2, t2 = (_n(g) for g in m.groups())
     if t1 == t2 or re.search(r"\b\d+(?:\.\d+)? percent\b", s):
         return None
@@ -453,18 +463,21 @@ def _profit(s: str) -> Story | None:
         return None
     grab(rf"\bdiscount of {NUM} percent\b|\b{NUM} percent discount\b", dsc, "discount percent")
     grab(
-        rf"\b(?:cost price (?:of [a-z ]+ )?(?:is|was|of)|costs? (?:him |her |them )?|(?:bought|buys|purchased)\b[^.;,]*?\b(?:for|at)|"
+        rf"\b(?:cost price (?:of [a-z ]+ )?(?:is|was|of)|costs? (?:him |her |them )?|(?:bought|buys"
+        rf"|purchased)\b[^.;,]*?\b(?:for|at)|"
         rf"cost price (?:is|was|of))\s*{NUM}(?! percent)\b",
         c,
         "cost price",
     )
     grab(
-        rf"\b(?:selling price (?:of [a-z ]+ )?(?:is|was|of)|(?:sold|sells?)\b[^.;,]*?\b(?:for|at))\s*{NUM}(?! percent)\b",
+        rf"\b(?:selling price (?:of [a-z ]+ )?(?:is|was|of)|(?:sold|sells?)\b[^.;,]*?\b(?:for"
+        rf"|at))\s*{NUM}(?! percent)\b",
         sale,
         "selling price",
     )
     grab(
-        rf"\bmarked price (?:of [a-z ]+ )?(?:is|was|of)\s*{NUM}(?! percent)\b|\bmarked (?:at|up to)\s*{NUM}(?! percent)\b",
+        rf"\bmarked price (?:of [a-z ]+ )?(?:is|was|of)\s*{NUM}(?! percent)\b|\bmarked (?:at"
+        rf"|up to)\s*{NUM}(?! percent)\b",
         mark,
         "marked price",
     )
@@ -489,7 +502,8 @@ def _profit(s: str) -> Story | None:
         return None
     hints = [
         "Profit or loss percent is always measured on the cost price.",
-        "Selling price = cost price × (1 + profit%/100); a loss makes the percent negative; a discount is taken off the marked price.",
+        "Selling price = cost price × (1 + profit%/100); a loss makes the percent negative; a discount is taken off "
+        "the marked price.",
         "Put in the known prices and percents and solve for the one that is asked.",
     ]
     return Story("profit and loss", eqs, known, target, used, hints, given, positive=target != -g and target != g)
@@ -551,7 +565,8 @@ def _two_numbers(s: str) -> Story | None:
             lambda v: sp.Eq(x + y, v),
         ),
         (
-            rf"\b(?:their |the )?(?:positive )?difference(?: between them| of (?:the |these )?(?:two |2 )?(?:numbers|integers))? is {NUM}\b",
+            rf"\b(?:their |the )?(?:positive )?difference(?: between them| of (?:the |these )?(?:two |2 )?(?:numbers"
+            rf"|integers))? is {NUM}\b",
             lambda v: sp.Eq(x - y, v),
         ),
         (
@@ -559,7 +574,8 @@ def _two_numbers(s: str) -> Story | None:
             lambda v: sp.Eq(x * y, v),
         ),
         (
-            rf"\b(?:one|the larger|the greater|the bigger) (?:number |integer )?is {NUM} more than the (?:other|smaller)\b",
+            rf"\b(?:one|the larger|the greater|the bigger) (?:number |integer )?is {NUM} more than the (?:other"
+            rf"|smaller)\b",
             lambda v: sp.Eq(x - y, v),
         ),
         (
@@ -601,7 +617,8 @@ def question_of(s: str) -> str:
     qs = [p for p in parts if "?" in p or re.match(r"(?:what|how|find|calculate|determine|in how)\b", p)]
     q = (qs[-1] if qs else parts[-1]) if parts else s
     m = re.match(
-        r"^(?:if|when|given that|since) [^?]*? ?, (?:then )?((?:how|what|which|find|calculate|in how|for how|for what)\b.*)$",
+        r"^(?:if|when|given that|since) [^?]*? ?, (?:then )?((?:how|what|which|find|calculate|in how|for how"
+        r"|for what)\b.*)$",
         q,
     )
     return m.group(1) if m else q
@@ -722,10 +739,10 @@ def _story_solution(prob: Problem, story: Story, value) -> Solution:
         else []
     )
     steps += [step(e, "Write the relationship between the quantities.") for e in story.equations]
-    shown = [e.subs(story.knowns) for e in story.equations]
+    substituted = [e.subs(story.knowns) for e in story.equations]
     steps += [
         step(e, "Substitute the known values.")
-        for e in shown
+        for e in substituted
         if e not in story.equations and e is not sp.true and not _unit_noise(e)
     ]
     unit = f" ({story.unit})" if story.unit else ""

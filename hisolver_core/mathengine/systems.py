@@ -46,7 +46,7 @@ def _named_symbols(ctx: Context, m: re.Match) -> tuple[list[sp.Symbol], set[int]
     """The unknowns the question names, the segment indexes naming them, and the bare letters used as words."""
     syms, indexes, letters = [], set(), set()
     groups = m.groups()
-    for k, letter in zip(groups[0::2], groups[1::2]):
+    for k, letter in zip(groups[0::2], groups[1::2], strict=False):
         if k is None and letter is None:
             continue
         if letter is not None:

@@ -97,7 +97,8 @@ def _percent(prob: Problem, s: str) -> Solution | None:
             "(old - new)/old × 100",
         ),
         (
-            rf"^if {NUM} is (?:increased|raised) to {NUM},? (?:then )?what is the increase (?:percent|percentage|%)\s*\??$",
+            rf"^if {NUM} is (?:increased|raised) to {NUM},? (?:then )?what is the increase (?:percent|percentage"
+            rf"|%)\s*\??$",
             lambda a, b: (b - a) / a * 100,
             "(new - old)/old × 100",
         ),

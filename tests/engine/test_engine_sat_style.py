@@ -11,7 +11,7 @@ ABCD = ["(A)", "(B)", "(C)", "(D)"]
 
 
 def _opts(*texts: str) -> list[str]:
-    return [f"{mark}{text}" for mark, text in zip(ABCD, texts)]
+    return [f"{mark}{text}" for mark, text in zip(ABCD, texts, strict=False)]
 
 
 # -- linear inequalities show their steps -------------------------------------------------------
