@@ -26,6 +26,7 @@ __all__ = ["ReadProgram", "read_program", "parse_part"]
 MAX_TEXT = 400  # characters in one part of a program
 MAX_EXPANSIONS = 8  # function calls written out in one part (nested definitions included)
 _NAME = r"(?<![A-Za-z0-9_]){}(?![A-Za-z0-9_])"
+_KNOWN_WORDS = {"sqrt", "abs", "Abs", "log", "ln", "exp", "sin", "cos", "tan", "pi"}  # parse_plain's functions
 
 
 @dataclass
@@ -61,6 +62,11 @@ def _declared_names(program: MathProgram) -> list[str]:
     names += list(program.target.letters)
     if program.target.expr and program.target.expr.isidentifier():
         names.append(program.target.expr)
+    # a letter-name the program uses without declaring it (``price``) is an unknown too; never a dunder
+    texts = [r.text for r in program.relations] + [program.target.expr or ""]
+    for word in re.findall(r"(?<![A-Za-z0-9_])[A-Za-z][A-Za-z0-9_]*", " ".join(texts)):
+        if word not in _KNOWN_WORDS and "__" not in word and not any(f.name == word for f in program.functions):
+            names.append(word)
     return list(dict.fromkeys(names))
 
 
@@ -68,8 +74,7 @@ def _spare_letters(program: MathProgram) -> list[str]:
     texts = [r.text for r in program.relations] + [f.body for f in program.functions]
     texts += list(program.givens.values()) + [program.target.expr or ""]
     used = set(re.findall(r"[A-Za-z]", " ".join(texts))) | {n for n in _declared_names(program) if len(n) == 1}
-    # E, I, S, N, O, Q are SymPy names: letters that parse_plain reads as plain symbols are all safe, but keep
-    # the spare ones to lower-case-free capitals so a swapped name cannot look like a student's letter
+    # a spare letter is one no part of the program uses, so a swapped name never collides with a real letter
     return [c for c in string.ascii_uppercase + string.ascii_lowercase if c not in used]
 
 

@@ -278,3 +278,13 @@ def test_statistic_goes_to_the_tables_module_or_declines():
         assert "not available" in str(exc) or str(exc)
     else:
         assert sol.answer == 2
+
+
+def test_undeclared_word_names_are_unknowns():
+    sol = run('{"target": {"kind": "value", "expr": "price"}, "relations": ["3*price + 2 = 14"]}')
+    assert sol.answer == 4
+
+
+def test_function_words_stay_functions():
+    sol = run('{"target": {"kind": "value"}, "relations": ["sqrt(x) = 3"]}')
+    assert sol.answer == 9
