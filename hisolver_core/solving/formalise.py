@@ -227,7 +227,7 @@ def formalise(
     stem = problem
     for _, option in options or []:
         stem = stem.replace(option, " ")  # inline options' numbers are not the problem's
-    failed = number_guard(stem, data)
+    failed = number_guard(stem, data) or _count_guard(stem, solved)
     if not failed:
         failed = _second_opinion(backend, problem, options, solved, time_limit_s)
     if failed:
@@ -238,6 +238,16 @@ def formalise(
         solved.verified = True
         solved.verification = f"{backend.name}'s program, solved and checked by the engine: {solved.verification}"
     return Formalised(solution=solved, failed_guard=failed)
+
+
+def _count_guard(problem: str, solved: Solution) -> str:
+    """A "how many" question counts things: its answer must be a whole number, not negative."""
+    answer = solved.answer
+    if solved.choice or not re.search(r"\bhow many\b", problem, re.I) or not isinstance(answer, sp.Expr):
+        return ""
+    if answer.is_integer and answer.is_nonnegative:
+        return ""
+    return f"a 'how many' question needs a whole number, not {sp.sstr(answer)}"
 
 
 def _second_opinion(

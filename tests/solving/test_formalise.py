@@ -118,3 +118,11 @@ def test_eval_summary_counts_formalised_answers():
         {"correct": None, "timed_out": False, "seconds": 0.1, "formalised": False},
     ]
     assert summarise(rows, 1.0)["formalised"] == 1
+
+
+def test_how_many_needs_a_whole_number(on, openai_stub):
+    text = "Zorblat shared 7 glimmers among 2 friends equally. How many glimmers did each friend get?"
+    reply = json.dumps({"target": {"kind": "value", "expr": "g"}, "relations": ["2*g = 7"]})
+    openai_stub.push(reply, reply)
+    sol = solve_with_chain(on, text)
+    assert sol.solved and not sol.verified and "whole number" in sol.verification
