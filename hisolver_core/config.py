@@ -53,6 +53,7 @@ class Settings:
     max_problem_chars: int = 2000
     eval_data_dir: str = ""  # benchmark JSONL files offered on the Evaluate page; empty = ../shared/data
     solve_timeout_s: float = 10.0
+    formalise: int = 1  # 1 = when the engine declines, ask a model for a MathProgram and verify it; 0 = off
 
     # -- LLM backends
     openai_base_url: str = ""

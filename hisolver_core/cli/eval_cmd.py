@@ -125,7 +125,8 @@ def eval_cmd(dataset, fmt, backend, limit, out, subjects, max_level, time_limit,
     precision = "-" if s["precision"] is None else f"{s['precision']:.1%}"
     click.echo(
         f"total {s['total']}  answered {s['answered']}  correct {s['correct']}  wrong {s['wrong']}  "
-        f"accuracy {s['accuracy']:.1%}  precision {precision}  timeouts {s['timeouts']}  {s['seconds']:.1f}s"
+        f"accuracy {s['accuracy']:.1%}  precision {precision}  timeouts {s['timeouts']}  "
+        f"formalised {s.get('formalised', 0)}  {s['seconds']:.1f}s"
     )
     _print_table("topic", report.by_topic)
     if len(report.by_subject) > 1:

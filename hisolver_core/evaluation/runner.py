@@ -157,6 +157,7 @@ def _result(item: EvalItem, reply: dict | None, seconds: float) -> dict:
         "reader": (sol or {}).get("reader") or "",
         "correct": score_item(item, sol),
         "timed_out": reply is None,
+        "formalised": (sol or {}).get("reader") == "formalise",  # a model's MathProgram, solved by the engine
         "seconds": round(seconds, 4),
         "reason": "" if sol and sol.get("status") == "solved" else reason,
     }
@@ -191,6 +192,7 @@ def summarise(results: list[dict], seconds: float) -> dict:
         "precision": round(correct / answered, 4) if answered else None,
         "coverage": round(answered / total, 4) if total else 0.0,
         "timeouts": sum(r["timed_out"] for r in results),
+        "formalised": sum(bool(r.get("formalised")) for r in results),
         "seconds": round(seconds, 3),
         "median_s": round(statistics.median(times), 4) if times else None,
         "p95_s": round(times[min(len(times) - 1, int(0.95 * len(times)))], 4) if times else None,

@@ -152,6 +152,9 @@ def solve_with_chain(settings: Settings, problem: str, options: Any = None, *, o
             log.warning("%s", exc)
             notes.append(f"{name} skipped: {exc}")
             continue
+        formalised = _try_formalise(settings, backend, engine, text, opts)
+        if formalised is not None:
+            return _finish(formalised, notes)
         outcome = _try_model(settings, backend, text, opts)
         if isinstance(outcome, str):
             notes.append(outcome)
@@ -166,6 +169,22 @@ def solve_with_chain(settings: Settings, problem: str, options: Any = None, *, o
     if only:
         return _finish(Solution(problem=text, status=UNSUPPORTED, reason=f"{only} gave no answer", backend=only), notes)
     return _finish(engine.solution(), notes)  # the engine declined earlier and no model answered
+
+
+def _try_formalise(
+    settings: Settings, backend: ModelBackend, engine: _Engine, text: str, opts: Options
+) -> Solution | None:
+    """The model's program for a problem the engine declined, solved by the engine (see :mod:`.formalise`)."""
+    if not settings.formalise or _engine_or_none(engine) is None or engine.solution().solved:
+        return None
+    from .formalise import formalise
+
+    try:
+        found = formalise(backend, text, opts, time_limit_s=settings.solve_timeout_s)
+    except Exception:  # the formaliser is an extra try: any failure leaves the chain as it was
+        log.exception("formalising with %s failed", backend.name)
+        return None
+    return found.solution if found is not None else None
 
 
 def _model_backend(settings: Settings, name: str) -> ModelBackend:

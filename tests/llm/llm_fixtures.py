@@ -56,6 +56,7 @@ def openai_settings(settings, openai_stub):
         openai_api_key="sk-test-secret",
         openai_timeout_s=2.0,
         backend_retries=0,
+        formalise=0,  # scripted replies are free-text answers; tests/solving/test_formalise.py turns it on
     )
 
 
