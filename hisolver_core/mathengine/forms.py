@@ -462,6 +462,8 @@ _NORMALISE: tuple[tuple[str, str], ...] = (
     (r"\b(?:has|have) (?:an )?infinite(?:ly many)? (?:number of )?solutions?\b", "have infinitely many solutions"),
     (r"\b(?:has|have) (?:exactly )?(?:one|1) (?:real )?solutions?\b", "have exactly one solution"),
     (r"\bthe (values?) of (?:the (?:constant|number) )?(?=⟦)", r"the \1 of "),
+    (r"\b(values?) of the (?:constant|number) (?=⟦)", r"\1 of "),
+    (r"\bwhat (?:will|would|does) (⟦\d+⟧) be\b", r"what is \1"),
     (r"\bwhat (?:value|values) of ⟦", "what value of ⟦"),
     (r"\bx ?- ?intercepts?\b", "x-intercepts"),
     (r"\by ?- ?intercept\b", "y-intercept"),
@@ -547,7 +549,7 @@ _STATEMENT_LEAD = re.compile(rf"(?:in|for) (?:the )?(?:equation|system|inequalit
 _DECL_LEAD = re.compile(r"^(?:if|where|given that|suppose) (?P<decl>[^,]+), ")
 _LEAD = re.compile(
     rf"^(?:in the (?:equation|system|inequality|expression)(?: {_M})?|for the function (?P<f>{_M})|in the xy-plane"
-    rf"|given {_MS}|if {_MS}|when {_MS}|for {_MS})(?:,| then,?)? "
+    rf"|given (?:that )?{_MS}|if {_MS}|when {_MS}|for {_MS})(?:,? then,?|,) "
 )
 _TAIL = re.compile(
     r" (?:in|if|for which|such that|that satisf(?:y|ies)|satisfying|when|given|given that|where|that makes?"
@@ -593,9 +595,11 @@ def _declare(rd: _Reading, names: str, qual: str | None, noun: str) -> bool:
     if noun == "digit":
         return False  # a digit is an integer 0..9: a condition the solver has no domain for
     integer = noun in ("integer", "whole number")
+    if noun == "whole number" and not qual:
+        qual = "nonnegative"
+    if not all(rd.kinds.get(i) == "letter" for i in _segments(names)):
+        return False
     for i in _segments(names):
-        if rd.kinds.get(i) != "letter":
-            return False
         rd.used.add(i)
         name = str(rd.objs[i])
         if qual == "positive":
@@ -635,8 +639,8 @@ def _statement(rd: _Reading, sentence: str) -> bool:
     if m:
         return _take_relations(rd, m.group("ms")) and _statement(rd, s[m.end() :])
     m = _DECL.fullmatch(s)
-    if m:
-        return _declare(rd, m.group("names"), m.group("qual"), m.group("noun"))
+    if m and _declare(rd, m.group("names"), m.group("qual"), m.group("noun")):
+        return True
     m = _RELATIONS.fullmatch(s)
     if m:
         return _take_relations(rd, m.group("ms"))
@@ -792,15 +796,15 @@ def _read(prob: Problem) -> MathProgram | None:
             return None
     q = normalise(question)
     for _ in range(3):  # "if ⟦0⟧ and ⟦1⟧, what is ..." / "in the equation above, ..." / "if ⟦k⟧ is a constant, ..."
-        decl = _DECL_LEAD.match(q)
-        if decl and _DECL.fullmatch(decl.group("decl")):
+        lead = _LEAD.match(q)
+        if not lead:
+            decl = _DECL_LEAD.match(q)
+            if decl is None:
+                break
             if not _statement(rd, decl.group("decl")):
                 return None
             q = q[decl.end() :]
             continue
-        lead = _LEAD.match(q)
-        if not lead:
-            break
         if lead.group("f"):
             i = _segments(lead.group("f"))[0]
             if rd.kinds.get(i) != "letter":
