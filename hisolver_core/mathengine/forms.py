@@ -450,6 +450,19 @@ _NORMALISE: tuple[tuple[str, str], ...] = (
     (r"\bthe equation ⟦(\d+)⟧", r"⟦\1⟧"),  # "the equation M" names M
     (r"\bthe (?:line|graph of the equation|graph of the line|graph of the linear equation) ⟦(\d+)⟧", r"⟦\1⟧"),
     (r"\bthe points? (?=⟦)", ""),
+    (
+        r"\b(?:the |a )?line (?:with|whose|that has|given by|defined by|described by)"
+        r" (?:the )?(?:equation )?(?:is )?(?=⟦)",
+        "",
+    ),
+    (
+        r"\b(?:the |a )?(circle|parabola|graph) (?:with|whose|that has|given by|defined by|described by)"
+        r" (?:the )?(?:equation )?(?:is )?(?=⟦)",
+        r"the \1 ",
+    ),
+    (r"\bthe (?:two|three|possible|real) (values|solutions|roots)\b", r"the \1"),
+    (r"\b(maximum|minimum|greatest|least) possible value (?:for|of)\b", r"\1 value of"),
+    (r"^find the\b", "what is the"),
     (r"\b(?:will|could|can|would|might|must|should|do|does)(?= (?:the|⟦|it|this|there))", "does"),
     (r"\b(?:will|would|must|should) be\b", "is"),
     (r"\b(?:are|is) (?:all )?(?:the )?(?:possible )?(?:real )?(?=solutions?\b)", "is the "),
@@ -843,6 +856,12 @@ def _read(prob: Problem) -> MathProgram | None:
         return None
     if target.kind == "value" and target.expr is None:
         return None
+    if target.kind == "value" and not _real_or_open(target.expr or ""):
+        return None  # "(-125)^(4/3)": SymPy's principal power is complex, the student means the real one
+    if target.of and target.of not in ctx.functions and re.fullmatch(r"[a-zA-Z]", target.of):
+        if len(rd.relations) != 1:
+            return None  # "the minimum value of y": y must be defined by the one relation
+        target.of = _relation_texts(rd.objs[rd.relations[0]])[0]
     if prob.rounding is not None:
         target.rounding = prob.rounding
     relations = [Relation(text) for i in rd.relations for text in _relation_texts(rd.objs[i])]
@@ -864,6 +883,19 @@ def _read(prob: Problem) -> MathProgram | None:
     )
     program.validate()
     return program
+
+
+def _real_or_open(expr: str) -> bool:
+    """False when ``expr`` raises a negative number to a fraction, or has no letters and is not real."""
+    try:
+        value = sp.sympify(expr)
+    except (sp.SympifyError, TypeError, SyntaxError):
+        return False
+    if not isinstance(value, sp.Expr):
+        return False
+    if any(p.base.is_negative and not p.exp.is_integer for p in value.atoms(sp.Pow)):
+        return False
+    return bool(value.free_symbols) or value.is_real is not False
 
 
 def _is_given(text: str, givens: dict[str, str]) -> bool:

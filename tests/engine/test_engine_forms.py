@@ -257,3 +257,29 @@ def test_a_vertical_line_has_no_slope():
 def test_the_reader_is_registered():
     [entry] = [r for r in registered_readers() if r.name == "forms"]
     assert entry.read is read_forms and entry.handles
+
+
+@pytest.mark.parametrize(
+    ("text", "prop"),
+    [
+        ("Find the center of the circle with equation $x^2 + 14x + y^2 - 6y + 53 = 0$.", "center"),
+        ("Find the radius of the circle with equation $x^2 + 8x + y^2 - 6y = 0$.", "radius"),
+        (
+            "What is the slope of a line perpendicular to the line whose equation is $\\frac{x}4-\\frac{y}5=1$?",
+            "perpendicular_slope",
+        ),
+        ("What is the minimum possible value for $y$ in $y = x^2 - 6x + 13$?", "minimum"),
+    ],
+)
+def test_object_phrasings_name_the_one_relation(text, prop):
+    # MATH test items (../shared/data/math_test.jsonl)
+    program = read(text)
+    assert program is not None
+    assert program.target.property == prop
+    [relation] = program.relations
+    assert program.target.of == relation.text
+
+
+def test_a_negative_base_to_a_fraction_is_declined():
+    # MATH: (-125)^(4/3) is 625 to the student; SymPy's principal power is complex
+    assert read("Evaluate $(-125)^{4/3}$.") is None
