@@ -53,6 +53,7 @@ class Solution:
     verification: str = ""
     reason: str = ""
     backend: str = "builtin"
+    reader: str = ""  # which of the built-in engine's readers answered (empty for other backends)
     figure: dict | None = None
     manim_code: str | None = None
     notes: list[str] = field(default_factory=list)  # e.g. why earlier backends were skipped

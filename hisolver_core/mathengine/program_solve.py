@@ -1,0 +1,208 @@
+"""``solve_program``: solve a ``MathProgram``, check its invariants, verify the answer, show the work.
+
+One solver for every reader (rule-based, tables, the model formaliser). It answers only when it
+can do so with certainty, and otherwise raises :class:`~.build.Decline` with a reason:
+
+- every part parses (:mod:`.program_read`), every given is used, every relation constrains the
+  letters the question is about (a relation about something else means the program was misread);
+- the solutions respect each unknown's domain (integer, positive ...); a rejected candidate
+  (extraneous, or outside the domain) is shown and rejected in the steps;
+- a "value" target has exactly one value; with options, exactly one option matches (or, negated,
+  exactly one fails);
+- the answer is verified by putting it back into every relation.
+"""
+
+from __future__ import annotations
+
+import importlib
+
+import sympy as sp
+
+from ..solution import Solution
+from .build import Decline, rounded, solved, step, tex
+from .options import choose_option
+from .program import MathProgram
+from .program_core import check_relations_used, solution_set
+from .program_options import solve_option, solve_parameter
+from .program_props import solve_property
+from .program_read import ReadProgram, read_program
+from .program_steps import Work, answer_latex, combine, hints_for, inequality_work, shown, solve_work, verification_step
+
+__all__ = ["solve_program"]
+
+
+def solve_program(program: MathProgram, prob=None) -> Solution:
+    """Solve ``program`` (read from ``prob``, a :class:`~.problem.Problem`, when there is one).
+
+    Returns a solved, verified :class:`Solution` whose ``reader`` is ``program.reader``. Raises
+    :class:`Decline` with a reason for the student when the program cannot be answered with certainty.
+    """
+    problem = prob.raw if prob is not None else ""
+    kind = program.target.kind
+    if kind == "statistic":
+        return _statistic(program, prob)
+    read = read_program(program, problem)
+    if kind == "property":
+        sol = solve_property(read)
+    elif kind == "option":
+        sol = solve_option(read)
+    elif kind == "parameter":
+        sol = solve_parameter(read)
+    else:
+        sol = _solve_relations(read)
+    if program.options and sol.choice is None:
+        sol = choose_option(sol, list(program.options))
+    sol.reader = program.reader
+    return sol
+
+
+def _statistic(program: MathProgram, prob) -> Solution:
+    try:
+        tables = importlib.import_module(f"{__package__}.tables")  # the tables engineer's module, when present
+    except ImportError:
+        raise Decline("Statistics of a table are not available in this version.") from None
+    solve_statistic = getattr(tables, "solve_statistic", None)
+    if solve_statistic is None:
+        raise Decline("Statistics of a table are not available in this version.")
+    sol: Solution = solve_statistic(program, prob)
+    sol.reader = program.reader
+    return sol
+
+
+# --- the targets on relations: value, solutions, sum, product, count, in_terms_of ---------------------------
+
+
+def _target_expr(read: ReadProgram, letters: set[sp.Symbol]) -> sp.Expr:
+    target = read.program.target
+    if target.expr:
+        expr = read.parse(target.expr, "target")
+        if not isinstance(expr, sp.Expr):
+            raise Decline("The target is not an expression.")
+        return expr
+    free = [u for u in read.unknowns if u not in letters]
+    if len(free) != 1:
+        if target.kind in ("solutions", "count"):
+            return sp.Tuple(*free) if len(free) > 1 else free[0]
+        raise Decline("The program does not say which unknown is asked for.")
+    return free[0]
+
+
+def _solve_relations(read: ReadProgram) -> Solution:
+    target = read.program.target
+    kind = target.kind
+    letters = {sp.Symbol(n) for n in target.letters} if kind == "in_terms_of" else set()
+    if kind == "in_terms_of" and not letters:
+        raise Decline("An in-terms-of target needs the letters to write the answer in.")
+    if read.contradictions:
+        if kind == "count":
+            return _whole_line(read, sp.Integer(0), "The relation is never true, so there is no solution.")
+        raise Decline(f"The relation {read.contradictions[0]} is never true: there is no solution.")
+    if read.identities:
+        if kind == "count" and not read.relations:
+            return _whole_line(read, sp.oo, "Both sides are the same for every value, so every number is a solution.")
+        raise Decline(f"The relation {read.identities[0]} holds for every value, so it says nothing.")
+    if not read.relations:
+        raise Decline("The program has no relations to solve.")
+    expr = _target_expr(read, letters)
+    check_relations_used(read, set(expr.free_symbols) | letters)
+    unknowns = [u for u in read.unknowns if u not in letters]
+    if not unknowns:
+        raise Decline("Every letter is given: there is nothing to solve for.")
+    if not read.equations and kind == "solutions" and len(unknowns) == 1 and not _integer_domain(read, unknowns[0]):
+        return _inequality_solutions(read, unknowns[0])
+    kept, rejected = solution_set(read, unknowns)
+    values = _distinct([_value(expr, sol, letters) for sol in kept])
+    if not values:
+        raise Decline("No solution satisfies every relation and condition.")
+    if kind in ("value", "in_terms_of") and len(values) > 1:
+        raise Decline("The relations allow several values for what is asked, so I cannot give one.")
+    how = {"value": None, "in_terms_of": None, "solutions": "all", "sum": "sum", "product": "product"}.get(kind)
+    if kind == "count":
+        answer = sp.Integer(len(values))
+    else:
+        answer = combine(values, how)
+        if isinstance(answer, tuple):
+            answer = sp.Tuple(*answer) if kind != "solutions" else answer
+    work = Work(read=read, unknowns=unknowns, kept=kept, rejected=rejected, expr=expr, values=values)
+    steps = solve_work(work)
+    steps.append(verification_step(work, answer))
+    if target.rounding is not None and isinstance(answer, sp.Expr) and answer.is_number:
+        exact = answer
+        answer = rounded(answer, target.rounding)
+        steps.append(step(f"{tex(exact)} \\approx {tex(answer)}", f"Round to {target.rounding} decimal places."))
+    return solved(
+        read.problem,
+        work.topic,
+        steps,
+        hints_for(work),
+        answer,
+        verification=work.verification,
+        answer_latex=answer_latex(read, answer),
+    )
+
+
+def _integer_domain(read: ReadProgram, sym: sp.Symbol) -> bool:
+    return "integer" in read.domains.get(sym, "")
+
+
+def _value(expr, sol: dict, letters: set[sp.Symbol]):
+    value = expr.subs(sol)
+    value = sp.Tuple(*(sp.simplify(v) for v in value)) if isinstance(value, sp.Tuple) else sp.simplify(value)
+    if value.free_symbols - letters:
+        raise Decline("The relations do not fix the value that is asked for.")
+    return value
+
+
+def _distinct(values: list) -> list:
+    out: list = []
+    for v in values:
+        if not any(_same(v, u) for u in out):
+            out.append(v)
+    return out
+
+
+def _same(a, b) -> bool:
+    if isinstance(a, sp.Tuple) or isinstance(b, sp.Tuple):
+        return a == b
+    return sp.simplify(a - b) == 0
+
+
+def _whole_line(read: ReadProgram, answer: sp.Expr, why: str) -> Solution:
+    text = (read.identities or read.contradictions)[0]
+    steps = [step(shown(read, text), "Start from the relation."), step(tex(answer), why)]
+    hints = [
+        "Simplify both sides as far as you can.",
+        "If the unknown cancels, the equation is either always true or never true.",
+        "Always true: every number is a solution. Never true: there is none.",
+    ]
+    return solved(
+        read.problem,
+        "equations",
+        steps,
+        hints,
+        answer,
+        verification="both sides simplified: the relation holds for " + ("no value" if answer == 0 else "every value"),
+    )
+
+
+def _inequality_solutions(read: ReadProgram, x: sp.Symbol) -> Solution:
+    xr = sp.Symbol(x.name, real=True)
+    try:
+        solset = sp.reduce_inequalities([r.xreplace({x: xr}) for r in read.inequalities], xr).as_set()
+    except (NotImplementedError, ValueError, TypeError) as exc:
+        raise Decline("SymPy could not solve these inequalities.") from exc
+    solset = solset.xreplace({xr: x})
+    domain = read.domains.get(x, "real")
+    if domain in ("positive", "nonnegative"):
+        solset = solset & (sp.Interval.open(0, sp.oo) if domain == "positive" else sp.Interval(0, sp.oo))
+    if solset.is_empty:
+        raise Decline("The inequalities have no solution.")
+    steps, hints = inequality_work(read, x, solset)
+    return solved(
+        read.problem,
+        "inequalities",
+        steps,
+        hints,
+        solset,
+        verification="solved with SymPy's inequality solver; a point inside and the ends checked",
+    )
