@@ -17,6 +17,7 @@ from .context import build_context
 from .context_models import model_extremum, model_value, rectangle_expression, without_context
 from .equivalence import to_value
 from .expressions import evaluate_expression, simplify_expression
+from .forms import solve_forms
 from .graphs import circle_property, solve_graph_property
 from .intent import read_intent
 from .interpret import interpret_model
@@ -77,6 +78,8 @@ def _solve(problem: str, options) -> Solution:
     try:
         return check_target(prob, _solve_problem(prob))
     except Decline as first:
+        if (sol := solve_forms(analyze(problem, options))) is not None:  # forms: after the legacy chain declines
+            return sol
         if bare is None:
             raise
         try:

@@ -25,13 +25,15 @@ from typing import Any
 
 import sympy as sp
 
+from ..solution import Solution
 from .build import Decline
 from .context import Context, _parse, _read_definitions
 from .problem import Problem
 from .program import FunctionDef, MathProgram, Relation, Target, Unknown
+from .program_solve import solve_program
 from .readers import reader
 
-__all__ = ["FORMS", "QuestionForm", "normalise", "match_form", "read_forms"]
+__all__ = ["FORMS", "QuestionForm", "normalise", "match_form", "read_forms", "solve_forms"]
 
 
 @dataclass(frozen=True)
@@ -910,3 +912,21 @@ def read_forms(prob: Problem) -> MathProgram | None:
         return _read(prob)
     except Decline:
         return None
+
+
+def solve_forms(prob: Problem) -> Solution | None:
+    """Read ``prob`` with :func:`read_forms` and solve the program; None when either declines.
+
+    The form's hints come first in the solution's hint ladder (they fit the question asked).
+    """
+    try:
+        program = _read(prob)
+        if program is None:
+            return None
+        sol = solve_program(program, prob)
+    except Decline:
+        return None
+    if not sol.solved:
+        return None
+    sol.hints = list(dict.fromkeys([*program.hints, *sol.hints]))
+    return sol

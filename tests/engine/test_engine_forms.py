@@ -283,3 +283,37 @@ def test_object_phrasings_name_the_one_relation(text, prop):
 def test_a_negative_base_to_a_fraction_is_declined():
     # MATH: (-125)^(4/3) is 625 to the student; SymPy's principal power is complex
     assert read("Evaluate $(-125)^{4/3}$.") is None
+
+
+def test_the_issue_example_is_solved_through_the_program():
+    from hisolver_core.mathengine.forms import solve_forms
+
+    text = "The function f is defined by $f(x) = x^2 - 6x + 8$. What are the x-intercepts of the graph of f?"
+    sol = solve_forms(analyze(text))
+    assert sol is not None and sol.solved and sol.verified
+    assert sol.reader == "forms"
+    assert set(sol.answer) == {sp.Tuple(2, 0), sp.Tuple(4, 0)}
+    assert "x-axis" in sol.hints[0]  # the form's hint comes first
+
+
+@pytest.mark.parametrize(
+    ("text", "answer"),
+    [
+        ("If $x^2 = 25$ and $x > 0$, what is the value of $x$?", 5),
+        ("If $x^2 = 25$ and $x$ is a negative number, what is the value of $x$?", -5),
+        ("What is the sum of the two values of $x$ for which $(x+3)^2 = 121$?", -6),  # MATH test
+        ("Find the radius of the circle with equation $x^2 + 8x + y^2 - 6y = 0$.", 5),  # MATH test
+    ],
+)
+def test_conditions_reach_the_answer(text, answer):
+    from hisolver_core.mathengine.forms import solve_forms
+
+    sol = solve_forms(analyze(text))
+    assert sol is not None and sol.solved
+    assert sp.simplify(sol.answer - answer) == 0
+
+
+def test_two_values_without_a_condition_are_declined():
+    from hisolver_core.mathengine.forms import solve_forms
+
+    assert solve_forms(analyze("If $x^2 = 25$, what is the value of $x$?")) is None
