@@ -78,6 +78,23 @@ FORMS: tuple[QuestionForm, ...] = (
         ("Solve the given equation for the unknown first.", "Then substitute into the expression asked for."),
     ),
     QuestionForm(
+        "difference",
+        (
+            "what is the positive difference between {e1} and {e2}",
+            "what is the absolute value of the difference between {e1} and {e2}",
+        ),
+        {"kind": "value", "expr": "Abs(({e1}) - ({e2}))"},
+        "What is the positive difference between $2(6) + 4(3)$ and $8(3+3)$?",
+        ("Work out each quantity first.", "Subtract the smaller from the larger."),
+    ),
+    QuestionForm(
+        "how_much_greater",
+        ("how much greater than {e1} is {e2}", "how much more than {e1} is {e2}", "by how much does {e2} exceed {e1}"),
+        {"kind": "value", "expr": "({e2}) - ({e1})"},
+        "How much greater than $27^2$ is $43^2$?",
+        ("Work out each quantity first.", "Subtract: the second minus the first."),
+    ),
+    QuestionForm(
         "solve",
         (
             "solve {r1}",
@@ -452,6 +469,8 @@ _NORMALISE: tuple[tuple[str, str], ...] = (
     (r"\bthe equation ⟦(\d+)⟧", r"⟦\1⟧"),  # "the equation M" names M
     (r"\bthe (?:line|graph of the equation|graph of the line|graph of the linear equation) ⟦(\d+)⟧", r"⟦\1⟧"),
     (r"\bthe points? (?=⟦)", ""),
+    (r"\b(?:the )?(?:numerical )?value of the expression (?=⟦)", "the value of "),
+    (r"\bthe expression (?=⟦)", ""),
     (
         r"\b(?:the |a )?line (?:with|whose|that has|given by|defined by|described by)"
         r" (?:the )?(?:equation )?(?:is )?(?=⟦)",
@@ -926,7 +945,9 @@ def solve_forms(prob: Problem) -> Solution | None:
         sol = solve_program(program, prob)
     except Decline:
         return None
-    if not sol.solved:
-        return None
+    if not sol.solved or (prob.options and sol.choice is None):
+        return None  # an option question must end on exactly one option
+    if program.target.approximate or program.target.statements or program.target.kind == "equivalent":
+        return None  # read, but the solver does not answer these targets yet
     sol.hints = list(dict.fromkeys([*program.hints, *sol.hints]))
     return sol

@@ -29,6 +29,8 @@ def same(a: str, b: str) -> bool:
 # form name -> what its example must read into, written out by hand: (kind, property or None, expr or None)
 EXPECTED = {
     "value": ("value", None, "2*x + 1"),
+    "difference": ("value", None, "24"),
+    "how_much_greater": ("value", None, "1120"),
     "solve": ("value", None, "x"),
     "sum_of_solutions": ("sum", None, "x"),
     "product_of_solutions": ("product", None, "x"),
@@ -303,6 +305,8 @@ def test_the_issue_example_is_solved_through_the_program():
         ("If $x^2 = 25$ and $x$ is a negative number, what is the value of $x$?", -5),
         ("What is the sum of the two values of $x$ for which $(x+3)^2 = 121$?", -6),  # MATH test
         ("Find the radius of the circle with equation $x^2 + 8x + y^2 - 6y = 0$.", 5),  # MATH test
+        ("If $a = 2$, $b = 3$ and $c = 4$, what is the numerical value of the expression $(b-c)^2 + a(b+c)$?", 15),
+        ("How much greater than $43^2$ is $27^2$?", -1120),
     ],
 )
 def test_conditions_reach_the_answer(text, answer):
