@@ -574,6 +574,7 @@ _DEFINED = re.compile(
     rf"(?:the |a )?(?:(?:linear|quadratic|polynomial) )?function (?P<f>{_M}) is (?:defined|given) by (?P<ms>{_MS})"
     rf"|(?P<f2>{_M}) is defined by (?P<ms2>{_MS})"
 )
+_ROOT = re.compile(rf"(?:given that |if |suppose )?(?P<v>{_M}) is (?:a|one) (?:solution|root|zero) of (?P<r>{_M})")
 _OBJECT_IS = re.compile(
     rf"(?:the |an? )?(?:equation|graph) of (?:a|the) (?:circle|line|parabola)(?: in the xy-plane)? is (?P<ms>{_MS})"
     rf"|(?:a|the) (?:circle|line|parabola)(?: in the xy-plane)? (?:has|is given by|is defined by) "
@@ -604,6 +605,7 @@ class _Reading:
     domains: dict[str, str] = field(default_factory=dict)
     conditions: list[str] = field(default_factory=list)
     function_names: set[str] = field(default_factory=set)
+    roots: list[tuple[int, int]] = field(default_factory=list)  # "⟦v⟧ is a solution of ⟦r⟧": (v, r)
 
 
 def _segments(ms: str) -> list[int]:
@@ -656,6 +658,16 @@ def _declare(rd: _Reading, names: str, qual: str | None, noun: str) -> bool:
 def _statement(rd: _Reading, sentence: str) -> bool:
     """Read one statement sentence into the reading; False when it says something not understood."""
     s = sentence.strip(" ,.;:")
+    m = _ROOT.fullmatch(s)
+    if m:
+        v, r = _segments(m.group("v"))[0], _segments(m.group("r"))[0]
+        if rd.kinds.get(v) not in ("expression", "letter") or rd.kinds.get(r) != "relation":
+            return False
+        if not isinstance(rd.objs[r], sp.Equality):
+            return False
+        rd.used.update((v, r))
+        rd.roots.append((v, r))
+        return True
     if not s:
         return True
     m = _DEFINED.fullmatch(s)
@@ -866,6 +878,13 @@ def _read(prob: Problem) -> MathProgram | None:
     target = _fill(rd, form, slots)
     if target is None:
         return None
+    for v, r in rd.roots:  # the relation holds at that value of its one other letter
+        asked = sp.sympify(target.expr).free_symbols if target.expr else set()
+        others = rd.objs[r].free_symbols - asked
+        if not asked or len(others) != 1:
+            return None
+        rd.objs[r] = rd.objs[r].subs(others.pop(), rd.objs[v])
+        rd.relations.append(r)
     if form.name == "roman_solutions" or statements:
         if form.name != "roman_solutions" or not statements:
             return None

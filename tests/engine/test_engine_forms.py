@@ -321,3 +321,17 @@ def test_two_values_without_a_condition_are_declined():
     from hisolver_core.mathengine.forms import solve_forms
 
     assert solve_forms(analyze("If $x^2 = 25$, what is the value of $x$?")) is None
+
+
+def test_a_value_that_is_a_solution_fixes_the_constant():
+    # MATH test: "Given that -4 is a solution of x^2 + bx - 36 = 0, what is the value of b?"
+    from hisolver_core.mathengine.forms import solve_forms
+
+    program = read("Given that $-4$ is a solution of $x^2 + bx - 36 = 0$, what is the value of $b$?")
+    assert program is not None
+    [relation] = program.relations
+    assert same(relation.text, "16 - 4*b - 36 = 0")
+    sol = solve_forms(analyze("Given that $-4$ is a solution of $x^2 + bx - 36 = 0$, what is the value of $b$?"))
+    assert sol is not None and sol.answer == -5
+    # the letter asked for must leave exactly one other letter to put the value into
+    assert read("Given that $2$ is a solution of $ax^2 + bx = 0$, what is the value of $a$?") is None
