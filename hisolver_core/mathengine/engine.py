@@ -11,10 +11,12 @@ Stages, in order (each in one place below):
 3. **figure check** (:func:`check_figure`): a problem that refers to a figure is declined first.
 4. **readers** (``readers.registered_readers()``, lower order first): each gets the ``Problem``
    and returns a ``MathProgram``, a ``Solution``, or ``None`` (not its kind: the next one tries);
-   raising ``build.Decline`` stops this version with a reason. Readers that need the parsed math
+   raising ``build.Decline`` stops the ordinary readers of this version with a reason; the
+   fallback readers (order >= ``readers.FALLBACK_ORDER``, e.g. ``forms``) still try, and the
+   first reason stands when they do not answer. Readers that need the parsed math
    call ``context.context_of(prob)``: the ``Context`` is built once per version and shared.
    The first answer wins; which reader gave it is recorded in ``Solution.reader``.
-5. **solve** (:func:`_solve_program`): a ``MathProgram`` is solved, checked and verified by
+5. **solve** (``program_solve.solve_program``): a ``MathProgram`` is solved, checked and verified by
    ``program_solve.solve_program``; a ``Solution`` is used as it is.
 6. **checks** (:func:`_check`), the same after every reader: the option matching the answer is
    chosen (``options.choose_option``) and the answer is checked against what the question asks
@@ -29,16 +31,14 @@ than a decline.
 
 from __future__ import annotations
 
-import functools
-import importlib
 import logging
 import time
-from types import ModuleType
 
 from ..config import Settings
 from ..errors import ProblemError
 from ..solution import Solution
 from . import (
+    forms,  # noqa: F401  (registers the written-out-math reader, a fallback)
     legacy,  # noqa: F401  (registers the reader families)
     tables,  # noqa: F401  (registers the table reader)
 )
@@ -47,7 +47,8 @@ from .context_models import without_context
 from .options import choose_option
 from .problem import Problem, analyze
 from .program import MathProgram
-from .readers import registered_readers
+from .program_solve import solve_program
+from .readers import FALLBACK_ORDER, registered_readers
 from .targets import check_target
 
 log = logging.getLogger(__name__)
@@ -107,44 +108,32 @@ def check_figure(prob: Problem) -> None:
 
 
 def _answer(prob: Problem) -> Solution:
-    """Run the figure check and the readers on one version of the problem; check the first answer."""
+    """Run the figure check and the readers on one version of the problem; check the first answer.
+
+    A reader's decline skips the ordinary readers after it, but the fallback readers
+    (order >= ``readers.FALLBACK_ORDER``) still try; when none answers, the first decline stands.
+    """
     check_figure(prob)
+    declined_by: Decline | None = None
     for entry in registered_readers():
-        found = entry.read(prob)
+        if declined_by is not None and entry.order < FALLBACK_ORDER:
+            continue
+        try:
+            found = entry.read(prob)
+        except Decline as exc:
+            declined_by = declined_by or exc
+            continue
         if found is None:
             continue
         if isinstance(found, MathProgram):
             found.reader = found.reader or entry.name
-            sol = _solve_program(found, prob)
+            sol = solve_program(found, prob)
         else:
             sol = found
-        if sol is None:
-            continue  # a program reader before program_solve exists: skipped
         sol = _check(prob, sol)
         sol.reader = entry.name
         return sol
-    raise Decline("No reader of this engine recognised the problem.")
-
-
-def _solve_program(program: MathProgram, prob: Problem) -> Solution | None:
-    """``program_solve.solve_program(program, prob)``; None while that module has not landed."""
-    module = _program_solve()
-    if module is None:
-        return None
-    sol: Solution = module.solve_program(program, prob)
-    return sol
-
-
-@functools.cache
-def _program_solve() -> ModuleType | None:
-    """The ``program_solve`` module, or None before the program branch merges (then a plain import)."""
-    name = f"{__package__}.program_solve"
-    try:
-        return importlib.import_module(name)
-    except ModuleNotFoundError as exc:
-        if exc.name != name:
-            raise  # the module is there and something it imports is missing: a real error
-        return None
+    raise declined_by or Decline("No reader of this engine recognised the problem.")
 
 
 def _check(prob: Problem, sol: Solution) -> Solution:

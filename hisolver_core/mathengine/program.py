@@ -49,6 +49,7 @@ TARGET_KINDS = (
     "parameter",  # the value of the parameter ``expr`` for which the relations have ``solution_count`` solutions
     "option",  # the option that satisfies (or, with ``negated``, fails) the relations
     "statistic",  # ``property`` (mean, median, range, ...) of a table's column ``of``
+    "equivalent",  # the option equivalent to the expression ``expr`` (for every value of its letters)
 )
 
 # properties a "property" or "statistic" target may name
@@ -60,6 +61,8 @@ PROPERTIES = (
     "maximum",
     "minimum",
     "slope",
+    "perpendicular_slope",  # the slope of a line perpendicular to ``of``
+    "parallel_slope",  # the slope of a line parallel to ``of``
     "center",
     "radius",
     "axis_of_symmetry",
@@ -135,6 +138,9 @@ class Target:
     solution_count: str | None = None  # none | one | infinite (with kind "parameter")
     negated: bool = False  # NOT / EXCEPT questions
     rounding: int | None = None  # decimal places asked for ("to the nearest tenth": 1)
+    approximate: bool = False  # "closest to": the option nearest the exact answer
+    any_one: bool = False  # "could be" / "one possible value": any one solution (among the options)
+    statements: list[str] = field(default_factory=list)  # Roman-numeral statements I, II, III (options name them)
     span: Span | None = None
 
 
@@ -150,6 +156,7 @@ class MathProgram:
     tables: list[Table] = field(default_factory=list)
     options: list[tuple[str, str]] = field(default_factory=list)  # (letter, text) as in the problem
     reader: str = ""  # which reader wrote the program (recorded in the solution)
+    hints: list[str] = field(default_factory=list)  # hint lines fitting the question (the reader's form)
 
     def to_dict(self) -> dict[str, Any]:
         """Plain JSON data."""
@@ -177,6 +184,7 @@ class MathProgram:
                 tables=[_build(Table, t) for t in _list(data, "tables")],
                 options=[(str(o[0]), str(o[1])) for o in _list(data, "options")],
                 reader=str(data.get("reader", "")),
+                hints=[str(h) for h in _list(data, "hints")],
             )
         except (TypeError, ValueError, IndexError, KeyError) as exc:
             raise ProgramError(f"The program is malformed: {exc}") from None

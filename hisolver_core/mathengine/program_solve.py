@@ -72,6 +72,24 @@ def _statistic(program: MathProgram, prob) -> Solution:
 # --- the targets on relations: value, solutions, sum, product, count, in_terms_of ---------------------------
 
 
+def _evaluate(read: ReadProgram, text: str) -> Solution:
+    """A value target with no relations: evaluate the expression (givens put in); decline unless a real number."""
+    target = read.program.target
+    expr = read.parse(text, "target")
+    if not isinstance(expr, sp.Expr) or expr.free_symbols:
+        raise Decline("The expression has letters that nothing gives a value to.")
+    value = sp.nsimplify(sp.simplify(expr)) if read.decimals is False else sp.simplify(expr)
+    if not value.is_number or value.is_real is not True or value.has(sp.zoo, sp.oo, -sp.oo, sp.nan):
+        raise Decline("The value is not a real number.")
+    steps = [step(f"{tex(expr)} = {tex(value)}", "Work out the value.")]
+    if target.rounding is not None:
+        exact, value = value, rounded(value, target.rounding)
+        steps.append(step(f"{tex(exact)} \\approx {tex(value)}", f"Round to {target.rounding} decimal places."))
+    return solved(
+        read.problem, "arithmetic", steps, ["Work out the value step by step."], value, verification="evaluated"
+    )
+
+
 def _target_expr(read: ReadProgram, letters: set[sp.Symbol]) -> sp.Expr:
     target = read.program.target
     if target.expr:
@@ -101,6 +119,8 @@ def _solve_relations(read: ReadProgram) -> Solution:
         if kind == "count" and not read.relations:
             return _whole_line(read, sp.oo, "Both sides are the same for every value, so every number is a solution.")
         raise Decline(f"The relation {read.identities[0]} holds for every value, so it says nothing.")
+    if not read.relations and kind == "value" and target.expr:
+        return _evaluate(read, target.expr)
     if not read.relations:
         raise Decline("The program has no relations to solve.")
     expr = _target_expr(read, letters)

@@ -9,7 +9,8 @@ first)::
 
 A reader raises :class:`~hisolver_core.mathengine.build.Decline` to stop the pipeline with a reason
 for the student (it recognised the problem and knows it cannot answer it), and returns ``None`` to
-let the next reader try.
+let the next reader try. Readers registered at ``order >= FALLBACK_ORDER`` are fallbacks: they run
+even after an earlier reader declined (the earlier reason stands when they return ``None``).
 """
 
 from __future__ import annotations
@@ -24,7 +25,10 @@ if TYPE_CHECKING:
     from ..solution import Solution
     from .problem import Problem
 
-__all__ = ["Reader", "ReadFn", "reader", "registered_readers"]
+__all__ = ["FALLBACK_ORDER", "Reader", "ReadFn", "reader", "registered_readers"]
+
+# Readers at or past this order are fallbacks: they also run after an earlier reader declined.
+FALLBACK_ORDER = 1000
 
 ReadFn = Callable[["Problem"], "MathProgram | Solution | None"]
 

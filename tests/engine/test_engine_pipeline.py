@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
-
 import pytest
 import sympy as sp
 
@@ -113,13 +111,29 @@ def test_the_target_check_runs_after_any_reader(monkeypatch):
     assert not sol.solved and "whole number" in sol.reason
 
 
-def test_a_reader_that_declines_stops_the_pipeline_with_its_reason(monkeypatch):
+def test_a_reader_that_declines_stops_the_ordinary_readers_with_its_reason(monkeypatch):
     def declines(prob):
         raise Decline("This test reader recognised the problem and cannot answer it.")
 
     _register(monkeypatch, "test_decline", 1, declines)
+    for name in [r.name for r in readers.registered_readers() if r.order >= readers.FALLBACK_ORDER]:
+        monkeypatch.delitem(readers._REGISTRY, name)
     sol = solve("If $3x + 2 = 11$, what is the value of $x$?")
     assert not sol.solved and sol.reason == "This test reader recognised the problem and cannot answer it."
+
+
+def test_after_a_decline_only_the_fallback_readers_try(monkeypatch):
+    seen: list[str] = []
+
+    def declines(prob):
+        raise Decline("This test reader recognised the problem and cannot answer it.")
+
+    _register(monkeypatch, "test_decline", 1, declines)
+    _register(monkeypatch, "test_ordinary", 2, lambda prob: seen.append("ordinary"))
+    _register(monkeypatch, "a_fallback", readers.FALLBACK_ORDER, lambda prob: seen.append("fallback"))
+    sol = solve("If $3x + 2 = 11$, what is the value of $x$?")
+    assert "ordinary" not in seen and "fallback" in seen
+    assert sol.solved and sol.reader == "forms"  # the project's fallback reads the written-out math
 
 
 def test_a_reader_returning_none_lets_the_next_one_answer(monkeypatch):
@@ -129,14 +143,10 @@ def test_a_reader_returning_none_lets_the_next_one_answer(monkeypatch):
     assert seen and sol.solved and sol.reader == "written_math"
 
 
-@pytest.mark.skipif(
-    importlib.util.find_spec("hisolver_core.mathengine.program_solve") is not None,
-    reason="program_solve has landed: programs are solved, not skipped",
-)
-def test_a_program_reader_is_skipped_until_program_solve_exists(monkeypatch):
+def test_a_program_reader_is_solved_and_recorded(monkeypatch):
     program = MathProgram.from_dict(
         {"target": {"kind": "value", "expr": "x"}, "unknowns": [{"name": "x"}], "relations": ["3*x + 2 = 11"]}
     )
     _register(monkeypatch, "test_program", 1, lambda prob: program)
     sol = solve("If $3x + 2 = 11$, what is the value of $x$?")
-    assert sol.solved and sol.reader == "written_math"
+    assert sol.solved and sol.reader == "test_program" and sol.answer == 3 and sol.verified

@@ -1,0 +1,978 @@
+"""Written-out math read generally: SAT question forms kept as data, and the reader that uses them.
+
+A problem whose relations and definitions are all written as math ("If $3x + 5 = 20$, what is the
+value of $2x + 1$?", "The function f is defined by $f(x) = x^2 - 6x + 8$. What are the
+x-intercepts of the graph of f?") needs no vocabulary gate: the words are only the question and a
+few connectives. :data:`FORMS` lists the question forms; each pattern runs over the question
+sentence after :func:`normalise` (filler words and synonyms do not decide), with typed math
+placeholders:
+
+    {e1}  any expression (or a letter)     {n1}  a single letter (an unknown, a constant, a function)
+    {r1}  an equation or inequality        {p1}  a point ``(a, b)``
+
+The reader (:func:`read_forms`) accepts a problem only when every sentence is either a statement
+frame it knows ("If ⟦0⟧ and ⟦1⟧,", "The function ⟦f⟧ is defined by ⟦0⟧.", "⟦k⟧ is a positive
+constant.") or the question, and every math segment is placed. A condition it cannot read makes it
+return ``None``: a condition silently dropped is how wrong answers happen. Precision then comes from
+the solver's checks (a unique answer, exactly one option matching).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import sympy as sp
+
+from ..solution import Solution
+from .build import Decline
+from .context import Context, _parse, _read_definitions
+from .problem import Problem
+from .program import FunctionDef, MathProgram, Relation, Target, Unknown
+from .program_solve import solve_program
+from .readers import FALLBACK_ORDER, reader
+
+__all__ = ["FORMS", "QuestionForm", "normalise", "match_form", "read_forms", "solve_forms"]
+
+
+@dataclass(frozen=True)
+class QuestionForm:
+    """One SAT question form: patterns over the normalised question, the target it yields, hint lines."""
+
+    name: str
+    patterns: tuple[str, ...]
+    target: dict[str, Any]  # Target fields; "{e1}"-style values are filled from the placeholders
+    example: str  # a whole problem the form reads (each has a test)
+    hints: tuple[str, ...] = ()
+
+
+_LINE_HINTS = (
+    "Write the line in slope-intercept form y = mx + b.",
+    "The slope is the coefficient m of x; the y-intercept is b.",
+)
+_QUAD_HINTS = (
+    "Write the quadratic so that one side is 0.",
+    "Factor it, or use the quadratic formula.",
+)
+
+FORMS: tuple[QuestionForm, ...] = (
+    QuestionForm(
+        "value",
+        (
+            "what is the value of {e1}",
+            "what is {e1}",
+            "find the value of {e1}",
+            "find {e1}",
+            "evaluate {e1}",
+            "compute {e1}",
+            "calculate {e1}",
+            "what is the numerical value of {e1}",
+            "what is the value of {e1} equal to",
+            "{e1} equals what",
+            "what value of {n1} satisfies the equation",
+            "what value of {n1} is the solution of the equation",
+        ),
+        {"kind": "value", "expr": "{e1}{n1}"},
+        "If $3x + 5 = 20$, what is the value of $2x + 1$?",
+        ("Solve the given equation for the unknown first.", "Then substitute into the expression asked for."),
+    ),
+    QuestionForm(
+        "difference",
+        (
+            "what is the positive difference between {e1} and {e2}",
+            "what is the absolute value of the difference between {e1} and {e2}",
+        ),
+        {"kind": "value", "expr": "Abs(({e1}) - ({e2}))"},
+        "What is the positive difference between $2(6) + 4(3)$ and $8(3+3)$?",
+        ("Work out each quantity first.", "Subtract the smaller from the larger."),
+    ),
+    QuestionForm(
+        "how_much_greater",
+        ("how much greater than {e1} is {e2}", "how much more than {e1} is {e2}", "by how much does {e2} exceed {e1}"),
+        {"kind": "value", "expr": "({e2}) - ({e1})"},
+        "How much greater than $27^2$ is $43^2$?",
+        ("Work out each quantity first.", "Subtract: the second minus the first."),
+    ),
+    QuestionForm(
+        "solve",
+        (
+            "solve {r1}",
+            "solve {r1} for {n1}",
+            "solve for {n1}",
+            "solve for {n1} {r1}",
+            "solve for {n1} in {r1}",
+            "what is the solution to the equation",
+            "what is the solution to {r1}",
+            "what is the solution of {r1}",
+            "what is the solution of the equation",
+        ),
+        {"kind": "value", "expr": "{n1}{var}"},
+        "Solve for $x$: $2x - 7 = 9$.",
+        ("Undo the operations on the unknown in reverse order.", "Do the same thing to both sides."),
+    ),
+    QuestionForm(
+        "sum_of_solutions",
+        (
+            "what is the sum of the values of {n1}",
+            "what is the sum of the solutions",
+            "what is the sum of the roots",
+            "what is the sum of the solutions of {r1}",
+            "what is the sum of the roots of {r1}",
+        ),
+        {"kind": "sum", "expr": "{n1}{var}"},
+        "What is the sum of all values of $x$ that satisfy $x^2 = 4x + 21$?",
+        _QUAD_HINTS + ("Add the solutions (or use the sum of roots, -b/a).",),
+    ),
+    QuestionForm(
+        "product_of_solutions",
+        (
+            "what is the product of the values of {n1}",
+            "what is the product of the solutions",
+            "what is the product of the roots",
+            "what is the product of the solutions of {r1}",
+        ),
+        {"kind": "product", "expr": "{n1}{var}"},
+        "What is the product of all values of $x$ for which $x^2 - 5x + 6 = 0$?",
+        _QUAD_HINTS + ("Multiply the solutions (or use the product of roots, c/a).",),
+    ),
+    QuestionForm(
+        "count_of_solutions",
+        ("how many solutions does the equation have", "how many solutions does {r1} have"),
+        {"kind": "count"},
+        "How many real solutions does the equation $x^2 + 4 = 0$ have?",
+        ("Bring everything to one side and look at the discriminant.",),
+    ),
+    QuestionForm(
+        "x_intercepts",
+        (
+            "what are the x-intercepts of the graph of {n1}",
+            "what are the x-intercepts of the graph",
+            "what is the x-intercept of the graph of {n1}",
+            "what is the x-intercept of the graph",
+            "what are the x-intercepts of the graph of {r1}",
+            "at what points does the graph of {n1} cross the x-axis",
+        ),
+        {"kind": "property", "property": "x_intercepts", "of": "{n1}{r1}{only}"},
+        "The function f is defined by $f(x) = x^2 - 6x + 8$. What are the x-intercepts of the graph of f?",
+        ("An x-intercept is where the graph meets the x-axis: set y (or f(x)) equal to 0.",) + _QUAD_HINTS,
+    ),
+    QuestionForm(
+        "zeros",
+        ("what are the zeros of {n1}", "what are the zeros of the function", "what is the zero of {n1}"),
+        {"kind": "property", "property": "zeros", "of": "{n1}{only}"},
+        "Let $g(x) = 2x - 10$. What is the zero of $g$?",
+        ("A zero of a function is an input where its value is 0: solve g(x) = 0.",),
+    ),
+    QuestionForm(
+        "vertex",
+        (
+            "what are the coordinates of the vertex of the graph of {n1}",
+            "what is the vertex of the graph of {n1}",
+            "what are the coordinates of the vertex of the graph",
+            "what is the vertex of the graph of {r1}",
+            "what is the vertex of the parabola",
+        ),
+        {"kind": "property", "property": "vertex", "of": "{n1}{r1}{only}"},
+        "The function f is defined by $f(x) = (x - 3)^2 + 4$. What is the vertex of the graph of f?",
+        ("Write the quadratic in vertex form a(x - h)^2 + k; the vertex is (h, k).",),
+    ),
+    QuestionForm(
+        "maximum",
+        (
+            "what is the maximum value of {n1}",
+            "what is the maximum value of the function",
+            "what is the maximum of {n1}",
+        ),
+        {"kind": "property", "property": "maximum", "of": "{n1}{only}"},
+        "The function f is defined by $f(x) = -x^2 + 4x + 1$. What is the maximum value of f?",
+        ("The maximum of a downward parabola is at its vertex.",),
+    ),
+    QuestionForm(
+        "minimum",
+        (
+            "what is the minimum value of {n1}",
+            "what is the minimum value of the function",
+            "what is the minimum of {n1}",
+        ),
+        {"kind": "property", "property": "minimum", "of": "{n1}{only}"},
+        "The function f is defined by $f(x) = x^2 - 2x + 5$. What is the minimum value of f?",
+        ("The minimum of an upward parabola is at its vertex.",),
+    ),
+    QuestionForm(
+        "slope",
+        (
+            "what is the slope of the line",
+            "what is the slope of the graph of {n1}",
+            "what is the slope of the graph of {r1}",
+            "what is the slope of the line {r1}",
+            "what is the slope of the graph",
+            "what is the slope of {r1}",
+        ),
+        {"kind": "property", "property": "slope", "of": "{n1}{r1}{only}"},
+        "What is the slope of the line $3x + 2y = 12$?",
+        _LINE_HINTS,
+    ),
+    QuestionForm(
+        "slope_through_points",
+        (
+            "what is the slope of the line through {p1} and {p2}",
+            "what is the slope of the line that passes through {p1} and {p2}",
+            "what is the slope of the line containing {p1} and {p2}",
+            "what is the slope of the line passing through {p1} and {p2}",
+            "a line passes through {p1} and {p2}. what is the slope of the line",
+        ),
+        {"kind": "value", "expr": "slope({p1}, {p2})"},
+        "What is the slope of the line that passes through the points $(1, 2)$ and $(3, 8)$?",
+        ("The slope through two points is the change in y over the change in x.", "Subtract in the same order."),
+    ),
+    QuestionForm(
+        "y_intercept",
+        (
+            "what is the y-intercept of the graph of {n1}",
+            "what is the y-intercept of the graph of {r1}",
+            "what is the y-intercept of the line",
+            "what is the y-intercept of the graph",
+            "what is the y-coordinate of the y-intercept of the graph of {n1}",
+        ),
+        {"kind": "property", "property": "y_intercept", "of": "{n1}{r1}{only}"},
+        "What is the y-intercept of the graph of $y = 4x - 7$?",
+        ("The y-intercept is where x = 0.",) + _LINE_HINTS[:1],
+    ),
+    QuestionForm(
+        "perpendicular_slope",
+        (
+            "what is the slope of a line perpendicular to the line",
+            "what is the slope of a line perpendicular to {r1}",
+            "what is the slope of a line perpendicular to the graph of {n1}",
+            "what is the slope of a line that is perpendicular to the line",
+            "what is the slope of a line that is perpendicular to {r1}",
+        ),
+        {"kind": "property", "property": "perpendicular_slope", "of": "{n1}{r1}{only}"},
+        "What is the slope of a line perpendicular to the line $y = 2x + 5$?",
+        _LINE_HINTS[:1] + ("Perpendicular slopes are negative reciprocals: their product is -1.",),
+    ),
+    QuestionForm(
+        "parallel_slope",
+        (
+            "what is the slope of a line parallel to the line",
+            "what is the slope of a line parallel to {r1}",
+            "what is the slope of a line parallel to the graph of {n1}",
+            "what is the slope of a line that is parallel to the line",
+            "what is the slope of a line that is parallel to {r1}",
+        ),
+        {"kind": "property", "property": "parallel_slope", "of": "{n1}{r1}{only}"},
+        "What is the slope of a line parallel to the line $6x - 3y = 9$?",
+        _LINE_HINTS[:1] + ("Parallel lines have the same slope.",),
+    ),
+    QuestionForm(
+        "center",
+        (
+            "what are the coordinates of the center of the circle",
+            "what is the center of the circle",
+            "what is the center of the circle {r1}",
+            "what are the coordinates of the center of the circle {r1}",
+        ),
+        {"kind": "property", "property": "center", "of": "{r1}{only}"},
+        "The equation of a circle is $(x - 2)^2 + (y + 3)^2 = 16$. What is the center of the circle?",
+        ("Complete the square in x and in y to get (x - h)^2 + (y - k)^2 = r^2; the center is (h, k).",),
+    ),
+    QuestionForm(
+        "radius",
+        ("what is the radius of the circle", "what is the radius of the circle {r1}", "what is the radius of {r1}"),
+        {"kind": "property", "property": "radius", "of": "{r1}{only}"},
+        "What is the radius of the circle $x^2 + y^2 - 6x + 4y = 12$?",
+        ("Complete the square in x and in y; the radius is the square root of the right side.",),
+    ),
+    QuestionForm(
+        "distance",
+        ("what is the distance between {p1} and {p2}", "find the distance between {p1} and {p2}"),
+        {"kind": "value", "expr": "distance({p1}, {p2})"},
+        "What is the distance between the points $(1, 2)$ and $(4, 6)$?",
+        ("Use the distance formula: the square root of (change in x)^2 + (change in y)^2.",),
+    ),
+    QuestionForm(
+        "parameter_no_solution",
+        (
+            "for what value of {n1} does the equation have no solution",
+            "for what value of {n1} does {r1} have no solution",
+            "for what value of {n1} does the system have no solution",
+            "what is the value of {n1} for which the equation has no solution",
+            "what is the value of {n1} for which the system has no solution",
+        ),
+        {"kind": "parameter", "expr": "{n1}", "solution_count": "none"},
+        "In the equation $3(x + 2) = kx + 5$, $k$ is a constant. "
+        "For what value of $k$ does the equation have no solution?",
+        ("An equation ax + b = cx + d has no solution when a = c but b is not d.",),
+    ),
+    QuestionForm(
+        "parameter_infinite",
+        (
+            "for what value of {n1} does the equation have infinitely many solutions",
+            "for what value of {n1} does {r1} have infinitely many solutions",
+            "for what value of {n1} does the system have infinitely many solutions",
+            "what is the value of {n1} for which the equation has infinitely many solutions",
+            "what is the value of {n1} for which the system has infinitely many solutions",
+        ),
+        {"kind": "parameter", "expr": "{n1}", "solution_count": "infinite"},
+        "If $k$ is a constant, for what value of $k$ does $2(x + 3) = 2x + k$ have infinitely many solutions?",
+        ("An equation has infinitely many solutions when both sides are the same expression.",),
+    ),
+    QuestionForm(
+        "parameter_one",
+        (
+            "for what value of {n1} does the equation have exactly one solution",
+            "for what value of {n1} does {r1} have exactly one solution",
+            "what is the value of {n1} for which the equation has exactly one solution",
+        ),
+        {"kind": "parameter", "expr": "{n1}", "solution_count": "one"},
+        "For what value of $c$ does the equation $x^2 - 6x + c = 0$ have exactly one solution?",
+        ("A quadratic has exactly one solution when its discriminant b^2 - 4ac is 0.",),
+    ),
+    QuestionForm(
+        "in_terms_of",
+        (
+            "what is {n1} in terms of {n2}",
+            "what is {n1} in terms of {n2} and {n3}",
+            "which expresses {n1} in terms of {n2}",
+            "which expresses {n1} in terms of {n2} and {n3}",
+            "which gives {n1} in terms of {n2}",
+            "which gives {n1} in terms of {n2} and {n3}",
+            "which is {n1} in terms of {n2}",
+            "which is {n1} in terms of {n2} and {n3}",
+            "solve for {n1} in terms of {n2}",
+        ),
+        {"kind": "in_terms_of", "expr": "{n1}", "letters": ["{n2}", "{n3}"]},
+        "If $3a + 2b = 12$, which of the following gives $a$ in terms of $b$?",
+        ("Isolate the letter asked for: move every other term to the other side.",),
+    ),
+    QuestionForm(
+        "equivalent",
+        (
+            "which is equivalent to {e1}",
+            "which expression is equivalent to {e1}",
+            "{e1} is equivalent to which",
+            "which is equivalent to the expression",
+            "which expression is equivalent to the expression",
+            "which is an equivalent form of {e1}",
+            "which is an equivalent form of the expression",
+        ),
+        {"kind": "equivalent", "expr": "{e1}{only}"},
+        "Which of the following is equivalent to $(x + 3)^2$? "
+        "(A) $x^2 + 9$ (B) $x^2 + 6x + 9$ (C) $x^2 + 3x + 9$ (D) $2x + 6$",
+        ("Expand or factor the expression and compare it with each option.",),
+    ),
+    QuestionForm(
+        "point_on_graph",
+        (
+            "which point lies on the graph of {r1}",
+            "which point lies on the graph of {n1}",
+            "which point lies on the graph",
+            "which ordered pair is a solution to the equation",
+            "which ordered pair is a solution to the system",
+            "which ordered pair satisfies the equation",
+            "which ordered pair satisfies the system",
+            "which point is on the graph of {n1}",
+            "which point is on the graph of {r1}",
+            "which ordered pair is a solution to the inequality",
+        ),
+        {"kind": "option"},
+        "Which point lies on the graph of $y = 2x - 1$? (A) $(1, 3)$ (B) $(2, 3)$ (C) $(3, 3)$ (D) $(0, 1)$",
+        ("Substitute each option's x and y into the equation; the one that makes it true lies on the graph.",),
+    ),
+    QuestionForm(
+        "not_solution",
+        (
+            "which is not a solution to the equation",
+            "which is not a solution to the inequality",
+            "which is not a solution to {r1}",
+            "which is not a solution of {r1}",
+            "which ordered pair is not a solution to the inequality",
+            "which point does not lie on the graph of {r1}",
+            "which value of {n1} is not a solution to the inequality",
+            "all are solutions to the inequality except",
+            "all are solutions to {r1} except",
+        ),
+        {"kind": "option", "negated": True},
+        "Which of the following is NOT a solution to $2x + 1 > 5$? (A) 3 (B) 4 (C) 2 (D) 5",
+        ("This asks for the option that fails: test each option in the inequality.", "Exactly one option fails."),
+    ),
+    QuestionForm(
+        "not_equivalent",
+        ("which is not equivalent to {e1}", "all are equivalent to {e1} except"),
+        {"kind": "equivalent", "expr": "{e1}", "negated": True},
+        "Which of the following is NOT equivalent to $2(x + 3)$? (A) $2x + 6$ (B) $2x + 3$ (C) $6 + 2x$ (D) $2(3 + x)$",
+        ("This asks for the option that fails: simplify each option and find the one that differs.",),
+    ),
+    QuestionForm(
+        "closest",
+        (
+            "which is closest to {e1}",
+            "{e1} is closest to which",
+            "what is {e1} closest to",
+            "which is closest to the value of {e1}",
+        ),
+        {"kind": "value", "expr": "{e1}", "approximate": True},
+        "Which of the following is closest to $\\sqrt{50}$? (A) 6 (B) 7 (C) 8 (D) 25",
+        ("Compute the value (a decimal is enough here) and pick the nearest option.",),
+    ),
+    QuestionForm(
+        "could_be",
+        (
+            "which could be the value of {n1}",
+            "what is one possible value of {n1}",
+            "what is a possible value of {n1}",
+            "which is a possible value of {n1}",
+            "which could be a solution to the equation",
+            "which is a solution to the equation",
+            "which could be the value of {e1}",
+        ),
+        {"kind": "value", "expr": "{n1}{e1}{var}", "any_one": True},
+        "If $x^2 - 5x + 6 = 0$, which of the following could be the value of $x$? (A) 1 (B) 2 (C) 4 (D) 5",
+        ("Find every solution; any one of them that appears among the options is the answer.",),
+    ),
+    QuestionForm(
+        "roman_solutions",
+        ("which is the solution of {r1}", "which is the solution to the equation", "which is true"),
+        {"kind": "option", "statements": ["{roman}"]},
+        "Which of the following are solutions to $x^2 = 9$? I. $3$ II. $-3$ III. $9$ "
+        "(A) I only (B) II only (C) I and II only (D) I, II, and III",
+        ("Check each numbered statement by itself, then pick the option listing exactly the true ones.",),
+    ),
+)
+
+# --- normalising the question ---------------------------------------------------------------------------
+
+_OBJECTS = r"(equation|system of equations|system|function|expression|inequality|graph|line|parabola|circle)"
+_NORMALISE: tuple[tuple[str, str], ...] = (
+    (r"[’`]", "'"),
+    (r"\s+", " "),
+    (r": ", " "),
+    (r"\b(?:could|might|can) be\b", "could be"),
+    (
+        r"\bwhich (?:one )?of (?:the following|these|the choices|the options|the answer choices)(?: \w+)?? "
+        r"(?=is|are|could|does|must|gives|expresses|point|ordered|expression|value|equation)",
+        "which ",
+    ),
+    (r"\bwhich of the following\b", "which"),
+    (r"\bwhat's\b", "what is"),
+    (r"\b(?:what|which) (?:is|are) (?:equal to|equivalent to) ", "which is equivalent to "),
+    (r"\b(?:determine|give)\b", "find"),
+    (r"\bthe value of\b(?= ⟦\d+⟧ equal to\b)", "the value of"),
+    (r"\bthe one (?:above|shown|given|below)\b", "the expression"),
+    (
+        rf"\b(?:the|this|that) (?:given |following |above |preceding )?{_OBJECTS}"
+        r"(?: (?:given|shown|defined|stated|written))?(?: (?:above|below))?",
+        r"the \1",
+    ),
+    (r"\bthe system of equations\b", "the system"),
+    (r"\bthe equation ⟦(\d+)⟧", r"⟦\1⟧"),  # "the equation M" names M
+    (r"\bthe (?:line|graph of the equation|graph of the line|graph of the linear equation) ⟦(\d+)⟧", r"⟦\1⟧"),
+    (r"\bthe points? (?=⟦)", ""),
+    (r"\b(?:the )?(?:numerical )?value of the expression (?=⟦)", "the value of "),
+    (r"\bthe expression (?=⟦)", ""),
+    (
+        r"\b(?:the |a )?line (?:with|whose|that has|given by|defined by|described by)"
+        r" (?:the )?(?:equation )?(?:is )?(?=⟦)",
+        "",
+    ),
+    (
+        r"\b(?:the |a )?(circle|parabola|graph) (?:with|whose|that has|given by|defined by|described by)"
+        r" (?:the )?(?:equation )?(?:is )?(?=⟦)",
+        r"the \1 ",
+    ),
+    (r"\bthe (?:two|three|possible|real) (values|solutions|roots)\b", r"the \1"),
+    (r"\b(maximum|minimum|greatest|least) possible value (?:for|of)\b", r"\1 value of"),
+    (r"^find the\b", "what is the"),
+    (r"\b(?:will|could|can|would|might|must|should|do|does)(?= (?:the|⟦|it|this|there))", "does"),
+    (r"\b(?:will|would|must|should) be\b", "is"),
+    (r"\b(?:are|is) (?:all )?(?:the )?(?:possible )?(?:real )?(?=solutions?\b)", "is the "),
+    (r"\ball (?:of )?(?:the )?(?:possible |real )*(?=values|solutions|roots)", "the "),
+    (r"\bthe (?:possible |real )+(?=values|solutions|roots)", "the "),
+    (r"\b(?:solution|root)s? (?:set )?(?:of|to|for) ⟦", "solution of ⟦"),
+    (r"\bthe solutions? (?:set )?(?:of|to|for) the (equation|system)", r"the solution to the \1"),
+    (r"\bhow many (?:real |distinct |different )*solutions\b", "how many solutions"),
+    (r"\b(?:has|have) no (?:real )?solutions?\b", "have no solution"),
+    (r"\b(?:has|have) (?:an )?infinite(?:ly many)? (?:number of )?solutions?\b", "have infinitely many solutions"),
+    (r"\b(?:has|have) (?:exactly )?(?:one|1) (?:real )?solutions?\b", "have exactly one solution"),
+    (r"\bthe (values?) of (?:the (?:constant|number) )?(?=⟦)", r"the \1 of "),
+    (r"\b(values?) of the (?:constant|number) (?=⟦)", r"\1 of "),
+    (r"\bwhat (?:will|would|does) (⟦\d+⟧) be\b", r"what is \1"),
+    (r"\bwhat does (the (?:\w+ )?values? of ⟦\d+⟧) be\b", r"what is \1"),  # "what could the value of x be"
+    (r"^(.*?)(?<=, )(the (?:\w+ )?values? of ⟦\d+⟧) (?:is|does) what\b", r"\1what is \2"),  # "..., x is what?"
+    (r"\bwhat (?:value|values) of ⟦", "what value of ⟦"),
+    (r"\bx ?- ?intercepts?\b", "x-intercepts"),
+    (r"\by ?- ?intercept\b", "y-intercept"),
+    (r"\bcenter\b|\bcentre\b", "center"),
+    (r"\s+", " "),
+)
+_NORMALISE_RE = [(re.compile(p), r) for p, r in _NORMALISE]
+
+
+def normalise(text: str) -> str:
+    """Lower-case the question and fold filler words and synonyms into one spelling each."""
+    out = text.lower().strip()
+    for pattern, repl in _NORMALISE_RE:
+        out = pattern.sub(repl, out)
+    out = re.sub(r"\b(?:the )?x-intercepts of the graph of the function\b", "x-intercepts of the graph", out)
+    out = re.sub(r"\bthe graph of the function\b", "the graph", out)
+    return out.strip(" ,;:")
+
+
+# --- matching ----------------------------------------------------------------------------------------
+
+_TYPES = {"e": ("expression", "letter"), "n": ("letter",), "r": ("relation",), "p": ("point",)}
+
+
+def _compile(pattern: str) -> re.Pattern[str]:
+    body = re.escape(pattern)
+    body = re.sub(r"\\\{([enrp]\d)\\\}", lambda m: f"(?P<{m.group(1)}>⟦\\d+⟧)", body)
+    body = body.replace(r"\ ", " ").replace(" ", r",? ")
+    return re.compile(rf"(?:so )?{body}\??")
+
+
+_COMPILED: tuple[tuple[QuestionForm, tuple[re.Pattern[str], ...]], ...] = tuple(
+    (form, tuple(_compile(p) for p in form.patterns)) for form in FORMS
+)
+
+
+def match_form(
+    question: str, kinds: dict[int, str] | None = None, only: str | None = None
+) -> tuple[QuestionForm, dict[str, int]] | None:
+    """The first form one of whose patterns matches the whole normalised ``question``, with its placeholders.
+
+    With ``kinds`` (segment -> relation / expression / letter / point), a placeholder matches only a segment
+    of its type; ``only`` names the one form to try.
+    """
+    q = question.strip().rstrip("?.").strip()
+    for form, patterns in _COMPILED:
+        if only is not None and form.name != only:
+            continue
+        for pattern in patterns:
+            m = pattern.fullmatch(q)
+            if not m:
+                continue
+            slots = {k: int(v.strip("⟦⟧")) for k, v in m.groupdict().items() if v}
+            if kinds is None or all(kinds.get(i) in _TYPES[slot[0]] for slot, i in slots.items()):
+                return form, slots
+    return None
+
+
+# --- statements ----------------------------------------------------------------------------------------
+
+_M = r"⟦\d+⟧"
+_MS = rf"{_M}(?:(?:,| and|, and) {_M})*"
+_NAME_LIST = rf"{_M}(?:(?:,| and|, and) {_M})*"
+_CONDITION_WORDS = (
+    r"(?P<qual>(?:positive|negative|nonzero|non-zero|nonnegative|non-negative)(?: (?:real|whole))? )?"
+    r"(?P<noun>constants?|integers?|real numbers?|numbers?|whole numbers?|digits?)"
+)
+_DECL = re.compile(
+    rf"(?:where |and |if |suppose |given that )?(?:the )?(?P<names>{_NAME_LIST}) (?:is|are) "
+    rf"(?:a |an |both |each )?(?:(?:different|distinct) )?{_CONDITION_WORDS}"
+)
+_RELATIONS = re.compile(rf"(?:if |given that |suppose (?:that )?|let |when |assume (?:that )?)?(?P<ms>{_MS})")
+_DEFINED = re.compile(
+    rf"(?:the |a )?(?:(?:linear|quadratic|polynomial) )?function (?P<f>{_M}) is (?:defined|given) by (?P<ms>{_MS})"
+    rf"|(?P<f2>{_M}) is defined by (?P<ms2>{_MS})"
+)
+_ROOT = re.compile(rf"(?:given that |if |suppose )?(?P<v>{_M}) is (?:a|one) (?:solution|root|zero) of (?P<r>{_M})")
+_OBJECT_IS = re.compile(
+    rf"(?:the |an? )?(?:equation|graph) of (?:a|the) (?:circle|line|parabola)(?: in the xy-plane)? is (?P<ms>{_MS})"
+    rf"|(?:a|the) (?:circle|line|parabola)(?: in the xy-plane)? (?:has|is given by|is defined by) "
+    rf"(?:the )?(?:equation )?(?P<ms_b>{_MS})"
+)
+_STATEMENT_LEAD = re.compile(rf"(?:in|for) (?:the )?(?:equation|system|inequality|expression)?s? ?(?P<ms>{_MS}), ")
+_DECL_LEAD = re.compile(r"^(?:if|where|given that|suppose) (?P<decl>[^,]+), ")
+_LEAD = re.compile(
+    rf"^(?:in the (?:equation|system|inequality|expression)(?: {_M})?|for the function (?P<f>{_M})|in the xy-plane"
+    rf"|given (?:that )?{_MS}|if {_MS}|when {_MS}|for {_MS})(?:,? then,?|,) "
+)
+_TAIL = re.compile(
+    r" (?:in|if|for which|such that|that satisf(?:y|ies)|satisfying|when|given|given that|where|that makes?"
+    rf"|which satisf(?:y|ies)|for|of) (?P<ms>{_MS})$"
+)
+
+
+@dataclass
+class _Reading:
+    problem: Problem
+    ctx: Context
+    kinds: dict[int, str] = field(
+        default_factory=dict
+    )  # segment -> relation | expression | letter | point | definition
+    objs: dict[int, Any] = field(default_factory=dict)
+    used: set[int] = field(default_factory=set)
+    relations: list[int] = field(default_factory=list)
+    domains: dict[str, str] = field(default_factory=dict)
+    conditions: list[str] = field(default_factory=list)
+    function_names: set[str] = field(default_factory=set)
+    roots: list[tuple[int, int]] = field(default_factory=list)  # "⟦v⟧ is a solution of ⟦r⟧": (v, r)
+
+
+def _segments(ms: str) -> list[int]:
+    return [int(i) for i in re.findall(r"⟦(\d+)⟧", ms)]
+
+
+def _take_relations(rd: _Reading, ms: str) -> bool:
+    for i in _segments(ms):
+        if rd.kinds.get(i) == "definition":
+            rd.used.add(i)
+            continue
+        if rd.kinds.get(i) != "relation":
+            return False
+        rd.used.add(i)
+        rd.relations.append(i)
+    return True
+
+
+def _declare(rd: _Reading, names: str, qual: str | None, noun: str) -> bool:
+    qual = (qual or "").strip().replace("-", "")
+    qual = qual.split(" ")[0] if qual else ""
+    noun = noun.rstrip("s")
+    if noun == "digit":
+        return False  # a digit is an integer 0..9: a condition the solver has no domain for
+    integer = noun in ("integer", "whole number")
+    if noun == "whole number" and not qual:
+        qual = "nonnegative"
+    if not all(rd.kinds.get(i) == "letter" for i in _segments(names)):
+        return False
+    for i in _segments(names):
+        rd.used.add(i)
+        name = str(rd.objs[i])
+        if qual == "positive":
+            rd.domains[name] = "positive_integer" if integer else "positive"
+        elif qual == "nonnegative":
+            rd.domains[name] = "nonnegative_integer" if integer else "nonnegative"
+        elif qual == "negative":
+            rd.conditions.append(f"{name} < 0")
+            if integer:
+                rd.domains[name] = "integer"
+        elif qual == "nonzero":
+            rd.conditions.append(f"{name} != 0")
+            if integer:
+                rd.domains[name] = "integer"
+        elif integer:
+            rd.domains[name] = "integer"
+    return True
+
+
+def _statement(rd: _Reading, sentence: str) -> bool:
+    """Read one statement sentence into the reading; False when it says something not understood."""
+    s = sentence.strip(" ,.;:")
+    m = _ROOT.fullmatch(s)
+    if m:
+        v, r = _segments(m.group("v"))[0], _segments(m.group("r"))[0]
+        if rd.kinds.get(v) not in ("expression", "letter") or rd.kinds.get(r) != "relation":
+            return False
+        if not isinstance(rd.objs[r], sp.Equality):
+            return False
+        rd.used.update((v, r))
+        rd.roots.append((v, r))
+        return True
+    if not s:
+        return True
+    m = _DEFINED.fullmatch(s)
+    if m:
+        f, ms = (m.group("f"), m.group("ms")) if m.group("f") else (m.group("f2"), m.group("ms2"))
+        i = _segments(f)[0]
+        if rd.kinds.get(i) != "letter" or str(rd.objs[i]) not in rd.ctx.functions:
+            return False
+        rd.used.add(i)
+        return _take_relations(rd, ms)
+    m = _OBJECT_IS.fullmatch(s)
+    if m:
+        return _take_relations(rd, m.group("ms") or m.group("ms_b"))
+    m = _STATEMENT_LEAD.match(s)
+    if m:
+        return _take_relations(rd, m.group("ms")) and _statement(rd, s[m.end() :])
+    m = _DECL.fullmatch(s)
+    if m and _declare(rd, m.group("names"), m.group("qual"), m.group("noun")):
+        return True
+    m = _RELATIONS.fullmatch(s)
+    if m:
+        return _take_relations(rd, m.group("ms"))
+    # "⟦0⟧, where ⟦1⟧ is a constant": a relation and a declaration
+    m = re.fullmatch(r"(?P<head>.*?),? (?P<decl>(?:where|and) .*)", s)
+    if m and _DECL.fullmatch(m.group("decl")):
+        d = _DECL.fullmatch(m.group("decl"))
+        assert d is not None
+        return _statement(rd, m.group("head")) and _declare(rd, d.group("names"), d.group("qual"), d.group("noun"))
+    return False
+
+
+def _classify(rd: _Reading) -> bool:
+    defs = _read_definitions(rd.problem, rd.ctx)
+    placed = set(_segments(rd.problem.text))
+    for i, src in enumerate(rd.problem.math):
+        if i not in placed:
+            return False
+        if i in defs:
+            rd.kinds[i] = "definition"
+            continue
+        if src.strip() in rd.ctx.functions:
+            rd.kinds[i], rd.objs[i] = "letter", sp.Symbol(src.strip())
+            continue
+        obj = _parse(src, rd.ctx)
+        rd.objs[i] = obj
+        if isinstance(obj, (sp.Equality, sp.Unequality, sp.core.relational.Relational, sp.And)):
+            rd.kinds[i] = "relation"
+        elif isinstance(obj, sp.Symbol) and len(obj.name) == 1:
+            rd.kinds[i] = "letter"
+        elif isinstance(obj, sp.Tuple) and len(obj) == 2 and all(isinstance(v, sp.Expr) for v in obj):
+            rd.kinds[i] = "point"
+        elif isinstance(obj, sp.Expr):
+            rd.kinds[i] = "expression"
+        else:
+            return False
+    return True
+
+
+def _relation_texts(obj: Any) -> list[str]:
+    if isinstance(obj, sp.And):
+        return [t for arg in obj.args for t in _relation_texts(arg)]
+    if isinstance(obj, sp.Equality):
+        return [f"{obj.lhs} = {obj.rhs}"]
+    if isinstance(obj, sp.Unequality):
+        return [f"{obj.lhs} != {obj.rhs}"]
+    if isinstance(obj, sp.core.relational.Relational):
+        return [f"{obj.lhs} {obj.rel_op} {obj.rhs}"]
+    raise Decline("not a relation")
+
+
+def _fill(rd: _Reading, form: QuestionForm, slots: dict[str, int]) -> Target | None:
+    for slot, i in slots.items():
+        if rd.kinds.get(i) not in _TYPES[slot[0]]:
+            return None
+        rd.used.add(i)
+        if slot[0] == "r":
+            rd.relations.append(i)
+    letters = sorted(
+        {s.name for i in rd.relations for s in rd.objs[i].free_symbols}
+        | {s.name for f in rd.ctx.functions.values() for s in f[1].free_symbols if s != f[0]}
+    )
+    unknowns = [name for name in letters if name not in _givens(rd)]
+    values: dict[str, str] = {}
+    for slot, i in slots.items():
+        obj = rd.objs[i]
+        if slot[0] == "r":
+            values[slot] = _relation_texts(obj)[0]
+        else:
+            values[slot] = str(obj) if slot[0] != "p" else f"({obj[0]}, {obj[1]})"
+    values["var"] = unknowns[0] if len(unknowns) == 1 else ""
+    values["only"] = ""
+    if len(rd.relations) == 1 and not rd.ctx.functions:
+        values["only"] = _relation_texts(rd.objs[rd.relations[0]])[0]
+    elif len(rd.ctx.functions) == 1 and not rd.relations:
+        values["only"] = next(iter(rd.ctx.functions))
+    data: dict[str, Any] = {}
+    for key, tmpl in form.target.items():
+        if isinstance(tmpl, str):
+            data[key] = _template(tmpl, values)
+            if data[key] is None:
+                return None
+        elif isinstance(tmpl, list):
+            if tmpl == ["{roman}"]:
+                data[key] = []  # filled by the caller
+                continue
+            data[key] = [v for v in (_template(t, values) for t in tmpl) if v]
+        else:
+            data[key] = tmpl
+    if "expr" in data and data["expr"] and form.name in ("slope_through_points", "distance"):
+        data["expr"] = _point_formula(rd, slots, form.name)
+    return Target(**data)
+
+
+def _template(tmpl: str, values: dict[str, str]) -> str | None:
+    """``"{n1}{var}"`` (placeholders only): the first alternative that has a value; other text: filled in."""
+    names = _PLACEHOLDER_ANY.findall(tmpl)
+    if not names:
+        return tmpl
+    if _PLACEHOLDER_ANY.sub("", tmpl) == "":
+        return next((values[n] for n in names if values.get(n)), None)
+    if not all(values.get(n) for n in names):
+        return None
+    return _PLACEHOLDER_ANY.sub(lambda m: values[m.group(1)], tmpl)
+
+
+_PLACEHOLDER_ANY = re.compile(r"\{(\w+)\}")
+
+
+def _point_formula(rd: _Reading, slots: dict[str, int], name: str) -> str:
+    (x1, y1), (x2, y2) = rd.objs[slots["p1"]], rd.objs[slots["p2"]]
+    if name == "distance":
+        return f"sqrt((({x2}) - ({x1}))**2 + (({y2}) - ({y1}))**2)"
+    if sp.simplify(x2 - x1) == 0:
+        raise Decline("The line through the two points is vertical: it has no slope.")
+    return f"(({y2}) - ({y1}))/(({x2}) - ({x1}))"
+
+
+def _givens(rd: _Reading) -> dict[str, str]:
+    out = {}
+    for i in rd.relations:
+        obj = rd.objs[i]
+        if isinstance(obj, sp.Equality) and isinstance(obj.lhs, sp.Symbol) and obj.rhs.is_number:
+            out[obj.lhs.name] = str(obj.rhs)
+    return out
+
+
+_ROMAN = re.compile(r"\b(I{1,3}|IV)\s*[.):]\s*(⟦\d+⟧)")
+_ROMAN_OPTION = re.compile(r"^(?:(?:I{1,3}|IV)(?:,? (?:and )?)?)+(?: only)?$|^(?:none|neither|all three)", re.I)
+
+
+def _read(prob: Problem) -> MathProgram | None:
+    if prob.has_figure or not prob.math:
+        return None
+    text = prob.text
+    statements: list[str] = []
+    for m in _ROMAN.finditer(text):
+        statements.append(m.group(2))
+    if statements:
+        if not prob.options or not all(_ROMAN_OPTION.match(t.strip()) for _, t in prob.options):
+            return None
+        text = _ROMAN.sub(" ", text)
+    ctx = Context(problem=prob)
+    rd = _Reading(problem=prob, ctx=ctx)
+    if not _classify(rd):
+        return None
+    sentences = [s for s in re.split(r"(?<=[.?!])\s+(?=[A-Z⟦])", " ".join(text.split())) if s.strip()]
+    if not sentences:
+        return None
+    question = sentences[-1]
+    for s in sentences[:-1]:
+        if not _statement(rd, normalise(s)):
+            return None
+    q = normalise(question)
+    for _ in range(3):  # "if ⟦0⟧ and ⟦1⟧, what is ..." / "in the equation above, ..." / "if ⟦k⟧ is a constant, ..."
+        lead = _LEAD.match(q)
+        if not lead:
+            decl = _DECL_LEAD.match(q)
+            if decl is None:
+                break
+            if not _statement(rd, decl.group("decl")):
+                return None
+            q = q[decl.end() :]
+            continue
+        if lead.group("f"):
+            i = _segments(lead.group("f"))[0]
+            if rd.kinds.get(i) != "letter":
+                return None
+            rd.used.add(i)
+        elif _segments(lead.group(0)) and not _take_relations(rd, lead.group(0)):
+            return None
+        q = q[lead.end() :]
+    d = re.search(rf",? (?:where|and|if) (?:the )?{_NAME_LIST} (?:is|are) .*$", q.rstrip("?. "))
+    if d:  # "..., where ⟦k⟧ is a constant?"
+        decl = _DECL.fullmatch(d.group(0).strip(", "))
+        if decl is None or not _declare(rd, decl.group("names"), decl.group("qual"), decl.group("noun")):
+            return None
+        q = q[: d.start()]
+    only = "roman_solutions" if statements else None
+    found = match_form(q, rd.kinds, only)
+    if found is None:
+        t = _TAIL.search(q.rstrip("?. "))
+        if t is None or not _take_relations(rd, t.group("ms")):
+            return None
+        found = match_form(q.rstrip("?. ")[: t.start()], rd.kinds, only)
+        if found is None:
+            return None
+    form, slots = found
+    target = _fill(rd, form, slots)
+    if target is None:
+        return None
+    for v, r in rd.roots:  # the relation holds at that value of its one other letter
+        asked = sp.sympify(target.expr).free_symbols if target.expr else set()
+        others = rd.objs[r].free_symbols - asked
+        if not asked or len(others) != 1:
+            return None
+        rd.objs[r] = rd.objs[r].subs(others.pop(), rd.objs[v])
+        rd.relations.append(r)
+    if form.name == "roman_solutions" or statements:
+        if form.name != "roman_solutions" or not statements:
+            return None
+        target.statements = [str(rd.objs[int(s.strip("⟦⟧"))]) for s in statements]
+        rd.used.update(int(s.strip("⟦⟧")) for s in statements)
+    if set(range(len(prob.math))) - rd.used:
+        return None  # a segment placed nowhere: a condition we would drop
+    if target.kind in ("option", "equivalent") and not prob.options:
+        return None
+    if target.kind == "value" and target.expr is None:
+        return None
+    if target.kind == "value" and not _real_or_open(target.expr or ""):
+        return None  # "(-125)^(4/3)": SymPy's principal power is complex, the student means the real one
+    if target.of and target.of not in ctx.functions and re.fullmatch(r"[a-zA-Z]", target.of):
+        if len(rd.relations) != 1:
+            return None  # "the minimum value of y": y must be defined by the one relation
+        target.of = _relation_texts(rd.objs[rd.relations[0]])[0]
+    if prob.rounding is not None:
+        target.rounding = prob.rounding
+    relations = [Relation(text) for i in rd.relations for text in _relation_texts(rd.objs[i])]
+    givens = _givens(rd)
+    relations = [r for r in relations if not _is_given(r.text, givens)]
+    relations += [Relation(c) for c in rd.conditions]
+    letters = sorted({s.name for i in rd.relations for s in rd.objs[i].free_symbols} | set(rd.domains))
+    unknowns = [Unknown(name, rd.domains.get(name, "real")) for name in letters if name not in givens]
+    functions = [FunctionDef(name, var.name, str(body)) for name, (var, body) in ctx.functions.items()]
+    program = MathProgram(
+        target=target,
+        unknowns=unknowns,
+        givens=givens,
+        relations=relations,
+        functions=functions,
+        options=list(prob.options),
+        reader="forms",
+        hints=list(form.hints),
+    )
+    program.validate()
+    return program
+
+
+def _real_or_open(expr: str) -> bool:
+    """False when ``expr`` raises a negative number to a fraction, or has no letters and is not real."""
+    try:
+        value = sp.sympify(expr)
+    except (sp.SympifyError, TypeError, SyntaxError):
+        return False
+    if not isinstance(value, sp.Expr):
+        return False
+    if any(p.base.is_negative and not p.exp.is_integer for p in value.atoms(sp.Pow)):
+        return False
+    return bool(value.free_symbols) or value.is_real is not False
+
+
+def _is_given(text: str, givens: dict[str, str]) -> bool:
+    m = re.fullmatch(r"(\w+) = (.+)", text)
+    return bool(m and givens.get(m.group(1)) == m.group(2))
+
+
+def read_forms(prob: Problem) -> MathProgram | None:
+    """A program for a problem whose math is all written out and whose question matches a form; else None."""
+    try:
+        return _read(prob)
+    except Decline:
+        return None
+
+
+@reader(
+    "forms",
+    handles="written-out math with a recognised SAT question form (no vocabulary gate), after the others",
+    order=FALLBACK_ORDER,
+)
+def solve_forms(prob: Problem) -> Solution | None:
+    """Read ``prob`` with :func:`read_forms` and solve the program; None when either declines.
+
+    The form's hints come first in the solution's hint ladder (they fit the question asked).
+    """
+    try:
+        program = _read(prob)
+        if program is None:
+            return None
+        sol = solve_program(program, prob)
+    except Decline:
+        return None
+    if not sol.solved or (prob.options and sol.choice is None):
+        return None  # an option question must end on exactly one option
+    if program.target.approximate or program.target.statements or program.target.kind == "equivalent":
+        return None  # read, but the solver does not answer these targets yet
+    sol.hints = list(dict.fromkeys([*program.hints, *sol.hints]))
+    return sol

@@ -1,0 +1,352 @@
+"""The written-out-math reader (mathengine/forms.py): each question form, filler words, conditions kept, traps."""
+
+from __future__ import annotations
+
+import pytest
+import sympy as sp
+
+from hisolver_core.mathengine import solve
+from hisolver_core.mathengine.forms import FORMS, match_form, normalise, read_forms, solve_forms
+from hisolver_core.mathengine.problem import analyze
+from hisolver_core.mathengine.program import MathProgram
+from hisolver_core.mathengine.readers import FALLBACK_ORDER, registered_readers
+
+
+def read(text: str, options=None) -> MathProgram | None:
+    return read_forms(analyze(text, options))
+
+
+def same(a: str, b: str) -> bool:
+    """Two SymPy-syntax texts (an expression or ``lhs op rhs``) are the same math."""
+    for op in ("!=", "<=", ">=", "=", "<", ">"):
+        if op in a or op in b:
+            if not (op in a and op in b):
+                return False
+            (la, ra), (lb, rb) = a.split(op, 1), b.split(op, 1)
+            return sp.simplify(sp.sympify(la) - sp.sympify(ra) - (sp.sympify(lb) - sp.sympify(rb))) == 0
+    return sp.simplify(sp.sympify(a) - sp.sympify(b)) == 0
+
+
+# form name -> what its example must read into, written out by hand: (kind, property or None, expr or None)
+EXPECTED = {
+    "value": ("value", None, "2*x + 1"),
+    "difference": ("value", None, "24"),
+    "how_much_greater": ("value", None, "1120"),
+    "solve": ("value", None, "x"),
+    "sum_of_solutions": ("sum", None, "x"),
+    "product_of_solutions": ("product", None, "x"),
+    "count_of_solutions": ("count", None, None),
+    "x_intercepts": ("property", "x_intercepts", None),
+    "zeros": ("property", "zeros", None),
+    "vertex": ("property", "vertex", None),
+    "maximum": ("property", "maximum", None),
+    "minimum": ("property", "minimum", None),
+    "slope": ("property", "slope", None),
+    "slope_through_points": ("value", None, "3"),
+    "y_intercept": ("property", "y_intercept", None),
+    "perpendicular_slope": ("property", "perpendicular_slope", None),
+    "parallel_slope": ("property", "parallel_slope", None),
+    "center": ("property", "center", None),
+    "radius": ("property", "radius", None),
+    "distance": ("value", None, "5"),
+    "parameter_no_solution": ("parameter", None, "k"),
+    "parameter_infinite": ("parameter", None, "k"),
+    "parameter_one": ("parameter", None, "c"),
+    "in_terms_of": ("in_terms_of", None, "a"),
+    "equivalent": ("equivalent", None, "x**2 + 6*x + 9"),
+    "point_on_graph": ("option", None, None),
+    "not_solution": ("option", None, None),
+    "not_equivalent": ("equivalent", None, "2*x + 6"),
+    "closest": ("value", None, "sqrt(50)"),
+    "could_be": ("value", None, "x"),
+    "roman_solutions": ("option", None, None),
+}
+
+
+def test_every_form_has_an_expectation_and_a_unique_name():
+    names = [form.name for form in FORMS]
+    assert len(names) == len(set(names))
+    assert set(names) == set(EXPECTED)
+
+
+@pytest.mark.parametrize("form", FORMS, ids=[f.name for f in FORMS])
+def test_each_form_reads_its_example(form):
+    program = read(form.example)
+    assert program is not None, form.example
+    kind, prop, expr = EXPECTED[form.name]
+    assert program.target.kind == kind
+    assert program.target.property == prop
+    if expr is not None:
+        assert program.target.expr is not None and same(program.target.expr, expr)
+    assert program.reader == "forms"
+    assert program.hints, "every form carries hints"
+    assert MathProgram.from_json(program.to_json()).to_dict() == program.to_dict()
+
+
+def test_the_issue_example_reads_the_function_and_the_x_intercepts():
+    program = read("The function f is defined by $f(x) = x^2 - 6x + 8$. What are the x-intercepts of the graph of f?")
+    assert program is not None
+    assert program.target.kind == "property" and program.target.property == "x_intercepts"
+    assert program.target.of == "f"
+    [f] = program.functions
+    assert (f.name, f.var) == ("f", "x") and same(f.body, "(x - 2)*(x - 4)")
+    assert "x-axis" in program.hints[0]
+
+
+def test_a_system_with_two_relations_and_an_expression_target():
+    program = read("If $2x + 3y = 12$ and $x - y = 1$, what is the value of $x + y$?")
+    assert program is not None
+    assert [u.name for u in program.unknowns] == ["x", "y"]
+    assert len(program.relations) == 2
+    assert same(program.relations[0].text, "2*x + 3*y = 12") and same(program.relations[1].text, "x - y = 1")
+    assert same(program.target.expr or "", "x + y")
+
+
+def test_a_given_letter_value_is_a_given():
+    program = read("If $\\frac{x-1}{3}=k$ and $k=3$, what is the value of $x$?", ["(A)2", "(B)4", "(C)9", "(D)10"])
+    assert program is not None
+    assert program.givens == {"k": "3"}
+    assert [u.name for u in program.unknowns] == ["x"]
+    assert [letter for letter, _ in program.options] == ["A", "B", "C", "D"]
+
+
+FILLER_VARIANTS = [
+    "If $3x + 5 = 20$, what is the value of $2x + 1$?",
+    "If $3x + 5 = 20$, then what is the value of $2x + 1$?",
+    "Given that $3x + 5 = 20$, what is the value of $2x + 1$?",
+    "If $3x + 5 = 20$, what's the value of $2x + 1$?",
+    "If $3x + 5 = 20$, find the value of $2x + 1$.",
+    "If $3x + 5 = 20$, determine the value of $2x + 1$.",
+    "$3x + 5 = 20$. What is the value of $2x + 1$?",
+    "What is the value of $2x + 1$ if $3x + 5 = 20$?",
+    "What is the value of $2x + 1$ given that $3x + 5 = 20$?",
+    "Suppose $3x + 5 = 20$. What is the value of $2x + 1$?",
+]
+
+
+@pytest.mark.parametrize("text", FILLER_VARIANTS)
+def test_filler_words_do_not_decide(text):
+    program = read(text)
+    assert program is not None, text
+    assert program.target.kind == "value" and same(program.target.expr or "", "2*x + 1")
+    assert [r.text for r in program.relations] and same(program.relations[0].text, "3*x + 5 = 20")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "For what value of $k$ does the equation have no solution?",
+        "For what value of $k$ will the equation have no solution?",
+        "For what value of $k$ would the given equation have no solution?",
+        "For what value of $k$ could the equation above have no solutions?",
+        "For what value of $k$ does the equation shown have no real solution?",
+        "For what value of the constant $k$ does the following equation have no solution?",
+    ],
+)
+def test_auxiliaries_and_the_given_equation_fold_together(question):
+    program = read(f"In the equation $3(x + 2) = kx + 5$, $k$ is a constant. {question}")
+    assert program is not None, question
+    assert program.target.kind == "parameter" and program.target.solution_count == "none"
+    assert program.target.expr == "k"
+
+
+@pytest.mark.parametrize(
+    ("raw", "folded"),
+    [
+        ("Which of the following is equivalent to the one above?", "which is equivalent to the expression"),
+        ("What could be the value of ⟦0⟧?", "what could be the value of ⟦0⟧"),
+        ("Which of these could be the value of ⟦0⟧?", "which could be the value of ⟦0⟧"),
+        ("What will ⟦0⟧ be?", "what is ⟦0⟧"),
+        (
+            "For what value of ⟦0⟧ does the given equation have infinitely many solutions?",
+            "for what value of ⟦0⟧ does the equation have infinitely many solutions",
+        ),
+        ("What is the slope of the line shown?", "what is the slope of the line"),
+    ],
+)
+def test_normalise(raw, folded):
+    assert normalise(raw).rstrip("?") == folded
+
+
+def test_match_form_respects_placeholder_types():
+    kinds = {0: "relation"}
+    found = match_form("what is the y-intercept of the graph of ⟦0⟧", kinds)
+    assert found is not None and found[0].name == "y_intercept" and found[1] == {"r1": 0}
+    assert match_form("what is the value of ⟦0⟧", {0: "relation"}) is None
+
+
+# conditions in words are read into the program, or the reader declines
+def test_a_positive_constant_is_a_domain():
+    program = read("In the equation $x^2 = 4k^2$, $k$ is a positive constant. What is $x$ in terms of $k$?")
+    assert program is not None
+    assert ("k", "positive") in [(u.name, u.domain) for u in program.unknowns]
+    assert program.target.kind == "in_terms_of" and program.target.letters == ["k"]
+
+
+def test_an_integer_letter_gets_the_integer_domain():
+    program = read("$x$ is a positive integer. If $x^2 < 10$ and $x > 2$, what is the value of $x$?")
+    assert program is not None
+    assert [(u.name, u.domain) for u in program.unknowns] == [("x", "positive_integer")]
+    assert len(program.relations) == 2
+
+
+def test_a_negative_letter_becomes_a_relation():
+    program = read("If $x^2 = 16$ and $x$ is a negative number, what is the value of $x$?")
+    assert program is not None
+    assert any(same(r.text, "x < 0") for r in program.relations)
+
+
+def test_math_conditions_are_kept():
+    program = read("If $x^2 = 25$ and $x > 0$, what is the value of $x$?")
+    assert program is not None
+    assert any(same(r.text, "x > 0") for r in program.relations)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "If $x^2 = 25$ and $x$ is odd, what is the value of $x$?",  # a condition in words we cannot read
+        "If $x^2 = 25$ and $x$ is a prime number, what is the value of $x$?",
+        "If $n$ is a digit and $n^2 = 49$, what is the value of $n$?",
+        "If $x^2 = 25$, what is the greatest possible value of $x$?",  # not a form: greatest
+        "Tom buys $3$ apples for $x$ dollars each and pays $12$ dollars. What is the value of $x$?",  # a story
+        "If $3x + 5 = 20$ and $y = 4$, what is the value of $2x + 1$?",  # y placed nowhere? (a relation: kept)
+        "If $3x + 5 = 20$, what is the value of $2x + 1$? $7$",  # a stray number placed nowhere
+        "Which of the following is equivalent to $(x + 3)^2$?",  # an option question without options
+        "The graph of $y = x^2$ is shown. [asy]draw((0,0)--(1,1));[/asy] What is the vertex of the graph?",
+        "If $3x + 5 = 20$ for most values of $x$, what is the value of $2x + 1$?",
+    ],
+)
+def test_traps_are_declined_or_keep_their_condition(text):
+    program = read(text)
+    if "$y = 4$" in text:
+        assert program is not None and program.givens == {"y": "4"}
+        return
+    assert program is None, text
+
+
+def test_roman_numeral_statements_are_read():
+    program = read(
+        "Which of the following are solutions to $x^2 = 9$? I. $3$ II. $-3$ III. $9$",
+        ["(A) I only", "(B) II only", "(C) I and II only", "(D) I, II, and III"],
+    )
+    assert program is not None
+    assert program.target.kind == "option" and program.target.statements == ["3", "-3", "9"]
+
+
+def test_roman_numerals_without_numeral_options_are_declined():
+    assert read("Which of the following are solutions to $x^2 = 9$? I. $3$ II. $-3$", ["(A) 3", "(B) -3"]) is None
+
+
+def test_hints_fit_the_question():
+    line = read("What is the slope of the line $3x + 2y = 12$?")
+    assert line is not None and any("slope" in h for h in line.hints)
+    negated = read("Which of the following is NOT a solution to $2x + 1 > 5$?", ["(A) 3", "(B) 4", "(C) 2", "(D) 5"])
+    assert negated is not None and negated.target.negated
+    assert any("fails" in h for h in negated.hints)
+
+
+def test_points_give_the_formula_with_their_numbers():
+    program = read("What is the slope of the line through $(1, 2)$ and $(3, -4)$?")
+    assert program is not None and same(program.target.expr or "", "-3")
+    program = read("What is the distance between $(-1, 2)$ and $(2, 6)$?")
+    assert program is not None and same(program.target.expr or "", "5")
+
+
+def test_a_vertical_line_has_no_slope():
+    assert read("What is the slope of the line through $(1, 2)$ and $(1, 5)$?") is None
+
+
+def test_the_reader_is_registered_as_a_fallback():
+    [entry] = [r for r in registered_readers() if r.name == "forms"]
+    assert entry.read is solve_forms and entry.handles and entry.order >= FALLBACK_ORDER
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "what will the value of $x$ be?",
+        "what could the value of $x$ be?",
+        "the value of $x$ will be what?",
+        "what would be the value of $x$?",
+    ],
+)
+def test_the_fallback_answers_where_a_filler_word_stops_the_other_readers(question):
+    sol = solve(f"If $x + y = 10$ and $x - y = 2$, {question}")
+    assert sol.solved and sol.reader == "forms" and sp.sympify(sol.answer) == 6
+
+
+@pytest.mark.parametrize(
+    ("text", "prop"),
+    [
+        ("Find the center of the circle with equation $x^2 + 14x + y^2 - 6y + 53 = 0$.", "center"),
+        ("Find the radius of the circle with equation $x^2 + 8x + y^2 - 6y = 0$.", "radius"),
+        (
+            "What is the slope of a line perpendicular to the line whose equation is $\\frac{x}4-\\frac{y}5=1$?",
+            "perpendicular_slope",
+        ),
+        ("What is the minimum possible value for $y$ in $y = x^2 - 6x + 13$?", "minimum"),
+    ],
+)
+def test_object_phrasings_name_the_one_relation(text, prop):
+    # MATH test items (../shared/data/math_test.jsonl)
+    program = read(text)
+    assert program is not None
+    assert program.target.property == prop
+    [relation] = program.relations
+    assert program.target.of == relation.text
+
+
+def test_a_negative_base_to_a_fraction_is_declined():
+    # MATH: (-125)^(4/3) is 625 to the student; SymPy's principal power is complex
+    assert read("Evaluate $(-125)^{4/3}$.") is None
+
+
+def test_the_issue_example_is_solved_through_the_program():
+    from hisolver_core.mathengine.forms import solve_forms
+
+    text = "The function f is defined by $f(x) = x^2 - 6x + 8$. What are the x-intercepts of the graph of f?"
+    sol = solve_forms(analyze(text))
+    assert sol is not None and sol.solved and sol.verified
+    assert sol.reader == "forms"
+    assert set(sol.answer) == {sp.Tuple(2, 0), sp.Tuple(4, 0)}
+    assert "x-axis" in sol.hints[0]  # the form's hint comes first
+
+
+@pytest.mark.parametrize(
+    ("text", "answer"),
+    [
+        ("If $x^2 = 25$ and $x > 0$, what is the value of $x$?", 5),
+        ("If $x^2 = 25$ and $x$ is a negative number, what is the value of $x$?", -5),
+        ("What is the sum of the two values of $x$ for which $(x+3)^2 = 121$?", -6),  # MATH test
+        ("Find the radius of the circle with equation $x^2 + 8x + y^2 - 6y = 0$.", 5),  # MATH test
+        ("If $a = 2$, $b = 3$ and $c = 4$, what is the numerical value of the expression $(b-c)^2 + a(b+c)$?", 15),
+        ("How much greater than $43^2$ is $27^2$?", -1120),
+    ],
+)
+def test_conditions_reach_the_answer(text, answer):
+    from hisolver_core.mathengine.forms import solve_forms
+
+    sol = solve_forms(analyze(text))
+    assert sol is not None and sol.solved
+    assert sp.simplify(sol.answer - answer) == 0
+
+
+def test_two_values_without_a_condition_are_declined():
+    from hisolver_core.mathengine.forms import solve_forms
+
+    assert solve_forms(analyze("If $x^2 = 25$, what is the value of $x$?")) is None
+
+
+def test_a_value_that_is_a_solution_fixes_the_constant():
+    # MATH test: "Given that -4 is a solution of x^2 + bx - 36 = 0, what is the value of b?"
+    from hisolver_core.mathengine.forms import solve_forms
+
+    program = read("Given that $-4$ is a solution of $x^2 + bx - 36 = 0$, what is the value of $b$?")
+    assert program is not None
+    [relation] = program.relations
+    assert same(relation.text, "16 - 4*b - 36 = 0")
+    sol = solve_forms(analyze("Given that $-4$ is a solution of $x^2 + bx - 36 = 0$, what is the value of $b$?"))
+    assert sol is not None and sol.answer == -5
+    # the letter asked for must leave exactly one other letter to put the value into
+    assert read("Given that $2$ is a solution of $ax^2 + bx = 0$, what is the value of $a$?") is None
