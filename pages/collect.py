@@ -21,7 +21,7 @@ from hisolver_core.jobs.commands import (
     render_check_spec,
     save_upload,
 )
-from hisolver_core.store import open_db
+from hisolver_core.db import open_db
 from pages import _shared as ui
 
 

@@ -13,7 +13,7 @@ from hisolver_core.evaluation import FORMATS, EvalReport, benchmark_files, guess
 from hisolver_core.evaluation.runner import load_report
 from hisolver_core.jobs.commands import eval_results_path, evaluate_spec
 from hisolver_core.solving import solve_stats
-from hisolver_core.store import open_db
+from hisolver_core.db import open_db
 from pages import _shared as ui
 
 UPLOAD = "Upload a JSONL file..."

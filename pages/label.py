@@ -18,7 +18,7 @@ from streamlit_ace import st_ace
 from hisolver_core import labeling
 from hisolver_core.auth import Role
 from hisolver_core.errors import HiSolverError
-from hisolver_core.store import open_db
+from hisolver_core.db import open_db
 from pages import _shared as ui
 
 FLASH_KEY = "label_flash"

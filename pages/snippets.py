@@ -18,7 +18,7 @@ from hisolver_core.extraction.stats import (
     snippet_stats,
 )
 from hisolver_core.labeling import load_preview
-from hisolver_core.store import open_db
+from hisolver_core.db import open_db
 from pages import _shared as ui
 
 DUPLICATE_CHOICES = {"representatives": "One per cluster", "duplicates": "Duplicates only", "all": "All"}

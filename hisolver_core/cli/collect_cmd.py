@@ -137,7 +137,7 @@ def stats_cmd(as_json: bool) -> None:
       hisolver stats --json
     """
     from ..extraction.stats import snippet_stats
-    from ..store import open_db
+    from ..db import open_db
 
     db = open_db(settings_from_env())
     try:

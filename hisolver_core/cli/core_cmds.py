@@ -6,7 +6,7 @@ import click
 
 from ..config import describe_settings
 from ..health import run_checks
-from ..store import connect, migrate
+from ..db import connect, migrate
 from .common import emit_json, settings_from_env
 
 

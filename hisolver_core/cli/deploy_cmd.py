@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from ..store import open_db
+from ..db import open_db
 from .common import emit_json, settings_from_env
 
 
@@ -50,7 +50,7 @@ def local_cmd(name: str | None, as_json: bool) -> None:
       hisolver deploy local hisolver-manim-v2
     """
     from ..deployment import deploy_local
-    from ..storage import open_blob_store
+    from ..blobs import open_blob_store
 
     settings = settings_from_env()
     db = open_db(settings)

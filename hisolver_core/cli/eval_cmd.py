@@ -10,7 +10,7 @@ import click
 from tqdm import tqdm
 
 from ..evaluation import DEFAULT_TIME_LIMIT_S, FORMATS, run_eval
-from ..store import open_db
+from ..db import open_db
 from .common import emit_json, job_options, maybe_submit, settings_from_env
 
 __all__ = ["eval_cmd"]

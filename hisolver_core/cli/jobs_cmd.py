@@ -62,7 +62,7 @@ def list_cmd(kind: str | None, status: str | None, limit: int, as_json: bool) ->
       hisolver jobs list --status running --json
     """
     from ..jobs import list_jobs, poll_jobs
-    from ..store import open_db
+    from ..db import open_db
 
     settings = settings_from_env()
     poll_jobs(settings)
@@ -189,7 +189,7 @@ def selftest_cmd(seconds: float, fail: bool, stubborn_child: bool) -> None:
         return
     from ..errors import JobError
     from ..jobs import tracked_job
-    from ..store import open_db
+    from ..db import open_db
 
     with closing(open_db(settings_from_env())) as db, tracked_job(db, "selftest", params) as job:
         if stubborn_child:

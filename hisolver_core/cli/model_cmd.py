@@ -7,7 +7,7 @@ from contextlib import closing
 import click
 
 from .. import models
-from ..store import open_db
+from ..db import open_db
 from .common import emit_json, settings_from_env
 
 

@@ -156,7 +156,7 @@ def list_cmd(as_json: bool) -> None:
     Example:
       hisolver train list --json
     """
-    from ..store import open_db
+    from ..db import open_db
     from ..training import runs
 
     db = open_db(settings_from_env())
@@ -183,7 +183,7 @@ def show_cmd(run: str, as_json: bool) -> None:
     Example:
       hisolver train show run-20261202-061500-3f9a
     """
-    from ..store import open_db
+    from ..db import open_db
     from ..training import runs
 
     db = open_db(settings_from_env())

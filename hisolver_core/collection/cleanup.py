@@ -1,7 +1,7 @@
 """Clean what a killed run left behind: half-written blobs, temporary folders, job rows still ``running``.
 
 A run killed with SIGKILL runs no ``finally``: the local blob store's
-``.<name>.part`` files (see :mod:`hisolver_core.storage.local`) stay beside the
+``.<name>.part`` files (see :mod:`hisolver_core.blobs.local`) stay beside the
 blobs, ``TemporaryDirectory`` folders stay in the system's temporary folder, and
 the job row keeps saying ``running``. :func:`clean_leftovers` removes them; every
 collect and render-check run calls it first, and so does the app at start-up.

@@ -35,8 +35,8 @@ from urllib3.util.retry import Retry
 from ..config import Settings
 from ..errors import HiSolverError
 from ..jobs import Progress, tracked_job
-from ..storage import BlobStore, open_blob_store
-from ..store import open_db, transaction
+from ..blobs import BlobStore, open_blob_store
+from ..db import open_db, transaction
 from .archive import iter_tar, tar_commit, tar_short_commit
 from .cleanup import clean_leftovers, temp_prefix
 from .local import store_files

@@ -16,7 +16,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from ..jobs import Progress
-from ..store import transaction, utcnow
+from ..db import transaction, utcnow
 
 __all__ = [
     "Progress",

@@ -39,8 +39,8 @@ from sqlite_utils import Database
 from ..config import Settings
 from ..errors import HiSolverError, StorageError
 from ..labeling.labelstudio import annotation_record
-from ..storage import BlobStore, open_blob_store
-from ..store import iso, now_utc, open_db, transaction
+from ..blobs import BlobStore, open_blob_store
+from ..db import iso, now_utc, open_db, transaction
 from .stats import topic_of
 
 __all__ = [

@@ -18,8 +18,8 @@ from sqlite_utils import Database
 
 from ..config import Settings
 from ..models import get_model, production_model
-from ..storage import BlobStore
-from ..store import transaction
+from ..blobs import BlobStore
+from ..db import transaction
 from .records import DeployError, active_deployments, add_deployment, list_deployments, read_active, update_deployment
 from .smoke import smoke_test
 

@@ -16,7 +16,7 @@ from sqlite_utils import Database
 
 from ..config import Settings
 from ..errors import HiSolverError, NotFoundError
-from ..store import transaction, utcnow
+from ..db import transaction, utcnow
 
 __all__ = [
     "DeployError",

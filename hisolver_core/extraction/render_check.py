@@ -22,8 +22,8 @@ from ..collection.cleanup import clean_leftovers
 from ..config import Settings
 from ..errors import RenderError
 from ..jobs import Progress, tracked_job
-from ..storage import open_blob_store
-from ..store import open_db, transaction
+from ..blobs import open_blob_store
+from ..db import open_db, transaction
 from .clusters import rechoose_representatives
 
 if TYPE_CHECKING:

@@ -16,7 +16,7 @@ from typing import Any, cast
 from sqlite_utils import Database
 
 from ..errors import NotFoundError
-from ..store import utcnow
+from ..db import utcnow
 
 __all__ = [
     "ACTIVE",

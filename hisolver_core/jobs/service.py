@@ -17,7 +17,7 @@ from sqlite_utils import Database
 
 from ..config import Settings
 from ..errors import HiSolverError, JobError, NotFoundError
-from ..store import open_db, utcnow
+from ..db import open_db, utcnow
 from .local import group_alive, log_key
 from .records import ACTIVE, finish_job, get_job, pid_alive, reap_lost_jobs
 from .runner import get_runner
@@ -193,7 +193,7 @@ def save_log(settings: Settings, job_id: int) -> None:
     """Copy a finished local job's log into a cloud blob store (the local store already holds it)."""
     if settings.blob_backend == "local":
         return
-    from ..storage import open_blob_store
+    from ..blobs import open_blob_store
     from .local import LocalRunner
 
     path = LocalRunner(settings).log_path(job_id)

@@ -137,7 +137,7 @@ class VertexRunner:
 
     def status(self, row: dict[str, Any]) -> dict[str, Any]:
         """Read the custom job's state; return the row changes (status, message, times)."""
-        from ..store import utcnow
+        from ..db import utcnow
 
         try:
             job = self._get(row)

@@ -61,7 +61,7 @@ def close_job(job_id: int, code: int, result: Any = None) -> None:
     their result counts) becomes the job's metrics unless the job wrote its own.
     """
     from ..config import load_settings
-    from ..store import open_db
+    from ..db import open_db
     from .records import finish_job, get_job
     from .service import poll_jobs, save_log
 

@@ -33,7 +33,7 @@ from ..errors import HiSolverError
 from ..extraction.hashing import ast_hash, minhash, minhash_to_bytes
 from ..extraction.scenes import detect_dialect
 from ..rendering.policy import find_scenes
-from ..store import iso, now_utc, transaction
+from ..db import iso, now_utc, transaction
 from .queue import LabelingError, upsert_label
 
 __all__ = [

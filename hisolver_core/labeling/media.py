@@ -6,7 +6,7 @@ import logging
 
 from ..config import Settings
 from ..errors import StorageError
-from ..storage import open_blob_store
+from ..blobs import open_blob_store
 
 __all__ = ["load_preview"]
 

@@ -23,7 +23,7 @@ from datetime import datetime, timedelta
 from sqlite_utils import Database
 
 from ..errors import HiSolverError, NotFoundError
-from ..store import iso, now_utc, transaction
+from ..db import iso, now_utc, transaction
 
 __all__ = [
     "QueueItem",

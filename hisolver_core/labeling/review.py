@@ -18,7 +18,7 @@ from datetime import datetime
 from sqlite_utils import Database
 
 from ..errors import NotFoundError
-from ..store import iso, now_utc, transaction
+from ..db import iso, now_utc, transaction
 from .queue import LabelingError
 
 __all__ = [

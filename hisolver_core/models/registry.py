@@ -9,8 +9,8 @@ from typing import Any
 from sqlite_utils import Database
 
 from ..errors import HiSolverError, NotFoundError
-from ..storage import BlobStore
-from ..store import transaction, utcnow
+from ..blobs import BlobStore
+from ..db import transaction, utcnow
 
 __all__ = [
     "STAGES",

@@ -20,7 +20,7 @@ from sqlite_utils import Database
 
 from ..config import Settings
 from ..errors import HiSolverError, NotFoundError
-from ..store import open_db, utcnow
+from ..db import open_db, utcnow
 from .records import (
     create_run,
     get_run,

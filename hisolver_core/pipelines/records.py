@@ -15,7 +15,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from ..errors import NotFoundError
-from ..store import utcnow
+from ..db import utcnow
 from .steps import steps_of
 
 __all__ = [

@@ -21,7 +21,7 @@ from importlib import metadata
 from pathlib import Path
 
 from ..errors import StorageError
-from ..storage import BlobStore
+from ..blobs import BlobStore
 
 __all__ = ["RenderResult", "RenderCache", "cache_key", "manim_version"]
 

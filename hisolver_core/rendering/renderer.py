@@ -16,7 +16,7 @@ from pathlib import Path
 
 from ..config import Settings
 from ..errors import RenderError
-from ..storage import BlobStore, open_blob_store
+from ..blobs import BlobStore, open_blob_store
 from .cache import RenderCache, RenderResult, cache_key
 from .policy import check_code, find_scenes
 from .queue import FairQueue, MachineSlots

@@ -18,7 +18,7 @@ from typing import Any
 
 from ..config import Settings
 from ..errors import HiSolverError
-from ..storage import BlobStore
+from ..blobs import BlobStore
 
 __all__ = ["ServeError", "ModelFiles", "fetch_registered", "from_storage_uri", "check_files", "resolve_model_files"]
 
@@ -117,7 +117,7 @@ def from_storage_uri(settings: Settings, uri: str, name: str = "", base_model: s
     """
     name = name or uri.rstrip("/").rsplit("/", 1)[-1] or "model"
     if uri.startswith("gs://"):
-        from ..storage.gcs import GCSBlobStore
+        from ..blobs.gcs import GCSBlobStore
 
         bucket, _, path = uri[len("gs://") :].partition("/")
         store = GCSBlobStore(bucket, project=settings.gcs_project, credentials_file=settings.gcs_credentials_file)
@@ -157,8 +157,8 @@ def resolve_model_files(
     """
     if name:
         from ..models import get_model
-        from ..storage import open_blob_store
-        from ..store import open_db
+        from ..blobs import open_blob_store
+        from ..db import open_db
 
         db = open_db(settings)
         try:

@@ -15,7 +15,7 @@ from sqlite_utils import Database
 from ..config import Settings
 from ..errors import HiSolverError, StorageError
 from ..solution import Solution
-from ..store import transaction, utcnow
+from ..db import transaction, utcnow
 
 if TYPE_CHECKING:
     from ..rendering import RenderService
@@ -143,7 +143,7 @@ def solve_stats(db: Database, limit: int = 1000) -> dict[str, Any]:
 
 def solve_and_record(settings: Settings, problem: str, options: Any = None, backend: str | None = None) -> SolveOutcome:
     """:func:`solve_problem`, then :func:`record_solve` in the settings' database."""
-    from ..store import open_db
+    from ..db import open_db
 
     outcome = solve_problem(settings, problem, options, backend=backend)
     try:
@@ -165,7 +165,7 @@ def animate_and_record(
     Returns the :class:`~hisolver_core.solving.animate.Animation`. A re-render
     of edited ``code`` is not a new time to video and is not recorded.
     """
-    from ..store import open_db
+    from ..db import open_db
     from .animate import animate
 
     started = time.perf_counter()

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import StorageError
-from ..storage import BlobStore
+from ..blobs import BlobStore
 from .params import TrainingError, TrainParams
 
 __all__ = ["save_local", "upload", "remove_uploaded", "model_card", "project_commit", "artifact_keys"]

@@ -11,7 +11,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from ..errors import NotFoundError
-from ..store import utcnow
+from ..db import utcnow
 
 __all__ = [
     "RunNotFound",

@@ -22,8 +22,8 @@ from ..config import Settings
 from ..datasets import load_version
 from ..jobs import JOB_ID_ENV, get_job, reap_lost_jobs, tracked_job
 from ..models import register_model, update_model_metrics
-from ..storage import BlobStore, LocalBlobStore, open_blob_store
-from ..store import open_db, utcnow
+from ..blobs import BlobStore, LocalBlobStore, open_blob_store
+from ..db import open_db, utcnow
 from . import artifacts as art
 from .data import load_tokenizer, resolve_base, uses_chat
 from .evaluate import base_of, loss_metrics, score_model

@@ -10,8 +10,8 @@ from ..config import Settings
 from ..datasets import list_versions
 from ..errors import NotFoundError, StorageError
 from ..jobs import reap_lost_jobs
-from ..storage import open_blob_store
-from ..store import open_db
+from ..blobs import open_blob_store
+from ..db import open_db
 from .runs import get_run, list_runs, run_metrics
 
 __all__ = ["overview", "run_detail", "compare_runs", "CURVES", "COMPARED_METRICS"]

@@ -15,7 +15,7 @@ from hisolver_core.collection.archive import iter_py_files
 from hisolver_core.errors import HiSolverError
 from hisolver_core.extraction import extract
 from hisolver_core.extraction.stats import snippet_stats
-from hisolver_core.store import open_db
+from hisolver_core.db import open_db
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 

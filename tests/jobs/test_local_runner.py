@@ -24,7 +24,7 @@ from hisolver_core.jobs import (
 )
 from hisolver_core.jobs.local import group_alive
 from hisolver_core.jobs.records import pid_alive
-from hisolver_core.store import open_db
+from hisolver_core.db import open_db
 
 
 def selftest(seconds: float = 0.3, *extra: str) -> JobSpec:

@@ -19,7 +19,7 @@ from hisolver_core.jobs import (
     submit_job,
     wait_job,
 )
-from hisolver_core.store import open_db
+from hisolver_core.db import open_db
 
 TRAIN = JobSpec(
     "train", ("jobs", "selftest", "--seconds", "1"), {"dataset": "v1"},

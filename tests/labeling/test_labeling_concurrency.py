@@ -8,7 +8,7 @@ from pathlib import Path
 
 from hisolver_core import labeling
 from hisolver_core.config import load_settings
-from hisolver_core.store import open_db
+from hisolver_core.db import open_db
 
 WORKERS = 4
 

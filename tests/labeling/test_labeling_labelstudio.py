@@ -9,7 +9,7 @@ import pytest
 from hisolver_core import labeling
 from hisolver_core.config import load_settings
 from hisolver_core.labeling import LabelingError
-from hisolver_core.store import open_db
+from hisolver_core.db import open_db
 
 
 def _content(tasks):

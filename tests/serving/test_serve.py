@@ -217,7 +217,7 @@ def gcs(monkeypatch):
 def test_aip_storage_uri_in_gcs(gcs, settings, tiny_model):
     from serving_fixtures import put_folder
 
-    from hisolver_core.storage.gcs import GCSBlobStore
+    from hisolver_core.blobs.gcs import GCSBlobStore
 
     model_dir, adapter_dir = tiny_model
     put_folder(GCSBlobStore("models"), adapter_dir, "runs/r1/adapter/")

@@ -10,7 +10,7 @@ import threading
 import pytest
 
 from hisolver_core.errors import NotFoundError, StorageError
-from hisolver_core.storage import LocalBlobStore, open_blob_store
+from hisolver_core.blobs import LocalBlobStore, open_blob_store
 
 BUCKET = "hisolver-test"
 

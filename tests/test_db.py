@@ -9,8 +9,8 @@ import sys
 import pytest
 
 from hisolver_core.errors import StorageError
-from hisolver_core.store import connect, migrate, open_db, transaction
-from hisolver_core.store.migrations import migrations
+from hisolver_core.db import connect, migrate, open_db, transaction
+from hisolver_core.db.migrations import migrations
 
 TABLES = {"repos", "files", "snippets", "labels", "jobs", "solves"}
 
@@ -37,7 +37,7 @@ def test_wal_and_busy_timeout(db):
 # Each writer is a separate Python process (not multiprocessing: nothing is pickled or re-imported).
 WRITER = """
 import sys
-from hisolver_core.store import connect, transaction
+from hisolver_core.db import connect, transaction
 db = connect(sys.argv[1])
 for i in range(int(sys.argv[3])):
     with transaction(db):
