@@ -15,7 +15,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from ..errors import NotFoundError
-from ..db import utcnow
+from ..db import transaction, utcnow
 from .steps import steps_of
 
 __all__ = [
@@ -46,7 +46,7 @@ def _decode(row: dict[str, Any]) -> dict[str, Any]:
 def create_run(db: Database, part: str, params: dict[str, Any], runner: str = "local") -> int:
     """Record a queued run of ``part`` with its steps pending; return the run id."""
     steps = steps_of(part)
-    with db.conn:
+    with transaction(db):
         run_id = (
             db["pipeline_runs"]
             .insert(
@@ -88,7 +88,7 @@ def update_run(db: Database, run_id: int, **changes: Any) -> None:
     """Change columns of run ``run_id`` (``params`` is stored as JSON)."""
     if "params" in changes:
         changes["params"] = json.dumps(changes["params"], default=str)
-    with db.conn:
+    with transaction(db):
         db["pipeline_runs"].update(run_id, changes)
 
 
@@ -103,7 +103,7 @@ def update_step(db: Database, run_id: int, name: str, **changes: Any) -> None:
         if key in changes:
             changes[key] = json.dumps(changes[key], default=str)
     sets = ", ".join(f"[{k}] = ?" for k in changes)
-    with db.conn:
+    with transaction(db):
         db.execute(f"UPDATE pipeline_steps SET {sets} WHERE run_id = ? AND name = ?", [*changes.values(), run_id, name])
 
 

@@ -11,7 +11,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from ..errors import NotFoundError
-from ..db import utcnow
+from ..db import transaction, utcnow
 
 __all__ = [
     "RunNotFound",
@@ -56,7 +56,7 @@ def create_run(
 ) -> dict[str, Any]:
     """Insert run ``run_id`` as ``running``; return its row."""
     now = utcnow()
-    with db.conn:
+    with transaction(db):
         db["training_runs"].insert(
             {
                 "id": run_id,
@@ -87,7 +87,7 @@ def update_run(db: Database, run_id: str, **changes: Any) -> None:
     for column in _JSON_COLUMNS:
         if column in changes and not isinstance(changes[column], str):
             changes[column] = json.dumps(changes[column], default=str)
-    with db.conn:
+    with transaction(db):
         db["training_runs"].update(run_id, changes)
 
 
@@ -116,7 +116,7 @@ def record_metrics(db: Database, run_id: str, step: int, values: dict[str, Any])
     """Store the metrics logged at ``step`` (merged with any already stored for it; NaN kept as NULL)."""
     row: dict[str, Any] = {"run_id": run_id, "step": int(step), "at": utcnow()}
     row.update({k: _finite(values[k]) for k in _METRIC_COLUMNS if k in values})
-    with db.conn:
+    with transaction(db):
         db["training_metrics"].upsert(row, pk=("run_id", "step"))
 
 
