@@ -9,8 +9,8 @@ import threading
 
 import pytest
 
-from hisolver_core.errors import NotFoundError, StorageError
 from hisolver_core.blobs import LocalBlobStore, open_blob_store
+from hisolver_core.errors import NotFoundError, StorageError
 
 BUCKET = "hisolver-test"
 

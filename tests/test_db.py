@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from hisolver_core.errors import StorageError
 from hisolver_core.db import connect, migrate, open_db, transaction
 from hisolver_core.db.migrations import migrations
+from hisolver_core.errors import StorageError
 
 TABLES = {"repos", "files", "snippets", "labels", "jobs", "solves"}
 

@@ -136,8 +136,8 @@ def stats_cmd(as_json: bool) -> None:
     Example:
       hisolver stats --json
     """
-    from ..extraction.stats import snippet_stats
     from ..db import open_db
+    from ..extraction.stats import snippet_stats
 
     db = open_db(settings_from_env())
     try:

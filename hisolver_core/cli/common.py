@@ -61,7 +61,8 @@ def job_options(func: Callable[..., Any]) -> Callable[..., Any]:
                      help="Where the job runs (default HISOLVER_JOB_RUNNER); vertex implies --background."),
         click.option("--machine-type", default=None, help="Vertex only: machine type, e.g. g2-standard-8."),
         click.option("--accelerator-type", default=None, help="Vertex only: accelerator, e.g. NVIDIA_L4."),
-        click.option("--accelerator-count", type=int, default=0, show_default=True, help="Vertex only: how many accelerators."),
+        click.option("--accelerator-count", type=int, default=0, show_default=True,
+                     help="Vertex only: how many accelerators."),
     ]  # fmt: skip
     for option in reversed(options):
         wrapper = option(wrapper)

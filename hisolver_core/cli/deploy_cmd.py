@@ -49,8 +49,8 @@ def local_cmd(name: str | None, as_json: bool) -> None:
     Example:
       hisolver deploy local hisolver-manim-v2
     """
-    from ..deployment import deploy_local
     from ..blobs import open_blob_store
+    from ..deployment import deploy_local
 
     settings = settings_from_env()
     db = open_db(settings)

@@ -61,8 +61,8 @@ def list_cmd(kind: str | None, status: str | None, limit: int, as_json: bool) ->
     Example:
       hisolver jobs list --status running --json
     """
-    from ..jobs import list_jobs, poll_jobs
     from ..db import open_db
+    from ..jobs import list_jobs, poll_jobs
 
     settings = settings_from_env()
     poll_jobs(settings)
@@ -76,7 +76,8 @@ def list_cmd(kind: str | None, status: str | None, limit: int, as_json: bool) ->
         return
     for r in rows:
         click.echo(
-            f"{r['id']:>5}  {r['kind']:<13} {r['runner']:<7} {r['status']:<10} {r['progress']:>6.0%}  {r['message'][:60]}"
+            f"{r['id']:>5}  {r['kind']:<13} {r['runner']:<7} {r['status']:<10} {r['progress']:>6.0%}"
+            f"  {r['message'][:60]}"
         )
 
 
@@ -187,9 +188,9 @@ def selftest_cmd(seconds: float, fail: bool, stubborn_child: bool) -> None:
     params = {"seconds": seconds, "fail": fail}
     if maybe_submit("selftest", params):
         return
+    from ..db import open_db
     from ..errors import JobError
     from ..jobs import tracked_job
-    from ..db import open_db
 
     with closing(open_db(settings_from_env())) as db, tracked_job(db, "selftest", params) as job:
         if stubborn_child:

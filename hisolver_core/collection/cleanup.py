@@ -31,8 +31,9 @@ __all__ = ["Leftovers", "clean_leftovers", "temp_prefix"]
 log = logging.getLogger(__name__)
 
 TEMP_KINDS = ("collect", "upload", "render")
-_OWNED = re.compile(r"^hisolver-(?:%s)-(\d+)-" % "|".join(TEMP_KINDS))
-_LEGACY = re.compile(r"^hisolver-(?:%s)-(?!\d+-)" % "|".join(TEMP_KINDS))  # made before folders named their pid
+_KINDS = "|".join(TEMP_KINDS)
+_OWNED = re.compile(rf"^hisolver-(?:{_KINDS})-(\d+)-")
+_LEGACY = re.compile(rf"^hisolver-(?:{_KINDS})-(?!\d+-)")  # made before folders named their pid
 PART_AGE_S = 600.0  # a .part file this old is no write in progress (blobs are written in seconds)
 LEGACY_AGE_S = 86_400.0
 BLOB_FOLDERS = ("raw", "processed")

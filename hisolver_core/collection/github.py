@@ -32,11 +32,11 @@ from github import Auth, Github, GithubException, GithubRetry
 from requests.adapters import HTTPAdapter
 from urllib3.util.retry import Retry
 
+from ..blobs import BlobStore, open_blob_store
 from ..config import Settings
+from ..db import open_db, transaction
 from ..errors import HiSolverError
 from ..jobs import Progress, tracked_job
-from ..blobs import BlobStore, open_blob_store
-from ..db import open_db, transaction
 from .archive import iter_tar, tar_commit, tar_short_commit
 from .cleanup import clean_leftovers, temp_prefix
 from .local import store_files

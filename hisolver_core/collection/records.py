@@ -15,8 +15,8 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from ..jobs import Progress
 from ..db import transaction, utcnow
+from ..jobs import Progress
 
 __all__ = [
     "Progress",

@@ -16,10 +16,10 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from ..config import Settings
-from ..models import get_model, production_model
 from ..blobs import BlobStore
+from ..config import Settings
 from ..db import transaction
+from ..models import get_model, production_model
 from .records import DeployError, active_deployments, add_deployment, list_deployments, read_active, update_deployment
 from .smoke import smoke_test
 

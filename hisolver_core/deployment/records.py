@@ -15,8 +15,8 @@ from typing import Any
 from sqlite_utils import Database
 
 from ..config import Settings
-from ..errors import HiSolverError, NotFoundError
 from ..db import transaction, utcnow
+from ..errors import HiSolverError, NotFoundError
 
 __all__ = [
     "DeployError",

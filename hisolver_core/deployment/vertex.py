@@ -183,7 +183,7 @@ def check_vertex(
 def deploy_vertex(
     settings: Settings, db: Database, name: str | None = None, progress: Progress | None = None, **options: Any
 ) -> dict[str, Any]:
-    """Upload model ``name`` (default: production) to Vertex AI and deploy it with ``options`` (see :class:`VertexOptions`).
+    """Upload model ``name`` (default: production) to Vertex AI; deploy it with ``options`` (:class:`VertexOptions`).
 
     ``progress(done, total, message)`` hears each of the four steps (upload, endpoint, deploy, smoke test).
 

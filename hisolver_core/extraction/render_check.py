@@ -18,12 +18,12 @@ from typing import TYPE_CHECKING, Any
 
 from sqlite_utils import Database
 
+from ..blobs import open_blob_store
 from ..collection.cleanup import clean_leftovers
 from ..config import Settings
+from ..db import open_db, transaction
 from ..errors import RenderError
 from ..jobs import Progress, tracked_job
-from ..blobs import open_blob_store
-from ..db import open_db, transaction
 from .clusters import rechoose_representatives
 
 if TYPE_CHECKING:

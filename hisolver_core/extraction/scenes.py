@@ -419,7 +419,7 @@ def _join(parts: list[str], stmts: list[ast.stmt]) -> str:
     """Join statements PEP 8 style: imports and constants together, two blank lines around defs."""
     out: list[str] = []
     prev_def = False
-    for i, (text, stmt) in enumerate(zip(parts, stmts)):
+    for i, (text, stmt) in enumerate(zip(parts, stmts, strict=True)):
         is_def = isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef))
         if i and (is_def or prev_def):
             out.append("\n\n")

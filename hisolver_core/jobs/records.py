@@ -15,8 +15,8 @@ from typing import Any, cast
 
 from sqlite_utils import Database
 
-from ..errors import NotFoundError
 from ..db import transaction, utcnow
+from ..errors import NotFoundError
 
 __all__ = [
     "ACTIVE",

@@ -16,8 +16,8 @@ from typing import Any, cast
 from sqlite_utils import Database
 
 from ..config import Settings
-from ..errors import HiSolverError, JobError, NotFoundError
 from ..db import open_db, transaction, utcnow
+from ..errors import HiSolverError, JobError, NotFoundError
 from .local import group_alive, log_key
 from .records import ACTIVE, finish_job, get_job, pid_alive, reap_lost_jobs
 from .runner import get_runner
@@ -249,7 +249,7 @@ def _claim_queued(settings: Settings, db: Database) -> list[dict[str, Any]]:
         queued = conn.execute("SELECT * FROM jobs WHERE runner = 'local' AND status = 'queued' ORDER BY id").fetchall()
         columns = [d[0] for d in conn.execute("SELECT * FROM jobs LIMIT 0").description]
         for values in queued:
-            row = dict(zip(columns, values))
+            row = dict(zip(columns, values, strict=True))
             limit = slots.get(row["kind"], slots["default"])
             if running.get(row["kind"], 0) >= limit or (total is not None and in_use >= total):
                 continue

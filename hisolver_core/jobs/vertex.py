@@ -164,9 +164,8 @@ class VertexRunner:
 
     def logs(self, row: dict[str, Any], tail_lines: int | None = None) -> str:
         """Vertex keeps the job's output in Cloud Logging: return where, and the state recorded here."""
-        lines = [
-            f"Vertex AI job {row.get('external_id') or '(not submitted)'}: {row['status']}. {row.get('message') or ''}".rstrip()
-        ]
+        job = row.get("external_id") or "(not submitted)"
+        lines = [f"Vertex AI job {job}: {row['status']}. {row.get('message') or ''}".rstrip()]
         if row.get("log_url"):
             lines.append(f"Logs (Cloud Logging): {row['log_url']}")
         if row.get("console_url"):

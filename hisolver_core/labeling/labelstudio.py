@@ -29,11 +29,11 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from ..db import iso, now_utc, transaction
 from ..errors import HiSolverError
 from ..extraction.hashing import ast_hash, minhash, minhash_to_bytes
 from ..extraction.scenes import detect_dialect
 from ..rendering.policy import find_scenes
-from ..db import iso, now_utc, transaction
 from .queue import LabelingError, upsert_label
 
 __all__ = [

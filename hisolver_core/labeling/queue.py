@@ -22,8 +22,8 @@ from datetime import datetime, timedelta
 
 from sqlite_utils import Database
 
-from ..errors import HiSolverError, NotFoundError
 from ..db import iso, now_utc, transaction
+from ..errors import HiSolverError, NotFoundError
 
 __all__ = [
     "QueueItem",

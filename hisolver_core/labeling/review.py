@@ -17,8 +17,8 @@ from datetime import datetime
 
 from sqlite_utils import Database
 
-from ..errors import NotFoundError
 from ..db import iso, now_utc, transaction
+from ..errors import NotFoundError
 from .queue import LabelingError
 
 __all__ = [

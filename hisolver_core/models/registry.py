@@ -8,9 +8,9 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from ..errors import HiSolverError, NotFoundError
 from ..blobs import BlobStore
 from ..db import transaction, utcnow
+from ..errors import HiSolverError, NotFoundError
 
 __all__ = [
     "STAGES",

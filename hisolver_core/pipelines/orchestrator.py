@@ -19,8 +19,8 @@ from typing import Any
 from sqlite_utils import Database
 
 from ..config import Settings
-from ..errors import HiSolverError, NotFoundError
 from ..db import open_db, utcnow
+from ..errors import HiSolverError, NotFoundError
 from .records import (
     create_run,
     get_run,

@@ -14,8 +14,8 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from ..errors import NotFoundError
 from ..db import transaction, utcnow
+from ..errors import NotFoundError
 from .steps import steps_of
 
 __all__ = [

@@ -14,9 +14,9 @@ import threading
 import time
 from pathlib import Path
 
+from ..blobs import BlobStore, open_blob_store
 from ..config import Settings
 from ..errors import RenderError
-from ..blobs import BlobStore, open_blob_store
 from .cache import RenderCache, RenderResult, cache_key
 from .policy import check_code, find_scenes
 from .queue import FairQueue, MachineSlots

@@ -79,7 +79,7 @@ def still_image(solution: Solution, path: str | Path) -> Path:
     image = Image.new("RGB", (WIDTH, min(max(height, 240), MAX_HEIGHT)), BACKGROUND)
     draw = ImageDraw.Draw(image)
     y = MARGIN
-    for (text, font, colour, _gap), step in zip(blocks, heights):
+    for (text, font, colour, _gap), step in zip(blocks, heights, strict=True):
         draw.text((MARGIN, y), text, font=font, fill=colour)
         y += step
     if answer:

@@ -16,9 +16,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ..blobs import BlobStore
 from ..config import Settings
 from ..errors import HiSolverError
-from ..blobs import BlobStore
 
 __all__ = ["ServeError", "ModelFiles", "fetch_registered", "from_storage_uri", "check_files", "resolve_model_files"]
 
@@ -156,9 +156,9 @@ def resolve_model_files(
     :class:`~hisolver_core.models.ModelNotFound` for an unknown name.
     """
     if name:
-        from ..models import get_model
         from ..blobs import open_blob_store
         from ..db import open_db
+        from ..models import get_model
 
         db = open_db(settings)
         try:

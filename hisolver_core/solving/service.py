@@ -13,9 +13,9 @@ from typing import TYPE_CHECKING, Any
 from sqlite_utils import Database
 
 from ..config import Settings
+from ..db import transaction, utcnow
 from ..errors import HiSolverError, StorageError
 from ..solution import Solution
-from ..db import transaction, utcnow
 
 if TYPE_CHECKING:
     from ..rendering import RenderService

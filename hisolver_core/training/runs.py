@@ -10,8 +10,8 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from ..errors import NotFoundError
 from ..db import transaction, utcnow
+from ..errors import NotFoundError
 
 __all__ = [
     "RunNotFound",

@@ -18,12 +18,12 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from ..blobs import BlobStore, LocalBlobStore, open_blob_store
 from ..config import Settings
 from ..datasets import load_version
+from ..db import open_db, utcnow
 from ..jobs import JOB_ID_ENV, get_job, reap_lost_jobs, tracked_job
 from ..models import register_model, update_model_metrics
-from ..blobs import BlobStore, LocalBlobStore, open_blob_store
-from ..db import open_db, utcnow
 from . import artifacts as art
 from .data import load_tokenizer, resolve_base, uses_chat
 from .evaluate import base_of, loss_metrics, score_model

@@ -6,12 +6,12 @@ import json
 import logging
 from typing import Any
 
+from ..blobs import open_blob_store
 from ..config import Settings
 from ..datasets import list_versions
+from ..db import open_db, transaction
 from ..errors import NotFoundError, StorageError
 from ..jobs import reap_lost_jobs
-from ..blobs import open_blob_store
-from ..db import open_db, transaction
 from .runs import get_run, list_runs, run_metrics
 
 __all__ = ["overview", "run_detail", "compare_runs", "CURVES", "COMPARED_METRICS"]

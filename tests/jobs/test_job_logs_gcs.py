@@ -7,9 +7,9 @@ import socket
 
 import pytest
 
+from hisolver_core.blobs import open_blob_store
 from hisolver_core.jobs import JobSpec, job_logs, submit_job, wait_job
 from hisolver_core.jobs.local import LocalRunner
-from hisolver_core.blobs import open_blob_store
 
 BUCKET = "hisolver-jobs-test"
 
