@@ -228,6 +228,7 @@ class _Fetcher:
         gh, session = self._client()
         repo = gh.get_repo(task.full_name)
         ref = task.default_branch
+        head: str | None
         if task.done_before and task.known_head:
             head = repo.get_branch(task.default_branch).commit.sha
             _respect_quota(gh, self.opts.max_rate_limit_wait)

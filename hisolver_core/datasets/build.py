@@ -293,7 +293,7 @@ def _write_version(
 ) -> dict[str, Any]:
     files, items = _assemble(rows, val_fraction)
     prefix = version_prefix(name)
-    file_info = {}
+    file_info: dict[str, dict[str, Any]] = {}
     for fname, data in files.items():
         blobs.put(prefix + fname, data, "application/jsonl")
         file_info[fname] = {"sha256": hashlib.sha256(data).hexdigest(), "bytes": len(data), "rows": data.count(b"\n")}

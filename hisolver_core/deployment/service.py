@@ -30,7 +30,7 @@ def deploy_overview(settings: Settings) -> dict[str, Any]:
     from .records import active_deployments, list_deployments
 
     with _store(settings) as db:
-        active = {t: (active_deployments(db, t) or [None])[0] for t in ("local", "vertex")}
+        active = {t: next(iter(active_deployments(db, t)), None) for t in ("local", "vertex")}
         return {"models": list_models(db), "deployments": list_deployments(db), "active": active}
 
 

@@ -277,7 +277,7 @@ def _undeploy(settings: Settings, row: dict[str, Any]) -> dict[str, int]:
         try:
             endpoint = aiplatform.Endpoint(row["endpoint"])
             current = dict(endpoint.traffic_split)
-            restore = {
+            restore: dict | None = {
                 k: v for k, v in row["previous_traffic"].items() if k != row["deployed_model_id"] and k in current
             }
             # the split from before the deploy, when its models are all still there; else the SDK rescales the rest

@@ -90,7 +90,7 @@ def _render_one(renderer: RenderService, snippet: dict[str, Any]) -> dict[str, A
 
 def _record(db: Database, snippet_id: int, changes: dict[str, Any], result: RenderCheckResult) -> None:
     with transaction(db):
-        db["snippets"].update(snippet_id, changes)
+        db.table("snippets").update(snippet_id, changes)
     result.checked += 1
     status = changes["render_status"]
     if status == "ok":

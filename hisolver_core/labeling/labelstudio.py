@@ -313,7 +313,7 @@ def import_label_studio(
             snippet_id, new_status = _snippet_for(conn, code, task.get("id", n), stamp)
             is_new = new_status is not None
             created, matched = created + is_new, matched + (not is_new)
-            if is_new:
+            if new_status is not None:
                 unmatched.append(str(task.get("id", f"#{n}")))
                 statuses.append(new_status)
             for ann in task.get("annotations") or task.get("completions") or []:

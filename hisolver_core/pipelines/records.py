@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 from datetime import datetime
-from typing import Any
+from typing import Any, cast
 
 from sqlite_utils import Database
 
@@ -48,7 +48,7 @@ def create_run(db: Database, part: str, params: dict[str, Any], runner: str = "l
     steps = steps_of(part)
     with transaction(db):
         run_id = (
-            db["pipeline_runs"]
+            db.table("pipeline_runs")
             .insert(
                 {
                     "part": part,
@@ -60,15 +60,15 @@ def create_run(db: Database, part: str, params: dict[str, Any], runner: str = "l
             )
             .last_pk
         )
-        db["pipeline_steps"].insert_all(
+        db.table("pipeline_steps").insert_all(
             {"run_id": run_id, "position": i, "name": step.name, "status": "pending"} for i, step in enumerate(steps)
         )
-    return run_id
+    return cast(int, run_id)
 
 
 def get_run(db: Database, run_id: int) -> dict[str, Any]:
     """Return run ``run_id`` with its ``steps`` (in order); raises :class:`NotFoundError`."""
-    rows = list(db["pipeline_runs"].rows_where("id = ?", [run_id]))
+    rows = list(db.table("pipeline_runs").rows_where("id = ?", [run_id]))
     if not rows:
         raise NotFoundError(f"no pipeline run {run_id} (see 'hisolver pipeline list')")
     run = _decode(rows[0])
@@ -78,7 +78,7 @@ def get_run(db: Database, run_id: int) -> dict[str, Any]:
 
 def list_runs(db: Database, limit: int = 50) -> list[dict[str, Any]]:
     """Return the most recent runs first, each with its ``steps``."""
-    runs = [_decode(r) for r in db["pipeline_runs"].rows_where(order_by="id desc", limit=limit)]
+    runs = [_decode(r) for r in db.table("pipeline_runs").rows_where(order_by="id desc", limit=limit)]
     for run in runs:
         run["steps"] = run_steps(db, run["id"])
     return runs
@@ -89,12 +89,12 @@ def update_run(db: Database, run_id: int, **changes: Any) -> None:
     if "params" in changes:
         changes["params"] = json.dumps(changes["params"], default=str)
     with transaction(db):
-        db["pipeline_runs"].update(run_id, changes)
+        db.table("pipeline_runs").update(run_id, changes)
 
 
 def run_steps(db: Database, run_id: int) -> list[dict[str, Any]]:
     """Return the steps of run ``run_id`` in order, JSON columns decoded."""
-    return [_decode(r) for r in db["pipeline_steps"].rows_where("run_id = ?", [run_id], order_by="position")]
+    return [_decode(r) for r in db.table("pipeline_steps").rows_where("run_id = ?", [run_id], order_by="position")]
 
 
 def update_step(db: Database, run_id: int, name: str, **changes: Any) -> None:
@@ -124,4 +124,4 @@ def process_alive(pid: int | None) -> bool:
     """True when ``pid`` is a live process on this machine (False for None)."""
     from ..jobs.records import pid_alive
 
-    return bool(pid) and pid_alive(int(pid))
+    return pid is not None and pid > 0 and pid_alive(pid)

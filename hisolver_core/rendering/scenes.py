@@ -28,6 +28,7 @@ import itertools
 import math
 import textwrap
 from dataclasses import dataclass, field
+from typing import Any
 
 from ..solution import Solution
 from .texsafe import plain, safe_function, tex_ok, tex_to_text
@@ -105,11 +106,12 @@ def _nice_step(span: float) -> float:
 def _graph(figure: dict) -> dict | None:
     """Axes ranges, curves and points for a ``function`` or ``system`` figure (None if unusable)."""
     exprs = [figure.get("expr")] if figure.get("kind") == "function" else list(figure.get("exprs") or [])[:3]
-    funcs = [safe_function(e) for e in exprs if isinstance(e, str)]
-    if not funcs or any(f is None for f in funcs):
+    maybe = [safe_function(e) for e in exprs if isinstance(e, str)]
+    funcs = [f for f in maybe if f is not None]
+    if not funcs or len(funcs) < len(maybe):
         return None
     raw_points = figure.get("points") or ([figure["point"]] if isinstance(figure.get("point"), dict) else [])
-    points = []
+    points: list[list[Any]] = []
     for p in raw_points[:4]:
         try:
             x, y = float(p["x"]), float(p["y"])

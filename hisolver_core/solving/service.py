@@ -115,7 +115,7 @@ def solve_stats(db: Database, limit: int = 1000) -> dict[str, Any]:
     Returns counts (total, by status, by backend, by topic, verified) and the
     p50/p95 of time to steps and time to video in milliseconds.
     """
-    rows = list(db["solves"].rows_where(order_by="id desc", limit=limit))
+    rows = list(db.table("solves").rows_where(order_by="id desc", limit=limit))
     steps = [r["steps_ms"] for r in rows if r["steps_ms"] is not None]
     video = [r["video_ms"] for r in rows if r["video_ms"] is not None]
 

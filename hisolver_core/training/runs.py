@@ -57,7 +57,7 @@ def create_run(
     """Insert run ``run_id`` as ``running``; return its row."""
     now = utcnow()
     with transaction(db):
-        db["training_runs"].insert(
+        db.table("training_runs").insert(
             {
                 "id": run_id,
                 "dataset_version": dataset_version,
@@ -88,12 +88,12 @@ def update_run(db: Database, run_id: str, **changes: Any) -> None:
         if column in changes and not isinstance(changes[column], str):
             changes[column] = json.dumps(changes[column], default=str)
     with transaction(db):
-        db["training_runs"].update(run_id, changes)
+        db.table("training_runs").update(run_id, changes)
 
 
 def get_run(db: Database, run_id: str) -> dict[str, Any]:
     """Return run ``run_id`` with params, metrics and artifacts decoded; raises :class:`RunNotFound`."""
-    rows = list(db["training_runs"].rows_where("id = ?", [run_id]))
+    rows = list(db.table("training_runs").rows_where("id = ?", [run_id]))
     if not rows:
         raise RunNotFound(f"no training run {run_id!r}; `hisolver train list` shows the runs")
     return _decode(rows[0])
@@ -101,7 +101,7 @@ def get_run(db: Database, run_id: str) -> dict[str, Any]:
 
 def list_runs(db: Database, limit: int = 100) -> list[dict[str, Any]]:
     """Return the most recent runs first."""
-    return [_decode(r) for r in db["training_runs"].rows_where(order_by="created_at desc, id desc", limit=limit)]
+    return [_decode(r) for r in db.table("training_runs").rows_where(order_by="created_at desc, id desc", limit=limit)]
 
 
 def _finite(value: Any) -> float | None:
@@ -117,9 +117,9 @@ def record_metrics(db: Database, run_id: str, step: int, values: dict[str, Any])
     row: dict[str, Any] = {"run_id": run_id, "step": int(step), "at": utcnow()}
     row.update({k: _finite(values[k]) for k in _METRIC_COLUMNS if k in values})
     with transaction(db):
-        db["training_metrics"].upsert(row, pk=("run_id", "step"))
+        db.table("training_metrics").upsert(row, pk=("run_id", "step"))
 
 
 def run_metrics(db: Database, run_id: str) -> list[dict[str, Any]]:
     """Return the stored per-step metrics of ``run_id`` in step order."""
-    return list(db["training_metrics"].rows_where("run_id = ?", [run_id], order_by="step"))
+    return list(db.table("training_metrics").rows_where("run_id = ?", [run_id], order_by="step"))
