@@ -85,6 +85,7 @@ def test_predict_accepts_prompts_and_strings(live_server):
     ("body", "status", "words"),
     [
         (b"{not json", 400, "not JSON"),
+        (b'{"a": "\x80"}', 400, "not UTF-8"),
         (b"[1, 2]", 400, "JSON object"),
         (json.dumps({"instances": []}).encode(), 400, "non-empty"),
         (json.dumps({"instances": [{"nothing": 1}]}).encode(), 400, "each instance"),
