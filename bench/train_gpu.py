@@ -21,7 +21,6 @@ import sys
 import tempfile
 import time
 from pathlib import Path
-from typing import Any
 
 # Qwen2.5-0.5B's shapes (the 0.5B-class coder model the issue names)
 QWEN_05B = {
@@ -102,7 +101,7 @@ def _load(folder: Path, method: str, cuda: bool, lora_r: int):
     return get_peft_model(model, lora)
 
 
-def _step(model: Any, optimizer: Any, batch: Any) -> float:
+def _step(model, optimizer, batch) -> float:  # torch objects: this script imports torch only inside functions
     """One optimizer step on ``batch`` (its own labels); return the loss."""
     loss = model(input_ids=batch, labels=batch).loss
     loss.backward()

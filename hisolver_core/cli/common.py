@@ -31,6 +31,17 @@ def emit_json(obj: object) -> None:
     sys.stdout.flush()
 
 
+def echo_rows(rows: list[dict[str, Any]], as_json: bool, line: Callable[[dict[str, Any]], str], empty: str) -> None:
+    """Print ``rows`` as one JSON array (``as_json``), else one ``line(row)`` each, or ``empty`` when there are none."""
+    if as_json:
+        emit_json(rows)
+        return
+    if not rows:
+        click.echo(empty)
+    for row in rows:
+        click.echo(line(row))
+
+
 def job_options(func: Callable[..., Any]) -> Callable[..., Any]:
     """Give a long subcommand ``--background``, ``--runner`` and the Vertex machine options.
 

@@ -15,6 +15,7 @@ from serving_fixtures import start_server, wait_ready
 
 from hisolver_core.llm import get_backend
 from hisolver_core.serving import MAX_BODY_BYTES, ModelFiles, ServeError, fetch_registered, from_storage_uri
+from tests.gcs_emulator import gcs_emulator
 
 pytestmark = pytest.mark.slow  # loads a (tiny) model
 
@@ -199,20 +200,10 @@ def test_model_files_from_a_hub_id_are_accepted_without_a_folder():
 
 
 @pytest.fixture
-def gcs(monkeypatch):
+def gcs():
     """gcp-storage-emulator on 127.0.0.1 (in memory) with a bucket ``models``."""
-    import socket
-
-    from gcp_storage_emulator.server import create_server
-
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    server = create_server("127.0.0.1", port, in_memory=True, default_bucket="models")
-    server.start()
-    monkeypatch.setenv("STORAGE_EMULATOR_HOST", f"http://127.0.0.1:{port}")
-    yield
-    server.stop()
+    with gcs_emulator("models"):
+        yield
 
 
 def test_aip_storage_uri_in_gcs(gcs, settings, tiny_model):
