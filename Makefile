@@ -1,4 +1,4 @@
-# HiSolver: `make run` serves the app on embedded defaults, `make test` runs every test.
+# HiSolver: `make run` serves the app on embedded defaults, `make test` runs lint and types, then every test.
 # Both install what is missing first (Debian packages, a virtualenv, pinned requirements)
 # and skip what is already there, so a second run starts in seconds.
 
@@ -12,7 +12,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT := $(shell grep -hv '^\#' apt-packages.txt)
 APT_DEV := $(shell grep -hv '^\#' apt-packages-dev.txt)
 
-.PHONY: setup setup-dev run test test-fast bench clean-venv
+.PHONY: setup setup-dev run lint test test-fast bench clean-venv
 
 setup: apt-runtime $(STAMP)
 
@@ -40,7 +40,13 @@ $(STAMP): requirements.txt requirements-dev.txt constraints.txt pyproject.toml
 run: setup
 	$(VENV)/bin/streamlit run app.py --server.port $(PORT) --server.address 0.0.0.0
 
-test: setup-dev
+# ruff (format and lint) and mypy, configured in pyproject.toml; `make test` runs it before the suite
+lint: setup-dev
+	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/mypy
+
+test: setup-dev lint
 	$(PY) -m pytest -n 2 $(PYTEST_ARGS)
 
 test-fast: setup-dev

@@ -15,9 +15,12 @@ from pathlib import Path
 
 from hisolver_core import datasets, labeling
 from hisolver_core.config import load_settings
-from hisolver_core.store import open_db, transaction
+from hisolver_core.db import open_db, transaction
 
-CODE = "from manim import *\n\nclass S{n}(Scene):\n    def construct(self):\n        self.play(Create(Circle(radius={n})))\n"
+CODE = (
+    "from manim import *\n\nclass S{n}(Scene):\n    def construct(self):\n"
+    "        self.play(Create(Circle(radius={n})))\n"
+)
 
 
 def _settings(data_dir: str):

@@ -101,6 +101,15 @@ def _load(folder: Path, method: str, cuda: bool, lora_r: int):
     return get_peft_model(model, lora)
 
 
+def _step(model, optimizer, batch) -> float:  # torch objects: this script imports torch only inside functions
+    """One optimizer step on ``batch`` (its own labels); return the loss."""
+    loss = model(input_ids=batch, labels=batch).loss
+    loss.backward()
+    optimizer.step()
+    optimizer.zero_grad(set_to_none=True)
+    return float(loss)
+
+
 def _bench(folder: Path, method: str, args: argparse.Namespace, vocab: int, params: int) -> dict:
     import torch
 
@@ -118,20 +127,13 @@ def _bench(folder: Path, method: str, args: argparse.Namespace, vocab: int, para
     generator = torch.Generator().manual_seed(0)
     batch = torch.randint(0, vocab, (args.batch, args.seq), generator=generator).to(device)
 
-    def step() -> float:
-        loss = model(input_ids=batch, labels=batch).loss
-        loss.backward()
-        optimizer.step()
-        optimizer.zero_grad(set_to_none=True)
-        return float(loss)
-
     for _ in range(args.warmup):
-        step()
+        _step(model, optimizer, batch)
     if cuda:
         torch.cuda.synchronize()
     started = time.perf_counter()
     for _ in range(args.steps):
-        loss = step()
+        loss = _step(model, optimizer, batch)
     if cuda:
         torch.cuda.synchronize()
     seconds = time.perf_counter() - started

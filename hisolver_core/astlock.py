@@ -37,4 +37,4 @@ def install() -> None:
             return original(*args, **kwargs)
 
     parse._hisolver_locked = True  # type: ignore[attr-defined]
-    ast.parse = parse  # type: ignore[assignment]
+    ast.parse = parse

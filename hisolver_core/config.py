@@ -80,7 +80,8 @@ class Settings:
     serve_queue: int = 8  # requests waiting for `hisolver serve`'s model; past it 503
     serve_max_tokens: int = 512  # token limit of one `hisolver serve` generation
     serve_timeout_s: float = 120.0  # one request to `hisolver serve` (queue wait plus generation)
-    vertex_image: str = ""  # the project's image (runs `hisolver serve`) for Vertex Model.upload
+    # the project's image: `hisolver serve` for Vertex Model.upload, the CLI for Vertex AI custom jobs
+    vertex_image: str = ""
     vertex_vllm_image: str = "us-docker.pkg.dev/vertex-ai/vertex-vision-model-garden-dockers/pytorch-vllm-serve:latest"
 
     # -- rendering
@@ -94,7 +95,6 @@ class Settings:
     job_slots: str = "train=1,default=2"  # concurrent local jobs per kind; "default" is the limit for other kinds
     job_cancel_grace_s: float = 10.0  # seconds between SIGTERM and SIGKILL when a local job is cancelled
     vertex_job_poll_s: float = 10.0  # least seconds between two reads of one Vertex job's state (pages poll often)
-    vertex_image: str = ""  # container image of this project for Vertex AI custom jobs
     vertex_staging_bucket: str = ""  # gs://bucket[/prefix] for custom-job staging and output (AIP_MODEL_DIR)
     vertex_service_account: str = ""  # optional service account the custom job runs as
 

@@ -49,7 +49,7 @@ def _latex() -> Check:
 
 
 def _blobs(settings: Settings) -> Check:
-    from .storage import open_blob_store
+    from .blobs import open_blob_store
 
     key = f"health/{uuid.uuid4().hex}"
     try:
@@ -65,7 +65,7 @@ def _blobs(settings: Settings) -> Check:
 
 
 def _database(settings: Settings) -> Check:
-    from .store import open_db, transaction
+    from .db import open_db, transaction
 
     try:
         db = open_db(settings)

@@ -100,7 +100,7 @@ def get_settings() -> Settings:
 def _clean_at_start_up(settings: Settings) -> None:
     """Once per server process and data folder: what killed runs left behind (see collection.cleanup)."""
     from hisolver_core.collection.cleanup import clean_leftovers
-    from hisolver_core.store import open_db
+    from hisolver_core.db import open_db
 
     try:
         db = open_db(settings)

@@ -14,6 +14,7 @@ import streamlit as st
 
 from hisolver_core.auth import Role
 from hisolver_core.collection import list_repos
+from hisolver_core.db import open_db
 from hisolver_core.jobs.commands import (
     collect_github_spec,
     collect_local_spec,
@@ -21,7 +22,6 @@ from hisolver_core.jobs.commands import (
     render_check_spec,
     save_upload,
 )
-from hisolver_core.store import open_db
 from pages import _shared as ui
 
 

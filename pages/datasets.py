@@ -76,7 +76,9 @@ def show_version(manifest: dict) -> None:
     c = manifest["counts"]
     cols = st.columns(4)
     for col, (label, key) in zip(
-        cols, [("Train rows", "train"), ("Validation rows", "val"), ("Labels", "labels"), ("Snippets", "snippets")]
+        cols,
+        [("Train rows", "train"), ("Validation rows", "val"), ("Labels", "labels"), ("Snippets", "snippets")],
+        strict=True,
     ):
         col.metric(label, c[key])
     st.caption(
@@ -108,7 +110,7 @@ def show_diff(settings, names: list[str]) -> None:
     if d["same_content"]:
         st.info(f"{a} and {b} have the same content hash.")
     cols = st.columns(5)
-    for col, key in zip(cols, ["added", "removed", "changed", "moved", "unchanged"]):
+    for col, key in zip(cols, ["added", "removed", "changed", "moved", "unchanged"], strict=True):
         col.metric(key.capitalize(), d[key] if key == "unchanged" else len(d[key]))
     rows = ui.run_or_stop(datasets.diff_details, settings, d)
     if rows:

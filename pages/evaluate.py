@@ -9,11 +9,11 @@ import pandas as pd
 import streamlit as st
 
 from hisolver_core.auth import Role
+from hisolver_core.db import open_db
 from hisolver_core.evaluation import FORMATS, EvalReport, benchmark_files, guess_format, save_upload
 from hisolver_core.evaluation.runner import load_report
 from hisolver_core.jobs.commands import eval_results_path, evaluate_spec
 from hisolver_core.solving import solve_stats
-from hisolver_core.store import open_db
 from pages import _shared as ui
 
 UPLOAD = "Upload a JSONL file..."
@@ -105,6 +105,7 @@ def render_recent_solves(settings) -> None:
         cols,
         ["steps_ms_p50", "steps_ms_p95", "video_ms_p50", "video_ms_p95"],
         ["Steps p50", "Steps p95", "Video p50", "Video p95"],
+        strict=True,
     ):
         value = stats[key]
         col.metric(label, "–" if value is None else f"{value / 1000:.2f} s")

@@ -17,8 +17,8 @@ from streamlit_ace import st_ace
 
 from hisolver_core import labeling
 from hisolver_core.auth import Role
+from hisolver_core.db import open_db
 from hisolver_core.errors import HiSolverError
-from hisolver_core.store import open_db
 from pages import _shared as ui
 
 FLASH_KEY = "label_flash"
@@ -261,7 +261,7 @@ def agreement_tab(db) -> None:
             st.markdown(
                 f"**Snippet {row.snippet_id}** {ui.md_literal(row.scene_name)} · similarity **{row.score:.2f}**"
             )
-            for col, lab in zip(st.columns(len(row.labels)), row.labels):
+            for col, lab in zip(st.columns(len(row.labels)), row.labels, strict=True):
                 col.markdown(f"*{ui.md_literal(lab['annotator'])}* ({lab['status']})")
                 col.markdown(ui.md_literal(lab["summary"]))
 

@@ -9,6 +9,7 @@ import pandas as pd
 import streamlit as st
 
 from hisolver_core.auth import Role
+from hisolver_core.db import open_db
 from hisolver_core.extraction.stats import (
     SnippetFilter,
     count_table,
@@ -18,7 +19,6 @@ from hisolver_core.extraction.stats import (
     snippet_stats,
 )
 from hisolver_core.labeling import load_preview
-from hisolver_core.store import open_db
 from pages import _shared as ui
 
 DUPLICATE_CHOICES = {"representatives": "One per cluster", "duplicates": "Duplicates only", "all": "All"}

@@ -229,7 +229,7 @@ def chapters_so_far(entry, idx: int) -> None:
     st.video(str(shown.video_path), autoplay=entry["autoplay"], muted=True)
     st.caption(f"Playing {shown.title.lower()} while the rest renders.")
     cols = st.columns(len(chapters))
-    for n, (col, chapter) in enumerate(zip(cols, chapters)):
+    for n, (col, chapter) in enumerate(zip(cols, chapters, strict=True)):
         if col.button(chapter.title, key=f"chapter_{idx}_{n}", disabled=not chapter.ready, width="stretch"):
             entry["chapter"], entry["autoplay"] = n, True
             st.rerun(scope="fragment")

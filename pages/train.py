@@ -184,7 +184,7 @@ def show_run(settings, run_id: str) -> None:
             st.markdown(detail["card"])
             st.json(run["artifacts"], expanded=False)
     for side in ("trained", "base"):
-        for i, sample in enumerate(detail["samples"].get(side, [])[:2]):
+        for sample in detail["samples"].get(side, [])[:2]:
             with st.expander(
                 f"{side}: {ui.md_literal(sample['request'])} - {'rendered' if sample['rendered'] else sample['error']}"
             ):

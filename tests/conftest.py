@@ -52,7 +52,7 @@ def env(monkeypatch, settings: Settings, tmp_path: Path):
 @pytest.fixture
 def db(settings: Settings):
     """A migrated metadata database in the test's own data folder."""
-    from hisolver_core.store import open_db
+    from hisolver_core.db import open_db
 
     database = open_db(settings)
     yield database
@@ -62,7 +62,7 @@ def db(settings: Settings):
 @pytest.fixture
 def blobs(settings: Settings):
     """The local blob store in the test's own data folder."""
-    from hisolver_core.storage import open_blob_store
+    from hisolver_core.blobs import open_blob_store
 
     return open_blob_store(settings)
 

@@ -168,7 +168,7 @@ def test_settings_page_health_checks_pass_here():
 def test_settings_page_says_where_each_value_came_from(monkeypatch):
     monkeypatch.setenv("HISOLVER_MAX_PROBLEM_CHARS", "1500")
     table = page("settings").table[0].value
-    sources = dict(zip(table["setting"], table["source"]))
+    sources = dict(zip(table["setting"], table["source"], strict=True))
     assert sources["max_problem_chars"] == "environment" and sources["backends"] == "default"
 
 

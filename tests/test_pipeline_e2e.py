@@ -13,14 +13,14 @@ import pytest
 from click.testing import CliRunner
 
 from hisolver_core import labeling
+from hisolver_core.blobs import open_blob_store
 from hisolver_core.cli import main as cli
 from hisolver_core.collection import collect_local
 from hisolver_core.datasets import create_version, load_version, split_of
+from hisolver_core.db import open_db
 from hisolver_core.extraction import extract
 from hisolver_core.extraction.render_check import render_check
 from hisolver_core.jobs import list_jobs
-from hisolver_core.storage import open_blob_store
-from hisolver_core.store import open_db
 
 pytestmark = pytest.mark.slow
 

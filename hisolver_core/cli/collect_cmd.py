@@ -67,7 +67,7 @@ def collect_local_cmd(path: str, name: str | None, as_json: bool) -> dict | None
       hisolver collect local ./big-folder --background
     """
     if maybe_submit("collect", {"source": "local", "path": path, "name": name}):
-        return
+        return None
     from ..collection import collect_local
 
     with _bar("import", "file") as progress:
@@ -94,7 +94,7 @@ def collect_github_cmd(query: str, max_repos: int, workers: int, max_tarball_mb:
       hisolver collect github --max-repos 500 --background
     """
     if maybe_submit("collect", {"source": "github", "query": query, "max_repos": max_repos}):
-        return
+        return None
     from ..collection.github import GitHubOptions, collect_github
 
     opts = GitHubOptions(query=query, max_repos=max_repos, workers=workers, max_tarball_bytes=max_tarball_mb << 20)
@@ -119,7 +119,7 @@ def extract_cmd(workers: int, no_export: bool, as_json: bool) -> dict | None:
       hisolver extract --background
     """
     if maybe_submit("extract", {"workers": workers, "export": not no_export}):
-        return
+        return None
     from ..extraction import extract
 
     with _bar("extract", "file") as progress:
@@ -136,8 +136,8 @@ def stats_cmd(as_json: bool) -> None:
     Example:
       hisolver stats --json
     """
+    from ..db import open_db
     from ..extraction.stats import snippet_stats
-    from ..store import open_db
 
     db = open_db(settings_from_env())
     try:
@@ -165,7 +165,7 @@ def render_check_cmd(workers: int, limit: int, retry_failed: bool, as_json: bool
       hisolver render-check --background
     """
     if maybe_submit("render-check", {"limit": limit, "retry_failed": retry_failed}):
-        return
+        return None
     from ..extraction.render_check import render_check
 
     with _bar("render", "snippet") as progress:

@@ -31,6 +31,17 @@ def emit_json(obj: object) -> None:
     sys.stdout.flush()
 
 
+def echo_rows(rows: list[dict[str, Any]], as_json: bool, line: Callable[[dict[str, Any]], str], empty: str) -> None:
+    """Print ``rows`` as one JSON array (``as_json``), else one ``line(row)`` each, or ``empty`` when there are none."""
+    if as_json:
+        emit_json(rows)
+        return
+    if not rows:
+        click.echo(empty)
+    for row in rows:
+        click.echo(line(row))
+
+
 def job_options(func: Callable[..., Any]) -> Callable[..., Any]:
     """Give a long subcommand ``--background``, ``--runner`` and the Vertex machine options.
 
@@ -61,7 +72,8 @@ def job_options(func: Callable[..., Any]) -> Callable[..., Any]:
                      help="Where the job runs (default HISOLVER_JOB_RUNNER); vertex implies --background."),
         click.option("--machine-type", default=None, help="Vertex only: machine type, e.g. g2-standard-8."),
         click.option("--accelerator-type", default=None, help="Vertex only: accelerator, e.g. NVIDIA_L4."),
-        click.option("--accelerator-count", type=int, default=0, show_default=True, help="Vertex only: how many accelerators."),
+        click.option("--accelerator-count", type=int, default=0, show_default=True,
+                     help="Vertex only: how many accelerators."),
     ]  # fmt: skip
     for option in reversed(options):
         wrapper = option(wrapper)

@@ -5,8 +5,8 @@ from __future__ import annotations
 import click
 
 from ..config import describe_settings
+from ..db import connect, migrate
 from ..health import run_checks
-from ..store import connect, migrate
 from .common import emit_json, settings_from_env
 
 

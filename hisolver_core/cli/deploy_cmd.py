@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from contextlib import closing
+
 import click
 
-from ..store import open_db
-from .common import emit_json, settings_from_env
+from ..db import open_db
+from .common import echo_rows, emit_json, settings_from_env
 
 
 @click.group("deploy")
@@ -49,8 +51,8 @@ def local_cmd(name: str | None, as_json: bool) -> None:
     Example:
       hisolver deploy local hisolver-manim-v2
     """
+    from ..blobs import open_blob_store
     from ..deployment import deploy_local
-    from ..storage import open_blob_store
 
     settings = settings_from_env()
     db = open_db(settings)
@@ -158,16 +160,11 @@ def list_cmd(as_json: bool) -> None:
     """
     from ..deployment import list_deployments
 
-    db = open_db(settings_from_env())
-    try:
+    with closing(open_db(settings_from_env())) as db:
         rows = list_deployments(db)
-    finally:
-        db.close()
-    if as_json:
-        emit_json(rows)
-        return
-    if not rows:
-        click.echo("nothing deployed yet: `hisolver deploy local NAME`")
-    for r in rows:
-        smoke = {1: "smoke ok", 0: "smoke FAILED"}.get(r["smoke_ok"], "smoke -")
-        click.echo(f"{r['id']:>4} {r['model']:<22} {r['target']:<7} {r['status']:<11} {smoke:<12} {r['traffic'] or ''}")
+    echo_rows(rows, as_json, _deployment_line, "nothing deployed yet: `hisolver deploy local NAME`")
+
+
+def _deployment_line(r: dict) -> str:
+    smoke = {1: "smoke ok", 0: "smoke FAILED"}.get(r["smoke_ok"], "smoke -")
+    return f"{r['id']:>4} {r['model']:<22} {r['target']:<7} {r['status']:<11} {smoke:<12} {r['traffic'] or ''}"

@@ -9,8 +9,8 @@ from pathlib import Path
 import click
 from tqdm import tqdm
 
+from ..db import open_db
 from ..evaluation import DEFAULT_TIME_LIMIT_S, FORMATS, run_eval
-from ..store import open_db
 from .common import emit_json, job_options, maybe_submit, settings_from_env
 
 __all__ = ["eval_cmd"]
@@ -42,7 +42,8 @@ def _print_table(title: str, table: dict) -> None:
     for name, row in table.items():
         precision = "-" if row["precision"] is None else f"{row['precision']:.1%}"
         click.echo(
-            f"{name[:28]:<28} {row['total']:>6} {row['answered']:>9} {row['correct']:>8} {row['wrong']:>6} {precision:>10}"
+            f"{name[:28]:<28} {row['total']:>6} {row['answered']:>9} {row['correct']:>8} {row['wrong']:>6}"
+            f" {precision:>10}"
         )
 
 
@@ -91,7 +92,7 @@ def eval_cmd(dataset, fmt, backend, limit, out, subjects, max_level, time_limit,
 
     \b
     Example:
-      hisolver eval --dataset ../shared/data/math500_test.jsonl --format math --subjects Algebra,Prealgebra --max-level 3 --json
+      hisolver eval --dataset math500_test.jsonl --format math --subjects Algebra,Prealgebra --max-level 3 --json
       hisolver eval --dataset sat_math.jsonl --format agieval --background
       hisolver eval --dataset sat_traps --format agieval
     """

@@ -11,7 +11,7 @@ from typing import Any
 
 import click
 
-from .common import emit_json, job_options, maybe_submit, settings_from_env
+from .common import echo_rows, emit_json, job_options, maybe_submit, settings_from_env
 
 __all__ = ["jobs_group"]
 
@@ -61,23 +61,20 @@ def list_cmd(kind: str | None, status: str | None, limit: int, as_json: bool) ->
     Example:
       hisolver jobs list --status running --json
     """
+    from ..db import open_db
     from ..jobs import list_jobs, poll_jobs
-    from ..store import open_db
 
     settings = settings_from_env()
     poll_jobs(settings)
     with closing(open_db(settings)) as db:
         rows = [_summary(r) for r in list_jobs(db, limit=limit, kind=kind, status=status)]
-    if as_json:
-        emit_json(rows)
-        return
-    if not rows:
-        click.echo("no jobs")
-        return
-    for r in rows:
-        click.echo(
-            f"{r['id']:>5}  {r['kind']:<13} {r['runner']:<7} {r['status']:<10} {r['progress']:>6.0%}  {r['message'][:60]}"
-        )
+    echo_rows(rows, as_json, _job_line, "no jobs")
+
+
+def _job_line(r: dict) -> str:
+    return (
+        f"{r['id']:>5}  {r['kind']:<13} {r['runner']:<7} {r['status']:<10} {r['progress']:>6.0%}  {r['message'][:60]}"
+    )
 
 
 @jobs_group.command("show")
@@ -187,9 +184,9 @@ def selftest_cmd(seconds: float, fail: bool, stubborn_child: bool) -> None:
     params = {"seconds": seconds, "fail": fail}
     if maybe_submit("selftest", params):
         return
+    from ..db import open_db
     from ..errors import JobError
     from ..jobs import tracked_job
-    from ..store import open_db
 
     with closing(open_db(settings_from_env())) as db, tracked_job(db, "selftest", params) as job:
         if stubborn_child:

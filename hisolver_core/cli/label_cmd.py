@@ -7,7 +7,7 @@ import getpass
 import click
 
 from .. import labeling
-from ..store import open_db
+from ..db import open_db
 from .common import emit_json, settings_from_env
 
 

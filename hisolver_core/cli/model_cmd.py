@@ -7,8 +7,8 @@ from contextlib import closing
 import click
 
 from .. import models
-from ..store import open_db
-from .common import emit_json, settings_from_env
+from ..db import open_db
+from .common import echo_rows, emit_json, settings_from_env
 
 
 @click.group("model")
@@ -44,13 +44,7 @@ def list_cmd(stage: str | None, as_json: bool) -> None:
     """
     with closing(open_db(settings_from_env())) as db:
         rows = models.list_models(db, stage)
-    if as_json:
-        emit_json(rows)
-        return
-    if not rows:
-        click.echo("no registered models yet: a successful `hisolver train start` registers one")
-    for m in rows:
-        click.echo(_line(m))
+    echo_rows(rows, as_json, _line, "no registered models yet: a successful `hisolver train start` registers one")
 
 
 @model_group.command("show")

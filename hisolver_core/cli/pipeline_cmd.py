@@ -228,7 +228,7 @@ def resume_cmd(run: int, as_json: bool) -> None:
 
 def _read(settings: Any, what: Callable[..., Any], *args: Any) -> Any:
     """``what(db, *args)`` on a fresh database, after marking runs whose process died as failed."""
-    from ..store import open_db
+    from ..db import open_db
 
     db = open_db(settings)
     try:

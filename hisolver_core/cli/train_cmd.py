@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from contextlib import closing
 from typing import Any
 
 import click
 
 from ..errors import HiSolverError
-from .common import emit_json, job_options, maybe_submit, settings_from_env
+from .common import echo_rows, emit_json, job_options, maybe_submit, settings_from_env
 
 
 def _param_options() -> dict[str, str]:
@@ -156,21 +157,13 @@ def list_cmd(as_json: bool) -> None:
     Example:
       hisolver train list --json
     """
-    from ..store import open_db
+    from ..db import open_db
     from ..training import runs
 
-    db = open_db(settings_from_env())
-    try:
+    with closing(open_db(settings_from_env())) as db:
         rows = runs.list_runs(db)
-    finally:
-        db.close()
-    if as_json:
-        emit_json(rows)
-        return
-    if not rows:
-        click.echo("no training runs yet: `hisolver train start --dataset NAME --base-model PATH` starts one")
-    for run in rows:
-        click.echo(_line(run))
+    empty = "no training runs yet: `hisolver train start --dataset NAME --base-model PATH` starts one"
+    echo_rows(rows, as_json, _line, empty)
 
 
 @train_group.command("show")
@@ -183,7 +176,7 @@ def show_cmd(run: str, as_json: bool) -> None:
     Example:
       hisolver train show run-20261202-061500-3f9a
     """
-    from ..store import open_db
+    from ..db import open_db
     from ..training import runs
 
     db = open_db(settings_from_env())

@@ -1,7 +1,7 @@
 """Clean what a killed run left behind: half-written blobs, temporary folders, job rows still ``running``.
 
 A run killed with SIGKILL runs no ``finally``: the local blob store's
-``.<name>.part`` files (see :mod:`hisolver_core.storage.local`) stay beside the
+``.<name>.part`` files (see :mod:`hisolver_core.blobs.local`) stay beside the
 blobs, ``TemporaryDirectory`` folders stay in the system's temporary folder, and
 the job row keeps saying ``running``. :func:`clean_leftovers` removes them; every
 collect and render-check run calls it first, and so does the app at start-up.
@@ -31,8 +31,9 @@ __all__ = ["Leftovers", "clean_leftovers", "temp_prefix"]
 log = logging.getLogger(__name__)
 
 TEMP_KINDS = ("collect", "upload", "render")
-_OWNED = re.compile(r"^hisolver-(?:%s)-(\d+)-" % "|".join(TEMP_KINDS))
-_LEGACY = re.compile(r"^hisolver-(?:%s)-(?!\d+-)" % "|".join(TEMP_KINDS))  # made before folders named their pid
+_KINDS = "|".join(TEMP_KINDS)
+_OWNED = re.compile(rf"^hisolver-(?:{_KINDS})-(\d+)-")
+_LEGACY = re.compile(rf"^hisolver-(?:{_KINDS})-(?!\d+-)")  # made before folders named their pid
 PART_AGE_S = 600.0  # a .part file this old is no write in progress (blobs are written in seconds)
 LEGACY_AGE_S = 86_400.0
 BLOB_FOLDERS = ("raw", "processed")

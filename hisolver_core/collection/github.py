@@ -32,11 +32,11 @@ from github import Auth, Github, GithubException, GithubRetry
 from requests.adapters import HTTPAdapter
 from urllib3.util.retry import Retry
 
+from ..blobs import BlobStore, open_blob_store
 from ..config import Settings
+from ..db import open_db, transaction
 from ..errors import HiSolverError
 from ..jobs import Progress, tracked_job
-from ..storage import BlobStore, open_blob_store
-from ..store import open_db, transaction
 from .archive import iter_tar, tar_commit, tar_short_commit
 from .cleanup import clean_leftovers, temp_prefix
 from .local import store_files
@@ -228,6 +228,7 @@ class _Fetcher:
         gh, session = self._client()
         repo = gh.get_repo(task.full_name)
         ref = task.default_branch
+        head: str | None
         if task.done_before and task.known_head:
             head = repo.get_branch(task.default_branch).commit.sha
             _respect_quota(gh, self.opts.max_rate_limit_wait)

@@ -11,10 +11,10 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+from ..blobs import BlobStore, open_blob_store
 from ..config import Settings
+from ..db import open_db
 from ..jobs import Progress, tracked_job
-from ..storage import BlobStore, open_blob_store
-from ..store import open_db
 from .archive import MAX_FILE_BYTES, SourceFile, iter_py_files
 from .cleanup import clean_leftovers, temp_prefix
 from .records import CollectResult, blob_prefix, known_files, save_repo_files, upsert_repo

@@ -15,8 +15,8 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from ..db import transaction, utcnow
 from ..jobs import Progress
-from ..store import transaction, utcnow
 
 __all__ = [
     "Progress",
@@ -84,7 +84,7 @@ def upsert_repo(db: Database, full_name: str, meta: dict[str, Any]) -> dict[str,
 
 def get_repo(db: Database, full_name: str) -> dict[str, Any]:
     """The repos row for ``full_name`` (KeyError when absent)."""
-    rows = list(db["repos"].rows_where("full_name = ?", [full_name]))
+    rows = list(db.table("repos").rows_where("full_name = ?", [full_name]))
     if not rows:
         raise KeyError(full_name)
     return rows[0]
@@ -129,7 +129,7 @@ def save_repo_files(
 def mark_repo(db: Database, repo_id: int, status: str, error: str | None = None, **changes: Any) -> None:
     """Set a repository's status (``queued``, ``done``, ``failed``, ``too_large``) and error."""
     with transaction(db):
-        db["repos"].update(repo_id, {"status": status, "error": (error or None) and error[:500], **changes})
+        db.table("repos").update(repo_id, {"status": status, "error": (error or None) and error[:500], **changes})
 
 
 def list_repos(db: Database, limit: int = 500) -> list[dict[str, Any]]:

@@ -36,11 +36,11 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from ..blobs import BlobStore, open_blob_store
 from ..config import Settings
+from ..db import iso, now_utc, open_db, transaction
 from ..errors import HiSolverError, StorageError
 from ..labeling.labelstudio import annotation_record
-from ..storage import BlobStore, open_blob_store
-from ..store import iso, now_utc, open_db, transaction
 from .stats import topic_of
 
 __all__ = [
@@ -144,7 +144,7 @@ def _reserve(
             raise DatasetError(f"parent version {parent!r} does not exist")
         cur = conn.execute(_SELECT.format(statuses=statuses) + _RENDERED)
         cols = [c[0] for c in cur.description]
-        rows = [dict(zip(cols, r)) for r in cur.fetchall()]
+        rows = [dict(zip(cols, r, strict=True)) for r in cur.fetchall()]
         left_out = conn.execute(f"SELECT COUNT(*) FROM ({_SELECT.format(statuses=statuses)})").fetchone()[0] - len(rows)
         if not rows:
             why = " (none approved yet)" if approved_only else ""
@@ -293,7 +293,7 @@ def _write_version(
 ) -> dict[str, Any]:
     files, items = _assemble(rows, val_fraction)
     prefix = version_prefix(name)
-    file_info = {}
+    file_info: dict[str, dict[str, Any]] = {}
     for fname, data in files.items():
         blobs.put(prefix + fname, data, "application/jsonl")
         file_info[fname] = {"sha256": hashlib.sha256(data).hexdigest(), "bytes": len(data), "rows": data.count(b"\n")}

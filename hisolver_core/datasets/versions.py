@@ -12,10 +12,10 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from ..blobs import BlobStore, LocalBlobStore, open_blob_store
 from ..config import Settings
+from ..db import open_db
 from ..errors import NotFoundError, StorageError
-from ..storage import BlobStore, LocalBlobStore, open_blob_store
-from ..store import open_db
 from .build import FILES, version_prefix
 
 __all__ = ["DatasetVersion", "list_versions", "read_manifest", "diff_versions", "diff_details", "load_version"]

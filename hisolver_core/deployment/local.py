@@ -16,10 +16,10 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from ..blobs import BlobStore
 from ..config import Settings
+from ..db import transaction
 from ..models import get_model, production_model
-from ..storage import BlobStore
-from ..store import transaction
 from .records import DeployError, active_deployments, add_deployment, list_deployments, read_active, update_deployment
 from .smoke import smoke_test
 
@@ -37,9 +37,10 @@ def model_to_deploy(db: Database, name: str | None) -> dict[str, Any]:
     if name:
         model = get_model(db, name)
     else:
-        model = production_model(db)
-        if model is None:
+        production = production_model(db)
+        if production is None:
             raise DeployError("no model is in production: promote one (hisolver model promote NAME) or name it")
+        model = production
     if model["stage"] == "archived":
         raise DeployError(f"{model['name']} is archived; promote or register another model to deploy")
     return model

@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from typing import Any
+from typing import Any, cast
 
 from sqlite_utils import Database
 
 from ..config import Settings
+from ..db import transaction, utcnow
 from ..errors import HiSolverError, NotFoundError
-from ..store import transaction, utcnow
 
 __all__ = [
     "DeployError",
@@ -67,7 +67,7 @@ def add_deployment(db: Database, model: str, target: str, **fields: Any) -> dict
     for key in _JSON:
         row.setdefault(key, "{}")
     with transaction(db):
-        pk = db["deployments"].insert(row).last_pk
+        pk = cast(int, db.table("deployments").insert(row).last_pk)
     return get_deployment(db, pk)
 
 
@@ -76,13 +76,13 @@ def update_deployment(db: Database, deployment_id: int, **fields: Any) -> dict[s
     values = {k: (json.dumps(v) if k in _JSON else v) for k, v in fields.items()}
     values["updated_at"] = utcnow()
     with transaction(db):
-        db["deployments"].update(deployment_id, values)
+        db.table("deployments").update(deployment_id, values)
     return get_deployment(db, deployment_id)
 
 
 def get_deployment(db: Database, deployment_id: int) -> dict[str, Any]:
     """Return one deployment; raises :class:`DeploymentNotFound`."""
-    rows = list(db["deployments"].rows_where("id = ?", [deployment_id]))
+    rows = list(db.table("deployments").rows_where("id = ?", [deployment_id]))
     if not rows:
         raise DeploymentNotFound(f"no deployment {deployment_id}; `hisolver deploy list` shows them")
     return _decode(rows[0])
@@ -91,14 +91,14 @@ def get_deployment(db: Database, deployment_id: int) -> dict[str, Any]:
 def list_deployments(db: Database, target: str | None = None, limit: int = 100) -> list[dict[str, Any]]:
     """Return deployments, newest first, optionally only one ``target``."""
     where, args = ("target = ?", [target]) if target else (None, [])
-    return [_decode(r) for r in db["deployments"].rows_where(where, args, order_by="id desc", limit=limit)]
+    return [_decode(r) for r in db.table("deployments").rows_where(where, args, order_by="id desc", limit=limit)]
 
 
 def active_deployments(db: Database, target: str) -> list[dict[str, Any]]:
     """Return the ``active`` deployments of ``target``, newest first."""
     return [
         _decode(r)
-        for r in db["deployments"].rows_where("target = ? and status = 'active'", [target], order_by="id desc")
+        for r in db.table("deployments").rows_where("target = ? and status = 'active'", [target], order_by="id desc")
     ]
 
 

@@ -15,7 +15,7 @@ __all__ = ["deploy_overview", "set_stage", "deploy_model", "submit_deploy", "rol
 
 @contextmanager
 def _store(settings: Settings) -> Iterator[Database]:
-    from ..store import open_db
+    from ..db import open_db
 
     db = open_db(settings)
     try:
@@ -30,7 +30,7 @@ def deploy_overview(settings: Settings) -> dict[str, Any]:
     from .records import active_deployments, list_deployments
 
     with _store(settings) as db:
-        active = {t: (active_deployments(db, t) or [None])[0] for t in ("local", "vertex")}
+        active = {t: next(iter(active_deployments(db, t)), None) for t in ("local", "vertex")}
         return {"models": list_models(db), "deployments": list_deployments(db), "active": active}
 
 
@@ -55,7 +55,7 @@ def deploy_model(settings: Settings, name: str, target: str, **options: Any) -> 
 
     with _store(settings) as db:
         if target == "local":
-            from ..storage import open_blob_store
+            from ..blobs import open_blob_store
 
             return deploy_local(settings, db, open_blob_store(settings), name)
         return deploy_vertex(settings, db, name, **options)

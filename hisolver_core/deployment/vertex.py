@@ -183,7 +183,7 @@ def check_vertex(
 def deploy_vertex(
     settings: Settings, db: Database, name: str | None = None, progress: Progress | None = None, **options: Any
 ) -> dict[str, Any]:
-    """Upload model ``name`` (default: production) to Vertex AI and deploy it with ``options`` (see :class:`VertexOptions`).
+    """Upload model ``name`` (default: production) to Vertex AI; deploy it with ``options`` (:class:`VertexOptions`).
 
     ``progress(done, total, message)`` hears each of the four steps (upload, endpoint, deploy, smoke test).
 
@@ -277,7 +277,7 @@ def _undeploy(settings: Settings, row: dict[str, Any]) -> dict[str, int]:
         try:
             endpoint = aiplatform.Endpoint(row["endpoint"])
             current = dict(endpoint.traffic_split)
-            restore = {
+            restore: dict | None = {
                 k: v for k, v in row["previous_traffic"].items() if k != row["deployed_model_id"] and k in current
             }
             # the split from before the deploy, when its models are all still there; else the SDK rescales the rest

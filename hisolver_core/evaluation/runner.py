@@ -18,6 +18,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from sqlite_utils import Database
 
@@ -73,7 +74,7 @@ class _Worker:
 
     def __init__(self, solve_fn: SolveFn) -> None:
         methods = mp.get_all_start_methods()
-        self._ctx = mp.get_context("fork" if "fork" in methods else "spawn")
+        self._ctx: Any = mp.get_context("fork" if "fork" in methods else "spawn")  # Fork- or SpawnContext
         self._solve_fn = solve_fn
         self._start()
 

@@ -16,7 +16,7 @@ import logging
 from datasketch import MinHashLSH
 from sqlite_utils import Database
 
-from ..store import transaction
+from ..db import transaction
 from .hashing import NUM_PERM, minhash_from_bytes
 
 __all__ = ["assign_clusters", "rechoose_representatives", "NEAR_THRESHOLD"]

@@ -21,11 +21,11 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from ..blobs import BlobStore, open_blob_store
 from ..config import Settings
+from ..db import open_db, transaction, utcnow
 from ..errors import HiSolverError, NotFoundError
 from ..jobs import Progress, tracked_job
-from ..storage import BlobStore, open_blob_store
-from ..store import open_db, transaction, utcnow
 from .clusters import assign_clusters
 from .hashing import code_hash, combine_digests, minhash, minhash_to_bytes
 from .scenes import parse_source

@@ -18,12 +18,12 @@ from typing import TYPE_CHECKING, Any
 
 from sqlite_utils import Database
 
+from ..blobs import open_blob_store
 from ..collection.cleanup import clean_leftovers
 from ..config import Settings
+from ..db import open_db, transaction
 from ..errors import RenderError
 from ..jobs import Progress, tracked_job
-from ..storage import open_blob_store
-from ..store import open_db, transaction
 from .clusters import rechoose_representatives
 
 if TYPE_CHECKING:
@@ -90,7 +90,7 @@ def _render_one(renderer: RenderService, snippet: dict[str, Any]) -> dict[str, A
 
 def _record(db: Database, snippet_id: int, changes: dict[str, Any], result: RenderCheckResult) -> None:
     with transaction(db):
-        db["snippets"].update(snippet_id, changes)
+        db.table("snippets").update(snippet_id, changes)
     result.checked += 1
     status = changes["render_status"]
     if status == "ok":

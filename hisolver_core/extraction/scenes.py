@@ -12,6 +12,7 @@ from __future__ import annotations
 import ast
 import hashlib
 from dataclasses import dataclass, field
+from typing import cast
 
 __all__ = [
     "SceneSnippet",
@@ -183,14 +184,14 @@ def _scan(stmt: ast.stmt, modules: list[str]) -> tuple[set[str], bytes]:
     while stack:
         node = stack.pop()
         kind = type(node)
-        if kind is ast.Name:
+        if isinstance(node, ast.Name):
             if type(node.ctx) is ast.Load:
                 used.add(node.id)
-        elif kind in _DEFS:
+        elif isinstance(node, _DEFS):
             _drop_docstring(node)
-        elif kind is ast.Import:
+        elif isinstance(node, ast.Import):
             modules.extend(alias.name for alias in node.names)
-        elif kind is ast.ImportFrom and node.module and not node.level:
+        elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
             modules.append(node.module)
         parts.append(kind.__name__)
         for name in node._fields:
@@ -281,7 +282,7 @@ def _index(tree: ast.Module) -> _Module:
     for i, names in enumerate(defines):
         for name in names:
             by_name.setdefault(name, []).append(i)
-    acts = [(i, name) for i, s in enumerate(stmts) if (name := _side_effect_subject(s)) is not None]
+    acts = [(i, subject) for i, s in enumerate(stmts) if (subject := _side_effect_subject(s)) is not None]
     return _Module(stmts, defines, uses, by_name, modules, [digest for _, digest in scans], acts)
 
 
@@ -356,7 +357,7 @@ def _scene_classes(mod: _Module) -> list[int]:
             return memo[name]
         if name in seen:
             return False  # inheritance cycle
-        stmt = mod.stmts[classes[name]]
+        stmt = cast(ast.ClassDef, mod.stmts[classes[name]])  # ``classes`` indexes only ClassDefs
         result = False
         for base in stmt.bases:
             bname = _base_name(base)
@@ -419,7 +420,7 @@ def _join(parts: list[str], stmts: list[ast.stmt]) -> str:
     """Join statements PEP 8 style: imports and constants together, two blank lines around defs."""
     out: list[str] = []
     prev_def = False
-    for i, (text, stmt) in enumerate(zip(parts, stmts)):
+    for i, (text, stmt) in enumerate(zip(parts, stmts, strict=True)):
         is_def = isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef))
         if i and (is_def or prev_def):
             out.append("\n\n")

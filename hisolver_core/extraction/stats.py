@@ -135,8 +135,9 @@ def get_snippet(db: Database, snippet_id: int) -> dict[str, Any]:
     """One snippet with its repo and file details; raises :class:`NotFoundError`."""
     rows = list(
         db.query(
-            f"SELECT s.*, r.full_name AS repo, f.path, r.license, r.stars, f.blob_key,"
-            f" (SELECT count(*) FROM snippets d WHERE d.cluster_id = s.cluster_id) AS cluster_size{_FROM} WHERE s.id = ?",
+            "SELECT s.*, r.full_name AS repo, f.path, r.license, r.stars, f.blob_key,"
+            " (SELECT count(*) FROM snippets d WHERE d.cluster_id = s.cluster_id) AS cluster_size"
+            f"{_FROM} WHERE s.id = ?",
             [snippet_id],
         )
     )

@@ -136,7 +136,7 @@ class LocalRunner:
         if path.is_file():
             text = path.read_text(errors="replace")
         elif self.settings.blob_backend != "local":
-            from ..storage import open_blob_store
+            from ..blobs import open_blob_store
 
             store = open_blob_store(self.settings)
             if store.exists(log_key(int(row["id"]))):

@@ -15,8 +15,8 @@ from typing import Any, cast
 
 from sqlite_utils import Database
 
+from ..db import transaction, utcnow
 from ..errors import NotFoundError
-from ..store import utcnow
 
 __all__ = [
     "ACTIVE",
@@ -62,7 +62,7 @@ def start_job(db: Database, kind: str, params: dict[str, Any] | None = None) -> 
     if adopted is not None:
         return adopted
     now = utcnow()
-    with db.conn:
+    with transaction(db):
         return cast(
             int,
             db.table("jobs")
@@ -89,7 +89,7 @@ def _adopt(db: Database) -> int | None:
     if not raw or not raw.isdigit():
         return None
     job_id = int(raw)
-    with db.conn:
+    with transaction(db):
         cur = db.execute(
             "UPDATE jobs SET status = 'running', pid = ?, started_at = coalesce(started_at, ?) "
             # only the job's own process: a child that inherited the variable must not take the row
@@ -107,7 +107,7 @@ def update_job(db: Database, job_id: int, progress: float | None = None, message
     if message is not None:
         changes["message"] = message[:500]
     if changes:
-        with db.conn:
+        with transaction(db):
             db.table("jobs").update(job_id, changes)
 
 
@@ -121,7 +121,7 @@ def finish_job(db: Database, job_id: int, status: str, message: str = "") -> boo
     if status not in FINISHED:
         raise ValueError(f"finish status must be one of {FINISHED}, got {status!r}")
     progress = ", progress = 1.0" if status == "succeeded" else ""
-    with db.conn:
+    with transaction(db):
         cur = db.execute(
             f"UPDATE jobs SET status = ?, message = ?, finished_at = ?{progress} "
             "WHERE id = ? AND status IN ('queued', 'running')",
@@ -132,7 +132,7 @@ def finish_job(db: Database, job_id: int, status: str, message: str = "") -> boo
 
 def set_job_metrics(db: Database, job_id: int, metrics: dict[str, Any]) -> None:
     """Store ``metrics`` (JSON-serialisable: losses, scores) on the job row; the Jobs page shows them."""
-    with db.conn:
+    with transaction(db):
         db.table("jobs").update(job_id, {"metrics": json.dumps(metrics, default=str)})
 
 

@@ -16,8 +16,8 @@ from typing import Any, cast
 from sqlite_utils import Database
 
 from ..config import Settings
+from ..db import open_db, transaction, utcnow
 from ..errors import HiSolverError, JobError, NotFoundError
-from ..store import open_db, utcnow
 from .local import group_alive, log_key
 from .records import ACTIVE, finish_job, get_job, pid_alive, reap_lost_jobs
 from .runner import get_runner
@@ -67,7 +67,7 @@ def submit_job(settings: Settings, spec: JobSpec, runner: str | None = None, ret
     backend.check(spec)
     parse_slots(settings.job_slots)  # a malformed setting fails here, before a row exists
     with closing(open_db(settings)) as db:
-        with db.conn:
+        with transaction(db):
             job_id = cast(int, db.table("jobs").insert(
                 {
                     "kind": spec.kind, "status": "queued", "params": json.dumps(spec.params, default=str),
@@ -91,7 +91,7 @@ def _start(db: Database, backend: Any, job_id: int, spec: JobSpec) -> None:
     except HiSolverError as exc:
         finish_job(db, job_id, "failed", f"could not start: {exc}")
         raise
-    with db.conn:
+    with transaction(db):
         db.table("jobs").update(job_id, changes)
 
 
@@ -193,7 +193,7 @@ def save_log(settings: Settings, job_id: int) -> None:
     """Copy a finished local job's log into a cloud blob store (the local store already holds it)."""
     if settings.blob_backend == "local":
         return
-    from ..storage import open_blob_store
+    from ..blobs import open_blob_store
     from .local import LocalRunner
 
     path = LocalRunner(settings).log_path(job_id)
@@ -238,11 +238,8 @@ def _claim_queued(settings: Settings, db: Database) -> list[dict[str, Any]]:
     slots = parse_slots(settings.job_slots)
     total = slots.get("total")
     claimed: list[dict[str, Any]] = []
-    conn = db.conn
-    if conn.in_transaction:
-        conn.commit()
-    conn.execute("BEGIN IMMEDIATE")  # two pollers never both claim the same job or slot
-    try:
+    # BEGIN IMMEDIATE: two pollers never both claim the same job or slot
+    with transaction(db) as conn:
         running: dict[str, int] = {}
         for kind, count in conn.execute(
             "SELECT kind, count(*) FROM jobs WHERE runner = 'local' AND status = 'running' GROUP BY kind"
@@ -252,7 +249,7 @@ def _claim_queued(settings: Settings, db: Database) -> list[dict[str, Any]]:
         queued = conn.execute("SELECT * FROM jobs WHERE runner = 'local' AND status = 'queued' ORDER BY id").fetchall()
         columns = [d[0] for d in conn.execute("SELECT * FROM jobs LIMIT 0").description]
         for values in queued:
-            row = dict(zip(columns, values))
+            row = dict(zip(columns, values, strict=True))
             limit = slots.get(row["kind"], slots["default"])
             if running.get(row["kind"], 0) >= limit or (total is not None and in_use >= total):
                 continue
@@ -263,10 +260,6 @@ def _claim_queued(settings: Settings, db: Database) -> list[dict[str, Any]]:
             running[row["kind"]] = running.get(row["kind"], 0) + 1
             in_use += 1
             claimed.append(row)
-        conn.commit()
-    except BaseException:
-        conn.rollback()
-        raise
     return claimed
 
 
@@ -303,5 +296,5 @@ def _refresh_remote(settings: Settings, db: Database) -> None:
             log.warning("cannot refresh job %d from Vertex AI: %s", row["id"], exc)
             continue
         if changes:
-            with db.conn:
+            with transaction(db):
                 db.table("jobs").update(row["id"], changes)

@@ -137,7 +137,7 @@ class VertexRunner:
 
     def status(self, row: dict[str, Any]) -> dict[str, Any]:
         """Read the custom job's state; return the row changes (status, message, times)."""
-        from ..store import utcnow
+        from ..db import utcnow
 
         try:
             job = self._get(row)
@@ -164,9 +164,8 @@ class VertexRunner:
 
     def logs(self, row: dict[str, Any], tail_lines: int | None = None) -> str:
         """Vertex keeps the job's output in Cloud Logging: return where, and the state recorded here."""
-        lines = [
-            f"Vertex AI job {row.get('external_id') or '(not submitted)'}: {row['status']}. {row.get('message') or ''}".rstrip()
-        ]
+        job = row.get("external_id") or "(not submitted)"
+        lines = [f"Vertex AI job {job}: {row['status']}. {row.get('message') or ''}".rstrip()]
         if row.get("log_url"):
             lines.append(f"Logs (Cloud Logging): {row['log_url']}")
         if row.get("console_url"):

@@ -61,7 +61,7 @@ def close_job(job_id: int, code: int, result: Any = None) -> None:
     their result counts) becomes the job's metrics unless the job wrote its own.
     """
     from ..config import load_settings
-    from ..store import open_db
+    from ..db import open_db, transaction
     from .records import finish_job, get_job
     from .service import poll_jobs, save_log
 
@@ -72,7 +72,7 @@ def close_job(job_id: int, code: int, result: Any = None) -> None:
         changes: dict[str, Any] = {"exit_code": code}
         if isinstance(result, dict) and not row.get("metrics"):
             changes["metrics"] = json.dumps(result, default=str)
-        with db.conn:
+        with transaction(db):
             db.table("jobs").update(job_id, changes)
         if row["status"] in ("queued", "running"):
             if code == 0:

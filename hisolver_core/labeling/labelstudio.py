@@ -29,11 +29,11 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from ..db import iso, now_utc, transaction
 from ..errors import HiSolverError
 from ..extraction.hashing import ast_hash, minhash, minhash_to_bytes
 from ..extraction.scenes import detect_dialect
 from ..rendering.policy import find_scenes
-from ..store import iso, now_utc, transaction
 from .queue import LabelingError, upsert_label
 
 __all__ = [
@@ -313,7 +313,7 @@ def import_label_studio(
             snippet_id, new_status = _snippet_for(conn, code, task.get("id", n), stamp)
             is_new = new_status is not None
             created, matched = created + is_new, matched + (not is_new)
-            if is_new:
+            if new_status is not None:
                 unmatched.append(str(task.get("id", f"#{n}")))
                 statuses.append(new_status)
             for ann in task.get("annotations") or task.get("completions") or []:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import logging
 
+from ..blobs import open_blob_store
 from ..config import Settings
 from ..errors import StorageError
-from ..storage import open_blob_store
 
 __all__ = ["load_preview"]
 

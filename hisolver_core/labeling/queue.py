@@ -22,8 +22,8 @@ from datetime import datetime, timedelta
 
 from sqlite_utils import Database
 
+from ..db import iso, now_utc, transaction
 from ..errors import HiSolverError, NotFoundError
-from ..store import iso, now_utc, transaction
 
 __all__ = [
     "QueueItem",

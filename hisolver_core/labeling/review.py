@@ -17,8 +17,8 @@ from datetime import datetime
 
 from sqlite_utils import Database
 
+from ..db import iso, now_utc, transaction
 from ..errors import NotFoundError
-from ..store import iso, now_utc, transaction
 from .queue import LabelingError
 
 __all__ = [
@@ -87,7 +87,7 @@ def review_label(db: Database, label_id: int, decision: str, reviewer: str, note
         if cur.rowcount == 0:
             raise NotFoundError(f"no submitted label {label_id}")
     log.info("label %s %sd by %s", label_id, decision, reviewer)
-    return dict(db["labels"].get(label_id))
+    return dict(db.table("labels").get(label_id))
 
 
 def annotator_counts(db: Database, *, now: datetime | None = None) -> list[dict]:

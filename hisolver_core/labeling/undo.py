@@ -12,7 +12,7 @@ from datetime import datetime, timedelta
 
 from sqlite_utils import Database
 
-from ..store import iso, now_utc, transaction
+from ..db import iso, now_utc, transaction
 from .queue import LEASE_SECONDS, LabelingError, _check_annotator
 
 __all__ = ["UNDO_SECONDS", "undo_label"]

@@ -25,7 +25,7 @@ def _load(model_path: str, adapter_path: str | None) -> tuple[Any, Any]:
     from transformers import AutoModelForCausalLM, AutoTokenizer
 
     tokenizer = AutoTokenizer.from_pretrained(model_path)
-    model = AutoModelForCausalLM.from_pretrained(model_path)
+    model: Any = AutoModelForCausalLM.from_pretrained(model_path)
     if adapter_path:
         from peft import PeftModel
 

@@ -8,9 +8,9 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from ..blobs import BlobStore
+from ..db import transaction, utcnow
 from ..errors import HiSolverError, NotFoundError
-from ..storage import BlobStore
-from ..store import transaction, utcnow
 
 __all__ = [
     "STAGES",
@@ -84,7 +84,7 @@ def register_model(
     ``hisolver-manim-vN`` with the next free N. Registering the same run twice returns the
     existing row. Raises :class:`RegistryError` for missing artifacts or a name in use.
     """
-    existing = list(db["models"].rows_where("run_id = ?", [run_id]))
+    existing = list(db.table("models").rows_where("run_id = ?", [run_id]))
     if existing:
         return _decode(existing[0])
     _check_artifacts(blobs, artifacts)
@@ -92,9 +92,9 @@ def register_model(
     with transaction(db):  # BEGIN IMMEDIATE: the version read and the insert are one step
         version = db.execute("select coalesce(max(version), 0) + 1 from models").fetchone()[0]
         name = name or f"{DEFAULT_FAMILY}-v{version}"
-        if db["models"].count_where("name = ?", [name]):
+        if db.table("models").count_where("name = ?", [name]):
             raise RegistryError(f"a model named {name} is already registered: choose another name")
-        db["models"].insert(
+        db.table("models").insert(
             {
                 "name": name,
                 "version": version,
@@ -111,7 +111,7 @@ def register_model(
                 "updated_at": now,
             }
         )
-        db["model_events"].insert(
+        db.table("model_events").insert(
             {"model": name, "stage": "candidate", "previous_stage": "", "note": "registered", "at": now}
         )
     log.info("registered model %s from run %s", name, run_id)
@@ -121,12 +121,12 @@ def register_model(
 def list_models(db: Database, stage: str | None = None) -> list[dict[str, Any]]:
     """Return registered models, newest first, optionally only those in ``stage``."""
     where, args = ("stage = ?", [stage]) if stage else (None, [])
-    return [_decode(r) for r in db["models"].rows_where(where, args, order_by="version desc")]
+    return [_decode(r) for r in db.table("models").rows_where(where, args, order_by="version desc")]
 
 
 def get_model(db: Database, name: str) -> dict[str, Any]:
     """Return one model's row (metrics and artifacts decoded); raises :class:`ModelNotFound`."""
-    rows = list(db["models"].rows_where("name = ?", [name]))
+    rows = list(db.table("models").rows_where("name = ?", [name]))
     if not rows:
         raise ModelNotFound(f"no registered model named {name!r}; `hisolver model list` shows the registered ones")
     return _decode(rows[0])
@@ -153,19 +153,21 @@ def update_model_metrics(db: Database, run_id: str, metrics: dict[str, Any]) -> 
 
     Returns the updated row, or None when that run registered no model.
     """
-    rows = list(db["models"].rows_where("run_id = ?", [run_id]))
+    rows = list(db.table("models").rows_where("run_id = ?", [run_id]))
     if not rows:
         return None
     with transaction(db):
-        db["models"].update(rows[0]["name"], {"metrics": json.dumps(metrics, default=str), "updated_at": utcnow()})
+        db.table("models").update(
+            rows[0]["name"], {"metrics": json.dumps(metrics, default=str), "updated_at": utcnow()}
+        )
     return get_model(db, rows[0]["name"])
 
 
 def _set_stage(db: Database, name: str, stage: str, note: str) -> None:
     before = get_model(db, name)["stage"]
     now = utcnow()
-    db["models"].update(name, {"stage": stage, "updated_at": now})
-    db["model_events"].insert({"model": name, "stage": stage, "previous_stage": before, "note": note, "at": now})
+    db.table("models").update(name, {"stage": stage, "updated_at": now})
+    db.table("model_events").insert({"model": name, "stage": stage, "previous_stage": before, "note": note, "at": now})
 
 
 def promote_model(db: Database, name: str, note: str = "") -> dict[str, Any]:

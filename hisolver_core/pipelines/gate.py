@@ -17,7 +17,7 @@ from sqlite_utils import Database
 
 from .. import models
 from ..config import Settings
-from ..store import open_db
+from ..db import open_db
 from .steps import PipelineError
 
 log = logging.getLogger(__name__)
@@ -144,10 +144,10 @@ def export_processed(settings: Settings) -> dict[str, Any]:
     (snippets that still need labels). Raises :class:`StorageError` when the
     store cannot be written.
     """
+    from ..blobs import open_blob_store
     from ..extraction import export_snippets
     from ..jobs import tracked_job
     from ..labeling import waiting_for_labels
-    from ..storage import open_blob_store
 
     with closing(open_db(settings)) as db:
         with tracked_job(db, "export", {}) as job:

@@ -19,8 +19,8 @@ from typing import Any
 from sqlite_utils import Database
 
 from ..config import Settings
+from ..db import open_db, utcnow
 from ..errors import HiSolverError, NotFoundError
-from ..store import open_db, utcnow
 from .records import (
     create_run,
     get_run,
@@ -103,11 +103,11 @@ def start_pipeline(settings: Settings, part: str, params: dict[str, Any], runner
 
 def reap_lost_runs(db: Database) -> list[int]:
     """Mark local runs whose orchestrating process died as failed (resumable); return their ids."""
-    lost = [r["id"] for r in db["pipeline_runs"].rows_where("status = 'running' and runner = 'local'")
+    lost = [r["id"] for r in db.table("pipeline_runs").rows_where("status = 'running' and runner = 'local'")
             if not process_alive(r["pid"])]  # fmt: skip
     for run_id in lost:
         now = utcnow()
-        for row in db["pipeline_steps"].rows_where("run_id = ? and status = 'running'", [run_id]):
+        for row in db.table("pipeline_steps").rows_where("run_id = ? and status = 'running'", [run_id]):
             update_step(db, run_id, row["name"], status="failed", error="the pipeline process ended during this step",
                         finished_at=now, seconds=seconds_between(row["started_at"], now))  # fmt: skip
         update_run(
@@ -151,7 +151,7 @@ def _cancel_running_step_jobs(settings: Settings, db: Database, run_id: int) -> 
     """On an interrupted run, stop the step job it was waiting on (it would run on unwatched)."""
     from ..jobs import ACTIVE, cancel_job, get_job
 
-    for row in db["pipeline_steps"].rows_where("run_id = ? and job_id is not null", [run_id]):
+    for row in db.table("pipeline_steps").rows_where("run_id = ? and job_id is not null", [run_id]):
         try:
             if get_job(db, row["job_id"])["status"] in ACTIVE:
                 cancel_job(settings, row["job_id"])

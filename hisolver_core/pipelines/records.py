@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import json
 from datetime import datetime
-from typing import Any
+from typing import Any, cast
 
 from sqlite_utils import Database
 
+from ..db import transaction, utcnow
 from ..errors import NotFoundError
-from ..store import utcnow
 from .steps import steps_of
 
 __all__ = [
@@ -46,9 +46,9 @@ def _decode(row: dict[str, Any]) -> dict[str, Any]:
 def create_run(db: Database, part: str, params: dict[str, Any], runner: str = "local") -> int:
     """Record a queued run of ``part`` with its steps pending; return the run id."""
     steps = steps_of(part)
-    with db.conn:
+    with transaction(db):
         run_id = (
-            db["pipeline_runs"]
+            db.table("pipeline_runs")
             .insert(
                 {
                     "part": part,
@@ -60,15 +60,15 @@ def create_run(db: Database, part: str, params: dict[str, Any], runner: str = "l
             )
             .last_pk
         )
-        db["pipeline_steps"].insert_all(
+        db.table("pipeline_steps").insert_all(
             {"run_id": run_id, "position": i, "name": step.name, "status": "pending"} for i, step in enumerate(steps)
         )
-    return run_id
+    return cast(int, run_id)
 
 
 def get_run(db: Database, run_id: int) -> dict[str, Any]:
     """Return run ``run_id`` with its ``steps`` (in order); raises :class:`NotFoundError`."""
-    rows = list(db["pipeline_runs"].rows_where("id = ?", [run_id]))
+    rows = list(db.table("pipeline_runs").rows_where("id = ?", [run_id]))
     if not rows:
         raise NotFoundError(f"no pipeline run {run_id} (see 'hisolver pipeline list')")
     run = _decode(rows[0])
@@ -78,7 +78,7 @@ def get_run(db: Database, run_id: int) -> dict[str, Any]:
 
 def list_runs(db: Database, limit: int = 50) -> list[dict[str, Any]]:
     """Return the most recent runs first, each with its ``steps``."""
-    runs = [_decode(r) for r in db["pipeline_runs"].rows_where(order_by="id desc", limit=limit)]
+    runs = [_decode(r) for r in db.table("pipeline_runs").rows_where(order_by="id desc", limit=limit)]
     for run in runs:
         run["steps"] = run_steps(db, run["id"])
     return runs
@@ -88,13 +88,13 @@ def update_run(db: Database, run_id: int, **changes: Any) -> None:
     """Change columns of run ``run_id`` (``params`` is stored as JSON)."""
     if "params" in changes:
         changes["params"] = json.dumps(changes["params"], default=str)
-    with db.conn:
-        db["pipeline_runs"].update(run_id, changes)
+    with transaction(db):
+        db.table("pipeline_runs").update(run_id, changes)
 
 
 def run_steps(db: Database, run_id: int) -> list[dict[str, Any]]:
     """Return the steps of run ``run_id`` in order, JSON columns decoded."""
-    return [_decode(r) for r in db["pipeline_steps"].rows_where("run_id = ?", [run_id], order_by="position")]
+    return [_decode(r) for r in db.table("pipeline_steps").rows_where("run_id = ?", [run_id], order_by="position")]
 
 
 def update_step(db: Database, run_id: int, name: str, **changes: Any) -> None:
@@ -103,7 +103,7 @@ def update_step(db: Database, run_id: int, name: str, **changes: Any) -> None:
         if key in changes:
             changes[key] = json.dumps(changes[key], default=str)
     sets = ", ".join(f"[{k}] = ?" for k in changes)
-    with db.conn:
+    with transaction(db):
         db.execute(f"UPDATE pipeline_steps SET {sets} WHERE run_id = ? AND name = ?", [*changes.values(), run_id, name])
 
 
@@ -124,4 +124,4 @@ def process_alive(pid: int | None) -> bool:
     """True when ``pid`` is a live process on this machine (False for None)."""
     from ..jobs.records import pid_alive
 
-    return bool(pid) and pid_alive(int(pid))
+    return pid is not None and pid > 0 and pid_alive(pid)

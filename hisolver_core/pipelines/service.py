@@ -7,8 +7,8 @@ from contextlib import closing
 from typing import Any
 
 from ..config import Settings
+from ..db import open_db
 from ..errors import HiSolverError
-from ..store import open_db
 from .orchestrator import reap_lost_runs, start_pipeline
 from .records import list_runs, update_run
 

@@ -16,8 +16,8 @@ from pathlib import Path
 from typing import Any
 
 from ..config import Settings
+from ..db import open_db, utcnow
 from ..errors import ConfigError
-from ..store import open_db, utcnow
 from .kfp_spec import PARAMETERS, compile_pipeline, read_template, task_step
 from .records import create_run, get_run, update_run, update_step
 from .steps import PipelineError, check_part

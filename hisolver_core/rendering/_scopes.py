@@ -100,7 +100,7 @@ class ScriptFacts:
                     bind(alias.asname or alias.name, "other")
             elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
                 plain_class = isinstance(node, ast.ClassDef) and not node.decorator_list and not node.keywords
-                if plain_class:
+                if isinstance(node, ast.ClassDef) and plain_class:
                     bases.setdefault(node.name, []).append(node.bases)
                 bind(node.name, "property" if _is_property(node) else "class" if plain_class else "other")
                 if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and node.name in ("__new__", "__call__"):
@@ -190,7 +190,7 @@ def child_tables(frame: Frame, node: ast.AST) -> list[symtable.SymbolTable]:
         child
         for table in frame.tables
         for child in table.get_children()
-        if child.get_name() == name and child.get_lineno() == node.lineno
+        if child.get_name() == name and child.get_lineno() == getattr(node, "lineno", None)
     ]
 
 

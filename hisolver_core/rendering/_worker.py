@@ -29,6 +29,7 @@ import os
 import resource
 import sys
 import traceback
+from typing import Any
 
 NOBODY = 65534
 WORK = "/tmp/work"
@@ -179,6 +180,8 @@ def _latex_error(message: str) -> str:
     import re
 
     found = re.search(r"(\S+\.log)", message)
+    if found is None:
+        return ""
     try:
         with open(found.group(1), encoding="utf-8", errors="replace") as fh:
             lines = [line[2:].strip() for line in fh if line.startswith("! ")]
@@ -211,7 +214,7 @@ def _render(job: dict) -> dict:
     return {"ok": True, "movie": movie, "poster": poster, **_probe(movie)}
 
 
-def _with_min_length(cls: type) -> type:
+def _with_min_length(cls: Any) -> type:
     """A subclass that waits one second when the scene played nothing (Manim writes no video then)."""
 
     def construct(self) -> None:

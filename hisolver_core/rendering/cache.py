@@ -20,8 +20,8 @@ from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
 
+from ..blobs import BlobStore
 from ..errors import StorageError
-from ..storage import BlobStore
 
 __all__ = ["RenderResult", "RenderCache", "cache_key", "manim_version"]
 

@@ -33,7 +33,7 @@ log = logging.getLogger(__name__)
 
 
 class _Renders(Protocol):
-    workers: int
+    # a renderer's ``workers`` (when it has them) bounds how many chapters render at once
 
     def render(
         self, code: str, scene: str | None = None, quality: str = "low", *, client: str = "", trusted: bool = False

@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import ast
 import symtable
+from collections.abc import Sequence
+from typing import NoReturn
 
 from ..astlock import PARSE_LOCK
 from ..errors import RenderError
@@ -295,7 +297,7 @@ def _parse_with_scopes(code: str) -> tuple[ast.Module, symtable.SymbolTable]:
         return ast.parse(code), symtable.symtable(code, "scene.py", "exec")
 
 
-def _refuse(node: ast.AST | None, reason: str, rule: str) -> None:
+def _refuse(node: ast.AST | None, reason: str, rule: str) -> NoReturn:
     where = f"line {node.lineno}: " if node is not None and hasattr(node, "lineno") else ""
     raise RenderError("policy", f"refused by the safety check: {where}{reason} [rule: {rule}]")
 
@@ -350,7 +352,7 @@ class _Checker(ast.NodeVisitor):
             frame.index = index
             self.visit(stmt)
 
-    def _in_scope(self, frame: Frame, parts: list[ast.AST]) -> None:
+    def _in_scope(self, frame: Frame, parts: Sequence[ast.AST]) -> None:
         self.frames.append(frame)
         try:
             for part in parts:
@@ -608,7 +610,7 @@ class _Checker(ast.NodeVisitor):
                 self.own_calls.add(id(node.func))  # ``Base.method(self, ...)`` runs on the object itself
         self.generic_visit(node)
 
-    def _is_array(self, expr: ast.AST, seen: set[str]) -> bool:
+    def _is_array(self, expr: ast.AST | None, seen: set[str]) -> bool:
         """True when ``expr`` is surely a NumPy array: a call on the numpy module, or a name bound only to those."""
         if isinstance(expr, ast.Call):
             root = expr.func

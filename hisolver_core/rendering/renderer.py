@@ -13,10 +13,11 @@ import sys
 import threading
 import time
 from pathlib import Path
+from typing import Any
 
+from ..blobs import BlobStore, open_blob_store
 from ..config import Settings
 from ..errors import RenderError
-from ..storage import BlobStore, open_blob_store
 from .cache import RenderCache, RenderResult, cache_key
 from .policy import check_code, find_scenes
 from .queue import FairQueue, MachineSlots
@@ -154,7 +155,7 @@ class Renderer:
             kind = kind if kind in ("timeout", "memory", "manim", "output") else "internal"
             raise RenderError(kind, f"render failed: {str(raw.header.get('message', ''))[:500]}", logtext)
         try:
-            meta = {name: float(raw.header[name]) for name in ("duration_s", "fps")}
+            meta: dict[str, Any] = {name: float(raw.header[name]) for name in ("duration_s", "fps")}
             meta.update({name: int(raw.header[name]) for name in ("width", "height")})
         except (KeyError, TypeError, ValueError) as exc:
             raise RenderError("output", "the render sent no video metadata", logtext) from exc

@@ -243,8 +243,10 @@ def run_job(worker: Worker, job: dict, limits: Limits) -> RawResult:
     timed_out = False
     try:
         try:
-            worker.proc.stdin.write(json.dumps(job).encode() + b"\n")
-            worker.proc.stdin.close()
+            stdin = worker.proc.stdin
+            assert stdin is not None  # the pool starts workers with stdin=PIPE
+            stdin.write(json.dumps(job).encode() + b"\n")
+            stdin.close()
         except OSError as exc:
             raise RenderError("internal", f"render worker is gone: {exc}") from exc
         try:

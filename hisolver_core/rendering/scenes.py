@@ -28,6 +28,7 @@ import itertools
 import math
 import textwrap
 from dataclasses import dataclass, field
+from typing import Any
 
 from ..solution import Solution
 from .texsafe import plain, safe_function, tex_ok, tex_to_text
@@ -105,11 +106,12 @@ def _nice_step(span: float) -> float:
 def _graph(figure: dict) -> dict | None:
     """Axes ranges, curves and points for a ``function`` or ``system`` figure (None if unusable)."""
     exprs = [figure.get("expr")] if figure.get("kind") == "function" else list(figure.get("exprs") or [])[:3]
-    funcs = [safe_function(e) for e in exprs if isinstance(e, str)]
-    if not funcs or any(f is None for f in funcs):
+    maybe = [safe_function(e) for e in exprs if isinstance(e, str)]
+    funcs = [f for f in maybe if f is not None]
+    if not funcs or len(funcs) < len(maybe):
         return None
     raw_points = figure.get("points") or ([figure["point"]] if isinstance(figure.get("point"), dict) else [])
-    points = []
+    points: list[list[Any]] = []
     for p in raw_points[:4]:
         try:
             x, y = float(p["x"]), float(p["y"])
@@ -403,9 +405,10 @@ class SolutionScene(Scene):
     def show_graph(self):
         g = DATA["graph"]
         self.clear_steps()
+        numbers = {"include_numbers": True, "font_size": 26}
         axes = Axes(x_range=g["x"], y_range=g["y"], x_length=11.0, y_length=5.6, tips=False,
-                    x_axis_config={"include_numbers": True, "font_size": 26, "decimal_number_config": places(g["x"][2])},
-                    y_axis_config={"include_numbers": True, "font_size": 26, "decimal_number_config": places(g["y"][2])})
+                    x_axis_config={**numbers, "decimal_number_config": places(g["x"][2])},
+                    y_axis_config={**numbers, "decimal_number_config": places(g["y"][2])})
         fit(axes, 13.0, 7.4 - self.title.height).next_to(self.title, DOWN, buff=0.2)
         colors = [BLUE, GREEN, PURPLE]
         curves = VGroup(*[axes.plot(f, x_range=g["x"][:2], color=colors[i % 3]) for i, f in enumerate(CURVES)])
@@ -414,7 +417,8 @@ class SolutionScene(Scene):
         for i, (x, y, label) in enumerate(g["points"]):
             dot = Dot(axes.c2p(x, y), color=YELLOW, radius=0.07)
             text = f"({x:g}, {y:g})" + (f" {label}" if label else "")
-            marks.add(dot, Text(text, font_size=24, color=YELLOW).next_to(dot, sides[i % 4], buff=0.3 if i % 4 == 2 else 0.12))
+            buff = 0.3 if i % 4 == 2 else 0.12
+            marks.add(dot, Text(text, font_size=24, color=YELLOW).next_to(dot, sides[i % 4], buff=buff))
         self.play(Create(axes), run_time=1.0)
         self.hold([Create(curves), FadeIn(marks)], 1.0, 1.5)
 

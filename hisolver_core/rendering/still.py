@@ -20,9 +20,11 @@ GRAY = (170, 170, 170)
 YELLOW = (255, 220, 90)
 ORANGE = (255, 160, 60)
 MAX_HEIGHT = 4000
+# a TrueType font, or Pillow's built-in one where DejaVu is not installed
+Font = ImageFont.FreeTypeFont | ImageFont.ImageFont
 
 
-def _font(size: int, bold: bool = False) -> ImageFont.ImageFont:
+def _font(size: int, bold: bool = False) -> Font:
     name = "DejaVuSans-Bold.ttf" if bold else "DejaVuSans.ttf"
     try:
         return ImageFont.truetype(name, size)
@@ -30,7 +32,7 @@ def _font(size: int, bold: bool = False) -> ImageFont.ImageFont:
         return ImageFont.load_default(size)
 
 
-def _lines(text: str, font: ImageFont.ImageFont, width: int) -> list[str]:
+def _lines(text: str, font: Font, width: int) -> list[str]:
     """Wrap ``text`` so each line fits ``width`` pixels in ``font``."""
     chars = max(10, int(width / max(1.0, font.getlength("x"))))
     while chars > 10:
@@ -41,7 +43,7 @@ def _lines(text: str, font: ImageFont.ImageFont, width: int) -> list[str]:
     return textwrap.wrap(text, width=chars) or [""]
 
 
-def _blocks(solution: Solution) -> list[tuple[str, ImageFont.ImageFont, tuple[int, int, int], int]]:
+def _blocks(solution: Solution) -> list[tuple[str, Font, tuple[int, int, int], int]]:
     """(text, font, colour, space after) for each line of the picture."""
     inner = WIDTH - 2 * MARGIN
     out = []
@@ -74,12 +76,12 @@ def still_image(solution: Solution, path: str | Path) -> Path:
     if solution.solved and (solution.answer_latex or solution.answer is not None):
         answer = "Answer:  " + plain(tex_to_text(solution.answer_latex or str(solution.answer)), 200)
     answer_font = _font(28, bold=True)
-    heights = [font.getbbox("Ag")[3] + gap for _t, font, _c, gap in blocks]
+    heights = [int(font.getbbox("Ag")[3]) + gap for _t, font, _c, gap in blocks]
     height = MARGIN * 2 + sum(heights) + (70 if answer else 0)
     image = Image.new("RGB", (WIDTH, min(max(height, 240), MAX_HEIGHT)), BACKGROUND)
     draw = ImageDraw.Draw(image)
     y = MARGIN
-    for (text, font, colour, _gap), step in zip(blocks, heights):
+    for (text, font, colour, _gap), step in zip(blocks, heights, strict=True):
         draw.text((MARGIN, y), text, font=font, fill=colour)
         y += step
     if answer:

@@ -26,7 +26,7 @@ SAFE_MACROS = frozenset(
 ) | {",", ";", "!", ":", " ", "%", "{", "}", "|", "\\", "$", "&", "#", "_"}
 SAFE_ENVS = frozenset({"cases", "aligned", "array", "pmatrix", "bmatrix", "matrix"})
 
-_REPLACE = [
+_REPLACE: list[tuple[str, str | Callable[[re.Match[str]], str]]] = [
     (r"\\left|\\right|\\displaystyle|\\big|\\Big|\\bigg|\\Bigg", ""),
     (r"\\(?:text|textbf|mathrm|mathbf|mathit|operatorname)\{([^{}]*)\}", r"\1"),
     (r"\\[dt]?frac\{([^{}]*)\}\{([^{}]*)\}", lambda m: f"{_group(m.group(1))}/{_group(m.group(2))}"),
@@ -195,7 +195,8 @@ def safe_function(expr: str) -> tuple[str, Callable[[float], float]] | None:
         if isinstance(node, ast.Constant) and not isinstance(node.value, (int, float)):
             return None
         if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Pow):
-            if not (isinstance(node.right, ast.Constant) and abs(node.right.value) <= 10):
+            exponent = node.right.value if isinstance(node.right, ast.Constant) else None
+            if not (isinstance(exponent, (int, float)) and abs(exponent) <= 10):
                 return None
     code = compile(tree, "<figure>", "eval")
     env = {"__builtins__": {}, **_FUNCS}

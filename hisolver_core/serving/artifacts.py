@@ -16,9 +16,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ..blobs import BlobStore
 from ..config import Settings
 from ..errors import HiSolverError
-from ..storage import BlobStore
 
 __all__ = ["ServeError", "ModelFiles", "fetch_registered", "from_storage_uri", "check_files", "resolve_model_files"]
 
@@ -117,7 +117,7 @@ def from_storage_uri(settings: Settings, uri: str, name: str = "", base_model: s
     """
     name = name or uri.rstrip("/").rsplit("/", 1)[-1] or "model"
     if uri.startswith("gs://"):
-        from ..storage.gcs import GCSBlobStore
+        from ..blobs.gcs import GCSBlobStore
 
         bucket, _, path = uri[len("gs://") :].partition("/")
         store = GCSBlobStore(bucket, project=settings.gcs_project, credentials_file=settings.gcs_credentials_file)
@@ -156,9 +156,9 @@ def resolve_model_files(
     :class:`~hisolver_core.models.ModelNotFound` for an unknown name.
     """
     if name:
+        from ..blobs import open_blob_store
+        from ..db import open_db
         from ..models import get_model
-        from ..storage import open_blob_store
-        from ..store import open_db
 
         db = open_db(settings)
         try:

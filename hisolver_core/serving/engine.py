@@ -97,7 +97,7 @@ class Engine:
             if self.threads:
                 torch.set_num_threads(self.threads)
             self._tokenizer, self._model = _load(self.files.model_path, self.files.adapter_path)
-            if torch.cuda.is_available():
+            if torch.cuda.is_available() and self._model is not None:
                 self._model.to("cuda")
         except Exception as exc:  # transformers raises many types for a bad folder
             self.state, self.error = "failed", f"{type(exc).__name__}: {exc}"[:500]

@@ -109,8 +109,9 @@ class _Handler(BaseHTTPRequestHandler):
         raw = self.rfile.read(length)
         try:
             body = json.loads(raw)
-        except ValueError as exc:
-            raise BadRequest(f"the request body is not JSON ({exc.msg})") from None
+        except ValueError as exc:  # JSONDecodeError, or UnicodeDecodeError for bytes that are not UTF-8
+            why = exc.msg if isinstance(exc, json.JSONDecodeError) else "not UTF-8 text"
+            raise BadRequest(f"the request body is not JSON ({why})") from None
         if not isinstance(body, dict):
             raise BadRequest("the request body must be a JSON object")
         return body
@@ -205,7 +206,9 @@ class _Handler(BaseHTTPRequestHandler):
             raise BadRequest("'instances' must be a non-empty list")
         if len(instances) > MAX_INSTANCES:
             raise BadRequest(f"at most {MAX_INSTANCES} instances per request")
-        parameters = body.get("parameters") if isinstance(body.get("parameters"), dict) else {}
+        parameters = body.get("parameters")
+        if not isinstance(parameters, dict):
+            parameters = {}
         predictions = []
         for instance in instances:
             messages = _instance_messages(instance)

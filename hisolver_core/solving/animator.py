@@ -222,7 +222,7 @@ def render_edited(
     """
     started = time.perf_counter()
     out = PromptAnimation(prompt=previous.prompt, model=previous.model, code=(code or "")[:MAX_CODE_CHARS])
-    _render_loop(settings.replace(max_repairs=0), renderer, None, out, quality)  # type: ignore[arg-type]
+    _render_loop(settings.replace(max_repairs=0), renderer, None, out, quality)
     if out.ok:
         out.source = "edited"
     out.seconds = time.perf_counter() - started
@@ -248,6 +248,8 @@ def animator_solution(settings: Settings, solution: Solution) -> Solution | None
         return None
     try:
         backend = get_backend(settings, name)
+        if not isinstance(backend, ModelBackend):
+            return None
         code = extract_code(backend.complete(scene_messages(_solution_prompt(solution))))
     except HiSolverError as exc:
         log.info("animator %s unavailable: %s", name, exc)

@@ -13,9 +13,9 @@ from typing import TYPE_CHECKING, Any
 from sqlite_utils import Database
 
 from ..config import Settings
+from ..db import transaction, utcnow
 from ..errors import HiSolverError, StorageError
 from ..solution import Solution
-from ..store import transaction, utcnow
 
 if TYPE_CHECKING:
     from ..rendering import RenderService
@@ -115,7 +115,7 @@ def solve_stats(db: Database, limit: int = 1000) -> dict[str, Any]:
     Returns counts (total, by status, by backend, by topic, verified) and the
     p50/p95 of time to steps and time to video in milliseconds.
     """
-    rows = list(db["solves"].rows_where(order_by="id desc", limit=limit))
+    rows = list(db.table("solves").rows_where(order_by="id desc", limit=limit))
     steps = [r["steps_ms"] for r in rows if r["steps_ms"] is not None]
     video = [r["video_ms"] for r in rows if r["video_ms"] is not None]
 
@@ -143,7 +143,7 @@ def solve_stats(db: Database, limit: int = 1000) -> dict[str, Any]:
 
 def solve_and_record(settings: Settings, problem: str, options: Any = None, backend: str | None = None) -> SolveOutcome:
     """:func:`solve_problem`, then :func:`record_solve` in the settings' database."""
-    from ..store import open_db
+    from ..db import open_db
 
     outcome = solve_problem(settings, problem, options, backend=backend)
     try:
@@ -165,7 +165,7 @@ def animate_and_record(
     Returns the :class:`~hisolver_core.solving.animate.Animation`. A re-render
     of edited ``code`` is not a new time to video and is not recorded.
     """
-    from ..store import open_db
+    from ..db import open_db
     from .animate import animate
 
     started = time.perf_counter()

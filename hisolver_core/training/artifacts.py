@@ -16,8 +16,8 @@ import subprocess
 from pathlib import Path
 from typing import Any
 
+from ..blobs import BlobStore
 from ..errors import StorageError
-from ..storage import BlobStore
 from .params import TrainingError, TrainParams
 
 __all__ = ["save_local", "upload", "remove_uploaded", "model_card", "project_commit", "artifact_keys"]

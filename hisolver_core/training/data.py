@@ -149,7 +149,7 @@ def prompt_text(messages: list[dict[str, str]]) -> str:
 
 def training_rows(rows: Iterable[dict[str, Any]], chat: bool) -> list[dict[str, Any]]:
     """Return rows the SFT trainer reads: ``messages`` (chat) or ``prompt``/``completion`` (plain)."""
-    out = []
+    out: list[dict[str, Any]] = []
     for row in rows:
         prompt, code = request_of(row)
         if chat:

@@ -10,7 +10,11 @@ from .params import CLI_FLAGS, CLI_OPTIONS, RUNNERS, TrainingError, TrainParams
 __all__ = ["start_args", "launch_run", "VERTEX_DEFAULTS"]
 
 # A 24 GB L4 fits LoRA of a 0.5-1.5B model and QLoRA of a 7B one.
-VERTEX_DEFAULTS = {"machine_type": "g2-standard-8", "accelerator_type": "NVIDIA_L4", "accelerator_count": 1}
+VERTEX_DEFAULTS: dict[str, Any] = {
+    "machine_type": "g2-standard-8",
+    "accelerator_type": "NVIDIA_L4",
+    "accelerator_count": 1,
+}
 
 
 def start_args(dataset: str, base_model: str, params: TrainParams) -> tuple[str, ...]:

@@ -10,8 +10,8 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from ..db import transaction, utcnow
 from ..errors import NotFoundError
-from ..store import utcnow
 
 __all__ = [
     "RunNotFound",
@@ -56,8 +56,8 @@ def create_run(
 ) -> dict[str, Any]:
     """Insert run ``run_id`` as ``running``; return its row."""
     now = utcnow()
-    with db.conn:
-        db["training_runs"].insert(
+    with transaction(db):
+        db.table("training_runs").insert(
             {
                 "id": run_id,
                 "dataset_version": dataset_version,
@@ -87,13 +87,13 @@ def update_run(db: Database, run_id: str, **changes: Any) -> None:
     for column in _JSON_COLUMNS:
         if column in changes and not isinstance(changes[column], str):
             changes[column] = json.dumps(changes[column], default=str)
-    with db.conn:
-        db["training_runs"].update(run_id, changes)
+    with transaction(db):
+        db.table("training_runs").update(run_id, changes)
 
 
 def get_run(db: Database, run_id: str) -> dict[str, Any]:
     """Return run ``run_id`` with params, metrics and artifacts decoded; raises :class:`RunNotFound`."""
-    rows = list(db["training_runs"].rows_where("id = ?", [run_id]))
+    rows = list(db.table("training_runs").rows_where("id = ?", [run_id]))
     if not rows:
         raise RunNotFound(f"no training run {run_id!r}; `hisolver train list` shows the runs")
     return _decode(rows[0])
@@ -101,7 +101,7 @@ def get_run(db: Database, run_id: str) -> dict[str, Any]:
 
 def list_runs(db: Database, limit: int = 100) -> list[dict[str, Any]]:
     """Return the most recent runs first."""
-    return [_decode(r) for r in db["training_runs"].rows_where(order_by="created_at desc, id desc", limit=limit)]
+    return [_decode(r) for r in db.table("training_runs").rows_where(order_by="created_at desc, id desc", limit=limit)]
 
 
 def _finite(value: Any) -> float | None:
@@ -116,10 +116,10 @@ def record_metrics(db: Database, run_id: str, step: int, values: dict[str, Any])
     """Store the metrics logged at ``step`` (merged with any already stored for it; NaN kept as NULL)."""
     row: dict[str, Any] = {"run_id": run_id, "step": int(step), "at": utcnow()}
     row.update({k: _finite(values[k]) for k in _METRIC_COLUMNS if k in values})
-    with db.conn:
-        db["training_metrics"].upsert(row, pk=("run_id", "step"))
+    with transaction(db):
+        db.table("training_metrics").upsert(row, pk=("run_id", "step"))
 
 
 def run_metrics(db: Database, run_id: str) -> list[dict[str, Any]]:
     """Return the stored per-step metrics of ``run_id`` in step order."""
-    return list(db["training_metrics"].rows_where("run_id = ?", [run_id], order_by="step"))
+    return list(db.table("training_metrics").rows_where("run_id = ?", [run_id], order_by="step"))

@@ -9,6 +9,7 @@ partial artifacts and registers nothing.
 from __future__ import annotations
 
 import contextlib
+import functools
 import logging
 import os
 import time
@@ -18,12 +19,12 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from ..blobs import BlobStore, LocalBlobStore, open_blob_store
 from ..config import Settings
 from ..datasets import load_version
+from ..db import open_db, utcnow
 from ..jobs import JOB_ID_ENV, get_job, reap_lost_jobs, tracked_job
 from ..models import register_model, update_model_metrics
-from ..storage import BlobStore, LocalBlobStore, open_blob_store
-from ..store import open_db, utcnow
 from . import artifacts as art
 from .data import load_tokenizer, resolve_base, uses_chat
 from .evaluate import base_of, loss_metrics, score_model
@@ -117,7 +118,7 @@ def run_to_resume(settings: Settings) -> str | None:
         seen: set[int] = set()
         while job.get("retry_of") and job["retry_of"] not in seen:  # a retry of a retry: follow the chain
             seen.add(job["retry_of"])
-            rows = [r for r in db["training_runs"].rows_where("job_id = ?", [job["retry_of"]])]
+            rows = [r for r in db.table("training_runs").rows_where("job_id = ?", [job["retry_of"]])]
             if rows:
                 return rows[0]["id"] if rows[0]["status"] != "succeeded" else None
             job = get_job(db, job["retry_of"])
@@ -284,6 +285,11 @@ def _mean_loss(model: Any, trainer: Any) -> float | None:
     return total / count if count else None
 
 
+def _say_sample(say: Callable[[float, str], None], label: str, message: str) -> None:
+    """Report a sample of the ``label`` model (trained or base) at its place in the progress bar."""
+    say(0.9 if label == "trained" else 0.93, f"{label}: {message}")
+
+
 def _evaluate(
     settings: Settings,
     blobs: BlobStore,
@@ -321,7 +327,7 @@ def _evaluate(
                     chat,
                     params.max_new_tokens,
                     renderer,
-                    lambda msg, label=label: say(0.9 if label == "trained" else 0.93, f"{label}: {msg}"),
+                    functools.partial(_say_sample, say, label),
                 )
             out.update({prefix + k: v for k, v in loss.items()})
             out.update({prefix + k: scored[k] for k in ("render_success", "scene_share")})
@@ -406,7 +412,7 @@ def _load_trained(settings: Settings, blobs: BlobStore, run: dict[str, Any], bas
         from peft import PeftModel
 
         folder = _local_folder(settings, blobs, arts["adapter"])
-        model = PeftModel.from_pretrained(AutoModelForCausalLM.from_pretrained(base), str(folder))
+        model: Any = PeftModel.from_pretrained(AutoModelForCausalLM.from_pretrained(base), str(folder))
     else:
         folder = _local_folder(settings, blobs, arts["merged"])
         model = AutoModelForCausalLM.from_pretrained(str(folder))

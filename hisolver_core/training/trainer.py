@@ -148,7 +148,7 @@ class MetricsCallback:
 
     def log(self, state: Any, control: Any, logs: dict[str, Any]) -> None:
         """Handle one ``on_log`` call: derive tokens/s, store the row, stop on NaN."""
-        values = {k: logs[k] for k in ("loss", "learning_rate", "grad_norm", "eval_loss") if k in logs}
+        values: dict[str, Any] = {k: logs[k] for k in ("loss", "learning_rate", "grad_norm", "eval_loss") if k in logs}
         if not values:
             return
         values["epoch"] = state.epoch

@@ -6,12 +6,12 @@ import json
 import logging
 from typing import Any
 
+from ..blobs import open_blob_store
 from ..config import Settings
 from ..datasets import list_versions
+from ..db import open_db, transaction
 from ..errors import NotFoundError, StorageError
 from ..jobs import reap_lost_jobs
-from ..storage import open_blob_store
-from ..store import open_db
 from .runs import get_run, list_runs, run_metrics
 
 __all__ = ["overview", "run_detail", "compare_runs", "CURVES", "COMPARED_METRICS"]
@@ -49,7 +49,7 @@ def overview(settings: Settings) -> dict[str, Any]:
     db = open_db(settings)
     try:
         for job_id in reap_lost_jobs(db):
-            with db.conn:
+            with transaction(db):
                 db.execute(
                     "UPDATE training_runs SET status = 'failed', error = 'the process ended without "
                     "finishing (killed or crashed): resume it' WHERE job_id = ? AND status = 'running'",

@@ -13,7 +13,10 @@ from llm_stub_servers import StubOpenAI  # noqa: E402
 
 pytestmark = pytest.mark.slow
 
-GOOD = "from manim import *\n\nclass Grow(Scene):\n    def construct(self):\n        self.play(GrowFromCenter(Square(color=BLUE)))\n"
+GOOD = (
+    "from manim import *\n\nclass Grow(Scene):\n    def construct(self):\n"
+    "        self.play(GrowFromCenter(Square(color=BLUE)))\n"
+)
 HOSTILE = (
     "from manim import *\nimport socket\n\nclass Grow(Scene):\n    def construct(self):\n        socket.socket()\n"
 )

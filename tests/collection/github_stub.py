@@ -178,9 +178,10 @@ class GitHubStub:
             if repo.license
             else None
         )
+        owner = {"login": repo.owner, "id": 1, "type": "User", "url": f"{self.url}/users/{repo.owner}"}
         return {
             "id": abs(hash(repo.full_name)) % 10**8, "node_id": "R", "name": repo.name, "full_name": repo.full_name,
-            "private": False, "fork": False, "owner": {"login": repo.owner, "id": 1, "type": "User", "url": f"{self.url}/users/{repo.owner}"},
+            "private": False, "fork": False, "owner": owner,
             "html_url": f"https://github.example/{repo.full_name}", "url": api, "description": "demo",
             "stargazers_count": repo.stars, "watchers_count": repo.stars, "forks_count": 0, "language": "Python",
             "license": lic, "default_branch": repo.default_branch, "created_at": _iso(repo.created_at),

@@ -15,8 +15,8 @@ from pathlib import Path
 import pytest
 
 from hisolver_core.collection.github import GitHubOptions, collect_github
+from hisolver_core.db import connect, open_db
 from hisolver_core.errors import HiSolverError
-from hisolver_core.store import connect, open_db
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from github_stub import GitHubStub, make_repos, scene_file  # noqa: E402

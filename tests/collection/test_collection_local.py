@@ -12,10 +12,10 @@ import pytest
 
 from hisolver_core.collection import collect_local
 from hisolver_core.collection.archive import iter_py_files
+from hisolver_core.db import open_db
 from hisolver_core.errors import HiSolverError
 from hisolver_core.extraction import extract
 from hisolver_core.extraction.stats import snippet_stats
-from hisolver_core.store import open_db
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 

@@ -9,11 +9,11 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from hisolver_core.auth import Role
+from hisolver_core.blobs import open_blob_store
 from hisolver_core.collection import collect_local
 from hisolver_core.config import load_settings
+from hisolver_core.db import open_db
 from hisolver_core.extraction import extract
-from hisolver_core.storage import open_blob_store
-from hisolver_core.store import open_db
 
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = Path(__file__).resolve().parent / "fixtures"

@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from hisolver_core.collection import collect_local
+from hisolver_core.db import open_db
 from hisolver_core.extraction import extract
 from hisolver_core.extraction.stats import snippet_stats
-from hisolver_core.store import open_db
 
 PY2 = 'from manimlib.imports import *\n\nclass Old(Scene):\n    def construct(self):\n        print "hi"\n'
 CE = "from manim import *\n\n\nclass Ok(Scene):\n    def construct(self):\n        self.add(Dot())\n"

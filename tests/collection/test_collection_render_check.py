@@ -5,12 +5,18 @@ from __future__ import annotations
 import pytest
 
 from hisolver_core.collection import collect_local
+from hisolver_core.db import open_db
 from hisolver_core.extraction import extract
 from hisolver_core.extraction.render_check import pending_snippets, render_check
-from hisolver_core.store import open_db
 
-GOOD = "from manim import *\n\n\nclass Good(Scene):\n    def construct(self):\n        self.add(Square())\n        self.wait(0.2)\n"
-BROKEN = "from manim import *\n\n\nclass Broken(Scene):\n    def construct(self):\n        self.add(Square(side_length=no_such_name))\n"
+GOOD = (
+    "from manim import *\n\n\nclass Good(Scene):\n    def construct(self):\n"
+    "        self.add(Square())\n        self.wait(0.2)\n"
+)
+BROKEN = (
+    "from manim import *\n\n\nclass Broken(Scene):\n    def construct(self):\n"
+    "        self.add(Square(side_length=no_such_name))\n"
+)
 REFUSED = (
     "from manim import *\nimport os\n\n\nclass Refused(Scene):\n    def construct(self):\n        os.system('true')\n"
 )

@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 
 from hisolver_core.collection import collect_local
+from hisolver_core.db import open_db
 from hisolver_core.extraction import extract
 from hisolver_core.extraction.clusters import assign_clusters, rechoose_representatives
 from hisolver_core.extraction.render_check import render_check
-from hisolver_core.store import open_db
 from tests.conftest import insert_snippets
 
 

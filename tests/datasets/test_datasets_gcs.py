@@ -2,34 +2,19 @@
 
 from __future__ import annotations
 
-import os
-import socket
-
 import pytest
 
 from hisolver_core import datasets, labeling
 from hisolver_core.datasets import VersionExistsError
+from tests.gcs_emulator import gcs_emulator
 
 BUCKET = "hisolver-datasets-test"
 
 
 @pytest.fixture
 def gcs_settings(settings, tmp_path):
-    from gcp_storage_emulator.server import create_server
-
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    server = create_server("127.0.0.1", port, in_memory=True, default_bucket=BUCKET)
-    server.start()
-    old = os.environ.get("STORAGE_EMULATOR_HOST")
-    os.environ["STORAGE_EMULATOR_HOST"] = f"http://127.0.0.1:{port}"
-    yield settings.replace(blob_backend="gcs", gcs_bucket=BUCKET, gcs_prefix=f"t{tmp_path.name}")
-    server.stop()
-    if old is None:
-        os.environ.pop("STORAGE_EMULATOR_HOST", None)
-    else:
-        os.environ["STORAGE_EMULATOR_HOST"] = old
+    with gcs_emulator(BUCKET):
+        yield settings.replace(blob_backend="gcs", gcs_bucket=BUCKET, gcs_prefix=f"t{tmp_path.name}")
 
 
 def test_version_in_gcs_loads_through_a_verified_local_cache(gcs_settings, db, make_snippets):

@@ -149,7 +149,7 @@ def test_topic_and_stats():
 
 
 def test_a_store_failure_reports_the_original_error_and_frees_the_name(settings, db, make_snippets):
-    from hisolver_core.storage import LocalBlobStore
+    from hisolver_core.blobs import LocalBlobStore
 
     make_snippets(3)
     while (item := labeling.next_snippet(db, "ada")) is not None:

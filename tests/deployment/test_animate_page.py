@@ -11,7 +11,10 @@ from tests.pagetest import open_page
 
 pytestmark = pytest.mark.slow  # real sandboxed Manim renders
 
-GOOD = "from manim import *\n\nclass Grow(Scene):\n    def construct(self):\n        self.play(GrowFromCenter(Circle(color=BLUE)))\n"
+GOOD = (
+    "from manim import *\n\nclass Grow(Scene):\n    def construct(self):\n"
+    "        self.play(GrowFromCenter(Circle(color=BLUE)))\n"
+)
 BROKEN = "from manim import *\n\nclass Grow(Scene):\n    def construct(self):\n        self.play(Create(Circl()))\n"
 
 

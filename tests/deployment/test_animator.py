@@ -11,7 +11,10 @@ from hisolver_core.rendering import Renderer
 from hisolver_core.solving import animate
 from hisolver_core.solving.animator import animator_backend, animator_solution, extract_code, scene_messages
 
-GOOD = "from manim import *\n\nclass ByModel(Scene):\n    def construct(self):\n        self.play(Write(MathTex('x = 2')))\n"
+GOOD = (
+    "from manim import *\n\nclass ByModel(Scene):\n    def construct(self):\n"
+    "        self.play(Write(MathTex('x = 2')))\n"
+)
 
 
 @pytest.fixture(scope="module")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -93,13 +94,15 @@ def test_bad_models_deploy_nothing(settings, db, blobs, registered_model):
 
 
 def test_cli_deploy_local_and_list(env, settings, registered_model):
-    run = lambda *args: subprocess.run(
-        [sys.executable, "-m", "hisolver_core.cli", "deploy", *args],  # noqa: E731
-        capture_output=True,
-        text=True,
-        timeout=120,
-        env={**__import__("os").environ, "PYTHONPATH": str(ROOT)},
-    )
+    def run(*args: str) -> subprocess.CompletedProcess:
+        return subprocess.run(
+            [sys.executable, "-m", "hisolver_core.cli", "deploy", *args],
+            capture_output=True,
+            text=True,
+            timeout=120,
+            env={**os.environ, "PYTHONPATH": str(ROOT)},
+        )
+
     result = run("local", registered_model["name"], "--json")
     assert result.returncode == 0, result.stderr
     row = json.loads(result.stdout.strip().splitlines()[-1])

@@ -3,30 +3,22 @@
 from __future__ import annotations
 
 import os
-import socket
 
 import pytest
 
+from hisolver_core.blobs import open_blob_store
 from hisolver_core.jobs import JobSpec, job_logs, submit_job, wait_job
 from hisolver_core.jobs.local import LocalRunner
-from hisolver_core.storage import open_blob_store
+from tests.gcs_emulator import gcs_emulator
 
 BUCKET = "hisolver-jobs-test"
 
 
 @pytest.fixture
-def gcs_settings(settings, monkeypatch):
+def gcs_settings(settings):
     """Settings with the blob store in gcp-storage-emulator on 127.0.0.1 (the job process inherits the host)."""
-    from gcp_storage_emulator.server import create_server
-
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    server = create_server("127.0.0.1", port, in_memory=True, default_bucket=BUCKET)
-    server.start()
-    monkeypatch.setenv("STORAGE_EMULATOR_HOST", f"http://127.0.0.1:{port}")
-    yield settings.replace(blob_backend="gcs", gcs_bucket=BUCKET, gcs_prefix="t")
-    server.stop()
+    with gcs_emulator(BUCKET):
+        yield settings.replace(blob_backend="gcs", gcs_bucket=BUCKET, gcs_prefix="t")
 
 
 def test_the_log_lands_in_the_bucket(gcs_settings):

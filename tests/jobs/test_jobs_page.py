@@ -75,8 +75,8 @@ def test_filters_metrics_and_the_vertex_console_link(env, settings, vertex_setti
     remote = submit_job(vertex_settings, JobSpec("train", ("jobs", "selftest", "--fail")), runner="vertex")
     from contextlib import closing
 
+    from hisolver_core.db import open_db
     from hisolver_core.jobs import set_job_metrics
-    from hisolver_core.store import open_db
 
     with closing(open_db(settings)) as db:
         set_job_metrics(

@@ -9,10 +9,10 @@ from contextlib import closing
 
 import pytest
 
+from hisolver_core.blobs import open_blob_store
+from hisolver_core.db import open_db
 from hisolver_core.jobs import find_job, retry_job, submit_job, wait_job
 from hisolver_core.jobs.commands import collect_local_spec
-from hisolver_core.storage import open_blob_store
-from hisolver_core.store import open_db
 
 FILES = 1500
 

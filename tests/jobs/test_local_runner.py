@@ -10,6 +10,7 @@ from contextlib import closing
 
 import pytest
 
+from hisolver_core.db import open_db
 from hisolver_core.errors import JobError, NotFoundError
 from hisolver_core.jobs import (
     JobSpec,
@@ -24,7 +25,6 @@ from hisolver_core.jobs import (
 )
 from hisolver_core.jobs.local import group_alive
 from hisolver_core.jobs.records import pid_alive
-from hisolver_core.store import open_db
 
 
 def selftest(seconds: float = 0.3, *extra: str) -> JobSpec:

@@ -8,6 +8,7 @@ from contextlib import closing
 import pytest
 from vertex_stub import FAIL_MESSAGE
 
+from hisolver_core.db import open_db
 from hisolver_core.errors import ConfigError
 from hisolver_core.jobs import (
     JobSpec,
@@ -19,7 +20,6 @@ from hisolver_core.jobs import (
     submit_job,
     wait_job,
 )
-from hisolver_core.store import open_db
 
 TRAIN = JobSpec(
     "train", ("jobs", "selftest", "--seconds", "1"), {"dataset": "v1"},

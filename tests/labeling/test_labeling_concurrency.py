@@ -8,7 +8,7 @@ from pathlib import Path
 
 from hisolver_core import labeling
 from hisolver_core.config import load_settings
-from hisolver_core.store import open_db
+from hisolver_core.db import open_db
 
 WORKERS = 4
 
@@ -78,6 +78,6 @@ def test_concurrent_repeated_saves_are_neither_lost_nor_doubled(settings, db, ma
     rows = list(db.query("SELECT id, snippet_id, annotator, summary FROM labels"))
     assert len(rows) == 2 * len(ids)  # one per (snippet, annotator), however many saves
     by_key = {(r["snippet_id"], r["annotator"]): r for r in rows}
-    for name, worker in zip(("ada", "bob", "ada", "bob"), results):
+    for name, worker in zip(("ada", "bob", "ada", "bob"), results, strict=True):
         assert {by_key[(sid, name)]["id"] for sid in ids} == set(worker)
     assert all(r["summary"].startswith(f"{r['annotator']} on {r['snippet_id']}, round ") for r in rows)

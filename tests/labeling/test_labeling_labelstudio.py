@@ -8,8 +8,8 @@ import pytest
 
 from hisolver_core import labeling
 from hisolver_core.config import load_settings
+from hisolver_core.db import open_db
 from hisolver_core.labeling import LabelingError
-from hisolver_core.store import open_db
 
 
 def _content(tasks):
@@ -157,7 +157,10 @@ def test_hostile_exports_are_clear_errors(text, message):
 
 def test_code_not_in_the_corpus_waits_for_render_check_or_is_marked_unrenderable(db, make_snippets):
     (known,) = make_snippets(1)
-    community = "from manim import *\n\nclass Helper:\n    pass\n\nclass Fresh(Scene):\n    def construct(self):\n        self.add(Dot())\n"
+    community = (
+        "from manim import *\n\nclass Helper:\n    pass\n\nclass Fresh(Scene):\n"
+        "    def construct(self):\n        self.add(Dot())\n"
+    )
     tasks = [
         {"id": 11, "data": {"code": db["snippets"].get(known)["code"]}},
         {"id": 12, "data": {"code": community}},

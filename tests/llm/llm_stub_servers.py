@@ -260,7 +260,10 @@ def answer_json(**overrides) -> str:
         "answer": "x = 2",
         "choice": None,
         "reason": "",
-        "manim_code": "from manim import *\n\nclass SolutionScene(Scene):\n    def construct(self):\n        self.play(Write(MathTex('x = 2')))\n",
+        "manim_code": (
+            "from manim import *\n\nclass SolutionScene(Scene):\n    def construct(self):\n"
+            "        self.play(Write(MathTex('x = 2')))\n"
+        ),
     }
     data.update(overrides)
     return json.dumps(data)

@@ -13,9 +13,9 @@ import pytest
 from click.testing import CliRunner
 
 from hisolver_core import pipelines
+from hisolver_core.blobs import open_blob_store
 from hisolver_core.cli import main as cli
 from hisolver_core.jobs import get_job, wait_job
-from hisolver_core.storage import open_blob_store
 
 pytestmark = pytest.mark.slow
 

@@ -10,12 +10,16 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "llm"))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "serving"))
 
-from serving_fixtures import registered_model, tiny_model  # noqa: E402,F401
+import serving_fixtures  # noqa: E402
 
 from hisolver_core import models, pipelines  # noqa: E402
 from hisolver_core.deployment import list_deployments  # noqa: E402
 
 pytestmark = pytest.mark.slow
+
+# the serving tests' fixtures, used here by name
+registered_model = serving_fixtures.registered_model
+tiny_model = serving_fixtures.tiny_model
 
 
 def test_a_model_that_passes_is_deployed_locally_then_promoted(settings, db, registered_model):

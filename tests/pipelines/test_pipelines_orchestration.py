@@ -7,10 +7,10 @@ from contextlib import closing
 import pytest
 
 from hisolver_core import labeling, models, pipelines
+from hisolver_core.db import open_db
 from hisolver_core.pipelines import PipelineError, PipelineStepFailed, StepResult
 from hisolver_core.pipelines.gate import decide
 from hisolver_core.pipelines.records import update_run
-from hisolver_core.store import open_db
 
 
 def _write_adapter(blobs, run: str) -> dict[str, str]:

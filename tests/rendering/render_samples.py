@@ -145,7 +145,8 @@ SAMPLES: dict[str, Solution] = {
         "linear",
         [
             (
-                "\\frac{3}{4}x + \\frac{5}{6}(2x - 7) - \\frac{1}{3}(x + 12) + 9x - 14 = \\frac{7}{12}x + 100 - \\frac{2}{5}(3x + 1) + 17x",
+                "\\frac{3}{4}x + \\frac{5}{6}(2x - 7) - \\frac{1}{3}(x + 12) + 9x - 14"
+                " = \\frac{7}{12}x + 100 - \\frac{2}{5}(3x + 1) + 17x",
                 "Start from this long equation; it must scale down to fit the frame without touching the edges.",
             ),
             ("12\\left(\\frac{3}{4}x + \\frac{5}{6}(2x - 7)\\right) = 9x + 20x - 70", "Multiply by 12."),

@@ -107,7 +107,8 @@ ORDINARY = [
     "config.background_color = WHITE\nclass B(MovingCameraScene):\n    def __init__(self, **kw):\n"
     "        super().__init__(**kw)\n    def construct(self):\n        t = MathTex(r'\\frac{a}{b}')\n"
     "        self.play(Write(t), run_time=math.pi / 3)\n",
-    "from manim import *\nclass C(ThreeDScene):\n    def construct(self):\n        self.set_camera_orientation(phi=75 * DEGREES)\n"
+    "from manim import *\nclass C(ThreeDScene):\n    def construct(self):\n"
+    "        self.set_camera_orientation(phi=75 * DEGREES)\n"
     "        self.add(Sphere())\n",
 ]
 

@@ -59,7 +59,8 @@ ACCEPTED = {
     "class B(A):\n    def setup(self):\n        A.setup(self)\n        super().setup()\n"
     "    def construct(self):\n        self.add(Text(str(self._n)))\n",
     "classmethod_private": HEAD + "class Shape(VMobject):\n    _made = 0\n    @classmethod\n    def make(cls):\n"
-    "        cls._made += 1\n        return cls()\nclass S(Scene):\n    def construct(self):\n        self.add(Shape.make())\n",
+    "        cls._made += 1\n        return cls()\nclass S(Scene):\n    def construct(self):\n"
+    "        self.add(Shape.make())\n",
     "lambda_sees_self": _scene(
         "self._t = ValueTracker(0)\nd = always_redraw(lambda: Dot().shift(self._t.get_value() * RIGHT))\nself.add(d)"
     ),
@@ -92,11 +93,16 @@ HOSTILE = {
     "comprehension_skips_class": "class A:\n    open = len\n    x = [open('/etc/passwd') for _ in range(1)]",
     "numpy_star_lib": "from numpy import *\nnpyio = lib.npyio",
     "numpy_star_ctypeslib": "from numpy import *\nctypeslib.load_library('libc', '/lib')",
-    "self_rebound": "class S2(Scene):\n    def construct(self):\n        self = typing\n        self.types.FunctionType",
+    "self_rebound": (
+        "class S2(Scene):\n    def construct(self):\n        self = typing\n        self.types.FunctionType"
+    ),
     "self_nonlocal": "class S2(Scene):\n    def construct(self):\n        def g():\n            nonlocal self\n"
     "            self = typing\n        g()\n        self.types.FunctionType",
     "staticmethod_self": "class A:\n    @staticmethod\n    def f(self):\n        return self.types\nA.f(typing)",
-    "own_decorator_self": "def deco(f):\n    return lambda: f(typing)\nclass A:\n    @deco\n    def f(self):\n        return self.types\nA.f()",
+    "own_decorator_self": (
+        "def deco(f):\n    return lambda: f(typing)\nclass A:\n    @deco\n    def f(self):\n"
+        "        return self.types\nA.f()"
+    ),
     "unbound_method": "class A:\n    def f(self):\n        return self.types.FunctionType\nA.f(typing)",
     "unbound_method_by_name": "class A:\n    def f(self):\n        return self.types\ng = A.f\ng(typing)",
     "unbound_via_cls": "class A:\n    def f(self):\n        return self.types\n    @classmethod\n    def g(cls):\n"
@@ -112,7 +118,9 @@ HOSTILE = {
     "private_of_other_object": "class A:\n    def f(self, other):\n        self._x = 1\n        return other._x",
     "instance_of_class_with_new": "class A:\n    def __new__(cls):\n        return typing\na = A()\nt = a.types",
     "instance_rebound": "class A:\n    pass\na = A()\na = typing\nt = a.types",
-    "instance_of_decorated_class": "def deco(c):\n    return lambda: typing\n@deco\nclass A:\n    pass\na = A()\nt = a.types",
+    "instance_of_decorated_class": (
+        "def deco(c):\n    return lambda: typing\n@deco\nclass A:\n    pass\na = A()\nt = a.types"
+    ),
     "metaclass_instance": "class A:\n    def f(self):\n        return self.types\nclass M(type):\n    pass\n"
     "c = M('C', (A,), {})\nc.f(typing)",
     "metaclass_by_alias": "T = type\nclass A:\n    def f(self):\n        return self.types\nclass M(T):\n    pass\n"
@@ -121,7 +129,9 @@ HOSTILE = {
     "class M(EnumMeta):\n    pass\nc = M('C', (A,), {})\nc.f(typing)",
     "super_rebound": "super = lambda: typing\nclass A:\n    def f(self):\n        return super().types",
     "image_from_path_name": "p = '/etc/hostname'\nImageMobject(p)",
-    "image_np_rebound": "class F:\n    def uint8(self, x):\n        return '/etc/hostname'\nnp = F()\nImageMobject(np.uint8(1))",
+    "image_np_rebound": (
+        "class F:\n    def uint8(self, x):\n        return '/etc/hostname'\nnp = F()\nImageMobject(np.uint8(1))"
+    ),
     "image_keyword_path": "ImageMobject(filename_or_array='/etc/hostname')",
     "image_mixed_name": "p = np.zeros(3)\np = '/etc/hostname'\nImageMobject(p)",
     "networkx_read": "import networkx as nx\nnx.read_edgelist('/etc/passwd')",

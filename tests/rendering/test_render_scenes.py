@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ast
 from concurrent.futures import ThreadPoolExecutor
+from itertools import pairwise
 
 import av
 import pytest
@@ -34,7 +35,7 @@ def test_long_solutions_keep_every_step_and_move_faster() -> None:
     solution = Solution(problem="Many steps.", status=SOLVED, topic="linear", steps=steps, answer_latex="x = 5")
     scene = scene_from_solution(solution)
     assert len(scene.step_times) == 15
-    assert all(b - a <= 0.8 + 1.2 + 1e-9 for a, b in zip(scene.step_times, scene.step_times[1:]))
+    assert all(b - a <= 0.8 + 1.2 + 1e-9 for a, b in pairwise(scene.step_times))
 
 
 def test_hostile_text_in_a_solution_cannot_break_out_of_the_data_literal() -> None:
@@ -107,7 +108,9 @@ def test_every_topic_renders_at_480p15(renderer: Renderer) -> None:
     names = sorted(SAMPLES)
     scenes = {name: scene_from_solution(SAMPLES[name]) for name in names}
     with ThreadPoolExecutor(max_workers=renderer.workers) as pool:
-        results = dict(zip(names, pool.map(lambda n: renderer.render(scenes[n].code, scenes[n].scene), names)))
+        results = dict(
+            zip(names, pool.map(lambda n: renderer.render(scenes[n].code, scenes[n].scene), names), strict=True)
+        )
     for name, result in results.items():
         with av.open(str(result.video_path)) as container:
             stream = container.streams.video[0]

@@ -21,7 +21,10 @@ from hisolver_core.rendering import Renderer
 from hisolver_core.rendering.cache import cache_key
 from hisolver_core.rendering.queue import FairQueue
 
-SMALL = "from manim import *\nclass Small(Scene):\n    def construct(self):\n        self.play(FadeIn(Square()), run_time=0.5)\n"
+SMALL = (
+    "from manim import *\nclass Small(Scene):\n    def construct(self):\n"
+    "        self.play(FadeIn(Square()), run_time=0.5)\n"
+)
 
 
 def _unique(code: str = SMALL) -> str:

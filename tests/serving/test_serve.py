@@ -15,6 +15,7 @@ from serving_fixtures import start_server, wait_ready
 
 from hisolver_core.llm import get_backend
 from hisolver_core.serving import MAX_BODY_BYTES, ModelFiles, ServeError, fetch_registered, from_storage_uri
+from tests.gcs_emulator import gcs_emulator
 
 pytestmark = pytest.mark.slow  # loads a (tiny) model
 
@@ -85,6 +86,7 @@ def test_predict_accepts_prompts_and_strings(live_server):
     ("body", "status", "words"),
     [
         (b"{not json", 400, "not JSON"),
+        (b'{"a": "\x80"}', 400, "not UTF-8"),
         (b"[1, 2]", 400, "JSON object"),
         (json.dumps({"instances": []}).encode(), 400, "non-empty"),
         (json.dumps({"instances": [{"nothing": 1}]}).encode(), 400, "each instance"),
@@ -198,26 +200,16 @@ def test_model_files_from_a_hub_id_are_accepted_without_a_folder():
 
 
 @pytest.fixture
-def gcs(monkeypatch):
+def gcs():
     """gcp-storage-emulator on 127.0.0.1 (in memory) with a bucket ``models``."""
-    import socket
-
-    from gcp_storage_emulator.server import create_server
-
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    server = create_server("127.0.0.1", port, in_memory=True, default_bucket="models")
-    server.start()
-    monkeypatch.setenv("STORAGE_EMULATOR_HOST", f"http://127.0.0.1:{port}")
-    yield
-    server.stop()
+    with gcs_emulator("models"):
+        yield
 
 
 def test_aip_storage_uri_in_gcs(gcs, settings, tiny_model):
     from serving_fixtures import put_folder
 
-    from hisolver_core.storage.gcs import GCSBlobStore
+    from hisolver_core.blobs.gcs import GCSBlobStore
 
     model_dir, adapter_dir = tiny_model
     put_folder(GCSBlobStore("models"), adapter_dir, "runs/r1/adapter/")

@@ -10,7 +10,8 @@ from hisolver_core.llm.breaker import CircuitBreaker
 from hisolver_core.solving import chain, solve_with_chain, suggest_summary
 
 LINEAR = "Solve 2x + 3 = 7 for x."
-WIZARD = "A wizard writes 3x - 5 = 10 on a scroll. Which number does the wizard find for x?"  # the engine declines the wording
+# the engine declines the wording
+WIZARD = "A wizard writes 3x - 5 = 10 on a scroll. Which number does the wizard find for x?"
 WIZARD_QUADRATIC = "A wizard writes x^2 - 5x + 6 = 0 on a scroll. Find x."
 
 
@@ -172,7 +173,10 @@ def test_bad_input_is_a_problem_error(settings, problem):
 
 def test_suggest_summary_uses_the_first_model_backend(openai_settings, openai_stub, settings):
     openai_stub.push('"Animate a circle turning into a square." Extra words.\nSecond line.')
-    code = "from manim import *\nclass S(Scene):\n    def construct(self):\n        self.play(Transform(Circle(), Square()))\n"
+    code = (
+        "from manim import *\nclass S(Scene):\n    def construct(self):\n"
+        "        self.play(Transform(Circle(), Square()))\n"
+    )
     assert suggest_summary(openai_settings, code) == "Animate a circle turning into a square."
     assert "<code>" in openai_stub.requests[0]["body"]["messages"][1]["content"]
     openai_stub.push(Reply(status=500))

@@ -19,7 +19,10 @@ from hisolver_core.solving import repair_animation
 
 GOOD = "from manim import *\n\nclass SolutionScene(Scene):\n    def construct(self):\n        self.add(Square())\n"
 BROKEN = "from manim import *\n\nclass SolutionScene(Scene):\n    def construct(self):\n        self.add(Sqaure())\n"
-FORBIDDEN = "import os\nfrom manim import *\n\nclass SolutionScene(Scene):\n    def construct(self):\n        os.system('true')\n"
+FORBIDDEN = (
+    "import os\nfrom manim import *\n\nclass SolutionScene(Scene):\n    def construct(self):\n"
+    "        os.system('true')\n"
+)
 
 
 def _solution(code: str | None) -> Solution:

@@ -123,7 +123,7 @@ def full_run(tiny_base, tmp_path_factory):
     """One full fine-tuning run on a 27-snippet version (20 train, 7 val): its settings and result."""
     from hisolver_core import training
     from hisolver_core.config import load_settings
-    from hisolver_core.store import open_db
+    from hisolver_core.db import open_db
 
     folder = tmp_path_factory.mktemp("full-run")
     settings = load_settings({"HISOLVER_DATA_DIR": str(folder / "data")}, secrets_file=folder / "none.toml")

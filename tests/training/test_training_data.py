@@ -9,7 +9,10 @@ from hisolver_core.training.data import load_tokenizer, resolve_base, training_r
 from hisolver_core.training.trainer import build_trainer, hardware, load_model, template_marks_assistant
 from tests.llm.llm_tiny_model import CHAT_TEMPLATE as UNMARKED_TEMPLATE
 
-CODE = "from manim import *\n\n\nclass Scene1(Scene):\n    def construct(self):\n        self.play(Create(Circle(radius=2)))\n"
+CODE = (
+    "from manim import *\n\n\nclass Scene1(Scene):\n    def construct(self):\n"
+    "        self.play(Create(Circle(radius=2)))\n"
+)
 ROW = {
     "messages": [
         {"role": "system", "content": "You write Manim code."},
@@ -19,7 +22,8 @@ ROW = {
 }
 
 
-def _trainer(base, tmp_path, params=TrainParams(method="lora", max_steps=3, learning_rate=1e-2), tokenizer=None):
+def _trainer(base, tmp_path, params=None, tokenizer=None):
+    params = params or TrainParams(method="lora", max_steps=3, learning_rate=1e-2)
     tokenizer = tokenizer or load_tokenizer(str(base))
     chat = uses_chat(tokenizer, params.prompt_format)
     model = load_model(str(base), params, hardware())
@@ -28,7 +32,7 @@ def _trainer(base, tmp_path, params=TrainParams(method="lora", max_steps=3, lear
 
 def _labelled_text(trainer, tokenizer) -> str:
     row = trainer.train_dataset[0]
-    return tokenizer.decode([t for t, lab in zip(row["input_ids"], row["labels"]) if lab != -100])
+    return tokenizer.decode([t for t, lab in zip(row["input_ids"], row["labels"], strict=True) if lab != -100])
 
 
 def test_label_mask_is_exactly_the_code_and_the_end_of_turn_token(tiny_base, tmp_path):

@@ -9,8 +9,8 @@ import pytest
 from click.testing import CliRunner
 
 from hisolver_core.cli import main
+from hisolver_core.db import open_db
 from hisolver_core.jobs import find_job, job_logs, wait_job
-from hisolver_core.store import open_db
 from hisolver_core.training import TrainParams, list_runs
 from hisolver_core.training.launch import launch_run
 from tests.jobs.conftest import vertex_settings, vertex_stub, vertex_stub_server  # noqa: F401 - shared fixtures

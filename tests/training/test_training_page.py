@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from hisolver_core.store import open_db
+from hisolver_core.db import open_db
 from hisolver_core.training.runs import create_run, record_metrics, update_run
 from tests.pagetest import open_page
 

@@ -9,11 +9,11 @@ import json
 import pytest
 
 from hisolver_core import models, training
+from hisolver_core.blobs import LocalBlobStore, open_blob_store
 from hisolver_core.config import load_settings
+from hisolver_core.db import open_db
 from hisolver_core.errors import NotFoundError
 from hisolver_core.jobs import list_jobs
-from hisolver_core.storage import LocalBlobStore, open_blob_store
-from hisolver_core.store import open_db
 from hisolver_core.training import TrainingError, TrainParams
 from hisolver_core.training.evaluate import generate_code
 from tests.training.conftest import make_version

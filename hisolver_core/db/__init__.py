@@ -4,7 +4,7 @@ Every write goes through one helper, :func:`transaction`::
 
     with transaction(db) as conn:
         conn.execute("UPDATE ...")
-        db["table"].insert({...})  # sqlite-utils joins it (a savepoint)
+        db.table("table").insert({...})  # sqlite-utils joins it (a savepoint)
 
 It takes SQLite's write lock up front (``BEGIN IMMEDIATE``): a deferred
 transaction that reads and then writes can fail with "database is locked" when
@@ -19,7 +19,7 @@ import secrets
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import UTC, datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from sqlite_utils import Database

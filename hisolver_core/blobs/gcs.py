@@ -43,8 +43,9 @@ class GCSBlobStore(BlobStore):
             except Exception as exc:  # google.auth raises several unrelated types
                 # Never repeat the exception text: a key pasted where a path belongs would be echoed.
                 raise StorageError(
-                    f"cannot connect to Google Cloud Storage ({type(exc).__name__}): HISOLVER_GCS_CREDENTIALS_FILE must "
-                    "name a readable service-account JSON file, or leave it unset for application default credentials"
+                    f"cannot connect to Google Cloud Storage ({type(exc).__name__}): "
+                    "HISOLVER_GCS_CREDENTIALS_FILE must name a readable service-account JSON file, "
+                    "or leave it unset for application default credentials"
                 ) from None
         self._bucket = client.bucket(bucket)
         self._prefix = prefix.strip("/")

@@ -15,7 +15,7 @@ migrations = Migrations("hisolver")
 
 @migrations()
 def m001_initial(db: Database) -> None:
-    db["repos"].create(
+    db.table("repos").create(
         {
             "id": int,
             "full_name": str,  # owner/name, or local:<name> for imports
@@ -31,8 +31,8 @@ def m001_initial(db: Database) -> None:
         pk="id",
         not_null={"full_name"},
     )
-    db["repos"].create_index(["full_name"], unique=True)
-    db["files"].create(
+    db.table("repos").create_index(["full_name"], unique=True)
+    db.table("files").create(
         {
             "id": int,
             "repo_id": int,
@@ -46,8 +46,8 @@ def m001_initial(db: Database) -> None:
         pk="id",
         foreign_keys=[("repo_id", "repos", "id")],
     )
-    db["files"].create_index(["repo_id", "path"], unique=True)
-    db["snippets"].create(
+    db.table("files").create_index(["repo_id", "path"], unique=True)
+    db.table("snippets").create(
         {
             "id": int,
             "file_id": int,
@@ -67,9 +67,9 @@ def m001_initial(db: Database) -> None:
         pk="id",
         foreign_keys=[("file_id", "files", "id")],
     )
-    db["snippets"].create_index(["code_hash"])
-    db["snippets"].create_index(["file_id", "scene_name"], unique=True)
-    db["labels"].create(
+    db.table("snippets").create_index(["code_hash"])
+    db.table("snippets").create_index(["file_id", "scene_name"], unique=True)
+    db.table("labels").create(
         {
             "id": int,
             "snippet_id": int,
@@ -83,8 +83,8 @@ def m001_initial(db: Database) -> None:
         pk="id",
         foreign_keys=[("snippet_id", "snippets", "id")],
     )
-    db["labels"].create_index(["snippet_id"])
-    db["jobs"].create(
+    db.table("labels").create_index(["snippet_id"])
+    db.table("jobs").create(
         {
             "id": int,
             "kind": str,  # collect | extract | render-check | train | evaluate
@@ -100,7 +100,7 @@ def m001_initial(db: Database) -> None:
         },
         pk="id",
     )
-    db["solves"].create(
+    db.table("solves").create(
         {
             "id": int,
             "problem": str,
@@ -117,30 +117,30 @@ def m001_initial(db: Database) -> None:
         },
         pk="id",
     )
-    db["solves"].create_index(["created_at"])
+    db.table("solves").create_index(["created_at"])
 
 
 @migrations()
 def m020_labeling_queue_review_datasets(db: Database) -> None:
     """Labeling queue (leases, skips/flags, key/value settings), review fields, dataset versions."""
     for column in ("suggested_from", "reviewer", "review_note", "reviewed_at"):
-        db["labels"].add_column(column, str)
+        db.table("labels").add_column(column, str)
     # One label per annotator per snippet: a repeated save updates it, never doubles it.
-    db["labels"].create_index(["snippet_id", "annotator"], unique=True, index_name="labels_snippet_annotator")
-    db["labels"].create_index(["status"])
-    db["label_leases"].create(
+    db.table("labels").create_index(["snippet_id", "annotator"], unique=True, index_name="labels_snippet_annotator")
+    db.table("labels").create_index(["status"])
+    db.table("label_leases").create(
         {"snippet_id": int, "annotator": str, "expires_at": str},
         pk=("snippet_id", "annotator"),
         foreign_keys=[("snippet_id", "snippets", "id")],
     )
-    db["label_skips"].create(
+    db.table("label_skips").create(
         {"id": int, "snippet_id": int, "annotator": str, "kind": str, "reason": str, "created_at": str},
         pk="id",  # kind: skip | flag (bad code)
         foreign_keys=[("snippet_id", "snippets", "id")],
     )
-    db["label_skips"].create_index(["snippet_id", "annotator"], unique=True)
-    db["app_settings"].create({"key": str, "value": str}, pk="key")
-    db["dataset_versions"].create(
+    db.table("label_skips").create_index(["snippet_id", "annotator"], unique=True)
+    db.table("app_settings").create({"key": str, "value": str}, pk="key")
+    db.table("dataset_versions").create(
         {
             "name": str,
             "status": str,  # building | ready
@@ -162,20 +162,20 @@ def m020_labeling_queue_review_datasets(db: Database) -> None:
 @migrations()
 def m010_collection_extraction(db: Database) -> None:
     """Collection and extraction: incremental markers, MinHash signatures, repo errors, FTS5 on snippets."""
-    db["files"].add_column("extracted_sha256", str)  # sha256 of the content last extracted
-    db["repos"].add_column("error", str)  # why the last collection of this repo failed
-    db["repos"].add_column("file_count", int)
-    db["snippets"].add_column("minhash", bytes)  # near-duplicate signature (datasketch, uint64 LE)
-    db["snippets"].create_index(["ast_hash"])
-    db["snippets"].create_index(["render_status"])
-    db["snippets"].create_index(["cluster_id"])
-    db["snippets"].enable_fts(["scene_name", "code"], fts_version="FTS5", create_triggers=True)
+    db.table("files").add_column("extracted_sha256", str)  # sha256 of the content last extracted
+    db.table("repos").add_column("error", str)  # why the last collection of this repo failed
+    db.table("repos").add_column("file_count", int)
+    db.table("snippets").add_column("minhash", bytes)  # near-duplicate signature (datasketch, uint64 LE)
+    db.table("snippets").create_index(["ast_hash"])
+    db.table("snippets").create_index(["render_status"])
+    db.table("snippets").create_index(["cluster_id"])
+    db.table("snippets").enable_fts(["scene_name", "code"], fts_version="FTS5", create_triggers=True)
 
 
 @migrations()
 def m040_model_registry(db: Database) -> None:
     """Model registry: one row per registered model version, and the stage changes it went through."""
-    db["models"].create(
+    db.table("models").create(
         {
             "name": str,  # e.g. hisolver-manim-v3
             "version": int,
@@ -193,9 +193,9 @@ def m040_model_registry(db: Database) -> None:
         },
         pk="name",
     )
-    db["models"].create_index(["run_id"], unique=True)
-    db["models"].create_index(["stage"])
-    db["model_events"].create(
+    db.table("models").create_index(["run_id"], unique=True)
+    db.table("models").create_index(["stage"])
+    db.table("model_events").create(
         {"id": int, "model": str, "stage": str, "previous_stage": str, "note": str, "at": str},
         pk="id",
         foreign_keys=[("model", "models", "name")],
@@ -205,7 +205,7 @@ def m040_model_registry(db: Database) -> None:
 @migrations()
 def m030_jobs_runner(db: Database) -> None:
     """Jobs run by a runner (local subprocess or Vertex AI): the spec to retry from, where it runs, metrics."""
-    jobs = db["jobs"]
+    jobs = db.table("jobs")
     jobs.add_column("runner", str)  # local | vertex | inline (recorded by the process that did the work)
     jobs.add_column("spec", str)  # JSON JobSpec: what retry runs again
     jobs.add_column("external_id", str)  # Vertex resource name
@@ -220,7 +220,7 @@ def m030_jobs_runner(db: Database) -> None:
 @migrations()
 def m060_deployments(db: Database) -> None:
     """Deployments: where a registered model serves (local or a Vertex AI endpoint), its traffic and smoke test."""
-    db["deployments"].create(
+    db.table("deployments").create(
         {
             "id": int,
             "model": str,  # registered model name
@@ -241,13 +241,13 @@ def m060_deployments(db: Database) -> None:
         pk="id",
         foreign_keys=[("model", "models", "name")],
     )
-    db["deployments"].create_index(["target", "status"])
+    db.table("deployments").create_index(["target", "status"])
 
 
 @migrations()
 def m050_training_runs(db: Database) -> None:
     """Fine-tuning runs and the metrics each logs step by step (the Train page draws them live)."""
-    db["training_runs"].create(
+    db.table("training_runs").create(
         {
             "id": str,  # run-YYYYmmdd-HHMMSS-xxxx
             "dataset_version": str,
@@ -270,8 +270,8 @@ def m050_training_runs(db: Database) -> None:
         },
         pk="id",
     )
-    db["training_runs"].create_index(["status"])
-    db["training_metrics"].create(
+    db.table("training_runs").create_index(["status"])
+    db.table("training_metrics").create(
         {
             "run_id": str,
             "step": int,
@@ -292,7 +292,7 @@ def m050_training_runs(db: Database) -> None:
 @migrations()
 def m080_pipeline_runs(db: Database) -> None:
     """Pipeline runs (part 1 / part 2, local or Vertex AI Pipelines), their steps, and the lineage they made."""
-    db["pipeline_runs"].create(
+    db.table("pipeline_runs").create(
         {
             "id": int,
             "part": str,  # part1 | part2
@@ -317,8 +317,8 @@ def m080_pipeline_runs(db: Database) -> None:
         },
         pk="id",
     )
-    db["pipeline_runs"].create_index(["status"])
-    db["pipeline_steps"].create(
+    db.table("pipeline_runs").create_index(["status"])
+    db.table("pipeline_steps").create(
         {
             "id": int,
             "run_id": int,
@@ -336,4 +336,4 @@ def m080_pipeline_runs(db: Database) -> None:
         pk="id",
         foreign_keys=[("run_id", "pipeline_runs", "id")],
     )
-    db["pipeline_steps"].create_index(["run_id", "name"], unique=True)
+    db.table("pipeline_steps").create_index(["run_id", "name"], unique=True)

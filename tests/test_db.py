@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import re
 import sqlite3
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
+from hisolver_core.db import connect, migrate, open_db, transaction
+from hisolver_core.db.migrations import migrations
 from hisolver_core.errors import StorageError
-from hisolver_core.store import connect, migrate, open_db, transaction
-from hisolver_core.store.migrations import migrations
 
 TABLES = {"repos", "files", "snippets", "labels", "jobs", "solves"}
 
@@ -37,7 +39,7 @@ def test_wal_and_busy_timeout(db):
 # Each writer is a separate Python process (not multiprocessing: nothing is pickled or re-imported).
 WRITER = """
 import sys
-from hisolver_core.store import connect, transaction
+from hisolver_core.db import connect, transaction
 db = connect(sys.argv[1])
 for i in range(int(sys.argv[3])):
     with transaction(db):
@@ -135,3 +137,17 @@ def test_a_failed_commit_keeps_nothing_and_says_so(db):
     finally:
         db.conn = real
     assert _count(db) == 0 and not real.in_transaction
+
+
+def test_every_writer_in_the_library_goes_through_transaction():
+    """One way to write: no ``with db.conn:``, own ``BEGIN`` or bare commit outside ``hisolver_core.db``."""
+    root = Path(__file__).resolve().parent.parent / "hisolver_core"
+    pattern = re.compile(r"with [\w.]*conn\s*:|execute\(\s*['\"]BEGIN|\bconn\.(commit|rollback)\(")
+    offenders = [
+        f"{path.relative_to(root)}:{number}"
+        for path in root.rglob("*.py")
+        if path.parent.name != "db"
+        for number, line in enumerate(path.read_text().splitlines(), 1)
+        if pattern.search(line)
+    ]
+    assert not offenders, f"write through hisolver_core.db.transaction instead: {offenders}"

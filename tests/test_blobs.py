@@ -4,46 +4,29 @@ from __future__ import annotations
 
 import io
 import os
-import socket
 import threading
 
 import pytest
 
+from hisolver_core.blobs import LocalBlobStore, open_blob_store
 from hisolver_core.errors import NotFoundError, StorageError
-from hisolver_core.storage import LocalBlobStore, open_blob_store
+from tests.gcs_emulator import gcs_emulator
 
 BUCKET = "hisolver-test"
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
-def gcs_emulator():
+def gcs_server():
     """gcp-storage-emulator on 127.0.0.1, in memory, for this module."""
-    from gcp_storage_emulator.server import create_server
-
-    port = _free_port()
-    server = create_server("127.0.0.1", port, in_memory=True, default_bucket=BUCKET)
-    server.start()
-    old = os.environ.get("STORAGE_EMULATOR_HOST")
-    os.environ["STORAGE_EMULATOR_HOST"] = f"http://127.0.0.1:{port}"
-    yield server
-    server.stop()
-    if old is None:
-        os.environ.pop("STORAGE_EMULATOR_HOST", None)
-    else:
-        os.environ["STORAGE_EMULATOR_HOST"] = old
+    with gcs_emulator(BUCKET) as url:
+        yield url
 
 
 @pytest.fixture(params=["local", "gcs"])
 def store(request, settings, tmp_path):
     if request.param == "local":
         return open_blob_store(settings)
-    request.getfixturevalue("gcs_emulator")
+    request.getfixturevalue("gcs_server")
     prefix = f"t{tmp_path.name}"
     return open_blob_store(settings.replace(blob_backend="gcs", gcs_bucket=BUCKET, gcs_prefix=prefix))
 
