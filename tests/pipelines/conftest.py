@@ -11,10 +11,8 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent / "jobs"))
 sys.path.insert(0, str(HERE))
 
-from pipeline_stub import add_pipeline_routes  # noqa: E402
+from pipeline_stub import IMAGE, add_pipeline_routes  # noqa: E402
 from vertex_stub import VertexStub  # noqa: E402
-
-IMAGE = "us-docker.pkg.dev/proj/hisolver/app:test"
 
 
 @pytest.fixture(scope="session")

@@ -14,6 +14,9 @@ from __future__ import annotations
 import re
 from typing import Any
 
+# the container image the pipeline tests configure (settings.vertex_image)
+IMAGE = "us-docker.pkg.dev/proj/hisolver/app:test"
+
 PIPELINE_STATES = {
     "PIPELINE_STATE_QUEUED": 1, "PIPELINE_STATE_PENDING": 2, "PIPELINE_STATE_RUNNING": 3,
     "PIPELINE_STATE_SUCCEEDED": 4, "PIPELINE_STATE_FAILED": 5, "PIPELINE_STATE_CANCELLED": 7,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from click.testing import CliRunner
-from conftest import IMAGE
+from pipeline_stub import IMAGE
 
 from hisolver_core.cli import main as cli
 from hisolver_core.errors import ConfigError
