@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -490,27 +490,28 @@ class _Stat:
 
 def _compute(name: str, values: list[sp.Rational]) -> _Stat:
     n = len(values)
-    listed = ", ".join(tex(v) for v in values)
+    show = number_tex(values)
+    listed = ", ".join(show(v) for v in values)
     ordered = sorted(values)
     if name == "mean":
         total = sum(values, sp.Integer(0))
         mean = total / n
+        reduced = "" if mean == total / sp.Integer(n) and sp.gcd(total, n) == 1 else f" = {show(mean)}"
         return _Stat(
             mean,
             [
                 step(
-                    f"\\frac{{{' + '.join(tex(v) for v in values)}}}{{{n}}}"
-                    f" = \\frac{{{tex(total)}}}{{{n}}} = {tex(mean)}",
+                    f"\\frac{{{' + '.join(show(v) for v in values)}}}{{{n}}} = \\frac{{{show(total)}}}{{{n}}}{reduced}",
                     f"The mean is the sum of the {n} values divided by {n}.",
                 ),
             ],
         )
     if name == "median":
-        sorted_step = step(", ".join(tex(v) for v in ordered), f"Put the {n} values in order from least to greatest.")
+        sorted_step = step(", ".join(show(v) for v in ordered), f"Put the {n} values in order from least to greatest.")
         if n % 2:
             mid = ordered[n // 2]
             return _Stat(
-                mid, [sorted_step, step(tex(mid), f"With {n} values the median is value number {n // 2 + 1}.")]
+                mid, [sorted_step, step(show(mid), f"With {n} values the median is value number {n // 2 + 1}.")]
             )
         a, b = ordered[n // 2 - 1], ordered[n // 2]
         mid = (a + b) / 2
@@ -519,7 +520,7 @@ def _compute(name: str, values: list[sp.Rational]) -> _Stat:
             [
                 sorted_step,
                 step(
-                    f"\\frac{{{tex(a)} + {tex(b)}}}{{2}} = {tex(mid)}",
+                    f"\\frac{{{show(a)} + {show(b)}}}{{2}} = {show(mid)}",
                     f"With {n} values the median is the mean of values {n // 2} and {n // 2 + 1}.",
                 ),
             ],
@@ -533,7 +534,7 @@ def _compute(name: str, values: list[sp.Rational]) -> _Stat:
                 None, [step(listed, "No single value occurs more often than every other: there is no one mode.")]
             )
         return _Stat(
-            leaders[0], [step(tex(leaders[0]), f"{tex(leaders[0])} occurs {top} times, more than any other value.")]
+            leaders[0], [step(show(leaders[0]), f"{show(leaders[0])} occurs {top} times, more than any other value.")]
         )
     if name == "range":
         spread = ordered[-1] - ordered[0]
@@ -541,14 +542,14 @@ def _compute(name: str, values: list[sp.Rational]) -> _Stat:
             spread,
             [
                 step(
-                    f"{tex(ordered[-1])} - {tex(ordered[0])} = {tex(spread)}",
+                    f"{show(ordered[-1])} - {show(ordered[0])} = {show(spread)}",
                     "The range is the greatest value minus the least.",
                 )
             ],
         )
     if name == "sum":
         total = sum(values, sp.Integer(0))
-        return _Stat(total, [step(f"{' + '.join(tex(v) for v in values)} = {tex(total)}", f"Add the {n} values.")])
+        return _Stat(total, [step(f"{' + '.join(show(v) for v in values)} = {show(total)}", f"Add the {n} values.")])
     raise Decline(f"I do not compute the {name} of data.")
 
 
@@ -577,7 +578,7 @@ def solve_statistic(program: MathProgram, prob: Problem | None = None) -> Soluti
     names = [program.target.property] if program.target.property else _names_in(program.target.expr or "")
     if not names:
         raise Decline("The program names no statistic.")
-    steps = [step(", ".join(tex(v) for v in values), f"Read the {len(values)} data values.")]
+    steps = [step(", ".join(number_tex(values)(v) for v in values), f"Read the {len(values)} data values.")]
     found: dict[str, sp.Rational] = {}
     options = program.options
     for name in names:
@@ -643,6 +644,19 @@ def _finish(
     if options:
         sol.choice = _option_for(answer, options)
     return sol
+
+
+def number_tex(values: list[sp.Rational]) -> Callable[[sp.Basic], str]:
+    """LaTeX for numbers worked out from ``values``: decimals when the data were decimals, else ``tex``."""
+    if not _has_decimals(values) or not all(_terminates(v) for v in values):
+        return tex
+
+    def show(value: sp.Basic) -> str:
+        if isinstance(value, sp.Rational) and _terminates(value):
+            return _decimal(value)
+        return tex(value)
+
+    return show
 
 
 def _has_decimals(values: list[sp.Rational]) -> bool:
@@ -1069,11 +1083,16 @@ def program_of(prob: Problem) -> MathProgram | Solution | None:
         raise Decline("The problem has more than one table; I read problems with one.")
     table = tables[0]
     question = _question(prob.raw, blocks)
+    target = statistic_target(question)
     if table.kind == "function":
-        return _solve_function_table(prob, table, question)
+        if target is None:
+            return _solve_function_table(prob, table, question)
+        if re.search(r"\b(?:rate|change|per|increase|decrease|growth|when|if|for)\b", question.lower()):
+            raise Decline("I read the table, but the question asks about how its values change, not their statistics.")
+        # "What is the mean of y?" over an x | y table: the column's own numbers are the data
+        table = Table(columns=table.columns, rows=table.rows, kind="data", span=table.span)
     if table.kind == "counts":
         return _solve_counts(prob, table, question)
-    target = statistic_target(question)
     if target is None:
         raise Decline("I read the table but not what the question asks of it.")
     if table.kind == "frequency":

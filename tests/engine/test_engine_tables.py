@@ -341,3 +341,30 @@ def test_the_table_program_round_trips_through_json():
     again = MathProgram.from_json(program.to_json())
     assert again == program
     assert _num(solve_statistic(again, prob).answer_latex) == sp.Rational(22 + 141, 2)
+
+
+def test_a_statistic_of_a_column_of_an_x_y_table_uses_that_column():
+    table = "| x | y |\n|---|---|\n| 1 | 4 |\n| 2 | 6 |\n| 3 | 8 |\n"
+    sol = solve(table + "What is the mean of the y values?")
+    assert sol.solved and sol.answer == 6 and sol.reader == "tables"
+    assert solve(table + "What is the range of the x values?").answer == 2
+
+
+def test_decimal_data_stay_decimal_in_the_steps():
+    table = "| x | y |\n|---|---|\n| 1 | 1.5 |\n| 2 | 2 |\n| 3 | 2.5 |\n"
+    sol = solve(table + "What is the mean of the y values?")
+    assert sol.solved and sol.answer == 2
+    assert "1.5" in sol.steps[0].latex and "frac{3}{2}" not in " ".join(s.latex for s in sol.steps)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What is the average rate of change of y?",
+        "What is the average increase in y?",
+        "What is the mean of y when x > 1?",
+    ],
+)
+def test_an_average_of_change_over_an_x_y_table_is_not_the_columns_mean(question):
+    table = "| x | y |\n|---|---|\n| 1 | 4 |\n| 2 | 6 |\n| 3 | 8 |\n"
+    assert not solve(table + question).solved
