@@ -972,7 +972,5 @@ def solve_forms(prob: Problem) -> Solution | None:
         return None
     if not sol.solved or (prob.options and sol.choice is None):
         return None  # an option question must end on exactly one option
-    if program.target.approximate or program.target.statements or program.target.kind == "equivalent":
-        return None  # read, but the solver does not answer these targets yet
     sol.hints = list(dict.fromkeys([*program.hints, *sol.hints]))
     return sol

@@ -7,10 +7,20 @@
   many solutions. Candidates come from the options, or from where the system's determinant (or a
   quadratic's discriminant, or a linear coefficient) vanishes; each candidate is put in and the
   solutions are counted, and exactly one candidate may give the count asked for.
+- "equivalent": each option compared with the expression symbolically (under the sign the
+  conditions give the letters, ``x > 0``) and at sample values inside the conditions; exactly one
+  option may be equivalent (or, negated, differ), and an option neither shown equal nor told apart
+  is a decline.
+- closest ("approximate"): the nearest numeric option, unless the two nearest are within 1% of the
+  options' spread of each other.
+- Roman-numeral statements: each statement checked against the relations; exactly one option may
+  name exactly the true ones.
+- "could be" ("any_one"): every solution found, exactly one option may be among them.
 """
 
 from __future__ import annotations
 
+import re
 from itertools import combinations
 
 import sympy as sp
@@ -18,11 +28,20 @@ import sympy as sp
 from ..solution import Solution
 from .build import Decline, solved, step, tex
 from .equivalence import to_value
+from .numeric_options import option_number
 from .program_core import candidates, domain_failure, holds
 from .program_read import ReadProgram
 from .program_steps import number, show
 
-__all__ = ["solve_option", "solve_parameter"]
+__all__ = [
+    "nearest_choice",
+    "pick_any_one",
+    "same_expression",
+    "solve_equivalent",
+    "solve_option",
+    "solve_parameter",
+    "solve_statements",
+]
 
 _COUNT = {"none": sp.Integer(0), "one": sp.Integer(1), "infinite": sp.oo}
 
@@ -239,3 +258,265 @@ def solve_parameter(read: ReadProgram) -> Solution:
         letter = next(letter for letter, v in _option_values(read) if v == value)
         sol.choice = letter
     return sol
+
+
+# --- equivalent expressions, closest option, Roman-numeral statements, "could be" -------------------------
+
+_SAMPLES = (0.7, 1.3, 2.6, 3.1, 4.9)
+_SIGNED = (-1.7, 0.6, 2.3, -3.1, 4.4)
+
+
+def _condition_assumptions(read: ReadProgram) -> dict[sp.Symbol, dict[str, bool]]:
+    """Sign assumptions the conditions and domains give each letter (``x > 0``: positive)."""
+    out: dict[sp.Symbol, dict[str, bool]] = {}
+    for sym, domain in read.domains.items():
+        if domain in ("positive", "positive_integer", "natural"):
+            out[sym] = {"positive": True}
+        elif domain == "nonnegative":
+            out[sym] = {"nonnegative": True}
+        elif domain == "negative":
+            out[sym] = {"negative": True}
+    for rel in read.inequalities:
+        lhs, rhs, op = rel.lhs, rel.rhs, rel.rel_op
+        if isinstance(rhs, sp.Symbol) and lhs == 0:
+            lhs, rhs, op = rhs, lhs, {"<": ">", "<=": ">=", ">": "<", ">=": "<="}[op]
+        if isinstance(lhs, sp.Symbol) and rhs.is_number and rhs >= 0 and op in (">", ">="):
+            out[lhs] = {"positive": True} if (op == ">" or rhs > 0) else {"nonnegative": True}
+        elif isinstance(lhs, sp.Symbol) and rhs.is_number and rhs <= 0 and op in ("<", "<="):
+            out[lhs] = {"negative": True} if (op == "<" or rhs < 0) else {"nonpositive": True}
+    return out
+
+
+def same_expression(read: ReadProgram, expr: sp.Expr, value) -> bool | None:
+    """Whether ``value`` equals ``expr`` for every value of the letters allowed by the conditions.
+
+    True when SymPy shows the difference is 0 (under the conditions' sign assumptions) and no sample
+    point disagrees; False when a sample point inside the conditions tells them apart; None when unsure.
+    """
+    if not isinstance(value, sp.Expr):
+        return False
+    assumed = _condition_assumptions(read)
+    diff = expr - value
+    letters = sorted(diff.free_symbols, key=lambda s: s.name)
+    swap = {s: sp.Symbol(s.name, real=True, **assumed.get(s, {})) for s in letters}
+    d = diff.xreplace(swap)
+    try:
+        symbolic = sp.simplify(d) == 0 or sp.expand(sp.simplify(d)) == 0 or sp.simplify(sp.expand(d)) == 0
+    except (TypeError, ValueError, NotImplementedError):
+        symbolic = False
+    differs = False
+    tested = 0
+    for i in range(len(_SAMPLES)):
+        point = {}
+        for j, s in enumerate(letters):
+            pool = _SAMPLES if assumed.get(s) else _SIGNED
+            point[s] = sp.nsimplify(pool[(i + 2 * j) % len(pool)])
+        if read.inequalities and not holds(read, read.inequalities, point):
+            continue
+        try:
+            a, b = complex(sp.N(expr.subs(point), 30)), complex(sp.N(value.subs(point), 30))
+        except (TypeError, ValueError, ZeroDivisionError):
+            continue
+        if any(v != v or abs(v) == float("inf") or abs(v.imag) > 1e-12 for v in (a, b)):
+            continue  # undefined there (division by zero, a root of a negative number)
+        tested += 1
+        if abs(a - b) > 1e-9 * max(1.0, abs(a), abs(b)):
+            differs = True
+    if symbolic and not differs:
+        return True
+    if differs and not symbolic:
+        return False
+    return None if letters or tested else bool(symbolic)
+
+
+def solve_equivalent(read: ReadProgram) -> Solution:
+    """The one option equivalent to the target expression (or, negated, the one that is not); else Decline."""
+    target = read.program.target
+    if not target.expr:
+        raise Decline("An equivalent-expression question needs the expression.")
+    if read.equations:
+        return solve_option(read)  # equivalent given the equations: each option compared at their solutions
+    expr = read.parse(target.expr, "target")
+    if not isinstance(expr, sp.Expr):
+        raise Decline("The target is not an expression.")
+    values = _option_values(read)
+    steps = [step(show(read, expr), "Start from the given expression.")]
+    for r in read.inequalities:
+        steps.append(step(show(read, r), "Keep the condition in mind: it decides which forms are equal."))
+    for form, why in ((sp.expand(expr), "Expand it."), (sp.factor(expr), "Factor it.")):
+        if form != expr and sp.srepr(form) != sp.srepr(expr):
+            steps.append(step(f"{show(read, expr)} = {show(read, form)}", why))
+    good: list[tuple[str, object]] = []
+    bad: list[tuple[str, object]] = []
+    for letter, value in values:
+        same = same_expression(read, expr, value)
+        if same is None:
+            raise Decline(f"I could not decide whether option {letter} is equivalent to the expression.")
+        (good if same else bad).append((letter, value))
+        text = (
+            "is equivalent to the expression"
+            if same
+            else "is not equivalent: some value of the letters tells them apart"
+        )
+        steps.append(step(f"\\text{{({letter})}}\\ {show(read, value)}", f"Option {letter} {text}."))
+    picked = bad if target.negated else good
+    if len(picked) != 1:
+        raise Decline(f"{len(picked)} options {'fail' if target.negated else 'are equivalent'} instead of exactly one.")
+    letter, value = picked[0]
+    steps.append(
+        step(
+            f"{show(read, expr)} \\equiv {show(read, value)}"
+            if not target.negated
+            else f"\\text{{({letter})}}\\ {show(read, value)}",
+            f"Option {letter} is the answer.",
+        )
+    )
+    hints = [
+        "Rewrite the expression: expand the brackets, or factor it, and compare with each option.",
+        "Two expressions are equivalent when they are equal for every allowed value of the letters.",
+        "Try a value of the letter in the expression and in each option to rule options out.",
+    ]
+    sol = solved(
+        read.problem,
+        "equivalent expressions",
+        steps,
+        hints,
+        value,
+        verification=f"compared all {len(values)} options symbolically and at sample values; only option {letter} "
+        + ("differs" if target.negated else "is equal for every value"),
+        answer_latex=show(read, value),
+    )
+    sol.choice = letter
+    return sol
+
+
+def nearest_choice(value: sp.Expr, options: list[tuple[str, str]]) -> str:
+    """The option nearest ``value``; Decline unless every option is a number and one is clearly nearest.
+
+    Two options whose distances to ``value`` differ by at most 1% of the options' spread are a tie.
+    """
+    if not isinstance(value, sp.Expr) or not value.is_number or value.is_real is not True:
+        raise Decline("The value is not a real number to compare with the options.")
+    numbers = []
+    for letter, text in options:
+        n = option_number(text)
+        if n is None:
+            raise Decline(f"Option {letter} is not a number.")
+        numbers.append((letter, float(n[0])))
+    if len(numbers) < 2:
+        raise Decline("A closest-to question needs at least two options.")
+    exact = float(value)
+    spread = max(n for _, n in numbers) - min(n for _, n in numbers)
+    ranked = sorted((abs(exact - n), letter) for letter, n in numbers)
+    if spread <= 0 or ranked[1][0] - ranked[0][0] <= 0.01 * spread:
+        raise Decline("Two options are about equally close to the value.")
+    return ranked[0][1]
+
+
+def _roman_set(text: str) -> frozenset[str] | None:
+    t = text.strip().lower().rstrip(".")
+    if re.match(r"^(?:none|neither)\b", t):
+        return frozenset()
+    if t.startswith("all three"):
+        return frozenset({"I", "II", "III"})
+    found = re.findall(r"\b(iv|i{1,3})\b", t)
+    return frozenset(f.upper() for f in found) if found else None
+
+
+def _statement_true(read: ReadProgram, obj) -> bool:
+    if isinstance(obj, sp.Rel) and not obj.free_symbols:
+        return bool(obj)
+    if obj in (sp.true, sp.false):
+        return bool(obj)
+    if not read.relations:
+        raise Decline("There is nothing to check the statements against.")
+    put = _assignment(read, obj)
+    if put is None:
+        raise Decline("A statement is not a value for the unknowns.")
+    return holds(read, read.relations, put) and domain_failure(read, put) is None
+
+
+def solve_statements(read: ReadProgram) -> Solution:
+    """Roman-numeral statements: each checked, then the one option naming exactly the true ones; else Decline."""
+    target = read.program.target
+    numerals = ["I", "II", "III", "IV"][: len(target.statements)]
+    if len(target.statements) > 4:
+        raise Decline("Too many numbered statements.")
+    steps = [step(show(read, r), "Write down the relations.") for r in read.relations]
+    true = set()
+    for name, text in zip(numerals, target.statements, strict=False):
+        obj = read.parse(text, "statement")
+        ok = _statement_true(read, obj)
+        if ok:
+            true.add(name)
+        steps.append(
+            step(f"\\text{{{name}.}}\\ {show(read, obj)}", f"Statement {name} is {'true' if ok else 'false'}.")
+        )
+    sets = []
+    for letter, text in read.program.options:
+        named = _roman_set(text)
+        if named is None or not named <= set(numerals):
+            raise Decline(f"Option {letter} does not name the statements.")
+        sets.append((letter, named))
+    picked = [(letter, s) for letter, s in sets if s == true]
+    if len(picked) != 1:
+        raise Decline(f"{len(picked)} options name exactly the true statements, not one.")
+    letter = picked[0][0]
+    text = dict(read.program.options)[letter]
+    steps.append(step(f"\\text{{({letter}) {text}}}", f"Option {letter} lists exactly the true statements."))
+    hints = [
+        "Check each numbered statement on its own: put it into the relation.",
+        "Keep a list of which statements are true.",
+        "Pick the option that lists exactly the true statements, no more and no fewer.",
+    ]
+    sol = solved(
+        read.problem,
+        "multiple choice",
+        steps,
+        hints,
+        sp.Symbol(letter),
+        verification=f"checked each of the {len(numerals)} statements; option {letter} names exactly the true ones",
+        answer_latex=f"\\text{{{text}}}",
+    )
+    sol.choice = letter
+    return sol
+
+
+def pick_any_one(read: ReadProgram, sol: Solution) -> Solution:
+    """A "could be" target: ``sol`` answers every solution; the one option among them becomes the answer."""
+    answer = sol.answer
+    values = list(answer) if isinstance(answer, tuple) else [answer]
+    options = read.program.options
+    if not options:
+        if len(values) != 1 or isinstance(answer, sp.Set):
+            raise Decline("Several values are possible, and there are no options to pick one from.")
+        return sol
+    good = []
+    for letter, text in options:
+        v = to_value(text)
+        if v is None:
+            raise Decline(f"Option {letter} could not be read.")
+        if isinstance(answer, sp.Set):
+            inside = answer.contains(v) if isinstance(v, sp.Expr) and v.is_number else None
+            if inside not in (sp.true, sp.false):
+                raise Decline(f"I could not tell whether option {letter} is a solution.")
+            ok = inside is sp.true
+        else:
+            ok = any(isinstance(v, sp.Basic) and _same_value(x, v) for x in values)
+        if ok:
+            good.append((letter, v))
+    if len(good) != 1:
+        raise Decline(f"{len(good)} options are possible values, not exactly one.")
+    letter, value = good[0]
+    sol.steps.append(
+        step(f"\\text{{({letter})}}\\ {tex(value)}", f"Of the options only {letter} is one of the values.")
+    )
+    sol.answer, sol.answer_latex, sol.choice = value, tex(value), letter
+    return sol
+
+
+def _same_value(a, b) -> bool:
+    try:
+        return bool(sp.simplify(a - b) == 0)
+    except (TypeError, ValueError):
+        return False

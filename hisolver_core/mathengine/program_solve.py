@@ -8,13 +8,16 @@ can do so with certainty, and otherwise raises :class:`~.build.Decline` with a r
 - the solutions respect each unknown's domain (integer, positive ...); a rejected candidate
   (extraneous, or outside the domain) is shown and rejected in the steps;
 - a "value" target has exactly one value; with options, exactly one option matches (or, negated,
-  exactly one fails);
+  exactly one fails); "could be" (``any_one``) finds every value and exactly one option may be one
+  of them; "closest to" (``approximate``) picks the one clearly nearest option; equivalent
+  expressions and Roman-numeral statements: see :mod:`.program_options`;
 - the answer is verified by putting it back into every relation.
 """
 
 from __future__ import annotations
 
 import importlib
+from dataclasses import replace
 
 import sympy as sp
 
@@ -23,7 +26,14 @@ from .build import Decline, rounded, solved, step, tex
 from .options import choose_option
 from .program import MathProgram
 from .program_core import check_relations_used, solution_set
-from .program_options import solve_option, solve_parameter
+from .program_options import (
+    nearest_choice,
+    pick_any_one,
+    solve_equivalent,
+    solve_option,
+    solve_parameter,
+    solve_statements,
+)
 from .program_props import solve_property
 from .program_read import ReadProgram, read_program
 from .program_steps import Work, answer_latex, combine, hints_for, inequality_work, shown, solve_work, verification_step
@@ -41,15 +51,34 @@ def solve_program(program: MathProgram, prob=None) -> Solution:
     kind = program.target.kind
     if kind == "statistic":
         return _statistic(program, prob)
+    target = program.target
+    if target.any_one and kind == "value":  # "could be": every solution, then the one option among them
+        every = replace(program, target=replace(target, kind="solutions", any_one=False, approximate=False))
+        sol = pick_any_one(read_program(program, problem), _solve_relations(read_program(every, problem)))
+        sol.reader = program.reader
+        return sol
     read = read_program(program, problem)
-    if kind == "property":
+    if target.statements:
+        sol = solve_statements(read)
+    elif kind == "property":
         sol = solve_property(read)
+    elif kind == "equivalent":
+        sol = solve_equivalent(read)
     elif kind == "option":
         sol = solve_option(read)
     elif kind == "parameter":
         sol = solve_parameter(read)
     else:
         sol = _solve_relations(read)
+    if target.approximate:
+        if not program.options or sol.choice is not None:
+            raise Decline("A closest-to question needs numeric options to pick from.")
+        letter = nearest_choice(sol.answer, list(program.options))
+        sol.steps.append(step(f"{tex(sol.answer)} \\approx {float(sol.answer):.4g}", "Work out a decimal value."))
+        sol.steps.append(
+            step(f"\\text{{({letter}) {dict(program.options)[letter]}}}", f"Option {letter} is the nearest to it.")
+        )
+        sol.choice = letter
     if program.options and sol.choice is None:
         sol = choose_option(sol, list(program.options))
     sol.reader = program.reader

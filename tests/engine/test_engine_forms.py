@@ -350,3 +350,63 @@ def test_a_value_that_is_a_solution_fixes_the_constant():
     assert sol is not None and sol.answer == -5
     # the letter asked for must leave exactly one other letter to put the value into
     assert read("Given that $2$ is a solution of $ax^2 + bx = 0$, what is the value of $a$?") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "options", "choice"),
+    [
+        (
+            "Which of the following is equivalent to $(x + 3)^2$?",
+            ["(A) $x^2 + 9$", "(B) $x^2 + 6x + 9$", "(C) $x^2 + 3x + 9$", "(D) $2x + 6$"],
+            "B",
+        ),
+        (
+            "If $x > 0$, which of the following is equivalent to $\\sqrt{x^2}$?",
+            ["(A) $x$", "(B) $-x$", "(C) $x^2$", "(D) $2x$"],
+            "A",
+        ),
+        ("Which of the following is closest to $\\sqrt{50}$?", ["(A) 6", "(B) 7", "(C) 8", "(D) 25"], "B"),
+        (
+            "If $x^2 - 5x + 6 = 0$, which of the following could be the value of $x$?",
+            ["(A) 1", "(B) 2", "(C) 4", "(D) 5"],
+            "B",
+        ),
+        (
+            "Which of the following are solutions to $x^2 = 9$? I. $3$ II. $-3$ III. $9$",
+            ["(A) I only", "(B) II only", "(C) I and II only", "(D) I, II, and III"],
+            "C",
+        ),
+    ],
+)
+def test_targets_read_by_forms_are_answered(text, options, choice):
+    sol = solve_forms(analyze(text, options))
+    assert sol is not None and sol.choice == choice
+    assert sol.reader == "forms"
+    program = read(text, options)
+    assert program is not None and sol.hints[: len(program.hints)] == program.hints  # the form's hints first
+
+
+@pytest.mark.parametrize(
+    ("text", "options"),
+    [
+        (  # two equivalent options
+            "Which of the following is equivalent to $(x + 3)^2$?",
+            ["(A) $x^2 + 9$", "(B) $x^2 + 6x + 9$", "(C) $(3 + x)^2$", "(D) $2x + 6$"],
+        ),
+        (  # no condition: sqrt(x^2) is |x|, no option is equivalent
+            "Which of the following is equivalent to $\\sqrt{x^2}$?",
+            ["(A) $x$", "(B) $-x$", "(C) $x^2$", "(D) $2x$"],
+        ),
+        ("Which of the following is closest to $\\sqrt{50}$?", ["(A) 7.05", "(B) 7.09", "(C) 8", "(D) 25"]),
+        (  # two options are solutions
+            "If $x^2 - 5x + 6 = 0$, which of the following could be the value of $x$?",
+            ["(A) 2", "(B) 3", "(C) 4", "(D) 5"],
+        ),
+        (  # the true set (I and II) is named by no option
+            "Which of the following are solutions to $x^2 = 9$? I. $3$ II. $-3$ III. $9$",
+            ["(A) I only", "(B) II only", "(C) III only", "(D) I, II, and III"],
+        ),
+    ],
+)
+def test_target_traps_are_declined(text, options):
+    assert solve_forms(analyze(text, options)) is None

@@ -288,3 +288,140 @@ def test_undeclared_word_names_are_unknowns():
 def test_function_words_stay_functions():
     sol = run('{"target": {"kind": "value"}, "relations": ["sqrt(x) = 3"]}')
     assert sol.answer == 9
+
+
+# --- equivalent, closest, Roman-numeral statements, "could be" ---------------------------------------------
+
+
+def test_equivalent_target_picks_the_one_equal_option_and_starts_from_the_expression():
+    sol = run(
+        program(
+            target={"kind": "equivalent", "expr": "(x + 3)**2"},
+            options=[["A", "x^2 + 9"], ["B", "x^2 + 6x + 9"], ["C", "x^2 + 3x + 9"], ["D", "2x + 6"]],
+        )
+    )
+    assert sol.choice == "B"
+    assert sol.steps[0].text.startswith("Start from the given expression")
+    assert "3" in sol.steps[0].latex
+
+
+def test_equivalent_target_with_two_equal_options_declines():
+    with pytest.raises(Decline):
+        run(
+            program(
+                target={"kind": "equivalent", "expr": "(x + 3)**2"},
+                options=[["A", "x^2 + 9"], ["B", "x^2 + 6x + 9"], ["C", "(3 + x)^2"], ["D", "2x + 6"]],
+            )
+        )
+
+
+def test_equivalent_target_uses_the_condition_on_the_letter():
+    options = [["A", "x"], ["B", "-x"], ["C", "x^2"], ["D", "2x"]]
+    sol = run(program(target={"kind": "equivalent", "expr": "sqrt(x**2)"}, relations=["x > 0"], options=options))
+    assert sol.choice == "A"
+    with pytest.raises(Decline):  # without x > 0, sqrt(x^2) is |x|: no option is equivalent
+        run(program(target={"kind": "equivalent", "expr": "sqrt(x**2)"}, options=options))
+
+
+def test_not_equivalent_target_is_the_one_that_differs():
+    sol = run(
+        program(
+            target={"kind": "equivalent", "expr": "2*(x + 3)", "negated": True},
+            options=[["A", "2x + 6"], ["B", "2x + 3"], ["C", "6 + 2x"], ["D", "2(3 + x)"]],
+        )
+    )
+    assert sol.choice == "B"
+
+
+def test_closest_target_picks_the_nearest_option():
+    sol = run(
+        program(
+            target={"kind": "value", "expr": "sqrt(50)", "approximate": True},
+            options=[["A", "6"], ["B", "7"], ["C", "8"], ["D", "25"]],
+        )
+    )
+    assert sol.choice == "B"
+    sol = run(
+        program(
+            target={"kind": "value", "approximate": True},
+            relations=["3*x = 20"],
+            options=[["A", "5"], ["B", "6"], ["C", "7"], ["D", "8"]],
+        )
+    )
+    assert sol.choice == "C"  # 6.67 is nearer 7 than 6
+
+
+def test_closest_target_with_two_options_about_as_near_declines():
+    with pytest.raises(Decline):  # sqrt(50) = 7.071: 7.05 and 7.09 are 0.021 and 0.019 away, spread 17.95
+        run(
+            program(
+                target={"kind": "value", "expr": "sqrt(50)", "approximate": True},
+                options=[["A", "7.05"], ["B", "7.09"], ["C", "8"], ["D", "25"]],
+            )
+        )
+    with pytest.raises(Decline):  # nothing to pick from
+        run(program(target={"kind": "value", "expr": "sqrt(50)", "approximate": True}))
+
+
+ROMAN = [["A", "I only"], ["B", "II only"], ["C", "I and II only"], ["D", "I, II, and III"]]
+
+
+def test_roman_numeral_statements_pick_the_option_naming_the_true_ones():
+    sol = run(program(target={"kind": "option", "statements": ["3", "-3", "9"]}, relations=["x**2 = 9"], options=ROMAN))
+    assert sol.choice == "C"
+    assert [s.text for s in sol.steps if s.text.startswith("Statement")] == [
+        "Statement I is true.",
+        "Statement II is true.",
+        "Statement III is false.",
+    ]
+
+
+def test_roman_numeral_statements_decline_when_no_option_names_the_true_set():
+    with pytest.raises(Decline):  # with x < 0 only II is true, and no option says "II only"
+        run(
+            program(
+                target={"kind": "option", "statements": ["3", "-3", "9"]},
+                relations=["x**2 = 9", "x < 0"],
+                options=[["A", "I only"], ["B", "III only"], ["C", "I and II only"], ["D", "I, II, and III"]],
+            )
+        )
+    with pytest.raises(Decline):  # an option that names no statements
+        run(
+            program(
+                target={"kind": "option", "statements": ["3", "-3"]},
+                relations=["x**2 = 9"],
+                options=[["A", "3"], ["B", "I and II only"]],
+            )
+        )
+
+
+def test_could_be_target_picks_the_one_option_among_the_solutions():
+    sol = run(
+        program(
+            target={"kind": "value", "any_one": True},
+            relations=["x**2 - 5*x + 6 = 0"],
+            options=[["A", "1"], ["B", "2"], ["C", "4"], ["D", "5"]],
+        )
+    )
+    assert sol.choice == "B"
+    sol = run(
+        program(
+            target={"kind": "value", "any_one": True},
+            relations=["2*x + 1 > 7"],
+            options=[["A", "1"], ["B", "2"], ["C", "3"], ["D", "4"]],
+        )
+    )
+    assert sol.choice == "D"
+
+
+def test_could_be_target_with_two_solutions_among_the_options_declines():
+    with pytest.raises(Decline):
+        run(
+            program(
+                target={"kind": "value", "any_one": True},
+                relations=["x**2 - 5*x + 6 = 0"],
+                options=[["A", "1"], ["B", "2"], ["C", "3"], ["D", "5"]],
+            )
+        )
+    with pytest.raises(Decline):  # several values and no options: no one answer
+        run(program(target={"kind": "value", "any_one": True}, relations=["x**2 - 5*x + 6 = 0"]))
