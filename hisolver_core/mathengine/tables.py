@@ -802,7 +802,7 @@ def _solve_function_table(prob: Problem, table: Table, question: str) -> Solutio
     read = step(rows_tex, f"Read the {len(pairs)} rows of the table.")
     if prob.options and re.search(r"\bwhich\b", question, re.I):
         return _fitting_option(prob, name, x, pairs, read)
-    calls = re.findall(rf"\b{name}\s*\(\s*(-?\d+(?:\.\d+)?)\s*\)", question)
+    calls = re.findall(rf"(?<![A-Za-z]){name}\s*\(\s*(-?\d+(?:\.\d+)?)\s*\)", question)
     asked = _asked_expression(question, name)
     if not calls or asked is None:
         raise Decline("I read the table but not what the question asks of it.")
@@ -825,7 +825,9 @@ def _solve_function_table(prob: Problem, table: Table, question: str) -> Solutio
             steps.append(step(f"{name}({x}) = {tex(fitted)}", "This function passes through every row of the table."))
         values[arg] = fitted.subs(x, point)
         steps.append(step(f"{name}({arg}) = {tex(values[arg])}", f"Substitute {arg} for {x}."))
-    expr_text = re.sub(rf"\b{name}\s*\(\s*(-?\d+(?:\.\d+)?)\s*\)", lambda m: f"({values[m.group(1)]})", asked)
+    expr_text = re.sub(
+        rf"(?<![A-Za-z]){name}\s*\(\s*(-?\d+(?:\.\d+)?)\s*\)", lambda m: f"({values[m.group(1)]})", asked
+    )
     try:
         answer = parse_math(expr_text)
     except (ParseFailure, RecursionError):
@@ -842,12 +844,23 @@ def _solve_function_table(prob: Problem, table: Table, question: str) -> Solutio
 
 
 def _asked_expression(question: str, name: str) -> str | None:
-    """The math the question asks to evaluate: the last ``$...$`` (or plain run) holding ``name(...)``."""
-    segments = re.findall(r"\$([^$]+)\$", question) or re.findall(
-        rf"[\w\s()+\-*/^.]*\b{name}\s*\([^)]*\)[\w\s()+\-*/^.]*", question
-    )
-    asked = [s.strip().rstrip("?.") for s in segments if re.search(rf"\b{name}\s*\(\s*-?\d", s)]
-    return asked[-1] if asked else None
+    """The math the question asks to evaluate: the last ``$...$`` holding ``name(...)``, or the one plain run.
+
+    Without ``$...$`` the run holds only numbers, operators and calls of ``name``, and no other math
+    may be left in the question (``2g(3) - f(1)`` is not read as ``- f(1)``).
+    """
+    call = rf"(?<![A-Za-z]){name}\s*\(\s*-?\d"
+    segments = re.findall(r"\$([^$]+)\$", question)
+    if segments:
+        asked = [s.strip().rstrip("?.") for s in segments if re.search(call, s)]
+        return asked[-1] if asked else None
+    number = r"\d+(?:\.\d+)?"
+    run = rf"(?:{number}|(?<![A-Za-z]){name}\s*\(\s*-?{number}\s*\)|[-+*/^()\s])+"  # numbers, calls, operators
+    runs = [m for m in re.finditer(run, question) if re.search(call, m.group())]
+    if len(runs) != 1:
+        return None
+    rest = question[: runs[0].start()] + question[runs[0].end() :]
+    return None if re.search(r"[\d()+\-*/^=]", rest) else runs[0].group().strip()
 
 
 def _fitting_option(prob: Problem, name: str, x: sp.Symbol, pairs, read: Step) -> Solution:
@@ -855,7 +868,7 @@ def _fitting_option(prob: Problem, name: str, x: sp.Symbol, pairs, read: Step) -
     fits: list[str] = []
     for letter, text in prob.options:
         s = clean_cell(text)
-        s = re.sub(rf"\b{name}\s*\(\s*{x}\s*\)", "y", s)
+        s = re.sub(rf"(?<![A-Za-z]){name}\s*\(\s*{x}\s*\)", "y", s)
         try:
             value = parse_math(s)
         except (ParseFailure, RecursionError):

@@ -165,6 +165,17 @@ def test_value_read_from_the_table():
     assert sol.solved and _num(sol.answer_latex) == 8 + 11
 
 
+def test_value_asked_in_plain_text_without_dollars():
+    table = "The table shows values of the function f.\n\n" + MARKDOWN_FUNCTION + "\n\n"
+    assert _num(solve(table + "What is f(2)?").answer_latex) == 8
+    assert _num(solve(table + "What is the value of 2f(3) - f(1)?").answer_latex) == 2 * 11 - 5
+    linear = "The table shows values of the linear function f.\n\n" + MARKDOWN_FUNCTION + "\n\n"
+    assert _num(solve(linear + "What is the value of f(10)?").answer_latex) == 32
+    assert not solve(table + "What is f(10)?").solved  # off the table and the kind of function is not named
+    assert not solve(table + "What is the value of 2g(3) - f(1)?").solved  # g is not f: no part read alone
+    assert not solve(table + "What is the value of $2g(3) - f(1)$?").solved
+
+
 def test_value_off_the_table_needs_the_named_form_and_every_row_to_fit():
     named = solve("The table shows values of the linear function f.\n\n" + MARKDOWN_FUNCTION + "\n\nWhat is $f(10)$?")
     assert named.solved and _num(named.answer_latex) == 3 * 10 + 2
