@@ -158,7 +158,13 @@ def _mawps(row: dict, i: int) -> EvalItem:
 # Keys that are wrong in the public files, with the reason, so a right answer is not scored as wrong:
 # file name -> {item id: (corrected answer, why)}. Keep this short and checkable by hand.
 LABEL_ERRORS: dict[str, dict[str, tuple[str, str]]] = {
-    "mmlu_elementary_math.jsonl": {"373": ("D", "365 + 56 = 421 (option D); the file keys B, 309")},
+    "mmlu_elementary_math.jsonl": {
+        "373": ("D", "365 + 56 = 421 (option D); the file keys B, 309"),
+        # keyed as if the minus signs (U+2212) had been dropped from the problem
+        "229": ("A", "-47 = g + 24 gives g = -71 (option A); the file keys B, -23 (47 = g + 24 with the sign lost)"),
+        "267": ("D", "14 + (-71) = -57 (option D); the file keys B, 57"),
+        "334": ("B", "-25 - (-11) = -14 (option B); the file keys C, 14"),
+    },
 }
 
 _READERS = {

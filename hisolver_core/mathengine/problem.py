@@ -228,6 +228,8 @@ def _core(token: str) -> str:
 
 
 def _is_math_token(core: str, tokens: list[str], i: int) -> bool:
+    if core != core.strip("()[]") and len(core.strip("()[]")) == 1 and core.strip("()[]").isalpha():
+        return True  # "(n" in "10 - (n + 6)"
     if re.search(r"\d", core) or _OPERATOR.search(core):
         if re.fullmatch(r"[a-zA-Z]+\d*", core) and len(core) > 2:
             return False
@@ -285,7 +287,7 @@ def analyze(raw: str, options=None) -> Problem:
         text = _BARE_VARIABLE.sub(lambda m: _take_bare(m, math), text)
         text = _bare_function_names(text, math)
     else:
-        text = re.sub(r"(\d)(st|nd|rd|th)\b", r"\1 \2", words_to_numbers(text))
+        text = re.sub(r"(\d)(st|nd|rd|th)\b", r"\1 \2", words_to_numbers(plain_typography(text)))
         text, math = _plain_segments(text)
     text = re.sub(r"[ \t]+", " ", text.replace("¤", " dollars "))
     text = re.sub(r" ([,.;:?!])", r"\1", text)
@@ -438,6 +440,37 @@ def _is_currency(text: str, amount_end: int, close: int) -> bool:
     if not between.strip():
         return False  # "$25$" is math
     return bool(_PROSE_WORD.search(between))
+
+
+_LEADING_DASH = re.compile(r"(?:^|(?<=[\s(\[=]))–(?=\d|\()")  # "–7", "(–3)": a sign
+_BETWEEN_DASH = re.compile(r"(?<=[\w)\]])\s*–\s*(?=[\w(\[])")
+_THOUSANDS = re.compile(r"(?<![\d,(\[{.])\d{1,3}(?:,\d{3})+(?![\d,])")
+_SPOKEN_FRACTION = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?|[a-z]) over (\d+(?:\.\d+)?|[a-z])(?!\w|\.\d)")
+
+
+def plain_typography(text: str) -> str:
+    """Plain-text math as people type it, in the engine's notation.
+
+    ``−`` (U+2212) is a minus; an en dash ``–`` is one when it is a sign (``–7``) or stands in a
+    sentence with other math (``10 – (n + 6)``), not in ``grades 4 – 7``; ``2,816`` is 2816 (not
+    inside a point or a set); ``2 x 7`` is a product; ``13 over 4`` is 13/4; a trailing ``=`` asks
+    for the value.
+    """
+    text = text.replace("\u2212", "-")
+
+    def sentence(part: str) -> str:
+        part = _LEADING_DASH.sub("-", part)
+        if "–" in part and re.search(r"[+×÷=*/()^]|\s-\s", part):
+            part = _BETWEEN_DASH.sub(" - ", part)
+        return part
+
+    text = "".join(sentence(part) for part in re.split(r"(?<=[.?!])(\s+)", text))
+    text = _THOUSANDS.sub(lambda m: m.group().replace(",", ""), text)
+    text = re.sub(r"(?<=\d) x (?=\d)", " × ", text)
+    text = _SPOKEN_FRACTION.sub(
+        lambda m: f"{m.group(1)}/{m.group(2)}" if re.search(r"\d", m.group(1) + m.group(2)) else m.group(), text
+    )
+    return re.sub(r"\s*=\s*\??\s*$", "", text) if re.search(r"\d\s*=\s*\??\s*$", text) else text
 
 
 def _question_mark_unknown(text: str) -> str:

@@ -41,6 +41,37 @@ def test_agieval_display_math_with_stray_periods() -> None:
     assert sol.solved and sol.answer_latex == "\\frac{5314}{5}"
 
 
+@pytest.mark.parametrize(
+    "text, options, choice",
+    [
+        ("Find the value of the expression \u221225 \u2212 (\u221211).", ["\u221236", "\u221214", "14", "36"], "B"),
+        ("When n = 11, what is the value of 10 \u2013 (n + 6)?", ["\u20137", "5", "7", "27"], "A"),
+        ("What is the value of the expression 2,816 x 7?", ["14,572", "14,672", "19,612", "19,712"], "D"),
+        ("Solve 13 over 4 = x over 7.", ["22.75", "23.25", "24.25", "none of these"], "A"),
+        ("8 + 8 \u00f7 2 + 2 =", ["4", "8", "10", "14"], "D"),
+    ],
+)
+def test_plain_text_typography(text: str, options: list[str], choice: str) -> None:
+    """Unicode minus, en-dash minus, thousands separators, "x" and "over" as people type them (MMLU)."""
+    sol = solve(text, options)
+    assert sol.solved and sol.choice == choice
+
+
+@pytest.mark.parametrize(
+    "text, math",
+    [
+        ("There are 30 students in grades 4 \u2013 7.", ["30", "4", "7"]),  # a range, not a minus
+        ("It rained over 3 days.", ["3"]),
+    ],
+)
+def test_plain_text_typography_leaves_words_alone(text: str, math: list[str]) -> None:
+    assert analyze(text).math == math
+
+
+def test_a_point_keeps_its_comma() -> None:
+    assert "(100,200)" in analyze("The point (100,200) lies on the line.").text  # not 100200
+
+
 def test_harness_reads_options_as_one_string(tmp_path: Path) -> None:
     path = tmp_path / "sat.jsonl"
     row = {"passage": "", "question": "If $2x = 8$, what is $x$?", "options": "A) 2 B) 4 C) 6 D) 8", "Answer": "B"}
@@ -75,3 +106,24 @@ def test_public_set_readers(tmp_path: Path, fmt: str, row: dict, expected: str) 
     path.write_text(json.dumps(row) + "\n", encoding="utf-8")
     (item,) = load_items(path, fmt)
     assert item.expected == expected
+
+
+def test_mmlu_keys_with_lost_minus_signs_are_corrected(tmp_path: Path) -> None:
+    """Three MMLU items are keyed as if their minus signs were dropped; the corrected key is the engine's answer."""
+    items = {
+        229: ("Solve the equation \u221247 = g + 24.", ["\u221271", "\u221223", "23", "71"], 1),
+        267: ("Find the value of the expression 14 + (\u221271).", ["\u221285", "57", "85", "\u221257"], 1),
+        334: ("Find the value of the expression \u221225 \u2212 (\u221211).", ["\u221236", "\u221214", "14", "36"], 2),
+    }
+    filler = {"question": "What is 1 + 1?", "choices": ["1", "2", "3", "4"], "answer": 1}
+    rows = [
+        {"question": items[n][0], "choices": items[n][1], "answer": items[n][2]} if n in items else filler
+        for n in range(1, 335)
+    ]
+    path = tmp_path / "mmlu_elementary_math.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    loaded = {item.id: item for item in load_items(path, "mmlu")}
+    for n, (*_, key) in items.items():
+        item = loaded[str(n)]
+        assert item.expected != chr(ord("A") + key)  # the file's key is replaced
+        assert solve(item.problem, item.options).choice == item.expected
