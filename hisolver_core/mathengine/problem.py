@@ -228,8 +228,9 @@ def _core(token: str) -> str:
 
 
 def _is_math_token(core: str, tokens: list[str], i: int) -> bool:
-    if core != core.strip("()[]") and len(core.strip("()[]")) == 1 and core.strip("()[]").isalpha():
-        return True  # "(n" in "10 - (n + 6)"
+    bare = core.strip("()[]")
+    if core != bare and (bare == "" or (len(bare) == 1 and bare.isalpha())):
+        return True  # "(n" in "10 - (n + 6)", "(" in "-4 + ( -3 )"
     if re.search(r"\d", core) or _OPERATOR.search(core):
         if re.fullmatch(r"[a-zA-Z]+\d*", core) and len(core) > 2:
             return False
@@ -280,14 +281,14 @@ def analyze(raw: str, options=None) -> Problem:
     text = ordinal_terms(_currency(_plane_words(_domain_note(text))))
     delimited = bool(_LATEX_MATH.search(text))
     if not delimited:
-        text = _question_mark_unknown(text)
+        text = _question_mark_unknown(plain_typography(text))
     if delimited:
         text = _LATEX_MATH.sub(_take, text)
         text = _BARE_NUMBER.sub(lambda m: _take_bare(m, math), text)
         text = _BARE_VARIABLE.sub(lambda m: _take_bare(m, math), text)
         text = _bare_function_names(text, math)
     else:
-        text = re.sub(r"(\d)(st|nd|rd|th)\b", r"\1 \2", words_to_numbers(plain_typography(text)))
+        text = re.sub(r"(\d)(st|nd|rd|th)\b", r"\1 \2", words_to_numbers(text))
         text, math = _plain_segments(text)
     text = re.sub(r"[ \t]+", " ", text.replace("¤", " dollars "))
     text = re.sub(r" ([,.;:?!])", r"\1", text)
@@ -445,7 +446,7 @@ def _is_currency(text: str, amount_end: int, close: int) -> bool:
 _LEADING_DASH = re.compile(r"(?:^|(?<=[\s(\[=]))–(?=\d|\()")  # "–7", "(–3)": a sign
 _BETWEEN_DASH = re.compile(r"(?<=[\w)\]])\s*–\s*(?=[\w(\[])")
 _THOUSANDS = re.compile(r"(?<![\d,(\[{.])\d{1,3}(?:,\d{3})+(?![\d,])")
-_SPOKEN_FRACTION = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?|[a-z]) over (\d+(?:\.\d+)?|[a-z])(?!\w|\.\d)")
+_SPOKEN_FRACTION = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?|[a-z?]) over (\d+(?:\.\d+)?|[a-z?])(?!\w|\.\d)")
 
 
 def plain_typography(text: str) -> str:
@@ -467,10 +468,11 @@ def plain_typography(text: str) -> str:
     text = "".join(sentence(part) for part in re.split(r"(?<=[.?!])(\s+)", text))
     text = _THOUSANDS.sub(lambda m: m.group().replace(",", ""), text)
     text = re.sub(r"(?<=\d) x (?=\d)", " × ", text)
+    text = re.sub(r"(?<=[\d)]) ?• ?(?=[\d(])", " · ", text)  # a bullet between numbers is a product
     text = _SPOKEN_FRACTION.sub(
         lambda m: f"{m.group(1)}/{m.group(2)}" if re.search(r"\d", m.group(1) + m.group(2)) else m.group(), text
     )
-    return re.sub(r"\s*=\s*\??\s*$", "", text) if re.search(r"\d\s*=\s*\??\s*$", text) else text
+    return re.sub(r"\s*=\s*\??\s*$", "", text) if re.search(r"[\d)]\s*=\s*\??\s*$", text) else text
 
 
 def _question_mark_unknown(text: str) -> str:

@@ -49,6 +49,8 @@ def test_agieval_display_math_with_stray_periods() -> None:
         ("What is the value of the expression 2,816 x 7?", ["14,572", "14,672", "19,612", "19,712"], "D"),
         ("Solve 13 over 4 = x over 7.", ["22.75", "23.25", "24.25", "none of these"], "A"),
         ("8 + 8 \u00f7 2 + 2 =", ["4", "8", "10", "14"], "D"),
+        ("\u22124 +  ( \u22123 )=", ["\u22127", "\u22121", "1", "7"], "A"),
+        ("What is the value of 5 + 2 \u2022 15 + (12 \u2022 4)?", ["83", "91", "218", "266"], "A"),
     ],
 )
 def test_plain_text_typography(text: str, options: list[str], choice: str) -> None:
