@@ -12,9 +12,11 @@ from .context import Context
 from .equation_steps import (
     check_step,
     final_step,
+    linear_steps,
     plain_source,
     quadratic_hints,
     quadratic_steps,
+    radical_steps,
 )
 from .inequality_steps import chain_latex, chained_inequality_steps, linear_inequality_steps
 from .intent import Intent
@@ -247,11 +249,14 @@ def _equation_steps(eqs: list[sp.Eq], unknowns: list[sp.Symbol], sols: list[dict
         if poly.is_polynomial(x) and not eq.has(sp.Abs):
             degree = sp.degree(poly, x)
             if degree == 1 and len(sols) == 1:
-                return steps + _linear_steps(eq, x, sols[0][x]), "linear equations"
+                return steps + (linear_steps(eq, x) or _linear_steps(eq, x, sols[0][x])), "linear equations"
             if degree == 2:
                 return steps + quadratic_steps(eq, x), "quadratics"
         topic = "absolute value" if eq.has(sp.Abs) else "exponents and radicals" if eq.has(sp.Pow) else "equations"
         roots = [sol[x] for sol in sols[:3] if x in sol]
+        radical = radical_steps(eq, x, roots) if len(roots) == len(sols) and not eq.has(sp.Abs) else None
+        if radical is not None:
+            return steps + radical, topic
         if roots:
             steps.append(
                 step(
@@ -260,6 +265,9 @@ def _equation_steps(eqs: list[sp.Eq], unknowns: list[sp.Symbol], sols: list[dict
                 )
             )
         return steps, topic
+    given = _given_steps(eqs, unknowns, sols)
+    if given is not None:
+        return steps + given, "linear equations"
     from .systems import (
         elimination_steps,  # systems builds on intent, which this module also uses
     )
@@ -275,6 +283,26 @@ def _equation_steps(eqs: list[sp.Eq], unknowns: list[sp.Symbol], sols: list[dict
             )
         )
     return steps, "systems of equations"
+
+
+def _given_steps(eqs: list[sp.Eq], unknowns: list[sp.Symbol], sols: list[dict]) -> list[Step] | None:
+    """``(x - 1)/3 = k`` with ``k = 3``: put the given values in, then solve the one linear equation left."""
+    if len(sols) != 1:
+        return None
+    givens = {e.lhs: e.rhs for e in eqs if isinstance(e.lhs, sp.Symbol) and e.rhs.is_number}
+    rest = [e for e in eqs if not (isinstance(e.lhs, sp.Symbol) and e.lhs in givens and e.rhs.is_number)]
+    if not givens or len(rest) != 1:
+        return None
+    put = rest[0].subs(givens)
+    left = [u for u in unknowns if u not in givens]
+    if not isinstance(put, sp.Eq) or len(left) != 1 or put.free_symbols != {left[0]}:
+        return None
+    worked = linear_steps(put, left[0])
+    if worked is None or sols[0].get(left[0]) is None:
+        return None
+    names = ", ".join(f"{k} = {sp.sstr(v)}" for k, v in givens.items())
+    shown = sp.Eq(sp.together(rest[0].lhs.subs(givens)), sp.together(rest[0].rhs.subs(givens)), evaluate=False)
+    return [step(shown, f"Substitute the given value{'s' if len(givens) > 1 else ''} {names}."), *worked]
 
 
 def _figure(eqs, unknowns, sols, topic):
@@ -405,10 +433,19 @@ def solve_equations(ctx: Context, intent: Intent) -> Solution:
         if not steps or steps[-1].latex != final.latex:  # a system's worked steps may already end on it
             steps.append(final)
     hints = _hints(topic, unknowns)
-    if topic == "quadratics":
+    given = next((s for s in steps if s.text.startswith("Substitute the given")), None)
+    if given is not None:
+        hints = [
+            "Put the given value into the other equation.",
+            f"That gives ${given.latex}$, an equation with one unknown.",
+            "Undo each operation on the unknown in turn.",
+        ]
+    elif topic == "quadratics":
         hints = quadratic_hints(eqs[0], unknowns[0], hints, answer)
-    if topic == "linear equations" and len(steps) >= 3:
-        collected = next((s for s in steps if s.text.startswith("Collect")), None)
+    if topic == "linear equations" and len(steps) >= 3 and given is None:
+        moves = ("Collect", "Add ", "Subtract ", "Multiply both sides by", "Substitute the given")
+        bare = re.compile(rf"^{re.escape(tex(unknowns[0]))}\s*=")  # "x = 5" would give the answer away
+        collected = next((s for s in reversed(steps) if s.text.startswith(moves) and not bare.match(s.latex)), None)
         if collected is not None:
             hints[1] = f"Collecting terms gives ${collected.latex}$."  # the step before the answer
     verification = f"substituted {len(good)} solution(s) into every equation"

@@ -4,6 +4,7 @@ check in the student's own order, and the final step (sums and products of roots
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import TypeGuard
 
 import sympy as sp
@@ -11,7 +12,133 @@ import sympy as sp
 from ..solution import Step
 from .build import step, tex
 
-__all__ = ["check_step", "final_step", "plain_source", "quadratic_hints", "quadratic_steps"]
+__all__ = [
+    "check_step",
+    "final_step",
+    "linear_steps",
+    "plain_source",
+    "quadratic_hints",
+    "quadratic_steps",
+    "radical_steps",
+]
+
+
+def _eq(lhs, rhs) -> sp.Equality:
+    return sp.Eq(lhs, rhs, evaluate=False)
+
+
+def _denominator(side: sp.Expr) -> sp.Integer:
+    """The least common multiple of the number denominators in ``side`` (1 when there are none or a Float)."""
+    if side.has(sp.Float):
+        return sp.Integer(1)
+    dens = [sp.fraction(sp.together(term))[1] for term in sp.Add.make_args(side)]
+    if not all(d.is_Integer for d in dens):
+        return sp.Integer(1)
+    return sp.Integer(sp.ilcm(1, *dens))
+
+
+def linear_steps(
+    eq: sp.Equality,
+    x: sp.Symbol,
+    show: Callable[[object], str] = tex,
+    number: Callable[[object], str] = sp.sstr,
+    clear_fractions: bool = True,
+) -> list[Step] | None:
+    """``a x + b = c x + d`` solved one operation at a time; None when it is not linear with a unique root.
+
+    Number denominators are cleared first (``(x - 1)/3 = 3`` -> ``x - 1 = 9``) unless ``clear_fractions``
+    is False (a problem written in decimals keeps them). ``show`` and ``number`` write an object as
+    LaTeX and as words.
+    """
+    lhs, rhs = sp.expand(eq.lhs), sp.expand(eq.rhs)
+    if not (lhs.is_polynomial(x) and rhs.is_polynomial(x)) or max(sp.degree(lhs, x), sp.degree(rhs, x)) > 1:
+        return None
+    steps: list[Step] = []
+    den = sp.ilcm(_denominator(lhs), _denominator(rhs)) if clear_fractions else 1  # ilcm takes two or more
+    if den != 1:
+        lhs, rhs = sp.expand(lhs * den), sp.expand(rhs * den)
+        steps.append(step(show(_eq(lhs, rhs)), f"Multiply both sides by {den} to clear the fractions."))
+    elif (lhs, rhs) != (eq.lhs, eq.rhs) and tex(_eq(lhs, rhs)) != tex(eq):
+        steps.append(step(show(_eq(lhs, rhs)), "Expand and combine like terms on each side."))
+    a1, b1, a2, b2 = lhs.coeff(x, 1), lhs.coeff(x, 0), rhs.coeff(x, 1), rhs.coeff(x, 0)
+    if a1 == 0:  # the unknown only on the right: read the equation the other way round
+        a1, b1, a2, b2 = a2, b2, a1, b1
+        steps.append(step(show(_eq(a1 * x + b1, b2)), f"Write the equation with {x} on the left."))
+    if a2 != 0:
+        if a1 == a2:
+            return None
+        verb = _move(number, a2 * x)
+        a1 = a1 - a2
+        steps.append(step(show(_eq(a1 * x + b1, b2)), f"{verb} both sides."))
+    if b1 != 0:
+        verb = _move(number, b1)
+        b2 = b2 - b1
+        steps.append(step(show(_eq(a1 * x, b2)), f"{verb} both sides."))
+    if a1 != 1:
+        if a1 == -1:
+            text = "Multiply both sides by -1."
+        elif a1.is_Rational and a1.p == 1:
+            text = f"Multiply both sides by {a1.q}."
+        else:
+            text = f"Divide both sides by {number(a1)}."
+        steps.append(step(show(_eq(x, sp.simplify(b2 / a1))), text))
+    return steps
+
+
+def _move(number: Callable[[object], str], term: sp.Expr) -> str:
+    """ "Subtract 3 from" or "Add 3 to": the words for taking ``term`` off both sides."""
+    if term.could_extract_minus_sign():
+        return f"Add {number(-term)} to"
+    return f"Subtract {number(term)} from"
+
+
+def radical_steps(eq: sp.Equality, x: sp.Symbol, kept: list) -> list[Step] | None:
+    """One square root of ``x``: isolate it, square, solve, and reject each root the squaring added.
+
+    ``kept`` are the equation's real solutions (already checked in the original); None when the
+    equation is not of this shape or the squared equation is not linear or quadratic.
+    """
+    diff = sp.expand(eq.lhs - eq.rhs)
+    radicals = [p for p in diff.atoms(sp.Pow) if p.exp == sp.Rational(1, 2) and p.base.has(x)]
+    if len(radicals) != 1:
+        return None
+    root = radicals[0]
+    k = diff.coeff(root)
+    rest = sp.expand(diff - k * root)
+    if not k.is_number or k == 0 or rest.has(root):
+        return None
+    other = sp.expand(-rest / k)
+    isolated, squared = _eq(root, other), _eq(root.base, sp.expand(other**2))
+    poly = sp.expand(squared.lhs - squared.rhs)
+    if not poly.is_polynomial(x) or sp.degree(poly, x) not in (1, 2):
+        return None
+    candidates = [c for c in sp.solve(poly, x) if c.is_real]
+    if any(c not in candidates for c in kept):
+        return None
+    steps = [] if tex(isolated) == tex(eq) else [step(isolated, "Isolate the square root on one side.")]
+    steps.append(step(squared, "Square both sides; squaring can add roots, so each one is checked after."))
+    if sp.degree(poly, x) == 2:
+        lead_positive = poly.coeff(x, 2) > 0
+        worked: list[Step] | None = quadratic_steps(squared if lead_positive else _eq(squared.rhs, squared.lhs), x)
+    else:
+        worked = linear_steps(squared, x)
+    if worked is None:
+        return None
+    steps.extend(worked)
+    for c in candidates:
+        if c in kept:
+            continue
+        left, right = sp.simplify(root.subs(x, c)), sp.simplify(other.subs(x, c))
+        steps.append(
+            step(
+                rf"{tex(x)} = {tex(c)}:\; {tex(root.subs(x, sp.UnevaluatedExpr(c)))} = {tex(left)} \ne {tex(right)}",
+                f"Reject {x} = {sp.sstr(c)}: a square root is never negative, so it does not satisfy the original "
+                "equation (an extraneous root)."
+                if right.is_negative
+                else f"Reject {x} = {sp.sstr(c)}: it does not satisfy the original equation (an extraneous root).",
+            )
+        )
+    return steps
 
 
 def _linear_factor_latex(factor: sp.Expr, x: sp.Symbol) -> str:

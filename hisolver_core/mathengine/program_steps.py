@@ -17,6 +17,7 @@ import sympy as sp
 from ..solution import Step
 from .build import step, tex
 from .equation_steps import final_step, quadratic_hints, quadratic_steps
+from .equation_steps import linear_steps as equation_linear_steps
 from .inequality_steps import chain_latex, chained_inequality_steps, linear_inequality_steps
 from .program_read import ReadProgram
 
@@ -145,43 +146,10 @@ def _one_equation(read: ReadProgram, eq: sp.Equality, x: sp.Symbol, work: Work) 
 
 
 def linear_steps(read: ReadProgram, eq: sp.Equality, x: sp.Symbol) -> list[Step] | None:
-    """``a x + b = c x + d`` solved one operation at a time; None when it is not linear with a unique root."""
-    lhs, rhs = sp.expand(eq.lhs), sp.expand(eq.rhs)
-    if not (lhs.is_polynomial(x) and rhs.is_polynomial(x)) or max(sp.degree(lhs, x), sp.degree(rhs, x)) > 1:
-        return None
-    steps: list[Step] = []
-    if (lhs, rhs) != (eq.lhs, eq.rhs) and tex(_eq(lhs, rhs)) != tex(eq):
-        steps.append(step(show(read, _eq(lhs, rhs)), "Expand and combine like terms on each side."))
-    a1, b1, a2, b2 = lhs.coeff(x, 1), lhs.coeff(x, 0), rhs.coeff(x, 1), rhs.coeff(x, 0)
-    if a1 == 0:  # the unknown only on the right: read the equation the other way round
-        a1, b1, a2, b2 = a2, b2, a1, b1
-        steps.append(step(show(read, _eq(a1 * x + b1, b2)), f"Write the equation with {x} on the left."))
-    if a2 != 0:
-        if a1 == a2:
-            return None
-        verb = _move(read, a2 * x)
-        a1 = a1 - a2
-        steps.append(step(show(read, _eq(a1 * x + b1, b2)), f"{verb} both sides."))
-    if b1 != 0:
-        verb = _move(read, b1)
-        b2 = b2 - b1
-        steps.append(step(show(read, _eq(a1 * x, b2)), f"{verb} both sides."))
-    if a1 != 1:
-        if a1 == -1:
-            text = "Multiply both sides by -1."
-        elif a1.is_Rational and a1.p == 1:
-            text = f"Multiply both sides by {a1.q}."
-        else:
-            text = f"Divide both sides by {number(read, a1)}."
-        steps.append(step(show(read, _eq(x, sp.simplify(b2 / a1))), text))
-    return steps
-
-
-def _move(read: ReadProgram, term: sp.Expr) -> str:
-    """ "Subtract 3 from" or "Add 3 to": the words for taking ``term`` off both sides."""
-    if term.could_extract_minus_sign():
-        return f"Add {number(read, -term)} to"
-    return f"Subtract {number(read, term)} from"
+    """``a x + b = c x + d`` solved one operation at a time (decimals kept); None when not linear with one root."""
+    return equation_linear_steps(
+        eq, x, lambda obj: show(read, obj), lambda value: number(read, value), clear_fractions=not read.decimals
+    )
 
 
 def substitution_steps(read: ReadProgram, eqs: list, unknowns: list, solution: dict) -> list[Step] | None:

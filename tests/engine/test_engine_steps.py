@@ -223,3 +223,45 @@ def test_chained_inequality_works_on_all_three_parts(problem: str, expected: lis
     assert latex[1:3] == expected
     assert "all three parts" in sol.steps[1].text and "all three parts" in sol.steps[2].text
     assert not any(r"\wedge" in item for item in latex)
+
+
+def _compact(sol) -> list[str]:
+    return [s.latex.replace(" ", "") for s in sol.steps]
+
+
+def test_given_value_is_put_in_and_the_fraction_cleared_before_the_answer() -> None:
+    """Issue 17's example: the student sees x - 1 = 9 before x = 10, not a jump to k = 3, x = 10."""
+    sol = solve("If $\\frac{x-1}{3}=k$ and $k=3$, what is the value of $x$?", ["(A)2", "(B)4", "(C)9", "(D)10"])
+    assert sol.choice == "D"
+    shown = _compact(sol)
+    assert shown.index("\\frac{x-1}{3}=3") < shown.index("x-1=9") < shown.index("x=10")
+    assert any("given value k = 3" in s.text for s in sol.steps)
+    assert not any("x=10" in h.replace(" ", "") for h in sol.hints)
+
+
+def test_linear_equation_is_solved_one_operation_at_a_time() -> None:
+    sol = solve("Solve for x: $5x + 7 = 2x - 8$")
+    shown = _compact(sol)
+    assert shown.index("3x+7=-8") < shown.index("3x=-15") < shown.index("x=-5")
+    assert [s.text for s in sol.steps if s.text.startswith(("Subtract", "Divide"))][:3] == [
+        "Subtract 2*x from both sides.",
+        "Subtract 7 from both sides.",
+        "Divide both sides by 3.",
+    ]
+
+
+def test_radical_equation_squares_and_rejects_the_extraneous_root() -> None:
+    sol = solve("Solve $\\sqrt{x+7} = x - 5$.")
+    assert sol.answer_latex == "9"
+    shown = _compact(sol)
+    assert "x^{2}-11x+18=0" in shown
+    rejected = [s for s in sol.steps if s.text.startswith("Reject x = 2")]
+    assert len(rejected) == 1 and "extraneous" in rejected[0].text
+    assert not any(s.text.startswith("Reject x = 9") for s in sol.steps)
+
+
+def test_radical_equation_with_no_extraneous_root_rejects_nothing() -> None:
+    sol = solve("Solve $\\sqrt{2x+1} = 3$.")
+    assert sol.answer_latex == "4"
+    assert "2x+1=9" in _compact(sol)
+    assert not any(s.text.startswith("Reject") for s in sol.steps)
