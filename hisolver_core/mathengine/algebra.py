@@ -41,7 +41,10 @@ def values_satisfy(relations, values: dict) -> bool:
     for rel in relations:
         try:
             if isinstance(rel, sp.Equality):
-                diff = sp.simplify((rel.lhs - rel.rhs).subs(values))
+                sides = [side.subs(values) for side in (rel.lhs, rel.rhs)]
+                if any(isinstance(v, sp.Basic) and v.has(sp.nan, sp.zoo, sp.oo, -sp.oo) for v in sides):
+                    return False  # a side undefined there (0/0 at an excluded point) holds nothing
+                diff = sp.simplify(sides[0] - sides[1])
                 if diff.free_symbols:
                     if not _zero_for_positive(diff):
                         return False

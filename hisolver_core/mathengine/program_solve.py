@@ -36,7 +36,17 @@ from .program_options import (
 )
 from .program_props import solve_property
 from .program_read import ReadProgram, read_program
-from .program_steps import Work, answer_latex, combine, hints_for, inequality_work, shown, solve_work, verification_step
+from .program_steps import (
+    Work,
+    answer_latex,
+    combine,
+    hints_for,
+    inequality_work,
+    show,
+    shown,
+    solve_work,
+    verification_step,
+)
 
 __all__ = ["solve_program"]
 
@@ -160,6 +170,10 @@ def _solve_relations(read: ReadProgram) -> Solution:
     if not read.equations and kind == "solutions" and len(unknowns) == 1 and not _integer_domain(read, unknowns[0]):
         return _inequality_solutions(read, unknowns[0])
     kept, rejected = solution_set(read, unknowns)
+    if kind == "count":
+        counted = _count_beyond_a_list(read, unknowns, kept)
+        if counted is not None:
+            return counted
     values = _distinct([_value(expr, sol, letters) for sol in kept])
     if not values:
         raise Decline("No solution satisfies every relation and condition.")
@@ -187,6 +201,45 @@ def _solve_relations(read: ReadProgram) -> Solution:
         answer,
         verification=work.verification,
         answer_latex=answer_latex(read, answer),
+    )
+
+
+def _count_beyond_a_list(read: ReadProgram, unknowns: list[sp.Symbol], kept: list[dict]) -> Solution | None:
+    """A count of zero or of infinitely many solutions, where the list of candidates proves it; else None.
+
+    Only for equations polynomial (or rational) in the unknowns, whose candidate list SymPy gives in
+    full: none kept is "no solution"; a kept solution that leaves an unknown free (a linear system
+    whose equations are multiples of each other) is "infinitely many". Domains other than real
+    decline (infinitely many reals need not hold infinitely many integers).
+    """
+    if read.inequalities or any(read.domains.get(u, "real") != "real" for u in unknowns):
+        return None
+    for eq in read.equations:
+        numerator, denominator = sp.fraction(sp.together(eq.lhs - eq.rhs))
+        if not (numerator.is_polynomial(*unknowns) and denominator.is_polynomial(*unknowns)):
+            return None
+    free = [sol for sol in kept if set(unknowns) - set(sol) or any(v.free_symbols for v in sol.values())]
+    if free:
+        linear = all(sp.Poly(sp.together(e.lhs - e.rhs), *unknowns).total_degree() <= 1 for e in read.equations)
+        if not linear:
+            return None
+        answer, why = sp.oo, "One equation is a multiple of the other, so every point of one line is a solution."
+    elif not kept:
+        answer, why = sp.Integer(0), "No candidate satisfies the original equations, so there is no solution."
+    else:
+        return None
+    shown_rels = [step(show(read, rel), "Start from the given equations.") for rel in read.relations]
+    return solved(
+        read.problem,
+        "equations" if len(unknowns) == 1 else "systems of equations",
+        [*shown_rels, step(tex(answer), why)],
+        [
+            "Solve the equations and check each candidate in the original equations.",
+            "A candidate that makes a denominator zero is not a solution.",
+            "If one equation is a multiple of the other, every solution of one solves both.",
+        ],
+        answer,
+        verification="every candidate SymPy lists was checked in the original equations",
     )
 
 

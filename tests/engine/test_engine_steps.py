@@ -6,6 +6,7 @@ import itertools
 import re
 
 import pytest
+import sympy as sp
 
 from hisolver_core.mathengine import solve
 
@@ -265,3 +266,15 @@ def test_radical_equation_with_no_extraneous_root_rejects_nothing() -> None:
     assert sol.answer_latex == "4"
     assert "2x+1=9" in _compact(sol)
     assert not any(s.text.startswith("Reject") for s in sol.steps)
+
+
+def test_a_root_that_makes_a_denominator_zero_is_no_solution() -> None:
+    from hisolver_core.mathengine.algebra import values_satisfy
+
+    x = sp.Symbol("x")
+    assert not values_satisfy([sp.Eq((x**2 - 1) / (x - 1), 2)], {x: 1})  # 0/0 there, not 2
+    sol = solve(
+        "How many solutions does the equation $\\frac{x^2-1}{x-1} = 2$ have?",
+        ["(A)Zero", "(B)Exactly one", "(C)Exactly two", "(D)Infinitely many"],
+    )
+    assert sol.choice == "A"

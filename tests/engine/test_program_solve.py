@@ -425,3 +425,28 @@ def test_could_be_target_with_two_solutions_among_the_options_declines():
         )
     with pytest.raises(Decline):  # several values and no options: no one answer
         run(program(target={"kind": "value", "any_one": True}, relations=["x**2 - 5*x + 6 = 0"]))
+
+
+@pytest.mark.parametrize(
+    ("relations", "expected"),
+    [
+        (["(x**2 - 1)/(x - 1) = 2"], 0),  # the only candidate makes a denominator zero
+        (["x + y = 3", "x + y = 5"], 0),
+        (["x + y = 3", "2*x + 2*y = 6"], sp.oo),
+        (["x**2 = 4"], 2),
+    ],
+)
+def test_count_of_zero_or_infinitely_many(relations, expected):
+    sol = run(program(target={"kind": "count"}, relations=relations))
+    assert sol.solved and sol.answer == expected
+
+
+def test_count_declines_where_the_list_is_not_complete():
+    # integer unknowns on a line: infinitely many reals need not be infinitely many integers
+    text = program(
+        target={"kind": "count"},
+        unknowns=[{"name": "x", "domain": "positive_integer"}, {"name": "y", "domain": "positive_integer"}],
+        relations=["x + y = 3", "2*x + 2*y = 6"],
+    )
+    with pytest.raises(Decline):
+        run(text)
