@@ -8,7 +8,7 @@ under the time limit, as ``bench/engine.py`` does). Each item is then ``same``, 
 (another answer or option: correct or not), ``lost`` (declined now) or, with ``--all`` (every item
 of the set is rerun: a removed reader's decline can let a later reader answer), ``new``.
 
-    .venv/bin/python bench/subsumed.py --baseline DIR --readers graph_property,circle_property [--all]
+    .venv/bin/python bench/tools/subsumed.py --baseline DIR --readers graph_property,circle_property [--all]
 """
 
 from __future__ import annotations
@@ -19,9 +19,9 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent
-sys.path.insert(0, str(ROOT.parent))
-sys.path.insert(0, str(ROOT))
+BENCH = Path(__file__).resolve().parent.parent  # bench/ (this tool needs arguments, so `make bench` skips tools/)
+sys.path.insert(0, str(BENCH.parent))
+sys.path.insert(0, str(BENCH))
 
 from engine import SETS, _default_data  # noqa: E402  (bench/engine.py: the same sets and filters)
 
