@@ -232,13 +232,16 @@ def _statistics(prob: Problem, s: str) -> Solution | None:
         work = step(tex(ordered), "Sort the numbers and find the one that appears most often.")
     hints = [f"Recall the definition of the {kind}.", "Sorting the list first makes it easier to read.", work.text]
     result = tex(sp.nsimplify(value))
-    total = rf" = \frac{{{tex(sp.Add(*values))}}}{{{len(values)}}}" if kind == "mean" else ""
-    last = (
-        f"{work.latex}{total} = {result}"
-        if kind in ("mean", "range") and len(work.latex) < 100
-        else f"\\text{{{kind}}} = {result}"
-    )
-    steps = [step(tex(values), "List the numbers."), work, step(last, f"This is the {kind}.")]
+    total = rf"\frac{{{tex(sp.Add(*values))}}}{{{len(values)}}}" if kind == "mean" else result
+    if kind in ("mean", "range") and len(work.latex) < 100:  # one line: the sum over the count, then the value
+        shown = " = ".join(dict.fromkeys((work.latex, total, result)))
+        steps = [step(tex(values), "List the numbers."), step(shown, f"{work.text} This is the {kind}.")]
+    else:
+        steps = [
+            step(tex(values), "List the numbers."),
+            work,
+            step(f"\\text{{{kind}}} = {result}", f"This is the {kind}."),
+        ]
     return _finish(prob, "statistics", steps, hints, sp.nsimplify(value), "computed exactly from the list")
 
 

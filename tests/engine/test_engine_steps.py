@@ -278,3 +278,11 @@ def test_a_root_that_makes_a_denominator_zero_is_no_solution() -> None:
         ["(A)Zero", "(B)Exactly one", "(C)Exactly two", "(D)Infinitely many"],
     )
     assert sol.choice == "A"
+
+
+def test_mean_of_a_list_is_one_line_without_a_repeated_value() -> None:
+    sol = solve("Find the arithmetic mean of $2$, $3$ and $3$.")
+    assert sol.answer_latex == "\\frac{8}{3}"
+    last = sol.steps[-1].latex.replace(" ", "")
+    assert last == "\\frac{2+3+3}{3}=\\frac{8}{3}"  # not "... = 8/3 = 8/3"
+    assert len(sol.steps) == 2
