@@ -108,9 +108,11 @@ def _target_values(ctx: Context, intent: Intent, sols: list[dict], eqs) -> tuple
     target = intent.target.obj if intent.target is not None else None
     unknowns = sorted(set().union(*(e.free_symbols for e in eqs)) - intent.in_terms_of, key=lambda s: s.name)
     if target is None:
-        if len(unknowns) != 1:
+        given = {e.lhs for e in eqs if isinstance(e.lhs, sp.Symbol) and e.rhs.is_number}  # "if a = 2, ..."
+        open_letters = [u for u in unknowns if u not in given] if len(unknowns) > 1 else unknowns
+        if len(open_letters) != 1:
             raise Decline("I cannot tell which unknown the question asks for.")
-        target = unknowns[0]
+        target = open_letters[0]
     values, undecided = [], False
     for sol in sols:
         if not values_satisfy(eqs, sol):
@@ -270,7 +272,7 @@ def _equation_steps(eqs: list[sp.Eq], unknowns: list[sp.Symbol], sols: list[dict
         return steps, topic
     given = _given_steps(eqs, unknowns, sols)
     if given is not None:
-        return steps + given, "linear equations"
+        return steps + given[0], given[1]
     from .systems import (
         elimination_steps,  # systems builds on intent, which this module also uses
     )
@@ -288,8 +290,9 @@ def _equation_steps(eqs: list[sp.Eq], unknowns: list[sp.Symbol], sols: list[dict
     return steps, "systems of equations"
 
 
-def _given_steps(eqs: list[sp.Eq], unknowns: list[sp.Symbol], sols: list[dict]) -> list[Step] | None:
-    """``(x - 1)/3 = k`` with ``k = 3``: put the given values in, then solve the one linear equation left."""
+def _given_steps(eqs: list[sp.Eq], unknowns: list[sp.Symbol], sols: list[dict]) -> tuple[list[Step], str] | None:
+    """``(x - 1)/3 = k`` with ``k = 3``: put the given values in, then solve the one equation left (linear, radical
+    or quadratic); the steps and their topic, or None."""
     if len(sols) != 1:
         return None
     givens = {e.lhs: e.rhs for e in eqs if isinstance(e.lhs, sp.Symbol) and e.rhs.is_number}
@@ -300,12 +303,20 @@ def _given_steps(eqs: list[sp.Eq], unknowns: list[sp.Symbol], sols: list[dict]) 
     left = [u for u in unknowns if u not in givens]
     if not isinstance(put, sp.Eq) or len(left) != 1 or put.free_symbols != {left[0]}:
         return None
-    worked = linear_steps(put, left[0])
-    if worked is None or sols[0].get(left[0]) is None:
+    x = left[0]
+    if sols[0].get(x) is None:
+        return None
+    diff = sp.expand(put.lhs - put.rhs)
+    worked, topic = linear_steps(put, x), "linear equations"
+    if worked is None:
+        worked, topic = radical_steps(put, x, [sols[0][x]]), "exponents and radicals"
+    if worked is None and diff.is_polynomial(x) and sp.degree(diff, x) == 2:
+        worked, topic = quadratic_steps(put, x), "quadratics"
+    if worked is None:
         return None
     names = ", ".join(f"{k} = {sp.sstr(v)}" for k, v in givens.items())
     shown = sp.Eq(sp.together(rest[0].lhs.subs(givens)), sp.together(rest[0].rhs.subs(givens)), evaluate=False)
-    return [step(shown, f"Substitute the given value{'s' if len(givens) > 1 else ''} {names}."), *worked]
+    return [step(shown, f"Substitute the given value{'s' if len(givens) > 1 else ''} {names}."), *worked], topic
 
 
 def _figure(eqs, unknowns, sols, topic):

@@ -286,3 +286,15 @@ def test_mean_of_a_list_is_one_line_without_a_repeated_value() -> None:
     last = sol.steps[-1].latex.replace(" ", "")
     assert last == "\\frac{2+3+3}{3}=\\frac{8}{3}"  # not "... = 8/3 = 8/3"
     assert len(sol.steps) == 2
+
+
+def test_a_given_letter_is_not_the_unknown_asked_for() -> None:
+    """SAT shape: "$$sqrt(x - a) = x - 4$$ If a = 2, what is the solution set?": x is asked; x = 3 is rejected."""
+    sol = solve(
+        "$$\\sqrt{x-a}=x-4$$ If $a=2$, what is the solution set of the equation above?",
+        ["(A)$\\{3,6\\}$", "(B)$\\{2\\}$", "(C)$\\{3\\}$", "(D)$\\{6\\}$"],
+    )
+    assert sol.choice == "D"
+    shown = _compact(sol)
+    assert "\\sqrt{x-2}=x-4" in shown and "x^{2}-9x+18=0" in shown
+    assert any(s.text.startswith("Reject x = 3") for s in sol.steps)
