@@ -125,7 +125,8 @@ _TENS = {w: 10 * i for i, w in enumerate("_ _ twenty thirty forty fifty sixty se
 # words that change the arithmetic (addition, comparison, parts, percent): an unplaced one declines
 _BLOCK = frozenset(
     """
-    plus more less fewer than left remaining remain remains rest total altogether together combined sum difference
+    plus more less fewer than left remaining equal side sides area perimeter square cube circle radius diameter
+    rectangle rectangular triangle remain remains rest total altogether together combined sum difference
     after before additional another extra increase increased decrease decreased discount tax tip percent
     twice thrice double triple half third quarter fourth fifth sixth seventh eighth ninth tenth second
     times average each every per some now initially originally already still except both than profit change
@@ -134,7 +135,8 @@ _BLOCK = frozenset(
 # who or what does the work: with a time, the amounts may be inversely proportional (6 workers, 10 days)
 _AGENTS = frozenset(
     "worker person man woman machine pump pipe painter builder employee printer hose faucet tap robot typist "
-    "crew team laborer farmer friend student boy girl child cook chef plumber carpenter mower truck bus".split()
+    "crew team laborer farmer friend student boy girl child cook chef plumber carpenter mower truck bus "
+    "cow horse sheep goat animal dog cat chicken hen bird".split()
 )
 # words that end a noun phrase after a number
 _STOP = frozenset(
@@ -147,8 +149,11 @@ _STOP = frozenset(
     use uses used need needs needed weigh weighs hold holds contain contains fill fills run runs travel travels
     go goes went walk walks drive drives read reads eat eats burn burns earn earns spend spends spent give gives
     gave put puts fit fits last lasts require requires
+    long wide high tall deep thick away apart old
     """.split()
 )
+# words that may stand before a sentence's subject: "If 6 workers ...", "When 4 oranges ..."
+_CLAUSE_START = frozenset("if when suppose assume the and , ; :".split())
 _MAX_QUANTITIES = 7
 
 _NUMBER = r"¤?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:/\d+)?"
@@ -190,6 +195,8 @@ class Unit:
         )
         if self.shown and self.word not in UNITS:
             plural = self.shown
+        if self.kind and self.word not in UNITS:
+            return f"{self.kind} {self.word if value == 1 else plural}" + (f" of {self.of}" if self.of else "")
         prefix = {2: "square ", 3: "cubic "}.get(self.power, "")
         return prefix + (self.word if value == 1 else plural) + (f" of {self.of}" if self.of else "")
 
@@ -207,6 +214,7 @@ class Quantity:
     per: Unit | None = None
     per_value: sp.Rational = R(1)
     in_question: bool = False
+    subject: bool = False  # it opens its clause ("6 workers build ..."): it may be who does the work
     scale: sp.Rational = R(1)  # "four dozen": the 4 is read as 48 (scale 12)
     text: str = ""
 
@@ -383,7 +391,7 @@ def _rate_after(tokens: list[str], j: int, used: set[int]) -> tuple[Unit | None,
             count, n = _value(tokens[n]), n + 1
             used.add(n - 1)
         unit, end = _noun(tokens, n)
-        if unit is not None and (not article or unit.word in UNITS):
+        if unit is not None and (not article or unit.word in UNITS) and not _restricted(tokens, end):
             used.update(range(j, end))
             return unit, count, end
     return None, R(1), j
@@ -405,13 +413,29 @@ def _quantity_at(tokens: list[str], i: int, used: set[int], in_question: bool) -
         return Quantity(value, Unit(top), Unit(below), in_question=in_question, scale=scale, text=token)
     else:
         unit, j = _noun(tokens, j)
-    if unit is None:
-        return None
+    if unit is None or (i > 0 and tokens[i - 1] in ("a", "an")) or _adjective(tokens, j, unit):
+        return None  # "a 400 meter track", "a 5 pound bag": the number describes a thing, it is not an amount
     used.update(range(i, j))
     per, count, end = _rate_after(tokens, j, used)
     if per is None:
         per = _each_before(tokens, i, used)
-    return Quantity(value, unit, per, count, in_question=in_question, scale=scale, text=" ".join(tokens[i:end]))
+    subject = all(t in _CLAUSE_START for t in tokens[:i][-2:])
+    return Quantity(
+        value, unit, per, count, in_question=in_question, subject=subject, scale=scale, text=" ".join(tokens[i:end])
+    )
+
+
+def _adjective(tokens: list[str], j: int, unit: Unit) -> bool:
+    """True when a standard unit is followed by a noun ("400 meter track"): the quantity describes that noun."""
+    if unit.word not in UNITS or j >= len(tokens):
+        return False
+    after = tokens[j]
+    return bool(re.fullmatch(r"[a-z]+", after)) and after not in _STOP and after not in _BLOCK
+
+
+def _restricted(tokens: list[str], end: int) -> bool:
+    """ "every day that starts with T": a clause after the rate's noun narrows it (not every day)."""
+    return end < len(tokens) and tokens[end] in ("that", "which", "who", "where", "when", "except", "but")
 
 
 def _each_before(tokens: list[str], i: int, used: set[int]) -> Unit | None:
@@ -420,7 +444,7 @@ def _each_before(tokens: list[str], i: int, used: set[int]) -> Unit | None:
     while k >= 0 and tokens[k] not in (",", ";", ":", "and") and not _is_number(tokens[k]):
         if tokens[k] in ("each", "every") and k not in used:
             unit, end = _noun(tokens, k + 1)
-            if unit is not None:
+            if unit is not None and not _restricted(tokens, end):
                 used.update(range(k, end))
                 return unit
             return None
@@ -471,14 +495,14 @@ def _resolve(spec: _Asked, quantities: list[Quantity]) -> Unit | None:
         asked = asked or _only_thing(quantities)
     elif spec.how == "much":
         if asked is not None and asked.word == "money":
-            asked = Unit("dollar")
+            asked = _money(quantities)
         elif asked is not None and asked.word not in UNITS:
             asked = _unit_of_kind(quantities, asked.word)
         elif asked is None and spec.spend:
-            asked = Unit("dollar")
+            asked = _money(quantities)
         asked = explicit or asked
     elif spec.how == "cost":
-        asked = Unit("dollar")
+        asked = _money(quantities)
     else:
         dim = "length" if spec.how == "far" else "time"
         asked = explicit if explicit is not None and explicit.dims == {dim: 1} else _only_unit(quantities, dim)
@@ -496,6 +520,12 @@ def _asked_per(tokens: list[str], used: set[int]) -> Unit | None:
                 used.update(range(k, end))
                 return unit
     return None
+
+
+def _money(quantities: list[Quantity]) -> Unit | None:
+    """ "How much money": in the story's one money unit (cents when it counts in cents), None when it mixes them."""
+    found = {u.word for q in quantities for u in (q.unit, q.per) if u is not None and u.dims == {"money": 1}}
+    return Unit(found.pop()) if len(found) == 1 else (Unit("dollar") if not found else None)
 
 
 def _only_thing(quantities: list[Quantity]) -> Unit | None:
@@ -615,7 +645,8 @@ def _consistent(story: Story) -> Story | None:
         if len(given) == 1:
             named[group] = given.pop()
     words = {u.word for u in units}
-    if any(UNITS.get(w, ("",))[0] == "time" for w in words) and words & _AGENTS:
+    subjects = {q.unit.word for q in story.quantities if q.subject and q.unit.word not in UNITS}
+    if any(UNITS.get(w, ("",))[0] == "time" for w in words) and words & (_AGENTS | subjects):
         return None
 
     def fill(u: Unit | None) -> Unit | None:
@@ -624,7 +655,7 @@ def _consistent(story: Story) -> Story | None:
         return Unit(u.word, u.kind, named[_group(u)], u.power, shown=u.shown)
 
     quantities = [
-        Quantity(q.value, fill(q.unit) or q.unit, fill(q.per), q.per_value, q.in_question, q.scale, q.text)
+        Quantity(q.value, fill(q.unit) or q.unit, fill(q.per), q.per_value, q.in_question, q.subject, q.scale, q.text)
         for q in story.quantities
     ]
     return Story(quantities, fill(story.asked) or story.asked, fill(story.asked_per), story.unplaced)
