@@ -254,6 +254,7 @@ class Story:
     asked: Unit
     asked_per: Unit | None = None
     unplaced: list[str] = field(default_factory=list)  # numbers or words no quantity took
+    asked_scale: sp.Rational = R(1)  # "how many dozen eggs": the answer in dozens
 
 
 def _unit_word(word: str) -> str:
@@ -467,6 +468,7 @@ class _Asked:
     noun: Unit | None
     explicit: Unit | None  # "in dollars", "in minutes"
     spend: bool  # "how much ... cost / pay / earn"
+    scale: sp.Rational = R(1)  # "how many dozen": the answer counts dozens
 
 
 def _asked(tokens: list[str], used: set[int]) -> _Asked:
@@ -481,11 +483,14 @@ def _asked(tokens: list[str], used: set[int]) -> _Asked:
             explicit = unit
             start = len(text[: m.start()].split())
             used.update(range(start, start + 1 + len(m.group(1).split())))
-    noun = None
+    noun, scale = None, R(1)
     if how in ("many", "much"):
-        noun, end = _noun(tokens, 2)
+        start = 2
+        while start < len(tokens) and tokens[start] in _SCALES:  # "how many dozen eggs"
+            scale, start = scale * _SCALES[tokens[start]], start + 1
+        noun, end = _noun(tokens, start)
         used.update(range(2, end))
-    return _Asked(how, noun, explicit, bool(_SPEND.search(text)))
+    return _Asked(how, noun, explicit, bool(_SPEND.search(text)), scale)
 
 
 def _resolve(spec: _Asked, quantities: list[Quantity]) -> Unit | None:
@@ -578,9 +583,9 @@ def read_story(prob: Problem) -> Story | None:
         else:
             unplaced += _read(_TOKEN.findall(sentence), quantities, in_question=False)
     asked = _resolve(spec, quantities) if spec is not None else None
-    if asked is None:
+    if asked is None or spec is None:
         return None
-    return Story(quantities, asked, asked_per, unplaced)
+    return Story(quantities, asked, asked_per, unplaced, spec.scale)
 
 
 def _read(
@@ -658,7 +663,8 @@ def _consistent(story: Story) -> Story | None:
         Quantity(q.value, fill(q.unit) or q.unit, fill(q.per), q.per_value, q.in_question, q.subject, q.scale, q.text)
         for q in story.quantities
     ]
-    return Story(quantities, fill(story.asked) or story.asked, fill(story.asked_per), story.unplaced)
+    asked = fill(story.asked) or story.asked
+    return Story(quantities, asked, fill(story.asked_per), story.unplaced, story.asked_scale)
 
 
 def _group(u: Unit) -> str:
@@ -692,7 +698,7 @@ def solve_units(prob: Problem) -> Solution | None:
     for q, s in zip(story.quantities, signs, strict=True):
         base *= q.base**s
     per_size = story.asked_per.size if story.asked_per else 1
-    answer = sp.nsimplify(base * per_size / story.asked.size)
+    answer = sp.nsimplify(base * per_size / story.asked.size / story.asked_scale)
     if not _plausible(story, answer):
         return None
     return _solution(prob, story, signs, answer)
@@ -711,6 +717,8 @@ def _plausible(story: Story, answer: sp.Expr) -> bool:
 
 def _solution(prob: Problem, story: Story, signs: tuple[int, ...], answer: sp.Expr) -> Solution:
     asked = story.asked.name(answer) + (f" per {story.asked_per.name(1)}" if story.asked_per else "")
+    if story.asked_scale != 1:
+        asked = " ".join(w for w, n in _SCALES.items() if n == story.asked_scale) + " " + story.asked.name(2)
     top = [q.latex() for q, s in zip(story.quantities, signs, strict=True) if s > 0]
     bottom = [q.latex() for q, s in zip(story.quantities, signs, strict=True) if s < 0]
     times = r" \times "

@@ -89,6 +89,7 @@ def test_the_conversion_table_is_consistent():
         ("How many minutes are in 3 hours?", 180),
         ("How many ounces are in 5 pounds?", 80),
         ("How many cents are in 7 dollars?", 700),
+        ("Sara saw 96 birds in a tree. How many dozen birds did Sara see?", 8),
     ],
 )
 def test_unit_conversions(text, expected):
