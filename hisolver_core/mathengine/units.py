@@ -682,8 +682,6 @@ def _group(u: Unit) -> str:
 )
 def solve_units(prob: Problem) -> Solution | None:
     """The answer to a rate, proportion or conversion story, or None when it is not one read with certainty."""
-    if prob.options:
-        return None
     story = read_story(prob)
     if story is None or story.unplaced or not story.quantities or len(story.quantities) > _MAX_QUANTITIES:
         return None

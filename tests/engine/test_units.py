@@ -192,6 +192,12 @@ def test_two_fitting_products_decline():
     assert _answer(text) is None
 
 
-def test_a_problem_with_real_math_or_options_is_not_a_unit_story():
+def test_a_problem_with_real_math_is_not_a_unit_story():
     assert read_story(analyze("If $3x + 2 = 11$ miles, how many miles is $x$?")) is None
-    assert solve_units(analyze("A car travels 150 miles in 3 hours. How far in 5 hours?", ["250", "90"])) is None
+
+
+def test_with_options_the_matching_option_is_chosen_and_none_matching_declines():
+    text = "A car travels 150 miles in 3 hours. At this rate, how far does it travel in 5 hours?"
+    sol = solve(text, ["(A)90", "(B)250", "(C)300", "(D)750"])
+    assert sol.solved and sol.choice == "B"
+    assert not solve(text, ["(A)90", "(B)200", "(C)300", "(D)750"]).solved
