@@ -152,6 +152,7 @@ def _mawps(row: dict, i: int) -> EvalItem:
         problem=str(row["input"]).strip(),
         expected=_number(row["target"]),
         subject=str(row.get("type", "mawps")),
+        rounded=True,  # like ASDiv: 3.33333 for 10/3
     )
 
 
@@ -159,6 +160,7 @@ def _mawps(row: dict, i: int) -> EvalItem:
 # file name -> {item id: (corrected answer, why)}. Keep this short and checkable by hand.
 LABEL_ERRORS: dict[str, dict[str, tuple[str, str]]] = {
     "mmlu_elementary_math.jsonl": {"373": ("D", "365 + 56 = 421 (option D); the file keys B, 309")},
+    "mawps_test.jsonl": {"799": ("4/3", "4 kilometers at 3 kilometers per hour take 4/3 hours; the file says 1.0")},
 }
 
 _READERS = {
