@@ -126,7 +126,7 @@ _TENS = {w: 10 * i for i, w in enumerate("_ _ twenty thirty forty fifty sixty se
 _BLOCK = frozenset(
     """
     plus more less fewer than left remaining equal side sides area perimeter square cube circle radius diameter
-    rectangle rectangular triangle remain remains rest total altogether together combined sum difference
+    rectangle rectangular triangle halfway back again round return returns returned remain remains rest total altogether together combined sum difference
     after before additional another extra increase increased decrease decreased discount tax tip percent
     twice thrice double triple half third quarter fourth fifth sixth seventh eighth ninth tenth second
     times average each every per some now initially originally already still except both than profit change
@@ -144,7 +144,7 @@ _STOP = frozenset(
     a an the this that these those his her their its my your our all any no and or but if so then while when
     because is are was were be been being has have had can could will would should may might must do does did
     in on at to for from with by into onto per each every over during than as like about across through of
-    he she it they we you i him them me us what which who how there here up down out off away
+    he she it they we you i him them me us what which who whom whose where why how there here up down out off away
     cost costs costing make makes made take takes took get gets got buy buys bought sell sells sold pay pays paid
     use uses used need needs needed weigh weighs hold holds contain contains fill fills run runs travel travels
     go goes went walk walks drive drives read reads eat eats burn burns earn earns spend spends spent give gives
@@ -157,7 +157,7 @@ _CLAUSE_START = frozenset("if when suppose assume the and , ; :".split())
 _MAX_QUANTITIES = 7
 
 _NUMBER = r"¤?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:/\d+)?"
-_TOKEN = re.compile(rf"{_NUMBER}|[a-z]+(?:'[a-z]+)?|[^\sa-z\d]")
+_TOKEN = re.compile(rf"{_NUMBER}|[a-z]+(?:['-][a-z]+)*|[^\sa-z\d]")
 _LATEX_SEGMENT = re.compile(r"\$([^$]*)\$")
 _LATEX_FRAC = re.compile(r"^(\d*)\\[dt]?frac\s*(?:\{(\d+)\}|(\d))\s*(?:\{(\d+)\}|(\d))$")
 
@@ -307,6 +307,7 @@ def _plain(prob: Problem) -> str | None:
     else:
         text = text.replace("$", "¤")
     text = re.sub(r"¤\s+(?=\d)", "¤", text.lower().replace("’", "'"))
+    text = re.sub(r"\b([a-z]+) - ([a-z]+)\b", r"\1-\2", text)  # "t - shirts"
     text = re.sub(r"(\d)\s*¢", r"\1 cents", text)
     return _number_words(text)
 
@@ -353,15 +354,16 @@ def _noun(tokens: list[str], i: int) -> tuple[Unit | None, int]:
     power = 1
     while j < len(tokens) and tokens[j] in _POWERS:
         power, j = _POWERS[tokens[j]], j + 1
-    while j < len(tokens) and re.fullmatch(r"[a-z]+(?:'[a-z]+)?", tokens[j]) and tokens[j] not in _STOP:
+    while j < len(tokens) and re.fullmatch(r"[a-z]+(?:['-][a-z]+)*", tokens[j]) and tokens[j] not in _STOP:
         if tokens[j].endswith("ing") and len(tokens[j]) > 4 or re.fullmatch(r"\w{3,}ed", tokens[j]):
             break
         if tokens[j] in _BLOCK and _unit_word(tokens[j]) not in UNITS or tokens[j] in _SCALES:
             break
         words.append(tokens[j])
         j += 1
-        if _unit_word(words[-1]) in UNITS or len(words) == 3:
-            break
+        plural = words[-1].endswith("s") and not words[-1].endswith("ss") or words[-1] in _ALIASES
+        if _unit_word(words[-1]) in UNITS or plural or len(words) == 3:
+            break  # the noun ends at a unit word or a plural: "5 red apples fell"
     if not words:
         return None, i
     head = _unit_word(words[-1])
@@ -381,7 +383,11 @@ def _noun(tokens: list[str], i: int) -> tuple[Unit | None, int]:
 def _rate_after(tokens: list[str], j: int, used: set[int]) -> tuple[Unit | None, sp.Rational, int]:
     """A ``per`` unit right after a quantity: "per day", "per 100 miles", "for each quart", "an hour"."""
     k = j
-    if k < len(tokens) and tokens[k] in ("for", "in", "on", "to", "into", "with", "from", "at") and k + 1 < len(tokens):
+    if (
+        k < len(tokens)
+        and tokens[k] in ("for", "in", "on", "to", "into", "with", "from", "at", "off")
+        and k + 1 < len(tokens)
+    ):
         if tokens[k + 1] in ("each", "every"):
             k += 1
     if k < len(tokens) and tokens[k] in ("per", "each", "every", "a", "an"):
@@ -553,13 +559,22 @@ def _unit_of_kind(quantities: list[Quantity], thing: str) -> Unit | None:
 # --- the story ------------------------------------------------------------------------------------
 
 
+# "3 chapters, each with the same number of pages", "the same number of bottles each day": the story says
+# that a share is even (what makes it a rate); the words add no number and no condition
+_SAME = re.compile(
+    r",?\s*(?:\b(?:with |and )?each (?:one |of them )?(?:[a-z]+ )?(?:with|having|has|had|costing(?: [a-z]+)?|costs?)"
+    r" the same (?:number|amount)(?: of [a-z]+(?: [a-z]+)?)?(?=\s*[,.?])"
+    r"|\b(?:[a-z]+ing )?the same (?:number |amount )?(?:of [a-z]+ )?(?:for |in |on )?(?:each|every|per) [a-z]+\b)"
+)
+
+
 def read_story(prob: Problem) -> Story | None:
     """The story's quantities and asked unit, or None when it is not a unit story this reader can read."""
     text = _plain(prob)
     if text is None:
         return None
-    text = re.sub(r"\ba total of\b", "", text)
-    text = re.sub(r"\b(?:in total|in all|altogether)(?=\s*[?.]?\s*$)", "", text.strip())
+    text = _SAME.sub(" ", re.sub(r"\ba total of\b|\bin total\b(?=\s*[,.?])", "", text))
+    text = re.sub(r"\b(?:in all|altogether)(?=\s*[?.]?\s*$)", "", text.strip())
     parts = sentences(text)
     asks = [k for k, s in enumerate(parts) if _HOW.search(s)]
     if len(asks) != 1:
