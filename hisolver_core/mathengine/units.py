@@ -3,7 +3,7 @@
 1. **quantities**: every number in the text is read with the unit after it ("four doughnuts" -> 4
    doughnut, "$3" -> 3 dollar, "1/4 teaspoon of salt" -> 1/4 teaspoon (salt)); "per", "for each",
    "for every", "in each", "an hour" and "each <thing> holds ..." make it a rate (dollar per
-   doughnut). Standard units (length, time, volume, mass, money, dozen) are data in :data:`UNITS`;
+   doughnut). Standard units (length, time, volume, mass, money, dozen) are data in ``unit_data.py``;
    any other noun is a counted thing of its own.
 2. **question**: the asked unit ("how much ..., in dollars", "how many quarts", "how far" -> a
    length, "how long" -> a time, "in each bookshelf" -> per bookshelf); the numbers after the
@@ -30,130 +30,26 @@ from ..solution import Solution
 from .build import solved, step, tex
 from .problem import Problem
 from .readers import FALLBACK_ORDER, reader
+from .unit_data import (
+    AGENTS,
+    ALIASES,
+    BLOCK,
+    CLAUSE_START,
+    COMPOUND,
+    MEASURED,
+    NUMBER_WORDS,
+    POWERS,
+    SCALES,
+    STOP,
+    TENS,
+    UNITS,
+)
 from .words import sentences, singular
 
 __all__ = ["UNITS", "Unit", "Quantity", "Story", "read_story", "solve_units"]
 
 R = sp.Rational
 
-# unit word -> (dimension, size in the dimension's base unit); exact US customary / SI factors
-UNITS: dict[str, tuple[str, sp.Rational]] = {
-    # length (base: meter)
-    "millimeter": ("length", R(1, 1000)),
-    "centimeter": ("length", R(1, 100)),
-    "meter": ("length", R(1)),
-    "kilometer": ("length", R(1000)),
-    "inch": ("length", R(254, 10000)),
-    "foot": ("length", R(3048, 10000)),
-    "yard": ("length", R(9144, 10000)),
-    "mile": ("length", R(1609344, 1000)),
-    # time (base: second); months and years do not convert to days
-    "second": ("time", R(1)),
-    "minute": ("time", R(60)),
-    "hour": ("time", R(3600)),
-    "day": ("time", R(86400)),
-    "week": ("time", R(604800)),
-    "month": ("calendar", R(1)),
-    "year": ("calendar", R(12)),
-    # volume (base: milliliter; US customary, exact from the gallon of 3785.411784 ml)
-    "milliliter": ("volume", R(1)),
-    "liter": ("volume", R(1000)),
-    "teaspoon": ("volume", R(3785411784, 1000000) / 768),
-    "tablespoon": ("volume", R(3785411784, 1000000) / 256),
-    "cup": ("volume", R(3785411784, 1000000) / 16),
-    "pint": ("volume", R(3785411784, 1000000) / 8),
-    "quart": ("volume", R(3785411784, 1000000) / 4),
-    "gallon": ("volume", R(3785411784, 1000000)),
-    # mass (base: gram); "ounce" is weight (a fluid ounce is volume and is not read)
-    "milligram": ("mass", R(1, 1000)),
-    "gram": ("mass", R(1)),
-    "kilogram": ("mass", R(1000)),
-    "ounce": ("mass", R(45359237, 100000) / 16),
-    "pound": ("mass", R(45359237, 100000)),
-    # money (base: dollar)
-    "dollar": ("money", R(1)),
-    "cent": ("money", R(1, 100)),
-}
-
-# spellings and abbreviations -> the unit word; irregular plurals of counted things
-_ALIASES = {
-    "feet": "foot",
-    "ft": "foot",
-    "inches": "inch",
-    "yd": "yard",
-    "mi": "mile",
-    "km": "kilometer",
-    "cm": "centimeter",
-    "mm": "millimeter",
-    "metre": "meter",
-    "metres": "meter",
-    "litre": "liter",
-    "litres": "liter",
-    "ml": "milliliter",
-    "kg": "kilogram",
-    "mg": "milligram",
-    "lb": "pound",
-    "lbs": "pound",
-    "oz": "ounce",
-    "sec": "second",
-    "secs": "second",
-    "min": "minute",
-    "mins": "minute",
-    "hr": "hour",
-    "hrs": "hour",
-    "tsp": "teaspoon",
-    "tbsp": "tablespoon",
-    "¤": "dollar",
-    "people": "person",
-    "men": "man",
-    "women": "woman",
-    "children": "child",
-}
-# one word for a rate: "mph" is mile per hour
-_COMPOUND = {"mph": ("mile", "hour"), "kph": ("kilometer", "hour")}
-_POWERS = {"square": 2, "cubic": 3}
-
-_NUMBER_WORDS = {
-    w: i
-    for i, w in enumerate(
-        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
-        "seventeen eighteen nineteen".split()
-    )
-}
-_TENS = {w: 10 * i for i, w in enumerate("_ _ twenty thirty forty fifty sixty seventy eighty ninety".split()) if i > 1}
-
-# words that change the arithmetic (addition, comparison, parts, percent): an unplaced one declines
-_BLOCK = frozenset(
-    """
-    plus more less fewer than left remaining equal side sides area perimeter square cube circle radius diameter
-    rectangle rectangular triangle halfway back again round return returns returned remain remains rest total altogether together combined sum difference
-    after before additional another extra increase increased decrease decreased discount tax tip percent
-    twice thrice double triple half third quarter fourth fifth sixth seventh eighth ninth tenth second
-    times average each every per some now initially originally already still except both than profit change
-    """.split()
-)
-# who or what does the work: with a time, the amounts may be inversely proportional (6 workers, 10 days)
-_AGENTS = frozenset(
-    "worker person man woman machine pump pipe painter builder employee printer hose faucet tap robot typist "
-    "crew team laborer farmer friend student boy girl child cook chef plumber carpenter mower truck bus "
-    "cow horse sheep goat animal dog cat chicken hen bird".split()
-)
-# words that end a noun phrase after a number
-_STOP = frozenset(
-    """
-    a an the this that these those his her their its my your our all any no and or but if so then while when
-    because is are was were be been being has have had can could will would should may might must do does did
-    in on at to for from with by into onto per each every over during than as like about across through of
-    he she it they we you i him them me us what which who whom whose where why how there here up down out off away
-    cost costs costing make makes made take takes took get gets got buy buys bought sell sells sold pay pays paid
-    use uses used need needs needed weigh weighs hold holds contain contains fill fills run runs travel travels
-    go goes went walk walks drive drives read reads eat eats burn burns earn earns spend spends spent give gives
-    gave put puts fit fits last lasts require requires
-    long wide high tall deep thick away apart old
-    """.split()
-)
-# words that may stand before a sentence's subject: "If 6 workers ...", "When 4 oranges ..."
-_CLAUSE_START = frozenset("if when suppose assume the and , ; :".split())
 _MAX_QUANTITIES = 7
 
 _NUMBER = r"¤?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:/\d+)?"
@@ -180,7 +76,7 @@ class Unit:
         """The dimension of one of this unit: ``{"length": 1}``, ``{"volume:salt": 1}``, ``{"thing:doughnut": 1}``."""
         if self.word in UNITS:
             dim = UNITS[self.word][0]
-            return {f"{dim}:{self.of}" if self.of and dim in _MEASURED else dim: self.power}
+            return {f"{dim}:{self.of}" if self.of and dim in MEASURED else dim: self.power}
         return {f"thing:{self.word}:{self.of}": self.power}
 
     @property
@@ -199,10 +95,6 @@ class Unit:
             return f"{self.kind} {self.word if value == 1 else plural}" + (f" of {self.of}" if self.of else "")
         prefix = {2: "square ", 3: "cubic "}.get(self.power, "")
         return prefix + (self.word if value == 1 else plural) + (f" of {self.of}" if self.of else "")
-
-
-# dimensions whose units say what they measure ("2 cups of flour", "3 feet of rope")
-_MEASURED = ("volume", "mass", "length")
 
 
 @dataclass
@@ -259,8 +151,8 @@ class Story:
 
 def _unit_word(word: str) -> str:
     """The singular of a unit or thing word (``feet -> foot``, ``boxes -> box``)."""
-    if word in _ALIASES:
-        return _ALIASES[word]
+    if word in ALIASES:
+        return ALIASES[word]
     for plural, one in (("elves", "elf"), ("alves", "alf"), ("aves", "af"), ("ives", "ife")):
         if word.endswith(plural):
             return word[: -len(plural)] + one
@@ -317,10 +209,10 @@ def _number_words(text: str) -> str:
 
     def word(m: re.Match) -> str:
         if m.group(3):
-            return str(_NUMBER_WORDS[m.group(3)])
-        return str(_TENS[m.group(1)] + _NUMBER_WORDS.get(m.group(2) or "", 0))
+            return str(NUMBER_WORDS[m.group(3)])
+        return str(TENS[m.group(1)] + NUMBER_WORDS.get(m.group(2) or "", 0))
 
-    ones, tens = "|".join(_NUMBER_WORDS), "|".join(_TENS)
+    ones, tens = "|".join(NUMBER_WORDS), "|".join(TENS)
     text = re.sub(rf"\b(?:({tens})(?:-({ones}))?|({ones}))\b", word, text)
     text = re.sub(r"\b(\d+) and a half\b", lambda m: f"{2 * int(m.group(1)) + 1}/2", text)
     text = re.sub(r"\bhalf (?:a|an) ", "1/2 ", text)
@@ -328,8 +220,7 @@ def _number_words(text: str) -> str:
     return re.sub(rf"\b(in|for|within|during) (?:a|an) (?=(?:{_UNIT_WORDS})\b)", r"\1 1 ", text)
 
 
-_UNIT_WORDS = "|".join(sorted({*UNITS, *(a for a, u in _ALIASES.items() if u in UNITS and a.isalpha())}, key=len)[::-1])
-_SCALES = {"dozen": R(12), "hundred": R(100), "thousand": R(1000), "million": R(10**6)}
+_UNIT_WORDS = "|".join(sorted({*UNITS, *(a for a, u in ALIASES.items() if u in UNITS and a.isalpha())}, key=len)[::-1])
 
 
 # --- reading quantities ---------------------------------------------------------------------------
@@ -352,16 +243,16 @@ def _noun(tokens: list[str], i: int) -> tuple[Unit | None, int]:
     words: list[str] = []
     j = i
     power = 1
-    while j < len(tokens) and tokens[j] in _POWERS:
-        power, j = _POWERS[tokens[j]], j + 1
-    while j < len(tokens) and re.fullmatch(r"[a-z]+(?:['-][a-z]+)*", tokens[j]) and tokens[j] not in _STOP:
+    while j < len(tokens) and tokens[j] in POWERS:
+        power, j = POWERS[tokens[j]], j + 1
+    while j < len(tokens) and re.fullmatch(r"[a-z]+(?:['-][a-z]+)*", tokens[j]) and tokens[j] not in STOP:
         if tokens[j].endswith("ing") and len(tokens[j]) > 4 or re.fullmatch(r"\w{3,}ed", tokens[j]):
             break
-        if tokens[j] in _BLOCK and _unit_word(tokens[j]) not in UNITS or tokens[j] in _SCALES:
+        if tokens[j] in BLOCK and _unit_word(tokens[j]) not in UNITS or tokens[j] in SCALES:
             break
         words.append(tokens[j])
         j += 1
-        plural = words[-1].endswith("s") and not words[-1].endswith("ss") or words[-1] in _ALIASES
+        plural = words[-1].endswith("s") and not words[-1].endswith("ss") or words[-1] in ALIASES
         if _unit_word(words[-1]) in UNITS or plural or len(words) == 3:
             break  # the noun ends at a unit word or a plural: "5 red apples fell"
     if not words:
@@ -372,7 +263,7 @@ def _noun(tokens: list[str], i: int) -> tuple[Unit | None, int]:
     kind, of = " ".join(words[:-1]), list[str]()
     if j + 1 < len(tokens) and tokens[j] == "of" and re.fullmatch(r"[a-z]+", tokens[j + 1]):
         while j + 1 < len(tokens) and len(of) < 2 and re.fullmatch(r"[a-z]+", tokens[j + 1]):
-            if tokens[j + 1] in _STOP or tokens[j + 1] in _BLOCK:
+            if tokens[j + 1] in STOP or tokens[j + 1] in BLOCK:
                 break
             of.append(singular(tokens[j + 1], english=True))
             j += 1
@@ -408,14 +299,14 @@ def _quantity_at(tokens: list[str], i: int, used: set[int], in_question: bool) -
     """The quantity whose number is ``tokens[i]``, or None when no unit follows it."""
     token = tokens[i]
     value, j, scale = _value(token), i + 1, R(1)
-    while j < len(tokens) and tokens[j] in _SCALES:
-        scale, j = scale * _SCALES[tokens[j]], j + 1
+    while j < len(tokens) and tokens[j] in SCALES:
+        scale, j = scale * SCALES[tokens[j]], j + 1
     if token.startswith("¤"):
         unit: Unit | None = Unit("dollar")
         if j < len(tokens) and tokens[j] in ("dollar", "dollars"):
             j += 1
-    elif j < len(tokens) and tokens[j] in _COMPOUND:
-        top, below = _COMPOUND[tokens[j]]
+    elif j < len(tokens) and tokens[j] in COMPOUND:
+        top, below = COMPOUND[tokens[j]]
         used.update(range(i, j + 1))
         return Quantity(value, Unit(top), Unit(below), in_question=in_question, scale=scale, text=token)
     else:
@@ -426,7 +317,7 @@ def _quantity_at(tokens: list[str], i: int, used: set[int], in_question: bool) -
     per, count, end = _rate_after(tokens, j, used)
     if per is None:
         per = _each_before(tokens, i, used)
-    subject = all(t in _CLAUSE_START for t in tokens[:i][-2:])
+    subject = all(t in CLAUSE_START for t in tokens[:i][-2:])
     return Quantity(
         value, unit, per, count, in_question=in_question, subject=subject, scale=scale, text=" ".join(tokens[i:end])
     )
@@ -437,7 +328,7 @@ def _adjective(tokens: list[str], j: int, unit: Unit) -> bool:
     if unit.word not in UNITS or j >= len(tokens):
         return False
     after = tokens[j]
-    return bool(re.fullmatch(r"[a-z]+", after)) and after not in _STOP and after not in _BLOCK
+    return bool(re.fullmatch(r"[a-z]+", after)) and after not in STOP and after not in BLOCK
 
 
 def _restricted(tokens: list[str], end: int) -> bool:
@@ -492,8 +383,8 @@ def _asked(tokens: list[str], used: set[int]) -> _Asked:
     noun, scale = None, R(1)
     if how in ("many", "much"):
         start = 2
-        while start < len(tokens) and tokens[start] in _SCALES:  # "how many dozen eggs"
-            scale, start = scale * _SCALES[tokens[start]], start + 1
+        while start < len(tokens) and tokens[start] in SCALES:  # "how many dozen eggs"
+            scale, start = scale * SCALES[tokens[start]], start + 1
         noun, end = _noun(tokens, start)
         used.update(range(2, end))
     return _Asked(how, noun, explicit, bool(_SPEND.search(text)), scale)
@@ -620,7 +511,7 @@ def _read(
 
 
 def _leftover(tokens: list[str], used: set[int]) -> list[str]:
-    return [t for i, t in enumerate(tokens) if i not in used and (_is_number(t) or t in _BLOCK)]
+    return [t for i, t in enumerate(tokens) if i not in used and (_is_number(t) or t in BLOCK)]
 
 
 # --- dimensional analysis -----------------------------------------------------------------------
@@ -666,7 +557,7 @@ def _consistent(story: Story) -> Story | None:
             named[group] = given.pop()
     words = {u.word for u in units}
     subjects = {q.unit.word for q in story.quantities if q.subject and q.unit.word not in UNITS}
-    if any(UNITS.get(w, ("",))[0] == "time" for w in words) and words & (_AGENTS | subjects):
+    if any(UNITS.get(w, ("",))[0] == "time" for w in words) and words & (AGENTS | subjects):
         return None
 
     def fill(u: Unit | None) -> Unit | None:
@@ -686,7 +577,7 @@ def _group(u: Unit) -> str:
     """Units whose "of" must agree: the standard units of one measured dimension, or one thing."""
     if u.word in UNITS:
         dim = UNITS[u.word][0]
-        return dim if dim in _MEASURED else u.word
+        return dim if dim in MEASURED else u.word
     return "thing:" + u.word
 
 
@@ -731,7 +622,7 @@ def _plausible(story: Story, answer: sp.Expr) -> bool:
 def _solution(prob: Problem, story: Story, signs: tuple[int, ...], answer: sp.Expr) -> Solution:
     asked = story.asked.name(answer) + (f" per {story.asked_per.name(1)}" if story.asked_per else "")
     if story.asked_scale != 1:
-        asked = " ".join(w for w, n in _SCALES.items() if n == story.asked_scale) + " " + story.asked.name(2)
+        asked = " ".join(w for w, n in SCALES.items() if n == story.asked_scale) + " " + story.asked.name(2)
     top = [q.latex() for q, s in zip(story.quantities, signs, strict=True) if s > 0]
     bottom = [q.latex() for q, s in zip(story.quantities, signs, strict=True) if s < 0]
     times = r" \times "
