@@ -27,8 +27,8 @@ from dataclasses import dataclass, field
 import sympy as sp
 
 from ..solution import Solution
-from .build import solved, step, tex
-from .problem import Problem
+from .build import rounded, solved, step, tex
+from .problem import Problem, strip_format
 from .readers import FALLBACK_ORDER, reader
 from .unit_data import (
     AGENTS,
@@ -165,6 +165,9 @@ def _unit_word(word: str) -> str:
 
 def _latex_number(body: str) -> str | None:
     """A math segment that is one number (``\\$3``, ``\\frac14``, ``4\\frac{1}{2}``, ``10,\\!000``) as text."""
+    if body.strip().startswith("="):  # "(1 liter $=1,000$ milliliters)"
+        found = _latex_number(body.strip()[1:])
+        return None if found is None else f"= {found}"
     money = "¤" in body
     s = body.replace("¤", "").replace("\\!", "").replace("{,}", ",").replace(" ", "")
     if re.fullmatch(r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?", s):
@@ -183,7 +186,8 @@ def _num_text(value: sp.Rational) -> str:
 
 def _plain(prob: Problem) -> str | None:
     """The problem's text, lower case, with every number as digits (``¤`` marks dollars); None for real math."""
-    text = prob.raw.replace("\\$", "¤")
+    text = re.sub(r"\bround\s*(?=[.?!])", " ", strip_format(prob.raw), flags=re.I)  # the rounding is prob.rounding
+    text = text.replace("\\$", "¤")
     if prob.latex_delimited:
         failed = False
 
@@ -502,12 +506,37 @@ def _read(
     With ``keep`` the leftovers are not checked here (the caller reads more of the tokens first).
     """
     used = set() if used is None else used
+    read: list[tuple[Quantity, int, int]] = []
     for i, token in enumerate(tokens):
         if _is_number(token) and i not in used:
+            before = set(used)
             found = _quantity_at(tokens, i, used, in_question)
             if found is not None:
-                out.append(found)
+                read.append((found, i, max(used - before)))
+    stated = _stated_conversions(tokens, read, used)
+    if stated is None:
+        return ["<a stated conversion the table does not hold>"]
+    out.extend(q for q, _, _ in read if not any(q is s for s in stated))
     return [] if keep else _leftover(tokens, used)
+
+
+_EQUALS = (["="], ["in"], ["is"], ["equals"], ["is", "equal", "to"])
+
+
+def _stated_conversions(tokens: list[str], read: list[tuple[Quantity, int, int]], used: set[int]) -> list | None:
+    """ "(1 liter = 1,000 milliliters)", "there are 2.54 centimeters in 1 inch": the quantities of a conversion the
+    story states, which the unit table already holds (so they are placed); None when the table says otherwise."""
+    stated: list[Quantity] = []
+    for (a, _, a_end), (b, b_start, _) in itertools.pairwise(read):
+        between = tokens[a_end + 1 : b_start]
+        standard = a.unit.word in UNITS and b.unit.word in UNITS and a.unit.word != b.unit.word
+        if between not in _EQUALS or not standard or a.per or b.per or a.dims != b.dims:
+            continue
+        if a.base != b.base:
+            return None
+        stated += [a, b]
+        used.update(range(a_end + 1, b_start))
+    return stated
 
 
 def _leftover(tokens: list[str], used: set[int]) -> list[str]:
@@ -661,6 +690,9 @@ def _solution(prob: Problem, story: Story, signs: tuple[int, ...], answer: sp.Ex
         f"The answer is in {asked}: arrange the quantities so that the other units cancel.",
         "Multiply by a rate to change its 'per' unit into its top unit; divide to go back.",
     ]
+    if prob.rounding is not None:  # "to the nearest tenth": the exact value, then the rounded one
+        exact, answer = answer, rounded(answer, prob.rounding)
+        steps.append(step(rf"{tex(exact)} \approx {tex(answer)}", f"Round to {prob.rounding} decimal places."))
     return solved(
         prob.raw,
         "ratios and rates",

@@ -201,3 +201,19 @@ def test_with_options_the_matching_option_is_chosen_and_none_matching_declines()
     sol = solve(text, ["(A)90", "(B)250", "(C)300", "(D)750"])
     assert sol.solved and sol.choice == "B"
     assert not solve(text, ["(A)90", "(B)200", "(C)300", "(D)750"]).solved
+
+
+def test_a_stated_conversion_the_table_holds_is_placed_and_one_it_does_not_declines():
+    text = (
+        "A pharmacist needs to measure 0.35 liter of a liquid medication using a dropper that releases "
+        "2.5 milliliters per drop. How many drops are needed? (1 liter $=1,000$ milliliters)"
+    )
+    assert _answer(text) == 140
+    assert _answer("There are 2.54 centimeters in 1 inch. How many inches are in 127 centimeters?") == 50
+    assert _answer("There are 3 centimeters in 1 inch. How many inches are in 127 centimeters?") is None
+
+
+def test_an_asked_rounding_rounds_the_exact_answer():
+    sol = solve_units(analyze("How many feet are in 100 meters? Round to the nearest tenth."))
+    assert sol is not None and abs(float(sol.answer) - 328.1) < 1e-9
+    assert r"\frac{125000}{381}" in sol.steps[-1].latex
