@@ -152,6 +152,7 @@ def _mawps(row: dict, i: int) -> EvalItem:
         problem=str(row["input"]).strip(),
         expected=_number(row["target"]),
         subject=str(row.get("type", "mawps")),
+        rounded=True,  # like ASDiv: 3.33333 for 10/3
     )
 
 
@@ -165,6 +166,7 @@ LABEL_ERRORS: dict[str, dict[str, tuple[str, str]]] = {
         "267": ("D", "14 + (-71) = -57 (option D); the file keys B, 57"),
         "334": ("B", "-25 - (-11) = -14 (option B); the file keys C, 14"),
     },
+    "mawps_test.jsonl": {"799": ("4/3", "4 kilometers at 3 kilometers per hour take 4/3 hours; the file says 1.0")},
 }
 
 _READERS = {

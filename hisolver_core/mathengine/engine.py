@@ -41,6 +41,7 @@ from . import (
     forms,  # noqa: F401  (registers the written-out-math reader, a fallback)
     legacy,  # noqa: F401  (registers the reader families)
     tables,  # noqa: F401  (registers the table reader)
+    units,  # noqa: F401  (registers the unit-story reader, a fallback)
 )
 from .build import Decline, declined
 from .context_models import without_context

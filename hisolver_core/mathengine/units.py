@@ -1,0 +1,714 @@
+"""Rate, proportion and unit stories read by dimensional analysis: one reader, ``units``.
+
+1. **quantities**: every number in the text is read with the unit after it ("four doughnuts" -> 4
+   doughnut, "$3" -> 3 dollar, "1/4 teaspoon of salt" -> 1/4 teaspoon (salt)); "per", "for each",
+   "for every", "in each", "an hour" and "each <thing> holds ..." make it a rate (dollar per
+   doughnut). Standard units (length, time, volume, mass, money, dozen) are data in ``unit_data.py``;
+   any other noun is a counted thing of its own.
+2. **question**: the asked unit ("how much ..., in dollars", "how many quarts", "how far" -> a
+   length, "how long" -> a time, "in each bookshelf" -> per bookshelf); the numbers after the
+   question word are the new amounts the question scales to ("for four dozen doughnuts").
+3. **dimensional analysis**: every product of the quantities, each used exactly once with the
+   exponent +1 or -1 (the question's own amounts with +1: they are what is scaled), whose unit is
+   the asked unit. The reader answers only when exactly one product fits, every number in the text
+   is part of it, and no additive or comparative word (plus, more, left, than, ...) is unplaced;
+   otherwise it returns None (a silently dropped condition is how wrong answers happen).
+
+Registered as a fallback reader (order ``FALLBACK_ORDER + 10``): it runs only where the readers
+before it did not answer.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass, field
+
+import sympy as sp
+
+from ..solution import Solution
+from .build import rounded, solved, step, tex
+from .problem import Problem, strip_format
+from .readers import FALLBACK_ORDER, reader
+from .unit_data import (
+    AGENTS,
+    ALIASES,
+    BLOCK,
+    CLAUSE_START,
+    COMPOUND,
+    MEASURED,
+    NUMBER_WORDS,
+    POWERS,
+    SCALES,
+    STOP,
+    TENS,
+    UNITS,
+)
+from .words import sentences, singular
+
+__all__ = ["UNITS", "Unit", "Quantity", "Story", "read_story", "solve_units"]
+
+R = sp.Rational
+
+_MAX_QUANTITIES = 7
+
+_NUMBER = r"¤?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:/\d+)?"
+_TOKEN = re.compile(rf"{_NUMBER}|[a-z]+(?:['-][a-z]+)*|[^\sa-z\d]")
+_LATEX_SEGMENT = re.compile(r"\$([^$]*)\$")
+_LATEX_FRAC = re.compile(r"^(\d*)\\[dt]?frac\s*(?:\{(\d+)\}|(\d))\s*(?:\{(\d+)\}|(\d))$")
+
+
+# --- quantities -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Unit:
+    """A unit: a standard unit word (``mile``) or a counted thing (``doughnut``), and what it measures."""
+
+    word: str
+    kind: str = ""  # the words before it that say which thing ("red", "construction"): checked for consistency
+    of: str = ""  # what it measures ("teaspoon of salt", "pieces of candy"): part of its dimension
+    power: int = 1  # square (2) or cubic (3) lengths
+    shown: str = field(default="", compare=False)  # the word as written ("bookshelves")
+
+    @property
+    def dims(self) -> dict[str, int]:
+        """The dimension of one of this unit: ``{"length": 1}``, ``{"volume:salt": 1}``, ``{"thing:doughnut": 1}``."""
+        if self.word in UNITS:
+            dim = UNITS[self.word][0]
+            return {f"{dim}:{self.of}" if self.of and dim in MEASURED else dim: self.power}
+        return {f"thing:{self.word}:{self.of}": self.power}
+
+    @property
+    def size(self) -> sp.Rational:
+        """The size of one of this unit in its dimension's base unit (1 for counted things)."""
+        return UNITS[self.word][1] ** self.power if self.word in UNITS else R(1)
+
+    def name(self, value: sp.Expr | int = 2) -> str:
+        """The unit as a student writes it after ``value`` (plural unless the value is 1)."""
+        plural = {"foot": "feet", "inch": "inches", "person": "people", "man": "men", "child": "children"}.get(
+            self.word, self.word + ("es" if self.word.endswith(("ch", "sh", "x", "s")) else "s")
+        )
+        if self.shown and self.word not in UNITS:
+            plural = self.shown
+        if self.kind and self.word not in UNITS:
+            return f"{self.kind} {self.word if value == 1 else plural}" + (f" of {self.of}" if self.of else "")
+        prefix = {2: "square ", 3: "cubic "}.get(self.power, "")
+        return prefix + (self.word if value == 1 else plural) + (f" of {self.of}" if self.of else "")
+
+
+@dataclass
+class Quantity:
+    """A number read with its unit; a rate when it has a ``per`` unit (``per_value`` of them)."""
+
+    value: sp.Rational
+    unit: Unit
+    per: Unit | None = None
+    per_value: sp.Rational = R(1)
+    in_question: bool = False
+    subject: bool = False  # it opens its clause ("6 workers build ..."): it may be who does the work
+    scale: sp.Rational = R(1)  # "four dozen": the 4 is read as 48 (scale 12)
+    text: str = ""
+
+    @property
+    def dims(self) -> dict[str, int]:
+        """The quantity's dimension: its unit's over its ``per`` unit's."""
+        return _combine(self.unit.dims, self.per.dims if self.per else {}, -1)
+
+    @property
+    def base(self) -> sp.Rational:
+        """The quantity in base units."""
+        per = self.per_value * (self.per.size if self.per else 1)
+        return self.value * self.scale * self.unit.size / per
+
+    def latex(self) -> str:
+        """The quantity as written: ``3\\ \\text{dollars}``, ``\\frac{1}{4}\\ \\text{teaspoon per quart}``."""
+        value = self.value * self.scale
+        text = self.unit.name(value)
+        if self.per:
+            per = f"{tex(self.per_value)} {self.per.name(self.per_value)}" if self.per_value != 1 else self.per.name(1)
+            text += f" per {per}"
+        return rf"{tex(value)}\ \text{{{text}}}"
+
+
+def _combine(a: dict[str, int], b: dict[str, int], sign: int) -> dict[str, int]:
+    out = dict(a)
+    for dim, power in b.items():
+        out[dim] = out.get(dim, 0) + sign * power
+    return {d: p for d, p in out.items() if p}
+
+
+@dataclass
+class Story:
+    """A story read into quantities and the unit its question asks for."""
+
+    quantities: list[Quantity]
+    asked: Unit
+    asked_per: Unit | None = None
+    unplaced: list[str] = field(default_factory=list)  # numbers or words no quantity took
+    asked_scale: sp.Rational = R(1)  # "how many dozen eggs": the answer in dozens
+
+
+def _unit_word(word: str) -> str:
+    """The singular of a unit or thing word (``feet -> foot``, ``boxes -> box``)."""
+    if word in ALIASES:
+        return ALIASES[word]
+    for plural, one in (("elves", "elf"), ("alves", "alf"), ("aves", "af"), ("ives", "ife")):
+        if word.endswith(plural):
+            return word[: -len(plural)] + one
+    one = singular(word, english=True)
+    return one if one in UNITS or word not in UNITS else word
+
+
+# --- the text as tokens --------------------------------------------------------------------------
+
+
+def _latex_number(body: str) -> str | None:
+    """A math segment that is one number (``\\$3``, ``\\frac14``, ``4\\frac{1}{2}``, ``10,\\!000``) as text."""
+    if body.strip().startswith("="):  # "(1 liter $=1,000$ milliliters)"
+        found = _latex_number(body.strip()[1:])
+        return None if found is None else f"= {found}"
+    money = "¤" in body
+    s = body.replace("¤", "").replace("\\!", "").replace("{,}", ",").replace(" ", "")
+    if re.fullmatch(r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?", s):
+        return ("¤" if money else "") + s.replace(",", "")
+    m = _LATEX_FRAC.match(s)
+    if not m or money:
+        return None
+    whole = int(m.group(1) or 0)
+    value = whole + R(int(m.group(2) or m.group(3)), int(m.group(4) or m.group(5)))
+    return _num_text(value)
+
+
+def _num_text(value: sp.Rational) -> str:
+    return str(value.p) if value.q == 1 else f"{value.p}/{value.q}"
+
+
+def _plain(prob: Problem) -> str | None:
+    """The problem's text, lower case, with every number as digits (``¤`` marks dollars); None for real math."""
+    text = re.sub(r"\bround\s*(?=[.?!])", " ", strip_format(prob.raw), flags=re.I)  # the rounding is prob.rounding
+    text = text.replace("\\$", "¤")
+    if prob.latex_delimited:
+        failed = False
+
+        def number(m: re.Match) -> str:
+            nonlocal failed
+            found = _latex_number(m.group(1))
+            failed = failed or found is None
+            return f" {found} "
+
+        text = _LATEX_SEGMENT.sub(number, text)
+        if failed or "\\" in text or "$" in text:
+            return None
+    else:
+        text = text.replace("$", "¤")
+    text = re.sub(r"¤\s+(?=\d)", "¤", text.lower().replace("’", "'"))
+    text = re.sub(r"\b([a-z]+) - ([a-z]+)\b", r"\1-\2", text)  # "t - shirts"
+    text = re.sub(r"(\d)\s*¢", r"\1 cents", text)
+    return _number_words(text)
+
+
+def _number_words(text: str) -> str:
+    """Number words as digits: ``twenty-five -> 25``, ``one and a half -> 3/2``, ``in an hour -> in 1 hour``."""
+
+    def word(m: re.Match) -> str:
+        if m.group(3):
+            return str(NUMBER_WORDS[m.group(3)])
+        return str(TENS[m.group(1)] + NUMBER_WORDS.get(m.group(2) or "", 0))
+
+    ones, tens = "|".join(NUMBER_WORDS), "|".join(TENS)
+    text = re.sub(rf"\b(?:({tens})(?:-({ones}))?|({ones}))\b", word, text)
+    text = re.sub(r"\b(\d+) and a half\b", lambda m: f"{2 * int(m.group(1)) + 1}/2", text)
+    text = re.sub(r"\bhalf (?:a|an) ", "1/2 ", text)
+    text = re.sub(r"\ba (dozen|hundred|thousand)\b", r"1 \1", text)
+    return re.sub(rf"\b(in|for|within|during) (?:a|an) (?=(?:{_UNIT_WORDS})\b)", r"\1 1 ", text)
+
+
+_UNIT_WORDS = "|".join(sorted({*UNITS, *(a for a, u in ALIASES.items() if u in UNITS and a.isalpha())}, key=len)[::-1])
+
+
+# --- reading quantities ---------------------------------------------------------------------------
+
+
+def _value(token: str) -> sp.Rational:
+    s = token.lstrip("¤").replace(",", "")
+    if "/" in s:
+        a, b = s.split("/")
+        return sp.nsimplify(a) / sp.nsimplify(b)
+    return sp.nsimplify(s, rational=True)
+
+
+def _is_number(token: str) -> bool:
+    return bool(re.fullmatch(_NUMBER, token))
+
+
+def _noun(tokens: list[str], i: int) -> tuple[Unit | None, int]:
+    """The unit named by the noun phrase at ``tokens[i]``; returns it (or None) and the index after it."""
+    words: list[str] = []
+    j = i
+    power = 1
+    while j < len(tokens) and tokens[j] in POWERS:
+        power, j = POWERS[tokens[j]], j + 1
+    while j < len(tokens) and re.fullmatch(r"[a-z]+(?:['-][a-z]+)*", tokens[j]) and tokens[j] not in STOP:
+        if tokens[j].endswith("ing") and len(tokens[j]) > 4 or re.fullmatch(r"\w{3,}ed", tokens[j]):
+            break
+        if tokens[j] in BLOCK and _unit_word(tokens[j]) not in UNITS or tokens[j] in SCALES:
+            break
+        words.append(tokens[j])
+        j += 1
+        plural = words[-1].endswith("s") and not words[-1].endswith("ss") or words[-1] in ALIASES
+        if _unit_word(words[-1]) in UNITS or plural or len(words) == 3:
+            break  # the noun ends at a unit word or a plural: "5 red apples fell"
+    if not words:
+        return None, i
+    head = _unit_word(words[-1])
+    if power != 1 and head not in UNITS:
+        return None, i
+    kind, of = " ".join(words[:-1]), list[str]()
+    if j + 1 < len(tokens) and tokens[j] == "of" and re.fullmatch(r"[a-z]+", tokens[j + 1]):
+        while j + 1 < len(tokens) and len(of) < 2 and re.fullmatch(r"[a-z]+", tokens[j + 1]):
+            if tokens[j + 1] in STOP or tokens[j + 1] in BLOCK:
+                break
+            of.append(singular(tokens[j + 1], english=True))
+            j += 1
+        j += 1 if of else 0
+    return Unit(head, kind, " ".join(of), power, shown=words[-1]), j
+
+
+def _rate_after(tokens: list[str], j: int, used: set[int]) -> tuple[Unit | None, sp.Rational, int]:
+    """A ``per`` unit right after a quantity: "per day", "per 100 miles", "for each quart", "an hour"."""
+    k = j
+    if (
+        k < len(tokens)
+        and tokens[k] in ("for", "in", "on", "to", "into", "with", "from", "at", "off")
+        and k + 1 < len(tokens)
+    ):
+        if tokens[k + 1] in ("each", "every"):
+            k += 1
+    if k < len(tokens) and tokens[k] in ("per", "each", "every", "a", "an"):
+        article = tokens[k] in ("a", "an")
+        count = R(1)
+        n = k + 1
+        if tokens[k] == "per" and n < len(tokens) and _is_number(tokens[n]):
+            count, n = _value(tokens[n]), n + 1
+            used.add(n - 1)
+        unit, end = _noun(tokens, n)
+        if unit is not None and (not article or unit.word in UNITS) and not _restricted(tokens, end):
+            used.update(range(j, end))
+            return unit, count, end
+    return None, R(1), j
+
+
+def _quantity_at(tokens: list[str], i: int, used: set[int], in_question: bool) -> Quantity | None:
+    """The quantity whose number is ``tokens[i]``, or None when no unit follows it."""
+    token = tokens[i]
+    value, j, scale = _value(token), i + 1, R(1)
+    while j < len(tokens) and tokens[j] in SCALES:
+        scale, j = scale * SCALES[tokens[j]], j + 1
+    if token.startswith("¤"):
+        unit: Unit | None = Unit("dollar")
+        if j < len(tokens) and tokens[j] in ("dollar", "dollars"):
+            j += 1
+    elif j < len(tokens) and tokens[j] in COMPOUND:
+        top, below = COMPOUND[tokens[j]]
+        used.update(range(i, j + 1))
+        return Quantity(value, Unit(top), Unit(below), in_question=in_question, scale=scale, text=token)
+    else:
+        unit, j = _noun(tokens, j)
+    if unit is None or (i > 0 and tokens[i - 1] in ("a", "an")) or _adjective(tokens, j, unit):
+        return None  # "a 400 meter track", "a 5 pound bag": the number describes a thing, it is not an amount
+    used.update(range(i, j))
+    per, count, end = _rate_after(tokens, j, used)
+    if per is None:
+        per = _each_before(tokens, i, used)
+    subject = all(t in CLAUSE_START for t in tokens[:i][-2:])
+    return Quantity(
+        value, unit, per, count, in_question=in_question, subject=subject, scale=scale, text=" ".join(tokens[i:end])
+    )
+
+
+def _adjective(tokens: list[str], j: int, unit: Unit) -> bool:
+    """True when a standard unit is followed by a noun ("400 meter track"): the quantity describes that noun."""
+    if unit.word not in UNITS or j >= len(tokens):
+        return False
+    after = tokens[j]
+    return bool(re.fullmatch(r"[a-z]+", after)) and after not in STOP and after not in BLOCK
+
+
+def _restricted(tokens: list[str], end: int) -> bool:
+    """ "every day that starts with T": a clause after the rate's noun narrows it (not every day)."""
+    return end < len(tokens) and tokens[end] in ("that", "which", "who", "where", "when", "except", "but")
+
+
+def _each_before(tokens: list[str], i: int, used: set[int]) -> Unit | None:
+    """ "Each seat can hold 9 people": the ``each <thing>`` earlier in the clause makes 9 people a rate per seat."""
+    k = i - 1
+    while k >= 0 and tokens[k] not in (",", ";", ":", "and") and not _is_number(tokens[k]):
+        if tokens[k] in ("each", "every") and k not in used:
+            unit, end = _noun(tokens, k + 1)
+            if unit is not None and not _restricted(tokens, end):
+                used.update(range(k, end))
+                return unit
+            return None
+        k -= 1
+    return None
+
+
+# --- the question -------------------------------------------------------------------------------
+
+_HOW = re.compile(r"\b(how (?:many|much|far|long)|what (?:is|was|will be) the (?:total )?(?:cost|price))\b")
+_IN_UNIT = re.compile(r"\bin ((?:square |cubic )?[a-z]+)\b")
+_SPEND = re.compile(r"\b(?:cost|costs|pay|paid|earn|earns|earned|spend|spent|charge|charges|money)\b")
+
+
+@dataclass
+class _Asked:
+    """What the question part asks, as read before its quantities: resolved by :func:`_resolve`."""
+
+    how: str  # many | much | far | long | cost
+    noun: Unit | None
+    explicit: Unit | None  # "in dollars", "in minutes"
+    spend: bool  # "how much ... cost / pay / earn"
+    scale: sp.Rational = R(1)  # "how many dozen": the answer counts dozens
+
+
+def _asked(tokens: list[str], used: set[int]) -> _Asked:
+    """Read the question word, the noun it asks about and an explicit "in <unit>" (marking their tokens used)."""
+    text = " ".join(tokens)
+    how = tokens[1] if tokens[0] == "how" else "cost"
+    used.update({0, 1} if how != "cost" else set(range(len(_HOW.match(text).group(0).split()))))  # type: ignore[union-attr]
+    explicit = None
+    for m in _IN_UNIT.finditer(text):
+        unit, _ = _noun(m.group(1).split(), 0)
+        if unit is not None and unit.word in UNITS:
+            explicit = unit
+            start = len(text[: m.start()].split())
+            used.update(range(start, start + 1 + len(m.group(1).split())))
+    noun, scale = None, R(1)
+    if how in ("many", "much"):
+        start = 2
+        while start < len(tokens) and tokens[start] in SCALES:  # "how many dozen eggs"
+            scale, start = scale * SCALES[tokens[start]], start + 1
+        noun, end = _noun(tokens, start)
+        used.update(range(2, end))
+    return _Asked(how, noun, explicit, bool(_SPEND.search(text)), scale)
+
+
+def _resolve(spec: _Asked, quantities: list[Quantity]) -> Unit | None:
+    """The unit asked for, once the story's quantities are known (None when it is not clear)."""
+    asked, explicit = spec.noun, spec.explicit
+    if spec.how == "many":
+        asked = asked or _only_thing(quantities)
+    elif spec.how == "much":
+        if asked is not None and asked.word == "money":
+            asked = _money(quantities)
+        elif asked is not None and asked.word not in UNITS:
+            asked = _unit_of_kind(quantities, asked.word)
+        elif asked is None and spec.spend:
+            asked = _money(quantities)
+        asked = explicit or asked
+    elif spec.how == "cost":
+        asked = _money(quantities)
+    else:
+        dim = "length" if spec.how == "far" else "time"
+        asked = explicit if explicit is not None and explicit.dims == {dim: 1} else _only_unit(quantities, dim)
+    if asked is None or (explicit is not None and asked.word in UNITS and explicit.word != asked.word):
+        return None
+    return asked
+
+
+def _asked_per(tokens: list[str], used: set[int]) -> Unit | None:
+    """ "in each bookshelf", "per day", "each week": the question asks for a rate."""
+    for k, token in enumerate(tokens):
+        if token in ("each", "per", "every") and k not in used and not (k > 0 and _is_number(tokens[k - 1])):
+            unit, end = _noun(tokens, k + 1)
+            if unit is not None:
+                used.update(range(k, end))
+                return unit
+    return None
+
+
+def _money(quantities: list[Quantity]) -> Unit | None:
+    """ "How much money": in the story's one money unit (cents when it counts in cents), None when it mixes them."""
+    found = {u.word for q in quantities for u in (q.unit, q.per) if u is not None and u.dims == {"money": 1}}
+    return Unit(found.pop()) if len(found) == 1 else (Unit("dollar") if not found else None)
+
+
+def _only_thing(quantities: list[Quantity]) -> Unit | None:
+    things = {u.word: u for q in quantities for u in (q.unit, q.per) if u is not None and u.word not in UNITS}
+    return next(iter(things.values())) if len(things) == 1 else None
+
+
+def _only_unit(quantities: list[Quantity], dim: str) -> Unit | None:
+    found = {u for q in quantities for u in (q.unit, q.per) if u is not None and u.dims == {dim: 1}}
+    return Unit(next(iter(found)).word) if len({u.word for u in found}) == 1 else None
+
+
+def _unit_of_kind(quantities: list[Quantity], thing: str) -> Unit | None:
+    """ "How much flour": the one unit the story measures flour in."""
+    thing = singular(thing, english=True)
+    found = {q.unit for q in quantities if q.unit.word in UNITS and q.unit.of == thing}
+    return found.pop() if len(found) == 1 else None
+
+
+# --- the story ------------------------------------------------------------------------------------
+
+
+# "3 chapters, each with the same number of pages", "the same number of bottles each day": the story says
+# that a share is even (what makes it a rate); the words add no number and no condition
+_SAME = re.compile(
+    r",?\s*(?:\b(?:with |and )?each (?:one |of them )?(?:[a-z]+ )?(?:with|having|has|had|costing(?: [a-z]+)?|costs?)"
+    r" the same (?:number|amount)(?: of [a-z]+(?: [a-z]+)?)?(?=\s*[,.?])"
+    r"|\b(?:[a-z]+ing )?the same (?:number |amount )?(?:of [a-z]+ )?(?:for |in |on )?(?:each|every|per) [a-z]+\b)"
+)
+
+
+def read_story(prob: Problem) -> Story | None:
+    """The story's quantities and asked unit, or None when it is not a unit story this reader can read."""
+    text = _plain(prob)
+    if text is None:
+        return None
+    text = _SAME.sub(" ", re.sub(r"\ba total of\b|\bin total\b(?=\s*[,.?])", "", text))
+    text = re.sub(r"\b(?:in all|altogether)(?=\s*[?.]?\s*$)", "", text.strip())
+    parts = sentences(text)
+    asks = [k for k, s in enumerate(parts) if _HOW.search(s)]
+    if len(asks) != 1:
+        return None
+    quantities: list[Quantity] = []
+    unplaced: list[str] = []
+    spec: _Asked | None = None
+    asked_per: Unit | None = None
+    for k, sentence in enumerate(parts):
+        if k == asks[0]:
+            m = _HOW.search(sentence)
+            assert m is not None
+            given, question = sentence[: m.start()], sentence[m.start() :]
+            unplaced += _read(_TOKEN.findall(given), quantities, in_question=False)
+            tokens = _TOKEN.findall(question)
+            used: set[int] = set()
+            spec = _asked(tokens, used)
+            unplaced += _read(tokens, quantities, in_question=True, used=used, keep=True)
+            asked_per = _asked_per(tokens, used)
+            unplaced += _leftover(tokens, used)
+        else:
+            unplaced += _read(_TOKEN.findall(sentence), quantities, in_question=False)
+    asked = _resolve(spec, quantities) if spec is not None else None
+    if asked is None or spec is None:
+        return None
+    return Story(quantities, asked, asked_per, unplaced, spec.scale)
+
+
+def _read(
+    tokens: list[str], out: list[Quantity], *, in_question: bool, used: set[int] | None = None, keep: bool = False
+) -> list[str]:
+    """Read the quantities of one run of tokens into ``out``; return the numbers and blocking words left over.
+
+    With ``keep`` the leftovers are not checked here (the caller reads more of the tokens first).
+    """
+    used = set() if used is None else used
+    read: list[tuple[Quantity, int, int]] = []
+    for i, token in enumerate(tokens):
+        if _is_number(token) and i not in used:
+            before = set(used)
+            found = _quantity_at(tokens, i, used, in_question)
+            if found is not None:
+                read.append((found, i, max(used - before)))
+    stated = _stated_conversions(tokens, read, used)
+    if stated is None:
+        return ["<a stated conversion the table does not hold>"]
+    out.extend(q for q, _, _ in read if not any(q is s for s in stated))
+    return [] if keep else _leftover(tokens, used)
+
+
+_EQUALS = (["="], ["in"], ["is"], ["equals"], ["is", "equal", "to"])
+
+
+def _stated_conversions(tokens: list[str], read: list[tuple[Quantity, int, int]], used: set[int]) -> list | None:
+    """ "(1 liter = 1,000 milliliters)", "there are 2.54 centimeters in 1 inch": the quantities of a conversion the
+    story states, which the unit table already holds (so they are placed); None when the table says otherwise."""
+    stated: list[Quantity] = []
+    for (a, _, a_end), (b, b_start, _) in itertools.pairwise(read):
+        between = tokens[a_end + 1 : b_start]
+        standard = a.unit.word in UNITS and b.unit.word in UNITS and a.unit.word != b.unit.word
+        if between not in _EQUALS or not standard or a.per or b.per or a.dims != b.dims:
+            continue
+        if a.base != b.base:
+            return None
+        stated += [a, b]
+        used.update(range(a_end + 1, b_start))
+    return stated
+
+
+def _leftover(tokens: list[str], used: set[int]) -> list[str]:
+    return [t for i, t in enumerate(tokens) if i not in used and (_is_number(t) or t in BLOCK)]
+
+
+# --- dimensional analysis -----------------------------------------------------------------------
+
+
+def fitting_products(story: Story) -> list[tuple[int, ...]]:
+    """Every choice of exponents (+1 or -1; the question's amounts +1) whose product has the asked unit."""
+    goal = _combine(story.asked.dims, story.asked_per.dims if story.asked_per else {}, -1)
+    choices = [(1,) if q.in_question and q.per is None else (1, -1) for q in story.quantities]
+    fits = []
+    for signs in itertools.product(*choices):
+        dims: dict[str, int] = {}
+        for q, s in zip(story.quantities, signs, strict=True):
+            dims = _combine(dims, q.dims, s)
+        if dims == goal:
+            fits.append(signs)
+    return fits
+
+
+def _consistent(story: Story) -> Story | None:
+    """The story with each unit naming what it measures the one way the story does, or None when unclear.
+
+    "2 cups" in a story of "cups of flour" is cups of flour; with cups of flour and of sugar it is
+    unclear. A thing named with different words (4 red and 3 green peaches) is unclear too, and so
+    are workers (machines, pumps ...) with a time: those amounts may be inversely proportional.
+    """
+    units = [u for q in story.quantities for u in (q.unit, q.per) if u is not None]
+    every = [*units, story.asked, *([story.asked_per] if story.asked_per else [])]
+    kinds: dict[str, set[str]] = {}
+    measures: dict[str, set[str]] = {}
+    for u in every:
+        if u.kind and u.word not in UNITS:
+            kinds.setdefault(u.word, set()).add(u.kind)
+        measures.setdefault(_group(u), set()).add(u.of)
+    if any(len(k) > 1 for k in kinds.values()):
+        return None
+    named: dict[str, str] = {}
+    for group, ofs in measures.items():
+        given = ofs - {""}
+        if len(given) > 1 and "" in ofs:
+            return None
+        if len(given) == 1:
+            named[group] = given.pop()
+    words = {u.word for u in units}
+    subjects = {q.unit.word for q in story.quantities if q.subject and q.unit.word not in UNITS}
+    if any(UNITS.get(w, ("",))[0] == "time" for w in words) and words & (AGENTS | subjects):
+        return None
+
+    def fill(u: Unit | None) -> Unit | None:
+        if u is None or u.of or _group(u) not in named:
+            return u
+        return Unit(u.word, u.kind, named[_group(u)], u.power, shown=u.shown)
+
+    quantities = [
+        Quantity(q.value, fill(q.unit) or q.unit, fill(q.per), q.per_value, q.in_question, q.subject, q.scale, q.text)
+        for q in story.quantities
+    ]
+    asked = fill(story.asked) or story.asked
+    return Story(quantities, asked, fill(story.asked_per), story.unplaced, story.asked_scale)
+
+
+def _group(u: Unit) -> str:
+    """Units whose "of" must agree: the standard units of one measured dimension, or one thing."""
+    if u.word in UNITS:
+        dim = UNITS[u.word][0]
+        return dim if dim in MEASURED else u.word
+    return "thing:" + u.word
+
+
+@reader(
+    "units",
+    handles="rate, proportion and unit-conversion stories, answered by dimensional analysis (units.py)",
+    order=FALLBACK_ORDER + 10,
+)
+def solve_units(prob: Problem) -> Solution | None:
+    """The answer to a rate, proportion or conversion story, or None when it is not one read with certainty."""
+    story = read_story(prob)
+    if story is None or story.unplaced or not story.quantities or len(story.quantities) > _MAX_QUANTITIES:
+        return None
+    story = _consistent(story)
+    if story is None:
+        return None
+    fits = fitting_products(story)
+    if len(fits) != 1:
+        return None
+    signs = fits[0]
+    base = sp.Integer(1)
+    for q, s in zip(story.quantities, signs, strict=True):
+        base *= q.base**s
+    per_size = story.asked_per.size if story.asked_per else 1
+    answer = sp.nsimplify(base * per_size / story.asked.size / story.asked_scale)
+    if not _plausible(story, answer):
+        return None
+    return _solution(prob, story, signs, answer)
+
+
+def _plausible(story: Story, answer: sp.Expr) -> bool:
+    """A count of things is a positive whole number; money comes in whole cents."""
+    if not answer.is_positive:
+        return False
+    if story.asked.word not in UNITS and story.asked_per is None:
+        return bool(answer.is_integer)
+    if story.asked.word == "dollar" and story.asked_per is None:
+        return bool((answer * 100).is_integer)
+    return True
+
+
+def _solution(prob: Problem, story: Story, signs: tuple[int, ...], answer: sp.Expr) -> Solution:
+    asked = story.asked.name(answer) + (f" per {story.asked_per.name(1)}" if story.asked_per else "")
+    if story.asked_scale != 1:
+        asked = " ".join(w for w, n in SCALES.items() if n == story.asked_scale) + " " + story.asked.name(2)
+    top = [q.latex() for q, s in zip(story.quantities, signs, strict=True) if s > 0]
+    bottom = [q.latex() for q, s in zip(story.quantities, signs, strict=True) if s < 0]
+    times = r" \times "
+    product, below = times.join(top) or "1", times.join(bottom)
+    work = rf"\frac{{{product}}}{{{below}}}" if bottom else product
+    answer_latex = tex(answer)
+    steps = [
+        step(
+            r",\quad ".join(q.latex() for q in story.quantities),
+            "Write each number with its unit"
+            + (" (a dozen is 12)" if any(q.scale != 1 for q in story.quantities) else "")
+            + ".",
+        ),
+    ]
+    pair = [q for q, s in zip(story.quantities, signs, strict=True) if not q.in_question]
+    if len(pair) == 2 and len(story.quantities) == 3 and all(q.per is None for q in story.quantities):
+        a, b = pair if signs[story.quantities.index(pair[0])] > 0 else pair[::-1]
+        rate = a.value * a.scale / (b.value * b.scale)
+        unit_rate = rf"{tex(rate)}\ \text{{{a.unit.name(rate)} per {b.unit.name(1)}}}"
+        steps.append(
+            step(
+                rf"\frac{{{a.latex()}}}{{{b.latex()}}} = {unit_rate}",
+                f"Find the unit rate: {a.unit.name(2)} for one {b.unit.name(1)}.",
+            )
+        )
+    steps.append(
+        step(
+            rf"{work} = {answer_latex}\ \text{{{asked}}}",
+            "Multiply and divide so that the units cancel to the unit asked for"
+            + (", converting the units" if _converts(story) else "")
+            + ".",
+        )
+    )
+    hints = [
+        "Write every number with its unit; a rate is one unit per another.",
+        f"The answer is in {asked}: arrange the quantities so that the other units cancel.",
+        "Multiply by a rate to change its 'per' unit into its top unit; divide to go back.",
+    ]
+    if prob.rounding is not None:  # "to the nearest tenth": the exact value, then the rounded one
+        exact, answer = answer, rounded(answer, prob.rounding)
+        steps.append(step(rf"{tex(exact)} \approx {tex(answer)}", f"Round to {prob.rounding} decimal places."))
+    return solved(
+        prob.raw,
+        "ratios and rates",
+        steps,
+        hints,
+        answer,
+        verification=f"dimensional analysis: the only product of the {len(story.quantities)} quantities "
+        "(each used once) whose unit is the unit asked for",
+    )
+
+
+def _converts(story: Story) -> bool:
+    """True when two units of one dimension meet (minutes and hours): the product converts between them."""
+    words: dict[str, set[str]] = {}
+    units = [u for q in story.quantities for u in (q.unit, q.per) if u is not None]
+    for u in [*units, story.asked]:
+        if u.word in UNITS:
+            words.setdefault(UNITS[u.word][0], set()).add(u.word)
+    return any(len(w) > 1 for w in words.values())

@@ -1,0 +1,219 @@
+"""The units reader: quantities with units, conversions, rate stories by dimensional analysis, and its declines."""
+
+from __future__ import annotations
+
+import pytest
+import sympy as sp
+
+from hisolver_core.mathengine import solve
+from hisolver_core.mathengine.problem import analyze
+from hisolver_core.mathengine.units import UNITS, Unit, fitting_products, read_story, solve_units
+
+
+def _story(text: str):
+    story = read_story(analyze(text))
+    assert story is not None
+    return story
+
+
+def _answer(text: str):
+    sol = solve_units(analyze(text))
+    return None if sol is None else sol.answer
+
+
+# --- quantities and units read ----------------------------------------------------------------
+
+
+def test_numbers_are_read_with_the_unit_after_them_money_number_words_and_dozen():
+    story = _story(
+        r"Minh paid $\$3$ for four doughnuts. At that rate, how much would he pay, in dollars, for four dozen doughnuts?"
+    )
+    read = [(q.value * q.scale, q.unit.word, q.in_question) for q in story.quantities]
+    assert read == [(3, "dollar", False), (4, "doughnut", False), (48, "doughnut", True)]
+    assert story.asked == Unit("dollar")
+
+
+def test_a_latex_fraction_with_what_it_measures_and_for_each_make_a_rate():
+    story = _story(
+        r"A recipe calls for $\frac14$ teaspoon of salt for each quart of water. "
+        "How many quarts of water will be used for two teaspoons of salt?"
+    )
+    rate, amount = story.quantities
+    assert (rate.value, rate.unit.word, rate.unit.of) == (sp.Rational(1, 4), "teaspoon", "salt")
+    assert rate.per is not None and (rate.per.word, rate.per.of) == ("quart", "water")
+    assert (amount.value, amount.in_question) == (2, True)
+    assert (story.asked.word, story.asked.of) == ("quart", "water")
+
+
+@pytest.mark.parametrize(
+    ("text", "per"),
+    [
+        ("Lewis earns $ 2 every week. If he earns a total of $ 178, how many weeks did he work?", "week"),
+        ("Each seat can hold 9 people. How many seats are needed for 36 people?", "seat"),
+        ("She reads 30 pages per day. How many days will 240 pages take?", "day"),
+        ("He is paid $12 an hour. How many hours must he work to earn $60?", "hour"),
+    ],
+)
+def test_per_every_an_hour_and_each_before_make_rates(text, per):
+    rates = [q for q in _story(text).quantities if q.per is not None]
+    assert len(rates) == 1 and rates[0].per is not None and rates[0].per.word == per
+
+
+def test_the_question_can_ask_for_a_rate():
+    story = _story(
+        "Bryan has 34 books distributed equally in 2 bookshelves. How many books are there in each bookshelf?"
+    )
+    assert story.asked.word == "book" and story.asked_per is not None and story.asked_per.word == "bookshelf"
+    assert (
+        _answer("Bryan has 34 books distributed equally in 2 bookshelves. How many books are there in each bookshelf?")
+        == 17
+    )
+
+
+# --- conversions ---------------------------------------------------------------------------------
+
+
+def test_the_conversion_table_is_consistent():
+    assert UNITS["foot"][1] == 12 * UNITS["inch"][1] and UNITS["yard"][1] == 3 * UNITS["foot"][1]
+    assert UNITS["mile"][1] == 5280 * UNITS["foot"][1]
+    assert UNITS["cup"][1] == 16 * UNITS["tablespoon"][1] == 48 * UNITS["teaspoon"][1]
+    assert UNITS["gallon"][1] == 4 * UNITS["quart"][1] == 8 * UNITS["pint"][1]
+    assert UNITS["pound"][1] == 16 * UNITS["ounce"][1] and UNITS["week"][1] == 7 * UNITS["day"][1]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("How many inches are in 2.5 feet?", 30),
+        (r"How many inches are in $3 \tfrac{1}{4}$ yards?", 117),
+        ("How many minutes are in 3 hours?", 180),
+        ("How many ounces are in 5 pounds?", 80),
+        ("How many cents are in 7 dollars?", 700),
+        ("Sara saw 96 birds in a tree. How many dozen birds did Sara see?", 8),
+    ],
+)
+def test_unit_conversions(text, expected):
+    assert _answer(text) == expected
+
+
+def test_a_conversion_between_different_dimensions_declines():
+    assert _answer("How many ounces are in 2 cups?") is None  # weight ounces are not a volume
+
+
+# --- each kind of rate story -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a pair scaled to the question's amount (a proportion)
+        (
+            r"Minh paid $\$3$ for four doughnuts. At that rate, how much would he pay, in dollars, for four dozen doughnuts?",
+            36,
+        ),
+        ("A car travels 150 miles in 3 hours. At this rate, how far does it travel in 5 hours?", 250),
+        (
+            "It takes $8$ cups of chocolate chips to make $12$ cookies. How many cups of chocolate chips will it take to make $15$ cookies?",
+            10,
+        ),
+        # a rate given, its "per" unit asked for (divide by the rate)
+        (
+            r"A recipe calls for $\frac14$ teaspoon of salt for each quart of water. "
+            "How many quarts of water will be used for two teaspoons of salt?",
+            8,
+        ),
+        ("You have 104 dollars. How many packs of dvds can you buy if each pack costs 26 dollars?", 4),
+        # a rate times an amount, with a unit conversion
+        (r"At 50 miles per hour, how far would a car travel in $2\frac{3}{4}$ hours?", sp.Rational(275, 2)),
+        (
+            "Aditi can walk 1.7 miles in half an hour. At the same constant speed, how many hours would it take her to walk 17 miles?",
+            5,
+        ),
+        ("The earth rotates 360 degrees in one day. How many degrees does it rotate in one hour?", 15),
+        # a rate asked for; money counted in cents stays in cents
+        ("Melissa scored a total of 91 points in 13 games. How many points did she score in each game?", 7),
+        (
+            "Mrs. Hilt bought 6 hot dogs. Each hot dog cost 50 cents. How much money did she pay for all of the hot dogs?",
+            300,
+        ),
+    ],
+)
+def test_rate_stories(text, expected):
+    assert _answer(text) == expected
+
+
+def test_the_solution_shows_the_unit_rate_then_the_scaling_and_is_the_engines_answer():
+    text = "A car travels 150 miles in 3 hours. At this rate, how far does it travel in 5 hours?"
+    sol = solve_units(analyze(text))
+    assert sol is not None and sol.verified
+    assert "50" in sol.steps[1].latex and "per hour" in sol.steps[1].latex
+    assert sol.steps[-1].latex.endswith(r"250\ \text{miles}")
+    whole = solve(text)
+    assert whole.solved and sp.simplify(whole.answer - 250) == 0
+
+
+# --- traps that must decline ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an extra number the product would drop
+        "Frank read 22 pages per day and it took him 569 days to finish the book. It has 3 chapters. How many pages are in the book?",
+        "A car travels 150 miles in 3 hours. How far does it travel?",
+        # an additive or comparative word
+        "A phone plan costs $25 per month plus $0.10 per text message. How much does it cost for 100 messages?",
+        "Tom buys 3 pens at $2 per pen. He has $10. How much money does he have left?",
+        "A car travels 150 miles in 3 hours. How many more miles does it travel in 5 hours?",
+        "Sam reads 20 pages per day. Tom reads 5 pages more than Sam each day. How many pages does Tom read in 4 days?",
+        # a rate that holds only on some days, a number describing a thing, a percent
+        "Mrs. Hilt reads 13 books on every day that starts with the letter T. How many books does she read in one week?",
+        "I run 10 laps around a 400 meter track. How many laps of a 250 meter track make the same distance?",
+        "Paula invests $1000 at an interest rate of 10 percent per year. How much money does she earn in 5 years?",
+        # workers (or any subject) with a time: the amounts may be inversely proportional
+        "Six construction workers can build a house in 1.5 days. How long does it take 15 construction workers?",
+        "10 cows graze a field for 12 days. How many days would the field last 15 cows?",
+        # a count of things that is not whole, a thing named two ways
+        "Each bag holds 4 apples. How many bags are needed for 10 apples?",
+        "Each basket has 19 red peaches and 4 green peaches. There are 15 baskets. How many peaches are there?",
+    ],
+)
+def test_traps_decline(text):
+    assert _answer(text) is None
+
+
+def test_two_fitting_products_decline():
+    # 30 minutes per day and a week: minutes per day is a pure number, so two products have the unit asked
+    text = (
+        "Shooting hoops for 30 minutes burns 150 calories. How many calories would Kendra burn "
+        "if she shot hoops 30 minutes every day for one week?"
+    )
+    assert len(fitting_products(_story(text))) == 2
+    assert _answer(text) is None
+
+
+def test_a_problem_with_real_math_is_not_a_unit_story():
+    assert read_story(analyze("If $3x + 2 = 11$ miles, how many miles is $x$?")) is None
+
+
+def test_with_options_the_matching_option_is_chosen_and_none_matching_declines():
+    text = "A car travels 150 miles in 3 hours. At this rate, how far does it travel in 5 hours?"
+    sol = solve(text, ["(A)90", "(B)250", "(C)300", "(D)750"])
+    assert sol.solved and sol.choice == "B"
+    assert not solve(text, ["(A)90", "(B)200", "(C)300", "(D)750"]).solved
+
+
+def test_a_stated_conversion_the_table_holds_is_placed_and_one_it_does_not_declines():
+    text = (
+        "A pharmacist needs to measure 0.35 liter of a liquid medication using a dropper that releases "
+        "2.5 milliliters per drop. How many drops are needed? (1 liter $=1,000$ milliliters)"
+    )
+    assert _answer(text) == 140
+    assert _answer("There are 2.54 centimeters in 1 inch. How many inches are in 127 centimeters?") == 50
+    assert _answer("There are 3 centimeters in 1 inch. How many inches are in 127 centimeters?") is None
+
+
+def test_an_asked_rounding_rounds_the_exact_answer():
+    sol = solve_units(analyze("How many feet are in 100 meters? Round to the nearest tenth."))
+    assert sol is not None and abs(float(sol.answer) - 328.1) < 1e-9
+    assert r"\frac{125000}{381}" in sol.steps[-1].latex
