@@ -36,7 +36,7 @@ from .expressions import evaluate_expression, simplify_expression
 from .graphs import circle_property, solve_graph_property
 from .intent import read_intent
 from .interpret import interpret_model
-from .models import fee_model, formula_model, rate_proportion
+from .models import fee_model, formula_model
 from .option_tests import (
     factor_option,
     form_option,
@@ -52,7 +52,7 @@ from .proportion import MORE_FAMILIES
 from .purchases import PURCHASE_FAMILIES
 from .ratios import RATIO_FAMILIES
 from .readers import reader
-from .statements import solve_each_chain, solve_statements
+from .statements import solve_statements
 from .story import solve_story
 from .systems import count_system_solutions, whole_system_intent
 from .wording import solve_wording
@@ -83,11 +83,6 @@ def _statements(prob: Problem) -> Solution | None:
     return solve_statements(prob)
 
 
-@reader("each_chain", handles='a chain of "each" statements multiplied along', order=130)
-def _each_chain(prob: Problem) -> Solution | None:
-    return solve_each_chain(prob)
-
-
 # --- option and model families without a Context ---------------------------------------------
 
 
@@ -101,11 +96,6 @@ def _solution_count_option(prob: Problem) -> Solution | None:
 @reader("fee_model", handles='"charges A plus B per unit": a total, or the units for a total', order=210)
 def _fee_model(prob: Problem) -> Solution | None:
     return fee_model(prob)
-
-
-@reader("rate_proportion", handles="a quantity proportional to another, scaled from a given pair", order=220)
-def _rate_proportion(prob: Problem) -> Solution | None:
-    return rate_proportion(prob)
 
 
 @reader("needs_math", handles="declines a problem with no math segment (the readers below parse its math)", order=300)

@@ -21,7 +21,7 @@ from .context import Context
 from .problem import Problem
 from .words import sentences, singular
 
-__all__ = ["fee_model", "formula_model", "rate_proportion"]
+__all__ = ["fee_model", "formula_model"]
 
 _ASIDE = re.compile(
     r"\brepresents?\b|\binterpret|\bmeaning\b|\bdescribes?\b|\bmore\b|\badditional\b|\bextra\b|\bless\b"
@@ -182,74 +182,3 @@ def fee_model(prob: Problem) -> Solution | None:
             raise Decline("The total is less than the fixed fee.")
         return _finish(prob, "linear models", model, count, f"T = {tex(given)}", hints)
     return None
-
-
-_N = r"(\d+(?:\.\d+)?)"
-_AT_RATE = re.compile(
-    rf"^(?:a|an|the) [a-z ]+? {_N} (?P<u>[a-z]+) (?:in|every|each) {_N} (?P<t>[a-z]+)\. (?:if [a-z ]+? )?at (?:this"
-    rf"|that|the same) rate, how many (?P<q>[a-z]+) "
-    rf"(?:will|would|can|could|does|do) [a-z ]+? in {_N} (?P<t2>[a-z]+)\s*\??$"
-)
-_SAME_PRICE = re.compile(
-    rf"^if {_N} (?P<u>[a-z]+)(?P<of> of [a-z]+)? costs? {_N}(?: dollars)?, how much (?:do|does|will"
-    rf"|would) {_N} (?P<u2>[a-z]+)(?P<of2> of [a-z]+)? "
-    rf"cost(?: at (?:this|that|the same) (?:rate|price))?\s*\??$"
-)
-
-
-def rate_proportion(prob: Problem) -> Solution | None:
-    """ "A car travels 180 miles in 3 hours. At this rate, how many miles in 5 hours?" and "3 pounds cost $4.50;
-    7 pounds?": a quantity proportional to another, scaled from one given pair to a new value."""
-    from .story import story_text
-
-    s = re.sub(r"\s+([,.?])", r"\1", story_text(prob)).rstrip(" .")
-    m = _AT_RATE.match(s)
-    if m:
-        amount, span, new_span = sp.nsimplify(m.group(1)), sp.nsimplify(m.group(3)), sp.nsimplify(m.group(6))
-        from .proportion import _same_unit
-
-        factor = _same_unit(m.group("t2"), m.group("t"))  # 2 hours at a rate per minute: 120 minutes
-        if m.group("q") != m.group("u") or factor is None:
-            return None
-        converted = (
-            rf"{tex(new_span)}\ \text{{{m.group('t2')}}} = {tex(new_span * factor)}\ \text{{{m.group('t')}}}"
-            if factor != 1
-            else None
-        )
-        new_span *= factor
-        unit, per = m.group("u"), singular(m.group("t"))
-    else:
-        m = _SAME_PRICE.match(s)
-        if (
-            not m
-            or singular(m.group("u")) != singular(m.group("u2"))
-            or (m.group("of") or "") != (m.group("of2") or "")
-        ):
-            return None
-        span, amount, new_span = sp.nsimplify(m.group(1)), sp.nsimplify(m.group(4)), sp.nsimplify(m.group(5))
-        unit, per = "dollars", singular(m.group("u"))
-        converted = None
-    if span == 0:
-        return None
-    rate = amount / span
-    answer = rate * new_span
-    steps = [
-        step(f"\\frac{{{tex(amount)}}}{{{tex(span)}}} = {tex(rate)}", f"Find the rate: {unit} per {per}."),
-        step(f"{tex(rate)} \\times {tex(new_span)} = {tex(answer)}", f"Multiply the rate by the new number of {per}s."),
-        step(tex(answer), "This is the amount at the same rate."),
-    ]
-    if converted:
-        steps.insert(1, step(converted, f"Write the new time in {m.group('t')}, the unit of the rate."))
-    hints = [
-        "At a constant rate, the two quantities are proportional.",
-        f"Find how many {unit} go with one {per}.",
-        f"Multiply that rate by the new number of {per}s.",
-    ]
-    return solved(
-        prob.raw,
-        "ratios and rates",
-        steps,
-        hints,
-        answer,
-        verification="scaled the given pair by the same rate; every number in the problem was used once",
-    )

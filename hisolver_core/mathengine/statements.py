@@ -17,7 +17,7 @@ from ..solution import Solution
 from .build import solved, step, tex
 from .numeric_options import pick_numeric_option
 from .problem import Problem
-from .words import sentences, singular
+from .words import sentences
 
 __all__ = ["solve_statements"]
 
@@ -372,105 +372,4 @@ def solve_statements(prob: Problem) -> Solution | None:
     if prob.options:
         sol.choice = pick_numeric_option(value, prob.options)
         sol.verification += f"; option {sol.choice} is the only option equal to it"
-    return sol
-
-
-# --- "each" chains: "Dan plants 3 rose bushes. Each rose bush has 25 roses. How many roses ...?" -----------------
-
-_GET = (
-    r"(?:has|have|had|plants|planted|buys|bought|owns|owned|keeps|kept|makes|made|orders|ordered|picks|picked|gets|got|"
-    r"collects|collected|carries|carried|brings|brought|bakes|baked|grows|grew|sets up|set up|fills|filled|packs"
-    r"|packed)"
-)
-_HOLD = (
-    r"(?:has|have|contains|contain|holds|hold|weighs|weigh|costs|cost|produces|produce|lays|lay|gives|give|needs|need"
-    r"|uses|use)"
-)
-_NP = r"([a-z]+(?: [a-z]+)?(?: of [a-z]+)?)"
-_PLACE = r"(?: (?:in|on|at|for) (?:the|his|her|their|a|an|its) [a-z]+)?"
-
-
-def _stem(phrase: str) -> str:
-    """ "rose bushes" -> "rose bush"; "bags of onions" -> "bag" (the counted thing)."""
-
-    return " ".join(singular(w, english=True) for w in phrase.split(" of ")[0].split())
-
-
-def solve_each_chain(prob: Problem) -> Solution | None:
-    """Multiply along a chain of "each" statements; None unless every sentence is one link of the chain."""
-    from .story import story_text
-
-    s = story_text(prob)
-    if re.search(
-        r"\d\s*/\s*\d|\bpercent\b|\b(?:half|twice|more|less|fewer|than|left|remaining|some|other|another|"
-        r"except|but|only|not|and|or|per|every|times|total of)\b",
-        s.replace(" in total", " "),
-    ):
-        return None
-    parts = [p.strip(" .") for p in sentences(s)]
-    if len(parts) < 3 or "?" not in parts[-1]:
-        return None
-    first = re.fullmatch(rf"(?:there (?:are|were) |[a-z']+(?: [a-z']+){{0,2}} {_GET} ){NUM} {_NP}{_PLACE}", parts[0])
-    if not first:
-        return None
-    chain = [(first.group(1), first.group(2))]
-    for part in parts[1:-1]:
-        m = re.fullmatch(rf"each (?:of the )?{_NP} {_HOLD} {NUM} {_NP}{_PLACE}", part)
-        price = re.fullmatch(rf"each (?:of the )?{_NP} (?:costs|cost|is sold for|sells for) {NUM}", part)
-        there = re.fullmatch(rf"there (?:are|is) {NUM} {_NP} (?:in|on) each {_NP}", part)
-        if m:
-            holder, count, noun = m.groups()
-        elif price:
-            (holder, count), noun = price.groups(), "dollars"
-        elif there:
-            count, noun, holder = there.groups()
-        else:
-            return None
-        if _stem(holder) != _stem(chain[-1][1]):
-            return None
-        chain.append((count, noun))
-    q = parts[-1].rstrip("?")
-    last = chain[-1][1]
-    mq = re.fullmatch(
-        rf"how many {_NP} (?:are there|does [a-z]+ have|do they have|did [a-z]+ (?:get|buy|plant|pick|collect|make)|"
-        rf"in total|in all|total)(?: in total| in all| altogether| total)?",
-        q,
-    )
-    money = re.fullmatch(
-        r"how much (?:money )?(?:does|did|will|would) [a-z]+ (?:spend|pay|need to pay)(?: in total| in all)?", q
-    )
-    if mq and _stem(mq.group(1)) == _stem(last):
-        pass
-    elif money and last == "dollars":
-        pass
-    else:
-        return None
-    value = sp.Integer(1)
-    for count, _ in chain:
-        value *= sp.Rational(count)
-    steps = [
-        step(f"{count}\\ \\text{{{noun}}}", "Read one link of the chain." if k else "Start from the first count.")
-        for k, (count, noun) in enumerate(chain)
-    ]
-    steps.append(
-        step(
-            r" \times ".join(count for count, _ in chain) + f" = {tex(value)}",
-            f"Multiply along the chain to count the {last}.",
-        )
-    )
-    hints = [
-        "Each sentence multiplies: every one of the previous things has that many of the next.",
-        "Write the chain of counts from the first sentence to the thing the question asks about.",
-        "Multiply the counts together.",
-    ]
-    sol = solved(
-        prob.raw,
-        "word problems",
-        steps,
-        hints,
-        value,
-        verification="every sentence was read as one link of the chain; the counts were multiplied exactly",
-    )
-    if prob.options:
-        sol.choice = pick_numeric_option(value, prob.options)
     return sol

@@ -469,7 +469,7 @@ def read_story(prob: Problem) -> Story | None:
     if text is None:
         return None
     text = _SAME.sub(" ", re.sub(r"\ba total of\b|\bin total\b(?=\s*[,.?])", "", text))
-    text = re.sub(r"\b(?:in all|altogether)(?=\s*[?.]?\s*$)", "", text.strip())
+    text = re.sub(r"\b(?:in all|altogether|in total|total)(?=\s*[?.]?\s*$)", "", text.strip())
     parts = sentences(text)
     asks = [k for k, s in enumerate(parts) if _HOW.search(s)]
     if len(asks) != 1:
