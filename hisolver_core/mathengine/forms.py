@@ -72,6 +72,7 @@ FORMS: tuple[QuestionForm, ...] = (
             "{e1} equals what",
             "what value of {n1} satisfies the equation",
             "what value of {n1} is the solution of the equation",
+            "round {e1}",
         ),
         {"kind": "value", "expr": "{e1}{n1}"},
         "If $3x + 5 = 20$, what is the value of $2x + 1$?",
@@ -439,6 +440,25 @@ FORMS: tuple[QuestionForm, ...] = (
         "(A) I only (B) II only (C) I and II only (D) I, II, and III",
         ("Check each numbered statement by itself, then pick the option listing exactly the true ones.",),
     ),
+    QuestionForm(
+        "percent_of",
+        ("what percent of {e1} is {e2}", "{e2} is what percent of {e1}"),
+        {"kind": "value", "expr": "100*({e2})/({e1})"},
+        "What percent of $80$ is $12$?",
+        ("A percent is a part out of 100: divide the part by the whole.", "Multiply by 100."),
+    ),
+    QuestionForm(
+        "solution_difference",
+        (
+            "what is the positive difference between the solutions",
+            "what is the positive difference of the solutions",
+            "what is the absolute value of the difference of the solutions",
+            "what is the positive difference between the solutions of {r1}",
+        ),
+        {"kind": "value", "expr": "Abs(r_1 - r_2)"},
+        "The quadratic $x^2-4x-14=3x+16$ has two solutions. What is the positive difference between these solutions?",
+        ("Bring everything to one side and solve the quadratic.", "Subtract the smaller solution from the larger."),
+    ),
 )
 
 # --- normalising the question ---------------------------------------------------------------------------
@@ -504,6 +524,15 @@ _NORMALISE: tuple[tuple[str, str], ...] = (
     (r"\bx ?- ?intercepts?\b", "x-intercepts"),
     (r"\by ?- ?intercept\b", "y-intercept"),
     (r"\bcenter\b|\bcentre\b", "center"),
+    # words that change nothing: how to work it out, and where the points live
+    (r"\b(?:in your head|mentally)\b|\bwithout (?:using )?a calculator\b,?", ""),
+    (r",? in (?:a|the) (?:rectangular |cartesian |standard )?coordinate (?:system|plane)\b,?", ""),
+    (r"\bhow many units long is\b", "what is the length of"),
+    (r"\bwhat is the number of (?:square |cubic )?units in\b", "what is"),
+    (r"\b(?:point|segment) (?=⟦)", ""),
+    (r"\bwhat are the coordinates of (?=⟦)", "what is "),
+    (r"\bthe (?:quadratic|quadratic equation|polynomial) (?=⟦)", ""),
+    (r"\bthese (?:two )?(solutions|roots|numbers)\b", r"the \1"),
     (r"\s+", " "),
 )
 _NORMALISE_RE = [(re.compile(p), r) for p, r in _NORMALISE]
@@ -521,7 +550,7 @@ def normalise(text: str) -> str:
 
 # --- matching ----------------------------------------------------------------------------------------
 
-_TYPES = {"e": ("expression", "letter"), "n": ("letter",), "r": ("relation",), "p": ("point",)}
+_TYPES = {"e": ("expression", "letter", "point"), "n": ("letter",), "r": ("relation",), "p": ("point",)}
 
 
 def _compile(pattern: str) -> re.Pattern[str]:
@@ -594,6 +623,21 @@ _TAIL = re.compile(
 )
 
 
+_ROOT_NOUN = r"(?:(?:distinct|different|real) )*(?:solution|root|zero)s?"
+_NAMED_ROOTS = re.compile(
+    rf"(?P<r>{_M}) has (?:two|2) {_ROOT_NOUN},? (?P<names>{_M} and {_M})(?:,? (?:with|where) (?P<order>{_M}))?"
+)
+_NAMED_ROOTS_LET = re.compile(
+    rf"(?:let |suppose |if )?(?P<names>{_M} and {_M}) (?:be|denote|are) the (?:two )?{_ROOT_NOUN} of (?P<r>{_M})"
+    rf"(?:,? (?:with|where) (?P<order>{_M}))?"
+)
+_COUNT_WORDS = {"one": 1, "two": 2, "three": 3, "1": 1, "2": 2, "3": 3}
+_COUNT_CLAIM = re.compile(
+    rf"there (?:are|is) (?P<n>one|two|three) {_ROOT_NOUN} (?:of|for|to) (?P<r>{_M})"
+    rf"|(?P<r2>{_M}) has (?P<n2>two|three) {_ROOT_NOUN}"
+)
+
+
 @dataclass
 class _Reading:
     problem: Problem
@@ -608,6 +652,172 @@ class _Reading:
     conditions: list[str] = field(default_factory=list)
     function_names: set[str] = field(default_factory=set)
     roots: list[tuple[int, int]] = field(default_factory=list)  # "⟦v⟧ is a solution of ⟦r⟧": (v, r)
+    points: dict[str, sp.Tuple] = field(default_factory=dict)  # "⟦P⟧ is the point ⟦(5, 3)⟧", "A(-2, 1)"
+    named_roots: list[tuple[list[str], int, int | None]] = field(default_factory=list)  # ([a, b], relation, order)
+    counts: list[tuple[int, int]] = field(default_factory=list)  # "⟦r⟧ has two solutions": (relation, 2)
+    made: int = 10_000  # synthetic segments (a phrase read into math) are numbered from here
+
+
+# --- meaning words: noun phrases that name a quantity, read into new math segments ----------------------
+#
+# "the square of ⟦0⟧", "⟦0⟧ of ⟦1⟧" (a percent or a fraction of), "the midpoint of ⟦P⟧ and ⟦Q⟧", "the
+# distance from ⟦P⟧ to ⟦Q⟧", "the sum of the coordinates of ⟦B⟧": each is replaced by a new segment holding
+# its value, innermost first, so phrases compose ("the positive difference between the sum of ⟦0⟧ and ⟦1⟧
+# and the product of ⟦0⟧ and ⟦1⟧"). Operand types: {e} an expression or letter, {q} a percent or a numeric
+# fraction, {l} a list of expressions, {p} a point (a pair, a named point, or a capital letter naming one),
+# {s} a segment (``\\overline{AB}`` or one named by its endpoints).
+
+
+def _midpoint(p: sp.Tuple, q: sp.Tuple) -> tuple[str, Any]:
+    return "point", sp.Tuple((p[0] + q[0]) / 2, (p[1] + q[1]) / 2)
+
+
+def _distance(p: sp.Tuple, q: sp.Tuple) -> tuple[str, Any]:
+    return "expression", sp.sqrt((q[0] - p[0]) ** 2 + (q[1] - p[1]) ** 2)
+
+
+def _slope_of(p: sp.Tuple, q: sp.Tuple) -> tuple[str, Any]:
+    if sp.simplify(q[0] - p[0]) == 0:
+        raise Decline("The line through the two points is vertical: it has no slope.")
+    return "expression", (q[1] - p[1]) / (q[0] - p[0])
+
+
+def _mean(items: list) -> tuple[str, Any]:
+    return "expression", sp.Add(*items) / len(items)
+
+
+_SEGMENT = r"(?:the |a )?(?:line )?segment (?:whose endpoints are|with endpoints(?: at)?|between|joining|connecting)"
+_PHRASE_RULES: tuple[tuple[str, Any], ...] = (
+    ("the origin", lambda: ("point", sp.Tuple(0, 0))),
+    (_SEGMENT + " {p} and {p}", lambda p, q: ("segment", (p, q))),
+    (r"the (?:line )?segment from {p} to {p}", lambda p, q: ("segment", (p, q))),
+    ("the square root of {e}", lambda a: ("expression", sp.sqrt(a))),
+    ("the square of {e}", lambda a: ("expression", a**2)),
+    ("the cube of {e}", lambda a: ("expression", a**3)),
+    ("the reciprocal of {e}", lambda a: ("expression", 1 / a)),
+    ("the absolute value of {e}", lambda a: ("expression", sp.Abs(a))),
+    ("the sum of {l}", lambda items: ("expression", sp.Add(*items))),
+    ("the product of {l}", lambda items: ("expression", sp.Mul(*items))),
+    ("the (?:arithmetic )?(?:mean|average) of {l}", _mean),
+    ("{q} of {e}", lambda a, b: ("expression", a * b)),
+    ("the midpoint of {p} and {p}", _midpoint),
+    ("the midpoint of {s}", lambda s: _midpoint(*s)),
+    ("the distance between {p} and {p}", _distance),
+    ("the distance from {p} to {p}", _distance),
+    ("the length of {s}", lambda s: _distance(*s)),
+    ("the slope of the line (?:through|containing|passing through|that passes through) {p} and {p}", _slope_of),
+    ("the sum of the coordinates of {p}", lambda p: ("expression", p[0] + p[1])),
+    ("the product of the coordinates of {p}", lambda p: ("expression", p[0] * p[1])),
+    ("the x-coordinate of {p}", lambda p: ("expression", p[0])),
+    ("the y-coordinate of {p}", lambda p: ("expression", p[1])),
+)
+_OPERAND_RE = {"l": rf"({_M}(?:(?:,|, and| and) {_M})+)", "e": rf"({_M})", "q": rf"({_M})", "p": rf"({_M})"}
+_OPERAND_RE["s"] = _OPERAND_RE["e"]
+_COMPILED_PHRASES = tuple(
+    (
+        re.compile(r"(?<![\w-])" + re.sub(r"\{([elqps])\}", lambda m: _OPERAND_RE[m.group(1)], pattern) + r"(?![\w-])"),
+        re.findall(r"\{([elqps])\}", pattern),
+        build,
+    )
+    for pattern, build in _PHRASE_RULES
+)
+_POINT_LITERAL = re.compile(r"([A-Z])\s*(?:\\[ ,;!])?\s*\(([^(),]+),([^(),]+)\)")
+_SEGMENT_LITERAL = re.compile(r"\\overline\{?\s*([A-Z])\s*([A-Z])\s*\}?")
+
+
+def _new(rd: _Reading, kind: str, obj: Any) -> int:
+    rd.made += 1
+    rd.kinds[rd.made], rd.objs[rd.made] = kind, obj
+    return rd.made
+
+
+def _as_point(rd: _Reading, i: int) -> sp.Tuple | None:
+    """The point segment ``i`` names: a pair, or a capital letter (a point not yet known gets unknown coordinates)."""
+    kind, obj = rd.kinds.get(i), rd.objs.get(i)
+    if kind == "point":
+        return obj
+    if kind == "letter" and isinstance(obj, sp.Symbol) and re.fullmatch(r"[A-Z]", obj.name):
+        return _named_point(rd, obj.name)
+    return None
+
+
+def _named_point(rd: _Reading, name: str) -> sp.Tuple:
+    if name not in rd.points:
+        rd.points[name] = sp.Tuple(sp.Symbol(f"x_{name}"), sp.Symbol(f"y_{name}"))
+    return rd.points[name]
+
+
+def _operand(rd: _Reading, i: int, kind: str) -> Any:
+    obj = rd.objs.get(i)
+    if kind == "e":
+        named_point = isinstance(obj, sp.Symbol) and obj.name in rd.points
+        return obj if rd.kinds.get(i) in ("expression", "letter") and not named_point else None
+    if kind == "q":  # "⟦20%⟧ of", "⟦1/3⟧ of": a number that is a part of what follows
+        source = rd.problem.math[i] if i < len(rd.problem.math) else ""
+        part = re.search(r"%|\\frac|/", source) and isinstance(obj, sp.Expr) and obj.is_number
+        return obj if part else None
+    if kind == "p":
+        return _as_point(rd, i)
+    if rd.kinds.get(i) == "segment":
+        return obj
+    if rd.kinds.get(i) == "segment_names" and obj is not None:
+        return tuple(_named_point(rd, n) for n in obj)
+    return None
+
+
+def _phrases(rd: _Reading, text: str) -> str:
+    """``text`` with every phrase it can read replaced by a new segment holding its value (innermost first)."""
+    for _ in range(12):
+        for pattern, kinds, build in _COMPILED_PHRASES:
+            found = _first_phrase(rd, text, pattern, kinds, build)
+            if found is not None:
+                text = found
+                break
+        else:
+            return text
+    return text
+
+
+def _first_phrase(rd: _Reading, text: str, pattern: re.Pattern[str], kinds: list[str], build: Any) -> str | None:
+    for m in pattern.finditer(text):
+        groups = [_segments(g) for g in m.groups()]
+        args = [
+            [_operand(rd, i, "e") for i in g] if kind == "l" else _operand(rd, g[0], kind)
+            for g, kind in zip(groups, kinds, strict=True)
+        ]
+        if any(a is None or (isinstance(a, list) and None in a) for a in args):
+            continue
+        kind, obj = build(*args)
+        rd.used.update(i for g in groups for i in g)
+        return text[: m.start()] + f"⟦{_new(rd, kind, obj)}⟧" + text[m.end() :]
+    return None
+
+
+def _point_statement(rd: _Reading, s: str) -> bool | None:
+    """ "⟦P⟧ is ⟦(5, 3)⟧", "⟦M⟧ is ⟦midpoint⟧", "⟦A⟧ is one endpoint": None when ``s`` is not about points."""
+    m = re.fullmatch(rf"(?:suppose |let |if |given that )?(?P<a>{_M}) (?:is|be) (?P<b>{_M})(?: and (?P<rest>.+))?", s)
+    if m is None:
+        m2 = re.fullmatch(rf"(?:suppose |given that )?(?P<a>{_M}) is (?:one|an|the other) endpoint", s)
+        if m2 is None:
+            return None
+        return _as_point(rd, _segments(m2.group("a"))[0]) is not None and _mark(rd, m2.group("a"))
+    (a,), (b,) = _segments(m.group("a")), _segments(m.group("b"))
+    name = rd.objs[a].name if rd.kinds.get(a) == "letter" and isinstance(rd.objs[a], sp.Symbol) else ""
+    if re.fullmatch(r"[A-Z]", name) and name not in rd.points and rd.kinds.get(b) == "point":
+        rd.points[name] = rd.objs[b]  # "Suppose ⟦P⟧ is the point ⟦(5, 3)⟧": a name for the point
+    pa, pb = _as_point(rd, a), _as_point(rd, b)
+    if pa is None or pb is None:
+        return None
+    rd.used.update((a, b))
+    for u, v in zip(pa, pb, strict=True):
+        if sp.simplify(u - v) != 0:
+            rd.relations.append(_new(rd, "relation", sp.Eq(u, v)))
+    return _statement(rd, m.group("rest")) if m.group("rest") else True
+
+
+def _mark(rd: _Reading, ms: str) -> bool:
+    rd.used.update(_segments(ms))
+    return True
 
 
 def _segments(ms: str) -> list[int]:
@@ -672,6 +882,27 @@ def _statement(rd: _Reading, sentence: str) -> bool:
         return True
     if not s:
         return True
+    about_points = _point_statement(rd, s)
+    if about_points is not None:
+        return about_points
+    m = _NAMED_ROOTS.fullmatch(s) or _NAMED_ROOTS_LET.fullmatch(s)
+    if m and rd.kinds.get(_segments(m.group("r"))[0]) == "relation":
+        names = _segments(m.group("names"))
+        order = _segments(m.group("order") or "")
+        if len(names) != 2 or not all(rd.kinds.get(i) == "letter" for i in names):
+            return False
+        if order and rd.kinds.get(order[0]) != "relation":
+            return False
+        rd.used.update(names + order + _segments(m.group("r")))
+        rd.named_roots.append(
+            ([str(rd.objs[i]) for i in names], _segments(m.group("r"))[0], order[0] if order else None)
+        )
+        return True
+    m = _COUNT_CLAIM.fullmatch(s)
+    if m:
+        r = _segments(m.group("r") or m.group("r2"))[0]
+        rd.counts.append((r, _COUNT_WORDS[m.group("n") or m.group("n2")]))
+        return _take_relations(rd, f"⟦{r}⟧")
     m = _DEFINED.fullmatch(s)
     if m:
         f, ms = (m.group("f"), m.group("ms")) if m.group("f") else (m.group("f2"), m.group("ms2"))
@@ -712,6 +943,15 @@ def _classify(rd: _Reading) -> bool:
             continue
         if src.strip() in rd.ctx.functions:
             rd.kinds[i], rd.objs[i] = "letter", sp.Symbol(src.strip())
+            continue
+        named = _POINT_LITERAL.fullmatch(src.strip())
+        if named:  # "A(-2, 1)": a point and its name
+            rd.kinds[i], rd.objs[i] = "point", sp.Tuple(*(_parse(c, rd.ctx) for c in named.groups()[1:]))
+            rd.points[named.group(1)] = rd.objs[i]
+            continue
+        segment = _SEGMENT_LITERAL.fullmatch(src.strip())
+        if segment:  # "\overline{AB}": the segment between the points A and B
+            rd.kinds[i], rd.objs[i] = "segment_names", segment.groups()
             continue
         obj = _parse(src, rd.ctx)
         rd.objs[i] = obj
@@ -755,6 +995,8 @@ def _fill(rd: _Reading, form: QuestionForm, slots: dict[str, int]) -> Target | N
     values: dict[str, str] = {}
     for slot, i in slots.items():
         obj = rd.objs[i]
+        if slot[0] == "e" and isinstance(obj, sp.Symbol) and obj.name in rd.points:
+            obj = rd.points[obj.name]  # "find ⟦T⟧": the point T's coordinates
         if slot[0] == "r":
             values[slot] = _relation_texts(obj)[0]
         else:
@@ -835,14 +1077,16 @@ def _read(prob: Problem) -> MathProgram | None:
     rd = _Reading(problem=prob, ctx=ctx)
     if not _classify(rd):
         return None
+    ends = {str(i) for i, src in enumerate(prob.math) if src.rstrip().endswith(".")}  # "$$x^2 = 4.$$What is"
+    text = re.sub(r"⟦(\d+)⟧(?=\s+[A-Z])", lambda m: m.group(0) + ("." if m.group(1) in ends else ""), text)
     sentences = [s for s in re.split(r"(?<=[.?!])\s+(?=[A-Z⟦])", " ".join(text.split())) if s.strip()]
     if not sentences:
         return None
     question = sentences[-1]
     for s in sentences[:-1]:
-        if not _statement(rd, normalise(s)):
+        if not _statement(rd, _phrases(rd, normalise(s))):
             return None
-    q = normalise(question)
+    q = _phrases(rd, normalise(question))
     for _ in range(3):  # "if ⟦0⟧ and ⟦1⟧, what is ..." / "in the equation above, ..." / "if ⟦k⟧ is a constant, ..."
         lead = _LEAD.match(q)
         if not lead:
@@ -869,6 +1113,12 @@ def _read(prob: Problem) -> MathProgram | None:
         q = q[: d.start()]
     only = "roman_solutions" if statements else None
     found = match_form(q, rd.kinds, only)
+    such = re.search(r" (?:such that|so that) (?P<st>[^,]+)$", q.rstrip("?. "))
+    if found is None and such and not _TAIL.search(q.rstrip("?. ")):  # "find ⟦T⟧ such that ⟦Q⟧ is ⟦midpoint⟧"
+        if not _statement(rd, such.group("st")):
+            return None
+        q = q[: such.start()]
+        found = match_form(q, rd.kinds, only)
     if found is None:
         t = _TAIL.search(q.rstrip("?. "))
         if t is None or not _take_relations(rd, t.group("ms")):
@@ -887,6 +1137,12 @@ def _read(prob: Problem) -> MathProgram | None:
             return None
         rd.objs[r] = rd.objs[r].subs(others.pop(), rd.objs[v])
         rd.relations.append(r)
+    if form.name == "solution_difference":  # the two solutions named r_1 and r_2
+        if len(rd.relations) != 1:
+            return None
+        rd.named_roots.append((["r_1", "r_2"], rd.relations.pop(), None))
+    if not _place_named_roots(rd, target) or not _counts_hold(rd):
+        return None
     if form.name == "roman_solutions" or statements:
         if form.name != "roman_solutions" or not statements:
             return None
@@ -927,12 +1183,55 @@ def _read(prob: Problem) -> MathProgram | None:
     return program
 
 
+def _place_named_roots(rd: _Reading, target: Target) -> bool:
+    """ "⟦a⟧ and ⟦b⟧ are the solutions of ⟦r⟧": r holds at a and at b, and a > b (the order given, or any order
+    when the target does not depend on it); False when the target depends on an order nobody gave."""
+    for names, r, order in rd.named_roots:
+        rel = rd.objs[r]
+        a, b = (sp.Symbol(n) for n in names)
+        free = rel.free_symbols - {a, b} if isinstance(rel, sp.Equality) else set()
+        if len(free) != 1 or not target.expr:
+            return False
+        x = free.pop()
+        rd.relations += [_new(rd, "relation", rel.subs(x, v)) for v in (a, b)]
+        if order is not None:
+            o = rd.objs[order]
+            strict = {">=": sp.Gt, ">": sp.Gt, "<=": sp.Lt, "<": sp.Lt}.get(getattr(o, "rel_op", ""))
+            if strict is None or o.free_symbols != {a, b}:
+                return False
+            rd.relations.append(_new(rd, "relation", strict(o.lhs, o.rhs)))  # two solutions: distinct
+            continue
+        asked = sp.sympify(target.expr, locals={n: sp.Symbol(n) for n in names})
+        if sp.simplify(asked - asked.subs({a: b, b: a}, simultaneous=True)) != 0:
+            return False
+        rd.relations.append(_new(rd, "relation", sp.Gt(a, b)))  # the target is symmetric: name them in order
+    return True
+
+
+def _counts_hold(rd: _Reading) -> bool:
+    """ "⟦r⟧ has two solutions": the relation has exactly that many real solutions."""
+    for r, n in rd.counts:
+        rel = rd.objs[r]
+        if not isinstance(rel, sp.Equality) or len(rel.free_symbols) != 1:
+            return False
+        x = next(iter(rel.free_symbols))
+        try:
+            found = sp.solveset(rel.lhs - rel.rhs, x, domain=sp.S.Reals)
+        except (NotImplementedError, ValueError, TypeError):
+            return False
+        if not isinstance(found, sp.FiniteSet) or len(found) != n:
+            return False
+    return True
+
+
 def _real_or_open(expr: str) -> bool:
     """False when ``expr`` raises a negative number to a fraction, or has no letters and is not real."""
     try:
         value = sp.sympify(expr)
     except (sp.SympifyError, TypeError, SyntaxError):
         return False
+    if isinstance(value, (tuple, sp.Tuple)):  # a point asked for: each coordinate
+        return all(_real_or_open(str(v)) for v in value)
     if not isinstance(value, sp.Expr):
         return False
     if any(p.base.is_negative and not p.exp.is_integer for p in value.atoms(sp.Pow)):

@@ -105,6 +105,14 @@ def _evaluate(read: ReadProgram, text: str) -> Solution:
     """A value target with no relations: evaluate the expression (givens put in); decline unless a real number."""
     target = read.program.target
     expr = read.parse(text, "target")
+    if isinstance(expr, sp.Tuple) and all(isinstance(v, sp.Expr) and not v.free_symbols for v in expr):
+        value = sp.Tuple(*(sp.nsimplify(sp.simplify(v)) if read.decimals is False else sp.simplify(v) for v in expr))
+        if not all(v.is_real is True for v in value):
+            raise Decline("The point's coordinates are not real numbers.")
+        steps = [step(f"{tex(expr)} = {tex(value)}", "Work out each coordinate.")]
+        return solved(
+            read.problem, "coordinates", steps, ["Work out each coordinate."], value, verification="evaluated"
+        )
     if not isinstance(expr, sp.Expr) or expr.free_symbols:
         raise Decline("The expression has letters that nothing gives a value to.")
     value = sp.nsimplify(sp.simplify(expr)) if read.decimals is False else sp.simplify(expr)
@@ -123,6 +131,8 @@ def _target_expr(read: ReadProgram, letters: set[sp.Symbol]) -> sp.Expr:
     target = read.program.target
     if target.expr:
         expr = read.parse(target.expr, "target")
+        if isinstance(expr, sp.Tuple) and all(isinstance(v, sp.Expr) for v in expr):
+            return expr  # a point: each coordinate an expression in the unknowns
         if not isinstance(expr, sp.Expr):
             raise Decline("The target is not an expression.")
         return expr

@@ -60,6 +60,8 @@ EXPECTED = {
     "closest": ("value", None, "sqrt(50)"),
     "could_be": ("value", None, "x"),
     "roman_solutions": ("option", None, None),
+    "percent_of": ("value", None, "100*12/80"),
+    "solution_difference": ("value", None, "Abs(r_1 - r_2)"),
 }
 
 
@@ -410,3 +412,98 @@ def test_targets_read_by_forms_are_answered(text, options, choice):
 )
 def test_target_traps_are_declined(text, options):
     assert solve_forms(analyze(text, options)) is None
+
+
+# --- meaning words: phrases read into math, named points and roots, count claims, rounding ---------------
+
+
+def answered(text: str, options=None):
+    """The engine's answer when the written-out-math reader gave it (None otherwise)."""
+    sol = solve_forms(analyze(text, options))
+    return None if sol is None else sol.answer
+
+
+@pytest.mark.parametrize(
+    ("text", "answer"),
+    [
+        ("What is the positive difference between $120\\%$ of 30 and $130\\%$ of 20?", 10),
+        ("What is the positive difference between $\\frac{1}{3}$ of $36$ and $25\\%$ of $20$?", 7),
+        (
+            "What is the positive difference between the sum of $\\frac{1}{2}$ and $\\frac{1}{3}$ and the product of "
+            "$\\frac{1}{2}$ and $\\frac{1}{3}$?",
+            sp.Rational(2, 3),
+        ),
+        ("Compute the square of 989 without a calculator.", 978121),
+        ("Compute $115^2$ in your head.", 13225),
+        ("What percent of $80$ is $12$?", 15),
+        ("How many units long is a segment whose endpoints are $(-4,1)$ and $(1,13)$?", 13),
+        ("What is the number of units in the distance from the origin to the point $(-8,6)$?", 10),
+        (
+            "Suppose $P$ is the point $(5,3)$ and $Q$ is the point $(-3,6)$. What is the midpoint of $\\overline{PQ}$?",
+            sp.Tuple(1, sp.Rational(9, 2)),
+        ),
+        ("The midpoint of the line segment between $(x,y)$ and $(-9,1)$ is $(3,-5)$. Find $(x,y)$.", sp.Tuple(15, -11)),
+        (
+            "Given that $M( 1, -6)$ is the midpoint of $\\overline{AB}$ and $A(-2, 1)$ is one endpoint, what is the sum "
+            "of the coordinates of point $B$?",
+            -9,
+        ),
+        (
+            "What is the slope of the line containing the midpoint of the segment with endpoints at $(2, 4)$ and "
+            "$(0, -2)$ and the midpoint of the segment with endpoints at $(5, 1)$ and $(1, 5)$?",
+            1,
+        ),
+        (
+            "The equation $x^2-6x+2=29$ has two solutions, $a$ and $b$, with $a\\geq b$. What is the value of $2a-3b$?",
+            27,
+        ),
+        ("Let $d$ and $e$ denote the solutions of $2x^2 + 3x - 5=0$. What is the value of $(d-1)(e-1)$?", 0),
+        (
+            "The quadratic $x^2-4x-14=3x+16$ has two solutions. What is the positive difference between these "
+            "solutions?",
+            13,
+        ),
+        ("There are two solutions for the equation $x^2 - x - 6 = 0$. What is the product of these two solutions?", -6),
+    ],
+)
+def test_meaning_words_are_read_into_math(text, answer):
+    assert answered(text) == answer
+
+
+def test_phrases_compose_innermost_first():
+    program = read("What is the square root of the sum of $9$ and $16$?")
+    assert program is not None and sp.sympify(program.target.expr) == 5
+
+
+def test_a_rounding_instruction_is_honoured():
+    sol = solve_forms(analyze("Round $563.5097$ to the nearest hundredth."))
+    assert sol is not None and sol.answer_latex == "563.51"
+    sol = solve_forms(analyze("Round $\\frac{7}{3}$ to the nearest tenth."))
+    assert sol is not None and sol.answer_latex == "2.3"
+
+
+def test_named_roots_keep_their_order_condition():
+    text = "Let $a$ and $b$ be the solutions of $x^2-5x+6=0$, with {} What is the value of $a - b$?"
+    assert answered(text.format("$a > b$.")) == 1
+    assert answered(text.format("$a < b$.")) == -1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the target depends on which root is which, and no order is given
+        "Let $a$ and $b$ be the solutions of $x^2-5x+6=0$. What is the value of $a - b$?",
+        # "two solutions" is false: none (real) or one
+        "The equation $x^2 + 1 = 0$ has two solutions. What is the product of the solutions?",
+        "The equation $x^2 - 4x + 4 = 0$ has two solutions. What is the sum of these solutions?",
+        # a point nothing places
+        "What is the sum of the coordinates of point $B$?",
+        "Given that $M(2, 3)$ is the midpoint of $\\overline{AB}$, what is the sum of the coordinates of point $B$?",
+        # a condition on the roots that no frame reads
+        "Let $a$ and $b$ be the solutions of $x^2-5x+6=0$, where $a$ is prime. What is the value of $a - b$?",
+        # "of" after a whole number is not a part of what follows
+        "What is the positive difference between $2$ of $30$ and $5$?",
+    ],
+)
+def test_meaning_word_traps_are_declined(text):
+    assert answered(text) is None
