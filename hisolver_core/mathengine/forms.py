@@ -26,6 +26,7 @@ from typing import Any
 import sympy as sp
 
 from ..solution import Solution
+from .answer_forms import mixed_number
 from .build import Decline
 from .context import Context, _parse, _read_definitions
 from .problem import Problem
@@ -638,6 +639,15 @@ _COUNT_CLAIM = re.compile(
 )
 
 
+_IN_THE_FORM = re.compile(
+    rf"(?:(?P<e>{_M})|the equation of the line) (?:could be|is) (?:written|expressed|rewritten) (?:in the form|as) "
+    rf"(?P<f>{_M})"
+)
+_LINE_THROUGH = re.compile(
+    rf"(?:a|the) line(?: (?P<name>{_M}))? (?:passes|is drawn|goes|is) through (?P<pq>{_M} and {_M})"
+)
+
+
 @dataclass
 class _Reading:
     problem: Problem
@@ -656,6 +666,8 @@ class _Reading:
     named_roots: list[tuple[list[str], int, int | None]] = field(default_factory=list)  # ([a, b], relation, order)
     counts: list[tuple[int, int]] = field(default_factory=list)  # "⟦r⟧ has two solutions": (relation, 2)
     made: int = 10_000  # synthetic segments (a phrase read into math) are numbered from here
+    line: tuple[sp.Tuple, sp.Tuple] | None = None  # "a line passes through ⟦P⟧ and ⟦Q⟧"
+    hints: list[str] = field(default_factory=list)  # hint lines of the phrases read
 
 
 # --- meaning words: noun phrases that name a quantity, read into new math segments ----------------------
@@ -711,6 +723,14 @@ _PHRASE_RULES: tuple[tuple[str, Any], ...] = (
     ("the x-coordinate of {p}", lambda p: ("expression", p[0])),
     ("the y-coordinate of {p}", lambda p: ("expression", p[1])),
 )
+_PHRASE_HINTS = {  # a hint line for the phrases whose formula a student may not know
+    "the midpoint": "The midpoint's coordinates are the averages of the endpoints' x's and of their y's.",
+    "the distance": "Use the distance formula: the square root of (change in x)^2 + (change in y)^2.",
+    "the length": "Use the distance formula: the square root of (change in x)^2 + (change in y)^2.",
+    "the slope": "The slope through two points is the change in y over the change in x.",
+    "{q} of": "'Of' means times: a percent is a number out of 100.",
+    "the (?:arithmetic": "The mean is the sum of the numbers divided by how many there are.",
+}
 _OPERAND_RE = {"l": rf"({_M}(?:(?:,|, and| and) {_M})+)", "e": rf"({_M})", "q": rf"({_M})", "p": rf"({_M})"}
 _OPERAND_RE["s"] = _OPERAND_RE["e"]
 _COMPILED_PHRASES = tuple(
@@ -718,6 +738,7 @@ _COMPILED_PHRASES = tuple(
         re.compile(r"(?<![\w-])" + re.sub(r"\{([elqps])\}", lambda m: _OPERAND_RE[m.group(1)], pattern) + r"(?![\w-])"),
         re.findall(r"\{([elqps])\}", pattern),
         build,
+        next((h for key, h in _PHRASE_HINTS.items() if pattern.startswith(key)), None),
     )
     for pattern, build in _PHRASE_RULES
 )
@@ -768,10 +789,11 @@ def _operand(rd: _Reading, i: int, kind: str) -> Any:
 def _phrases(rd: _Reading, text: str) -> str:
     """``text`` with every phrase it can read replaced by a new segment holding its value (innermost first)."""
     for _ in range(12):
-        for pattern, kinds, build in _COMPILED_PHRASES:
+        for pattern, kinds, build, hint in _COMPILED_PHRASES:
             found = _first_phrase(rd, text, pattern, kinds, build)
             if found is not None:
                 text = found
+                rd.hints += [hint] if hint and hint not in rd.hints else []
                 break
         else:
             return text
@@ -898,6 +920,16 @@ def _statement(rd: _Reading, sentence: str) -> bool:
             ([str(rd.objs[i]) for i in names], _segments(m.group("r"))[0], order[0] if order else None)
         )
         return True
+    m = _IN_THE_FORM.fullmatch(s)
+    if m:
+        return _in_the_form(rd, _segments(m.group("e"))[0] if m.group("e") else None, _segments(m.group("f"))[0])
+    m = _LINE_THROUGH.fullmatch(s)
+    if m and (not m.group("name") or isinstance(rd.objs.get(_segments(m.group("name"))[0]), sp.Symbol)):
+        p, q = (_as_point(rd, i) for i in _segments(m.group("pq")))
+        if p is None or q is None:
+            return False
+        rd.line = (p, q)
+        return _mark(rd, m.group(0))
     m = _COUNT_CLAIM.fullmatch(s)
     if m:
         r = _segments(m.group("r") or m.group("r2"))[0]
@@ -1082,8 +1114,11 @@ def _read(prob: Problem) -> MathProgram | None:
     sentences = [s for s in re.split(r"(?<=[.?!])\s+(?=[A-Z⟦])", " ".join(text.split())) if s.strip()]
     if not sentences:
         return None
-    question = sentences[-1]
-    for s in sentences[:-1]:
+    *told, question = sentences
+    if "; " in question:  # "... can be written in the form ⟦3⟧; compute ⟦4⟧."
+        told.append(question[: question.rindex("; ")])
+        question = question[question.rindex("; ") + 2 :]
+    for s in told:
         if not _statement(rd, _phrases(rd, normalise(s))):
             return None
     q = _phrases(rd, normalise(question))
@@ -1177,10 +1212,42 @@ def _read(prob: Problem) -> MathProgram | None:
         functions=functions,
         options=list(prob.options),
         reader="forms",
-        hints=list(form.hints),
+        hints=rd.hints + list(form.hints) if rd.relations or not rd.hints else rd.hints,
     )
     program.validate()
     return program
+
+
+def _in_the_form(rd: _Reading, e: int | None, f: int) -> bool:
+    """ "⟦E⟧ can be written in the form ⟦F⟧": E - F is 0 for every x, so each coefficient of x is 0; "the
+    equation of the line can be written in the form ⟦y = mx + b⟧": the form holds at both points of the line."""
+    form = rd.objs.get(f)
+    if e is None:
+        if rd.line is None or not isinstance(form, sp.Equality):
+            return False
+        for px, py in rd.line:
+            rd.relations.append(_new(rd, "relation", form.subs({sp.Symbol("x"): px, sp.Symbol("y"): py})))
+        rd.used.add(f)
+        rd.hints.append("Put each point's coordinates into the form: that gives one equation per point.")
+        return True
+    expr = rd.objs.get(e)
+    if not (isinstance(expr, sp.Expr) and isinstance(form, sp.Expr)) or len(expr.free_symbols) != 1:
+        return False
+    x = next(iter(expr.free_symbols))
+    if not (form.free_symbols - {x}):
+        return False
+    try:
+        coefficients = sp.Poly(sp.expand(expr - form), x).all_coeffs()
+    except sp.PolynomialError:
+        return False
+    for c in coefficients:
+        if c.free_symbols:
+            rd.relations.append(_new(rd, "relation", sp.Eq(c, 0)))
+        elif c != 0:
+            return False
+    rd.used.update((e, f))
+    rd.hints.append("Expand the form and match the coefficient of each power of x with the given expression.")
+    return True
 
 
 def _place_named_roots(rd: _Reading, target: Target) -> bool:
@@ -1271,5 +1338,30 @@ def solve_forms(prob: Problem) -> Solution | None:
         return None
     if not sol.solved or (prob.options and sol.choice is None):
         return None  # an option question must end on exactly one option
+    if not prob.options and not _honour_format(prob, sol):
+        return None
     sol.hints = list(dict.fromkeys([*program.hints, *sol.hints]))
     return sol
+
+
+def _honour_format(prob: Problem, sol: Solution) -> bool:
+    """Print the answer as the problem asks ("as a decimal", "as a mixed number", "in simplest radical form");
+    False when the answer cannot be put that way (an irrational "common fraction" means a misreading)."""
+    value = sol.answer
+    if prob.form is None or prob.rounding is not None or not isinstance(value, sp.Expr) or not value.is_number:
+        return True
+    if prob.form in ("common fraction", "mixed number", "integer") and not isinstance(value, sp.Rational):
+        return False
+    if prob.form == "integer":
+        return bool(value.is_integer)
+    if prob.form == "decimal" and isinstance(value, sp.Rational):
+        if sp.factorint(value.q).keys() - {2, 5}:
+            return False  # a repeating decimal needs a rounding instruction
+        sol.answer_latex = str(sp.Float(value, 30)).rstrip("0").rstrip(".")
+    elif prob.form == "mixed number" and mixed_number(value) and isinstance(value, sp.Rational):
+        whole, rest = divmod(abs(value.p), value.q)
+        sol.answer_latex = f"{'-' if value < 0 else ''}{whole}\\frac{{{rest}}}{{{value.q}}}"
+    elif prob.form == "simplest radical form":
+        sol.answer = sp.radsimp(value)
+        sol.answer_latex = sp.latex(sol.answer)
+    return True

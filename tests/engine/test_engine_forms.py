@@ -507,3 +507,52 @@ def test_named_roots_keep_their_order_condition():
 )
 def test_meaning_word_traps_are_declined(text):
     assert answered(text) is None
+
+
+def test_written_in_the_form_matches_coefficients():
+    text = "The quadratic $x^2-6x+66$ can be written in the form $(x+b)^2+c$, where $b$ and $c$ are constants. "
+    assert answered(text + "What is $b+c$?") == 54
+    # no constant b makes x^2 + 1 a perfect square: the coefficients contradict each other
+    assert (
+        answered("The expression $x^2+1$ can be written in the form $(x+b)^2$, where $b$ is a constant. What is $b$?")
+        is None
+    )
+
+
+def test_a_line_through_two_points_fixes_its_form():
+    text = (
+        "A line $\\ell$ passes through the points $B(7,-1)$ and $C(-1,7)$. The equation of this line can be "
+        "written in the form $y=mx+b$; compute $m+b$."
+    )
+    assert answered(text) == 5
+
+
+@pytest.mark.parametrize(
+    ("text", "printed"),
+    [
+        ("What is $\\frac{1}{4}$ of $3$? Express your answer as a decimal.", "0.75"),
+        ("What is $\\frac{1}{2}$ of $5$? Express your answer as a mixed number.", "2\\frac{1}{2}"),
+        ("What is $\\frac{1}{2}$ of $5$? Express your answer as a common fraction.", "\\frac{5}{2}"),
+    ],
+)
+def test_answer_format_instructions_are_honoured(text, printed):
+    sol = solve_forms(analyze(text))
+    assert sol is not None and sol.answer_latex == printed
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "What is the distance between $(0,0)$ and $(1,1)$? Express your answer as a common fraction.",
+        "What is $\\frac{1}{3}$ of $1$? Express your answer as a decimal.",  # repeating: needs a rounding
+        "What is $\\frac{1}{2}$ of $5$? Express your answer as an integer.",
+    ],
+)
+def test_an_answer_that_cannot_take_the_asked_format_is_declined(text):
+    assert solve_forms(analyze(text)) is None
+
+
+def test_phrase_hints_explain_the_formula():
+    sol = solve_forms(analyze("What is the midpoint of the segment with endpoints $(1, 2)$ and $(5, -4)$?"))
+    assert sol is not None and sol.answer == sp.Tuple(3, -1)
+    assert any("average" in h for h in sol.hints)
