@@ -66,6 +66,8 @@ PROPERTIES = (
     "center",
     "radius",
     "axis_of_symmetry",
+    "argmin",  # the input at which ``of`` takes its minimum (a quadratic opening up)
+    "argmax",  # the input at which ``of`` takes its maximum (a quadratic opening down)
     "mean",
     "median",
     "mode",

@@ -82,7 +82,7 @@ def solve_property(read: ReadProgram) -> Solution:
         return _solved(read, "linear functions", steps, _LINE_HINTS, value, f"evaluated at {var} = 0")
     if prop == "slope":
         return _slope(read, obj, var, name)
-    if prop in ("vertex", "maximum", "minimum", "axis_of_symmetry"):
+    if prop in ("vertex", "maximum", "minimum", "axis_of_symmetry", "argmin", "argmax"):
         return _quadratic(read, obj, var, name, prop)
     raise Decline(f"The property {prop} is not one I find for functions.")
 
@@ -164,6 +164,10 @@ def _quadratic(read: ReadProgram, f: sp.Expr, x: sp.Symbol, name: str, prop: str
     if prop == "vertex":
         answer = sp.Tuple(h, k)
     elif prop == "axis_of_symmetry":
+        answer = h
+    elif prop in ("argmin", "argmax"):  # where the minimum (maximum) is: only when the parabola has one
+        if (prop == "argmax") != bool(a < 0):
+            raise Decline(f"This parabola opens {'up' if a > 0 else 'down'}, so it has no {prop[3:]}imum.")
         answer = h
     else:
         if (prop == "maximum") != bool(a < 0):
