@@ -442,6 +442,39 @@ FORMS: tuple[QuestionForm, ...] = (
         ("Check each numbered statement by itself, then pick the option listing exactly the true ones.",),
     ),
     QuestionForm(
+        "argmin",
+        (
+            "what value of {n1} will find the minimum value for {e1}",
+            "what value of {n1} will find the minimum value of {e1}",
+            "what value of {n1} gives the minimum value of {e1}",
+            "for what value of {n1} is {e1} minimized",
+            "for what value of {n1} does {e1} have its minimum value",
+        ),
+        {"kind": "property", "property": "argmin", "of": "{e1}"},
+        "What value of $x$ will give the minimum value for $x^2- 14x + 3$?",
+        ("The minimum of an upward parabola is at its vertex.", "The vertex is at x = -b/(2a)."),
+    ),
+    QuestionForm(
+        "argmax",
+        (
+            "what value of {n1} will find the maximum value for {e1}",
+            "what value of {n1} will find the maximum value of {e1}",
+            "what value of {n1} gives the maximum value of {e1}",
+            "for what value of {n1} is {e1} maximized",
+            "for what value of {n1} does {e1} have its maximum value",
+        ),
+        {"kind": "property", "property": "argmax", "of": "{e1}"},
+        "What value of $x$ gives the maximum value of $-x^2 + 6x$?",
+        ("The maximum of a downward parabola is at its vertex.", "The vertex is at x = -b/(2a)."),
+    ),
+    QuestionForm(
+        "rationalize",
+        ("rationalize the denominator {e1}", "rationalize the denominator of {e1}"),
+        {"kind": "value", "expr": "{e1}"},
+        "Rationalize the denominator: $\\frac{5}{\\sqrt{3}}$.",
+        ("Multiply the top and the bottom by the root in the denominator.", "Simplify what is left."),
+    ),
+    QuestionForm(
         "percent_of",
         ("what percent of {e1} is {e2}", "{e2} is what percent of {e1}"),
         {"kind": "value", "expr": "100*({e2})/({e1})"},
@@ -668,6 +701,7 @@ class _Reading:
     made: int = 10_000  # synthetic segments (a phrase read into math) are numbered from here
     line: tuple[sp.Tuple, sp.Tuple] | None = None  # "a line passes through ⟦P⟧ and ⟦Q⟧"
     hints: list[str] = field(default_factory=list)  # hint lines of the phrases read
+    naming: set[int] = field(default_factory=set)  # relations that only name a coordinate (n = 2)
 
 
 # --- meaning words: noun phrases that name a quantity, read into new math segments ----------------------
@@ -694,6 +728,15 @@ def _slope_of(p: sp.Tuple, q: sp.Tuple) -> tuple[str, Any]:
     return "expression", (q[1] - p[1]) / (q[0] - p[0])
 
 
+def _vertex(rel: sp.Equality) -> tuple[str, Any]:
+    x, y = sp.Symbol("x"), sp.Symbol("y")
+    if rel.lhs != y or rel.rhs.free_symbols != {x} or sp.degree(rel.rhs, x) != 2:
+        raise Decline("Only the graph of y = a quadratic in x has one vertex here.")
+    a, b = sp.expand(rel.rhs).coeff(x, 2), sp.expand(rel.rhs).coeff(x, 1)
+    h = -b / (2 * a)
+    return "point", sp.Tuple(h, rel.rhs.subs(x, h))
+
+
 def _mean(items: list) -> tuple[str, Any]:
     return "expression", sp.Add(*items) / len(items)
 
@@ -718,6 +761,7 @@ _PHRASE_RULES: tuple[tuple[str, Any], ...] = (
     ("the distance from {p} to {p}", _distance),
     ("the length of {s}", lambda s: _distance(*s)),
     ("the slope of the line (?:through|containing|passing through|that passes through) {p} and {p}", _slope_of),
+    ("the vertex of (?:the parabola |the graph of )?{r}", lambda r: _vertex(r)),
     ("the sum of the coordinates of {p}", lambda p: ("expression", p[0] + p[1])),
     ("the product of the coordinates of {p}", lambda p: ("expression", p[0] * p[1])),
     ("the x-coordinate of {p}", lambda p: ("expression", p[0])),
@@ -732,11 +776,13 @@ _PHRASE_HINTS = {  # a hint line for the phrases whose formula a student may not
     "the (?:arithmetic": "The mean is the sum of the numbers divided by how many there are.",
 }
 _OPERAND_RE = {"l": rf"({_M}(?:(?:,|, and| and) {_M})+)", "e": rf"({_M})", "q": rf"({_M})", "p": rf"({_M})"}
-_OPERAND_RE["s"] = _OPERAND_RE["e"]
+_OPERAND_RE["s"] = _OPERAND_RE["r"] = _OPERAND_RE["e"]
 _COMPILED_PHRASES = tuple(
     (
-        re.compile(r"(?<![\w-])" + re.sub(r"\{([elqps])\}", lambda m: _OPERAND_RE[m.group(1)], pattern) + r"(?![\w-])"),
-        re.findall(r"\{([elqps])\}", pattern),
+        re.compile(
+            r"(?<![\w-])" + re.sub(r"\{([elqpsr])\}", lambda m: _OPERAND_RE[m.group(1)], pattern) + r"(?![\w-])"
+        ),
+        re.findall(r"\{([elqpsr])\}", pattern),
         build,
         next((h for key, h in _PHRASE_HINTS.items() if pattern.startswith(key)), None),
     )
@@ -779,6 +825,8 @@ def _operand(rd: _Reading, i: int, kind: str) -> Any:
         return obj if part else None
     if kind == "p":
         return _as_point(rd, i)
+    if kind == "r":
+        return obj if isinstance(obj, sp.Equality) else None
     if rd.kinds.get(i) == "segment":
         return obj
     if rd.kinds.get(i) == "segment_names" and obj is not None:
@@ -834,6 +882,8 @@ def _point_statement(rd: _Reading, s: str) -> bool | None:
     for u, v in zip(pa, pb, strict=True):
         if sp.simplify(u - v) != 0:
             rd.relations.append(_new(rd, "relation", sp.Eq(u, v)))
+            if (isinstance(u, sp.Symbol) and v.is_number) or (isinstance(v, sp.Symbol) and u.is_number):
+                rd.naming.add(rd.made)  # "⟦(m, n)⟧": n = 2 only names a coordinate
     return _statement(rd, m.group("rest")) if m.group("rest") else True
 
 
@@ -1197,6 +1247,7 @@ def _read(prob: Problem) -> MathProgram | None:
         target.of = _relation_texts(rd.objs[rd.relations[0]])[0]
     if prob.rounding is not None:
         target.rounding = prob.rounding
+    rd.relations = _without_unused_names(rd, target)
     relations = [Relation(text) for i in rd.relations for text in _relation_texts(rd.objs[i])]
     givens = _givens(rd)
     relations = [r for r in relations if not _is_given(r.text, givens)]
@@ -1248,6 +1299,28 @@ def _in_the_form(rd: _Reading, e: int | None, f: int) -> bool:
     rd.used.update((e, f))
     rd.hints.append("Expand the form and match the coefficient of each power of x with the given expression.")
     return True
+
+
+def _without_unused_names(rd: _Reading, target: Target) -> list[int]:
+    """The relations, less a name given to a point's coordinate that nothing else uses ("the vertex is ⟦(m, n)⟧.
+    What is ⟦m⟧?": n = 2 says nothing about m)."""
+    value = sp.sympify(target.expr or "0", locals=_symbols(rd))
+    asked = {str(s) for s in (sp.Tuple(*value) if isinstance(value, tuple) else value).free_symbols}
+    kept = []
+    for i in rd.relations:
+        rel = rd.objs[i]
+        name = (
+            next((side for side in (rel.lhs, rel.rhs) if isinstance(side, sp.Symbol)), None) if i in rd.naming else None
+        )
+        others = [rd.objs[j] for j in rd.relations if j != i]
+        if name is not None and name.name not in asked and not any(name in o.free_symbols for o in others):
+            continue
+        kept.append(i)
+    return kept
+
+
+def _symbols(rd: _Reading) -> dict[str, sp.Symbol]:
+    return {s.name: s for i in rd.relations for s in rd.objs[i].free_symbols}
 
 
 def _place_named_roots(rd: _Reading, target: Target) -> bool:
@@ -1348,7 +1421,14 @@ def _honour_format(prob: Problem, sol: Solution) -> bool:
     """Print the answer as the problem asks ("as a decimal", "as a mixed number", "in simplest radical form");
     False when the answer cannot be put that way (an irrational "common fraction" means a misreading)."""
     value = sol.answer
-    if prob.form is None or prob.rounding is not None or not isinstance(value, sp.Expr) or not value.is_number:
+    if not isinstance(value, sp.Expr) or not value.is_number:
+        return True
+    if re.search(r"\brationali[sz]e\b", prob.raw, re.I):  # "Rationalize the denominator": no root left below
+        sol.answer = value = sp.radsimp(value)
+        if not sp.fraction(sp.together(value))[1].is_rational:
+            return False
+        sol.answer_latex = sp.latex(value)
+    if prob.form is None or prob.rounding is not None:
         return True
     if prob.form in ("common fraction", "mixed number", "integer") and not isinstance(value, sp.Rational):
         return False

@@ -113,6 +113,8 @@ def _evaluate(read: ReadProgram, text: str) -> Solution:
         return solved(
             read.problem, "coordinates", steps, ["Work out each coordinate."], value, verification="evaluated"
         )
+    if isinstance(expr, sp.Expr) and expr.free_symbols and not sp.simplify(expr).free_symbols:
+        expr = sp.simplify(expr)  # "if x is a real number, find x^2 + 2x(5 - x) + (5 - x)^2": the letters cancel
     if not isinstance(expr, sp.Expr) or expr.free_symbols:
         raise Decline("The expression has letters that nothing gives a value to.")
     value = sp.nsimplify(sp.simplify(expr)) if read.decimals is False else sp.simplify(expr)

@@ -61,6 +61,9 @@ EXPECTED = {
     "could_be": ("value", None, "x"),
     "roman_solutions": ("option", None, None),
     "percent_of": ("value", None, "100*12/80"),
+    "argmin": ("property", "argmin", None),
+    "argmax": ("property", "argmax", None),
+    "rationalize": ("value", None, "5/sqrt(3)"),
     "solution_difference": ("value", None, "Abs(r_1 - r_2)"),
 }
 
@@ -556,3 +559,24 @@ def test_phrase_hints_explain_the_formula():
     sol = solve_forms(analyze("What is the midpoint of the segment with endpoints $(1, 2)$ and $(5, -4)$?"))
     assert sol is not None and sol.answer == sp.Tuple(3, -1)
     assert any("average" in h for h in sol.hints)
+
+
+def test_where_the_minimum_is_needs_a_parabola_that_has_one():
+    assert answered("What value of $x$ will give the minimum value for $x^2- 14x + 3$?") == 7
+    assert answered("What value of $x$ gives the maximum value of $-x^2 + 6x$?") == 3
+    assert answered("What value of $x$ gives the maximum value of $x^2 + 6x$?") is None  # it opens up
+
+
+def test_rationalized_answers_have_no_root_below():
+    sol = solve_forms(analyze("Rationalize the denominator: $\\frac1{2\\sqrt7}$."))
+    assert sol is not None and sol.answer == sp.sqrt(7) / 14 and sol.answer_latex == "\\frac{\\sqrt{7}}{14}"
+
+
+def test_a_point_named_by_its_coordinates_gives_one_of_them():
+    text = "The vertex of the parabola described by the equation $y=2x^2-4x+4$ is $(m,n)$. What is $m$?"
+    assert answered(text) == 1
+
+
+def test_letters_that_cancel_give_a_value():
+    assert answered("If $x$ is a real number, find $x^2+2x(5-x)+(5-x)^2$.") == 25
+    assert answered("If $x$ is a real number, find $x^2+2x(5-x)$.") is None
