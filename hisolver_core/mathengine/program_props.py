@@ -82,6 +82,8 @@ def solve_property(read: ReadProgram) -> Solution:
         return _solved(read, "linear functions", steps, _LINE_HINTS, value, f"evaluated at {var} = 0")
     if prop == "slope":
         return _slope(read, obj, var, name)
+    if prop in ("perpendicular_slope", "parallel_slope"):
+        return _other_slope(read, _slope(read, obj, var, name), prop)
     if prop in ("vertex", "maximum", "minimum", "axis_of_symmetry", "argmin", "argmax"):
         return _quadratic(read, obj, var, name, prop)
     raise Decline(f"The property {prop} is not one I find for functions.")
@@ -143,6 +145,21 @@ def _slope(read: ReadProgram, f: sp.Expr, x: sp.Symbol, name: str) -> Solution:
     return _solved(
         read, "linear functions", steps, _LINE_HINTS, m, f"checked with two points: f(1) - f(0) = {sp.sstr(m)}"
     )
+
+
+def _other_slope(read: ReadProgram, line: Solution, prop: str) -> Solution:
+    """The slope of a line parallel (the same) or perpendicular (the negative reciprocal) to the line."""
+    m = line.answer
+    if prop == "parallel_slope":
+        line.steps.append(step(f"m = {show(read, m)}", "A parallel line has the same slope."))
+        return line
+    if m == 0:
+        raise Decline("A line perpendicular to a horizontal line is vertical: it has no slope.")
+    answer = sp.Integer(-1) / m
+    line.steps.append(
+        step(f"-\\frac{{1}}{{m}} = {show(read, answer)}", "A perpendicular line's slope is the negative reciprocal.")
+    )
+    return _solved(read, "linear functions", line.steps, _LINE_HINTS, answer, f"{sp.sstr(m)} * {sp.sstr(answer)} = -1")
 
 
 def _quadratic(read: ReadProgram, f: sp.Expr, x: sp.Symbol, name: str, prop: str) -> Solution:
