@@ -140,7 +140,11 @@ FORMS: tuple[QuestionForm, ...] = (
     ),
     QuestionForm(
         "count_of_solutions",
-        ("how many solutions does the equation have", "how many solutions does {r1} have"),
+        (
+            "how many solutions does the equation have",
+            "how many solutions does {r1} have",
+            "for how many values of {n1} is {r1}",
+        ),
         {"kind": "count"},
         "How many real solutions does the equation $x^2 + 4 = 0$ have?",
         ("Bring everything to one side and look at the discriminant.",),
@@ -565,6 +569,11 @@ _NORMALISE: tuple[tuple[str, str], ...] = (
     (r"\bwhat is the number of (?:square |cubic )?units in\b", "what is"),
     (r"\b(?:point|segment) (?=⟦)", ""),
     (r"\bwhat are the coordinates of (?=⟦)", "what is "),
+    (
+        r"\b(how many values of ⟦\d+⟧ is) (?:the (?:sum|expression|quantity) )?(⟦\d+⟧) "
+        r"(?=(?:less|greater|more) than|at (?:least|most))",
+        r"\1 \2 is ",
+    ),
     (r"\bthe (?:quadratic|quadratic equation|polynomial) (?=⟦)", ""),
     (r"\bthese (?:two )?(solutions|roots|numbers)\b", r"the \1"),
     (r"\s+", " "),
@@ -702,6 +711,9 @@ class _Reading:
     line: tuple[sp.Tuple, sp.Tuple] | None = None  # "a line passes through ⟦P⟧ and ⟦Q⟧"
     hints: list[str] = field(default_factory=list)  # hint lines of the phrases read
     naming: set[int] = field(default_factory=set)  # relations that only name a coordinate (n = 2)
+    parts: set[int] = field(default_factory=set)  # synthetic percents ("50 %")
+    polygon: list[sp.Tuple] = field(default_factory=list)  # "a triangle has vertices at ⟦P⟧, ⟦Q⟧ and ⟦R⟧"
+    circle: tuple[sp.Tuple, sp.Expr] | None = None  # center and radius: "⟦P⟧ and ⟦Q⟧ are the endpoints of a diameter"
 
 
 # --- meaning words: noun phrases that name a quantity, read into new math segments ----------------------
@@ -737,6 +749,14 @@ def _vertex(rel: sp.Equality) -> tuple[str, Any]:
     return "point", sp.Tuple(h, rel.rhs.subs(x, h))
 
 
+def _line(p: sp.Tuple, q: sp.Tuple) -> tuple[str, Any]:
+    x, y = sp.Symbol("x"), sp.Symbol("y")
+    if sp.simplify(q[0] - p[0]) == 0:
+        return "relation", sp.Eq(x, p[0])
+    m = (q[1] - p[1]) / (q[0] - p[0])
+    return "relation", sp.Eq(y, sp.expand(m * (x - p[0]) + p[1]))
+
+
 def _mean(items: list) -> tuple[str, Any]:
     return "expression", sp.Add(*items) / len(items)
 
@@ -762,10 +782,19 @@ _PHRASE_RULES: tuple[tuple[str, Any], ...] = (
     ("the length of {s}", lambda s: _distance(*s)),
     ("the slope of the line (?:through|containing|passing through|that passes through) {p} and {p}", _slope_of),
     ("the vertex of (?:the parabola |the graph of )?{r}", lambda r: _vertex(r)),
+    ("{e} is (?:greater|more) than {e} and less than {e}", lambda a, b, c: ("relation", sp.And(a > b, a < c))),
+    ("{e} is less than {e} and (?:greater|more) than {e}", lambda a, b, c: ("relation", sp.And(a < b, a > c))),
+    ("{e} is (?:greater|more) than or equal to {e}", lambda a, b: ("relation", a >= b)),
+    ("{e} is less than or equal to {e}", lambda a, b: ("relation", a <= b)),
+    ("{e} is (?:greater|more) than {e}", lambda a, b: ("relation", a > b)),
+    ("{e} is less than {e}", lambda a, b: ("relation", a < b)),
+    ("{e} is at least {e}", lambda a, b: ("relation", a >= b)),
+    ("{e} is at most {e}", lambda a, b: ("relation", a <= b)),
     ("the sum of the coordinates of {p}", lambda p: ("expression", p[0] + p[1])),
     ("the product of the coordinates of {p}", lambda p: ("expression", p[0] * p[1])),
     ("the x-coordinate of {p}", lambda p: ("expression", p[0])),
     ("the y-coordinate of {p}", lambda p: ("expression", p[1])),
+    ("the line (?:through|containing|passing through|that passes through) {p} and {p}", lambda p, q: _line(p, q)),
 )
 _PHRASE_HINTS = {  # a hint line for the phrases whose formula a student may not know
     "the midpoint": "The midpoint's coordinates are the averages of the endpoints' x's and of their y's.",
@@ -790,6 +819,28 @@ _COMPILED_PHRASES = tuple(
 )
 _POINT_LITERAL = re.compile(r"([A-Z])\s*(?:\\[ ,;!])?\s*\(([^(),]+),([^(),]+)\)")
 _SEGMENT_LITERAL = re.compile(r"\\overline\{?\s*([A-Z])\s*([A-Z])\s*\}?")
+
+
+_POINT_ITEM = re.compile(r"(?:[A-Z]\s*(?:\\[ ,;!])?\s*)?\(([^(),]+),([^(),]+)\)")
+
+
+def _top_level_items(src: str) -> list[str]:
+    items, depth, start = [], 0, 0
+    for k, ch in enumerate(src):
+        depth += (ch == "(") - (ch == ")")
+        if ch == "," and depth == 0:
+            items.append(src[start:k].strip())
+            start = k + 1
+    return [*items, src[start:].strip()]
+
+
+def _point_item(rd: _Reading, text: str) -> sp.Tuple:
+    m = _POINT_ITEM.fullmatch(text)
+    assert m is not None
+    point = sp.Tuple(*(_parse(c, rd.ctx) for c in m.groups()))
+    if text[0].isalpha():
+        rd.points[text[0]] = point
+    return point
 
 
 def _new(rd: _Reading, kind: str, obj: Any) -> int:
@@ -821,7 +872,7 @@ def _operand(rd: _Reading, i: int, kind: str) -> Any:
         return obj if rd.kinds.get(i) in ("expression", "letter") and not named_point else None
     if kind == "q":  # "⟦20%⟧ of", "⟦1/3⟧ of": a number that is a part of what follows
         source = rd.problem.math[i] if i < len(rd.problem.math) else ""
-        part = re.search(r"%|\\frac|/", source) and isinstance(obj, sp.Expr) and obj.is_number
+        part = (i in rd.parts or re.search(r"%|\\frac|/", source)) and isinstance(obj, sp.Expr) and obj.is_number
         return obj if part else None
     if kind == "p":
         return _as_point(rd, i)
@@ -836,6 +887,15 @@ def _operand(rd: _Reading, i: int, kind: str) -> Any:
 
 def _phrases(rd: _Reading, text: str) -> str:
     """``text`` with every phrase it can read replaced by a new segment holding its value (innermost first)."""
+    for m in reversed(list(re.finditer(r"⟦(\d+)⟧ ⟦(\d+)⟧", text))):  # "⟦50⟧ ⟦%⟧": a percent
+        n, sign = (int(g) for g in m.groups())
+        if rd.kinds.get(sign) == "percent_sign" and isinstance(rd.objs.get(n), sp.Expr) and rd.objs[n].is_number:
+            rd.used.update((n, sign))
+            made = _new(rd, "expression", rd.objs[n] / 100)
+            rd.parts.add(made)
+            text = text[: m.start()] + f"⟦{made}⟧" + text[m.end() :]
+    text = _integer_words(rd, text)
+    text = _context_phrases(rd, text)
     for _ in range(12):
         for pattern, kinds, build, hint in _COMPILED_PHRASES:
             found = _first_phrase(rd, text, pattern, kinds, build)
@@ -846,6 +906,42 @@ def _phrases(rd: _Reading, text: str) -> str:
         else:
             return text
     return text
+
+
+def _context_phrases(rd: _Reading, text: str) -> str:
+    """Phrases about a figure a statement described: the triangle's sides, the circle's center, where the line
+    crosses an axis."""
+    sides = []
+    if rd.polygon:
+        corners = rd.polygon + rd.polygon[:1]
+        sides = [_distance(p, q)[1] for p, q in zip(corners, corners[1:], strict=False)]
+    found: dict[str, Any] = {}
+    if sides and all(v.is_number for v in sides):
+        found["the (?:length of the )?longest side of the (?:triangle|polygon)"] = max(sides, key=float)
+        found["the (?:length of the )?shortest side of the (?:triangle|polygon)"] = min(sides, key=float)
+        found["the perimeter of the (?:triangle|polygon)"] = sp.Add(*sides)
+    if rd.circle is not None:
+        found["the center of the circle"], found["the radius of the circle"] = rd.circle
+    if rd.line is not None:
+        slope = _line(*rd.line)[1]
+        if slope.lhs == sp.Symbol("y"):
+            found["the point where the line (?:intersects|crosses|meets) the y-axis"] = sp.Tuple(
+                0, slope.rhs.subs("x", 0)
+            )
+    for pattern, value in found.items():
+        m = re.search(rf"\b{pattern}\b", text)
+        if m:
+            kind = "point" if isinstance(value, sp.Tuple) else "expression"
+            text = text[: m.start()] + f"⟦{_new(rd, kind, value)}⟧" + text[m.end() :]
+    return text
+
+
+def _integer_words(rd: _Reading, text: str) -> str:
+    """ "all integer values of ⟦x⟧", "positive integers ⟦x⟧": the domain is read, the words fold to "values of"."""
+    m = re.search(r"\b(all |the )*(positive |negative |nonnegative )?integers?(?: values?)?(?: of)? (⟦\d+⟧)", text)
+    if m is None or not _declare(rd, m.group(3), m.group(2), "integer"):
+        return text
+    return normalise(text[: m.start()] + (m.group(1) or "") + "values of " + m.group(3) + text[m.end() :])
 
 
 def _first_phrase(rd: _Reading, text: str, pattern: re.Pattern[str], kinds: list[str], build: Any) -> str | None:
@@ -859,7 +955,10 @@ def _first_phrase(rd: _Reading, text: str, pattern: re.Pattern[str], kinds: list
             continue
         kind, obj = build(*args)
         rd.used.update(i for g in groups for i in g)
-        return text[: m.start()] + f"⟦{_new(rd, kind, obj)}⟧" + text[m.end() :]
+        made = _new(rd, kind, obj)
+        if kinds[:1] == ["q"] and obj.is_number:
+            rd.parts.add(made)  # "⟦50%⟧ of ⟦1/3⟧ of ⟦36⟧": a part of a part is a part
+        return text[: m.start()] + f"⟦{made}⟧" + text[m.end() :]
     return None
 
 
@@ -980,6 +1079,24 @@ def _statement(rd: _Reading, sentence: str) -> bool:
             return False
         rd.line = (p, q)
         return _mark(rd, m.group(0))
+    m = re.fullmatch(rf"(?:a |the )?triangle has vertices (?:at )?(?:coordinates )?(?P<ms>{_MS})", s)
+    if m and not rd.polygon:
+        corners = [
+            p
+            for i in _segments(m.group("ms"))
+            for p in (rd.objs[i] if rd.kinds.get(i) == "point_list" else [_as_point(rd, i)])
+        ]
+        if len(corners) != 3 or None in corners:
+            return False
+        rd.polygon = [c for c in corners if c is not None]
+        return _mark(rd, m.group("ms"))
+    m = re.fullmatch(rf"(?P<ms>{_M} and {_M}) are the endpoints of a diameter of (?:a|the) circle", s)
+    if m and rd.circle is None:
+        p, q = (_as_point(rd, i) for i in _segments(m.group("ms")))
+        if p is None or q is None:
+            return False
+        rd.circle = (_midpoint(p, q)[1], _distance(p, q)[1] / 2)
+        return _mark(rd, m.group("ms"))
     m = _COUNT_CLAIM.fullmatch(s)
     if m:
         r = _segments(m.group("r") or m.group("r2"))[0]
@@ -1025,6 +1142,18 @@ def _classify(rd: _Reading) -> bool:
             continue
         if src.strip() in rd.ctx.functions:
             rd.kinds[i], rd.objs[i] = "letter", sp.Symbol(src.strip())
+            continue
+        if src.strip() in ("\\%", "%"):  # "50$\%$": the sign alone
+            rd.kinds[i], rd.objs[i] = "percent_sign", sp.Rational(1, 100)
+            continue
+        if re.fullmatch(r"\(([^()]*),([^()]*)\)\s*=\s*\(([^()]*),([^()]*)\)", src.strip()):  # (x, y) = (3, 9)
+            a, b, c, d = (_parse(t, rd.ctx) for t in re.findall(r"[^(),=]+", src.strip()) if t.strip())
+            rd.kinds[i], rd.objs[i] = "relation", sp.And(sp.Eq(a, c), sp.Eq(b, d))
+            continue
+        items = _top_level_items(src.strip())
+        if len(items) > 1 and all(_POINT_ITEM.fullmatch(t) for t in items):  # "(1, 2), (7, 10)": several points
+            points = [_point_item(rd, t) for t in items]
+            rd.kinds[i], rd.objs[i] = "point_list", points
             continue
         named = _POINT_LITERAL.fullmatch(src.strip())
         if named:  # "A(-2, 1)": a point and its name

@@ -580,3 +580,54 @@ def test_a_point_named_by_its_coordinates_gives_one_of_them():
 def test_letters_that_cancel_give_a_value():
     assert answered("If $x$ is a real number, find $x^2+2x(5-x)+(5-x)^2$.") == 25
     assert answered("If $x$ is a real number, find $x^2+2x(5-x)$.") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "answer"),
+    [
+        (
+            "What is the sum of all integer values of $x$ such that $\\frac{3}{x}$ is greater than $\\frac{1}{3}$ and "
+            "less than $\\frac{3}{4}$?",
+            26,
+        ),
+        ("For how many positive integer values of $x$ is the sum $x^2+4x+4$ less than 20?", 2),
+        ("If $(x,y) = (3,9)$, what is $y^2 - 3xy + 8$?", 8),
+        ("What is 50$\\%$ of $\\frac{1}{3}$ of 36?", 6),
+        (
+            "What is the slope of a line perpendicular to the line containing the points $(-1,2)$ and $(1,-2)$?",
+            sp.Rational(1, 2),
+        ),
+        (
+            "A triangle has vertices at coordinates $(1, 2), (7, 10)$ and $(1, 12)$. What is the number of units in the "
+            "length of the shortest side of the triangle?",
+            2 * sp.sqrt(10),
+        ),
+        (
+            "The points $(7, -6)$ and $(-3, -4)$ are the endpoints of a diameter of a circle. What is the sum of the "
+            "coordinates of the center of the circle?",
+            -3,
+        ),
+        (
+            "A line is drawn through the points $(-2, 6)$ and $(-4, -2)$. What is the $y$-coordinate of the point "
+            "where this line intersects the $y$-axis?",
+            14,
+        ),
+    ],
+)
+def test_comparison_words_and_figures_described_in_words(text, answer):
+    assert answered(text) == answer
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "less than" without "is" is subtraction ("3 less than x"), not a comparison: nothing reads it
+        "What is $3$ less than $x$?",
+        # an unbounded set of integers has no count
+        "For how many positive integer values of $x$ is $x^{-1} < x$?",
+        # a line perpendicular to a horizontal one has no slope
+        "What is the slope of a line perpendicular to the line containing the points $(0,2)$ and $(5,2)$?",
+    ],
+)
+def test_comparison_and_figure_traps_are_declined(text):
+    assert answered(text) is None
