@@ -564,11 +564,18 @@ _NORMALISE: tuple[tuple[str, str], ...] = (
     (r"\bcenter\b|\bcentre\b", "center"),
     # words that change nothing: how to work it out, and where the points live
     (r"\b(?:in your head|mentally)\b|\bwithout (?:using )?a calculator\b,?", ""),
-    (r",? in (?:a|the) (?:rectangular |cartesian |standard )?coordinate (?:system|plane)\b,?", ""),
+    (r"(?:^|,? )in (?:a|the) (?:rectangular |cartesian |standard )?coordinate (?:system|plane)\b,?", " "),
     (r"\bhow many units long is\b", "what is the length of"),
     (r"\bwhat is the number of (?:square |cubic )?units in\b", "what is"),
     (r"\b(?:point|segment) (?=⟦)", ""),
     (r"\bwhat are the coordinates of (?=⟦)", "what is "),
+    (
+        r"\bwhat is the ordered pair (⟦\d+⟧) that satisf(?:y|ies) (?:both|the|these|all) (?:equations|system)",
+        r"what is \1",
+    ),
+    (r"\bgiven (?:the )?(?:two |three )?functions (?=⟦)", "given "),
+    (r"\bthe value of (⟦\d+⟧) is\b", r"\1 is"),
+    (r"\b(?:the )?arithmetic mean \(or average\)", "the mean"),
     (
         r"\b(how many values of ⟦\d+⟧ is) (?:the (?:sum|expression|quantity) )?(⟦\d+⟧) "
         r"(?=(?:less|greater|more) than|at (?:least|most))",
@@ -655,7 +662,9 @@ _OBJECT_IS = re.compile(
     rf"(?:the )?(?:equation )?(?P<ms_b>{_MS})"
 )
 _STATEMENT_LEAD = re.compile(rf"(?:in|for) (?:the )?(?:equation|system|inequality|expression)?s? ?(?P<ms>{_MS}), ")
-_DECL_LEAD = re.compile(r"^(?:if|where|given that|suppose) (?P<decl>[^,]+), ")
+_DECL_LEAD = re.compile(
+    r"^(?:if|where|given that|suppose) (?P<decl>.+? for which .+?(?=,? then )|[^,]+(?=, ))(?:, |,? then )"
+)
 _LEAD = re.compile(
     rf"^(?:in the (?:equation|system|inequality|expression)(?: {_M})?|for the function (?P<f>{_M})|in the xy-plane"
     rf"|given (?:that )?{_MS}|if {_MS}|when {_MS}|for {_MS})(?:,? then,?|,) "
@@ -749,6 +758,11 @@ def _vertex(rel: sp.Equality) -> tuple[str, Any]:
     return "point", sp.Tuple(h, rel.rhs.subs(x, h))
 
 
+def _through(rel: Any, p: sp.Tuple) -> Any:
+    """The relations hold at the point ``p`` (its coordinates put in for x and y)."""
+    return rel.xreplace({sp.Symbol("x"): p[0], sp.Symbol("y"): p[1]})
+
+
 def _line(p: sp.Tuple, q: sp.Tuple) -> tuple[str, Any]:
     x, y = sp.Symbol("x"), sp.Symbol("y")
     if sp.simplify(q[0] - p[0]) == 0:
@@ -782,6 +796,13 @@ _PHRASE_RULES: tuple[tuple[str, Any], ...] = (
     ("the length of {s}", lambda s: _distance(*s)),
     ("the slope of the line (?:through|containing|passing through|that passes through) {p} and {p}", _slope_of),
     ("the vertex of (?:the parabola |the graph of )?{r}", lambda r: _vertex(r)),
+    ("twice {e}", lambda a: ("expression", 2 * a)),
+    ("half (?:of )?{e}", lambda a: ("expression", a / 2)),
+    ("{w} times {e}", lambda n, a: ("expression", n * a)),
+    ("{w} (?:more|greater|larger) than (?:the value of )?{e}", lambda n, a: ("expression", a + n)),
+    ("{w} (?:less|fewer|smaller) than (?:the value of )?{e}", lambda n, a: ("expression", a - n)),
+    ("{e} is (?:equal to|the same as) {e}", lambda a, b: ("relation", sp.Eq(a, b))),
+    ("{r} intersects {r} at {p}", lambda r1, r2, p: ("relation", _through(sp.And(r1, r2), p))),
     ("{e} is (?:greater|more) than {e} and less than {e}", lambda a, b, c: ("relation", sp.And(a > b, a < c))),
     ("{e} is less than {e} and (?:greater|more) than {e}", lambda a, b, c: ("relation", sp.And(a < b, a > c))),
     ("{e} is (?:greater|more) than or equal to {e}", lambda a, b: ("relation", a >= b)),
@@ -806,12 +827,14 @@ _PHRASE_HINTS = {  # a hint line for the phrases whose formula a student may not
 }
 _OPERAND_RE = {"l": rf"({_M}(?:(?:,|, and| and) {_M})+)", "e": rf"({_M})", "q": rf"({_M})", "p": rf"({_M})"}
 _OPERAND_RE["s"] = _OPERAND_RE["r"] = _OPERAND_RE["e"]
+_NUMBER_WORDS = {w: k for k, w in enumerate("zero one two three four five six seven eight nine ten".split())}
+_OPERAND_RE["w"] = rf"({'|'.join(_NUMBER_WORDS)}|{_M})"
 _COMPILED_PHRASES = tuple(
     (
         re.compile(
-            r"(?<![\w-])" + re.sub(r"\{([elqpsr])\}", lambda m: _OPERAND_RE[m.group(1)], pattern) + r"(?![\w-])"
+            r"(?<![\w-])" + re.sub(r"\{([elqpsrw])\}", lambda m: _OPERAND_RE[m.group(1)], pattern) + r"(?![\w-])"
         ),
-        re.findall(r"\{([elqpsr])\}", pattern),
+        re.findall(r"\{([elqpsrw])\}", pattern),
         build,
         next((h for key, h in _PHRASE_HINTS.items() if pattern.startswith(key)), None),
     )
@@ -860,9 +883,18 @@ def _as_point(rd: _Reading, i: int) -> sp.Tuple | None:
 
 
 def _named_point(rd: _Reading, name: str) -> sp.Tuple:
-    if name not in rd.points:
-        rd.points[name] = sp.Tuple(sp.Symbol(f"x_{name}"), sp.Symbol(f"y_{name}"))
-    return rd.points[name]
+    """The point called ``name``; one not yet known has unknown coordinates x_name, y_name (kept by _commit)."""
+    return rd.points.get(name) or sp.Tuple(sp.Symbol(f"x_{name}"), sp.Symbol(f"y_{name}"))
+
+
+def _commit(rd: _Reading, indices: Any) -> None:
+    """The capital letters among ``indices`` were read as points: from now on they name those points."""
+    for i in indices:
+        obj = rd.objs.get(i)
+        names: Any = obj if rd.kinds.get(i) == "segment_names" else [obj.name] if isinstance(obj, sp.Symbol) else []
+        for name in names:
+            if re.fullmatch(r"[A-Z]", name):
+                rd.points[name] = _named_point(rd, name)
 
 
 def _operand(rd: _Reading, i: int, kind: str) -> Any:
@@ -878,6 +910,8 @@ def _operand(rd: _Reading, i: int, kind: str) -> Any:
         return _as_point(rd, i)
     if kind == "r":
         return obj if isinstance(obj, sp.Equality) else None
+    if kind == "w":
+        return obj if isinstance(obj, sp.Expr) and obj.is_number and rd.kinds.get(i) == "expression" else None
     if rd.kinds.get(i) == "segment":
         return obj
     if rd.kinds.get(i) == "segment_names" and obj is not None:
@@ -947,6 +981,18 @@ def _integer_words(rd: _Reading, text: str) -> str:
 def _first_phrase(rd: _Reading, text: str, pattern: re.Pattern[str], kinds: list[str], build: Any) -> str | None:
     for m in pattern.finditer(text):
         groups = [_segments(g) for g in m.groups()]
+        if any(g in _NUMBER_WORDS for g in m.groups()):
+            text = (
+                text[: m.start()]
+                + re.sub(
+                    r"\b(" + "|".join(_NUMBER_WORDS) + r")\b",
+                    lambda w: f"⟦{_new(rd, 'expression', sp.Integer(_NUMBER_WORDS[w.group(1)]))}⟧",
+                    m.group(0),
+                    count=1,
+                )
+                + text[m.end() :]
+            )
+            return text  # the word is a number now; the phrase is read on the next pass
         args = [
             [_operand(rd, i, "e") for i in g] if kind == "l" else _operand(rd, g[0], kind)
             for g, kind in zip(groups, kinds, strict=True)
@@ -955,6 +1001,7 @@ def _first_phrase(rd: _Reading, text: str, pattern: re.Pattern[str], kinds: list
             continue
         kind, obj = build(*args)
         rd.used.update(i for g in groups for i in g)
+        _commit(rd, [g[0] for g, k in zip(groups, kinds, strict=True) if k in ("p", "s")])
         made = _new(rd, kind, obj)
         if kinds[:1] == ["q"] and obj.is_number:
             rd.parts.add(made)  # "⟦50%⟧ of ⟦1/3⟧ of ⟦36⟧": a part of a part is a part
@@ -969,15 +1016,20 @@ def _point_statement(rd: _Reading, s: str) -> bool | None:
         m2 = re.fullmatch(rf"(?:suppose |given that )?(?P<a>{_M}) is (?:one|an|the other) endpoint", s)
         if m2 is None:
             return None
-        return _as_point(rd, _segments(m2.group("a"))[0]) is not None and _mark(rd, m2.group("a"))
+        return _as_point(rd, _segments(m2.group("a"))[0]) is not None and _mark(rd, m2.group("a"), points=True)
     (a,), (b,) = _segments(m.group("a")), _segments(m.group("b"))
     name = rd.objs[a].name if rd.kinds.get(a) == "letter" and isinstance(rd.objs[a], sp.Symbol) else ""
     if re.fullmatch(r"[A-Z]", name) and name not in rd.points and rd.kinds.get(b) == "point":
         rd.points[name] = rd.objs[b]  # "Suppose ⟦P⟧ is the point ⟦(5, 3)⟧": a name for the point
     pa, pb = _as_point(rd, a), _as_point(rd, b)
-    if pa is None or pb is None:
-        return None
-    rd.used.update((a, b))
+    if (
+        pa is None
+        or pb is None
+        or "point" not in (rd.kinds.get(a), rd.kinds.get(b))
+        and not ({str(rd.objs[a]), str(rd.objs[b])} & set(rd.points))
+    ):
+        return None  # "⟦A⟧ is ⟦B⟧" is about points only when one of them is known to be a point
+    _mark(rd, m.group(0)[: m.end("b")], points=True)
     for u, v in zip(pa, pb, strict=True):
         if sp.simplify(u - v) != 0:
             rd.relations.append(_new(rd, "relation", sp.Eq(u, v)))
@@ -986,8 +1038,10 @@ def _point_statement(rd: _Reading, s: str) -> bool | None:
     return _statement(rd, m.group("rest")) if m.group("rest") else True
 
 
-def _mark(rd: _Reading, ms: str) -> bool:
+def _mark(rd: _Reading, ms: str, points: bool = False) -> bool:
     rd.used.update(_segments(ms))
+    if points:
+        _commit(rd, _segments(ms))
     return True
 
 
@@ -1078,7 +1132,7 @@ def _statement(rd: _Reading, sentence: str) -> bool:
         if p is None or q is None:
             return False
         rd.line = (p, q)
-        return _mark(rd, m.group(0))
+        return _mark(rd, m.group("pq"), points=True) and _mark(rd, m.group(0))
     m = re.fullmatch(rf"(?:a |the )?triangle has vertices (?:at )?(?:coordinates )?(?P<ms>{_MS})", s)
     if m and not rd.polygon:
         corners = [
@@ -1089,14 +1143,14 @@ def _statement(rd: _Reading, sentence: str) -> bool:
         if len(corners) != 3 or None in corners:
             return False
         rd.polygon = [c for c in corners if c is not None]
-        return _mark(rd, m.group("ms"))
+        return _mark(rd, m.group("ms"), points=True)
     m = re.fullmatch(rf"(?P<ms>{_M} and {_M}) are the endpoints of a diameter of (?:a|the) circle", s)
     if m and rd.circle is None:
         p, q = (_as_point(rd, i) for i in _segments(m.group("ms")))
         if p is None or q is None:
             return False
         rd.circle = (_midpoint(p, q)[1], _distance(p, q)[1] / 2)
-        return _mark(rd, m.group("ms"))
+        return _mark(rd, m.group("ms"), points=True)
     m = _COUNT_CLAIM.fullmatch(s)
     if m:
         r = _segments(m.group("r") or m.group("r2"))[0]
@@ -1119,6 +1173,15 @@ def _statement(rd: _Reading, sentence: str) -> bool:
     m = _DECL.fullmatch(s)
     if m and _declare(rd, m.group("names"), m.group("qual"), m.group("noun")):
         return True
+    m = re.fullmatch(rf"(?P<decl>.+? (?:is|are) .+?) (?:for which|such that|so that|satisfying) (?P<ms>{_MS})", s)
+    if m and _DECL.fullmatch(m.group("decl")):
+        return _statement(rd, m.group("decl")) and _take_relations(rd, m.group("ms"))
+    m = re.fullmatch(rf"(?:if |suppose |given that )?(?P<a>{_M}) is (?P<b>{_M})(?:,? and (?P<rest>.+))?", s)
+    ab = _segments(m.group("a")) + _segments(m.group("b")) if m else []
+    if m and all(rd.kinds.get(i) in ("expression", "letter") for i in ab):  # "⟦mean⟧ is ⟦10⟧"
+        rd.used.update(ab)
+        rd.relations.append(_new(rd, "relation", sp.Eq(rd.objs[ab[0]], rd.objs[ab[1]])))
+        return _statement(rd, m.group("rest")) if m.group("rest") else True
     m = _RELATIONS.fullmatch(s)
     if m:
         return _take_relations(rd, m.group("ms"))
@@ -1164,7 +1227,7 @@ def _classify(rd: _Reading) -> bool:
         if segment:  # "\overline{AB}": the segment between the points A and B
             rd.kinds[i], rd.objs[i] = "segment_names", segment.groups()
             continue
-        obj = _parse(src, rd.ctx)
+        obj = _parse(re.sub(r"\s*,?\s*(?:\\text\{\s*and\s*\})?\s*$", "", src), rd.ctx)  # "x - y = 18,\text{ and}"
         rd.objs[i] = obj
         if isinstance(obj, (sp.Equality, sp.Unequality, sp.core.relational.Relational, sp.And)):
             rd.kinds[i] = "relation"
@@ -1303,6 +1366,12 @@ def _read(prob: Problem) -> MathProgram | None:
     q = _phrases(rd, normalise(question))
     for _ in range(3):  # "if ⟦0⟧ and ⟦1⟧, what is ..." / "in the equation above, ..." / "if ⟦k⟧ is a constant, ..."
         lead = _LEAD.match(q)
+        if (
+            lead
+            and not lead.group("f")
+            and any(rd.kinds.get(i) not in ("relation", "definition") for i in _segments(lead.group(0)))
+        ):
+            lead = None  # "if ⟦x⟧, ⟦y⟧, and ⟦z⟧ are real numbers for which ...": a declaration, not relations
         if not lead:
             decl = _DECL_LEAD.match(q)
             if decl is None:

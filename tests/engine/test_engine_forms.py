@@ -631,3 +631,36 @@ def test_comparison_words_and_figures_described_in_words(text, answer):
 )
 def test_comparison_and_figure_traps_are_declined(text):
     assert answered(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "answer"),
+    [
+        ("If $2a+4b=5$ and $a$ is equal to three times $b$, what is $3a$?", sp.Rational(9, 2)),
+        (
+            "The arithmetic mean (or average) of $A$, $B$ and $C$ is 10. The value of $A$ is six less than the value of "
+            "$B$, and the value of $C$ is three more than the value of $B$. What is the value of $C$?",
+            14,
+        ),
+        (
+            "In a rectangular coordinate system, the line $3y = x$ intersects the line $2x + 5y = 11$ at point $A$. "
+            "What is the sum of the coordinates of point $A$?",
+            4,
+        ),
+        (
+            "If $x$, $y$, and $z$ are real numbers for which \\begin{align*}\nx+y-z &= -8, \\\\\nx-y+z &= 18,\\text{ and}"
+            " \\\\\n-x+y+z &= 30, \\\\\n\\end{align*} then what is $xyz$?",
+            1320,
+        ),
+        ("If $3a+2b=5$ and $a+b=2$, what is the ordered pair $(a,b)$ that satisfies both equations?", sp.Tuple(1, 1)),
+        ("Given the two functions $f(x)=x^3+2x+1$ and $g(x)=x-1$, find $f(g(1))$.", 1),
+    ],
+)
+def test_words_for_numbers_and_equality_are_read(text, answer):
+    assert answered(text) == answer
+
+
+def test_a_capital_letter_is_a_point_only_where_a_point_is_meant():
+    # A, B, C are numbers here: no phrase about points touched them
+    program = read("The mean of $A$, $B$ and $C$ is 10. $A$ is $B$. $C$ is $B$. What is the value of $C$?")
+    assert program is not None and {u.name for u in program.unknowns} == {"A", "B", "C"}
