@@ -74,6 +74,7 @@ FORMS: tuple[QuestionForm, ...] = (
             "what value of {n1} satisfies the equation",
             "what value of {n1} is the solution of the equation",
             "round {e1}",
+            "what number is {e1}",
         ),
         {"kind": "value", "expr": "{e1}{n1}"},
         "If $3x + 5 = 20$, what is the value of $2x + 1$?",
@@ -479,6 +480,38 @@ FORMS: tuple[QuestionForm, ...] = (
         ("Multiply the top and the bottom by the root in the denominator.", "Simplify what is left."),
     ),
     QuestionForm(
+        "largest_value",
+        (
+            "what is the largest value of {n1}",
+            "what is the greatest value of {n1}",
+            "what is the largest solution",
+            "what is the greatest solution",
+            "what is the largest solution of {r1}",
+            "what is the greatest solution of {r1}",
+            "what is the largest {n1}",
+            "what is the greatest {n1}",
+        ),
+        {"kind": "value", "expr": "{n1}{var}", "pick": "max"},
+        "What is the largest value of $x$ such that $x^2 = 5x - 6$?",
+        ("Find every solution first.", "Then take the largest one."),
+    ),
+    QuestionForm(
+        "smallest_value",
+        (
+            "what is the smallest value of {n1}",
+            "what is the least value of {n1}",
+            "what is the smallest solution",
+            "what is the least solution",
+            "what is the smallest solution of {r1}",
+            "what is the least solution of {r1}",
+            "what is the smallest {n1}",
+            "what is the least {n1}",
+        ),
+        {"kind": "value", "expr": "{n1}{var}", "pick": "min"},
+        "What is the smallest value of $x$ such that $|3x + 7| = 26$?",
+        ("Find every solution first.", "Then take the smallest one."),
+    ),
+    QuestionForm(
         "percent_of",
         ("what percent of {e1} is {e2}", "{e2} is what percent of {e1}"),
         {"kind": "value", "expr": "100*({e2})/({e1})"},
@@ -540,14 +573,14 @@ _NORMALISE: tuple[tuple[str, str], ...] = (
         r"the \1 ",
     ),
     (r"\bthe (?:two|three|possible|real) (values|solutions|roots)\b", r"the \1"),
-    (r"\b(maximum|minimum|greatest|least) possible value (?:for|of)\b", r"\1 value of"),
+    (r"\b(maximum|minimum|greatest|least|largest|smallest) possible value (?:for|of)\b", r"\1 value of"),
     (r"^find the\b", "what is the"),
     (r"\b(?:will|could|can|would|might|must|should|do|does)(?= (?:the|⟦|it|this|there))", "does"),
     (r"\b(?:will|would|must|should) be\b", "is"),
     (r"\b(?:are|is) (?:all )?(?:the )?(?:possible )?(?:real )?(?=solutions?\b)", "is the "),
     (r"\ball (?:of )?(?:the )?(?:possible |real )*(?=values|solutions|roots)", "the "),
     (r"\bthe (?:possible |real )+(?=values|solutions|roots)", "the "),
-    (r"\b(?:solution|root)s? (?:set )?(?:of|to|for) ⟦", "solution of ⟦"),
+    (r"(?<!square )(?<!cube )\b(?:solution|root)s? (?:set )?(?:of|to|for) ⟦", "solution of ⟦"),
     (r"\bthe solutions? (?:set )?(?:of|to|for) the (equation|system)", r"the solution to the \1"),
     (r"\bhow many (?:real |distinct |different )*solutions\b", "how many solutions"),
     (r"\b(?:has|have) no (?:real )?solutions?\b", "have no solution"),
@@ -780,7 +813,10 @@ _PHRASE_RULES: tuple[tuple[str, Any], ...] = (
     ("the origin", lambda: ("point", sp.Tuple(0, 0))),
     (_SEGMENT + " {p} and {p}", lambda p, q: ("segment", (p, q))),
     (r"the (?:line )?segment from {p} to {p}", lambda p, q: ("segment", (p, q))),
-    ("the square root of {e}", lambda a: ("expression", sp.sqrt(a))),
+    ("the (?:positive )?square root of {e}", lambda a: ("expression", sp.sqrt(a))),
+    ("the cube root of {e}", lambda a: ("expression", sp.real_root(a, 3))),
+    ("the opposite of {e}", lambda a: ("expression", -a)),
+    ("the sum of the squares of {l}", lambda items: ("expression", sp.Add(*(v**2 for v in items)))),
     ("the square of {e}", lambda a: ("expression", a**2)),
     ("the cube of {e}", lambda a: ("expression", a**3)),
     ("the reciprocal of {e}", lambda a: ("expression", 1 / a)),
@@ -972,10 +1008,11 @@ def _context_phrases(rd: _Reading, text: str) -> str:
 
 def _integer_words(rd: _Reading, text: str) -> str:
     """ "all integer values of ⟦x⟧", "positive integers ⟦x⟧": the domain is read, the words fold to "values of"."""
-    m = re.search(r"\b(all |the )*(positive |negative |nonnegative )?integers?(?: values?)?(?: of)? (⟦\d+⟧)", text)
-    if m is None or not _declare(rd, m.group(3), m.group(2), "integer"):
+    m = re.search(r"\b(all |the )*(positive |negative |nonnegative )?integer(s?)(?: value(s?))?(?: of)? (⟦\d+⟧)", text)
+    if m is None or not _declare(rd, m.group(5), m.group(2), "integer"):
         return text
-    return normalise(text[: m.start()] + (m.group(1) or "") + "values of " + m.group(3) + text[m.end() :])
+    noun = "values of " if m.group(3) or m.group(4) else "value of "  # "the greatest integer ⟦x⟧": one value
+    return normalise(text[: m.start()] + (m.group(1) or "") + noun + m.group(5) + text[m.end() :])
 
 
 def _first_phrase(rd: _Reading, text: str, pattern: re.Pattern[str], kinds: list[str], build: Any) -> str | None:

@@ -171,10 +171,19 @@ def _solve_relations(read: ReadProgram) -> Solution:
         raise Decline("Every letter is given: there is nothing to solve for.")
     if not read.equations and kind == "solutions" and len(unknowns) == 1 and not _integer_domain(read, unknowns[0]):
         return _inequality_solutions(read, unknowns[0])
+    if target.pick and not read.equations and len(unknowns) == 1:
+        if _integer_domain(read, unknowns[0]):
+            return _extreme_integer(read, unknowns[0], expr, target.pick)
+        return _extreme_of_set(read, unknowns[0], expr, target.pick)
     kept, rejected = solution_set(read, unknowns)
     values = _distinct([_value(expr, sol, letters) for sol in kept])
     if not values:
         raise Decline("No solution satisfies every relation and condition.")
+    if target.pick:  # "the largest value of x": one value among the solutions
+        if not all(isinstance(v, sp.Expr) and v.is_real for v in values):
+            raise Decline("The values are not all real numbers, so none is the largest or smallest.")
+        values = [(max if target.pick == "max" else min)(values, key=lambda v: float(v))]
+        kept = [sol for sol in kept if _same(_value(expr, sol, letters), values[0])]
     if kind in ("value", "in_terms_of") and len(values) > 1:
         raise Decline("The relations allow several values for what is asked, so I cannot give one.")
     how = {"value": None, "in_terms_of": None, "solutions": "all", "sum": "sum", "product": "product"}.get(kind)
@@ -244,6 +253,52 @@ def _whole_line(read: ReadProgram, answer: sp.Expr, why: str) -> Solution:
         answer,
         verification="both sides simplified: the relation holds for " + ("no value" if answer == 0 else "every value"),
     )
+
+
+def _extreme_integer(read: ReadProgram, x: sp.Symbol, expr, pick: str) -> Solution:
+    """The largest (smallest) integer x satisfying the inequalities and x's domain (a bounded end is enough)."""
+    if expr != x:
+        raise Decline("I find the largest or smallest value only of the unknown itself.")
+    xr = sp.Symbol(x.name, real=True)
+    try:
+        solset = sp.reduce_inequalities([r.xreplace({x: xr}) for r in read.inequalities], xr).as_set()
+    except (NotImplementedError, ValueError, TypeError) as exc:
+        raise Decline("SymPy could not solve these inequalities.") from exc
+    domain = read.domains.get(x, "integer")
+    if domain == "positive_integer":
+        solset &= sp.Interval(1, sp.oo)
+    elif domain == "nonnegative_integer":
+        solset &= sp.Interval(0, sp.oo)
+    end = solset.sup if pick == "max" else solset.inf
+    if not end.is_finite:
+        raise Decline(f"There is no {'largest' if pick == 'max' else 'smallest'} integer solution.")
+    start = sp.floor(end) if pick == "max" else sp.ceiling(end)
+    step_by = -1 if pick == "max" else 1
+    found = next((start + k * step_by for k in range(3) if solset.contains(start + k * step_by) == sp.true), None)
+    if found is None:
+        raise Decline("No integer near the end of the solution set satisfies the relations.")
+    word = "largest" if pick == "max" else "smallest"
+    steps = [
+        step(f"{tex(solset)}", "Solve the inequality."),
+        step(f"{tex(x)} = {tex(found)}", f"The {word} integer in the solution set."),
+    ]
+    hints = ["Solve the inequality first.", f"Then take the {word} integer that satisfies it."]
+    return solved(read.problem, "inequalities", steps, hints, sp.Integer(found), verification="checked in the set")
+
+
+def _extreme_of_set(read: ReadProgram, x: sp.Symbol, expr, pick: str) -> Solution:
+    """The largest (smallest) x satisfying the inequalities, when the set has one (a closed end)."""
+    if expr != x:
+        raise Decline("I find the largest or smallest value only of the unknown itself.")
+    sol = _inequality_solutions(read, x)
+    solset = sol.answer
+    end = solset.sup if pick == "max" else solset.inf
+    if not end.is_finite or not solset.contains(end) == sp.true:
+        raise Decline(f"The solutions have no {'largest' if pick == 'max' else 'smallest'} value.")
+    word = "largest" if pick == "max" else "smallest"
+    sol.steps.append(step(f"{tex(x)} = {tex(end)}", f"The {word} value in the solution set is its closed end."))
+    sol.answer, sol.answer_latex = end, tex(end)
+    return sol
 
 
 def _inequality_solutions(read: ReadProgram, x: sp.Symbol) -> Solution:

@@ -61,6 +61,8 @@ EXPECTED = {
     "could_be": ("value", None, "x"),
     "roman_solutions": ("option", None, None),
     "percent_of": ("value", None, "100*12/80"),
+    "largest_value": ("value", None, "x"),
+    "smallest_value": ("value", None, "x"),
     "argmin": ("property", "argmin", None),
     "argmax": ("property", "argmax", None),
     "rationalize": ("value", None, "5/sqrt(3)"),
@@ -213,7 +215,6 @@ def test_math_conditions_are_kept():
         "If $x^2 = 25$ and $x$ is odd, what is the value of $x$?",  # a condition in words we cannot read
         "If $x^2 = 25$ and $x$ is a prime number, what is the value of $x$?",
         "If $n$ is a digit and $n^2 = 49$, what is the value of $n$?",
-        "If $x^2 = 25$, what is the greatest possible value of $x$?",  # not a form: greatest
         "Tom buys $3$ apples for $x$ dollars each and pays $12$ dollars. What is the value of $x$?",  # a story
         "If $3x + 5 = 20$ and $y = 4$, what is the value of $2x + 1$?",  # y placed nowhere? (a relation: kept)
         "If $3x + 5 = 20$, what is the value of $2x + 1$? $7$",  # a stray number placed nowhere
@@ -664,3 +665,32 @@ def test_a_capital_letter_is_a_point_only_where_a_point_is_meant():
     # A, B, C are numbers here: no phrase about points touched them
     program = read("The mean of $A$, $B$ and $C$ is 10. $A$ is $B$. $C$ is $B$. What is the value of $C$?")
     assert program is not None and {u.name for u in program.unknowns} == {"A", "B", "C"}
+
+
+@pytest.mark.parametrize(
+    ("text", "answer"),
+    [
+        ("What is the largest value of $x$ such that $x^2 = 5x - 6$?", 3),
+        ("What is the smallest value of $x$ such that $|3x + 7| = 26$?", -11),
+        ("What is the greatest integer $x$ such that $3x + 2 < 20$?", 5),
+        ("What is the least positive integer $n$ such that $n^2 > 50$?", 8),
+        ("What is the largest value of $x$ such that $x^2 \\le 9$?", 3),
+        ("What is the cube root of $-27$?", -3),
+        ("If $x^2 = 25$, what is the greatest possible value of $x$?", 5),  # a trap until "greatest" was read
+        ("What is the sum of the squares of $3$, $4$ and $12$?", 169),
+    ],
+)
+def test_largest_and_smallest_values(text, answer):
+    assert answered(text) == answer
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "What is the largest value of $x$ such that $x^2 < 9$?",  # an open end: no largest value
+        "What is the greatest integer $x$ such that $x^2 > 7$?",  # unbounded above
+        "What is the largest value of $x$ such that $x^2 = -4$?",  # no real solution
+    ],
+)
+def test_an_extreme_that_does_not_exist_is_declined(text):
+    assert answered(text) is None
