@@ -121,6 +121,7 @@ FORMS: tuple[QuestionForm, ...] = (
             "what is the sum of the solutions",
             "what is the sum of the roots",
             "what is the sum of the solutions of {r1}",
+            "what is the sum of the x-coordinates of the points",
             "what is the sum of the roots of {r1}",
         ),
         {"kind": "sum", "expr": "{n1}{var}"},
@@ -512,6 +513,13 @@ FORMS: tuple[QuestionForm, ...] = (
         ("Find every solution first.", "Then take the smallest one."),
     ),
     QuestionForm(
+        "intercept_count",
+        ("how many y-intercepts does {r1} have", "how many x-intercepts does {r1} have"),
+        {"kind": "count"},
+        "How many $y$-intercepts does the graph of the parabola $x = y^2 - 4y - 1$ have?",
+        ("A y-intercept is where x = 0 (an x-intercept: y = 0).", "Count the real solutions of what is left."),
+    ),
+    QuestionForm(
         "percent_of",
         ("what percent of {e1} is {e2}", "{e2} is what percent of {e1}"),
         {"kind": "value", "expr": "100*({e2})/({e1})"},
@@ -602,6 +610,8 @@ _NORMALISE: tuple[tuple[str, str], ...] = (
     (r"\bwhat is the number of (?:square |cubic )?units in\b", "what is"),
     (r"\b(?:point|segment) (?=⟦)", ""),
     (r"\bwhat are the coordinates of (?=⟦)", "what is "),
+    (r"\bthe graph of (?:the )?(?:parabola|line|curve|equation) (?=⟦)", ""),
+    (r"\bthe x-coordinates of (?:the|these) (?:two |three )?points\b", "the x-coordinates of the points"),
     (
         r"\bwhat is the ordered pair (⟦\d+⟧) that satisf(?:y|ies) (?:both|the|these|all) (?:equations|system)",
         r"what is \1",
@@ -749,6 +759,7 @@ class _Reading:
     points: dict[str, sp.Tuple] = field(default_factory=dict)  # "⟦P⟧ is the point ⟦(5, 3)⟧", "A(-2, 1)"
     named_roots: list[tuple[list[str], int, int | None]] = field(default_factory=list)  # ([a, b], relation, order)
     counts: list[tuple[int, int]] = field(default_factory=list)  # "⟦r⟧ has two solutions": (relation, 2)
+    system_counts: list[tuple[list[int], int]] = field(default_factory=list)  # "⟦r⟧ and ⟦s⟧ intersect at two points"
     made: int = 10_000  # synthetic segments (a phrase read into math) are numbered from here
     line: tuple[sp.Tuple, sp.Tuple] | None = None  # "a line passes through ⟦P⟧ and ⟦Q⟧"
     hints: list[str] = field(default_factory=list)  # hint lines of the phrases read
@@ -1188,6 +1199,10 @@ def _statement(rd: _Reading, sentence: str) -> bool:
             return False
         rd.circle = (_midpoint(p, q)[1], _distance(p, q)[1] / 2)
         return _mark(rd, m.group("ms"), points=True)
+    m = re.fullmatch(rf"(?:the graphs of )?(?P<ms>{_M} and {_M}) intersect (?:at|in) (?P<n>one|two|three) points?", s)
+    if m:
+        rd.system_counts.append((_segments(m.group("ms")), _COUNT_WORDS[m.group("n")]))
+        return _take_relations(rd, m.group("ms"))
     m = _COUNT_CLAIM.fullmatch(s)
     if m:
         r = _segments(m.group("r") or m.group("r2"))[0]
@@ -1457,6 +1472,11 @@ def _read(prob: Problem) -> MathProgram | None:
             return None
         rd.objs[r] = rd.objs[r].subs(others.pop(), rd.objs[v])
         rd.relations.append(r)
+    if form.name == "intercept_count":  # "how many y-intercepts": the curve where x = 0
+        axis = "x" if "y-intercepts" in q else "y"
+        rd.relations.append(_new(rd, "relation", sp.Eq(sp.Symbol(axis), 0)))
+    if form.name == "sum_of_solutions" and "x-coordinates" in q:
+        target.expr = "x"
     if form.name == "solution_difference":  # the two solutions named r_1 and r_2
         if len(rd.relations) != 1:
             return None
@@ -1584,7 +1604,19 @@ def _place_named_roots(rd: _Reading, target: Target) -> bool:
 
 
 def _counts_hold(rd: _Reading) -> bool:
-    """ "⟦r⟧ has two solutions": the relation has exactly that many real solutions."""
+    """ "⟦r⟧ has two solutions", "the graphs meet at two points": exactly that many real solutions."""
+    for rels, n in rd.system_counts:
+        eqs = [rd.objs[i] for i in rels]
+        if not all(isinstance(e, sp.Equality) for e in eqs):
+            return False
+        letters = sorted(set().union(*(e.free_symbols for e in eqs)), key=str)
+        try:
+            found = sp.solve(eqs, letters, dict=True)
+        except (NotImplementedError, ValueError, TypeError):
+            return False
+        real = [f for f in found if len(f) == len(letters) and all(v.is_real for v in f.values())]
+        if len({tuple(sorted(f.items(), key=str)) for f in real}) != n:
+            return False
     for r, n in rd.counts:
         rel = rd.objs[r]
         if not isinstance(rel, sp.Equality) or len(rel.free_symbols) != 1:

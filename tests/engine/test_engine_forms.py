@@ -63,6 +63,7 @@ EXPECTED = {
     "percent_of": ("value", None, "100*12/80"),
     "largest_value": ("value", None, "x"),
     "smallest_value": ("value", None, "x"),
+    "intercept_count": ("count", None, None),
     "argmin": ("property", "argmin", None),
     "argmax": ("property", "argmax", None),
     "rationalize": ("value", None, "5/sqrt(3)"),
@@ -693,4 +694,27 @@ def test_largest_and_smallest_values(text, answer):
     ],
 )
 def test_an_extreme_that_does_not_exist_is_declined(text):
+    assert answered(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "answer"),
+    [
+        ("How many $y$-intercepts does the graph of the parabola $x = -y^2 + 4y - 4$ have?", 1),
+        ("How many $y$-intercepts does the graph of the parabola $x = y^2 - 4y - 1$ have?", 2),
+        (
+            "The graphs of $y = x^2 - 7x + 7$ and the line $y = -3$ intersect at two points. What is the sum of the "
+            "$x$-coordinates of these two points?",
+            7,
+        ),
+    ],
+)
+def test_intercepts_and_intersections_are_counted(text, answer):
+    assert answered(text) == answer
+
+
+def test_a_wrong_count_of_intersections_is_declined():
+    text = (
+        "The graphs of $y = x^2$ and the line $y = -3$ intersect at two points. What is the sum of the x-coordinates?"
+    )
     assert answered(text) is None
