@@ -1171,6 +1171,9 @@ def _statement(rd: _Reading, sentence: str) -> bool:
             ([str(rd.objs[i]) for i in names], _segments(m.group("r"))[0], order[0] if order else None)
         )
         return True
+    m = re.fullmatch(rf"the solution of (?P<r>{_M}) is (?:expressed|written) in the form (?P<f>{_M})", s)
+    if m:
+        return _interval_form(rd, _segments(m.group("r"))[0], _segments(m.group("f"))[0])
     m = _IN_THE_FORM.fullmatch(s)
     if m:
         return _in_the_form(rd, _segments(m.group("e"))[0] if m.group("e") else None, _segments(m.group("f"))[0])
@@ -1578,6 +1581,37 @@ def _symbols(rd: _Reading) -> dict[str, sp.Symbol]:
     return {s.name: s for i in rd.relations for s in rd.objs[i].free_symbols}
 
 
+def _interval_form(rd: _Reading, r: int, f: int) -> bool:
+    """ "The solution of ⟦-4 < 2(x - 1) < 8⟧ is written in the form ⟦a < x < b⟧": a and b are the interval's ends
+    (an end's strictness must match the form's sign)."""
+    rel, form = rd.objs.get(r), rd.objs.get(f)
+    if not (isinstance(rel, (sp.And, sp.core.relational.Relational)) and isinstance(form, sp.And)):
+        return False
+    if len(rel.free_symbols) != 1 or len(form.args) != 2:
+        return False
+    x = next(iter(rel.free_symbols))
+    xr = sp.Symbol(x.name, real=True)
+    parts = list(rel.args) if isinstance(rel, sp.And) else [rel]
+    try:
+        found = sp.reduce_inequalities([p.xreplace({x: xr}) for p in parts], xr).as_set()
+    except (NotImplementedError, ValueError, TypeError):
+        return False
+    lower, upper = form.args if form.args[0].rhs == x else form.args[::-1]
+    if not (isinstance(found, sp.Interval) and lower.rhs == x and upper.lhs == x):
+        return False
+    if (lower.rel_op == "<") != bool(found.left_open) or (upper.rel_op == "<") != bool(found.right_open):
+        return False
+    if not (isinstance(lower.lhs, sp.Symbol) and isinstance(upper.rhs, sp.Symbol)):
+        return False
+    rd.relations += [
+        _new(rd, "relation", sp.Eq(lower.lhs, found.inf)),
+        _new(rd, "relation", sp.Eq(upper.rhs, found.sup)),
+    ]
+    rd.used.update((r, f))
+    rd.hints.append("Solve the inequality, then read the ends of the interval.")
+    return True
+
+
 def _place_named_roots(rd: _Reading, target: Target) -> bool:
     """ "⟦a⟧ and ⟦b⟧ are the solutions of ⟦r⟧": r holds at a and at b, and a > b (the order given, or any order
     when the target does not depend on it); False when the target depends on an order nobody gave."""
@@ -1701,6 +1735,8 @@ def _honour_format(prob: Problem, sol: Solution) -> bool:
         return False
     if prob.form == "integer":
         return bool(value.is_integer)
+    if prob.form == "decimal" and not isinstance(value, sp.Rational):
+        return False  # an irrational decimal needs a rounding instruction
     if prob.form == "decimal" and isinstance(value, sp.Rational):
         if sp.factorint(value.q).keys() - {2, 5}:
             return False  # a repeating decimal needs a rounding instruction

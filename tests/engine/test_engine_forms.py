@@ -550,6 +550,7 @@ def test_answer_format_instructions_are_honoured(text, printed):
     [
         "What is the distance between $(0,0)$ and $(1,1)$? Express your answer as a common fraction.",
         "What is $\\frac{1}{3}$ of $1$? Express your answer as a decimal.",  # repeating: needs a rounding
+        "What is the distance between $(0,0)$ and $(1,1)$? Express your answer as a decimal.",  # irrational
         "What is $\\frac{1}{2}$ of $5$? Express your answer as an integer.",
     ],
 )
@@ -718,3 +719,9 @@ def test_a_wrong_count_of_intersections_is_declined():
         "The graphs of $y = x^2$ and the line $y = -3$ intersect at two points. What is the sum of the x-coordinates?"
     )
     assert answered(text) is None
+
+
+def test_an_inequality_written_in_a_form_gives_its_ends():
+    text = "The solution to $-4 {} 2(x - 1) < 8$ is expressed in the form $a < x < b$. Find the value of $a + b$."
+    assert answered(text.format("<")) == 4
+    assert answered(text.format("\\le")) is None  # a closed end cannot be written with "<"
