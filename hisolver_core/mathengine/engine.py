@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import logging
 import time
+from dataclasses import replace
 
 from ..config import Settings
 from ..errors import ProblemError
@@ -115,10 +116,13 @@ def _answer(prob: Problem) -> Solution:
     (order >= ``readers.FALLBACK_ORDER``) still try; when none answers, the first decline stands.
     """
     check_figure(prob)
+    pristine = _copy(prob)  # ordinary readers rewrite the problem they read; a fallback reader gets it as written
     declined_by: Decline | None = None
     for entry in registered_readers():
         if declined_by is not None and entry.order < FALLBACK_ORDER:
             continue
+        if entry.order >= FALLBACK_ORDER:
+            prob = _copy(pristine)
         try:
             found = entry.read(prob)
         except Decline as exc:
@@ -135,6 +139,11 @@ def _answer(prob: Problem) -> Solution:
         sol.reader = entry.name
         return sol
     raise declined_by or Decline("No reader of this engine recognised the problem.")
+
+
+def _copy(prob: Problem) -> Problem:
+    """A copy of ``prob`` whose text, math and options a reader may rewrite (its context is built afresh)."""
+    return replace(prob, math=list(prob.math), options=list(prob.options))
 
 
 def _check(prob: Problem, sol: Solution) -> Solution:

@@ -66,6 +66,8 @@ PROPERTIES = (
     "center",
     "radius",
     "axis_of_symmetry",
+    "argmin",  # the input at which ``of`` takes its minimum (a quadratic opening up)
+    "argmax",  # the input at which ``of`` takes its maximum (a quadratic opening down)
     "mean",
     "median",
     "mode",
@@ -140,6 +142,7 @@ class Target:
     rounding: int | None = None  # decimal places asked for ("to the nearest tenth": 1)
     approximate: bool = False  # "closest to": the option nearest the exact answer
     any_one: bool = False  # "could be" / "one possible value": any one solution (among the options)
+    pick: str | None = None  # "max" / "min": the largest (smallest) of the values ("the greatest value of x")
     statements: list[str] = field(default_factory=list)  # Roman-numeral statements I, II, III (options name them)
     span: Span | None = None
 
@@ -207,6 +210,8 @@ class MathProgram:
         """Check the vocabulary (domains, target kinds, properties); the math is checked when solved."""
         if self.target.kind not in TARGET_KINDS:
             raise ProgramError(f"Unknown target kind {self.target.kind!r}.")
+        if self.target.pick not in (None, "max", "min"):
+            raise ProgramError(f"Unknown pick {self.target.pick!r}: max or min.")
         if self.target.property is not None and self.target.property not in PROPERTIES:
             raise ProgramError(f"Unknown property {self.target.property!r}.")
         for unknown in self.unknowns:

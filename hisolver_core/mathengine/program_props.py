@@ -82,7 +82,9 @@ def solve_property(read: ReadProgram) -> Solution:
         return _solved(read, "linear functions", steps, _LINE_HINTS, value, f"evaluated at {var} = 0")
     if prop == "slope":
         return _slope(read, obj, var, name)
-    if prop in ("vertex", "maximum", "minimum", "axis_of_symmetry"):
+    if prop in ("perpendicular_slope", "parallel_slope"):
+        return _other_slope(read, _slope(read, obj, var, name), prop)
+    if prop in ("vertex", "maximum", "minimum", "axis_of_symmetry", "argmin", "argmax"):
         return _quadratic(read, obj, var, name, prop)
     raise Decline(f"The property {prop} is not one I find for functions.")
 
@@ -145,6 +147,21 @@ def _slope(read: ReadProgram, f: sp.Expr, x: sp.Symbol, name: str) -> Solution:
     )
 
 
+def _other_slope(read: ReadProgram, line: Solution, prop: str) -> Solution:
+    """The slope of a line parallel (the same) or perpendicular (the negative reciprocal) to the line."""
+    m = line.answer
+    if prop == "parallel_slope":
+        line.steps.append(step(f"m = {show(read, m)}", "A parallel line has the same slope."))
+        return line
+    if m == 0:
+        raise Decline("A line perpendicular to a horizontal line is vertical: it has no slope.")
+    answer = sp.Integer(-1) / m
+    line.steps.append(
+        step(f"-\\frac{{1}}{{m}} = {show(read, answer)}", "A perpendicular line's slope is the negative reciprocal.")
+    )
+    return _solved(read, "linear functions", line.steps, _LINE_HINTS, answer, f"{sp.sstr(m)} * {sp.sstr(answer)} = -1")
+
+
 def _quadratic(read: ReadProgram, f: sp.Expr, x: sp.Symbol, name: str, prop: str) -> Solution:
     poly = sp.expand(f)
     if not poly.is_polynomial(x) or sp.degree(poly, x) != 2:
@@ -164,6 +181,10 @@ def _quadratic(read: ReadProgram, f: sp.Expr, x: sp.Symbol, name: str, prop: str
     if prop == "vertex":
         answer = sp.Tuple(h, k)
     elif prop == "axis_of_symmetry":
+        answer = h
+    elif prop in ("argmin", "argmax"):  # where the minimum (maximum) is: only when the parabola has one
+        if (prop == "argmax") != bool(a < 0):
+            raise Decline(f"This parabola opens {'up' if a > 0 else 'down'}, so it has no {prop[3:]}imum.")
         answer = h
     else:
         if (prop == "maximum") != bool(a < 0):

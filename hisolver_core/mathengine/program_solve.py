@@ -115,6 +115,16 @@ def _evaluate(read: ReadProgram, text: str) -> Solution:
     """A value target with no relations: evaluate the expression (givens put in); decline unless a real number."""
     target = read.program.target
     expr = read.parse(text, "target")
+    if isinstance(expr, sp.Tuple) and all(isinstance(v, sp.Expr) and not v.free_symbols for v in expr):
+        value = sp.Tuple(*(sp.nsimplify(sp.simplify(v)) if read.decimals is False else sp.simplify(v) for v in expr))
+        if not all(v.is_real is True for v in value):
+            raise Decline("The point's coordinates are not real numbers.")
+        steps = [step(f"{tex(expr)} = {tex(value)}", "Work out each coordinate.")]
+        return solved(
+            read.problem, "coordinates", steps, ["Work out each coordinate."], value, verification="evaluated"
+        )
+    if isinstance(expr, sp.Expr) and expr.free_symbols and not sp.simplify(expr).free_symbols:
+        expr = sp.simplify(expr)  # "if x is a real number, find x^2 + 2x(5 - x) + (5 - x)^2": the letters cancel
     if not isinstance(expr, sp.Expr) or expr.free_symbols:
         raise Decline("The expression has letters that nothing gives a value to.")
     value = sp.nsimplify(sp.simplify(expr)) if read.decimals is False else sp.simplify(expr)
@@ -133,6 +143,8 @@ def _target_expr(read: ReadProgram, letters: set[sp.Symbol]) -> sp.Expr:
     target = read.program.target
     if target.expr:
         expr = read.parse(target.expr, "target")
+        if isinstance(expr, sp.Tuple) and all(isinstance(v, sp.Expr) for v in expr):
+            return expr  # a point: each coordinate an expression in the unknowns
         if not isinstance(expr, sp.Expr):
             raise Decline("The target is not an expression.")
         return expr
@@ -169,6 +181,10 @@ def _solve_relations(read: ReadProgram) -> Solution:
         raise Decline("Every letter is given: there is nothing to solve for.")
     if not read.equations and kind == "solutions" and len(unknowns) == 1 and not _integer_domain(read, unknowns[0]):
         return _inequality_solutions(read, unknowns[0])
+    if target.pick and not read.equations and len(unknowns) == 1:
+        if _integer_domain(read, unknowns[0]):
+            return _extreme_integer(read, unknowns[0], expr, target.pick)
+        return _extreme_of_set(read, unknowns[0], expr, target.pick)
     kept, rejected = solution_set(read, unknowns)
     if kind == "count":
         counted = _count_beyond_a_list(read, unknowns, kept)
@@ -177,6 +193,11 @@ def _solve_relations(read: ReadProgram) -> Solution:
     values = _distinct([_value(expr, sol, letters) for sol in kept])
     if not values:
         raise Decline("No solution satisfies every relation and condition.")
+    if target.pick:  # "the largest value of x": one value among the solutions
+        if not all(isinstance(v, sp.Expr) and v.is_real for v in values):
+            raise Decline("The values are not all real numbers, so none is the largest or smallest.")
+        values = [(max if target.pick == "max" else min)(values, key=lambda v: float(v))]
+        kept = [sol for sol in kept if _same(_value(expr, sol, letters), values[0])]
     if kind in ("value", "in_terms_of") and len(values) > 1:
         raise Decline("The relations allow several values for what is asked, so I cannot give one.")
     how = {"value": None, "in_terms_of": None, "solutions": "all", "sum": "sum", "product": "product"}.get(kind)
@@ -285,6 +306,52 @@ def _whole_line(read: ReadProgram, answer: sp.Expr, why: str) -> Solution:
         answer,
         verification="both sides simplified: the relation holds for " + ("no value" if answer == 0 else "every value"),
     )
+
+
+def _extreme_integer(read: ReadProgram, x: sp.Symbol, expr, pick: str) -> Solution:
+    """The largest (smallest) integer x satisfying the inequalities and x's domain (a bounded end is enough)."""
+    if expr != x:
+        raise Decline("I find the largest or smallest value only of the unknown itself.")
+    xr = sp.Symbol(x.name, real=True)
+    try:
+        solset = sp.reduce_inequalities([r.xreplace({x: xr}) for r in read.inequalities], xr).as_set()
+    except (NotImplementedError, ValueError, TypeError) as exc:
+        raise Decline("SymPy could not solve these inequalities.") from exc
+    domain = read.domains.get(x, "integer")
+    if domain == "positive_integer":
+        solset &= sp.Interval(1, sp.oo)
+    elif domain == "nonnegative_integer":
+        solset &= sp.Interval(0, sp.oo)
+    end = solset.sup if pick == "max" else solset.inf
+    if not end.is_finite:
+        raise Decline(f"There is no {'largest' if pick == 'max' else 'smallest'} integer solution.")
+    start = sp.floor(end) if pick == "max" else sp.ceiling(end)
+    step_by = -1 if pick == "max" else 1
+    found = next((start + k * step_by for k in range(3) if solset.contains(start + k * step_by) == sp.true), None)
+    if found is None:
+        raise Decline("No integer near the end of the solution set satisfies the relations.")
+    word = "largest" if pick == "max" else "smallest"
+    steps = [
+        step(f"{tex(solset)}", "Solve the inequality."),
+        step(f"{tex(x)} = {tex(found)}", f"The {word} integer in the solution set."),
+    ]
+    hints = ["Solve the inequality first.", f"Then take the {word} integer that satisfies it."]
+    return solved(read.problem, "inequalities", steps, hints, sp.Integer(found), verification="checked in the set")
+
+
+def _extreme_of_set(read: ReadProgram, x: sp.Symbol, expr, pick: str) -> Solution:
+    """The largest (smallest) x satisfying the inequalities, when the set has one (a closed end)."""
+    if expr != x:
+        raise Decline("I find the largest or smallest value only of the unknown itself.")
+    sol = _inequality_solutions(read, x)
+    solset = sol.answer
+    end = solset.sup if pick == "max" else solset.inf
+    if not end.is_finite or not solset.contains(end) == sp.true:
+        raise Decline(f"The solutions have no {'largest' if pick == 'max' else 'smallest'} value.")
+    word = "largest" if pick == "max" else "smallest"
+    sol.steps.append(step(f"{tex(x)} = {tex(end)}", f"The {word} value in the solution set is its closed end."))
+    sol.answer, sol.answer_latex = end, tex(end)
+    return sol
 
 
 def _inequality_solutions(read: ReadProgram, x: sp.Symbol) -> Solution:
