@@ -203,7 +203,7 @@ def _factored(n: int) -> str:
 
 def _described(subject: Subject) -> str:
     words = [c.text for c in subject.conds + subject.after]
-    return f"the {subject.noun}s that are " + ", ".join(words) if words else f"the {subject.noun}s"
+    return "the integers that are " + ", ".join(words) if words else "the integers"
 
 
 def _subject_steps(query: Query, value: sp.Expr) -> list:

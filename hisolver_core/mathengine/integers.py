@@ -467,6 +467,13 @@ def _segment_numbers(src: str) -> list[int] | None:
     return values if all(abs(v) <= MAX_VALUE for v in values) else None
 
 
+def _known_words(text: str) -> bool:
+    """True when every word outside the math is one the grammar reads (number words and "n-digit" included)."""
+    words = re.findall(r"[a-z]+(?:'[a-z]+)?", re.sub(r"⟦\d+⟧", " ", text.lower().replace("’", "'")))
+    known = all(singular(w, english=True) in _VOCABULARY or w in _NUMBER_WORDS for w in words)
+    return known and bool(_TARGET_WORDS.intersection(words))
+
+
 def _tokens(prob: Problem) -> list[str] | None:
     """The question as tokens (math segments as their integers), or None when something is not words or integers."""
 
@@ -476,7 +483,11 @@ def _tokens(prob: Problem) -> list[str] | None:
             raise Unread
         return " " + " , ".join(map(str, values)) + " "
 
-    if not _FRAME_START.match(prob.text) or any(re.search(r"[a-zA-Z=<>]", _COMMANDS.sub("", src)) for src in prob.math):
+    if (
+        not _FRAME_START.match(prob.text)
+        or not _known_words(prob.text)
+        or any(re.search(r"[a-zA-Z=<>%]", _COMMANDS.sub("", src)) for src in prob.math)
+    ):
         return None  # not a question this grammar frames, or math that is not numbers (cheap, before parsing)
     try:
         text = re.sub(r"⟦(\d+)⟧", number, prob.text)
@@ -501,7 +512,36 @@ def _tokens(prob: Problem) -> list[str] | None:
 
 
 _SCALES = {"hundred": 100, "thousand": 1000}
+_NUMBER_WORDS = frozenset(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen"
+    " seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety".split()
+)
 _FRAME_START = re.compile(r"\s*(?:how many|what|find|compute|determine|calculate|give)\b", re.I)
+# every word the grammar reads (a question with any other word is not read: checked before any math is parsed)
+_GRAMMAR_WORDS = (
+    "how many of the a an are is there that which with whose unit one digit and also both has have be not first"
+    " distinct possible all modulo residue remainder when divided by it integer number numeral mean perfect square"
+    " cube common multiple factor divisor prime what what's find compute determine calculate give leave divide end"
+    " nonzero non zero does do"
+)
+
+
+def _vocabulary() -> frozenset[str]:
+    words = set(_GRAMMAR_WORDS.split()) | set(ADJECTIVES) | HEADS | set(SUPERLATIVES) | set(AGGREGATES)
+    words |= {w for key in TERMS for w in key} | {w for lead in LEADS for w in lead}
+    for table in (PHRASES, HAVE_PHRASES, VERB_PHRASES):
+        words |= {w for pattern, _ in table for w in pattern.split() if w.isalpha()}
+    words |= {"hundred", "thousand", "digits", "inclusive", "negative"}
+    return frozenset(singular(w, english=True) for w in words)
+
+
+_VOCABULARY = _vocabulary()
+# a question this reader answers names its target with one of these
+_TARGET_WORDS = frozenset(
+    {"many", "number", "remainder", "residue", "unit", "units", "one", "ones", "common", "gcd", "gcf", "lcm", "hcf"}
+    | set(SUPERLATIVES)
+    | set(AGGREGATES)
+)
 _COMMANDS = re.compile(r"\\(?:cdot|times|left|right|,|!)")
 
 
