@@ -17,7 +17,7 @@ import sympy as sp
 from .build import Decline, step
 from .integer_phrases import Cond
 
-__all__ = ["SEARCH_LIMIT", "Query", "Subject", "answer", "work_steps"]
+__all__ = ["SEARCH_LIMIT", "Query", "Subject", "answer", "consecutive_run", "work_steps"]
 
 SEARCH_LIMIT = 200_000  # candidates walked at most (a bound past it is declined, not estimated)
 
@@ -81,6 +81,30 @@ def _walk(conds: list[Cond], upward: bool) -> Iterator[int]:
             yield n
         n += stride
     raise Decline("The search for these integers is larger than I check exactly.")
+
+
+def consecutive_run(kind: str, k: int, adjectives: list[Cond], total: int) -> Cond:
+    """The one run of ``k`` consecutive integers (odd or even ones: step 2) meeting ``adjectives`` whose sum
+    (``kind`` "sum") or product is ``total``, as a condition; Decline when there is none or more than one."""
+    d = 2 if any(c.text in ("odd", "even") for c in adjectives) else 1
+    if kind == "sum":
+        rest = total - d * k * (k - 1) // 2
+        starts = [rest // k] if rest % k == 0 else []
+    else:
+        reach = round(abs(total) ** (1 / k)) + k * d + 1
+        starts = [m for m in range(-reach - k * d, reach + 1) if math.prod(range(m, m + k * d, d)) == total]
+    candidates = [tuple(range(m, m + k * d, d)) for m in starts]
+    runs = [run for run in candidates if all(c.holds(n) for c in adjectives for n in run)]
+    if len(runs) != 1:
+        raise Decline(f"I found {len(runs)} runs of consecutive integers that fit, not exactly one.")
+    run = runs[0]
+    terms = ["n", *(f"(n + {d * i})" for i in range(1, k))]
+    shown = (" + " if kind == "sum" else " · ").join(terms)
+    words = " ".join(c.text for c in adjectives)
+    return Cond(
+        f"one of the {k} consecutive {words + ' ' if words else ''}integers: {shown} = {total}, so n = {run[0]}",
+        pool=run,
+    )
 
 
 def all_members(subject: Subject) -> list[int]:

@@ -47,7 +47,17 @@ from .integer_phrases import (
     digit_count,
     ends_in,
 )
-from .integer_solve import Query, Subject, all_members, answer, hints_for, integral, subjects, work_steps
+from .integer_solve import (
+    Query,
+    Subject,
+    all_members,
+    answer,
+    consecutive_run,
+    hints_for,
+    integral,
+    subjects,
+    work_steps,
+)
 from .parse import ParseFailure, parse_math
 from .problem import Problem
 from .readers import reader
@@ -504,11 +514,7 @@ def _tokens(prob: Problem) -> list[str] | None:
     tokens = _TOKEN.findall(text)
     if re.sub(r"\s+", "", text) != "".join(tokens):
         return None  # a sign or symbol the grammar does not read
-    if tokens and tokens[-1] in ("?", "."):
-        tokens = tokens[:-1]
-    if any(t in ("?", ".") for t in tokens):
-        return None  # more than one sentence
-    return tokens
+    return tokens[:-1] if tokens and tokens[-1] in ("?", ".") else tokens
 
 
 _SCALES = {"hundred": 100, "thousand": 1000}
@@ -516,13 +522,13 @@ _NUMBER_WORDS = frozenset(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen"
     " seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety".split()
 )
-_FRAME_START = re.compile(r"\s*(?:how many|what|find|compute|determine|calculate|give)\b", re.I)
+_FRAME_START = re.compile(r"\s*(?:how many|what|find|compute|determine|calculate|give|the (?:sum|product) of)\b", re.I)
 # every word the grammar reads (a question with any other word is not read: checked before any math is parsed)
 _GRAMMAR_WORDS = (
     "how many of the a an are is there that which with whose unit one digit and also both has have be not first"
     " distinct possible all modulo residue remainder when divided by it integer number numeral mean perfect square"
     " cube common multiple factor divisor prime what what's find compute determine calculate give leave divide end"
-    " nonzero non zero does do"
+    " nonzero non zero does do consecutive equal equals these those greater smaller lesser larger bigger"
 )
 
 
@@ -550,13 +556,71 @@ def read_question(prob: Problem) -> Query | None:
     tokens = _tokens(prob)
     if not tokens:
         return None
-    tokens = _divisor_count_frame(tokens)
-    w = _Words(tokens)
+    cut = [i for i, t in enumerate(tokens) if t in ("?", ".")]
+    if len(cut) > 1:
+        return None
     try:
+        if cut:  # "The sum of three consecutive even integers is 66. What is the smallest of the three integers?"
+            return _run_question(_Words(tokens[: cut[0]]), _Words(tokens[cut[0] + 1 :]))
+        w = _Words(_divisor_count_frame(tokens))
         query = _query(w)
     except Unread:
         return None
     return query if w.at_end() else None
+
+
+_COMPARATIVES = {
+    "greater": "greatest",
+    "larger": "greatest",
+    "bigger": "greatest",
+    "smaller": "least",
+    "lesser": "least",
+}
+
+
+def _run_question(statement: _Words, question: _Words) -> Query:
+    """A run of consecutive integers given by its sum or product, then a question about its members."""
+    statement.take("the")
+    kind = statement.word()
+    if kind not in ("sum", "product") or not statement.take(kind, "of"):
+        raise Unread
+    k = statement.number()
+    adjectives = _adjectives(statement)
+    if k is None or k < 2 or not statement.take("consecutive"):
+        raise Unread
+    adjectives += _adjectives(statement)
+    if not (statement.take("integer") or statement.take("number")) or not (
+        statement.take("is") or statement.take("equal")
+    ):
+        raise Unread
+    total = statement.number()
+    if total is None or not statement.at_end() or any(c is ADJECTIVES["prime"] for c in adjectives):
+        raise Unread
+    run = consecutive_run(kind, k, adjectives, total)
+    any(question.take(*lead) for lead in LEADS)
+    question.take("the")
+    word = question.word() or ""
+    target = SUPERLATIVES.get(word) or AGGREGATES.get(word) or (_COMPARATIVES.get(word) if k == 2 else None)
+    if target is None:
+        raise Unread
+    question.i += 1
+    question.take("of")
+    question.take("the") or question.take("these") or question.take("those") or question.take("all")
+    if question.number() not in (None, k):
+        raise Unread
+    if not all(c in adjectives for c in _adjectives(question)):
+        raise Unread
+    if not (question.take("integer") or question.take("number")) or not question.at_end():
+        raise Unread
+    return Query(target, Subject("integer", [run]))
+
+
+def _adjectives(w: _Words) -> list[Cond]:
+    found = []
+    while (tok := w.word()) in ADJECTIVES:
+        found.append(ADJECTIVES[tok or ""])
+        w.i += 1
+    return found
 
 
 def _divisor_count_frame(tokens: list[str]) -> list[str]:

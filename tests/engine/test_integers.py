@@ -66,6 +66,26 @@ PREDICATES = [
 ]
 
 
+RUNS = [
+    ("The sum of three consecutive even integers is $66$. What is the smallest of the three integers?", "20"),  # MATH
+    ("The sum of five consecutive integers is five. What is the product of the five integers?", "0"),  # MATH: -1..3
+    ("The product of two consecutive odd whole numbers is 255. What is the greater number?", "17"),  # MATH: 15 * 17
+    ("The product of three consecutive integers is 720. What is the largest of these integers?", "10"),  # MATH
+    ("The product of two consecutive integers is 12. What is the larger integer?", None),  # 3, 4 or -4, -3
+    ("The sum of three consecutive odd integers is 66. What is the smallest of the three integers?", None),  # none
+]
+
+
+@pytest.mark.parametrize(("question", "expected"), RUNS)
+def test_consecutive_runs(question: str, expected: str | None) -> None:
+    sol = solve(question)
+    if expected is None:
+        assert not sol.solved
+        return
+    assert sol.reader == "integers"
+    assert sol.answer_latex == expected
+
+
 @pytest.mark.parametrize(("question", "expected"), TARGETS + PREDICATES)
 def test_answers(question: str, expected: str | None) -> None:
     sol = solve(question)
