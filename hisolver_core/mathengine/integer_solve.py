@@ -39,7 +39,8 @@ class Query:
     target: str
     subject: Subject | None = None
     nums: list[int] = field(default_factory=list)  # gcd / lcm arguments, a number, a divisor
-    inner: Query | None = None  # the value a remainder or units digit is taken of
+    inner: Query | None = None  # the value a remainder, digit or difference is taken of
+    other: Query | None = None  # the second value of a difference
 
 
 # --- solving ------------------------------------------------------------------------------------
@@ -130,8 +131,9 @@ def all_members(subject: Subject) -> list[int]:
 def subjects(query: Query) -> Iterator[Subject]:
     if query.subject is not None:
         yield query.subject
-    if query.inner is not None:
-        yield from subjects(query.inner)
+    for part in (query.inner, query.other):
+        if part is not None:
+            yield from subjects(part)
 
 
 def integral(subject: Subject) -> bool:
@@ -146,11 +148,15 @@ def value_of(query: Query) -> sp.Integer | sp.Rational:
         return sp.Integer(math.lcm(*query.nums))
     if query.target == "number":
         return sp.Integer(query.nums[0])
+    if query.other is not None and query.inner is not None:
+        return sp.Abs(value_of(query.inner) - value_of(query.other))
     if query.inner is not None:
         inner = value_of(query.inner)
         if not inner.is_integer:
-            raise Decline("A remainder or a units digit is taken of a whole number, and this value is not one.")
-        return sp.Integer(abs(int(inner)) % 10 if query.target == "units" else int(inner) % query.nums[0])
+            raise Decline("A remainder or a digit is taken of a whole number, and this value is not one.")
+        if query.target == "digit":
+            return sp.Integer(abs(int(inner)) // query.nums[0] % 10)
+        return sp.Integer(int(inner) % query.nums[0])
     subject = query.subject
     assert subject is not None
     if query.target in ("greatest", "least") and subject.select is None:
@@ -176,6 +182,8 @@ def value_of(query: Query) -> sp.Integer | sp.Rational:
 
 def _readings(query: Query) -> list[Query]:
     """The query under each reading of its two-way phrases: as read, each alternative alone, all of them."""
+    if query.inner is not None and query.other is not None:
+        return [replace(query, inner=a, other=b) for a in _readings(query.inner) for b in _readings(query.other)]
     if query.inner is not None:
         return [replace(query, inner=q) for q in _readings(query.inner)]
     if query.subject is None:
@@ -269,7 +277,8 @@ def _subject_steps(query: Query, value: sp.Expr) -> list:
     elif query.target == "sum":
         steps.append(step(f"{_listing(members, ' + ')} = {value}", "Add them."))
     elif query.target == "product":
-        steps.append(step(_listing(members, " \\cdot ") + f" = {value}", "Multiply them."))
+        shown = str(value) if abs(value) < 10**24 else "N"
+        steps.append(step(_listing(members, " \\cdot ") + f" = {shown}", "Multiply them."))
     elif query.target == "mean":
         steps.append(
             step(f"\\frac{{{sum(members)}}}{{{len(members)}}} = {sp.latex(value)}", "Divide the sum by the count.")
@@ -287,21 +296,25 @@ def work_steps(query: Query, value: sp.Expr) -> list:
     """The work for ``query``'s answer ``value``: the inner value's work first, then this one's."""
     if query.target == "number":
         return []
+    if query.inner is not None and query.other is not None:
+        a, b = value_of(query.inner), value_of(query.other)
+        steps = [*work_steps(query.inner, a), *work_steps(query.other, b)]
+        return [*steps, step(f"\\left|{sp.latex(a)} - {sp.latex(b)}\\right| = {sp.latex(value)}", "Subtract.")]
     if query.inner is not None:
         inner = value_of(query.inner)
         steps = work_steps(query.inner, inner)
         n = int(inner)
-        shown = str(n) if len(str(n)) <= 24 else "N"
-        if query.target == "units":
-            return [
-                *steps,
-                step(f"{shown} \\equiv {value} \\pmod{{10}}", f"The units digit is the remainder mod 10: {value}."),
-            ]
-        k = query.nums[0]
-        return [
-            *steps,
-            step(f"{shown} = {k} \\cdot {n // k} + {value}", f"Divide by {k}: the remainder is what is left."),
-        ]
+        k = 10 * query.nums[0] if query.target == "digit" else query.nums[0]
+        if abs(n) >= 10**24:  # too long to show: its residue, computed exactly
+            shown = f"N \\equiv {n % k} \\pmod{{{k}}}"
+            steps.append(step(shown, f"Work out the number exactly and keep its remainder mod {k}."))
+        elif query.target == "remainder":
+            steps.append(step(f"{n} = {k} \\cdot {n // k} + {value}", f"Divide by {k}: the remainder is what is left."))
+        if query.target == "digit":
+            place = {1: "units", 10: "tens", 100: "hundreds"}[query.nums[0]]
+            digits = str(abs(n)) if abs(n) < 10**24 else f"\\ldots{abs(n) % k:0{len(str(k)) - 1}d}"
+            steps.append(step(digits, f"The {place} digit is {value}."))
+        return steps
     if query.subject is not None:
         return _subject_steps(query, value)
     nums = query.nums

@@ -19,6 +19,7 @@ Precision rules, the same as the rest of the engine's:
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Callable
 from dataclasses import replace
@@ -89,9 +90,10 @@ class _Words:
             return True
         return False
 
-    def number(self) -> int | None:
+    def number(self, big: bool = False) -> int | None:
+        """The integer at the cursor (one past ``MAX_VALUE`` only when ``big``: a remainder or digit of it)."""
         tok = self.peek()
-        if tok is not None and re.fullmatch(r"-?\d+", tok):
+        if tok is not None and re.fullmatch(r"-?\d+", tok) and (big or len(tok) <= 13 and abs(int(tok)) <= MAX_VALUE):
             self.i += 1
             return int(tok)
         return None
@@ -381,8 +383,14 @@ def _value_phrase(w: _Words) -> Query:
     """A value named in words: gcd / lcm, the number of, the greatest, least, sum ... of a set, a remainder,
     the units digit of another value."""
     w.take("the") or w.take("a")
-    if w.take("unit", "digit", "of") or w.take("one", "digit", "of"):
-        return Query("units", inner=_operand(w))
+    for place, word in ((1, "unit"), (1, "one"), (10, "ten"), (100, "hundred")):
+        if w.take(word, "digit", "of"):
+            return Query("digit", inner=_operand(w), nums=[place])
+    if w.take("positive", "difference", "between"):
+        first = _operand(w)
+        if not w.take("and"):
+            raise Unread
+        return Query("difference", inner=first, other=_operand(w))
     for words, kind in TERMS.items():
         mark = w.i
         if w.take(*words) and w.take("of"):
@@ -414,9 +422,19 @@ def _value_phrase(w: _Words) -> Query:
 
 
 def _operand(w: _Words) -> Query:
-    """A number, or a value named in words."""
-    n = w.number()
-    return Query("number", nums=[n]) if n is not None else _value_phrase(w)
+    """A number ("the sum $1 + 2 + 3$" too), or a value named in words."""
+    n = w.number(big=True)
+    if n is not None:
+        return Query("number", nums=[n])
+    mark = w.i
+    w.take("the")
+    w.take("following")
+    if any(w.take(noun) for noun in ("sum", "product", "number", "expression", "integer")):
+        n = w.number(big=True)
+        if n is not None:
+            return Query("number", nums=[n])
+    w.i = mark
+    return _value_phrase(w)
 
 
 def _remainder_phrase(w: _Words) -> Query:
@@ -464,17 +482,51 @@ def _segment_numbers(src: str) -> list[int] | None:
         if re.fullmatch(r"-?\d+", part):
             values.append(int(part))
             continue
-        if re.search(r"\^\s*\{?\s*\d{3,}", part):
-            return None  # a power too large to be a number this reader walks to
+        if _too_many_digits(part):
+            return None
+        series = _series_sum(part)
+        power = re.fullmatch(r"(\d+)\s*\^\s*\{?\s*(\d+)\s*\}?", part)
+        if series is not None:
+            values.append(series)
+            continue
+        if power is not None:
+            values.append(int(power.group(1)) ** int(power.group(2)))
+            continue
         try:
             value = parse_math(part)
             value = value.doit() if isinstance(value, sp.Basic) else value
         except (ParseFailure, Exception):  # noqa: BLE001  (SymPy raises many kinds on odd input)
             return None
-        if not (isinstance(value, sp.Integer) and abs(int(value)) <= MAX_VALUE):
+        if not isinstance(value, sp.Integer):
             return None
         values.append(int(value))
-    return values if all(abs(v) <= MAX_VALUE for v in values) else None
+    return values
+
+
+def _too_many_digits(text: str) -> bool:
+    """True when a power in ``text`` has more than 4000 digits (Python prints at most 4300 by default)."""
+    for base, exp in re.findall(r"(\d+)\s*\^\s*\{?\s*(\d+)", text):
+        if int(base) > 1 and int(exp) * math.log10(int(base)) > 4000:
+            return True
+    return False
+
+
+def _series_sum(text: str) -> int | None:
+    """ "1 + 2 + 3 + \\cdots + 80": the sum of an arithmetic series written with dots; None for anything else."""
+    m = re.fullmatch(r"((?:-?\d+\s*\+\s*){2,})\\[cl]?dots\s*\+\s*((?:-?\d+\s*\+\s*)*-?\d+)", text.strip())
+    if not m:
+        return None
+    left = [int(t) for t in m.group(1).split("+") if t.strip()]
+    right = [int(t) for t in m.group(2).split("+")]
+    d = left[1] - left[0]
+    steps = [b - a for a, b in zip(left, left[1:], strict=False)] + [
+        b - a for a, b in zip(right, right[1:], strict=False)
+    ]
+    gap = right[0] - left[-1]
+    if d <= 0 or any(x != d for x in steps) or gap <= d or gap % d:
+        return None
+    count = (right[-1] - left[0]) // d + 1
+    return count * (left[0] + right[-1]) // 2
 
 
 def _known_words(text: str) -> bool:
@@ -503,7 +555,9 @@ def _tokens(prob: Problem) -> list[str] | None:
         text = re.sub(r"⟦(\d+)⟧", number, prob.text)
     except Unread:
         return None
-    text = words_to_numbers(text.lower().replace("’", "'").replace("non-zero", "nonzero").replace("non-0", "nonzero"))
+    text = words_to_numbers(
+        text.replace(":", " ").lower().replace("’", "'").replace("non-zero", "nonzero").replace("non-0", "nonzero")
+    )
     text = re.sub(r"\b(\d{1,3}(?:,\d{3})+)\b", lambda m: m.group(1).replace(",", ""), text)
     text = _SCALE.sub(lambda m: str((1 if m.group(1) in ("one", "a") else int(m.group(1))) * _SCALES[m.group(2)]), text)
     text = (
@@ -528,7 +582,8 @@ _GRAMMAR_WORDS = (
     "how many of the a an are is there that which with whose unit one digit and also both has have be not first"
     " distinct possible all modulo residue remainder when divided by it integer number numeral mean perfect square"
     " cube common multiple factor divisor prime what what's find compute determine calculate give leave divide end"
-    " nonzero non zero does do consecutive equal equals these those greater smaller lesser larger bigger"
+    " nonzero non zero does do following expression difference ten tens hundreds consecutive equal equals these"
+    " those greater smaller lesser larger bigger"
 )
 
 
@@ -545,10 +600,11 @@ _VOCABULARY = _vocabulary()
 # a question this reader answers names its target with one of these
 _TARGET_WORDS = frozenset(
     {"many", "number", "remainder", "residue", "unit", "units", "one", "ones", "common", "gcd", "gcf", "lcm", "hcf"}
+    | {"ten", "tens", "hundreds", "difference"}
     | set(SUPERLATIVES)
     | set(AGGREGATES)
 )
-_COMMANDS = re.compile(r"\\(?:cdot|times|left|right|,|!)")
+_COMMANDS = re.compile(r"\\(?:cdots|ldots|dots|cdot|times|left|right|,|!)")
 
 
 def read_question(prob: Problem) -> Query | None:

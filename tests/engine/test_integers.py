@@ -39,6 +39,18 @@ TARGETS = [
     ("Find the modulo 4 residue of $17 \\cdot 18$.", "2"),  # MATH: 306 = 4 * 76 + 2
     ("What is the units digit of the product of all of the odd integers between 0 and 12?", "5"),  # MATH
     ("What is the remainder when the sum of the first 10 prime numbers is divided by 7?", "3"),  # 129 = 7 * 18 + 3
+    ("What is the units digit of $2^{2010}$?", "4"),  # MATH: the cycle 2, 4, 8, 6 and 2010 = 4 * 502 + 2
+    ("What is the tens digit of $5^{2005}$?", "2"),  # MATH: every power from 5^2 on ends in 25
+    ("What is the modulo $6$ remainder of the sum $1+2+3+4+\\dots+98+99+100?$", "4"),  # MATH: 5050 = 6 * 841 + 4
+    (
+        "Determine the modulo 4 remainder of the following sum: $$ 1 + 2 + 3 + 4 + 5 + 6 + 7 + 8 + 9 + 10 + 11 + 12. $$",
+        "2",
+    ),
+    (
+        "What is the positive difference between the sum of the first 20 positive multiples of 5 and the sum of the "
+        "first 20 positive, even integers?",  # MATH: 5 * 210 - 2 * 210
+        "630",
+    ),
 ]
 
 PREDICATES = [
