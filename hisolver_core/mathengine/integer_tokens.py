@@ -148,7 +148,7 @@ _GRAMMAR_WORDS = (
     "how many of the a an are is there that which with whose unit one digit and also both has have be not first"
     " distinct possible all modulo residue remainder when divided by it integer number numeral mean perfect square"
     " cube common multiple factor divisor prime what what's find compute determine calculate give leave divide end"
-    " nonzero non zero does do but following expression difference ten tens hundreds consecutive equal equals these"
+    " nonzero non zero does do following expression difference ten tens hundreds consecutive equal equals these"
     " those greater smaller lesser larger bigger"
 )
 

@@ -286,7 +286,7 @@ def _listed(w: _Words, one: Callable[[], Cond | None]) -> list[Cond]:
     while True:
         mark = w.i
         w.take(",")
-        w.take("and") or w.take("but")
+        w.take("and")
         cond = one()
         if cond is None:
             w.i = mark
@@ -321,10 +321,7 @@ def _verb_phrase(w: _Words) -> list[Cond]:
                 conds.append(more)
         mark = w.i
         w.take(",")
-        if not (
-            (w.take("and") or w.take("but"))
-            and w.word() in ("is", "are", "has", "have", "leave", "divide", "end", "also")
-        ):
+        if not (w.take("and") and w.word() in ("is", "are", "has", "have", "leave", "divide", "end", "also")):
             w.i = mark
             return conds
 
