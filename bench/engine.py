@@ -32,6 +32,8 @@ SETS = {
     "math500_alg_prealg_l1_3": ("math500_test.jsonl", "math", {"subjects": ["Algebra", "Prealgebra"], "max_level": 3}),
     # the whole MATH test, Algebra and Prealgebra levels 1-3 (MATH-500's items are among them)
     "math_alg_prealg_l1_3": ("math_test.jsonl", "math", {"subjects": ["Algebra", "Prealgebra"], "max_level": 3}),
+    # the whole MATH test, Number Theory levels 1-3 (integer-property questions)
+    "math_numtheory_l1_3": ("math_test.jsonl", "math", {"subjects": ["Number Theory"], "max_level": 3}),
     "mmlu_elementary": ("mmlu_elementary_math.jsonl", "mmlu", {}),
     # short word problems by many authors: SVAMP is the development set, ASDiv and MAWPS are held out
     "svamp": ("svamp_test.jsonl", "svamp", {}),

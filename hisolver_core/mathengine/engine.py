@@ -40,6 +40,7 @@ from ..errors import ProblemError
 from ..solution import Solution
 from . import (
     forms,  # noqa: F401  (registers the written-out-math reader, a fallback)
+    integers,  # noqa: F401  (registers the integer-property reader)
     legacy,  # noqa: F401  (registers the reader families)
     tables,  # noqa: F401  (registers the table reader)
     units,  # noqa: F401  (registers the unit-story reader, a fallback)

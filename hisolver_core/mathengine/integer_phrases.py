@@ -1,0 +1,315 @@
+"""The phrase table of the integer-property reader: words -> conditions on an integer, kept as data.
+
+A condition (:class:`Cond`) is a test on an integer and/or bounds, a step (the members are multiples of
+it) or a finite pool (the divisors of N), the words the steps show, and optionally another common
+reading of the same words (``alt``: "between 1 and 10" with the ends in); the reader solves both
+readings and declines when they disagree. :data:`PHRASES` are what follows "is"/"are" (and, for the
+ones starting with :data:`POSTMODIFIER_STARTS`, what may follow a noun directly), :data:`HAVE_PHRASES`
+what follows "has"/"with", :data:`VERB_PHRASES` other verbs; :data:`ADJECTIVES` come before the noun.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+
+import sympy as sp
+
+__all__ = ["ADJECTIVES", "PHRASES", "HAVE_PHRASES", "VERB_PHRASES", "Cond", "Build", "Unread"]
+
+MAX_VALUE = 10**12  # numbers beyond this are not integer-property questions at this level
+
+Build = Callable[..., "Cond | None"]  # a phrase's slot values -> its condition (None: the values do not fit)
+
+
+class Unread(Exception):
+    """The grammar does not place this part of the question (the reader returns None)."""
+
+
+@dataclass(frozen=True)
+class Cond:
+    """One condition on an integer: a test and/or bounds, a pool of candidates, how it reads."""
+
+    text: str  # as the steps say it: "a multiple of 73", "less than 1000"
+    test: Callable[[int], bool] | None = None
+    lo: int | None = None
+    hi: int | None = None
+    step: int | None = None  # every member is a multiple of ``step`` (walk only those)
+    pool: tuple[int, ...] | None = None  # the members lie in this finite list (with repeats for a multiset)
+    integral: bool = True  # False for bounds alone: "numbers less than 10" are not only integers
+    alt: Cond | None = None  # another common reading of the same words (both must agree)
+
+    def holds(self, n: int) -> bool:
+        """True when ``n`` satisfies the condition."""
+        if self.lo is not None and n < self.lo or self.hi is not None and n > self.hi:
+            return False
+        if self.step is not None and n % self.step:
+            return False
+        if self.pool is not None and n not in self.pool:
+            return False
+        return self.test is None or self.test(n)
+
+
+def _is_square(n: int) -> bool:
+    return n >= 0 and math.isqrt(n) ** 2 == n
+
+
+def _is_cube(n: int) -> bool:
+    root = round(abs(n) ** (1 / 3))
+    return any((root + d) ** 3 == abs(n) for d in (-1, 0, 1))
+
+
+def _consecutive_product(k: int, positive: bool) -> Callable[[int], bool]:
+    """A test: n is the product of ``k`` consecutive integers (of positive ones with ``positive``)."""
+
+    def test(n: int) -> bool:
+        if n == 0:
+            return not positive
+        if n < 0 and (positive or k % 2 == 0):
+            return False  # a negative product of an even run would need a zero in it
+        root = round(abs(n) ** (1 / k))
+        return any(math.prod(range(m, m + k)) == abs(n) for m in range(max(1, root - k), root + 2))
+
+    return test
+
+
+def _consecutive_sum(k: int, positive: bool) -> Callable[[int], bool]:
+    least = k * (k + 1) // 2
+    return lambda n: (n - k * (k - 1) // 2) % k == 0 and (not positive or n >= least)
+
+
+def digit_count(d: int) -> Cond:
+    return Cond(f"{d}-digit", lo=10 ** (d - 1), hi=10**d - 1)
+
+
+def _divisible(nums: list[int]) -> Cond:
+    if any(k == 0 for k in nums):
+        raise Unread
+    step = math.lcm(*nums)
+    return Cond(f"divisible by {join(nums)}", step=step)
+
+
+def _divides(nums: list[int]) -> Cond:
+    if any(k <= 0 for k in nums):
+        raise Unread
+    g = math.gcd(*nums)
+    return Cond(f"a factor of {join(nums)}", pool=tuple(int(d) for d in sp.divisors(g)))
+
+
+def _prime_factors(n: int) -> Cond:
+    if n < 2:
+        raise Unread
+    distinct = tuple(int(p) for p in sp.primefactors(n))
+    repeated = tuple(int(p) for p, e in sp.factorint(n).items() for _ in range(e))
+    base = Cond(f"a prime factor of {n}", pool=distinct)
+    return base if distinct == repeated else replace(base, alt=replace(base, pool=repeated))
+
+
+def _is_power(k: int) -> Callable[[int], bool]:
+    def test(n: int) -> bool:
+        if n < 0 and k % 2 == 0:
+            return False
+        root = round(abs(n) ** (1 / k))
+        return any((root + d) ** k == abs(n) for d in (-1, 0, 1))
+
+    return test
+
+
+def _digits(test: Callable[[list[int]], bool], text: str) -> Cond:
+    """A condition on the decimal digits of a number."""
+    return Cond(text, test=lambda n: test([int(c) for c in str(abs(n))]))
+
+
+def _only_digits(nums: list[int]) -> Cond | None:
+    if any(not 0 <= d <= 9 for d in nums):
+        return None
+    allowed = set(nums)
+    return _digits(lambda ds: set(ds) <= allowed, f"written only with the digits {join(nums)}")
+
+
+def join(nums: list[int]) -> str:
+    return str(nums[0]) if len(nums) == 1 else ", ".join(map(str, nums[:-1])) + f" and {nums[-1]}"
+
+
+def _remainder(r: int, k: int) -> Cond:
+    if k <= 0 or not 0 <= r < k:
+        raise Unread
+    return Cond(f"leaving remainder {r} when divided by {k}", test=lambda n: n % k == r)
+
+
+def ends_in(v: int) -> Cond:
+    if v < 0:
+        raise Unread
+    size = 10 ** len(str(v))
+    return Cond(f"ending in {v}", test=lambda n: abs(n) % size == v)
+
+
+# Words before the head noun ("positive", "odd", "3-digit") and the condition each adds.
+ADJECTIVES: dict[str, Cond] = {
+    "positive": Cond("positive", lo=1, integral=False),
+    "negative": Cond("negative", hi=-1, integral=False),
+    "nonnegative": Cond("nonnegative", lo=0, integral=False),
+    "odd": Cond("odd", test=lambda n: n % 2 == 1),
+    "even": Cond("even", test=lambda n: n % 2 == 0),
+    "prime": Cond("prime", lo=2, test=lambda n: bool(sp.isprime(n))),
+    "composite": Cond("composite", lo=4, test=lambda n: not sp.isprime(n)),
+    "whole": Cond("whole", lo=0),
+    "natural": Cond("natural", lo=1),
+    "counting": Cond("counting", lo=1),
+}
+SQUARE = Cond("a perfect square", lo=0, test=_is_square, alt=Cond("a positive perfect square", lo=1, test=_is_square))
+CUBE = Cond("a perfect cube", test=_is_cube)
+_POWERS = {"fourth": 4, "fifth": 5, "sixth": 6}
+_DIGIT_SUM = "with digit sum {}"
+
+# Phrases of the grammar, as data: words with typed slots -> the condition they add.
+# {n}: one integer; {nums}: a list ("3, 4, and 5", "both 100 and 150"); {set}: a described finite set.
+# Words are compared singular ("multiples" = "multiple"); "[a]" is an optional article.
+PHRASES: list[tuple[str, Build]] = [
+    ("less than or equal to {n}", lambda n: Cond(f"at most {n}", hi=n, integral=False)),
+    ("greater than or equal to {n}", lambda n: Cond(f"at least {n}", lo=n, integral=False)),
+    ("at most {n}", lambda n: Cond(f"at most {n}", hi=n, integral=False)),
+    ("no more than {n}", lambda n: Cond(f"at most {n}", hi=n, integral=False)),
+    ("no greater than {n}", lambda n: Cond(f"at most {n}", hi=n, integral=False)),
+    ("not exceeding {n}", lambda n: Cond(f"at most {n}", hi=n, integral=False)),
+    ("at least {n}", lambda n: Cond(f"at least {n}", lo=n, integral=False)),
+    ("no less than {n}", lambda n: Cond(f"at least {n}", lo=n, integral=False)),
+    ("less than {n}", lambda n: Cond(f"less than {n}", hi=n - 1, integral=False)),
+    ("smaller than {n}", lambda n: Cond(f"less than {n}", hi=n - 1, integral=False)),
+    ("below {n}", lambda n: Cond(f"less than {n}", hi=n - 1, integral=False)),
+    ("under {n}", lambda n: Cond(f"less than {n}", hi=n - 1, integral=False)),
+    ("greater than {n}", lambda n: Cond(f"greater than {n}", lo=n + 1, integral=False)),
+    ("larger than {n}", lambda n: Cond(f"greater than {n}", lo=n + 1, integral=False)),
+    ("more than {n}", lambda n: Cond(f"greater than {n}", lo=n + 1, integral=False)),
+    ("above {n}", lambda n: Cond(f"greater than {n}", lo=n + 1, integral=False)),
+    ("between {n} and {n} , inclusive", lambda a, b: Cond(f"from {a} to {b}", lo=a, hi=b)),
+    ("between {n} and {n} inclusive", lambda a, b: Cond(f"from {a} to {b}", lo=a, hi=b)),
+    (
+        "between {n} and {n}",
+        lambda a, b: Cond(
+            f"between {a} and {b}", lo=a + 1, hi=b - 1, integral=False, alt=Cond(f"from {a} to {b}", lo=a, hi=b)
+        ),
+    ),
+    ("from {n} through {n}", lambda a, b: Cond(f"from {a} through {b}", lo=a, hi=b)),
+    ("from {n} to {n} , inclusive", lambda a, b: Cond(f"from {a} to {b}", lo=a, hi=b)),
+    ("from {n} to {n} inclusive", lambda a, b: Cond(f"from {a} to {b}", lo=a, hi=b)),
+    ("from {n} to {n}", lambda a, b: Cond(f"from {a} to {b}", lo=a, hi=b)),
+    ("divisible by {nums}", _divisible),
+    ("divisible by {set}", _divisible),
+    ("evenly divisible by {nums}", _divisible),
+    ("not divisible by {n}", lambda k: Cond(f"not divisible by {k}", test=lambda n: n % k != 0) if k else None),
+    ("[a] multiple of {n}", lambda k: _divisible([k])),
+    ("[a] multiple of both {nums}", _divisible),
+    ("[a] multiple of each of {nums}", _divisible),
+    ("[a] common multiple of {nums}", _divisible),
+    ("[a] factor of {n}", lambda k: _divides([k])),
+    ("[a] divisor of {n}", lambda k: _divides([k])),
+    ("[a] factor of both {nums}", _divides),
+    ("[a] divisor of both {nums}", _divides),
+    ("[a] factor of each of {nums}", _divides),
+    ("[a] common factor of {nums}", _divides),
+    ("[a] common divisor of {nums}", _divides),
+    ("[a] prime factor of {n}", _prime_factors),
+    ("[a] prime divisor of {n}", _prime_factors),
+    ("[a] prime number", lambda: ADJECTIVES["prime"]),
+    ("[a] prime", lambda: ADJECTIVES["prime"]),
+    ("[a] perfect square", lambda: SQUARE),
+    ("[a] perfect cube", lambda: CUBE),
+    (
+        "the product of {n} consecutive positive integer",
+        lambda k: Cond(f"the product of {k} consecutive positive integers", test=_consecutive_product(k, True)),
+    ),
+    (
+        "the product of {n} consecutive integer",
+        lambda k: Cond(f"the product of {k} consecutive integers", test=_consecutive_product(k, False)),
+    ),
+    (
+        "the sum of {n} consecutive positive integer",
+        lambda k: Cond(f"the sum of {k} consecutive positive integers", test=_consecutive_sum(k, True)),
+    ),
+    (
+        "the sum of {n} consecutive integer",
+        lambda k: Cond(f"the sum of {k} consecutive integers", test=_consecutive_sum(k, False)),
+    ),
+    ("relatively prime to {n}", lambda k: Cond(f"relatively prime to {k}", test=lambda n: math.gcd(n, k) == 1)),
+    ("{n} more than [a] multiple of {n}", lambda r, k: _remainder(r % k, k) if k > 0 else None),
+    ("{n} less than [a] multiple of {n}", lambda r, k: _remainder(-r % k, k) if k > 0 else None),
+    ("other than {n}", lambda v: Cond(f"other than {v}", test=lambda n: n != v)),
+    *(
+        (f"[a] perfect {w} power", lambda k=k: Cond(f"a perfect power {k}", test=_is_power(k)))
+        for w, k in _POWERS.items()
+    ),
+    ("whose digit sum to {n}", lambda t: _digits(lambda ds: sum(ds) == t, _DIGIT_SUM.format(t))),
+    ("whose digit add up to {n}", lambda t: _digits(lambda ds: sum(ds) == t, _DIGIT_SUM.format(t))),
+    ("such that the digit add up to {n}", lambda t: _digits(lambda ds: sum(ds) == t, _DIGIT_SUM.format(t))),
+    ("such that the sum of the digit is {n}", lambda t: _digits(lambda ds: sum(ds) == t, _DIGIT_SUM.format(t))),
+    ("in which the sum of the digit is {n}", lambda t: _digits(lambda ds: sum(ds) == t, _DIGIT_SUM.format(t))),
+    (
+        "in which the product of the digit is {n}",
+        lambda t: _digits(lambda ds: math.prod(ds) == t, f"digit product {t}"),
+    ),
+    (
+        "such that the product of the digit is {n}",
+        lambda t: _digits(lambda ds: math.prod(ds) == t, f"digit product {t}"),
+    ),
+]
+
+# After "has"/"have"/"with" (and the verbs named here), the phrases of what a number has or does.
+HAVE_PHRASES: list[tuple[str, Build]] = [
+    ("[a] {n} in the unit place", lambda d: ends_in(d) if 0 <= d <= 9 else None),
+    ("[a] {n} in the one place", lambda d: ends_in(d) if 0 <= d <= 9 else None),
+    ("[a] unit digit of {n}", lambda d: ends_in(d) if 0 <= d <= 9 else None),
+    ("[a] one digit of {n}", lambda d: ends_in(d) if 0 <= d <= 9 else None),
+    ("exactly {n} positive factor", lambda k: _divisor_count(k)),
+    ("exactly {n} positive divisor", lambda k: _divisor_count(k)),
+    ("exactly {n} factor", lambda k: _divisor_count(k)),
+    ("exactly {n} divisor", lambda k: _divisor_count(k)),
+    ("[a] remainder of {n} when divided by {n}", _remainder),
+    ("nonzero digit", lambda: _digits(lambda ds: 0 not in ds, "with nonzero digits")),
+    ("distinct digit", lambda: _digits(lambda ds: len(set(ds)) == len(ds), "with distinct digits")),
+    ("[a] digit sum of {n}", lambda t: _digits(lambda ds: sum(ds) == t, _DIGIT_SUM.format(t))),
+]
+VERB_PHRASES: list[tuple[str, Build]] = [
+    ("leave [a] remainder of {n} when divided by {n}", _remainder),
+    ("give [a] remainder of {n} when divided by {n}", _remainder),
+    ("divide {n}", lambda k: _divides([k])),
+    ("divide {n} evenly", lambda k: _divides([k])),
+    ("end in {n}", ends_in),
+    ("end with {n}", ends_in),
+    ("can be written with only the digit {nums}", _only_digits),
+    ("can be written using only the digit {nums}", _only_digits),
+]
+
+
+REMAINDERS = [(p, b) for p, b in HAVE_PHRASES if "remainder" in p]
+
+
+def _divisor_count(k: int) -> Cond:
+    return Cond(f"with exactly {k} positive divisors", lo=1, test=lambda n: n > 0 and int(sp.divisor_count(n)) == k)
+
+
+# Head nouns of a described set; "integer"/"number" add nothing but the integer reading.
+HEADS = {"integer", "number", "numeral"}
+SUPERLATIVES = {
+    "greatest": "greatest",
+    "largest": "greatest",
+    "biggest": "greatest",
+    "highest": "greatest",
+    "least": "least",
+    "smallest": "least",
+    "lowest": "least",
+}
+AGGREGATES = {"sum": "sum", "product": "product", "mean": "mean", "average": "mean", "arithmetic": "mean"}
+TERMS = {
+    ("greatest", "common", "factor"): "gcd",
+    ("greatest", "common", "divisor"): "gcd",
+    ("highest", "common", "factor"): "gcd",
+    ("gcf",): "gcd",
+    ("gcd",): "gcd",
+    ("hcf",): "gcd",
+    ("least", "common", "multiple"): "lcm",
+    ("lowest", "common", "multiple"): "lcm",
+    ("lcm",): "lcm",
+}
+LEADS = (("what", "is"), ("what's",), ("find",), ("compute",), ("determine",), ("calculate",), ("give",))

@@ -1,0 +1,173 @@
+"""The question's words as tokens for the integer-property grammar: math segments become their integers.
+
+``question_tokens`` turns a :class:`~.problem.Problem` into lower-case words, integers (a segment such
+as ``2^{2010}``, ``1{,}000``, ``1 + 2 + \\cdots + 80`` or ``3, 4,`` is computed exactly), ``digit:N``
+for "N-digit", commas and sentence ends. It returns None, before any math is parsed, when a word
+outside the grammar's vocabulary is present, no target word is, or a segment is not numbers.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+
+import sympy as sp
+
+from .integer_phrases import (
+    ADJECTIVES,
+    AGGREGATES,
+    HAVE_PHRASES,
+    HEADS,
+    LEADS,
+    PHRASES,
+    SUPERLATIVES,
+    TERMS,
+    VERB_PHRASES,
+    Unread,
+)
+from .parse import ParseFailure, parse_math
+from .problem import Problem
+from .rewrite import words_to_numbers
+from .words import singular
+
+__all__ = ["question_tokens"]
+
+
+_TOKEN = re.compile(r"digit:\d+|-?\d+|[a-z]+(?:'[a-z]+)?|'s|[,?.]")
+_SCALE = re.compile(r"\b(one|a|\d+) (hundred|thousand)\b")
+
+
+def _segment_numbers(src: str) -> list[int] | None:
+    """A math segment as integers: ``73``, ``1{,}000``, ``2^8``, ``3, 4,``; None for anything else."""
+    text = re.sub(r"\\[,!;]|\{,\}|~", "", src).strip().rstrip("?.,;: ").strip()
+    parts = [p.strip() for p in text.split(",")] if re.fullmatch(r"-?\d+(?:\s*,\s*-?\d+)+", text) else [text]
+    if re.fullmatch(r"-?\d{1,3}(?:,\d{3})+", text):
+        parts = [text.replace(",", "")]
+    values = []
+    for part in parts:
+        if re.fullmatch(r"-?\d+", part):
+            values.append(int(part))
+            continue
+        if _too_many_digits(part):
+            return None
+        series = _series_sum(part)
+        power = re.fullmatch(r"(\d+)\s*\^\s*\{?\s*(\d+)\s*\}?", part)
+        if series is not None:
+            values.append(series)
+            continue
+        if power is not None:
+            values.append(int(power.group(1)) ** int(power.group(2)))
+            continue
+        try:
+            value = parse_math(part)
+            value = value.doit() if isinstance(value, sp.Basic) else value
+        except (ParseFailure, Exception):  # noqa: BLE001  (SymPy raises many kinds on odd input)
+            return None
+        if not isinstance(value, sp.Integer):
+            return None
+        values.append(int(value))
+    return values
+
+
+def _too_many_digits(text: str) -> bool:
+    """True when a power in ``text`` has more than 4000 digits (Python prints at most 4300 by default)."""
+    for base, exp in re.findall(r"(\d+)\s*\^\s*\{?\s*(\d+)", text):
+        if int(base) > 1 and int(exp) * math.log10(int(base)) > 4000:
+            return True
+    return False
+
+
+def _series_sum(text: str) -> int | None:
+    """ "1 + 2 + 3 + \\cdots + 80": the sum of an arithmetic series written with dots; None for anything else."""
+    m = re.fullmatch(r"((?:-?\d+\s*\+\s*){2,})\\[cl]?dots\s*\+\s*((?:-?\d+\s*\+\s*)*-?\d+)", text.strip())
+    if not m:
+        return None
+    left = [int(t) for t in m.group(1).split("+") if t.strip()]
+    right = [int(t) for t in m.group(2).split("+")]
+    d = left[1] - left[0]
+    steps = [b - a for a, b in zip(left, left[1:], strict=False)] + [
+        b - a for a, b in zip(right, right[1:], strict=False)
+    ]
+    gap = right[0] - left[-1]
+    if d <= 0 or any(x != d for x in steps) or gap <= d or gap % d:
+        return None
+    count = (right[-1] - left[0]) // d + 1
+    return count * (left[0] + right[-1]) // 2
+
+
+def _known_words(text: str) -> bool:
+    """True when every word outside the math is one the grammar reads (number words and "n-digit" included)."""
+    words = re.findall(r"[a-z]+(?:'[a-z]+)?", re.sub(r"⟦\d+⟧", " ", text.lower().replace("’", "'")))
+    known = all(singular(w, english=True) in _VOCABULARY or w in _NUMBER_WORDS for w in words)
+    return known and bool(_TARGET_WORDS.intersection(words))
+
+
+def question_tokens(prob: Problem) -> list[str] | None:
+    """The question as tokens (math segments as their integers), or None when something is not words or integers."""
+
+    def number(m: re.Match) -> str:
+        values = _segment_numbers(prob.math[int(m.group(1))])
+        if values is None:
+            raise Unread
+        return " " + " , ".join(map(str, values)) + " "
+
+    if (
+        not _FRAME_START.match(prob.text)
+        or not _known_words(prob.text)
+        or any(re.search(r"[a-zA-Z=<>%]", _COMMANDS.sub("", src)) for src in prob.math)
+    ):
+        return None  # not a question this grammar frames, or math that is not numbers (cheap, before parsing)
+    try:
+        text = re.sub(r"⟦(\d+)⟧", number, prob.text)
+    except Unread:
+        return None
+    text = words_to_numbers(
+        text.replace(":", " ").lower().replace("’", "'").replace("non-zero", "nonzero").replace("non-0", "nonzero")
+    )
+    text = re.sub(r"\b(\d{1,3}(?:,\d{3})+)\b", lambda m: m.group(1).replace(",", ""), text)
+    text = _SCALE.sub(lambda m: str((1 if m.group(1) in ("one", "a") else int(m.group(1))) * _SCALES[m.group(2)]), text)
+    text = (
+        re.sub(r"\b(\d+)[- ]digit\b", r"digit:\1", text)
+        .replace("non-negative", "nonnegative")
+        .replace("non-zero", "nonzero")
+    )
+    tokens = _TOKEN.findall(text)
+    if re.sub(r"\s+", "", text) != "".join(tokens):
+        return None  # a sign or symbol the grammar does not read
+    return tokens[:-1] if tokens and tokens[-1] in ("?", ".") else tokens
+
+
+_SCALES = {"hundred": 100, "thousand": 1000}
+_NUMBER_WORDS = frozenset(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen"
+    " seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety".split()
+)
+_FRAME_START = re.compile(r"\s*(?:how many|what|find|compute|determine|calculate|give|the (?:sum|product) of)\b", re.I)
+# every word the grammar reads (a question with any other word is not read: checked before any math is parsed)
+_GRAMMAR_WORDS = (
+    "how many of the a an are is there that which with whose unit one digit and also both has have be not first"
+    " distinct possible all modulo residue remainder when divided by it integer number numeral mean perfect square"
+    " cube common multiple factor divisor prime what what's find compute determine calculate give leave divide end"
+    " nonzero non zero does do following expression difference ten tens hundreds consecutive equal equals these"
+    " those greater smaller lesser larger bigger"
+)
+
+
+def _vocabulary() -> frozenset[str]:
+    words = set(_GRAMMAR_WORDS.split()) | set(ADJECTIVES) | HEADS | set(SUPERLATIVES) | set(AGGREGATES)
+    words |= {w for key in TERMS for w in key} | {w for lead in LEADS for w in lead}
+    for table in (PHRASES, HAVE_PHRASES, VERB_PHRASES):
+        words |= {w for pattern, _ in table for w in pattern.split() if w.isalpha()}
+    words |= {"hundred", "thousand", "digits", "inclusive", "negative"}
+    return frozenset(singular(w, english=True) for w in words)
+
+
+_VOCABULARY = _vocabulary()
+# a question this reader answers names its target with one of these
+_TARGET_WORDS = frozenset(
+    {"many", "number", "remainder", "residue", "unit", "units", "one", "ones", "common", "gcd", "gcf", "lcm", "hcf"}
+    | {"ten", "tens", "hundreds", "difference"}
+    | set(SUPERLATIVES)
+    | set(AGGREGATES)
+)
+_COMMANDS = re.compile(r"\\(?:cdots|ldots|dots|cdot|times|left|right|,|!)")
