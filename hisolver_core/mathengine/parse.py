@@ -320,11 +320,20 @@ def looks_like_latex(text: str) -> bool:
     return bool(re.search(r"\\[a-zA-Z]|[{}]", text))
 
 
+_GCD_OF_LETTERS = re.compile(r"(?:gcd|lcm|\\operatorname\{(?:gcd|lcm)\})\s*\\?(?:left)?\(([^()]*[a-zA-Z][^()]*)\)")
+# LaTeX reads 6^210^2 as 6^2 10^2, a plain reader as 6^(210^2): neither reading is safe
+_RUN_ON_EXPONENT = re.compile(r"\^\s*\d\d+\s*\^")
+
+
 def parse_math(text: str):
     """Parse LaTeX or plain text, trying the likelier reader first; return a SymPy object.
 
     Raises :class:`UndefinedFunction` when either reader met an undefined function call, else ParseFailure.
     """
+    if _GCD_OF_LETTERS.search(text):
+        raise ParseFailure("gcd and lcm of letters: SymPy would call gcd(a, b) 1 before a and b are known")
+    if _RUN_ON_EXPONENT.search(text):
+        raise ParseFailure("an exponent without braces before another power (6^210^2) is ambiguous")
     readers = (parse_latex, parse_plain) if looks_like_latex(text) else (parse_plain, parse_latex)
     failures: list[ParseFailure] = []
     for reader in readers:

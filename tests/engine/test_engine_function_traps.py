@@ -93,3 +93,16 @@ def test_a_number_against_a_bracket_multiplies(problem: str, expected: str) -> N
     sol = solve(problem)
     assert sol.solved, sol.reason
     assert sol.answer_latex == expected
+
+
+@pytest.mark.parametrize(
+    "problem",
+    [
+        # SymPy calls gcd(a, b) 1 for letters: read as math it answered 1 (the largest gcd is 40)
+        "The sum of two positive integers $a$ and $b$ is 80.  What is the largest possible value of $\\gcd(a,b)$?",
+        # LaTeX reads 6^210^2 as 6^2 10^2, a plain reader as 6^(210^2): it answered 1 (225)
+        "Compute $\\gcd(6^210^2,15^4)$.",
+    ],
+)
+def test_math_that_sympy_misreads_is_declined(problem: str) -> None:
+    assert not solve(problem).solved
