@@ -12,7 +12,6 @@ import re
 import sympy as sp
 
 from .story import NUM, Story, _n, question_of
-from .words import singular
 
 __all__ = ["MORE_FAMILIES"]
 
@@ -352,112 +351,7 @@ def _discount(s: str) -> Story | None:
     return Story("percent", [eq], {}, x, [price[0], pct], hints, [f"price {price[0]}, {pct}% {word}"])
 
 
-def _per_every(s: str) -> Story | None:
-    """ "3 cups of flour for every 2 cups of sugar: how many cups of flour for 8 cups of sugar?" (a direct
-    proportion)."""
-    m = re.search(
-        rf"\b{NUM} ([a-z]+)(?: of ([a-z]+))? (?:for every|for each|per|to every) {NUM} ([a-z]+)(?: of ([a-z]+))?\b", s
-    )
-    if not m or re.search(r"\b(?:percent|more|less|than|ratio|instead|left|remaining|each other)\b", s):
-        return None
-    a, unit_a, what_a, b, unit_b, what_b = m.groups()
-    q = question_of(s)
-    mq = (
-        re.search(rf"\bhow many {unit_a}(?: of {what_a})? [^?]*?\b(?:for|with|from|to make|in) {NUM} {unit_b}\b", q)
-        if what_a
-        else re.search(rf"\bhow many {unit_a} [^?]*?\b(?:for|with|from|to make|in) {NUM} {unit_b}\b", q)
-    )
-    if not mq or re.search(r"\d", s[m.end() : len(s) - len(q)]):
-        return None
-    c = mq.group(1)
-    if unit_a == unit_b and not re.search(rf"\b{re.escape(c)} {unit_b} of {what_b}\b", q):
-        return None  # "3 cups of flour for every 2 cups of sugar ... in 15 cups of the mix": cups of what?
-    y = sp.Symbol("y", positive=True)
-    eq = sp.Eq(y / _n(c), _n(a) / _n(b))
-    hints = [
-        "The two quantities stay in the same proportion.",
-        "Set up equal ratios with the unknown in one of them.",
-        "Cross-multiply and solve for the unknown.",
-    ]
-    return Story("ratio", [eq], {}, y, [a, b, c], hints, [f"{a} {unit_a} per {b} {unit_b}"])
-
-
 _SPANS = {"second": 1, "minute": 60, "hour": 3600, "day": 86400, "week": 604800}
-
-
-def _same_unit(a: str, b: str) -> sp.Expr | None:
-    """How many ``b`` make one ``a`` (1 when they are the same word); None when they do not convert."""
-    a, b = singular(a), singular(b)
-    if a == b:
-        return sp.Integer(1)
-    if a in _SPANS and b in _SPANS:
-        return sp.Rational(_SPANS[a], _SPANS[b])
-    return None
-
-
-def _unit_rate(s: str) -> Story | None:
-    """One rate and one amount: "prints 30 pages per minute; how many minutes for 450 pages?" (rate × time = amount)."""
-    if re.search(
-        r"\b(?:and|each|both|more|less|fewer|than|times|twice|half|percent|left|remaining|together|then|first|"
-        r"other|another|every|except|after|before|but|total|altogether|average|per cent|speed|km|miles|with|they|"
-        r"their|we|our|us|people|persons|workers|machines)\b",
-        s,
-    ):
-        return None
-    q = question_of(s)
-    rates = re.findall(
-        rf"\b{NUM} ([a-z]+) (?:per|a|an|each|every) (second|minute|hour|day|week|month|year|page|item|[a-z]+)\b", s
-    )
-    if len(rates) != 1:
-        return None
-    value, num_unit, den_unit = rates[0]
-    numbers = re.findall(r"(?<![\w.])\d+(?:\.\d+)?(?![\w.]*\d)", s)
-    if len(numbers) != 2:
-        return None
-    rest = s.replace(f"{value} {num_unit}", " ", 1)
-    plain = re.findall(rf"\b{NUM} ([a-z]+)\b", rest)
-    if len(plain) != 1:
-        return None
-    amount, amount_unit = plain[0]
-    x = sp.Symbol("x", positive=True)
-    rate = _n(value)
-    ask_num = re.search(rf"\bhow (?:many|much) {num_unit}\b", q) or (
-        num_unit == "dollars" and re.search(r"\bhow much (?:money )?(?:will|does|did|would|can|could)\b", q)
-    )
-    ask_den = re.search(rf"\bhow many ({den_unit}s?|seconds|minutes|hours|days|weeks)\b", q)
-    if ask_num and not ask_den:
-        factor = _same_unit(amount_unit, den_unit)  # the amount is a time (or count) in the rate's denominator
-        if factor is None:
-            return None
-        eq = sp.Eq(x, rate * _n(amount) * factor)
-        hints = [
-            f"The rate tells you how many {num_unit} for each {den_unit}.",
-            f"Write the amount of {amount_unit} in {den_unit}s if the units differ.",
-            f"Multiply the rate by the number of {den_unit}s.",
-        ]
-    elif ask_den and not ask_num:
-        if _same_unit(amount_unit, num_unit) != 1:
-            return None
-        factor = _same_unit(den_unit, ask_den.group(1))  # answer unit
-        if factor is None:
-            return None
-        eq = sp.Eq(x, _n(amount) / rate * factor)
-        hints = [
-            f"The rate tells you how many {num_unit} for each {den_unit}.",
-            f"Divide the total {num_unit} by the rate to get the number of {den_unit}s.",
-            "Convert to the unit the question asks for.",
-        ]
-    else:
-        return None
-    return Story(
-        "unit rate",
-        [eq],
-        {},
-        x,
-        [value, amount],
-        hints,
-        [f"rate: {value} {num_unit} per {den_unit}", f"amount: {amount} {amount_unit}"],
-    )
 
 
 def _percent_from_to(s: str) -> Story | None:
@@ -621,6 +515,4 @@ MORE_FAMILIES = (
     _percent_change,
     _average,
     _discount,
-    _per_every,
-    _unit_rate,
 )

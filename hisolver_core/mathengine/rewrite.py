@@ -523,64 +523,6 @@ def _sequence_from_terms(ctx: Context) -> bool:
     return True
 
 
-_LIST = r"(?P<list>⟦\d+⟧(?:,? ⟦\d+⟧)*,? and ⟦\d+⟧)"
-_NUMBER_THEORY = [
-    (rf"(?:the )?(?:least common multiple|lowest common multiple|lcm|l\.c\.m\.?) of (?:the numbers )?{_LIST}", "lcm"),
-    (
-        rf"(?:the )?(?:greatest common (?:divisor|factor)|highest common factor|gcd|hcf|h\.c\.f\.?"
-        rf"|g\.c\.d\.?) of (?:the numbers )?{_LIST}",
-        "gcd",
-    ),
-    (r"(?:the )?remainder when ⟦(?P<a>\d+)⟧ is divided by ⟦(?P<b>\d+)⟧", "mod"),
-    (r"(?:the )?number of (?:positive )?(?:divisors|factors) (?:of|does) ⟦(?P<a>\d+)⟧(?: have)?", "divisors"),
-    (r"(?:the )?(?:largest|greatest) prime factor of ⟦(?P<a>\d+)⟧", "maxprime"),
-    (r"(?:the )?(?:smallest|least) prime factor of ⟦(?P<a>\d+)⟧", "minprime"),
-]
-
-
-def _integers(ctx: Context, keys: list[str]) -> list[int] | None:
-    values = []
-    for k in keys:
-        _, v = _value(ctx, k)
-        if v is None or not (v.is_number and v.is_integer) or abs(int(v)) > 10**12:
-            return None
-        values.append(int(v))
-    return values
-
-
-def _number_theory(ctx: Context) -> bool:
-    """lcm / gcd of a list, remainders, divisor counts and prime factors of given whole numbers."""
-    for pattern, kind in _NUMBER_THEORY:
-        m = re.search(pattern, ctx.problem.text, flags=re.I)
-        if not m:
-            continue
-        keys = (
-            re.findall(r"⟦(\d+)⟧", m.group("list"))
-            if "list" in m.groupdict() and m.group("list")
-            else [m.group(g) for g in ("a", "b") if g in m.groupdict() and m.group(g)]
-        )
-        nums = _integers(ctx, keys)
-        if nums is None or any(n <= 0 for n in nums):
-            continue
-        if kind == "lcm":
-            value = sp.ilcm(*nums)
-        elif kind == "gcd":
-            value = sp.igcd(*nums)
-        elif kind == "mod":
-            value = nums[0] % nums[1]
-        elif kind == "divisors":
-            value = sp.divisor_count(nums[0])
-        else:
-            primes = sorted(sp.primefactors(nums[0]))
-            if not primes:
-                continue
-            value = primes[-1] if kind == "maxprime" else primes[0]
-        _drop(ctx, m)
-        _splice(ctx, m, sp.Integer(value))
-        return True
-    return False
-
-
 def rewrite_verbal(ctx: Context) -> None:
     """Apply the verbal rules to ``ctx`` in place until none matches."""
     if not any(seg.kind == "symbol" and seg.obj == N_SYM for seg in ctx.segments):
@@ -598,8 +540,6 @@ def rewrite_verbal(ctx: Context) -> None:
     _power_of(ctx)
     _sequence_term(ctx)
     _sequence_from_terms(ctx)
-    while _number_theory(ctx):
-        pass
     if re.search(r"⟦\d+⟧ (?:percent )?of ⟦\d+⟧ (?:is )?(?:increased|decreased) by", ctx.problem.text, flags=re.I):
         # "0.20 of a number decreased by 4": 0.2n - 4 or 0.2(n - 4); the words do not say which
         raise Decline(
