@@ -32,8 +32,6 @@ OLD_CHAIN = [
     "circle_property",
     "graph_property",
     "which_of_following",
-    "system_solution_count",
-    "equation_solution_count",
     "written_math",
 ]
 
