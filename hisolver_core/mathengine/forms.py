@@ -705,6 +705,11 @@ _OBJECT_IS = re.compile(
     rf"|(?:a|the) (?:circle|line|parabola)(?: in the xy-plane)? (?:has|is given by|is defined by) "
     rf"(?:the )?(?:equation )?(?P<ms_b>{_MS})"
 )
+_SHAPE = r"(?:a|the) (?:circle|line|parabola)"
+_DESCRIBED = re.compile(  # "the equation above defines a circle": what a relation already told is
+    rf"(?:the equation|(?P<ms>{_M})) (?:(?:of {_SHAPE} )?is shown(?: above)?|defines {_SHAPE}|is (?:an? |the )?"
+    rf"equation of {_SHAPE})"
+)
 _STATEMENT_LEAD = re.compile(rf"(?:in|for) (?:the )?(?:equation|system|inequality|expression)?s? ?(?P<ms>{_MS}), ")
 _DECL_LEAD = re.compile(
     r"^(?:if|where|given that|suppose) (?P<decl>.+? for which .+?(?=,? then )|[^,]+(?=, ))(?:, |,? then )"
@@ -1223,6 +1228,9 @@ def _statement(rd: _Reading, sentence: str) -> bool:
     m = _OBJECT_IS.fullmatch(s)
     if m:
         return _take_relations(rd, m.group("ms") or m.group("ms_b"))
+    m = _DESCRIBED.fullmatch(s)
+    if m:
+        return _take_relations(rd, m.group("ms")) if m.group("ms") else len(rd.relations) == 1
     m = _STATEMENT_LEAD.match(s)
     if m:
         return _take_relations(rd, m.group("ms")) and _statement(rd, s[m.end() :])

@@ -785,3 +785,38 @@ def test_displayed_math_and_named_systems_are_read(text, answer):
 def test_a_condition_after_displayed_math_is_kept():
     assert answered("$$x^2=4$$ If $x<0$, what is the value of $x$?") == -2
     assert answered("$$x^2=4$$ If $x<-5$, what is the value of $x$?") is None  # no solution: declined
+
+
+@pytest.mark.parametrize(
+    ("text", "answer"),
+    [
+        # (x - 3)^2 + (y + 4)^2 = 36
+        (
+            "$$x^2+y^2-6x+8y=11$$ The equation of a circle in the $xy$-plane is shown above. What is the radius of the circle?",
+            6,
+        ),
+        (
+            "$$x^2+y^2-6x+8y=11$$ The equation above defines a circle in the $xy$-plane. What is the radius of the circle?",
+            6,
+        ),
+        ("The equation $2x^2+2y^2-12x+16y=0$ defines a circle in the $xy$-plane. What is the radius of the circle?", 5),
+        (
+            "$$x^2+y^2+10x-4y=7$$ The equation of a circle in the $xy$-plane is shown above. What are the "
+            "coordinates of the center of the circle?",
+            sp.Tuple(-5, 2),
+        ),
+    ],
+)
+def test_a_relation_described_as_a_circle_is_read(text, answer):
+    assert answered(text) == answer
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "$$x^2+2y^2-6x+8y=11$$ The equation above defines a circle in the $xy$-plane. What is the radius of the circle?",  # no circle
+        "$$x^2+y^2-6x+8y=-30$$ The equation above defines a circle in the $xy$-plane. What is the radius of the circle?",  # r^2 < 0
+    ],
+)
+def test_an_equation_that_is_no_circle_is_declined(text):
+    assert answered(text) is None
