@@ -32,7 +32,7 @@ from .context_models import model_extremum, model_value, rectangle_expression
 from .equivalence import to_value
 from .everyday import EVERYDAY_FAMILIES
 from .expressions import evaluate_expression, simplify_expression
-from .graphs import circle_property, solve_graph_property
+from .graphs import solve_graph_property
 from .intent import read_intent
 from .interpret import interpret_model
 from .models import fee_model, formula_model
@@ -168,11 +168,6 @@ def _line_option(prob: Problem) -> Solution | None:
 )
 def _formula_model(prob: Problem) -> Solution | None:
     return formula_model(context_of(prob))
-
-
-@reader("circle_property", handles="the radius or center of a circle given by its equation", order=510)
-def _circle_property(prob: Problem) -> Solution | None:
-    return circle_property(context_of(prob))
 
 
 @reader("graph_property", handles="one property of a line or parabola (slope, intercepts, vertex ...)", order=520)

@@ -29,7 +29,6 @@ OLD_CHAIN = [
     "factor_option",
     "line_option",
     "formula_model",
-    "circle_property",
     "graph_property",
     "which_of_following",
     "written_math",
