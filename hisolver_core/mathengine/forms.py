@@ -144,6 +144,7 @@ FORMS: tuple[QuestionForm, ...] = (
         "count_of_solutions",
         (
             "how many solutions does the equation have",
+            "how many solutions does the system have",
             "how many solutions does {r1} have",
             "for how many values of {n1} is {r1}",
         ),
@@ -565,7 +566,7 @@ _NORMALISE: tuple[tuple[str, str], ...] = (
         r"the \1",
     ),
     (r"\bthe system of equations\b", "the system"),
-    (r"\bthe equation ⟦(\d+)⟧", r"⟦\1⟧"),  # "the equation M" names M
+    (r"\b(?:the )?(?:equation|inequality|system)s? (?=⟦)", ""),  # "the inequality M" names M
     (r"\bthe (?:line|graph of the equation|graph of the line|graph of the linear equation) ⟦(\d+)⟧", r"⟦\1⟧"),
     (r"\bthe points? (?=⟦)", ""),
     (r"\b(?:the )?(?:numerical )?value of the expression (?=⟦)", "the value of "),
@@ -704,17 +705,22 @@ _OBJECT_IS = re.compile(
     rf"|(?:a|the) (?:circle|line|parabola)(?: in the xy-plane)? (?:has|is given by|is defined by) "
     rf"(?:the )?(?:equation )?(?P<ms_b>{_MS})"
 )
+_SHAPE = r"(?:a|the) (?:circle|line|parabola)"
+_DESCRIBED = re.compile(  # "the equation above defines a circle": what a relation already told is
+    rf"(?:the equation|(?P<ms>{_M})) (?:(?:of {_SHAPE} )?is shown(?: above)?|defines {_SHAPE}|is (?:an? |the )?"
+    rf"equation of {_SHAPE})"
+)
 _STATEMENT_LEAD = re.compile(rf"(?:in|for) (?:the )?(?:equation|system|inequality|expression)?s? ?(?P<ms>{_MS}), ")
 _DECL_LEAD = re.compile(
     r"^(?:if|where|given that|suppose) (?P<decl>.+? for which .+?(?=,? then )|[^,]+(?=, ))(?:, |,? then )"
 )
 _LEAD = re.compile(
     rf"^(?:in the (?:equation|system|inequality|expression)(?: {_M})?|for the function (?P<f>{_M})|in the xy-plane"
-    rf"|given (?:that )?{_MS}|if {_MS}|when {_MS}|for {_MS})(?:,? then,?|,) "
+    rf"|given (?:that )?{_MS}|if {_MS}|when {_MS}|for {_MS}|in {_MS})(?:,? then,?|,) "
 )
 _TAIL = re.compile(
     r" (?:in|if|for which|such that|that satisf(?:y|ies)|satisfying|when|given|given that|where|that makes?"
-    rf"|which satisf(?:y|ies)|for|of) (?P<ms>{_MS})$"
+    rf"|which satisf(?:y|ies)|for|of) (?:all )?(?P<ms>{_MS})$"
 )
 
 
@@ -1222,6 +1228,9 @@ def _statement(rd: _Reading, sentence: str) -> bool:
     m = _OBJECT_IS.fullmatch(s)
     if m:
         return _take_relations(rd, m.group("ms") or m.group("ms_b"))
+    m = _DESCRIBED.fullmatch(s)
+    if m:
+        return _take_relations(rd, m.group("ms")) if m.group("ms") else len(rd.relations) == 1
     m = _STATEMENT_LEAD.match(s)
     if m:
         return _take_relations(rd, m.group("ms")) and _statement(rd, s[m.end() :])
@@ -1407,6 +1416,9 @@ def _read(prob: Problem) -> MathProgram | None:
     if not _classify(rd):
         return None
     ends = {str(i) for i, src in enumerate(prob.math) if src.rstrip().endswith(".")}  # "$$x^2 = 4.$$What is"
+    opening = re.match(rf"\s*{_MS}(?=\s+[A-Z])", text)
+    if opening:  # "$$x^2 = 4$$ How many ...": the math that opens the text is told before the question
+        ends.add(str(_segments(opening.group(0))[-1]))
     text = re.sub(r"⟦(\d+)⟧(?=\s+[A-Z])", lambda m: m.group(0) + ("." if m.group(1) in ends else ""), text)
     sentences = [s for s in re.split(r"(?<=[.?!])\s+(?=[A-Z⟦])", " ".join(text.split())) if s.strip()]
     if not sentences:
@@ -1443,6 +1455,10 @@ def _read(prob: Problem) -> MathProgram | None:
         elif _segments(lead.group(0)) and not _take_relations(rd, lead.group(0)):
             return None
         q = q[lead.end() :]
+    system = re.search(rf"\bdoes (?P<ms>{_M}(?:(?:,| and|, and) {_M})+) have\b", q)
+    if system and all(rd.kinds.get(i) == "relation" for i in _segments(system.group("ms"))):
+        _take_relations(rd, system.group("ms"))  # "how many solutions does ⟦0⟧ and ⟦1⟧ have"
+        q = q[: system.start("ms")] + "the system" + q[system.end("ms") :]
     d = re.search(rf",? (?:where|and|if) (?:the )?{_NAME_LIST} (?:is|are) .*$", q.rstrip("?. "))
     if d:  # "..., where ⟦k⟧ is a constant?"
         decl = _DECL.fullmatch(d.group(0).strip(", "))
@@ -1461,7 +1477,7 @@ def _read(prob: Problem) -> MathProgram | None:
         t = _TAIL.search(q.rstrip("?. "))
         if t is None or not _take_relations(rd, t.group("ms")):
             return None
-        found = match_form(q.rstrip("?. ")[: t.start()], rd.kinds, only)
+        found = match_form(q.rstrip("?. ")[: t.start()].rstrip(" ,"), rd.kinds, only)  # "..., where ⟦x > 0⟧"
         if found is None:
             return None
     form, slots = found

@@ -10,7 +10,7 @@ from ..solution import Solution, Step
 from .build import Decline, solved, step, tex
 from .context import Context
 
-__all__ = ["circle_property", "solve_graph_property"]
+__all__ = ["solve_graph_property"]
 
 X, Y = sp.Symbol("x"), sp.Symbol("y")
 _PROPERTIES = [
@@ -476,49 +476,3 @@ def _hints(prop: str) -> list[str]:
             "Substitute that x into the quadratic to get the y-coordinate.",
         ],
     )
-
-
-def circle_property(ctx) -> Solution | None:
-    """ "The equation x^2 + y^2 - 6x + 8y = 11 defines a circle: what is its radius (center)?" by completing the
-    squares."""
-    q = ctx.problem.question
-    asked = re.search(r"\bwhat (?:is|are) the (radius|(?:coordinates of the )?center)(?: of (?:the|this) circle)?\b", q)
-    eqs = [s.obj for s in ctx.segments if s.kind == "equation"]
-    if not asked or len(eqs) != 1 or not re.search(r"\bcircle\b", q):
-        return None
-    poly = sp.expand(eqs[0].lhs - eqs[0].rhs)
-    if poly.free_symbols != {X, Y} or not poly.is_polynomial(X, Y) or sp.Poly(poly, X, Y).total_degree() != 2:
-        return None
-    a = poly.coeff(X, 2)
-    if a == 0 or poly.coeff(Y, 2) != a or poly.coeff(X, 1).has(Y):
-        return None
-    poly = sp.expand(poly / a)
-    d, e = poly.coeff(X, 1).subs(Y, 0), poly.coeff(Y, 1).subs(X, 0)
-    f = poly.subs({X: 0, Y: 0})
-    h, k = -d / 2, -e / 2
-    r2 = h**2 + k**2 - f
-    if not r2.is_positive:
-        raise Decline("The equation does not describe a circle.")
-    radius = sp.sqrt(r2)
-    steps = [
-        step(eqs[0], "Start from the equation."),
-        step(
-            f"\\left(x {'-' if h >= 0 else '+'} {tex(abs(h))}\\right)^2 + \\left(y {'-' if k >= 0 else '+'} "
-            f"{tex(abs(k))}\\right)^2"
-            f" = {tex(r2)}",
-            "Complete the square in x and in y, adding the same numbers to both sides.",
-        ),
-        step(
-            f"r = \\sqrt{{{tex(r2)}}} = {tex(radius)}"
-            if asked.group(1) == "radius"
-            else f"(h, k) = {tex(sp.Tuple(h, k))}",
-            "Read the radius (square root of the right side) or the center (h, k).",
-        ),
-    ]
-    hints = [
-        "A circle's equation can be written (x - h)^2 + (y - k)^2 = r^2.",
-        "Complete the square for the x terms and the y terms.",
-        "The right side is r squared.",
-    ]
-    answer = radius if asked.group(1) == "radius" else sp.Tuple(h, k)
-    return solved(ctx.problem.raw, "circles", steps, hints, answer, verification="completed the squares with SymPy")

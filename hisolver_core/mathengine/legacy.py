@@ -19,13 +19,12 @@ Gaps between the orders leave room for new readers (tables, question forms, prog
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 import sympy as sp
 
 from ..solution import Solution
-from .algebra import count_real_solutions, solve_equations, solve_inequality, solve_solution_count
+from .algebra import solve_equations, solve_inequality, solve_solution_count
 from .build import Decline
 from .classic import CLASSIC_FAMILIES
 from .context import Context, context_of
@@ -33,7 +32,7 @@ from .context_models import model_extremum, model_value, rectangle_expression
 from .equivalence import to_value
 from .everyday import EVERYDAY_FAMILIES
 from .expressions import evaluate_expression, simplify_expression
-from .graphs import circle_property, solve_graph_property
+from .graphs import solve_graph_property
 from .intent import read_intent
 from .interpret import interpret_model
 from .models import fee_model, formula_model
@@ -54,7 +53,7 @@ from .ratios import RATIO_FAMILIES
 from .readers import reader
 from .statements import solve_statements
 from .story import solve_story
-from .systems import count_system_solutions, whole_system_intent
+from .systems import whole_system_intent
 from .wording import solve_wording
 
 __all__: list[str] = []  # importing the module registers its readers
@@ -171,11 +170,6 @@ def _formula_model(prob: Problem) -> Solution | None:
     return formula_model(context_of(prob))
 
 
-@reader("circle_property", handles="the radius or center of a circle given by its equation", order=510)
-def _circle_property(prob: Problem) -> Solution | None:
-    return circle_property(context_of(prob))
-
-
 @reader("graph_property", handles="one property of a line or parabola (slope, intercepts, vertex ...)", order=520)
 def _graph_property(prob: Problem) -> Solution | None:
     return solve_graph_property(context_of(prob))
@@ -187,25 +181,6 @@ def _which_of_following(prob: Problem) -> Solution | None:
 
 
 # --- the general solver of written-out math -----------------------------------------------------
-
-_HOW_MANY_SOLUTIONS = re.compile(r"\bhow many (?:real )?solutions does\b.*\bhave\b")
-
-
-@reader("system_solution_count", handles='"how many solutions does the system have?" for linear equations', order=900)
-def _system_solution_count(prob: Problem) -> Solution | None:
-    ctx = context_of(prob)
-    if _HOW_MANY_SOLUTIONS.search(ctx.problem.question) and len(ctx.equations) > 1:
-        return count_system_solutions(ctx)
-    return None
-
-
-@reader("equation_solution_count", handles='"how many solutions does the equation have?" for one equation', order=910)
-def _equation_solution_count(prob: Problem) -> Solution | None:
-    ctx = context_of(prob)
-    if _HOW_MANY_SOLUTIONS.search(ctx.problem.question) and len(ctx.equations) == 1:
-        read_intent(ctx, {"have", "does", "how", "many", "solutions", "real", "equation"})
-        return count_real_solutions(ctx)
-    return None
 
 
 @reader(

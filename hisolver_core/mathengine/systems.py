@@ -9,7 +9,7 @@ import sympy as sp
 from .context import Context, Segment
 from .intent import Intent, read_intent
 
-__all__ = ["count_system_solutions", "elimination_steps", "whole_system_intent"]
+__all__ = ["elimination_steps", "whole_system_intent"]
 
 _SOLVE_SYSTEM = re.compile(
     r"\bsolve (?:the |this |each |following |given )*(?:linear )?(?:system|simultaneous equations)\b"
@@ -93,58 +93,6 @@ def whole_system_intent(ctx: Context) -> Intent | None:
         return intent
     intent.target = Segment(index=-1, source="", obj=sp.Tuple(*unknowns), kind="tuple")
     return intent
-
-
-def count_system_solutions(ctx: Context):
-    """ "How many solutions does the system ... have?" for linear equations: 0, 1 or infinitely many.
-
-    Returns a Solution, or None when the equations are not a linear system; raises Decline
-    when the question has wording beyond that.
-    """
-    from .build import solved, step, tex
-
-    eqs = ctx.equations
-    unknowns = sorted(set().union(*(e.free_symbols for e in eqs)), key=lambda s: s.name) if eqs else []
-    if len(eqs) < 2 or not unknowns:
-        return None
-    exprs = [sp.expand(e.lhs - e.rhs) for e in eqs]
-    if not all(ex.is_polynomial(*unknowns) and sp.Poly(ex, *unknowns).total_degree() <= 1 for ex in exprs):
-        return None
-    read_intent(ctx, {"how", "many", "solutions", "does", "have", "system", "of", "the", "equations", "real"})
-    found = sp.linsolve(exprs, unknowns)
-    if found is sp.S.EmptySet:
-        answer, why = sp.Integer(0), "Eliminating leaves a false statement: the lines are parallel and never meet."
-    else:
-        point = next(iter(found))
-        infinite = any(v.free_symbols for v in point)
-        answer = sp.oo if infinite else sp.Integer(1)
-        why = (
-            "The equations are multiples of each other, so every solution of one solves the other."
-            if infinite
-            else f"Elimination gives the single solution {tex(sp.Tuple(*point))}."
-        )
-    steps = [step(e, "Write down the equations.") for e in eqs]
-    if answer == 1:
-        steps.append(
-            step(
-                f"{tex(sp.Tuple(*unknowns))} = {tex(sp.Tuple(*point))}",
-                "Combine the equations to eliminate an unknown.",
-            )
-        )
-    steps.append(step(r"\infty" if answer == sp.oo else tex(answer), why))
-    hints = [
-        "Write each equation in slope-intercept form, or eliminate one unknown.",
-        "Equal slopes with different intercepts mean no solution; the same line means infinitely many.",
-        "Different slopes mean exactly one solution.",
-    ]
-    return solved(
-        ctx.problem.raw,
-        "systems of equations",
-        steps,
-        hints,
-        answer,
-        verification="solved the linear system with SymPy's linsolve",
-    )
 
 
 def elimination_steps(eqs: list, unknowns: list, solution: dict) -> list | None:

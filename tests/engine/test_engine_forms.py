@@ -725,3 +725,98 @@ def test_an_inequality_written_in_a_form_gives_its_ends():
     text = "The solution to $-4 {} 2(x - 1) < 8$ is expressed in the form $a < x < b$. Find the value of $a + b$."
     assert answered(text.format("<")) == 4
     assert answered(text.format("\\le")) is None  # a closed end cannot be written with "<"
+
+
+def chosen(text: str, options: list[str]) -> str | None:
+    """The option the written-out-math reader chose (None when it did not answer)."""
+    sol = solve_forms(analyze(text, options))
+    return None if sol is None else sol.choice
+
+
+@pytest.mark.parametrize(
+    ("text", "options", "choice"),
+    [
+        # the object named in words before its math: "the inequality M" is M
+        ("Which of the following is NOT a solution to the inequality $2x+3>7$?", ["3", "4", "5", "1"], "D"),
+        ("Which of the following is NOT a solution of the inequality $2x-9>5x+3$?", ["-5", "-6", "-4", "-10"], "C"),
+        # a comma (or "for all") before the condition that ends the question
+        (
+            "Which of the following is equivalent to $x^{3/4}$, where $x>0$?",
+            ["$\\sqrt[3]{x^4}$", "$\\sqrt[4]{x^3}$", "$x^{4/3}$", "$\\frac{x^3}{4}$"],
+            "B",
+        ),
+        (
+            "Which of the following is equivalent to $\\sqrt{x^2}$ for all $x>0$?",
+            ["$-x$", "$x^2$", "$x$", "$|x|^2$"],
+            "C",
+        ),
+    ],
+)
+def test_named_objects_and_trailing_conditions_are_read(text, options, choice):
+    assert chosen(text, options) == choice
+
+
+@pytest.mark.parametrize(
+    ("text", "answer"),
+    [
+        # displayed math that opens the problem is told before the question
+        ("$$x^2+6x+9=0$$ How many solutions does the equation above have?", 1),
+        ("$$\\frac{x}{x-3}=\\frac{3}{x-3}+2$$ How many solutions does the equation above have?", 0),
+        ("$$3x+5=20$$ In the equation above, what is the value of $x$?", 5),
+        ("In the equation $3x+5=20$, what is the value of $x$?", 5),
+        # a system named by its equations, or displayed above
+        ("How many solutions does the system of equations $y=2x+3$ and $y=2x-1$ have?", 0),
+        (
+            "$$\\begin{aligned} x+y&=5 \\\\ x-y&=1 \\end{aligned}$$ How many solutions does the system of equations "
+            "above have?",
+            1,
+        ),
+        (
+            "$$\\begin{aligned} y&=2x+3 \\\\ 4x-2y&=-6 \\end{aligned}$$ How many solutions does the system of "
+            "equations above have?",
+            sp.oo,
+        ),
+    ],
+)
+def test_displayed_math_and_named_systems_are_read(text, answer):
+    assert answered(text) == answer
+
+
+def test_a_condition_after_displayed_math_is_kept():
+    assert answered("$$x^2=4$$ If $x<0$, what is the value of $x$?") == -2
+    assert answered("$$x^2=4$$ If $x<-5$, what is the value of $x$?") is None  # no solution: declined
+
+
+@pytest.mark.parametrize(
+    ("text", "answer"),
+    [
+        # (x - 3)^2 + (y + 4)^2 = 36
+        (
+            "$$x^2+y^2-6x+8y=11$$ The equation of a circle in the $xy$-plane is shown above. What is the radius of the circle?",
+            6,
+        ),
+        (
+            "$$x^2+y^2-6x+8y=11$$ The equation above defines a circle in the $xy$-plane. What is the radius of the circle?",
+            6,
+        ),
+        ("The equation $2x^2+2y^2-12x+16y=0$ defines a circle in the $xy$-plane. What is the radius of the circle?", 5),
+        (
+            "$$x^2+y^2+10x-4y=7$$ The equation of a circle in the $xy$-plane is shown above. What are the "
+            "coordinates of the center of the circle?",
+            sp.Tuple(-5, 2),
+        ),
+    ],
+)
+def test_a_relation_described_as_a_circle_is_read(text, answer):
+    assert answered(text) == answer
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "$$x^2+2y^2-6x+8y=11$$ The equation above defines a circle in the $xy$-plane. What is the radius of the circle?",  # no circle
+        "$$x^2+y^2-6x+8y=-30$$ The equation above defines a circle in the $xy$-plane. What is the radius of the circle?",  # r^2 < 0
+    ],
+)
+def test_an_equation_that_is_no_circle_is_declined(text):
+    assert answered(text) is None

@@ -29,11 +29,8 @@ OLD_CHAIN = [
     "factor_option",
     "line_option",
     "formula_model",
-    "circle_property",
     "graph_property",
     "which_of_following",
-    "system_solution_count",
-    "equation_solution_count",
     "written_math",
 ]
 

@@ -78,8 +78,10 @@ def test_counting_solutions_of_a_linear_system(problem: str, answer) -> None:
     assert solve(problem).answer == answer
 
 
-def test_counting_solutions_of_a_nonlinear_system_declines() -> None:
-    assert not solve("How many solutions does the system $x^2+y=2$ and $x-y=4$ have?").solved
+def test_counting_solutions_of_a_nonlinear_system() -> None:
+    # y = x - 4 gives x^2 + x - 6 = 0: (2, -2) and (-3, -7), checked by hand in both equations
+    assert solve("How many solutions does the system $x^2+y=2$ and $x-y=4$ have?").answer == 2
+    assert solve("How many solutions does the system $x^2+y=-5$ and $y=2$ have?").answer == 0
 
 
 # -- lines in the xy-plane --------------------------------------------------------------------------
