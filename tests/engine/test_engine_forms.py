@@ -6,9 +6,10 @@ import pytest
 import sympy as sp
 
 from hisolver_core.mathengine import solve
-from hisolver_core.mathengine.forms import FORMS, match_form, normalise, read_forms, solve_forms
+from hisolver_core.mathengine.forms import read_forms, solve_forms
 from hisolver_core.mathengine.problem import analyze
 from hisolver_core.mathengine.program import MathProgram
+from hisolver_core.mathengine.question_forms import FORMS, match_form, normalise
 from hisolver_core.mathengine.readers import FALLBACK_ORDER, registered_readers
 
 
