@@ -20,6 +20,7 @@ __all__ = [
     "AGENTS",
     "STOP",
     "CLAUSE_START",
+    "EQUIVALENT",
 ]
 
 # dimension: unit size, ... (the size in the dimension's base unit, the first one listed with size 1).
@@ -31,9 +32,10 @@ length: meter 1, millimeter 1/1000, centimeter 1/100, kilometer 1000, inch 127/5
 time: second 1, minute 60, hour 3600, day 86400, week 604800
 calendar: month 1, year 12
 volume: milliliter 1, liter 1000, teaspoon 473176473/96000000, tablespoon 473176473/32000000,
-    cup 473176473/2000000, pint 473176473/1000000, quart 473176473/500000, gallon 473176473/125000
+    fluid-ounce 473176473/16000000, cup 473176473/2000000, pint 473176473/1000000, quart 473176473/500000, gallon 473176473/125000
 mass: gram 1, milligram 1/1000, kilogram 1000, ounce 45359237/1600000, pound 45359237/100000
 money: dollar 1, cent 1/100
+energy: calorie 1
 """
 
 
@@ -47,7 +49,8 @@ def _units(table: str) -> dict[str, tuple[str, sp.Rational]]:
     return out
 
 
-# unit word -> (dimension, size in the dimension's base unit); "ounce" is weight (a fluid ounce is not read)
+# unit word -> (dimension, size in the dimension's base unit); "ounce" is weight ("fluid ounce" is read as
+# the one word "fluid-ounce", a volume)
 UNITS: dict[str, tuple[str, sp.Rational]] = _units(_TABLE)
 
 # dimensions whose units say what they measure ("2 cups of flour", "3 feet of rope")
@@ -60,7 +63,7 @@ ALIASES = dict(
     feet=foot ft=foot inches=inch yd=yard mi=mile km=kilometer cm=centimeter mm=millimeter metre=meter
     metres=meter litre=liter litres=liter ml=milliliter kg=kilogram mg=milligram lb=pound lbs=pound oz=ounce
     sec=second secs=second min=minute mins=minute hr=hour hrs=hour tsp=teaspoon tbsp=tablespoon ¤=dollar
-    people=person men=man women=woman children=child
+    fluid-ounces=fluid-ounce calories=calorie people=person men=man women=woman children=child
     """.split()
 )
 # one word for a rate: "mph" is mile per hour
@@ -117,3 +120,13 @@ STOP = frozenset(
 )
 # words that may stand before a sentence's subject: "If 6 workers ...", "When 4 oranges ..."
 CLAUSE_START = frozenset("if when suppose assume the and , ; :".split())
+
+# the words between two amounts worth the same ("6 cookies cost the same as 2 brownies"): an exchange rate
+EQUIVALENT = [
+    phrase.split()
+    for phrase in """
+    cost the same as|costs the same as|cost as much as|costs as much as|is equivalent to|are equivalent to
+    is worth the same as|are worth the same as|weigh the same as|weighs the same as|is as heavy as|are as heavy as
+    """.replace("\n", "|").split("|")
+    if phrase.strip()
+]

@@ -23,6 +23,7 @@ R = sp.Rational
 NUMBER = r"¤?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:/\d+)?"
 TOKEN = re.compile(rf"{NUMBER}|[a-z]+(?:['-][a-z]+)*|[^\sa-z\d]")
 _LATEX_SEGMENT = re.compile(r"\$([^$]*)\$")
+_LATEX_UNIT = re.compile(r"(?:\\[ ,;]|~|\s)*\\(?:text|mbox|mathrm)\s*\{\s*([a-zA-Z]+(?:\s*/\s*[a-zA-Z]+)?)\s*\}\s*$")
 _LATEX_FRAC = re.compile(r"^(\d*)\\[dt]?frac\s*(?:\{(\d+)\}|(\d))\s*(?:\{(\d+)\}|(\d))$")
 
 
@@ -132,7 +133,13 @@ def unit_word(word: str) -> str:
 
 
 def _latex_number(body: str) -> str | None:
-    """A math segment that is one number (``\\$3``, ``\\frac14``, ``4\\frac{1}{2}``, ``10,\\!000``) as text."""
+    """A math segment that is one number (``\\$3``, ``\\frac14``, ``4\\frac{1}{2}``, ``10,\\!000``) as text.
+
+    A unit written in the segment after the number (``9\\ \\text{m/s}``) is kept as words after it."""
+    unit = _LATEX_UNIT.search(body)
+    if unit is not None:
+        found = _latex_number(body[: unit.start()])
+        return None if found is None else f"{found} {unit.group(1)}"
     if body.strip().startswith("="):  # "(1 liter $=1,000$ milliliters)"
         found = _latex_number(body.strip()[1:])
         return None if found is None else f"= {found}"
@@ -146,6 +153,19 @@ def _latex_number(body: str) -> str | None:
     whole = int(m.group(1) or 0)
     value = whole + R(int(m.group(2) or m.group(3)), int(m.group(4) or m.group(5)))
     return _num_text(value)
+
+
+# "m/s", "km/h", "ft/s": a rate written with a slash; the one-letter units are read only here
+_SLASH_UNIT = re.compile(r"(?<=\d)\s*\b([a-z]+)\s*/\s*([a-z]+)\b")
+_SLASH_LETTERS = {"m": "meter", "s": "second", "h": "hour"}
+
+
+def _per_unit(m: re.Match) -> str:
+    """ "m/s" -> " meters per second" when both sides are units, else the text unchanged."""
+    top, below = (unit_word(_SLASH_LETTERS.get(w, w)) for w in m.groups())
+    if top not in UNITS or below not in UNITS:
+        return m.group(0)
+    return f" {top} per {below}"
 
 
 def _num_text(value: sp.Rational) -> str:
@@ -173,6 +193,10 @@ def plain_text(prob: Problem) -> str | None:
     text = re.sub(r"¤\s+(?=\d)", "¤", text.lower().replace("’", "'"))
     text = re.sub(r"\b([a-z]+) - ([a-z]+)\b", r"\1-\2", text)  # "t - shirts"
     text = re.sub(r"(\d)\s*¢", r"\1 cents", text)
+    text = re.sub(r"(?<=[¤\s])\.(?=\d)", "0.", text)  # "$.05"
+    text = re.sub(r"\bfluid ounces?\b", "fluid-ounce", text)
+    text = _SLASH_UNIT.sub(_per_unit, text)
+    text = re.sub(rf"(\d)\s+of\s+(?:a|an|one) (?=(?:{_UNIT_WORDS})\b)", r"\1 ", text)  # "1/4 of a milliliter"
     return _number_words(text)
 
 
@@ -196,11 +220,12 @@ _UNIT_WORDS = "|".join(sorted({*UNITS, *(a for a, u in ALIASES.items() if u in U
 
 
 def value_of(token: str) -> sp.Rational:
+    """The exact value of a number token (``¤1.50 -> 3/2``, ``3/4``, ``05 -> 5``)."""
     s = token.lstrip("¤").replace(",", "")
     if "/" in s:
         a, b = s.split("/")
-        return sp.nsimplify(a) / sp.nsimplify(b)
-    return sp.nsimplify(s, rational=True)
+        return sp.Rational(a) / sp.Rational(b)
+    return sp.Rational(s)
 
 
 def is_number(token: str) -> bool:

@@ -30,7 +30,7 @@ from ..solution import Solution
 from .build import rounded, solved, step, tex
 from .problem import Problem
 from .readers import FALLBACK_ORDER, reader
-from .unit_data import AGENTS, ALIASES, BLOCK, CLAUSE_START, COMPOUND, MEASURED, POWERS, SCALES, STOP, UNITS
+from .unit_data import AGENTS, ALIASES, BLOCK, CLAUSE_START, COMPOUND, EQUIVALENT, MEASURED, POWERS, SCALES, STOP, UNITS
 from .unit_quantities import TOKEN, Quantity, Story, Unit, combine, is_number, plain_text, unit_word, value_of
 from .words import sentences, singular
 
@@ -117,8 +117,11 @@ def _quantity_at(tokens: list[str], i: int, used: set[int], in_question: bool) -
         return Quantity(value, Unit(top), Unit(below), in_question=in_question, scale=scale, text=token)
     else:
         unit, j = _noun(tokens, j)
-    if unit is None or (i > 0 and tokens[i - 1] in ("a", "an")) or _adjective(tokens, j, unit):
-        return None  # "a 400 meter track", "a 5 pound bag": the number describes a thing, it is not an amount
+    article = i > 0 and tokens[i - 1] in ("a", "an")
+    if unit is None or article != _adjective(tokens, j, unit):
+        return None  # "400 meter track", "a 5 pounds": the number describes a thing, it is not an amount
+    if article:  # "a 12 fluid ounce bottle": the bottle's size is the amount
+        _, j = _noun(tokens, j)
     used.update(range(i, j))
     per, count, end = _rate_after(tokens, j, used)
     if per is None:
@@ -210,7 +213,7 @@ def _resolve(spec: _Asked, quantities: list[Quantity]) -> Unit | None:
             asked = _money(quantities)
         asked = explicit or asked
     elif spec.how == "cost":
-        asked = _money(quantities)
+        asked = explicit if explicit is not None and explicit.dims == {"money": 1} else _money(quantities)
     else:
         dim = "length" if spec.how == "far" else "time"
         asked = explicit if explicit is not None and explicit.dims == {dim: 1} else _only_unit(quantities, dim)
@@ -309,6 +312,7 @@ def _read(
     """
     used = set() if used is None else used
     read: list[tuple[Quantity, int, int]] = []
+    _one_before_equivalence(tokens)
     for i, token in enumerate(tokens):
         if is_number(token) and i not in used:
             before = set(used)
@@ -318,7 +322,10 @@ def _read(
     stated = _stated_conversions(tokens, read, used)
     if stated is None:
         return ["<a stated conversion the table does not hold>"]
-    out.extend(q for q, _, _ in read if not any(q is s for s in stated))
+    rates = _equivalences(tokens, read, used)
+    paired = [*stated, *(q for pair in rates for q in pair[:2])]
+    out.extend(q for q, _, _ in read if not any(q is s for s in paired))
+    out.extend(rate for _, _, rate in rates)
     return [] if keep else _leftover(tokens, used)
 
 
@@ -331,14 +338,41 @@ def _stated_conversions(tokens: list[str], read: list[tuple[Quantity, int, int]]
     stated: list[Quantity] = []
     for (a, _, a_end), (b, b_start, _) in itertools.pairwise(read):
         between = tokens[a_end + 1 : b_start]
-        standard = a.unit.word in UNITS and b.unit.word in UNITS and a.unit.word != b.unit.word
-        if between not in _EQUALS or not standard or a.per or b.per or a.dims != b.dims:
-            continue
+        words = [u.word for q in (a, b) for u in (q.unit, q.per) if u is not None]
+        standard = all(w in UNITS for w in words) and (a.per is None) == (b.per is None)
+        same = (a.unit.word, a.per and a.per.word) == (b.unit.word, b.per and b.per.word)
+        if between not in _EQUALS or not standard or same or a.dims != b.dims:
+            continue  # "60 miles per hour is 88 feet per second" is a conversion too
         if a.base != b.base:
             return None
         stated += [a, b]
         used.update(range(a_end + 1, b_start))
     return stated
+
+
+def _equivalences(
+    tokens: list[str], read: list[tuple[Quantity, int, int]], used: set[int]
+) -> list[tuple[Quantity, Quantity, Quantity]]:
+    """ "6 cookies cost the same as 2 brownies": each pair of amounts the story says are worth the same, with the
+    exchange rate it makes (2 brownies per 6 cookies) and which replaces the pair."""
+    found = []
+    for (a, _, a_end), (b, b_start, _) in itertools.pairwise(read):
+        if tokens[a_end + 1 : b_start] in EQUIVALENT and a.per is None and b.per is None and a.unit != b.unit:
+            rate = Quantity(b.value, b.unit, a.unit, a.value * a.scale, a.in_question, scale=b.scale, text=b.text)
+            rate.text = f"{a.text} {' '.join(tokens[a_end + 1 : b_start])} {b.text}"
+            found.append((a, b, rate))
+            used.update(range(a_end + 1, b_start))
+    return found
+
+
+def _one_before_equivalence(tokens: list[str]) -> None:
+    """ "a drip of water is equivalent to 1/4 milliliter": the article is the amount 1 (rewritten in ``tokens``)."""
+    for k in range(len(tokens)):
+        if tokens[k] not in ("a", "an"):
+            continue
+        _, end = _noun(tokens, k + 1)
+        if end > k + 1 and any(tokens[end : end + len(p)] == p for p in EQUIVALENT):
+            tokens[k] = "1"
 
 
 def _leftover(tokens: list[str], used: set[int]) -> list[str]:
