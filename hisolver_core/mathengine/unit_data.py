@@ -21,6 +21,8 @@ __all__ = [
     "STOP",
     "CLAUSE_START",
     "EQUIVALENT",
+    "GROWS",
+    "SHRINKS",
 ]
 
 # dimension: unit size, ... (the size in the dimension's base unit, the first one listed with size 1).
@@ -32,7 +34,8 @@ length: meter 1, millimeter 1/1000, centimeter 1/100, kilometer 1000, inch 127/5
 time: second 1, minute 60, hour 3600, day 86400, week 604800
 calendar: month 1, year 12
 volume: milliliter 1, liter 1000, teaspoon 473176473/96000000, tablespoon 473176473/32000000,
-    fluid-ounce 473176473/16000000, cup 473176473/2000000, pint 473176473/1000000, quart 473176473/500000, gallon 473176473/125000
+    fluid-ounce 473176473/16000000, cup 473176473/2000000, pint 473176473/1000000, quart 473176473/500000,
+    gallon 473176473/125000
 mass: gram 1, milligram 1/1000, kilogram 1000, ounce 45359237/1600000, pound 45359237/100000
 money: dollar 1, cent 1/100
 energy: calorie 1
@@ -130,3 +133,8 @@ EQUIVALENT = [
     """.replace("\n", "|").split("|")
     if phrase.strip()
 ]
+
+# the verb before a rate that says whether a start grows or shrinks by it ("is now 12 feet tall and grows 18
+# inches a year"): the linear model reads the sign from it, and declines with any other verb
+GROWS = frozenset("grows gains rises climbs earns saves adds collects receives".split())
+SHRINKS = frozenset("loses drops falls sinks shrinks leaks drains spends uses burns melts".split())

@@ -20,6 +20,7 @@ before it did not answer.
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import re
 from dataclasses import dataclass
@@ -31,6 +32,7 @@ from .build import rounded, solved, step, tex
 from .problem import Problem
 from .readers import FALLBACK_ORDER, reader
 from .unit_data import AGENTS, ALIASES, BLOCK, CLAUSE_START, COMPOUND, EQUIVALENT, MEASURED, POWERS, SCALES, STOP, UNITS
+from .unit_models import joint_work, linear_model
 from .unit_quantities import TOKEN, Quantity, Story, Unit, combine, is_number, plain_text, unit_word, value_of
 from .words import sentences, singular
 
@@ -114,7 +116,8 @@ def _quantity_at(tokens: list[str], i: int, used: set[int], in_question: bool) -
     elif j < len(tokens) and tokens[j] in COMPOUND:
         top, below = COMPOUND[tokens[j]]
         used.update(range(i, j + 1))
-        return Quantity(value, Unit(top), Unit(below), in_question=in_question, scale=scale, text=token)
+        before = tokens[i - 1] if i > 0 else ""
+        return Quantity(value, Unit(top), Unit(below), in_question=in_question, scale=scale, text=token, before=before)
     else:
         unit, j = _noun(tokens, j)
     article = i > 0 and tokens[i - 1] in ("a", "an")
@@ -127,9 +130,8 @@ def _quantity_at(tokens: list[str], i: int, used: set[int], in_question: bool) -
     if per is None:
         per = _each_before(tokens, i, used)
     subject = all(t in CLAUSE_START for t in tokens[:i][-2:])
-    return Quantity(
-        value, unit, per, count, in_question=in_question, subject=subject, scale=scale, text=" ".join(tokens[i:end])
-    )
+    text, before = " ".join(tokens[i:end]), tokens[i - 1] if i > 0 else ""
+    return Quantity(value, unit, per, count, in_question, subject, scale, text, before)
 
 
 def _adjective(tokens: list[str], j: int, unit: Unit) -> bool:
@@ -396,12 +398,13 @@ def fitting_products(story: Story) -> list[tuple[int, ...]]:
     return fits
 
 
-def _consistent(story: Story) -> Story | None:
+def _consistent(story: Story, *, work: bool = False) -> Story | None:
     """The story with each unit naming what it measures the one way the story does, or None when unclear.
 
     "2 cups" in a story of "cups of flour" is cups of flour; with cups of flour and of sugar it is
     unclear. A thing named with different words (4 red and 3 green peaches) is unclear too, and so
-    are workers (machines, pumps ...) with a time: those amounts may be inversely proportional.
+    are workers (machines, pumps ...) with a time: those amounts may be inversely proportional (unless
+    ``work``: the joint-work model reads them).
     """
     units = [u for q in story.quantities for u in (q.unit, q.per) if u is not None]
     every = [*units, story.asked, *([story.asked_per] if story.asked_per else [])]
@@ -422,7 +425,7 @@ def _consistent(story: Story) -> Story | None:
             named[group] = given.pop()
     words = {u.word for u in units}
     subjects = {q.unit.word for q in story.quantities if q.subject and q.unit.word not in UNITS}
-    if any(UNITS.get(w, ("",))[0] == "time" for w in words) and words & (AGENTS | subjects):
+    if not work and any(UNITS.get(w, ("",))[0] == "time" for w in words) and words & (AGENTS | subjects):
         return None
 
     def fill(u: Unit | None) -> Unit | None:
@@ -430,10 +433,7 @@ def _consistent(story: Story) -> Story | None:
             return u
         return Unit(u.word, u.kind, named[_group(u)], u.power, shown=u.shown)
 
-    quantities = [
-        Quantity(q.value, fill(q.unit) or q.unit, fill(q.per), q.per_value, q.in_question, q.subject, q.scale, q.text)
-        for q in story.quantities
-    ]
+    quantities = [dataclasses.replace(q, unit=fill(q.unit) or q.unit, per=fill(q.per)) for q in story.quantities]
     asked = fill(story.asked) or story.asked
     return Story(quantities, asked, fill(story.asked_per), story.unplaced, story.asked_scale)
 
@@ -453,12 +453,16 @@ def _group(u: Unit) -> str:
 )
 def solve_units(prob: Problem) -> Solution | None:
     """The answer to a rate, proportion or conversion story, or None when it is not one read with certainty."""
-    story = read_story(prob)
-    if story is None or story.unplaced or not story.quantities or len(story.quantities) > _MAX_QUANTITIES:
+    read = read_story(prob)
+    if read is None or not read.quantities or len(read.quantities) > _MAX_QUANTITIES:
         return None
-    story = _consistent(story)
-    if story is None:
-        return None
+    if read.unplaced:  # a word the product cannot place: "plus", "now" may make a linear model
+        filled = _consistent(read, work=True)
+        return linear_model(prob, filled) if filled is not None else None
+    story = _consistent(read)
+    if story is None:  # workers with a time: the work may be workers times time
+        filled = _consistent(read, work=True)
+        return joint_work(prob, filled) if filled is not None else None
     fits = fitting_products(story)
     if len(fits) != 1:
         return None
