@@ -33,15 +33,16 @@ def _start_of(story: Story, rate: Quantity, others: list[Quantity]) -> tuple[Qua
     "plus $1.50 for each ride": the start is the amount before the rate and the rate adds. "is now 12 feet
     tall and grows 18 inches a year": the start follows "now" and the rate's verb says up or down.
     """
-    allowed = {"plus"} if rate.before == "plus" else {"now", rate.before}
+    verb = rate.before[-1] if rate.before else ""
+    allowed = {"plus"} if verb == "plus" else {"now", verb}
     if not story.unplaced or set(story.unplaced) - allowed or len(story.unplaced) != len(set(story.unplaced)):
         return None
-    if rate.before == "plus":
+    if verb == "plus":
         first = story.quantities.index(rate)
         before = [q for q in others if story.quantities.index(q) < first]
         return (before[0], 1) if len(before) == 1 and story.unplaced == ["plus"] else None
-    marked = [q for q in others if q.before == "now"]
-    sign = 1 if rate.before in GROWS else -1 if rate.before in SHRINKS else 0
+    marked = [q for q in others if "now" in q.before]
+    sign = 1 if verb in GROWS else -1 if verb in SHRINKS else 0
     if len(marked) != 1 or not sign or "now" not in story.unplaced:
         return None
     return marked[0], sign
@@ -89,7 +90,7 @@ def linear_model(prob: Problem, story: Story) -> Solution | None:
         answer = sp.nsimplify(total * unit.size / story.asked.size)
         work = [
             step(
-                rf"{tex(model.subs(t, sp.Symbol(tex(count))))} = {tex(total)}",
+                rf"{tex(first)} {'+' if slope > 0 else '-'} {tex(abs(slope))} \times {tex(count)} = {tex(total)}",
                 f"Start plus rate times the number of {t_unit.name(2)}, in {unit.name(2)}.",
             )
         ]
@@ -175,7 +176,7 @@ def _work_solution(
         step(
             rf"{side(given)} = {side(asked)}",
             f"The work is {agent} times time: the {agent}-times-time for one unit of work is the same in both "
-            f"groups (x is the {role} asked for).",
+            f"groups (x is the {dict(agent=f'number of {agent}').get(role, role)} asked for).",
         ),
         step(rf"x = {tex(answer)}", "Solve for x."),
     ]

@@ -78,7 +78,7 @@ class Quantity:
     subject: bool = False  # it opens its clause ("6 workers build ..."): it may be who does the work
     scale: sp.Rational = R(1)  # "four dozen": the 4 is read as 48 (scale 12)
     text: str = ""
-    before: str = ""  # the word before the number ("grows 18 inches", "plus $1.50"): read by the linear model
+    before: tuple[str, ...] = ()  # the two words before the number ("and grows", "now holds"): the linear model
 
     @property
     def dims(self) -> dict[str, int]:

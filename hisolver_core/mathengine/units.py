@@ -116,7 +116,7 @@ def _quantity_at(tokens: list[str], i: int, used: set[int], in_question: bool) -
     elif j < len(tokens) and tokens[j] in COMPOUND:
         top, below = COMPOUND[tokens[j]]
         used.update(range(i, j + 1))
-        before = tokens[i - 1] if i > 0 else ""
+        before = tuple(tokens[max(i - 2, 0) : i])
         return Quantity(value, Unit(top), Unit(below), in_question=in_question, scale=scale, text=token, before=before)
     else:
         unit, j = _noun(tokens, j)
@@ -130,7 +130,7 @@ def _quantity_at(tokens: list[str], i: int, used: set[int], in_question: bool) -
     if per is None:
         per = _each_before(tokens, i, used)
     subject = all(t in CLAUSE_START for t in tokens[:i][-2:])
-    text, before = " ".join(tokens[i:end]), tokens[i - 1] if i > 0 else ""
+    text, before = " ".join(tokens[i:end]), tuple(tokens[max(i - 2, 0) : i])
     return Quantity(value, unit, per, count, in_question, subject, scale, text, before)
 
 
