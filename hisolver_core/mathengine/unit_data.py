@@ -18,6 +18,7 @@ __all__ = [
     "TENS",
     "BLOCK",
     "AGENTS",
+    "WORKERS",
     "STOP",
     "CLAUSE_START",
     "EQUIVALENT",
@@ -100,14 +101,15 @@ BLOCK = frozenset(
     back again round return returns returned
     """.split()
 )
-# who or what does the work: with a time, the amounts may be inversely proportional (6 workers, 10 days)
-AGENTS = frozenset(
+# who or what does a job: with a time, workers times time does the work (6 workers, 10 days: joint work)
+WORKERS = frozenset(
     """
     worker person man woman machine pump pipe painter builder employee printer hose faucet tap robot typist
-    crew team laborer farmer friend student boy girl child cook chef plumber carpenter mower truck bus
-    cow horse sheep goat animal dog cat chicken hen bird
+    crew team laborer farmer plumber carpenter mower truck cow horse sheep goat
     """.split()
 )
+# any agent: with a time, the amounts may be inversely proportional, so one product does not answer
+AGENTS = WORKERS | frozenset("friend student boy girl child cook chef bus animal dog cat chicken hen bird".split())
 # words that end a noun phrase after a number
 STOP = frozenset(
     """

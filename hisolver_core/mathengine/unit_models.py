@@ -19,7 +19,7 @@ import sympy as sp
 from ..solution import Solution, Step
 from .build import rounded, solved, step, tex
 from .problem import Problem
-from .unit_data import AGENTS, GROWS, SHRINKS, UNITS
+from .unit_data import GROWS, SHRINKS, UNITS, WORKERS
 from .unit_quantities import Quantity, Story, Unit
 
 __all__ = ["linear_model", "joint_work"]
@@ -118,7 +118,7 @@ def _roles(quantities: list[Quantity]) -> dict[str, Quantity] | None:
             "time"
             if standard and UNITS[q.unit.word][0] == "time"
             else "agent"
-            if not standard and (q.unit.word in AGENTS or q.subject)
+            if not standard and q.unit.word in WORKERS  # "12 apples ripen in 3 days" is no work done by apples
             else "work"
         )
         if role in roles:

@@ -72,6 +72,8 @@ def test_linear_and_work_stories(text, expected):
         "Five workers paint four houses in six days. How many workers are needed to finish the job in 3 days?",
         "Five people can mow a lawn in 12 hours. How many more people are needed to mow the lawn in just 3 hours?",
         "A machine makes 20 toys per hour. How many hours do 3 machines need to make 120 toys?",
+        # things that are no workers: apples ripen at once, not in less time when there are more
+        "12 apples ripen in 3 days. How many days do 24 apples take to ripen?",
         # a count of workers that is not whole
         "Five workers paint four houses in six days. How many workers are needed to paint 5 houses in four days?",
     ],
