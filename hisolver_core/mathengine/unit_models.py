@@ -88,12 +88,18 @@ def linear_model(prob: Problem, story: Story) -> Solution | None:
         count = third.base / t_unit.size
         total = model.subs(t, count)
         answer = sp.nsimplify(total * unit.size / story.asked.size)
+        if story.asked.word != unit.word:
+            converted = (
+                rf"{tex(total)}\ \text{{{unit.name(total)}}} = {tex(answer)}\ \text{{{story.asked.name(answer)}}}"
+            )
         work = [
             step(
                 rf"{tex(first)} {'+' if slope > 0 else '-'} {tex(abs(slope))} \times {tex(count)} = {tex(total)}",
                 f"Start plus rate times the number of {t_unit.name(2)}, in {unit.name(2)}.",
             )
         ]
+        if story.asked.word != unit.word:
+            work.append(step(converted, f"Convert to {story.asked.name(2)}, the unit asked for."))
     if not answer.is_positive or (story.asked.word not in UNITS and not answer.is_integer):
         return None
     steps = [step(r",\quad ".join(q.latex() for q in (start, rate, third)), "Write each number with its unit."), *work]

@@ -360,8 +360,8 @@ def _equivalences(
     found = []
     for (a, _, a_end), (b, b_start, _) in itertools.pairwise(read):
         if tokens[a_end + 1 : b_start] in EQUIVALENT and a.per is None and b.per is None and a.unit != b.unit:
-            rate = Quantity(b.value, b.unit, a.unit, a.value * a.scale, a.in_question, scale=b.scale, text=b.text)
-            rate.text = f"{a.text} {' '.join(tokens[a_end + 1 : b_start])} {b.text}"
+            text = f"{a.text} {' '.join(tokens[a_end + 1 : b_start])} {b.text}"
+            rate = Quantity(b.value, b.unit, a.unit, a.value * a.scale, a.in_question, scale=b.scale, text=text)
             found.append((a, b, rate))
             used.update(range(a_end + 1, b_start))
     return found
