@@ -196,6 +196,7 @@ def plain_text(prob: Problem) -> str | None:
     text = re.sub(r"(\d)\s*¢", r"\1 cents", text)
     text = re.sub(r"(?<=[¤\s])\.(?=\d)", "0.", text)  # "$.05"
     text = re.sub(r"\bfluid ounces?\b", "fluid-ounce", text)
+    text = re.sub(r"\b(?:identical|equal-sized) (?=[a-z])", "", text)  # "2 identical boxes": the same boxes
     text = _SLASH_UNIT.sub(_per_unit, text)
     text = re.sub(rf"(\d)\s+of\s+(?:a|an|one) (?=(?:{_UNIT_WORDS})\b)", r"\1 ", text)  # "1/4 of a milliliter"
     return _number_words(text)

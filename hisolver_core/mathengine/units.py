@@ -358,8 +358,13 @@ def _equivalences(
     """ "6 cookies cost the same as 2 brownies": each pair of amounts the story says are worth the same, with the
     exchange rate it makes (2 brownies per 6 cookies) and which replaces the pair."""
     found = []
-    for (a, _, a_end), (b, b_start, _) in itertools.pairwise(read):
-        if tokens[a_end + 1 : b_start] in EQUIVALENT and a.per is None and b.per is None and a.unit != b.unit:
+    for (a, _, a_end), (b, b_start, b_end) in itertools.pairwise(read):
+        between = tokens[a_end + 1 : b_start]
+        if between[:1] == ["together"]:  # "2 boxes together weigh the same as 3 boxes together"
+            between = between[1:]
+            if tokens[b_end + 1 : b_end + 2] == ["together"]:
+                used.add(b_end + 1)
+        if between in EQUIVALENT and a.per is None and b.per is None and a.unit != b.unit:
             text = f"{a.text} {' '.join(tokens[a_end + 1 : b_start])} {b.text}"
             rate = Quantity(b.value, b.unit, a.unit, a.value * a.scale, a.in_question, scale=b.scale, text=text)
             found.append((a, b, rate))
@@ -402,7 +407,8 @@ def _consistent(story: Story, *, work: bool = False) -> Story | None:
     """The story with each unit naming what it measures the one way the story does, or None when unclear.
 
     "2 cups" in a story of "cups of flour" is cups of flour; with cups of flour and of sugar it is
-    unclear. A thing named with different words (4 red and 3 green peaches) is unclear too, and so
+    unclear. A thing named with different words (2 blue boxes, 3 red boxes) is two things when every
+    mention says which, and unclear when one does not (4 red and 3 green peaches: how many peaches); so
     are workers (machines, pumps ...) with a time: those amounts may be inversely proportional (unless
     ``work``: the joint-work model reads them).
     """
@@ -411,10 +417,11 @@ def _consistent(story: Story, *, work: bool = False) -> Story | None:
     kinds: dict[str, set[str]] = {}
     measures: dict[str, set[str]] = {}
     for u in every:
-        if u.kind and u.word not in UNITS:
+        if u.word not in UNITS:
             kinds.setdefault(u.word, set()).add(u.kind)
         measures.setdefault(_group(u), set()).add(u.of)
-    if any(len(k) > 1 for k in kinds.values()):
+    split = {w for w, k in kinds.items() if len(k - {""}) > 1}
+    if any("" in kinds[w] for w in split):
         return None
     named: dict[str, str] = {}
     for group, ofs in measures.items():
@@ -429,6 +436,8 @@ def _consistent(story: Story, *, work: bool = False) -> Story | None:
         return None
 
     def fill(u: Unit | None) -> Unit | None:
+        if u is not None and u.word in split:  # "blue box" and "red box" are two things
+            return Unit(f"{u.kind} {u.word}", "", u.of, u.power, shown=f"{u.kind} {u.shown}")
         if u is None or u.of or _group(u) not in named:
             return u
         return Unit(u.word, u.kind, named[_group(u)], u.power, shown=u.shown)

@@ -242,6 +242,12 @@ def test_units_in_latex_slashes_sizes_and_stated_rate_conversions(text, expected
             36,
         ),
         ("Three apples weigh the same as 2 pears. How many apples weigh the same as 10 pears?", 15),
+        # one thing in two kinds, each mention saying which: two things
+        (
+            "Two identical blue boxes together weigh the same as three identical red boxes together. Each red box "
+            "weighs 15.2 ounces. How much does one blue box weigh in ounces?",
+            sp.Rational(114, 5),
+        ),
     ],
 )
 def test_equivalences_are_exchange_rates(text, expected):
@@ -257,6 +263,9 @@ def test_equivalences_are_exchange_rates(text, expected):
         "If six cookies cost the same as 2 brownies, how many cupcakes can Bob buy for the price of 18 cookies?",
         "If $60$ miles per hour is $80$ feet per second, how many feet per second is $66$ miles per hour?",
         "Six cookies cost 2 dollars more than 2 brownies. How much do 18 cookies cost?",
+        # two kinds of box and a box that does not say which
+        "Two blue boxes weigh the same as three red boxes. Each red box weighs 15.2 ounces. How much does one box "
+        "weigh in ounces?",
         # a slash between words that are not both units stays unread
         r"Alice ran at $9\ \text{m/s}$ for $12$ seconds. How many minutes did she run?",
         "I run 10 laps around a 400 meter track. How many laps of a 250 meter track make the same distance?",
