@@ -36,7 +36,7 @@ _UNIT_I = re.compile(r"(?<![a-zA-Z\\])i(?![a-zA-Z])|\\sqrt\{-")
 _MEASURES = re.compile(
     r"^(?:hours?|minutes?|seconds?|miles?|feet|foot|inches?|yards?|meters?|metres?|"
     r"kilometers?|centimeters?|millimeters?|km|cm|mm|m|gallons?|liters?|litres?|quarts?|pints?|cups?|ounces?|pounds?|"
-    r"grams?|kilograms?|kg|g|lbs?|tons?|dollars?|cents?|percent|degrees?|units?|square|cubic|times|much)$"
+    r"grams?|kilograms?|calories|kg|g|lbs?|tons?|dollars?|cents?|percent|degrees?|units?|square|cubic|times|much)$"
 )
 _QUALIFIERS = {"more", "fewer", "less", "extra", "additional", "whole", "full", "total"}
 

@@ -18,8 +18,12 @@ __all__ = [
     "TENS",
     "BLOCK",
     "AGENTS",
+    "WORKERS",
     "STOP",
     "CLAUSE_START",
+    "EQUIVALENT",
+    "GROWS",
+    "SHRINKS",
 ]
 
 # dimension: unit size, ... (the size in the dimension's base unit, the first one listed with size 1).
@@ -31,9 +35,11 @@ length: meter 1, millimeter 1/1000, centimeter 1/100, kilometer 1000, inch 127/5
 time: second 1, minute 60, hour 3600, day 86400, week 604800
 calendar: month 1, year 12
 volume: milliliter 1, liter 1000, teaspoon 473176473/96000000, tablespoon 473176473/32000000,
-    cup 473176473/2000000, pint 473176473/1000000, quart 473176473/500000, gallon 473176473/125000
+    fluid-ounce 473176473/16000000, cup 473176473/2000000, pint 473176473/1000000, quart 473176473/500000,
+    gallon 473176473/125000
 mass: gram 1, milligram 1/1000, kilogram 1000, ounce 45359237/1600000, pound 45359237/100000
 money: dollar 1, cent 1/100
+energy: calorie 1
 """
 
 
@@ -47,7 +53,8 @@ def _units(table: str) -> dict[str, tuple[str, sp.Rational]]:
     return out
 
 
-# unit word -> (dimension, size in the dimension's base unit); "ounce" is weight (a fluid ounce is not read)
+# unit word -> (dimension, size in the dimension's base unit); "ounce" is weight ("fluid ounce" is read as
+# the one word "fluid-ounce", a volume)
 UNITS: dict[str, tuple[str, sp.Rational]] = _units(_TABLE)
 
 # dimensions whose units say what they measure ("2 cups of flour", "3 feet of rope")
@@ -60,7 +67,7 @@ ALIASES = dict(
     feet=foot ft=foot inches=inch yd=yard mi=mile km=kilometer cm=centimeter mm=millimeter metre=meter
     metres=meter litre=liter litres=liter ml=milliliter kg=kilogram mg=milligram lb=pound lbs=pound oz=ounce
     sec=second secs=second min=minute mins=minute hr=hour hrs=hour tsp=teaspoon tbsp=tablespoon ¤=dollar
-    people=person men=man women=woman children=child
+    fluid-ounces=fluid-ounce calories=calorie people=person men=man women=woman children=child
     """.split()
 )
 # one word for a rate: "mph" is mile per hour
@@ -94,14 +101,15 @@ BLOCK = frozenset(
     back again round return returns returned
     """.split()
 )
-# who or what does the work: with a time, the amounts may be inversely proportional (6 workers, 10 days)
-AGENTS = frozenset(
+# who or what does a job: with a time, workers times time does the work (6 workers, 10 days: joint work)
+WORKERS = frozenset(
     """
     worker person man woman machine pump pipe painter builder employee printer hose faucet tap robot typist
-    crew team laborer farmer friend student boy girl child cook chef plumber carpenter mower truck bus
-    cow horse sheep goat animal dog cat chicken hen bird
+    crew team laborer farmer plumber carpenter mower truck cow horse sheep goat
     """.split()
 )
+# any agent: with a time, the amounts may be inversely proportional, so one product does not answer
+AGENTS = WORKERS | frozenset("friend student boy girl child cook chef bus animal dog cat chicken hen bird".split())
 # words that end a noun phrase after a number
 STOP = frozenset(
     """
@@ -117,3 +125,18 @@ STOP = frozenset(
 )
 # words that may stand before a sentence's subject: "If 6 workers ...", "When 4 oranges ..."
 CLAUSE_START = frozenset("if when suppose assume the and , ; :".split())
+
+# the words between two amounts worth the same ("6 cookies cost the same as 2 brownies"): an exchange rate
+EQUIVALENT = [
+    phrase.split()
+    for phrase in """
+    cost the same as|costs the same as|cost as much as|costs as much as|is equivalent to|are equivalent to
+    is worth the same as|are worth the same as|weigh the same as|weighs the same as|is as heavy as|are as heavy as
+    """.replace("\n", "|").split("|")
+    if phrase.strip()
+]
+
+# the verb before a rate that says whether a start grows or shrinks by it ("is now 12 feet tall and grows 18
+# inches a year"): the linear model reads the sign from it, and declines with any other verb
+GROWS = frozenset("grows gains rises climbs earns saves adds collects receives".split())
+SHRINKS = frozenset("loses drops falls sinks shrinks leaks drains spends uses burns melts".split())

@@ -20,30 +20,20 @@ before it did not answer.
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import sympy as sp
 
 from ..solution import Solution
 from .build import rounded, solved, step, tex
-from .problem import Problem, strip_format
+from .problem import Problem
 from .readers import FALLBACK_ORDER, reader
-from .unit_data import (
-    AGENTS,
-    ALIASES,
-    BLOCK,
-    CLAUSE_START,
-    COMPOUND,
-    MEASURED,
-    NUMBER_WORDS,
-    POWERS,
-    SCALES,
-    STOP,
-    TENS,
-    UNITS,
-)
+from .unit_data import AGENTS, ALIASES, BLOCK, CLAUSE_START, COMPOUND, EQUIVALENT, MEASURED, POWERS, SCALES, STOP, UNITS
+from .unit_models import joint_work, linear_model
+from .unit_quantities import TOKEN, Quantity, Story, Unit, combine, is_number, plain_text, unit_word, value_of
 from .words import sentences, singular
 
 __all__ = ["UNITS", "Unit", "Quantity", "Story", "read_story", "solve_units"]
@@ -52,194 +42,8 @@ R = sp.Rational
 
 _MAX_QUANTITIES = 7
 
-_NUMBER = r"¤?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:/\d+)?"
-_TOKEN = re.compile(rf"{_NUMBER}|[a-z]+(?:['-][a-z]+)*|[^\sa-z\d]")
-_LATEX_SEGMENT = re.compile(r"\$([^$]*)\$")
-_LATEX_FRAC = re.compile(r"^(\d*)\\[dt]?frac\s*(?:\{(\d+)\}|(\d))\s*(?:\{(\d+)\}|(\d))$")
-
-
-# --- quantities -------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Unit:
-    """A unit: a standard unit word (``mile``) or a counted thing (``doughnut``), and what it measures."""
-
-    word: str
-    kind: str = ""  # the words before it that say which thing ("red", "construction"): checked for consistency
-    of: str = ""  # what it measures ("teaspoon of salt", "pieces of candy"): part of its dimension
-    power: int = 1  # square (2) or cubic (3) lengths
-    shown: str = field(default="", compare=False)  # the word as written ("bookshelves")
-
-    @property
-    def dims(self) -> dict[str, int]:
-        """The dimension of one of this unit: ``{"length": 1}``, ``{"volume:salt": 1}``, ``{"thing:doughnut": 1}``."""
-        if self.word in UNITS:
-            dim = UNITS[self.word][0]
-            return {f"{dim}:{self.of}" if self.of and dim in MEASURED else dim: self.power}
-        return {f"thing:{self.word}:{self.of}": self.power}
-
-    @property
-    def size(self) -> sp.Rational:
-        """The size of one of this unit in its dimension's base unit (1 for counted things)."""
-        return UNITS[self.word][1] ** self.power if self.word in UNITS else R(1)
-
-    def name(self, value: sp.Expr | int = 2) -> str:
-        """The unit as a student writes it after ``value`` (plural unless the value is 1)."""
-        plural = {"foot": "feet", "inch": "inches", "person": "people", "man": "men", "child": "children"}.get(
-            self.word, self.word + ("es" if self.word.endswith(("ch", "sh", "x", "s")) else "s")
-        )
-        if self.shown and self.word not in UNITS:
-            plural = self.shown
-        if self.kind and self.word not in UNITS:
-            return f"{self.kind} {self.word if value == 1 else plural}" + (f" of {self.of}" if self.of else "")
-        prefix = {2: "square ", 3: "cubic "}.get(self.power, "")
-        return prefix + (self.word if value == 1 else plural) + (f" of {self.of}" if self.of else "")
-
-
-@dataclass
-class Quantity:
-    """A number read with its unit; a rate when it has a ``per`` unit (``per_value`` of them)."""
-
-    value: sp.Rational
-    unit: Unit
-    per: Unit | None = None
-    per_value: sp.Rational = R(1)
-    in_question: bool = False
-    subject: bool = False  # it opens its clause ("6 workers build ..."): it may be who does the work
-    scale: sp.Rational = R(1)  # "four dozen": the 4 is read as 48 (scale 12)
-    text: str = ""
-
-    @property
-    def dims(self) -> dict[str, int]:
-        """The quantity's dimension: its unit's over its ``per`` unit's."""
-        return _combine(self.unit.dims, self.per.dims if self.per else {}, -1)
-
-    @property
-    def base(self) -> sp.Rational:
-        """The quantity in base units."""
-        per = self.per_value * (self.per.size if self.per else 1)
-        return self.value * self.scale * self.unit.size / per
-
-    def latex(self) -> str:
-        """The quantity as written: ``3\\ \\text{dollars}``, ``\\frac{1}{4}\\ \\text{teaspoon per quart}``."""
-        value = self.value * self.scale
-        text = self.unit.name(value)
-        if self.per:
-            per = f"{tex(self.per_value)} {self.per.name(self.per_value)}" if self.per_value != 1 else self.per.name(1)
-            text += f" per {per}"
-        return rf"{tex(value)}\ \text{{{text}}}"
-
-
-def _combine(a: dict[str, int], b: dict[str, int], sign: int) -> dict[str, int]:
-    out = dict(a)
-    for dim, power in b.items():
-        out[dim] = out.get(dim, 0) + sign * power
-    return {d: p for d, p in out.items() if p}
-
-
-@dataclass
-class Story:
-    """A story read into quantities and the unit its question asks for."""
-
-    quantities: list[Quantity]
-    asked: Unit
-    asked_per: Unit | None = None
-    unplaced: list[str] = field(default_factory=list)  # numbers or words no quantity took
-    asked_scale: sp.Rational = R(1)  # "how many dozen eggs": the answer in dozens
-
-
-def _unit_word(word: str) -> str:
-    """The singular of a unit or thing word (``feet -> foot``, ``boxes -> box``)."""
-    if word in ALIASES:
-        return ALIASES[word]
-    for plural, one in (("elves", "elf"), ("alves", "alf"), ("aves", "af"), ("ives", "ife")):
-        if word.endswith(plural):
-            return word[: -len(plural)] + one
-    one = singular(word, english=True)
-    return one if one in UNITS or word not in UNITS else word
-
-
-# --- the text as tokens --------------------------------------------------------------------------
-
-
-def _latex_number(body: str) -> str | None:
-    """A math segment that is one number (``\\$3``, ``\\frac14``, ``4\\frac{1}{2}``, ``10,\\!000``) as text."""
-    if body.strip().startswith("="):  # "(1 liter $=1,000$ milliliters)"
-        found = _latex_number(body.strip()[1:])
-        return None if found is None else f"= {found}"
-    money = "¤" in body
-    s = body.replace("¤", "").replace("\\!", "").replace("{,}", ",").replace(" ", "")
-    if re.fullmatch(r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?", s):
-        return ("¤" if money else "") + s.replace(",", "")
-    m = _LATEX_FRAC.match(s)
-    if not m or money:
-        return None
-    whole = int(m.group(1) or 0)
-    value = whole + R(int(m.group(2) or m.group(3)), int(m.group(4) or m.group(5)))
-    return _num_text(value)
-
-
-def _num_text(value: sp.Rational) -> str:
-    return str(value.p) if value.q == 1 else f"{value.p}/{value.q}"
-
-
-def _plain(prob: Problem) -> str | None:
-    """The problem's text, lower case, with every number as digits (``¤`` marks dollars); None for real math."""
-    text = re.sub(r"\bround\s*(?=[.?!])", " ", strip_format(prob.raw), flags=re.I)  # the rounding is prob.rounding
-    text = text.replace("\\$", "¤")
-    if prob.latex_delimited:
-        failed = False
-
-        def number(m: re.Match) -> str:
-            nonlocal failed
-            found = _latex_number(m.group(1))
-            failed = failed or found is None
-            return f" {found} "
-
-        text = _LATEX_SEGMENT.sub(number, text)
-        if failed or "\\" in text or "$" in text:
-            return None
-    else:
-        text = text.replace("$", "¤")
-    text = re.sub(r"¤\s+(?=\d)", "¤", text.lower().replace("’", "'"))
-    text = re.sub(r"\b([a-z]+) - ([a-z]+)\b", r"\1-\2", text)  # "t - shirts"
-    text = re.sub(r"(\d)\s*¢", r"\1 cents", text)
-    return _number_words(text)
-
-
-def _number_words(text: str) -> str:
-    """Number words as digits: ``twenty-five -> 25``, ``one and a half -> 3/2``, ``in an hour -> in 1 hour``."""
-
-    def word(m: re.Match) -> str:
-        if m.group(3):
-            return str(NUMBER_WORDS[m.group(3)])
-        return str(TENS[m.group(1)] + NUMBER_WORDS.get(m.group(2) or "", 0))
-
-    ones, tens = "|".join(NUMBER_WORDS), "|".join(TENS)
-    text = re.sub(rf"\b(?:({tens})(?:-({ones}))?|({ones}))\b", word, text)
-    text = re.sub(r"\b(\d+) and a half\b", lambda m: f"{2 * int(m.group(1)) + 1}/2", text)
-    text = re.sub(r"\bhalf (?:a|an) ", "1/2 ", text)
-    text = re.sub(r"\ba (dozen|hundred|thousand)\b", r"1 \1", text)
-    return re.sub(rf"\b(in|for|within|during) (?:a|an) (?=(?:{_UNIT_WORDS})\b)", r"\1 1 ", text)
-
-
-_UNIT_WORDS = "|".join(sorted({*UNITS, *(a for a, u in ALIASES.items() if u in UNITS and a.isalpha())}, key=len)[::-1])
-
 
 # --- reading quantities ---------------------------------------------------------------------------
-
-
-def _value(token: str) -> sp.Rational:
-    s = token.lstrip("¤").replace(",", "")
-    if "/" in s:
-        a, b = s.split("/")
-        return sp.nsimplify(a) / sp.nsimplify(b)
-    return sp.nsimplify(s, rational=True)
-
-
-def _is_number(token: str) -> bool:
-    return bool(re.fullmatch(_NUMBER, token))
 
 
 def _noun(tokens: list[str], i: int) -> tuple[Unit | None, int]:
@@ -252,16 +56,16 @@ def _noun(tokens: list[str], i: int) -> tuple[Unit | None, int]:
     while j < len(tokens) and re.fullmatch(r"[a-z]+(?:['-][a-z]+)*", tokens[j]) and tokens[j] not in STOP:
         if tokens[j].endswith("ing") and len(tokens[j]) > 4 or re.fullmatch(r"\w{3,}ed", tokens[j]):
             break
-        if tokens[j] in BLOCK and _unit_word(tokens[j]) not in UNITS or tokens[j] in SCALES:
+        if tokens[j] in BLOCK and unit_word(tokens[j]) not in UNITS or tokens[j] in SCALES:
             break
         words.append(tokens[j])
         j += 1
         plural = words[-1].endswith("s") and not words[-1].endswith("ss") or words[-1] in ALIASES
-        if _unit_word(words[-1]) in UNITS or plural or len(words) == 3:
+        if unit_word(words[-1]) in UNITS or plural or len(words) == 3:
             break  # the noun ends at a unit word or a plural: "5 red apples fell"
     if not words:
         return None, i
-    head = _unit_word(words[-1])
+    head = unit_word(words[-1])
     if power != 1 and head not in UNITS:
         return None, i
     kind, of = " ".join(words[:-1]), list[str]()
@@ -289,8 +93,8 @@ def _rate_after(tokens: list[str], j: int, used: set[int]) -> tuple[Unit | None,
         article = tokens[k] in ("a", "an")
         count = R(1)
         n = k + 1
-        if tokens[k] == "per" and n < len(tokens) and _is_number(tokens[n]):
-            count, n = _value(tokens[n]), n + 1
+        if tokens[k] == "per" and n < len(tokens) and is_number(tokens[n]):
+            count, n = value_of(tokens[n]), n + 1
             used.add(n - 1)
         unit, end = _noun(tokens, n)
         if unit is not None and (not article or unit.word in UNITS) and not _restricted(tokens, end):
@@ -302,7 +106,7 @@ def _rate_after(tokens: list[str], j: int, used: set[int]) -> tuple[Unit | None,
 def _quantity_at(tokens: list[str], i: int, used: set[int], in_question: bool) -> Quantity | None:
     """The quantity whose number is ``tokens[i]``, or None when no unit follows it."""
     token = tokens[i]
-    value, j, scale = _value(token), i + 1, R(1)
+    value, j, scale = value_of(token), i + 1, R(1)
     while j < len(tokens) and tokens[j] in SCALES:
         scale, j = scale * SCALES[tokens[j]], j + 1
     if token.startswith("¤"):
@@ -312,19 +116,22 @@ def _quantity_at(tokens: list[str], i: int, used: set[int], in_question: bool) -
     elif j < len(tokens) and tokens[j] in COMPOUND:
         top, below = COMPOUND[tokens[j]]
         used.update(range(i, j + 1))
-        return Quantity(value, Unit(top), Unit(below), in_question=in_question, scale=scale, text=token)
+        before = tuple(tokens[max(i - 2, 0) : i])
+        return Quantity(value, Unit(top), Unit(below), in_question=in_question, scale=scale, text=token, before=before)
     else:
         unit, j = _noun(tokens, j)
-    if unit is None or (i > 0 and tokens[i - 1] in ("a", "an")) or _adjective(tokens, j, unit):
-        return None  # "a 400 meter track", "a 5 pound bag": the number describes a thing, it is not an amount
+    article = i > 0 and tokens[i - 1] in ("a", "an")
+    if unit is None or article != _adjective(tokens, j, unit):
+        return None  # "400 meter track", "a 5 pounds": the number describes a thing, it is not an amount
+    if article:  # "a 12 fluid ounce bottle": the bottle's size is the amount
+        _, j = _noun(tokens, j)
     used.update(range(i, j))
     per, count, end = _rate_after(tokens, j, used)
     if per is None:
         per = _each_before(tokens, i, used)
     subject = all(t in CLAUSE_START for t in tokens[:i][-2:])
-    return Quantity(
-        value, unit, per, count, in_question=in_question, subject=subject, scale=scale, text=" ".join(tokens[i:end])
-    )
+    text, before = " ".join(tokens[i:end]), tuple(tokens[max(i - 2, 0) : i])
+    return Quantity(value, unit, per, count, in_question, subject, scale, text, before)
 
 
 def _adjective(tokens: list[str], j: int, unit: Unit) -> bool:
@@ -343,7 +150,7 @@ def _restricted(tokens: list[str], end: int) -> bool:
 def _each_before(tokens: list[str], i: int, used: set[int]) -> Unit | None:
     """ "Each seat can hold 9 people": the ``each <thing>`` earlier in the clause makes 9 people a rate per seat."""
     k = i - 1
-    while k >= 0 and tokens[k] not in (",", ";", ":", "and") and not _is_number(tokens[k]):
+    while k >= 0 and tokens[k] not in (",", ";", ":", "and") and not is_number(tokens[k]):
         if tokens[k] in ("each", "every") and k not in used:
             unit, end = _noun(tokens, k + 1)
             if unit is not None and not _restricted(tokens, end):
@@ -408,7 +215,7 @@ def _resolve(spec: _Asked, quantities: list[Quantity]) -> Unit | None:
             asked = _money(quantities)
         asked = explicit or asked
     elif spec.how == "cost":
-        asked = _money(quantities)
+        asked = explicit if explicit is not None and explicit.dims == {"money": 1} else _money(quantities)
     else:
         dim = "length" if spec.how == "far" else "time"
         asked = explicit if explicit is not None and explicit.dims == {dim: 1} else _only_unit(quantities, dim)
@@ -420,7 +227,7 @@ def _resolve(spec: _Asked, quantities: list[Quantity]) -> Unit | None:
 def _asked_per(tokens: list[str], used: set[int]) -> Unit | None:
     """ "in each bookshelf", "per day", "each week": the question asks for a rate."""
     for k, token in enumerate(tokens):
-        if token in ("each", "per", "every") and k not in used and not (k > 0 and _is_number(tokens[k - 1])):
+        if token in ("each", "per", "every") and k not in used and not (k > 0 and is_number(tokens[k - 1])):
             unit, end = _noun(tokens, k + 1)
             if unit is not None:
                 used.update(range(k, end))
@@ -465,7 +272,7 @@ _SAME = re.compile(
 
 def read_story(prob: Problem) -> Story | None:
     """The story's quantities and asked unit, or None when it is not a unit story this reader can read."""
-    text = _plain(prob)
+    text = plain_text(prob)
     if text is None:
         return None
     text = _SAME.sub(" ", re.sub(r"\ba total of\b|\bin total\b(?=\s*[,.?])", "", text))
@@ -483,15 +290,15 @@ def read_story(prob: Problem) -> Story | None:
             m = _HOW.search(sentence)
             assert m is not None
             given, question = sentence[: m.start()], sentence[m.start() :]
-            unplaced += _read(_TOKEN.findall(given), quantities, in_question=False)
-            tokens = _TOKEN.findall(question)
+            unplaced += _read(TOKEN.findall(given), quantities, in_question=False)
+            tokens = TOKEN.findall(question)
             used: set[int] = set()
             spec = _asked(tokens, used)
             unplaced += _read(tokens, quantities, in_question=True, used=used, keep=True)
             asked_per = _asked_per(tokens, used)
             unplaced += _leftover(tokens, used)
         else:
-            unplaced += _read(_TOKEN.findall(sentence), quantities, in_question=False)
+            unplaced += _read(TOKEN.findall(sentence), quantities, in_question=False)
     asked = _resolve(spec, quantities) if spec is not None else None
     if asked is None or spec is None:
         return None
@@ -507,8 +314,9 @@ def _read(
     """
     used = set() if used is None else used
     read: list[tuple[Quantity, int, int]] = []
+    _one_before_equivalence(tokens)
     for i, token in enumerate(tokens):
-        if _is_number(token) and i not in used:
+        if is_number(token) and i not in used:
             before = set(used)
             found = _quantity_at(tokens, i, used, in_question)
             if found is not None:
@@ -516,7 +324,10 @@ def _read(
     stated = _stated_conversions(tokens, read, used)
     if stated is None:
         return ["<a stated conversion the table does not hold>"]
-    out.extend(q for q, _, _ in read if not any(q is s for s in stated))
+    rates = _equivalences(tokens, read, used)
+    paired = [*stated, *(q for pair in rates for q in pair[:2])]
+    out.extend(q for q, _, _ in read if not any(q is s for s in paired))
+    out.extend(rate for _, _, rate in rates)
     return [] if keep else _leftover(tokens, used)
 
 
@@ -529,9 +340,11 @@ def _stated_conversions(tokens: list[str], read: list[tuple[Quantity, int, int]]
     stated: list[Quantity] = []
     for (a, _, a_end), (b, b_start, _) in itertools.pairwise(read):
         between = tokens[a_end + 1 : b_start]
-        standard = a.unit.word in UNITS and b.unit.word in UNITS and a.unit.word != b.unit.word
-        if between not in _EQUALS or not standard or a.per or b.per or a.dims != b.dims:
-            continue
+        words = [u.word for q in (a, b) for u in (q.unit, q.per) if u is not None]
+        standard = all(w in UNITS for w in words) and (a.per is None) == (b.per is None)
+        same = (a.unit.word, a.per and a.per.word) == (b.unit.word, b.per and b.per.word)
+        if between not in _EQUALS or not standard or same or a.dims != b.dims:
+            continue  # "60 miles per hour is 88 feet per second" is a conversion too
         if a.base != b.base:
             return None
         stated += [a, b]
@@ -539,8 +352,38 @@ def _stated_conversions(tokens: list[str], read: list[tuple[Quantity, int, int]]
     return stated
 
 
+def _equivalences(
+    tokens: list[str], read: list[tuple[Quantity, int, int]], used: set[int]
+) -> list[tuple[Quantity, Quantity, Quantity]]:
+    """ "6 cookies cost the same as 2 brownies": each pair of amounts the story says are worth the same, with the
+    exchange rate it makes (2 brownies per 6 cookies) and which replaces the pair."""
+    found = []
+    for (a, _, a_end), (b, b_start, b_end) in itertools.pairwise(read):
+        between = tokens[a_end + 1 : b_start]
+        if between[:1] == ["together"]:  # "2 boxes together weigh the same as 3 boxes together"
+            between = between[1:]
+            if tokens[b_end + 1 : b_end + 2] == ["together"]:
+                used.add(b_end + 1)
+        if between in EQUIVALENT and a.per is None and b.per is None and a.unit != b.unit:
+            text = f"{a.text} {' '.join(tokens[a_end + 1 : b_start])} {b.text}"
+            rate = Quantity(b.value, b.unit, a.unit, a.value * a.scale, a.in_question, scale=b.scale, text=text)
+            found.append((a, b, rate))
+            used.update(range(a_end + 1, b_start))
+    return found
+
+
+def _one_before_equivalence(tokens: list[str]) -> None:
+    """ "a drip of water is equivalent to 1/4 milliliter": the article is the amount 1 (rewritten in ``tokens``)."""
+    for k in range(len(tokens)):
+        if tokens[k] not in ("a", "an"):
+            continue
+        _, end = _noun(tokens, k + 1)
+        if end > k + 1 and any(tokens[end : end + len(p)] == p for p in EQUIVALENT):
+            tokens[k] = "1"
+
+
 def _leftover(tokens: list[str], used: set[int]) -> list[str]:
-    return [t for i, t in enumerate(tokens) if i not in used and (_is_number(t) or t in BLOCK)]
+    return [t for i, t in enumerate(tokens) if i not in used and (is_number(t) or t in BLOCK)]
 
 
 # --- dimensional analysis -----------------------------------------------------------------------
@@ -548,34 +391,37 @@ def _leftover(tokens: list[str], used: set[int]) -> list[str]:
 
 def fitting_products(story: Story) -> list[tuple[int, ...]]:
     """Every choice of exponents (+1 or -1; the question's amounts +1) whose product has the asked unit."""
-    goal = _combine(story.asked.dims, story.asked_per.dims if story.asked_per else {}, -1)
+    goal = combine(story.asked.dims, story.asked_per.dims if story.asked_per else {}, -1)
     choices = [(1,) if q.in_question and q.per is None else (1, -1) for q in story.quantities]
     fits = []
     for signs in itertools.product(*choices):
         dims: dict[str, int] = {}
         for q, s in zip(story.quantities, signs, strict=True):
-            dims = _combine(dims, q.dims, s)
+            dims = combine(dims, q.dims, s)
         if dims == goal:
             fits.append(signs)
     return fits
 
 
-def _consistent(story: Story) -> Story | None:
+def _consistent(story: Story, *, work: bool = False) -> Story | None:
     """The story with each unit naming what it measures the one way the story does, or None when unclear.
 
     "2 cups" in a story of "cups of flour" is cups of flour; with cups of flour and of sugar it is
-    unclear. A thing named with different words (4 red and 3 green peaches) is unclear too, and so
-    are workers (machines, pumps ...) with a time: those amounts may be inversely proportional.
+    unclear. A thing named with different words (2 blue boxes, 3 red boxes) is two things when every
+    mention says which, and unclear when one does not (4 red and 3 green peaches: how many peaches); so
+    are workers (machines, pumps ...) with a time: those amounts may be inversely proportional (unless
+    ``work``: the joint-work model reads them).
     """
     units = [u for q in story.quantities for u in (q.unit, q.per) if u is not None]
     every = [*units, story.asked, *([story.asked_per] if story.asked_per else [])]
     kinds: dict[str, set[str]] = {}
     measures: dict[str, set[str]] = {}
     for u in every:
-        if u.kind and u.word not in UNITS:
+        if u.word not in UNITS:
             kinds.setdefault(u.word, set()).add(u.kind)
         measures.setdefault(_group(u), set()).add(u.of)
-    if any(len(k) > 1 for k in kinds.values()):
+    split = {w for w, k in kinds.items() if len(k - {""}) > 1}
+    if any("" in kinds[w] for w in split):
         return None
     named: dict[str, str] = {}
     for group, ofs in measures.items():
@@ -586,18 +432,17 @@ def _consistent(story: Story) -> Story | None:
             named[group] = given.pop()
     words = {u.word for u in units}
     subjects = {q.unit.word for q in story.quantities if q.subject and q.unit.word not in UNITS}
-    if any(UNITS.get(w, ("",))[0] == "time" for w in words) and words & (AGENTS | subjects):
+    if not work and any(UNITS.get(w, ("",))[0] == "time" for w in words) and words & (AGENTS | subjects):
         return None
 
     def fill(u: Unit | None) -> Unit | None:
+        if u is not None and u.word in split:  # "blue box" and "red box" are two things
+            return Unit(f"{u.kind} {u.word}", "", u.of, u.power, shown=f"{u.kind} {u.shown}")
         if u is None or u.of or _group(u) not in named:
             return u
         return Unit(u.word, u.kind, named[_group(u)], u.power, shown=u.shown)
 
-    quantities = [
-        Quantity(q.value, fill(q.unit) or q.unit, fill(q.per), q.per_value, q.in_question, q.subject, q.scale, q.text)
-        for q in story.quantities
-    ]
+    quantities = [dataclasses.replace(q, unit=fill(q.unit) or q.unit, per=fill(q.per)) for q in story.quantities]
     asked = fill(story.asked) or story.asked
     return Story(quantities, asked, fill(story.asked_per), story.unplaced, story.asked_scale)
 
@@ -617,12 +462,16 @@ def _group(u: Unit) -> str:
 )
 def solve_units(prob: Problem) -> Solution | None:
     """The answer to a rate, proportion or conversion story, or None when it is not one read with certainty."""
-    story = read_story(prob)
-    if story is None or story.unplaced or not story.quantities or len(story.quantities) > _MAX_QUANTITIES:
+    read = read_story(prob)
+    if read is None or not read.quantities or len(read.quantities) > _MAX_QUANTITIES:
         return None
-    story = _consistent(story)
-    if story is None:
-        return None
+    if read.unplaced:  # a word the product cannot place: "plus", "now" may make a linear model
+        filled = _consistent(read, work=True)
+        return linear_model(prob, filled) if filled is not None else None
+    story = _consistent(read)
+    if story is None:  # workers with a time: the work may be workers times time
+        filled = _consistent(read, work=True)
+        return joint_work(prob, filled) if filled is not None else None
     fits = fitting_products(story)
     if len(fits) != 1:
         return None

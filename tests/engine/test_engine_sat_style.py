@@ -466,11 +466,18 @@ def test_formula_model_multipliers_and_unit_changes_decline(question: str) -> No
     "problem",
     [
         r"A taxi charges $\$ 3$ plus $\$ 2$ per mile for each passenger. How much does the taxi charge, in dollars, for a ride of 5 miles?",
-        r"A taxi charges $\$ 3$ plus $\$ 2$ per mile. How much does the taxi charge, in cents, for a ride of 5 miles?",
     ],
 )
 def test_fee_model_extra_terms_and_unit_changes_decline(problem: str) -> None:
     assert not solve(problem).solved
+
+
+def test_a_fee_asked_in_another_unit_is_converted_by_the_units_linear_model() -> None:
+    sol = solve(
+        r"A taxi charges $\$ 3$ plus $\$ 2$ per mile. How much does the taxi charge, in cents, for a ride of 5 miles?"
+    )
+    assert sol.solved and sol.answer == 1300 and sol.reader == "units"
+    assert sol.steps[-1].latex.endswith(r"1300\ \text{cents}")
 
 
 def test_exactly_one_real_solution_sets_the_discriminant_to_zero() -> None:
