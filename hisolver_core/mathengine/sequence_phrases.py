@@ -13,18 +13,35 @@ import re
 
 from .words import ORDINALS
 
-__all__ = ["CLAUSES", "COUNTS", "E", "ITEM", "OPERATORS", "ORD", "ORDINALS", "PARITY", "RULES", "SUMS", "ordinal"]
+__all__ = [
+    "CLAUSES",
+    "COMMON",
+    "COUNT",
+    "COUNTS",
+    "E",
+    "ITEM",
+    "OPERATORS",
+    "ORD",
+    "ORDINALS",
+    "PARITY",
+    "RULES",
+    "SUMS",
+    "ordinal",
+]
 
 ORD = r"(?:" + "|".join(ORDINALS) + r"|\d+ ?(?:st|nd|rd|th))"
 PARITY = r"odd|even"  # "the sequence of odd numbers 1, 3, 5, ...": checked against the listed numbers
-COUNTS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
+COUNTS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+COUNT = r"(?:" + "|".join(COUNTS) + r"|[1-9]\d?)"  # "the sum of the first ten (20) terms"
+# the model's step named in words: its kind, and the placeholder it is written as (upper case: not a problem's letter)
+COMMON = {"common difference": ("arithmetic", "D"), "common ratio": ("geometric", "R")}
 
 # one listed term: a number, a fraction (\frac already turned into (p)/(q)), a letter, or a short expression
 _NUMBER = r"(?:0(?!\d)|[1-9]\d*+)(?:\.\d++)?+"  # possessive: a run of digits is read one way only (no backtracking)
 _ATOM = rf"(?:{_NUMBER}|\({_NUMBER}\)/\({_NUMBER}\)|[b-hj-z](?![a-z]))"
 ITEM = rf"-? ?{_ATOM}(?: ?[-+*/] ?{_ATOM})*"
 # math inside a clause once the term references are placeholders ("a" and "i" are words, not letters)
-E = rf"(?:[-+*/() ]|{_NUMBER}|T\d++|\b[b-hj-z]\b)+"
+E = rf"(?:[-+*/() ]|{_NUMBER}|[TS]\d++|\b[DR]\b|\b[b-hj-z]\b)+"
 
 # "the sum of X and Y" -> "(X + Y)": the aggregate words and the operator that joins their parts
 SUMS = {"sum": " + ", "product": "*"}

@@ -35,7 +35,7 @@ from .problem import Problem
 from .program import MathProgram, ProgramError, Relation, Target, Unknown
 from .program_solve import solve_program
 from .readers import reader
-from .sequence_phrases import CLAUSES, COUNTS, ITEM, OPERATORS, ORD, PARITY, RULES, SUMS, ordinal
+from .sequence_phrases import CLAUSES, COMMON, COUNT, COUNTS, ITEM, OPERATORS, ORD, PARITY, RULES, SUMS, ordinal
 
 __all__ = ["read_sequence", "solve_sequence"]
 
@@ -119,6 +119,11 @@ def _term_refs(text: str, reading: _Reading) -> str | None:
         return " and ".join(t(start + i) for i in range(count))
 
     text = re.sub(r"\bthe next (?:(\w+) )?terms?\b", following, text)
+    text = re.sub(rf"\bthe sum of the first ({COUNT}) terms\b", lambda m: f"S{COUNTS.get(m[1]) or m[1]}", text)
+    for phrase, (kind, letter) in COMMON.items():
+        if re.search(rf"\bthe {phrase}\b", text):
+            reading.kinds.add(kind)  # "the common difference": an arithmetic sequence
+            text = re.sub(rf"\bthe {phrase}\b", letter, text)
     text = re.sub(
         rf"\bthe ({ORD}) and (?:the )?({ORD}) terms\b", lambda m: f"{t(ordinal(m[1]))} and {t(ordinal(m[2]))}", text
     )
@@ -127,7 +132,7 @@ def _term_refs(text: str, reading: _Reading) -> str | None:
         text = re.sub(rf"\bthe {word} of (T\d+) and (T\d+)", rf"(\1{joiner}\2)", text)
     for word, sign in OPERATORS.items():
         text = re.sub(rf"(?<=[\w)]) {word} (?=[\w(])", f" {sign} ", text)
-    text = re.sub(r"(T\d+|\)) (?:of|in) SEQ\b", r"\1", text)  # "the third term of the sequence": one sequence
+    text = re.sub(r"(T\d+|\)|\b[DR]) (?:of|in) SEQ\b", r"\1", text)  # "the third term of the sequence": one sequence
     if any(k > _MAX_TERM or k < 1 for k in reading.terms):
         return None
     return text
@@ -137,7 +142,9 @@ def _clauses(text: str) -> list[str]:
     """The clauses of the text: sentences cut at ``.?!;`` and at commas or "and" between statements."""
     out = []
     for sentence in re.split(r"[?!;]|\.(?!\d)", text):
-        out += [c.strip() for c in re.split(r",(?: and)?| and (?=if |what |find |T\d+ (?:is|equals))", sentence)]
+        out += [
+            c.strip() for c in re.split(r",(?: and)?| and (?=if |what |find |(?:T\d+|D|R) (?:is|equals))", sentence)
+        ]
     return out
 
 
@@ -172,7 +179,7 @@ def _read_rule(rule: str, reading: _Reading) -> bool:
             continue
         reading.kinds.add(kind)
         if value is not None:
-            reading.relations.append(f"{_STEP[kind]} = {value.replace('n', m.group('n'))}")
+            reading.relations.append(f"{_STEP[kind].upper()} = {value.replace('n', m.group('n'))}")
         return True
     return False
 
@@ -223,9 +230,18 @@ def _formula(kind: str, k: int | str) -> str:
     return f"a_1*r**({k} - 1)"
 
 
-def _math(text: str) -> str:
-    """``T3`` placeholders as the unknowns ``a_3``."""
-    return re.sub(r"T(\d+)", r"a_\1", text)
+def _math(text: str, kind: str) -> str:
+    """The placeholders in the model's letters: ``T3`` as the unknown ``a_3``, ``S5`` as the sum of the
+    first five terms, ``D`` (``R``) as the common difference (ratio)."""
+    text = re.sub(r"S(\d+)", lambda m: f"({_first_terms_sum(kind, int(m[1]))})", text)
+    return re.sub(r"T(\d+)", r"a_\1", text).replace("D", "d").replace("R", "r")
+
+
+def _first_terms_sum(kind: str, count: int) -> str:
+    """The sum of the first ``count`` terms: n(2a_1 + (n - 1)d)/2, or each of the terms a_1 r^k written out."""
+    if kind == "arithmetic":
+        return f"{count}*(2*a_1 + ({count} - 1)*d)/2"
+    return " + ".join(f"a_1*r**{k}" for k in range(count))  # no (1 - r^n)/(1 - r): r may be 1
 
 
 def _model_program(reading: _Reading, kind: str, target: Target, asked: str = "") -> MathProgram | None:
@@ -233,10 +249,11 @@ def _model_program(reading: _Reading, kind: str, target: Target, asked: str = ""
     (and ``asked``, the question's own relation in the position ``n``). None when the problem's letters clash."""
     givens = [*(f"T{k} = {item}" for k, item in enumerate(reading.listed, 1)), *reading.relations]
     reading.terms |= set(range(1, len(reading.listed) + 1))
-    letters = {s for g in givens for s in re.findall(r"\b[b-z]\b", g)} - {"d", "r"}
-    if letters & {"d", "r", "n"} or re.search(r"\b[dnr]\b", " ".join(reading.listed)):
+    letters = {s for g in givens for s in re.findall(r"\b[b-z]\b", g)}
+    asked_letters = set(re.findall(r"\b[b-z]\b", (reading.question or ("", ""))[1] or ""))
+    if (letters | asked_letters) & {"d", "r", "n"}:
         return None  # a problem's own d, r or n would clash with the model's letters
-    relations = [Relation(_math(g)) for g in [*givens, *([asked] if asked else [])]]
+    relations = [Relation(_math(g, kind)) for g in [*givens, *([asked] if asked else [])]]
     relations += [Relation(f"a_{k} = {_formula(kind, k)}") for k in sorted(reading.terms) if k > 1]
     domain = "positive_integer" if reading.positive_integers else "real"
     unknowns = [Unknown("a_1", domain, "the first term"), Unknown(_STEP[kind], "real", _MEANING[kind])]
@@ -252,7 +269,7 @@ def _model_program(reading: _Reading, kind: str, target: Target, asked: str = ""
 def _question_program(reading: _Reading, kind: str, prob: Problem) -> MathProgram | None:
     """The program for the question asked (the least positive term is two programs: see ``_least_positive``)."""
     what, expr = reading.question or ("", None)
-    target = Target("value", expr=_math(expr or ""), rounding=prob.rounding)
+    target = Target("value", expr=_math(expr or "", kind), rounding=prob.rounding)
     if what in ("count", "position"):
         value = reading.last if what == "count" else expr
         if value is None or (what == "count" and not all(_integer(i) for i in [*reading.listed, value])):

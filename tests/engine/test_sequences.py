@@ -56,6 +56,14 @@ SOLVED = [
         "What is the fourth term?",
         "40",
     ),
+    # the common difference (ratio) named in words, the sum of the first n terms
+    ("The first term of an arithmetic sequence is 2 and the common difference is 3. What is the tenth term?", "29"),
+    ("The common ratio of a geometric sequence is 2 and the third term is 12. What is the first term?", "3"),
+    ("What is the common difference of the sequence 2, 6, 10, ...?", "4"),
+    ("What is the sum of the first two terms of the arithmetic sequence 6, 10, 14, ...?", "16"),
+    ("What is the sum of the first ten terms of the arithmetic sequence 1, 3, 5, ...?", "100"),  # 10^2
+    ("What is the sum of the first 5 terms of the geometric sequence 2, 6, 18, ...?", "242"),  # 2(3^5 - 1)/2
+    ("What is the 2003rd term of the sequence of odd numbers 1, 3, 5, 7, $\\dots$?", "4005"),  # MATH
     # counts, positions, the least positive term
     ("How many integers belong to the arithmetic sequence 13, 20, 27, 34, $\\dots$, 2008?", "286"),  # MATH
     ("Which term of the arithmetic sequence 4, 7, 10, ... is 31?", "10"),
@@ -84,11 +92,16 @@ DECLINED = [
     "How many integers belong to the arithmetic sequence 13, 20, 27, 34, ..., 2009?",  # 2009 is not a term
     "How many integers belong to the arithmetic sequence 1, 1.5, 2, ..., 10?",  # not all terms are integers
     "What is the 100th term of the arithmetic sequence 6, 10, 14, 18, ... rounded up?",  # a word left over
-    "What is the sum of the first two terms of the arithmetic sequence 6, 10, 14, ...?",  # "first two" not read
+    "What is the sum of the first two even terms of the arithmetic sequence 5, 10, 15, ...?",  # "even" not placed
     "What is the sum of the third, fourth and fifth terms of the arithmetic sequence 1, 3, 5, ...?",
     "What is the next term of the arithmetic sequence 1, 3, 5?",  # the run does not go on
     "The third term of an arithmetic sequence is 5. Find the twelfth term.",  # d is not fixed
     "What is the least positive integer in the geometric sequence 1000, 100, 10, ...?",  # no least positive term
+    "The common difference of a geometric sequence is 2 and the third term is 12. What is the first term?",
+    "The second term of a geometric sequence is 6 and the fourth term is 24. What is the third term?",  # r = 2 or -2
+    "If d is 3 and the first term of an arithmetic sequence is 2, what is the fourth term?",  # the problem's own d
+    "What is the 10th term of the sequence of even numbers 1, 3, 5, 7, ...?",  # the description does not fit
+    "What is the 5th term of the arithmetic sequence 05, 10, 15, ...?",  # a number the reader does not read
 ]
 
 
