@@ -19,21 +19,11 @@ import sympy as sp
 from .build import tex
 from .proportion import _SPANS
 from .story import NUM, Story, _n, decimal_latex, question_of
-from .words import singular
+from .words import ORDINALS, singular
 
 __all__ = ["EVERYDAY_FAMILIES"]
 
-_ORDINALS = {
-    "second": 2,
-    "third": 3,
-    "fourth": 4,
-    "fifth": 5,
-    "sixth": 6,
-    "seventh": 7,
-    "eighth": 8,
-    "ninth": 9,
-    "tenth": 10,
-}
+_ORDINALS = {word: k for word, k in ORDINALS.items() if 2 <= k <= 10}  # "the second ... tenth day"
 _LIST = r"((?:-?\d+(?:\.\d+)?\s*,?\s*(?:and\s+)?)+)"
 
 

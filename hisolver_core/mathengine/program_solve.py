@@ -309,9 +309,16 @@ def _whole_line(read: ReadProgram, answer: sp.Expr, why: str) -> Solution:
 
 
 def _extreme_integer(read: ReadProgram, x: sp.Symbol, expr, pick: str) -> Solution:
-    """The largest (smallest) integer x satisfying the inequalities and x's domain (a bounded end is enough)."""
-    if expr != x:
-        raise Decline("I find the largest or smallest value only of the unknown itself.")
+    """The largest (smallest) integer x satisfying the inequalities and x's domain (a bounded end is enough).
+
+    ``expr`` may be x or linear in x (a sequence's term ``a_1 + (n - 1)d``): its largest value is at the
+    largest x when the slope is positive and at the smallest x when it is negative.
+    """
+    slope = sp.diff(expr, x)
+    if not (slope.is_number and slope != 0 and sp.diff(slope, x) == 0) or expr.free_symbols != {x}:
+        raise Decline("I find the largest or smallest value only of the unknown or an expression linear in it.")
+    if slope < 0:
+        pick = "min" if pick == "max" else "max"
     xr = sp.Symbol(x.name, real=True)
     try:
         solset = sp.reduce_inequalities([r.xreplace({x: xr}) for r in read.inequalities], xr).as_set()
@@ -336,7 +343,10 @@ def _extreme_integer(read: ReadProgram, x: sp.Symbol, expr, pick: str) -> Soluti
         step(f"{tex(x)} = {tex(found)}", f"The {word} integer in the solution set."),
     ]
     hints = ["Solve the inequality first.", f"Then take the {word} integer that satisfies it."]
-    return solved(read.problem, "inequalities", steps, hints, sp.Integer(found), verification="checked in the set")
+    value = expr.subs(x, found)
+    if expr != x:
+        steps.append(step(f"{tex(expr)} = {tex(value)}", f"Put {tex(x)} = {tex(found)} into the expression."))
+    return solved(read.problem, "inequalities", steps, hints, sp.simplify(value), verification="checked in the set")
 
 
 def _extreme_of_set(read: ReadProgram, x: sp.Symbol, expr, pick: str) -> Solution:

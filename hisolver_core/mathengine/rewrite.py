@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from itertools import pairwise
 
 import sympy as sp
 
 from .build import Decline
 from .sat_rewrites import apply_sat_rules
 from .segments import Context, Segment, _kind
+from .words import ORDINALS
 
 __all__ = ["rewrite_verbal", "words_to_numbers"]
 
@@ -74,33 +74,10 @@ _DENOMS = {
 }
 
 
-_ORDINALS = {
-    "first": 1,
-    "second": 2,
-    "third": 3,
-    "fourth": 4,
-    "fifth": 5,
-    "sixth": 6,
-    "seventh": 7,
-    "eighth": 8,
-    "ninth": 9,
-    "tenth": 10,
-    "eleventh": 11,
-    "twelfth": 12,
-    "thirteenth": 13,
-    "fourteenth": 14,
-    "fifteenth": 15,
-    "twentieth": 20,
-    "thirtieth": 30,
-    "fiftieth": 50,
-    "hundredth": 100,
-}
-
-
 def ordinal_terms(text: str) -> str:
     """ "the fourth term" -> "the 4th term" (only before "term", where an ordinal cannot be a fraction)."""
-    words = "|".join(_ORDINALS)
-    return re.sub(rf"\b({words}) term", lambda m: f"{_ORDINALS[m.group(1).lower()]}th term", text, flags=re.I)
+    words = "|".join(ORDINALS)
+    return re.sub(rf"\b({words}) term", lambda m: f"{ORDINALS[m.group(1).lower()]}th term", text, flags=re.I)
 
 
 def words_to_numbers(text: str) -> str:
@@ -445,84 +422,6 @@ def _power_of(ctx: Context) -> bool:
     return True
 
 
-def _sequence_term(ctx: Context) -> bool:
-    """ "the Nth term of the sequence a, b, c, ..." for arithmetic and geometric sequences."""
-    m = re.search(
-        r"(?:the )?⟦(?P<n>\d+)⟧ ?(?:st|nd|rd|th) term of (?:the )?(?:arithmetic |geometric )?sequence"
-        r"(?: of [a-z ]+?)?:?,? (?P<list>⟦\d+⟧(?:, ⟦\d+⟧){2,})(?:,? ⟦(?P<dots>\d+)⟧|,? ?(?:\.\.\.|…))",
-        ctx.problem.text,
-        flags=re.I,
-    )
-    if not m:
-        return False
-    dots = next((s for s in ctx.segments if m.group("dots") and s.index == int(m.group("dots"))), None)
-    if m.group("dots") is None:
-        dots = Segment(index=-1, source="...", obj=None, kind="dots")
-    _, n = _value(ctx, m.group("n"))
-    terms = [_value(ctx, k)[1] for k in re.findall(r"⟦(\d+)⟧", m.group("list"))]
-    if (
-        dots is None
-        or dots.kind != "dots"
-        or n is None
-        or not n.is_integer
-        or n < 1
-        or any(t is None or not t.is_number for t in terms)
-    ):
-        return False
-    diffs = {sp.simplify(b - a) for a, b in pairwise(terms)}
-    ratios = {sp.simplify(b / a) for a, b in pairwise(terms)} if all(t != 0 for t in terms) else set()
-    if len(diffs) == 1:
-        value = terms[0] + (n - 1) * diffs.pop()
-    elif len(ratios) == 1:
-        value = terms[0] * ratios.pop() ** (n - 1)
-    else:
-        return False
-    _drop(ctx, m)
-    _splice(ctx, m, value)
-    return True
-
-
-def _sequence_from_terms(ctx: Context) -> bool:
-    """ "the 4th term of an arithmetic sequence is A and the 8th term is B; what is the 6th term?"."""
-    text = ctx.problem.text
-    if not re.search(r"\barithmetic (?:sequence|progression)\b", text, flags=re.I):
-        return False
-    given = list(
-        re.finditer(
-            r"(?:the )?⟦(?P<n>\d+)⟧ ?th term (?:of (?:an|the) arithmetic (?:sequence|progression) )?is ⟦(?P<v>\d+)⟧",
-            text,
-            flags=re.I,
-        )
-    )
-    asked = re.search(r"(?:what is|find) the ⟦(?P<n>\d+)⟧ ?th term\b", text, flags=re.I)
-    if len(given) != 2 or not asked:
-        return False
-    a1, d = sp.Symbol("a_1"), sp.Symbol("d")
-    eqs = []
-    for m in given:
-        _, n = _value(ctx, m.group("n"))
-        _, v = _value(ctx, m.group("v"))
-        if n is None or v is None or not n.is_integer or v.free_symbols:
-            return False
-        eqs.append(sp.Eq(a1 + (n - 1) * d, v))
-    _, k = _value(ctx, asked.group("n"))
-    sol = sp.solve(eqs, [a1, d], dict=True)
-    if k is None or not k.is_integer or len(sol) != 1:
-        return False
-    value = (a1 + (k - 1) * d).subs(sol[0])
-    used = {int(i) for m in [*given, asked] for i in re.findall(r"⟦(\d+)⟧", m.group(0))}
-    ctx.segments = [s for s in ctx.segments if s.index not in used]
-    placeholder = _new_segment(ctx, value, "arithmetic sequence term")
-    pieces, last = [], 0
-    for m, new in [*((g, " ") for g in given), (asked, f" what is {placeholder} ")]:
-        pieces.append(text[last : m.start()] + new)
-        last = m.end()
-    rest = "".join(pieces) + text[last:]
-    rest = re.sub(r"\b(?:(?:of|in) )?(?:an|the) arithmetic (?:sequence|progression)\b", " ", rest, flags=re.I)
-    ctx.problem.text = re.sub(r"[ \t]+", " ", rest).strip()
-    return True
-
-
 def rewrite_verbal(ctx: Context) -> None:
     """Apply the verbal rules to ``ctx`` in place until none matches."""
     if not any(seg.kind == "symbol" and seg.obj == N_SYM for seg in ctx.segments):
@@ -538,8 +437,6 @@ def rewrite_verbal(ctx: Context) -> None:
     _mean_of_list(ctx)
     _undefined(ctx)
     _power_of(ctx)
-    _sequence_term(ctx)
-    _sequence_from_terms(ctx)
     if re.search(r"⟦\d+⟧ (?:percent )?of ⟦\d+⟧ (?:is )?(?:increased|decreased) by", ctx.problem.text, flags=re.I):
         # "0.20 of a number decreased by 4": 0.2n - 4 or 0.2(n - 4); the words do not say which
         raise Decline(

@@ -1,7 +1,8 @@
 """Word helpers shared by the engine's readers: one singulariser and one sentence splitter.
 
 - :func:`singular`: ``miles -> mile``; with ``english=True`` also ``boxes -> box``, ``berries -> berry``;
-- :func:`sentences`: a text cut into its sentences, at the spaces after ``.``, ``?`` or ``!``.
+- :func:`sentences`: a text cut into its sentences, at the spaces after ``.``, ``?`` or ``!``;
+- :data:`ORDINALS`: ``first -> 1`` ... ``hundredth -> 100``.
 
 Readers compare and print words through these so that one reading of a plural or of a sentence
 holds across the engine. Unit words with irregular plurals (``feet``) are ``everyday._base``'s.
@@ -11,8 +12,35 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["singular", "sentences"]
+__all__ = ["ORDINALS", "singular", "sentences"]
 
+# the ordinal words and the positions they name ("the third term": 3)
+ORDINALS = {
+    "first": 1,
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "fifth": 5,
+    "sixth": 6,
+    "seventh": 7,
+    "eighth": 8,
+    "ninth": 9,
+    "tenth": 10,
+    "eleventh": 11,
+    "twelfth": 12,
+    "thirteenth": 13,
+    "fourteenth": 14,
+    "fifteenth": 15,
+    "sixteenth": 16,
+    "seventeenth": 17,
+    "eighteenth": 18,
+    "nineteenth": 19,
+    "twentieth": 20,
+    "thirtieth": 30,
+    "fortieth": 40,
+    "fiftieth": 50,
+    "hundredth": 100,
+}
 _ES_PLURAL = ("shes", "ches", "xes", "sses", "zes")
 _BREAK = re.compile(r"(?<=[.?!])\s+")
 _BREAK_BEFORE_CAPITAL = re.compile(r"(?<=[.?!])\s+(?=[A-Z⟦$])")
