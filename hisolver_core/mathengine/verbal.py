@@ -1,0 +1,284 @@
+"""Unknowns stated in words and variation, for the forms reader (``forms.py``).
+
+"The sum of two numbers is 40 and their difference is 12", "two consecutive odd integers", "three numbers
+⟦a⟧, ⟦b⟧ and ⟦c⟧": an introduction is replaced by the list of the numbers as math (``⟦x⟧ and ⟦y⟧``), and the
+words that refer back to them ("their sum", "the numbers", "the larger", "its reciprocal") by that list or
+one member, so the phrase rules of ``form_phrases.py`` read "the sum of ⟦x⟧ and ⟦y⟧" as they read any sum.
+Numbers with no order in the text are named largest first (x >= y is a condition), so "the difference of"
+them is the larger less the smaller; consecutive ones are written from one integer n (2n + 1, 2n + 3).
+
+Variation is a statement frame: "⟦j⟧ and ⟦k⟧ are inversely proportional" is the law j*k = C for a constant
+C; each "⟦j = 16⟧ when ⟦k = 21⟧" is the law at those values (16*21 = C), and the question "what is ⟦j⟧ when
+⟦k = 14⟧" the law at k = 14 (14*j = C). The solver then checks, as for any program, one value.
+
+Every function here declines (returns None, or False for a statement it read but cannot accept) rather
+than guess: an order word ("the larger") for numbers the text does not order, a second group of numbers.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import sympy as sp
+
+from .build import Decline
+from .form_phrases import _M, _new, _Reading, _segments
+
+__all__ = ["verbal_question", "verbal_statement", "verbal_text"]
+
+_MS = rf"{_M}(?:(?:,| and|, and) {_M})*"
+
+# Members of a run of consecutive numbers: member k (k = 0, 1, ...) as an expression in the integer n.
+_RUNS = {
+    "even": lambda n, k: 2 * n + 2 * k,
+    "odd": lambda n, k: 2 * n + 1 + 2 * k,
+    "": lambda n, k: n + k,
+}
+# The noun and what it says of each number: (domain of a number named by a letter, integer?).
+_NOUNS = {
+    "numbers": ("real", False),
+    "number": ("real", False),
+    "real numbers": ("real", False),
+    "integers": ("integer", True),
+    "whole numbers": ("nonnegative_integer", True),
+    "counting numbers": ("positive_integer", True),
+}
+_NOUN_WORDS = "|".join(sorted(_NOUNS, key=len, reverse=True))
+_COUNT_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5}
+_ADJECTIVES = r"(?:(?:consecutive|positive|negative|even|odd|distinct|different) )*"
+_INTRO = re.compile(
+    r"(?<!first )(?<!last )(?<!next )(?<!other )(?<!the )(?<!original )"
+    rf"(?<![\w⟧])(?P<count>{_M}|a|{'|'.join(_COUNT_WORDS)}) (?P<adj>{_ADJECTIVES})(?P<noun>{_NOUN_WORDS})\b"
+    rf"(?: (?P<names>{_M}(?:(?:,|, and| and) {_M})*))?"
+)
+_ORDER_WORDS = {
+    "larger": 0,
+    "largest": 0,
+    "greater": 0,
+    "greatest": 0,
+    "bigger": 0,
+    "biggest": 0,
+    "smaller": -1,
+    "smallest": -1,
+    "lesser": -1,
+    "least": -1,
+}
+_LAW = re.compile(
+    r"(?:suppose (?:that )?|if |given that |assume (?:that )?)?(?:the (?:quantities |variables )?)?"
+    rf"(?:(?P<a>{_M}) and (?P<b>{_M}) are (?P<k1>inversely |directly )?proportional"
+    rf"|(?P<a2>{_M}) (?:is (?P<k2>inversely |directly )?proportional to|varies (?P<k3>inversely|directly) "
+    rf"(?:as|with)) (?P<b2>{_M}))"
+    r"(?:,? and (?P<rest>.+))?"
+)
+_SATISFY = re.compile(rf"(?:let |suppose |if )?(?P<names>{_MS}) (?:satisfy|satisfies) (?:both )?(?P<ms>{_MS})")
+_WHEN = re.compile(rf"(?:if |and )?(?P<r>{_MS}) when (?P<s>{_MS})")
+
+
+def _number(rd: _Reading, i: int) -> int | None:
+    obj = rd.objs.get(i)
+    if rd.kinds.get(i) == "expression" and isinstance(obj, sp.Integer) and 1 <= obj <= 9:
+        return int(obj)
+    return None
+
+
+def _fresh(rd: _Reading, choices: str) -> list[sp.Symbol]:
+    """Letters among ``choices`` that no segment of the problem uses (for numbers the text leaves unnamed)."""
+    taken = {s.name for obj in rd.objs.values() if isinstance(obj, sp.Basic) for s in obj.free_symbols}
+    return [sp.Symbol(c) for c in choices if c not in taken]
+
+
+def _introduce(rd: _Reading, m: re.Match[str]) -> str | None:
+    """The list of math segments naming the numbers an introduction makes; None when it makes none."""
+    group = rd.verbal
+    adjectives = m.group("adj").split()
+    noun = m.group("noun")
+    names = _segments(m.group("names") or "")
+    word = m.group("count")
+    count = 1 if word == "a" else _COUNT_WORDS.get(word) or _number(rd, _segments(word)[0])
+    if count is None or (count == 1) != noun.endswith("number") or (count == 1 and not names):
+        return None  # "a number" only with its letter: "a" opens too many other phrases
+    domain, integer = _NOUNS[noun]
+    integer = integer or bool({"even", "odd"} & set(adjectives))
+    if names:
+        if len(names) != count or "consecutive" in adjectives or not all(rd.kinds.get(i) == "letter" for i in names):
+            return None
+        members: list[sp.Expr] = [rd.objs[i] for i in names]
+        ordered = False
+    elif "consecutive" in adjectives:
+        parity = next((a for a in adjectives if a in ("even", "odd")), "")
+        base = _fresh(rd, "nmk")[:1]
+        if not base or count < 2:
+            return None
+        rd.domains[base[0].name] = "integer"
+        members = [_RUNS[parity](base[0], k) for k in range(count)][::-1]  # the largest first
+        ordered = True
+        rd.hints.append(
+            f"Call the numbers {', '.join(sp.sstr(v) for v in members[::-1])}: "
+            f"consecutive {parity + ' ' if parity else ''}integers differ by {2 if parity else 1}."
+        )
+    else:
+        letters = _fresh(rd, "xyzuvw")[:count]
+        if len(letters) < count or {"even", "odd"} & set(adjectives):
+            return None
+        members = list(letters)
+        ordered = True
+        rd.conditions += [f"{a} >= {b}" for a, b in zip(letters, letters[1:], strict=False)]
+        if count > 1:
+            rd.hints.append(f"Call the numbers {', '.join(map(str, letters))}, the largest first.")
+    if "consecutive" not in adjectives:
+        domain = _with_sign("integer" if integer and domain == "real" else domain, adjectives)
+        rd.domains.update({str(sym): domain for sym in members if domain != "real"})
+    elif "positive" in adjectives:
+        rd.conditions.append(f"{members[-1]} > 0")
+    if "negative" in adjectives:
+        rd.conditions += [f"{v} < 0" for v in members]
+    rd.used.update(_segments(m.group(0)))
+    group.update(members=members, ordered=ordered, segments=names or [_new(rd, "expression", v) for v in members])
+    return _listed(rd)
+
+
+def _with_sign(domain: str, adjectives: list[str]) -> str:
+    """The domain with "positive" folded in: real -> positive, integer -> positive_integer."""
+    if "positive" not in adjectives:
+        return domain
+    return {"real": "positive", "integer": "positive_integer", "nonnegative_integer": "positive_integer"}.get(
+        domain, domain
+    )
+
+
+def _listed(rd: _Reading) -> str:
+    segments = [f"⟦{i}⟧" for i in rd.verbal["segments"]]
+    return segments[0] if len(segments) == 1 else ", ".join(segments[:-1]) + " and " + segments[-1]
+
+
+def _member(rd: _Reading, word: str) -> str:
+    """ "the larger": the member that order word names; Decline when the text does not order the numbers."""
+    if not rd.verbal.get("ordered"):
+        raise Decline(f"The text does not say which of the numbers is the {word} one.")
+    return f"⟦{rd.verbal['segments'][_ORDER_WORDS[word]]}⟧"
+
+
+def verbal_text(rd: _Reading, text: str) -> str:
+    """``text`` (a normalised sentence) with its numbers stated in words replaced by their math."""
+    if not rd.verbal.get("members"):
+        m = _INTRO.search(text)
+        listed = _introduce(rd, m) if m else None
+        if m is None or listed is None:
+            return text
+        text = text[: m.start()] + listed + text[m.end() :]
+    elif any(m.group("count") != "a" for m in _INTRO.finditer(text)):
+        raise Decline("Two groups of numbers stated in words: I keep track of one.")
+    listed = _listed(rd)
+    count = len(rd.verbal["members"])
+    text = re.sub(
+        rf"\bthe (?:(?:original|{_M}|two|three|consecutive|positive|even|odd) )*(?:numbers|integers)\b",
+        lambda r: _placed(rd, r, listed, count),
+        text,
+    )
+    if rd.verbal.get("squared"):  # "... are each squared. The difference of the squares is 60."
+        text = re.sub(r"\bthe squares\b(?! of)", f"the squares of {listed}", text)
+    order = "|".join(_ORDER_WORDS)
+    text = re.sub(
+        rf"\bthe ({order})(?: (?:one|number|integer))?(?: of (?:them|the two|{re.escape(listed)}))?"
+        r"(?=[,.?;:]|$| (?:is|and|minus|plus|times|divided|squared|cubed|exceeds)\b)",
+        lambda r: _member(rd, r.group(1)),
+        text,
+    )
+    text = re.sub(r"\btheir (\w+)", rf"the \1 of {listed}", text)
+    if count == 1:
+        text = re.sub(r"\bits (\w+)", rf"the \1 of {listed}", text)
+    if not rd.verbal.get("ordered") and re.search(rf"\bdifference (?:of|between) (?:the squares of )?{listed}", text):
+        raise Decline("The text does not say which number the difference starts from.")
+    return text
+
+
+def _placed(rd: _Reading, r: re.Match[str], listed: str, count: int) -> str:
+    """ "the original two numbers": the list, once a count in the words agrees with the group's size."""
+    for i in _segments(r.group(0)):
+        if _number(rd, i) != count:
+            raise Decline("The count of numbers referred to is not the count introduced.")
+        rd.used.add(i)
+    if ("two" in r.group(0).split() and count != 2) or ("three" in r.group(0).split() and count != 3):
+        raise Decline("The count of numbers referred to is not the count introduced.")
+    return listed
+
+
+def verbal_statement(rd: _Reading, s: str) -> bool | None:
+    """Read a statement about numbers stated in words or a variation law; None when ``s`` is neither."""
+    if rd.verbal.get("members") and re.fullmatch(rf"{re.escape(_listed(rd))} are (?:each|both|all) squared", s):
+        rd.verbal["squared"] = True
+        return True
+    m = _SATISFY.fullmatch(s)
+    if m and all(rd.kinds.get(i) == "letter" for i in _segments(m.group("names"))):  # "let ⟦a⟧ and ⟦b⟧ satisfy"
+        relations = _segments(m.group("ms"))
+        if not all(rd.kinds.get(i) == "relation" for i in relations):
+            return False
+        rd.used.update(_segments(m.group(0)))
+        rd.relations += relations
+        return True
+    m = _LAW.fullmatch(s)
+    if m:
+        a, b = (_segments(m.group(g) or "") for g in (("a", "b") if m.group("a") else ("a2", "b2")))
+        kind = (m.group("k1") or m.group("k2") or m.group("k3") or "directly").strip()
+        if not _law(rd, a[0], b[0], kind == "inversely"):
+            return False
+        return verbal_statement(rd, m.group("rest")) is True if m.group("rest") else True
+    m = _WHEN.fullmatch(s)
+    if m and rd.verbal.get("law") is not None:
+        return _instance(rd, _segments(m.group("r")) + _segments(m.group("s")), whole=True)
+    return None
+
+
+def _law(rd: _Reading, a: int, b: int, inverse: bool) -> bool:
+    """ "⟦a⟧ varies inversely as ⟦b⟧": the law a*b = C (directly: a = C*b) kept for the "when" statements."""
+    if (
+        rd.verbal.get("law") is not None
+        or rd.kinds.get(a) != "letter"
+        or rd.kinds.get(b) not in ("letter", "expression")
+    ):
+        return False
+    y, x = rd.objs[a], rd.objs[b]
+    if len(x.free_symbols) != 1 or y in x.free_symbols:
+        return False
+    constant = _fresh(rd, "CK")
+    if not constant:
+        return False
+    c = constant[0]
+    rd.used.update((a, b))
+    rd.verbal["law"] = sp.Eq(y * x, c) if inverse else sp.Eq(y, c * x)
+    rd.verbal["law_letters"] = {y, *x.free_symbols}
+    rd.hints.append(
+        f"{'Inversely' if inverse else 'Directly'} proportional: "
+        f"{sp.sstr(y * x if inverse else y / x)} is the same constant {c} every time."
+    )
+    return True
+
+
+def _instance(rd: _Reading, relations: list[int], whole: bool) -> bool:
+    """The law at the values the relations give (each ``letter = number``): a new relation; False when a relation
+    is not such a value or (``whole``) the values do not give every letter of the law."""
+    law: sp.Equality = rd.verbal["law"]
+    values: dict[Any, Any] = {}
+    for i in relations:
+        rel = rd.objs.get(i)
+        if rd.kinds.get(i) != "relation" or not isinstance(rel, sp.Equality):
+            return False
+        if not (isinstance(rel.lhs, sp.Symbol) and rel.rhs.is_number and rel.lhs in rd.verbal["law_letters"]):
+            return False
+        values[rel.lhs] = rel.rhs
+    if whole != (set(values) == rd.verbal["law_letters"]) or not values:
+        return False
+    rd.used.update(relations)
+    rd.relations.append(_new(rd, "relation", law.subs(values)))
+    return True
+
+
+def verbal_question(rd: _Reading, q: str) -> str:
+    """The question with a closing "when ⟦k = 14⟧" read as the law at that value (when a law was stated)."""
+    if rd.verbal.get("law") is None:
+        return q
+    m = re.search(rf",? (?:when|if) (?P<s>{_MS})[?.]?$", q)
+    if m is None or not _instance(rd, _segments(m.group("s")), whole=False):
+        return q
+    return q[: m.start()]

@@ -1,0 +1,121 @@
+"""Unknowns stated in words and variation (mathengine/verbal.py, read by the forms reader), and a target that
+has one value over complex solutions (program_solve); with the traps that must be declined."""
+
+from __future__ import annotations
+
+import pytest
+import sympy as sp
+
+from hisolver_core.mathengine.forms import read_forms, solve_forms
+from hisolver_core.mathengine.problem import analyze
+
+
+def answer(text: str) -> sp.Expr | None:
+    sol = solve_forms(analyze(text))
+    return None if sol is None else sp.nsimplify(sol.answer)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The sum of two numbers is 30 and their difference is 4. What is their product?", 221),
+        (
+            "The sum of two numbers is 12 and their product is 35. What is the positive difference between the numbers?",
+            2,
+        ),
+        ("The sum of two numbers is 12 and their product is 35. What is the larger number?", 7),
+        ("The sum of two numbers is 12 and their product is 35. What is the smaller of the two numbers?", 5),
+        ("The product of two positive numbers is 12, and the sum of their squares is 40. What is their sum?", 8),
+        (
+            "The product of two positive numbers is 24, and the sum of their squares is 73. What is the square of their difference?",
+            25,
+        ),
+        (
+            "The sum of two numbers $x$ and $y$ is 30, and the value of the fraction $\\frac{x}{y}$ is 0.5. What is $y - x$?",
+            10,
+        ),
+        (
+            "The sum of two numbers is $5$. The difference of the squares of the numbers is $15$. What is the absolute value of the difference of the two numbers?",
+            3,
+        ),
+        ("A number $x$ is 2 larger than its reciprocal. What is the value of $\\left(x-\\frac{1}{x}\\right)^2$?", 4),
+    ],
+)
+def test_two_numbers(text: str, expected: int) -> None:
+    assert answer(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The sum of three consecutive integers is 72. What is the largest of the three integers?", 25),
+        ("The sum of two consecutive odd integers is 36. What is the smaller?", 17),
+        (
+            "Two consecutive positive even numbers are each squared. The difference of the squares is 28. What is the sum of the original two numbers?",
+            14,
+        ),
+        (
+            "The positive difference between the squares of two consecutive odd integers is 64. What is the product of the two integers?",
+            255,
+        ),
+    ],
+)
+def test_consecutive(text: str, expected: int) -> None:
+    assert answer(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "If $a$ and $b$ are inversely proportional and $a = 10$ when $b = 6$, what is the value of $a$ when $b = 4$?",
+            15,
+        ),
+        ("Suppose $p$ and $q$ are inversely proportional. If $p=20$ when $q=3$, find the value of $q$ when $p=5$.", 12),
+        ("If $y$ varies directly as $x$ and $y = 12$ when $x = 4$, what is the value of $y$ when $x = 10$?", 30),
+        ("$y$ is directly proportional to $x$. If $y = 6$ when $x = 9$, what is $y$ when $x = 3$?", 2),
+        ("$y$ is inversely proportional to the square of $x$. If $y = 8$ when $x = 2$, what is $y$ when $x = 4$?", 2),
+    ],
+)
+def test_variation(text: str, expected: int) -> None:
+    assert answer(text) == expected
+
+
+def test_variation_program_has_the_constant_and_shows_work() -> None:
+    text = "Suppose $c$ and $d$ are inversely proportional. If $c=9$ when $d=8$, find the value of $d$ when $c=6$."
+    program = read_forms(analyze(text))
+    assert program is not None
+    assert sorted(r.text for r in program.relations) == ["6*d = C", "72 = C"]
+    sol = solve_forms(analyze(text))
+    assert sol is not None and sol.answer == 12 and len(sol.steps) >= 3
+    assert any("same constant" in h for h in sol.hints)
+
+
+def test_symmetric_value_over_complex_solutions() -> None:
+    assert answer("Let $a$ and $b$ satisfy $ab=7$ and $a+b=5$. What is the value of $a^2 + b^2$?") == 11
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the solutions are complex: a value of one unknown, or numbers said to be real, have no answer
+        "Let $a$ and $b$ satisfy $ab=7$ and $a+b=5$. What is the value of $a$?",
+        "Let $a$ and $b$ be real numbers that satisfy $ab=7$ and $a+b=5$. What is the value of $a^2 + b^2$?",
+        # one equation for two numbers: nothing fixed
+        "The sum of two numbers is 10. What is the larger number?",
+        # numbers named in the text are not ordered: which is larger, which difference?
+        "The sum of two numbers $x$ and $y$ is 10 and their difference is 2. What is $x$?",
+        # words not placed: a quotient (which over which), a gcd, a second group, "the first 8"
+        "The sum of two numbers is 12 and their product is 35. What is their quotient?",
+        "The sum of two numbers is 12 and their product is 35. What is the greatest common divisor of the numbers?",
+        "The sum of two numbers is 10. The sum of two numbers is 12. What is their product?",
+        "The sum of 5 consecutive even integers is 4 less than the sum of the first 8 consecutive odd counting numbers. What is the smallest of the even integers?",
+        # a referred count that is not the count introduced
+        "The sum of two numbers is 12 and their product is 35. What is the sum of the three numbers?",
+        # variation with no data point, or a data point with no law
+        "If $j$ and $k$ are inversely proportional, what is the value of $j$ when $k = 14$?",
+        "If $j = 16$ when $k = 21$, what is the value of $j$ when $k = 14$?",
+    ],
+)
+def test_traps_decline(text: str) -> None:
+    assert answer(text) is None
