@@ -144,6 +144,9 @@ _PHRASE_RULES: tuple[tuple[str, Any], ...] = (
     ("{w} times {e}", lambda n, a: ("expression", n * a)),
     ("{w} (?:more|greater|larger) than (?:the value of )?{e}", lambda n, a: ("expression", a + n)),
     ("{w} (?:less|fewer|smaller) than (?:the value of )?{e}", lambda n, a: ("expression", a - n)),
+    # minus before plus: "a minus b plus c" is (a - b) + c, and "a plus b minus c" the same as a + (b - c)
+    ("{e} (?:minus|decreased by|reduced by) {e}", lambda a, b: ("expression", a - b)),
+    ("{e} (?:plus|increased by) {e}", lambda a, b: ("expression", a + b)),
     ("{e} is (?:equal to|the same as) {e}", lambda a, b: ("relation", sp.Eq(a, b))),
     ("{r} intersects {r} at {p}", lambda r1, r2, p: ("relation", _through(sp.And(r1, r2), p))),
     ("{e} is (?:greater|more) than {e} and less than {e}", lambda a, b, c: ("relation", sp.And(a > b, a < c))),

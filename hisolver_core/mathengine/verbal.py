@@ -23,7 +23,7 @@ from typing import Any
 import sympy as sp
 
 from .build import Decline
-from .form_phrases import _M, _new, _Reading, _segments
+from .form_phrases import _M, _new, _phrases, _Reading, _segments
 
 __all__ = ["verbal_question", "verbal_statement", "verbal_text"]
 
@@ -49,7 +49,8 @@ _COUNT_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5}
 _ADJECTIVES = r"(?:(?:consecutive|positive|negative|even|odd|distinct|different) )*"
 _INTRO = re.compile(
     r"(?<!first )(?<!last )(?<!next )(?<!other )(?<!the )(?<!original )"
-    rf"(?<![\w⟧])(?P<count>{_M}|a|{'|'.join(_COUNT_WORDS)}) (?P<adj>{_ADJECTIVES})(?P<noun>{_NOUN_WORDS})\b"
+    rf"(?<![\w⟧])(?P<count>{_M}|an?(?: (?P<ordinal>second|third|particular|certain))?|{'|'.join(_COUNT_WORDS)})"
+    rf" (?P<adj>{_ADJECTIVES})(?P<noun>{_NOUN_WORDS})\b"
     rf"(?: (?P<names>{_M}(?:(?:,|, and| and) {_M})*))?"
 )
 _ORDER_WORDS = {
@@ -66,13 +67,34 @@ _ORDER_WORDS = {
 }
 _LAW = re.compile(
     r"(?:suppose (?:that )?|if |given that |assume (?:that )?)?(?:the (?:quantities |variables )?)?"
-    rf"(?:(?P<a>{_M}) and (?P<b>{_M}) are (?P<k1>inversely |directly )?proportional"
+    rf"(?:(?P<a>{_M}) and (?P<b>{_M}) (?:are (?P<k1>inversely |directly )?proportional|vary (?P<k4>inversely|directly))"
     rf"|(?P<a2>{_M}) (?:is (?P<k2>inversely |directly )?proportional to|varies (?P<k3>inversely|directly) "
     rf"(?:as|with)) (?P<b2>{_M}))"
     r"(?:,? and (?P<rest>.+))?"
 )
 _SATISFY = re.compile(rf"(?:let |suppose |if )?(?P<names>{_MS}) (?:satisfy|satisfies) (?:both )?(?P<ms>{_MS})")
-_WHEN = re.compile(rf"(?:if |and )?(?P<r>{_MS}) when (?P<s>{_MS})")
+# "⟦x⟧ is doubled, increased by ⟦3⟧, and then divided by ⟦5⟧": each operation as data, applied in turn
+_STEPS: tuple[tuple[re.Pattern[str], Any], ...] = tuple(
+    (re.compile(pattern), build)
+    for pattern, build in (
+        ("doubled", lambda a: 2 * a),
+        ("tripled", lambda a: 3 * a),
+        ("quadrupled", lambda a: 4 * a),
+        ("halved", lambda a: a / 2),
+        ("squared", lambda a: a**2),
+        ("cubed", lambda a: a**3),
+        (rf"(?:increased|raised) by ({_M})", lambda a, b: a + b),
+        (rf"(?:decreased|reduced|lowered) by ({_M})", lambda a, b: a - b),
+        (rf"multiplied by ({_M})", lambda a, b: a * b),
+        (rf"divided by ({_M})", lambda a, b: a / b),
+    )
+)
+_CHAIN = re.compile(
+    rf"(?:if |when )?(?P<x>{_M}) is (?P<ops>[a-z].*?)(?:,? (?:the result is|the result will be|it becomes|you get) "
+    rf"(?P<n>{_M}))?"
+)
+_RESULT = re.compile(rf"(?:the result is|the result will be|the result equals|this gives) (?P<n>{_M})")
+_WHEN = re.compile(rf"(?:if |and )?(?:(?P<r>{_MS}) when (?P<s>{_MS})|when (?P<s2>{_MS}),? (?P<r2>{_MS}))")
 
 
 def _number(rd: _Reading, i: int) -> int | None:
@@ -95,11 +117,15 @@ def _introduce(rd: _Reading, m: re.Match[str]) -> str | None:
     noun = m.group("noun")
     names = _segments(m.group("names") or "")
     word = m.group("count")
-    count = 1 if word == "a" else _COUNT_WORDS.get(word) or _number(rd, _segments(word)[0])
-    if count is None or (count == 1) != noun.endswith("number") or (count == 1 and not names):
-        return None  # "a number" only with its letter: "a" opens too many other phrases
+    count = 1 if word.split()[0] in ("a", "an") else _COUNT_WORDS.get(word) or _number(rd, _segments(word)[0])
+    if count is None or (count == 1) != noun.endswith("number"):
+        return None
+    if group.get("members") and not (count == 1 and group.get("singles")):
+        raise Decline("Two groups of numbers stated in words: I keep track of one.")
     domain, integer = _NOUNS[noun]
     integer = integer or bool({"even", "odd"} & set(adjectives))
+    if count == 1:
+        return _single(rd, m, names, _with_sign("integer" if integer and domain == "real" else domain, adjectives))
     if names:
         if len(names) != count or "consecutive" in adjectives or not all(rd.kinds.get(i) == "letter" for i in names):
             return None
@@ -138,6 +164,27 @@ def _introduce(rd: _Reading, m: re.Match[str]) -> str | None:
     return _listed(rd)
 
 
+def _single(rd: _Reading, m: re.Match[str], names: list[int], domain: str) -> str | None:
+    """ "a number", "a second number ⟦y⟧": one more member (numbers met one at a time keep no order of size)."""
+    group = rd.verbal
+    members = group.setdefault("members", [])
+    ordinal = {"second": 2, "third": 3}.get(m.group("ordinal") or "", 0)
+    if ordinal and ordinal != len(members) + 1 or m.group("adj").strip() or (names and len(names) != 1):
+        return None  # "a second number" before any first one; "a positive number" (kept simple: no adjectives)
+    if names and rd.kinds.get(names[0]) != "letter":
+        return None
+    sym = rd.objs[names[0]] if names else next(iter(_fresh(rd, "xyzuvw")), None)
+    if sym is None or sym in members:
+        return None
+    segment = names[0] if names else _new(rd, "expression", sym)
+    rd.used.update(_segments(m.group(0)))
+    if domain != "real":
+        rd.domains[str(sym)] = domain
+    members.append(sym)
+    group.update(ordered=False, singles=True, segments=[*group.get("segments", []), segment])
+    return f"⟦{segment}⟧"
+
+
 def _with_sign(domain: str, adjectives: list[str]) -> str:
     """The domain with "positive" folded in: real -> positive, integer -> positive_integer."""
     if "positive" not in adjectives:
@@ -161,18 +208,23 @@ def _member(rd: _Reading, word: str) -> str:
 
 def verbal_text(rd: _Reading, text: str) -> str:
     """``text`` (a normalised sentence) with its numbers stated in words replaced by their math."""
+    if rd.verbal.get("law") is not None:  # "when ⟦r⟧ is ⟦1200⟧, ⟦s⟧ is ⟦0.35⟧": values of the law's letters
+        text = re.sub(rf"({_M}) (?:is|equals|is equal to) ({_M})", lambda v: _value_of(rd, v), text)
+    start = 0
+    while (m := _INTRO.search(text, start)) is not None:
+        made = _introduce(rd, m)
+        if made is not None:
+            text = text[: m.start()] + made + text[m.end() :]
+        start = m.start() + len(made or m.group(0))
     if not rd.verbal.get("members"):
-        m = _INTRO.search(text)
-        listed = _introduce(rd, m) if m else None
-        if m is None or listed is None:
-            return text
-        text = text[: m.start()] + listed + text[m.end() :]
-    elif any(m.group("count") != "a" for m in _INTRO.finditer(text)):
-        raise Decline("Two groups of numbers stated in words: I keep track of one.")
+        return text
+    text = _singles(rd, text)
+    text = _clauses(rd, text)
     listed = _listed(rd)
     count = len(rd.verbal["members"])
     text = re.sub(
-        rf"\bthe (?:(?:original|{_M}|two|three|consecutive|positive|even|odd) )*(?:numbers|integers)\b",
+        rf"\bthe (?:(?:original|{_M}|two|three|consecutive|positive|even|odd) )*(?:numbers|integers)\b"
+        rf"|\bthe (?:two|three|{_M})(?=[,.?;:]|$| is\b)",
         lambda r: _placed(rd, r, listed, count),
         text,
     )
@@ -191,6 +243,61 @@ def verbal_text(rd: _Reading, text: str) -> str:
     if not rd.verbal.get("ordered") and re.search(rf"\bdifference (?:of|between) (?:the squares of )?{listed}", text):
         raise Decline("The text does not say which number the difference starts from.")
     return text
+
+
+_MEASURE = r"(?:sum|product|difference|positive difference|mean|average)"
+
+
+def _clauses(rd: _Reading, text: str) -> str:
+    """ "⟦x⟧ and ⟦y⟧ have a sum of ⟦31⟧ and a difference of ⟦3⟧", "... integers whose sum is ⟦45⟧": each measure
+    of the numbers is a relation, and the clause is left as the list alone."""
+    listed = re.escape(_listed(rd))
+    have = re.search(
+        rf"{listed} (?:have|has) (?P<c>an? {_MEASURE} of {_M}(?:(?:,|,? and) an? {_MEASURE} of {_M})*)", text
+    )
+    whose = re.search(rf"{listed} (?:whose|with) (?:an? )?(?P<c>{_MEASURE}) (?:is|of) (?P<n>{_M})", text)
+    if have:
+        for c in re.finditer(rf"an? (?P<w>{_MEASURE}) of (?P<n>{_M})", have.group("c")):
+            _measure(rd, c.group("w"), _segments(c.group("n"))[0])
+        return text[: have.start()] + text[have.end() :]
+    if whose:
+        _measure(rd, whose.group("c"), _segments(whose.group("n"))[0])
+        return text[: whose.start()] + _listed(rd) + text[whose.end() :]
+    return text
+
+
+def _measure(rd: _Reading, word: str, n: int) -> None:
+    """The relation "the ``word`` of the numbers is segment ``n``", read by the phrase rules."""
+    made = _phrases(rd, f"the {word.replace('positive ', '')} of {_listed(rd)}")  # ordered: never negative
+    if (
+        not re.fullmatch(_M, made)
+        or (word.endswith("difference") and not rd.verbal.get("ordered"))
+        or not _equals(rd, rd.objs[_segments(made)[0]], n, f"⟦{n}⟧")
+    ):
+        raise Decline(f"I cannot read the {word} of the numbers here.")
+
+
+def _value_of(rd: _Reading, v: re.Match[str]) -> str:
+    """ "⟦r⟧ is ⟦1200⟧" for a letter of the variation law: the relation r = 1200 as a new segment."""
+    (a,), (b,) = _segments(v.group(1)), _segments(v.group(2))
+    letter, value = rd.objs.get(a), rd.objs.get(b)
+    if letter not in rd.verbal["law_letters"] or not (isinstance(value, sp.Expr) and value.is_number):
+        return v.group(0)
+    rd.used.update((a, b))
+    return f"⟦{_new(rd, 'relation', sp.Eq(letter, value))}⟧"
+
+
+def _singles(rd: _Reading, text: str) -> str:
+    """ "the number", "the first number", "the second number": the member named (numbers met one at a time)."""
+    segments = rd.verbal["segments"]
+
+    def named(r: re.Match[str]) -> str:
+        k = {"first": 0, "second": 1, "third": 2}.get(r.group(1) or "", 0 if len(segments) == 1 else -1)
+        if k < 0 or k >= len(segments) or (r.group(1) and not rd.verbal.get("singles")):
+            raise Decline("The text does not say which of the numbers it means.")
+        return f"⟦{segments[k]}⟧"
+
+    return re.sub(r"\bthe (?:(first|second|third) |(?:original|same) )?(?:number|integer)\b(?!s)", named, text)
 
 
 def _placed(rd: _Reading, r: re.Match[str], listed: str, count: int) -> str:
@@ -217,28 +324,65 @@ def verbal_statement(rd: _Reading, s: str) -> bool | None:
         rd.used.update(_segments(m.group(0)))
         rd.relations += relations
         return True
+    m = _CHAIN.fullmatch(s)
+    chained = _chain(rd, m) if m and rd.kinds.get(_segments(m.group("x"))[0]) in ("letter", "expression") else None
+    if chained is not None:
+        return chained
+    m = _RESULT.fullmatch(s)
+    if m and rd.verbal.get("result") is not None:
+        return _equals(rd, rd.verbal.pop("result"), _segments(m.group("n"))[0], m.group(0))
     m = _LAW.fullmatch(s)
     if m:
         a, b = (_segments(m.group(g) or "") for g in (("a", "b") if m.group("a") else ("a2", "b2")))
-        kind = (m.group("k1") or m.group("k2") or m.group("k3") or "directly").strip()
+        kind = (m.group("k1") or m.group("k2") or m.group("k3") or m.group("k4") or "directly").strip()
         if not _law(rd, a[0], b[0], kind == "inversely"):
             return False
         return verbal_statement(rd, m.group("rest")) is True if m.group("rest") else True
     m = _WHEN.fullmatch(s)
     if m and rd.verbal.get("law") is not None:
-        return _instance(rd, _segments(m.group("r")) + _segments(m.group("s")), whole=True)
+        return _instance(rd, _segments(m.group(0)), whole=True)
     return None
+
+
+def _chain(rd: _Reading, m: re.Match[str]) -> bool | None:
+    """ "⟦x⟧ is tripled and then increased by ⟦5⟧(, the result is ⟦32⟧)": the operations applied in turn; the
+    result equals the number given here or in the next sentence. None when a piece is not an operation."""
+    value = rd.objs[_segments(m.group("x"))[0]]
+    for piece in re.split(r",? (?:and then|and|then) |, ", m.group("ops")):
+        found = next(((p.fullmatch(piece.strip(", ")), b) for p, b in _STEPS if p.fullmatch(piece.strip(", "))), None)
+        if found is None:
+            return None
+        step, build = found
+        assert step is not None
+        operands = [rd.objs.get(i) for i in _segments(step.group(0))]
+        if not all(rd.kinds.get(i) in ("letter", "expression") for i in _segments(step.group(0))):
+            return False
+        value = build(value, *operands)
+    if m.group("n") is None:
+        rd.used.update(_segments(m.group(0)))
+        rd.verbal["result"] = value
+        return True
+    return _equals(rd, value, _segments(m.group("n"))[0], m.group(0))
+
+
+def _equals(rd: _Reading, value: Any, n: int, said: str) -> bool:
+    """The relation ``value`` = segment ``n`` (a number or an expression), every segment of ``said`` used."""
+    if rd.kinds.get(n) not in ("letter", "expression"):
+        return False
+    rd.used.update(_segments(said))
+    rd.relations.append(_new(rd, "relation", sp.Eq(value, rd.objs[n])))
+    return True
 
 
 def _law(rd: _Reading, a: int, b: int, inverse: bool) -> bool:
     """ "⟦a⟧ varies inversely as ⟦b⟧": the law a*b = C (directly: a = C*b) kept for the "when" statements."""
+    y, x = rd.objs.get(a), rd.objs.get(b)
     if (
         rd.verbal.get("law") is not None
-        or rd.kinds.get(a) != "letter"
+        or not isinstance(y, sp.Symbol)
         or rd.kinds.get(b) not in ("letter", "expression")
     ):
         return False
-    y, x = rd.objs[a], rd.objs[b]
     if len(x.free_symbols) != 1 or y in x.free_symbols:
         return False
     constant = _fresh(rd, "CK")

@@ -81,6 +81,50 @@ def test_variation(text: str, expected: int) -> None:
     assert answer(text) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The quantities $r$ and $s$ vary inversely. When $r$ is $100,$ $s$ is $0.3.$ What is the value of $s$ when $r$ is $200$?",
+            sp.Rational(3, 20),
+        ),
+        (
+            "Suppose that $\\alpha$ is inversely proportional to $\\beta$. If $\\alpha = 6$ when $\\beta = 4$, find $\\alpha$ when $\\beta = -8$.",
+            -3,
+        ),
+        ("Suppose that $a$ varies inversely with $b^2$. If $a=8$ when $b=3$, find the value of $a$ when $b=6$.", 2),
+        ("$y$ varies inversely as $\\sqrt x$ and when $x=4$, $y=3$. What is $x$ when $y=1$?", 36),
+    ],
+)
+def test_variation_phrasings(text: str, expected: sp.Expr) -> None:
+    assert answer(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("A number is tripled and then increased by 4. The result is 31. What is the number?", 9),
+        (
+            "If $x$ is doubled, increased by $5$, and then divided by $3$, the result is $7$. What is the value of $x$?",
+            8,
+        ),
+        (
+            "The sum of a number and twice a second number is 20. The first number minus the second number is 5. What is the value of the first number?",
+            10,
+        ),
+        (
+            "One more than the reciprocal of a particular number is $\\frac{5}{2}$. What is the original number?",
+            sp.Rational(2, 3),
+        ),
+        ("Two numbers have a difference of 5 and a sum of 21. What is the larger of the two numbers?", 13),
+        ("What is the smallest of three consecutive odd integers whose sum is 51?", 15),
+        ("The difference between two numbers is 3, and their sum is 11. What is the product of the two?", 28),
+    ],
+)
+def test_numbers_one_at_a_time_and_clauses(text: str, expected: sp.Expr) -> None:
+    assert answer(text) == expected
+
+
 def test_variation_program_has_the_constant_and_shows_work() -> None:
     text = "Suppose $c$ and $d$ are inversely proportional. If $c=9$ when $d=8$, find the value of $d$ when $c=6$."
     program = read_forms(analyze(text))
@@ -115,6 +159,16 @@ def test_symmetric_value_over_complex_solutions() -> None:
         # variation with no data point, or a data point with no law
         "If $j$ and $k$ are inversely proportional, what is the value of $j$ when $k = 14$?",
         "If $j = 16$ when $k = 21$, what is the value of $j$ when $k = 14$?",
+        # an operation not in the table, a result with no operations before it
+        "A number is tripled and then rotated by 4. The result is 31. What is the number?",
+        "The result is 31. What is the number?",
+        # "the number" among two, "the first" of numbers met together, "a second" before any first
+        "The sum of two numbers is 10 and their difference is 2. What is the number?",
+        "The sum of two consecutive integers is 11. What is the first number?",
+        "Twice a second number is 10. What is the second number?",
+        # a measure the clauses do not know, a difference of numbers the text does not order
+        "Two numbers have a quotient of 3 and a sum of 20. What is the larger number?",
+        "Two numbers $x$ and $y$ have a difference of 3 and a sum of 31. What is $x$?",
     ],
 )
 def test_traps_decline(text: str) -> None:
