@@ -380,6 +380,7 @@ def _law(rd: _Reading, a: int, b: int, inverse: bool) -> bool:
     if (
         rd.verbal.get("law") is not None
         or not isinstance(y, sp.Symbol)
+        or not isinstance(x, sp.Expr)
         or rd.kinds.get(b) not in ("letter", "expression")
     ):
         return False
