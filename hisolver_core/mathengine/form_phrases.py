@@ -122,6 +122,7 @@ _PHRASE_RULES: tuple[tuple[str, Any], ...] = (
     ("the cube root of {e}", lambda a: ("expression", sp.real_root(a, 3))),
     ("the opposite of {e}", lambda a: ("expression", -a)),
     ("the sum of the squares of {l}", lambda items: ("expression", sp.Add(*(v**2 for v in items)))),
+    ("the sum of the cubes of {l}", lambda items: ("expression", sp.Add(*(v**3 for v in items)))),
     ("the (?:positive )?difference (?:of|between) the squares of {l}", lambda items: _square_difference(items)),
     ("the difference (?:of|between) {e} and {e}", lambda a, b: ("expression", _difference(a, b))),
     ("the square of {e}", lambda a: ("expression", a**2)),

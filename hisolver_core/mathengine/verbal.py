@@ -49,7 +49,7 @@ _COUNT_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5}
 _ADJECTIVES = r"(?:(?:consecutive|positive|negative|even|odd|distinct|different) )*"
 _INTRO = re.compile(
     r"(?<!first )(?<!last )(?<!next )(?<!other )(?<!the )(?<!original )"
-    rf"(?<![\w⟧])(?P<count>{_M}|an?(?: (?P<ordinal>second|third|particular|certain))?|{'|'.join(_COUNT_WORDS)})"
+    rf"(?<![\w⟧])(?P<count>{_M}|(?:an?|one)(?: (?P<ordinal>second|third|particular|certain))?|another|the other|{'|'.join(_COUNT_WORDS)})"
     rf" (?P<adj>{_ADJECTIVES})(?P<noun>{_NOUN_WORDS})\b"
     rf"(?: (?P<names>{_M}(?:(?:,|, and| and) {_M})*))?"
 )
@@ -64,9 +64,10 @@ _ORDER_WORDS = {
     "smallest": -1,
     "lesser": -1,
     "least": -1,
+    "middle": 0,  # the one in the middle of an odd count (see _member)
 }
 _LAW = re.compile(
-    r"(?:suppose (?:that )?|if |given that |assume (?:that )?)?(?:the (?:quantities |variables )?)?"
+    r"(?:suppose (?:that )?|if |given that |assume (?:that )?)?(?:the (?:quantities |variables |numbers )?)?"
     rf"(?:(?P<a>{_M}) and (?P<b>{_M}) (?:are (?P<k1>inversely |directly )?proportional|vary (?P<k4>inversely|directly))"
     rf"|(?P<a2>{_M}) (?:is (?P<k2>inversely |directly )?proportional to|varies (?P<k3>inversely|directly) "
     rf"(?:as|with)) (?P<b2>{_M}))"
@@ -117,7 +118,11 @@ def _introduce(rd: _Reading, m: re.Match[str]) -> str | None:
     noun = m.group("noun")
     names = _segments(m.group("names") or "")
     word = m.group("count")
-    count = 1 if word.split()[0] in ("a", "an") else _COUNT_WORDS.get(word) or _number(rd, _segments(word)[0])
+    count = (
+        1
+        if word.split()[0] in ("a", "an", "one", "another", "the")
+        else _COUNT_WORDS.get(word) or _number(rd, _segments(word)[0])
+    )
     if count is None or (count == 1) != noun.endswith("number"):
         return None
     if group.get("members") and not (count == 1 and group.get("singles")):
@@ -169,6 +174,8 @@ def _single(rd: _Reading, m: re.Match[str], names: list[int], domain: str) -> st
     group = rd.verbal
     members = group.setdefault("members", [])
     ordinal = {"second": 2, "third": 3}.get(m.group("ordinal") or "", 0)
+    if m.group("count") in ("another", "the other"):
+        ordinal = 2  # "one number is 3 more than twice another number": the second of two
     if ordinal and ordinal != len(members) + 1 or m.group("adj").strip() or (names and len(names) != 1):
         return None  # "a second number" before any first one; "a positive number" (kept simple: no adjectives)
     if names and rd.kinds.get(names[0]) != "letter":
@@ -200,16 +207,26 @@ def _listed(rd: _Reading) -> str:
 
 
 def _member(rd: _Reading, word: str) -> str:
-    """ "the larger": the member that order word names; Decline when the text does not order the numbers."""
-    if not rd.verbal.get("ordered"):
-        raise Decline(f"The text does not say which of the numbers is the {word} one.")
-    return f"⟦{rd.verbal['segments'][_ORDER_WORDS[word]]}⟧"
+    """ "the larger": the member that order word names (the larger of the two where the text does not order them)."""
+    segments = rd.verbal["segments"]
+    if not rd.verbal.get("ordered"):  # numbers met one at a time: the larger is whichever the solution makes it
+        if word == "middle" or len(segments) != 2:
+            raise Decline(f"The text does not order the numbers, so I cannot tell the {word} one.")
+        a, b = rd.verbal["members"]  # max and min written with |a - b|, which every reader and the solver know
+        sign = 1 if _ORDER_WORDS[word] == 0 else -1
+        rd.hints.append("Find both numbers, then take the one asked for.")
+        return f"⟦{_new(rd, 'expression', (a + b + sign * sp.Abs(a - b)) / 2)}⟧"
+    if word == "middle":
+        if len(segments) % 2 == 0:
+            raise Decline("An even count of numbers has no middle one.")
+        return f"⟦{segments[len(segments) // 2]}⟧"
+    return f"⟦{segments[_ORDER_WORDS[word]]}⟧"
 
 
 def verbal_text(rd: _Reading, text: str) -> str:
     """``text`` (a normalised sentence) with its numbers stated in words replaced by their math."""
     if rd.verbal.get("law") is not None:  # "when ⟦r⟧ is ⟦1200⟧, ⟦s⟧ is ⟦0.35⟧": values of the law's letters
-        text = re.sub(rf"({_M}) (?:is|equals|is equal to) ({_M})", lambda v: _value_of(rd, v), text)
+        text = _values_of(rd, text)
     start = 0
     while (m := _INTRO.search(text, start)) is not None:
         made = _introduce(rd, m)
@@ -228,6 +245,7 @@ def verbal_text(rd: _Reading, text: str) -> str:
         lambda r: _placed(rd, r, listed, count),
         text,
     )
+    text = re.sub(rf"\b(?:each|both) (?:number|integer)\b|\b(?:each|both|all) of {re.escape(listed)}", listed, text)
     if rd.verbal.get("squared"):  # "... are each squared. The difference of the squares is 60."
         text = re.sub(r"\bthe squares\b(?! of)", f"the squares of {listed}", text)
     order = "|".join(_ORDER_WORDS)
@@ -253,15 +271,21 @@ def _clauses(rd: _Reading, text: str) -> str:
     of the numbers is a relation, and the clause is left as the list alone."""
     listed = re.escape(_listed(rd))
     have = re.search(
-        rf"{listed} (?:have|has) (?P<c>an? {_MEASURE} of {_M}(?:(?:,|,? and) an? {_MEASURE} of {_M})*)", text
+        rf"{listed} (?:(?:have|has) (?P<c>an? {_MEASURE} of {_M}(?:(?:,|,? and) an? {_MEASURE} of {_M})*)"
+        rf"|differ by (?P<d>{_M}))(?:,? and (?=\w))?",
+        text,
     )
-    whose = re.search(rf"{listed} (?:whose|with) (?:an? )?(?P<c>{_MEASURE}) (?:is|of) (?P<n>{_M})", text)
+    one = rf"(?:an? )?{_MEASURE} (?:is|of) {_M}"
+    whose = re.search(rf"{listed} (?:whose|with) (?P<c>{one}(?:,? and (?:whose )?{one})*)", text)
     if have:
-        for c in re.finditer(rf"an? (?P<w>{_MEASURE}) of (?P<n>{_M})", have.group("c")):
+        for c in re.finditer(rf"an? (?P<w>{_MEASURE}) of (?P<n>{_M})", have.group("c") or ""):
             _measure(rd, c.group("w"), _segments(c.group("n"))[0])
+        if have.group("d"):  # "two positive integers differ by ⟦6⟧"
+            _measure(rd, "difference", _segments(have.group("d"))[0])
         return text[: have.start()] + text[have.end() :]
     if whose:
-        _measure(rd, whose.group("c"), _segments(whose.group("n"))[0])
+        for c in re.finditer(rf"(?P<w>{_MEASURE}) (?:is|of) (?P<n>{_M})", whose.group("c")):
+            _measure(rd, c.group("w"), _segments(c.group("n"))[0])
         return text[: whose.start()] + _listed(rd) + text[whose.end() :]
     return text
 
@@ -277,8 +301,12 @@ def _measure(rd: _Reading, word: str, n: int) -> None:
         raise Decline(f"I cannot read the {word} of the numbers here.")
 
 
+def _values_of(rd: _Reading, text: str) -> str:
+    """``text`` with "⟦r⟧ is ⟦1200⟧" for a letter of the variation law read as the relation r = 1200."""
+    return re.sub(rf"({_M}) (?:is|equals|is equal to) ({_M})", lambda v: _value_of(rd, v), text)
+
+
 def _value_of(rd: _Reading, v: re.Match[str]) -> str:
-    """ "⟦r⟧ is ⟦1200⟧" for a letter of the variation law: the relation r = 1200 as a new segment."""
     (a,), (b,) = _segments(v.group(1)), _segments(v.group(2))
     letter, value = rd.objs.get(a), rd.objs.get(b)
     if letter not in rd.verbal["law_letters"] or not (isinstance(value, sp.Expr) and value.is_number):
@@ -337,7 +365,9 @@ def verbal_statement(rd: _Reading, s: str) -> bool | None:
         kind = (m.group("k1") or m.group("k2") or m.group("k3") or m.group("k4") or "directly").strip()
         if not _law(rd, a[0], b[0], kind == "inversely"):
             return False
-        return verbal_statement(rd, m.group("rest")) is True if m.group("rest") else True
+        if not m.group("rest"):
+            return True
+        return verbal_statement(rd, _values_of(rd, m.group("rest"))) is True
     m = _WHEN.fullmatch(s)
     if m and rd.verbal.get("law") is not None:
         return _instance(rd, _segments(m.group(0)), whole=True)
@@ -379,12 +409,12 @@ def _law(rd: _Reading, a: int, b: int, inverse: bool) -> bool:
     y, x = rd.objs.get(a), rd.objs.get(b)
     if (
         rd.verbal.get("law") is not None
-        or not isinstance(y, sp.Symbol)
+        or not isinstance(y, sp.Expr)
         or not isinstance(x, sp.Expr)
         or rd.kinds.get(b) not in ("letter", "expression")
     ):
         return False
-    if len(x.free_symbols) != 1 or y in x.free_symbols:
+    if len(x.free_symbols) != 1 or len(y.free_symbols) != 1 or y.free_symbols == x.free_symbols:
         return False
     constant = _fresh(rd, "CK")
     if not constant:
@@ -392,7 +422,7 @@ def _law(rd: _Reading, a: int, b: int, inverse: bool) -> bool:
     c = constant[0]
     rd.used.update((a, b))
     rd.verbal["law"] = sp.Eq(y * x, c) if inverse else sp.Eq(y, c * x)
-    rd.verbal["law_letters"] = {y, *x.free_symbols}
+    rd.verbal["law_letters"] = y.free_symbols | x.free_symbols
     rd.hints.append(
         f"{'Inversely' if inverse else 'Directly'} proportional: "
         f"{sp.sstr(y * x if inverse else y / x)} is the same constant {c} every time."
@@ -423,6 +453,7 @@ def verbal_question(rd: _Reading, q: str) -> str:
     """The question with a closing "when ⟦k = 14⟧" read as the law at that value (when a law was stated)."""
     if rd.verbal.get("law") is None:
         return q
+    q = re.sub(r"^then ", "", _values_of(rd, q))  # "if ⟦a = 2⟧ when ⟦b = 81⟧, then find ..."
     m = re.search(rf",? (?:when|if) (?P<s>{_MS})[?.]?$", q)
     if m is None or not _instance(rd, _segments(m.group("s")), whole=False):
         return q

@@ -125,6 +125,39 @@ def test_numbers_one_at_a_time_and_clauses(text: str, expected: sp.Expr) -> None
     assert answer(text) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Two positive integers differ by 4 and their product is 96. What is the larger integer?", 12),
+        (
+            "The difference between two numbers is 3, and the sum of the squares of each number is 29. What is the product of the two numbers?",
+            10,
+        ),
+        (
+            "One number is 2 more than twice another number. The sum of the numbers is 20. What is the larger number?",
+            14,
+        ),
+        (
+            "One number is 2 more than twice another number. The sum of the numbers is 20. What is the smaller number?",
+            6,
+        ),
+        ("The sum of five consecutive integers is 40. What is the middle integer?", 8),
+        (
+            "The square of $a$ and the square root of $b$ vary inversely. If $a=3$ when $b=16$, then find $b$ when $a=6$.",
+            1,
+        ),
+        ("If $y$ is inversely proportional to $x$ and $y$ is $6$ when $x$ is $4$, what is $y$ when $x$ is $12$?", 2),
+        (
+            "The sum of the squares of three consecutive positive integers is 110. What is the sum of the cubes of the three original integers?",
+            684,
+        ),
+        ("Find the larger of two numbers whose sum is 45 and whose difference is 5.", 25),
+    ],
+)
+def test_more_phrasings(text: str, expected: int) -> None:
+    assert answer(text) == expected
+
+
 def test_variation_program_has_the_constant_and_shows_work() -> None:
     text = "Suppose $c$ and $d$ are inversely proportional. If $c=9$ when $d=8$, find the value of $d$ when $c=6$."
     program = read_forms(analyze(text))
@@ -169,6 +202,9 @@ def test_symmetric_value_over_complex_solutions() -> None:
         # a measure the clauses do not know, a difference of numbers the text does not order
         "Two numbers have a quotient of 3 and a sum of 20. What is the larger number?",
         "Two numbers $x$ and $y$ have a difference of 3 and a sum of 31. What is $x$?",
+        # the middle of an even count; the larger among three numbers the text does not order
+        "The sum of four consecutive integers is 22. What is the middle integer?",
+        "A number plus a second number plus a third number is 6. What is the largest number?",
     ],
 )
 def test_traps_decline(text: str) -> None:
