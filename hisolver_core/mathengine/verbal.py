@@ -49,7 +49,8 @@ _COUNT_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5}
 _ADJECTIVES = r"(?:(?:consecutive|positive|negative|even|odd|distinct|different) )*"
 _INTRO = re.compile(
     r"(?<!first )(?<!last )(?<!next )(?<!other )(?<!the )(?<!original )"
-    rf"(?<![\w⟧])(?P<count>{_M}|(?:an?|one)(?: (?P<ordinal>second|third|particular|certain))?|another|the other|{'|'.join(_COUNT_WORDS)})"
+    rf"(?<![\w⟧])(?P<count>{_M}|(?:an?|one)(?: (?P<ordinal>second|third|particular|certain))?|another|the other"
+    rf"|{'|'.join(_COUNT_WORDS)})"
     rf" (?P<adj>{_ADJECTIVES})(?P<noun>{_NOUN_WORDS})\b"
     rf"(?: (?P<names>{_M}(?:(?:,|, and| and) {_M})*))?"
 )
