@@ -707,7 +707,7 @@ def _counts_hold(rd: _Reading) -> bool:
 def _real_or_open(expr: str) -> bool:
     """False when ``expr`` raises a negative number to a fraction, or has no letters and is not real."""
     try:
-        value = sp.sympify(expr)
+        value = sp.sympify(expr, locals={n: sp.Symbol(n) for n in ("N", "S", "O", "Q")})  # letters, not SymPy's N()
     except (sp.SympifyError, TypeError, SyntaxError):
         return False
     if isinstance(value, (tuple, sp.Tuple)):  # a point asked for: each coordinate

@@ -92,8 +92,24 @@ _STEPS: tuple[tuple[re.Pattern[str], Any], ...] = tuple(
     )
 )
 _CHAIN = re.compile(
-    rf"(?:if |when )?(?P<x>{_M}) is (?P<ops>[a-z].*?)(?:,? (?:the result is|the result will be|it becomes|you get) "
+    rf"(?:if |when )?(?P<x>{_M}) is (?P<ops>[a-z].*?)(?:,? (?:the result is|the result will be|it becomes|you get|we get) "
     rf"(?P<n>{_M}))?"
+)
+# "if we decrease ⟦a⟧ by ⟦5⟧, we get ⟦N⟧", "if I double ⟦x⟧ and add ⟦5⟧, I get ⟦17⟧": each imperative step as the
+# passive step of _STEPS it means (the object, ⟦a⟧, is moved to the front of the chain)
+_IMPERATIVE = tuple(
+    (re.compile(pattern), passive)
+    for pattern, passive in (
+        (rf"adds? ({_M})(?: to (?:it|the result))?", r"increased by \1"),
+        (rf"subtracts? ({_M})(?: from (?:it|the result))?", r"decreased by \1"),
+        (rf"(multipl|divid)(?:y|ies|e|es) (?:it |the result )?by ({_M})", r"\1ied by \2"),
+        (rf"(increase|decrease|reduce)s? (?:it |the result )?by ({_M})", r"\1d by \2"),
+        (r"(double|triple|halve|square|cube)s?(?: it| the result)?", r"\1d"),
+    )
+)
+_IMPERATIVE_CHAIN = re.compile(
+    rf"(?:if |when )?(?P<who>we|you|i) (?P<verb>[a-z]+) (?P<x>{_M})(?P<ops>.*?),? (?P=who) (?:get|obtain|will get) "
+    rf"(?P<n>{_M})"
 )
 _RESULT = re.compile(rf"(?:the result is|the result will be|the result equals|this gives) (?P<n>{_M})")
 _WHEN = re.compile(rf"(?:if |and )?(?:(?P<r>{_MS}) when (?P<s>{_MS})|when (?P<s2>{_MS}),? (?P<r2>{_MS}))")
@@ -133,9 +149,12 @@ def _introduce(rd: _Reading, m: re.Match[str]) -> str | None:
     if count == 1:
         return _single(rd, m, names, _with_sign("integer" if integer and domain == "real" else domain, adjectives))
     if names:
-        if len(names) != count or "consecutive" in adjectives or not all(rd.kinds.get(i) == "letter" for i in names):
+        members: list[sp.Expr] = _named(rd, names)
+        if len(members) != count or "consecutive" in adjectives:
             return None
-        members: list[sp.Expr] = [rd.objs[i] for i in names]
+        if not all(rd.kinds.get(i) == "letter" for i in names):  # "$a, b$ and $c$": a segment for each letter
+            rd.used.update(names)
+            names = [_new(rd, "letter", v) for v in members]
         ordered = False
     elif "consecutive" in adjectives:
         parity = next((a for a in adjectives if a in ("even", "odd")), "")
@@ -168,6 +187,18 @@ def _introduce(rd: _Reading, m: re.Match[str]) -> str | None:
     rd.used.update(_segments(m.group(0)))
     group.update(members=members, ordered=ordered, segments=names or [_new(rd, "expression", v) for v in members])
     return _listed(rd)
+
+
+def _named(rd: _Reading, names: list[int]) -> list[sp.Expr]:
+    """The letters the name segments give ("⟦a⟧ and ⟦b⟧", or "⟦a, b⟧ and ⟦c⟧"); [] when one is not a letter."""
+    out: list[sp.Expr] = []
+    for i in names:
+        obj = rd.objs.get(i)
+        items = list(obj) if rd.kinds.get(i) == "point" else [obj]
+        if not all(isinstance(v, sp.Symbol) for v in items):
+            return []
+        out += items
+    return out
 
 
 def _single(rd: _Reading, m: re.Match[str], names: list[int], domain: str) -> str | None:
@@ -326,7 +357,7 @@ def _singles(rd: _Reading, text: str) -> str:
             raise Decline("The text does not say which of the numbers it means.")
         return f"⟦{segments[k]}⟧"
 
-    return re.sub(r"\bthe (?:(first|second|third) |(?:original|same) )?(?:number|integer)\b(?!s)", named, text)
+    return re.sub(r"\bthe (?:(first|second|third) |(?:original|same) )?(?:number|integer)\b(?!s| of)", named, text)
 
 
 def _placed(rd: _Reading, r: re.Match[str], listed: str, count: int) -> str:
@@ -354,6 +385,10 @@ def verbal_statement(rd: _Reading, s: str) -> bool | None:
         rd.relations += relations
         return True
     m = _CHAIN.fullmatch(s)
+    imperative = _IMPERATIVE_CHAIN.fullmatch(s)
+    if imperative:
+        s = _passive(imperative) or s
+        m = _CHAIN.fullmatch(s)
     chained = _chain(rd, m) if m and rd.kinds.get(_segments(m.group("x"))[0]) in ("letter", "expression") else None
     if chained is not None:
         return chained
@@ -394,6 +429,18 @@ def _chain(rd: _Reading, m: re.Match[str]) -> bool | None:
         rd.verbal["result"] = value
         return True
     return _equals(rd, value, _segments(m.group("n"))[0], m.group(0))
+
+
+def _passive(m: re.Match[str]) -> str | None:
+    """ "we decrease ⟦a⟧ by ⟦5⟧, we get ⟦N⟧" as "⟦a⟧ is decreased by ⟦5⟧, you get ⟦N⟧"; None when a step is not in
+    the table."""
+    steps = []
+    for piece in re.split(r",? (?:and then|and|then) |, ", (m.group("verb") + m.group("ops")).strip()):
+        found = next((p.fullmatch(piece) for p, _ in _IMPERATIVE if p.fullmatch(piece)), None)
+        if found is None:
+            return None
+        steps.append(found.expand(next(passive for p, passive in _IMPERATIVE if p.fullmatch(piece))))
+    return f"{m.group('x')} is {', '.join(steps)}, you get {m.group('n')}"
 
 
 def _equals(rd: _Reading, value: Any, n: int, said: str) -> bool:

@@ -202,6 +202,9 @@ def test_symmetric_value_over_complex_solutions() -> None:
         # a measure the clauses do not know, a difference of numbers the text does not order
         "Two numbers have a quotient of 3 and a sum of 20. What is the larger number?",
         "Two numbers $x$ and $y$ have a difference of 3 and a sum of 31. What is $x$?",
+        # an imperative step not in the table; a result said by someone else than who did the steps
+        "If I rotate a number and add 7, I get 19. What is the number?",
+        "If I double a number and add 7, you get 19. What is the number?",
         # the middle of an even count; the larger among three numbers the text does not order
         "The sum of four consecutive integers is 22. What is the middle integer?",
         "A number plus a second number plus a third number is 6. What is the largest number?",
@@ -209,3 +212,19 @@ def test_symmetric_value_over_complex_solutions() -> None:
 )
 def test_traps_decline(text: str) -> None:
     assert answer(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("If I double a number and add 7, I get 19. What is the number?", 6),
+        ("If you triple a number and then subtract 4, you get 23. What is the number?", 9),
+        (
+            "The sum of three numbers $a, b$ and $c$ is 60. If we decrease $a$ by 7, we get $N$. If we increase $b$ by 7, "
+            "we get $N$. If we multiply $c$ by 2, we get $N$. What is the value of $N$?",
+            24,
+        ),
+    ],
+)
+def test_imperative_steps_and_letter_lists(text: str, expected: int) -> None:
+    assert answer(text) == expected
