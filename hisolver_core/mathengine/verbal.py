@@ -92,8 +92,8 @@ _STEPS: tuple[tuple[re.Pattern[str], Any], ...] = tuple(
     )
 )
 _CHAIN = re.compile(
-    rf"(?:if |when )?(?P<x>{_M}) is (?P<ops>[a-z].*?)(?:,? (?:the result is|the result will be|it becomes|you get|we get) "
-    rf"(?P<n>{_M}))?"
+    rf"(?:if |when )?(?P<x>{_M}) is (?P<ops>[a-z].*?)"
+    rf"(?:,? (?:the result is|the result will be|it becomes|you get|we get) (?P<n>{_M}))?"
 )
 # "if we decrease ⟦a⟧ by ⟦5⟧, we get ⟦N⟧", "if I double ⟦x⟧ and add ⟦5⟧, I get ⟦17⟧": each imperative step as the
 # passive step of _STEPS it means (the object, ⟦a⟧, is moved to the front of the chain)
@@ -194,7 +194,7 @@ def _named(rd: _Reading, names: list[int]) -> list[sp.Expr]:
     out: list[sp.Expr] = []
     for i in names:
         obj = rd.objs.get(i)
-        items = list(obj) if rd.kinds.get(i) == "point" else [obj]
+        items = list(obj) if isinstance(obj, sp.Tuple) else [obj]
         if not all(isinstance(v, sp.Symbol) for v in items):
             return []
         out += items
