@@ -102,7 +102,8 @@ _IMPERATIVE = tuple(
     for pattern, passive in (
         (rf"adds? ({_M})(?: to (?:it|the result))?", r"increased by \1"),
         (rf"subtracts? ({_M})(?: from (?:it|the result))?", r"decreased by \1"),
-        (rf"(multipl|divid)(?:y|ies|e|es) (?:it |the result )?by ({_M})", r"\1ied by \2"),
+        (rf"multipl(?:y|ies) (?:it |the result )?by ({_M})", r"multiplied by \1"),
+        (rf"divides? (?:it |the result )?by ({_M})", r"divided by \1"),
         (rf"(increase|decrease|reduce)s? (?:it |the result )?by ({_M})", r"\1d by \2"),
         (r"(double|triple|halve|square|cube)s?(?: it| the result)?", r"\1d"),
     )
@@ -146,6 +147,7 @@ def _introduce(rd: _Reading, m: re.Match[str]) -> str | None:
         raise Decline("Two groups of numbers stated in words: I keep track of one.")
     domain, integer = _NOUNS[noun]
     integer = integer or bool({"even", "odd"} & set(adjectives))
+    distinct = bool({"distinct", "different"} & set(adjectives))
     if count == 1:
         return _single(rd, m, names, _with_sign("integer" if integer and domain == "real" else domain, adjectives))
     if names:
@@ -156,6 +158,8 @@ def _introduce(rd: _Reading, m: re.Match[str]) -> str | None:
             rd.used.update(names)
             names = [_new(rd, "letter", v) for v in members]
         ordered = False
+        if distinct:
+            rd.conditions += [f"{a} != {b}" for k, a in enumerate(members) for b in members[k + 1 :]]
     elif "consecutive" in adjectives:
         parity = next((a for a in adjectives if a in ("even", "odd")), "")
         base = _fresh(rd, "nmk")[:1]
@@ -174,7 +178,8 @@ def _introduce(rd: _Reading, m: re.Match[str]) -> str | None:
             return None
         members = list(letters)
         ordered = True
-        rd.conditions += [f"{a} >= {b}" for a, b in zip(letters, letters[1:], strict=False)]
+        order = ">" if distinct else ">="
+        rd.conditions += [f"{a} {order} {b}" for a, b in zip(letters, letters[1:], strict=False)]
         if count > 1:
             rd.hints.append(f"Call the numbers {', '.join(map(str, letters))}, the largest first.")
     if "consecutive" not in adjectives:

@@ -205,6 +205,9 @@ def test_symmetric_value_over_complex_solutions() -> None:
         # an imperative step not in the table; a result said by someone else than who did the steps
         "If I rotate a number and add 7, I get 19. What is the number?",
         "If I double a number and add 7, you get 19. What is the number?",
+        # "distinct" numbers that the equations make equal
+        "The sum of two distinct numbers is 10 and their product is 25. What is the larger number?",
+        "The sum of two distinct numbers $a$ and $b$ is 10 and their product is 25. What is $a$?",
         # the middle of an even count; the larger among three numbers the text does not order
         "The sum of four consecutive integers is 22. What is the middle integer?",
         "A number plus a second number plus a third number is 6. What is the largest number?",
@@ -219,6 +222,8 @@ def test_traps_decline(text: str) -> None:
     [
         ("If I double a number and add 7, I get 19. What is the number?", 6),
         ("If you triple a number and then subtract 4, you get 23. What is the number?", 9),
+        ("If I divide a number by 2 and then add 3, I get 10. What is the number?", 14),
+        ("If we multiply a number by 4 and subtract 6, we get 10. What is the number?", 4),
         (
             "The sum of three numbers $a, b$ and $c$ is 60. If we decrease $a$ by 7, we get $N$. If we increase $b$ by 7, "
             "we get $N$. If we multiply $c$ by 2, we get $N$. What is the value of $N$?",
