@@ -252,7 +252,7 @@ def _same_over_complex(read: ReadProgram, unknowns: list[sp.Symbol], expr) -> So
     solutions = ";\\quad ".join(", ".join(f"{tex(u)} = {tex(sol[u])}" for u in unknowns) for sol in found)
     steps = [
         *shown_rels,
-        step(solutions, "Solve the equations: the solutions are not real numbers, but they are numbers."),
+        step(solutions, "Solve the equations: the solutions are complex numbers, not real ones."),
         step(f"{tex(expr)} = {tex(values[0])}", "Every solution gives the same value of the expression asked for."),
     ]
     hints = [
