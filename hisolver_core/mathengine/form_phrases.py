@@ -46,6 +46,7 @@ class _Reading:
     parts: set[int] = field(default_factory=set)  # synthetic percents ("50 %")
     polygon: list[sp.Tuple] = field(default_factory=list)  # "a triangle has vertices at ⟦P⟧, ⟦Q⟧ and ⟦R⟧"
     circle: tuple[sp.Tuple, sp.Expr] | None = None  # center and radius: "⟦P⟧ and ⟦Q⟧ are the endpoints of a diameter"
+    verbal: dict[str, Any] = field(default_factory=dict)  # numbers stated in words and a variation law (verbal.py)
 
 
 # --- meaning words: noun phrases that name a quantity, read into new math segments ----------------------
@@ -94,6 +95,20 @@ def _line(p: sp.Tuple, q: sp.Tuple) -> tuple[str, Any]:
     return "relation", sp.Eq(y, sp.expand(m * (x - p[0]) + p[1]))
 
 
+def _square_difference(items: list) -> tuple[str, Any]:
+    """ "the difference of the squares of ⟦a⟧ and ⟦b⟧": |a^2 - b^2| (which square is larger is not said)."""
+    if len(items) != 2:
+        raise Decline("A difference is of two numbers.")
+    return "expression", sp.Abs(items[0] ** 2 - items[1] ** 2)
+
+
+def _difference(a: Any, b: Any) -> Any:
+    """ "the difference between ⟦a⟧ and ⟦b⟧": a - b, or b - a for two numbers where a is the smaller (the
+    difference between 5 and 8 is 3)."""
+    d = a - b
+    return -d if d.is_number and d.is_negative else d
+
+
 def _mean(items: list) -> tuple[str, Any]:
     return "expression", sp.Add(*items) / len(items)
 
@@ -107,6 +122,9 @@ _PHRASE_RULES: tuple[tuple[str, Any], ...] = (
     ("the cube root of {e}", lambda a: ("expression", sp.real_root(a, 3))),
     ("the opposite of {e}", lambda a: ("expression", -a)),
     ("the sum of the squares of {l}", lambda items: ("expression", sp.Add(*(v**2 for v in items)))),
+    ("the sum of the cubes of {l}", lambda items: ("expression", sp.Add(*(v**3 for v in items)))),
+    ("the (?:positive )?difference (?:of|between) the squares of {l}", lambda items: _square_difference(items)),
+    ("the difference (?:of|between) {e} and {e}", lambda a, b: ("expression", _difference(a, b))),
     ("the square of {e}", lambda a: ("expression", a**2)),
     ("the cube of {e}", lambda a: ("expression", a**3)),
     ("the reciprocal of {e}", lambda a: ("expression", 1 / a)),
@@ -127,6 +145,9 @@ _PHRASE_RULES: tuple[tuple[str, Any], ...] = (
     ("{w} times {e}", lambda n, a: ("expression", n * a)),
     ("{w} (?:more|greater|larger) than (?:the value of )?{e}", lambda n, a: ("expression", a + n)),
     ("{w} (?:less|fewer|smaller) than (?:the value of )?{e}", lambda n, a: ("expression", a - n)),
+    # minus before plus: "a minus b plus c" is (a - b) + c, and "a plus b minus c" the same as a + (b - c)
+    ("{e} (?:minus|decreased by|reduced by) {e}", lambda a, b: ("expression", a - b)),
+    ("{e} (?:plus|increased by) {e}", lambda a, b: ("expression", a + b)),
     ("{e} is (?:equal to|the same as) {e}", lambda a, b: ("relation", sp.Eq(a, b))),
     ("{r} intersects {r} at {p}", lambda r1, r2, p: ("relation", _through(sp.And(r1, r2), p))),
     ("{e} is (?:greater|more) than {e} and less than {e}", lambda a, b, c: ("relation", sp.And(a > b, a < c))),

@@ -46,6 +46,7 @@ from .program import FunctionDef, MathProgram, Relation, Target, Unknown
 from .program_solve import solve_program
 from .question_forms import _TYPES, FORMS, QuestionForm, match_form, normalise
 from .readers import FALLBACK_ORDER, reader
+from .verbal import verbal_question, verbal_statement, verbal_text
 
 __all__ = ["FORMS", "QuestionForm", "normalise", "match_form", "read_forms", "solve_forms"]
 
@@ -167,6 +168,9 @@ def _take_relations(rd: _Reading, ms: str) -> bool:
 def _statement(rd: _Reading, sentence: str) -> bool:
     """Read one statement sentence into the reading; False when it says something not understood."""
     s = sentence.strip(" ,.;:")
+    verbal = verbal_statement(rd, s)  # numbers stated in words, a variation law
+    if verbal is not None:
+        return verbal
     m = _ROOT.fullmatch(s)
     if m:
         v, r = _segments(m.group("v"))[0], _segments(m.group("r"))[0]
@@ -446,9 +450,9 @@ def _read(prob: Problem) -> MathProgram | None:
         told.append(question[: question.rindex("; ")])
         question = question[question.rindex("; ") + 2 :]
     for s in told:
-        if not _statement(rd, _phrases(rd, normalise(s))):
+        if not _statement(rd, _phrases(rd, verbal_text(rd, normalise(s)))):
             return None
-    q = _phrases(rd, normalise(question))
+    q = _phrases(rd, verbal_text(rd, normalise(question)))
     for _ in range(3):  # "if ⟦0⟧ and ⟦1⟧, what is ..." / "in the equation above, ..." / "if ⟦k⟧ is a constant, ..."
         lead = _LEAD.match(q)
         if (
@@ -484,6 +488,7 @@ def _read(prob: Problem) -> MathProgram | None:
             return None
         q = q[: d.start()]
     only = "roman_solutions" if statements else None
+    q = verbal_question(rd, q)
     found = match_form(q, rd.kinds, only)
     such = re.search(r" (?:such that|so that) (?P<st>[^,]+)$", q.rstrip("?. "))
     if found is None and such and not _TAIL.search(q.rstrip("?. ")):  # "find ⟦T⟧ such that ⟦Q⟧ is ⟦midpoint⟧"
@@ -702,7 +707,7 @@ def _counts_hold(rd: _Reading) -> bool:
 def _real_or_open(expr: str) -> bool:
     """False when ``expr`` raises a negative number to a fraction, or has no letters and is not real."""
     try:
-        value = sp.sympify(expr)
+        value = sp.sympify(expr, locals={n: sp.Symbol(n) for n in ("N", "S", "O", "Q")})  # letters, not SymPy's N()
     except (sp.SympifyError, TypeError, SyntaxError):
         return False
     if isinstance(value, (tuple, sp.Tuple)):  # a point asked for: each coordinate

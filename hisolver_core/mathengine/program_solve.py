@@ -25,7 +25,7 @@ from ..solution import Solution
 from .build import Decline, rounded, solved, step, tex
 from .options import choose_option
 from .program import MathProgram
-from .program_core import check_relations_used, solution_set
+from .program_core import check_relations_used, holds, solution_set
 from .program_options import (
     nearest_choice,
     pick_any_one,
@@ -191,6 +191,10 @@ def _solve_relations(read: ReadProgram) -> Solution:
         if counted is not None:
             return counted
     values = _distinct([_value(expr, sol, letters) for sol in kept])
+    if not values and kind == "value" and not letters:
+        values_over_complex = _same_over_complex(read, unknowns, expr)
+        if values_over_complex is not None:
+            return values_over_complex
     if not values:
         raise Decline("No solution satisfies every relation and condition.")
     if target.pick:  # "the largest value of x": one value among the solutions
@@ -222,6 +226,41 @@ def _solve_relations(read: ReadProgram) -> Solution:
         answer,
         verification=work.verification,
         answer_latex=answer_latex(read, answer),
+    )
+
+
+def _same_over_complex(read: ReadProgram, unknowns: list[sp.Symbol], expr) -> Solution | None:
+    """ "Let a and b satisfy ab = 7 and a + b = 5. What is a^2 + b^2?": no real pair does, but every pair of
+    complex numbers that does gives 11. The solution when the target has one real value over all the (complex)
+    solutions; None when the problem says its numbers are real, sets domains or inequalities, or the values differ.
+    """
+    if read.inequalities or any(read.domains.get(u, "real") != "real" for u in unknowns) or expr in unknowns:
+        return None
+    if "real" in read.problem.lower() or not isinstance(expr, sp.Expr):
+        return None
+    try:
+        found = sp.solve(read.equations, unknowns, dict=True)
+    except (NotImplementedError, ValueError, TypeError, sp.PolynomialError):
+        return None
+    found = [sol for sol in found if set(sol) == set(unknowns) and not any(v.free_symbols for v in sol.values())]
+    if not found or not all(holds(read, read.relations, sol) for sol in found):
+        return None
+    values = _distinct([sp.simplify(sp.expand(expr.subs(sol))) for sol in found])
+    if len(values) != 1 or values[0].is_real is not True:
+        return None
+    shown_rels = [step(show(read, rel), "Start from the given equations.") for rel in read.relations]
+    solutions = ";\\quad ".join(", ".join(f"{tex(u)} = {tex(sol[u])}" for u in unknowns) for sol in found)
+    steps = [
+        *shown_rels,
+        step(solutions, "Solve the equations: the solutions are complex numbers, not real ones."),
+        step(f"{tex(expr)} = {tex(values[0])}", "Every solution gives the same value of the expression asked for."),
+    ]
+    hints = [
+        "You need not find the unknowns themselves: write the expression asked for using the given sum and product.",
+        "For example, a^2 + b^2 = (a + b)^2 - 2ab.",
+    ]
+    return solved(
+        read.problem, "systems of equations", steps, hints, values[0], verification="the value at every solution"
     )
 
 

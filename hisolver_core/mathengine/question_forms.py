@@ -600,6 +600,7 @@ _NORMALISE: tuple[tuple[str, str], ...] = (
         r"what is \1",
     ),
     (r"\bgiven (?:the )?(?:two |three )?functions (?=⟦)", "given "),
+    (r"\bthe value of the fraction (?=⟦)", "the value of "),
     (r"\bthe value of (⟦\d+⟧) is\b", r"\1 is"),
     (r"\b(?:the )?arithmetic mean \(or average\)", "the mean"),
     (
