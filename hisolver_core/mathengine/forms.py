@@ -378,7 +378,27 @@ def _fill(rd: _Reading, form: QuestionForm, slots: dict[str, int]) -> Target | N
             data[key] = tmpl
     if "expr" in data and data["expr"] and form.name in ("slope_through_points", "distance"):
         data["expr"] = _point_formula(rd, slots, form.name)
+    if form.name == "remainder":  # the remainder theorem: P at the divisor's zero
+        divisor = _linear_divisor(rd.objs[slots["e1"]], rd.objs[slots["e2"]])
+        if divisor is None:
+            return None
+        data["expr"] = str(rd.objs[slots["e1"]])
+        rd.relations.append(_new(rd, "relation", sp.Eq(divisor, 0)))
     return Target(**data)
+
+
+def _linear_divisor(poly: Any, divisor: Any) -> sp.Expr | None:
+    """``divisor`` when it has degree 1 and both are polynomials in the same one letter; else None (no zero to
+    put into ``poly``: long division is not read here)."""
+    if not (isinstance(poly, sp.Expr) and isinstance(divisor, sp.Expr)):
+        return None
+    letters = poly.free_symbols | divisor.free_symbols
+    if len(letters) != 1 or divisor.free_symbols != letters:
+        return None
+    x = next(iter(letters))
+    if not (poly.is_polynomial(x) and divisor.is_polynomial(x)) or sp.degree(divisor, x) != 1:
+        return None
+    return divisor
 
 
 def _template(tmpl: str, values: dict[str, str]) -> str | None:
@@ -737,9 +757,29 @@ def solve_forms(prob: Problem) -> Solution | None:
 
     The form's hints come first in the solution's hint ladder (they fit the question asked).
     """
+    return _solve_forms(prob, kinds=None)
+
+
+# forms whose answer is the one option passing a test: these questions are this reader's (not written_math's)
+_OPTION_KINDS = frozenset({"option", "equivalent"})
+
+
+@reader(
+    "option_forms",
+    handles="a forms question answered by testing each option (equivalent, lies on, factor of, NOT ...)",
+    order=540,  # after the option families (which_of_following 530), before written_math (920) solves the same math
+    fallback=True,
+)
+def solve_option_forms(prob: Problem) -> Solution | None:
+    """:func:`solve_forms` for the question forms that test each option; None for every other form."""
+    return _solve_forms(prob, kinds=_OPTION_KINDS)
+
+
+def _solve_forms(prob: Problem, kinds: frozenset[str] | None) -> Solution | None:
+    """Read and solve ``prob`` when its form's target kind is among ``kinds`` (any, for None); None otherwise."""
     try:
         program = _read(prob)
-        if program is None:
+        if program is None or (kinds is not None and program.target.kind not in kinds):
             return None
         sol = solve_program(program, prob)
     except Decline:

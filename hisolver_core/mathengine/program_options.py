@@ -77,6 +77,21 @@ def _equivalent(read: ReadProgram, expr: sp.Expr, value) -> bool:
     return sp.simplify(diff) == 0 or sp.simplify(sp.expand(diff)) == 0
 
 
+def _factor_letter(expr: sp.Expr | None) -> sp.Symbol:
+    """The one letter of the polynomial ``expr`` whose factors are asked for; raise Decline otherwise."""
+    letters = expr.free_symbols if isinstance(expr, sp.Expr) else set()
+    if expr is None or len(letters) != 1 or not expr.is_polynomial(*letters):
+        raise Decline("I test factors only of a polynomial in one unknown.")
+    return next(iter(letters))
+
+
+def _divides(poly: sp.Expr, value: object, x: sp.Symbol) -> bool:
+    """True when ``value`` is a polynomial in ``x`` of degree 1 or more that leaves no remainder on ``poly``."""
+    if not isinstance(value, sp.Expr) or not value.free_symbols <= {x} or not value.is_polynomial(x):
+        return False
+    return sp.degree(value, x) >= 1 and sp.rem(sp.expand(poly), sp.expand(value), x) == 0
+
+
 def solve_option(read: ReadProgram) -> Solution:
     """The one option that satisfies the relations (or, negated, the one that fails); raise Decline otherwise."""
     target = read.program.target
@@ -89,8 +104,14 @@ def solve_option(read: ReadProgram) -> Solution:
         steps.insert(0, step(show(read, expr), "Start from the expression."))
     good: list[tuple[str, object]] = []
     bad: list[tuple[str, object]] = []
+    factor_of = _factor_letter(expr) if target.property == "factor" else None
+    if factor_of is not None:
+        steps.append(step(show(read, sp.factor(expr)), "Factor it."))
     for letter, value in values:
-        if expr is not None:
+        if factor_of is not None:
+            ok = _divides(expr, value, factor_of)
+            text = "divides it exactly" if ok else "does not divide it exactly"
+        elif expr is not None:
             ok = _equivalent(read, expr, value)
             text = "is equivalent to the expression" if ok else "is not equivalent to the expression"
         else:

@@ -510,6 +510,23 @@ FORMS: tuple[QuestionForm, ...] = (
         ("A percent is a part out of 100: divide the part by the whole.", "Multiply by 100."),
     ),
     QuestionForm(
+        "factor",
+        ("which is a factor of {e1}",),
+        {"kind": "option", "property": "factor", "expr": "{e1}"},
+        "Which of the following is a factor of $x^2 - x - 20$? (A) $x - 4$ (B) $x + 4$ (C) $x - 10$ (D) $x + 5$",
+        ("Factor the polynomial, or divide it by each option.", "A factor leaves no remainder."),
+    ),
+    QuestionForm(
+        "remainder",  # forms.py adds "divisor = 0": the dividend's value there is the remainder
+        ("what is the remainder when {e1} is divided by {e2}",),
+        {"kind": "value", "expr": "{e1}"},
+        "What is the remainder when $x^3 - 2x^2 + 5$ is divided by $x - 2$?",
+        (
+            "The remainder theorem: dividing P(x) by x - a leaves the remainder P(a).",
+            "Find where the divisor is 0, then put that value into P.",
+        ),
+    ),
+    QuestionForm(
         "solution_difference",
         (
             "what is the positive difference between the solutions",
