@@ -46,6 +46,9 @@ class _Reading:
     parts: set[int] = field(default_factory=set)  # synthetic percents ("50 %")
     polygon: list[sp.Tuple] = field(default_factory=list)  # "a triangle has vertices at ⟦P⟧, ⟦Q⟧ and ⟦R⟧"
     circle: tuple[sp.Tuple, sp.Expr] | None = None  # center and radius: "⟦P⟧ and ⟦Q⟧ are the endpoints of a diameter"
+    told: int | None = (
+        None  # an expression told as a sentence of its own ("⟦E⟧ Which is equivalent to the expression?")
+    )
 
 
 # --- meaning words: noun phrases that name a quantity, read into new math segments ----------------------

@@ -43,7 +43,6 @@ from .option_tests import (
     solution_set_option,
     tolerance_option,
 )
-from .options import which_of_following
 from .problem import Problem
 from .proportion import MORE_FAMILIES
 from .purchases import PURCHASE_FAMILIES
@@ -161,11 +160,6 @@ def _formula_model(prob: Problem) -> Solution | None:
 @reader("graph_property", handles="one property of a line or parabola (slope, intercepts, vertex ...)", order=520)
 def _graph_property(prob: Problem) -> Solution | None:
     return solve_graph_property(context_of(prob))
-
-
-@reader("which_of_following", handles="each option tested against the problem's expression or equations", order=530)
-def _which_of_following(prob: Problem) -> Solution | None:
-    return which_of_following(context_of(prob))
 
 
 # --- the general solver of written-out math -----------------------------------------------------

@@ -77,6 +77,7 @@ PROPERTIES = (
     "percent_of_total",
     "conditional_probability",
     "factor",  # an "option" target: the option that is a factor of ``expr``
+    "implied",  # an "option" target: the option (an inequality) that every solution of the relations satisfies
 )
 
 

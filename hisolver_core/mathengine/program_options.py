@@ -92,6 +92,65 @@ def _divides(poly: sp.Expr, value: object, x: sp.Symbol) -> bool:
     return sp.degree(value, x) >= 1 and sp.rem(sp.expand(poly), sp.expand(value), x) == 0
 
 
+def _relation_options(read: ReadProgram, values: list[tuple[str, object]]) -> bool:
+    """True when every option is an inequality in the one unknown of relations that are inequalities too."""
+    rels = read.relations
+    if len(read.unknowns) != 1 or not rels or any(isinstance(r, sp.Equality) for r in rels):
+        return False
+    x = read.unknowns[0]
+    return all(isinstance(v, (sp.Rel, sp.And)) and v.free_symbols == {x} for _, v in values)
+
+
+def _solution_set(rels: list, x: sp.Symbol) -> sp.Set:
+    """The real numbers satisfying every relation in ``rels`` (inequalities in ``x``); raise Decline."""
+    xr = sp.Symbol(x.name, real=True)
+    parts = [p for r in rels for p in (r.args if isinstance(r, sp.And) else [r])]
+    try:
+        return sp.reduce_inequalities([p.xreplace({x: xr}) for p in parts], xr).as_set()
+    except (NotImplementedError, ValueError, TypeError) as exc:
+        raise Decline("SymPy could not solve this inequality.") from exc
+
+
+def _by_solution_set(read: ReadProgram, values: list[tuple[str, object]], implied: bool) -> Solution:
+    """The one option (an inequality) whose solution set equals the relations' (``implied``: contains it)."""
+    x = read.unknowns[0]
+    found = _solution_set(read.relations, x)
+    if found.is_empty:
+        raise Decline("The inequality has no solution.")
+    steps = [step(show(read, r), "Start from the given inequality.") for r in read.relations]
+    steps.append(step(tex(found), "Solve it, reversing the sign when multiplying or dividing by a negative number."))
+    good = []
+    for letter, value in values:
+        other = _solution_set([value], x)
+        ok = (found.is_subset(other) if implied else found == other) is True
+        if ok:
+            good.append(letter)
+        what = ("holds for every solution" if implied else "has the same solutions") if ok else "does not fit"
+        steps.append(
+            step(f"\\text{{({letter})}}\\ {show(read, value)} \\;\\to\\; {tex(other)}", f"Option {letter} {what}.")
+        )
+    if len(good) != 1:
+        raise Decline(f"{len(good)} options fit instead of exactly one.")
+    value = dict(values)[good[0]]
+    hints = [
+        "Solve the inequality as you would an equation.",
+        "Multiplying or dividing both sides by a negative number reverses the inequality.",
+        "Compare your result with each option.",
+    ]
+    verdict = "holds for every solution" if implied else "has the same solution set"
+    sol = solved(
+        read.problem,
+        "inequalities",
+        steps,
+        hints,
+        value,
+        verification=f"solved the inequality and every option; only option {good[0]} {verdict}",
+        answer_latex=show(read, value),
+    )
+    sol.choice = good[0]
+    return sol
+
+
 def solve_option(read: ReadProgram) -> Solution:
     """The one option that satisfies the relations (or, negated, the one that fails); raise Decline otherwise."""
     target = read.program.target
@@ -104,6 +163,10 @@ def solve_option(read: ReadProgram) -> Solution:
         steps.insert(0, step(show(read, expr), "Start from the expression."))
     good: list[tuple[str, object]] = []
     bad: list[tuple[str, object]] = []
+    if _relation_options(read, values):
+        return _by_solution_set(read, values, implied=target.property == "implied")
+    if target.property == "implied":
+        raise Decline("Only inequality options can be tested for what must be true.")
     factor_of = _factor_letter(expr) if target.property == "factor" else None
     if factor_of is not None:
         steps.append(step(show(read, sp.factor(expr)), "Factor it."))

@@ -71,6 +71,8 @@ EXPECTED = {
     "solution_difference": ("value", None, "Abs(r_1 - r_2)"),
     "factor": ("option", "factor", "x**2 - x - 20"),
     "remainder": ("value", None, "x**3 - 2*x**2 + 5"),
+    "solution_set": ("option", None, None),
+    "implied": ("option", "implied", None),
 }
 
 

@@ -28,7 +28,6 @@ OLD_CHAIN = [
     "line_option",
     "formula_model",
     "graph_property",
-    "which_of_following",
     "written_math",
 ]
 

@@ -50,8 +50,7 @@ def test_option_forms_leaves_a_value_question_to_written_math():
     assert sol.solved and sol.reader == "written_math" and sol.choice == "B"
 
 
-def test_an_equivalent_option_question_is_read_by_option_forms_without_the_old_family(monkeypatch):
-    monkeypatch.delitem(readers._REGISTRY, "which_of_following")
+def test_an_equivalent_option_question_is_read_by_option_forms():
     options = ["(A) $x^2 + 9$", "(B) $x^2 + 6x + 9$", "(C) $x^2 + 3x + 9$", "(D) $2x + 6$"]
     sol = solve("Which of the following is equivalent to $(x + 3)^2$?", options)
     assert sol.solved and sol.reader == "option_forms" and sol.choice == "B"
@@ -59,7 +58,7 @@ def test_an_equivalent_option_question_is_read_by_option_forms_without_the_old_f
 
 def test_the_replaced_families_are_gone():
     names = {r.name for r in readers.registered_readers()}
-    assert not names & {"remainder_question", "factor_option"}
+    assert not names & {"remainder_question", "factor_option", "which_of_following"}
 
 
 _X3 = r"$x^{3}-2 x^{2}+5$"
@@ -144,3 +143,129 @@ def test_a_remainder_of_whole_numbers_is_the_integer_readers():
 )
 def test_factor_traps_are_declined(problem, options):
     assert not solve(problem, options).solved
+
+
+# --- option questions the forms read now that which_of_following is gone (one test each, then traps) ---------
+
+_PAIRS = ["(A)$(0,0)$", "(B)$(1,2)$", "(C)$(2,6)$", "(D)$(3,7)$"]
+OPTION_QUESTIONS = [
+    # plural nouns after "which of the following" fold to the singular form
+    (
+        r"Which of the following expressions is NOT equivalent to $6 x+9$ ?",
+        ["(A)$3(2 x+3)$", "(B)$6(x+1.5)$", "(C)$3(2 x+9)$", "(D)$2(3 x+4.5)$"],
+        "C",
+    ),
+    (
+        r"Which of the following values of $x$ is NOT a solution to the inequality $3 x-5>7$ ?",
+        ["(A)10", "(B)5", "(C)4", "(D)4.5"],
+        "C",
+    ),
+    (
+        r"Which of the following values of $x$ satisfies the inequality $3x-4>11$ ?",
+        ["(A)3", "(B)4", "(C)5", "(D)6"],
+        "D",
+    ),
+    (
+        r"Which of the following points does NOT lie on the line with equation $y=2 x-3$ ?",
+        ["(A)$(0,-3)$", "(B)$(2,1)$", "(C)$(3,3)$", "(D)$(4,6)$"],
+        "D",
+    ),
+    (
+        r"Which of the following is a solution to the equation $x^{2}-2x-15=0$ ?",
+        ["(A)$-5$", "(B)$-3$", "(C)3", "(D)15"],
+        "B",
+    ),
+    # an ordered pair that names the unknowns, a system of inequalities told above
+    (r"Which of the following ordered pairs $(x, y)$ is a solution to the inequality $y>2x+1$ ?", _PAIRS, "C"),
+    (
+        r"$$\begin{aligned} & y>2 x-3 \\ & y<-x+6 \end{aligned}$$ Which of the following ordered pairs $(x, y)$ is a solution to the system of inequalities above?",
+        ["(A)$(4,2)$", "(B)$(2,5)$", "(C)$(0,0)$", "(D)$(-1,8)$"],
+        "C",
+    ),
+    # inequality options: the same solution set, or ("must be true") a set containing it
+    (
+        r"Which of the following describes all solutions to the inequality $5-2 x>11$ ?",
+        ["(A)$x>-3$", "(B)$x<-3$", "(C)$x>3$", "(D)$x<-8$"],
+        "B",
+    ),
+    (
+        r"If $-3x+7 \leq 19$, which of the following must be true?",
+        [r"(A)$x \leq-4$", r"(B)$x \geq-4$", r"(C)$x \leq 4$", r"(D)$x \geq 4$"],
+        "B",
+    ),
+    (
+        r"$$|x-4|<3$$ If $x$ satisfies the inequality above, which of the following must be true?",
+        ["(A)$x<1$", "(B)$1<x<7$", "(C)$-7<x<-1$", "(D)$x>7$"],
+        "B",
+    ),
+    # a zero, an x-intercept, an expression told above, "x != 2" conditions
+    (
+        r"The function $p$ is defined by $p(x)=(x-2)(x+5)(2 x-3)$. Which of the following is NOT a zero of $p$ ?",
+        ["(A)$-5$", r"(B)$\frac{3}{2}$", "(C)2", "(D)3"],
+        "D",
+    ),
+    (
+        r"$$g(x)=(x+4)(x-1)(2 x-5)$$ The function $g$ is defined above. Which of the following is an $x$-intercept of the graph of $y=g(x)$ in the $x y$-plane?",
+        ["(A)$(-1,0)$", "(B)$(4,0)$", r"(C)$\left(\frac{5}{2}, 0\right)$", "(D)$(5,0)$"],
+        "C",
+    ),
+    (
+        r"$$\frac{3}{x}+\frac{2}{x+4}$$ Which of the following is equivalent to the expression above for $x>0$ ?",
+        [
+            r"(A)$\frac{5}{2 x+4}$",
+            r"(B)$\frac{6}{x^{2}+4 x}$",
+            r"(C)$\frac{5 x+4}{x^{2}+4 x}$",
+            r"(D)$\frac{5 x+12}{x^{2}+4 x}$",
+        ],
+        "D",
+    ),
+    (
+        r"Which of the following is equivalent to $\frac{3}{x-2}-\frac{1}{x+2}$ for $x \neq 2$ and $x \neq-2$ ?",
+        [
+            r"(A)$\frac{2 x+8}{x^{2}-4}$",
+            r"(B)$\frac{2 x+4}{x^{2}-4}$",
+            r"(C)$\frac{2}{x^{2}-4}$",
+            r"(D)$\frac{2}{2 x}$",
+        ],
+        "A",
+    ),
+]
+
+
+@pytest.mark.parametrize(("problem", "options", "choice"), OPTION_QUESTIONS)
+def test_option_questions_are_read_by_option_forms(problem, options, choice):
+    sol = solve(problem, options)
+    assert sol.solved and sol.reader == "option_forms" and sol.choice == choice
+
+
+def test_an_inequality_option_is_answered_as_written_with_the_solving_shown():
+    options = ["(A)$x>-3$", "(B)$x<-3$", "(C)$x>3$", "(D)$x<-8$"]
+    sol = solve(r"Which of the following describes all solutions to the inequality $5-2 x>11$ ?", options)
+    assert sol.answer_latex == "x < -3"
+    assert any("infty" in s.latex for s in sol.steps)  # the solution set, then each option's
+
+
+@pytest.mark.parametrize(
+    ("problem", "options", "not_choice"),
+    [
+        # the pair names y first: (2, 1) is y = 2, x = 1; reading it as (x, y) would pick B
+        (
+            r"Which of the following ordered pairs $(y, x)$ satisfies the equation $y = 2x$ ?",
+            ["(A)$(2,1)$", "(B)$(1,2)$", "(C)$(3,1)$", "(D)$(1,1)$"],
+            "B",
+        ),
+        # "must be true" with number options is not a solution-set question
+        (r"If $x > 3$, which of the following must be true?", ["(A)2", "(B)4", "(C)5", "(D)6"], "B"),
+        # two inequality options describe the same set
+        (
+            r"Which of the following describes all solutions to $2x > 4$ ?",
+            ["(A)$x>2$", "(B)$2<x$", "(C)$x<2$", "(D)$x>4$"],
+            "A",
+        ),
+        # a zero of a function that is not defined
+        (r"Which of the following is NOT a zero of $q$ ?", ["(A)1", "(B)2", "(C)3", "(D)4"], "D"),
+    ],
+)
+def test_option_question_traps_are_declined(problem, options, not_choice):
+    sol = solve(problem, options)
+    assert sol.reader != "option_forms" and sol.choice != not_choice
