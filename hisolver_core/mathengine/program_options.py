@@ -151,6 +151,16 @@ def _by_solution_set(read: ReadProgram, values: list[tuple[str, object]], implie
     return sol
 
 
+def _substituted(read: ReadProgram, put: dict) -> str:
+    """The first relation with the option's values put in, not yet worked out (``4 = -2 + 3 \\cdot 2``)."""
+    rel = read.relations[0]
+    held = {k: sp.UnevaluatedExpr(v) for k, v in put.items()}
+    if not isinstance(rel, sp.core.relational.Relational):
+        return show(read, rel)
+    sign = sp.latex(type(rel)(sp.Symbol("L"), sp.Symbol("R"))).split()[1]
+    return f"{tex(rel.lhs.subs(held))} {sign} {tex(rel.rhs.subs(held))}"
+
+
 def solve_option(read: ReadProgram) -> Solution:
     """The one option that satisfies the relations (or, negated, the one that fails); raise Decline otherwise."""
     target = read.program.target
@@ -183,6 +193,9 @@ def solve_option(read: ReadProgram) -> Solution:
                 raise Decline(f"Option {letter} does not give a value for each unknown.")
             ok = holds(read, read.relations, put) and domain_failure(read, put) is None
             text = "satisfies every relation" if ok else "fails a relation"
+            steps.append(
+                step(_substituted(read, put), f"Substitute option {letter} into {show(read, read.relations[0])}.")
+            )
         (good if ok else bad).append((letter, value))
         steps.append(step(f"\\text{{({letter})}}\\ {show(read, value)}", f"Option {letter} {text}."))
     picked = bad if target.negated else good

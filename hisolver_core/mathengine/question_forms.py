@@ -376,6 +376,8 @@ FORMS: tuple[QuestionForm, ...] = (
             "which ordered pair {p1} is a solution to the system",
             "which ordered pair {p1} satisfies the system",
             "which is a zero of {n1}",
+            "which could be {n1}",
+            "which could be a solution of {r1}",
             "which is an x-intercepts of the graph of {r1}",
         ),
         {"kind": "option"},
