@@ -12,8 +12,8 @@ Stages, in order (each in one place below):
 4. **readers** (``readers.registered_readers()``, lower order first): each gets the ``Problem``
    and returns a ``MathProgram``, a ``Solution``, or ``None`` (not its kind: the next one tries);
    raising ``build.Decline`` stops the ordinary readers of this version with a reason; the
-   fallback readers (order >= ``readers.FALLBACK_ORDER``, e.g. ``forms``) still try, and the
-   first reason stands when they do not answer. Readers that need the parsed math
+   fallback readers (``Reader.is_fallback``: ``forms``, and every order >= ``readers.FALLBACK_ORDER``)
+   still try, and the first reason stands when they do not answer. Readers that need the parsed math
    call ``context.context_of(prob)``: the ``Context`` is built once per version and shared.
    The first answer wins; which reader gave it is recorded in ``Solution.reader``.
 5. **solve** (``program_solve.solve_program``): a ``MathProgram`` is solved, checked and verified by
@@ -52,7 +52,7 @@ from .options import choose_option
 from .problem import Problem, analyze
 from .program import MathProgram
 from .program_solve import solve_program
-from .readers import FALLBACK_ORDER, registered_readers
+from .readers import registered_readers
 from .targets import check_target
 
 log = logging.getLogger(__name__)
@@ -115,18 +115,18 @@ def _answer(prob: Problem) -> Solution:
     """Run the figure check and the readers on one version of the problem; check the first answer.
 
     A reader's decline skips the ordinary readers after it, but the fallback readers
-    (order >= ``readers.FALLBACK_ORDER``) still try; when none answers, the first decline stands.
+    (``Reader.is_fallback``) still try; when none answers, the first decline stands.
     """
     check_figure(prob)
     pristine = _copy(prob)  # ordinary readers rewrite the problem they read; a fallback reader gets it as written
     declined_by: Decline | None = None
     for entry in registered_readers():
-        if declined_by is not None and entry.order < FALLBACK_ORDER:
+        if declined_by is not None and not entry.is_fallback:
             continue
-        if entry.order >= FALLBACK_ORDER:
-            prob = _copy(pristine)
+        # a fallback reads its own copy as written, so the ordinary readers after it keep their shared Context
+        read_as = _copy(pristine) if entry.is_fallback else prob
         try:
-            found = entry.read(prob)
+            found = entry.read(read_as)
         except Decline as exc:
             declined_by = declined_by or exc
             continue
@@ -134,10 +134,10 @@ def _answer(prob: Problem) -> Solution:
             continue
         if isinstance(found, MathProgram):
             found.reader = found.reader or entry.name
-            sol = solve_program(found, prob)
+            sol = solve_program(found, read_as)
         else:
             sol = found
-        sol = _check(prob, sol)
+        sol = _check(read_as, sol)
         sol.reader = entry.name
         return sol
     raise declined_by or Decline("No reader of this engine recognised the problem.")

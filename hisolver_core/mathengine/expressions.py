@@ -63,6 +63,8 @@ def evaluate_expression(ctx: Context, intent: Intent) -> Solution:
     if expr.free_symbols:
         raise Decline("The expression has unknowns and no equation gives their values.")
     value = sp.nsimplify(sp.simplify(expr.doit())) if expr.has(sp.Float) else sp.simplify(expr.doit())
+    if value.has(sp.I):
+        value = sp.expand(value)  # a complex number in the form a + bi, not (2 - 3i)^2 left as it was
     _check_finite(value)
     if not numerically_equal(expr, value):
         raise Decline("My exact and numeric evaluations disagree.")

@@ -47,6 +47,9 @@ class _Reading:
     polygon: list[sp.Tuple] = field(default_factory=list)  # "a triangle has vertices at ⟦P⟧, ⟦Q⟧ and ⟦R⟧"
     circle: tuple[sp.Tuple, sp.Expr] | None = None  # center and radius: "⟦P⟧ and ⟦Q⟧ are the endpoints of a diameter"
     verbal: dict[str, Any] = field(default_factory=dict)  # numbers stated in words and a variation law (verbal.py)
+    told: int | None = (
+        None  # an expression told as a sentence of its own ("⟦E⟧ Which is equivalent to the expression?")
+    )
 
 
 # --- meaning words: noun phrases that name a quantity, read into new math segments ----------------------

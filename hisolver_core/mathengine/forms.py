@@ -234,6 +234,18 @@ def _statement(rd: _Reading, sentence: str) -> bool:
     if m:
         rd.system_counts.append((_segments(m.group("ms")), _COUNT_WORDS[m.group("n")]))
         return _take_relations(rd, m.group("ms"))
+    if re.fullmatch(r"⟦\d+⟧", s) and rd.kinds.get(_segments(s)[0]) == "expression" and rd.told is None:
+        rd.told = _segments(s)[0]  # placed only when the question names "the expression" (see _fill)
+        return True
+    m = re.fullmatch(rf"the function (?P<f>{_M}) is defined (?:above|below)", s)
+    if m:  # the definition is a segment of its own, read with the others
+        (i,) = _segments(m.group("f"))
+        return rd.kinds.get(i) == "letter" and str(rd.objs[i]) in rd.ctx.functions and _mark(rd, m.group("f"))
+    m = re.fullmatch(rf"(?P<n>{_M}) satisf(?:y|ies) the (?:inequality|equation|system)", s)
+    if m:  # "if ⟦x⟧ satisfies the inequality above": names the unknown of a relation already told
+        (i,) = _segments(m.group("n"))
+        told = [rd.objs[r].free_symbols for r in rd.relations]
+        return rd.kinds.get(i) == "letter" and any(rd.objs[i] in f for f in told) and _mark(rd, m.group("n"))
     m = _COUNT_CLAIM.fullmatch(s)
     if m:
         r = _segments(m.group("r") or m.group("r2"))[0]
@@ -352,6 +364,10 @@ def _fill(rd: _Reading, form: QuestionForm, slots: dict[str, int]) -> Target | N
         | {s.name for f in rd.ctx.functions.values() for s in f[1].free_symbols if s != f[0]}
     )
     unknowns = [name for name in letters if name not in _givens(rd)]
+    if form.target["kind"] == "option" and any(
+        slot[0] == "p" and [str(c) for c in rd.objs[i]] != unknowns for slot, i in slots.items()
+    ):
+        return None  # "which ordered pair ⟦(x, y)⟧": the pair names the unknowns, in the order the options give them
     values: dict[str, str] = {}
     for slot, i in slots.items():
         obj = rd.objs[i]
@@ -367,6 +383,9 @@ def _fill(rd: _Reading, form: QuestionForm, slots: dict[str, int]) -> Target | N
         values["only"] = _relation_texts(rd.objs[rd.relations[0]])[0]
     elif len(rd.ctx.functions) == 1 and not rd.relations:
         values["only"] = next(iter(rd.ctx.functions))
+    if rd.told is not None and "{only}" in str(form.target.get("expr")) and not any(s[0] == "e" for s in slots):
+        values["only"] = str(rd.objs[rd.told])  # "the expression above"
+        rd.used.add(rd.told)
     data: dict[str, Any] = {}
     for key, tmpl in form.target.items():
         if isinstance(tmpl, str):
@@ -382,7 +401,27 @@ def _fill(rd: _Reading, form: QuestionForm, slots: dict[str, int]) -> Target | N
             data[key] = tmpl
     if "expr" in data and data["expr"] and form.name in ("slope_through_points", "distance"):
         data["expr"] = _point_formula(rd, slots, form.name)
+    if form.name == "remainder":  # the remainder theorem: P at the divisor's zero
+        divisor = _linear_divisor(rd.objs[slots["e1"]], rd.objs[slots["e2"]])
+        if divisor is None:
+            return None
+        data["expr"] = str(rd.objs[slots["e1"]])
+        rd.relations.append(_new(rd, "relation", sp.Eq(divisor, 0)))
     return Target(**data)
+
+
+def _linear_divisor(poly: Any, divisor: Any) -> sp.Expr | None:
+    """``divisor`` when it has degree 1 and both are polynomials in the same one letter; else None (no zero to
+    put into ``poly``: long division is not read here)."""
+    if not (isinstance(poly, sp.Expr) and isinstance(divisor, sp.Expr)):
+        return None
+    letters = poly.free_symbols | divisor.free_symbols
+    if len(letters) != 1 or divisor.free_symbols != letters:
+        return None
+    x = next(iter(letters))
+    if not (poly.is_polynomial(x) and divisor.is_polynomial(x)) or sp.degree(divisor, x) != 1:
+        return None
+    return divisor
 
 
 def _template(tmpl: str, values: dict[str, str]) -> str | None:
@@ -517,6 +556,8 @@ def _read(prob: Problem) -> MathProgram | None:
     if form.name == "intercept_count":  # "how many y-intercepts": the curve where x = 0
         axis = "x" if "y-intercepts" in q else "y"
         rd.relations.append(_new(rd, "relation", sp.Eq(sp.Symbol(axis), 0)))
+    if target.kind == "option" and not _zero_asked(rd, q, slots):
+        return None
     if form.name == "sum_of_solutions" and "x-coordinates" in q:
         target.expr = "x"
     if form.name == "solution_difference":  # the two solutions named r_1 and r_2
@@ -545,6 +586,8 @@ def _read(prob: Problem) -> MathProgram | None:
     if prob.rounding is not None:
         target.rounding = prob.rounding
     rd.relations = _without_unused_names(rd, target)
+    if target.kind == "equivalent":  # "for x != 2": excludes where the expressions are undefined; no test needs it
+        rd.relations = [i for i in rd.relations if not isinstance(rd.objs[i], sp.Unequality)]
     relations = [Relation(text) for i in rd.relations for text in _relation_texts(rd.objs[i])]
     givens = _givens(rd)
     relations = [r for r in relations if not _is_given(r.text, givens)]
@@ -595,6 +638,20 @@ def _in_the_form(rd: _Reading, e: int | None, f: int) -> bool:
             return False
     rd.used.update((e, f))
     rd.hints.append("Expand the form and match the coefficient of each power of x with the given expression.")
+    return True
+
+
+def _zero_asked(rd: _Reading, q: str, slots: dict[str, int]) -> bool:
+    """ "which is (not) a zero of ⟦f⟧" adds f(x) = 0, "an x-intercept of the graph of ⟦r⟧" adds y = 0 (the option
+    must make it hold); False when the function is not defined. True, adding nothing, for other questions."""
+    if re.search(r"\ba zero of ⟦\d+⟧[?. ]*$", q):
+        name = str(rd.objs[slots["n1"]])
+        if name not in rd.ctx.functions:
+            return False
+        rd.relations.append(_new(rd, "relation", sp.Eq(rd.ctx.functions[name][1], 0)))
+    elif re.search(r"\ban x-intercepts of the graph of ⟦\d+⟧[?. ]*$", q):
+        # the x-axis, written 0 = y: a relation each option point must meet, not a given value of y
+        rd.relations.append(_new(rd, "relation", sp.Eq(0, sp.Symbol("y"), evaluate=False)))
     return True
 
 
@@ -742,9 +799,29 @@ def solve_forms(prob: Problem) -> Solution | None:
 
     The form's hints come first in the solution's hint ladder (they fit the question asked).
     """
+    return _solve_forms(prob, kinds=None)
+
+
+# forms whose answer is the one option passing a test: these questions are this reader's (not written_math's)
+_OPTION_KINDS = frozenset({"option", "equivalent"})
+
+
+@reader(
+    "option_forms",
+    handles="a forms question answered by testing each option (equivalent, lies on, factor of, NOT ...)",
+    order=540,  # where the option families were, before written_math (920) solves or evaluates the same math
+    fallback=True,
+)
+def solve_option_forms(prob: Problem) -> Solution | None:
+    """:func:`solve_forms` for the question forms that test each option; None for every other form."""
+    return _solve_forms(prob, kinds=_OPTION_KINDS)
+
+
+def _solve_forms(prob: Problem, kinds: frozenset[str] | None) -> Solution | None:
+    """Read and solve ``prob`` when its form's target kind is among ``kinds`` (any, for None); None otherwise."""
     try:
         program = _read(prob)
-        if program is None:
+        if program is None or (kinds is not None and program.target.kind not in kinds):
             return None
         sol = solve_program(program, prob)
     except Decline:

@@ -37,15 +37,12 @@ from .intent import read_intent
 from .interpret import interpret_model
 from .models import fee_model, formula_model
 from .option_tests import (
-    factor_option,
     form_option,
     line_option,
-    remainder_question,
     solution_count_option,
     solution_set_option,
     tolerance_option,
 )
-from .options import which_of_following
 from .problem import Problem
 from .proportion import MORE_FAMILIES
 from .purchases import PURCHASE_FAMILIES
@@ -134,11 +131,6 @@ def _form_option(prob: Problem) -> Solution | None:
     return form_option(context_of(prob))
 
 
-@reader("remainder_question", handles='"the remainder when P(x) is divided by x - a" (remainder theorem)', order=450)
-def _remainder_question(prob: Problem) -> Solution | None:
-    return remainder_question(context_of(prob))
-
-
 @reader("tolerance_option", handles='"differs from 500 by no more than 4": the absolute-value option', order=460)
 def _tolerance_option(prob: Problem) -> Solution | None:
     return tolerance_option(context_of(prob))
@@ -151,11 +143,6 @@ def _tolerance_option(prob: Problem) -> Solution | None:
 )
 def _solution_set_option(prob: Problem) -> Solution | None:
     return solution_set_option(context_of(prob))
-
-
-@reader("factor_option", handles='"which of the following is a factor of P?"', order=480)
-def _factor_option(prob: Problem) -> Solution | None:
-    return factor_option(context_of(prob))
 
 
 @reader("line_option", handles='"an equation of a line parallel (perpendicular) to L through P"', order=490)
@@ -173,11 +160,6 @@ def _formula_model(prob: Problem) -> Solution | None:
 @reader("graph_property", handles="one property of a line or parabola (slope, intercepts, vertex ...)", order=520)
 def _graph_property(prob: Problem) -> Solution | None:
     return solve_graph_property(context_of(prob))
-
-
-@reader("which_of_following", handles="each option tested against the problem's expression or equations", order=530)
-def _which_of_following(prob: Problem) -> Solution | None:
-    return which_of_following(context_of(prob))
 
 
 # --- the general solver of written-out math -----------------------------------------------------

@@ -1,7 +1,6 @@
 """Multiple choice decided by a property of each option, when the options themselves are the objects.
 
 * "Which of the following equations has no real solutions?" -> count each option's real solutions.
-* "Which of the following is a factor of P?" -> divide P by each option.
 * "Which of the following is an equation of a line parallel (perpendicular) to L [through P]?"
   -> read each option's slope and check the point.
 
@@ -16,16 +15,14 @@ import sympy as sp
 
 from ..solution import Solution
 from .build import Decline, solved, step, tex
-from .context import Context, Segment
+from .context import Context
 from .parse import ParseFailure, parse_math
 from .problem import Problem
 
 __all__ = [
-    "factor_option",
     "form_option",
     "line_option",
     "plus_minus",
-    "remainder_question",
     "solution_count_option",
     "solution_set_option",
     "tolerance_option",
@@ -132,56 +129,6 @@ def solution_count_option(prob: Problem) -> Solution | None:
         hints,
         chosen,
         verification="counted the real solutions of every option with SymPy",
-    )
-    sol.choice = letter
-    return sol
-
-
-_FACTOR_Q = re.compile(
-    r"^which (?:of the following )?(?:expressions? |polynomials? |binomials? )?is a factor of (?:the )?(?:expression "
-    r"|polynomial )?⟦(\d+)⟧\s*\??$"
-)
-
-
-def factor_option(ctx: Context) -> Solution | None:
-    """ "Which of the following is a factor of P?": the one option that divides P exactly."""
-    m = _FACTOR_Q.match(ctx.problem.question)
-    if not m or not ctx.problem.options or len(ctx.segments) != 1 or ctx.segments[0].kind != "expression":
-        return None
-    poly = sp.expand(ctx.segments[0].obj)
-    syms = poly.free_symbols
-    if len(syms) != 1 or not poly.is_polynomial(*syms):
-        raise Decline("I test factors only of a polynomial in one unknown.")
-    x = next(iter(syms))
-    objs = _option_objects(ctx.problem.options)
-    if objs is None or not all(
-        isinstance(o, sp.Expr) and o.free_symbols <= syms and o.is_polynomial(x) for _, o in objs
-    ):
-        raise Decline("I could not read every option as a polynomial.")
-    good = [lt for lt, o in objs if sp.degree(o, x) >= 1 and sp.rem(poly, sp.expand(o), x) == 0]
-    letter = _single(good)
-    chosen = dict(objs)[letter]
-    factored = sp.factor(poly)
-    steps = [
-        step(poly, "Start from the polynomial."),
-        step(factored, "Factor it."),
-        step(
-            f"{tex(poly)} \\div \\left({tex(chosen)}\\right) = {tex(sp.quo(poly, sp.expand(chosen), x))}",
-            f"Only option {letter} divides it with no remainder.",
-        ),
-    ]
-    hints = [
-        "Factor the polynomial, or divide it by each option.",
-        "A factor leaves remainder 0; by the factor theorem, x - a is a factor when the polynomial is 0 at x = a.",
-        "Compare the factors you found with the options.",
-    ]
-    sol = solved(
-        ctx.problem.raw,
-        "polynomials",
-        steps,
-        hints,
-        chosen,
-        verification="divided the polynomial by every option; only the chosen one leaves no remainder",
     )
     sol.choice = letter
     return sol
@@ -380,70 +327,6 @@ def form_option(ctx: Context) -> Solution | None:
     )
     sol.choice = letter
     return sol
-
-
-_REMAINDER = re.compile(r"^what is the remainder when ⟦(?P<p>\d+)⟧(?: is divided by ⟦(?P<d>\d+)⟧)?\s*\??$")
-
-
-def remainder_question(ctx: Context) -> Solution | None:
-    """ "What is the remainder when P(x) is divided by x - 3?": the remainder theorem (P(3)), or long division."""
-    m = _REMAINDER.match(ctx.problem.question)
-    if not m:
-        return None
-    poly, divisor = (
-        next((s for s in ctx.segments if m.group(k) and s.index == int(m.group(k))), None) for k in ("p", "d")
-    )
-    if poly is not None and divisor is None and poly.kind == "expression":  # the wording was already read as a quotient
-        top, bottom = sp.fraction(sp.together(poly.obj))
-        poly, divisor = Segment(poly.index, "", top, "expression"), Segment(poly.index, "", bottom, "expression")
-    if poly is None or divisor is None or poly.kind != "expression" or divisor.kind != "expression":
-        return None
-    syms = poly.obj.free_symbols | divisor.obj.free_symbols
-    if len(syms) != 1:
-        return None
-    x = next(iter(syms))
-    if not poly.obj.is_polynomial(x) or not divisor.obj.is_polynomial(x) or sp.degree(divisor.obj, x) < 1:
-        return None
-    remainder = sp.expand(sp.rem(sp.expand(poly.obj), sp.expand(divisor.obj), x))
-    if sp.degree(divisor.obj, x) == 1:
-        root = sp.solve(divisor.obj, x)[0]
-        put = tex(poly.obj.subs(x, sp.UnevaluatedExpr(root)))
-        steps = [
-            step(
-                f"{tex(divisor.obj)} = 0 \\;\\Rightarrow\\; {tex(x)} = {tex(root)}", "Find where the divisor is zero."
-            ),
-            step(
-                f"{put} = {tex(remainder)}",
-                f"By the remainder theorem the remainder is the value at {tex(x)} = {tex(root)}.",
-            ),
-        ]
-        hints = [
-            "You do not need long division for a divisor x - a.",
-            "The remainder theorem: the remainder is P(a).",
-            "Substitute the zero of the divisor into the polynomial.",
-        ]
-    else:
-        steps = [
-            step(
-                f"{tex(poly.obj)} = \\left({tex(divisor.obj)}\\right)\\left({tex(sp.quo(poly.obj, divisor.obj, x))}\\r"
-                f"ight)"
-                f" + {tex(remainder)}",
-                "Divide the polynomials; what is left over is the remainder.",
-            )
-        ]
-        hints = [
-            "Use polynomial long division.",
-            "Stop when the leftover has a lower degree than the divisor.",
-            "The leftover is the remainder.",
-        ]
-    return solved(
-        ctx.problem.raw,
-        "polynomials",
-        steps,
-        hints,
-        remainder,
-        verification="computed the remainder of the polynomial division with SymPy",
-    )
 
 
 _TOLERANCE = re.compile(

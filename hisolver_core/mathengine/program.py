@@ -47,7 +47,8 @@ TARGET_KINDS = (
     "property",  # ``property`` of the object ``of`` (a function, line, circle, parabola)
     "in_terms_of",  # ``expr`` written in the letters ``letters``
     "parameter",  # the value of the parameter ``expr`` for which the relations have ``solution_count`` solutions
-    "option",  # the option that satisfies (or, with ``negated``, fails) the relations
+    "option",  # the option that satisfies (or, with ``negated``, fails) the relations; with property "factor":
+    # the option that divides ``expr`` exactly
     "statistic",  # ``property`` (mean, median, range, ...) of a table's column ``of``
     "equivalent",  # the option equivalent to the expression ``expr`` (for every value of its letters)
 )
@@ -75,6 +76,8 @@ PROPERTIES = (
     "sum",
     "percent_of_total",
     "conditional_probability",
+    "factor",  # an "option" target: the option that is a factor of ``expr``
+    "implied",  # an "option" target: the option (an inequality) that every solution of the relations satisfies
 )
 
 

@@ -77,6 +77,90 @@ def _equivalent(read: ReadProgram, expr: sp.Expr, value) -> bool:
     return sp.simplify(diff) == 0 or sp.simplify(sp.expand(diff)) == 0
 
 
+def _factor_letter(expr: sp.Expr | None) -> sp.Symbol:
+    """The one letter of the polynomial ``expr`` whose factors are asked for; raise Decline otherwise."""
+    letters = expr.free_symbols if isinstance(expr, sp.Expr) else set()
+    if expr is None or len(letters) != 1 or not expr.is_polynomial(*letters):
+        raise Decline("I test factors only of a polynomial in one unknown.")
+    return next(iter(letters))
+
+
+def _divides(poly: sp.Expr, value: object, x: sp.Symbol) -> bool:
+    """True when ``value`` is a polynomial in ``x`` of degree 1 or more that leaves no remainder on ``poly``."""
+    if not isinstance(value, sp.Expr) or not value.free_symbols <= {x} or not value.is_polynomial(x):
+        return False
+    return sp.degree(value, x) >= 1 and sp.rem(sp.expand(poly), sp.expand(value), x) == 0
+
+
+def _relation_options(read: ReadProgram, values: list[tuple[str, object]]) -> bool:
+    """True when every option is an inequality in the one unknown of relations that are inequalities too."""
+    rels = read.relations
+    if len(read.unknowns) != 1 or not rels or any(isinstance(r, sp.Equality) for r in rels):
+        return False
+    x = read.unknowns[0]
+    return all(isinstance(v, (sp.Rel, sp.And)) and v.free_symbols == {x} for _, v in values)
+
+
+def _solution_set(rels: list, x: sp.Symbol) -> sp.Set:
+    """The real numbers satisfying every relation in ``rels`` (inequalities in ``x``); raise Decline."""
+    xr = sp.Symbol(x.name, real=True)
+    parts = [p for r in rels for p in (r.args if isinstance(r, sp.And) else [r])]
+    try:
+        return sp.reduce_inequalities([p.xreplace({x: xr}) for p in parts], xr).as_set()
+    except (NotImplementedError, ValueError, TypeError) as exc:
+        raise Decline("SymPy could not solve this inequality.") from exc
+
+
+def _by_solution_set(read: ReadProgram, values: list[tuple[str, object]], implied: bool) -> Solution:
+    """The one option (an inequality) whose solution set equals the relations' (``implied``: contains it)."""
+    x = read.unknowns[0]
+    found = _solution_set(read.relations, x)
+    if found.is_empty:
+        raise Decline("The inequality has no solution.")
+    steps = [step(show(read, r), "Start from the given inequality.") for r in read.relations]
+    steps.append(step(tex(found), "Solve it, reversing the sign when multiplying or dividing by a negative number."))
+    good = []
+    for letter, value in values:
+        other = _solution_set([value], x)
+        ok = (found.is_subset(other) if implied else found == other) is True
+        if ok:
+            good.append(letter)
+        what = ("holds for every solution" if implied else "has the same solutions") if ok else "does not fit"
+        steps.append(
+            step(f"\\text{{({letter})}}\\ {show(read, value)} \\;\\to\\; {tex(other)}", f"Option {letter} {what}.")
+        )
+    if len(good) != 1:
+        raise Decline(f"{len(good)} options fit instead of exactly one.")
+    value = dict(values)[good[0]]
+    hints = [
+        "Solve the inequality as you would an equation.",
+        "Multiplying or dividing both sides by a negative number reverses the inequality.",
+        "Compare your result with each option.",
+    ]
+    verdict = "holds for every solution" if implied else "has the same solution set"
+    sol = solved(
+        read.problem,
+        "inequalities",
+        steps,
+        hints,
+        value,
+        verification=f"solved the inequality and every option; only option {good[0]} {verdict}",
+        answer_latex=show(read, value),
+    )
+    sol.choice = good[0]
+    return sol
+
+
+def _substituted(read: ReadProgram, put: dict) -> str:
+    """The first relation with the option's values put in, not yet worked out (``4 = -2 + 3 \\cdot 2``)."""
+    rel = read.relations[0]
+    held = {k: sp.UnevaluatedExpr(v) for k, v in put.items()}
+    if not isinstance(rel, sp.core.relational.Relational):
+        return show(read, rel)
+    sign = sp.latex(type(rel)(sp.Symbol("L"), sp.Symbol("R"))).split()[1]
+    return f"{tex(rel.lhs.subs(held))} {sign} {tex(rel.rhs.subs(held))}"
+
+
 def solve_option(read: ReadProgram) -> Solution:
     """The one option that satisfies the relations (or, negated, the one that fails); raise Decline otherwise."""
     target = read.program.target
@@ -89,8 +173,18 @@ def solve_option(read: ReadProgram) -> Solution:
         steps.insert(0, step(show(read, expr), "Start from the expression."))
     good: list[tuple[str, object]] = []
     bad: list[tuple[str, object]] = []
+    if _relation_options(read, values):
+        return _by_solution_set(read, values, implied=target.property == "implied")
+    if target.property == "implied":
+        raise Decline("Only inequality options can be tested for what must be true.")
+    factor_of = _factor_letter(expr) if target.property == "factor" else None
+    if factor_of is not None:
+        steps.append(step(show(read, sp.factor(expr)), "Factor it."))
     for letter, value in values:
-        if expr is not None:
+        if factor_of is not None:
+            ok = _divides(expr, value, factor_of)
+            text = "divides it exactly" if ok else "does not divide it exactly"
+        elif expr is not None:
             ok = _equivalent(read, expr, value)
             text = "is equivalent to the expression" if ok else "is not equivalent to the expression"
         else:
@@ -99,6 +193,9 @@ def solve_option(read: ReadProgram) -> Solution:
                 raise Decline(f"Option {letter} does not give a value for each unknown.")
             ok = holds(read, read.relations, put) and domain_failure(read, put) is None
             text = "satisfies every relation" if ok else "fails a relation"
+            steps.append(
+                step(_substituted(read, put), f"Substitute option {letter} into {show(read, read.relations[0])}.")
+            )
         (good if ok else bad).append((letter, value))
         steps.append(step(f"\\text{{({letter})}}\\ {show(read, value)}", f"Option {letter} {text}."))
     picked = bad if target.negated else good

@@ -366,6 +366,19 @@ FORMS: tuple[QuestionForm, ...] = (
             "which point is on the graph of {n1}",
             "which point is on the graph of {r1}",
             "which ordered pair is a solution to the inequality",
+            "which point lies on {r1}",
+            "which is a solution of {r1}",
+            "which value of {n1} satisfies {r1}",
+            "which value of {n1} is a solution of {r1}",
+            "which ordered pair {p1} is a solution of {r1}",
+            "which ordered pair {p1} satisfies {r1}",
+            "which ordered pair {p1} satisfies {r1} and {r2}",
+            "which ordered pair {p1} is a solution to the system",
+            "which ordered pair {p1} satisfies the system",
+            "which is a zero of {n1}",
+            "which could be {n1}",
+            "which could be a solution of {r1}",
+            "which is an x-intercepts of the graph of {r1}",
         ),
         {"kind": "option"},
         "Which point lies on the graph of $y = 2x - 1$? (A) $(1, 3)$ (B) $(2, 3)$ (C) $(3, 3)$ (D) $(0, 1)$",
@@ -383,6 +396,9 @@ FORMS: tuple[QuestionForm, ...] = (
             "which value of {n1} is not a solution to the inequality",
             "all are solutions to the inequality except",
             "all are solutions to {r1} except",
+            "which point does not lie on {r1}",
+            "which value of {n1} is not a solution of {r1}",
+            "which is not a zero of {n1}",
         ),
         {"kind": "option", "negated": True},
         "Which of the following is NOT a solution to $2x + 1 > 5$? (A) 3 (B) 4 (C) 2 (D) 5",
@@ -390,7 +406,11 @@ FORMS: tuple[QuestionForm, ...] = (
     ),
     QuestionForm(
         "not_equivalent",
-        ("which is not equivalent to {e1}", "all are equivalent to {e1} except"),
+        (
+            "which is not equivalent to {e1}",
+            "which expression is not equivalent to {e1}",
+            "all are equivalent to {e1} except",
+        ),
         {"kind": "equivalent", "expr": "{e1}", "negated": True},
         "Which of the following is NOT equivalent to $2(x + 3)$? (A) $2x + 6$ (B) $2x + 3$ (C) $6 + 2x$ (D) $2(3 + x)$",
         ("This asks for the option that fails: simplify each option and find the one that differs.",),
@@ -421,6 +441,24 @@ FORMS: tuple[QuestionForm, ...] = (
         {"kind": "value", "expr": "{n1}{e1}{var}", "any_one": True},
         "If $x^2 - 5x + 6 = 0$, which of the following could be the value of $x$? (A) 1 (B) 2 (C) 4 (D) 5",
         ("Find every solution; any one of them that appears among the options is the answer.",),
+    ),
+    QuestionForm(
+        "solution_set",  # options that are inequalities: the one with the same solution set
+        (
+            "which is the solution of {r1}",
+            "which describes the solution of {r1}",
+            "which describes the values of {n1} that satisfy {r1}",
+        ),
+        {"kind": "option"},
+        "Which of the following is the solution to the inequality $2x - 1 > 5$? (A) $x > 3$ (B) $x < 3$ (C) $x > 2$",
+        ("Solve the inequality as you would an equation.", "Compare the solution set with each option's."),
+    ),
+    QuestionForm(
+        "implied",  # "if ⟦r⟧, which must be true": the option that holds for every solution
+        ("which is true",),
+        {"kind": "option", "property": "implied"},
+        "If $-3x + 7 \\leq 19$, which of the following must be true? (A) $x \\leq -4$ (B) $x \\geq -4$ (C) $x \\geq 4$",
+        ("Solve the inequality first.", "The answer is the option that every solution satisfies."),
     ),
     QuestionForm(
         "roman_solutions",
@@ -510,6 +548,23 @@ FORMS: tuple[QuestionForm, ...] = (
         ("A percent is a part out of 100: divide the part by the whole.", "Multiply by 100."),
     ),
     QuestionForm(
+        "factor",
+        ("which is a factor of {e1}",),
+        {"kind": "option", "property": "factor", "expr": "{e1}"},
+        "Which of the following is a factor of $x^2 - x - 20$? (A) $x - 4$ (B) $x + 4$ (C) $x - 10$ (D) $x + 5$",
+        ("Factor the polynomial, or divide it by each option.", "A factor leaves no remainder."),
+    ),
+    QuestionForm(
+        "remainder",  # forms.py adds "divisor = 0": the dividend's value there is the remainder
+        ("what is the remainder when {e1} is divided by {e2}",),
+        {"kind": "value", "expr": "{e1}"},
+        "What is the remainder when $x^3 - 2x^2 + 5$ is divided by $x - 2$?",
+        (
+            "The remainder theorem: dividing P(x) by x - a leaves the remainder P(a).",
+            "Find where the divisor is 0, then put that value into P.",
+        ),
+    ),
+    QuestionForm(
         "solution_difference",
         (
             "what is the positive difference between the solutions",
@@ -525,7 +580,10 @@ FORMS: tuple[QuestionForm, ...] = (
 
 # --- normalising the question ---------------------------------------------------------------------------
 
-_OBJECTS = r"(equation|system of equations|system|function|expression|inequality|graph|line|parabola|circle)"
+_OBJECTS = (
+    r"(equation|system of equations|system of inequalities|system|function|expression|inequality|graph|line|parabola"
+    r"|circle)"
+)
 _NORMALISE: tuple[tuple[str, str], ...] = (
     (r"[’`]", "'"),
     (r"\s+", " "),
@@ -537,6 +595,7 @@ _NORMALISE: tuple[tuple[str, str], ...] = (
         "which ",
     ),
     (r"\bwhich of the following\b", "which"),
+    (r"\bwhich (value|point|expression|ordered pair)s\b", r"which \1"),  # one option is the answer
     (r"\bwhat's\b", "what is"),
     (r"\b(?:what|which) (?:is|are) (?:equal to|equivalent to) ", "which is equivalent to "),
     (r"\b(?:determine|give)\b", "find"),
@@ -547,7 +606,7 @@ _NORMALISE: tuple[tuple[str, str], ...] = (
         r"(?: (?:given|shown|defined|stated|written))?(?: (?:above|below))?",
         r"the \1",
     ),
-    (r"\bthe system of equations\b", "the system"),
+    (r"\bthe system of (?:equations|inequalities)\b", "the system"),
     (r"\b(?:the )?(?:equation|inequality|system)s? (?=⟦)", ""),  # "the inequality M" names M
     (r"\bthe (?:line|graph of the equation|graph of the line|graph of the linear equation) ⟦(\d+)⟧", r"⟦\1⟧"),
     (r"\bthe points? (?=⟦)", ""),

@@ -9,8 +9,10 @@ first)::
 
 A reader raises :class:`~hisolver_core.mathengine.build.Decline` to stop the pipeline with a reason
 for the student (it recognised the problem and knows it cannot answer it), and returns ``None`` to
-let the next reader try. Readers registered at ``order >= FALLBACK_ORDER`` are fallbacks: they run
-even after an earlier reader declined (the earlier reason stands when they return ``None``).
+let the next reader try. Readers registered at ``order >= FALLBACK_ORDER``, or with ``fallback=True``,
+are fallbacks: they run even after an earlier reader declined (the earlier reason stands when they
+return ``None``). Where a reader runs and whether it runs after a decline are separate: ``forms`` runs
+before ``written_math`` (a question it reads whole is its own) and also after any decline.
 """
 
 from __future__ import annotations
@@ -41,18 +43,27 @@ class Reader:
     handles: str
     order: int
     read: ReadFn
+    fallback: bool = False  # runs even after an earlier reader declined (so does every order >= FALLBACK_ORDER)
+
+    @property
+    def is_fallback(self) -> bool:
+        """True when the reader runs even after an earlier reader declined."""
+        return self.fallback or self.order >= FALLBACK_ORDER
 
 
 _REGISTRY: dict[str, Reader] = {}
 
 
-def reader(name: str, *, handles: str, order: int) -> Callable[[ReadFn], ReadFn]:
-    """Register the decorated function as the reader ``name``; names are unique."""
+def reader(name: str, *, handles: str, order: int, fallback: bool = False) -> Callable[[ReadFn], ReadFn]:
+    """Register the decorated function as the reader ``name`` (names are unique); return it unchanged.
+
+    ``fallback`` (implied by ``order >= FALLBACK_ORDER``) makes it run after an earlier reader declined too.
+    """
 
     def register(fn: ReadFn) -> ReadFn:
         if name in _REGISTRY and _REGISTRY[name].read is not fn:
             raise ValueError(f"A reader named {name!r} is already registered.")
-        _REGISTRY[name] = Reader(name=name, handles=handles, order=order, read=fn)
+        _REGISTRY[name] = Reader(name=name, handles=handles, order=order, read=fn, fallback=fallback)
         return fn
 
     return register

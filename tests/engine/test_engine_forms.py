@@ -69,6 +69,10 @@ EXPECTED = {
     "argmax": ("property", "argmax", None),
     "rationalize": ("value", None, "5/sqrt(3)"),
     "solution_difference": ("value", None, "Abs(r_1 - r_2)"),
+    "factor": ("option", "factor", "x**2 - x - 20"),
+    "remainder": ("value", None, "x**3 - 2*x**2 + 5"),
+    "solution_set": ("option", None, None),
+    "implied": ("option", "implied", None),
 }
 
 

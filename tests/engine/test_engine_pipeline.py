@@ -23,14 +23,11 @@ OLD_CHAIN = [
     "model_value",
     "rectangle_expression",
     "form_option",
-    "remainder_question",
     "tolerance_option",
     "solution_set_option",
-    "factor_option",
     "line_option",
     "formula_model",
     "graph_property",
-    "which_of_following",
     "written_math",
 ]
 
@@ -111,7 +108,7 @@ def test_a_reader_that_declines_stops_the_ordinary_readers_with_its_reason(monke
         raise Decline("This test reader recognised the problem and cannot answer it.")
 
     _register(monkeypatch, "test_decline", 1, declines)
-    for name in [r.name for r in readers.registered_readers() if r.order >= readers.FALLBACK_ORDER]:
+    for name in [r.name for r in readers.registered_readers() if r.is_fallback]:
         monkeypatch.delitem(readers._REGISTRY, name)
     sol = solve("If $3x + 2 = 11$, what is the value of $x$?")
     assert not sol.solved and sol.reason == "This test reader recognised the problem and cannot answer it."
