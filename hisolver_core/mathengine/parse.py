@@ -23,6 +23,8 @@ from sympy.parsing.sympy_parser import (
     standard_transformations,
 )
 
+from .tex import TexError, brace_arguments, repeating_decimals, sum_series
+
 log = logging.getLogger(__name__)
 
 __all__ = [
@@ -68,20 +70,16 @@ def clean_latex(text: str) -> str:
     s = re.sub(
         r"\^\s*\{?\s*\\circ\s*\}?\s*(?:\\mathrm\{\s*[FC]\s*\}|\\text\{\s*[FC]\s*\}|[FC](?![a-zA-Z]))?", "", s
     )  # 68°F: degrees
+    s = re.sub(r"(?<=\d),\\!(?=\d{3}(?!\d))", "", s)  # 1,\!000,\!000 is a million
     s = re.sub(r"\\(?:,|;|!|:| |quad|qquad)", " ", s)
     s = s.replace("\\le ", "\\leq ").replace("\\ge ", "\\geq ")
     s = re.sub(r"\\(?:text|mathrm|textbf|mbox)\{\s*\}", "", s)
-    s = re.sub(r"\\frac\s*(\d)\s*(\d)", r"\\frac{\1}{\2}", s)
-    s = re.sub(r"\\frac\s*(\{[^{}]*\})\s*([0-9a-zA-Z])", r"\\frac\1{\2}", s)
-    s = re.sub(r"\\frac\s*([0-9a-zA-Z])\s*(\{[^{}]*\})", r"\\frac{\1}\2", s)
-    s = re.sub(r"\\sqrt\s*(\d+|[a-zA-Z])(?![a-zA-Z{])", r"\\sqrt{\1}", s)
+    try:  # TeX's argument rules (\frac35, \sqrt8, \log_28\sqrt{2}), series and repeating decimals
+        s = brace_arguments(sum_series(repeating_decimals(s)))
+    except TexError as exc:
+        raise ParseFailure(str(exc)) from exc
     s = re.sub(r"\^\s*(\\frac\{[^{}]*\}\{[^{}]*\})", r"^{\1}", s)
     s = re.sub(r"(\d),(\d{3})(?!\d)", r"\1\2", s)  # 1,000 -> 1000
-    if re.search(r"\\log_\s*\d\s*\d+\s*(?:\\sqrt|\\frac|\\cdot|[a-zA-Z({])", s):
-        raise ParseFailure("a logarithm whose argument runs on (\\log_28\\sqrt{2}) is ambiguous without braces")
-    s = re.sub(r"\\log_\s*(\d)\s*(\d+)", r"\\log_{\1}{\2}", s)  # \log_264 is log base 2 of 64
-    # bracket \log_{b}{a} so the parser does not swallow what follows into the argument
-    s = re.sub(r"\\log_\s*\{?([^{}\s]+?)\}?\s*\{([^{}]*)\}", r"(\\log_{\1}{\2})", s)
     if re.search(r"\d\s*_", s) or re.search(r"\}\s*_\s*\{?\d", s):
         raise ParseFailure("numbers with subscripts (such as bases) are not supported")
     s = s.replace("−", "-").replace("–", "-").replace("×", "\\times ").replace("÷", "\\div ")
