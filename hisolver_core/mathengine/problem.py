@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from .rewrite import ordinal_terms, words_to_numbers
 
-__all__ = ["Problem", "analyze", "parse_options", "strip_format", "STRICT_WORDS"]
+__all__ = ["Problem", "analyze", "arrays_as_cases", "top_level_split", "parse_options", "strip_format", "STRICT_WORDS"]
 
 _LATEX_MATH = re.compile(
     r"\$\$(.+?)\$\$|\\\[(.+?)\\\]|\\\((.+?)\\\)|\$(.+?)\$|\\begin\{(?:align|equation|eqnarray)\*?\}(.+?)\\end\{(?:align|equation|eqnarray)\*?\}",
@@ -259,7 +259,7 @@ def _has_figure(text: str) -> bool:
 
 def analyze(raw: str, options=None) -> Problem:
     """Cut ``raw`` into wording and math segments; attach parsed options."""
-    text = raw.replace("\\$", "¤").replace("\r", "")
+    text = _TEXT_NAME.sub(r"\1", arrays_as_cases(raw.replace("\\$", "¤").replace("\r", "")))
     opts = parse_options(options)
     if not opts:
         text, opts = _inline_options(text)
@@ -368,9 +368,25 @@ _ENV = re.compile(
 )
 
 
+# f(x) = \left\{ \begin{array}{cl} ... \end{array} \right. is a piecewise definition typeset without ``cases``
+_BRACED_ARRAY = re.compile(r"\\left\s*\\\{\s*\\begin\{array\}\{[lcr|]*\}(.*?)\\end\{array\}\s*\\right\s*\.", re.S)
+_TEXT_NAME = re.compile(r"\\(?:text|mathrm|operatorname)\s*\{+\s*([A-Za-z])\s*\}+(?=\s*\()")  # \text{{D}}(a, b)
+_PIECEWISE = re.compile(r"^\s*\S.{0,40}?=\s*\\begin\{cases\}.*\\end\{cases\}\W*$", re.S)
+
+
+def arrays_as_cases(text: str) -> str:
+    """``text`` with each ``\\left\\{ \\begin{array} ... \\end{array} \\right.`` as the ``cases`` it typesets."""
+    return _BRACED_ARRAY.sub(r"\\begin{cases}\1\\end{cases}", text)
+
+
 def _split_lines(body: str) -> list[str]:
-    """One segment per line of an ``aligned``/``cases`` block (a system of equations); else the body."""
+    """One segment per line of an ``aligned``/``cases`` block (a system of equations); else the body.
+
+    A definition by cases (``f(x) = \\begin{cases} ... \\end{cases}``) stays one segment.
+    """
     text = body.strip()
+    if _PIECEWISE.match(text):
+        return [text.rstrip(".,; ")]
     if "\\\\" not in text and not _ENV.search(text):
         return _comma_equations(text)
     text = _ENV.sub(" ", text).replace("&", " ")
@@ -378,7 +394,7 @@ def _split_lines(body: str) -> list[str]:
     return [line for line in lines if line] or [body.strip()]
 
 
-def _top_level_split(text: str, sep: str = ",") -> list[str]:
+def top_level_split(text: str, sep: str = ",") -> list[str]:
     """``text`` split at ``sep`` outside brackets and braces."""
     parts, depth, start = [], 0, 0
     for i, ch in enumerate(text):
@@ -392,7 +408,7 @@ def _top_level_split(text: str, sep: str = ",") -> list[str]:
 
 def _comma_equations(text: str) -> list[str]:
     """``g(0)=-3, g(1)=0``: one segment per equation; any other text stays whole."""
-    parts = [p.strip() for p in _top_level_split(text)]
+    parts = [p.strip() for p in top_level_split(text)]
     if len(parts) > 1 and all(p.count("=") == 1 for p in parts):
         return parts
     return [text]

@@ -37,6 +37,7 @@ import sympy as sp
 from ..solution import Solution, Step
 from .build import Decline, rounded, solved, step, tex
 from .parse import ParseFailure, parse_math
+from .problem import arrays_as_cases
 from .program import MathProgram, Table, Target
 from .readers import reader
 
@@ -1080,7 +1081,7 @@ def _frequency_or_data(table: Table, question: str) -> Table:
 
 def program_of(prob: Problem) -> MathProgram | Solution | None:
     """The table program (or, for function tables, the finished solution) of ``prob``; None when it has no table."""
-    blocks = find_blocks(prob.raw)
+    blocks = find_blocks(arrays_as_cases(prob.raw))  # a function by cases is not a table
     if not blocks:
         program = _list_program(prob)
         return program
