@@ -91,7 +91,7 @@ def read_definition(part: str, parse: Callable[[str], Any]) -> Definition | None
 def _cases(rows_src: str, var: sp.Symbol, parse: Callable[[str], Any]) -> tuple[tuple[Any, Any], ...]:
     """The (value, condition) pieces of the rows of a ``cases`` block; raise Decline on a row it cannot read."""
     rows = [row for row in re.split(r"\\\\", rows_src) if row.strip()]
-    pieces = []
+    pieces: list[tuple[Any, Any]] = []
     for k, row in enumerate(rows):
         if row.count("&") != 1:
             raise Decline("A case of the function does not say when it holds.")
