@@ -23,7 +23,7 @@ from sympy.parsing.sympy_parser import (
     standard_transformations,
 )
 
-from .tex import TexError, brace_arguments, repeating_decimals, sum_series
+from .tex import TexError, base_numerals, brace_arguments, repeating_decimals, sum_series
 
 log = logging.getLogger(__name__)
 
@@ -74,8 +74,8 @@ def clean_latex(text: str) -> str:
     s = re.sub(r"\\(?:,|;|!|:| |quad|qquad)", " ", s)
     s = s.replace("\\le ", "\\leq ").replace("\\ge ", "\\geq ")
     s = re.sub(r"\\(?:text|mathrm|textbf|mbox)\{\s*\}", "", s)
-    try:  # TeX's argument rules (\frac35, \sqrt8, \log_28\sqrt{2}), series and repeating decimals
-        s = brace_arguments(sum_series(repeating_decimals(s)))
+    try:  # TeX's argument rules (\frac35, \sqrt8, \log_28\sqrt{2}), series, repeating decimals, bases (333_4)
+        s = brace_arguments(sum_series(repeating_decimals(base_numerals(s))))
     except TexError as exc:
         raise ParseFailure(str(exc)) from exc
     s = re.sub(r"\^\s*(\\frac\{[^{}]*\}\{[^{}]*\})", r"^{\1}", s)

@@ -278,7 +278,7 @@ def analyze(raw: str, options=None) -> Problem:
             marks.append(f"⟦{len(math) - 1}⟧")
         return " " + " and ".join(marks) + " "
 
-    text = ordinal_terms(_currency(_plane_words(_domain_note(text))))
+    text = ordinal_terms(_currency(_plane_words(_domain_note(_base_ten(text)))))
     delimited = bool(_LATEX_MATH.search(text))
     if not delimited:
         text = _question_mark_unknown(plain_typography(text))
@@ -337,6 +337,24 @@ _DOMAIN_NOTE = re.compile(
 def _domain_note(text: str) -> str:
     """ "Which is equivalent to E for all positive values of x and y?": the note only keeps E defined."""
     return _DOMAIN_NOTE.sub(" ", text) if re.search(r"\bequivalent\b", text) else text
+
+
+BASE_NUMERAL = re.compile(r"(?<![\w.\\])[0-9A-Z]*\d[0-9A-Z]*_(?:\{\s*\d+\s*\}|\d)")  # 333_4, 101_{6}
+_TEN = r"(?:\$\s*10\s*\$|10|ten)\b"
+_BASE_TEN = (
+    (re.compile(rf"\bconvert (\$[^$]+\$) (?:in)?to base {_TEN}", re.I), r"What is \1"),
+    (re.compile(rf"\bthe base[- ]{_TEN}(?: equivalent| value)? of\b", re.I), "the value of"),
+    (re.compile(rf",?\s*(?:when |if )?(?:it is )?(?:expressed |written |converted )?(?:in|to) base {_TEN}", re.I), ""),
+)
+
+
+def _base_ten(text: str) -> str:
+    """With numerals in other bases (``333_4``), "in base 10" only asks for the value as usual: drop it."""
+    if not BASE_NUMERAL.search(text):
+        return text
+    for pattern, repl in _BASE_TEN:
+        text = pattern.sub(repl, text)
+    return text
 
 
 def _plane_words(text: str) -> str:

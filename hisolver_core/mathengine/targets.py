@@ -16,7 +16,7 @@ import sympy as sp
 
 from ..solution import Solution
 from .build import Decline, step, tex
-from .problem import Problem
+from .problem import BASE_NUMERAL, Problem
 
 __all__ = ["check_target"]
 
@@ -49,6 +49,7 @@ def check_target(prob: Problem, sol: Solution) -> Solution:
     """
     if not sol.solved or sol.choice is not None:
         return sol
+    _check_base(prob.raw)
     q = prob.question
     sol = _qualified_solution(q, sol)
     value = sol.answer
@@ -58,6 +59,16 @@ def check_target(prob: Problem, sol: Solution) -> Solution:
             raise Decline("The value I found is not a real number, and the problem does not ask about complex numbers.")
         _check_count(q, value)
     return sol
+
+
+_BASE_ASKED = re.compile(r"\bbase[-\s]*\$?\s*\{?\s*([a-z]+|\d+)\b", re.I)
+
+
+def _check_base(raw: str) -> None:
+    """Raise Decline when a problem with numerals in other bases names a base other than ten: the answer may be
+    asked in it ("Express your answer in base 6"), and the engine writes answers in base ten."""
+    if BASE_NUMERAL.search(raw) and any(b.lower() not in ("10", "ten") for b in _BASE_ASKED.findall(raw)):
+        raise Decline("The problem asks about a base other than ten, and I write numbers in base ten only.")
 
 
 def _qualified_solution(q: str, sol: Solution) -> Solution:

@@ -12,7 +12,9 @@ Readings that a student could not tell apart from the typeset math are refused w
 ``\\sqrt12`` (TeX reads √1·2, the writer likely meant √12).
 
 :func:`sum_series` replaces a written-out arithmetic series (``1 + 2 + 3 + \\cdots + 80``) by its sum,
-and :func:`repeating_decimals` a repeating decimal (``0.6\\overline{333}``) by its exact fraction.
+and :func:`repeating_decimals` a repeating decimal (``0.6\\overline{333}``) by its exact fraction;
+:func:`base_numerals` reads a numeral in another base (``333_4``, ``101_{6}``: the subscript is TeX's one
+token or a group) as its value.
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ import re
 from fractions import Fraction
 from itertools import pairwise
 
-__all__ = ["TexError", "brace_arguments", "sum_series", "repeating_decimals"]
+__all__ = ["TexError", "base_numerals", "brace_arguments", "sum_series", "repeating_decimals"]
 
 
 class TexError(ValueError):
@@ -201,3 +203,24 @@ def repeating_decimals(s: str) -> str:
         return f"\\frac{{{value.numerator}}}{{{value.denominator}}}"
 
     return _REPEATING.sub(fraction, s)
+
+
+_BASE_NUMERAL = re.compile(r"(?<![\w.\\])([0-9A-Z]*\d[0-9A-Z]*)_(?:\{\s*(\d+)\s*\}|(\d))(?![\w{])")
+
+
+def base_numerals(s: str) -> str:
+    """``s`` with each numeral written in a base (``333_4``, ``1A_{16}``) as its value in base ten.
+
+    Raise TexError for a digit the base does not have (``29_8``) or a base outside 2 to 36.
+    """
+
+    def value(m: re.Match) -> str:
+        digits, base = m.group(1), int(m.group(2) or m.group(3))
+        if not 2 <= base <= 36:
+            raise TexError(f"base {base} is not a base numerals are written in")
+        try:
+            return f"({int(digits, base)})"
+        except ValueError as exc:
+            raise TexError(f"{digits} is not a numeral in base {base}") from exc
+
+    return _BASE_NUMERAL.sub(value, s)

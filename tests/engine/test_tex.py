@@ -7,7 +7,7 @@ import sympy as sp
 
 from hisolver_core.mathengine import solve
 from hisolver_core.mathengine.parse import ParseFailure, parse_math
-from hisolver_core.mathengine.tex import TexError, brace_arguments, repeating_decimals, sum_series
+from hisolver_core.mathengine.tex import TexError, base_numerals, brace_arguments, repeating_decimals, sum_series
 
 
 @pytest.mark.parametrize(
@@ -93,3 +93,36 @@ def test_ambiguous_problems_are_declined(problem: str) -> None:
 def test_parse_failure_is_raised_for_ambiguous_tex() -> None:
     with pytest.raises(ParseFailure):
         parse_math(r"\sqrt12")
+
+
+def test_base_numerals_are_values() -> None:
+    assert base_numerals("333_4-344_5") == "(63)-(99)"
+    assert base_numerals("1A_{16}") == "(26)"
+    assert base_numerals("x_1 + A_2") == "x_1 + A_2"  # subscripted letters are names
+    with pytest.raises(TexError):
+        base_numerals("29_8")  # 9 is not a digit in base 8
+
+
+@pytest.mark.parametrize(
+    "problem, answer",
+    [
+        ("What is $62_7+34_5$ when expressed in base 10?", "63"),
+        ("Convert $852_9$ to base 10.", "695"),
+        ("What is the base ten equivalent of $101010_{5}$?", "3255"),
+    ],
+)
+def test_base_ten_answers(problem: str, answer: str) -> None:
+    sol = solve(problem)
+    assert sol.solved, sol.reason
+    assert sol.answer_latex == answer
+
+
+@pytest.mark.parametrize(
+    "problem",
+    [
+        "Find $4321_{5}-1234_{5}$. Express your answer in base $5$.",  # the answer is wanted in base 5
+        "What is $441_{10}$ in base $7$?",
+    ],
+)
+def test_other_base_answers_are_declined(problem: str) -> None:
+    assert not solve(problem).solved
