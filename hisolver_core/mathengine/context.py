@@ -12,7 +12,7 @@ import re
 import sympy as sp
 
 from .build import Decline
-from .definitions import read_definition
+from .definitions import read_definition, value_table
 from .operations import apply_operations, names_operation, read_operations
 from .parse import ParseFailure, UndefinedFunction, parse_math
 from .problem import Problem, top_level_split
@@ -61,6 +61,8 @@ def _call_value(name: str, args: list, ctx: Context):
 
 def _inverse_value(name: str, args: list, ctx: Context):
     """The one real input where the function ``name`` takes the value ``args[0]``; raise Decline otherwise."""
+    if name in ctx.definitions and len(args) == 1:
+        return ctx.definitions[name].inverse(args[0])
     if name not in ctx.functions or len(args) != 1:
         raise Decline("I can invert only a function of one input given by one formula.")
     var, body = ctx.functions[name]
@@ -206,6 +208,24 @@ def _shifted_definition(part: str, text: str) -> tuple[str, str, str, sp.Expr] |
 _DOTS = {"\\dots", "\\ldots", "\\cdots", "...", "\\dotsb", "\\dotsc"}
 
 
+def _value_tables(problem: Problem, ctx: Context) -> set[int]:
+    """Functions the text gives only by values (``f(1) = 2``, ``f(4) = 3``) and uses in calls; return the segments."""
+    used: set[int] = set()
+    if re.search(r"\b(?:linear|quadratic|polynomial|exponential|defines?|graph|table|degree)\b", problem.text, re.I):
+        return used  # a function of a named kind: its values fix its coefficients (see _named_functions)
+    sources = dict(enumerate(problem.math))
+    for name in sorted({n for src in problem.math for n in re.findall(r"(?<![\\a-zA-Z])([fgh])\s*\(", src)}):
+        if name in ctx.functions or name in ctx.definitions:
+            continue
+        found = value_table(name, sources)
+        if found is not None:
+            ctx.definitions[name], segments = found
+            ctx.function_sources[name] = ", ".join(problem.math[i] for i in sorted(segments) if "=" in problem.math[i])
+            ctx.words |= {"inverse", "given"}
+            used |= segments
+    return used
+
+
 def _names_only(src: str, ctx: Context) -> bool:
     """True when ``src`` is only the name of a defined function (or its inverse) or operation."""
     name = re.sub(r"\^\s*\{?\s*-1\s*\}?\s*$", "", src.strip()) if src.strip()[:1] in ctx.functions else src.strip()
@@ -218,6 +238,7 @@ def build_context(problem: Problem) -> Context:
     """Parse every math segment; raise Decline when one cannot be read."""
     ctx = Context(problem=problem)
     defs = _read_definitions(problem, ctx) | read_operations(problem, ctx, lambda s: _parse(s, ctx))
+    defs |= _value_tables(problem, ctx)
     _named_functions(problem, ctx)
     placed = set(re.findall(r"⟦(\d+)⟧", problem.text))
     for i, src in enumerate(problem.math):

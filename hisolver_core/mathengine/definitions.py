@@ -3,7 +3,9 @@
 ``f(x) = \\begin{cases} 3x + 5 & \\text{if } x < -3 \\\\ 7 - 4x & \\text{if } x \\ge -3 \\end{cases}`` and
 ``F(a, b, c, d) = a^b + c \\times d`` become a :class:`Definition`: its inputs and its pieces, each a value
 and the condition under which it holds (one piece that always holds for a formula). The context puts a
-call's value in place of the call before the math is parsed, as it does for one-input functions.
+call's value in place of the call before the math is parsed, as it does for one-input functions. A
+function known only by a list of values (``f(1) = 2``, ``f(4) = 3``) is a Definition by cases too, one
+case per listed input, and is inverted by looking its values up.
 
 Precision: a function by cases is evaluated only at numbers, where each condition is plainly true or
 false and exactly one holds (a point that no case covers, or two cases cover, is declined); a condition
@@ -21,7 +23,7 @@ import sympy as sp
 
 from .build import Decline
 
-__all__ = ["Definition", "read_definition"]
+__all__ = ["Definition", "read_definition", "value_table"]
 
 _CASES = re.compile(r"^\s*\\begin\{cases\}(.*)\\end\{cases\}\W*$", re.S)
 _CASES_DEF = re.compile(r"^\s*([a-zA-Z])\s*\(\s*([a-z])\s*\)\s*=\s*(\\begin\{cases\}.*)$", re.S)
@@ -64,6 +66,45 @@ class Definition:
         if len(chosen) != 1:
             raise Decline(f"{'No case' if not chosen else 'More than one case'} of {self.name} applies there.")
         return sp.simplify(chosen[0].subs(subs, simultaneous=True))
+
+    def inverse(self, value: Any) -> Any:
+        """The one listed input where a function known by its values takes ``value``; raise Decline otherwise."""
+        points = [cond.rhs for _, cond in self.pieces if isinstance(cond, sp.Eq) and cond.lhs in self.params]
+        if len(points) != len(self.pieces) or len(self.params) != 1:
+            raise Decline(f"I can invert {self.name} only where it is given by a list of values.")
+        found = [p for (v, _), p in zip(self.pieces, points, strict=True) if sp.simplify(v - value) == 0]
+        if len(found) != 1:
+            raise Decline(f"The values given for {self.name} do not fix its inverse at {value}.")
+        return found[0]
+
+
+_FACT = re.compile(r"^\s*([a-zA-Z])\s*\(\s*(-?\d+(?:\.\d+)?)\s*\)\s*=\s*(-?\d+(?:\.\d+)?)\s*$")
+_MENTION = r"^\s*{name}\s*(?:\^\s*\{{?\s*-1\s*\}}?)?\s*\(\s*[a-z]\s*\)\s*$"
+
+
+def value_table(name: str, sources: dict[int, str]) -> tuple[Definition, set[int]] | None:
+    """``f(1) = 2, f(4) = 3, f(7) = 4``: the function ``name`` known only by values, as a Definition evaluated (and
+    inverted) only at the listed points, and the segments it used; None unless at least two values are given and
+    every other use of ``name`` is a call or a mention (``f(x)``, ``f^{-1}(x)``)."""
+    facts: dict[Any, Any] = {}
+    used: set[int] = set()
+    for i, src in sources.items():
+        m = _FACT.match(src)
+        if m and m.group(1) == name:
+            point, value = sp.nsimplify(m.group(2)), sp.nsimplify(m.group(3))
+            if facts.get(point, value) != value:
+                raise Decline(f"{name} is given two values at {point}.")
+            facts[point] = value
+            used.add(i)
+        elif re.match(_MENTION.format(name=name), src):
+            used.add(i)
+        elif re.search(rf"(?<![\\a-zA-Z]){name}\s*\(\s*[a-z]", src):
+            return None  # f(x + 1) = ...: an equation about f, not a list of values
+    if len(facts) < 2:
+        return None
+    x = sp.Symbol("x")
+    pieces = tuple((value, sp.Eq(x, point)) for point, value in facts.items())
+    return Definition(name, (x,), pieces), used
 
 
 def read_definition(part: str, parse: Callable[[str], Any]) -> Definition | None:

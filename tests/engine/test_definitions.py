@@ -109,3 +109,24 @@ def test_a_star_without_an_operation_multiplies() -> None:
 def test_piecewise_steps_show_the_definition() -> None:
     sol = solve(rf"Let \[{CASES} \]Find $f(-10)$.")
     assert any("case" in s.text for s in sol.steps)
+
+
+def test_a_function_known_by_values() -> None:
+    text = (
+        r"Given that $f(x)$ is a function such that $f(2)=5$, $f(5)=1$, $f(1)=8$, and $f^{-1}(x)$ is the inverse "
+        r"of $f(x)$, what is $f^{-1}(f^{-1}(1))$?"
+    )
+    sol = solve(text)
+    assert sol.solved and sol.answer_latex == "2", sol.reason
+
+
+@pytest.mark.parametrize(
+    "problem",
+    [
+        r"Given that $f(2)=5$ and $f(5)=1$, what is $f(3)$?",  # not a listed input
+        r"Given that $f(2)=5$ and $f(3)=5$, what is $f^{-1}(5)$?",  # two inputs share the value
+        r"If $f(1)=2$, $f(2)=3$ and $f(x+1) = f(x) + 1$, what is $f(3)$?",  # an equation about f, not a list
+    ],
+)
+def test_values_that_do_not_fix_the_answer(problem: str) -> None:
+    assert not solve(problem).solved
