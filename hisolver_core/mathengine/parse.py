@@ -23,7 +23,7 @@ from sympy.parsing.sympy_parser import (
     standard_transformations,
 )
 
-from .tex import TexError, base_numerals, brace_arguments, repeating_decimals, sum_series
+from .tex import TexError, base_numerals, brace_arguments, nesting, repeating_decimals, sum_series
 
 log = logging.getLogger(__name__)
 
@@ -189,6 +189,9 @@ def parse_latex(text: str):
 
     Raises :class:`ParseFailure` for unreadable or unsafe math and for undefined function calls.
     """
+    nest = nesting(text)
+    if nest is not None:
+        return _limit(*nest)
     s = clean_latex(text)
     if not s:
         raise ParseFailure("empty math")
@@ -215,6 +218,27 @@ def parse_latex(text: str):
     if isinstance(result, sp.Basic) and re.search(r"(?<![\\a-zA-Z])I(?![a-zA-Z])", s):
         result = result.xreplace({sp.I: sp.Symbol("I")})  # a capital I is a letter (a current); i is the unit
     return guard(exact(_fix_symbols(result)))
+
+
+def _limit(unit: str, closing: str) -> sp.Expr:
+    """The value of ``unit`` nested in itself without end: the real root y of y = unit(y) that the nesting
+    approaches (followed numerically from 1); raise ParseFailure when there is not exactly one such root."""
+    inner = parse_latex(f"{unit} \\Xi {closing}")
+    letters = [s for s in inner.free_symbols if "Xi" in s.name] if isinstance(inner, sp.Expr) else []
+    if len(letters) != 1 or inner.free_symbols != set(letters):
+        raise ParseFailure("a nesting that goes on holds unknowns")
+    y = letters[0]
+    step = sp.lambdify(y, inner, "math")
+    value = 1.0
+    try:
+        for _ in range(400):
+            value = float(step(value))
+    except (ValueError, ZeroDivisionError, OverflowError, TypeError) as exc:
+        raise ParseFailure("the nesting does not settle on a value") from exc
+    roots = [r for r in sp.solve(sp.Eq(y, inner), y) if r.is_real and abs(float(r) - value) < 1e-9]
+    if len(roots) != 1 or abs(float(step(value)) - value) > 1e-12:
+        raise ParseFailure("the nesting does not settle on one value")
+    return sp.nsimplify(roots[0]) if roots[0].is_rational else roots[0]
 
 
 def _is_letter_call(node) -> bool:

@@ -23,7 +23,7 @@ import re
 from fractions import Fraction
 from itertools import pairwise
 
-__all__ = ["TexError", "base_numerals", "brace_arguments", "sum_series", "repeating_decimals"]
+__all__ = ["TexError", "base_numerals", "nesting", "brace_arguments", "sum_series", "repeating_decimals"]
 
 
 class TexError(ValueError):
@@ -224,3 +224,36 @@ def base_numerals(s: str) -> str:
             raise TexError(f"{digits} is not a numeral in base {base}") from exc
 
     return _BASE_NUMERAL.sub(value, s)
+
+
+_CLOSE = {"{": "}", "(": ")"}
+
+
+def nesting(s: str) -> tuple[str, str] | None:
+    """``\\sqrt{12-\\sqrt{12-\\sqrt{12-\\cdots}}}``: the repeated unit's opening (``\\sqrt{12-``) and closing
+    (``}``) when the whole of ``s`` is one unit nested in itself at least twice and then left to go on; else None."""
+    m = re.fullmatch(r"(.*?)\\[cl]?dots\s*([})\s]*)", re.sub(r"\\[!,;: ]", "", s).strip(), re.S)
+    if not m:
+        return None
+    head, tail = m.group(1).replace(" ", ""), m.group(2).replace(" ", "")
+    for size in range(2, len(head) // 2 + 1):
+        unit = head[:size]
+        count = len(head) // size
+        rest = head[count * size :]
+        if head[: count * size] != unit * count or not unit.startswith(rest) or count < 2:
+            continue
+        closing = "".join(_CLOSE[ch] for ch in reversed(_opens(unit)))
+        if closing and tail == closing * count + "".join(_CLOSE[ch] for ch in reversed(_opens(rest))):
+            return unit, closing
+    return None
+
+
+def _opens(text: str) -> list[str]:
+    """The brackets ``text`` opens and leaves open, in order."""
+    opened: list[str] = []
+    for ch in text:
+        if ch in _CLOSE:
+            opened.append(ch)
+        elif ch in "})" and opened:
+            opened.pop()
+    return opened

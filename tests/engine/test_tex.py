@@ -126,3 +126,27 @@ def test_base_ten_answers(problem: str, answer: str) -> None:
 )
 def test_other_base_answers_are_declined(problem: str) -> None:
     assert not solve(problem).solved
+
+
+@pytest.mark.parametrize(
+    "tex, value",
+    [
+        (r"\sqrt{12-\!\sqrt{12-\!\sqrt{12-\cdots}}}", 3),
+        (r"\sqrt{2+\sqrt{2+\sqrt{2+\cdots}}}", 2),
+        (r"1+\frac{1}{1+\frac{1}{1+\cdots}}", (1 + sp.sqrt(5)) / 2),  # the positive root, the one it approaches
+    ],
+)
+def test_endless_nesting_settles(tex: str, value) -> None:
+    assert sp.simplify(parse_math(tex) - value) == 0
+
+
+@pytest.mark.parametrize(
+    "tex",
+    [
+        r"\sqrt{x\cdot\sqrt{x\cdot\sqrt{x\cdots}}}",  # unknowns inside
+        r"1-\frac{1}{1-\frac{1}{1-\cdots}}",  # y = 1 - 1/y has no real root: the nesting cycles
+    ],
+)
+def test_endless_nesting_without_one_value_is_refused(tex: str) -> None:
+    with pytest.raises(ParseFailure):
+        parse_math(tex)
