@@ -28,7 +28,10 @@ _SYMBOLS = (
     r"\\star|\\ast|\\bigstar|@|\\#|\\diamond|\\nabla|\\odot|\\oplus|\\otimes|\\triangle|\\clubsuit|\\spadesuit"
     r"|\\heartsuit|\\dagger|\\circledast|\\boxplus|\\bowtie|\\S|\\&|\\%|\\Delta|\\oslash|\\boxtimes|\\Psi|\*"
 )
-_BINARY = re.compile(rf"^\s*([a-zA-Z])\s*({_SYMBOLS})\s*([a-zA-Z])\s*(?:=\s*(.+))?$", re.S)
+# an operand is a letter, or a fraction of letters whose numerator and denominator the formula uses
+_OPERAND = r"[a-zA-Z]|\\frac\{[a-zA-Z]\}\{[a-zA-Z]\}"
+_BINARY = re.compile(rf"^\s*({_OPERAND})\s*({_SYMBOLS})\s*({_OPERAND})\s*(?:=\s*(.+))?$", re.S)
+_FRACTION = re.compile(r"^\\frac\{(-?\d+)\}\{(\d+)\}$")
 _PREFIX = re.compile(rf"^\s*({_SYMBOLS})\s*([a-zA-Z])\s*(?:=\s*(.+))?$", re.S)
 _POSTFIX = re.compile(rf"^\s*([a-zA-Z])\s*({_SYMBOLS})\s*(?:=\s*(.+))?$", re.S)
 _ATOM = r"(-?\d+(?:\.\d+)?|\\frac\{[^{}]*\}\{[^{}]*\}|\\Omega_\{\d+\}|[a-zA-Z])"
@@ -61,9 +64,11 @@ def read_operations(problem: Problem, ctx: Context, parse: Parse) -> set[int]:
         body = parse(body_src)
         if not isinstance(body, sp.Expr):
             raise Decline("A custom operation is not defined by one expression.")
-        variables = tuple(sp.Symbol(p) for p in params)
+        variables = tuple(_operand(p) for p in params)
         if kind == "binary":
             ctx.operators[symbol] = (*variables, body)
+            if any(isinstance(v, tuple) for v in variables):
+                ctx.words |= {"simplified", "fractions", "lowest", "terms"}  # "for simplified fractions p/q"
         else:
             ctx.unary[(symbol, kind)] = (variables[0], body)
         used.add(i)
@@ -104,11 +109,14 @@ def names_operation(src: str, ctx: Context) -> bool:
     src = _spaced(src)
     m = _BINARY.match(src)
     if m and m.group(4) is None and m.group(2) in ctx.operators:
-        return (sp.Symbol(m.group(1)), sp.Symbol(m.group(3))) == ctx.operators[m.group(2)][:2]
+        return (_operand(m.group(1)), _operand(m.group(3))) == ctx.operators[m.group(2)][:2]
     for pattern, kind, op, letter in ((_PREFIX, "prefix", 1, 2), (_POSTFIX, "postfix", 2, 1)):
         m = pattern.match(src)
         if m and m.group(3) is None and (m.group(op), kind) in ctx.unary:
             return ctx.unary[(m.group(op), kind)][0] == sp.Symbol(m.group(letter))
+    operands = [v for a, b, _ in ctx.operators.values() for v in (a, b) if isinstance(v, tuple)]
+    if re.fullmatch(_OPERAND, src.strip()) and _operand(src) in operands:
+        return True  # "for simplified fractions p/q": the operand the definition names
     return src.strip() in ctx.operators or any(src.strip() == s for s, _ in ctx.unary)
 
 
@@ -145,11 +153,29 @@ def _next_use(source: str, ctx: Context) -> tuple[int, int, Callable[[Parse], An
     return None
 
 
-def _valuer(body: Any, operands: dict[sp.Symbol, str]) -> Callable[[Parse], Any]:
-    """A function that parses the operands and returns the operation's exact value."""
+def _operand(src: str) -> Any:
+    """The letter of an operand, or the (numerator, denominator) letters of a fraction operand."""
+    letters = re.findall(r"(?<!\\)\b[a-zA-Z]\b", src.replace("\\frac", " "))
+    return sp.Symbol(letters[0]) if len(letters) == 1 else tuple(sp.Symbol(c) for c in letters)
+
+
+def _valuer(body: Any, operands: dict[Any, str]) -> Callable[[Parse], Any]:
+    """A function that parses the operands and returns the operation's exact value.
+
+    A fraction operand (``\\frac{m}{n}``) takes the numerator and denominator of a fraction written in lowest
+    terms; any other operand there is declined, since its numerator would depend on how it is written.
+    """
 
     def value(parse: Parse) -> Any:
-        subs = {var: parse(src) for var, src in operands.items()}
+        subs = {}
+        for var, src in operands.items():
+            if not isinstance(var, tuple):
+                subs[var] = parse(src)
+                continue
+            m = _FRACTION.match(src.strip())
+            if not m or sp.gcd(int(m.group(1)), int(m.group(2))) != 1:
+                raise Decline("The operation takes fractions in lowest terms, and is given something else.")
+            subs.update({var[0]: sp.Integer(m.group(1)), var[1]: sp.Integer(m.group(2))})
         return sp.simplify(body.subs(subs, simultaneous=True))
 
     return value

@@ -130,3 +130,15 @@ def test_a_function_known_by_values() -> None:
 )
 def test_values_that_do_not_fix_the_answer(problem: str) -> None:
     assert not solve(problem).solved
+
+
+FRACTION_OP = r"The operation @ is defined as $\frac{m}{n}@\frac{p}{q} = (m)(p)\left(\frac{q}{n}\right)$ for simplified fractions $\frac{p}{q}$."
+
+
+def test_an_operation_on_fractions_reads_their_parts() -> None:
+    sol = solve(FRACTION_OP + r" What is the simplified value of $\frac{3}{10}@\frac{5}{6}$?")
+    assert sol.solved and sol.answer_latex == "9", sol.reason
+
+
+def test_an_operation_on_fractions_declines_a_fraction_not_in_lowest_terms() -> None:
+    assert not solve(FRACTION_OP + r" What is the value of $\frac{2}{4}@\frac{5}{6}$?").solved
