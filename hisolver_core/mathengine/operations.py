@@ -95,13 +95,17 @@ def _definition(src: str, explained: str | None) -> tuple[str, str, tuple[str, .
     if m:
         body = m.group(4) or explained
         return (m.group(2), "binary", (m.group(1), m.group(3)), body) if body and m.group(1) != m.group(3) else None
-    m = _PREFIX.match(src)
-    if m and m.group(3):
-        return m.group(1), "prefix", (m.group(2),), m.group(3)
-    m = _POSTFIX.match(src)
-    if m and m.group(3) and m.group(2) != "*":
-        return m.group(2), "postfix", (m.group(1),), m.group(3)
+    for pattern, kind, op, letter in ((_PREFIX, "prefix", 1, 2), (_POSTFIX, "postfix", 2, 1)):
+        m = pattern.match(src)
+        # "\Delta x = 5" and "x\% = 0.2" state values: a one-input operation's formula uses its input
+        if m and m.group(3) and m.group(op) not in ("*", "\\%") and _uses(m.group(3), m.group(letter)):
+            return m.group(op), kind, (m.group(letter),), m.group(3)
     return None
+
+
+def _uses(formula: str, letter: str) -> bool:
+    """True when ``formula`` writes the letter ``letter`` (not as part of a command)."""
+    return bool(re.search(rf"(?<![\\a-zA-Z]){letter}(?![a-zA-Z])", formula))
 
 
 def names_operation(src: str, ctx: Context) -> bool:

@@ -142,3 +142,10 @@ def test_an_operation_on_fractions_reads_their_parts() -> None:
 
 def test_an_operation_on_fractions_declines_a_fraction_not_in_lowest_terms() -> None:
     assert not solve(FRACTION_OP + r" What is the value of $\frac{2}{4}@\frac{5}{6}$?").solved
+
+
+@pytest.mark.parametrize("src", [r"\Delta x = 5", r"x\% = 0.2", r"x* = 3"])
+def test_a_value_is_not_a_one_input_operation(src: str) -> None:
+    from hisolver_core.mathengine.operations import _definition
+
+    assert _definition(src, None) is None
