@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .rewrite import ordinal_terms, words_to_numbers
+from .rewrite import NUMBER_WORDS, ordinal_terms, words_to_numbers
 
 __all__ = ["Problem", "analyze", "arrays_as_cases", "top_level_split", "parse_options", "strip_format", "STRICT_WORDS"]
 
@@ -121,6 +121,7 @@ class Problem:
     form: str | None = None
     has_figure: bool = False
     latex_delimited: bool = False
+    base: int | None = None  # the base the answer is asked in ("Express your answer in base 6")
     # the Context parsed from this problem (see context.context_of): built at most once per problem version
     context_cache: object = field(default=None, init=False, repr=False, compare=False)
 
@@ -265,6 +266,7 @@ def analyze(raw: str, options=None) -> Problem:
         text, opts = _inline_options(text)
     has_figure = _has_figure(text)
     text = re.sub(r"\[asy\].*?\[/asy\]", " ", text, flags=re.S)
+    text, base = _answer_base(text)
     rounding, form = _answer_format(text)
     text = strip_format(text)
     math: list[str] = []
@@ -278,7 +280,7 @@ def analyze(raw: str, options=None) -> Problem:
             marks.append(f"⟦{len(math) - 1}⟧")
         return " " + " and ".join(marks) + " "
 
-    text = ordinal_terms(_currency(_plane_words(_domain_note(_base_ten(text)))))
+    text = ordinal_terms(_currency(_plane_words(_domain_note(text))))
     delimited = bool(_LATEX_MATH.search(text))
     if not delimited:
         text = _question_mark_unknown(plain_typography(text))
@@ -301,6 +303,7 @@ def analyze(raw: str, options=None) -> Problem:
         form=form,
         has_figure=has_figure,
         latex_delimited=delimited,
+        base=base,
     )
 
 
@@ -340,21 +343,38 @@ def _domain_note(text: str) -> str:
 
 
 BASE_NUMERAL = re.compile(r"(?<![\w.\\])[0-9A-Z]*\d[0-9A-Z]*_(?:\{\s*\d+\s*\}|\d)")  # 333_4, 101_{6}
-_TEN = r"(?:\$\s*10\s*\$|10|ten)\b"
-_BASE_TEN = (
-    (re.compile(rf"\bconvert (\$[^$]+\$) (?:in)?to base {_TEN}", re.I), r"What is \1"),
-    (re.compile(rf"\bthe base[- ]{_TEN}(?: equivalent| value)? of\b", re.I), "the value of"),
-    (re.compile(rf",?\s*(?:when |if )?(?:it is )?(?:expressed |written |converted )?(?:in|to) base {_TEN}", re.I), ""),
+_B = r"(?:\$\s*\{?\s*(?P<b>\w+)\s*\}?\s*\$|(?P<n>\d+|[a-z]+)\b)"  # a base: "$7$", "7", "seven", "$b$"
+_ANSWER_BASE = (  # phrasings that ask for the answer in a base; each is taken out of the wording
+    (re.compile(rf"\bconvert (\$[^$]+\$) (?:in)?to base {_B}", re.I), r"What is \1"),
+    (re.compile(rf"\bthe base[- ]{_B}(?: equivalent| value)? of\b", re.I), "the value of"),
+    (re.compile(rf",?\s*(?:when |if )?(?:it is )?(?:expressed |written |converted )?(?:in|to) base {_B}", re.I), ""),
 )
 
 
-def _base_ten(text: str) -> str:
-    """With numerals in other bases (``333_4``), "in base 10" only asks for the value as usual: drop it."""
+def base_value(m: re.Match) -> int | None:
+    """The base a ``_B`` match names (``$7$``, ``7``, ``seven``), or None for another word."""
+    word = (m.group("b") or m.group("n") or "").lower()
+    return int(word) if word.isdigit() else NUMBER_WORDS.get(word)
+
+
+def _answer_base(text: str) -> tuple[str, int | None]:
+    """With numerals in other bases (``333_4``): the wording without the phrases that ask for the answer in a base
+    ("in base 10", "Express your answer in base $6$", "Convert ... to base 7"), and that base (None when none is
+    asked, or when two different ones are)."""
     if not BASE_NUMERAL.search(text):
-        return text
-    for pattern, repl in _BASE_TEN:
-        text = pattern.sub(repl, text)
-    return text
+        return text, None
+    asked: set[int | None] = set()
+    out = text
+    for pattern, repl in _ANSWER_BASE:
+
+        def take(m: re.Match, repl: str = repl) -> str:
+            asked.add(base_value(m))
+            return m.expand(repl)
+
+        out = pattern.sub(take, out)
+    if None in asked or len(asked) > 1:
+        return text, None  # "in base b", or two bases: left in the wording, which then is not understood
+    return out, (asked.pop() if asked else None)
 
 
 def _plane_words(text: str) -> str:

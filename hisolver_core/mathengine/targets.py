@@ -16,7 +16,7 @@ import sympy as sp
 
 from ..solution import Solution
 from .build import Decline, step, tex
-from .problem import BASE_NUMERAL, Problem
+from .problem import BASE_NUMERAL, Problem, base_value
 
 __all__ = ["check_target"]
 
@@ -49,9 +49,11 @@ def check_target(prob: Problem, sol: Solution) -> Solution:
     """
     if not sol.solved or sol.choice is not None:
         return sol
-    _check_base(prob.raw)
+    _check_base(prob)
     q = prob.question
     sol = _qualified_solution(q, sol)
+    if prob.base not in (None, 10):
+        sol = _in_base(sol, prob.base)
     value = sol.answer
     if isinstance(value, sp.Expr) and value.is_number:
         complex_problem = _COMPLEX_WORDS.search(prob.raw) or any(_UNIT_I.search(src) for src in prob.math)
@@ -61,14 +63,35 @@ def check_target(prob: Problem, sol: Solution) -> Solution:
     return sol
 
 
-_BASE_ASKED = re.compile(r"\bbase[-\s]*\$?\s*\{?\s*([a-z]+|\d+)\b", re.I)
+_BASE_NAMED = re.compile(r"\bbase\b[-\s]*(?:\$\s*\{?\s*(?P<b>\w+)\s*\}?\s*\$|(?P<n>\d+|[a-z]+)\b)", re.I)
 
 
-def _check_base(raw: str) -> None:
-    """Raise Decline when a problem with numerals in other bases names a base other than ten: the answer may be
-    asked in it ("Express your answer in base 6"), and the engine writes answers in base ten."""
-    if BASE_NUMERAL.search(raw) and any(b.lower() not in ("10", "ten") for b in _BASE_ASKED.findall(raw)):
-        raise Decline("The problem asks about a base other than ten, and I write numbers in base ten only.")
+def _check_base(prob: Problem) -> None:
+    """Raise Decline when a problem with numerals in other bases names a base that is neither ten nor the one the
+    answer is asked in ("the base-16 integer"): the engine reads bases only in numerals and in that request."""
+    if not BASE_NUMERAL.search(prob.raw):
+        return
+    allowed = {10} if prob.base is None else {10, prob.base}
+    if any(base_value(m) not in allowed for m in _BASE_NAMED.finditer(prob.raw)):
+        raise Decline("The problem names a base I do not read beside its numerals.")
+
+
+def _in_base(sol: Solution, base: int) -> Solution:
+    """``sol`` with its integer answer written in ``base`` (``506_{7}``) and a step that shows the place values."""
+    value = sol.answer
+    if not isinstance(value, sp.Integer) or value < 0 or not 2 <= base <= 36:
+        raise Decline(f"The answer is asked in base {base}, and it is not a whole number I can write there.")
+    digits, n = [], int(value)
+    while True:
+        n, d = divmod(n, base)
+        digits.append(d)
+        if n == 0:
+            break
+    places = " + ".join(f"{d} \\cdot {base}^{{{k}}}" for k, d in reversed(list(enumerate(digits))))
+    numeral = "".join("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"[d] for d in reversed(digits)) + f"_{{{base}}}"
+    sol.answer_latex = numeral
+    sol.steps = [*sol.steps, step(f"{tex(value)} = {places} = {numeral}", f"Write {tex(value)} in base {base}.")]
+    return sol
 
 
 def _qualified_solution(q: str, sol: Solution) -> Solution:

@@ -118,13 +118,30 @@ def test_base_ten_answers(problem: str, answer: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "problem",
+    "problem, answer",
     [
-        "Find $4321_{5}-1234_{5}$. Express your answer in base $5$.",  # the answer is wanted in base 5
-        "What is $441_{10}$ in base $7$?",
+        ("Find $4321_{5}-1234_{5}$. Express your answer in base $5$.", "3032_{5}"),
+        ("What is $441_{10}$ in base $7$?", "1200_{7}"),
+        ("What is the base six equivalent of $999_{10}$?", "4343_{6}"),
     ],
 )
-def test_other_base_answers_are_declined(problem: str) -> None:
+def test_answers_in_the_base_asked(problem: str, answer: str) -> None:
+    sol = solve(problem)
+    assert sol.solved, sol.reason
+    assert sol.answer_latex == answer
+    assert "base" in sol.steps[-1].text  # the place values are shown
+
+
+@pytest.mark.parametrize(
+    "problem",
+    [
+        "Find $4321_{5}-1234_{5}$. Express your answer in base $b$.",  # an unknown base
+        "Find $1234_{5}-4321_{5}$. Express your answer in base $5$.",  # negative: not written in base 5 here
+        "What is $12_{5}$ in base $7$ and in base $8$?",  # two bases asked
+        "When the base-16 integer $729_{16}$ is increased by $15$, what is the result? Express your answer in base 10.",
+    ],
+)
+def test_base_requests_it_cannot_honour_are_declined(problem: str) -> None:
     assert not solve(problem).solved
 
 
