@@ -76,7 +76,9 @@ def _inverse_value(name: str, args: list, ctx: Context):
     return found[0]
 
 
-def _parse(source: str, ctx: Context, expand: bool = True):
+def _parse(source: str, ctx: Context, expand: bool = True, var: sp.Symbol | None = None):
+    """``source`` parsed with calls of defined functions and placeholders put in; ``var``, the input of a definition
+    being read, may share a function's name (``C(n) = 2n + 150`` beside ``n(h) = 40h``). Raises Decline."""
     text = _expand_calls(source, ctx) if expand else source
     try:
         obj = parse_math(text)
@@ -89,7 +91,7 @@ def _parse(source: str, ctx: Context, expand: bool = True):
     if (
         expand
         and isinstance(obj, sp.Basic)
-        and {s.name for s in obj.free_symbols} & (set(ctx.functions) | set(ctx.definitions))
+        and {s.name for s in obj.free_symbols - {var}} & (set(ctx.functions) | set(ctx.definitions))
     ):
         raise Decline("A function is used in a way I cannot evaluate.")
     return obj
@@ -160,7 +162,7 @@ def _read_definitions(problem: Problem, ctx: Context) -> set[int]:
             others = {n for n in pending if n != name}
             if any(re.search(rf"(?<![a-zA-Z\\]){n}\s*\(", body_src) for n in others):
                 continue
-            body = _parse(body_src, ctx)
+            body = _parse(body_src, ctx, var=var)
             if not isinstance(body, sp.Expr):
                 raise Decline("A function definition is not a single expression.")
             if shifts.get(name) is not None:  # f(x - 1) = 2x + 5 for all x: f(u) = 2(u + 1) + 5

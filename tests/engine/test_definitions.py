@@ -149,3 +149,8 @@ def test_a_value_is_not_a_one_input_operation(src: str) -> None:
     from hisolver_core.mathengine.operations import _definition
 
     assert _definition(src, None) is None
+
+
+def test_a_definition_input_may_share_a_function_name() -> None:
+    sol = solve(r"Let $n(h)=40h$ and $C(n)=2n+150$. What is the value of $C(n(8))$?")
+    assert sol.solved and sol.answer_latex == "790", sol.reason
