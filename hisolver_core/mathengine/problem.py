@@ -445,10 +445,14 @@ def top_level_split(text: str, sep: str = ",") -> list[str]:
 
 
 def _comma_equations(text: str) -> list[str]:
-    """``g(0)=-3, g(1)=0``: one segment per equation; any other text stays whole."""
+    """``g(0)=-3, g(1)=0``: one segment per equation, and ``f, f(2)=7`` ("for a linear function $f, f(2)=7$") the
+    name and its equations; any other text stays whole."""
     parts = [p.strip() for p in top_level_split(text)]
-    if len(parts) > 1 and all(p.count("=") == 1 for p in parts):
-        return parts
+    named = len(parts) > 1 and re.fullmatch(r"[a-zA-Z]", parts[0]) is not None
+    equations = parts[1:] if named else parts
+    if len(parts) > 1 and all(p.count("=") == 1 for p in equations):
+        if not named or all(re.match(rf"{parts[0]}\s*\(", p) for p in equations):
+            return parts
     return [text]
 
 

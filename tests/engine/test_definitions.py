@@ -154,3 +154,14 @@ def test_a_value_is_not_a_one_input_operation(src: str) -> None:
 def test_a_definition_input_may_share_a_function_name() -> None:
     sol = solve(r"Let $n(h)=40h$ and $C(n)=2n+150$. What is the value of $C(n(8))$?")
     assert sol.solved and sol.answer_latex == "790", sol.reason
+
+
+def test_a_named_linear_function_before_its_values() -> None:
+    from hisolver_core.mathengine.problem import analyze
+
+    assert analyze(r"For a linear function $f, f(2)=7$ and $f(6)=19$. What is $f(0)$?").math[:3] == [
+        "f",
+        "f(2)=7",
+        "f(6)=19",
+    ]
+    assert analyze(r"If $x, y = 3$, what is $y$?").math[0] == "x, y = 3"  # not a function's name: kept whole
