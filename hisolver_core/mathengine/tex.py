@@ -140,14 +140,14 @@ def _log_product_end(s: str, i: int) -> int:
             i = _command(s, i + 5, s[i : i + 5], sink)
         elif s[i] == "^":
             _, i = _token(s, i + 1)
-        elif s[i] == " " and _LOG_FACTOR.match(s, _skip_spaces(s, i)) and not out_of_product(s, i):
+        elif s[i] == " " and _LOG_FACTOR.match(s, _skip_spaces(s, i)) and not _out_of_product(s, i):
             i = _skip_spaces(s, i)
         else:
             break
     return i
 
 
-def out_of_product(s: str, i: int) -> bool:
+def _out_of_product(s: str, i: int) -> bool:
     """True when the text before ``i`` ends with a word (a space then a factor would start a new term)."""
     return bool(re.search(r"[a-zA-Z]{2,}$", s[:i]))
 
