@@ -14,8 +14,9 @@ import re
 from dataclasses import dataclass, field
 
 from .rewrite import NUMBER_WORDS, ordinal_terms, words_to_numbers
+from .tex import arrays_as_cases
 
-__all__ = ["Problem", "analyze", "arrays_as_cases", "top_level_split", "parse_options", "strip_format", "STRICT_WORDS"]
+__all__ = ["Problem", "analyze", "top_level_split", "parse_options", "strip_format", "STRICT_WORDS"]
 
 _LATEX_MATH = re.compile(
     r"\$\$(.+?)\$\$|\\\[(.+?)\\\]|\\\((.+?)\\\)|\$(.+?)\$|\\begin\{(?:align|equation|eqnarray)\*?\}(.+?)\\end\{(?:align|equation|eqnarray)\*?\}",
@@ -343,7 +344,7 @@ def _domain_note(text: str) -> str:
 
 
 BASE_NUMERAL = re.compile(r"(?<![\w.\\])[0-9A-Z]*\d[0-9A-Z]*_(?:\{\s*\d+\s*\}|\d)")  # 333_4, 101_{6}
-_B = r"(?:\$\s*\{?\s*(?P<b>\w+)\s*\}?\s*\$|(?P<n>\d+|[a-z]+)\b)"  # a base: "$7$", "7", "seven", "$b$"
+_B = r"(?:\$\s*\{?\s*(?P<b>\w+)\s*\}?\s*[.,;:?!]?\s*\$|(?P<n>\d+|[a-z]+)\b)"  # a base: "$7$", "7", "seven", "$b$"
 _ANSWER_BASE = (  # phrasings that ask for the answer in a base; each is taken out of the wording
     (re.compile(rf"\bconvert (\$[^$]+\$) (?:in)?to base {_B}", re.I), r"What is \1"),
     (re.compile(rf"\bthe base[- ]{_B}(?: equivalent| value)? of\b", re.I), "the value of"),
@@ -406,15 +407,8 @@ _ENV = re.compile(
 )
 
 
-# f(x) = \left\{ \begin{array}{cl} ... \end{array} \right. is a piecewise definition typeset without ``cases``
-_BRACED_ARRAY = re.compile(r"\\left\s*\\\{\s*\\begin\{array\}\{[lcr|]*\}(.*?)\\end\{array\}\s*\\right\s*\.", re.S)
 _TEXT_NAME = re.compile(r"\\(?:text|mathrm|operatorname)\s*\{+\s*([A-Za-z])\s*\}+(?=\s*\()")  # \text{{D}}(a, b)
 _PIECEWISE = re.compile(r"^\s*\S.{0,40}?=\s*\\begin\{cases\}.*\\end\{cases\}\W*$", re.S)
-
-
-def arrays_as_cases(text: str) -> str:
-    """``text`` with each ``\\left\\{ \\begin{array} ... \\end{array} \\right.`` as the ``cases`` it typesets."""
-    return _BRACED_ARRAY.sub(r"\\begin{cases}\1\\end{cases}", text)
 
 
 def _split_lines(body: str) -> list[str]:

@@ -37,9 +37,9 @@ import sympy as sp
 from ..solution import Solution, Step
 from .build import Decline, rounded, solved, step, tex
 from .parse import ParseFailure, parse_math
-from .problem import arrays_as_cases
 from .program import MathProgram, Table, Target
 from .readers import reader
+from .tex import arrays_as_cases
 
 if TYPE_CHECKING:
     from .problem import Problem

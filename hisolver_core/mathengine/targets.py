@@ -63,7 +63,7 @@ def check_target(prob: Problem, sol: Solution) -> Solution:
     return sol
 
 
-_BASE_NAMED = re.compile(r"\bbase\b[-\s]*(?:\$\s*\{?\s*(?P<b>\w+)\s*\}?\s*\$|(?P<n>\d+|[a-z]+)\b)", re.I)
+_BASE_NAMED = re.compile(r"base[-\s]*(?:\$\s*\{?\s*(?P<b>\w+)\s*\}?\s*[.,;:?!]?\s*\$|(?P<n>\d+|[a-z]+)\b)", re.I)
 
 
 def _check_base(prob: Problem) -> None:
@@ -72,7 +72,8 @@ def _check_base(prob: Problem) -> None:
     if not BASE_NUMERAL.search(prob.raw):
         return
     allowed = {10} if prob.base is None else {10, prob.base}
-    if any(base_value(m) not in allowed for m in _BASE_NAMED.finditer(prob.raw)):
+    named = [_BASE_NAMED.match(prob.raw, w.start()) for w in re.finditer(r"\bbase\b", prob.raw, re.I)]
+    if any(m is None or base_value(m) not in allowed for m in named):  # every "base" must name one it reads
         raise Decline("The problem names a base I do not read beside its numerals.")
 
 

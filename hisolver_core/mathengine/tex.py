@@ -23,7 +23,15 @@ import re
 from fractions import Fraction
 from itertools import pairwise
 
-__all__ = ["TexError", "base_numerals", "nesting", "brace_arguments", "sum_series", "repeating_decimals"]
+__all__ = [
+    "TexError",
+    "arrays_as_cases",
+    "base_numerals",
+    "nesting",
+    "brace_arguments",
+    "sum_series",
+    "repeating_decimals",
+]
 
 
 class TexError(ValueError):
@@ -257,3 +265,12 @@ def _opens(text: str) -> list[str]:
         elif ch in "})" and opened:
             opened.pop()
     return opened
+
+
+# f(x) = \left\{ \begin{array}{cl} ... \end{array} \right. is a piecewise definition typeset without ``cases``
+_BRACED_ARRAY = re.compile(r"\\left\s*\\\{\s*\\begin\{array\}\{[lcr|]*\}(.*?)\\end\{array\}\s*\\right\s*\.", re.S)
+
+
+def arrays_as_cases(text: str) -> str:
+    """``text`` with each ``\\left\\{ \\begin{array} ... \\end{array} \\right.`` as the ``cases`` it typesets."""
+    return _BRACED_ARRAY.sub(r"\\begin{cases}\1\\end{cases}", text)

@@ -167,3 +167,9 @@ def test_endless_nesting_settles(tex: str, value) -> None:
 def test_endless_nesting_without_one_value_is_refused(tex: str) -> None:
     with pytest.raises(ParseFailure):
         parse_math(tex)
+
+
+def test_a_base_written_with_its_full_stop_inside_the_math() -> None:
+    sol = solve(r"Find the product of $6_8 \cdot 7_8.$ Express your answer in base $8.$")
+    assert sol.solved and sol.answer_latex == "52_{8}"
+    assert not solve(r"Find $6_8 \cdot 7_8$. Express your answer in base $\beta$.").solved
