@@ -12,8 +12,10 @@ import re
 import sympy as sp
 
 from .build import Decline
+from .definitions import read_definition, value_table
+from .operations import apply_operations, names_operation, read_operations
 from .parse import ParseFailure, UndefinedFunction, parse_math
-from .problem import Problem
+from .problem import Problem, top_level_split
 from .rewrite import rewrite_verbal
 from .segments import Context, Segment, _kind
 
@@ -24,55 +26,59 @@ I_SYM = sp.Symbol("i")
 
 
 def _expand_calls(source: str, ctx: Context) -> str:
-    """Replace innermost calls ``f(arg)`` of defined functions by placeholder symbols ``\\Omega_{k}``.
+    """Replace innermost calls ``f(arg)``, ``f^{-1}(v)`` and ``F(a, b)`` of defined functions by placeholder
+    symbols ``\\Omega_{k}``, innermost first so that calls and inverses may nest in any order.
 
     The placeholder values are kept in ``ctx.placeholders``; :func:`_parse` puts them back.
     """
-    if not ctx.functions:
+    names = "".join(ctx.functions) + "".join(ctx.definitions)
+    if not names:
         return source
-    names = "".join(ctx.functions)
-    source = _expand_inverses(source, ctx, names)
-    pattern = re.compile(rf"(?<![a-zA-Z\\])([{names}])\s*(?:\\left)?\(\s*([^()]*?)\s*(?:\\right)?\)")
-    for _ in range(12):
+    pattern = re.compile(
+        rf"(?<![a-zA-Z\\])([{names}])\s*(\^\s*\{{?\s*-1\s*\}}?)?\s*(?:\\left)?\(\s*([^()]*?)\s*(?:\\right)?\)"
+    )
+    for _ in range(16):
         m = pattern.search(source)
         if not m:
             return source
-        var, body = ctx.functions[m.group(1)]
-        arg = _parse(m.group(2), ctx, expand=False)
-        if not isinstance(arg, sp.Expr):
-            raise Decline("A function is applied to something that is not a number or expression.")
-        value = sp.simplify(body.subs(var, arg))
+        args = [_parse(a, ctx, expand=False) for a in top_level_split(m.group(3))]
+        value = _inverse_value(m.group(1), args, ctx) if m.group(2) else _call_value(m.group(1), args, ctx)
         key = len(ctx.placeholders)
         ctx.placeholders[sp.Symbol(f"Omega_{key}")] = value
         source = source[: m.start()] + f"\\Omega_{{{key}}}" + source[m.end() :]
     raise Decline("The function calls nest too deeply.")
 
 
-def _expand_inverses(source: str, ctx: Context, names: str) -> str:
-    """Replace ``f^{-1}(v)`` by the one real input where f takes the value v."""
-    pattern = re.compile(
-        rf"(?<![a-zA-Z\\])([{names}])\s*\^\s*\{{?\s*-1\s*\}}?\s*(?:\\left)?\(\s*([^()]*?)\s*(?:\\right)?\)"
-    )
-    for _ in range(6):
-        m = pattern.search(source)
-        if not m:
-            return source
-        var, body = ctx.functions[m.group(1)]
-        arg = _parse(m.group(2), ctx, expand=False)
-        real = sp.Symbol(var.name, real=True)
-        try:
-            found = sp.solve(sp.Eq(body.subs(var, real), arg), real)
-        except (NotImplementedError, ValueError, TypeError) as exc:
-            raise Decline("I could not invert the function.") from exc
-        if len(found) != 1:
-            raise Decline("The inverse function value is not unique.")
-        key = len(ctx.placeholders)
-        ctx.placeholders[sp.Symbol(f"Omega_{key}")] = found[0]
-        source = source[: m.start()] + f"\\Omega_{{{key}}}" + source[m.end() :]
-    raise Decline("The inverse functions nest too deeply.")
+def _call_value(name: str, args: list, ctx: Context):
+    """The value of the defined function ``name`` at ``args``; raise Decline when it cannot be had exactly."""
+    if name in ctx.definitions:
+        return ctx.definitions[name].apply(args)
+    if len(args) != 1 or not isinstance(args[0], sp.Expr):
+        raise Decline("A function is applied to something that is not a number or expression.")
+    var, body = ctx.functions[name]
+    return sp.simplify(body.subs(var, args[0]))
 
 
-def _parse(source: str, ctx: Context, expand: bool = True):
+def _inverse_value(name: str, args: list, ctx: Context):
+    """The one real input where the function ``name`` takes the value ``args[0]``; raise Decline otherwise."""
+    if name in ctx.definitions and len(args) == 1:
+        return ctx.definitions[name].inverse(args[0])
+    if name not in ctx.functions or len(args) != 1:
+        raise Decline("I can invert only a function of one input given by one formula.")
+    var, body = ctx.functions[name]
+    real = sp.Symbol(var.name, real=True)
+    try:
+        found = sp.solve(sp.Eq(body.subs(var, real), args[0]), real)
+    except (NotImplementedError, ValueError, TypeError) as exc:
+        raise Decline("I could not invert the function.") from exc
+    if len(found) != 1:
+        raise Decline("The inverse function value is not unique.")
+    return found[0]
+
+
+def _parse(source: str, ctx: Context, expand: bool = True, var: sp.Symbol | None = None):
+    """``source`` parsed with calls of defined functions and placeholders put in; ``var``, the input of a definition
+    being read, may share a function's name (``C(n) = 2n + 150`` beside ``n(h) = 40h``). Raises Decline."""
     text = _expand_calls(source, ctx) if expand else source
     try:
         obj = parse_math(text)
@@ -82,7 +88,11 @@ def _parse(source: str, ctx: Context, expand: bool = True):
         raise Decline(f"I could not read the math {source!r}.") from exc
     if isinstance(obj, sp.Basic) and ctx.placeholders:
         obj = obj.xreplace(ctx.placeholders)
-    if expand and isinstance(obj, sp.Basic) and {s.name for s in obj.free_symbols} & set(ctx.functions):
+    if (
+        expand
+        and isinstance(obj, sp.Basic)
+        and {s.name for s in obj.free_symbols - {var}} & (set(ctx.functions) | set(ctx.definitions))
+    ):
         raise Decline("A function is used in a way I cannot evaluate.")
     return obj
 
@@ -121,14 +131,23 @@ def _named_functions(problem: Problem, ctx: Context) -> None:
             ctx.templated.add(name)
     for src in problem.math:
         for call in re.findall(r"(?<![\\a-zA-Z])([fghpqr])\s*\(", src):
-            if call not in ctx.functions and not re.fullmatch(rf"\s*{call}\s*\([^()]*\)\s*=.*", src, re.S):
+            if (
+                call not in ctx.functions
+                and call not in ctx.definitions
+                and not re.fullmatch(rf"\s*{call}\s*\([^()]*\)\s*=.*", src, re.S)
+            ):
                 raise Decline(f"The function {call} is used but never defined.")
 
 
 def _read_definitions(problem: Problem, ctx: Context) -> set[int]:
-    used, raw, shifts = set(), {}, {}
+    used: set[int] = set()
+    raw: dict[str, tuple[sp.Symbol, str, str]] = {}
+    shifts: dict[str, sp.Expr | None] = {}
     for i, src in enumerate(problem.math):
         for part in re.split(r"(?<=\S)\s*(?:,|;|\\text\{\s*and\s*\})\s*(?=[a-zA-Z]\s*\()", src):
+            if _defines(part, ctx, raw):
+                used.add(i)
+                continue
             plain = _DEF.match(part)
             found = (plain[1], plain[2], plain[3], None) if plain else _shifted_definition(part, problem.text)
             if not found or found[0] in "xyz" or found[0] in raw:
@@ -143,7 +162,7 @@ def _read_definitions(problem: Problem, ctx: Context) -> set[int]:
             others = {n for n in pending if n != name}
             if any(re.search(rf"(?<![a-zA-Z\\]){n}\s*\(", body_src) for n in others):
                 continue
-            body = _parse(body_src, ctx)
+            body = _parse(body_src, ctx, var=var)
             if not isinstance(body, sp.Expr):
                 raise Decline("A function definition is not a single expression.")
             if shifts.get(name) is not None:  # f(x - 1) = 2x + 5 for all x: f(u) = 2(u + 1) + 5
@@ -154,6 +173,16 @@ def _read_definitions(problem: Problem, ctx: Context) -> set[int]:
     if pending:
         raise Decline("The function definitions refer to each other in a loop.")
     return used
+
+
+def _defines(part: str, ctx: Context, raw: dict) -> bool:
+    """True when ``part`` defines a function by cases or of several inputs (kept in ``ctx.definitions``)."""
+    defn = read_definition(part, lambda s: _parse(s, ctx))
+    if defn is None or defn.name in ctx.definitions or defn.name in raw or defn.name in "xyz":
+        return False  # a second "F(a, b) = ..." is an equation about F
+    ctx.definitions[defn.name] = defn
+    ctx.function_sources[defn.name] = part.strip()
+    return True
 
 
 _SHIFTED = re.compile(r"^\s*([a-zA-Z])\s*\(\s*([^()=,]+?)\s*\)\s*=\s*(.+)$", re.S)
@@ -179,64 +208,50 @@ def _shifted_definition(part: str, text: str) -> tuple[str, str, str, sp.Expr] |
 
 
 _DOTS = {"\\dots", "\\ldots", "\\cdots", "...", "\\dotsb", "\\dotsc"}
-_OPERATOR_SYMBOLS = (
-    r"\\star|\\ast|\\bigstar|@|\\#|\\diamond|\\nabla|\\odot|\\oplus|\\otimes|\\triangle|\\clubsuit|\\spadesuit"
-    r"|\\heartsuit|\\dagger|\\circledast|\\boxplus|\\bowtie|\\S|\\&|\\%|\\Delta|\\oslash|\\boxtimes"
-)
-_OP_DEF = re.compile(rf"^\s*([a-zA-Z])\s*({_OPERATOR_SYMBOLS})\s*([a-zA-Z])\s*=\s*(.+)$", re.S)
-_ATOM = r"(-?\d+(?:\.\d+)?|\\frac\{[^{}]*\}\{[^{}]*\}|\\Omega_\{\d+\}|[a-zA-Z])"
 
 
-def _read_operators(problem: Problem, ctx: Context) -> set[int]:
-    """Custom binary operations such as ``a \\star b = 9a + 2b - ab + 5``."""
-    used = set()
-    for i, src in enumerate(problem.math):
-        m = _OP_DEF.match(src)
-        if not m:
+def _value_tables(problem: Problem, ctx: Context) -> set[int]:
+    """Functions the text gives only by values (``f(1) = 2``, ``f(4) = 3``) and uses in calls; return the segments."""
+    used: set[int] = set()
+    if re.search(r"\b(?:linear|quadratic|polynomial|exponential|defines?|graph|table|degree)\b", problem.text, re.I):
+        return used  # a function of a named kind: its values fix its coefficients (see _named_functions)
+    sources = dict(enumerate(problem.math))
+    for name in sorted({n for src in problem.math for n in re.findall(r"(?<![\\a-zA-Z])([fgh])\s*\(", src)}):
+        if name in ctx.functions or name in ctx.definitions:
             continue
-        body = _parse(m.group(4), ctx)
-        if not isinstance(body, sp.Expr):
-            raise Decline("A custom operation is not defined by one expression.")
-        ctx.operators[m.group(2)] = (sp.Symbol(m.group(1)), sp.Symbol(m.group(3)), body)
-        used.add(i)
+        found = value_table(name, sources)
+        if found is not None:
+            ctx.definitions[name], segments = found
+            ctx.function_sources[name] = ", ".join(problem.math[i] for i in sorted(segments) if "=" in problem.math[i])
+            ctx.words |= {"inverse", "given"}
+            used |= segments
     return used
 
 
-def _apply_operators(source: str, ctx: Context) -> str:
-    """Evaluate ``A op B`` (innermost first) for each custom operation, via placeholders."""
-    for _ in range(20):
-        changed = False
-        for op, (a, b, body) in ctx.operators.items():
-            source = re.sub(r"\(\s*(\\Omega_\{\d+\})\s*\)", r"\1", source)
-            m = re.search(rf"{_ATOM}\s*{re.escape(op)}\s*{_ATOM}", source)
-            if not m:
-                continue
-            left, right = _parse(m.group(1), ctx, expand=False), _parse(m.group(2), ctx, expand=False)
-            value = sp.simplify(body.subs({a: left, b: right}, simultaneous=True))
-            key = len(ctx.placeholders)
-            ctx.placeholders[sp.Symbol(f"Omega_{key}")] = value
-            source = source[: m.start()] + f"\\Omega_{{{key}}}" + source[m.end() :]
-            changed = True
-        if not changed:
-            return source
-    raise Decline("The custom operations nest too deeply.")
+def _names_only(src: str, ctx: Context) -> bool:
+    """True when ``src`` is only the name of a defined function (or its inverse) or operation."""
+    name = re.sub(r"\^\s*\{?\s*-1\s*\}?\s*$", "", src.strip()) if src.strip()[:1] in ctx.functions else src.strip()
+    if name != src.strip() and name in ctx.functions:
+        ctx.words |= {"inverse", "inverses", "also"}  # "also denote the inverses of these functions as f^{-1}"
+    return name in ctx.functions or name in ctx.definitions or names_operation(src, ctx)
 
 
 def build_context(problem: Problem) -> Context:
     """Parse every math segment; raise Decline when one cannot be read."""
     ctx = Context(problem=problem)
-    defs = _read_definitions(problem, ctx) | _read_operators(problem, ctx)
+    defs = _read_definitions(problem, ctx) | read_operations(problem, ctx, lambda s: _parse(s, ctx))
+    defs |= _value_tables(problem, ctx)
     _named_functions(problem, ctx)
     placed = set(re.findall(r"⟦(\d+)⟧", problem.text))
     for i, src in enumerate(problem.math):
         if i in defs or str(i) not in placed:
             continue  # a definition, or math a reader took out of the wording
-        if src.strip() in ctx.functions or src.strip() in ctx.operators:
-            continue  # "the function $f$ is defined by ..." only names it
+        if _names_only(src, ctx):
+            continue  # "the function $f$ is defined by ...", "denote its inverse as $f^{-1}$" only name it
         if src.strip() in _DOTS:
             ctx.segments.append(Segment(index=i, source=src, obj=None, kind="dots"))
             continue
-        obj = _parse(_apply_operators(src, ctx), ctx)
+        obj = _parse(apply_operations(src, ctx, lambda s: _parse(s, ctx, expand=False)), ctx)
         ctx.segments.append(Segment(index=i, source=src, obj=obj, kind=_kind(obj)))
     ctx.complex_mode = _wants_complex(ctx)
     if ctx.complex_mode and any(

@@ -220,11 +220,17 @@ def _decimal(value: sp.Rational) -> sp.Expr:
 
 
 def _function_steps(ctx: Context) -> list:
-    return [
-        step(src, f"Use the definition of {name}: replace {var} by each input.")
-        for name, src in ctx.function_sources.items()
-        for var in [ctx.functions[name][0]]
-    ][:2]
+    """A step showing each definition (at most two), saying how it is used."""
+    out = []
+    for name, src in ctx.function_sources.items():
+        defn = ctx.definitions.get(name)
+        if defn is not None and defn.by_cases:
+            how = f"Use the definition of {name}: at each input, take the one case whose condition holds."
+        else:
+            inputs = ", ".join(p.name for p in defn.params) if defn is not None else ctx.functions[name][0]
+            how = f"Use the definition of {name}: replace {inputs} by each input."
+        out.append(step(src, how))
+    return out[:2]
 
 
 def _function_figure(ctx: Context) -> dict | None:

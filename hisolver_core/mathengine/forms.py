@@ -317,7 +317,7 @@ def _classify(rd: _Reading) -> bool:
             rd.kinds[i], rd.objs[i] = "point_list", points
             continue
         named = _POINT_LITERAL.fullmatch(src.strip())
-        if named:  # "A(-2, 1)": a point and its name
+        if named and named.group(1) not in rd.ctx.definitions:  # "A(-2, 1)": a point and its name (not F(1, 2))
             rd.kinds[i], rd.objs[i] = "point", sp.Tuple(*(_parse(c, rd.ctx) for c in named.groups()[1:]))
             rd.points[named.group(1)] = rd.objs[i]
             continue

@@ -136,7 +136,7 @@ def read_intent(ctx: Context, extra_words: set[str] | frozenset[str] = frozenset
         allowed |= _IDENTITY_WORDS
     if ctx.templated:  # "the linear function f", its graph or table: the given values must fix its coefficients
         allowed |= _TEMPLATE_WORDS
-    unknown = ctx.problem.unknown_words(allowed)
+    unknown = ctx.problem.unknown_words(allowed | ctx.words)
     if unknown:
         raise Decline(
             f"The wording ({', '.join(sorted(set(unknown))[:5])}) needs reading that this engine does not do."

@@ -23,6 +23,8 @@ from sympy.parsing.sympy_parser import (
     standard_transformations,
 )
 
+from .tex import TexError, base_numerals, brace_arguments, nesting, repeating_decimals, sum_series
+
 log = logging.getLogger(__name__)
 
 __all__ = [
@@ -68,20 +70,16 @@ def clean_latex(text: str) -> str:
     s = re.sub(
         r"\^\s*\{?\s*\\circ\s*\}?\s*(?:\\mathrm\{\s*[FC]\s*\}|\\text\{\s*[FC]\s*\}|[FC](?![a-zA-Z]))?", "", s
     )  # 68°F: degrees
+    s = re.sub(r"(?<=\d),\\!(?=\d{3}(?!\d))", "", s)  # 1,\!000,\!000 is a million
     s = re.sub(r"\\(?:,|;|!|:| |quad|qquad)", " ", s)
     s = s.replace("\\le ", "\\leq ").replace("\\ge ", "\\geq ")
     s = re.sub(r"\\(?:text|mathrm|textbf|mbox)\{\s*\}", "", s)
-    s = re.sub(r"\\frac\s*(\d)\s*(\d)", r"\\frac{\1}{\2}", s)
-    s = re.sub(r"\\frac\s*(\{[^{}]*\})\s*([0-9a-zA-Z])", r"\\frac\1{\2}", s)
-    s = re.sub(r"\\frac\s*([0-9a-zA-Z])\s*(\{[^{}]*\})", r"\\frac{\1}\2", s)
-    s = re.sub(r"\\sqrt\s*(\d+|[a-zA-Z])(?![a-zA-Z{])", r"\\sqrt{\1}", s)
+    try:  # TeX's argument rules (\frac35, \sqrt8, \log_28\sqrt{2}), series, repeating decimals, bases (333_4)
+        s = brace_arguments(sum_series(repeating_decimals(base_numerals(s))))
+    except TexError as exc:
+        raise ParseFailure(str(exc)) from exc
     s = re.sub(r"\^\s*(\\frac\{[^{}]*\}\{[^{}]*\})", r"^{\1}", s)
     s = re.sub(r"(\d),(\d{3})(?!\d)", r"\1\2", s)  # 1,000 -> 1000
-    if re.search(r"\\log_\s*\d\s*\d+\s*(?:\\sqrt|\\frac|\\cdot|[a-zA-Z({])", s):
-        raise ParseFailure("a logarithm whose argument runs on (\\log_28\\sqrt{2}) is ambiguous without braces")
-    s = re.sub(r"\\log_\s*(\d)\s*(\d+)", r"\\log_{\1}{\2}", s)  # \log_264 is log base 2 of 64
-    # bracket \log_{b}{a} so the parser does not swallow what follows into the argument
-    s = re.sub(r"\\log_\s*\{?([^{}\s]+?)\}?\s*\{([^{}]*)\}", r"(\\log_{\1}{\2})", s)
     if re.search(r"\d\s*_", s) or re.search(r"\}\s*_\s*\{?\d", s):
         raise ParseFailure("numbers with subscripts (such as bases) are not supported")
     s = s.replace("−", "-").replace("–", "-").replace("×", "\\times ").replace("÷", "\\div ")
@@ -191,6 +189,9 @@ def parse_latex(text: str):
 
     Raises :class:`ParseFailure` for unreadable or unsafe math and for undefined function calls.
     """
+    nest = nesting(text)
+    if nest is not None:
+        return _limit(*nest)
     s = clean_latex(text)
     if not s:
         raise ParseFailure("empty math")
@@ -217,6 +218,27 @@ def parse_latex(text: str):
     if isinstance(result, sp.Basic) and re.search(r"(?<![\\a-zA-Z])I(?![a-zA-Z])", s):
         result = result.xreplace({sp.I: sp.Symbol("I")})  # a capital I is a letter (a current); i is the unit
     return guard(exact(_fix_symbols(result)))
+
+
+def _limit(unit: str, closing: str) -> sp.Expr:
+    """The value of ``unit`` nested in itself without end: the real root y of y = unit(y) that the nesting
+    approaches (followed numerically from 1); raise ParseFailure when there is not exactly one such root."""
+    inner = parse_latex(f"{unit} \\Xi {closing}")
+    letters = [s for s in inner.free_symbols if "Xi" in s.name] if isinstance(inner, sp.Expr) else []
+    if len(letters) != 1 or inner.free_symbols != set(letters):
+        raise ParseFailure("a nesting that goes on holds unknowns")
+    y = letters[0]
+    step = sp.lambdify(y, inner, "math")
+    value = 1.0
+    try:
+        for _ in range(400):
+            value = float(step(value))
+    except (ValueError, ZeroDivisionError, OverflowError, TypeError) as exc:
+        raise ParseFailure("the nesting does not settle on a value") from exc
+    roots = [r for r in sp.solve(sp.Eq(y, inner), y) if r.is_real and abs(float(r) - value) < 1e-9]
+    if len(roots) != 1 or abs(float(step(value)) - value) > 1e-12:
+        raise ParseFailure("the nesting does not settle on one value")
+    return sp.nsimplify(roots[0]) if roots[0].is_rational else roots[0]
 
 
 def _is_letter_call(node) -> bool:

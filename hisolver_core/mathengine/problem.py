@@ -13,9 +13,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .rewrite import ordinal_terms, words_to_numbers
+from .rewrite import NUMBER_WORDS, ordinal_terms, words_to_numbers
+from .tex import arrays_as_cases
 
-__all__ = ["Problem", "analyze", "parse_options", "strip_format", "STRICT_WORDS"]
+__all__ = ["Problem", "analyze", "top_level_split", "parse_options", "strip_format", "STRICT_WORDS"]
 
 _LATEX_MATH = re.compile(
     r"\$\$(.+?)\$\$|\\\[(.+?)\\\]|\\\((.+?)\\\)|\$(.+?)\$|\\begin\{(?:align|equation|eqnarray)\*?\}(.+?)\\end\{(?:align|equation|eqnarray)\*?\}",
@@ -121,6 +122,7 @@ class Problem:
     form: str | None = None
     has_figure: bool = False
     latex_delimited: bool = False
+    base: int | None = None  # the base the answer is asked in ("Express your answer in base 6")
     # the Context parsed from this problem (see context.context_of): built at most once per problem version
     context_cache: object = field(default=None, init=False, repr=False, compare=False)
 
@@ -259,12 +261,13 @@ def _has_figure(text: str) -> bool:
 
 def analyze(raw: str, options=None) -> Problem:
     """Cut ``raw`` into wording and math segments; attach parsed options."""
-    text = raw.replace("\\$", "¤").replace("\r", "")
+    text = _TEXT_NAME.sub(r"\1", arrays_as_cases(raw.replace("\\$", "¤").replace("\r", "")))
     opts = parse_options(options)
     if not opts:
         text, opts = _inline_options(text)
     has_figure = _has_figure(text)
     text = re.sub(r"\[asy\].*?\[/asy\]", " ", text, flags=re.S)
+    text, base = _answer_base(text)
     rounding, form = _answer_format(text)
     text = strip_format(text)
     math: list[str] = []
@@ -301,6 +304,7 @@ def analyze(raw: str, options=None) -> Problem:
         form=form,
         has_figure=has_figure,
         latex_delimited=delimited,
+        base=base,
     )
 
 
@@ -339,6 +343,41 @@ def _domain_note(text: str) -> str:
     return _DOMAIN_NOTE.sub(" ", text) if re.search(r"\bequivalent\b", text) else text
 
 
+BASE_NUMERAL = re.compile(r"(?<![\w.\\])[0-9A-Z]*\d[0-9A-Z]*_(?:\{\s*\d+\s*\}|\d)")  # 333_4, 101_{6}
+_B = r"(?:\$\s*\{?\s*(?P<b>\w+)\s*\}?\s*[.,;:?!]?\s*\$|(?P<n>\d+|[a-z]+)\b)"  # a base: "$7$", "7", "seven", "$b$"
+_ANSWER_BASE = (  # phrasings that ask for the answer in a base; each is taken out of the wording
+    (re.compile(rf"\bconvert (\$[^$]+\$) (?:in)?to base {_B}", re.I), r"What is \1"),
+    (re.compile(rf"\bthe base[- ]{_B}(?: equivalent| value)? of\b", re.I), "the value of"),
+    (re.compile(rf",?\s*(?:when |if )?(?:it is )?(?:expressed |written |converted )?(?:in|to) base {_B}", re.I), ""),
+)
+
+
+def base_value(m: re.Match) -> int | None:
+    """The base a ``_B`` match names (``$7$``, ``7``, ``seven``), or None for another word."""
+    word = (m.group("b") or m.group("n") or "").lower()
+    return int(word) if word.isdigit() else NUMBER_WORDS.get(word)
+
+
+def _answer_base(text: str) -> tuple[str, int | None]:
+    """With numerals in other bases (``333_4``): the wording without the phrases that ask for the answer in a base
+    ("in base 10", "Express your answer in base $6$", "Convert ... to base 7"), and that base (None when none is
+    asked, or when two different ones are)."""
+    if not BASE_NUMERAL.search(text):
+        return text, None
+    asked: set[int | None] = set()
+    out = text
+    for pattern, repl in _ANSWER_BASE:
+
+        def take(m: re.Match, repl: str = repl) -> str:
+            asked.add(base_value(m))
+            return m.expand(repl)
+
+        out = pattern.sub(take, out)
+    if None in asked or len(asked) > 1:
+        return text, None  # "in base b", or two bases: left in the wording, which then is not understood
+    return out, (asked.pop() if asked else None)
+
+
 def _plane_words(text: str) -> str:
     """``$x$-axis`` and ``$xy$-plane`` are words, not math; "in the xy-plane" and "according to the model," add
     nothing and are dropped."""
@@ -368,9 +407,18 @@ _ENV = re.compile(
 )
 
 
+_TEXT_NAME = re.compile(r"\\(?:text|mathrm|operatorname)\s*\{+\s*([A-Za-z])\s*\}+(?=\s*\()")  # \text{{D}}(a, b)
+_PIECEWISE = re.compile(r"^\s*\S.{0,40}?=\s*\\begin\{cases\}.*\\end\{cases\}\W*$", re.S)
+
+
 def _split_lines(body: str) -> list[str]:
-    """One segment per line of an ``aligned``/``cases`` block (a system of equations); else the body."""
+    """One segment per line of an ``aligned``/``cases`` block (a system of equations); else the body.
+
+    A definition by cases (``f(x) = \\begin{cases} ... \\end{cases}``) stays one segment.
+    """
     text = body.strip()
+    if _PIECEWISE.match(text):
+        return [text.rstrip(".,; ")]
     if "\\\\" not in text and not _ENV.search(text):
         return _comma_equations(text)
     text = _ENV.sub(" ", text).replace("&", " ")
@@ -378,7 +426,7 @@ def _split_lines(body: str) -> list[str]:
     return [line for line in lines if line] or [body.strip()]
 
 
-def _top_level_split(text: str, sep: str = ",") -> list[str]:
+def top_level_split(text: str, sep: str = ",") -> list[str]:
     """``text`` split at ``sep`` outside brackets and braces."""
     parts, depth, start = [], 0, 0
     for i, ch in enumerate(text):
@@ -391,10 +439,14 @@ def _top_level_split(text: str, sep: str = ",") -> list[str]:
 
 
 def _comma_equations(text: str) -> list[str]:
-    """``g(0)=-3, g(1)=0``: one segment per equation; any other text stays whole."""
-    parts = [p.strip() for p in _top_level_split(text)]
-    if len(parts) > 1 and all(p.count("=") == 1 for p in parts):
-        return parts
+    """``g(0)=-3, g(1)=0``: one segment per equation, and ``f, f(2)=7`` ("for a linear function $f, f(2)=7$") the
+    name and its equations; any other text stays whole."""
+    parts = [p.strip() for p in top_level_split(text)]
+    named = len(parts) > 1 and re.fullmatch(r"[a-zA-Z]", parts[0]) is not None
+    equations = parts[1:] if named else parts
+    if len(parts) > 1 and all(p.count("=") == 1 for p in equations):
+        if not named or all(re.match(rf"{parts[0]}\s*\(", p) for p in equations):
+            return parts
     return [text]
 
 

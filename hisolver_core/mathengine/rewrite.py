@@ -18,7 +18,7 @@ from .sat_rewrites import apply_sat_rules
 from .segments import Context, Segment, _kind
 from .words import ORDINALS
 
-__all__ = ["rewrite_verbal", "words_to_numbers"]
+__all__ = ["NUMBER_WORDS", "rewrite_verbal", "words_to_numbers"]
 
 E = r"⟦(\d+)⟧"
 N_SYM = sp.Symbol("n")
@@ -54,6 +54,7 @@ _UNITS = {
     "eighty": 80,
     "ninety": 90,
 }
+NUMBER_WORDS = _UNITS  # "seven" -> 7, for other modules
 _DENOMS = {
     "half": 2,
     "halves": 2,

@@ -41,6 +41,9 @@ class Context:
     complex_mode: bool = False
     placeholders: dict = field(default_factory=dict)
     operators: dict = field(default_factory=dict)  # symbol -> (a, b, body)
+    unary: dict = field(default_factory=dict)  # (symbol, "prefix" | "postfix") -> (a, body): \&x = x + 5
+    definitions: dict = field(default_factory=dict)  # name -> definitions.Definition: by cases, several inputs
+    words: set = field(default_factory=set)  # wording the definitions account for ("inverse", "means")
     templated: set = field(default_factory=set)  # functions named "linear" / "quadratic" with unknown coefficients
 
     def of_kind(self, *kinds: str) -> list[Segment]:

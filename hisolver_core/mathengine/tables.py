@@ -39,6 +39,7 @@ from .build import Decline, rounded, solved, step, tex
 from .parse import ParseFailure, parse_math
 from .program import MathProgram, Table, Target
 from .readers import reader
+from .tex import arrays_as_cases
 
 if TYPE_CHECKING:
     from .problem import Problem
@@ -1080,7 +1081,7 @@ def _frequency_or_data(table: Table, question: str) -> Table:
 
 def program_of(prob: Problem) -> MathProgram | Solution | None:
     """The table program (or, for function tables, the finished solution) of ``prob``; None when it has no table."""
-    blocks = find_blocks(prob.raw)
+    blocks = find_blocks(arrays_as_cases(prob.raw))  # a function by cases is not a table
     if not blocks:
         program = _list_program(prob)
         return program

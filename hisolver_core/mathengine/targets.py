@@ -16,7 +16,7 @@ import sympy as sp
 
 from ..solution import Solution
 from .build import Decline, step, tex
-from .problem import Problem
+from .problem import BASE_NUMERAL, Problem, base_value
 
 __all__ = ["check_target"]
 
@@ -49,14 +49,49 @@ def check_target(prob: Problem, sol: Solution) -> Solution:
     """
     if not sol.solved or sol.choice is not None:
         return sol
+    _check_base(prob)
     q = prob.question
     sol = _qualified_solution(q, sol)
+    if prob.base not in (None, 10):
+        sol = _in_base(sol, prob.base)
     value = sol.answer
     if isinstance(value, sp.Expr) and value.is_number:
         complex_problem = _COMPLEX_WORDS.search(prob.raw) or any(_UNIT_I.search(src) for src in prob.math)
         if value.is_extended_real is False and not complex_problem:
             raise Decline("The value I found is not a real number, and the problem does not ask about complex numbers.")
         _check_count(q, value)
+    return sol
+
+
+_BASE_NAMED = re.compile(r"base[-\s]*(?:\$\s*\{?\s*(?P<b>\w+)\s*\}?\s*[.,;:?!]?\s*\$|(?P<n>\d+|[a-z]+)\b)", re.I)
+
+
+def _check_base(prob: Problem) -> None:
+    """Raise Decline when a problem with numerals in other bases names a base that is neither ten nor the one the
+    answer is asked in ("the base-16 integer"): the engine reads bases only in numerals and in that request."""
+    if not BASE_NUMERAL.search(prob.raw):
+        return
+    allowed = {10} if prob.base is None else {10, prob.base}
+    named = [_BASE_NAMED.match(prob.raw, w.start()) for w in re.finditer(r"\bbase\b", prob.raw, re.I)]
+    if any(m is None or base_value(m) not in allowed for m in named):  # every "base" must name one it reads
+        raise Decline("The problem names a base I do not read beside its numerals.")
+
+
+def _in_base(sol: Solution, base: int) -> Solution:
+    """``sol`` with its integer answer written in ``base`` (``506_{7}``) and a step that shows the place values."""
+    value = sol.answer
+    if not isinstance(value, sp.Integer) or value < 0 or not 2 <= base <= 36:
+        raise Decline(f"The answer is asked in base {base}, and it is not a whole number I can write there.")
+    digits, n = [], int(value)
+    while True:
+        n, d = divmod(n, base)
+        digits.append(d)
+        if n == 0:
+            break
+    places = " + ".join(f"{d} \\cdot {base}^{{{k}}}" for k, d in reversed(list(enumerate(digits))))
+    numeral = "".join("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"[d] for d in reversed(digits)) + f"_{{{base}}}"
+    sol.answer_latex = numeral
+    sol.steps = [*sol.steps, step(f"{tex(value)} = {places} = {numeral}", f"Write {tex(value)} in base {base}.")]
     return sol
 
 

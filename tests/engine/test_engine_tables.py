@@ -116,6 +116,16 @@ def test_cells_lose_their_markup():
     assert table.rows == [["9th", "41.1%"], ["10th", "34.4%"]]
 
 
+def test_a_piecewise_array_is_a_definition_not_a_table():
+    text = (
+        r"Let \[f(n) = \left\{\begin{array}{cl} n^2 & \text{ if }n>1, \\ n-1 &\text{ if }n \le 1.\end{array}\right.\]"
+        r" Find $f(0)+f(2)$."
+    )
+    assert not analyze(text).has_figure
+    sol = solve(text)
+    assert sol.solved and sol.answer_latex == "3" and sol.reader != "tables"
+
+
 def test_an_array_of_equations_is_a_system_not_a_table():
     text = r"Solve $$\begin{array}{l} 2x + 3y = 12 \\ x - y = 1 \end{array}$$ What is the value of $x$?"
     blocks = find_blocks(text)
@@ -129,8 +139,6 @@ def test_an_array_of_equations_is_a_system_not_a_table():
 @pytest.mark.parametrize(
     "text",
     [
-        r"Let \[f(n) = \left\{\begin{array}{cl} n^2 & \text{ if }n>1, \\ n-1 &\text{ if }n \le 1.\end{array}\right.\]"
-        r" Find $f(0)+f(2)$.",  # a piecewise definition
         r"Find $b$: $$\begin{array}{c@{}c@{}c} & 6 & 5_b \\ + & 1 & 5_b \\ \cline{1-3} 1 & 0 & 6_b \end{array}$$",
         "[asy]draw((0,0)--(1,1));[/asy] What is the slope?",
         r"\includegraphics{plot.png} What is the slope?",

@@ -41,10 +41,10 @@ ANSWERED = [
         "20",
     ),
     ("What is the positive solution of $x^2 - x - 6 = 0$?", "3"),
+    ("Evaluate $\\log_28\\sqrt{2}$.", "\\frac{7}{2}"),  # log_2(8 sqrt 2) as TeX reads it, not 3 sqrt 2
 ]
 
 DECLINED = [
-    "Evaluate $\\log_28\\sqrt{2}$.",  # log_2(8 sqrt 2) = 7/2, not 3 sqrt 2
     "Evaluate $(-125)^{4/3}$.",  # 625 with the real cube root; the principal branch is not real
     "In how many ways can I choose 4 different officers (President, Vice President, Treasurer, and Secretary) "
     "from a club of 9 people?",  # named roles: order matters, C(9, 4) is wrong

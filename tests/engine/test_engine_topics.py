@@ -167,7 +167,8 @@ def test_graph_property_has_function_figure() -> None:
 
 def test_full_math500_sample_never_wrong_guard() -> None:
     """Regression: misparses that once produced wrong answers now decline."""
-    assert not solve("Find the product of $6_8 \\cdot 7_8.$ Express your answer in base $8.$").solved
+    sol = solve("Find the product of $6_8 \\cdot 7_8.$ Express your answer in base $8.$")
+    assert sol.answer_latex == "52_{8}"  # once 42 read as a decimal; now written in the base asked
     assert not solve("For how many real values of $x$ is $\\sqrt{120-\\sqrt{x}}$ an integer?").solved
     sol = solve(
         "If $a$ is the $x$-intercept, $b$ is the $y$-intercept, and $m$ is the slope of the line with equation "
