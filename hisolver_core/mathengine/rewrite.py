@@ -193,7 +193,12 @@ RULES: list[tuple[str, Callable]] = [
     ),
     (r"(?:the )?(?:sum|product|difference|quotient|expression) ⟦(?P<a>\d+)⟧(?! and)", _unary(lambda a, m: a)),
     (r"⟦(?P<a>\d+)⟧ (?P<p>squared|cubed)\b", _unary(lambda a, m: a ** (2 if m.group("p") == "squared" else 3))),
-    (r"⟦(?P<a>\d+)⟧ (?P<dir>increased|decreased) by ⟦(?P<b>\d+)⟧(?P<pct> percent)?", _binary(_changed_by)),
+    # a factor before the first quantity binds first: "twice a number decreased by 7" is 2n - 7, not 2(n - 7)
+    (
+        r"(?<!twice )(?<!half )(?<!half of )(?<!times )(?<!multiplied by )(?<!divided by )"
+        r"⟦(?P<a>\d+)⟧ (?P<dir>increased|decreased) by ⟦(?P<b>\d+)⟧(?P<pct> percent)?",
+        _binary(_changed_by),
+    ),
     (rf"(?:the )?reciprocal of {E.replace('(', '(?P<a>', 1)}", _unary(lambda a, m: 1 / a if a != 0 else None)),
     (rf"\btwice {E.replace('(', '(?P<a>', 1)}", _unary(lambda a, m: 2 * a)),
     (rf"\bhalf (?:of )?{E.replace('(', '(?P<a>', 1)}", _unary(lambda a, m: a / 2)),

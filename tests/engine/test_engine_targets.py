@@ -97,3 +97,23 @@ def test_function_named_without_dollars(problem: str, expected: str) -> None:
     sol = solve(problem)
     assert sol.solved, sol.reason
     assert sol.answer_latex == expected
+
+
+@pytest.mark.parametrize(
+    "problem, expected",
+    [
+        # was 26: read as 2(n - 7) = n + 12
+        ("Twice a number decreased by seven is equal to the number increased by twelve. What is the number?", "19"),
+        ("Three times a number decreased by seven is 11. What is the number?", "6"),  # 3n - 7, not 3(n - 7)
+        ("Half of a number increased by 4 is 10. What is the number?", "12"),  # n/2 + 4, not (n + 4)/2
+        # the grouping written out keeps its meaning
+        (
+            "Twice the difference of a number and seven is equal to the number increased by twelve. What is the number?",
+            "26",
+        ),
+    ],
+)
+def test_a_factor_binds_before_increased_by(problem: str, expected: str) -> None:
+    sol = solve(problem)
+    assert sol.solved, sol.reason
+    assert sol.answer_latex == expected
