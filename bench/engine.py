@@ -32,6 +32,16 @@ SETS = {
     "math500_alg_prealg_l1_3": ("math500_test.jsonl", "math", {"subjects": ["Algebra", "Prealgebra"], "max_level": 3}),
     # the whole MATH test, Algebra and Prealgebra levels 1-3 (MATH-500's items are among them)
     "math_alg_prealg_l1_3": ("math_test.jsonl", "math", {"subjects": ["Algebra", "Prealgebra"], "max_level": 3}),
+    # MATH Prealgebra levels 4-5: the development set for the Prealgebra items that fill most of the held-out
+    # second half of math_alg_prealg_l1_3 (its first half is all Algebra)
+    "math_prealg_l4_5": ("math_test.jsonl", "math", {"subjects": ["Prealgebra"], "min_level": 4}),
+    # MATH Geometry and Counting & Probability levels 1-3: development set for the Prealgebra items on figures
+    # and counting (not an SAT target of its own)
+    "math_geo_cp_l1_3": (
+        "math_test.jsonl",
+        "math",
+        {"subjects": ["Geometry", "Counting & Probability"], "max_level": 3},
+    ),
     # the whole MATH test, Number Theory levels 1-3 (integer-property questions)
     "math_numtheory_l1_3": ("math_test.jsonl", "math", {"subjects": ["Number Theory"], "max_level": 3}),
     "mmlu_elementary": ("mmlu_elementary_math.jsonl", "mmlu", {}),

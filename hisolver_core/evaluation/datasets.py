@@ -187,11 +187,12 @@ def load_items(
     *,
     subjects: list[str] | None = None,
     max_level: int | None = None,
+    min_level: int | None = None,
     limit: int | None = None,
 ) -> list[EvalItem]:
     """Read a JSONL benchmark file in format ``fmt``; return its items.
 
-    ``subjects``/``max_level`` filter MATH items. Raises ProblemError for an
+    ``subjects``/``min_level``/``max_level`` filter MATH items. Raises ProblemError for an
     unknown format, a missing file or a malformed line (with its number).
     """
     if fmt not in _READERS:
@@ -217,6 +218,8 @@ def load_items(
             if wanted is not None and item.subject.lower() not in wanted:
                 continue
             if max_level is not None and item.level is not None and int(item.level) > max_level:
+                continue
+            if min_level is not None and item.level is not None and int(item.level) < min_level:
                 continue
             items.append(item)
             if limit is not None and len(items) >= limit:

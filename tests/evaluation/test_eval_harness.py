@@ -58,6 +58,7 @@ def test_load_each_format(tmp_path: Path, agieval_file: Path) -> None:
         ],
     )
     assert [i.problem for i in load_items(math, "math", subjects=["algebra"], max_level=3)] == ["p1"]
+    assert [i.problem for i in load_items(math, "math", subjects=["algebra"], min_level=4)] == ["p3"]
     gsm = _write(tmp_path / "g.jsonl", [{"question": "q", "answer": "work <<1+1=2>>\n#### 1,234"}])
     assert load_items(gsm, "gsm8k")[0].expected == "1234"
     aqua = _write(tmp_path / "a.jsonl", [{"question": "q", "options": ["A)1", "B)2"], "correct": "B"}])
