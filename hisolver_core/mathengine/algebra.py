@@ -593,6 +593,12 @@ def _inequality_answer(solset: sp.Set, intent: Intent):
         return solset, "inequalities"
     if solset.is_empty:
         raise Decline("The inequality has no solution.")
+    if "positive" in intent.conditions:  # bound the set first: "positive integers with n < 14/3" are finitely many
+        solset = solset.intersect(sp.Interval.open(0, sp.oo))
+    if "negative" in intent.conditions:
+        solset = solset.intersect(sp.Interval.open(-sp.oo, 0))
+    if solset.is_empty:
+        raise Decline("No value of the sign asked for satisfies the inequality.")
     lo, hi = solset.inf, solset.sup
     ints = None
     if q_integer or "integer" in intent.conditions:
@@ -605,8 +611,6 @@ def _inequality_answer(solset: sp.Set, intent: Intent):
                 raise Decline("There are infinitely many integer solutions.")
         else:
             ints = [v for v in range(int(sp.ceiling(lo)), int(sp.floor(hi)) + 1) if sp.Integer(v) in solset]
-        if "positive" in intent.conditions:
-            ints = [v for v in ints if v > 0]
         if not ints:
             raise Decline("No integer satisfies the inequality.")
         values = [sp.Integer(v) for v in ints]

@@ -14,8 +14,16 @@ __all__ = ["Intent", "read_intent"]
 
 # aggregation name -> (pattern on the question, words the pattern may use)
 _AGGREGATES: list[tuple[str, str]] = [
-    ("sum", r"\bsum of (?:all |the )?(?:possible |distinct |real )*(?:values|solutions|roots|numbers|x-values)"),
-    ("product", r"\bproduct of (?:all |the )?(?:possible |distinct |real )*(?:values|solutions|roots|numbers)"),
+    (
+        "sum",
+        r"\bsum of (?:all |the )?(?:possible |distinct |real )*(?:values|solutions|roots|numbers|x-values"
+        r"|(?:positive |negative )?integers\b)",
+    ),
+    (
+        "product",
+        r"\bproduct of (?:all |the )?(?:possible |distinct |real )*(?:values|solutions|roots|numbers"
+        r"|(?:positive |negative )?integers\b)",
+    ),
     ("difference", r"\b(?:positive )?difference between (?:the )?(?:two )?(?:solutions|roots|values)"),
     (
         "count",
@@ -116,6 +124,14 @@ def read_intent(ctx: Context, extra_words: set[str] | frozenset[str] = frozenset
             allowed |= _AGG_WORDS
             break
     conditions = {name for name, pattern in _CONDITIONS.items() if re.search(pattern, q)}
+    if aggregate == "all" and re.search(r"\b(?:sum|product|how many|number of)\b", q):
+        # "the sum of the ... that are solutions of": "solutions of" alone would answer the whole set
+        raise Decline("I cannot tell what the question asks about the solutions.")
+    signed = re.search(r"\b(?:sum of|product of|how many) (?:all |the )?(\w+ )?integers\b", q)
+    if aggregate in ("sum", "product", "count") and (m := signed):
+        conditions.add("integer")  # "the sum of the positive integers that are solutions of ..."
+        if m.group(1) in ("positive ", "negative "):
+            conditions.add(m.group(1).strip())
     if aggregate in ("max", "min") and re.search(
         r"\b(?:largest|greatest|biggest|maximum|smallest|least|minimum) (?:possible |positive |whole )*integer", q
     ):

@@ -17,6 +17,8 @@ from hisolver_core.mathengine import answers_equivalent, check_answer, solve
         (r"\sqrt{8}", r"2\sqrt{2}"),
         ("x = 3", "3"),
         ("6+9i", "6 + 9 i"),
+        ("18", r"18\text{ hours}"),  # MATH's gold answers carry units in \text
+        ("15", "15\\mbox{ cm}^2"),
         ("(-1, 6)", "(-1,6)"),
         ("25%", "25"),
     ],
@@ -25,7 +27,9 @@ def test_equivalent(a: str, b: str) -> None:
     assert answers_equivalent(a, b) is True
 
 
-@pytest.mark.parametrize("a,b", [("1/2", "0.52"), ("2x+2", "2x+1"), ("3", "-3"), ("(1, 2)", "(2, 1)")])
+@pytest.mark.parametrize(
+    "a,b", [("1/2", "0.52"), ("2x+2", "2x+1"), ("3", "-3"), ("(1, 2)", "(2, 1)"), ("17", r"18\text{ hours}")]
+)
 def test_not_equivalent(a: str, b: str) -> None:
     assert answers_equivalent(a, b) is False
 

@@ -41,6 +41,9 @@ ANSWERED = [
         "20",
     ),
     ("What is the positive solution of $x^2 - x - 6 = 0$?", "3"),
+    # MATH Prealgebra: the sum of the positive integer solutions, not the solution set (was the interval)
+    ("What is the sum of the positive integers that are solutions of $-3n +3 >-11?$", "10"),
+    ("How many positive integers are solutions of $-3n +3 >-11$?", "4"),
     ("Evaluate $\\log_28\\sqrt{2}$.", "\\frac{7}{2}"),  # log_2(8 sqrt 2) as TeX reads it, not 3 sqrt 2
 ]
 
@@ -53,6 +56,7 @@ DECLINED = [
     "The sum of three consecutive even numbers is 42. Choose suitable variable and create single variable "
     "algebraic equations and find the difference between the greatest and smallest number.",
     "0.20 of a number decreased by 4 is equal to 6. Find the number.",  # two readings
+    "What is the product of the squares of the solutions of $-3n +3 >-11$?",  # not the solution set
 ]
 
 
