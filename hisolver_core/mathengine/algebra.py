@@ -591,12 +591,16 @@ def _inequality_answer(solset: sp.Set, intent: Intent):
     q_integer = "integer" in intent.conditions or how in ("count",)
     if how in (None, "all") and not intent.conditions:  # "Solve 3x - 4 > 5": the solution set
         return solset, "inequalities"
+    if solset.is_empty and how == "count":
+        return sp.Integer(0), "inequalities"  # "how many integers satisfy ...": none
     if solset.is_empty:
         raise Decline("The inequality has no solution.")
     if "positive" in intent.conditions:  # bound the set first: "positive integers with n < 14/3" are finitely many
         solset = solset.intersect(sp.Interval.open(0, sp.oo))
     if "negative" in intent.conditions:
         solset = solset.intersect(sp.Interval.open(-sp.oo, 0))
+    if solset.is_empty and how == "count":
+        return sp.Integer(0), "inequalities"
     if solset.is_empty:
         raise Decline("No value of the sign asked for satisfies the inequality.")
     lo, hi = solset.inf, solset.sup
@@ -611,6 +615,8 @@ def _inequality_answer(solset: sp.Set, intent: Intent):
                 raise Decline("There are infinitely many integer solutions.")
         else:
             ints = [v for v in range(int(sp.ceiling(lo)), int(sp.floor(hi)) + 1) if sp.Integer(v) in solset]
+        if not ints and how == "count":
+            return sp.Integer(0), "inequalities"  # "for how many positive integers ...": none, so 0
         if not ints:
             raise Decline("No integer satisfies the inequality.")
         values = [sp.Integer(v) for v in ints]

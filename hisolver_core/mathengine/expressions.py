@@ -290,6 +290,8 @@ def simplify_expression(ctx: Context, intent: Intent) -> Solution:
     _check_finite(result)
     if not numerically_equal(expr, result):
         raise Decline("My simplification failed its numeric check.")
+    if intent.part is not None:
+        return _part_of(ctx, intent, expr, result)
     shown = _plain_source(intent.target.source) or tex(expr)
     steps = [step(shown, "Start from the expression.")]
     distributed = _distributed(expr) if intent.task != "factor" else None
@@ -317,3 +319,33 @@ def simplify_expression(ctx: Context, intent: Intent) -> Solution:
     return solved(
         ctx.problem.raw, topic, steps, hints, result, verification="equivalent to the original at random values"
     )
+
+
+def _part_of(ctx: Context, intent: Intent, expr: sp.Expr, result: sp.Expr) -> Solution:
+    """The coefficient of x^k in the expanded polynomial, or the exponent of x in a single power of x."""
+    assert intent.part is not None and intent.target is not None
+    what, named = intent.part
+    shown = _plain_source(intent.target.source) or tex(expr)
+    x = next(iter(named.free_symbols))
+    expanded = sp.expand(result)
+    if what == "coefficient":
+        if not expanded.is_polynomial(x):
+            raise Decline("The simplified expression is not a polynomial, so it has no coefficients to read.")
+        value = sp.Poly(expanded, x).coeff_monomial(named)
+        last = f"The coefficient of {tex(named)} in {tex(expanded)}."
+    else:
+        coeff, value = sp.powsimp(sp.simplify(result), force=True).as_coeff_exponent(x)
+        if coeff.has(x) or value == 0:
+            raise Decline("The simplified expression is not a single power of the letter.")
+        last = f"The exponent of {tex(x)} in {tex(coeff * x**value)}."
+        expanded = coeff * x**value
+    steps = [
+        step(shown, "Start from the expression."),
+        step(f"{shown} = {tex(expanded)}", "Simplify it."),
+        step(tex(value), last),
+    ]
+    hints = [
+        "Multiply out and collect like terms first.",
+        f"Then read off the {what} of {tex(named)}.",
+    ]
+    return solved(ctx.problem.raw, "polynomials", steps, hints, value, verification="equivalent at random values")

@@ -87,6 +87,7 @@ _AGG_WORDS = {
     "integer",
     "one",
     "whole",
+    "there",  # "how many solutions are there"
 }
 _CONDITIONS = {
     "positive": r"⟦\d+⟧ (?:is|are) (?:a |both )?positive|positive (?:integer|real|number)s? ⟦\d+⟧"
@@ -111,6 +112,7 @@ class Intent:
     in_terms_of: set = field(default_factory=set)  # symbols the answer may contain
     identity: object = None  # the variable of an identity ("for all x", "can be written as")
     solution_count: str | None = None  # "none" or "infinite": a system asked to have no / infinitely many solutions
+    part: tuple[str, sp.Expr] | None = None  # ("coefficient", x**2) or ("exponent", x): a part of the simplified form
 
 
 def read_intent(ctx: Context, extra_words: set[str] | frozenset[str] = frozenset()) -> Intent:
@@ -127,7 +129,7 @@ def read_intent(ctx: Context, extra_words: set[str] | frozenset[str] = frozenset
     if aggregate == "all" and re.search(r"\b(?:sum|product|how many|number of)\b", q):
         # "the sum of the ... that are solutions of": "solutions of" alone would answer the whole set
         raise Decline("I cannot tell what the question asks about the solutions.")
-    signed = re.search(r"\b(?:sum of|product of|how many) (?:all |the )?(\w+ )?integers\b", q)
+    signed = re.search(r"\b(?:sum of|product of|how many) (?:all |the )?(\w+ )?(?:integers|integer values)\b", q)
     if aggregate in ("sum", "product", "count") and (m := signed):
         conditions.add("integer")  # "the sum of the positive integers that are solutions of ..."
         if m.group(1) in ("positive ", "negative "):
@@ -152,18 +154,25 @@ def read_intent(ctx: Context, extra_words: set[str] | frozenset[str] = frozenset
         allowed |= _IDENTITY_WORDS
     if ctx.templated:  # "the linear function f", its graph or table: the given values must fix its coefficients
         allowed |= _TEMPLATE_WORDS
+    part = _asked_part(ctx, q)
+    if part is not None:
+        allowed |= {"coefficient", "exponent", "term", "simplified", "expanded", "expansion", "product"}
     unknown = ctx.problem.unknown_words(allowed | ctx.words)
     if unknown:
         raise Decline(
             f"The wording ({', '.join(sorted(set(unknown))[:5])}) needs reading that this engine does not do."
         )
-    targets = [s for s in ctx.segments if s.kind in ("expression", "symbol") or _symbol_tuple(s)]
+    targets = [
+        s
+        for s in ctx.segments
+        if (s.kind in ("expression", "symbol") or _symbol_tuple(s)) and (part is None or s.obj is not part[1])
+    ]
     target = targets[-1] if targets else None
     others = [s for s in targets[:-1] if s.kind != "symbol" and not _symbol_tuple(s)]
     if others:
         raise Decline("The problem has several expressions and I cannot tell which one is asked about.")
     m = _SIMPLIFY.search(q)
-    task = "value"
+    task = "simplify" if part is not None else "value"  # a coefficient or exponent is read off the simplified form
     if m:
         word = m.group(1)
         task = "expand" if word.startswith("expand") else "factor" if word.startswith("factor") else "simplify"
@@ -177,7 +186,26 @@ def read_intent(ctx: Context, extra_words: set[str] | frozenset[str] = frozenset
         in_terms_of=in_terms,
         identity=identity,
         solution_count=solution_count,
+        part=(part[0], part[1]) if part else None,
     )
+
+
+def _asked_part(ctx: Context, q: str) -> tuple[str, sp.Expr] | None:
+    """("coefficient", x**k) for "the coefficient of ⟦x^k⟧ (term)", ("exponent", x) for "the exponent of ⟦x⟧";
+    None when the question asks for neither or the named segment is not a power of one letter."""
+    m = re.search(r"\b(coefficient|exponent) of (?:the )?⟦(\d+)⟧(?: term)?", q)
+    if m is None:
+        return None
+    seg = next((s for s in ctx.segments if s.index == int(m.group(2))), None)
+    obj = seg.obj if seg is not None else None
+    if not isinstance(obj, sp.Expr) or len(obj.free_symbols) != 1:
+        return None
+    (x,) = obj.free_symbols
+    if m.group(1) == "exponent" and obj != x:
+        return None
+    if obj != x and not (isinstance(obj, sp.Pow) and obj.base == x and obj.exp.is_Integer and obj.exp > 1):
+        return None
+    return m.group(1), obj
 
 
 def _symbol_tuple(seg: Segment) -> bool:

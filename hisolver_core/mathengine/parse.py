@@ -85,9 +85,21 @@ def clean_latex(text: str) -> str:
     s = s.replace("−", "-").replace("–", "-").replace("×", "\\times ").replace("÷", "\\div ")
     s = re.sub(r"(\d+(?:\.\d+)?)\s*\\%", r"(\1/100)", s)  # 25\% is a quarter, not 25
     s = s.replace("\\%", "").replace("\\$", "").replace("¤", "")
-    s = _strip_trailing(_brackets_as_parentheses(s))
+    s = _without_outer_group(_strip_trailing(_brackets_as_parentheses(s)))
     # the LaTeX reader takes "3(11)" for the mixed number 3 + 11: a number against a bracket multiplies
     s = re.sub(r"(?<![\\a-zA-Z_^{])(\d)\s*\(", r"\1 \\cdot (", s)
+    return s
+
+
+def _without_outer_group(s: str) -> str:
+    """``{(2p^2 - 1)(3p^2 + 4)}``: a TeX group around the whole math only groups; return what is inside it."""
+    while s.startswith("{") and s.endswith("}"):
+        depth = 0
+        for i, ch in enumerate(s):
+            depth += {"{": 1, "}": -1}.get(ch, 0)
+            if depth == 0 and i < len(s) - 1:
+                return s  # "{a}{b}": the first group closes early
+        s = s[1:-1].strip()
     return s
 
 

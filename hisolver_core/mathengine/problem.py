@@ -105,7 +105,7 @@ STRICT_WORDS = frozenset(
     do does following below above us following or unknown variable variables following reduce reduced
     lowest terms term following rewrite rewritten following represent represents product quotient
     define defined operation denote denotes function functions above below shown inequalities inequality
-    note complex imaginary unit expresses expressed correctly polynomial ordered pair
+    note complex imaginary unit expresses expressed correctly polynomial ordered pair simplified assuming
     """.split()
 )
 
