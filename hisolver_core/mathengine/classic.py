@@ -14,7 +14,8 @@ from collections import Counter
 
 import sympy as sp
 
-from .story import _DIST, _TIME, NUM, Story, _n, question_of
+from .basic_stories import DISTANCE_UNITS, TIME_UNITS
+from .story import NUM, Story, _n, question_of, reads
 
 __all__ = ["CLASSIC_FAMILIES"]
 
@@ -71,22 +72,22 @@ def _train(s: str, options_text: str = "") -> Story | None:
     known, used, given = {}, [], []
     for found in train:
         g = [x for x in found if x]
-        known[L] = _n(g[0]) * _DIST[g[1]]
+        known[L] = _n(g[0]) * DISTANCE_UNITS[g[1]]
         used.append(g[0])
         given.append(f"train: {g[0]} {g[1]}")
     for found in obj:
         g = [x for x in found if x]
         nums = [x for x in g if re.fullmatch(r"[\d./]+", x)]
-        unit = next(x for x in g if x in _DIST)
-        known[P] = _n(nums[0]) * _DIST[unit]
+        unit = next(x for x in g if x in DISTANCE_UNITS)
+        known[P] = _n(nums[0]) * DISTANCE_UNITS[unit]
         used.append(nums[0])
         given.append(f"{next(x for x in g if x in ('platform', 'bridge', 'tunnel'))}: {nums[0]} {unit}")
     for value, du, tu in speeds:
-        known[v] = _n(value) * _DIST[du] / _TIME[tu]
+        known[v] = _n(value) * DISTANCE_UNITS[du] / TIME_UNITS[tu]
         used.append(value)
         given.append(f"speed: {value} {du} per {tu}")
     for value, tu in times:
-        known[t] = _n(value) * _TIME[tu]
+        known[t] = _n(value) * TIME_UNITS[tu]
         used.append(value)
         given.append(f"time: {value} {tu}")
     if len(train) > 1 or len(obj) > 1 or len(speeds) > 1 or len(times) > 1 or (bool(obj) == bool(pole)):
@@ -100,7 +101,7 @@ def _train(s: str, options_text: str = "") -> Story | None:
         unit = _speed_unit(q, s, options_text)
         if unit is None or not re.search(r"\bspeed\b", q):
             return None
-        scale, name = sp.Integer(1) * _DIST[unit[0]] / _TIME[unit[1]], f"{unit[0]} per {unit[1]}"
+        scale, name = sp.Integer(1) * DISTANCE_UNITS[unit[0]] / TIME_UNITS[unit[1]], f"{unit[0]} per {unit[1]}"
     elif missing == t:
         m = re.search(r"\b(seconds|minutes)\b", q) or re.search(r"\b(sec|seconds|min|minutes)\b", options_text)
         if m is None or not re.search(
@@ -108,7 +109,7 @@ def _train(s: str, options_text: str = "") -> Story | None:
         ):
             return None
         unit = {"sec": "seconds", "min": "minutes"}.get(m.group(1), m.group(1))
-        scale, name = sp.Integer(_TIME[unit]), unit
+        scale, name = sp.Integer(TIME_UNITS[unit]), unit
     elif missing in (L, P):
         what = "train" if missing == L else r"platform|bridge|tunnel"
         if not re.search(rf"\blength of the (?:{what})\b|\bhow long is the (?:{what})\b", q):
@@ -160,7 +161,7 @@ def _boat(s: str, options_text: str = "") -> Story | None:
             return None
         if found:
             g = [x for x in found[0] if x]
-            known[sym] = _n(g[0]) * _DIST[g[1]] / _TIME[g[2]]
+            known[sym] = _n(g[0]) * DISTANCE_UNITS[g[1]] / TIME_UNITS[g[2]]
             used.append(g[0])
             given.append(f"{label}: {g[0]} {g[1]} per {g[2]}")
     q = question_of(s)
@@ -192,7 +193,7 @@ def _boat(s: str, options_text: str = "") -> Story | None:
         used,
         hints,
         given,
-        sp.Integer(1) * _DIST[m.group(1)] / _TIME[tu],
+        sp.Integer(1) * DISTANCE_UNITS[m.group(1)] / TIME_UNITS[tu],
         f"{m.group(1)} per {tu}",
     )
 
@@ -330,6 +331,7 @@ def _shapes(s: str, options_text: str = "") -> Story | None:
     return Story("geometry", eqs, known, targets[0], used, hints, [f"{'square' if square else 'rectangle'}"])
 
 
+@reads("extremes")
 def _lcm_hcf(s: str, options_text: str = "") -> Story | None:
     """Least number divisible by a, b, c (plus a remainder); greatest number dividing them; LCM / HCF of a list."""
     if re.search(

@@ -25,6 +25,7 @@ import sympy as sp
 
 from ..solution import Solution
 from .algebra import solve_equations, solve_inequality, solve_solution_count
+from .basic_stories import BASIC_FAMILIES
 from .build import Decline
 from .classic import CLASSIC_FAMILIES
 from .context import Context, context_of
@@ -63,8 +64,15 @@ def _wording(prob: Problem) -> Solution | None:
     return solve_wording(prob)
 
 
-# the story families built on story.py's Story, in the order they were always tried (after story.py's own)
-_STORY_FAMILIES = (*RATIO_FAMILIES, *MORE_FAMILIES, *EVERYDAY_FAMILIES, *PURCHASE_FAMILIES, *CLASSIC_FAMILIES)
+# the story families built on story.py's Story, in the order they were always tried
+_STORY_FAMILIES = (
+    *BASIC_FAMILIES,
+    *RATIO_FAMILIES,
+    *MORE_FAMILIES,
+    *EVERYDAY_FAMILIES,
+    *PURCHASE_FAMILIES,
+    *CLASSIC_FAMILIES,
+)
 
 
 @reader(

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from .rewrite import NUMBER_WORDS, ordinal_terms, words_to_numbers
+from .table_layouts import figures_unread
 from .tex import arrays_as_cases
 
 __all__ = ["Problem", "analyze", "top_level_split", "parse_options", "strip_format", "STRICT_WORDS"]
@@ -249,13 +250,11 @@ def _is_math_token(core: str, tokens: list[str], i: int) -> bool:
 
 
 def _has_figure(text: str) -> bool:
-    """A drawing (``[asy]``, an image), or a ``tabular``/``array`` that ``tables`` reads as neither table nor system."""
+    """A drawing (``[asy]``, an image), or a ``tabular``/``array`` read as neither a table nor a system."""
     if _FIGURE.search(text):
         return True
     if not _TABLE_ENV.search(text):
         return False
-    from .tables import figures_unread
-
     return figures_unread(text)
 
 

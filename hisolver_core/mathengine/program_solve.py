@@ -16,7 +16,6 @@ can do so with certainty, and otherwise raises :class:`~.build.Decline` with a r
 
 from __future__ import annotations
 
-import importlib
 from dataclasses import replace
 
 import sympy as sp
@@ -47,6 +46,7 @@ from .program_steps import (
     solve_work,
     verification_step,
 )
+from .table_stats import solve_statistic
 
 __all__ = ["solve_program"]
 
@@ -96,13 +96,6 @@ def solve_program(program: MathProgram, prob=None) -> Solution:
 
 
 def _statistic(program: MathProgram, prob) -> Solution:
-    try:
-        tables = importlib.import_module(f"{__package__}.tables")  # the tables engineer's module, when present
-    except ImportError:
-        raise Decline("Statistics of a table are not available in this version.") from None
-    solve_statistic = getattr(tables, "solve_statistic", None)
-    if solve_statistic is None:
-        raise Decline("Statistics of a table are not available in this version.")
     sol: Solution = solve_statistic(program, prob)
     sol.reader = program.reader
     return sol

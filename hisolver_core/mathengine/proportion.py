@@ -11,7 +11,7 @@ import re
 
 import sympy as sp
 
-from .story import NUM, Story, _n, question_of
+from .story import NUM, Story, _n, question_of, reads
 
 __all__ = ["MORE_FAMILIES"]
 
@@ -251,6 +251,7 @@ def _percent_change(s: str) -> Story | None:
     return Story("percent", [eq], {}, x, [pct, new], hints, [f"change: {pct}%, new value {new}"])
 
 
+@reads("extremes")
 def _average(s: str) -> Story | None:
     """ "The average of 5 numbers is 20. If one number is removed, the average becomes 18. What is that number?"."""
     m = re.search(

@@ -13,9 +13,8 @@ import re
 
 import sympy as sp
 
-from .everyday import _base, _forms
-from .story import NUM, Story, _n, question_of
-from .words import singular
+from .story import NUM, Story, _n, question_of, reads
+from .words import singular, unit_singular, word_forms
 
 __all__ = ["PURCHASE_FAMILIES"]
 
@@ -445,6 +444,7 @@ def _percent_of_count(s: str) -> Story | None:
     return Story("percent", [eq], {}, x, used + extra, hints, [f"total: {total.group(1)}"], integer=True)
 
 
+@reads("extremes", "bounds")
 def _capacity(s: str) -> Story | None:
     """ "A van can carry at most 3000 pounds; the driver weighs 180; each package 45: the greatest number of
     packages?"."""
@@ -531,7 +531,7 @@ def _break_even(s: str) -> Story | None:
     q = question_of(s)
     if len(plans) != 2 or plans[0][2] != plans[1][2] or not re.search(r"\b(?:the same|equal)\b", q):
         return None
-    unit = _base(plans[0][2])
+    unit = unit_singular(plans[0][2])
     if not re.search(rf"\bhow many (?:{unit}|{unit}s|{unit}es)\b", q):
         return None
     n = sp.Symbol("n", positive=True)
@@ -555,6 +555,7 @@ def _break_even(s: str) -> Story | None:
     )
 
 
+@reads("extremes", "bounds")
 def _budget(s: str) -> Story | None:
     """ "At most 150 to spend; a one-time fee of 35 and 12 for each week: the greatest number of weeks?"."""
     budget = re.search(rf"\b(?:has|have|had) (?:at most|up to|no more than) {NUM} to spend\b|\bbudget of {NUM}\b", s)
@@ -562,7 +563,7 @@ def _budget(s: str) -> Story | None:
     rate = re.search(rf"\b(?:and|plus) {NUM} (?:for each|per|each) ([a-z]+)\b", s[fee.end() :]) if fee else None
     q = question_of(s)
     asked = re.match(r"what is the (?:greatest|maximum|largest) number of ([a-z]+)\b", q)
-    if not budget or not fee or not rate or not asked or _base(asked.group(1)) != _base(rate.group(2)):
+    if not budget or not fee or not rate or not asked or unit_singular(asked.group(1)) != unit_singular(rate.group(2)):
         return None
     limit = _n(budget.group(1) or budget.group(2))
     n = sp.Symbol("n", nonnegative=True)
@@ -589,7 +590,7 @@ def _pay_per_item(s: str) -> Story | None:
     m = re.search(rf"\bpaid {NUM} per hour plus {NUM} for each ([a-z]+)\b", s)
     worked = re.search(rf"\bworked {NUM} hours and earned (?:a total of )?{NUM}\b", s)
     q = question_of(s)
-    if not m or not worked or not re.match(rf"how many {_forms(m.group(3))}\b", q):
+    if not m or not worked or not re.match(rf"how many {word_forms(m.group(3))}\b", q):
         return None
     d = sp.Symbol("d", nonnegative=True)
     eq = sp.Eq(_n(m.group(1)) * _n(worked.group(1)) + _n(m.group(2)) * d, _n(worked.group(2)))

@@ -10,7 +10,7 @@ import re
 
 import sympy as sp
 
-from .story import NUM, Story, _n, question_of
+from .story import NUM, Story, _n, question_of, reads
 
 __all__ = ["RATIO_FAMILIES"]
 
@@ -66,6 +66,7 @@ def _ratio_difference(s: str) -> Story | None:
     )
 
 
+@reads("extremes")
 def _ratio(s: str) -> Story | None:
     m = re.search(
         r"\bratio (?:of (?:the )?(?:number of )?([a-z]+)(?: [a-z]+)? to (?:the )?(?:number of )?([a-z]+)(?: "

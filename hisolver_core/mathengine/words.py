@@ -5,14 +5,15 @@
 - :data:`ORDINALS`: ``first -> 1`` ... ``hundredth -> 100``.
 
 Readers compare and print words through these so that one reading of a plural or of a sentence
-holds across the engine. Unit words with irregular plurals (``feet``) are ``everyday._base``'s.
+holds across the engine. Unit and item words with irregular plurals (``feet``, ``people``) go through
+:func:`unit_singular`; :func:`word_forms` is a regex for a word's singular and plural.
 """
 
 from __future__ import annotations
 
 import re
 
-__all__ = ["ORDINALS", "singular", "sentences"]
+__all__ = ["ORDINALS", "asked_sentence", "singular", "sentences", "unit_singular", "word_forms"]
 
 # the ordinal words and the positions they name ("the third term": 3)
 ORDINALS = {
@@ -74,3 +75,31 @@ def sentences(text: str, *, before_capital: bool = False, glued: bool = False) -
         return [s for s in _BREAK_BEFORE_CAPITAL.split(text.strip()) if s]
     pattern = _BREAK_OR_GLUED if glued else _BREAK
     return [s for s in pattern.split(text) if s.strip()]
+
+
+def asked_sentence(text: str) -> str:
+    """The sentence that asks: the last one with a question mark, else the last sentence ("" for none)."""
+    parts = sentences(text.strip())
+    asks = [p for p in parts if "?" in p]
+    return (asks or parts or [""])[-1]
+
+
+_IRREGULAR = {"feet": "foot", "foot": "foot", "people": "person", "children": "child", "men": "man", "women": "woman"}
+
+
+def unit_singular(word: str) -> str:
+    """The singular of a unit or item word: inches -> inch, feet -> foot, liters -> liter."""
+    if word in _IRREGULAR:
+        return _IRREGULAR[word]
+    if re.search(r"(?:ch|sh|x|ss)es$", word):
+        return word[:-2]
+    return singular(word)
+
+
+def word_forms(word: str) -> str:
+    """A regex for the singular and plural of ``word``: delivery -> (?:delivery|deliveries|deliverys)."""
+    base = unit_singular(word)
+    forms = {base, base + "s", base + "es"}
+    if base.endswith("y") and base[-2:-1] not in "aeiou":
+        forms.add(base[:-1] + "ies")
+    return "(?:" + "|".join(sorted(map(re.escape, forms), key=len, reverse=True)) + ")"

@@ -5,8 +5,11 @@ from __future__ import annotations
 import re
 
 import pytest
+import sympy as sp
 
 from hisolver_core.mathengine import answers_equivalent, solve
+from hisolver_core.mathengine.problem import analyze
+from hisolver_core.mathengine.story import Story, reads, solve_story
 
 WORKED = [
     # verbal equations (rewrite rules)
@@ -170,3 +173,40 @@ def test_story_near_misses_decline(problem: str) -> None:
     sol = solve(problem)
     assert not sol.solved, (sol.answer_latex, sol.topic)
     assert sol.reason
+
+
+def _half_family():
+    """A fresh test family: 'half of N' read as x = N/2, whatever the question's words."""
+
+    def half(s: str):
+        m = re.search(r"half of (\d+)", s)
+        if not m:
+            return None
+        x = sp.Symbol("x")
+        return Story("test", [sp.Eq(x, sp.Integer(m.group(1)) / 2)], {}, x, [m.group(1)], ["Halve it."])
+
+    return half
+
+
+@pytest.mark.parametrize(
+    ("question", "words", "answered"),
+    [
+        ("A box holds half of 40 pens. How many pens does it hold?", (), True),
+        ("A box holds half of 40 pens. What is the least number of pens it holds?", (), False),
+        ("A box holds half of 40 pens. What is the least number of pens it holds?", ("extremes",), True),
+        ("A box holds half of 40 pens. How many pens does it not hold?", ("extremes",), False),
+        ("A box holds half of 40 pens. At least how many pens does it hold?", ("extremes",), False),
+        ("A box holds half of 40 pens. At least how many pens does it hold?", ("extremes", "bounds"), True),
+    ],
+)
+def test_a_family_answers_only_the_question_words_it_is_marked_as_reading(question, words, answered) -> None:
+    family = reads(*words)(_half_family()) if words else _half_family()
+    sol = solve_story(analyze(question), (family,))
+    assert (sol is not None) is answered
+    if sol is not None:
+        assert str(sol.answer) == "20"
+
+
+def test_an_unknown_question_word_is_refused() -> None:
+    with pytest.raises(ValueError, match="Unknown question words"):
+        reads("superlatives")

@@ -13,14 +13,9 @@ from hisolver_core.mathengine.parse import parse_math
 from hisolver_core.mathengine.problem import analyze
 from hisolver_core.mathengine.program import MathProgram, Table, Target
 from hisolver_core.mathengine.readers import registered_readers
-from hisolver_core.mathengine.tables import (
-    cell_number,
-    find_blocks,
-    find_tables,
-    numbers_of,
-    program_of,
-    solve_statistic,
-)
+from hisolver_core.mathengine.table_layouts import cell_number, find_blocks, find_tables
+from hisolver_core.mathengine.table_stats import numbers_of, solve_statistic
+from hisolver_core.mathengine.tables import program_of
 
 LATEX_FUNCTION = r"""$$\begin{array}{c || c | c | c | c}
 x & 0 & 1 & 2 & 3 \\
