@@ -78,8 +78,36 @@ def _zero_for_positive(expr: sp.Expr) -> bool:
     return True
 
 
+def _log_of_powers(side: sp.Expr) -> sp.Expr | None:
+    """``log(side)`` as a sum of exponent * log(prime) when ``side`` is a product of powers of positive numbers."""
+    total = sp.Integer(0)
+    for factor in sp.Mul.make_args(side):
+        base, exp = factor.as_base_exp()
+        if not (base.is_Rational and base.is_positive):
+            return None
+        for part, sign in ((base.p, 1), (base.q, -1)):
+            for prime, k in sp.factorint(part, limit=10**5).items():  # a large cofactor stays as it is
+                total += sign * k * exp * sp.log(prime)
+    return total
+
+
+def _exponents_equated(eq: sp.Eq, unknowns: list[sp.Symbol]) -> sp.Basic:
+    """``9^(18n) = 27^24`` as ``36 n log 3 = 72 log 3``: exponential equations of numbers, for real unknowns.
+
+    SymPy's own route over the complex branches of such an equation can run for minutes.
+    """
+    if not isinstance(eq, sp.Eq) or not any(p.exp.free_symbols & set(unknowns) for p in eq.atoms(sp.Pow)):
+        return eq
+    lhs, rhs = _log_of_powers(eq.lhs), _log_of_powers(eq.rhs)
+    if lhs is None or rhs is None:
+        return eq
+    return sp.Eq(sp.expand(lhs), sp.expand(rhs))
+
+
 def _solve_system(ctx: Context, eqs: list[sp.Eq], unknowns: list[sp.Symbol]) -> list[dict]:
     real_eqs, back = _realify(eqs, unknowns, ctx.complex_mode)
+    if not ctx.complex_mode:
+        real_eqs = [_exponents_equated(e, list(back)) for e in real_eqs]
     forward = {k: v for v, k in back.items()}
     real_unknowns = sorted((forward[s] for s in unknowns if s in forward), key=lambda s: s.name)
     try:

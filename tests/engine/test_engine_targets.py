@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from hisolver_core.mathengine import solve
+from hisolver_core.mathengine import answers_equivalent, solve
 
 ANSWERED = [
     # MATH: the sum of the midpoint's coordinates, not the midpoint
@@ -121,3 +121,23 @@ def test_a_factor_binds_before_increased_by(problem: str, expected: str) -> None
     sol = solve(problem)
     assert sol.solved, sol.reason
     assert sol.answer_latex == expected
+
+
+@pytest.mark.parametrize(
+    ("problem", "expected"),
+    [
+        (r"If $9^{18n}=27^{24}$, find $n$.", "2"),  # SymPy's complex branches took minutes; exponents compared: fast
+        (r"Solve for $x$: $(1/3)^{x} = 27$.", "-3"),
+        (r"If $2^x \cdot 3^x = 36$, what is $x$?", "2"),
+    ],
+)
+def test_exponential_equations_of_numbers_compare_exponents(problem: str, expected: str) -> None:
+    sol = solve(problem)
+    assert sol.status == "solved"
+    assert answers_equivalent(str(sol.answer), expected)
+
+
+def test_an_exponential_equation_with_two_real_roots_gives_both() -> None:
+    sol = solve(r"Solve $5^{x^2} = 625$.")
+    assert sol.status == "solved"
+    assert set(sol.answer) == {-2, 2}
