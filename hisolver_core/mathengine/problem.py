@@ -280,7 +280,7 @@ def analyze(raw: str, options=None) -> Problem:
             marks.append(f"⟦{len(math) - 1}⟧")
         return " " + " and ".join(marks) + " "
 
-    text = ordinal_terms(_currency(_plane_words(_domain_note(text))))
+    text = ordinal_terms(_currency(_plane_words(_domain_note(_tex_prose(text)))))
     delimited = bool(_LATEX_MATH.search(text))
     if not delimited:
         text = _question_mark_unknown(plain_typography(text))
@@ -498,6 +498,20 @@ _LEADING_DASH = re.compile(r"(?:^|(?<=[\s(\[=]))–(?=\d|\()")  # "–7", "(–3
 _BETWEEN_DASH = re.compile(r"(?<=[\w)\]])\s*–\s*(?=[\w(\[])")
 _THOUSANDS = re.compile(r"(?<![\d,(\[{.])\d{1,3}(?:,\d{3})+(?![\d,])")
 _SPOKEN_FRACTION = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?|[a-z?]) over (\d+(?:\.\d+)?|[a-z?])(?!\w|\.\d)")
+
+
+_TEX_ORDINAL = re.compile(
+    r"\$\s*(\d+|[a-zA-Z])\s*\^\s*\{?\s*(?:\\(?:mathrm|text|textrm|rm)\s*)?\{?\s*(st|nd|rd|th)\s*\}?\s*\}?\s*\$"
+)
+_TEX_BULLET = re.compile(r"\$\s*\\bullet\s*\$")
+_TEX_EMPHASIS = re.compile(r"\$\s*\\(?:emph|textit)\s*\{([^{}$]*)\}\s*\$|\\(?:emph|textit)\s*\{([^{}$]*)\}")
+
+
+def _tex_prose(text: str) -> str:
+    """TeX that is prose: ``$7^{\\mathrm{th}}$`` is "7th", ``$\\bullet$`` starts a list item, ``\\emph{w}`` is w."""
+    text = _TEX_ORDINAL.sub(r"\1\2", text)
+    text = _TEX_BULLET.sub("\n", text)
+    return _TEX_EMPHASIS.sub(lambda m: m.group(1) or m.group(2) or "", text)
 
 
 def plain_typography(text: str) -> str:

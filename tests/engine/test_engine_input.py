@@ -129,3 +129,19 @@ def test_mmlu_keys_with_lost_minus_signs_are_corrected(tmp_path: Path) -> None:
         item = loaded[str(n)]
         assert item.expected != chr(ord("A") + key)  # the file's key is replaced
         assert solve(item.problem, item.options).choice == item.expected
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "math"),
+    [
+        (r"The $7^{\mathrm{th}}$ term", "th term", ["7"]),  # an ordinal typeset as a power is a number, not 7^th
+        (r"the $n^\mathrm{th}$ number counted", "nth number", []),
+        (r"the $1000^{\rm th}$ positive integer", "th positive integer", ["1000"]),
+        (r"(An $\emph{interior diagonal }$ joins a pair of vertices.)", "interior diagonal", []),
+        (r"An \textit{emirp} is prime reversed; what is $2+2$?", "emirp is prime", ["2+2"]),
+    ],
+)
+def test_tex_that_is_prose_is_read_as_words(text: str, words: str, math: list[str]) -> None:
+    prob = analyze(text)
+    assert words in prob.text
+    assert sorted(prob.math) == sorted(math)
