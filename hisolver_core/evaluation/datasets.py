@@ -53,17 +53,36 @@ def _agieval(row: dict, i: int) -> EvalItem:
     )
 
 
-def _boxed(solution: str) -> str:
-    """The content of the last ``\\boxed{...}`` in a MATH solution (braces balanced); "" when there is none."""
-    start = solution.rfind("\\boxed{")
-    if start < 0:
-        return ""
+def _boxed_at(solution: str, start: int) -> tuple[str, int]:
+    """The content of the ``\\boxed{...}`` starting at ``start`` (braces balanced) and the index after it."""
     depth, i = 0, start + len("\\boxed")
     for j in range(i, len(solution)):
         depth += {"{": 1, "}": -1}.get(solution[j], 0)
         if depth == 0:
-            return solution[i + 1 : j].strip()
-    return ""
+            return solution[i + 1 : j].strip(), j + 1
+    return "", len(solution)
+
+
+# between two boxed answers that are one answer together: "the answers are $\boxed{-2}$ and $\boxed{1}$"
+_AND_BETWEEN = re.compile(r"\s*\$?\s*(?:\\text\{\s*)?and(?:\s*\})?\s*\$?\s*(?:[a-z]\s*=\s*)?\$?\s*")
+
+
+def _boxed(solution: str) -> str:
+    """The answer a MATH solution boxes: its last ``\\boxed{...}``, or the last run of boxes joined by "and"
+    (``$\\boxed{-2}$ and $\\boxed{1}$`` is "-2, 1"; boxes joined by "or" are alternative forms of one answer).
+    "" when there is none."""
+    starts = [m.start() for m in re.finditer(r"\\boxed\{", solution)]
+    if not starts:
+        return ""
+    answers, end = [], None
+    for start in starts:
+        content, after = _boxed_at(solution, start)
+        if end is not None and _AND_BETWEEN.fullmatch(solution[end:start]):
+            answers.append(content)
+        else:
+            answers = [content]
+        end = after
+    return ", ".join(answers)
 
 
 def _level(value) -> int | None:

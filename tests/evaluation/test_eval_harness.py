@@ -185,3 +185,21 @@ def test_a_run_with_a_database_is_recorded_as_a_job(tmp_path, db):
     [job] = list_jobs(db, kind="evaluate")
     assert job["status"] == "succeeded" and job["progress"] == 1.0
     assert job["message"] == "1/2 correct, 1 answered, precision 100.0%"
+
+
+@pytest.mark.parametrize(
+    ("solution", "answer"),
+    [
+        (r"So $x = \boxed{5}$.", "5"),
+        (r"First $\boxed{3}$ by one route; by another, $\boxed{4}$.", "4"),  # the last answer counts
+        (r"Therefore, the answers are $\boxed{-2}$ and $\boxed{1}$.", "-2, 1"),  # a list boxed item by item
+        (r"the values $a = \boxed{-1}$ and $a = \boxed{2}.$", "-1, 2"),
+        (r"This yields $\boxed{x+11}$ or $\boxed{11+x}$.", "11+x"),  # "or": two forms of one answer
+        (r"$\boxed{\frac{1}{2}}$", r"\frac{1}{2}"),
+        ("no box here", ""),
+    ],
+)
+def test_math_answer_is_the_boxed_run(solution: str, answer: str) -> None:
+    from hisolver_core.evaluation.datasets import _boxed
+
+    assert _boxed(solution) == answer
