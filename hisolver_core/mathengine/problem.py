@@ -29,6 +29,16 @@ _FORMAT_SENTENCE = re.compile(
     r"(?:\(\s*)?\b(?:express|give|write|enter|round|leave|simplify)\s+(?:your|the|all|each)\s+answers?\b[^.?!]*[.?!]?\)?",
     re.I,
 )
+# how to list several answers: "If there are multiple solutions, order them from least to greatest, separated by
+# commas." / "find all values of x and list them from least to greatest"
+_LIST_FORMAT = re.compile(
+    r"(?:\bif there (?:is|are) (?:more than one|multiple|several|two or more) (?:solutions?|answers?|values?),?\s*)?"
+    r"(?:,?\s*\band\s+)?\b(?:list|order|enter|write|give|put)\s+"
+    r"(?:them|all (?:of )?(?:the )?(?:solutions|values|answers|roots))\b[^.?!]*?"
+    r"(?:least to greatest|greatest to least|smallest to largest|largest to smallest|increasing order|"
+    r"decreasing order|separated by commas?(?:\s?\(s\))?)[^.?!]*[.?!]?|,?\s*\bseparated by commas?(?:\s?\(s\))?",
+    re.I,
+)
 _AS_FORM = re.compile(
     r"\b(?:expressed|written|write it|express it)?\s*(?:as|in) (?:a |an )?(?:common fraction|fraction|decimal|integer"
     r"|whole number|"
@@ -549,7 +559,7 @@ def _question_mark_unknown(text: str) -> str:
 
 def strip_format(text: str) -> str:
     """Remove sentences and phrases that only say how to format the answer."""
-    text = _FORMAT_SENTENCE.sub(" ", text)
+    text = _LIST_FORMAT.sub(" ", _FORMAT_SENTENCE.sub(" ", text))
     text = re.sub(r"\b(?:rounded |correct )?(?:to )?(?:the )?" + _ROUND.pattern, " ", text, flags=re.I)
     return _AS_FORM.sub(" ", text)
 

@@ -145,3 +145,21 @@ def test_tex_that_is_prose_is_read_as_words(text: str, words: str, math: list[st
     prob = analyze(text)
     assert words in prob.text
     assert sorted(prob.math) == sorted(math)
+
+
+@pytest.mark.parametrize(
+    ("problem", "roots"),
+    [
+        (
+            r"Find all solutions to the equation $\sqrt{3x+6}=x+2$.  If there are multiple solutions, "
+            "order them from least to greatest, separated by comma(s).",
+            {-2, 1},
+        ),
+        (r"If $\sqrt[3]{4x^2}=4$, find all possible values of $x$ and list them from least to greatest.", {-4, 4}),
+        (r"Find all real $x$ with $x^2 = 9$. Enter all the solutions, separated by commas.", {-3, 3}),
+    ],
+)
+def test_how_to_list_several_answers_is_format_not_wording(problem: str, roots: set) -> None:
+    sol = solve(problem)
+    assert sol.status == "solved", sol.reason
+    assert set(sol.answer) == roots
