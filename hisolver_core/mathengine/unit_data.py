@@ -132,6 +132,7 @@ EQUIVALENT = [
     for phrase in """
     cost the same as|costs the same as|cost as much as|costs as much as|is equivalent to|are equivalent to
     is worth the same as|are worth the same as|weigh the same as|weighs the same as|is as heavy as|are as heavy as
+    is worth|are worth|equal|equals|is equal to|are equal to|=|can be exchanged for|can be traded for
     """.replace("\n", "|").split("|")
     if phrase.strip()
 ]

@@ -198,6 +198,8 @@ def _asked(tokens: list[str], used: set[int]) -> _Asked:
             scale, start = scale * SCALES[tokens[start]], start + 1
         noun, end = _noun(tokens, start)
         used.update(range(2, end))
+        if tokens[end : end + 1] in (["equal"], ["="]) and end + 1 < len(tokens) and is_number(tokens[end + 1]):
+            used.add(end)  # "how many daps equal 42 baps": what an amount is worth, as in "are equivalent to"
     return _Asked(how, noun, explicit, bool(_SPEND.search(text)), scale)
 
 
@@ -324,7 +326,7 @@ def _read(
     stated = _stated_conversions(tokens, read, used)
     if stated is None:
         return ["<a stated conversion the table does not hold>"]
-    rates = _equivalences(tokens, read, used)
+    rates = _equivalences(tokens, [r for r in read if not any(r[0] is q for q in stated)], used)
     paired = [*stated, *(q for pair in rates for q in pair[:2])]
     out.extend(q for q, _, _ in read if not any(q is s for s in paired))
     out.extend(rate for _, _, rate in rates)

@@ -310,3 +310,29 @@ def test_an_asked_rounding_rounds_the_exact_answer():
     sol = solve_units(analyze("How many feet are in 100 meters? Round to the nearest tenth."))
     assert sol is not None and abs(float(sol.answer) - 328.1) < 1e-9
     assert r"\frac{125000}{381}" in sol.steps[-1].latex
+
+
+@pytest.mark.parametrize(
+    ("problem", "expected"),
+    [
+        ("If 4 daps = 7 yaps, and 5 yaps = 3 baps, how many daps equal 42 baps?", "40"),
+        ("3 apples = 2 pears. 4 pears = 6 plums. How many apples equal 9 plums?", "9"),
+        ("On Mars, 7 ligs = 4 lags and 9 lags = 20 lugs. How many ligs are equivalent to 80 lugs?", "63"),
+        ("If 3 pens equal 2 pencils, how many pens are worth 10 pencils?", "15"),
+    ],
+)
+def test_exchange_chains_written_with_equals(problem: str, expected: str) -> None:
+    sol = solve(problem)
+    assert sol.status == "solved", sol.reason
+    assert str(sol.answer) == expected
+
+
+@pytest.mark.parametrize(
+    "problem",
+    [
+        "If 3 pens = 2 pencils and 4 pencils = 5 erasers, how many pens equal 10 rulers?",  # rulers are not in the chain
+        "If 3 pens = 2 pencils, how many pens equal 10 pencils and 2 erasers?",  # erasers have no rate
+    ],
+)
+def test_exchange_chains_that_do_not_connect_decline(problem: str) -> None:
+    assert solve(problem).status == "unsupported"
