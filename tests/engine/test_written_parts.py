@@ -50,3 +50,17 @@ def test_coefficient_steps_show_the_expansion() -> None:
     assert latex[0] == "(x+3)(2x-1)"
     assert "2 x^{2} + 5 x - 3" in latex[1]
     assert latex[-1] == "2"
+
+
+@pytest.mark.parametrize(
+    ("problem", "expected"),
+    [
+        (r"What fraction is the same as \[\frac{1-2+3-4+5}{2-4+6-8+10}?\]", "1/2"),
+        (r"What number is equal to $\frac{3}{4} + \frac{1}{8}$?", "7/8"),
+        (r"What fraction is $0.\overline{6}$?", "2/3"),
+    ],
+)
+def test_what_fraction_or_number_is_the_same_as_asks_the_value(problem: str, expected: str) -> None:
+    sol = solve(problem)
+    assert sol.status == "solved", sol.reason
+    assert str(sol.answer) == expected
