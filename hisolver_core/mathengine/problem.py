@@ -177,8 +177,22 @@ def parse_options(options) -> list[tuple[str, str]]:
     return result
 
 
+def _outside_math(text: str, pattern: re.Pattern) -> list[re.Match]:
+    """The matches of ``pattern`` in ``text`` except a letter inside ``$...$`` math after an operator.
+
+    ``$(3x + A)(x + B)$`` has no options; ``A) $20 B) $30`` has (its ``$20 B) $`` pairs like math).
+    """
+    spans = [m.span() for m in _LATEX_MATH.finditer(text)]
+
+    def in_expression(m: re.Match) -> bool:
+        before = text[: m.start(1)].rstrip(" (")
+        return any(a <= m.start(1) < b for a, b in spans) and before[-1:] in set("+-*/=,^")
+
+    return [m for m in pattern.finditer(text) if not in_expression(m)]
+
+
 def _split_option_text(text: str) -> list[tuple[str, str]]:
-    marks = list(_OPTION_SPLIT.finditer(text))
+    marks = _outside_math(text, _OPTION_SPLIT)
     letters = [m.group(1).upper() for m in marks]
     if len(marks) < 2 or letters != [chr(ord("A") + i) for i in range(len(marks))]:
         return []
@@ -189,15 +203,19 @@ def _split_option_text(text: str) -> list[tuple[str, str]]:
     return out
 
 
+_FIRST_OPTION = re.compile(r"(?:^|\s)\(?(A)\s*[).]\s*\S")
+
+
 def _inline_options(text: str) -> tuple[str, list[tuple[str, str]]]:
-    """Split trailing ``A) .. B) ..`` options off a problem text."""
-    m = re.search(r"(?:^|\s)\(?A\s*[).]\s*\S", text)
-    if not m:
+    """Split trailing ``A) .. B) ..`` options off a problem text (option marks inside math do not count)."""
+    first = _outside_math(text, _FIRST_OPTION)
+    if not first:
         return text, []
-    opts = _split_option_text(text[m.start() :])
+    start = first[0].start()
+    opts = _split_option_text(text[start:])
     if len(opts) < 2:
         return text, []
-    return text[: m.start()].rstrip(), opts
+    return text[:start].rstrip(), opts
 
 
 def _plain_segments(text: str) -> tuple[str, list[str]]:

@@ -163,3 +163,18 @@ def test_how_to_list_several_answers_is_format_not_wording(problem: str, roots: 
     sol = solve(problem)
     assert sol.status == "solved", sol.reason
     assert set(sol.answer) == roots
+
+
+def test_letters_inside_math_are_not_option_marks() -> None:
+    prob = analyze(r"The expression $3x^2 + 14x + 8$ can be written in the form $(3x + A)(x + B)$. What is $A - B$?")
+    assert prob.options == []
+    sol = solve(
+        r"The expression $3x^2 + 14x + 8$ can be written in the form $(3x + A)(x + B)$ where $A$ and $B$ are "
+        r"integers. What is the value of $A - B$?"
+    )
+    assert sol.status == "solved" and str(sol.answer) == "-2"
+
+
+def test_dollar_options_still_split() -> None:
+    prob = analyze("A pen costs $2 and a book $3. How much do both cost? A) $4 B) $5 C) $6")
+    assert [letter for letter, _ in prob.options] == ["A", "B", "C"]
