@@ -220,6 +220,8 @@ def _identity_equations(eqs: list[sp.Eq], var: sp.Symbol) -> list[sp.Eq]:
 
 
 def _meets_conditions(intent: Intent, sol: dict) -> bool:
+    if "distinct" in intent.conditions and len(set(sol.values())) < len(sol):
+        return False  # "a and b are two distinct integers"
     for value in sol.values():
         if value.free_symbols:
             continue

@@ -93,9 +93,22 @@ _CONDITIONS = {
     "positive": r"⟦\d+⟧ (?:is|are) (?:a |both )?positive|positive (?:integer|real|number)s? ⟦\d+⟧"
     r"|(?:is|are) (?:both )?positive",
     "negative": r"⟦\d+⟧ (?:is|are) (?:a )?negative|(?:is|are) negative",
-    "integer": r"⟦\d+⟧ (?:is|are) (?:an |a )?(?:positive |negative )?integers?|integers? ⟦\d+⟧",
+    "integer": r"⟦\d+⟧ (?:is|are) (?:an |a )?(?:two |both )?(?:distinct |different )?(?:positive |negative )?integers?"
+    r"|integers? ⟦\d+⟧",
+    "distinct": r"⟦\d+⟧ and ⟦\d+⟧ are (?:two )?(?:distinct|different)\b",
 }
-_COND_WORDS = {"positive", "negative", "integer", "integers", "real", "number", "numbers", "both"}
+_COND_WORDS = {
+    "positive",
+    "negative",
+    "integer",
+    "integers",
+    "real",
+    "number",
+    "numbers",
+    "both",
+    "distinct",
+    "different",
+}
 _SIMPLIFY = re.compile(
     r"\b(simplify|simplified|expand|expanded|factor|factored|single fraction|combine|rewrite|rewritten|write)\b"
 )
@@ -140,6 +153,8 @@ def read_intent(ctx: Context, extra_words: set[str] | frozenset[str] = frozenset
         conditions.add("integer")
     if conditions:
         allowed |= _COND_WORDS
+        if re.search(r"\bare two (?:distinct |different )", q):
+            allowed.add("two")  # "a and b are two distinct integers": the count of the letters named
     solution_count = None
     if re.search(r"\b(?:has|have) no (?:real )?solutions?\b", q):
         solution_count = "none"

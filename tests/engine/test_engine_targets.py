@@ -141,3 +141,12 @@ def test_an_exponential_equation_with_two_real_roots_gives_both() -> None:
     sol = solve(r"Solve $5^{x^2} = 625$.")
     assert sol.status == "solved"
     assert set(sol.answer) == {-2, 2}
+
+
+def test_distinct_letters_are_a_condition() -> None:
+    sol = solve(r"If $x+y=10$ and $x-y=2$ where $x$ and $y$ are two different integers, what is $xy$?")
+    assert sol.status == "solved" and str(sol.answer) == "24"
+    # the only solution has x = y: "distinct" rules it out
+    assert solve(r"If $x+y=10$ and $x-y=0$ where $x$ and $y$ are two different integers, what is $xy$?").status == (
+        "unsupported"
+    )
