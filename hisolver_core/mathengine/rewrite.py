@@ -428,6 +428,32 @@ def _power_of(ctx: Context) -> bool:
     return True
 
 
+def _square_of_binomial(ctx: Context) -> bool:
+    """ "c such that x^2 + 25x + c is the square of a binomial" -> the identity x^2 + 25x + c = (p x + q)^2 in x."""
+    m = re.search(
+        r"(?:\bmakes? )?⟦(?P<a>\d+)⟧ (?:is |be |equals |is equal to |to be )?(?:equal to )?the square of a binomial",
+        ctx.problem.text,
+        flags=re.I,
+    )
+    if not m:
+        return False
+    _, expr = _value(ctx, m.group("a"))
+    if expr is None:
+        return False
+    try:
+        squared = [v for v in expr.free_symbols if sp.degree(expr, v) == 2]
+    except sp.PolynomialError:
+        return False
+    if len(squared) != 1:
+        return False
+    var = squared[0]
+    p, q = (sp.Symbol(n) for n in sorted({"p", "q", "r", "s", "t", "u"} - {v.name for v in expr.free_symbols})[:2])
+    _drop(ctx, m)
+    _splice(ctx, m, sp.Eq(expr, (p * var + q) ** 2))
+    ctx.problem.text += " for all " + _new_segment(ctx, var, var.name)
+    return True
+
+
 def rewrite_verbal(ctx: Context) -> None:
     """Apply the verbal rules to ``ctx`` in place until none matches."""
     if not any(seg.kind == "symbol" and seg.obj == N_SYM for seg in ctx.segments):
@@ -443,6 +469,7 @@ def rewrite_verbal(ctx: Context) -> None:
     _mean_of_list(ctx)
     _undefined(ctx)
     _power_of(ctx)
+    _square_of_binomial(ctx)
     if re.search(r"⟦\d+⟧ (?:percent )?of ⟦\d+⟧ (?:is )?(?:increased|decreased) by", ctx.problem.text, flags=re.I):
         # "0.20 of a number decreased by 4": 0.2n - 4 or 0.2(n - 4); the words do not say which
         raise Decline(

@@ -150,3 +150,21 @@ def test_distinct_letters_are_a_condition() -> None:
     assert solve(r"If $x+y=10$ and $x-y=0$ where $x$ and $y$ are two different integers, what is $xy$?").status == (
         "unsupported"
     )
+
+
+@pytest.mark.parametrize(
+    ("problem", "expected"),
+    [
+        (r"If $a$ is a constant such that $9x^2 - 12x + a$ is the square of a binomial, then what is $a$?", "4"),
+        (r"Find $c$ such that $x^2 + 6x + c$ is equal to the square of a binomial.", "9"),
+    ],
+)
+def test_square_of_a_binomial_is_an_identity(problem: str, expected: str) -> None:
+    sol = solve(problem)
+    assert sol.status == "solved" and answers_equivalent(str(sol.answer), expected)
+    assert "identity" in sol.steps[0].text
+
+
+def test_square_of_a_binomial_with_two_answers_declines() -> None:
+    # 4x^2 + bx + 9 = (2x +- 3)^2: b is 12 or -12, and the question asks for one value
+    assert solve(r"What is $b$ if $4x^2+bx+9$ is the square of a binomial?").status == "unsupported"
