@@ -43,6 +43,7 @@ from . import (
     integers,  # noqa: F401  (registers the integer-property reader)
     legacy,  # noqa: F401  (registers the reader families)
     number_facts,  # noqa: F401  (registers the digits, remainders and bases reader)
+    poly_degree,  # noqa: F401  (registers the degree-of-a-combination reader)
     sequences,  # noqa: F401  (registers the sequence reader)
     tables,  # noqa: F401  (registers the table reader)
     units,  # noqa: F401  (registers the unit-story reader, a fallback)
