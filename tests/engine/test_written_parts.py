@@ -64,3 +64,10 @@ def test_what_fraction_or_number_is_the_same_as_asks_the_value(problem: str, exp
     sol = solve(problem)
     assert sol.status == "solved", sol.reason
     assert str(sol.answer) == expected
+
+
+def test_only_one_solution_is_exactly_one_and_find_a_value_asks_the_parameter() -> None:
+    sol = solve(r"Find a value for $c$ such that $x^2+6x+c=0$ has only one solution.")
+    assert sol.status == "solved" and str(sol.answer) == "9"
+    # a x^2 + 8x + 4 = 0 has one solution for a = 4 and for a = 0 (then it is linear): "a value" is not one value
+    assert solve(r"Find a value for $a$ such that $ax^2+8x+4=0$ has only one solution.").status != "solved"
