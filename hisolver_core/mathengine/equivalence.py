@@ -112,6 +112,17 @@ def _sympy_equal(a, b) -> bool | None:
     return numerically_equal(a, b)
 
 
+_WORD = re.compile(r"\s*(?:\\(?:text|mbox|textbf|mathrm)\s*\{\s*([A-Za-z]{3,})\s*\}|([A-Za-z]{3,}))\s*\.?\s*")
+_NOT_WORDS = frozenset({"sqrt", "sin", "cos", "tan", "cot", "sec", "csc", "log", "exp", "inf", "infinity", "oo"})
+
+
+def _word(text: str) -> str | None:
+    """The word an answer is ("Friday", "\\text{even}"), lower case; None for anything else (x, 2x, \\pi, sqrt)."""
+    m = _WORD.fullmatch(text)
+    word = m and (m.group(1) or m.group(2)).lower()
+    return word if word and word not in _NOT_WORDS else None
+
+
 def answers_equivalent(a: str, b: str) -> bool | None:
     """True if answers ``a`` and ``b`` are mathematically equal, False if not, None if undecidable.
 
@@ -121,6 +132,9 @@ def answers_equivalent(a: str, b: str) -> bool | None:
         return None
     if str(a).strip() == str(b).strip():
         return True
+    wa, wb = _word(str(a)), _word(str(b))
+    if wa or wb:  # "Friday", "\\text{even}": a word answer equals only the same word, in any case
+        return wa == wb
     va, vb = to_value(a), to_value(b)
     if va is not None and vb is not None:
         result = _sympy_equal(va, vb)

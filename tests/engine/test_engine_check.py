@@ -21,6 +21,8 @@ from hisolver_core.mathengine import answers_equivalent, check_answer, solve
         ("15", "15\\mbox{ cm}^2"),
         ("(-1, 6)", "(-1,6)"),
         ("25%", "25"),
+        ("friday", r"\text{Friday}"),  # a word answer, in any case
+        (r"\mbox{Saturday}", "Saturday."),
     ],
 )
 def test_equivalent(a: str, b: str) -> None:
@@ -28,7 +30,16 @@ def test_equivalent(a: str, b: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "a,b", [("1/2", "0.52"), ("2x+2", "2x+1"), ("3", "-3"), ("(1, 2)", "(2, 1)"), ("17", r"18\text{ hours}")]
+    "a,b",
+    [
+        ("1/2", "0.52"),
+        ("2x+2", "2x+1"),
+        ("3", "-3"),
+        ("(1, 2)", "(2, 1)"),
+        ("17", r"18\text{ hours}"),
+        ("4", r"\text{Friday}"),
+        ("Monday", r"\text{Friday}"),
+    ],
 )
 def test_not_equivalent(a: str, b: str) -> None:
     assert answers_equivalent(a, b) is False
