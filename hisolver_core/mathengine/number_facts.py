@@ -26,7 +26,7 @@ from .options import choose_option
 from .parse import parse_math
 from .problem import Problem
 from .readers import reader
-from .words import sentences
+from .words import ORDINALS, sentences
 
 __all__ = ["QUESTIONS", "read_number_facts"]
 
@@ -634,6 +634,82 @@ def _named_base_read(prob: Problem, fact: str) -> bool:
     return prob.base in (None, 10) or fact == "base_arithmetic"
 
 
+def _solution(prob: Problem, answer: _Answer) -> Solution:
+    steps = [*answer.steps]
+    if answer.latex:
+        steps.append(step(answer.latex, "This is the answer."))
+    sol = solved(
+        prob.raw,
+        "number theory",
+        steps,
+        answer.hints,
+        answer.value,
+        verification="computed exactly (integer arithmetic; every residue tried for a congruence)",
+        answer_latex=answer.latex,
+    )
+    sol.reader = "number_facts"
+    return sol
+
+
+# --- days of the week -------------------------------------------------------------------------------------
+
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_SHIFT = re.compile(r"(⟦\d+⟧) days? (ago|before|earlier|later|after|from now|from today|old)(?=\s*(?:[.,?!'`\"]|$))")
+_BACK = ("ago", "before", "earlier")
+_FIRST_DAY = re.compile(
+    r"\bthe first day of (?:a|the|this) month is (?:a )?(?P<w>\w+day)\b.*\bwhat day of the week is the "
+    r"(?P<n>⟦\d+⟧(?:st|nd|rd|th)?|[a-z]+(?:-[a-z]+)?) day(?: of (?:the|that) month)?\W*$"
+)
+_TENS = {"twenty": 20, "thirty": 30}
+
+
+def _day_number(token: str, prob: Problem) -> int | None:
+    if token.startswith("⟦"):
+        text = prob.math[int(re.sub(r"\D", "", token))]
+        return int(text) if text.isdigit() else None
+    tens, _, unit = token.rpartition("-")
+    if tens and tens not in _TENS:
+        return None
+    n = ORDINALS.get(unit)
+    return None if n is None else _TENS.get(tens, 0) + n
+
+
+def _weekday(prob: Problem) -> _Answer | None:
+    """ "Today is Wednesday; 200 days ago?", "If the first day of a month is Monday, what day is the 23rd?"."""
+    q = prob.question
+    named = [w for w in _WEEKDAYS if re.search(rf"\b{w}s?\b", q)]
+    if "day of the week" not in q or len(named) != 1 or re.search(r"\b(?:yesterday|tomorrow)\b", q):
+        return None  # one named day is the reference ("tomorrow is Monday" would shift it)
+    start = _WEEKDAYS.index(named[0])
+    first = _FIRST_DAY.search(q)
+    shifts = _SHIFT.findall(q)
+    if first and not shifts:
+        n = _day_number(first.group("n"), prob)
+        if n is None or not 1 <= n <= 31:
+            return None
+        days, why = n - 1, f"Day {n} of the month is {n - 1} days after day 1."
+    elif len(shifts) == 1 and len(re.findall(r"⟦\d+⟧ days?\b", q)) == 1 and not first:  # one count of days
+        token, direction = shifts[0]
+        n = int(prob.math[int(token.strip("⟦⟧"))]) if prob.math[int(token.strip("⟦⟧"))].isdigit() else None
+        if n is None or (direction == "old" and not re.search(rf"\bborn on (?:a )?{named[0]}\b", q)):
+            return None
+        days = -n if direction in _BACK else n
+        why = f"{n} days {'back' if days < 0 else 'on'} from {named[0].title()}."
+    else:
+        return None
+    weeks, rest = divmod(abs(days), 7)
+    answer = _WEEKDAYS[(start + (days % 7)) % 7].title()
+    steps = [
+        step(f"{abs(days)} = 7 \\cdot {weeks} + {rest}", why + " Whole weeks end on the same day of the week."),
+        step(
+            f"\\text{{{named[0].title()}}} {'-' if days < 0 else '+'} {rest} \\text{{ days}} = \\text{{{answer}}}",
+            f"Count the {rest} days left over.",
+        ),
+    ]
+    hints = ["Days of the week repeat every 7 days: only the remainder on division by 7 matters."]
+    return _Answer(sp.Symbol(answer), steps, hints, latex=f"\\text{{{answer}}}")
+
+
 @reader(
     "number_facts",
     handles="digits of a decimal expansion, units digits, remainders and congruences, numerals in a base, "
@@ -642,7 +718,12 @@ def _named_base_read(prob: Problem, fact: str) -> bool:
 )
 def read_number_facts(prob: Problem) -> Solution | None:
     """Answer a question about a given number's digits, remainders, base numeral or prime factors; else None."""
-    if prob.has_figure or not prob.math:
+    if prob.has_figure:
+        return None
+    weekday = None if prob.options else _weekday(prob)
+    if weekday is not None:
+        return _solution(prob, weekday)
+    if not prob.math:
         return None
     read = _question(prob)
     if read is None:
@@ -657,19 +738,7 @@ def read_number_facts(prob: Problem) -> Solution | None:
         answer = _answer(fact, {k: v for k, v in m.groupdict().items() if v}, reading)
         if answer is None:
             continue  # the numbers are not of the kind this fact needs; a later pattern may still read them
-        steps = [*answer.steps]
-        if answer.latex:
-            steps.append(step(answer.latex, "This is the answer."))
-        sol = solved(
-            prob.raw,
-            "number theory",
-            steps,
-            answer.hints,
-            answer.value,
-            verification="computed exactly (integer arithmetic; every residue tried for a congruence)",
-            answer_latex=answer.latex,
-        )
-        sol.reader = "number_facts"
+        sol = _solution(prob, answer)
         if prob.options:
             sol = choose_option(sol, prob.options)
             return sol if sol.choice is not None else None

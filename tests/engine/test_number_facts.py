@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from hisolver_core.mathengine import answers_equivalent, solve
+from hisolver_core.mathengine import answers_equivalent, check_answer, solve
 
 
 @pytest.mark.parametrize(
@@ -85,5 +85,38 @@ def test_the_repeating_block_is_shown() -> None:
     ],
 )
 def test_number_facts_decline_what_they_cannot_answer(problem: str) -> None:
+    sol = solve(problem)
+    assert sol.status != "solved" or sol.reader != "number_facts"
+
+
+@pytest.mark.parametrize(
+    ("problem", "expected"),
+    [
+        ("Today is Thursday. Sam's party was 100 days ago. On what day of the week was the party?", "Tuesday"),
+        ("If June 3 is a Sunday, what day of the week will it be 45 days later?", "Wednesday"),
+        ("If the first day of a month is Friday, what day of the week is the thirtieth day?", "Saturday"),
+        ("Ana was born on a Tuesday. On what day of the week will Ana be 1000 days old?", "Monday"),
+    ],
+)
+def test_days_of_the_week(problem: str, expected: str) -> None:
+    sol = solve(problem)
+    assert sol.status == "solved", sol.reason
+    assert sol.answer_latex == rf"\text{{{expected}}}"
+    assert check_answer(sol, expected.lower()).correct is True  # a student types the day's name
+    assert check_answer(sol, "3").correct is False
+
+
+@pytest.mark.parametrize(
+    "problem",
+    [
+        # the named day is tomorrow, not the day counted from
+        "Tomorrow is Monday. What day of the week was it 10 days ago?",
+        # two shifts: which one starts where is a reading this reader does not make
+        "Today is Monday. Tim's birthday is 3 days after Ann's, which was 10 days ago. On what day of the week is Tim's birthday?",
+        # "3 days before yesterday" does not end at "before"
+        "Today is Monday. What day of the week was it 3 days before yesterday?",
+    ],
+)
+def test_days_of_the_week_decline_other_references(problem: str) -> None:
     sol = solve(problem)
     assert sol.status != "solved" or sol.reader != "number_facts"
