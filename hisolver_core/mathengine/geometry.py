@@ -9,8 +9,8 @@ positive unknown, and the program solver solves and verifies it (exact answers k
 roots). Every word must be one the reader knows, every number must be bound, and only one unit of
 length may appear: anything else (two shapes, a change of size, a figure) is left to other readers.
 
-Also here: a walk of legs north / east / south / west (the distance from the start), and the sine,
-cosine or tangent of an angle in degrees.
+Also here: a walk of legs north / east / south / west (the distance from the start), the sine,
+cosine or tangent of an angle in degrees, and the angle between the hands of a clock.
 """
 
 from __future__ import annotations
@@ -366,10 +366,10 @@ def read_geometry(prob: Problem) -> tuple[MathProgram, list[str]] | None:
             shape = replace(shape, formulas=shape.formulas[:2])
     if name == "right triangle" and "isosceles" in words:
         relations.append("leg_a = leg_b")
-    elif "isosceles" in words:
-        return None
     known = set(givens) | related
     formulas = _formulas(shape, known, target)
+    if name != "right triangle" and "isosceles" in words and any("side_" in f for f in formulas):
+        return None  # two equal sides: a condition the side formulas do not hold (base and height need none)
     unknowns = sorted({n for f in formulas + relations for n in _names(f)} | {target})
     program = MathProgram(
         target=Target(kind="value", expr=target, rounding=prob.rounding),
@@ -399,7 +399,7 @@ def solve_geometry(prob: Problem) -> Solution | None:
     """Read ``prob`` as a one-shape measurement problem and solve it; None when it is not one."""
     if prob.has_figure:
         return None
-    sol = _walk(prob) or _trig(prob)
+    sol = _walk(prob) or _trig(prob) or _clock(prob)
     if sol is not None:
         return sol
     read = read_geometry(prob)
@@ -498,6 +498,57 @@ def _trig(prob: Problem) -> Solution | None:
         ["Find the reference angle and the quadrant."],
         value,
         verification="exact value",
+    )
+    sol.reader = "geometry"
+    return sol
+
+
+_TIME = re.compile(r"\b(\d{1,2}):(\d{2})(?!\d)")
+
+
+def _clock(prob: Problem) -> Solution | None:
+    """ "the smaller angle formed by the hands of a clock at 2:48": the hour hand is at 30h + m/2
+    degrees, the minute hand at 6m; the smaller angle between them, or the larger, or the acute or
+    obtuse one when it is that."""
+    text = re.sub(r"\$|\\!|\\,", "", prob.raw.lower())
+    times = _TIME.findall(text)
+    if len(times) != 1 or "angle" not in text or not re.search(r"\bclock\b|\bhour hand", text):
+        return None
+    rest = re.sub(r"\b12[- ]hour\b|\b[ap]\.?m\.?(?=\W|$)", " ", _TIME.sub(" ", text))
+    words = r"\b(?:after|before|until|when|later|earlier|second hand|past|how long|times?|radians?|pi)\b"
+    if re.search(rf"\d|{words}", rest):
+        return None  # another number, or a question about when
+    hours, minutes = int(times[0][0]), int(times[0][1])
+    if not 1 <= hours <= 12 or minutes > 59:
+        return None
+    hour_hand, minute_hand = sp.Rational(60 * (hours % 12) + minutes, 2), sp.Integer(6 * minutes)
+    apart = abs(hour_hand - minute_hand)
+    small = min(apart, 360 - apart)
+    if re.search(r"\b(?:larger|greater|reflex)\b", rest):
+        answer = 360 - small
+    elif re.search(r"\b(?:smaller|lesser|smallest|acute|obtuse)\b", rest):
+        answer = small
+    else:
+        return None  # which of the two angles is not said
+    if (re.search(r"\bacute\b", rest) and not answer < 90) or (
+        re.search(r"\bobtuse\b", rest) and not 90 < answer < 180
+    ):
+        return None
+    steps = [
+        step(
+            f"{tex(hour_hand)}^\\circ,\\ {tex(minute_hand)}^\\circ",
+            "The hour hand turns 30 degrees an hour and 1/2 a minute; the minute hand 6 degrees a minute.",
+        ),
+        step(f"|{tex(hour_hand)} - {tex(minute_hand)}| = {tex(apart)}", "The angle between the hands."),
+        step(f"{tex(answer)}^\\circ", "The angle asked (the two angles at the centre add up to 360 degrees)."),
+    ]
+    sol = solved(
+        prob.raw,
+        "geometry",
+        steps,
+        ["Find where each hand points, in degrees from 12."],
+        answer,
+        verification="the hands' positions",
     )
     sol.reader = "geometry"
     return sol

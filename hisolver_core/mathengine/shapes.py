@@ -94,8 +94,11 @@ SHAPES: dict[str, Shape] = {
             "perimeter": ("perimeter",),
             "area": ("area",),
             "circumradius": ("circumradius",),
+            "base": ("base",),
+            "height": ("height", "altitude", "altitude to the base", "height to the base"),
         },
         (
+            "area = base*height/2",
             "perimeter = side_a + side_b + side_c",
             "16*area**2 = (side_a + side_b + side_c)*(-side_a + side_b + side_c)*(side_a - side_b + side_c)"
             "*(side_a + side_b - side_c)",

@@ -39,6 +39,8 @@ SOLVED = [
         9 * sp.sqrt(3),
     ),
     ("The sides of a triangle measure 13, 14 and 15 units. What is the area of the triangle?", 84),
+    ("The area of a triangle is 45 square feet and its base is 9 feet. What is its height, in feet?", 10),
+    ("An isosceles triangle has a base of 10 and a height of 7. What is its area?", 35),
     (
         "A right triangle has legs of 9 and 40 units. What is the length of the median to the hypotenuse?",
         41 / sp.Integer(2),
@@ -64,6 +66,10 @@ SOLVED = [
     # walks and trigonometry
     ("Ann walks 5 miles north, then 12 miles east. How many miles is she from her starting point?", 13),
     ("Compute $\\sin 150^\\circ$.", sp.Rational(1, 2)),
+    # the hands of a clock: hour hand 30h + m/2 degrees, minute hand 6m
+    ("What is the smaller angle formed by the hands of a clock at 9:15, in degrees?", sp.Rational(345, 2)),
+    ("At 7:20, what is the larger angle between the hour hand and the minute hand, in degrees?", 260),
+    ("How many degrees are in the obtuse angle formed by the hands of a clock at 2:30?", 105),
     ("Compute $\\tan 135^\\circ$.", -1),
 ]
 
@@ -94,7 +100,8 @@ TRAPS = [
     "A rectangle has an area of 24 square units. What is its perimeter?",
     # a number that nothing reads
     "A cube has an edge of 3 inches and 2 of its faces are painted. What is its volume?",
-    # an isosceles triangle that is not a right one
+    # an isosceles triangle that is not a right one: its side formulas miss the two equal sides
+    "An isosceles triangle has a base of 8 and a perimeter of 18. What is its area?",
     "An isosceles triangle has sides of 5, 5 and 8 units. What is its perimeter?",
     # a walk asked for its length, not the distance from the start
     "Ann walks 5 miles north, then 12 miles east. How many miles does she walk?",
@@ -114,6 +121,13 @@ TRAPS = [
     # "the other diagonal" is not read; neither is a rhombus given by its side alone
     "A rhombus has a side of 5 and the other diagonal is 6. What is its area?",
     "A rhombus has a side of 5. What is its area?",
+    # at 5:10 the hands are 95 degrees apart: no acute angle to give
+    "What is the acute angle formed by the hands of a clock at 5:10?",
+    # which of the two angles is not said; a question about when
+    "What is the angle formed by the hands of a clock at 4:00?",
+    "How many minutes after 3:00 do the hands of a clock first form a smaller angle of 90 degrees?",
+    # asked in radians, not degrees
+    "What is the smaller angle formed by the hands of a clock at 3:30, in radians?",
     # an angle that has no simple exact value stays unanswered by this reader
     "Compute $\\cos 20^\\circ$.",
 ]
