@@ -40,6 +40,7 @@ from ..errors import ProblemError
 from ..solution import Solution
 from . import (
     forms,  # noqa: F401  (registers the written-out-math reader, a fallback)
+    geometry,  # noqa: F401  (registers the measurement-geometry reader)
     integers,  # noqa: F401  (registers the integer-property reader)
     legacy,  # noqa: F401  (registers the reader families)
     number_facts,  # noqa: F401  (registers the digits, remainders and bases reader)

@@ -46,7 +46,7 @@ def strip_units(text: str) -> str:
     s = re.sub(r"^(?:rs\.?|inr|usd|€|£|after|about|approx\.?|approximately)\s+", "", s, flags=re.I)
     s = re.sub(r"(?<=[\d)])\s+[a-zA-Z]{2}[a-zA-Z./²³ ]*$", "", s)
     # LaTeX units after a number, as MATH writes them: "18\text{ hours}", "15\mbox{ cm}^2"
-    s = re.sub(r"(?<=[\d)}])\s*\\(?:text|mbox)\{\s*[a-zA-Z][a-zA-Z.\s]*\}(?:\^[23])?\s*$", "", s)
+    s = re.sub(r"(?<=[\d)}])(?:\s|\\[,;!])*\\(?:text|mbox)\{\s*[a-zA-Z][a-zA-Z.\s]*\}(?:\^[23])?\s*$", "", s)
     s = s.rstrip("%").strip()
     return s
 

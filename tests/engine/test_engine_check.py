@@ -19,6 +19,7 @@ from hisolver_core.mathengine import answers_equivalent, check_answer, solve
         ("6+9i", "6 + 9 i"),
         ("18", r"18\text{ hours}"),  # MATH's gold answers carry units in \text
         ("15", "15\\mbox{ cm}^2"),
+        ("25", r"25 \, \text{km}"),  # a thin space before the unit
         ("(-1, 6)", "(-1,6)"),
         ("25%", "25"),
         ("friday", r"\text{Friday}"),  # a word answer, in any case

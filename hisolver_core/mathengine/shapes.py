@@ -1,0 +1,218 @@
+"""The shape vocabulary, kept as data: each shape's measures (with the words that name them) and the
+formulas between them, written in SymPy syntax over the measures' names.
+
+The geometry reader (:mod:`.geometry`) binds the numbers of a problem to these measures, adds a
+shape's formulas as relations and lets the program solver find the asked measure. A formula that
+names a measure nothing else mentions is left out (it would only define that measure).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+__all__ = ["Shape", "SHAPES", "POLYGON_SIDES", "UNIT_WORDS"]
+
+
+@dataclass(frozen=True)
+class Shape:
+    """A kind of figure: the words naming it, its measures (name -> words) and formulas."""
+
+    words: tuple[str, ...]
+    measures: dict[str, tuple[str, ...]]
+    formulas: tuple[str, ...]
+    integer: tuple[str, ...] = ()  # measures that are whole numbers (a polygon's number of sides)
+
+
+_CIRCLE = {
+    "radius": ("radius", "radii"),
+    "diameter": ("diameter",),
+    "circumference": ("circumference",),
+}
+
+SHAPES: dict[str, Shape] = {
+    "square": Shape(
+        ("square",),
+        {"side": ("side", "sides", "side length", "edge"), "perimeter": ("perimeter",), "area": ("area",)}
+        | {"diagonal": ("diagonal",)},
+        ("perimeter = 4*side", "area = side**2", "diagonal = sqrt(2)*side"),
+    ),
+    "rectangle": Shape(
+        ("rectangle", "rectangular"),
+        {
+            "length": ("length", "long"),
+            "width": ("width", "wide"),
+            "perimeter": ("perimeter",),
+            "area": ("area",),
+            "diagonal": ("diagonal",),
+        },
+        ("perimeter = 2*(length + width)", "area = length*width", "diagonal**2 = length**2 + width**2"),
+    ),
+    "rhombus": Shape(
+        ("rhombus",),
+        {
+            "side": ("side", "side length"),
+            "perimeter": ("perimeter",),
+            "area": ("area",),
+            "diagonals_ab": ("diagonals", "diagonals of lengths"),
+            "diagonal": ("one diagonal", "one of its diagonals", "a diagonal"),
+        },
+        ("perimeter = 4*side", "area = diagonal*diagonal_b/2", "4*side**2 = diagonal**2 + diagonal_b**2"),
+    ),
+    "circle": Shape(
+        ("circle", "circular"),
+        _CIRCLE | {"area": ("area",)},
+        ("diameter = 2*radius", "circumference = 2*pi*radius", "area = pi*radius**2"),
+    ),
+    "right triangle": Shape(
+        ("right triangle",),
+        {
+            "legs": ("legs", "leg lengths", "leg", "legs of lengths"),
+            "hypotenuse": ("hypotenuse",),
+            "area": ("area",),
+            "perimeter": ("perimeter",),
+            "altitude": ("altitude to the hypotenuse",),
+            "median": ("median to the hypotenuse",),
+        },
+        (
+            "hypotenuse**2 = leg_a**2 + leg_b**2",
+            "median = hypotenuse/2",
+            "area = leg_a*leg_b/2",
+            "perimeter = leg_a + leg_b + hypotenuse",
+            "altitude*hypotenuse = leg_a*leg_b",
+        ),
+    ),
+    "equilateral triangle": Shape(
+        ("equilateral triangle",),
+        {"side": ("side", "side length"), "perimeter": ("perimeter",), "area": ("area",)}
+        | {"altitude": ("altitude", "height")},
+        ("perimeter = 3*side", "area = sqrt(3)*side**2/4", "altitude = sqrt(3)*side/2"),
+    ),
+    "triangle": Shape(
+        ("triangle",),
+        {
+            "sides": ("sides", "side lengths"),
+            "perimeter": ("perimeter",),
+            "area": ("area",),
+            "circumradius": ("circumradius",),
+            "base": ("base",),
+            "height": ("height", "altitude", "altitude to the base", "height to the base"),
+        },
+        (
+            "area = base*height/2",
+            "perimeter = side_a + side_b + side_c",
+            "16*area**2 = (side_a + side_b + side_c)*(-side_a + side_b + side_c)*(side_a - side_b + side_c)"
+            "*(side_a + side_b - side_c)",
+            "4*area*circumradius = side_a*side_b*side_c",
+        ),
+    ),
+    "cube": Shape(
+        ("cube", "cubic"),
+        {
+            "edge": ("edge", "edge length", "side", "side length"),
+            "volume": ("volume",),
+            "surface_area": ("surface area", "total surface area"),
+            "diagonal": ("diagonal",),
+        },
+        ("volume = edge**3", "surface_area = 6*edge**2", "diagonal = sqrt(3)*edge"),
+    ),
+    "box": Shape(
+        ("box", "rectangular prism", "rectangular box", "rectangular solid"),
+        {
+            "length": ("length", "long"),
+            "width": ("width", "wide"),
+            "height": ("height", "high", "tall", "deep", "depth"),
+            "volume": ("volume",),
+            "surface_area": ("surface area", "total surface area"),
+        },
+        ("volume = length*width*height", "surface_area = 2*(length*width + length*height + width*height)"),
+    ),
+    "cylinder": Shape(
+        ("cylinder", "cylindrical", "right circular cylinder"),
+        _CIRCLE
+        | {
+            "height": ("height", "high", "tall"),
+            "volume": ("volume",),
+            "lateral_area": ("lateral surface area", "lateral area"),
+            "surface_area": ("surface area", "total surface area"),
+        },
+        (
+            "diameter = 2*radius",
+            "circumference = 2*pi*radius",
+            "volume = pi*radius**2*height",
+            "lateral_area = 2*pi*radius*height",
+            "surface_area = 2*pi*radius*height + 2*pi*radius**2",
+        ),
+    ),
+    "sphere": Shape(
+        ("sphere", "spherical"),
+        _CIRCLE | {"volume": ("volume",), "surface_area": ("surface area",)},
+        ("diameter = 2*radius", "volume = 4*pi*radius**3/3", "surface_area = 4*pi*radius**2"),
+    ),
+    "cone": Shape(
+        ("cone", "right circular cone"),
+        _CIRCLE | {"height": ("height", "tall", "high"), "volume": ("volume",), "slant": ("slant height",)},
+        ("diameter = 2*radius", "volume = pi*radius**2*height/3", "slant**2 = radius**2 + height**2"),
+    ),
+    "square pyramid": Shape(
+        ("square pyramid", "right square pyramid"),
+        {"base_edge": ("base edge", "base edges", "base has edges"), "height": ("height",), "volume": ("volume",)},
+        ("volume = base_edge**2*height/3",),
+    ),
+    "polygon": Shape(
+        ("polygon",),
+        {
+            "n_sides": ("number of sides", "sides"),
+            "angle_sum": ("sum of the interior angles", "sum of the measures of the interior angles"),
+            "diagonals": ("diagonals", "distinct diagonals", "interior diagonals"),
+            "interior_angle": ("interior angle", "interior angles", "each interior angle"),
+            "exterior_angle": ("exterior angle", "exterior angles", "each exterior angle"),
+        },
+        (
+            "angle_sum = 180*(n_sides - 2)",
+            "diagonals = n_sides*(n_sides - 3)/2",
+            "interior_angle = 180*(n_sides - 2)/n_sides",
+            "exterior_angle = 360/n_sides",
+        ),
+        integer=("n_sides", "diagonals"),
+    ),
+}
+
+# the polygons named by their number of sides
+POLYGON_SIDES = {
+    "pentagon": 5,
+    "hexagon": 6,
+    "heptagon": 7,
+    "octagon": 8,
+    "nonagon": 9,
+    "decagon": 10,
+    "dodecagon": 12,
+}
+
+# length units (singular); square/cubic forms read as the same unit
+UNIT_WORDS = {
+    "unit": "unit",
+    "units": "unit",
+    "inch": "inch",
+    "inches": "inch",
+    "in": "inch",
+    "foot": "foot",
+    "feet": "foot",
+    "ft": "foot",
+    "cm": "cm",
+    "centimeter": "cm",
+    "centimeters": "cm",
+    "meter": "m",
+    "meters": "m",
+    "m": "m",
+    "mm": "mm",
+    "millimeters": "mm",
+    "decimeters": "dm",
+    "yard": "yard",
+    "yards": "yard",
+    "mile": "mile",
+    "miles": "mile",
+    "kilometers": "km",
+    "km": "km",
+    "degree": "degree",
+    "degrees": "degree",
+}
