@@ -16,6 +16,7 @@ import sympy as sp
 
 from .basic_stories import DISTANCE_UNITS, TIME_UNITS
 from .story import NUM, Story, _n, question_of, reads
+from .words import unit_singular
 
 __all__ = ["CLASSIC_FAMILIES"]
 
@@ -276,10 +277,11 @@ def _shapes(s: str, options_text: str = "") -> Story | None:
     rect = bool(re.search(r"\brectangle\b|\brectangular\b", s))
     if square == rect or re.search(
         r"\b(?:circle|triangle|semi|path|border|cost|rate|fence|tiles?|carpet|paint|increase|"
-        r"decrease|percent|ratio|times|more|less|than|folded|cut|half|cube|box|room|walls?)\b",
+        r"decrease|percent|ratio|times|more|less|than|folded|cut|half|halved|twice|double[sd]?|triple[sd]?|thrice|"
+        r"cube|box|room|walls?)\b",
         s,
     ):
-        return None
+        return None  # a second figure, a scaled side, or a shape in a story: more than one shape's measures
     length, width, area, perim, diag = sp.symbols("l w A P d", positive=True)
     unit = r"(?: (?:m|cm|mm|km|meters?|metres?|feet|foot|ft|inches|inch|units?|yards?))?"
 
@@ -299,6 +301,9 @@ def _shapes(s: str, options_text: str = "") -> Story | None:
     ]
     q = question_of(s)
     body = s[: len(s) - len(q)] if re.search(r"\d", s[: len(s) - len(q)]) else s
+    units = re.compile(r"\b(?:mm|cm|km|m|meters?|metres?|feet|foot|ft|inch(?:es)?|yards?|miles?)\b")
+    if body != s and {unit_singular(u) for u in units.findall(q)} - {unit_singular(u) for u in units.findall(body)}:
+        return None  # asked in another unit ("a side of 2 feet ... in square inches"): a conversion this does not do
     known, used = {}, []
     for pattern, sym in facts:
         found = re.findall(pattern, body)

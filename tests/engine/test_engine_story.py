@@ -210,3 +210,19 @@ def test_a_family_answers_only_the_question_words_it_is_marked_as_reading(questi
 def test_an_unknown_question_word_is_refused() -> None:
     with pytest.raises(ValueError, match="Unknown question words"):
         reads("superlatives")
+
+
+@pytest.mark.parametrize(
+    ("problem", "right"),
+    [
+        ("Twice the side of a square is 10. What is its area?", "25"),
+        ("A square has a side of 2 feet. What is its area in square inches?", "576"),
+        ("A rectangle has a length of 10 and a width of 4. If the length is halved, what is the area?", "20"),
+        ("A square has a side of 6. What is the perimeter of a square with twice the side?", "48"),
+        ("A square has a perimeter of 24. What is the perimeter of a square whose side is twice as long?", "48"),
+    ],
+)
+def test_scaled_sides_and_other_units_are_not_read_as_the_plain_shape(problem: str, right: str) -> None:
+    # the rectangle story read these as the plain shape (100, 4, 40, 24, 6): now declined or answered right
+    sol = solve(problem)
+    assert sol.status != "solved" or answers_equivalent(sol.answer_latex, right)
