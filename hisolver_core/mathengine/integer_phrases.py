@@ -132,6 +132,13 @@ def join(nums: list[int]) -> str:
     return str(nums[0]) if len(nums) == 1 else ", ".join(map(str, nums[:-1])) + f" and {nums[-1]}"
 
 
+def _digit_times(d: int, times: Callable[[int], bool], text: str) -> Cond | None:
+    """A digit ``d`` written a number of times that ``times`` accepts ("exactly one 0")."""
+    if not 0 <= d <= 9:
+        return None
+    return _digits(lambda ds: times(ds.count(d)), f"with {text} digit {d}")
+
+
 def _remainder(r: int, k: int) -> Cond:
     if k <= 0 or not 0 <= r < k:
         raise Unread
@@ -192,6 +199,11 @@ PHRASES: list[tuple[str, Build]] = [
         ),
     ),
     ("from {n} through {n}", lambda a, b: Cond(f"from {a} through {b}", lo=a, hi=b)),
+    ("from {n} through {n} , inclusive", lambda a, b: Cond(f"from {a} through {b}", lo=a, hi=b)),
+    ("from {n} through {n} inclusive", lambda a, b: Cond(f"from {a} through {b}", lo=a, hi=b)),
+    ("in the range {n} through {n}", lambda a, b: Cond(f"from {a} through {b}", lo=a, hi=b)),
+    ("in the range {n} through {n} , inclusive", lambda a, b: Cond(f"from {a} through {b}", lo=a, hi=b)),
+    ("in the range {n} to {n} , inclusive", lambda a, b: Cond(f"from {a} to {b}", lo=a, hi=b)),
     ("from {n} to {n} , inclusive", lambda a, b: Cond(f"from {a} to {b}", lo=a, hi=b)),
     ("from {n} to {n} inclusive", lambda a, b: Cond(f"from {a} to {b}", lo=a, hi=b)),
     ("from {n} to {n}", lambda a, b: Cond(f"from {a} to {b}", lo=a, hi=b)),
@@ -269,6 +281,11 @@ HAVE_PHRASES: list[tuple[str, Build]] = [
     ("nonzero digit", lambda: _digits(lambda ds: 0 not in ds, "with nonzero digits")),
     ("distinct digit", lambda: _digits(lambda ds: len(set(ds)) == len(ds), "with distinct digits")),
     ("[a] digit sum of {n}", lambda t: _digits(lambda ds: sum(ds) == t, _DIGIT_SUM.format(t))),
+    ("the sum of their digit equal to {n}", lambda t: _digits(lambda ds: sum(ds) == t, _DIGIT_SUM.format(t))),
+    ("only odd digit", lambda: _digits(lambda ds: all(d % 2 for d in ds), "with only odd digits")),
+    ("only even digit", lambda: _digits(lambda ds: not any(d % 2 for d in ds), "with only even digits")),
+    ("exactly {n} {n}", lambda k, d: _digit_times(d, lambda c: c == k, f"exactly {k}")),
+    ("at least {n} {n}", lambda k, d: _digit_times(d, lambda c: c >= k, f"at least {k}")),
 ]
 VERB_PHRASES: list[tuple[str, Build]] = [
     ("leave [a] remainder of {n} when divided by {n}", _remainder),
@@ -277,6 +294,12 @@ VERB_PHRASES: list[tuple[str, Build]] = [
     ("divide {n} evenly", lambda k: _divides([k])),
     ("end in {n}", ends_in),
     ("end with {n}", ends_in),
+    ("end with the digit {n}", lambda d: ends_in(d) if 0 <= d <= 9 else None),
+    ("end in the digit {n}", lambda d: ends_in(d) if 0 <= d <= 9 else None),
+    ("contain exactly {n} {n}", lambda k, d: _digit_times(d, lambda c: c == k, f"exactly {k}")),
+    ("contain exactly one {n}", lambda d: _digit_times(d, lambda c: c == 1, "exactly one")),
+    ("contain at least one {n}", lambda d: _digit_times(d, lambda c: c >= 1, "at least one")),
+    ("contain at least {n} {n}", lambda k, d: _digit_times(d, lambda c: c >= k, f"at least {k}")),
     ("can be written with only the digit {nums}", _only_digits),
     ("can be written using only the digit {nums}", _only_digits),
 ]

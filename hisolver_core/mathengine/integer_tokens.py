@@ -127,9 +127,10 @@ def question_tokens(prob: Problem) -> list[str] | None:
     text = re.sub(r"\b(\d{1,3}(?:,\d{3})+)\b", lambda m: m.group(1).replace(",", ""), text)
     text = _SCALE.sub(lambda m: str((1 if m.group(1) in ("one", "a") else int(m.group(1))) * _SCALES[m.group(2)]), text)
     text = (
-        re.sub(r"\b(\d+)[- ]digit\b", r"digit:\1", text)
+        re.sub(r"\b(\d+) ?[- ]digit\b", r"digit:\1", text)
         .replace("non-negative", "nonnegative")
         .replace("non-zero", "nonzero")
+        .replace("(inclusive)", ", inclusive")
     )
     tokens = _TOKEN.findall(text)
     if re.sub(r"\s+", "", text) != "".join(tokens):
@@ -158,7 +159,7 @@ def _vocabulary() -> frozenset[str]:
     words |= {w for key in TERMS for w in key} | {w for lead in LEADS for w in lead}
     for table in (PHRASES, HAVE_PHRASES, VERB_PHRASES):
         words |= {w for pattern, _ in table for w in pattern.split() if w.isalpha()}
-    words |= {"hundred", "thousand", "digits", "inclusive", "negative"}
+    words |= {"hundred", "thousand", "digits", "inclusive", "negative", "value", "contain", "their", "only"}
     return frozenset(singular(w, english=True) for w in words)
 
 

@@ -286,7 +286,7 @@ def _listed(w: _Words, one: Callable[[], Cond | None]) -> list[Cond]:
     while True:
         mark = w.i
         w.take(",")
-        w.take("and")
+        w.take("and") and w.take("also")
         cond = one()
         if cond is None:
             w.i = mark
@@ -304,7 +304,10 @@ def _verb_phrase(w: _Words) -> list[Cond]:
             w.take("both")
             conds.extend(_listed(w, lambda: _predicate(w)))
         elif w.take("has") or w.take("have"):
-            conds.extend(_listed(w, lambda: _phrase(w, HAVE_PHRASES)))
+            if w.take("a", "value"):  # "have a value between 10 and 1000": the number itself is
+                conds.extend(_listed(w, lambda: _predicate(w)))
+            else:
+                conds.extend(_listed(w, lambda: _phrase(w, HAVE_PHRASES)))
         else:
             cond = _phrase(w, VERB_PHRASES)
             if cond is None:

@@ -1,0 +1,285 @@
+"""Counting and probability read generally: equally likely outcomes, counted exactly.
+
+- the arrangements of a word's letters ("the number of ways to arrange the letters of the word NINE"):
+  n! over the factorial of each repeated letter's count;
+- a random integer from a described set ("A number is selected at random from 1 through 100,
+  inclusive. What is the probability that the number is a divisor of 50?"): both sets are read by the
+  integer-property grammar (``integers.read_question``) and counted by walking them;
+- fair dice ("Two fair 6-sided dice are rolled ... the sum is between 3 and 11, inclusive"): every
+  outcome is listed and the sum, product or number tested with the same grammar's conditions;
+- a fair coin flipped n times ("exactly / at least / fewer than k heads"): binomial counts over 2^n.
+
+Each reading must place the whole question; a word it does not read returns ``None``. Probabilities
+are exact ``Rational`` values, shown as "favourable / total".
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+import re
+from collections import Counter
+from collections.abc import Callable
+
+import sympy as sp
+
+from ..solution import Solution
+from .build import Decline, solved, step
+from .integer_phrases import Cond
+from .integer_solve import Subject, all_members, answer
+from .integers import read_question
+from .problem import Problem, analyze, strip_format
+from .readers import reader
+from .rewrite import words_to_numbers
+
+__all__ = ["read_counting", "conditions"]
+
+_HINTS = [
+    "List (or count) every equally likely outcome.",
+    "Count the outcomes where the event happens; the probability is favourable over total.",
+]
+
+
+def _plain(prob: Problem) -> str:
+    """The question in one lower-case line: format sentences and math delimiters removed, number words as digits."""
+    text = strip_format(prob.raw).replace("$", " ").replace("\\!", "").replace("{,}", "")
+    text = re.sub(r"\\[dt]?frac\{(\d+)\}\{(\d+)\}", r"\1/\2", text)
+    text = words_to_numbers(text.lower().replace("’", "'"))
+    text = re.sub(r"\b(\d{1,3}),(\d{3})\b", r"\1\2", text)
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def conditions(words: str) -> list[Cond] | None:
+    """The integer grammar's conditions for "n is ``words``" ("a divisor of 50", "between 3 and 11, inclusive").
+
+    Returns None when the grammar does not read ``words`` whole; a phrase read two ways keeps its ``alt``.
+    """
+    query = read_question(analyze(f"How many integers are {_bare(words)}?"))
+    if query is None or query.subject is None or query.subject.conds or query.subject.select:
+        return None
+    return query.subject.after or None
+
+
+def _bare(words: str) -> str:
+    """``words`` without a leading article (a lone "a" before a number would read as a variable)."""
+    return re.sub(r"^(?:a|an) ", "", words)
+
+
+def _readings(conds: list[Cond]) -> list[list[Cond]]:
+    """Each reading of ``conds`` (a phrase with two readings gives two)."""
+    options = [[c] if c.alt is None else [c, c.alt] for c in conds]
+    return [list(choice) for choice in itertools.product(*options)]
+
+
+def _holds(conds: list[Cond], n: int) -> bool:
+    return all(c.holds(n) for c in conds)
+
+
+def _probability_steps(favourable: int, total: int, what: str) -> tuple[sp.Rational, list]:
+    value = sp.Rational(favourable, total)
+    return value, [
+        step(f"\\frac{{{favourable}}}{{{total}}} = {sp.latex(value)}", f"{favourable} of the {total} {what}.")
+    ]
+
+
+def _finish(prob: Problem, topic: str, steps: list, value: sp.Expr, verification: str) -> Solution:
+    steps.append(step(sp.latex(value), "This is the answer."))
+    return solved(prob.raw, topic, steps, _HINTS, value, verification=verification)
+
+
+# --- the letters of a word ----------------------------------------------------------------------
+
+_DISTINCT = r"(?:distinct |different )?"
+_ARRANGE = re.compile(
+    rf"(?:determine |find |what is )?(?:in )?how many {_DISTINCT}(?:ways (?:are there )?(?:can you |can i |can we )?"
+    rf"(?:to )?(?:arrange|rearrange) the letters of the word|{_DISTINCT}(?:[a-z0-9]+-letter )?(?:arrangements"
+    rf"|rearrangements) (?:are there )?of the word|{_DISTINCT}arrangements are there of(?: the word)?)"
+    r"\W*(?P<word>[a-z]+)\W*(?:can (?:i|you|we) (?:form|make))?\W*"
+    rf"|(?:determine |find |what is )?the number of {_DISTINCT}(?:ways to (?:arrange|rearrange) the letters"
+    r"|arrangements of the letters|(?:arrangements|rearrangements)) of the word\W*(?P<word2>[a-z]+)\W*"
+)
+
+
+def _letters(prob: Problem) -> Solution | None:
+    raw = strip_format(prob.raw).replace("$", "").replace("``", "").replace("''", "")
+    m = _ARRANGE.fullmatch(re.sub(r"\s+", " ", raw.lower()).strip().rstrip("?.").strip())
+    if not m:
+        return None
+    word = m.group("word") or m.group("word2")
+    stated = re.search(r"(\d+)-letter", words_to_numbers(raw.lower()))
+    if len(word) < 2 or len(word) > 20 or (stated and int(stated.group(1)) != len(word)):
+        return None
+    counts = sorted(Counter(word).items())
+    repeats = [(ch, k) for ch, k in counts if k > 1]
+    value = sp.Integer(math.factorial(len(word)) // math.prod(math.factorial(k) for _, k in repeats))
+    below = " \\cdot ".join(f"{k}!" for _, k in repeats)
+    shown = f"\\frac{{{len(word)}!}}{{{below}}}" if repeats else f"{len(word)}!"
+    said = ", ".join(f"{ch.upper()} {k} times" for ch, k in repeats)
+    steps = [
+        step(
+            f"{shown} = {value}",
+            f"{word.upper()} has {len(word)} letters"
+            + (
+                f"; swapping equal letters gives the same word ({said}), so divide by each count's factorial."
+                if said
+                else ", all different: arrange them in " + f"{len(word)}! ways."
+            ),
+        )
+    ]
+    return _finish(prob, "counting", steps, value, "counted exactly: n! over the repeats' factorials")
+
+
+# --- a random integer from a described set ------------------------------------------------------
+
+_PICKED = (
+    r"(?:randomly selected|selected at random|randomly chosen|chosen at random|randomly picked|picked at random"
+    r"|drawn at random|randomly drawn)"
+)
+_RANDOM = re.compile(
+    rf"(?:a|an) (?P<subject>[a-z0-9 ,-]+?) is {_PICKED}(?: from (?:the (?:integers|numbers|whole numbers) )?"
+    r"(?P<range>[a-z0-9 ,-]+?))?\. what is the probability that (?:the (?:number|integer)(?: selected| chosen)?|it)"
+    r" (?:is|will be) (?P<event>[a-z0-9 ,-]+?)\??"
+)
+
+
+def _random_integer(prob: Problem, text: str) -> Solution | None:
+    m = _RANDOM.fullmatch(text)
+    if not m:
+        return None
+    described = m.group("subject") + (f" from {m.group('range')}" if m.group("range") else "")
+    universe = read_question(analyze(f"How many {described} are there?"))
+    event = read_question(analyze(f"How many {described} are {_bare(m.group('event'))}?"))
+    if universe is None or event is None or universe.target != "count" or event.target != "count":
+        return None
+    total, favourable = int(answer(universe)), int(answer(event))
+    if total == 0:
+        raise Decline("No integer fits the description, so there is nothing to choose from.")
+    value, steps = _probability_steps(favourable, total, f"equally likely choices are {m.group('event')}")
+    members = _members(universe.subject), _members(event.subject)
+    steps.insert(0, step(_listing(members[1]), f"The choices that are {m.group('event')} ({favourable})."))
+    steps.insert(0, step(_listing(members[0]), f"The equally likely choices: {described} ({total})."))
+    return _finish(prob, "probability", steps, value, "counted exactly: every choice tested against the event")
+
+
+def _members(subject: Subject | None) -> list[int]:
+    assert subject is not None
+    return all_members(subject)
+
+
+def _listing(nums: list[int]) -> str:
+    if len(nums) <= 12:
+        return ", ".join(map(str, nums)) or "\\varnothing"
+    return ", ".join(map(str, nums[:3])) + ", \\ldots, " + ", ".join(map(str, nums[-2:]))
+
+
+# --- fair dice ----------------------------------------------------------------------------------
+
+_DIE_WORDS = r"(?:fair,? |standard,? |ordinary,? )*(?:(?P<f>\d+)-(?:sided|faced),? )?(?:fair |standard )?"
+_DICE = re.compile(
+    rf"(?:(?P<k>\d+) {_DIE_WORDS}dice are|(?:a|1) {_DIE_WORDS.replace('<f>', '<f1>')}die is)"
+    r" (?:rolled|tossed|thrown)(?: once)?"
+)
+_OUTCOME = re.compile(
+    r"what is the probability (?:that )?(?:the (?P<op>sum|product)(?: of the (?:\d+ )?numbers? (?:rolled|showing"
+    r"|shown)| rolled| of the rolls)?|the number (?:rolled|shown|showing))(?: (?:on|of) the dice)? (?:is|will be)"
+    r" (?P<event>.+?)\??"
+)
+_COMBINE: dict[str, Callable[[tuple[int, ...]], int]] = {"sum": sum, "product": math.prod}
+
+
+def _dice(prob: Problem, text: str) -> Solution | None:
+    parts = re.split(r"(?<=\.) ", text)
+    if len(parts) != 2 or not (d := _DICE.fullmatch(parts[0].rstrip("."))):
+        return None
+    k = int(d.group("k") or 1)
+    faces = int(d.group("f") or d.group("f1") or 6)
+    q = _OUTCOME.fullmatch(parts[1])
+    if q is None or not 1 <= k <= 4 or faces not in (4, 6, 8, 10, 12, 20) or (q.group("op") is None) != (k == 1):
+        return None
+    event = q.group("event")
+    conds = [Cond(f"equal to {event}", pool=(int(event),))] if event.isdigit() else conditions(event)
+    if conds is None:
+        return None
+    combine = _COMBINE[q.group("op") or "sum"]
+    outcomes = list(itertools.product(range(1, faces + 1), repeat=k))
+    counts = {sum(_holds(c, combine(o)) for o in outcomes) for c in _readings(conds)}
+    if len(counts) != 1:
+        raise Decline("The event can be read two ways (ends included or not) with different answers.")
+    favourable = counts.pop()
+    what = f"the {q.group('op')}" if q.group("op") else "the number"
+    steps = [
+        step(
+            f"{faces}^{{{k}}} = {len(outcomes)}",
+            f"{k} dice with {faces} faces each: {len(outcomes)} equally likely outcomes."
+            if k > 1
+            else f"A die with {faces} faces: {faces} equally likely outcomes.",
+        )
+    ]
+    value, shown = _probability_steps(favourable, len(outcomes), f"outcomes have {what} {q.group('event')}")
+    return _finish(prob, "probability", steps + shown, value, "counted exactly: every outcome of the dice listed")
+
+
+# --- a fair coin flipped n times ----------------------------------------------------------------
+
+_COIN = re.compile(
+    r"(?:a fair coin is (?:flipped|tossed) (?P<n>\d+) times\. what is the probability (?:of getting|of flipping|that it"
+    r" lands|of|that you get|that we get|of obtaining)|what is the probability that (?:flipping|tossing) a fair coin"
+    r" (?P<n2>\d+) times (?:produces|gives|results in)) (?P<how>exactly|at least|at most|fewer than|less than|more than"
+    r"|no more than|no fewer than)? ?(?P<k>\d+) (?P<side>heads|tails)\??"
+)
+_HOW: dict[str | None, Callable[[int, int], bool]] = {
+    None: lambda c, k: c == k,
+    "exactly": lambda c, k: c == k,
+    "at least": lambda c, k: c >= k,
+    "no fewer than": lambda c, k: c >= k,
+    "at most": lambda c, k: c <= k,
+    "no more than": lambda c, k: c <= k,
+    "fewer than": lambda c, k: c < k,
+    "less than": lambda c, k: c < k,
+    "more than": lambda c, k: c > k,
+}
+
+
+def _coins(prob: Problem, text: str) -> Solution | None:
+    m = _COIN.fullmatch(text)
+    if not m:
+        return None
+    n, k = int(m.group("n") or m.group("n2")), int(m.group("k"))
+    if not 1 <= n <= 60 or k > n:
+        return None
+    test = _HOW[m.group("how")]
+    counted = [c for c in range(n + 1) if test(c, k)]
+    favourable = sum(math.comb(n, c) for c in counted)
+    side = m.group("side")
+    ways = " + ".join(f"\\binom{{{n}}}{{{c}}}" for c in counted) or "0"
+    steps = [
+        step(f"2^{{{n}}} = {2**n}", f"{n} flips: {2**n} equally likely sequences."),
+        step(
+            f"{ways} = {favourable}",
+            f"Sequences with {', '.join(map(str, counted)) or 'no allowed number of'} {side}:"
+            " choose which flips they are.",
+        ),
+    ]
+    value, shown = _probability_steps(favourable, 2**n, "sequences fit")
+    return _finish(prob, "probability", steps + shown, value, "counted exactly: binomial counts of the flips")
+
+
+@reader(
+    "counting",
+    handles="counting and probability: a word's letter arrangements, a random integer from a set, fair dice and coins",
+    order=95,
+)
+def read_counting(prob: Problem) -> Solution | None:
+    """Answer a counting or probability question read in full; None when it is not one.
+
+    Raises :class:`Decline` when it is read but its readings disagree or nothing can be chosen.
+    """
+    found = _letters(prob)
+    if found is not None:
+        return found
+    text = _plain(prob)
+    for read in (_random_integer, _dice, _coins):
+        found = read(prob, text)
+        if found is not None:
+            return found
+    return None
