@@ -32,7 +32,7 @@ from .problem import Problem, analyze, strip_format
 from .readers import reader
 from .rewrite import words_to_numbers
 
-__all__ = ["read_counting", "conditions"]
+__all__ = ["read_counting", "conditions", "plain_text"]
 
 _HINTS = [
     "List (or count) every equally likely outcome.",
@@ -40,7 +40,7 @@ _HINTS = [
 ]
 
 
-def _plain(prob: Problem) -> str:
+def plain_text(prob: Problem) -> str:
     """The question in one lower-case line: format sentences and math delimiters removed, number words as digits."""
     text = strip_format(prob.raw).replace("$", " ").replace("\\!", "").replace("{,}", "")
     text = re.sub(r"\\[dt]?frac\{(\d+)\}\{(\d+)\}", r"\1/\2", text)
@@ -277,7 +277,7 @@ def read_counting(prob: Problem) -> Solution | None:
     found = _letters(prob)
     if found is not None:
         return found
-    text = _plain(prob)
+    text = plain_text(prob)
     for read in (_random_integer, _dice, _coins):
         found = read(prob, text)
         if found is not None:

@@ -82,3 +82,52 @@ def test_two_readings_of_between_that_disagree_decline() -> None:
     # "between 2 and 12": with the ends the probability is 1, without them 34/36
     sol = solve("Two fair 6-sided dice are rolled. What is the probability that the sum is between 2 and 12?")
     assert sol.status != "solved"
+
+
+SELECTIONS = [
+    ("A book club has 9 members. In how many ways can the club select 3 of them to plan a trip?", "84"),
+    (
+        "There are 6 poets and 5 painters in a guild. In how many ways can the guild choose 2 poets and 2 painters?",
+        "150",
+    ),
+    (
+        "A bakery has 7 different kinds of bread. How many different baskets with 3 different kinds of bread are possible?",
+        "35",
+    ),
+    # a total that is the sum of the groups is placed: 11 = 6 + 5, "4-person" = 2 + 2
+    (
+        "A guild has 11 artists, 6 poets and 5 painters. In how many ways can it form a 4-person panel consisting of"
+        " 2 poets and 2 painters?",
+        "150",
+    ),
+]
+
+
+@pytest.mark.parametrize(("problem", "expected"), SELECTIONS)
+def test_selections(problem: str, expected: str) -> None:
+    sol = solve(problem)
+    assert sol.status == "solved", sol.reason
+    assert str(sol.answer) == expected
+    assert sol.reader == "selections"
+
+
+SELECTION_TRAPS = [
+    # order matters: offices and seats are not a plain choice
+    "A club has 9 members. In how many ways can the club select a president and 2 of them to sit in a row?",
+    # a restriction the product of binomials does not see
+    "There are 6 poets and 5 painters. In how many ways can we choose 2 poets and 2 painters if Ann refuses to serve?",
+    "There are 6 poets and 5 painters. In how many ways can we choose 3 people with at least 1 painter?",
+    # a number that is neither a pool nor a choice
+    "There are 6 poets and 5 painters, 2 of whom are brothers. In how many ways can we choose 2 poets and 2 painters?",
+    # more chosen than there are
+    "There are 6 poets and 5 painters. In how many ways can we choose 2 poets and 7 painters?",
+    # a story, not a count of choices
+    "Ann played chess with 4 poets on Monday and with some poets on Tuesday, with 9 poets in total. How many poets"
+    " did she play with on Tuesday?",
+]
+
+
+@pytest.mark.parametrize("problem", SELECTION_TRAPS)
+def test_selection_traps(problem: str) -> None:
+    sol = solve(problem)
+    assert sol.status != "solved" or sol.reader != "selections"
