@@ -43,7 +43,7 @@ from . import (
     forms,  # noqa: F401  (registers the written-out-math reader, a fallback)
     integers,  # noqa: F401  (registers the integer-property reader)
     legacy,  # noqa: F401  (registers the reader families)
-    selections,  # noqa: F401  (registers the unordered-selection reader)
+    selections,  # noqa: F401  (registers the selection and office readers)
     sequences,  # noqa: F401  (registers the sequence reader)
     tables,  # noqa: F401  (registers the table reader)
     units,  # noqa: F401  (registers the unit-story reader, a fallback)

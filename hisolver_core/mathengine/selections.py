@@ -29,7 +29,7 @@ from .problem import Problem
 from .readers import reader
 from .words import singular
 
-__all__ = ["read_selection"]
+__all__ = ["read_selection", "read_offices"]
 
 # wording that makes a choice ordered, restricted or repeated: not a product of binomials
 _NOT_PLAIN_WORDS = (
@@ -41,9 +41,14 @@ _NOT_PLAIN_WORDS = (
     " secretary, captain, chair, leader, office, offices, role, roles, position, positions, box, boxes, pile, piles,"
     " probability, random, randomly, married, couple, couples, pair, pairs, twin, twins, brother, brothers, sister,"
     " sisters, must, only one, only two, more, fewer, less, than, each, every, per, twice, half, percent, some, total,"
-    " left, did"
+    " left, did, one to, another, gold, silver, bronze, medal, medals, prize, prizes, award, awards, assign, assigned,"
+    " task, tasks, job, jobs, duty, duties, respectively, bag, urn, jar, draw, drawn, double"
 )
-_NOT_PLAIN = re.compile(r"\b(?:" + "|".join(w.strip() for w in _NOT_PLAIN_WORDS.split(",")) + r")\b")
+# ("to 3 different people", "among 3 distinct friends": distinct roles; "2 different toppings" is a plain choice)
+_NOT_PLAIN = re.compile(
+    r"\b(?:" + "|".join(w.strip() for w in _NOT_PLAIN_WORDS.split(",")) + r")\b"
+    r"|(?<!\d )(?<!many )\bdifferent (?!kinds? of|types? of)|\b(?:to|among|between) \d+ (?:different|distinct)\b"
+)
 # sentences that only say order does not matter (removed before the check above)
 _ORDER_FREE = re.compile(
     r"\(?(?:the )?order in which [^.()?]*? (?:does not|doesn't) matter\.?\)?|,? ?without regard to the order[^.?]*"
@@ -63,12 +68,12 @@ _NUMBER = re.compile(r"(?<![\w.])\d+(?![\w.]|\.\d)")
 
 def _pool(text: str, noun: str, span: tuple[int, int]) -> int | None:
     """The one number counting ``noun`` outside ``span`` ("30 men", "10 different kinds of canned soup")."""
-    sizes = set()
+    sizes = []
     for m in re.finditer(r"(\d+)((?: (?!and\b|or\b)[a-z-]+){1,6})", text):
         words = re.sub(r"^ (?:different |distinct )?(?:kinds of |types of )?", "", m.group(2)).split()
         if noun in (singular(w, english=True) for w in words[:3]) and not span[0] <= m.start() < span[1]:
-            sizes.add(int(m.group(1)))
-    return sizes.pop() if len(sizes) == 1 else None
+            sizes.append(int(m.group(1)))
+    return sizes[0] if len(sizes) == 1 else None  # "5 red balls and 5 blue balls": two pools of balls
 
 
 def _choices(text: str) -> list[tuple[list[tuple[str, int, int]], tuple[int, int]]]:
@@ -128,3 +133,53 @@ def read_selection(prob: Problem) -> Solution | None:
     steps.append(step(str(value), "This is the answer."))
     hints = ["Order does not matter in a group: count with binomial coefficients.", "Multiply the separate choices."]
     return solved(prob.raw, "counting", steps, hints, sp.Integer(value), verification="counted exactly: C(n, k)")
+
+
+# --- offices: an ordered choice of named roles ------------------------------------------------------
+
+_OFFICE = r"(?:president|vice-president|vice president|secretary|treasurer|captain|co-captain|historian)"
+_A = "(?:a |an |the )?"
+_OFFICES = re.compile(rf"\b(?:choose|select|pick|elect|fill) {_A}({_OFFICE}(?:(?:, (?:and )?| and ){_A}{_OFFICE})+)")
+_ONE_EACH = re.compile(
+    r"(?:if )?(?:we have no restrictions other than )?(?:that )?(?:no (?:member|one|person)|nobody) (?:can|may) hold"
+    r" more than one (?:office|position)|(?:if )?(?:we have no restrictions other than )?the same (?:person|member)"
+    r" (?:can't|cannot) hold (?:both|two|more than one) (?:offices|positions)"
+)
+_MANY_EACH = re.compile(r"(?:if )?(?:individual )?members (?:may|can) hold more than one (?:office|position)")
+
+
+@reader("offices", handles="named offices filled from a group, with or without one person holding two", order=97)
+def read_offices(prob: Problem) -> Solution | None:
+    """The number of ways to fill the named offices from the members; None when not that question.
+
+    The question must say whether one person may hold two offices (n · (n-1) · ... or n^r); otherwise None.
+    """
+    text = plain_text(prob)
+    m = _OFFICES.search(text)
+    if m is None or not _ASKS.search(text):
+        return None
+    offices = re.findall(_OFFICE, m.group(1))
+    one, many = _ONE_EACH.search(text), _MANY_EACH.search(text)
+    if len(set(offices)) != len(offices) or (one is None) == (many is None):
+        return None
+    rest = _ONE_EACH.sub(" ", _MANY_EACH.sub(" ", text.replace(m.group(0), " ")))
+    sizes = sorted((int(x.group()) for x in _NUMBER.finditer(text)), reverse=True)
+    if not sizes or sum(sizes[1:]) not in (0, sizes[0]) or _NOT_PLAIN.search(rest.replace("officers", "")):
+        return None
+    n, r = sizes[0], len(offices)
+    words = [singular(w, english=True) for w in re.findall(r"[a-z]+", text)]
+    parts = [singular(p.group(2), english=True) for p in re.finditer(r"\b(\d+) ([a-z]+)", text) if int(p.group(1)) != n]
+    if any(words.count(p) > 1 for p in parts):  # "10 boys and 10 girls ... from the girls": a part is named again
+        return None
+    if r > n and one is not None:
+        return None
+    counts = [n - i if one is not None else n for i in range(r)]
+    value = math.prod(counts)
+    why = "no one holds two offices" if one is not None else "one member may hold several offices"
+    said = ", ".join(f"{c} for {office}" for c, office in zip(counts, offices, strict=True))
+    steps = [
+        step(" \\cdot ".join(map(str, counts)) + f" = {value}", f"Fill the offices in turn ({why}): {said}."),
+        step(str(value), "This is the answer."),
+    ]
+    hints = ["Fill the offices one at a time.", "Ask whether the same member may hold two offices."]
+    return solved(prob.raw, "counting", steps, hints, sp.Integer(value), verification="counted exactly: in turn")

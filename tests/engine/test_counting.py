@@ -84,50 +84,128 @@ def test_two_readings_of_between_that_disagree_decline() -> None:
     assert sol.status != "solved"
 
 
-SELECTIONS = [
-    ("A book club has 9 members. In how many ways can the club select 3 of them to plan a trip?", "84"),
+READ_BY = [
+    # unordered selections: products of binomials
+    ("A book club has 9 members. In how many ways can the club select 3 of them to plan a trip?", "84", "selections"),
     (
         "There are 6 poets and 5 painters in a guild. In how many ways can the guild choose 2 poets and 2 painters?",
         "150",
+        "selections",
     ),
     (
         "A bakery has 7 different kinds of bread. How many different baskets with 3 different kinds of bread are possible?",
         "35",
+        "selections",
     ),
     # a total that is the sum of the groups is placed: 11 = 6 + 5, "4-person" = 2 + 2
     (
         "A guild has 11 artists, 6 poets and 5 painters. In how many ways can it form a 4-person panel consisting of"
         " 2 poets and 2 painters?",
         "150",
+        "selections",
+    ),
+    # named offices filled in turn
+    (
+        "The chess society has 12 members. In how many ways can it choose a president, a secretary and a treasurer"
+        " if no member can hold more than one office?",
+        "1320",  # 12 * 11 * 10
+        "offices",
+    ),
+    (
+        "Our team has 9 members, 4 boys and 5 girls. In how many ways can we pick a captain and a co-captain if we"
+        " have no restrictions other than the same person can't hold both offices?",
+        "72",  # 9 * 8: the boys and girls only describe the team
+        "offices",
+    ),
+    (
+        "The choir has 6 members. In how many ways can we choose a president and a treasurer if members may hold"
+        " more than one office?",
+        "36",  # 6 * 6
+        "offices",
     ),
 ]
 
 
-@pytest.mark.parametrize(("problem", "expected"), SELECTIONS)
-def test_selections(problem: str, expected: str) -> None:
+@pytest.mark.parametrize(("problem", "expected", "by"), READ_BY)
+def test_read_by(problem: str, expected: str, by: str) -> None:
     sol = solve(problem)
     assert sol.status == "solved", sol.reason
-    assert str(sol.answer) == expected
-    assert sol.reader == "selections"
+    assert (str(sol.answer), sol.reader) == (expected, by)
 
 
-SELECTION_TRAPS = [
+def test_offices_show_the_count() -> None:
+    sol = solve(READ_BY[4][0])
+    assert sol.steps[0].latex == "12 \\cdot 11 \\cdot 10 = 1320"
+
+
+NOT_BY = [
     # order matters: offices and seats are not a plain choice
-    "A club has 9 members. In how many ways can the club select a president and 2 of them to sit in a row?",
+    (
+        "A club has 9 members. In how many ways can the club select a president and 2 of them to sit in a row?",
+        "selections",
+    ),
     # a restriction the product of binomials does not see
-    "There are 6 poets and 5 painters. In how many ways can we choose 2 poets and 2 painters if Ann refuses to serve?",
-    "There are 6 poets and 5 painters. In how many ways can we choose 3 people with at least 1 painter?",
+    (
+        "There are 6 poets and 5 painters. In how many ways can we choose 2 poets and 2 painters if Ann refuses to serve?",
+        "selections",
+    ),
+    (
+        "There are 6 poets and 5 painters. In how many ways can we choose 3 people with at least 1 painter?",
+        "selections",
+    ),
     # a number that is neither a pool nor a choice
-    "There are 6 poets and 5 painters, 2 of whom are brothers. In how many ways can we choose 2 poets and 2 painters?",
+    (
+        "There are 6 poets and 5 painters, 2 of whom are brothers. In how many ways can we choose 2 poets and 2 painters?",
+        "selections",
+    ),
     # more chosen than there are
-    "There are 6 poets and 5 painters. In how many ways can we choose 2 poets and 7 painters?",
+    ("There are 6 poets and 5 painters. In how many ways can we choose 2 poets and 7 painters?", "selections"),
     # a story, not a count of choices
-    "Ann played chess with 4 poets on Monday and with some poets on Tuesday, with 9 poets in total. How many poets"
-    " did she play with on Tuesday?",
+    (
+        "Ann played chess with 4 poets on Monday and with some poets on Tuesday, with 9 poets in total. How many poets"
+        " did she play with on Tuesday?",
+        "selections",
+    ),
+    # two pools of balls: choosing 2 balls is C(10, 2), not C(5, 2)
+    ("There are 5 red balls and 5 blue balls in a box. In how many ways can we choose 2 balls?", "selections"),
+    # each one chosen gets a different role: ordered, not C(n, k)
+    (
+        "A club has 8 members. In how many ways can I choose 3 of them to receive a gold, a silver and a bronze medal?",
+        "selections",
+    ),
+    (
+        "A club has 8 members. In how many ways can I choose 3 of them to be assigned to three different tasks?",
+        "selections",
+    ),
+    (
+        "A club has 10 members. In how many ways can we choose 3 of them, one to cook, one to clean and one to shop?",
+        "selections",
+    ),
+    ("A club has 10 members. In how many ways can we choose 3 of them to give to 3 different friends?", "selections"),
+    # holding two offices not settled: n * (n-1) or n^2 cannot be told
+    ("The choir has 6 members. In how many ways can we choose a president and a treasurer?", "offices"),
+    # the officers come from a part of the club
+    (
+        "Our club has 20 members, 10 boys and 10 girls. In how many ways can we choose a president and a"
+        " vice-president from the girls if no one can hold more than one office?",
+        "offices",
+    ),
+    # a restriction
+    (
+        "The choir has 6 members. In how many ways can we choose a president and a treasurer if no member can hold"
+        " more than one office and Ann refuses to be treasurer?",
+        "offices",
+    ),
+    # a number that is not the club's size
+    (
+        "The choir has 6 members, 2 of them twins. In how many ways can we choose a president and a treasurer if no"
+        " member can hold more than one office?",
+        "offices",
+    ),
 ]
 
 
-@pytest.mark.parametrize("problem", SELECTION_TRAPS)
-def test_selection_traps(problem: str) -> None:
+@pytest.mark.parametrize(("problem", "by"), NOT_BY)
+def test_not_by(problem: str, by: str) -> None:
     sol = solve(problem)
-    assert sol.status != "solved" or sol.reader != "selections"
+    assert sol.status != "solved" or sol.reader != by
