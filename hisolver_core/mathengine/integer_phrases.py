@@ -171,7 +171,8 @@ _POWERS = {"fourth": 4, "fifth": 5, "sixth": 6}
 _DIGIT_SUM = "with digit sum {}"
 
 # Phrases of the grammar, as data: words with typed slots -> the condition they add.
-# {n}: one integer; {nums}: a list ("3, 4, and 5", "both 100 and 150"); {set}: a described finite set.
+# {n}: one integer; {nums}: a list ("3, 4, and 5", "both 100 and 150"); {set}: a described finite set;
+# {list}: a list written with dots ("6, 10, 14, \\ldots, 86").
 # Words are compared singular ("multiples" = "multiple"); "[a]" is an optional article.
 PHRASES: list[tuple[str, Build]] = [
     ("less than or equal to {n}", lambda n: Cond(f"at most {n}", hi=n, integral=False)),
@@ -247,6 +248,7 @@ PHRASES: list[tuple[str, Build]] = [
     ("relatively prime to {n}", lambda k: Cond(f"relatively prime to {k}", test=lambda n: math.gcd(n, k) == 1)),
     ("{n} more than [a] multiple of {n}", lambda r, k: _remainder(r % k, k) if k > 0 else None),
     ("{n} less than [a] multiple of {n}", lambda r, k: _remainder(-r % k, k) if k > 0 else None),
+    ("in the list {list}", lambda nums: Cond("in the list", pool=tuple(nums))),
     ("other than {n}", lambda v: Cond(f"other than {v}", test=lambda n: n != v)),
     *(
         (f"[a] perfect {w} power", lambda k=k: Cond(f"a perfect power {k}", test=_is_power(k)))

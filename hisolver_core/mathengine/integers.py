@@ -139,12 +139,16 @@ def _pattern(w: _Words, pattern: str) -> list | None:
             value = _numbers(w)
         elif part == "{set}":
             value = _finite_set(w)
+        elif part == "{list}":
+            tok = w.peek() or ""
+            value = [int(v) for v in tok[5:].split("_")] if tok.startswith("list_") else None
+            w.i += value is not None
         else:
             value = True if w.take(part) else None
         if value is None:
             w.i = start
             return None
-        if part != "{n}" and part != "{nums}" and part != "{set}":
+        if part not in ("{n}", "{nums}", "{set}", "{list}"):
             continue
         values.append(value)
     return values

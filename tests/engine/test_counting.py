@@ -123,6 +123,10 @@ READ_BY = [
         "36",  # 6 * 6
         "offices",
     ),
+    # a list written with dots: its step pattern repeated up to the written end
+    ("How many numbers are in the list $ 5, 8, 11, \\ldots, 98, 101 ?$", "33", "integers"),  # (101 - 5) / 3 + 1
+    ("How many numbers are in the list $$ 3, 4, 8, 9, 13, 14, \\ldots, 58, 59? $$", "24", "integers"),  # steps 1, 4
+    ("How many of the numbers in the list $4, 9, 14, \\ldots, 99$ are even?", "10", "integers"),  # 4, 14, ..., 94
 ]
 
 
@@ -202,6 +206,11 @@ NOT_BY = [
         " member can hold more than one office?",
         "offices",
     ),
+    # a dotted list whose written end is off the pattern, or with no step pattern (squares, doubling, Fibonacci)
+    ("How many numbers are in the list $ 5, 8, 11, \\ldots, 100 ?$", "integers"),
+    ("How many numbers are in the list $1, 4, 9, \\ldots, 100$?", "integers"),
+    ("How many numbers are in the list $1, 2, 4, \\ldots, 1024$?", "integers"),
+    ("How many numbers are in the list $1, 2, 3, 5, 8, \\ldots, 89$?", "integers"),
 ]
 
 
