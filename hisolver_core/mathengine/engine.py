@@ -40,6 +40,7 @@ from ..errors import ProblemError
 from ..solution import Solution
 from . import (
     counting,  # noqa: F401  (registers the counting and probability reader)
+    draws,  # noqa: F401  (registers the draws-from-a-container reader)
     forms,  # noqa: F401  (registers the written-out-math reader, a fallback)
     integers,  # noqa: F401  (registers the integer-property reader)
     legacy,  # noqa: F401  (registers the reader families)

@@ -123,6 +123,37 @@ READ_BY = [
         "36",  # 6 * 6
         "offices",
     ),
+    # draws from a container without replacement: every set drawn equally likely
+    (
+        "A bag contains 5 green marbles and 3 yellow marbles. Two marbles are drawn at random. What is the"
+        " probability that both are yellow?",
+        "3/28",  # C(3, 2) / C(8, 2)
+        "draws",
+    ),
+    (
+        "A jar has 2 red and 4 blue marbles. A marble is selected and not replaced, then a second is selected."
+        " What is the probability that both are the same color?",
+        "7/15",  # (1 + 6) / 15
+        "draws",
+    ),
+    (
+        "A box contains 10 cubes, 3 of which are red and 7 of which are green. Three cubes are pulled from the box"
+        " at the same time. What is the probability that all 3 cubes are green?",
+        "7/24",  # C(7, 3) / C(10, 3) = 35 / 120
+        "draws",
+    ),
+    (
+        "Lee has 4 red socks, 2 blue socks and 6 black socks in his drawer. If he randomly selects one of these"
+        " socks, what is the probability that it is not a black sock?",
+        "1/2",
+        "draws",
+    ),
+    (
+        "A bag contains 5 green marbles and 3 yellow marbles. Two marbles are drawn at random. What is the"
+        " probability that one marble is green and one is yellow?",
+        "15/28",  # 5 * 3 / 28
+        "draws",
+    ),
     # a list written with dots: its step pattern repeated up to the written end
     ("How many numbers are in the list $ 5, 8, 11, \\ldots, 98, 101 ?$", "33", "integers"),  # (101 - 5) / 3 + 1
     ("How many numbers are in the list $$ 3, 4, 8, 9, 13, 14, \\ldots, 58, 59? $$", "24", "integers"),  # steps 1, 4
@@ -205,6 +236,22 @@ NOT_BY = [
         "The choir has 6 members, 2 of them twins. In how many ways can we choose a president and a treasurer if no"
         " member can hold more than one office?",
         "offices",
+    ),
+    # draws: with replacement, a kind not in the bag, two nouns, events the model does not read, an extra number
+    *(
+        (
+            f"A bag contains 5 green marbles and 3 yellow {noun}. Two marbles are drawn {how}. What is the probability"
+            f" that {event}?",
+            "draws",
+        )
+        for noun, how, event in [
+            ("marbles", "with replacement", "both are yellow"),
+            ("marbles", "at random", "both are red"),
+            ("balls", "at random", "both are green"),
+            ("marbles", "at random", "at least one is yellow"),
+            ("marbles", "at random", "the first is yellow"),
+            ("marbles and 2 more green marbles", "at random", "both are green"),
+        ]
     ),
     # a dotted list whose written end is off the pattern, or with no step pattern (squares, doubling, Fibonacci)
     ("How many numbers are in the list $ 5, 8, 11, \\ldots, 100 ?$", "integers"),
