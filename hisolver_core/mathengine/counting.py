@@ -7,7 +7,9 @@
   integer-property grammar (``integers.read_question``) and counted by walking them;
 - fair dice ("Two fair 6-sided dice are rolled ... the sum is between 3 and 11, inclusive"): every
   outcome is listed and the sum, product or number tested with the same grammar's conditions;
-- a fair coin flipped n times ("exactly / at least / fewer than k heads"): binomial counts over 2^n.
+- a fair coin flipped n times ("exactly / at least / fewer than k heads"): binomial counts over 2^n;
+- numbers formed from given digits ("How many three-digit odd numbers can be formed using the digits 3, 4,
+  5 and 6 if digits cannot be repeated?"): every number listed and tested; the repetition must be stated.
 
 Each reading must place the whole question; a word it does not read returns ``None``. Probabilities
 are exact ``Rational`` values, shown as "favourable / total".
@@ -264,6 +266,41 @@ def _coins(prob: Problem, text: str) -> Solution | None:
     return _finish(prob, "probability", steps + shown, value, "counted exactly: binomial counts of the flips")
 
 
+# --- numbers formed from given digits --------------------------------------------------------------
+
+_FORMED = re.compile(
+    r"how many (?:different |distinct )?(?P<pre>(?:[a-z]+ )*?)(?P<n>\d+)-digit (?P<post>(?:[a-z]+ )*?)"
+    r"(?:counting |whole |positive )?(?:numbers|integers) can be (?:formed|made|written) (?:using|from|with"
+    r"|by choosing digits from) (?:the digits|the set) \\?\{?(?P<digits>\d(?:(?:, (?:and )?| and )\d)*)\\?\}?"
+    r" if (?P<rep>digits (?:can|may) be repeated|digits (?:cannot|can't|may not) be repeated"
+    r"|no digit (?:is|may be|can be) repeated|each digit (?:may|can) be used more than once)\??"
+)
+
+
+def _formed(prob: Problem, text: str) -> Solution | None:
+    if not (m := _FORMED.fullmatch(text)):
+        return None
+    n, digits = int(m.group("n")), [int(d) for d in re.findall(r"\d", m.group("digits"))]
+    words = (m.group("pre") + m.group("post")).split()
+    conds = conditions(" and ".join(words)) if words else []
+    repeat = re.match(r"digits (?:can|may) be|each digit", m.group("rep")) is not None
+    if conds is None or len(set(digits)) != len(digits) or not 1 <= n <= 7 or (not repeat and n > len(digits)):
+        return None
+    strings = itertools.product(digits, repeat=n) if repeat else itertools.permutations(digits, n)
+    values = [int("".join(map(str, ds))) for ds in strings if ds[0] != 0 or n == 1]
+    counts = {sum(_holds(c, v) for v in values) for c in _readings(conds)}
+    if len(counts) != 1:
+        raise Decline("The condition can be read two ways with different answers.")
+    favourable = counts.pop()
+    k = len(digits)
+    ways = f"{k}^{{{n}}}" if repeat else " \\cdot ".join(str(k - i) for i in range(n))
+    said = "each place may use any of them" if repeat else "each digit used at most once"
+    steps = [step(f"{ways} = {len(values)}", f"{n}-digit numbers from the {k} digits ({said}); none starts with 0.")]
+    if words:
+        steps.append(step(str(favourable), f"Of these, {favourable} are {' and '.join(words)} (each one tested)."))
+    return _finish(prob, "counting", steps, sp.Integer(favourable), "counted exactly: every number formed tested")
+
+
 @reader(
     "counting",
     handles="counting and probability: a word's letter arrangements, a random integer from a set, fair dice and coins",
@@ -278,7 +315,7 @@ def read_counting(prob: Problem) -> Solution | None:
     if found is not None:
         return found
     text = plain_text(prob)
-    for read in (_random_integer, _dice, _coins):
+    for read in (_random_integer, _dice, _coins, _formed):
         found = read(prob, text)
         if found is not None:
             return found

@@ -28,6 +28,18 @@ ANSWERS = [
     # coins: binomial counts
     ("A fair coin is flipped 4 times. What is the probability of getting exactly 2 heads?", "3/8"),  # 6/16
     ("What is the probability that tossing a fair coin 5 times gives at least 4 tails?", "3/16"),  # (5 + 1)/32
+    # numbers formed from given digits: every number listed and tested
+    (
+        "How many different three-digit even numbers can be formed using the digits 1, 2, 3 and 4 if digits cannot"
+        " be repeated?",
+        "12",  # 2 choices of last digit * 3 * 2
+    ),
+    ("How many two-digit numbers can be formed using the digits 0, 1 and 2 if digits can be repeated?", "6"),  # 0 first
+    ("How many two-digit numbers can be formed using the digits 0, 1 and 2 if no digit may be repeated?", "4"),
+    (
+        "How many three-digit prime numbers can be formed using the digits 1, 3 and 7 if digits cannot be repeated?",
+        "3",  # 137, 173, 317 (371 = 7 * 53, 713 = 23 * 31, 731 = 17 * 43)
+    ),
     # the integer grammar's new predicates
     ("How many integers between 300 and 400 have the sum of their digits equal to 7?", "5"),  # 304 .. 340
     ("How many positive 2-digit integers have only even digits?", "20"),  # 4 tens digits * 5 units digits
@@ -52,6 +64,10 @@ def test_steps_show_the_count() -> None:
     sol = solve("Two fair 6-sided dice are rolled. What is the probability that the sum rolled is 7?")
     assert sol.steps[0].latex == "6^{2} = 36"
     assert "\\frac{6}{36}" in sol.steps[1].latex
+    sol = solve(
+        "How many three-digit numbers can be formed using the digits 2, 5, 8 and 9 if digits cannot be repeated?"
+    )
+    assert sol.steps[0].latex == "4 \\cdot 3 \\cdot 2 = 24"
 
 
 TRAPS = [
@@ -68,6 +84,10 @@ TRAPS = [
     "Two fair 7-sided dice are rolled. What is the probability that the sum rolled is 7?",
     # 1000 is a cube: "between 10 and 1000" with the ends in or out disagree
     "How many perfect cubes have a value between 10 and 1000?",
+    # repetition not stated, a digit given twice, more places than digits
+    "How many three-digit numbers can be formed using the digits 1, 3 and 7?",
+    "How many three-digit numbers can be formed using the digits 1, 1 and 7 if digits cannot be repeated?",
+    "How many five-digit numbers can be formed using the digits 1, 3 and 7 if digits cannot be repeated?",
     # the sum of two dice asked of one die
     "A fair 6-sided die is rolled. What is the probability that the sum is 7?",
 ]
