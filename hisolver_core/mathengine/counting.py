@@ -1,7 +1,8 @@
 """Counting and probability read generally: equally likely outcomes, counted exactly.
 
-- the arrangements of a word's letters ("the number of ways to arrange the letters of the word NINE"):
-  n! over the factorial of each repeated letter's count;
+- the arrangements of a word's letters ("the number of ways to arrange the letters of the word NINE"), or of
+  identical objects in a row ("2 identical apple trees and 5 identical pear trees in one row"): n! over the
+  factorial of each repeated letter's (kind's) count;
 - a random integer from a described set ("A number is selected at random from 1 through 100,
   inclusive. What is the probability that the number is a divisor of 50?"): both sets are read by the
   integer-property grammar (``integers.read_question``) and counted by walking them;
@@ -129,6 +130,32 @@ def _letters(prob: Problem) -> Solution | None:
         )
     ]
     return _finish(prob, "counting", steps, value, "counted exactly: n! over the repeats' factorials")
+
+
+_ROW = re.compile(
+    r"[a-z ]+? (?:wishes|wants|needs|has) to (?:plant|put|place|arrange|line up|hang) (?P<groups>[a-z0-9 ]+?)"
+    r" in (?:a|one) row\. how many (?:distinct|different) arrangements are possible\?"
+)
+_SAME = re.compile(r"(\d+) (?:of (?:his|her|their) )?(?:identical|indistinguishable) ([a-z ]+)")
+
+
+def _identical_in_row(prob: Problem, text: str) -> Solution | None:
+    """ "2 identical apple trees and 5 identical pear trees in one row": (2 + 5)! / (2! 5!) arrangements."""
+    m = _ROW.fullmatch(text)
+    groups = [_SAME.fullmatch(g) for g in m.group("groups").split(" and ")] if m else []
+    if len(groups) < 2 or any(g is None for g in groups) or len({g.group(2) for g in groups if g}) != len(groups):
+        return None
+    counts = [int(g.group(1)) for g in groups if g]
+    value = sp.Integer(math.factorial(sum(counts)) // math.prod(math.factorial(k) for k in counts))
+    below = " \\cdot ".join(f"{k}!" for k in counts)
+    said = ", ".join(f"{k} {g.group(2)}" for k, g in zip(counts, groups, strict=True) if g)
+    steps = [
+        step(
+            f"\\frac{{{sum(counts)}!}}{{{below}}} = {value}",
+            f"{sum(counts)} places in the row; swapping identical objects ({said}) gives the same row.",
+        )
+    ]
+    return _finish(prob, "counting", steps, value, "counted exactly: n! over each kind's factorial")
 
 
 # --- a random integer from a described set ------------------------------------------------------
@@ -315,7 +342,7 @@ def read_counting(prob: Problem) -> Solution | None:
     if found is not None:
         return found
     text = plain_text(prob)
-    for read in (_random_integer, _dice, _coins, _formed):
+    for read in (_random_integer, _dice, _coins, _formed, _identical_in_row):
         found = read(prob, text)
         if found is not None:
             return found

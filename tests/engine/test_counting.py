@@ -12,6 +12,17 @@ ANSWERS = [
     ("Determine the number of ways to arrange the letters of the word TOOTH.", "30"),  # 5!/(2!2!)
     ("How many distinct arrangements are there of BANANA?", "60"),  # 6!/(3!2!)
     ("How many distinct five-letter rearrangements of the word ``PLANT'' can I form?", "120"),
+    # identical objects in a row: n! over each kind's factorial
+    (
+        "A gardener wants to plant 3 identical rose bushes and 2 identical tulip bushes in a row. How many distinct"
+        " arrangements are possible?",
+        "10",
+    ),
+    (
+        "A gardener wants to plant 3 identical rose bushes and 2 identical tulip bushes and 4 identical fern plants in"
+        " a row. How many distinct arrangements are possible?",
+        "1260",  # 9! / (3! 2! 4!)
+    ),
     # a random integer from a described set
     ("An integer is chosen at random from 1 through 30, inclusive. What is the probability that it is prime?", "1/3"),
     (
@@ -84,6 +95,13 @@ TRAPS = [
     "Two fair 7-sided dice are rolled. What is the probability that the sum rolled is 7?",
     # 1000 is a cube: "between 10 and 1000" with the ends in or out disagree
     "How many perfect cubes have a value between 10 and 1000?",
+    # objects in a row that are not all identical, one kind named twice, a condition on the row
+    "A gardener wants to plant 3 identical rose bushes and 2 tulip bushes in a row. How many distinct arrangements"
+    " are possible?",
+    "A gardener wants to plant 3 identical rose bushes and 2 identical rose bushes in a row. How many distinct"
+    " arrangements are possible?",
+    "A gardener wants to plant 3 identical rose bushes and 2 identical tulip bushes in a row. How many distinct"
+    " arrangements are possible if no two tulip bushes are next to each other?",
     # repetition not stated, a digit given twice, more places than digits
     "How many three-digit numbers can be formed using the digits 1, 3 and 7?",
     "How many three-digit numbers can be formed using the digits 1, 1 and 7 if digits cannot be repeated?",
