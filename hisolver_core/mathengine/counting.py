@@ -8,6 +8,7 @@
   integer-property grammar (``integers.read_question``) and counted by walking them;
 - fair dice ("Two fair 6-sided dice are rolled ... the sum is between 3 and 11, inclusive"): every
   outcome is listed and the sum, product or number tested with the same grammar's conditions;
+- k different integers from a described set ("they are both odd", "their sum is 7"): every k-set listed;
 - a fair coin flipped n times ("exactly / at least / fewer than k heads"): binomial counts over 2^n;
 - numbers formed from given digits ("How many three-digit odd numbers can be formed using the digits 3, 4,
   5 and 6 if digits cannot be repeated?"): every number listed and tested; the repetition must be stated.
@@ -61,6 +62,11 @@ def conditions(words: str) -> list[Cond] | None:
     if query is None or query.subject is None or query.subject.conds or query.subject.select:
         return None
     return query.subject.after or None
+
+
+def _event_conditions(event: str) -> list[Cond] | None:
+    """The conditions of an event on one number: "7" (equal to it) or what :func:`conditions` reads."""
+    return [Cond(f"equal to {event}", pool=(int(event),))] if event.isdigit() else conditions(event)
 
 
 def _bare(words: str) -> str:
@@ -190,6 +196,51 @@ def _random_integer(prob: Problem, text: str) -> Solution | None:
     return _finish(prob, "probability", steps, value, "counted exactly: every choice tested against the event")
 
 
+_CHOSEN = r"(?:randomly )?(?:chosen|selected|picked)(?: at random)?"
+_SEVERAL = re.compile(
+    rf"(?:suppose (?:that )?)?(?P<k>\d+) (?:distinct|different) (?P<subject>integers|numbers|whole numbers|positive"
+    rf" integers) are {_CHOSEN} from (?P<range>[a-z0-9 ,-]+?)\. what is the probability that (?:(?:they are|both"
+    r" are|all are|they are all) (?:both )?|(?:their|the) (?P<op>sum|product)(?: of the numbers)? is )"
+    r"(?P<event>[a-z0-9 ,-]+?)\??"
+)
+
+
+def _several_integers(prob: Problem, text: str) -> Solution | None:
+    """k distinct integers from a described set: "they are both odd", "their sum is even"."""
+    m = _SEVERAL.fullmatch(text)
+    if m is None or not 2 <= int(m.group("k")) <= 4:
+        return None
+    described = f"{m.group('subject')} from {m.group('range')}"
+    universe = read_question(analyze(f"How many {described} are there?"))
+    event, k = m.group("event"), int(m.group("k"))
+    conds = _event_conditions(event)
+    if universe is None or universe.target != "count" or conds is None:
+        return None
+    members = _members(universe.subject)
+    if not k <= len(members) or math.comb(len(members), k) > 20_000:  # every k-set is walked
+        return None
+    sets = list(itertools.combinations(members, k))
+    op = m.group("op")
+    combine = _COMBINE[op] if op else None
+    counts = set()
+    for reading in _readings(conds):
+        fits = [all(_holds(reading, n) for n in s) if combine is None else _holds(reading, combine(s)) for s in sets]
+        counts.add(sum(fits))
+    if len(counts) != 1:
+        raise Decline("The event can be read two ways with different answers.")
+    favourable = counts.pop()
+    what = f"their {op} is {event}" if op else f"all {k} are {event}"
+    steps = [
+        step(_listing(members), f"The {len(members)} {described}."),
+        step(
+            f"\\binom{{{len(members)}}}{{{k}}} = {len(sets)}",
+            f"{len(sets)} equally likely ways to choose {k} different ones.",
+        ),
+    ]
+    value, shown = _probability_steps(favourable, len(sets), f"choices fit: {what}")
+    return _finish(prob, "probability", steps + shown, value, "counted exactly: every choice listed")
+
+
 def _members(subject: Subject | None) -> list[int]:
     assert subject is not None
     return all_members(subject)
@@ -226,7 +277,7 @@ def _dice(prob: Problem, text: str) -> Solution | None:
     if q is None or not 1 <= k <= 4 or faces not in (4, 6, 8, 10, 12, 20) or (q.group("op") is None) != (k == 1):
         return None
     event = q.group("event")
-    conds = [Cond(f"equal to {event}", pool=(int(event),))] if event.isdigit() else conditions(event)
+    conds = _event_conditions(event)
     if conds is None:
         return None
     combine = _COMBINE[q.group("op") or "sum"]
@@ -342,7 +393,7 @@ def read_counting(prob: Problem) -> Solution | None:
     if found is not None:
         return found
     text = plain_text(prob)
-    for read in (_random_integer, _dice, _coins, _formed, _identical_in_row):
+    for read in (_random_integer, _several_integers, _dice, _coins, _formed, _identical_in_row):
         found = read(prob, text)
         if found is not None:
             return found

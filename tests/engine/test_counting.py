@@ -31,6 +31,22 @@ ANSWERS = [
         "7/50",
     ),
     ("A positive factor of 36 is chosen at random. What is the probability that it is odd?", "1/3"),  # 1, 3, 9
+    # k different integers from a described set: every k-set listed
+    (
+        "Suppose 2 distinct integers are chosen from 1 through 10, inclusive. What is the probability that they are"
+        " both even?",
+        "2/9",  # C(5, 2) / C(10, 2)
+    ),
+    (
+        "Two different integers are selected at random from 1 through 6, inclusive. What is the probability that"
+        " their sum is 7?",
+        "1/5",  # {1, 6}, {2, 5}, {3, 4} of 15
+    ),
+    (
+        "Three distinct integers are chosen from 1 through 6, inclusive. What is the probability that their product"
+        " is even?",
+        "19/20",  # all odd only for {1, 3, 5}
+    ),
     # dice: every outcome listed
     ("Two fair 6-sided dice are rolled. What is the probability that the sum rolled is 7?", "1/6"),
     ("Two standard dice are rolled. What is the probability that the product is odd?", "1/4"),
@@ -88,6 +104,12 @@ TRAPS = [
     "How many distinct six-letter rearrangements of the word ``PLANT'' can I form?",
     # a random number with no integer condition is not one of finitely many
     "A number is selected at random from the numbers less than 10. What is the probability that it is even?",
+    # two integers that need not differ; an event the grammar does not read; ends in or out disagree
+    "Two integers are chosen from 1 through 10, inclusive. What is the probability that they are both even?",
+    "Two different integers are chosen from 1 through 10, inclusive. What is the probability that they are"
+    " consecutive?",
+    "Two different integers are chosen from 1 through 10, inclusive. What is the probability that their sum is"
+    " between 3 and 19?",
     # unfair dice and coins are not equally likely outcomes
     "Two unfair 6-sided dice are rolled. What is the probability that the sum rolled is 7?",
     "An unfair coin is flipped 4 times. What is the probability of getting exactly 2 heads?",
