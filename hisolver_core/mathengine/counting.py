@@ -9,6 +9,7 @@
 - fair dice ("Two fair 6-sided dice are rolled ... the sum is between 3 and 11, inclusive"): every
   outcome is listed and the sum, product or number tested with the same grammar's conditions;
 - k different integers from a described set ("they are both odd", "their sum is 7"): every k-set listed;
+- handshakes among n people, each pair once: C(n, 2);
 - a fair coin flipped n times ("exactly / at least / fewer than k heads"): binomial counts over 2^n;
 - numbers formed from given digits ("How many three-digit odd numbers can be formed using the digits 3, 4,
   5 and 6 if digits cannot be repeated?"): every number listed and tested; the repetition must be stated.
@@ -145,10 +146,9 @@ _ROW = re.compile(
 _SAME = re.compile(r"(\d+) (?:of (?:his|her|their) )?(?:identical|indistinguishable) ([a-z ]+)")
 
 
-def _identical_in_row(prob: Problem, text: str) -> Solution | None:
+def _identical_in_row(prob: Problem, m: re.Match) -> Solution | None:
     """ "2 identical apple trees and 5 identical pear trees in one row": (2 + 5)! / (2! 5!) arrangements."""
-    m = _ROW.fullmatch(text)
-    groups = [_SAME.fullmatch(g) for g in m.group("groups").split(" and ")] if m else []
+    groups = [_SAME.fullmatch(g) for g in m.group("groups").split(" and ")]
     if len(groups) < 2 or any(g is None for g in groups) or len({g.group(2) for g in groups if g}) != len(groups):
         return None
     counts = [int(g.group(1)) for g in groups if g]
@@ -164,6 +164,25 @@ def _identical_in_row(prob: Problem, text: str) -> Solution | None:
     return _finish(prob, "counting", steps, value, "counted exactly: n! over each kind's factorial")
 
 
+_HANDSHAKES = re.compile(
+    r"(?P<n>\d+) (?:people|persons|students|guests|players|friends) (?:attend|are at|meet at|come to)"
+    r" (?:a|the) [a-z]+\."
+    r" (?:during the [a-z]+,? )?(?:every(?:one|body)|each person) shakes hands (?:exactly once |once )?with"
+    r" (?:every(?:one|body) else|every other person|each other person)(?: exactly once| once)?\."
+    r" how many handshakes (?:take place|are there|occur)(?: at the [a-z]+)?\?"
+)
+
+
+def _handshakes(prob: Problem, m: re.Match) -> Solution | None:
+    """n people, each pair shaking hands once: C(n, 2) handshakes."""
+    n = int(m.group("n"))
+    if n < 2:
+        return None
+    value = sp.Integer(math.comb(n, 2))
+    steps = [step(f"\\binom{{{n}}}{{2}} = \\frac{{{n} \\cdot {n - 1}}}{{2}} = {value}", "One handshake for each pair.")]
+    return _finish(prob, "counting", steps, value, "counted exactly: one per pair, C(n, 2)")
+
+
 # --- a random integer from a described set ------------------------------------------------------
 
 _PICKED = (
@@ -177,10 +196,7 @@ _RANDOM = re.compile(
 )
 
 
-def _random_integer(prob: Problem, text: str) -> Solution | None:
-    m = _RANDOM.fullmatch(text)
-    if not m:
-        return None
+def _random_integer(prob: Problem, m: re.Match) -> Solution | None:
     described = m.group("subject") + (f" from {m.group('range')}" if m.group("range") else "")
     universe = read_question(analyze(f"How many {described} are there?"))
     event = read_question(analyze(f"How many {described} are {_bare(m.group('event'))}?"))
@@ -205,10 +221,9 @@ _SEVERAL = re.compile(
 )
 
 
-def _several_integers(prob: Problem, text: str) -> Solution | None:
+def _several_integers(prob: Problem, m: re.Match) -> Solution | None:
     """k distinct integers from a described set: "they are both odd", "their sum is even"."""
-    m = _SEVERAL.fullmatch(text)
-    if m is None or not 2 <= int(m.group("k")) <= 4:
+    if not 2 <= int(m.group("k")) <= 4:
         return None
     described = f"{m.group('subject')} from {m.group('range')}"
     universe = read_question(analyze(f"How many {described} are there?"))
@@ -320,10 +335,7 @@ _HOW: dict[str | None, Callable[[int, int], bool]] = {
 }
 
 
-def _coins(prob: Problem, text: str) -> Solution | None:
-    m = _COIN.fullmatch(text)
-    if not m:
-        return None
+def _coins(prob: Problem, m: re.Match) -> Solution | None:
     n, k = int(m.group("n") or m.group("n2")), int(m.group("k"))
     if not 1 <= n <= 60 or k > n:
         return None
@@ -355,9 +367,7 @@ _FORMED = re.compile(
 )
 
 
-def _formed(prob: Problem, text: str) -> Solution | None:
-    if not (m := _FORMED.fullmatch(text)):
-        return None
+def _formed(prob: Problem, m: re.Match) -> Solution | None:
     n, digits = int(m.group("n")), [int(d) for d in re.findall(r"\d", m.group("digits"))]
     words = (m.group("pre") + m.group("post")).split()
     conds = conditions(" and ".join(words)) if words else []
@@ -393,8 +403,20 @@ def read_counting(prob: Problem) -> Solution | None:
     if found is not None:
         return found
     text = plain_text(prob)
-    for read in (_random_integer, _several_integers, _dice, _coins, _formed, _identical_in_row):
-        found = read(prob, text)
+    for pattern, read in _WHOLE:
+        m = pattern.fullmatch(text)
+        found = read(prob, m) if m else None
         if found is not None:
             return found
-    return None
+    return _dice(prob, text)
+
+
+# each question shape (matched whole) and its reader
+_WHOLE: list[tuple[re.Pattern, Callable[[Problem, re.Match], Solution | None]]] = [
+    (_RANDOM, _random_integer),
+    (_SEVERAL, _several_integers),
+    (_COIN, _coins),
+    (_FORMED, _formed),
+    (_ROW, _identical_in_row),
+    (_HANDSHAKES, _handshakes),
+]

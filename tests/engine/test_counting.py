@@ -23,6 +23,11 @@ ANSWERS = [
         " a row. How many distinct arrangements are possible?",
         "1260",  # 9! / (3! 2! 4!)
     ),
+    # handshakes: one per pair
+    (
+        "12 guests attend a dinner. Everyone shakes hands with everyone else exactly once. How many handshakes take place?",
+        "66",
+    ),
     # a random integer from a described set
     ("An integer is chosen at random from 1 through 30, inclusive. What is the probability that it is prime?", "1/3"),
     (
@@ -124,6 +129,10 @@ TRAPS = [
     " arrangements are possible?",
     "A gardener wants to plant 3 identical rose bushes and 2 identical tulip bushes in a row. How many distinct"
     " arrangements are possible if no two tulip bushes are next to each other?",
+    # handshakes that are not one per pair
+    "12 guests attend a dinner. Everyone shakes hands with everyone else except their partner. How many handshakes"
+    " take place?",
+    "12 guests attend a dinner. Each person shakes hands with 3 others. How many handshakes take place?",
     # repetition not stated, a digit given twice, more places than digits
     "How many three-digit numbers can be formed using the digits 1, 3 and 7?",
     "How many three-digit numbers can be formed using the digits 1, 1 and 7 if digits cannot be repeated?",
