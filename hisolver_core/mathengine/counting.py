@@ -196,18 +196,39 @@ _RANDOM = re.compile(
 )
 
 
+_IN_SET = re.compile(
+    r"what is the probability that (?:a|an) randomly (?:selected|chosen) (?:integer|number) (?:in|from) the set"
+    r" \\\{(?P<list>[0-9, ]+\\[cl]?dots[0-9, ]+)\\\} is (?P<event>[a-z0-9 ,-]+?)\??"
+)
+
+
 def _random_integer(prob: Problem, m: re.Match) -> Solution | None:
     described = m.group("subject") + (f" from {m.group('range')}" if m.group("range") else "")
-    universe = read_question(analyze(f"How many {described} are there?"))
-    event = read_question(analyze(f"How many {described} are {_bare(m.group('event'))}?"))
+    asked = f"How many {described} are there?", f"How many {described} are {_bare(m.group('event'))}?"
+    return _pick_one(prob, asked, described, m.group("event"))
+
+
+def _from_set(prob: Problem, m: re.Match) -> Solution | None:
+    """A number from a set written with dots ("{1, 2, 3, \\ldots, 100}"), read as the integer grammar's list."""
+    listed = m.group("list")
+    asked = (
+        f"How many numbers are in the list ${listed}$?",
+        f"How many numbers in the list ${listed}$ are {m.group('event')}?",
+    )
+    return _pick_one(prob, asked, f"the numbers {listed}", m.group("event"))
+
+
+def _pick_one(prob: Problem, asked: tuple[str, str], described: str, said: str) -> Solution | None:
+    """One number picked from a set: the integer grammar counts the set and the members where the event holds."""
+    universe, event = (read_question(analyze(q)) for q in asked)
     if universe is None or event is None or universe.target != "count" or event.target != "count":
         return None
     total, favourable = int(answer(universe)), int(answer(event))
     if total == 0:
         raise Decline("No integer fits the description, so there is nothing to choose from.")
-    value, steps = _probability_steps(favourable, total, f"equally likely choices are {m.group('event')}")
+    value, steps = _probability_steps(favourable, total, f"equally likely choices are {said}")
     members = _members(universe.subject), _members(event.subject)
-    steps.insert(0, step(_listing(members[1]), f"The choices that are {m.group('event')} ({favourable})."))
+    steps.insert(0, step(_listing(members[1]), f"The choices that are {said} ({favourable})."))
     steps.insert(0, step(_listing(members[0]), f"The equally likely choices: {described} ({total})."))
     return _finish(prob, "probability", steps, value, "counted exactly: every choice tested against the event")
 
@@ -414,6 +435,7 @@ def read_counting(prob: Problem) -> Solution | None:
 # each question shape (matched whole) and its reader
 _WHOLE: list[tuple[re.Pattern, Callable[[Problem, re.Match], Solution | None]]] = [
     (_RANDOM, _random_integer),
+    (_IN_SET, _from_set),
     (_SEVERAL, _several_integers),
     (_COIN, _coins),
     (_FORMED, _formed),

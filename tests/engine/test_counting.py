@@ -36,6 +36,12 @@ ANSWERS = [
         "7/50",
     ),
     ("A positive factor of 36 is chosen at random. What is the probability that it is odd?", "1/3"),  # 1, 3, 9
+    # a number from a set written with dots
+    (
+        "What is the probability that a randomly chosen number in the set $\\{2, 4, 6, \\ldots, 40\\}$ is divisible"
+        " by 3?",
+        "3/10",  # 6, 12, ..., 36: 6 of 20
+    ),
     # k different integers from a described set: every k-set listed
     (
         "Suppose 2 distinct integers are chosen from 1 through 10, inclusive. What is the probability that they are"
@@ -129,6 +135,8 @@ TRAPS = [
     " arrangements are possible?",
     "A gardener wants to plant 3 identical rose bushes and 2 identical tulip bushes in a row. How many distinct"
     " arrangements are possible if no two tulip bushes are next to each other?",
+    # a set whose written end is off its pattern
+    "What is the probability that a randomly chosen number in the set $\\{2, 4, 6, \\ldots, 41\\}$ is divisible by 3?",
     # handshakes that are not one per pair
     "12 guests attend a dinner. Everyone shakes hands with everyone else except their partner. How many handshakes"
     " take place?",
