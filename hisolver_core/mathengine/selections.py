@@ -42,7 +42,8 @@ _NOT_PLAIN_WORDS = (
     " probability, random, randomly, married, couple, couples, pair, pairs, twin, twins, brother, brothers, sister,"
     " sisters, must, only one, only two, more, fewer, less, than, each, every, per, twice, half, percent, some, total,"
     " left, did, one to, another, gold, silver, bronze, medal, medals, prize, prizes, award, awards, assign, assigned,"
-    " task, tasks, job, jobs, duty, duties, respectively, bag, urn, jar, draw, drawn, double"
+    " task, tasks, job, jobs, duty, duties, respectively, bag, urn, jar, draw, drawn, double, whose, odd, even, prime,"
+    " sum, product, all, consecutive, multiple, divisible, digit, digits"
 )
 # ("to 3 different people", "among 3 distinct friends": distinct roles; "2 different toppings" is a plain choice)
 _NOT_PLAIN = re.compile(
@@ -110,7 +111,7 @@ def _numbers_placed(text: str, groups: list[tuple[str, int, int]]) -> bool:
 @reader("selections", handles="unordered selections from groups: committees, teams, toppings (binomials)", order=96)
 def read_selection(prob: Problem) -> Solution | None:
     """The number of ways to choose the groups a selection names from their pools; None when not one."""
-    text = plain_text(prob)
+    text = re.sub(r"\b(\d+) ([a-z]+) numbered 1 (?:through|to) \1\b", r"\1 \2", plain_text(prob))  # labels, not counts
     if not _ASKS.search(text) or _NOT_PLAIN.search(_ORDER_FREE.sub(" ", text)):
         return None
     answers = {}

@@ -181,6 +181,13 @@ READ_BY = [
         "150",
         "selections",
     ),
+    # "15 cards numbered 1 through 15": the labels are not counts
+    (
+        "I have 15 cards numbered 1 through 15 in a hat. In how many ways can I select 3 cards, if the order in which"
+        " I pick them does not matter?",
+        "455",
+        "selections",
+    ),
     # named offices filled in turn
     (
         "The chess society has 12 members. In how many ways can it choose a president, a secretary and a treasurer"
@@ -246,7 +253,7 @@ def test_read_by(problem: str, expected: str, by: str) -> None:
 
 
 def test_offices_show_the_count() -> None:
-    sol = solve(READ_BY[4][0])
+    sol = solve(next(p for p, _, by in READ_BY if by == "offices"))
     assert sol.steps[0].latex == "12 \\cdot 11 \\cdot 10 = 1320"
 
 
@@ -294,6 +301,17 @@ NOT_BY = [
         "selections",
     ),
     ("A club has 10 members. In how many ways can we choose 3 of them to give to 3 different friends?", "selections"),
+    # labels that do not match the count; a condition on the chosen labels
+    (
+        "I have 15 cards numbered 1 through 14 in a hat. In how many ways can I select 3 cards, if the order in which"
+        " I pick them does not matter?",
+        "selections",
+    ),
+    (
+        "I have 15 cards numbered 1 through 15 in a hat. In how many ways can I select 3 cards whose numbers are all"
+        " odd, if the order in which I pick them does not matter?",
+        "selections",
+    ),
     # holding two offices not settled: n * (n-1) or n^2 cannot be told
     ("The choir has 6 members. In how many ways can we choose a president and a treasurer?", "offices"),
     # the officers come from a part of the club
