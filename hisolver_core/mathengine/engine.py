@@ -39,12 +39,15 @@ from ..config import Settings
 from ..errors import ProblemError
 from ..solution import Solution
 from . import (
+    counting,  # noqa: F401  (registers the counting and probability reader)
+    draws,  # noqa: F401  (registers the draws-from-a-container reader)
     forms,  # noqa: F401  (registers the written-out-math reader, a fallback)
     geometry,  # noqa: F401  (registers the measurement-geometry reader)
     integers,  # noqa: F401  (registers the integer-property reader)
     legacy,  # noqa: F401  (registers the reader families)
     number_facts,  # noqa: F401  (registers the digits, remainders and bases reader)
     poly_degree,  # noqa: F401  (registers the degree-of-a-combination reader)
+    selections,  # noqa: F401  (registers the selection and office readers)
     sequences,  # noqa: F401  (registers the sequence reader)
     tables,  # noqa: F401  (registers the table reader)
     units,  # noqa: F401  (registers the unit-story reader, a fallback)

@@ -132,6 +132,13 @@ def join(nums: list[int]) -> str:
     return str(nums[0]) if len(nums) == 1 else ", ".join(map(str, nums[:-1])) + f" and {nums[-1]}"
 
 
+def _digit_times(d: int, times: Callable[[int], bool], text: str) -> Cond | None:
+    """A digit ``d`` written a number of times that ``times`` accepts ("exactly one 0")."""
+    if not 0 <= d <= 9:
+        return None
+    return _digits(lambda ds: times(ds.count(d)), f"with {text} digit {d}")
+
+
 def _remainder(r: int, k: int) -> Cond:
     if k <= 0 or not 0 <= r < k:
         raise Unread
@@ -164,7 +171,8 @@ _POWERS = {"fourth": 4, "fifth": 5, "sixth": 6}
 _DIGIT_SUM = "with digit sum {}"
 
 # Phrases of the grammar, as data: words with typed slots -> the condition they add.
-# {n}: one integer; {nums}: a list ("3, 4, and 5", "both 100 and 150"); {set}: a described finite set.
+# {n}: one integer; {nums}: a list ("3, 4, and 5", "both 100 and 150"); {set}: a described finite set;
+# {list}: a list written with dots ("6, 10, 14, \\ldots, 86").
 # Words are compared singular ("multiples" = "multiple"); "[a]" is an optional article.
 PHRASES: list[tuple[str, Build]] = [
     ("less than or equal to {n}", lambda n: Cond(f"at most {n}", hi=n, integral=False)),
@@ -192,6 +200,11 @@ PHRASES: list[tuple[str, Build]] = [
         ),
     ),
     ("from {n} through {n}", lambda a, b: Cond(f"from {a} through {b}", lo=a, hi=b)),
+    ("from {n} through {n} , inclusive", lambda a, b: Cond(f"from {a} through {b}", lo=a, hi=b)),
+    ("from {n} through {n} inclusive", lambda a, b: Cond(f"from {a} through {b}", lo=a, hi=b)),
+    ("in the range {n} through {n}", lambda a, b: Cond(f"from {a} through {b}", lo=a, hi=b)),
+    ("in the range {n} through {n} , inclusive", lambda a, b: Cond(f"from {a} through {b}", lo=a, hi=b)),
+    ("in the range {n} to {n} , inclusive", lambda a, b: Cond(f"from {a} to {b}", lo=a, hi=b)),
     ("from {n} to {n} , inclusive", lambda a, b: Cond(f"from {a} to {b}", lo=a, hi=b)),
     ("from {n} to {n} inclusive", lambda a, b: Cond(f"from {a} to {b}", lo=a, hi=b)),
     ("from {n} to {n}", lambda a, b: Cond(f"from {a} to {b}", lo=a, hi=b)),
@@ -235,6 +248,7 @@ PHRASES: list[tuple[str, Build]] = [
     ("relatively prime to {n}", lambda k: Cond(f"relatively prime to {k}", test=lambda n: math.gcd(n, k) == 1)),
     ("{n} more than [a] multiple of {n}", lambda r, k: _remainder(r % k, k) if k > 0 else None),
     ("{n} less than [a] multiple of {n}", lambda r, k: _remainder(-r % k, k) if k > 0 else None),
+    ("in the list {list}", lambda nums: Cond("in the list", pool=tuple(nums))),
     ("other than {n}", lambda v: Cond(f"other than {v}", test=lambda n: n != v)),
     *(
         (f"[a] perfect {w} power", lambda k=k: Cond(f"a perfect power {k}", test=_is_power(k)))
@@ -269,6 +283,11 @@ HAVE_PHRASES: list[tuple[str, Build]] = [
     ("nonzero digit", lambda: _digits(lambda ds: 0 not in ds, "with nonzero digits")),
     ("distinct digit", lambda: _digits(lambda ds: len(set(ds)) == len(ds), "with distinct digits")),
     ("[a] digit sum of {n}", lambda t: _digits(lambda ds: sum(ds) == t, _DIGIT_SUM.format(t))),
+    ("the sum of their digit equal to {n}", lambda t: _digits(lambda ds: sum(ds) == t, _DIGIT_SUM.format(t))),
+    ("only odd digit", lambda: _digits(lambda ds: all(d % 2 for d in ds), "with only odd digits")),
+    ("only even digit", lambda: _digits(lambda ds: not any(d % 2 for d in ds), "with only even digits")),
+    ("exactly {n} {n}", lambda k, d: _digit_times(d, lambda c: c == k, f"exactly {k}")),
+    ("at least {n} {n}", lambda k, d: _digit_times(d, lambda c: c >= k, f"at least {k}")),
 ]
 VERB_PHRASES: list[tuple[str, Build]] = [
     ("leave [a] remainder of {n} when divided by {n}", _remainder),
@@ -277,6 +296,12 @@ VERB_PHRASES: list[tuple[str, Build]] = [
     ("divide {n} evenly", lambda k: _divides([k])),
     ("end in {n}", ends_in),
     ("end with {n}", ends_in),
+    ("end with the digit {n}", lambda d: ends_in(d) if 0 <= d <= 9 else None),
+    ("end in the digit {n}", lambda d: ends_in(d) if 0 <= d <= 9 else None),
+    ("contain exactly {n} {n}", lambda k, d: _digit_times(d, lambda c: c == k, f"exactly {k}")),
+    ("contain exactly one {n}", lambda d: _digit_times(d, lambda c: c == 1, "exactly one")),
+    ("contain at least one {n}", lambda d: _digit_times(d, lambda c: c >= 1, "at least one")),
+    ("contain at least {n} {n}", lambda k, d: _digit_times(d, lambda c: c >= k, f"at least {k}")),
     ("can be written with only the digit {nums}", _only_digits),
     ("can be written using only the digit {nums}", _only_digits),
 ]

@@ -33,7 +33,7 @@ from .words import singular
 __all__ = ["question_tokens"]
 
 
-_TOKEN = re.compile(r"digit:\d+|-?\d+|[a-z]+(?:'[a-z]+)?|'s|[,?.]")
+_TOKEN = re.compile(r"list_[\d_-]+|digit:\d+|-?\d+|[a-z]+(?:'[a-z]+)?|'s|[,?.]")
 _SCALE = re.compile(r"\b(one|a|\d+) (hundred|thousand)\b")
 
 
@@ -95,6 +95,30 @@ def _series_sum(text: str) -> int | None:
     return count * (left[0] + right[-1]) // 2
 
 
+LIST_LIMIT = 10_000  # members of a written list at most (a longer one is not read)
+
+
+def _dotted_list(src: str) -> list[int] | None:
+    """ "6, 10, 14, \\ldots, 82, 86" (or "6, 7, 10, 11, \\ldots, 98": a repeating pattern of steps): its members.
+
+    The steps before the dots repeat with the shortest period that fits them; the written end must be met
+    exactly (its last steps fitting the pattern too); None for anything else.
+    """
+    parts = [p.strip() for p in re.sub(r"\\[,!;]|~", "", src).strip().rstrip("?.;: ").split(",")]
+    dots = [i for i, p in enumerate(parts) if re.fullmatch(r"\\[cl]?dots", p)]
+    if len(dots) != 1 or not all(re.fullmatch(r"-?\d+", p) for i, p in enumerate(parts) if i != dots[0]):
+        return None
+    head, tail = [int(p) for p in parts[: dots[0]]], [int(p) for p in parts[dots[0] + 1 :]]
+    steps = [b - a for a, b in zip(head, head[1:], strict=False)]
+    period = next((k for k in range(1, len(steps) // 2 + 1) if steps == (steps[:k] * len(steps))[: len(steps)]), None)
+    if len(head) < 3 or not tail or period is None or any(d <= 0 for d in steps):
+        return None
+    members = list(head)
+    while members[-1] < tail[-1] and len(members) < LIST_LIMIT:
+        members.append(members[-1] + steps[(len(members) - 1) % period])
+    return members if members[-len(tail) :] == tail and len(members) > len(head) else None
+
+
 def _known_words(text: str) -> bool:
     """True when every word outside the math is one the grammar reads (number words and "n-digit" included)."""
     words = re.findall(r"[a-z]+(?:'[a-z]+)?", re.sub(r"⟦\d+⟧", " ", text.lower().replace("’", "'")))
@@ -106,10 +130,17 @@ def question_tokens(prob: Problem) -> list[str] | None:
     """The question as tokens (math segments as their integers), or None when something is not words or integers."""
 
     def number(m: re.Match) -> str:
-        values = _segment_numbers(prob.math[int(m.group(1))])
-        if values is None:
-            raise Unread
-        return " " + " , ".join(map(str, values)) + " "
+        sources = [prob.math[int(i)] for i in re.findall(r"⟦(\d+)⟧", m.group())]
+        listed = _dotted_list(" ".join(sources))
+        if listed is not None:
+            return f" list_{'_'.join(map(str, listed))} "
+        shown = []
+        for src in sources:  # segments that are not one list read each on its own, as before
+            values = _segment_numbers(src)
+            if values is None:
+                raise Unread
+            shown.append(" " + " , ".join(map(str, values)) + " ")
+        return " ".join(shown)
 
     if (
         not _FRAME_START.match(prob.text)
@@ -118,7 +149,7 @@ def question_tokens(prob: Problem) -> list[str] | None:
     ):
         return None  # not a question this grammar frames, or math that is not numbers (cheap, before parsing)
     try:
-        text = re.sub(r"⟦(\d+)⟧", number, prob.text)
+        text = re.sub(r"⟦\d+⟧(?:\s*⟦\d+⟧)*", number, prob.text)
     except Unread:
         return None
     text = words_to_numbers(
@@ -127,9 +158,10 @@ def question_tokens(prob: Problem) -> list[str] | None:
     text = re.sub(r"\b(\d{1,3}(?:,\d{3})+)\b", lambda m: m.group(1).replace(",", ""), text)
     text = _SCALE.sub(lambda m: str((1 if m.group(1) in ("one", "a") else int(m.group(1))) * _SCALES[m.group(2)]), text)
     text = (
-        re.sub(r"\b(\d+)[- ]digit\b", r"digit:\1", text)
+        re.sub(r"\b(\d+) ?[- ]digit\b", r"digit:\1", text)
         .replace("non-negative", "nonnegative")
         .replace("non-zero", "nonzero")
+        .replace("(inclusive)", ", inclusive")
     )
     tokens = _TOKEN.findall(text)
     if re.sub(r"\s+", "", text) != "".join(tokens):
@@ -158,7 +190,7 @@ def _vocabulary() -> frozenset[str]:
     words |= {w for key in TERMS for w in key} | {w for lead in LEADS for w in lead}
     for table in (PHRASES, HAVE_PHRASES, VERB_PHRASES):
         words |= {w for pattern, _ in table for w in pattern.split() if w.isalpha()}
-    words |= {"hundred", "thousand", "digits", "inclusive", "negative"}
+    words |= {"hundred", "thousand", "digits", "inclusive", "negative", "value", "contain", "their", "only"}
     return frozenset(singular(w, english=True) for w in words)
 
 

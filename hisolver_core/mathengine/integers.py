@@ -139,12 +139,16 @@ def _pattern(w: _Words, pattern: str) -> list | None:
             value = _numbers(w)
         elif part == "{set}":
             value = _finite_set(w)
+        elif part == "{list}":
+            tok = w.peek() or ""
+            value = [int(v) for v in tok[5:].split("_")] if tok.startswith("list_") else None
+            w.i += value is not None
         else:
             value = True if w.take(part) else None
         if value is None:
             w.i = start
             return None
-        if part != "{n}" and part != "{nums}" and part != "{set}":
+        if part not in ("{n}", "{nums}", "{set}", "{list}"):
             continue
         values.append(value)
     return values
@@ -286,7 +290,7 @@ def _listed(w: _Words, one: Callable[[], Cond | None]) -> list[Cond]:
     while True:
         mark = w.i
         w.take(",")
-        w.take("and")
+        w.take("and") and w.take("also")
         cond = one()
         if cond is None:
             w.i = mark
@@ -304,7 +308,10 @@ def _verb_phrase(w: _Words) -> list[Cond]:
             w.take("both")
             conds.extend(_listed(w, lambda: _predicate(w)))
         elif w.take("has") or w.take("have"):
-            conds.extend(_listed(w, lambda: _phrase(w, HAVE_PHRASES)))
+            if w.take("a", "value"):  # "have a value between 10 and 1000": the number itself is
+                conds.extend(_listed(w, lambda: _predicate(w)))
+            else:
+                conds.extend(_listed(w, lambda: _phrase(w, HAVE_PHRASES)))
         else:
             cond = _phrase(w, VERB_PHRASES)
             if cond is None:

@@ -175,6 +175,7 @@ def _filled(pattern: str) -> str:
         pattern.replace("[a] ", "a ")
         .replace("{nums}", "3 and 5")
         .replace("{set}", "the first 3 primes")
+        .replace("{list}", "$1, 3, 5, \\ldots, 21$")
         .replace("{n}", "2", 1)
         .replace("{n}", "12")
     )
