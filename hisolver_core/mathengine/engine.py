@@ -39,6 +39,7 @@ from ..config import Settings
 from ..errors import ProblemError
 from ..solution import Solution
 from . import (
+    arith_words,  # noqa: F401  (registers the rounding, clock and lcm/gcd reader)
     forms,  # noqa: F401  (registers the written-out-math reader, a fallback)
     integers,  # noqa: F401  (registers the integer-property reader)
     legacy,  # noqa: F401  (registers the reader families)
