@@ -18,6 +18,7 @@ import sympy as sp
 
 from ..solution import Solution
 from .build import Decline, solved, step
+from .parse import ParseFailure, parse_latex
 from .problem import Problem
 from .readers import reader
 from .rewrite import words_to_numbers
@@ -270,6 +271,74 @@ def _other_of_pair(prob: Problem, text: str) -> Solution | None:
     return _answer(prob, steps, sp.Integer(other), "number theory", "Use gcd(a, b) · lcm(a, b) = a · b.")
 
 
+# --- a set's extremes, the nearest integer ------------------------------------------------------
+
+
+def _math_value(tex: str) -> sp.Expr | None:
+    """The number that the TeX ``tex`` writes (no letters), else None."""
+    try:
+        value = parse_latex(tex)
+    except ParseFailure:
+        return None
+    return value if isinstance(value, sp.Expr) and value.is_number and value.is_real else None
+
+
+def _set_extremes(prob: Problem, text: str) -> Solution | None:
+    """ "The positive difference between the greatest and the least member of the set {3/7, 4/3, ...}"."""
+    q = asked_sentence(prob.raw)
+    m = re.fullmatch(
+        r"(?:what is|find) the positive difference between the (?:greatest|largest) and the (?:least|smallest) "
+        r"(?:member|element|number)s? of the set \$(?:\\left)?\\\{(.+?)(?:\\right)?\\\}\$\s*\?",
+        q.strip(),
+        re.I,
+    )
+    if not m or prob.options or len(sentences(prob.raw)) > 2:
+        return None
+    parts, depth, start = [], 0, 0
+    for i, ch in enumerate(body := m.group(1)):
+        depth += {"{": 1, "}": -1}.get(ch, 0)
+        if ch == "," and depth == 0:
+            parts.append(body[start:i])
+            start = i + 1
+    read = [_math_value(t) for t in [*parts, body[start:]]]
+    values = [v for v in read if v is not None and v.is_Rational]
+    if len(values) < 2 or len(values) != len(read):
+        return None
+    top, low = max(values), min(values)
+    answer = top - low
+    steps = [
+        step(f"\\max = {sp.latex(top)},\\ \\min = {sp.latex(low)}", "Compare the members (over a common denominator)."),
+        step(
+            f"{sp.latex(top)} - {sp.latex(low) if low >= 0 else f'({sp.latex(low)})'} = {sp.latex(answer)}",
+            "The positive difference is greatest minus least.",
+        ),
+    ]
+    return _answer(prob, steps, answer, "comparing numbers", "Write the members over a common denominator.")
+
+
+def _closest_integer(prob: Problem, text: str) -> Solution | None:
+    """ "$E$ is closest to what integer?" / "What integer is closest to $E$?" for a number E written in TeX."""
+    q = asked_sentence(prob.raw).strip()
+    m = re.fullmatch(
+        r"(?:the (?:expression|value of|number) )?\$([^$]+)\$ is closest to (?:what|which) integer\s*\?", q, re.I
+    )
+    m = m or re.fullmatch(r"what integer is closest to (?:the value of )?\$([^$]+)\$\s*\?", q, re.I)
+    value = _math_value(m.group(1)) if m and not prob.options and len(sentences(prob.raw)) == 1 else None
+    if value is None:
+        return None
+    nearest = sp.floor(value + sp.Rational(1, 2))
+    if sp.simplify(value + sp.Rational(1, 2) - nearest) == 0:
+        raise Decline("The number is halfway between two integers.")
+    approx = sp.N(value, 8)
+    steps = [
+        step(f"{sp.latex(value)} \\approx {approx}", "Work out the value."),
+        step(f"{approx} \\approx {nearest}", "Round it."),
+    ]
+    return _answer(
+        prob, steps, sp.Integer(nearest), "estimation", "Estimate the value, then round to the nearest integer."
+    )
+
+
 def _answer(prob: Problem, steps: list, answer: sp.Expr, topic: str, hint: str) -> Solution:
     shown = sp.latex(answer)
     if answer.is_Rational and not answer.is_integer and set(sp.factorint(answer.q)) <= {2, 5}:
@@ -288,7 +357,7 @@ def _answer(prob: Problem, steps: list, answer: sp.Expr, topic: str, hint: str) 
     return sol
 
 
-_FAMILIES = (_rounding, _could_be_rounded, _clock, _lcm_gcd, _other_of_pair)
+_FAMILIES = (_rounding, _could_be_rounded, _clock, _lcm_gcd, _other_of_pair, _set_extremes, _closest_integer)
 
 
 @reader(

@@ -35,6 +35,15 @@ SOLVED = [
     ("What is the degree measure of the smaller angle formed by the hands of a clock at 7:24?", None, "78"),
     ("How many degrees are in the obtuse angle formed by the hands of a clock at 5:00?", None, "150"),
     ("At 9:45, what is the measure of the acute angle between the hour and minute hands of a clock?", None, "22.5"),
+    # a set's greatest minus least member; the integer nearest a number written in TeX
+    (
+        "What is the positive difference between the greatest and the least member of the set "
+        "$\\{\\frac{5}{6}, -\\frac{1}{4}, \\frac{2}{3}, 0.75\\}$?",
+        None,
+        "\\frac{13}{12}",
+    ),
+    ("The expression $\\sqrt{52}$ is closest to what integer?", None, "7"),
+    ("What integer is closest to the value of $\\frac{47}{9}$?", None, "5"),
     # lcm and gcd
     ("What is the greatest common factor of 84, 126 and 210?", None, "42"),
     ("What is the least common multiple of the first six positive integers?", None, "60"),
@@ -125,6 +134,15 @@ TRAPS = [
         "Given that one of the integers is 48, what is the other integer times 2?",
         None,
         "120",
+    ),
+    # a halfway number has no one nearest integer; a letter has no value
+    ("What integer is closest to $\\frac{9}{2}$?", None, "5"),
+    ("What integer is closest to $\\frac{22}{7} + x$?", None, None),
+    # a set with a letter in it has no greatest member yet
+    (
+        "What is the positive difference between the greatest and the least member of the set $\\{3, x, 7\\}$?",
+        None,
+        "4",
     ),
     # two options round to 3,200: no single answer
     (
