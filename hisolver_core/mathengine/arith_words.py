@@ -339,6 +339,74 @@ def _closest_integer(prob: Problem, text: str) -> Solution | None:
     )
 
 
+# --- means of groups ------------------------------------------------------------------------------
+
+_MEAN = r"(?:arithmetic )?(?:mean|average)(?: \(mean\))?"
+_GROUP = (  # a group of n things with its mean: "the mean of 20 numbers is 30", "25 students average 84"
+    rf"\b(?:the )?{_MEAN} of (?:the |these )?(\d+) ((?:other )?[a-z]+(?: [a-z]+)?) (?:is|was) ({_NUM})\b",
+    rf"\b(\d+) ((?:other )?[a-z]+) (?:average|averages|averaged) ({_NUM})\b",
+    rf"\b(\d+) ((?:other )?[a-z]+) (?:have|has|had) (?:a|an) {_MEAN}(?: [a-z]+)? of ({_NUM})\b",
+)
+
+
+def _groups(text: str) -> list[tuple[int, str, sp.Rational]]:
+    found = sorted((m.start(), m.groups()) for pattern in _GROUP for m in re.finditer(pattern, text))
+    return [(int(n), noun, sp.Rational(mean)) for _, (n, noun, mean) in found]
+
+
+def _group_means(prob: Problem, text: str) -> Solution | None:
+    """Two groups' means combined ("the average of all 50 numbers"), or the one value whose removal
+    (or addition) moves a group's mean to a stated new mean."""
+    low = words_to_numbers(text).lower()
+    groups, q = _groups(low), asked_sentence(low)
+    if prob.options or not groups or re.search(r"\b(?:median|mode|range|weighted|counts? (?:as )?twice)\b", low):
+        return None
+    x = sp.Symbol("x")
+    changed = re.search(
+        rf"\bif (?:one|a|an) (?:of the (?:\d+ )?[a-z]+ |[a-z]+ )?is (removed|added)\b,? the (?:new )?{_MEAN} "
+        rf"(?:becomes|is|is now|will be) ({_NUM})\b",
+        low,
+    )
+    if len(groups) == 2 and not changed:
+        (n1, noun1, m1), (n2, noun2, m2) = groups
+        whole = re.search(
+            rf"\b(?:(?:overall|combined) {_MEAN}|{_MEAN} of (?:all|both)(?: the)?(?: (\d+))? [a-z]+(?: [a-z]+)?)"
+            r"\s*[?.]?$",
+            q,
+        )
+        # the second group is other things than the first: "30 other numbers", "another group of 20"
+        apart = noun2.startswith("other ") or re.search(
+            rf"\b(?:another|the other|the remaining)(?: group of)? {n2}\b", low
+        )
+        if not whole or not (apart or whole.group(1)) or whole.group(1) and int(whole.group(1)) != n1 + n2:
+            return None
+        equation = sp.Eq(x, (n1 * m1 + n2 * m2) / (n1 + n2))
+        used = {str(n1), str(m1), str(n2), str(m2), str(n1 + n2)}
+        shown = f"x = \\frac{{{n1} \\cdot {sp.latex(m1)} + {n2} \\cdot {sp.latex(m2)}}}{{{n1} + {n2}}}"
+        why = "The mean of all is the sum of both totals over the number of all."
+    elif len(groups) == 1 and changed:
+        (n, noun, m), (how, new) = groups[0], changed.groups()
+        asked = re.search(
+            rf"\b(?:what is |find )?the (?:value of the )?(?:[a-z]+ )?(?:that|which) (?:is|was) {how}\b", q
+        )
+        if not asked:
+            return None
+        sign, k = (-1, n - 1) if how == "removed" else (1, n + 1)
+        equation = sp.Eq(n * m + sign * x, k * sp.Rational(new))
+        used = {str(n), str(m), new, str(k)}
+        shown = f"{n} \\cdot {sp.latex(m)} {'-' if sign < 0 else '+'} x = {k} \\cdot {new},\\ {sp.latex(equation)}"
+        why = f"The {n} {noun} total {n} times their mean; with one {how}, the {k} then total {k} times the new mean."
+    else:
+        return None
+    if not set(_numbers(low)) <= used:
+        return None  # a number the reading does not place
+    answer = sp.solve(equation, x)
+    if len(answer) != 1:
+        return None
+    steps = [step(shown, why), step(sp.Eq(x, answer[0]), "Solve for x.")]
+    return _answer(prob, steps, answer[0], "means", "A mean times its count is the total.")
+
+
 def _answer(prob: Problem, steps: list, answer: sp.Expr, topic: str, hint: str) -> Solution:
     shown = sp.latex(answer)
     if answer.is_Rational and not answer.is_integer and set(sp.factorint(answer.q)) <= {2, 5}:
@@ -357,7 +425,16 @@ def _answer(prob: Problem, steps: list, answer: sp.Expr, topic: str, hint: str) 
     return sol
 
 
-_FAMILIES = (_rounding, _could_be_rounded, _clock, _lcm_gcd, _other_of_pair, _set_extremes, _closest_integer)
+_FAMILIES = (
+    _rounding,
+    _could_be_rounded,
+    _clock,
+    _lcm_gcd,
+    _other_of_pair,
+    _set_extremes,
+    _closest_integer,
+    _group_means,
+)
 
 
 @reader(

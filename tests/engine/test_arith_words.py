@@ -44,6 +44,29 @@ SOLVED = [
     ),
     ("The expression $\\sqrt{52}$ is closest to what integer?", None, "7"),
     ("What integer is closest to the value of $\\frac{47}{9}$?", None, "5"),
+    # means of groups: two groups combined, one value removed or added
+    (
+        "The average of 12 apples is 150 grams, and the average of 8 other apples is 200 grams. "
+        "What is the average of all 20 apples?",
+        None,
+        "170",
+    ),
+    (
+        "30 runners average 9 minutes a mile. Another group of 10 runners averages 7. Find the overall average.",
+        None,
+        "8.5",
+    ),
+    (
+        "The mean of six positive integers is 10. If one of the six integers is removed, the mean becomes 9. "
+        "What is the value of the integer that is removed?",
+        None,
+        "15",
+    ),
+    (
+        "The mean of 4 scores is 80. If a score is added, the mean becomes 82. What is the score that was added?",
+        None,
+        "90",
+    ),
     # lcm and gcd
     ("What is the greatest common factor of 84, 126 and 210?", None, "42"),
     ("What is the least common multiple of the first six positive integers?", None, "60"),
@@ -62,7 +85,7 @@ SOLVED = [
 def test_solved(text, options, expected):
     sol = solve(text, options)
     assert sol.status == "solved", sol.reason
-    assert sol.reader in ("arithmetic", "integers")  # integers reads some gcd and lcm questions first
+    assert sol.reader in ("arithmetic", "integers", "story")  # integers and story read some of these first
     assert (sol.choice if options else sol.answer_latex) == expected
 
 
@@ -143,6 +166,20 @@ TRAPS = [
         "What is the positive difference between the greatest and the least member of the set $\\{3, x, 7\\}$?",
         None,
         "4",
+    ),
+    # the second group may be part of the first: no "other", and the count asked is not the sum
+    (
+        "The average of 20 numbers is 30, and the average of 10 numbers is 20. What is the average of all 25 numbers?",
+        None,
+        None,
+    ),
+    ("25 students average 84. On another test, 20 of those students average 66. Find the overall average.", None, "76"),
+    # two values removed, not one
+    (
+        "The mean of six positive integers is 10. If two of the six integers are removed, the mean becomes 9. "
+        "What is the value of the integer that is removed?",
+        None,
+        "15",
     ),
     # two options round to 3,200: no single answer
     (
