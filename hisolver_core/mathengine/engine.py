@@ -39,6 +39,7 @@ from ..config import Settings
 from ..errors import ProblemError
 from ..solution import Solution
 from . import (
+    arith_words,  # noqa: F401  (registers the rounding, clock and lcm/gcd reader)
     counting,  # noqa: F401  (registers the counting and probability reader)
     draws,  # noqa: F401  (registers the draws-from-a-container reader)
     forms,  # noqa: F401  (registers the written-out-math reader, a fallback)
