@@ -1,4 +1,4 @@
-"""Arithmetic asked in words: rounding to a place, the angle between a clock's hands, and the least
+"""Arithmetic asked in words: rounding to a place, and the least
 common multiple or greatest common divisor of numbers named in the text.
 
 Each family reads the numbers by their role in one sentence shape of its own kind and computes the
@@ -136,49 +136,6 @@ def _could_be_rounded(prob: Problem, text: str) -> Solution | None:
     sol = _answer(prob, steps, sp.Rational(_numbers(plain_text(option))[0]), "rounding", "Round each option.")
     sol.choice = chosen[0]
     return sol
-
-
-# --- clock hands ---------------------------------------------------------------------------------
-
-
-def _clock(prob: Problem, text: str) -> Solution | None:
-    """The angle between the hour and minute hands at h:mm (the smaller one unless the larger is asked)."""
-    low = text.lower()
-    times = re.findall(r"\b(\d{1,2}):(\d{2})(?!\d)", low)
-    both = re.search(r"\bhands\b|\bhour hand and (?:the )?minute hand\b", low)
-    if "clock" not in low or not both or len(set(times)) != 1:
-        return None
-    q = asked_sentence(text).lower()
-    # only the angle between the two hands at that one time: no hand's travel, no other time or number
-    moved = re.search(
-        r"\b(?:second hand|move[sd]?|moving|travel\w*|turn\w*|since|later|earlier|after|before|until|past)\b", low
-    )
-    others = _numbers(re.sub(r"\d{1,2}:\d{2}|\b12-hour\b", "", low))
-    if not re.search(r"\bangle\b", q) or prob.options or moved or others:
-        return None
-    h, mins = int(times[0][0]), int(times[0][1])
-    if not (1 <= h <= 12 and mins < 60):
-        return None
-    if re.search(r"\b(?:larger|reflex|greater|bigger|right|straight)\b", low):
-        return None
-    hour, minute = sp.Integer(30 * (h % 12)) + sp.Rational(mins, 2), sp.Integer(6 * mins)
-    apart = abs(hour - minute)
-    smaller = min(apart, 360 - apart)
-    if "acute" in low and not smaller < 90 or "obtuse" in low and not 90 < smaller < 180:
-        raise Decline("At that time the hands do not form the kind of angle the question names.")
-    steps = [
-        step(
-            f"30 \\cdot {h % 12} + 0.5 \\cdot {mins} = {sp.latex(hour)}",
-            "The hour hand moves 30° an hour and 0.5° a minute past 12.",
-        ),
-        step(f"6 \\cdot {mins} = {minute}", "The minute hand moves 6° a minute past 12."),
-        step(f"|{sp.latex(hour)} - {minute}| = {sp.latex(apart)}", "The hands are this far apart."),
-    ]
-    if smaller != apart:
-        steps.append(
-            step(f"360 - {sp.latex(apart)} = {sp.latex(smaller)}", "The smaller angle is the rest of the full turn.")
-        )
-    return _answer(prob, steps, smaller, "clock angles", "Find where each hand points, in degrees past 12.")
 
 
 # --- lcm and gcd ---------------------------------------------------------------------------------
@@ -428,7 +385,6 @@ def _answer(prob: Problem, steps: list, answer: sp.Expr, topic: str, hint: str) 
 _FAMILIES = (
     _rounding,
     _could_be_rounded,
-    _clock,
     _lcm_gcd,
     _other_of_pair,
     _set_extremes,
@@ -439,8 +395,8 @@ _FAMILIES = (
 
 @reader(
     "arithmetic",
-    handles="rounding to a place, clock-hand angles, lcm and gcd of numbers named in words",
-    order=145,  # after integers (140), which reads gcd and lcm of two numbers itself
+    handles="rounding to a place, lcm and gcd of numbers named in words",
+    order=144,  # after integers (140), which reads gcd and lcm of two numbers itself
 )
 def read_arithmetic(prob: Problem) -> Solution | None:
     """The first family's answer to ``prob``; None when none reads it. Raises Decline on a read twist."""
