@@ -77,6 +77,16 @@ QUESTIONS: tuple[tuple[str, str], ...] = (
     ),
     ("base_length", r"how many digits does {x} have when (?:converted to|written in|expressed in) " + _BASE),
     ("base_last", r"what is the last digit of the " + _BASE + r" representation of {x}"),
+    (
+        "base_more_digits",
+        r"how many more digits does {x} have when (?:expressed|written) in " + _BASE + r" than when "
+        r"(?:expressed|written) in base-?\s?(?P<c>⟦\d+⟧|\d+)",
+    ),
+    (
+        "base_extreme",
+        r"what is the (?P<ext>largest|greatest|smallest|least) (?P<len>\d+)-digit " + _BASE + r" (?:integer|number)",
+    ),
+    ("unknown_base", r"if {x} is equal to {y} (?:find|what is) {v}(?: given that {r})?"),
     ("base_first_last", r"what is the product of the first and last digits of the " + _BASE + " representation of {x}"),
     ("base_arithmetic", r"(?:what is|subtract|add|multiply|simplify) {x}"),
     ("exponent", r"what is the exponent of {p} in the prime factorization of {x}"),
@@ -135,7 +145,7 @@ _BETWEEN = re.compile(
     r"(?:the value of )?(?P<x>⟦\d+⟧) (?:is|lies) between (?:the )?(?:two )?consecutive integers (?P<a>⟦\d+⟧) and "
     r"(?P<b>⟦\d+⟧)"
 )
-_IF_GIVEN = re.compile(r"^(?:if|given that|suppose that|suppose) (?P<g>⟦\d+⟧(?:,? and ⟦\d+⟧)*),? (?:then )?")
+_IF_GIVEN = re.compile(r"^(?:if|given that|suppose that|suppose) (?P<g>⟦\d+⟧(?:,? and ⟦\d+⟧)*)(?:, (?:then )?| then )")
 _CONGRUENCE = re.compile(
     r"^(?P<lhs>.+?)\\equiv(?P<rhs>.+?)\\?\(?\s*(?:\\pmod\s*\{?\s*|\\bmod\s*|mod\s*)(?P<m>\d+)\s*\}?\s*\)?[.~?\s]*$"
 )
@@ -458,7 +468,7 @@ def _answer(fact: str, slots: dict[str, str], reading: _Reading) -> _Answer | No
         if expr is None or m is None or m < 2:
             return None
         if expr.free_symbols:
-            return _solve_congruences(reading, sp.expand(expr), m)
+            return _solve_congruences(reading, expr, m)
         r = _mod(expr, m)
         if r is None:
             return None
@@ -468,6 +478,8 @@ def _answer(fact: str, slots: dict[str, str], reading: _Reading) -> _Answer | No
         return _between(fact, slots, reading)
     if fact in ("solve_residue", "solve_in_range", "inverse"):
         return _congruence_fact(fact, slots, reading)
+    if fact == "unknown_base":
+        return _unknown_base(slots, reading)
     if fact.startswith("base") or fact == "to_base":
         return _base_fact(fact, slots, reading)
     n = reading.integer(x)
@@ -605,7 +617,51 @@ def _range_of(text: str, v: sp.Symbol | None) -> range | None:
     return range(lo, hi + 1) if hi - lo < _ENUMERATION_LIMIT else None
 
 
+def _unknown_base(slots: dict[str, str], reading: _Reading) -> _Answer | None:
+    """ "If 321_b is the base 10 integer 57, find b": the numeral's value as a polynomial in b, solved for a
+    whole base larger than every digit."""
+    m = re.fullmatch(r"\s*([0-9A-Z]+)_\{?\s*([a-z])\s*\}?\s*", reading.segment(slots["x"]))
+    target, letter = reading.integer(slots["y"]), reading.value(slots["v"])
+    if not m or target is None or not isinstance(letter, sp.Symbol) or letter.name != m.group(2):
+        return None
+    digits = [_DIGITS.index(d) for d in m.group(1)]
+    value = sum(d * letter**k for k, d in enumerate(reversed(digits)))
+    bases = [r for r in sp.solve(sp.Eq(value, target), letter) if r.is_Integer and r > max(digits) and r >= 2]
+    if len(bases) != 1:
+        return None
+    steps = [
+        step(f"{sp.latex(value)} = {target}", "Each digit times a power of the base gives the value."),
+        step(f"{sp.latex(letter)} = {bases[0]}", "The one whole base larger than every digit that solves it."),
+    ]
+    return _Answer(bases[0], steps, ["Write the numeral with powers of the unknown base and solve."])
+
+
 def _base_fact(fact: str, slots: dict[str, str], reading: _Reading) -> _Answer | None:
+    if fact == "base_extreme":
+        b, length = _base_of(slots["b"], reading), int(slots["len"])
+        if b is None or not 1 <= length <= 64:
+            return None
+        value = b**length - 1 if slots["ext"] in ("largest", "greatest") else b ** (length - 1)
+        numeral = _in_base(value, b)
+        return _Answer(
+            sp.Integer(value),
+            [step(f"{numeral}_{{{b}}} = {value}", f"The {slots['ext']} {length}-digit numeral in base {b}.")],
+            [f"Write the {slots['ext']} numeral with {length} digits in base {b}, then its value."],
+        )
+    if fact == "base_more_digits":
+        n, b, c = reading.integer(slots["x"]), _base_of(slots["b"], reading), _base_of(slots["c"], reading)
+        if n is None or b is None or c is None or n < 1:
+            return None
+        first, second = _in_base(n, b), _in_base(n, c)
+        more = len(first) - len(second)
+        return _Answer(
+            sp.Integer(more),
+            [
+                step(f"{n} = {first}_{{{b}}} = {second}_{{{c}}}", "Write the number in both bases."),
+                step(f"{len(first)} - {len(second)} = {more}", "Count the digits of each."),
+            ],
+            [f"Write {n} in base {b} and in base {c}."],
+        )
     n = reading.integer(slots["x"])
     b = _base_of(slots["b"], reading) if "b" in slots else reading.prob.base
     if n is None or b is None or n < 0:

@@ -120,3 +120,31 @@ def test_days_of_the_week(problem: str, expected: str) -> None:
 def test_days_of_the_week_decline_other_references(problem: str) -> None:
     sol = solve(problem)
     assert sol.status != "solved" or sol.reader != "number_facts"
+
+
+@pytest.mark.parametrize(
+    ("problem", "expected"),
+    [
+        (r"If $243_{k}$ is equal to the base 10 integer 73, find $k$ given that $k>0$.", "5"),
+        (
+            "How many more digits does the base-10 number 100 have when expressed in base 2 than when expressed in base 5?",
+            "4",
+        ),
+        ("What is the smallest five-digit base 3 integer? Express your answer in base 10.", "81"),
+    ],
+)
+def test_numerals_in_an_unknown_or_named_base(problem: str, expected: str) -> None:
+    sol = solve(problem)
+    assert sol.status == "solved", sol.reason
+    assert answers_equivalent(sol.answer_latex, expected), sol.answer_latex
+
+
+def test_a_congruence_step_substitutes_into_the_expression_as_given() -> None:
+    sol = solve(r"If $n \equiv 3 \pmod{5}$, then find the remainder when $(n + 1)(n + 2)$ is divided by 5.")
+    assert sol.answer_latex == "0"
+    assert sol.steps[-1].latex.startswith(r"\left(n + 1\right) \left(n + 2\right) \equiv 20")
+
+
+def test_an_unknown_base_must_exceed_every_digit() -> None:
+    # 5 b + 2 = 17 gives b = 3, but the digit 5 does not exist in base 3
+    assert solve(r"If $52_{b}$ is equal to the base 10 integer 17, find $b$ given that $b>0$.").status != "solved"
