@@ -54,6 +54,24 @@ QUESTIONS: tuple[tuple[str, str], ...] = (
         r"evaluated|expanded)",
     ),
     ("units", r"when {x} is(?: notation| written out)? what is its (?:units|ones|last) digit"),
+    (
+        "place_digit",
+        r"what is the (?P<place>tens|hundreds|thousands) digit (?:in|of) (?:the following (?:sum|product):? )?"
+        r"(?:the (?:sum|product|number) )?{x}",
+    ),
+    ("last_digits", r"when {x} is evaluated what are the (?:final|last) (?P<k>two|three) digits"),
+    ("last_digits", r"what are the (?:final|last) (?P<k>two|three) digits of {x}"),
+    ("digit_count", r"how many digits are (?:there )?in (?:the number |the integer )?{x}"),
+    (
+        "digit_count",
+        r"if (?:the product |the number )?{x} is how many digits are in this integer",
+    ),
+    (
+        "decimal_place",
+        r"what is the digit in the (?P<place>tenths|hundredths|thousandths) place of the decimal "
+        r"(?:equivalent|expansion|representation) of {x}",
+    ),
+    ("to_decimal", r"convert {x} to a (?:terminating )?decimal"),
     ("remainder", r"what is the remainder when {x} is divided by {m}"),
     ("remainder", r"what is the remainder of {x} (?:when )?divided by {m}"),
     ("remainder", r"what is the remainder of {x} \(?mod(?:ulo)? {m}\)?"),
@@ -134,7 +152,7 @@ _NORMALISE = (
     (r"^(?:then )?(?:find|determine|compute|calculate|give|evaluate)\b(?: the value of)?", "what is"),
     (r"\(\s*\)", ""),  # "(in base 10)" once the base request is taken out
     (r"\(\s*(⟦\d+⟧) factorial\s*\)", ""),
-    (r"\bthe (?:number|integer|fraction) (?=⟦\d+⟧ (?!\d))", ""),
+    (r"\bthe (?:number|integer|fraction|expression) (?=⟦\d+⟧ (?!\d))", ""),
     (r"\bmultiplied out\b", "multiplied out"),
 )
 # a parenthetical that only restates the format ("(Give an answer between 0 and 10.)", "(Reminder: ...)")
@@ -173,6 +191,9 @@ class _Reading:
         text = self.segment(token).strip()
         while text.endswith(")") and text.count(")") > text.count("("):  # "(mod 6)" cut as "6)"
             text = text[:-1]
+        power = re.fullmatch(r"(\d+)\s*\^\s*\{?\s*(\d+)\s*\}?", text)
+        if power:  # 1999^{2000}: the parser refuses to form it; arithmetic modulo m does not need to
+            return sp.Pow(int(power.group(1)), int(power.group(2)), evaluate=False)
         try:
             obj = parse_math(text)
         except Exception:  # noqa: BLE001 - any parse failure means the placeholder is not a number here
@@ -352,6 +373,33 @@ class _Answer:
     latex: str | None = None
 
 
+def _integer_digits(fact: str, slots: dict[str, str], reading: _Reading) -> _Answer | None:
+    """A digit of an integer counted from the right, its last two or three digits, or how many digits it has."""
+    expr = reading.value(slots["x"])
+    if expr is None or expr.free_symbols:
+        return None
+    if fact == "digit_count":
+        n = reading.integer(slots["x"])
+        if n is None or n < 1:
+            return None
+        return _Answer(
+            sp.Integer(len(str(n))),
+            [step(f"{tex(expr)} = {n}", "Work out the integer."), step(str(len(str(n))), "Count its digits.")],
+            ["Write the number as an integer (or as a power of 10 times a small number) and count its digits."],
+        )
+    k = {"tens": 1, "hundreds": 2, "thousands": 3, "two": 2, "three": 3}[slots.get("place") or slots["k"]]
+    modulus = 10 ** (k + 1) if fact == "place_digit" else 10**k
+    r = _mod(expr, modulus)
+    if r is None:
+        return None
+    work = step(f"{tex(expr)} \\equiv {r} \\pmod{{{modulus}}}", f"Only the last {len(str(modulus)) - 1} digits matter.")
+    if fact == "place_digit":
+        digit = r // 10**k
+        return _Answer(sp.Integer(digit), [work, step(str(digit), "Read the digit.")], ["Work modulo a power of 10."])
+    digits = str(r).zfill(k)
+    return _Answer(sp.Integer(r), [work], ["Work modulo a power of 10."], latex=digits)
+
+
 def _decimal_fact(fact: str, x: sp.Rational, n: int | None) -> _Answer | None:
     if x < 0:
         return None
@@ -462,6 +510,20 @@ def _answer(fact: str, slots: dict[str, str], reading: _Reading) -> _Answer | No
             [step(f"{tex(reading.value(x))} = {value}", "Write each numeral in base ten and work it out.")],
             ["Write each numeral in base ten, work out the value, then write it in the base asked for."],
         )
+    if fact in ("place_digit", "last_digits", "digit_count"):
+        return _integer_digits(fact, slots, reading)
+    if fact in ("decimal_place", "to_decimal"):
+        value = reading.rational(x)
+        if value is None or value < 0:
+            return None
+        whole, fixed, block = _expansion(value)
+        if fact == "to_decimal":
+            if block:
+                return None  # a repeating decimal is not what "terminating" asks for
+            written = _written(value)
+            return _Answer(value, [step(f"{tex(reading.value(x))} = {written}", "Divide.")], ["Divide."], latex=written)
+        k = ("tenths", "hundredths", "thousandths").index(slots["place"]) + 1
+        return _decimal_fact("digit_at", value, k)
     if fact in ("units", "remainder"):
         m = 10 if fact == "units" else reading.integer(slots["m"])
         expr = reading.value(x)

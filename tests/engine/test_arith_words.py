@@ -34,7 +34,11 @@ SOLVED = [
     # clock hands
     ("What is the degree measure of the smaller angle formed by the hands of a clock at 7:24?", None, "78"),
     ("How many degrees are in the obtuse angle formed by the hands of a clock at 5:00?", None, "150"),
-    ("At 9:45, what is the measure of the acute angle between the hour and minute hands of a clock?", None, r"\frac{45}{2}"),
+    (
+        "At 9:45, what is the measure of the acute angle between the hour and minute hands of a clock?",
+        None,
+        r"\frac{45}{2}",
+    ),
     # a set's greatest minus least member; the integer nearest a number written in TeX
     (
         "What is the positive difference between the greatest and the least member of the set "

@@ -148,3 +148,24 @@ def test_a_congruence_step_substitutes_into_the_expression_as_given() -> None:
 def test_an_unknown_base_must_exceed_every_digit() -> None:
     # 5 b + 2 = 17 gives b = 3, but the digit 5 does not exist in base 3
     assert solve(r"If $52_{b}$ is equal to the base 10 integer 17, find $b$ given that $b>0$.").status != "solved"
+
+
+@pytest.mark.parametrize(
+    ("problem", "expected"),
+    [
+        (r"What is the remainder when $2023^{3000}$ is divided by $10$?", "1"),  # no 10,000-digit number formed
+        (r"What is the tens digit in the sum $7^1 + 7^2 + 7^3 + 7^4$?", "0"),  # 7 + 49 + 343 + 2401 = 2800
+        (r"When the expression $3^{100}$ is evaluated, what are the final two digits?", "01"),
+        (r"How many digits are there in the number $2^{10} \cdot 5^{12}$?", "12"),
+        (r"What is the digit in the thousandths place of the decimal equivalent of $\frac{3}{16}$?", "7"),
+        (r"Convert $\frac{7}{32}$ to a terminating decimal.", "0.21875"),
+    ],
+)
+def test_digits_of_integers_and_decimals(problem: str, expected: str) -> None:
+    sol = solve(problem)
+    assert sol.status == "solved", sol.reason
+    assert sol.answer_latex == expected
+
+
+def test_a_repeating_decimal_is_not_terminating() -> None:
+    assert solve(r"Convert $\frac{1}{3}$ to a terminating decimal.").status != "solved"
