@@ -618,7 +618,11 @@ def solve_inequality(ctx: Context, intent: Intent) -> Solution:
 
 def _inequality_answer(solset: sp.Set, intent: Intent):
     how = intent.aggregate
-    q_integer = "integer" in intent.conditions or how in ("count",)
+    q_integer = "integer" in intent.conditions
+    if how == "count" and not q_integer and not solset.is_empty:
+        if isinstance(solset, sp.FiniteSet):
+            return sp.Integer(len(solset)), "inequalities"
+        raise Decline("The inequality has infinitely many real solutions, and the question does not say integers.")
     if how in (None, "all") and not intent.conditions:  # "Solve 3x - 4 > 5": the solution set
         return solset, "inequalities"
     if solset.is_empty and how == "count":
@@ -635,7 +639,7 @@ def _inequality_answer(solset: sp.Set, intent: Intent):
         raise Decline("No value of the sign asked for satisfies the inequality.")
     lo, hi = solset.inf, solset.sup
     ints = None
-    if q_integer or "integer" in intent.conditions:
+    if q_integer:
         if not (lo.is_finite and hi.is_finite) or hi - lo > 10000:
             if how == "max" and hi.is_finite:
                 ints = [v for v in range(int(sp.floor(hi)) - 2, int(sp.floor(hi)) + 1) if sp.Integer(v) in solset]

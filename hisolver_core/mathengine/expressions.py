@@ -62,6 +62,13 @@ def evaluate_expression(ctx: Context, intent: Intent) -> Solution:
     expr = intent.target.obj
     if expr.free_symbols:
         raise Decline("The expression has unknowns and no equation gives their values.")
+    if intent.aggregate in (
+        "sum",
+        "product",
+        "count",
+        "difference",
+    ):  # "the sum of all n such that n is a factor of 24"
+        raise Decline("The question asks about a set of values that no equation or inequality describes.")
     value = sp.nsimplify(sp.simplify(expr.doit())) if expr.has(sp.Float) else sp.simplify(expr.doit())
     if value.has(sp.I):
         value = sp.expand(value)  # a complex number in the form a + bi, not (2 - 3i)^2 left as it was

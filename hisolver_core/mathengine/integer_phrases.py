@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 
 import sympy as sp
 
-__all__ = ["ADJECTIVES", "PHRASES", "HAVE_PHRASES", "VERB_PHRASES", "Cond", "Build", "Unread"]
+__all__ = ["ADJECTIVES", "PALINDROME", "PHRASES", "HAVE_PHRASES", "VERB_PHRASES", "Cond", "Build", "Unread"]
 
 MAX_VALUE = 10**12  # numbers beyond this are not integer-property questions at this level
 
@@ -165,6 +165,9 @@ ADJECTIVES: dict[str, Cond] = {
     "natural": Cond("natural", lo=1),
     "counting": Cond("counting", lo=1),
 }
+_UNIT_DIVIDES = Cond("divisible by its units digit", test=lambda n: n % 10 != 0 and n % (abs(n) % 10) == 0)
+PALINDROME = Cond("a palindrome", lo=0, test=lambda n: str(n) == str(n)[::-1])
+ADJECTIVES["palindromic"] = PALINDROME
 SQUARE = Cond("a perfect square", lo=0, test=_is_square, alt=Cond("a positive perfect square", lo=1, test=_is_square))
 CUBE = Cond("a perfect cube", test=_is_cube)
 _POWERS = {"fourth": 4, "fifth": 5, "sixth": 6}
@@ -246,6 +249,18 @@ PHRASES: list[tuple[str, Build]] = [
         lambda k: Cond(f"the sum of {k} consecutive integers", test=_consecutive_sum(k, False)),
     ),
     ("relatively prime to {n}", lambda k: Cond(f"relatively prime to {k}", test=lambda n: math.gcd(n, k) == 1)),
+    ("relatively prime with {n}", lambda k: Cond(f"relatively prime to {k}", test=lambda n: math.gcd(n, k) == 1)),
+    ("divisible by its unit digit", lambda: _UNIT_DIVIDES),
+    ("divisible by their unit digit", lambda: _UNIT_DIVIDES),
+    ("[a] palindrome", lambda: PALINDROME),
+    ("{n} more than [a] perfect square", lambda k: _square_plus([k])),
+    ("{n} or {n} more than [a] perfect square", lambda a, b: _square_plus([a, b])),
+    ("{n} less than [a] perfect square", lambda k: _square_plus([-k])),
+    *(
+        (f"equal to {{n}} times [a] {word} integer", lambda k, c=cond: _times_of(k, c))
+        for word, cond in (("even", "even"), ("odd", "odd"), ("positive", "positive"), ("prime", "prime"))
+    ),
+    ("equal to {n} times [a] integer", lambda k: _divisible([k])),
     ("{n} more than [a] multiple of {n}", lambda r, k: _remainder(r % k, k) if k > 0 else None),
     ("{n} less than [a] multiple of {n}", lambda r, k: _remainder(-r % k, k) if k > 0 else None),
     ("in the list {list}", lambda nums: Cond("in the list", pool=tuple(nums))),
@@ -280,6 +295,15 @@ HAVE_PHRASES: list[tuple[str, Build]] = [
     ("exactly {n} factor", lambda k: _divisor_count(k)),
     ("exactly {n} divisor", lambda k: _divisor_count(k)),
     ("[a] remainder of {n} when divided by {n}", _remainder),
+    *(
+        (f"{article} {parity} number of {positive}{noun}", lambda odd=parity == "odd": _divisor_parity(odd))
+        for article in ("a", "an")
+        for parity in ("odd", "even")
+        for positive in ("", "positive ")
+        for noun in ("factor", "divisor")
+    ),
+    ("only prime digit", lambda: _digits(lambda ds: all(d in (2, 3, 5, 7) for d in ds), "with only prime digits")),
+    ("[a] digit product of {n}", lambda t: _digits(lambda ds: math.prod(ds) == t, f"digit product {t}")),
     ("nonzero digit", lambda: _digits(lambda ds: 0 not in ds, "with nonzero digits")),
     ("distinct digit", lambda: _digits(lambda ds: len(set(ds)) == len(ds), "with distinct digits")),
     ("[a] digit sum of {n}", lambda t: _digits(lambda ds: sum(ds) == t, _DIGIT_SUM.format(t))),
@@ -308,6 +332,29 @@ VERB_PHRASES: list[tuple[str, Build]] = [
 
 
 REMAINDERS = [(p, b) for p, b in HAVE_PHRASES if "remainder" in p]
+
+
+def _divisor_parity(odd: bool) -> Cond:
+    word = "an odd" if odd else "an even"
+    return Cond(f"with {word} number of positive divisors", lo=1, test=lambda n: int(sp.divisor_count(n)) % 2 == odd)
+
+
+def _square_plus(ks: list[int]) -> Cond:
+    """ "1 or 2 more than a perfect square": n - k is a square for one of the ``ks``."""
+    words = " or ".join(str(abs(k)) for k in ks) + (" more" if ks[0] > 0 else " less")
+    return Cond(f"{words} than a perfect square", test=lambda n: any(_is_square(n - k) for k in ks))
+
+
+def _times_of(k: int, adjective: str) -> Cond | None:
+    """ "equal to 5 times an even integer": a multiple of k whose quotient has the adjective's property."""
+    if k <= 0:
+        return None
+    inner = ADJECTIVES[adjective]
+    return Cond(
+        f"{k} times {'an' if adjective[0] in 'aeiou' else 'a'} {adjective} integer",
+        step=k,
+        test=lambda n: inner.holds(n // k),
+    )
 
 
 def _divisor_count(k: int) -> Cond:

@@ -145,7 +145,9 @@ def question_tokens(prob: Problem) -> list[str] | None:
     if (
         not _FRAME_START.match(prob.text)
         or not _known_words(prob.text)
-        or any(re.search(r"[a-zA-Z=<>%]", _COMMANDS.sub("", src)) for src in prob.math)
+        or any(
+            re.search(r"[a-zA-Z=<>%]", _COMMANDS.sub("", prob.math[int(i)])) for i in re.findall(r"⟦(\d+)⟧", prob.text)
+        )
     ):
         return None  # not a question this grammar frames, or math that is not numbers (cheap, before parsing)
     try:
@@ -158,7 +160,7 @@ def question_tokens(prob: Problem) -> list[str] | None:
     text = re.sub(r"\b(\d{1,3}(?:,\d{3})+)\b", lambda m: m.group(1).replace(",", ""), text)
     text = _SCALE.sub(lambda m: str((1 if m.group(1) in ("one", "a") else int(m.group(1))) * _SCALES[m.group(2)]), text)
     text = (
-        re.sub(r"\b(\d+) ?[- ]digit\b", r"digit:\1", text)
+        re.sub(r"\b(\d+)(?: *- *| +)digit\b", r"digit:\1", text)
         .replace("non-negative", "nonnegative")
         .replace("non-zero", "nonzero")
         .replace("(inclusive)", ", inclusive")

@@ -35,6 +35,7 @@ from .integer_phrases import (
     HEADS,
     LEADS,
     MAX_VALUE,
+    PALINDROME,
     PHRASES,
     REMAINDERS,
     SQUARE,
@@ -236,6 +237,8 @@ def _head(w: _Words, conds: list[Cond], distinct: bool) -> tuple[str, list[Cond]
     for pattern in ("perfect square", "square number", "perfect cube"):
         if w.take(*pattern.split()):
             return pattern, [CUBE if "cube" in pattern else SQUARE]
+    if w.take("palindrome"):
+        return "palindrome", [PALINDROME]
     for noun in ("multiple", "factor", "divisor", "common"):
         if w.word() == noun or (noun == "factor" and w.word() == "prime" and w.word(1) in ("factor", "divisor")):
             cond = _phrase(w, PHRASES, {noun, "prime"})
@@ -470,9 +473,39 @@ def _remainder_of(inner: Query, k: int | None) -> Query:
     return Query("remainder", inner=inner, nums=[k])
 
 
+# A sentence giving the usual definition of a term the grammar knows; it adds nothing, so it is dropped.
+_DEFINITIONS = [
+    re.compile(
+        r"(?:\(\s*)?(?:an?|⟦\d+⟧) (?P<term>palindrome|⟦\d+⟧) is an? (?:positive )?(?:integer|number) (?:that|which)"
+        r" reads the same forwards? and backwards?(?:,? like [^.?]*)?(?:\.\s*\)?|$)",
+        re.I,
+    ),
+    re.compile(
+        r"(?:two|⟦\d+⟧) (?:numbers|integers) are (?:said to be |called )?'?(?P<term>relatively prime)'?"
+        r" if their greatest common (?:factor|divisor) is (?:1|one|⟦\d+⟧)\.\s*",
+        re.I,
+    ),
+]
+
+
+def _without_definitions(prob: Problem) -> Problem:
+    """``prob`` with the definitions of known terms ("A palindrome is a number that reads the same ...") cut."""
+    text = prob.text
+    for pattern in _DEFINITIONS:
+        m = pattern.search(text)
+        if m is None:
+            continue
+        term = m.group("term")
+        if term.startswith("⟦"):
+            term = re.sub(r"\\text\w*\{([^{}]*)\}", r"\1", prob.math[int(term[1:-1])]).strip()
+        if term.lower() in ("palindrome", "relatively prime"):
+            text = text[: m.start()] + text[m.end() :]
+    return prob if text == prob.text else replace(prob, text=text.strip())
+
+
 def read_question(prob: Problem) -> Query | None:
     """The integer-property question ``prob`` asks, fully read; None when any word is left unplaced."""
-    tokens = question_tokens(prob)
+    tokens = question_tokens(_without_definitions(prob))
     if not tokens:
         return None
     cut = [i for i, t in enumerate(tokens) if t in ("?", ".")]

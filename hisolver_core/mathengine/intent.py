@@ -27,8 +27,8 @@ _AGGREGATES: list[tuple[str, str]] = [
     ("difference", r"\b(?:positive )?difference between (?:the )?(?:two )?(?:solutions|roots|values)"),
     (
         "count",
-        r"\bhow many (?:distinct |different |real |possible |positive |negative )*(?:values|solutions|roots|numbers"
-        r"|integers|integer values)",
+        r"\bhow many (?:distinct |different |real |possible |positive |negative |integer )*"
+        r"(?:values|solutions|roots|numbers|integers|integer values)",
     ),
     (
         "max",
@@ -110,7 +110,8 @@ _COND_WORDS = {
     "different",
 }
 _SIMPLIFY = re.compile(
-    r"\b(simplify|simplified|expand|expanded|factor|factored|single fraction|combine|rewrite|rewritten|write)\b"
+    r"\b(simplify|simplified|expand|expanded|factor(?!s? of\b)|factored|single fraction|combine|rewrite|rewritten"
+    r"|write)\b"
 )
 
 
@@ -139,10 +140,14 @@ def read_intent(ctx: Context, extra_words: set[str] | frozenset[str] = frozenset
             allowed |= _AGG_WORDS
             break
     conditions = {name for name, pattern in _CONDITIONS.items() if re.search(pattern, q)}
+    if aggregate == "count" and re.search(r"\b(?:solutions? exists?|do we have)\b", q):
+        allowed |= {"exist", "exists", "do", "we", "have"}  # filler: "how many solutions exist for", "do we have"
     if aggregate == "all" and re.search(r"\b(?:sum|product|how many|number of)\b", q):
         # "the sum of the ... that are solutions of": "solutions of" alone would answer the whole set
         raise Decline("I cannot tell what the question asks about the solutions.")
-    signed = re.search(r"\b(?:sum of|product of|how many) (?:all |the )?(\w+ )?(?:integers|integer values)\b", q)
+    signed = re.search(
+        r"\b(?:sum of|product of|how many) (?:all |the )?(\w+ )?(?:integers|integer values|integer solutions)\b", q
+    )
     if aggregate in ("sum", "product", "count") and (m := signed):
         conditions.add("integer")  # "the sum of the positive integers that are solutions of ..."
         if m.group(1) in ("positive ", "negative "):

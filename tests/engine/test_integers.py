@@ -77,6 +77,33 @@ PREDICATES = [
     ("How many positive integers less than 30 are not divisible by 2 or 3?", None),  # "or": unplaced, not read
 ]
 
+# terms and digit conditions: palindromes, divisor-count parity, k more than a square, k times an odd integer
+TERMS = [
+    ("How many three-digit palindromes are divisible by 5?", "10"),  # 5b5: ten choices of b
+    ("What is the smallest four-digit palindrome divisible by 4?", "2112"),  # a even; 10b + 2 a multiple of 4
+    (
+        "A palindrome is a number that reads the same forwards and backwards, like 121. How many two-digit palindromes are there?",
+        "9",
+    ),
+    ("How many positive integers less than 40 have an odd number of positive factors?", "6"),  # the squares 1 .. 36
+    ("How many positive integers less than 20 have an even number of divisors?", "15"),  # 19 less 1, 4, 9, 16
+    ("How many two-digit numbers are 1 more than a perfect square?", "7"),  # 10, 17, 26, 37, 50, 65, 82
+    ("What is the sum of the primes less than 30 that are 2 less than a perfect square?", "32"),  # 2 + 7 + 23
+    ("How many positive integers less than 100 are equal to 4 times an odd integer?", "12"),  # 4 * 1 .. 4 * 23
+    ("How many integers from 20 to 29 are divisible by their units digit?", "4"),  # 21, 22, 24, 25; not 20
+    ("How many three-digit integers have only prime digits?", "64"),  # 4 * 4 * 4
+    ("How many two-digit positive integers have a digit product of 8?", "4"),  # 18, 81, 24, 42
+    (
+        "Two numbers are said to be relatively prime if their greatest common factor is 1. "
+        "How many integers from 1 to 30 are relatively prime with 30?",
+        "8",
+    ),
+    # another definition of the term is not the grammar's: the question is left alone
+    (
+        "A palindrome is a number that reads the same upside down. How many 3-digit palindromes have a digit sum of 5?",
+        None,
+    ),
+]
 
 RUNS = [
     ("The sum of three consecutive even integers is $66$. What is the smallest of the three integers?", "20"),  # MATH
@@ -98,7 +125,7 @@ def test_consecutive_runs(question: str, expected: str | None) -> None:
     assert sol.answer_latex == expected
 
 
-@pytest.mark.parametrize(("question", "expected"), TARGETS + PREDICATES)
+@pytest.mark.parametrize(("question", "expected"), TARGETS + PREDICATES + TERMS)
 def test_answers(question: str, expected: str | None) -> None:
     sol = solve(question)
     if expected is None:
@@ -189,3 +216,10 @@ def test_every_phrase_reads_as_a_condition(pattern: str, build) -> None:
     assert query is not None, question
     assert query.subject is not None
     assert all(isinstance(c, Cond) for c in query.subject.conds + query.subject.after)
+
+
+@pytest.mark.parametrize("aggregate", ["sum", "product"])
+def test_a_set_in_words_is_not_the_number_it_names(aggregate: str) -> None:
+    """ "the sum of all positive integers n such that n is a factor of 24" is 60 or declined, never 24."""
+    sol = solve(f"What is the {aggregate} of all positive integers n such that n is a factor of 24?")
+    assert not sol.solved or sol.answer_latex == ("60" if aggregate == "sum" else "331776")
