@@ -295,6 +295,7 @@ HAVE_PHRASES: list[tuple[str, Build]] = [
     ("exactly {n} factor", lambda k: _divisor_count(k)),
     ("exactly {n} divisor", lambda k: _divisor_count(k)),
     ("[a] remainder of {n} when divided by {n}", _remainder),
+    ("[a] remainder {n} when divided by {n}", _remainder),
     *(
         (f"{article} {parity} number of {positive}{noun}", lambda odd=parity == "odd": _divisor_parity(odd))
         for article in ("a", "an")

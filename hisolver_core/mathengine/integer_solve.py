@@ -167,6 +167,10 @@ def value_of(query: Query) -> sp.Integer | sp.Rational:
     members = all_members(subject)
     if query.target == "count":
         return sp.Integer(len(members))
+    if query.target == "only":
+        if len(members) != 1:
+            raise Decline(f"The question says there is only one such integer, and I find {len(members)}.")
+        return sp.Integer(members[0])
     if not members:
         raise Decline("No integer meets every condition in the question.")
     if query.target == "greatest":
@@ -220,6 +224,7 @@ _ASKED = {
     "sum": "their sum",
     "product": "their product",
     "mean": "their mean",
+    "only": "the one integer that fits",
 }
 
 
@@ -285,6 +290,8 @@ def _subject_steps(query: Query, value: sp.Expr) -> list:
         )
     elif query.target in ("greatest", "least"):
         steps.append(step(sp.latex(value), f"The {query.target} of them is {value}."))
+    elif query.target == "only":
+        steps.append(step(sp.latex(value), f"Exactly one integer fits: {value}."))
     return steps
 
 

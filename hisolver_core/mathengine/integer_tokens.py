@@ -33,7 +33,7 @@ from .words import singular
 __all__ = ["question_tokens"]
 
 
-_TOKEN = re.compile(r"list_[\d_-]+|digit:\d+|-?\d+|[a-z]+(?:'[a-z]+)?|'s|[,?.]")
+_TOKEN = re.compile(r"list_[\d_-]+|digit:\d+|(?:expr|rel)_\d+|-?\d+|[a-z]+(?:'[a-z]+)?|'s|[,?.]")
 _SCALE = re.compile(r"\b(one|a|\d+) (hundred|thousand)\b")
 
 
@@ -129,8 +129,13 @@ def _known_words(text: str) -> bool:
 def question_tokens(prob: Problem) -> list[str] | None:
     """The question as tokens (math segments as their integers), or None when something is not words or integers."""
 
+    var = variable_of(prob)
+
     def number(m: re.Match) -> str:
-        sources = [prob.math[int(i)] for i in re.findall(r"⟦(\d+)⟧", m.group())]
+        indices = [int(i) for i in re.findall(r"⟦(\d+)⟧", m.group())]
+        sources = [prob.math[i] for i in indices]
+        if var is not None and len(sources) == 1 and _letters(sources[0]):
+            return f" {_math_token(sources[0], indices[0], var)} "
         listed = _dotted_list(" ".join(sources))
         if listed is not None:
             return f" list_{'_'.join(map(str, listed))} "
@@ -146,7 +151,8 @@ def question_tokens(prob: Problem) -> list[str] | None:
         not _FRAME_START.match(prob.text)
         or not _known_words(prob.text)
         or any(
-            re.search(r"[a-zA-Z=<>%]", _COMMANDS.sub("", prob.math[int(i)])) for i in re.findall(r"⟦(\d+)⟧", prob.text)
+            re.search(r"%" if var is not None else r"[a-zA-Z=<>%]", _COMMANDS.sub("", prob.math[int(i)]))
+            for i in re.findall(r"⟦(\d+)⟧", prob.text)
         )
     ):
         return None  # not a question this grammar frames, or math that is not numbers (cheap, before parsing)
@@ -171,12 +177,40 @@ def question_tokens(prob: Problem) -> list[str] | None:
     return tokens[:-1] if tokens and tokens[-1] in ("?", ".") else tokens
 
 
+def _letters(src: str) -> set[str]:
+    """The letters of a math segment outside LaTeX commands (``\\frac{12}{n}``: n)."""
+    return set(re.findall(r"[a-zA-Z]", re.sub(r"\\[a-zA-Z]+", " ", src)))
+
+
+def variable_of(prob: Problem) -> str | None:
+    """The one letter the question's math names on its own (``integers $n$``) and uses alone; else None."""
+    segments = [prob.math[int(i)] for i in re.findall(r"⟦(\d+)⟧", prob.text)]
+    letters = set().union(*map(_letters, segments)) if segments else set()
+    if len(letters) != 1:
+        return None
+    (var,) = letters
+    return var if any(s.strip() == var for s in segments) else None
+
+
+def _math_token(src: str, index: int, var: str) -> str:
+    """A segment in the variable: ``var`` (the letter itself), ``rel_K`` (a relation) or ``expr_K``."""
+    if src.strip() == var:
+        return "var"
+    if re.search(r"\\underline|\\overline|\\_|\d\s*[a-zA-Z]\s*\d", src):
+        raise Unread  # a numeral with a digit unknown ($\\underline{2d2}$), not a product
+    if re.search(r"[=<>]|\\[lg]eq?\b|\\neq\b", src):
+        return f"rel_{index}"
+    return f"expr_{index}"
+
+
 _SCALES = {"hundred": 100, "thousand": 1000}
 _NUMBER_WORDS = frozenset(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen"
     " seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety".split()
 )
-_FRAME_START = re.compile(r"\s*(?:how many|what|find|compute|determine|calculate|give|the (?:sum|product) of)\b", re.I)
+_FRAME_START = re.compile(
+    r"\s*(?:(?:for )?how many|what|find|compute|determine|calculate|give|the (?:sum|product) of)\b", re.I
+)
 # every word the grammar reads (a question with any other word is not read: checked before any math is parsed)
 _GRAMMAR_WORDS = (
     "how many of the a an are is there that which with whose unit one digit and also both has have be not first"
@@ -193,6 +227,7 @@ def _vocabulary() -> frozenset[str]:
     for table in (PHRASES, HAVE_PHRASES, VERB_PHRASES):
         words |= {w for pattern, _ in table for w in pattern.split() if w.isalpha()}
     words |= {"hundred", "thousand", "digits", "inclusive", "negative", "value", "contain", "their", "only"}
+    words |= {"for", "if", "where", "satisfy"}  # a condition written as math: "such that $\\frac{12}{n}$ is an integer"
     return frozenset(singular(w, english=True) for w in words)
 
 

@@ -27,6 +27,7 @@ import sympy as sp
 
 from ..solution import Solution
 from .build import Decline, solved, step
+from .integer_exprs import expr_condition, relation_condition
 from .integer_phrases import (
     ADJECTIVES,
     AGGREGATES,
@@ -60,18 +61,20 @@ from .integer_solve import (
     work_steps,
 )
 from .integer_tokens import question_tokens
+from .parse import ParseFailure, parse_math
 from .problem import Problem
 from .readers import reader
 from .words import singular
 
-__all__ = ["read_integers", "read_question"]
+__all__ = ["read_integers", "read_predicate", "read_question"]
 
 
 class _Words:
     """The question's tokens with a cursor; words compare singular ("multiples" = "multiple")."""
 
-    def __init__(self, tokens: list[str]) -> None:
+    def __init__(self, tokens: list[str], math: list[str] | None = None) -> None:
         self.tokens = tokens
+        self.math = math or []  # the question's math segments (``expr_K`` and ``rel_K`` tokens index them)
         self.i = 0
 
     def peek(self, k: int = 0) -> str | None:
@@ -250,6 +253,7 @@ def _head(w: _Words, conds: list[Cond], distinct: bool) -> tuple[str, list[Cond]
     if w.word() in HEADS:
         noun = w.word() or ""
         w.i += 1
+        w.take("value", "of", "var") or w.take("var")  # "integers $n$", "integer values of $x$": the name
         return noun, []
     if conds and conds[-1] is ADJECTIVES["prime"]:
         return "prime", []  # "primes less than 20": the adjective was the noun
@@ -270,6 +274,9 @@ def _postmodifiers(w: _Words) -> list[Cond]:
         if w.take("with"):
             conds.extend(_listed(w, lambda: _phrase(w, HAVE_PHRASES)))
             continue
+        if _math_clause_start(w):
+            conds.extend(_math_clauses(w))
+            continue
         if w.take("whose", "unit", "digit", "is") or w.take("whose", "one", "digit", "is"):
             d = w.number()
             if d is None or not 0 <= d <= 9:
@@ -282,6 +289,70 @@ def _postmodifiers(w: _Words) -> list[Cond]:
             break
         conds.append(cond)
     return conds
+
+
+_CLAUSE_LEADS = (("such", "that"), ("for", "which"), ("if",), ("where",), ("so", "that"))
+
+
+def _math_clause_start(w: _Words) -> bool:
+    """Take "such that" (or "for which", "if", "where") when a condition written as math follows."""
+    for lead in _CLAUSE_LEADS:
+        nxt = w.peek(len(lead)) or ""
+        if (nxt == "var" or nxt.startswith(("expr_", "rel_"))) and w.take(*lead):
+            return True
+    return False
+
+
+def _math_clauses(w: _Words) -> list[Cond]:
+    """ "$\\frac{12}{n}$ is an integer", "$n^2 < 100$", "$n$ has remainder 1 when divided by 3", joined by "and"."""
+    conds = [*_math_clause(w)]
+    while True:
+        mark = w.i
+        w.take(",")
+        w.take("and")
+        nxt = w.peek() or ""
+        if not (nxt == "var" or nxt.startswith(("expr_", "rel_"))):
+            w.i = mark
+            return conds
+        conds.extend(_math_clause(w))
+
+
+def _math_clause(w: _Words) -> list[Cond]:
+    tok = w.peek() or ""
+    w.i += 1
+    if tok == "var":  # the integer itself: "$n$ is odd", "$n$ has remainder 1 when divided by 3"
+        return _verb_phrase(w)
+    if tok.startswith("rel_"):
+        relation, var = _parsed(w, tok)
+        return [relation_condition(relation, var, f"${w.math[int(tok[4:])]}$")]
+    if not (w.take("is") or w.take("be")):
+        raise Unread
+    return [_expr_predicate(w, tok)]
+
+
+def _expr_predicate(w: _Words, tok: str) -> Cond:
+    """The predicate of an expression token after "is": "an integer", "a positive prime number", "a factor of 24"."""
+    expr, var = _parsed(w, tok)
+    w.take("also")
+    shown = f"${w.math[int(tok[5:])]}$"
+    if w.take("an", "integer") or w.take("a", "whole", "number") or w.take("integer") or w.take("an", "integral"):
+        return expr_condition(expr, var, None, shown)
+    inner = _predicate(w)
+    if inner is None:
+        raise Unread
+    return expr_condition(expr, var, inner, shown)
+
+
+def _parsed(w: _Words, tok: str) -> tuple[sp.Basic, sp.Symbol]:
+    """The SymPy object of math token ``tok`` and its one variable."""
+    try:
+        value = parse_math(w.math[int(tok.split("_")[1])])
+    except ParseFailure:
+        raise Unread from None
+    symbols = value.free_symbols if isinstance(value, sp.Basic) else set()
+    if len(symbols) != 1:
+        raise Unread
+    return value, next(iter(symbols))
 
 
 def _listed(w: _Words, one: Callable[[], Cond | None]) -> list[Cond]:
@@ -375,6 +446,14 @@ def _negated(cond: Cond) -> Cond:
 
 def _query(w: _Words) -> Query:
     """The question frame: "how many ...", or a lead ("what is", "find") and the value asked for."""
+    if w.take("for", "how", "many"):  # "for how many positive integers $n$ is $\\frac{12}{n}$ an integer"
+        subject = _subject(w)
+        if not (w.take("is") or w.take("are")) or not (w.peek() or "").startswith("expr_"):
+            raise Unread
+        tok = w.peek() or ""
+        w.i += 1
+        subject.conds.append(_expr_predicate(w, tok))
+        return Query("count", subject)
     if w.take("how", "many"):
         w.take("of", "the")
         subject = _subject(w)
@@ -413,6 +492,8 @@ def _value_phrase(w: _Words) -> Query:
         if not w.at_end() and w.word() != "is":
             subject.after.extend(_verb_phrase(w))
         return Query("count", subject)
+    if w.take("only"):  # "the only integer value of $n$ for which ...": exactly one member, or declined
+        return Query("only", _subject(w))
     if (sup := SUPERLATIVES.get(w.word() or "")) is not None:
         w.i += 1
         w.take("possible")
@@ -503,6 +584,17 @@ def _without_definitions(prob: Problem) -> Problem:
     return prob if text == prob.text else replace(prob, text=text.strip())
 
 
+def read_predicate(tokens: list[str]) -> Cond | None:
+    """The condition ``tokens`` state about an integer ("divisible by 18", "a multiple of 11 and odd"), read whole;
+    None when a token is left over."""
+    w = _Words(tokens)
+    try:
+        conds = _listed(w, lambda: _predicate(w))
+    except Unread:
+        return None
+    return _all_of(conds) if w.at_end() else None
+
+
 def read_question(prob: Problem) -> Query | None:
     """The integer-property question ``prob`` asks, fully read; None when any word is left unplaced."""
     tokens = question_tokens(_without_definitions(prob))
@@ -514,7 +606,7 @@ def read_question(prob: Problem) -> Query | None:
     try:
         if cut:  # "The sum of three consecutive even integers is 66. What is the smallest of the three integers?"
             return _run_question(_Words(tokens[: cut[0]]), _Words(tokens[cut[0] + 1 :]))
-        w = _Words(_divisor_count_frame(tokens))
+        w = _Words(_divisor_count_frame(tokens), prob.math)
         query = _query(w)
     except Unread:
         return None

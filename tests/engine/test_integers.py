@@ -161,7 +161,7 @@ def test_read_but_declined(question: str) -> None:
         "What is the largest multiple of 7 less than 100 that Sam likes?",
         "How many numbers are greater than 2 and less than 10?",  # numbers, not said to be integers
         "What is the largest multiple of 3 and 5 less than 100?",  # "3 and 5" after "multiple of": not read
-        "What is the smallest positive integer $n$ such that $3n > 20$?",  # a letter: not this reader's
+        "What is the smallest positive integer $n$ such that $3n > 2k$?",  # two letters: not this reader's
         "A bus comes every 20 minutes. How many buses come in 3 hours?",  # two sentences
         # "but" is not read as "and" (on held-out MATH items that reading gave a wrong answer)
         "What is the smallest positive integer that is a multiple of both 30 and 40 but not a multiple of 16?",
