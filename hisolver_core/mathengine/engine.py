@@ -41,6 +41,7 @@ from ..solution import Solution
 from . import (
     arith_words,  # noqa: F401  (registers the rounding, clock and lcm/gcd reader)
     counting,  # noqa: F401  (registers the counting and probability reader)
+    digit_puzzles,  # noqa: F401  (registers the unknown-digits reader)
     draws,  # noqa: F401  (registers the draws-from-a-container reader)
     forms,  # noqa: F401  (registers the written-out-math reader, a fallback)
     geometry,  # noqa: F401  (registers the measurement-geometry reader)
