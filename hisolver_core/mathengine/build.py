@@ -43,11 +43,14 @@ def step(latex_or_obj, text: str) -> Step:
 
 
 def rounded(value: sp.Expr, places: int) -> sp.Expr:
-    """``value`` rounded to ``places`` decimals (an Integer when places is 0)."""
-    number = sp.N(value, 30)
-    if places == 0:
-        return sp.Integer(round(float(number)))
-    return sp.Float(round(float(number), places), 15)
+    """``value`` rounded to ``places`` decimals, halves away from zero as taught (2.5 -> 3; an Integer when places
+    is 0 or less: -2 rounds to the nearest hundred)."""
+    exact = value if isinstance(value, sp.Rational) else sp.Rational(str(sp.N(value, 40)))
+    scale = sp.Integer(10) ** places
+    result = sp.sign(exact) * sp.floor(abs(exact) * scale + sp.Rational(1, 2)) / scale
+    if places <= 0:
+        return sp.Integer(result)
+    return sp.Float(result, 15)
 
 
 def as_number(value) -> sp.Expr | None:

@@ -40,14 +40,15 @@ _LIST_FORMAT = re.compile(
     re.I,
 )
 _AS_FORM = re.compile(
-    r"\b(?:expressed|written|write it|express it)?\s*(?:as|in) (?:a |an )?(?:common fraction|fraction|decimal|integer"
+    r"\b(?:expressed|written|write it|express it)?\s*(?:as|in) (?:a |an )?(?:common fraction|improper fraction|fraction"
+    r"|decimal|integer"
     r"|whole number|"
     r"mixed number|simplest (?:radical )?form|lowest terms)\b",
     re.I,
 )
 _ROUND = re.compile(
     r"(?:nearest|to the)\s+(whole number|integer|whole|tenth|hundredth|thousandth|dollar|cent|percent"
-    r"|one decimal place|two decimal places)",
+    r"|one decimal place|two decimal places|ten thousand|hundred thousand|thousand|hundred|ten)s?\b",
     re.I,
 )
 _ROUND_PLACES = {
@@ -62,6 +63,11 @@ _ROUND_PLACES = {
     "thousandth": 3,
     "one decimal place": 1,
     "two decimal places": 2,
+    "ten": -1,
+    "hundred": -2,
+    "thousand": -3,
+    "ten thousand": -4,
+    "hundred thousand": -5,
 }
 _OPTION_SPLIT = re.compile(r"(?:^|\s|;|,)\(?([A-Ea-e])\s*[).:]\s*")
 _MATHY = re.compile(r"^[\d.+\-*/^()\[\]=<>≤≥√²³×÷·%|!a-zA-Z]+$")
@@ -116,7 +122,7 @@ STRICT_WORDS = frozenset(
     do does following below above us following or unknown variable variables following reduce reduced
     lowest terms term following rewrite rewritten following represent represents product quotient
     define defined operation denote denotes function functions above below shown inequalities inequality
-    note complex imaginary unit expresses expressed correctly polynomial ordered pair simplified assuming
+    note complex imaginary unit expresses expressed correctly polynomial ordered pair simplified assuming radical
     """.split()
 )
 
@@ -468,7 +474,8 @@ def top_level_split(text: str, sep: str = ",") -> list[str]:
 def _comma_equations(text: str) -> list[str]:
     """``g(0)=-3, g(1)=0``: one segment per equation, and ``f, f(2)=7`` ("for a linear function $f, f(2)=7$") the
     name and its equations; any other text stays whole."""
-    parts = [p.strip() for p in top_level_split(text)]
+    spaced = re.sub(r"\\q?quad\b", ",", text).strip().rstrip(".")  # "x=1 \\qquad y=2": a space as the comma
+    parts = [p.strip() for p in top_level_split(spaced)]
     named = len(parts) > 1 and re.fullmatch(r"[a-zA-Z]", parts[0]) is not None
     equations = parts[1:] if named else parts
     if len(parts) > 1 and all(p.count("=") == 1 for p in equations):
@@ -578,6 +585,8 @@ def _question_mark_unknown(text: str) -> str:
 def strip_format(text: str) -> str:
     """Remove sentences and phrases that only say how to format the answer."""
     text = _LIST_FORMAT.sub(" ", _FORMAT_SENTENCE.sub(" ", text))
+    if _ROUND.search(text):  # "Round $x^2$ to the nearest hundred.": the verb only says how to give the answer
+        text = re.sub(r"(^\s*|[.?!]\s+)(?:round|estimate)\b", r"\1Find", text, flags=re.I)
     text = re.sub(r"\b(?:rounded |correct )?(?:to )?(?:the )?" + _ROUND.pattern, " ", text, flags=re.I)
     return _AS_FORM.sub(" ", text)
 
@@ -589,6 +598,8 @@ def _answer_format(text: str) -> tuple[int | None, str | None]:
         rounding = _ROUND_PLACES[m.group(1).lower()]
     low = text.lower()
     form = None
+    if "improper fraction" in low:
+        return rounding, "common fraction"
     for key in (
         "common fraction",
         "decimal",
