@@ -213,6 +213,7 @@ PHRASES: list[tuple[str, Build]] = [
     ("from {n} to {n}", lambda a, b: Cond(f"from {a} to {b}", lo=a, hi=b)),
     ("divisible by {nums}", _divisible),
     ("divisible by {set}", _divisible),
+    ("divisible by each of {set}", _divisible),
     ("evenly divisible by {nums}", _divisible),
     ("not divisible by {n}", lambda k: Cond(f"not divisible by {k}", test=lambda n: n % k != 0) if k else None),
     ("[a] multiple of {n}", lambda k: _divisible([k])),
@@ -291,6 +292,12 @@ HAVE_PHRASES: list[tuple[str, Build]] = [
     ("[a] unit digit of {n}", lambda d: ends_in(d) if 0 <= d <= 9 else None),
     ("[a] one digit of {n}", lambda d: ends_in(d) if 0 <= d <= 9 else None),
     ("exactly {n} positive factor", lambda k: _divisor_count(k)),
+    *(
+        (f"{exact}{{n}} {kind} prime {noun}", lambda k: _prime_factor_count(k))
+        for exact in ("", "exactly ")
+        for kind in ("distinct", "different")
+        for noun in ("factor", "divisor")
+    ),
     ("exactly {n} positive divisor", lambda k: _divisor_count(k)),
     ("exactly {n} factor", lambda k: _divisor_count(k)),
     ("exactly {n} divisor", lambda k: _divisor_count(k)),
@@ -356,6 +363,11 @@ def _times_of(k: int, adjective: str) -> Cond | None:
         step=k,
         test=lambda n: inner.holds(n // k),
     )
+
+
+def _prime_factor_count(k: int) -> Cond:
+    """n has exactly k distinct prime factors ("a perfect square with 3 different prime factors")."""
+    return Cond(f"with {k} distinct prime factors", lo=2, test=lambda n: n > 1 and len(sp.primefactors(n)) == k)
 
 
 def _divisor_count(k: int) -> Cond:

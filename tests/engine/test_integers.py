@@ -79,6 +79,13 @@ PREDICATES = [
 
 # terms and digit conditions: palindromes, divisor-count parity, k more than a square, k times an odd integer
 TERMS = [
+    ("What is the least perfect square with 3 different prime factors?", "900"),  # MATH: (2 * 3 * 5)^2
+    (
+        "How many positive integers less than 30 have exactly 2 distinct prime factors?",
+        "12",
+    ),  # 6, 10, 12, 14, 15, 18, 20-22, 24, 26, 28
+    # MATH: 4, 6, 8, 9, 10: lcm 360
+    ("What is the least positive integer divisible by each of the first five composite numbers?", "360"),
     ("How many three-digit palindromes are divisible by 5?", "10"),  # 5b5: ten choices of b
     ("What is the smallest four-digit palindrome divisible by 4?", "2112"),  # a even; 10b + 2 a multiple of 4
     (
