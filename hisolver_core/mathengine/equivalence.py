@@ -17,6 +17,7 @@ from math_verify import parse as mv_parse
 from math_verify import verify as mv_verify
 
 from .parse import ParseFailure, parse_math
+from .words import spoken_fractions
 
 log = logging.getLogger(__name__)
 
@@ -65,7 +66,7 @@ def to_value(text: str):
     """Parse an answer (plain text or LaTeX, units allowed) to a SymPy object; None if unreadable."""
     if text is None:
         return None
-    s = strip_units(str(text))
+    s = strip_units(spoken_fractions(str(text)))
     s = s.strip("$ ")
     s = re.sub(r"^\\boxed\{(.*)\}$", r"\1", s)
     s = re.sub(r"^\s*[a-zA-Z]\s*\(\s*[a-z]\s*\)\s*=\s*", "", s)  # "g(x) = 2x - 4" answers 2x - 4

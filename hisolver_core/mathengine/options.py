@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 
 import sympy as sp
@@ -11,6 +12,7 @@ from .build import Decline, step, tex
 from .equivalence import _sympy_equal, to_value
 from .numeric_options import nearest_option, option_number, pick_numeric_option
 from .option_tests import plus_minus
+from .words import spoken_fractions
 
 __all__ = ["choose_option"]
 
@@ -97,6 +99,16 @@ def _same(a, b) -> bool:
     return bool(_sympy_equal(a, b))
 
 
+_SIMPLEST = re.compile(r"\b(?:simplest form|lowest terms)\b", re.I)
+
+
+def _in_lowest_terms(text: str) -> bool:
+    """True when every fraction the option writes (``5 over 6``, ``3 and 1/4``, ``\\frac{5}{6}``) is reduced."""
+    plain = re.sub(r"\\[dt]?frac\s*\{\s*(\d+)\s*\}\s*\{\s*(\d+)\s*\}", r"\1/\2", spoken_fractions(text))
+    pairs = re.findall(r"(\d+)\s*/\s*(\d+)", plain)
+    return all(math.gcd(int(p), int(q)) == 1 and int(q) > 1 for p, q in pairs)
+
+
 def choose_option(sol: Solution, options: list[tuple[str, str]]) -> Solution:
     """Set ``sol.choice`` to the one option equal to its answer; raise Decline if none or several match."""
     answers = sol.answer if isinstance(sol.answer, tuple) else (sol.answer,)
@@ -139,6 +151,11 @@ def choose_option(sol: Solution, options: list[tuple[str, str]]) -> Solution:
         texts = {letter}
     if not matches:
         raise Decline(f"My answer {sol.answer_latex} matches none of the options.")
+    if len(texts) > 1 and _SIMPLEST.search(sol.problem):  # "in simplest form": 10 over 12 equals 5 over 6, unreduced
+        reduced = [(letter, v) for letter, v in matches if _in_lowest_terms(dict(options)[letter])]
+        matches, texts = reduced, {letter for letter, _ in reduced}
+        if not matches:
+            raise Decline("No option equal to my answer is written in simplest form.")
     if len(texts) > 1:
         raise Decline("More than one option matches my answer.")
     letter = matches[0][0]

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from .rewrite import NUMBER_WORDS, ordinal_terms, words_to_numbers
 from .table_layouts import figures_unread
 from .tex import arrays_as_cases
+from .words import spoken_fractions
 
 __all__ = ["Problem", "analyze", "top_level_split", "parse_options", "strip_format", "STRICT_WORDS"]
 
@@ -29,6 +30,39 @@ _FORMAT_SENTENCE = re.compile(
     r"(?:\(\s*)?\b(?:express|give|write|enter|round|leave|simplify)\s+(?:your|the|all|each)\s+answers?\b[^.?!]*[.?!]?\)?",
     re.I,
 )
+# sentences and phrases that only say how to work ("Use mental math to", "Check your answer."): dropped
+_INSTRUCTION = re.compile(
+    r"\b(?:use|using) (?:mental math|a calculator|a number line|estimation)"
+    r"(?:(?:,| or|, or) (?:paper and pencil|mental math|a calculator))*(?: to\b|\s*[.?!])"
+    r"|\bcheck your answers?\s*[.?!]?|\buse the (?:expression|equation) below to answer the question\s*[.?!]"
+    r"|(?:^|(?<=[.?!]\s))(?:simplify|evaluate)\.\s"
+    r"|\s*\bfrom the (?:given )?(?:numbers|choices|options)\b",
+    re.I,
+)
+# "the difference of 142.76 – 16.5", "Subtract. 2,396 – 1,709": the words name the operation the math writes out
+_ARITHMETIC = r"[-−–\d(][\d\s.,()+\-−–×·*•÷/]*"  # numbers and signs only
+_NAMED_OPERATION = re.compile(
+    r"\bthe (?P<op>sum|difference|product|quotient) (?:of|for)(?: the expression)? (?P<math>" + _ARITHMETIC + ")"
+    r"|(?:^|(?<=[.?!]\s))(?P<verb>add|subtract|multiply|divide)\.\s+(?P<rest>" + _ARITHMETIC + ")",
+    re.I,
+)
+_OPERATION_SIGNS = {"sum": "+", "difference": "-−–", "product": "×·*(•", "quotient": "÷/", "add": "+"}
+_OPERATION_SIGNS |= {"subtract": "-−–", "multiply": "×·*(•", "divide": "÷/"}
+
+
+def _named_operations(text: str) -> str:
+    def drop(m: re.Match) -> str:
+        op = (m.group("op") or m.group("verb")).lower()
+        math = (m.group("math") or m.group("rest")).rstrip(" ,.")
+        if not any(c in math[1:] for c in _OPERATION_SIGNS[op]):
+            return m.group()
+        if op in ("difference", "subtract"):
+            math = re.sub(r"(?<=[\d)])\s*[–−]\s*(?=[\d(])", " - ", math)  # the dash between numbers is the minus
+        return math + m.group()[len(m.group().rstrip(" ,.")) :]
+
+    return _NAMED_OPERATION.sub(drop, text)
+
+
 # how to list several answers: "If there are multiple solutions, order them from least to greatest, separated by
 # commas." / "find all values of x and list them from least to greatest"
 _LIST_FORMAT = re.compile(
@@ -123,6 +157,7 @@ STRICT_WORDS = frozenset(
     lowest terms term following rewrite rewritten following represent represents product quotient
     define defined operation denote denotes function functions above below shown inequalities inequality
     note complex imaginary unit expresses expressed correctly polynomial ordered pair simplified assuming radical
+    makes make
     """.split()
 )
 
@@ -532,7 +567,6 @@ def _is_currency(text: str, amount_end: int, close: int) -> bool:
 _LEADING_DASH = re.compile(r"(?:^|(?<=[\s(\[=]))–(?=\d|\()")  # "–7", "(–3)": a sign
 _BETWEEN_DASH = re.compile(r"(?<=[\w)\]])\s*–\s*(?=[\w(\[])")
 _THOUSANDS = re.compile(r"(?<![\d,(\[{.])\d{1,3}(?:,\d{3})+(?![\d,])")
-_SPOKEN_FRACTION = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?|[a-z?]) over (\d+(?:\.\d+)?|[a-z?])(?!\w|\.\d)")
 
 
 _TEX_ORDINAL = re.compile(
@@ -554,8 +588,8 @@ def plain_typography(text: str) -> str:
 
     ``−`` (U+2212) is a minus; an en dash ``–`` is one when it is a sign (``–7``) or stands in a
     sentence with other math (``10 – (n + 6)``), not in ``grades 4 – 7``; ``2,816`` is 2816 (not
-    inside a point or a set); ``2 x 7`` is a product; ``13 over 4`` is 13/4; a trailing ``=`` asks
-    for the value.
+    inside a point or a set); ``2 x 7`` is a product; ``13 over 4`` is 13/4 and ``3 and 5 over 9`` a mixed
+    number; a trailing ``=`` asks for the value.
     """
     text = text.replace("\u2212", "-")
 
@@ -569,9 +603,7 @@ def plain_typography(text: str) -> str:
     text = _THOUSANDS.sub(lambda m: m.group().replace(",", ""), text)
     text = re.sub(r"(?<=\d) x (?=\d)", " × ", text)
     text = re.sub(r"(?<=[\d)]) ?• ?(?=[\d(])", " · ", text)  # a bullet between numbers is a product
-    text = _SPOKEN_FRACTION.sub(
-        lambda m: f"{m.group(1)}/{m.group(2)}" if re.search(r"\d", m.group(1) + m.group(2)) else m.group(), text
-    )
+    text = spoken_fractions(text)
     return re.sub(r"\s*=\s*\??\s*$", "", text) if re.search(r"[\d)]\s*=\s*\??\s*$", text) else text
 
 
@@ -585,6 +617,8 @@ def _question_mark_unknown(text: str) -> str:
 def strip_format(text: str) -> str:
     """Remove sentences and phrases that only say how to format the answer."""
     text = _LIST_FORMAT.sub(" ", _FORMAT_SENTENCE.sub(" ", text))
+    text = _named_operations(_INSTRUCTION.sub(" ", text))
+    text = re.sub(r"\bidentify\b", "find", text, flags=re.I)
     if _ROUND.search(text):  # "Round $x^2$ to the nearest hundred.": the verb only says how to give the answer
         text = re.sub(r"(^\s*|[.?!]\s+)(?:round|estimate)\b", r"\1Find", text, flags=re.I)
     text = re.sub(r"\b(?:rounded |correct )?(?:to )?(?:the )?" + _ROUND.pattern, " ", text, flags=re.I)

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["ORDINALS", "asked_sentence", "singular", "sentences", "unit_singular", "word_forms"]
+__all__ = ["ORDINALS", "asked_sentence", "singular", "sentences", "spoken_fractions", "unit_singular", "word_forms"]
 
 # the ordinal words and the positions they name ("the third term": 3)
 ORDINALS = {
@@ -103,3 +103,16 @@ def word_forms(word: str) -> str:
     if base.endswith("y") and base[-2:-1] not in "aeiou":
         forms.add(base[:-1] + "ies")
     return "(?:" + "|".join(sorted(map(re.escape, forms), key=len, reverse=True)) + ")"
+
+
+_SPOKEN_FRACTION = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?|[a-z?]) over (\d+(?:\.\d+)?|[a-z?])(?!\w|\.\d)")
+_SPOKEN_MIXED = re.compile(r"(?<![\w.])(\d+) and (\d+) over (\d+)(?!\w|\.\d)")
+
+
+def spoken_fractions(text: str) -> str:
+    """Fractions said in words, as some sets print them: ``13 over 4`` is 13/4 and ``3 and 5 over 9`` the mixed
+    number (3 + 5/9); a letter over a letter (``a over b``) is left alone (it may be prose)."""
+    text = _SPOKEN_MIXED.sub(r"(\1 + \2/\3)", text)
+    return _SPOKEN_FRACTION.sub(
+        lambda m: f"{m.group(1)}/{m.group(2)}" if re.search(r"\d", m.group(1) + m.group(2)) else m.group(), text
+    )

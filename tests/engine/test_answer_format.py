@@ -64,3 +64,49 @@ def test_improper_fraction_is_a_fraction_form() -> None:
 def test_qquad_splits_only_equations() -> None:
     assert analyze("Let \\[x=2 \\qquad y=3.\\] What is $x+y$?").math[:2] == ["x=2", "y=3"]
     assert len(analyze("What is $2 \\qquad 3$?").math) == 1
+
+
+# MMLU elementary mathematics prints fractions in words ("6 over 7", "3 and 5 over 9") and adds instructions
+MMLU = [
+    ("Find 4 over 7 + 2 over 7.", ["(A)6 over 14", "(B)8 over 49", "(C)14 over 28", "(D)6 over 7"], "D"),
+    (
+        "Solve 5 over 8 *m = 6.",
+        ["(A)3 and 5 over 9", "(B)3 and 3 over 4", "(C)5 and 1 over 3", "(D)9 and 3 over 5"],
+        "D",
+    ),
+    # 10 over 12 equals 5 over 6 too: "in simplest form" picks the reduced one
+    ("Write 60 over 72 in simplest form.", ["(A)4 over 6", "(B)10 over 12", "(C)15 over 17", "(D)5 over 6"], "D"),
+    (
+        "Write 4 and 4 over 5 as an improper fraction.",
+        ["(A)28 over 5", "(B)4 over 5", "(C)24 over 5", "(D)20 over 5"],
+        "C",
+    ),
+    ("Find the difference of 142.76 – 16.5.", ["(A)159.26", "(B)2.224", "(C)14,111", "(D)126.26"], "D"),
+    ("Subtract. 2,396 – 1,709", ["(A)687", "(B)787", "(C)1,493", "(D)1,695"], "A"),
+    ("Use a number line to find the sum of −9 + (−8).", ["(A)−17", "(B)1", "(C)−1", "(D)17"], "A"),
+    ("Simplify 5^3. Use a calculator, paper and pencil, or mental math.", ["(A)15", "(B)125", "(C)8", "(D)53"], "B"),
+    ("Solve the equation −6x = −36. Check your answer.", ["(A)-6", "(B)6", "(C)-42", "(D)216"], "B"),
+    ("What value of y makes y + 2.9 = 11 true?", ["(A)8.1", "(B)8.9", "(C)9.1", "(D)13.9"], "A"),
+    (
+        "Identify a solution for the equation x + 2.7 = 8.4 from the given numbers.",
+        ["(A)11.1", "(B)5.7", "(C)3.7"],
+        "B",
+    ),
+]
+
+
+@pytest.mark.parametrize(("question", "options", "expected"), MMLU)
+def test_fractions_in_words_and_instructions(question: str, options: list[str], expected: str) -> None:
+    sol = solve(question, options)
+    assert sol.solved, sol.reason
+    assert sol.choice == expected
+
+
+def test_simplest_form_with_no_reduced_option_is_declined() -> None:
+    sol = solve("Write 60 over 72 in simplest form.", ["(A)10 over 12", "(B)20 over 24", "(C)1 over 2"])
+    assert not sol.solved
+
+
+def test_a_named_operation_stays_when_the_math_does_not_write_it() -> None:
+    assert "difference" in analyze("What is the difference of 10 and 4?").text  # no minus sign: the words say it
+    assert "sum" in analyze("Find the sum of 3 × 4.").text  # a product, not a sum: not dropped
