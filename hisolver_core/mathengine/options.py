@@ -109,6 +109,30 @@ def _in_lowest_terms(text: str) -> bool:
     return all(math.gcd(int(p), int(q)) == 1 and int(q) > 1 for p, q in pairs)
 
 
+_DIVISION = re.compile(r"(?<![\d.,])(\d{1,3}(?:,\d{3})+|\d+)\s*(?:/|÷|\\div)\s*(\d+)(?![\d.])")
+_WITH_REMAINDER = re.compile(r"(\d{1,3}(?:,\d{3})+|\d+)\s*(?:remainder|r)\s*(\d+)", re.I)
+
+
+def _quotient_and_remainder(sol: Solution, options: list[tuple[str, str]]) -> tuple[str, str] | None:
+    """ "What is 123 / 8?" with options "15 remainder 3", "1,801 R1": the option stating the whole-number quotient
+    and the remainder of the one division the problem writes (a plain whole number states remainder 0)."""
+    divisions = _DIVISION.findall(sol.problem)
+    if len(divisions) != 1 or not any(_WITH_REMAINDER.fullmatch(t.strip()) for _, t in options):
+        return None
+    a, b = (int(x.replace(",", "")) for x in divisions[0])
+    if b == 0 or not isinstance(sol.answer, sp.Rational) or sol.answer != sp.Rational(a, b):
+        return None
+    q, r = divmod(a, b)
+    fits = []
+    for letter, text in options:
+        m = _WITH_REMAINDER.fullmatch(text.strip())
+        plain = re.fullmatch(r"\d{1,3}(?:,\d{3})+|\d+", text.strip())
+        stated = (m.group(1), m.group(2)) if m else (plain.group(), "0") if plain else None
+        if stated is not None and (int(stated[0].replace(",", "")), int(stated[1])) == (q, r):
+            fits.append(letter)
+    return (fits[0], f"{a} = {b} \\cdot {q} + {r}") if len(fits) == 1 else None
+
+
 def choose_option(sol: Solution, options: list[tuple[str, str]]) -> Solution:
     """Set ``sol.choice`` to the one option equal to its answer; raise Decline if none or several match."""
     answers = sol.answer if isinstance(sol.answer, tuple) else (sol.answer,)
@@ -143,6 +167,8 @@ def choose_option(sol: Solution, options: list[tuple[str, str]]) -> Solution:
             number = option_number(dict(options)[nearest])
             assert number is not None, "nearest_option picks only options that state a number"
             matches, texts = [(nearest, to_value(str(number[0])))], {nearest}
+    if not matches and (division := _quotient_and_remainder(sol, options)) is not None:
+        matches, texts = [division], {division[0]}  # shown as a = b q + r
     if not matches and isinstance(sol.answer, sp.Expr) and sol.answer.is_number and sol.answer.is_real:
         letter = pick_numeric_option(sol.answer, options)  # options with units or currency: "18 cm", "Rs. 400"
         number = option_number(dict(options)[letter])

@@ -110,3 +110,22 @@ def test_simplest_form_with_no_reduced_option_is_declined() -> None:
 def test_a_named_operation_stays_when_the_math_does_not_write_it() -> None:
     assert "difference" in analyze("What is the difference of 10 and 4?").text  # no minus sign: the words say it
     assert "sum" in analyze("Find the sum of 3 × 4.").text  # a product, not a sum: not dropped
+
+
+@pytest.mark.parametrize(
+    ("question", "options", "expected"),
+    [
+        ("What is 123 / 8?", ["(A)15 remainder 7", "(B)15 remainder 3", "(C)16 remainder 5", "(D)16 remainder 1"], "B"),
+        ("Divide. 7,285 ÷ 4", ["(A)1,801", "(B)1,801 R1", "(C)1,821", "(D)1,821 R1"], "D"),  # 4 * 1821 + 1
+        ("What is 2,316 / 4?", ["(A)579", "(B)579 r2", "(C)578", "(D)578 r2"], "A"),  # no remainder: the whole number
+    ],
+)
+def test_quotient_and_remainder_options(question: str, options: list[str], expected: str) -> None:
+    sol = solve(question, options)
+    assert sol.solved, sol.reason
+    assert sol.choice == expected
+
+
+def test_remainder_options_need_the_division_written() -> None:
+    sol = solve("What is $x$ if $8x = 123$?", ["(A)15 remainder 7", "(B)15 remainder 3"])
+    assert not sol.solved  # 123/8 is not "15 remainder 3" unless the problem is that division
