@@ -27,6 +27,7 @@ from ..solution import Solution
 from .algebra import solve_equations, solve_inequality, solve_solution_count
 from .basic_stories import BASIC_FAMILIES
 from .build import Decline
+from .change_stories import change_story
 from .classic import CLASSIC_FAMILIES
 from .context import Context, context_of
 from .context_models import model_extremum, model_value, rectangle_expression
@@ -72,6 +73,7 @@ _STORY_FAMILIES = (
     *EVERYDAY_FAMILIES,
     *PURCHASE_FAMILIES,
     *CLASSIC_FAMILIES,
+    change_story,  # last: a story no other family reads, told as one owner's count changing
 )
 
 
