@@ -62,17 +62,46 @@ def _question_at(sentence: list[str]) -> int:
 _UNIT_ASIDE = re.compile(rf", in (?:square |cubic )?(?:{'|'.join(sorted(UNIT_WORDS, key=len, reverse=True))}),")
 
 # a right triangle named by its angles: the digits are its name, not numbers to bind
-_DEGREE = r"(?:\s*\^\s*\{?\\circ\}?|\s*°|\s*degrees?)?"
+_DEGREE = r"(?:\s*\^\s*\{?\\circ\}?|\s*°|[\s-]*degrees?)?"
 _ANGLE_NAMES = {
     "30-60-90": "thirtysixtyninety",
     "45-45-90": "isosceles",
 }
 
 
+# a triangle told by its angles: angles in the ratio 1:2:3 are 30, 60 and 90 degrees; a right
+# triangle with a 30 (or 60) degree angle is a 30-60-90 triangle, with a 45 degree angle a 45-45-90 one
+_RATIO = r"\$?\s*([123])\s*:\s*([123])\s*:\s*([123])\s*\$?"
+_BY_ANGLES = (
+    re.compile(rf"\b(?:the )?ratio of the (?:measures of the )?angles of (?:a|the) triangle is {_RATIO}", re.I),
+    re.compile(
+        rf"\b(?:the )?(?:measures of the )?angles of (?:a|the) triangle are in (?:the|a) ratio (?:of )?{_RATIO}", re.I
+    ),
+)
+_ONE_ANGLE = re.compile(
+    rf"\bright triangle (with|has) (?:an? |one )(?:acute )?(?:angle (?:of |measuring )?\$?(30|45|60){_DEGREE}\s*\$?"
+    rf"|\$?(30|45|60){_DEGREE}\s*\$?[- ]angle)(?![\w^])",
+    re.I,
+)
+
+
+def _by_angles(raw: str) -> str:
+    """``raw`` with a triangle told by its angles named as a 30-60-90 or 45-45-90 triangle."""
+    for pattern in _BY_ANGLES:
+        m = pattern.search(raw)
+        if m and sorted(m.groups()) == ["1", "2", "3"] and m.group(0).count("$") % 2 == 0:
+            raw = raw[: m.start()] + "a 30-60-90 triangle is given" + raw[m.end() :]
+    m = _ONE_ANGLE.search(raw)
+    if m and m.group(0).count("$") % 2 == 0:
+        angles = "45-45-90" if "45" in (m.group(2), m.group(3)) else "30-60-90"
+        raw = raw[: m.start()] + f"{angles} triangle {m.group(1)}" + raw[m.end() :]
+    return raw
+
+
 def _angle_named(prob: Problem) -> Problem:
     """``prob`` with "30-60-90 triangle" ("$30^\\circ$-$60^\\circ$-$90^\\circ$") written in words, and a
     45-45-90 triangle called an isosceles right triangle; ``prob`` itself when it names neither."""
-    raw = prob.raw
+    raw = _by_angles(prob.raw)
     for angles, words in _ANGLE_NAMES.items():
         a, b, c = angles.split("-")
         dash = r"\s*\$?\s*[-–]\s*\$?\s*"
@@ -383,6 +412,7 @@ def read_geometry(prob: Problem) -> tuple[MathProgram, list[str]] | None:
     used: set[tuple[int, int]] = set()
     mentioned: list[str] = []
     bound: set[str] = set()
+    conditions = [relation for word, relation in shape.conditions if word in words]
     for n, sentence in enumerate(sents):
         if n > asked and sentence and sentence[0] == "express":
             continue
@@ -393,6 +423,8 @@ def read_geometry(prob: Problem) -> tuple[MathProgram, list[str]] | None:
             if name == "isosceles trapezoid" and measure == "sides":
                 got, measure = _trapezoid_sides(got), "sides_abl"
             slots = _PLURALS.get(measure, (measure,)) if len(got) > 1 else (measure,)
+            if len(got) == 1 and " = ".join(_PLURALS.get(measure, ())[:2]) in conditions:
+                slots = _PLURALS[measure][:1]  # "an isosceles right triangle has legs of 5": both are 5
             if len(slots) != len(got) or any(s in givens for s in slots):
                 return None
             givens.update(zip(slots, got, strict=True))
@@ -437,7 +469,6 @@ def read_geometry(prob: Problem) -> tuple[MathProgram, list[str]] | None:
             givens["n_sides"] = sp.Integer(sides[0])
         if "regular" not in words and "each" not in words and target != "diagonals":
             shape = replace(shape, formulas=shape.formulas[:2])
-    conditions = [relation for word, relation in shape.conditions if word in words]
     fixed = {n: v for n, v in givens.items() if not v.free_symbols}  # "a width of x + 1" links through x
     linked = _formulas(shape, fixed, relations + conditions, target)
     if linked is None:

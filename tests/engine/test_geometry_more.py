@@ -47,6 +47,13 @@ SOLVED = [
     ("The hypotenuse of a 45-45-90 triangle is $6\\sqrt{2}$. What is the length of a leg?", 6),
     ("A 45-45-90 triangle has a leg of length 5. What is its area?", sp.Rational(25, 2)),
     ("What is the perimeter of an isosceles right triangle with a leg of 4?", 8 + 4 * sp.sqrt(2)),
+    ("An isosceles right triangle has legs of length 5. What is its hypotenuse?", 5 * sp.sqrt(2)),
+    ("A right triangle has a $45^\\circ$ angle and a leg of 7. What is its hypotenuse?", 7 * sp.sqrt(2)),
+    # a triangle told by its angles
+    ("The angles of a triangle are in the ratio $1:2:3$. The longest side is 10. What is the shortest side?", 5),
+    ("A right triangle with a $30^\\circ$ angle has a hypotenuse of 12. What is the length of the shorter leg?", 6),
+    ("A right triangle has a 60-degree angle and its shorter leg is 5. What is its hypotenuse?", 10),
+    ("What is the area of a 30-60-90 degree triangle with a hypotenuse of 8?", 8 * sp.sqrt(3)),
     # a right triangle: one leg and the hypotenuse give the other leg
     ("The hypotenuse of a right triangle is 10 and one leg is 6. What is the other leg?", 8),
 ]
@@ -77,6 +84,13 @@ DECLINED = [
     "A trapezoid has bases of 4 and 10 and legs of 5 and 6. What is its area?",
     # the smallest and largest angles of a trapezoid that is not isosceles need not be supplementary
     "The largest angle of a trapezoid is 3 times its smallest angle. What is the smallest angle?",
+    # angles in another ratio, or a right triangle with another acute angle: no 30-60-90 triangle
+    "The angles of a triangle are in the ratio $1:2:4$. The longest side is 10. What is the shortest side?",
+    "A right triangle has an angle of 50 degrees and a hypotenuse of 4. What is its area?",
+    # legs of 5 without "isosceles": one leg or both is not told
+    "A right triangle has legs of length 5. What is its hypotenuse?",
+    # the area and the hypotenuse fit legs of 6 and 8: which leg is asked is not told
+    "A right triangle has a hypotenuse of 10 and an area of 24. What is the length of a leg?",
     # the leg asked is one given
     "The hypotenuse of a right triangle is 10 and one leg is 6. What is the leg?",
     # a shorter base longer than the longer one
