@@ -39,7 +39,7 @@ _FILLER = _GAP | set(
     "what how many much find compute determine number units unit square cubic sq in if and then that this "
     "express your answer as common fraction terms decimal nearest tenth hundredth whole simplest radical form "
     "mixed integer value particular certain right circular regular convex there s total which whose does do can "
-    "will would drawn".split()
+    "will would drawn long".split()
 )
 _NOUNS = set("shape room garden field pool tank container lawn plot floor rug board pan tablet water".split())
 _FILLER |= _NOUNS
@@ -80,13 +80,20 @@ _BY_ANGLES = (
 )
 _ONE_ANGLE = re.compile(
     rf"\bright triangle (with|has) (?:an? |one )(?:acute )?(?:angle (?:of |measuring )?\$?(30|45|60){_DEGREE}\s*\$?"
-    rf"|\$?(30|45|60){_DEGREE}\s*\$?[- ]angle)(?![\w^])",
+    rf"|\$?(30|45|60){_DEGREE}\s*\$?[- ]angle)(?![\w^])(?!\s*(?:more|less|larger|smaller|greater|than|times)\b)",
     re.I,
-)
+)  # not "an angle of 30 degrees more than the other"
+
+
+# the sides of a 30-60-90 triangle named by the angle they face
+_OPPOSITE = {"30": "shorter leg", "60": "longer leg", "90": "hypotenuse"}
+_FACING = re.compile(rf"\b(?:side|leg) opposite (?:the |its )?\$?(30|60|90){_DEGREE}\s*\$?[- ]?angle\b", re.I)
 
 
 def _by_angles(raw: str) -> str:
-    """``raw`` with a triangle told by its angles named as a 30-60-90 or 45-45-90 triangle."""
+    """``raw`` with a triangle told by its angles named as a 30-60-90 or 45-45-90 triangle, and a
+    side named by the angle it faces ("the side opposite the 30 degree angle") by its name."""
+    raw = _FACING.sub(lambda m: _OPPOSITE[m.group(1)] if m.group(0).count("$") % 2 == 0 else m.group(0), raw)
     for pattern in _BY_ANGLES:
         m = pattern.search(raw)
         if m and sorted(m.groups()) == ["1", "2", "3"] and m.group(0).count("$") % 2 == 0:

@@ -37,7 +37,8 @@ _TRAPEZOID = {
     "base_a": ("one base", "one of the bases", "one of its bases", "shorter base", "smaller base"),
     "base_b": ("other base", "second base", "longer base", "larger base"),
     "height": ("height", "altitude"),
-    "median": ("median", "midsegment", "midline"),
+    "median": ("median", "midsegment", "midline")
+    + tuple(f"segment {verb} the midpoints of the legs" for verb in ("joining", "connecting")),
     "area": ("area",),
     "perimeter": ("perimeter",),
 }

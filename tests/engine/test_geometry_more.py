@@ -19,6 +19,12 @@ SOLVED = [
     ("A trapezoid has bases of length 6 and 14. What is the length of its median?", 10),
     ("The parallel sides of a trapezoid measure 9 cm and 15 cm, and its area is 96 square cm. What is its height?", 8),
     ("A trapezoid has bases of 5 and 11 and legs of 4 and 6. What is its perimeter?", 26),
+    ("The bases of a trapezoid are 5 and 9 inches long and its height is 4 inches. What is its area?", 28),
+    (
+        "The segment joining the midpoints of the legs of a trapezoid is 12 units long, and the height is 5 units. "
+        "What is the area of the trapezoid?",
+        60,
+    ),
     # isosceles trapezoids: the leg, the height and half the difference of the bases make a right triangle
     ("An isosceles trapezoid has bases of 10 and 22 and a height of 8. What is the length of each leg?", 10),
     ("An isosceles trapezoid has bases of 10 and 22 and legs of length 10. What is its perimeter?", 52),
@@ -43,6 +49,12 @@ SOLVED = [
     ("The longer leg of a 30-60-90 triangle is $6\\sqrt{3}$. What is its area?", 18 * sp.sqrt(3)),
     ("The perimeter of a 30-60-90 triangle is $3+\\sqrt{3}$. What is its hypotenuse?", 2),
     ("In a 30-60-90 right triangle the longer leg is 9. What is the hypotenuse?", 6 * sp.sqrt(3)),
+    ("In a 30-60-90 triangle, the side opposite the $30^\\circ$ angle is 5. What is the length of the hypotenuse?", 10),
+    (
+        "In a 30-60-90 triangle, the side opposite the 60-degree angle is 6. "
+        "What is the length of the side opposite the 30-degree angle? Express your answer in simplest radical form.",
+        2 * sp.sqrt(3),
+    ),
     # 45-45-90 triangles are isosceles right triangles
     ("The hypotenuse of a 45-45-90 triangle is $6\\sqrt{2}$. What is the length of a leg?", 6),
     ("A 45-45-90 triangle has a leg of length 5. What is its area?", sp.Rational(25, 2)),
@@ -87,6 +99,9 @@ DECLINED = [
     # angles in another ratio, or a right triangle with another acute angle: no 30-60-90 triangle
     "The angles of a triangle are in the ratio $1:2:4$. The longest side is 10. What is the shortest side?",
     "A right triangle has an angle of 50 degrees and a hypotenuse of 4. What is its area?",
+    "A right triangle has an acute angle of 30 degrees more than the other and a hypotenuse of 4. What is the shorter leg?",
+    # a right triangle that is not said to be 30-60-90: which angle the side faces is not read
+    "In a right triangle, the side opposite the 30-degree angle is 4. What is the hypotenuse?",
     # legs of 5 without "isosceles": one leg or both is not told
     "A right triangle has legs of length 5. What is its hypotenuse?",
     # the area and the hypotenuse fit legs of 6 and 8: which leg is asked is not told
