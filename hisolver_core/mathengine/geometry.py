@@ -1,13 +1,14 @@
 """Measurement geometry stated in words (no figure), read into a ``MathProgram``.
 
-One named shape (a rectangle, circle, right triangle, cube, cylinder, regular polygon ...; the
-vocabulary is :mod:`.shapes`): the numbers and expressions in the text are bound to its measures
-("a radius of 3", "3 inches long", "legs of 8 and 15"), a measure may be given as a multiple of
-another ("a length twice its width", "the ratio of the length to the width is 5:3"), and the one
-measure the question names is the target. The shape's formulas become relations, every measure a
-positive unknown, and the program solver solves and verifies it (exact answers keep pi and square
-roots). Every word must be one the reader knows, every number must be bound, and only one unit of
-length may appear: anything else (two shapes, a change of size, a figure) is left to other readers.
+One named shape (a rectangle, circle, right triangle, trapezoid, cube, cylinder, regular polygon ...;
+the vocabulary is :mod:`.shapes`, a triangle named by its angles is read by :mod:`.angle_names`): the
+numbers and expressions in the text are bound to its measures ("a radius of 3", "3 inches long", "legs
+of 8 and 15"), a measure may be given as a multiple of another ("a length twice its width", "the ratio
+of the length to the width is 5:3"), and the one measure the question names is the target. The
+shape's formulas become relations, every measure a positive unknown, and the program solver solves
+and verifies it (exact answers keep pi and square roots). Every word must be one the reader knows,
+every number must be bound, and only one unit of length may appear: anything else (two shapes, a
+change of size, a figure) is left to other readers.
 
 Also here: a walk of legs north / east / south / west (the distance from the start), the sine,
 cosine or tangent of an angle in degrees, and the angle between the hands of a clock.
@@ -21,9 +22,10 @@ from dataclasses import replace
 import sympy as sp
 
 from ..solution import Solution
+from .angle_names import angle_named
 from .build import Decline, rounded, solved, step, tex
 from .parse import ParseFailure, parse_math
-from .problem import Problem, analyze
+from .problem import Problem
 from .program import MathProgram, ProgramError, Relation, Target, Unknown
 from .program_solve import solve_program
 from .readers import reader
@@ -60,68 +62,6 @@ def _question_at(sentence: list[str]) -> int:
 
 
 _UNIT_ASIDE = re.compile(rf", in (?:square |cubic )?(?:{'|'.join(sorted(UNIT_WORDS, key=len, reverse=True))}),")
-
-# a right triangle named by its angles: the digits are its name, not numbers to bind
-_DEGREE = r"(?:\s*\^\s*\{?\\circ\}?|\s*°|[\s-]*degrees?)?"
-_ANGLE_NAMES = {
-    "30-60-90": "thirtysixtyninety",
-    "45-45-90": "isosceles",
-}
-
-
-# a triangle told by its angles: angles in the ratio 1:2:3 are 30, 60 and 90 degrees; a right
-# triangle with a 30 (or 60) degree angle is a 30-60-90 triangle, with a 45 degree angle a 45-45-90 one
-_RATIO = r"\$?\s*([123])\s*:\s*([123])\s*:\s*([123])\s*\$?"
-_BY_ANGLES = (
-    re.compile(rf"\b(?:the )?ratio of the (?:measures of the )?angles of (?:a|the) triangle is {_RATIO}", re.I),
-    re.compile(
-        rf"\b(?:the )?(?:measures of the )?angles of (?:a|the) triangle are in (?:the|a) ratio (?:of )?{_RATIO}", re.I
-    ),
-)
-_ONE_ANGLE = re.compile(
-    rf"\bright triangle (with|has) (?:an? |one )(?:acute )?(?:angle (?:of |measuring )?\$?(30|45|60){_DEGREE}\s*\$?"
-    rf"|\$?(30|45|60){_DEGREE}\s*\$?[- ]angle)(?![\w^])(?!\s*(?:more|less|larger|smaller|greater|than|times)\b)",
-    re.I,
-)  # not "an angle of 30 degrees more than the other"
-
-
-# the sides of a 30-60-90 triangle named by the angle they face
-_OPPOSITE = {"30": "shorter leg", "60": "longer leg", "90": "hypotenuse"}
-_FACING = re.compile(rf"\b(?:side|leg) opposite (?:the |its )?\$?(30|60|90){_DEGREE}\s*\$?[- ]?angle\b", re.I)
-
-
-def _by_angles(raw: str) -> str:
-    """``raw`` with a triangle told by its angles named as a 30-60-90 or 45-45-90 triangle, and a
-    side named by the angle it faces ("the side opposite the 30 degree angle") by its name."""
-    raw = _FACING.sub(lambda m: _OPPOSITE[m.group(1)] if m.group(0).count("$") % 2 == 0 else m.group(0), raw)
-    for pattern in _BY_ANGLES:
-        m = pattern.search(raw)
-        if m and sorted(m.groups()) == ["1", "2", "3"] and m.group(0).count("$") % 2 == 0:
-            raw = raw[: m.start()] + "a 30-60-90 triangle is given" + raw[m.end() :]
-    m = _ONE_ANGLE.search(raw)
-    if m and m.group(0).count("$") % 2 == 0:
-        angles = "45-45-90" if "45" in (m.group(2), m.group(3)) else "30-60-90"
-        raw = raw[: m.start()] + f"{angles} triangle {m.group(1)}" + raw[m.end() :]
-    return raw
-
-
-def _angle_named(prob: Problem) -> Problem:
-    """``prob`` with "30-60-90 triangle" ("$30^\\circ$-$60^\\circ$-$90^\\circ$") written in words, and a
-    45-45-90 triangle called an isosceles right triangle; ``prob`` itself when it names neither."""
-    raw = _by_angles(prob.raw)
-    for angles, words in _ANGLE_NAMES.items():
-        a, b, c = angles.split("-")
-        dash = r"\s*\$?\s*[-–]\s*\$?\s*"
-        named = re.compile(
-            rf"\$?(?<![\d.]){a}{_DEGREE}{dash}{b}{_DEGREE}{dash}{c}(?!\d){_DEGREE}\s*\$?(?:\s+right)?(?=\s+triangle)"
-        )
-        for m in reversed(list(named.finditer(raw))):
-            if m.group(0).count("$") % 2 == 0:
-                raw = raw[: m.start()] + f" {words} right" + raw[m.end() :]
-    if raw == prob.raw:
-        return prob
-    return replace(analyze(raw), options=prob.options)
-
 
 _DIRECTIONS = {"north": (0, 1), "south": (0, -1), "east": (1, 0), "west": (-1, 0)}
 
@@ -383,7 +323,7 @@ def _trapezoid_sides(sides: list[sp.Expr]) -> list[sp.Expr]:
 
 def read_geometry(prob: Problem) -> tuple[MathProgram, list[str]] | None:
     """The program for a one-shape measurement problem and the formulas it uses; None when not one."""
-    read = _tokens(_angle_named(prob))
+    read = _tokens(angle_named(prob))
     if read is None:
         return None
     sents, values = read
