@@ -1,13 +1,14 @@
 """Measurement geometry stated in words (no figure), read into a ``MathProgram``.
 
-One named shape (a rectangle, circle, right triangle, cube, cylinder, regular polygon ...; the
-vocabulary is :mod:`.shapes`): the numbers and expressions in the text are bound to its measures
-("a radius of 3", "3 inches long", "legs of 8 and 15"), a measure may be given as a multiple of
-another ("a length twice its width", "the ratio of the length to the width is 5:3"), and the one
-measure the question names is the target. The shape's formulas become relations, every measure a
-positive unknown, and the program solver solves and verifies it (exact answers keep pi and square
-roots). Every word must be one the reader knows, every number must be bound, and only one unit of
-length may appear: anything else (two shapes, a change of size, a figure) is left to other readers.
+One named shape (a rectangle, circle, right triangle, trapezoid, cube, cylinder, regular polygon ...;
+the vocabulary is :mod:`.shapes`, a triangle named by its angles is read by :mod:`.angle_names`): the
+numbers and expressions in the text are bound to its measures ("a radius of 3", "3 inches long", "legs
+of 8 and 15"), a measure may be given as a multiple of another ("a length twice its width", "the ratio
+of the length to the width is 5:3"), and the one measure the question names is the target. The
+shape's formulas become relations, every measure a positive unknown, and the program solver solves
+and verifies it (exact answers keep pi and square roots). Every word must be one the reader knows,
+every number must be bound, and only one unit of length may appear: anything else (two shapes, a
+change of size, a figure) is left to other readers.
 
 Also here: a walk of legs north / east / south / west (the distance from the start), the sine,
 cosine or tangent of an angle in degrees, and the angle between the hands of a clock.
@@ -21,6 +22,7 @@ from dataclasses import replace
 import sympy as sp
 
 from ..solution import Solution
+from .angle_names import angle_named
 from .build import Decline, rounded, solved, step, tex
 from .parse import ParseFailure, parse_math
 from .problem import Problem
@@ -39,7 +41,7 @@ _FILLER = _GAP | set(
     "what how many much find compute determine number units unit square cubic sq in if and then that this "
     "express your answer as common fraction terms decimal nearest tenth hundredth whole simplest radical form "
     "mixed integer value particular certain right circular regular convex there s total which whose does do can "
-    "will would drawn".split()
+    "will would drawn long".split()
 )
 _NOUNS = set("shape room garden field pool tank container lawn plot floor rug board pan tablet water".split())
 _FILLER |= _NOUNS
@@ -58,6 +60,8 @@ def _question_at(sentence: list[str]) -> int:
     """Where the question starts in ``sentence`` (its length when it asks nothing)."""
     return next((k for k, t in enumerate(sentence) if t in _QUESTION_WORDS), len(sentence))
 
+
+_UNIT_ASIDE = re.compile(rf", in (?:square |cubic )?(?:{'|'.join(sorted(UNIT_WORDS, key=len, reverse=True))}),")
 
 _DIRECTIONS = {"north": (0, 1), "south": (0, -1), "east": (1, 0), "west": (-1, 0)}
 
@@ -99,6 +103,7 @@ def _tokens(prob: Problem) -> tuple[list[list[str]], dict[str, sp.Expr]] | None:
     if len(names) > 1:
         return None  # two named figures
     text = prob.text.lower().replace("'s", " s")
+    text = _UNIT_ASIDE.sub(" ", text)  # "the sum of the lengths, in centimeters, of the legs": one phrase
     for n, m in enumerate(re.finditer(r"\b(\d+)\s*:\s*(\d+)\b", text), len(prob.math)):
         values[f"#{n}"] = sp.Rational(int(m.group(1)), int(m.group(2)))  # "3:5", written outside the math
         text = text.replace(m.group(0), f" #{n} ", 1)
@@ -125,7 +130,9 @@ def _shape_of(words: list[str]) -> tuple[str, Shape] | None:
     names = {f[0] for f in found}
     # a right triangle is also a triangle; a cube (cubic) or a box may be called rectangular
     for broader, narrower in (
-        ("triangle", ("right triangle", "equilateral triangle")),
+        ("triangle", ("right triangle", "equilateral triangle", "30-60-90 triangle")),
+        ("right triangle", ("30-60-90 triangle",)),
+        ("trapezoid", ("isosceles trapezoid",)),
         ("rectangle", ("box", "cube")),
         ("circle", ("cylinder", "cone", "sphere")),
         ("cube", ("box", "square pyramid")),
@@ -157,7 +164,8 @@ def _bindings(sentence: list[str], shape: Shape, values: dict, reserved: set[int
     pairs: list = []
     multiples: list = []
     used: set[int] = set()
-    gap = _GAP | _NOUNS | {w for phrase in shape.words for w in phrase.split()} | {"s", "right", "circular"}
+    gap = _GAP | _NOUNS | {w for phrase in shape.words for w in phrase.split()}
+    gap |= {"s", "right", "circular", "isosceles", "particular", "certain", "in"}
 
     def number(k: int) -> bool:
         if k >= len(sentence) or k in reserved or _one_of(sentence, k, shape):
@@ -170,6 +178,7 @@ def _bindings(sentence: list[str], shape: Shape, values: dict, reserved: set[int
         found = _measure_at(sentence, i, shape)
         if found:
             mentions.append((i, found[0], found[1]))
+            used.update(k for k in range(i, i + found[1]) if sentence[k] in _NUMBER_WORDS)  # "the two legs"
             i += found[1]
         else:
             i += 1
@@ -184,6 +193,9 @@ def _bindings(sentence: list[str], shape: Shape, values: dict, reserved: set[int
             factor, j = _number(sentence[j], values), j + 2  # "three times its width"
         if factor is not None:
             rest = [k for k in range(j, min(j + 3, len(sentence))) if any(m[0] == k for m in mentions)]
+            after = next((k for k in range(j, len(sentence)) if sentence[k] not in gap), len(sentence))
+            if not rest and any(m[0] == after for m in mentions):
+                rest = [after]  # "4 times the measure of the smallest angle"
             if rest:
                 used.update(range(start + size, j))
                 multiples.append((name, factor, next(m for m in mentions if m[0] == rest[0])[1], start))
@@ -246,9 +258,14 @@ def _ratio(sentence: list[str], shape: Shape, values: dict) -> tuple[str, str, s
     return sides[0], sides[1], values[m.group(3)] / (values[m.group(4)] if m.group(4) else 1), terms
 
 
-def _formulas(shape: Shape, known: set[str], target: str) -> list[str]:
-    """The shape's formulas that link the known measures to the target: a formula naming a measure
-    that no other formula, given or target names is dropped (it would only define that measure)."""
+def _formulas(shape: Shape, givens: dict[str, sp.Expr], relations: list[str], target: str) -> list[str] | None:
+    """The shape's formulas that link the given measures to the target: a formula naming a measure
+    that no other formula, relation, given or target names is dropped (it would only define that
+    measure), and so is one that reaches the target through given measures only ("area = ..." when
+    the bases are given and the perimeter asked). None when a formula between givens alone fails
+    (the numbers were misread)."""
+    given = set(givens)
+    known = given | {n for r in relations for n in _names(r)}
     kept = list(shape.formulas)
     while True:
         names = [_names(f) for f in kept]
@@ -258,8 +275,24 @@ def _formulas(shape: Shape, known: set[str], target: str) -> list[str]:
             if any(sum(n in other for other in names) == 1 and n not in known | {target} for n in own)
         ]
         if not dangling:
-            return kept
+            break
         kept.remove(dangling[0])
+    reach, pending = {target}, kept + relations
+    while any(_names(f) - given & reach for f in pending):
+        linked = next(f for f in pending if _names(f) - given & reach)
+        reach |= _names(linked) - given
+        pending.remove(linked)
+    aside = [f for f in kept if f in pending]
+    checks = [f for f in aside if _names(f) <= given]
+    if any(not _holds(f, givens) for f in checks):
+        return None
+    return [f for f in kept if f not in pending]
+
+
+def _holds(formula: str, givens: dict[str, sp.Expr]) -> bool:
+    """Whether ``formula`` holds exactly at the given numbers."""
+    left, right = (sp.sympify(side, locals={n: sp.Symbol(n) for n in givens}) for side in formula.split(" = "))
+    return sp.simplify((left - right).subs({sp.Symbol(n): v for n, v in givens.items()})) == 0
 
 
 def _names(formula: str) -> set[str]:
@@ -270,12 +303,27 @@ _PLURALS = {
     "legs": ("leg_a", "leg_b"),
     "sides": ("side_a", "side_b", "side_c"),
     "diagonals_ab": ("diagonal", "diagonal_b"),
+    "bases": ("base_a", "base_b"),
+    "sides_abl": ("base_a", "base_b", "leg"),
 }
+
+
+def _trapezoid_sides(sides: list[sp.Expr]) -> list[sp.Expr]:
+    """The bases and the leg of an isosceles trapezoid from its four sides, in any order: the legs are
+    the two equal sides (of three equal sides, two are legs); [] when that does not tell them
+    (two pairs of equal sides make a parallelogram, not a trapezoid)."""
+    counts = {v: sum(sp.simplify(v - w) == 0 for w in sides) for v in sides}
+    if len(sides) != 4 or sorted(counts.values()) not in ([1, 1, 2], [1, 3]):
+        return []
+    leg = next(v for v, n in counts.items() if n > 1)
+    rest = [v for v in sides if sp.simplify(v - leg) != 0]
+    bases = rest if len(rest) == 2 else [*rest, leg]
+    return [*bases, leg]
 
 
 def read_geometry(prob: Problem) -> tuple[MathProgram, list[str]] | None:
     """The program for a one-shape measurement problem and the formulas it uses; None when not one."""
-    read = _tokens(prob)
+    read = _tokens(angle_named(prob))
     if read is None:
         return None
     sents, values = read
@@ -311,6 +359,7 @@ def read_geometry(prob: Problem) -> tuple[MathProgram, list[str]] | None:
     used: set[tuple[int, int]] = set()
     mentioned: list[str] = []
     bound: set[str] = set()
+    conditions = [relation for word, relation in shape.conditions if word in words]
     for n, sentence in enumerate(sents):
         if n > asked and sentence and sentence[0] == "express":
             continue
@@ -318,7 +367,11 @@ def read_geometry(prob: Problem) -> tuple[MathProgram, list[str]] | None:
         pairs, multiples, taken = _bindings(sentence, shape, values, ratio[3] if ratio else set())
         used |= {(n, k) for k in taken}
         for measure, got in pairs:
+            if name == "isosceles trapezoid" and measure == "sides":
+                got, measure = _trapezoid_sides(got), "sides_abl"
             slots = _PLURALS.get(measure, (measure,)) if len(got) > 1 else (measure,)
+            if len(got) == 1 and " = ".join(_PLURALS.get(measure, ())[:2]) in conditions:
+                slots = _PLURALS[measure][:1]  # "an isosceles right triangle has legs of 5": both are 5
             if len(slots) != len(got) or any(s in givens for s in slots):
                 return None
             givens.update(zip(slots, got, strict=True))
@@ -348,7 +401,6 @@ def read_geometry(prob: Problem) -> tuple[MathProgram, list[str]] | None:
     }
     if numbers - used:
         return None  # a number or a "twice" the reading did not bind ("half the perimeter is 10")
-    related = {n for r in relations for n in _names(r)}
     targets = [m for m in dict.fromkeys(mentioned) if m not in bound]
     if len(targets) != 1 or targets[0] in _PLURALS:
         return None
@@ -364,10 +416,13 @@ def read_geometry(prob: Problem) -> tuple[MathProgram, list[str]] | None:
             givens["n_sides"] = sp.Integer(sides[0])
         if "regular" not in words and "each" not in words and target != "diagonals":
             shape = replace(shape, formulas=shape.formulas[:2])
-    if name == "right triangle" and "isosceles" in words:
-        relations.append("leg_a = leg_b")
-    known = set(givens) | related
-    formulas = _formulas(shape, known, target)
+    fixed = {n: v for n, v in givens.items() if not v.free_symbols}  # "a width of x + 1" links through x
+    linked = _formulas(shape, fixed, relations + conditions, target)
+    if linked is None:
+        return None
+    formulas = linked
+    in_use = {n for f in formulas + relations for n in _names(f)}
+    relations += [c for c in conditions if _names(c) - set(givens) and _names(c) <= in_use | set(givens)]
     if name != "right triangle" and "isosceles" in words and any("side_" in f for f in formulas):
         return None  # two equal sides: a condition the side formulas do not hold (base and height need none)
     unknowns = sorted({n for f in formulas + relations for n in _names(f)} | {target})

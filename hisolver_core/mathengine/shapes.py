@@ -21,6 +21,8 @@ class Shape:
     measures: dict[str, tuple[str, ...]]
     formulas: tuple[str, ...]
     integer: tuple[str, ...] = ()  # measures that are whole numbers (a polygon's number of sides)
+    # (word, relation): a relation that holds when the text says the word ("isosceles": two equal legs)
+    conditions: tuple[tuple[str, str], ...] = ()
 
 
 _CIRCLE = {
@@ -28,6 +30,21 @@ _CIRCLE = {
     "diameter": ("diameter",),
     "circumference": ("circumference",),
 }
+
+# a trapezoid's two bases are its parallel sides; "one base" and "the other base" are the two
+_TRAPEZOID = {
+    "bases": ("bases", "parallel sides", "bases of lengths", "bases of length"),
+    "base_a": ("one base", "one of the bases", "one of its bases", "shorter base", "smaller base"),
+    "base_b": ("other base", "second base", "longer base", "larger base"),
+    "height": ("height", "altitude"),
+    "median": ("median", "midsegment", "midline")
+    + tuple(f"segment {verb} the midpoints of the legs" for verb in ("joining", "connecting")),
+    "area": ("area",),
+    "perimeter": ("perimeter",),
+}
+# base_a is the shorter base when the text calls one base the shorter or the longer
+_TRAPEZOID_ORDER = tuple((w, "base_a < base_b") for w in ("shorter", "smaller", "longer", "larger"))
+_TRAPEZOID_FORMULAS = ("area = (base_a + base_b)*height/2", "median = (base_a + base_b)/2", "area = median*height")
 
 SHAPES: dict[str, Shape] = {
     "square": Shape(
@@ -66,7 +83,10 @@ SHAPES: dict[str, Shape] = {
     "right triangle": Shape(
         ("right triangle",),
         {
-            "legs": ("legs", "leg lengths", "leg", "legs of lengths"),
+            "legs": ("legs", "leg lengths", "legs of lengths"),
+            "leg_a": ("leg", "one leg", "one of the legs", "one of its legs"),
+            "leg_b": ("other leg",),
+            "legs_sum": ("sum of the legs", "sum of the lengths of the legs", "sum of the lengths of the two legs"),
             "hypotenuse": ("hypotenuse",),
             "area": ("area",),
             "perimeter": ("perimeter",),
@@ -79,6 +99,28 @@ SHAPES: dict[str, Shape] = {
             "area = leg_a*leg_b/2",
             "perimeter = leg_a + leg_b + hypotenuse",
             "altitude*hypotenuse = leg_a*leg_b",
+            "legs_sum = leg_a + leg_b",
+        ),
+        conditions=(("isosceles", "leg_a = leg_b"),),
+    ),
+    # the 30-60-90 triangle, named so by the reader (its digits are a name, not numbers): half an
+    # equilateral triangle, so the hypotenuse is twice the shorter leg and the longer leg sqrt(3) times it
+    "30-60-90 triangle": Shape(
+        ("thirtysixtyninety triangle", "thirtysixtyninety right triangle"),
+        {
+            "short_leg": ("shorter leg", "short leg", "smaller leg", "shortest side"),
+            "long_leg": ("longer leg", "long leg", "larger leg"),
+            "hypotenuse": ("hypotenuse", "longest side"),
+            "legs_sum": ("sum of the legs", "sum of the lengths of the legs", "sum of the lengths of the two legs"),
+            "area": ("area",),
+            "perimeter": ("perimeter",),
+        },
+        (
+            "hypotenuse = 2*short_leg",
+            "long_leg = sqrt(3)*short_leg",
+            "area = short_leg*long_leg/2",
+            "perimeter = short_leg + long_leg + hypotenuse",
+            "legs_sum = short_leg + long_leg",
         ),
     ),
     "equilateral triangle": Shape(
@@ -104,6 +146,31 @@ SHAPES: dict[str, Shape] = {
             "*(side_a + side_b - side_c)",
             "4*area*circumradius = side_a*side_b*side_c",
         ),
+    ),
+    "trapezoid": Shape(
+        ("trapezoid",),
+        _TRAPEZOID | {"legs": ("legs", "nonparallel sides", "legs of lengths")},
+        _TRAPEZOID_FORMULAS + ("perimeter = base_a + base_b + leg_a + leg_b",),
+        conditions=_TRAPEZOID_ORDER,
+    ),
+    # both legs equal: the height, the leg and half the difference of the bases make a right triangle;
+    # the two acute angles are equal, and each is supplementary to an obtuse one
+    "isosceles trapezoid": Shape(
+        ("isosceles trapezoid",),
+        _TRAPEZOID
+        | {
+            "leg": ("legs", "leg", "each leg", "legs of length", "nonparallel sides"),
+            "sides": ("sides", "side lengths"),  # all four: see geometry's _trapezoid_sides
+            "acute_angle": ("acute angle", "acute angles", "smallest angle", "smallest interior angle"),
+            "obtuse_angle": ("obtuse angle", "obtuse angles", "largest angle", "largest interior angle"),
+        },
+        _TRAPEZOID_FORMULAS
+        + (
+            "perimeter = base_a + base_b + 2*leg",
+            "4*leg**2 = 4*height**2 + (base_b - base_a)**2",
+            "acute_angle + obtuse_angle = 180",
+        ),
+        conditions=_TRAPEZOID_ORDER,
     ),
     "cube": Shape(
         ("cube", "cubic"),
