@@ -105,6 +105,9 @@ def _exponents_equated(eq: sp.Eq, unknowns: list[sp.Symbol]) -> sp.Basic:
 
 
 def _solve_system(ctx: Context, eqs: list[sp.Eq], unknowns: list[sp.Symbol]) -> list[dict]:
+    if any(a.args[0].has(sp.Abs) and a.free_symbols & set(unknowns) for e in eqs for a in e.atoms(sp.Abs)):
+        # |x^2 |A |x||| = ...: SymPy splits every sign case of every level and can run for minutes
+        raise Decline("Absolute values nested inside absolute values are more than I solve exactly.")
     real_eqs, back = _realify(eqs, unknowns, ctx.complex_mode)
     if not ctx.complex_mode:
         real_eqs = [_exponents_equated(e, list(back)) for e in real_eqs]

@@ -60,6 +60,8 @@ def _digits_said(words: str) -> int | None:
 def _fits(pattern: str) -> list[dict[str, int]]:
     """Every assignment of digits to the pattern's unknowns (letters and the blank), leading digit nonzero."""
     unknowns = sorted(set(re.findall(r"[A-Za-z_]", pattern)))
+    if len(unknowns) > 4:
+        raise Decline("A numeral with more than four unknown digits is more than I try digit by digit.")
     out = []
     for values in itertools.product(range(10), repeat=len(unknowns)):
         assignment = dict(zip(unknowns, values, strict=True))

@@ -55,3 +55,8 @@ def test_many_fits_are_declined() -> None:
     sol = solve("If the three-digit number $\\underline{2d2}$ is divisible by 2, what is $d$?")  # every d works
     assert not sol.solved
     assert "not exactly one" in sol.reason
+
+
+def test_too_many_unknown_digits_are_declined() -> None:
+    sol = solve("The nine-digit number $\\underline{1abcdefgh}$ is divisible by 7. How many such numbers are there?")
+    assert not sol.solved and "four unknown digits" in sol.reason  # 10^8 tries: declined, not attempted

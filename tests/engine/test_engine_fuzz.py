@@ -153,3 +153,12 @@ def test_fuzz_words_and_options(problem: str, options) -> None:
     except ProblemError:
         return
     assert sol.status in ("solved", "unsupported")
+
+
+@pytest.mark.timeout(60)
+def test_nested_absolute_values_are_declined_quickly() -> None:
+    """Found by the word fuzzer: |x| (A)3 |x| |x| reads as 9A|x^2 |A |x|||, which SymPy took minutes over."""
+    started = time.perf_counter()
+    sol = solve("|x| (A)3 |x| |x| (A)3 is 9^9^9")
+    assert not sol.solved and "nested" in sol.reason
+    assert time.perf_counter() - started < 10
