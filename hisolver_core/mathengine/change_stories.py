@@ -258,9 +258,10 @@ def _question(q: str, line: _Timeline, ends: dict) -> sp.Expr | None:
     if verbs:
         matching = [e for e in events if _same_verb(e[3], verbs[0])]
         return matching[0][2] if len(verbs) == 1 and len(matching) == 1 and matching[0][2].free_symbols else None
+    # the end only in the present or with "now"/"left": "did he have" alone could mean either end of the story
     present = re.search(r"\b(?:does|do|is|are)\b", rest) or _AFTER.search(rest)
     if present and re.search(r"\b(?:have|has|there|left|now|in all|altogether|remain)\b", rest):
-        return end  # "did he have" with no "now" could be either end of the story: not read
+        return end
     return None
 
 

@@ -71,9 +71,9 @@ def _as_int(value: sp.Expr | Fraction | None) -> int | None:
         return None
     if isinstance(value, Fraction):
         return int(value) if value.denominator == 1 else None
-    if value.is_integer:
+    if value.is_Integer:
         return int(value)
-    simplified = sp.nsimplify(value) if value.is_number else value
+    simplified = sp.simplify(value)  # exact: log(8)/log(2) is 3 (nsimplify would also round a near-integer)
     return int(simplified) if simplified.is_Integer else None
 
 

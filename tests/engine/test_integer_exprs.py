@@ -95,3 +95,11 @@ def test_relation_members() -> None:
     n = sp.Symbol("n")
     cond = relation_condition(sp.And(n**2 > 200, n**2 < 900), n, "r")
     assert cond.pool == tuple([*range(-29, -14), *range(15, 30)])
+
+
+def test_a_near_integer_is_not_an_integer() -> None:
+    """e^(pi sqrt 163) is within 10^-12 of an integer: the test is exact, not numeric."""
+    from hisolver_core.mathengine.integer_exprs import _as_int
+
+    assert _as_int(sp.exp(sp.pi * sp.sqrt(163))) is None
+    assert _as_int(sp.log(8) / sp.log(2)) == 3
