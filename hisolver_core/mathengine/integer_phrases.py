@@ -51,6 +51,50 @@ class Cond:
         return self.test is None or self.test(n)
 
 
+def said(b: sp.Expr) -> str:
+    """A bound as the steps say it: "100", or "$3 \\sqrt{5} \\approx 6.71$" for a bound that is not an integer."""
+    if b.is_Integer:
+        return str(b)
+    return f"${sp.latex(b)} \\approx {float(b):.4g}$"
+
+
+def _floor(b: sp.Expr) -> int:
+    return int(sp.floor(b))
+
+
+def _ceil(b: sp.Expr) -> int:
+    return int(sp.ceiling(b))
+
+
+# Bounds may be any real constant ("less than $100\\pi$", "between $3\\sqrt{5}$ and $5\\sqrt{3}$"): each is
+# turned into the nearest integer bound on the side it keeps, so an integer n < b exactly when n <= ceil(b) - 1.
+def _at_most(b: sp.Expr) -> Cond:
+    return Cond(f"at most {said(b)}", hi=_floor(b), integral=False)
+
+
+def _at_least(b: sp.Expr) -> Cond:
+    return Cond(f"at least {said(b)}", lo=_ceil(b), integral=False)
+
+
+def _less_than(b: sp.Expr) -> Cond:
+    return Cond(f"less than {said(b)}", hi=_ceil(b) - 1, integral=False)
+
+
+def _greater_than(b: sp.Expr) -> Cond:
+    return Cond(f"greater than {said(b)}", lo=_floor(b) + 1, integral=False)
+
+
+def _from_to(a: sp.Expr, b: sp.Expr) -> Cond:
+    return Cond(f"from {said(a)} to {said(b)}", lo=_ceil(a), hi=_floor(b))
+
+
+def _between(a: sp.Expr, b: sp.Expr) -> Cond:
+    """ "between a and b": the ends out, or (the other common reading) in; for ends that are not integers
+    the two readings are the same set."""
+    inside = _from_to(a, b)
+    return Cond(f"between {said(a)} and {said(b)}", lo=_floor(a) + 1, hi=_ceil(b) - 1, integral=False, alt=inside)
+
+
 def _is_square(n: int) -> bool:
     return n >= 0 and math.isqrt(n) ** 2 == n
 
@@ -178,30 +222,25 @@ _DIGIT_SUM = "with digit sum {}"
 # {list}: a list written with dots ("6, 10, 14, \\ldots, 86").
 # Words are compared singular ("multiples" = "multiple"); "[a]" is an optional article.
 PHRASES: list[tuple[str, Build]] = [
-    ("less than or equal to {n}", lambda n: Cond(f"at most {n}", hi=n, integral=False)),
-    ("greater than or equal to {n}", lambda n: Cond(f"at least {n}", lo=n, integral=False)),
-    ("at most {n}", lambda n: Cond(f"at most {n}", hi=n, integral=False)),
-    ("no more than {n}", lambda n: Cond(f"at most {n}", hi=n, integral=False)),
-    ("no greater than {n}", lambda n: Cond(f"at most {n}", hi=n, integral=False)),
-    ("not exceeding {n}", lambda n: Cond(f"at most {n}", hi=n, integral=False)),
-    ("at least {n}", lambda n: Cond(f"at least {n}", lo=n, integral=False)),
-    ("no less than {n}", lambda n: Cond(f"at least {n}", lo=n, integral=False)),
-    ("less than {n}", lambda n: Cond(f"less than {n}", hi=n - 1, integral=False)),
-    ("smaller than {n}", lambda n: Cond(f"less than {n}", hi=n - 1, integral=False)),
-    ("below {n}", lambda n: Cond(f"less than {n}", hi=n - 1, integral=False)),
-    ("under {n}", lambda n: Cond(f"less than {n}", hi=n - 1, integral=False)),
-    ("greater than {n}", lambda n: Cond(f"greater than {n}", lo=n + 1, integral=False)),
-    ("larger than {n}", lambda n: Cond(f"greater than {n}", lo=n + 1, integral=False)),
-    ("more than {n}", lambda n: Cond(f"greater than {n}", lo=n + 1, integral=False)),
-    ("above {n}", lambda n: Cond(f"greater than {n}", lo=n + 1, integral=False)),
-    ("between {n} and {n} , inclusive", lambda a, b: Cond(f"from {a} to {b}", lo=a, hi=b)),
-    ("between {n} and {n} inclusive", lambda a, b: Cond(f"from {a} to {b}", lo=a, hi=b)),
-    (
-        "between {n} and {n}",
-        lambda a, b: Cond(
-            f"between {a} and {b}", lo=a + 1, hi=b - 1, integral=False, alt=Cond(f"from {a} to {b}", lo=a, hi=b)
-        ),
-    ),
+    ("less than or equal to {b}", lambda b: _at_most(b)),
+    ("greater than or equal to {b}", lambda b: _at_least(b)),
+    ("at most {b}", lambda b: _at_most(b)),
+    ("no more than {b}", lambda b: _at_most(b)),
+    ("no greater than {b}", lambda b: _at_most(b)),
+    ("not exceeding {b}", lambda b: _at_most(b)),
+    ("at least {b}", lambda b: _at_least(b)),
+    ("no less than {b}", lambda b: _at_least(b)),
+    ("less than {b}", lambda b: _less_than(b)),
+    ("smaller than {b}", lambda b: _less_than(b)),
+    ("below {b}", lambda b: _less_than(b)),
+    ("under {b}", lambda b: _less_than(b)),
+    ("greater than {b}", lambda b: _greater_than(b)),
+    ("larger than {b}", lambda b: _greater_than(b)),
+    ("more than {b}", lambda b: _greater_than(b)),
+    ("above {b}", lambda b: _greater_than(b)),
+    ("between {b} and {b} , inclusive", lambda a, b: _from_to(a, b)),
+    ("between {b} and {b} inclusive", lambda a, b: _from_to(a, b)),
+    ("between {b} and {b}", lambda a, b: _between(a, b)),
     ("from {n} through {n}", lambda a, b: Cond(f"from {a} through {b}", lo=a, hi=b)),
     ("from {n} through {n} , inclusive", lambda a, b: Cond(f"from {a} through {b}", lo=a, hi=b)),
     ("from {n} through {n} inclusive", lambda a, b: Cond(f"from {a} through {b}", lo=a, hi=b)),

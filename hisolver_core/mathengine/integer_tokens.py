@@ -30,10 +30,10 @@ from .problem import Problem
 from .rewrite import words_to_numbers
 from .words import singular
 
-__all__ = ["question_tokens"]
+__all__ = ["question_tokens", "real_constant"]
 
 
-_TOKEN = re.compile(r"list_[\d_-]+|digit:\d+|(?:expr|rel)_\d+|-?\d+|[a-z]+(?:'[a-z]+)?|'s|[,?.]")
+_TOKEN = re.compile(r"list_[\d_-]+|digit:\d+|(?:expr|rel|real)_\d+|-?\d+|[a-z]+(?:'[a-z]+)?|'s|[,?.]")
 _SCALE = re.compile(r"\b(one|a|\d+) (hundred|thousand)\b")
 
 
@@ -67,6 +67,22 @@ def _segment_numbers(src: str) -> list[int] | None:
             return None
         values.append(int(value))
     return values
+
+
+def real_constant(src: str) -> sp.Expr | None:
+    """A segment that is a real number but not an integer ("3\\sqrt{5}", "100\\pi", "\\frac{17}{3}"); None otherwise."""
+    text = src.strip().rstrip("?.,;: ").strip()
+    if _too_many_digits(text) or len(text) > 80:
+        return None
+    try:
+        value = parse_math(text)
+        value = value.doit() if isinstance(value, sp.Basic) else value
+    except (ParseFailure, Exception):  # noqa: BLE001  (SymPy raises many kinds on odd input)
+        return None
+    if not isinstance(value, sp.Expr) or value.free_symbols or value.is_real is not True or not value.is_finite:
+        return None
+    decided = value.is_rational is False or (value.is_rational is True and value.is_integer is False)
+    return value if decided and abs(float(value)) <= 10**12 else None
 
 
 def _too_many_digits(text: str) -> bool:
@@ -140,8 +156,11 @@ def question_tokens(prob: Problem) -> list[str] | None:
         if listed is not None:
             return f" list_{'_'.join(map(str, listed))} "
         shown = []
-        for src in sources:  # segments that are not one list read each on its own, as before
+        for index, src in zip(indices, sources, strict=True):  # segments not one list: each on its own
             values = _segment_numbers(src)
+            if values is None and real_constant(src) is not None:
+                shown.append(f" real_{index} ")  # a bound such as "less than $100\\pi$"
+                continue
             if values is None:
                 raise Unread
             shown.append(" " + " , ".join(map(str, values)) + " ")
@@ -151,7 +170,9 @@ def question_tokens(prob: Problem) -> list[str] | None:
         not _FRAME_START.match(prob.text)
         or not _known_words(prob.text)
         or any(
-            re.search(r"%" if var is not None else r"[a-zA-Z=<>%]", _COMMANDS.sub("", prob.math[int(i)]))
+            re.search(
+                r"%" if var is not None else r"[a-zA-Z=<>%]", _COMMANDS.sub("", _CONSTANTS.sub("", prob.math[int(i)]))
+            )
             for i in re.findall(r"⟦(\d+)⟧", prob.text)
         )
     ):
@@ -227,6 +248,7 @@ def _vocabulary() -> frozenset[str]:
     for table in (PHRASES, HAVE_PHRASES, VERB_PHRASES):
         words |= {w for pattern, _ in table for w in pattern.split() if w.isalpha()}
     words |= {"hundred", "thousand", "digits", "inclusive", "negative", "value", "contain", "their", "only"}
+    words |= {"on", "line"}  # "on the number line"
     words |= {"for", "if", "where", "satisfy"}  # a condition written as math: "such that $\\frac{12}{n}$ is an integer"
     return frozenset(singular(w, english=True) for w in words)
 
@@ -239,4 +261,5 @@ _TARGET_WORDS = frozenset(
     | set(SUPERLATIVES)
     | set(AGGREGATES)
 )
+_CONSTANTS = re.compile(r"\\(?:sqrt|[dt]?frac|pi)(?![a-zA-Z])")  # a real constant may be a bound
 _COMMANDS = re.compile(r"\\(?:cdots|ldots|dots|cdot|times|left|right|,|!)")

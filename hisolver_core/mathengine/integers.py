@@ -60,7 +60,7 @@ from .integer_solve import (
     subjects,
     work_steps,
 )
-from .integer_tokens import question_tokens
+from .integer_tokens import question_tokens, real_constant
 from .parse import ParseFailure, parse_math
 from .problem import Problem
 from .readers import reader
@@ -99,6 +99,15 @@ class _Words:
             self.i += 1
             return int(tok)
         return None
+
+    def bound(self) -> sp.Expr | None:
+        """A bound at the cursor: an integer, or a real constant that is not one (a ``real_K`` token)."""
+        tok = self.peek() or ""
+        if tok.startswith("real_"):
+            self.i += 1
+            return real_constant(self.math[int(tok[5:])])
+        value = self.number()
+        return sp.Integer(value) if value is not None else None
 
     def at_end(self) -> bool:
         return self.i >= len(self.tokens)
@@ -139,6 +148,8 @@ def _pattern(w: _Words, pattern: str) -> list | None:
             continue
         if part == "{n}":
             value = w.number()
+        elif part == "{b}":
+            value = w.bound()
         elif part == "{nums}":
             value = _numbers(w)
         elif part == "{set}":
@@ -152,7 +163,7 @@ def _pattern(w: _Words, pattern: str) -> list | None:
         if value is None:
             w.i = start
             return None
-        if part not in ("{n}", "{nums}", "{set}", "{list}"):
+        if part not in ("{n}", "{b}", "{nums}", "{set}", "{list}"):
             continue
         values.append(value)
     return values
@@ -458,6 +469,7 @@ def _query(w: _Words) -> Query:
         w.take("of", "the")
         subject = _subject(w)
         if w.take("are", "there") or w.take("is", "there"):
+            w.take("on", "the", "number", "line")  # "How many integers are there on the number line between ..."
             subject.conds.extend(_postmodifiers(w))
         if not w.at_end():
             subject.after.extend(_verb_phrase(w))

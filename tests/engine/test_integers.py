@@ -212,6 +212,8 @@ def _filled(pattern: str) -> str:
         .replace("{list}", "$1, 3, 5, \\ldots, 21$")
         .replace("{n}", "2", 1)
         .replace("{n}", "12")
+        .replace("{b}", "2", 1)
+        .replace("{b}", "12")
     )
 
 
@@ -230,3 +232,34 @@ def test_a_set_in_words_is_not_the_number_it_names(aggregate: str) -> None:
     """ "the sum of all positive integers n such that n is a factor of 24" is 60 or declined, never 24."""
     sol = solve(f"What is the {aggregate} of all positive integers n such that n is a factor of 24?")
     assert not sol.solved or sol.answer_latex == ("60" if aggregate == "sum" else "331776")
+
+
+REAL_BOUNDS = [
+    ("How many positive integers are less than $100\\pi$?", "314"),  # MATH: 100 pi = 314.159...
+    ("How many integers are there on the number line between $3\\sqrt{5}$ and $5\\sqrt{3}$?", "2"),  # MATH: 6.7, 8.7
+    # MATH: 17/3 = 5.67 and 289/9 = 32.1, so 6 .. 32
+    ("How many integers are between $\\dfrac{17}{3}$ and $\\left(\\dfrac{17}{3}\\right)^2$?", "27"),
+    ("What is the greatest integer less than $\\frac{17}{3}$?", "5"),
+    ("What is the least integer greater than $-\\sqrt{10}$?", "-3"),  # -3.16...
+    ("How many positive integers are at most $\\sqrt{50}$?", "7"),
+    ("How many integers are at least $\\sqrt{2}$ and at most $\\sqrt{30}$?", "4"),  # 2, 3, 4, 5
+]
+
+
+@pytest.mark.parametrize(("question", "expected"), REAL_BOUNDS)
+def test_bounds_that_are_not_integers(question: str, expected: str) -> None:
+    """A bound may be any real constant: the integers on its side are exactly those up to its floor or ceiling."""
+    sol = solve(question)
+    assert sol.solved, sol.reason
+    assert sol.answer_latex == expected
+
+
+def test_a_real_bound_keeps_both_readings_of_between() -> None:
+    """With one integer end, "between 3 and sqrt(50)" still reads two ways (3 in or out), so it is declined."""
+    sol = solve("How many integers are between 3 and $\\sqrt{50}$?")
+    assert not sol.solved
+
+
+def test_a_real_number_is_not_a_divisor_slot() -> None:
+    """Only bounds take a real constant: "multiples of 1/2" is not read as multiples of an integer."""
+    assert read_question(analyze("How many multiples of $\\frac{1}{2}$ are less than 10?")) is None
