@@ -6,11 +6,8 @@
 - a random integer from a described set ("A number is selected at random from 1 through 100,
   inclusive. What is the probability that the number is a divisor of 50?"): both sets are read by the
   integer-property grammar (``integers.read_question``) and counted by walking them;
-- fair dice ("Two fair 6-sided dice are rolled ... the sum is between 3 and 11, inclusive"): every
-  outcome is listed and the sum, product or number tested with the same grammar's conditions;
 - k different integers from a described set ("they are both odd", "their sum is 7"): every k-set listed;
 - handshakes among n people, each pair once: C(n, 2);
-- a fair coin flipped n times ("exactly / at least / fewer than k heads"): binomial counts over 2^n;
 - numbers formed from given digits ("How many three-digit odd numbers can be formed using the digits 3, 4,
   5 and 6 if digits cannot be repeated?"): every number listed and tested; the repetition must be stated.
 
@@ -242,6 +239,9 @@ _SEVERAL = re.compile(
 )
 
 
+_COMBINE: dict[str, Callable[[tuple[int, ...]], int]] = {"sum": sum, "product": math.prod}
+
+
 def _several_integers(prob: Problem, m: re.Match) -> Solution | None:
     """k distinct integers from a described set: "they are both odd", "their sum is even"."""
     if not 2 <= int(m.group("k")) <= 4:
@@ -288,95 +288,6 @@ def _listing(nums: list[int]) -> str:
     return ", ".join(map(str, nums[:3])) + ", \\ldots, " + ", ".join(map(str, nums[-2:]))
 
 
-# --- fair dice ----------------------------------------------------------------------------------
-
-_DIE_WORDS = r"(?:fair,? |standard,? |ordinary,? )*(?:(?P<f>\d+)-(?:sided|faced),? )?(?:fair |standard )?"
-_DICE = re.compile(
-    rf"(?:(?P<k>\d+) {_DIE_WORDS}dice are|(?:a|1) {_DIE_WORDS.replace('<f>', '<f1>')}die is)"
-    r" (?:rolled|tossed|thrown)(?: once)?"
-)
-_OUTCOME = re.compile(
-    r"what is the probability (?:that )?(?:the (?P<op>sum|product)(?: of the (?:\d+ )?numbers? (?:rolled|showing"
-    r"|shown)| rolled| of the rolls)?|the number (?:rolled|shown|showing))(?: (?:on|of) the dice)? (?:is|will be)"
-    r" (?P<event>.+?)\??"
-)
-_COMBINE: dict[str, Callable[[tuple[int, ...]], int]] = {"sum": sum, "product": math.prod}
-
-
-def _dice(prob: Problem, text: str) -> Solution | None:
-    parts = re.split(r"(?<=\.) ", text)
-    if len(parts) != 2 or not (d := _DICE.fullmatch(parts[0].rstrip("."))):
-        return None
-    k = int(d.group("k") or 1)
-    faces = int(d.group("f") or d.group("f1") or 6)
-    q = _OUTCOME.fullmatch(parts[1])
-    if q is None or not 1 <= k <= 4 or faces not in (4, 6, 8, 10, 12, 20) or (q.group("op") is None) != (k == 1):
-        return None
-    event = q.group("event")
-    conds = _event_conditions(event)
-    if conds is None:
-        return None
-    combine = _COMBINE[q.group("op") or "sum"]
-    outcomes = list(itertools.product(range(1, faces + 1), repeat=k))
-    counts = {sum(_holds(c, combine(o)) for o in outcomes) for c in _readings(conds)}
-    if len(counts) != 1:
-        raise Decline("The event can be read two ways (ends included or not) with different answers.")
-    favourable = counts.pop()
-    what = f"the {q.group('op')}" if q.group("op") else "the number"
-    steps = [
-        step(
-            f"{faces}^{{{k}}} = {len(outcomes)}",
-            f"{k} dice with {faces} faces each: {len(outcomes)} equally likely outcomes."
-            if k > 1
-            else f"A die with {faces} faces: {faces} equally likely outcomes.",
-        )
-    ]
-    value, shown = _probability_steps(favourable, len(outcomes), f"outcomes have {what} {q.group('event')}")
-    return _finish(prob, "probability", steps + shown, value, "counted exactly: every outcome of the dice listed")
-
-
-# --- a fair coin flipped n times ----------------------------------------------------------------
-
-_COIN = re.compile(
-    r"(?:a fair coin is (?:flipped|tossed) (?P<n>\d+) times\. what is the probability (?:of getting|of flipping|that it"
-    r" lands|of|that you get|that we get|of obtaining)|what is the probability that (?:flipping|tossing) a fair coin"
-    r" (?P<n2>\d+) times (?:produces|gives|results in)) (?P<how>exactly|at least|at most|fewer than|less than|more than"
-    r"|no more than|no fewer than)? ?(?P<k>\d+) (?P<side>heads|tails)\??"
-)
-_HOW: dict[str | None, Callable[[int, int], bool]] = {
-    None: lambda c, k: c == k,
-    "exactly": lambda c, k: c == k,
-    "at least": lambda c, k: c >= k,
-    "no fewer than": lambda c, k: c >= k,
-    "at most": lambda c, k: c <= k,
-    "no more than": lambda c, k: c <= k,
-    "fewer than": lambda c, k: c < k,
-    "less than": lambda c, k: c < k,
-    "more than": lambda c, k: c > k,
-}
-
-
-def _coins(prob: Problem, m: re.Match) -> Solution | None:
-    n, k = int(m.group("n") or m.group("n2")), int(m.group("k"))
-    if not 1 <= n <= 60 or k > n:
-        return None
-    test = _HOW[m.group("how")]
-    counted = [c for c in range(n + 1) if test(c, k)]
-    favourable = sum(math.comb(n, c) for c in counted)
-    side = m.group("side")
-    ways = " + ".join(f"\\binom{{{n}}}{{{c}}}" for c in counted) or "0"
-    steps = [
-        step(f"2^{{{n}}} = {2**n}", f"{n} flips: {2**n} equally likely sequences."),
-        step(
-            f"{ways} = {favourable}",
-            f"Sequences with {', '.join(map(str, counted)) or 'no allowed number of'} {side}:"
-            " choose which flips they are.",
-        ),
-    ]
-    value, shown = _probability_steps(favourable, 2**n, "sequences fit")
-    return _finish(prob, "probability", steps + shown, value, "counted exactly: binomial counts of the flips")
-
-
 # --- numbers formed from given digits --------------------------------------------------------------
 
 _FORMED = re.compile(
@@ -412,7 +323,7 @@ def _formed(prob: Problem, m: re.Match) -> Solution | None:
 
 @reader(
     "counting",
-    handles="counting and probability: a word's letter arrangements, a random integer from a set, fair dice and coins",
+    handles="counting and probability: a word's letter arrangements, a random integer from a set, numbers formed",
     order=95,
 )
 def read_counting(prob: Problem) -> Solution | None:
@@ -429,7 +340,7 @@ def read_counting(prob: Problem) -> Solution | None:
         found = read(prob, m) if m else None
         if found is not None:
             return found
-    return _dice(prob, text)
+    return None
 
 
 # each question shape (matched whole) and its reader
@@ -437,7 +348,6 @@ _WHOLE: list[tuple[re.Pattern, Callable[[Problem, re.Match], Solution | None]]] 
     (_RANDOM, _random_integer),
     (_IN_SET, _from_set),
     (_SEVERAL, _several_integers),
-    (_COIN, _coins),
     (_FORMED, _formed),
     (_ROW, _identical_in_row),
     (_HANDSHAKES, _handshakes),
