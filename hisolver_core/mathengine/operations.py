@@ -4,7 +4,8 @@ Binary ``a \\star b = 9a + 2b - ab + 5`` (also written ``A\\ \\Psi\\ B = 2A + 5B
 explained: ``$P \\ast Q$ means $\\cfrac{P+Q}{2}$``), prefix ``\\&x = x + 5`` and postfix ``x\\& = 7 - x``.
 Each use in the other math (``3 \\ast (6 \\ast 8)``, ``\\#(\\&4)``, ``\\&(15\\&)``) is evaluated innermost first
 and replaced by a placeholder, as function calls are. A plain ``*`` is an operation only where the
-text calls it one ("an operation defined by $a*b=a^b+b$"); else it multiplies.
+text calls it one ("an operation defined by $a*b=a^b+b$") or defines it for all its inputs ("$a * b = 2a + 3b$
+for all $a$ and $b$"); else it multiplies.
 
 Precision: a symbol defined both as a binary and as a one-input operation, or an operation whose
 definition uses its own symbol, is declined.
@@ -38,6 +39,12 @@ _ATOM = r"(-?\d+(?:\.\d+)?|\\frac\{[^{}]*\}\{[^{}]*\}|\\Omega_\{\d+\}|[a-zA-Z])"
 # "$P \ast Q$ means $\cfrac{P+Q}{2}$": the words that join an operation's name to its formula
 _LINK = re.compile(r"^\s*(?:means|is defined (?:as|by|to be)|is|equals|=|denotes)\s*$")
 _SPACING = re.compile(r"\\[ ,;:!]")
+# "a * b = 2a + 3b for all a and b": an identity in a and b, so * is an operation there, not a product
+_FOR_ALL = re.compile(
+    r"^⟦\d+⟧,? for (?:all|any|every) (?:(?:positive|negative|nonzero|real|whole|non-negative) )*"
+    r"(?:(?:integer|real|whole) )?(?:(?:values|numbers|integers) )?(?:of )?⟦\d+⟧ and ⟦\d+⟧",
+    re.I,
+)
 
 Parse = Callable[[str], Any]
 
@@ -56,8 +63,11 @@ def read_operations(problem: Problem, ctx: Context, parse: Parse) -> set[int]:
     sources = [_spaced(src) for src in problem.math]
     for i, src in enumerate(sources):
         found = _definition(src, _explained(problem, sources, i))
-        if found is None or (found[0] == "*" and not re.search(r"\boperations?\b", problem.text, re.I)):
+        domain = _FOR_ALL.search(problem.text[problem.text.find(f"⟦{i}⟧") :]) if f"⟦{i}⟧" in problem.text else None
+        if found is None or (found[0] == "*" and not re.search(r"\boperations?\b", problem.text, re.I) and not domain):
             continue
+        if domain:  # "for all positive integer values of $a$ and $b$": the definition's domain, read
+            ctx.words |= set(domain.group(0).lower().split()) - {"and"}
         symbol, kind, params, body_src = found
         if symbol in body_src:
             raise Decline(f"The operation {symbol} is defined by a formula that uses it.")

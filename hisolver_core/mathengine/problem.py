@@ -329,7 +329,9 @@ def _has_figure(text: str) -> bool:
 
 def analyze(raw: str, options=None) -> Problem:
     """Cut ``raw`` into wording and math segments; attach parsed options."""
-    text = _TEXT_NAME.sub(r"\1", arrays_as_cases(raw.replace("\\$", "¤").replace("\r", "")))
+    # "$\$$1500": an escaped dollar alone between delimiters is the dollar sign, not math
+    text = raw.replace("\\$", "¤").replace("$¤$", "¤").replace("\r", "")
+    text = _TEXT_NAME.sub(r"\1", arrays_as_cases(text))
     opts = parse_options(options)
     if not opts:
         text, opts = _inline_options(text)

@@ -475,8 +475,8 @@ def solve_units(prob: Problem) -> Solution | None:
         filled = _consistent(read, work=True)
         return joint_work(prob, filled) if filled is not None else None
     fits = fitting_products(story)
-    if len(fits) != 1:
-        return None
+    if len(fits) != 1 or _INVERSE.search(prob.raw):
+        return None  # units alone cannot tell "inversely proportional" from direct proportion
     signs = fits[0]
     base = sp.Integer(1)
     for q, s in zip(story.quantities, signs, strict=True):
@@ -486,6 +486,9 @@ def solve_units(prob: Problem) -> Solution | None:
     if not _plausible(story, answer):
         return None
     return _solution(prob, story, signs, answer)
+
+
+_INVERSE = re.compile(r"\binvers(?:e|ely)\b|\bvar(?:y|ies) as the reciprocal", re.I)
 
 
 def _plausible(story: Story, answer: sp.Expr) -> bool:

@@ -62,6 +62,12 @@ ANSWERED = [
         "4",
     ),
     (r"If $*$ represents an operation defined by $a*b=a+b^2$, find $(1*2)*1$.", "6"),
+    # MATH: a plain * defined for all its inputs is an operation (2a + 3b at 4, 3; 2^6 + 6^2)
+    (r"If $a * b = 2a + 3b$ for all $a$ and $b$, then what is the value of $4 * 3$?", "17"),
+    (
+        r"If $a * b = a^b + b^a$, for all positive integer values of $a$ and $b$, then what is the value of $2 * 6$?",
+        "100",
+    ),
     (r"If $\&x$ is defined as $\&x = x - 1$ and $\#x$ is defined as $\#x = 2x$, what is the value of $\#(\&4)$?", "6"),
     (r"For any number $x$, we are told that $x\&=5-x$ and $\&x = x -5$. What is the value of $\&(12\&)$?", "-12"),
     (r"Let $f(x)=x+2$ and $g(x)=3x$. Compute $f(g^{-1}(f^{-1}(g(f(1)))))$.", "\\frac{13}{3}"),

@@ -176,6 +176,10 @@ def test_the_solution_shows_the_unit_rate_then_the_scaling_and_is_the_engines_an
         # a count of things that is not whole, a thing named two ways
         "Each bag holds 4 apples. How many bags are needed for 10 apples?",
         "Each basket has 19 red peaches and 4 green peaches. There are 15 baskets. How many peaches are there?",
+        # MATH: units alone cannot tell inverse from direct proportion (15 * 1500 / 2500 = 9, not 25)
+        "Daniel works at an electronics store, and he claims that the popularity of a television (measured in"
+        " number of sales) is inversely proportional to its cost. If 15 customers buy a television that costs"
+        " $\\$$1500, according to Daniel's theory, how many customers would buy a television that costs $\\$$2500?",
     ],
 )
 def test_traps_decline(text):
@@ -336,3 +340,11 @@ def test_exchange_chains_written_with_equals(problem: str, expected: str) -> Non
 )
 def test_exchange_chains_that_do_not_connect_decline(problem: str) -> None:
     assert solve(problem).status == "unsupported"
+
+
+def test_an_escaped_dollar_alone_between_delimiters_is_the_dollar_sign():
+    """MATH writes "$\\$$1500": the dollar sign, then the number in the text (not a math segment "$")."""
+    prob = analyze("Daniel has $\\$$1500. He spends $\\$$300. How many dollars does he have left?")
+    assert "¤" not in "".join(prob.math)
+    sol = solve("Daniel has $\\$$1500. He spends $\\$$300. How many dollars does he have left?")
+    assert sol.solved and sol.answer_latex == "1200"
