@@ -184,6 +184,7 @@ LABEL_ERRORS: dict[str, dict[str, tuple[str, str]]] = {
         "229": ("A", "-47 = g + 24 gives g = -71 (option A); the file keys B, -23 (47 = g + 24 with the sign lost)"),
         "267": ("D", "14 + (-71) = -57 (option D); the file keys B, 57"),
         "334": ("B", "-25 - (-11) = -14 (option B); the file keys C, 14"),
+        "343": ("B", "12/18 = 2/3 = 6/9, so the blank is 6 (option B); the file keys A, 4"),
     },
     "mawps_test.jsonl": {"799": ("4/3", "4 kilometers at 3 kilometers per hour take 4/3 hours; the file says 1.0")},
 }

@@ -302,6 +302,8 @@ PHRASES: list[tuple[str, Build]] = [
     ),
     ("equal to {n} times [a] integer", lambda k: _divisible([k])),
     ("{n} more than [a] multiple of {n}", lambda r, k: _remainder(r % k, k) if k > 0 else None),
+    ("congruent to {n} modulo {n}", lambda r, k: _remainder(r % k, k) if k > 0 else None),
+    ("congruent to {n} mod {n}", lambda r, k: _remainder(r % k, k) if k > 0 else None),
     ("{n} less than [a] multiple of {n}", lambda r, k: _remainder(-r % k, k) if k > 0 else None),
     ("in the list {list}", lambda nums: Cond("in the list", pool=tuple(nums))),
     ("other than {n}", lambda v: Cond(f"other than {v}", test=lambda n: n != v)),

@@ -579,8 +579,10 @@ _TEX_EMPHASIS = re.compile(r"\$\s*\\(?:emph|textit)\s*\{([^{}$]*)\}\s*\$|\\(?:em
 
 
 def _tex_prose(text: str) -> str:
-    """TeX that is prose: ``$7^{\\mathrm{th}}$`` is "7th", ``$\\bullet$`` starts a list item, ``\\emph{w}`` is w."""
+    """TeX that is prose: ``$7^{\\mathrm{th}}$`` is "7th", ``$\\bullet$`` starts a list item, ``\\emph{w}`` is w,
+    "(mod 7)" is "modulo 7"."""
     text = _TEX_ORDINAL.sub(r"\1\2", text)
+    text = re.sub(r"\(\s*mod\s+(\d+)\s*\)", r" modulo \1", text)  # "congruent to 1 (mod 7)"
     text = _TEX_BULLET.sub("\n", text)
     return _TEX_EMPHASIS.sub(lambda m: m.group(1) or m.group(2) or "", text)
 
@@ -613,7 +615,8 @@ def _question_mark_unknown(text: str) -> str:
     """``5 + ? = 9`` uses ``?`` for the unknown: name it ``q`` (when q is not already used)."""
     if re.search(r"\bq\b", text) or not re.search(r"[=+\-*/×÷(\[]\s*\?|\?\s*[=+\-*/×÷)\]]", text):
         return text
-    return re.sub(r"(?<=[=+\-*/×÷(\[\s])\?(?=\s*(?:[=+\-*/×÷)\]]|$))", "q", text)
+    # "2/9 = 14/? true": a blank before the words that close the statement
+    return re.sub(r"(?<=[=+\-*/×÷(\[\s])\?(?=\s*(?:[=+\-*/×÷)\]]|$)|\s+true\b)", "q", text)
 
 
 def strip_format(text: str) -> str:

@@ -178,3 +178,18 @@ def test_letters_inside_math_are_not_option_marks() -> None:
 def test_dollar_options_still_split() -> None:
     prob = analyze("A pen costs $2 and a book $3. How much do both cost? A) $4 B) $5 C) $6")
     assert [letter for letter, _ in prob.options] == ["A", "B", "C"]
+
+
+@pytest.mark.parametrize(
+    ("problem", "expected"),
+    [
+        # MMLU: "the number that makes the statement true" is the blank's value, not a new unknown n
+        ("Find the number that makes the statement 48 over 88 = ? over 11 true.", "6"),
+        ("Find the number that makes the statement 2 over 9 = 14 over ? true.", "63"),
+        ("Find the number that makes $48/88 = q/11$ true.", "6"),
+    ],
+)
+def test_the_number_that_makes_a_statement_true_is_its_blank(problem: str, expected: str) -> None:
+    sol = solve(problem)
+    assert sol.solved, sol.reason
+    assert sol.answer_latex == expected

@@ -263,3 +263,17 @@ def test_a_real_bound_keeps_both_readings_of_between() -> None:
 def test_a_real_number_is_not_a_divisor_slot() -> None:
     """Only bounds take a real constant: "multiples of 1/2" is not read as multiples of an integer."""
     assert read_question(analyze("How many multiples of $\\frac{1}{2}$ are less than 10?")) is None
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("What is the smallest three-digit positive integer congruent to 1 (mod 7)?", "106"),  # MATH: 7 * 15 + 1
+        ("How many of the 200 smallest positive integers are congruent to 1 (mod 9)?", "23"),  # MATH: 1, 10, .., 199
+        ("What is the largest two-digit integer congruent to 13 (mod 5)?", "98"),  # 13 leaves 3: 98 = 5 * 19 + 3
+    ],
+)
+def test_congruent_modulo(question: str, expected: str) -> None:
+    sol = solve(question)
+    assert sol.solved, sol.reason
+    assert sol.answer_latex == expected
