@@ -457,11 +457,10 @@ def _square_of_binomial(ctx: Context) -> bool:
 def rewrite_verbal(ctx: Context) -> None:
     """Apply the verbal rules to ``ctx`` in place until none matches."""
     # "Find the number that makes $48/88 = q/11$ true": the number is the equation's own unknown, not a new n
-    ctx.problem.text = re.sub(
-        r"\b(the|a) number (?=(?:that|which) (?:makes?|satisf(?:y|ies)|solves?) (?:the (?:statement|equation|sentence|proportion) )?⟦\d+⟧)",
-        r"\1 value ",
-        ctx.problem.text,
+    blank = (
+        r"(?=(?:that|which) (?:makes?|satisf(?:y|ies)|solves?) (?:the (?:statement|equation|sentence|proportion) )?⟦)"
     )
+    ctx.problem.text = re.sub(rf"\b(the|a) number {blank}", r"\1 value ", ctx.problem.text)
     if not any(seg.kind == "symbol" and seg.obj == N_SYM for seg in ctx.segments):
         pattern = r"\b(?:a|the|this|that) (?:certain )?number\b(?! of)"
         while m := re.search(pattern, ctx.problem.text, flags=re.I):
