@@ -125,8 +125,8 @@ def _normalise(prob: Problem, names: list[str]) -> str | None:
             )
         else:
             s = re.sub(rf"\b{name.lower()}(?:'s)?\b", f"e{k}", s)
-    if re.search(r"\d\s*/\s*\d|\bpercent\b|%", s):
-        return None
+    if re.search(r"\bpercent\b|%", s):
+        return None  # a fraction stands only where a statement reads it ("2/5 of e1 amount"); others decline
     return s
 
 
@@ -212,9 +212,30 @@ def _statement(sentence: str, sym, everyone: list[str] | None = None) -> tuple[s
     if m:
         return sp.Eq(sym(m.group(1)), _factor(m.group(2)) * sym(m.group(3))), "age", "A multiple of an age."
     m = re.fullmatch(rf"{_E} {_HAVE} {_MULTWORD} (?:as many|the number of) (?:([a-z]+) )?as {_E}(?: {_DO})?", s)
+    m = m or re.fullmatch(rf"{_E} {_HAVE} {_MULTWORD} the number of (?:([a-z]+) )?that {_E} {_DO}", s)
     if m:
         return sp.Eq(sym(m.group(1)), _factor(m.group(2)) * sym(m.group(4))), m.group(3), "A multiple of an amount."
+    m = re.fullmatch(
+        rf"{_E} {_HAVE} (\d+)/(\d+) (?:of {_E}(?: amount| money| total| ([a-z]+))?|as many (?:([a-z]+) )?as {_E})", s
+    )
+    if m and int(m.group(3)) > 0:
+        other, noun = m.group(4) or m.group(7), m.group(5) or m.group(6)
+        share = sp.Rational(int(m.group(2)), int(m.group(3)))
+        return sp.Eq(sym(m.group(1)), share * sym(other)), noun, "A fraction of another amount."
+    m = re.fullmatch(rf"(?:together,? )?((?:e\d+ & )+e\d+|they) (?:together )?{_HAVE} {NUM}(?: ([a-z]+))?{_IN_ALL}", s)
+    if m:
+        people = re.findall(r"e\d+", m.group(1)) if m.group(1) != "they" else list(everyone or [])
+        if len(people) < 2 or len(set(people)) != len(people):
+            return None
+        return sp.Eq(sp.Add(*(sym(k) for k in people)), sp.Rational(m.group(2))), m.group(3), "The amounts together."
     return None
+
+
+_IN_ALL = r"(?: (?:together|in all|in total|altogether|combined))?"
+# "e0 and e1 have 20 apples": one statement about both (not split at "and")
+_JOINT = re.compile(
+    r"(?:e\d+, )*e\d+,? and e\d+(?= (?:together )?(?:have|had|own|owned|collected|picked|caught|baked|made|scored)\b)"
+)
 
 
 _GAIN = (
@@ -258,6 +279,13 @@ def _question(q: str, sym, names_used: set[str]) -> tuple[sp.Expr, str | None] |
     )
     if m:
         return sym(m.group(2)), m.group(1)
+    m = re.fullmatch(
+        rf"how many more ([a-z]+) (?:than {_E} )?(?:does|did) {_E} (?:have|own|collect|pick|catch|bake|make|score)"
+        rf"(?: than {_E})?",
+        q,
+    )
+    if m and (m.group(2) is None) != (m.group(4) is None) and (m.group(2) or m.group(4)) != m.group(3):
+        return sym(m.group(3)) - sym(m.group(2) or m.group(4)), None if m.group(1) == "dollars" else m.group(1)
     m = re.fullmatch(rf"how much (?:money )?(?:does|did) {_E} (?:have|has)(?: now| left)?", q)
     if m:
         return sym(m.group(1)), None
@@ -318,6 +346,8 @@ def solve_statements(prob: Problem) -> Solution | None:
         clause = re.sub(
             r"(?<=\bof )(?:e\d+, )*e\d+,? and e\d+\b", lambda mm: " & ".join(re.findall(r"e\d+", mm.group(0))), clause
         )
+        clause = _JOINT.sub(lambda mm: " & ".join(re.findall(r"e\d+", mm.group(0))), clause)
+        clause = re.sub(r"^together,? (?=e\d+ & )", "", clause)  # "Together, Amy and Betty have 20 apples"
         pieces.extend(c for c in re.split(r",? and (?=e\d+ )|, (?=e\d+ )", clause) if c.strip())
     eqs, nouns, texts, last = [], set(), [], None
     for piece in pieces:
@@ -350,6 +380,9 @@ def solve_statements(prob: Problem) -> Solution | None:
         return None
     value = sp.nsimplify(target.subs(sols[0]))
     if not value.is_number or value < 0 or not all(eq.subs(sols[0]) is sp.true for eq in eqs):
+        return None
+    counted = nouns - {"dollars", "money", "age"}  # counted things (apples, cards) come in whole numbers
+    if counted and not all(sp.nsimplify(v).is_integer for v in sols[0].values()):
         return None
     steps = [step(eq, text) for eq, text in zip(eqs, texts, strict=True)]
     steps.append(

@@ -77,6 +77,18 @@ WORKED = [
     ("Ann is 9 years old. Bob is twice as old as Ann. How old will Bob be in 3 years?", "21"),
     ("Tom has 5 cards. Ann has 3 more cards than Tom. How many cards do they have together?", "13"),
     ("Mia has 12 marbles. Leo has half as many marbles as Mia. How many marbles does Leo have?", "6"),
+    # MATH: a total for two people, a multiple or fraction, and "how many more ... than"
+    (
+        "Together, Amy and Betty have 20 apples. Amy has three times the number of apples that Betty has. How many"
+        " more apples than Betty does Amy have?",
+        "10",
+    ),
+    (
+        "Together, Larry and Lenny have $\\$$35. Larry has two-fifths of Lenny's amount. How many more dollars than"
+        " Larry does Lenny have?",
+        "15",
+    ),
+    ("Amy has 3 times as many apples as Betty. Together they have 20 apples. How many apples does Amy have?", "15"),
 ]
 
 
@@ -163,6 +175,11 @@ NEAR_MISSES = [
     # a person whose statement is not a quantity statement
     "Tom has 5 cards. Ann gives Tom 3 cards. How many cards does Tom have?",
     "Tom has 5 cards and 3 stamps. Ann has 3 more cards than Tom. How many cards do they have together?",
+    # a total of apples that does not split into whole apples (21 = 3b + b)
+    "Together, Amy and Betty have 21 apples. Amy has three times the number of apples that Betty has. How many more"
+    " apples than Betty does Amy have?",
+    # a fraction where no statement reads one
+    "Tom has 3/4 of the cards. Ann has 2 cards. How many cards does Ann have?",
     # a greater-than statement is an inequality, not "10 more than"
     "If $x$ is greater than 5, what is $x$?",
 ]
