@@ -234,7 +234,7 @@ def _statement(sentence: str, sym, everyone: list[str] | None = None) -> tuple[s
 _IN_ALL = r"(?: (?:together|in all|in total|altogether|combined))?"
 # "e0 and e1 have 20 apples": one statement about both (not split at "and")
 _JOINT = re.compile(
-    r"(?:e\d+, )*e\d+,? and e\d+(?= (?:together )?(?:have|had|own|owned|collected|picked|caught|baked|made|scored)\b)"
+    r"(?<=^)(?:e\d+, )*e\d+,? and e\d+(?= (?:together )?(?:have|had|own|owned|collected|picked|caught|baked|made|scored)\b)"
 )
 
 
@@ -346,8 +346,8 @@ def solve_statements(prob: Problem) -> Solution | None:
         clause = re.sub(
             r"(?<=\bof )(?:e\d+, )*e\d+,? and e\d+\b", lambda mm: " & ".join(re.findall(r"e\d+", mm.group(0))), clause
         )
+        clause = re.sub(r"^together,? (?=e\d+,? )", "", clause)  # "Together, Amy and Betty have 20 apples"
         clause = _JOINT.sub(lambda mm: " & ".join(re.findall(r"e\d+", mm.group(0))), clause)
-        clause = re.sub(r"^together,? (?=e\d+ & )", "", clause)  # "Together, Amy and Betty have 20 apples"
         pieces.extend(c for c in re.split(r",? and (?=e\d+ )|, (?=e\d+ )", clause) if c.strip())
     eqs, nouns, texts, last = [], set(), [], None
     for piece in pieces:

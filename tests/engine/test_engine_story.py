@@ -89,6 +89,11 @@ WORKED = [
         "15",
     ),
     ("Amy has 3 times as many apples as Betty. Together they have 20 apples. How many apples does Amy have?", "15"),
+    # "... than Bo and Bo caught": one name twice is two statements, not a total for two people
+    (
+        "Ann caught 3 more fish than Bo and Bo caught 6 less than Cy. If Cy caught 17 fish, how many fish did Ann catch?",
+        "14",
+    ),
 ]
 
 
