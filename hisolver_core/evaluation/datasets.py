@@ -186,7 +186,10 @@ LABEL_ERRORS: dict[str, dict[str, tuple[str, str]]] = {
         "334": ("B", "-25 - (-11) = -14 (option B); the file keys C, 14"),
         "343": ("B", "12/18 = 2/3 = 6/9, so the blank is 6 (option B); the file keys A, 4"),
     },
-    "mawps_test.jsonl": {"799": ("4/3", "4 kilometers at 3 kilometers per hour take 4/3 hours; the file says 1.0")},
+    "mawps_test.jsonl": {
+        "799": ("4/3", "4 kilometers at 3 kilometers per hour take 4/3 hours; the file says 1.0"),
+        "453": ("709", "1222 balloons - 513 balloons = 709; the file says 208"),
+    },
 }
 
 _READERS = {

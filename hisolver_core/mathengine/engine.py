@@ -40,6 +40,7 @@ from ..errors import ProblemError
 from ..solution import Solution
 from . import (
     arith_words,  # noqa: F401  (registers the rounding, clock and lcm/gcd reader)
+    comparisons,  # noqa: F401  (registers the how-many-more-than reader)
     counting,  # noqa: F401  (registers the counting and probability reader)
     digit_puzzles,  # noqa: F401  (registers the unknown-digits reader)
     draws,  # noqa: F401  (registers the draws-from-a-container reader)

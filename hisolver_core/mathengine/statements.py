@@ -234,7 +234,8 @@ def _statement(sentence: str, sym, everyone: list[str] | None = None) -> tuple[s
 _IN_ALL = r"(?: (?:together|in all|in total|altogether|combined))?"
 # "e0 and e1 have 20 apples": one statement about both (not split at "and")
 _JOINT = re.compile(
-    r"(?<=^)(?:e\d+, )*e\d+,? and e\d+(?= (?:together )?(?:have|had|own|owned|collected|picked|caught|baked|made|scored)\b)"
+    r"(?<=^)(?:e\d+, )*e\d+,? and e\d+"
+    r"(?= (?:together )?(?:have|had|own|owned|collected|picked|caught|baked|made|scored)\b)"
 )
 
 

@@ -1,0 +1,320 @@
+"""How many more (or fewer) of one stated amount than of another: "Baker made 19 cakes and 131 pastries.
+He sold 70 cakes and 88 pastries. How many more pastries than cakes did baker make?" is 131 - 19.
+
+The question names two amounts by what they share and by what tells them apart: the noun ("pastries
+than cakes"), the verb ("did he lose than those he gave"), or a place or time ("in the morning than in
+the afternoon"). Each is matched against the numbers the story states, each read as a mention: the
+number, the noun after it ("bottles of diet soda"), the verb before it (inherited along a list: "made
+19 cakes and 131 pastries") and the words of its clause ("in the morning", "to build a house"). Other
+numbers are not asked about and stay out, which is how a story with extra numbers is still read.
+
+Precision rules: each side must match exactly one mention (a noun that names two mentions, "peaches"
+beside "red peaches" and "green peaches", is not read); an amount that a state verb asks about ("does
+he have", "are there") must be the last word on that noun (a later "added 2 more" or "cut some more"
+changes it); a mention that is a rate ("14 chairs for each table") or a comparison ("3 fewer than")
+is not an amount; a story about two named people, or a difference that is not positive, returns None.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import sympy as sp
+
+from ..solution import Solution
+from .build import solved, step, tex
+from .problem import Problem
+from .readers import reader
+from .story import story_text
+from .words import sentences, singular
+
+__all__ = ["read_comparison"]
+
+_NUMBER = r"\d+(?:\.\d+)?"
+# words that end a noun phrase (the qualifier or the next clause starts)
+_STOP = frozenset(
+    "and in on at to for from with while but than into during after before this that these those yesterday today"
+    " tomorrow now then last next each every per if when which who there is are was were he she they it his her"
+    " their its left more over by around across along through , .".split()
+)
+_STATE = frozenset({"have", "be", "contain", "hold", "own"})
+_IRREGULAR = {
+    "made": "make", "sold": "sell", "gave": "give", "lost": "lose", "ate": "eat", "had": "have", "has": "have",
+    "found": "find", "bought": "buy", "got": "get", "took": "take", "brought": "bring", "spent": "spend",
+    "did": "do", "grew": "grow", "ran": "run", "won": "win", "wrote": "write", "saw": "see", "flew": "fly",
+    "drank": "drink", "went": "go", "came": "come", "paid": "pay", "held": "hold", "built": "build",
+    "caught": "catch", "threw": "throw", "broke": "break", "swam": "swim", "sang": "sing", "drove": "drive",
+    "rode": "ride", "fed": "feed", "sent": "send", "kept": "keep", "told": "tell", "sat": "sit", "stood": "stand",
+    "met": "meet", "is": "be", "are": "be", "was": "be", "were": "be", "been": "be", "does": "do", "began": "begin",
+    "chose": "choose", "drew": "draw", "fell": "fall", "gotten": "get", "given": "give", "hid": "hide",
+    "knew": "know", "lent": "lend", "mowed": "mow", "read": "read", "put": "put", "cut": "cut", "shot": "shoot",
+    "slept": "sleep", "spun": "spin", "stole": "steal", "taught": "teach", "thought": "think", "wore": "wear",
+    "picked": "pick", "used": "use", "received": "receive", "added": "add", "baked": "bake", "played": "play",
+    "saved": "save", "collected": "collect", "washed": "wash", "planted": "plant", "deleted": "delete",
+    "borrowed": "borrow", "donated": "donate", "earned": "earn", "invited": "invite", "visited": "visit",
+}  # fmt: skip
+_PRONOUNS = frozenset("he she they it i we you his her their its them him".split())
+_FILLER = frozenset(
+    "the a an of did does do were was are is had has have there than those that he she they it i we you his her"
+    " their on in at to did".split()
+)
+
+
+def _lemma(word: str) -> str:
+    """A verb's base form: "sold" -> sell, "receives" -> receive, "received" -> receive (close enough to compare)."""
+    if word in _IRREGULAR:
+        return _IRREGULAR[word]
+    for suffix, repl in (("ies", "y"), ("ied", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", "")):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            stem = word[: -len(suffix)] + repl
+            return stem[:-1] if len(stem) > 3 and stem[-1] == stem[-2] else stem  # "stopped" -> stop
+    return word
+
+
+def _verb_class(word: str | None) -> str | None:
+    if word is None:
+        return None
+    lemma = _lemma(word)
+    return "have" if lemma in _STATE else lemma
+
+
+@dataclass
+class Mention:
+    """A number the story states, with what it counts and the words around it."""
+
+    value: sp.Rational
+    noun: tuple[str, ...]  # singular words: ("bottle", "of", "diet", "soda")
+    shown: str  # as written: "bottles of diet soda"
+    verb: str | None  # its verb's class: "make", "sell", "have" (for has / are / were)
+    context: frozenset[str]  # the words of its clause and sentence
+    sentence: int
+    rate: bool  # "for each", "per", "every": a rate, not an amount
+    relation: bool  # "3 fewer peaches than Steven": a difference, not an amount
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(rf"{_NUMBER}|[a-z]+(?:'[a-z]+)?|[,.]", text)
+
+
+def _noun_after(tokens: list[str], i: int) -> tuple[tuple[str, ...], int]:
+    """The noun phrase after the number at ``i`` ("bottles of regular soda", as written) and the index after it."""
+    j = i + 1
+    words: list[str] = []
+    if j < len(tokens) and tokens[j] in ("more", "new", "extra", "additional", "other"):
+        j += 1  # "found 7 more bags": the bags
+    while j < len(tokens) and tokens[j] not in _STOP and not re.fullmatch(_NUMBER, tokens[j]) and len(words) < 5:
+        if tokens[j] == "of" and not words:
+            break
+        words.append(tokens[j])
+        j += 1
+        if j < len(tokens) and tokens[j] == "of" and j + 1 < len(tokens) and tokens[j + 1] not in _STOP:
+            words.append("of")  # "bottles of diet soda": the phrase goes on after "of"
+            j += 1
+    while words and words[-1] == "of":
+        words.pop()
+        j -= 1
+    return tuple(words), j
+
+
+def _mentions(story: list[str]) -> list[Mention]:
+    """Every number of the story as a mention. Its context is the words before the sentence's first number
+    ("on monday she had", "now he has": they hold for the whole list) and the words after its own noun up to
+    the next number ("in the morning"); a mention followed only by "and" shares the next one's ("10 emails
+    and 12 letters in the morning")."""
+    found: list[Mention] = []
+    for k, sentence in enumerate(story):
+        tokens = _words(re.sub(r"^if ", "", sentence))
+        at = [i for i, t in enumerate(tokens) if re.fullmatch(_NUMBER, t)]
+        opener = [t for t in tokens[: at[0]] if t not in (",", ".")] if at else []
+        verb: str | None = None
+        here: list[tuple[Mention, list[str]]] = []
+        for n, i in enumerate(at):
+            written, end = _noun_after(tokens, i)
+            noun = _singular(list(written))
+            before = tokens[i - 1] if i else None
+            if before in ("another", "more"):
+                before = tokens[i - 2] if i >= 2 else None
+            if before is not None and before not in ("and", ",", "with", "of") and re.fullmatch(r"[a-z]+", before):
+                verb = _verb_class(before)
+            following = tokens[end : at[n + 1] if n + 1 < len(at) else len(tokens)]
+            m = Mention(
+                value=sp.Rational(tokens[i]),
+                noun=noun,
+                shown=" ".join(written),
+                verb=verb,
+                context=frozenset(),
+                sentence=k,
+                rate=bool({"each", "every", "per"} & set(following[:4])),
+                relation="than" in following[:6] or bool({"more", "fewer", "less"} & set(tokens[end : end + 1])),
+            )
+            here.append((m, [t for t in following if t not in (",", ".")]))
+        shared: list[str] = []
+        for m, words in reversed(here):  # "10 emails and 12 letters in the morning": the list shares its ending
+            if set(words) <= {"and"}:
+                words = shared
+            shared = words
+            m.context = frozenset(opener + words)
+        found.extend(m for m, _ in here)
+    return found
+
+
+@dataclass(frozen=True)
+class Side:
+    noun: tuple[str, ...]
+    verb: str | None
+    words: frozenset[str]  # qualifier words that must stand in the mention's context
+
+
+_QUESTION = re.compile(r"how (?:many|much) (?P<dir>more|fewer|less) (?P<rest>.+)")
+_AUX = frozenset("did does do were was are is had have has will".split())
+_BE = frozenset("were was are is".split())
+_PREPOSITIONS = frozenset("in on at to for from during with by".split())
+
+
+def _phrase_words(tokens: list[str]) -> frozenset[str]:
+    return frozenset(w for w in tokens if w not in _FILLER and w not in _PRONOUNS and w not in (",", "."))
+
+
+def _singular(tokens: list[str]) -> tuple[str, ...]:
+    return tuple(singular(w, english=True) for w in tokens)
+
+
+def _sides(question: str, verbs: set[str]) -> tuple[Side, Side, int] | None:
+    """The two amounts the question compares and the sign of "more" (1) or "fewer" (-1); None when unread.
+
+    ``verbs`` are the story's verbs: a question word that is one of them (or a state verb) is the verb.
+    """
+    m = _QUESTION.fullmatch(question.strip(" ?."))
+    if m is None or f" {m.group('rest')} ".count(" than ") != 1:
+        return None
+    sign = 1 if m.group("dir") == "more" else -1
+    left, right = (t.split() for t in m.group("rest").split(" than "))
+    known = verbs | {"have"}
+    is_verb = [t in _AUX or _verb_class(t) in known for t in left]
+    if not any(is_verb):  # "pastries than cakes did baker make": two nouns, one verb after the second
+        cut = next((k for k, t in enumerate(right) if t in _AUX), None)
+        if cut is None or cut == 0:
+            return None
+        verb, words = _tail(right[cut + 1 :], right[cut], known)
+        a, b = _singular(left), _singular(right[:cut])
+        if verb is None or not a or a == b:
+            return None
+        return Side(a, verb, words), Side(b, verb, words), sign
+    cut = is_verb.index(True)  # "crayons did he lose than those he gave": one noun, two verbs or places
+    noun = _singular(left[:cut])
+    aux = left[cut] if left[cut] in _AUX else None
+    verb_a, words_a = _tail(left[cut + 1 :] if aux else left[cut:], aux, known)
+    while right and right[0] in _PRONOUNS | {"those", "the", "ones", "that"}:
+        right = right[1:]
+    if right and right[0] in _AUX:
+        right = right[1:]
+    if right and right[0] in _PREPOSITIONS:  # "in the morning than in the afternoon": the verb is shared
+        verb_b, words_b = verb_a, _phrase_words(right)
+    else:
+        verb_b, words_b = _tail(right, None, known)
+    if not noun or verb_a is None or verb_b is None or (verb_a == verb_b and words_a == words_b):
+        return None
+    return Side(noun, verb_a, words_a), Side(noun, verb_b, words_b), sign
+
+
+def _tail(tokens: list[str], aux: str | None, verbs: set[str]) -> tuple[str | None, frozenset[str]]:
+    """The verb and qualifier words of "baker make", "he lose to his friends", "there in the vase now".
+
+    The words before the verb are its subject (a name or a pronoun the story's mentions need not repeat).
+    """
+    k = next((k for k, t in enumerate(tokens) if _verb_class(t) in verbs), None)
+    if k is not None:
+        return _verb_class(tokens[k]), _phrase_words(tokens[k + 1 :])
+    if aux in _BE:  # "were on his shelf", "are there in the vase now"
+        return "have", _phrase_words(tokens)
+    return None, frozenset()
+
+
+def _matches(side: Side, m: Mention) -> bool:
+    if m.rate or m.relation or not m.noun:
+        return False
+    if not set(side.noun) <= set(m.noun) or side.noun[-1] not in m.noun:
+        return False
+    if side.verb is not None and m.verb != side.verb:
+        return False
+    return side.words <= m.context
+
+
+def _one(side: Side, mentions: list[Mention]) -> Mention | None:
+    fits = [m for m in mentions if _matches(side, m)]
+    return fits[0] if len(fits) == 1 else None
+
+
+def _unchanged(m: Mention, story: list[str]) -> bool:
+    """A state ("has", "are") is the amount asked only when no later sentence speaks of that noun again."""
+    head = m.noun[-1]
+    pattern = rf"\b{re.escape(head)}(?:s|es)?\b"
+    return not any(re.search(pattern, s) for s in story[m.sentence + 1 :])
+
+
+@reader("comparisons", handles="how many more of one stated amount than of another", order=125)
+def read_comparison(prob: Problem) -> Solution | None:
+    """The difference between two amounts the story states, each matched once; None when either is unclear."""
+    text = story_text(prob)
+    if prob.math and any(re.search(r"[a-z=^]", src) for src in prob.math) or re.search(r"percent|/", text):
+        return None
+    parts = sentences(text)
+    if len(parts) < 2 or "?" not in parts[-1] or any("?" in p for p in parts[:-1]):
+        return None
+    question = parts[-1]
+    if "," in question:  # "If he sold 70 cakes, how many more ..." folds a statement into the question
+        head, _, tail = question.rpartition(", ")
+        if not tail.startswith("how"):
+            return None
+        parts, question = [*parts[:-1], head + "."], tail
+    story = parts[:-1]
+    mentions = _mentions(story)
+    sides = _sides(question, {m.verb for m in mentions if m.verb})
+    if sides is None:
+        return None
+    if len(_people(prob.raw)) > 1:
+        return None  # two named people: who did what is not read here
+    if any(not m.noun for m in mentions):
+        return None  # "Then he ate 36 more.": a number without its noun may add to either amount
+    a, b, sign = sides
+    first, second = _one(a, mentions), _one(b, mentions)
+    if first is None or second is None or first is second:
+        return None
+    for side, m in ((a, first), (b, second)):
+        if side.verb == "have" and not _unchanged(m, story):
+            return None
+    value = sign * (first.value - second.value)
+    if value <= 0:
+        return None
+    word = "more" if sign > 0 else "fewer"
+    steps = [
+        step(tex(first.value), f"The first amount: {_said(first)}."),
+        step(tex(second.value), f"The second amount: {_said(second)}."),
+        step(
+            f"{tex(max(first.value, second.value))} - {tex(min(first.value, second.value))} = {tex(value)}",
+            f"How many {word}: subtract the smaller amount from the larger.",
+        ),
+    ]
+    hints = [
+        "Find the two amounts the question compares; the other numbers are not needed.",
+        "'How many more' is the larger amount minus the smaller one.",
+        "Match each side of the question to its number by what it counts and by what was done with it.",
+    ]
+    return solved(
+        prob.raw,
+        "word problems",
+        steps,
+        hints,
+        value,
+        verification="each amount compared matched exactly one number in the story",
+    )
+
+
+def _people(raw: str) -> set[str]:
+    """Capitalised words after the first of their sentence ("did Jack receive", "and Jake brought")."""
+    return {w for part in re.split(r"(?<=[.?!])\s+", raw) for w in re.findall(r"(?<=\s)[A-Z][a-z]+\b", part)}
+
+
+def _said(m: Mention) -> str:
+    return f"{tex(m.value)} {m.shown}"

@@ -1,0 +1,103 @@
+"""How many more of one stated amount than another: each side of the question matches one number.
+
+Items marked SVAMP are quoted from the SVAMP test set (../shared/data/svamp_test.jsonl), the development
+set for word problems; each answer is worked by hand (131 pastries made - 19 cakes made = 112).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from hisolver_core.mathengine import solve
+
+ANSWERS = [
+    # two nouns, one verb: the other verb's numbers are not asked about (SVAMP)
+    (
+        "Baker made 19 cakes and 131 pastries. If he sold 70 cakes and 88 pastries. How many more pastries than"
+        " cakes did baker make?",
+        "112",
+    ),
+    # one noun, two verbs (SVAMP)
+    (
+        "Paco had 6 cookies. He gave 30 cookies to his friend and ate 23 cookies. How many more cookies did he give"
+        " to his friend than those he ate?",
+        "7",
+    ),
+    # one noun and verb, two times of day (SVAMP)
+    (
+        "Jack received 3 emails in the afternoon, 5 emails in the morning and 16 emails in the evening. How many"
+        " more emails did Jack receive in the morning than in the afternoon?",
+        "2",
+    ),
+    # a list that shares its ending: "10 emails and 12 letters in the morning" (SVAMP)
+    (
+        "Jack received 10 emails and 12 letters in the morning. He then received 3 emails and 44 letters in the"
+        " afternoon. How many more emails did Jack receive in the morning than in the afternoon?",
+        "7",
+    ),
+    # what each amount was used for (SVAMP)
+    (
+        "Randy has 90 blocks. He uses 89 blocks to build a house and 63 blocks to build a tower. How many more"
+        " blocks did he use to build the house than he did to build the tower?",
+        "26",
+    ),
+    # the state asked "now" is the last one stated (SVAMP)
+    (
+        "Danny collects bottle caps and wrappers. He found 10 bottle caps and 62 wrappers at the park. Now he has"
+        " 27 bottle caps and 43 wrappers in his collection. How many more wrappers than bottle caps does danny"
+        " have now?",
+        "16",
+    ),
+    # modifiers tell the kinds apart (SVAMP)
+    (
+        "A grocery store had 54 bottles of diet soda, 83 bottles of regular soda and 12 apples. How many more"
+        " bottles of regular soda than diet soda did they have?",
+        "29",
+    ),
+    ("In a school there are 34 girls and 841 boys. How many more boys than girls does the school have?", "807"),
+    ("A farm has 12 cows and 30 sheep. How many fewer cows than sheep does the farm have?", "18"),
+]
+
+
+@pytest.mark.parametrize(("problem", "expected"), ANSWERS)
+def test_answers(problem: str, expected: str) -> None:
+    sol = solve(problem)
+    assert sol.status == "solved", sol.reason
+    assert sol.reader == "comparisons"
+    assert sol.answer_latex == expected
+
+
+TRAPS = [
+    # a later sentence changes the amount asked (3 + 2 figures are on the shelf, not 3) (SVAMP)
+    "Jerry had 7 books and 3 action figures on a shelf in his room. Later he added 2 more action figures to the"
+    " shelf. How many more books than action figures were on his shelf?",
+    # a number without its noun may add to either amount (SVAMP: 38 + 36 pieces of candy)
+    "Bobby ate 38 pieces of candy. Then he ate 36 more. He also ate 16 pieces of chocolate. How many more pieces of"
+    " candy than chocolate did Bobby eat?",
+    # "peaches" names two amounts
+    "A basket has 7 red peaches and 8 green peaches. A box has 5 apples. How many more peaches than apples are there?",
+    # a rate is not an amount: 14 chairs for each of 9 tables (SVAMP)
+    "They decided to hold the party in their backyard. They have 14 chairs for each set of table. If they have 9"
+    " sets of tables. How many more chairs than tables do they have?",
+    # two named people: who did what is not read here
+    "Allan brought 5 balloons and Jake brought 3 balloons to the park. How many more balloons did Allan have than"
+    " Jake in the park?",
+    # a difference that is not positive
+    "Jack received 6 emails in the morning and 2 emails in the afternoon. How many more emails did Jack receive in"
+    " the afternoon than in the morning?",
+    # a comparison stated, not an amount
+    "Ed has 29 more marbles than Doug. Ed has 40 stamps. How many more marbles than stamps does Ed have?",
+]
+
+
+@pytest.mark.parametrize("problem", TRAPS)
+def test_traps_are_not_answered(problem: str) -> None:
+    sol = solve(problem)
+    assert sol.status != "solved" or sol.reader != "comparisons", sol.answer_latex
+
+
+def test_steps_name_the_two_amounts() -> None:
+    sol = solve(ANSWERS[0][0])
+    assert sol.steps[0].text == "The first amount: 131 pastries."
+    assert sol.steps[1].text == "The second amount: 19 cakes."
+    assert sol.steps[2].latex == "131 - 19 = 112"
