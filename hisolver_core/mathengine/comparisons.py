@@ -72,6 +72,29 @@ def _lemma(word: str) -> str:
     return word
 
 
+def _verb_like(word: str) -> bool:
+    """A word that is plainly a verb: a known past form, a state verb, or a regular past in -ed."""
+    return word in _IRREGULAR or (word.endswith("ed") and len(word) > 4) or word in ("have", "has", "are", "is")
+
+
+def _verb_before(tokens: list[str], i: int) -> str | None:
+    """The verb before the number at ``i`` ("sold 70", "found 7 more", "played tag with 8"); None after "and"
+    or a comma (the list goes on with the verb before it)."""
+    k = i - 1
+    if k >= 0 and tokens[k] in ("another", "more"):
+        k -= 1
+    if k < 0 or tokens[k] in ("and", ",", "of") or not re.fullmatch(r"[a-z]+", tokens[k]):
+        return None
+    if tokens[k] not in _PREPOSITIONS:
+        return _verb_class(tokens[k])
+    for j in range(k - 1, max(k - 4, -1), -1):  # "played tag with 8 kids": back past the preposition
+        if tokens[j] in ("and", ","):
+            break
+        if _verb_like(tokens[j]):
+            return _verb_class(tokens[j])
+    return None
+
+
 def _verb_class(word: str | None) -> str | None:
     if word is None:
         return None
@@ -103,6 +126,8 @@ def _noun_after(tokens: list[str], i: int) -> tuple[tuple[str, ...], int]:
     words: list[str] = []
     if j < len(tokens) and tokens[j] in ("more", "new", "extra", "additional", "other"):
         j += 1  # "found 7 more bags": the bags
+    if tokens[j : j + 2] in (["of", "the"], ["of", "his"], ["of", "her"], ["of", "their"], ["of", "my"]):
+        j += 2  # "read 7 of the books": the books
     while j < len(tokens) and tokens[j] not in _STOP and not re.fullmatch(_NUMBER, tokens[j]) and len(words) < 5:
         if tokens[j] == "of" and not words:
             break
@@ -123,6 +148,7 @@ def _mentions(story: list[str]) -> list[Mention]:
     the next number ("in the morning"); a mention followed only by "and" shares the next one's ("10 emails
     and 12 letters in the morning")."""
     found: list[Mention] = []
+    last_noun: tuple[str, ...] = ()
     for k, sentence in enumerate(story):
         tokens = _words(re.sub(r"^if ", "", sentence))
         at = [i for i, t in enumerate(tokens) if re.fullmatch(_NUMBER, t)]
@@ -131,12 +157,13 @@ def _mentions(story: list[str]) -> list[Mention]:
         here: list[tuple[Mention, list[str]]] = []
         for n, i in enumerate(at):
             written, end = _noun_after(tokens, i)
+            if not written and tokens[end : end + 2] in (["of", "them"], ["of", "those"], ["of", "these"]):
+                written, end = last_noun, end + 2  # "sold 51 of them": the cakes named last
             noun = _singular(list(written))
-            before = tokens[i - 1] if i else None
-            if before in ("another", "more"):
-                before = tokens[i - 2] if i >= 2 else None
-            if before is not None and before not in ("and", ",", "with", "of") and re.fullmatch(r"[a-z]+", before):
-                verb = _verb_class(before)
+            last_noun = written or last_noun
+            verb = _verb_before(tokens, i) or verb
+            if not n and verb is None and end < len(tokens) and _verb_like(tokens[end]):
+                verb = _verb_class(tokens[end])  # "29 campers went rowing": the verb after the noun
             following = tokens[end : at[n + 1] if n + 1 < len(at) else len(tokens)]
             m = Mention(
                 value=sp.Rational(tokens[i]),
@@ -149,6 +176,11 @@ def _mentions(story: list[str]) -> list[Mention]:
                 relation="than" in following[:6] or bool({"more", "fewer", "less"} & set(tokens[end : end + 1])),
             )
             here.append((m, [t for t in following if t not in (",", ".")]))
+        if here and here[0][0].verb is None:  # "7 red peaches, 71 yellow peaches and 8 green ones are in ..."
+            after = tokens[_noun_after(tokens, at[-1])[1] :]
+            if after and _verb_like(after[0]):
+                for m, _ in here:
+                    m.verb = m.verb or _verb_class(after[0])
         shared: list[str] = []
         for m, words in reversed(here):  # "10 emails and 12 letters in the morning": the list shares its ending
             if set(words) <= {"and"}:

@@ -54,6 +54,19 @@ ANSWERS = [
         " bottles of regular soda than diet soda did they have?",
         "29",
     ),
+    # "of them" is the noun named last (SVAMP)
+    ("Baker made 133 cakes. If he sold 51 of them. How many more cakes did baker make than those he sold?", "82"),
+    # the verb before a preposition; a list whose verb comes after it (SVAMP)
+    (
+        "Julia played tag with 8 kids on monday, 11 kids on tuesday and 9 kids on wednesday. How many more kids did"
+        " she play with on tuesday than on wednesday?",
+        "2",
+    ),
+    (
+        "7 red peaches, 71 yellow peaches and 8 green peaches are in the basket. How many more green peaches than"
+        " red peaches are in the basket?",
+        "1",
+    ),
     ("In a school there are 34 girls and 841 boys. How many more boys than girls does the school have?", "807"),
     ("A farm has 12 cows and 30 sheep. How many fewer cows than sheep does the farm have?", "18"),
 ]
