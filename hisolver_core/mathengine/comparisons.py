@@ -54,6 +54,7 @@ _IRREGULAR = {
     "saved": "save", "collected": "collect", "washed": "wash", "planted": "plant", "deleted": "delete",
     "borrowed": "borrow", "donated": "donate", "earned": "earn", "invited": "invite", "visited": "visit",
 }  # fmt: skip
+_PRESENT = frozenset("have has are is calls needs requires wants uses makes sells gets buys takes".split())
 _PRONOUNS = frozenset("he she they it i we you his her their its them him".split())
 _FILLER = frozenset(
     "the a an of did does do were was are is had has have there than those that he she they it i we you his her"
@@ -68,22 +69,23 @@ def _lemma(word: str) -> str:
     for suffix, repl in (("ies", "y"), ("ied", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", "")):
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
             stem = word[: -len(suffix)] + repl
-            return stem[:-1] if len(stem) > 3 and stem[-1] == stem[-2] else stem  # "stopped" -> stop
+            doubled = suffix in ("ed", "ing") and len(stem) > 3 and stem[-1] == stem[-2] and stem[-1] not in "ls"
+            return stem[:-1] if doubled else stem  # "stopped" -> stop; "called", "calls" -> call
     return word
 
 
 def _verb_like(word: str) -> bool:
     """A word that is plainly a verb: a known past form, a state verb, or a regular past in -ed."""
-    return word in _IRREGULAR or (word.endswith("ed") and len(word) > 4) or word in ("have", "has", "are", "is")
+    return word in _IRREGULAR or (word.endswith("ed") and len(word) > 4) or word in _PRESENT
 
 
-def _verb_before(tokens: list[str], i: int) -> str | None:
-    """The verb before the number at ``i`` ("sold 70", "found 7 more", "played tag with 8"); None after "and"
-    or a comma (the list goes on with the verb before it)."""
+def _verb_before(tokens: list[str], i: int, floor: int) -> str | None:
+    """The verb before the number at ``i`` ("sold 70", "found 7 more", "played tag with 8"); None after "and",
+    a comma or the noun of the mention before (``floor``): the list goes on with the verb before it."""
     k = i - 1
     if k >= 0 and tokens[k] in ("another", "more"):
         k -= 1
-    if k < 0 or tokens[k] in ("and", ",", "of") or not re.fullmatch(r"[a-z]+", tokens[k]):
+    if k < floor or tokens[k] in ("and", ",", "of") or not re.fullmatch(r"[a-z]+", tokens[k]):
         return None
     if tokens[k] not in _PREPOSITIONS:
         return _verb_class(tokens[k])
@@ -155,13 +157,14 @@ def _mentions(story: list[str]) -> list[Mention]:
         opener = [t for t in tokens[: at[0]] if t not in (",", ".")] if at else []
         verb: str | None = None
         here: list[tuple[Mention, list[str]]] = []
+        floor = 0
         for n, i in enumerate(at):
             written, end = _noun_after(tokens, i)
             if not written and tokens[end : end + 2] in (["of", "them"], ["of", "those"], ["of", "these"]):
                 written, end = last_noun, end + 2  # "sold 51 of them": the cakes named last
             noun = _singular(list(written))
             last_noun = written or last_noun
-            verb = _verb_before(tokens, i) or verb
+            verb = _verb_before(tokens, i, floor) or verb
             if not n and verb is None and end < len(tokens) and _verb_like(tokens[end]):
                 verb = _verb_class(tokens[end])  # "29 campers went rowing": the verb after the noun
             following = tokens[end : at[n + 1] if n + 1 < len(at) else len(tokens)]
@@ -176,6 +179,7 @@ def _mentions(story: list[str]) -> list[Mention]:
                 relation="than" in following[:6] or bool({"more", "fewer", "less"} & set(tokens[end : end + 1])),
             )
             here.append((m, [t for t in following if t not in (",", ".")]))
+            floor = end
         if here and here[0][0].verb is None:  # "7 red peaches, 71 yellow peaches and 8 green ones are in ..."
             after = tokens[_noun_after(tokens, at[-1])[1] :]
             if after and _verb_like(after[0]):
@@ -302,13 +306,14 @@ def read_comparison(prob: Problem) -> Solution | None:
         parts, question = [*parts[:-1], head + "."], tail
     story = parts[:-1]
     mentions = _mentions(story)
+    if any(not m.noun for m in mentions) or len(_people(prob.raw)) > 1:
+        return None  # "Then he ate 36 more.": a number without its noun may add to either amount
+    need = _NEED.fullmatch(question.strip(" ?."))
+    if need is not None:
+        return _still_needed(prob, need, mentions, text)
     sides = _sides(question, {m.verb for m in mentions if m.verb})
     if sides is None:
         return None
-    if len(_people(prob.raw)) > 1:
-        return None  # two named people: who did what is not read here
-    if any(not m.noun for m in mentions):
-        return None  # "Then he ate 36 more.": a number without its noun may add to either amount
     a, b, sign = sides
     first, second = _one(a, mentions), _one(b, mentions)
     if first is None or second is None or first is second:
@@ -341,6 +346,59 @@ def read_comparison(prob: Problem) -> Solution | None:
         value,
         verification="each amount compared matched exactly one number in the story",
     )
+
+
+_NEED = re.compile(
+    r"how (?:many|much) more (?P<a>[a-z ]+?)(?: than (?P<b>[a-z ]+?))? (?:does|do|did|will) (?:he|she|they|i|we|you)"
+    r" (?:still )?need to (?:add|put in|put|buy|get|use)(?: now)?"
+)
+_REQUIRED = frozenset({"call", "need", "require"})  # "the recipe calls for 12 cups of flour"
+_DONE = frozenset({"put", "add"})  # "she already put in 2 cups of flour"
+
+
+def _still_needed(prob: Problem, need: re.Match, mentions: list[Mention], text: str) -> Solution | None:
+    """ "How many more cups of flour (than cups of sugar) does she need to add?": what is called for less what
+    is already in, for each noun asked (nothing said put in is none)."""
+    amounts = []
+    for said in (need.group("a"), need.group("b")):
+        if said is None:
+            continue
+        noun = _singular(said.split())
+        if re.search(rf"\bsome (?:more )?{re.escape(said)}\b", text):
+            return None  # "she already put in some cups of flour": the amount in is not known
+        fits = [m for m in mentions if not m.rate and not m.relation and set(noun) <= set(m.noun)]
+        required = [m for m in fits if m.verb in _REQUIRED]
+        done = [m for m in fits if m.verb in _DONE]
+        if len(required) != 1 or len(done) > 1 or len(fits) != len(required) + len(done):
+            return None
+        put = done[0].value if done else sp.Integer(0)
+        amounts.append((said, required[0].value, put, required[0].value - put))
+    if any(left < 0 for *_, left in amounts):
+        return None
+    value = amounts[0][3] - (amounts[1][3] if len(amounts) > 1 else 0)
+    if value <= 0:
+        return None
+    steps = [
+        step(
+            f"{tex(total)} - {tex(put)} = {tex(left)}",
+            f"{_capital(said)}: called for {tex(total)}, already in {tex(put)}.",
+        )
+        for said, total, put, left in amounts
+    ]
+    if len(amounts) > 1:
+        steps.append(
+            step(f"{tex(amounts[0][3])} - {tex(amounts[1][3])} = {tex(value)}", "Compare what is still needed.")
+        )
+    hints = [
+        "What is still needed is what is called for less what is already in.",
+        "Only the amounts of the things asked about matter.",
+        "Find the amount called for and the amount already added for each thing the question names.",
+    ]
+    return solved(prob.raw, "word problems", steps, hints, value, verification="called for minus already in, for each")
+
+
+def _capital(text: str) -> str:
+    return text[0].upper() + text[1:]
 
 
 def _people(raw: str) -> set[str]:

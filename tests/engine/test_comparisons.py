@@ -72,6 +72,29 @@ ANSWERS = [
 ]
 
 
+NEEDED = [
+    # what is still needed: called for less already in, for the thing asked (SVAMP)
+    (
+        "Mary is baking a cake. The recipe calls for 6 cups of sugar and 14 cups of flour. She already put in 7 cups"
+        " of flour and 60 cups of sugar. How many more cups of flour does she need to add?",
+        "7",
+    ),
+    # a list without commas; salt and sugar are not asked (SVAMP)
+    (
+        "Mary is baking a cake. The recipe calls for 3 cups of sugar 10 cups of flour and 15 cups of salt. She"
+        " already put in 6 cups of flour. How many more cups of flour does she need to add?",
+        "4",
+    ),
+    # nothing said put in is none: 9 - (6 - 4) (SVAMP)
+    (
+        "Mary is baking a cake. The recipe calls for 9 cups of flour and 6 cups of sugar. She already put in 4 cups"
+        " of sugar. How many more cups of flour than cups of sugar does she need to add now?",
+        "7",
+    ),
+]
+ANSWERS += NEEDED
+
+
 @pytest.mark.parametrize(("problem", "expected"), ANSWERS)
 def test_answers(problem: str, expected: str) -> None:
     sol = solve(problem)
@@ -98,6 +121,12 @@ TRAPS = [
     # a difference that is not positive
     "Jack received 6 emails in the morning and 2 emails in the afternoon. How many more emails did Jack receive in"
     " the afternoon than in the morning?",
+    # the amount already in is not known (SVAMP)
+    "Mary is baking a cake. The recipe calls for 6 cups of flour and 13 cups of sugar. She already put in some cups"
+    " of flour. If she still needs 8 more cups of flour than sugar. How many more cups of flour does she need to add?",
+    # more put in than called for
+    "Mary is baking a cake. The recipe calls for 6 cups of flour. She already put in 9 cups of flour. How many more"
+    " cups of flour does she need to add?",
     # a comparison stated, not an amount
     "Ed has 29 more marbles than Doug. Ed has 40 stamps. How many more marbles than stamps does Ed have?",
 ]
