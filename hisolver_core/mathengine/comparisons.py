@@ -54,7 +54,10 @@ _IRREGULAR = {
     "saved": "save", "collected": "collect", "washed": "wash", "planted": "plant", "deleted": "delete",
     "borrowed": "borrow", "donated": "donate", "earned": "earn", "invited": "invite", "visited": "visit",
 }  # fmt: skip
-_PRESENT = frozenset("have has are is calls needs requires wants uses makes sells gets buys takes".split())
+_PRESENT = frozenset(
+    "have has are is calls needs requires wants uses makes sells gets buys takes spends reads plays eats drinks"
+    " collects picks writes walks runs swims bakes gives finds loses saves earns receives".split()
+)
 _PRONOUNS = frozenset("he she they it i we you his her their its them him".split())
 _FILLER = frozenset(
     "the a an of did does do were was are is had has have there than those that he she they it i we you his her"
@@ -87,6 +90,8 @@ def _verb_before(tokens: list[str], i: int, floor: int) -> str | None:
         k -= 1
     if k < floor or tokens[k] in ("and", ",", "of") or not re.fullmatch(r"[a-z]+", tokens[k]):
         return None
+    if floor and not _verb_like(tokens[k]) and tokens[k] not in _PREPOSITIONS:
+        return None  # "6 hours on learning english 7 hours": a word of the list before, not a new verb
     if tokens[k] not in _PREPOSITIONS:
         return _verb_class(tokens[k])
     for j in range(k - 1, max(k - 4, -1), -1):  # "played tag with 8 kids": back past the preposition
@@ -209,7 +214,12 @@ _PREPOSITIONS = frozenset("in on at to for from during with by".split())
 
 
 def _phrase_words(tokens: list[str]) -> frozenset[str]:
-    return frozenset(w for w in tokens if w not in _FILLER and w not in _PRONOUNS and w not in (",", "."))
+    """The words that qualify an amount ("monday", "tower", "now"), without function words."""
+    return frozenset(
+        w
+        for w in tokens
+        if w not in _FILLER and w not in _PRONOUNS and w not in _PREPOSITIONS | {",", ".", "and", "or"}
+    )
 
 
 def _singular(tokens: list[str]) -> tuple[str, ...]:
@@ -299,22 +309,25 @@ def read_comparison(prob: Problem) -> Solution | None:
     if len(parts) < 2 or "?" not in parts[-1] or any("?" in p for p in parts[:-1]):
         return None
     question = parts[-1]
-    if "," in question:  # "If he sold 70 cakes, how many more ..." folds a statement into the question
-        head, _, tail = question.rpartition(", ")
-        if not tail.startswith("how"):
-            return None
-        parts, question = [*parts[:-1], head + "."], tail
+    folded = re.fullmatch(r"(.+?), (how .+)", question)
+    if folded:  # "If he sold 70 cakes, how many more ..." folds a statement into the question
+        parts, question = [*parts[:-1], folded.group(1) + "."], folded.group(2)
     story = parts[:-1]
     mentions = _mentions(story)
     if any(not m.noun for m in mentions) or len(_people(prob.raw)) > 1:
         return None  # "Then he ate 36 more.": a number without its noun may add to either amount
     need = _NEED.fullmatch(question.strip(" ?."))
     if need is not None:
-        return _still_needed(prob, need, mentions, text)
+        return _still_needed(prob, need, mentions, text, story)
+    total = _TOTAL.fullmatch(question.strip(" ?."))
+    if total is not None:
+        return _total(prob, total, mentions, story)
     sides = _sides(question, {m.verb for m in mentions if m.verb})
     if sides is None:
         return None
     a, b, sign = sides
+    if _vague(a.noun[-1], story) or _vague(b.noun[-1], story):
+        return None
     first, second = _one(a, mentions), _one(b, mentions)
     if first is None or second is None or first is second:
         return None
@@ -356,7 +369,9 @@ _REQUIRED = frozenset({"call", "need", "require"})  # "the recipe calls for 12 c
 _DONE = frozenset({"put", "add"})  # "she already put in 2 cups of flour"
 
 
-def _still_needed(prob: Problem, need: re.Match, mentions: list[Mention], text: str) -> Solution | None:
+def _still_needed(
+    prob: Problem, need: re.Match, mentions: list[Mention], text: str, story: list[str]
+) -> Solution | None:
     """ "How many more cups of flour (than cups of sugar) does she need to add?": what is called for less what
     is already in, for each noun asked (nothing said put in is none)."""
     amounts = []
@@ -364,8 +379,8 @@ def _still_needed(prob: Problem, need: re.Match, mentions: list[Mention], text: 
         if said is None:
             continue
         noun = _singular(said.split())
-        if re.search(rf"\bsome (?:more )?{re.escape(said)}\b", text):
-            return None  # "she already put in some cups of flour": the amount in is not known
+        if re.search(rf"\bsome (?:more )?{re.escape(said)}\b", text) or _vague(singular(said.split()[0]), story):
+            return None  # "she already put in some cups of flour", "half a cup": the amount in is not known
         fits = [m for m in mentions if not m.rate and not m.relation and set(noun) <= set(m.noun)]
         required = [m for m in fits if m.verb in _REQUIRED]
         done = [m for m in fits if m.verb in _DONE]
@@ -395,6 +410,55 @@ def _still_needed(prob: Problem, need: re.Match, mentions: list[Mention], text: 
         "Find the amount called for and the amount already added for each thing the question names.",
     ]
     return solved(prob.raw, "word problems", steps, hints, value, verification="called for minus already in, for each")
+
+
+_TOTAL = re.compile(
+    r"how many (?P<n>[a-z ]+?) (?P<aux>did|does|do|were|was) (?P<tail>[a-z ,]+?),?"
+    r" (?:altogether|in all|in total|combined|all together)"
+)
+
+
+def _total(prob: Problem, m: re.Match, mentions: list[Mention], story: list[str]) -> Solution | None:
+    """ "How many kids did she play with altogether?": the sum of every amount of that noun and verb; with
+    places or times named ("on monday and tuesday"), of the amounts stated for them, each one covered."""
+    noun = _singular(m.group("n").split())
+    if not noun or _vague(noun[-1], story):
+        return None
+    verb, words = _tail(_words(m.group("tail")), m.group("aux"), {x.verb for x in mentions if x.verb})
+    if verb is None or verb == "have" or not noun:
+        return None  # a state summed over time ("how many did he have altogether") may count one thing twice
+    fits = [x for x in mentions if set(noun) <= set(x.noun) and x.verb == verb]
+    if words:
+        fits = [x for x in fits if words & x.context]
+    if (
+        len(fits) < 2
+        or any(x.rate or x.relation for x in fits)
+        or not words <= frozenset().union(*(x.context for x in fits))
+    ):
+        return None
+    value = sp.Add(*(x.value for x in fits))
+    steps = [
+        step(
+            " + ".join(tex(x.value) for x in fits) + f" = {tex(value)}",
+            "Add every amount the question counts: " + ", ".join(_said(x) for x in fits) + ".",
+        ),
+    ]
+    hints = [
+        "Find every amount of the thing the question counts, done the way it asks.",
+        "Numbers of other things, or done another way, are not part of the total.",
+        "Add the amounts.",
+    ]
+    return solved(prob.raw, "word problems", steps, hints, value, verification="every matching amount added once")
+
+
+_VAGUE = r"(?:a|an|half|quarter|third|dozen|couple|few|several|some|many|another|all|one)"
+
+
+def _vague(head: str, story: list[str]) -> bool:
+    """True when the story speaks of ``head`` with no number ("half a cup", "some cookies", "a few more kids"):
+    an amount the mentions do not hold, so no difference, need or total of that noun is read."""
+    pattern = rf"\b{_VAGUE}(?: [a-z]+)?(?: [a-z]+)? {re.escape(head)}(?:s|es)?\b"
+    return any(re.search(pattern, re.sub(r"\b(?:of|of the) ", " ", s)) for s in story)
 
 
 def _capital(text: str) -> str:

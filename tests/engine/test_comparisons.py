@@ -92,7 +92,32 @@ NEEDED = [
         "7",
     ),
 ]
-ANSWERS += NEEDED
+TOTALS = [
+    # every amount of that noun and verb, the others left out (SVAMP)
+    (
+        "Randy has 58 blocks. He uses 27 blocks to build a tower and 53 blocks to build a house. How many blocks did"
+        " he use to build the tower and the house altogether?",
+        "80",
+    ),
+    (
+        "Julia played tag with 17 kids on monday, 15 kids on tuesday and 2 kids on wednesday. How many kids did she"
+        " play with altogether?",
+        "34",
+    ),
+    # only the days named
+    (
+        "Julia played tag with 17 kids on monday, 15 kids on tuesday and 2 kids on wednesday. How many kids did she"
+        " play with on monday and tuesday combined?",
+        "32",
+    ),
+    # a list without commas, its question with them (SVAMP)
+    (
+        "Every day Ryan spends 6 hours on learning english 7 hours on learning chinese and 3 hours on learning"
+        " spanish. How many hours does he spend on learning english, chinese and spanish in all?",
+        "16",
+    ),
+]
+ANSWERS += NEEDED + TOTALS
 
 
 @pytest.mark.parametrize(("problem", "expected"), ANSWERS)
@@ -124,9 +149,13 @@ TRAPS = [
     # the amount already in is not known (SVAMP)
     "Mary is baking a cake. The recipe calls for 6 cups of flour and 13 cups of sugar. She already put in some cups"
     " of flour. If she still needs 8 more cups of flour than sugar. How many more cups of flour does she need to add?",
+    # an amount in words the mentions do not hold ("half a cup" is in already)
+    "A recipe calls for 4 cups of flour. Sam has already put in half a cup. How many more cups does he need to put in?",
     # more put in than called for
     "Mary is baking a cake. The recipe calls for 6 cups of flour. She already put in 9 cups of flour. How many more"
     " cups of flour does she need to add?",
+    # a state summed over time may count one thing twice
+    "Tom had 5 cards on monday and 7 cards on tuesday. How many cards did he have altogether?",
     # a comparison stated, not an amount
     "Ed has 29 more marbles than Doug. Ed has 40 stamps. How many more marbles than stamps does Ed have?",
 ]
