@@ -36,7 +36,8 @@ _NUMBER = r"\d+(?:\.\d+)?"
 _STOP = frozenset(
     "and in on at to for from with while but than into during after before this that these those yesterday today"
     " tomorrow now then last next each every per if when which who there is are was were he she they it his her"
-    " their its left more over by around across along through , .".split()
+    " their its left more over by around across along through initially originally already later earlier finally"
+    " altogether together total overall instead still , .".split()
 )
 _STATE = frozenset({"have", "be", "contain", "hold", "own"})
 _IRREGULAR = {
@@ -244,6 +245,8 @@ def _sides(question: str, verbs: set[str]) -> tuple[Side, Side, int] | None:
             return None
         verb, words = _tail(right[cut + 1 :], right[cut], known)
         a, b = _singular(left), _singular(right[:cut])
+        if "of" in a[1:] and "of" not in b:
+            b = a[: a.index("of") + 1] + b  # "bottles of regular soda than diet soda": bottles of diet soda
         if verb is None or not a or a == b:
             return None
         return Side(a, verb, words), Side(b, verb, words), sign
@@ -277,10 +280,18 @@ def _tail(tokens: list[str], aux: str | None, verbs: set[str]) -> tuple[str | No
     return None, frozenset()
 
 
+def _head(noun: tuple[str, ...]) -> str:
+    """What a noun phrase counts: "pack" in "packs of red bouncy balls", "ball" in "bouncy balls"."""
+    return noun[: noun.index("of")][-1] if "of" in noun[1:] else noun[-1]
+
+
+def _counts(noun: tuple[str, ...], m: Mention) -> bool:
+    """True when the mention counts the asked noun: its words, and the same head ("packs of balls" are packs)."""
+    return bool(m.noun) and set(noun) <= set(m.noun) and _head(noun) == _head(m.noun)
+
+
 def _matches(side: Side, m: Mention) -> bool:
-    if m.rate or m.relation or not m.noun:
-        return False
-    if not set(side.noun) <= set(m.noun) or side.noun[-1] not in m.noun:
+    if m.rate or m.relation or not _counts(side.noun, m):
         return False
     if side.verb is not None and m.verb != side.verb:
         return False
@@ -326,7 +337,7 @@ def read_comparison(prob: Problem) -> Solution | None:
     if sides is None:
         return None
     a, b, sign = sides
-    if _vague(a.noun[-1], story) or _vague(b.noun[-1], story):
+    if _vague(a.noun[-1], story) or _vague(b.noun[-1], story) or (_RATE.search(" ".join(story)) and len(mentions) != 2):
         return None
     first, second = _one(a, mentions), _one(b, mentions)
     if first is None or second is None or first is second:
@@ -381,7 +392,7 @@ def _still_needed(
         noun = _singular(said.split())
         if re.search(rf"\bsome (?:more )?{re.escape(said)}\b", text) or _vague(singular(said.split()[0]), story):
             return None  # "she already put in some cups of flour", "half a cup": the amount in is not known
-        fits = [m for m in mentions if not m.rate and not m.relation and set(noun) <= set(m.noun)]
+        fits = [m for m in mentions if not m.rate and not m.relation and _counts(noun, m)]
         required = [m for m in fits if m.verb in _REQUIRED]
         done = [m for m in fits if m.verb in _DONE]
         if len(required) != 1 or len(done) > 1 or len(fits) != len(required) + len(done):
@@ -389,6 +400,9 @@ def _still_needed(
         put = done[0].value if done else sp.Integer(0)
         amounts.append((said, required[0].value, put, required[0].value - put))
     if any(left < 0 for *_, left in amounts):
+        return None
+    used = sum(1 + (put != 0) for _, _, put, _ in amounts)
+    if _RATE.search(" ".join(story)) and used != len(mentions):
         return None
     value = amounts[0][3] - (amounts[1][3] if len(amounts) > 1 else 0)
     if value <= 0:
@@ -427,13 +441,16 @@ def _total(prob: Problem, m: re.Match, mentions: list[Mention], story: list[str]
     verb, words = _tail(_words(m.group("tail")), m.group("aux"), {x.verb for x in mentions if x.verb})
     if verb is None or verb == "have" or not noun:
         return None  # a state summed over time ("how many did he have altogether") may count one thing twice
-    fits = [x for x in mentions if set(noun) <= set(x.noun) and x.verb == verb]
-    if words:
-        fits = [x for x in fits if words & x.context]
+    fits = [x for x in mentions if _counts(noun, x) and x.verb == verb]
+    shared = frozenset.intersection(*(x.context for x in fits)) if fits else frozenset()
+    telling = words - shared  # "on learning chinese": "learning" is said of every amount, "chinese" of one
+    if telling:
+        fits = [x for x in fits if telling & x.context]
     if (
         len(fits) < 2
         or any(x.rate or x.relation for x in fits)
-        or not words <= frozenset().union(*(x.context for x in fits))
+        or not telling <= frozenset().union(*(x.context for x in fits))
+        or (_RATE.search(" ".join(story)) and len(fits) != len(mentions))
     ):
         return None
     value = sp.Add(*(x.value for x in fits))
@@ -451,6 +468,9 @@ def _total(prob: Problem, m: re.Match, mentions: list[Mention], story: list[str]
     return solved(prob.raw, "word problems", steps, hints, value, verification="every matching amount added once")
 
 
+# "every day", "each package", "per hour": an amount may be per something, so a number not asked about may
+# multiply the ones asked; with such a word every number of the story must be one of those asked
+_RATE = re.compile(r"\b(?:each|every|per|a day|a week|an hour)\b")
 _VAGUE = r"(?:a|an|half|quarter|third|dozen|couple|few|several|some|many|another|all|one)"
 
 

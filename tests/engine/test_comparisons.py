@@ -154,6 +154,14 @@ TRAPS = [
     # more put in than called for
     "Mary is baking a cake. The recipe calls for 6 cups of flour. She already put in 9 cups of flour. How many more"
     " cups of flour does she need to add?",
+    # packs are not balls: what a phrase counts is its head ("packs of red bouncy balls")
+    "Ann bought 4 packs of red balls and 8 packs of blue balls. There were 10 balls in each pack. How many balls"
+    " did Ann buy in all?",
+    # an amount per day and a number of days: the total is not the sum of the amounts per day (SVAMP)
+    "Every day Ryan spends 6 hours on learning english and 7 hours on learning chinese. If he learns for 5 days."
+    " How many hours does he spend on learning english and chinese in all?",
+    "Every day Ryan spends 6 hours on learning english and 5 hours on learning chinese. If he learns for 2 days."
+    " How many more hours does he spend on learning english than on learning chinese?",
     # a state summed over time may count one thing twice
     "Tom had 5 cards on monday and 7 cards on tuesday. How many cards did he have altogether?",
     # a comparison stated, not an amount
