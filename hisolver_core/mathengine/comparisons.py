@@ -168,6 +168,8 @@ def _mentions(story: list[str]) -> list[Mention]:
             written, end = _noun_after(tokens, i)
             if not written and tokens[end : end + 2] in (["of", "them"], ["of", "those"], ["of", "these"]):
                 written, end = last_noun, end + 2  # "sold 51 of them": the cakes named last
+            elif written in (("ones",), ("one",)):
+                written = last_noun  # "found 8 new ones": the marbles named last
             noun = _singular(list(written))
             last_noun = written or last_noun
             verb = _verb_before(tokens, i, floor) or verb

@@ -56,6 +56,12 @@ ANSWERS = [
     ),
     # "of them" is the noun named last (SVAMP)
     ("Baker made 133 cakes. If he sold 51 of them. How many more cakes did baker make than those he sold?", "82"),
+    # "new ones" are the marbles (SVAMP)
+    (
+        "Josh had 4 marbles in his collection. He lost 16 marbles and found 8 new ones. How many more marbles did he"
+        " lose than those he found?",
+        "8",
+    ),
     # the verb before a preposition; a list whose verb comes after it (SVAMP)
     (
         "Julia played tag with 8 kids on monday, 11 kids on tuesday and 9 kids on wednesday. How many more kids did"
