@@ -44,6 +44,7 @@ from . import (
     counting,  # noqa: F401  (registers the counting and probability reader)
     digit_puzzles,  # noqa: F401  (registers the unknown-digits reader)
     draws,  # noqa: F401  (registers the draws-from-a-container reader)
+    exchanges,  # noqa: F401  (registers the exchange-rate chain reader)
     experiments,  # noqa: F401  (registers the dice, coins and chosen-numbers reader)
     forms,  # noqa: F401  (registers the written-out-math reader, a fallback)
     geometry,  # noqa: F401  (registers the measurement-geometry reader)
