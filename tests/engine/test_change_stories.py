@@ -79,9 +79,12 @@ def test_not_read_as_a_change_story(question: str) -> None:
 
 
 def test_every_number_must_be_used() -> None:
-    """SVAMP: the 4 marbles at the start play no part in "how many more did he lose than find": declined."""
-    sol = solve(
+    """SVAMP: the 4 marbles at the start play no part in "how many more did he lose than find": the change-story
+    reader declines it; the comparison reader, which matches each side to one number, answers 16 - 8."""
+    problem = (
         "Josh had 4 marbles in his collection. He lost 16 marbles and found 8 new ones. How many more marbles did he"
         " lose than those he found?"
     )
-    assert not sol.solved
+    assert change_story(story_text(analyze(problem))) is None
+    sol = solve(problem)
+    assert sol.reader == "comparisons" and sol.answer_latex == "8"
