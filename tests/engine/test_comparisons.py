@@ -56,6 +56,12 @@ ANSWERS = [
     ),
     # "of them" is the noun named last (SVAMP)
     ("Baker made 133 cakes. If he sold 51 of them. How many more cakes did baker make than those he sold?", "82"),
+    # a state asked at a named time is the one stated for it, though later sentences add more (SVAMP)
+    (
+        "Tiffany was collecting cans for recycling. On monday she had 7 bags of cans. The next day she found 12 more"
+        " bags worth of cans. How many more bags did she find on the next day than she had on monday?",
+        "5",
+    ),
     # "new ones" are the marbles (SVAMP)
     (
         "Josh had 4 marbles in his collection. He lost 16 marbles and found 8 new ones. How many more marbles did he"
