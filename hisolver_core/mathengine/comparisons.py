@@ -264,13 +264,18 @@ def _sides(question: str, verbs: set[str]) -> tuple[Side, Side, int] | None:
         right = right[1:]
     if right and right[0] in ("did", "does", "do"):  # "than he did to build the tower": the verb is shared
         right = right[1:]
+    noun_b = noun
     if right and right[0] in _PREPOSITIONS:  # "in the morning than in the afternoon": the verb is shared
         verb_b, words_b = verb_a, _phrase_words(right)
     else:
         verb_b, words_b = _tail(right, None, known)
-    if not noun or verb_a is None or verb_b is None or (verb_a == verb_b and words_a == words_b):
+        if verb_b is None and right and not any(t in _AUX for t in right):
+            noun_b, verb_b, words_b = _singular(right), verb_a, words_a  # "boys are there than girls"
+    if not noun or verb_a is None or verb_b is None or (noun == noun_b and verb_a == verb_b and words_a == words_b):
         return None
-    return Side(noun, verb_a, words_a), Side(noun, verb_b, words_b), sign
+    if "of" in noun[1:] and "of" not in noun_b and noun_b != noun:
+        noun_b = noun[: noun.index("of") + 1] + noun_b
+    return Side(noun, verb_a, words_a), Side(noun_b, verb_b, words_b), sign
 
 
 def _tail(tokens: list[str], aux: str | None, verbs: set[str]) -> tuple[str | None, frozenset[str]]:

@@ -81,6 +81,13 @@ ANSWERS = [
     ),
     ("In a school there are 34 girls and 841 boys. How many more boys than girls does the school have?", "807"),
     ("A farm has 12 cows and 30 sheep. How many fewer cows than sheep does the farm have?", "18"),
+    # the second noun after the verb: "how many more boys are there than girls" (and "than diet soda", SVAMP)
+    ("In a school there are 34 girls and 841 boys. How many more boys are there than girls?", "807"),
+    (
+        "A grocery store had 81 bottles of regular soda, 60 bottles of diet soda and 60 bottles of lite soda. How"
+        " many more bottles of regular soda did they have than diet soda?",
+        "21",
+    ),
 ]
 
 
