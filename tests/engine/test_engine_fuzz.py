@@ -51,6 +51,21 @@ WORDS = st.lists(
 ).map(" ".join)
 
 
+# story words for the readers that pick numbers out of a story (comparisons, experiments, percents, exchanges)
+STORY = st.lists(
+    st.sampled_from(
+        [
+            "How many more", "than", "did he", "sell", "sold", "made", "3", "17", "apples", "cakes", "of them",
+            "each", "in the morning", "altogether", "need to add", "calls for", "put in", "two fair dice",
+            "a coin is flipped 4 times", "probability that", "the sum is", "prime", "20%", "off the original price",
+            "is equal to", "daps", "dops", ".", ",", "?", "and", "half a", "new ones", "Tom", "had",
+        ]
+    ),
+    min_size=1,
+    max_size=16,
+).map(" ".join)  # fmt: skip
+
+
 # Crashes found by this test and not fixed yet: (what the input looks like, examples). Only these are let
 # through. None today: the empty-bracket family ("0()", "2[]", "0(]": a Tuple inside a product) is refused
 # by the parser and an option "0/0" is not a number; both stay in FIXED_CRASHES as regressions.
@@ -153,6 +168,13 @@ def test_fuzz_words_and_options(problem: str, options) -> None:
     except ProblemError:
         return
     assert sol.status in ("solved", "unsupported")
+
+
+@pytest.mark.timeout(120)
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(STORY)
+def test_fuzz_story_words(problem: str) -> None:
+    _run(problem)
 
 
 @pytest.mark.timeout(60)
