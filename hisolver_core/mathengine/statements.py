@@ -351,8 +351,12 @@ def solve_statements(prob: Problem) -> Solution | None:
         clause = _JOINT.sub(lambda mm: " & ".join(re.findall(r"e\d+", mm.group(0))), clause)
         pieces.extend(c for c in re.split(r",? and (?=e\d+ )|, (?=e\d+ )", clause) if c.strip())
     eqs, nouns, texts, last = [], set(), [], None
+    seen: set[str] = set()  # the names of the pieces before
     for piece in pieces:
         piece = _pronouns(piece, last if len(names) == 1 else None)  # "he" is ambiguous among several people
+        if len(seen) == 1:  # "Dani has 45 marbles. She has 5 times as many as Joe": the one person named so far
+            piece = re.sub(r"^(?:he|she) (?=has|had|is|was|owns|collected|made|scored)", f"{next(iter(seen))} ", piece)
+        seen |= set(re.findall(r"e\d+", piece))
         events = _event(piece, sym, bump, set(current))
         reads = events if events is not None else [_statement(piece, sym, [f"e{k}" for k in range(len(names))])]
         readings = [r for r in reads if r is not None]

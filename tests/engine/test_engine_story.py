@@ -89,6 +89,8 @@ WORKED = [
         "15",
     ),
     ("Amy has 3 times as many apples as Betty. Together they have 20 apples. How many apples does Amy have?", "15"),
+    # MMLU: "she" is the one person named so far
+    ("Dani has 45 marbles. She has 5 times as many marbles as Joe has. How many marbles does Joe have?", "9"),
     # "... than Bo and Bo caught": one name twice is two statements, not a total for two people
     (
         "Ann caught 3 more fish than Bo and Bo caught 6 less than Cy. If Cy caught 17 fish, how many fish did Ann catch?",
@@ -183,6 +185,8 @@ NEAR_MISSES = [
     # a total of apples that does not split into whole apples (21 = 3b + b)
     "Together, Amy and Betty have 21 apples. Amy has three times the number of apples that Betty has. How many more"
     " apples than Betty does Amy have?",
+    # "she" after two people are named could be either
+    "Dani has 45 marbles. Joe has 5 marbles. She has 3 more marbles than Ann. How many marbles does Ann have?",
     # a fraction where no statement reads one
     "Tom has 3/4 of the cards. Ann has 2 cards. How many cards does Ann have?",
     # a greater-than statement is an inequality, not "10 more than"
