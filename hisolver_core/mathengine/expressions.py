@@ -79,6 +79,8 @@ def evaluate_expression(ctx: Context, intent: Intent) -> Solution:
         value = rounded(value, ctx.problem.rounding)
     elif ctx.problem.form == "decimal" and value.is_rational:
         value = _decimal(value)
+    elif value.is_rational and not value.is_integer and ctx.problem.form is None and _in_decimals(intent.target.source):
+        value = _decimal(value)  # "0.4 \cdot 0.6" is 0.24: decimals stay decimals (a terminating result only)
     topic = _topic(expr, ctx)
     steps = _value_steps(ctx, intent, expr, value, topic)
     hints = _value_hints(topic)
@@ -215,6 +217,12 @@ def _signed_sum(pieces: list[str]) -> str:
     for piece in pieces:
         out += piece if not out else (f" - {piece[1:].lstrip()}" if piece.startswith("-") else f" + {piece}")
     return out
+
+
+def _in_decimals(source: str | None) -> bool:
+    """True when the expression is written in decimals with only +, -, products and powers ("1.5 + 2.25")."""
+    bare = re.sub(r"\\(?:cdot|times|left|right)", " ", source or "")
+    return bool(re.search(r"\d\.\d", bare)) and not re.search(r"[a-zA-Z\\/÷]", bare)
 
 
 def _decimal(value: sp.Rational) -> sp.Expr:

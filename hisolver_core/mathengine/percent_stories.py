@@ -53,7 +53,12 @@ def read_percent_story(prob: Problem) -> Solution | None:
         return None
     numbers = re.findall(rf"(?<![\w.]){_NUMBER}(?!\w|\.\d)", text)
     percents = re.findall(rf"({_NUMBER}) percent\b", text)
-    if len(percents) != 1 or len(numbers) != 2 or re.search(r"\d\s*/\s*\d|\bper\b|\beach\b|\bevery\b", text):
+    if (
+        len(percents) != 1
+        or len(numbers) != 2
+        or percents[0] not in numbers  # ".1%": a number the two readings cut differently
+        or re.search(r"\d\s*/\s*\d|\bper\b|\beach\b|\bevery\b", text)
+    ):
         return None
     p = sp.Rational(percents[0]) / 100
     numbers.remove(percents[0])

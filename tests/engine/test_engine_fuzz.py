@@ -78,6 +78,7 @@ FIXED_CRASHES = [
     ("i*[]", None),
     ("0(]", None),
     ("$2x+1=5$", ["0/0", "3/0", "4"]),
+    ("0<.1%?0", None),  # the percent reader found ".1" as a percent but not as a number
 ]
 
 

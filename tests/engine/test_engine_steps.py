@@ -298,3 +298,20 @@ def test_a_given_letter_is_not_the_unknown_asked_for() -> None:
     shown = _compact(sol)
     assert "\\sqrt{x-2}=x-4" in shown and "x^{2}-9x+18=0" in shown
     assert any(s.text.startswith("Reject x = 3") for s in sol.steps)
+
+
+@pytest.mark.parametrize(
+    ("problem", "expected"),
+    [
+        ("Find $0.4 \\cdot 0.6$.", "0.24"),
+        ("Compute $1.5 + 2.25$.", "3.75"),
+        ("What is $0.1^2$?", "0.01"),
+        # a fraction, a repeating decimal or a division keeps the exact fraction
+        ("What is $0.3 + \\frac{1}{3}$?", "\\frac{19}{30}"),
+        ("Find $1.\\overline{3} + 0.5$.", "\\frac{11}{6}"),
+    ],
+)
+def test_arithmetic_written_in_decimals_answers_in_decimals(problem: str, expected: str) -> None:
+    sol = solve(problem)
+    assert sol.solved and sol.answer_latex == expected
+    assert sol.steps[-1].latex.endswith(expected) or sol.steps[-2].latex.endswith(expected)
