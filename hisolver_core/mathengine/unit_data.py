@@ -31,9 +31,9 @@ __all__ = [
 # years are their own dimension ("calendar"): they do not convert to days.
 _TABLE = """
 length: meter 1, millimeter 1/1000, centimeter 1/100, kilometer 1000, inch 127/5000, foot 381/1250,
-    yard 1143/1250, mile 201168/125
-time: second 1, minute 60, hour 3600, day 86400, week 604800
-calendar: month 1, year 12
+    yard 1143/1250, mile 201168/125, furlong 25146/125
+time: second 1, minute 60, hour 3600, day 86400, week 604800, fortnight 1209600
+calendar: month 1, year 12, decade 120, century 1200
 volume: milliliter 1, liter 1000, teaspoon 473176473/96000000, tablespoon 473176473/32000000,
     fluid-ounce 473176473/16000000, cup 473176473/2000000, pint 473176473/1000000, quart 473176473/500000,
     gallon 473176473/125000

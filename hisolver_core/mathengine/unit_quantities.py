@@ -39,6 +39,8 @@ class Unit:
     of: str = ""  # what it measures ("teaspoon of salt", "pieces of candy"): part of its dimension
     power: int = 1  # square (2) or cubic (3) lengths
     shown: str = field(default="", compare=False)  # the word as written ("bookshelves")
+    # the story's own size for a standard unit, as a factor on the table's ("one kilogram is 2.20 pounds")
+    fix: sp.Rational = R(1)
 
     @property
     def dims(self) -> dict[str, int]:
@@ -51,7 +53,7 @@ class Unit:
     @property
     def size(self) -> sp.Rational:
         """The size of one of this unit in its dimension's base unit (1 for counted things)."""
-        return UNITS[self.word][1] ** self.power if self.word in UNITS else R(1)
+        return (UNITS[self.word][1] * self.fix) ** self.power if self.word in UNITS else R(1)
 
     def name(self, value: sp.Expr | int = 2) -> str:
         """The unit as a student writes it after ``value`` (plural unless the value is 1)."""
@@ -117,6 +119,7 @@ class Story:
     asked_per: Unit | None = None
     unplaced: list[str] = field(default_factory=list)  # numbers or words no quantity took
     asked_scale: sp.Rational = R(1)  # "how many dozen eggs": the answer in dozens
+    stated: list[str] = field(default_factory=list)  # conversions the story states, used in place of the table's
 
 
 def unit_word(word: str) -> str:
@@ -141,6 +144,8 @@ def _latex_number(body: str) -> str | None:
     if unit is not None:
         found = _latex_number(body[: unit.start()])
         return None if found is None else f"{found} {unit.group(1)}"
+    if body.strip() == "=":  # "1 year $=$ 52 weeks"
+        return "="
     if body.strip().startswith("="):  # "(1 liter $=1,000$ milliliters)"
         found = _latex_number(body.strip()[1:])
         return None if found is None else f"= {found}"

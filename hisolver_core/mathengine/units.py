@@ -285,6 +285,7 @@ def read_story(prob: Problem) -> Story | None:
         return None
     quantities: list[Quantity] = []
     unplaced: list[str] = []
+    fixes: dict[str, tuple[sp.Rational, str, str]] = {}
     spec: _Asked | None = None
     asked_per: Unit | None = None
     for k, sentence in enumerate(parts):
@@ -292,27 +293,57 @@ def read_story(prob: Problem) -> Story | None:
             m = _HOW.search(sentence)
             assert m is not None
             given, question = sentence[: m.start()], sentence[m.start() :]
-            unplaced += _read(TOKEN.findall(given), quantities, in_question=False)
+            unplaced += _read(TOKEN.findall(given), quantities, in_question=False, fixes=fixes)
             tokens = TOKEN.findall(question)
             used: set[int] = set()
             spec = _asked(tokens, used)
-            unplaced += _read(tokens, quantities, in_question=True, used=used, keep=True)
+            unplaced += _read(tokens, quantities, in_question=True, used=used, keep=True, fixes=fixes)
             asked_per = _asked_per(tokens, used)
             unplaced += _leftover(tokens, used)
         else:
-            unplaced += _read(TOKEN.findall(sentence), quantities, in_question=False)
+            unplaced += _read(TOKEN.findall(sentence), quantities, in_question=False, fixes=fixes)
     asked = _resolve(spec, quantities) if spec is not None else None
     if asked is None or spec is None:
         return None
-    return Story(quantities, asked, asked_per, unplaced, spec.scale)
+    if asked_per is not None:  # "how many miles per day did the cavalry average": a rate is an average
+        unplaced = [w for w in unplaced if w != "average"]
+    story = Story(quantities, asked, asked_per, unplaced, spec.scale)
+    return _with_stated_sizes(story, fixes) if fixes else story
+
+
+def _with_stated_sizes(story: Story, fixes: dict[str, tuple[sp.Rational, str, str]]) -> Story | None:
+    """The story with each unit it states a size for at that size; None when another unit of the same
+    dimension appears (it would convert through the table's size, the stated one not)."""
+    allowed = {w for word, (_, other, _) in fixes.items() for w in (word, other)}
+    dims = {UNITS[w][0] for w in allowed}
+    units = [u for q in story.quantities for u in (q.unit, q.per) if u is not None]
+    units += [story.asked, *([story.asked_per] if story.asked_per else [])]
+    if any(u.word in UNITS and UNITS[u.word][0] in dims and u.word not in allowed for u in units):
+        return None
+
+    def sized(u: Unit | None) -> Unit | None:
+        return dataclasses.replace(u, fix=fixes[u.word][0]) if u is not None and u.word in fixes else u
+
+    quantities = [dataclasses.replace(q, unit=sized(q.unit) or q.unit, per=sized(q.per)) for q in story.quantities]
+    asked = sized(story.asked) or story.asked
+    stated = [statement for _, _, statement in fixes.values()]
+    return Story(quantities, asked, sized(story.asked_per), story.unplaced, story.asked_scale, stated)
 
 
 def _read(
-    tokens: list[str], out: list[Quantity], *, in_question: bool, used: set[int] | None = None, keep: bool = False
+    tokens: list[str],
+    out: list[Quantity],
+    *,
+    in_question: bool,
+    used: set[int] | None = None,
+    keep: bool = False,
+    fixes: dict[str, tuple[sp.Rational, str, str]] | None = None,
 ) -> list[str]:
     """Read the quantities of one run of tokens into ``out``; return the numbers and blocking words left over.
 
-    With ``keep`` the leftovers are not checked here (the caller reads more of the tokens first).
+    With ``keep`` the leftovers are not checked here (the caller reads more of the tokens first). A stated
+    conversion the table holds otherwise ("one kilogram is 2.20 pounds") goes into ``fixes``: the story's
+    own size for its unit, which :func:`read_story` gives that unit everywhere.
     """
     used = set() if used is None else used
     read: list[tuple[Quantity, int, int]] = []
@@ -323,9 +354,9 @@ def _read(
             found = _quantity_at(tokens, i, used, in_question)
             if found is not None:
                 read.append((found, i, max(used - before)))
-    stated = _stated_conversions(tokens, read, used)
+    stated = _stated_conversions(tokens, read, used, {} if fixes is None else fixes)
     if stated is None:
-        return ["<a stated conversion the table does not hold>"]
+        return ["<a stated conversion this reader cannot use>"]
     rates = _equivalences(tokens, [r for r in read if not any(r[0] is q for q in stated)], used)
     paired = [*stated, *(q for pair in rates for q in pair[:2])]
     out.extend(q for q, _, _ in read if not any(q is s for s in paired))
@@ -334,11 +365,20 @@ def _read(
 
 
 _EQUALS = (["="], ["in"], ["is"], ["equals"], ["is", "equal", "to"])
+_ROUNDED = R(2, 100)  # a stated size within 2% of the table's is that size rounded ("one kilogram is 2.20 pounds")
 
 
-def _stated_conversions(tokens: list[str], read: list[tuple[Quantity, int, int]], used: set[int]) -> list | None:
+def _stated_conversions(
+    tokens: list[str],
+    read: list[tuple[Quantity, int, int]],
+    used: set[int],
+    fixes: dict[str, tuple[sp.Rational, str, str]],
+) -> list | None:
     """ "(1 liter = 1,000 milliliters)", "there are 2.54 centimeters in 1 inch": the quantities of a conversion the
-    story states, which the unit table already holds (so they are placed); None when the table says otherwise."""
+    story states, which are placed. Where the table holds a size the statement rounds, the statement is the one to use:
+    the side that is one unit ("one kilogram is 2.20 pounds") gets the size the statement gives it, recorded in
+    ``fixes`` as word -> (factor on the table's size, the other unit's word, the statement). None when the statement
+    is more than a rounding off the table, neither side is one unit, or the same unit is stated two ways."""
     stated: list[Quantity] = []
     for (a, _, a_end), (b, b_start, _) in itertools.pairwise(read):
         between = tokens[a_end + 1 : b_start]
@@ -348,7 +388,16 @@ def _stated_conversions(tokens: list[str], read: list[tuple[Quantity, int, int]]
         if between not in _EQUALS or not standard or same or a.dims != b.dims:
             continue  # "60 miles per hour is 88 feet per second" is a conversion too
         if a.base != b.base:
-            return None
+            one, other = (a, b) if a.value * a.scale == 1 else (b, a)
+            if one.value * one.scale != 1 or one.per is not None or other.per is not None:
+                return None
+            fix = other.base / one.base
+            if abs(fix - 1) > _ROUNDED:
+                return None  # not a rounded value of the true size: a contradiction, not a convention
+            statement = f"{one.text} = {other.text}"
+            if fixes.get(one.unit.word, (fix,))[0] != fix:
+                return None
+            fixes[one.unit.word] = (fix, other.unit.word, statement)
         stated += [a, b]
         used.update(range(a_end + 1, b_start))
     return stated
@@ -446,7 +495,7 @@ def _consistent(story: Story, *, work: bool = False) -> Story | None:
 
     quantities = [dataclasses.replace(q, unit=fill(q.unit) or q.unit, per=fill(q.per)) for q in story.quantities]
     asked = fill(story.asked) or story.asked
-    return Story(quantities, asked, fill(story.asked_per), story.unplaced, story.asked_scale)
+    return Story(quantities, asked, fill(story.asked_per), story.unplaced, story.asked_scale, story.stated)
 
 
 def _group(u: Unit) -> str:
@@ -467,10 +516,14 @@ def solve_units(prob: Problem) -> Solution | None:
     read = read_story(prob)
     if read is None or not read.quantities or len(read.quantities) > _MAX_QUANTITIES:
         return None
+    if read.unplaced and read.stated:
+        return None  # the linear and joint-work models do not show a stated conversion
     if read.unplaced:  # a word the product cannot place: "plus", "now" may make a linear model
         filled = _consistent(read, work=True)
         return linear_model(prob, filled) if filled is not None else None
     story = _consistent(read)
+    if story is None and read.stated:
+        return None
     if story is None:  # workers with a time: the work may be workers times time
         filled = _consistent(read, work=True)
         return joint_work(prob, filled) if filled is not None else None
@@ -520,6 +573,13 @@ def _solution(prob: Problem, story: Story, signs: tuple[int, ...], answer: sp.Ex
             + ".",
         ),
     ]
+    if story.stated:
+        steps.append(
+            step(
+                r",\quad ".join(rf"\text{{{s}}}" for s in story.stated),
+                "Use the conversion the problem gives (not a rounded table value of your own).",
+            )
+        )
     pair = [q for q, s in zip(story.quantities, signs, strict=True) if not q.in_question]
     if len(pair) == 2 and len(story.quantities) == 3 and all(q.per is None for q in story.quantities):
         a, b = pair if signs[story.quantities.index(pair[0])] > 0 else pair[::-1]

@@ -310,6 +310,40 @@ def test_a_stated_conversion_the_table_holds_is_placed_and_one_it_does_not_decli
     assert _answer("There are 3 centimeters in 1 inch. How many inches are in 127 centimeters?") is None
 
 
+def test_a_stated_conversion_that_rounds_the_table_is_the_one_used_and_shown():
+    text = (
+        "Alice wants to buy $3$ pounds of veal at the grocery store, but the scales at the store only show weight "
+        "in kilograms. If one kilogram is $2.20$ pounds, how many kilograms of veal should Alice buy? "
+        "(Answer to the nearest thousandth.)"
+    )
+    sol = solve(text)
+    assert sol.solved and sol.reader == "units"
+    assert sol.answer_latex == "1.364"  # 3 / 2.20 = 1.3636..., not 3 / 2.2046 = 1.3608...
+    assert any("2.20 pounds" in s.latex for s in sol.steps)
+    # the exact answer before rounding is the stated one
+    assert _story(text).stated == ["1 kilogram = 2.20 pounds"]
+    # a third unit of the same dimension would convert through the table's size: declined
+    assert _answer("If one kilogram is 2.20 pounds, how many pounds are in 500 grams?") is None
+    # the same unit stated two ways declines
+    assert _answer("One kilogram is 2.20 pounds. One kilogram is 2.21 pounds. How many kilograms are 11 pounds?") is None
+
+
+def test_a_rate_question_may_say_average_and_units_beyond_the_everyday_are_in_the_table():
+    text = (
+        "There are eight furlongs in a mile. There are two weeks in a fortnight. The British cavalry traveled "
+        "2800 furlongs in a fortnight. How many miles per day did the cavalry average?"
+    )
+    assert _answer(text) == 25
+    candy = (
+        "The average American consumes 1483 pounds of candy in a lifetime. Assuming that 1 year $=$ 52 weeks and the "
+        "average life-span is 75 years, how many pounds of candy per week does the average American consume? "
+        "Express your answer as a decimal to the nearest hundredth."
+    )
+    assert solve(candy).answer_latex == "0.38"
+    # an average that is not a rate stays unplaced
+    assert _answer("The average of 3 boxes is 12 pounds. How many pounds do the boxes weigh?") is None
+
+
 def test_an_asked_rounding_rounds_the_exact_answer():
     sol = solve_units(analyze("How many feet are in 100 meters? Round to the nearest tenth."))
     assert sol is not None and abs(float(sol.answer) - 328.1) < 1e-9
