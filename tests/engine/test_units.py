@@ -325,7 +325,9 @@ def test_a_stated_conversion_that_rounds_the_table_is_the_one_used_and_shown():
     # a third unit of the same dimension would convert through the table's size: declined
     assert _answer("If one kilogram is 2.20 pounds, how many pounds are in 500 grams?") is None
     # the same unit stated two ways declines
-    assert _answer("One kilogram is 2.20 pounds. One kilogram is 2.21 pounds. How many kilograms are 11 pounds?") is None
+    assert (
+        _answer("One kilogram is 2.20 pounds. One kilogram is 2.21 pounds. How many kilograms are 11 pounds?") is None
+    )
 
 
 def test_a_rate_question_may_say_average_and_units_beyond_the_everyday_are_in_the_table():
