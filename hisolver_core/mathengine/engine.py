@@ -51,6 +51,7 @@ from . import (
     integers,  # noqa: F401  (registers the integer-property reader)
     legacy,  # noqa: F401  (registers the reader families)
     number_facts,  # noqa: F401  (registers the digits, remainders and bases reader)
+    parts_of_whole,  # noqa: F401  (registers the whole-and-the-rest reader)
     percent_stories,  # noqa: F401  (registers the one-percent story reader)
     poly_degree,  # noqa: F401  (registers the degree-of-a-combination reader)
     selections,  # noqa: F401  (registers the selection and office readers)
