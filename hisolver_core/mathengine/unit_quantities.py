@@ -149,10 +149,20 @@ def _latex_number(body: str) -> str | None:
     if body.strip().startswith("="):  # "(1 liter $=1,000$ milliliters)"
         found = _latex_number(body.strip()[1:])
         return None if found is None else f"= {found}"
+    end = body.rstrip()[-1:]
+    if end in (".", ",") and body.rstrip()[:-1].strip():  # "$\$0.60.$": the sentence ends inside the math
+        found = _latex_number(body.rstrip()[:-1])
+        return None if found is None else f"{found}{end}"
     money = "¤" in body
     s = body.replace("¤", "").replace("\\!", "").replace("{,}", ",").replace(" ", "")
     if re.fullmatch(r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?", s):
         return ("¤" if money else "") + s.replace(",", "")
+    repeating = re.fullmatch(r"(\d*)\.(\d*)\\overline\{(\d+)\}", s)  # 6.\overline{6} = 20/3
+    if repeating:
+        whole_part, fixed, cycle = repeating.groups()
+        digits = len(fixed)
+        value = R(int(whole_part + fixed + cycle) - int(whole_part + fixed or "0"), 10**digits * (10 ** len(cycle) - 1))
+        return ("¤" if money else "") + _num_text(value)
     m = _LATEX_FRAC.match(s)
     if not m or money:
         return None

@@ -163,7 +163,11 @@ def _each_before(tokens: list[str], i: int, used: set[int]) -> Unit | None:
 
 # --- the question -------------------------------------------------------------------------------
 
-_HOW = re.compile(r"\b(how (?:many|much|far|long)|what (?:is|was|will be) the (?:total )?(?:cost|price))\b")
+_HOW = re.compile(
+    r"\b(how (?:many|much|far|long)|what (?:is|was|will be) the (?:total )?(?:cost|price)"
+    r"|what (?:is|was|will be) (?:(?:the|its|his|her|their|[a-z]+'s) ){0,2}(?:average )?(?:speed|rate|pace)"
+    r"(?: expressed)?(?= in\b))\b"
+)
 _IN_UNIT = re.compile(r"\bin ((?:square |cubic )?[a-z]+)\b")
 _SPEND = re.compile(r"\b(?:cost|costs|pay|paid|earn|earns|earned|spend|spent|charge|charges|money)\b")
 
@@ -172,7 +176,7 @@ _SPEND = re.compile(r"\b(?:cost|costs|pay|paid|earn|earns|earned|spend|spent|cha
 class _Asked:
     """What the question part asks, as read before its quantities: resolved by :func:`_resolve`."""
 
-    how: str  # many | much | far | long | cost
+    how: str  # many | much | far | long | cost | rate
     noun: Unit | None
     explicit: Unit | None  # "in dollars", "in minutes"
     spend: bool  # "how much ... cost / pay / earn"
@@ -182,8 +186,10 @@ class _Asked:
 def _asked(tokens: list[str], used: set[int]) -> _Asked:
     """Read the question word, the noun it asks about and an explicit "in <unit>" (marking their tokens used)."""
     text = " ".join(tokens)
-    how = tokens[1] if tokens[0] == "how" else "cost"
-    used.update({0, 1} if how != "cost" else set(range(len(_HOW.match(text).group(0).split()))))  # type: ignore[union-attr]
+    said = _HOW.match(text)
+    assert said is not None
+    how = tokens[1] if tokens[0] == "how" else "cost" if said.group(0).endswith(("cost", "price")) else "rate"
+    used.update({0, 1} if tokens[0] == "how" else set(range(len(TOKEN.findall(said.group(0))))))
     explicit = None
     for m in _IN_UNIT.finditer(text):
         unit, _ = _noun(m.group(1).split(), 0)
@@ -218,6 +224,8 @@ def _resolve(spec: _Asked, quantities: list[Quantity]) -> Unit | None:
         asked = explicit or asked
     elif spec.how == "cost":
         asked = explicit if explicit is not None and explicit.dims == {"money": 1} else _money(quantities)
+    elif spec.how == "rate":  # "what is its speed in feet per second": the unit said is the one asked
+        return explicit
     else:
         dim = "length" if spec.how == "far" else "time"
         asked = explicit if explicit is not None and explicit.dims == {dim: 1} else _only_unit(quantities, dim)

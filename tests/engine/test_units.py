@@ -384,3 +384,31 @@ def test_an_escaped_dollar_alone_between_delimiters_is_the_dollar_sign():
     assert "¤" not in "".join(prob.math)
     sol = solve("Daniel has $\\$$1500. He spends $\\$$300. How many dollars does he have left?")
     assert sol.solved and sol.answer_latex == "1200"
+
+
+# --- a rate asked in named units; numbers written as repeating decimals ---------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("A car travels at 60 miles per hour. What is its speed in feet per second?", 88),
+        ("A snail crawls 3 feet per hour. What is the snail's speed in inches per minute?", sp.Rational(3, 5)),
+        ("A pump moves 30 gallons per minute. What is its rate in gallons per hour?", 1800),
+    ],
+)
+def test_what_is_a_speed_or_rate_in_named_units_converts_the_rate(text, expected):
+    assert _answer(text) == expected
+
+
+def test_a_speed_asked_in_a_unit_of_another_dimension_declines():
+    assert _answer("A car travels at 60 miles per hour. What is its speed in feet?") is None
+
+
+def test_a_repeating_decimal_is_its_exact_fraction_and_a_sentence_may_end_inside_the_math():
+    assert _answer(r"Ann walked $1.\overline{3}$ miles each day for 6 days. How many miles did she walk?") == 8
+    assert _answer(r"Ann walked $0.1\overline{6}$ miles each day for 6 days. How many miles did she walk?") == 1
+    text = (
+        r"Tim bought $2.\overline{3}$ pounds of rice. Each pound cost $\$0.60.$ How much money, in dollars, did he pay?"
+    )
+    assert _answer(text) == sp.Rational(7, 5)
