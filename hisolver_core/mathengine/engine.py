@@ -61,6 +61,7 @@ from . import (
 )
 from .build import Decline, declined
 from .context_models import without_context
+from .forms import write_mixed_number
 from .options import choose_option
 from .problem import Problem, analyze
 from .program import MathProgram
@@ -162,7 +163,11 @@ def _copy(prob: Problem) -> Problem:
 
 
 def _check(prob: Problem, sol: Solution) -> Solution:
-    """The checks shared by every reader: choose the matching option, then check the answer's target."""
+    """The checks shared by every reader: choose the matching option, check the answer's target, and print it
+    as a mixed number when the problem asks for one."""
     if prob.options and sol.choice is None:
         sol = choose_option(sol, prob.options)
-    return check_target(prob, sol)
+    sol = check_target(prob, sol)
+    if sol.solved and not prob.options and prob.form == "mixed number" and prob.rounding is None:
+        write_mixed_number(sol)
+    return sol

@@ -48,7 +48,16 @@ from .question_forms import _TYPES, FORMS, QuestionForm, match_form, normalise
 from .readers import FALLBACK_ORDER, reader
 from .verbal import verbal_question, verbal_statement, verbal_text
 
-__all__ = ["FORMS", "QuestionForm", "normalise", "match_form", "read_forms", "solve_forms"]
+__all__ = [
+    "FORMS",
+    "QuestionForm",
+    "honour_format",
+    "write_mixed_number",
+    "normalise",
+    "match_form",
+    "read_forms",
+    "solve_forms",
+]
 
 
 # --- statements ----------------------------------------------------------------------------------------
@@ -828,13 +837,21 @@ def _solve_forms(prob: Problem, kinds: frozenset[str] | None) -> Solution | None
         return None
     if not sol.solved or (prob.options and sol.choice is None):
         return None  # an option question must end on exactly one option
-    if not prob.options and not _honour_format(prob, sol):
+    if not prob.options and not honour_format(prob, sol):
         return None
     sol.hints = list(dict.fromkeys([*program.hints, *sol.hints]))
     return sol
 
 
-def _honour_format(prob: Problem, sol: Solution) -> bool:
+def write_mixed_number(sol: Solution) -> None:
+    """Print a rational answer greater than 1 that is not whole as a mixed number (35/3 as 11 2/3)."""
+    value = sol.answer
+    if isinstance(value, sp.Rational) and mixed_number(value):
+        whole, rest = divmod(abs(value.p), value.q)
+        sol.answer_latex = f"{'-' if value < 0 else ''}{whole}\\frac{{{rest}}}{{{value.q}}}"
+
+
+def honour_format(prob: Problem, sol: Solution) -> bool:
     """Print the answer as the problem asks ("as a decimal", "as a mixed number", "in simplest radical form");
     False when the answer cannot be put that way (an irrational "common fraction" means a misreading)."""
     value = sol.answer
@@ -857,9 +874,8 @@ def _honour_format(prob: Problem, sol: Solution) -> bool:
         if sp.factorint(value.q).keys() - {2, 5}:
             return False  # a repeating decimal needs a rounding instruction
         sol.answer_latex = str(sp.Float(value, 30)).rstrip("0").rstrip(".")
-    elif prob.form == "mixed number" and mixed_number(value) and isinstance(value, sp.Rational):
-        whole, rest = divmod(abs(value.p), value.q)
-        sol.answer_latex = f"{'-' if value < 0 else ''}{whole}\\frac{{{rest}}}{{{value.q}}}"
+    elif prob.form == "mixed number":
+        write_mixed_number(sol)
     elif prob.form == "simplest radical form":
         sol.answer = sp.radsimp(value)
         sol.answer_latex = sp.latex(sol.answer)

@@ -30,7 +30,7 @@ import sympy as sp
 
 from ..solution import Solution
 from .build import Decline, step, tex
-from .forms import _honour_format
+from .forms import honour_format
 from .problem import Problem
 from .program import MathProgram, ProgramError, Relation, Target, Unknown
 from .program_solve import solve_program
@@ -337,7 +337,7 @@ def solve_sequence(prob: Problem) -> Solution | None:
             sol = _least_positive(sol, kind)
     except (Decline, ProgramError):
         return None
-    if not sol.solved or (prob.options and sol.choice is None) or not (prob.options or _honour_format(prob, sol)):
+    if not sol.solved or (prob.options and sol.choice is None) or not (prob.options or honour_format(prob, sol)):
         return None
     formula = step(
         _FORMULA[kind],

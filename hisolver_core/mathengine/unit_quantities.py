@@ -212,6 +212,12 @@ def plain_text(prob: Problem) -> str | None:
     text = re.sub(r"(?<=[¤\s])\.(?=\d)", "0.", text)  # "$.05"
     text = re.sub(r"\bfluid ounces?\b", "fluid-ounce", text)
     text = re.sub(r"\b(?:identical|equal-sized) (?=[a-z])", "", text)  # "2 identical boxes": the same boxes
+    # "a 420-page book": one book with 420 pages
+    text = re.sub(
+        r"\b(a|an|the|one) (\d+(?:\.\d+)?)-([a-z]+?)s? ([a-z]+)\b",
+        lambda m: f"{m[1]} {m[4]} with {m[2]} {m[3]}{'' if m[2] == '1' else 's'}",
+        text,
+    )
     text = _SLASH_UNIT.sub(_per_unit, text)
     text = re.sub(rf"(\d)\s+of\s+(?:a|an|one) (?=(?:{_UNIT_WORDS})\b)", r"\1 ", text)  # "1/4 of a milliliter"
     return _number_words(text)

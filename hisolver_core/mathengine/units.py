@@ -315,6 +315,10 @@ def read_story(prob: Problem) -> Story | None:
         return None
     if asked_per is not None:  # "how many miles per day did the cavalry average": a rate is an average
         unplaced = [w for w in unplaced if w != "average"]
+    averaged = sum(q.per is not None and q.before == ("average", "of") for q in quantities)
+    for _ in range(averaged):  # "an average of 600 words per page": a rate given as an average
+        if "average" in unplaced:
+            unplaced.remove("average")
     story = Story(quantities, asked, asked_per, unplaced, spec.scale)
     return _with_stated_sizes(story, fixes) if fixes else story
 

@@ -412,3 +412,22 @@ def test_a_repeating_decimal_is_its_exact_fraction_and_a_sentence_may_end_inside
         r"Tim bought $2.\overline{3}$ pounds of rice. Each pound cost $\$0.60.$ How much money, in dollars, did he pay?"
     )
     assert _answer(text) == sp.Rational(7, 5)
+
+
+def test_a_hyphenated_size_is_one_thing_of_that_size_and_an_average_rate_is_a_rate():
+    text = (
+        "A 300-page book contains an average of 500 words per page, and Ana reads 250 words per minute. "
+        "How many hours does it take her to read the book?"
+    )
+    assert _answer(text) == 10
+    assert _answer("Sam has a 12-ounce bottle. He drinks 3 ounces per hour. How many hours does the bottle last?") == 4
+
+
+def test_an_answer_asked_as_a_mixed_number_is_printed_as_one_whichever_reader_finds_it():
+    sol = solve(
+        "A book has 420 pages with 600 words per page. Roslyn reads 360 words per minute. "
+        "How many hours does it take her to read the book? Express your answer as a mixed number."
+    )
+    assert sol.reader == "units"
+    assert sol.answer == sp.Rational(35, 3)
+    assert sol.answer_latex == r"11\frac{2}{3}"
