@@ -42,6 +42,7 @@ from . import (
     arith_words,  # noqa: F401  (registers the rounding, clock and lcm/gcd reader)
     comparisons,  # noqa: F401  (registers the how-many-more-than reader)
     counting,  # noqa: F401  (registers the counting and probability reader)
+    differences,  # noqa: F401  (registers the how-much-greater-is-one-value reader, a fallback)
     digit_puzzles,  # noqa: F401  (registers the unknown-digits reader)
     draws,  # noqa: F401  (registers the draws-from-a-container reader)
     exchanges,  # noqa: F401  (registers the exchange-rate chain reader)
@@ -66,7 +67,7 @@ from .options import choose_option
 from .problem import Problem, analyze
 from .program import MathProgram
 from .program_solve import solve_program
-from .readers import registered_readers
+from .readers import registered_readers, use_engine
 from .targets import check_target
 
 log = logging.getLogger(__name__)
@@ -100,6 +101,9 @@ def solve(problem: str, options=None, *, max_chars: int = DEFAULT_MAX_CHARS) -> 
         sol = declined(problem, "The engine could not handle this problem.")
     log.debug("solved in %.3fs by %r: %s", time.perf_counter() - started, sol.reader, sol.status)
     return sol
+
+
+use_engine(solve)  # a reader may ask the engine a sub-question (differences: "what is <each value>?")
 
 
 def _solve(problem: str, options) -> Solution:

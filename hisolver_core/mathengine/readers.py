@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     from ..solution import Solution
     from .problem import Problem
 
-__all__ = ["FALLBACK_ORDER", "Reader", "ReadFn", "reader", "registered_readers"]
+__all__ = ["FALLBACK_ORDER", "Reader", "ReadFn", "ask_engine", "reader", "registered_readers", "use_engine"]
 
 # Readers at or past this order are fallbacks: they also run after an earlier reader declined.
 FALLBACK_ORDER = 1000
@@ -72,3 +72,20 @@ def reader(name: str, *, handles: str, order: int, fallback: bool = False) -> Ca
 def registered_readers() -> list[Reader]:
     """Every registered reader, in the order the pipeline tries them."""
     return sorted(_REGISTRY.values(), key=lambda r: (r.order, r.name))
+
+
+# The whole engine, for a reader that asks it a sub-question ("what is <one value>?"). The engine registers
+# its ``solve`` here when it is imported: a reader that imported the engine would make an import cycle.
+_ENGINE: list[Callable[[str], Solution]] = []
+
+
+def use_engine(solve: Callable[[str], Solution]) -> None:
+    """Register the engine's ``solve`` for :func:`ask_engine` (done once, by the engine module)."""
+    _ENGINE[:] = [solve]
+
+
+def ask_engine(question: str) -> Solution:
+    """The engine's solution to ``question``, a sub-question a reader builds from the problem it reads."""
+    if not _ENGINE:
+        raise RuntimeError("The engine has not registered itself: import hisolver_core.mathengine first.")
+    return _ENGINE[0](question)
