@@ -189,6 +189,14 @@ def _remainder(r: int, k: int) -> Cond:
     return Cond(f"leaving remainder {r} when divided by {k}", test=lambda n: n % k == r)
 
 
+def _remainder_each(r: int, ks: list[int]) -> Cond:
+    """ "a remainder of 2 when divided by each of 3, 4, 5 and 6": the same remainder for every divisor."""
+    if not ks or any(k <= 0 or not 0 <= r < k for k in ks):
+        raise Unread
+    by = ", ".join(map(str, ks))
+    return Cond(f"leaving remainder {r} when divided by each of {by}", test=lambda n: all(n % k == r for k in ks))
+
+
 def ends_in(v: int) -> Cond:
     if v < 0:
         raise Unread
@@ -344,6 +352,8 @@ HAVE_PHRASES: list[tuple[str, Build]] = [
     ("exactly {n} divisor", lambda k: _divisor_count(k)),
     ("[a] remainder of {n} when divided by {n}", _remainder),
     ("[a] remainder {n} when divided by {n}", _remainder),
+    ("[a] remainder of {n} when divided by each of {nums}", _remainder_each),
+    ("[a] remainder of {n} when divided by {nums}", _remainder_each),
     *(
         (f"{article} {parity} number of {positive}{noun}", lambda odd=parity == "odd": _divisor_parity(odd))
         for article in ("a", "an")
@@ -365,6 +375,10 @@ HAVE_PHRASES: list[tuple[str, Build]] = [
 VERB_PHRASES: list[tuple[str, Build]] = [
     ("leave [a] remainder of {n} when divided by {n}", _remainder),
     ("give [a] remainder of {n} when divided by {n}", _remainder),
+    ("leave [a] remainder of {n} when divided by each of {nums}", _remainder_each),
+    ("leave [a] remainder of {n} when divided by each of the number {nums}", _remainder_each),
+    ("leave [a] remainder of {n} when divided by {nums}", _remainder_each),
+    ("give [a] remainder of {n} when divided by each of {nums}", _remainder_each),
     ("divide {n}", lambda k: _divides([k])),
     ("divide {n} evenly", lambda k: _divides([k])),
     ("end in {n}", ends_in),

@@ -62,7 +62,7 @@ from .integer_solve import (
 )
 from .integer_tokens import question_tokens, real_constant
 from .parse import ParseFailure, parse_math
-from .problem import Problem
+from .problem import Problem, analyze
 from .readers import reader
 from .words import singular
 
@@ -609,6 +609,9 @@ def read_predicate(tokens: list[str]) -> Cond | None:
 
 def read_question(prob: Problem) -> Query | None:
     """The integer-property question ``prob`` asks, fully read; None when any word is left unplaced."""
+    such = _such_questions(prob)
+    if such:
+        return such
     tokens = question_tokens(_without_definitions(prob))
     if not tokens:
         return None
@@ -623,6 +626,36 @@ def read_question(prob: Problem) -> Query | None:
     except Unread:
         return None
     return query if w.at_end() else None
+
+
+_SUCH = re.compile(
+    r"\s*(?:an?|the) (?P<said>[^.?]+)\.\s+what is the (?P<most>smallest|least|largest|greatest)"
+    r" such (?P<noun>[a-z]+)\s*\?\s*",
+    re.I,
+)
+
+
+def _such_questions(prob: Problem) -> Query | None:
+    """ "A whole number larger than 2 leaves a remainder of 2 when divided by 3. What is the smallest such
+    number?" read as "What is the smallest whole number larger than 2 that leaves ...?". The statement's
+    subject ends where "that" makes the one question the grammar reads whole; None when no place does, or
+    when two places read differently."""
+    m = _SUCH.fullmatch(prob.raw)
+    if m is None:
+        return None
+    said = m["said"].split()
+    noun = singular(m["noun"].lower())
+    found: list[tuple[Query, object]] = []
+    for k in range(1, len(said)):
+        if noun not in {singular(w.lower()) for w in said[:k]}:
+            continue
+        text = f"What is the {m['most'].lower()} {' '.join(said[:k])} that {' '.join(said[k:])}?"
+        query = read_question(analyze(text))
+        if query is not None and all(integral(s) for s in subjects(query)):
+            found.append((query, answer(query)))
+    if not found or any(value != found[0][1] for _, value in found):
+        return None
+    return found[0][0]
 
 
 _COMPARATIVES = {

@@ -277,3 +277,41 @@ def test_congruent_modulo(question: str, expected: str) -> None:
     sol = solve(question)
     assert sol.solved, sol.reason
     assert sol.answer_latex == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # one remainder for every divisor: 60k + 1 for 2, 3, 4, 5, 6 (k = 1, the first past 1)
+        (
+            "What is the smallest integer greater than 1 that leaves a remainder of 1 when divided by each of 2, 3, 4, 5 and 6?",
+            61,
+        ),
+        (
+            "What is the smallest positive integer greater than 1 that leaves a remainder of 1 when divided by 2, 3 and 5?",
+            31,
+        ),
+        # a statement about "a number", then the smallest or largest "such" number
+        (
+            "A whole number larger than 1 leaves a remainder of 1 when divided by each of the numbers 2, 3 and 7. What is the smallest such number?",
+            43,
+        ),
+        ("A two-digit number is a multiple of 13. What is the largest such number?", 91),
+        (
+            "A positive integer is divisible by 7 and leaves a remainder of 1 when divided by 2. What is the smallest such integer?",
+            7,
+        ),
+    ],
+)
+def test_a_remainder_by_each_of_several_divisors_and_the_smallest_such_number(text, expected):
+    sol = solve(text)
+    assert sol.reader == "integers"
+    assert sol.answer == expected
+
+
+def test_a_such_number_without_a_bound_in_the_direction_asked_is_declined():
+    assert solve("A number is a multiple of 13. What is the largest such number?").status != "solved"
+    assert (
+        solve("A number leaves a remainder of 5 when divided by 3. What is the smallest such number?").status
+        != "solved"
+    )
