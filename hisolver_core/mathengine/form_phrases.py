@@ -59,7 +59,8 @@ class _Reading:
 # its value, innermost first, so phrases compose ("the positive difference between the sum of ⟦0⟧ and ⟦1⟧
 # and the product of ⟦0⟧ and ⟦1⟧"). Operand types: {e} an expression or letter, {q} a percent or a numeric
 # fraction, {l} a list of expressions, {p} a point (a pair, a named point, or a capital letter naming one),
-# {s} a segment (``\\overline{AB}`` or one named by its endpoints).
+# {s} a segment (``\\overline{AB}`` or one named by its endpoints), {t} a set of numbers written out
+# (``\\{5, 8, x\\}``).
 
 
 def _midpoint(p: sp.Tuple, q: sp.Tuple) -> tuple[str, Any]:
@@ -116,6 +117,8 @@ def _mean(items: list) -> tuple[str, Any]:
     return "expression", sp.Add(*items) / len(items)
 
 
+# "the mean of the set ⟦{5, 8, x}⟧", "the average of the numbers in the set ⟦...⟧"
+_OF_SET = r"the (?:arithmetic )?(?:mean|average) of (?:the (?:members|elements|numbers) (?:of|in) )?(?:the set )?"
 _SEGMENT = r"(?:the |a )?(?:line )?segment (?:whose endpoints are|with endpoints(?: at)?|between|joining|connecting)"
 _PHRASE_RULES: tuple[tuple[str, Any], ...] = (
     ("the origin", lambda: ("point", sp.Tuple(0, 0))),
@@ -135,6 +138,11 @@ _PHRASE_RULES: tuple[tuple[str, Any], ...] = (
     ("the sum of {l}", lambda items: ("expression", sp.Add(*items))),
     ("the product of {l}", lambda items: ("expression", sp.Mul(*items))),
     ("the (?:arithmetic )?(?:mean|average) of {l}", _mean),
+    (_OF_SET + "{t}", _mean),
+    (
+        r"the sum of (?:the (?:members|elements|numbers) (?:of|in) )?the set {t}",
+        lambda items: ("expression", sp.Add(*items)),
+    ),
     ("{q} of {e}", lambda a, b: ("expression", a * b)),
     ("the midpoint of {p} and {p}", _midpoint),
     ("the midpoint of {s}", lambda s: _midpoint(*s)),
@@ -176,15 +184,15 @@ _PHRASE_HINTS = {  # a hint line for the phrases whose formula a student may not
     "the (?:arithmetic": "The mean is the sum of the numbers divided by how many there are.",
 }
 _OPERAND_RE = {"l": rf"({_M}(?:(?:,|, and| and) {_M})+)", "e": rf"({_M})", "q": rf"({_M})", "p": rf"({_M})"}
-_OPERAND_RE["s"] = _OPERAND_RE["r"] = _OPERAND_RE["e"]
+_OPERAND_RE["s"] = _OPERAND_RE["r"] = _OPERAND_RE["t"] = _OPERAND_RE["e"]
 _NUMBER_WORDS = {w: k for k, w in enumerate("zero one two three four five six seven eight nine ten".split())}
 _OPERAND_RE["w"] = rf"({'|'.join(_NUMBER_WORDS)}|{_M})"
 _COMPILED_PHRASES = tuple(
     (
         re.compile(
-            r"(?<![\w-])" + re.sub(r"\{([elqpsrw])\}", lambda m: _OPERAND_RE[m.group(1)], pattern) + r"(?![\w-])"
+            r"(?<![\w-])" + re.sub(r"\{([elqpsrtw])\}", lambda m: _OPERAND_RE[m.group(1)], pattern) + r"(?![\w-])"
         ),
-        re.findall(r"\{([elqpsrw])\}", pattern),
+        re.findall(r"\{([elqpsrtw])\}", pattern),
         build,
         next((h for key, h in _PHRASE_HINTS.items() if pattern.startswith(key)), None),
     )
@@ -260,6 +268,8 @@ def _operand(rd: _Reading, i: int, kind: str) -> Any:
         return _as_point(rd, i)
     if kind == "r":
         return obj if isinstance(obj, sp.Equality) else None
+    if kind == "t":  # a set of numbers written out: "\{5, 8, 10, x\}"
+        return list(obj) if rd.kinds.get(i) == "number_list" else None
     if kind == "w":
         return obj if isinstance(obj, sp.Expr) and obj.is_number and rd.kinds.get(i) == "expression" else None
     if rd.kinds.get(i) == "segment":

@@ -330,6 +330,13 @@ def _classify(rd: _Reading) -> bool:
             rd.kinds[i], rd.objs[i] = "point", sp.Tuple(*(_parse(c, rd.ctx) for c in named.groups()[1:]))
             rd.points[named.group(1)] = rd.objs[i]
             continue
+        braced = re.fullmatch(r"\\\{(.+)\\\}", src.strip())
+        if braced and "," in braced.group(1):  # "\{5, 8, 10, x\}": a set of numbers, as listed (a repeat kept)
+            values = [_parse(t, rd.ctx) for t in _top_level_items(braced.group(1))]
+            if not all(isinstance(v, sp.Expr) for v in values):
+                return False
+            rd.kinds[i], rd.objs[i] = "number_list", values
+            continue
         segment = _SEGMENT_LITERAL.fullmatch(src.strip())
         if segment:  # "\overline{AB}": the segment between the points A and B
             rd.kinds[i], rd.objs[i] = "segment_names", segment.groups()

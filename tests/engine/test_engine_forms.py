@@ -825,3 +825,19 @@ def test_a_relation_described_as_a_circle_is_read(text, answer):
 )
 def test_an_equation_that_is_no_circle_is_declined(text):
     assert answered(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (r"The mean of the set $\{5, 8, 10, x\}$ is 9. What is the value of $x$?", 13),
+        (r"The average of the numbers in the set $\{3, 7, x\}$ is $x$. What is $x$?", 5),
+        # a repeated member counts twice: the set is read as listed, not as a SymPy set
+        (r"The mean of the set $\{4, 4, x\}$ is 6. What is $x$?", 10),
+        (r"The sum of the members of the set $\{2, 9, x\}$ is 20. What is $x$?", 9),
+    ],
+)
+def test_a_set_of_numbers_written_out_has_a_mean_and_a_sum(text, expected):
+    sol = solve(text)
+    assert sol.reader == "forms"
+    assert sol.answer == expected
