@@ -269,7 +269,7 @@ def _operand(rd: _Reading, i: int, kind: str) -> Any:
     if kind == "r":
         return obj if isinstance(obj, sp.Equality) else None
     if kind == "t":  # a set of numbers written out: "\{5, 8, 10, x\}"
-        return list(obj) if rd.kinds.get(i) == "number_list" else None
+        return list(obj) if rd.kinds.get(i) == "number_list" and obj is not None else None
     if kind == "w":
         return obj if isinstance(obj, sp.Expr) and obj.is_number and rd.kinds.get(i) == "expression" else None
     if rd.kinds.get(i) == "segment":
