@@ -220,7 +220,12 @@ def plain_text(prob: Problem) -> str | None:
     )
     text = _SLASH_UNIT.sub(_per_unit, text)
     text = re.sub(rf"(\d)\s+of\s+(?:a|an|one) (?=(?:{_UNIT_WORDS})\b)", r"\1 ", text)  # "1/4 of a milliliter"
-    return _number_words(text)
+    # "how many 8-ounce servings", "ten 12-calorie crackers": things of that size each
+    return re.sub(
+        r"\b(how many|\d+) (\d+(?:\.\d+)?)-([a-z]+?)s? ([a-z]+s)\b",
+        lambda m: f"{m[1]} {m[4]} at {m[2]} {m[3]}{'' if m[2] == '1' else 's'} per {unit_word(m[4])}",
+        _number_words(text),
+    )
 
 
 def _number_words(text: str) -> str:

@@ -54,8 +54,9 @@ def _noun(tokens: list[str], i: int) -> tuple[Unit | None, int]:
     while j < len(tokens) and tokens[j] in POWERS:
         power, j = POWERS[tokens[j]], j + 1
     while j < len(tokens) and re.fullmatch(r"[a-z]+(?:['-][a-z]+)*", tokens[j]) and tokens[j] not in STOP:
-        if tokens[j].endswith("ing") and len(tokens[j]) > 4 or re.fullmatch(r"\w{3,}ed", tokens[j]):
-            break
+        named = j == i and i > 0 and tokens[i - 1] in ("each", "every", "per", "a", "an", "one", "the")
+        if tokens[j].endswith("ing") and len(tokens[j]) > 4 and not named or re.fullmatch(r"\w{3,}ed", tokens[j]):
+            break  # a verb ("5 apples falling"), but "each serving" names a thing
         if tokens[j] in BLOCK and unit_word(tokens[j]) not in UNITS or tokens[j] in SCALES:
             break
         words.append(tokens[j])

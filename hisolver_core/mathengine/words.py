@@ -43,6 +43,10 @@ ORDINALS = {
     "hundredth": 100,
 }
 _ES_PLURAL = ("shes", "ches", "xes", "sses", "zes")
+# nouns whose singular ends in -ie, not -y: cookies -> cookie
+_IE_NOUNS = frozenset(
+    "cookies calories movies brownies rookies zombies goalies smoothies selfies prairies veggies".split()
+)
 _BREAK = re.compile(r"(?<=[.?!])\s+")
 _BREAK_BEFORE_CAPITAL = re.compile(r"(?<=[.?!])\s+(?=[A-Z⟦$])")
 _BREAK_OR_GLUED = re.compile(r"(?<=[.?!])\s+|(?<=\.)(?=[a-z])")
@@ -52,11 +56,13 @@ def singular(word: str, *, english: bool = False) -> str:
     """The singular of a plural noun: a final ``s`` dropped (not ``ss``): ``hours -> hour``, ``glass -> glass``.
 
     With ``english=True``, also ``-es`` after ch/sh/x/z/ss (``boxes -> box``) and ``-ies -> -y``
-    (``berries -> berry``); short words keep their ``s`` (``bus``, ``gas``).
+    (``berries -> berry``, but ``cookies -> cookie``); short words keep their ``s`` (``bus``, ``gas``).
     """
     if english:
         if word.endswith(_ES_PLURAL):
             return word[:-2]
+        if word in _IE_NOUNS:
+            return word[:-1]
         if word.endswith("ies") and len(word) > 4:
             return word[:-3] + "y"
         if len(word) <= 3:

@@ -431,3 +431,18 @@ def test_an_answer_asked_as_a_mixed_number_is_printed_as_one_whichever_reader_fi
     assert sol.reader == "units"
     assert sol.answer == sp.Rational(35, 3)
     assert sol.answer_latex == r"11\frac{2}{3}"
+
+
+def test_things_of_a_stated_size_each_are_a_rate_per_thing():
+    assert (
+        _answer("Sam ate ten 12-calorie crackers. How many 20-calorie cookies have the same number of calories?") == 6
+    )
+    assert _answer("Sam ate 3 40-calorie cookies. How many calories did he eat?") == 120
+    # a noun ending in -ing after "each" names a thing ("each serving"), not a verb
+    assert _answer("There are 8 ounces in each serving. How many servings are in 28 pounds of dog food?") == 56
+
+
+def test_cookies_are_one_cookie_not_one_cooky():
+    from hisolver_core.mathengine.words import singular
+
+    assert [singular(w, english=True) for w in ("cookies", "calories", "berries")] == ["cookie", "calorie", "berry"]
