@@ -374,6 +374,7 @@ HAVE_PHRASES: list[tuple[str, Build]] = [
 ]
 VERB_PHRASES: list[tuple[str, Build]] = [
     ("leave [a] remainder of {n} when divided by {n}", _remainder),
+    ("leave [a] remainder {n} when divided by {n}", _remainder),
     ("give [a] remainder of {n} when divided by {n}", _remainder),
     ("leave [a] remainder of {n} when divided by each of {nums}", _remainder_each),
     ("leave [a] remainder of {n} when divided by each of the number {nums}", _remainder_each),

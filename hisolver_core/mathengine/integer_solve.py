@@ -167,6 +167,12 @@ def value_of(query: Query) -> sp.Integer | sp.Rational:
     members = all_members(subject)
     if query.target == "count":
         return sp.Integer(len(members))
+    if query.target in ("percent", "fraction"):  # "what percent of the integers from 1 to 100 ... leave ..."
+        whole = all_members(replace(subject, after=[]))
+        if not whole:
+            raise Decline("No integer is in the set the question takes a share of.")
+        share = sp.Rational(len(members), len(whole))
+        return share * 100 if query.target == "percent" else share
     if query.target == "only":
         if len(members) != 1:
             raise Decline(f"The question says there is only one such integer, and I find {len(members)}.")
@@ -225,6 +231,8 @@ _ASKED = {
     "product": "their product",
     "mean": "their mean",
     "only": "the one integer that fits",
+    "percent": "what percent of all of them they are",
+    "fraction": "what fraction of all of them they are",
 }
 
 
@@ -292,6 +300,17 @@ def _subject_steps(query: Query, value: sp.Expr) -> list:
         steps.append(step(sp.latex(value), f"The {query.target} of them is {value}."))
     elif query.target == "only":
         steps.append(step(sp.latex(value), f"Exactly one integer fits: {value}."))
+    elif query.target in ("percent", "fraction"):
+        whole = len(all_members(replace(subject, after=[])))
+        share = f"\\frac{{{len(members)}}}{{{whole}}}"
+        shown = (
+            f"{share} \\times 100 = {sp.latex(value)}\\%"
+            if query.target == "percent"
+            else f"{share} = {sp.latex(value)}"
+        )
+        steps.append(
+            step(shown, f"{len(members)} of the {whole} integers in the set do: divide the part by the whole.")
+        )
     return steps
 
 

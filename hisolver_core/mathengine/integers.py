@@ -472,8 +472,18 @@ def _query(w: _Words) -> Query:
             w.take("on", "the", "number", "line")  # "How many integers are there on the number line between ..."
             subject.conds.extend(_postmodifiers(w))
         if not w.at_end():
+            w.take(",")  # "from 1 to 100, inclusive, leave ..."
             subject.after.extend(_verb_phrase(w))
         return Query("count", subject)
+    for share in ("percent", "fraction"):  # "what percent of the integers from 1 to 100 leave remainder 1 ..."
+        if w.take("what", share, "of"):
+            w.take("the")
+            subject = _subject(w)
+            w.take(",")  # "from 1 to 100, inclusive, leave ..."
+            subject.after.extend(_verb_phrase(w))
+            if not subject.after:
+                raise Unread
+            return Query(share, subject)
     any(w.take(*lead) for lead in LEADS)
     return _value_phrase(w)
 

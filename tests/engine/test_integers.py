@@ -315,3 +315,23 @@ def test_a_such_number_without_a_bound_in_the_direction_asked_is_declined():
         solve("A number leaves a remainder of 5 when divided by 3. What is the smallest such number?").status
         != "solved"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("What percent of the integers from 1 to 100, inclusive, are odd?", 50),
+        ("What fraction of the positive integers less than 20 are prime?", "8/19"),
+        ("What fraction of the two-digit numbers leave a remainder of 1 when divided by 3?", "1/3"),
+    ],
+)
+def test_the_share_of_a_bounded_set_that_has_a_property(text, expected):
+    sol = solve(text)
+    assert sol.reader == "integers"
+    assert str(sol.answer) == str(expected)
+
+
+def test_the_share_of_an_unbounded_set_is_declined():
+    sol = solve("What fraction of the positive integers are even?")
+    assert sol.status != "solved"
+    assert "not bounded" in sol.reason
