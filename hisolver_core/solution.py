@@ -20,6 +20,7 @@ data (numbers as floats, expressions as SymPy-parsable strings in ``x``):
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -27,6 +28,16 @@ __all__ = ["Step", "Solution", "SOLVED", "UNSUPPORTED"]
 
 SOLVED = "solved"
 UNSUPPORTED = "unsupported"
+
+
+def _answer_text(answer: Any) -> str:
+    """The answer as text; a SymPy decimal is written as typed (``54.27``, not ``54.2700000000000``)."""
+    text = str(answer)
+    if re.search(r"\.\d*0{6,}\b", text):
+        from sympy import sstr  # only decimals need it; the module stays light to import
+
+        return sstr(answer, full_prec=False)
+    return text
 
 
 @dataclass(frozen=True)
@@ -66,7 +77,7 @@ class Solution:
     def to_dict(self) -> dict:
         """Return a JSON-ready dict (the SymPy answer as its string form)."""
         data = asdict(self)
-        data["answer"] = None if self.answer is None else str(self.answer)
+        data["answer"] = None if self.answer is None else _answer_text(self.answer)
         return data
 
     def to_json(self) -> str:

@@ -8,7 +8,7 @@ import sympy as sp
 
 from ..solution import SOLVED, UNSUPPORTED, Solution, Step
 
-__all__ = ["Decline", "tex", "step", "solved", "declined", "rounded", "as_number"]
+__all__ = ["Decline", "tex", "step", "solved", "declined", "rounded", "rounding_text", "as_number"]
 
 
 class Decline(Exception):
@@ -51,6 +51,16 @@ def rounded(value: sp.Expr, places: int) -> sp.Expr:
     if places <= 0:
         return sp.Integer(result)
     return sp.Float(result, 15)
+
+
+_PLACE_NAMES = {0: "a whole number", -1: "the nearest ten", -2: "the nearest hundred", -3: "the nearest thousand"}
+
+
+def rounding_text(places: int) -> str:
+    """The sentence of a rounding step: "Round to 2 decimal places.", "Round to the nearest ten."."""
+    if places > 0:
+        return f"Round to {places} decimal place{'s' if places > 1 else ''}."
+    return f"Round to {_PLACE_NAMES.get(places, f'a multiple of 10^{-places}')}."
 
 
 def as_number(value) -> sp.Expr | None:

@@ -35,6 +35,8 @@ import logging
 import time
 from dataclasses import replace
 
+import sympy as sp
+
 from ..config import Settings
 from ..errors import ProblemError
 from ..solution import Solution
@@ -60,7 +62,7 @@ from . import (
     tables,  # noqa: F401  (registers the table reader)
     units,  # noqa: F401  (registers the unit-story reader, a fallback)
 )
-from .build import Decline, declined
+from .build import Decline, declined, rounded, rounding_text, step, tex
 from .context_models import without_context
 from .forms import write_mixed_number
 from .options import choose_option
@@ -168,10 +170,31 @@ def _copy(prob: Problem) -> Problem:
 
 def _check(prob: Problem, sol: Solution) -> Solution:
     """The checks shared by every reader: choose the matching option, check the answer's target, and print it
-    as a mixed number when the problem asks for one."""
+    as the problem asks (rounded, as a decimal, as a mixed number) when the reader has not."""
     if prob.options and sol.choice is None:
         sol = choose_option(sol, prob.options)
     sol = check_target(prob, sol)
-    if sol.solved and not prob.options and prob.form == "mixed number" and prob.rounding is None:
-        write_mixed_number(sol)
+    if sol.solved and not prob.options:
+        _write_as_asked(prob, sol)
     return sol
+
+
+def _write_as_asked(prob: Problem, sol: Solution) -> None:
+    """Round an exact answer to the places asked, or print a terminating fraction as the decimal asked."""
+    value = sol.answer
+    if not isinstance(value, sp.Expr) or not value.is_number or value.is_real is not True:
+        return
+    final = sol.steps.pop() if sol.steps and sol.steps[-1].text == "This is the answer." else None
+    if prob.rounding is not None:
+        near = rounded(value, prob.rounding)
+        if sp.nsimplify(near) != sp.nsimplify(value):
+            sol.steps.append(step(f"{tex(value)} \\approx {tex(near)}", rounding_text(prob.rounding)))
+            sol.answer, sol.answer_latex = near, tex(near)
+            value = near
+    if (prob.form == "decimal" or prob.rounding is not None) and isinstance(value, sp.Rational):
+        if not value.is_integer and not set(sp.factorint(value.q)) - {2, 5}:
+            sol.answer_latex = str(sp.Float(value, 30)).rstrip("0")
+    elif prob.form == "mixed number" and prob.rounding is None:
+        write_mixed_number(sol)
+    if final is not None:
+        sol.steps.append(step(sol.answer_latex or tex(sol.answer), final.text))

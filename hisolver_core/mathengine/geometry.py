@@ -23,7 +23,7 @@ import sympy as sp
 
 from ..solution import Solution
 from .angle_names import angle_named
-from .build import Decline, rounded, solved, step, tex
+from .build import Decline, rounded, rounding_text, solved, step, tex
 from .parse import ParseFailure, parse_math
 from .problem import Problem
 from .program import MathProgram, ProgramError, Relation, Target, Unknown
@@ -85,6 +85,7 @@ def _tokens(prob: Problem) -> tuple[list[list[str]], dict[str, sp.Expr]] | None:
     """The sentences as tokens (a math segment is ``#i``) and each segment's value; None on odd math."""
     values: dict[str, sp.Expr] = {}
     names: set[str] = set()
+    degrees: list[int] = []
     for i, math in enumerate(prob.math):
         if math.strip() in ("\\pi", "pi"):
             values[f"#{i}"] = sp.pi  # "in terms of pi"
@@ -100,6 +101,8 @@ def _tokens(prob: Problem) -> tuple[list[list[str]], dict[str, sp.Expr]] | None:
         if value is None:
             return None
         values[f"#{i}"] = value
+        if re.search(r"\^\s*\{?\\circ", math):
+            degrees.append(i)  # "a $40^\circ$ angle": the sign is the unit, read as the word after the number
     if len(names) > 1:
         return None  # two named figures
     text = prob.text.lower().replace("'s", " s")
@@ -107,7 +110,8 @@ def _tokens(prob: Problem) -> tuple[list[list[str]], dict[str, sp.Expr]] | None:
     for n, m in enumerate(re.finditer(r"\b(\d+)\s*:\s*(\d+)\b", text), len(prob.math)):
         values[f"#{n}"] = sp.Rational(int(m.group(1)), int(m.group(2)))  # "3:5", written outside the math
         text = text.replace(m.group(0), f" #{n} ", 1)
-    text = re.sub(r"⟦(\d+)⟧", r" #\1 ", text)
+    text = re.sub(r"⟦(\d+)⟧", lambda m: f" #{m.group(1)} " + ("degrees " if int(m.group(1)) in degrees else ""), text)
+    text = re.sub(r"(#\d+)\s+degrees?\s+angle\b", r"angle measuring \1 degrees", text)  # "a 40 degree angle"
     sided = {str(n): name for name, n in POLYGON_SIDES.items()}
     text = re.sub(r"\b(\d+)[- ]sided\b", lambda m: sided.get(m.group(1), m.group(0)), text)  # "a 9-sided polygon"
     if re.search(r"(?<!#)\d", re.sub(r"#\d+", "", text)):
@@ -141,6 +145,8 @@ def _shape_of(words: list[str]) -> tuple[str, Shape] | None:
     ):
         if names & set(narrower):
             names.discard(broader)
+    if len(names) > 1:
+        names.discard("angle")  # "an angle of the triangle": an angle of the figure named
     if len(names) != 1:
         return None
     name = names.pop()
@@ -168,7 +174,7 @@ def _bindings(sentence: list[str], shape: Shape, values: dict, reserved: set[int
     gap |= {"s", "right", "circular", "isosceles", "particular", "certain", "in"}
 
     def number(k: int) -> bool:
-        if k >= len(sentence) or k in reserved or _one_of(sentence, k, shape):
+        if k >= len(sentence) or k in reserved or k in used or _one_of(sentence, k, shape):  # a number binds once
             return False
         return sentence[k] in values or sentence[k] in _NUMBER_WORDS
 
@@ -182,9 +188,10 @@ def _bindings(sentence: list[str], shape: Shape, values: dict, reserved: set[int
             i += found[1]
         else:
             i += 1
+    starts = {start for start, _, _ in mentions}
     for start, name, size in mentions:
         j = start + size
-        while j < len(sentence) and sentence[j] in gap:
+        while j < len(sentence) and sentence[j] in gap and j not in starts:  # up to the next measure named
             j += 1
         factor = None
         if j < len(sentence) and sentence[j] in _TIMES:  # "a length twice its width"
@@ -203,7 +210,7 @@ def _bindings(sentence: list[str], shape: Shape, values: dict, reserved: set[int
         if name in shape.integer and {"length", "lengths", "measuring", "measure"} & set(sentence[start + size : j]):
             continue  # "sides of length 4" gives a side's length, not the number of sides
         got = []
-        while number(j):
+        while number(j) and not _names_next(sentence, j, shape, name):
             got.append(j)
             j += 1
             while j < len(sentence) and sentence[j] in UNIT_WORDS:
@@ -225,6 +232,16 @@ def _bindings(sentence: list[str], shape: Shape, values: dict, reserved: set[int
                 pairs.append((found[0], [values[token]]))
                 used.add(k)
     return pairs, multiples, used
+
+
+def _names_next(sentence: list[str], k: int, shape: Shape, name: str) -> bool:
+    """The number at ``k`` is followed (past its units) by another measure: "the supplement of a 40 degrees
+    angle" gives the angle's measure, not the supplement."""
+    j = k + 1
+    while j < len(sentence) and sentence[j] in UNIT_WORDS and sentence[j] != "in":
+        j += 1
+    found = _measure_at(sentence, j, shape) if k + 1 < j < len(sentence) else None
+    return found is not None and found[0] != name
 
 
 def _one_of(sentence: list[str], k: int, shape: Shape) -> bool:
@@ -515,7 +532,7 @@ def _walk(prob: Problem) -> Solution | None:
     ]
     if prob.rounding is not None:
         exact, distance = distance, rounded(distance, prob.rounding)
-        steps.append(step(f"{tex(exact)} \\approx {tex(distance)}", f"Round to {prob.rounding} decimal places."))
+        steps.append(step(f"{tex(exact)} \\approx {tex(distance)}", rounding_text(prob.rounding)))
     sol = solved(
         prob.raw,
         "geometry",

@@ -21,7 +21,7 @@ from dataclasses import replace
 import sympy as sp
 
 from ..solution import Solution
-from .build import Decline, rounded, solved, step, tex
+from .build import Decline, rounded, rounding_text, solved, step, tex
 from .options import choose_option
 from .program import MathProgram
 from .program_core import check_relations_used, holds, solution_set
@@ -104,10 +104,22 @@ def _statistic(program: MathProgram, prob) -> Solution:
 # --- the targets on relations: value, solutions, sum, product, count, in_terms_of ---------------------------
 
 
-def _evaluate(read: ReadProgram, text: str) -> Solution:
-    """A value target with no relations: evaluate the expression (givens put in); decline unless a real number."""
+def _evaluate(read: ReadProgram, text: str, letters: frozenset[sp.Symbol] = frozenset()) -> Solution:
+    """A value target with no relations: evaluate the expression (givens put in); decline unless a real number,
+    or (``letters``: "in terms of x") an expression in those letters only."""
     target = read.program.target
     expr = read.parse(text, "target")
+    if letters and isinstance(expr, sp.Expr) and expr.free_symbols and expr.free_symbols <= letters:
+        value = sp.expand(sp.simplify(expr))
+        steps = [step(f"{tex(expr)} = {tex(value)}", "Remove the brackets and combine like terms.")]
+        return solved(
+            read.problem,
+            "simplify",
+            steps,
+            ["Remove the brackets, then collect like terms."],
+            value,
+            verification="simplified",
+        )
     if isinstance(expr, sp.Tuple) and all(isinstance(v, sp.Expr) and not v.free_symbols for v in expr):
         value = sp.Tuple(*(sp.nsimplify(sp.simplify(v)) if read.decimals is False else sp.simplify(v) for v in expr))
         if not all(v.is_real is True for v in value):
@@ -126,7 +138,7 @@ def _evaluate(read: ReadProgram, text: str) -> Solution:
     steps = [step(f"{tex(expr)} = {tex(value)}", "Work out the value.")]
     if target.rounding is not None:
         exact, value = value, rounded(value, target.rounding)
-        steps.append(step(f"{tex(exact)} \\approx {tex(value)}", f"Round to {target.rounding} decimal places."))
+        steps.append(step(f"{tex(exact)} \\approx {tex(value)}", rounding_text(target.rounding)))
     return solved(
         read.problem, "arithmetic", steps, ["Work out the value step by step."], value, verification="evaluated"
     )
@@ -165,6 +177,8 @@ def _solve_relations(read: ReadProgram) -> Solution:
         raise Decline(f"The relation {read.identities[0]} holds for every value, so it says nothing.")
     if not read.relations and kind == "value" and target.expr:
         return _evaluate(read, target.expr)
+    if not read.relations and kind == "in_terms_of" and target.expr:
+        return _evaluate(read, target.expr, frozenset(letters))
     if not read.relations:
         raise Decline("The program has no relations to solve.")
     expr = _target_expr(read, letters)
@@ -210,7 +224,7 @@ def _solve_relations(read: ReadProgram) -> Solution:
     if target.rounding is not None and isinstance(answer, sp.Expr) and answer.is_number:
         exact = answer
         answer = rounded(answer, target.rounding)
-        steps.append(step(f"{tex(exact)} \\approx {tex(answer)}", f"Round to {target.rounding} decimal places."))
+        steps.append(step(f"{tex(exact)} \\approx {tex(answer)}", rounding_text(target.rounding)))
     return solved(
         read.problem,
         work.topic,

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 import sympy as sp
 
 from ..solution import Solution, Step
-from .build import Decline, rounded, solved, step, tex
+from .build import Decline, rounded, rounding_text, solved, step, tex
 from .parse import ParseFailure, parse_math
 from .program import MathProgram, Table, Target
 from .table_layouts import cell_number, clean_cell, rational
@@ -279,7 +279,7 @@ def finish(
     places = prob.rounding if prob is not None else None
     if places is not None and not (isinstance(answer, sp.Rational) and answer.q == 1):
         answer = rounded(answer, places)
-        steps.append(step(tex(answer), f"Round to {places} decimal places." if places else "Round to a whole number."))
+        steps.append(step(tex(answer), rounding_text(places)))
     elif isinstance(answer, sp.Rational) and answer.q != 1 and values and _has_decimals(values) and _terminates(answer):
         latex = _decimal(answer)
     sol = solved(

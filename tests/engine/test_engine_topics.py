@@ -102,6 +102,11 @@ def test_solution_serialises() -> None:
     assert data["answer"] == "5" and data["status"] == "solved" and data["backend"] == "builtin"
 
 
+def test_a_decimal_answer_serialises_as_written() -> None:
+    assert solve("Round $54.2678$ to the nearest hundredth.").to_dict()["answer"] == "54.27"
+    assert solve("What is $0.1 + 0.2$?").to_dict()["answer"] == "0.3"
+
+
 MORE = [
     (
         "identity",
