@@ -544,6 +544,7 @@ def _read(prob: Problem) -> MathProgram | None:
         q = q[: d.start()]
     only = "roman_solutions" if statements else None
     q = verbal_question(rd, q)
+    q = _integer_asked(rd, q)
     found = match_form(q, rd.kinds, only)
     such = re.search(r" (?:such that|so that) (?P<st>[^,]+)$", q.rstrip("?. "))
     if found is None and such and not _TAIL.search(q.rstrip("?. ")):  # "find ⟦T⟧ such that ⟦Q⟧ is ⟦midpoint⟧"
@@ -601,6 +602,11 @@ def _read(prob: Problem) -> MathProgram | None:
         target.of = _relation_texts(rd.objs[rd.relations[0]])[0]
     if prob.rounding is not None:
         target.rounding = prob.rounding
+    if target.kind == "value" and prob.form == "in terms of" and not rd.relations:
+        letters = _answer_letters(prob.raw)  # "by how much does $x + 10$ exceed $10 - x$? ... in terms of $x$."
+        if not letters:
+            return None
+        target.kind, target.letters = "in_terms_of", letters
     rd.relations = _without_unused_names(rd, target)
     if target.kind == "equivalent":  # "for x != 2": excludes where the expressions are undefined; no test needs it
         rd.relations = [i for i in rd.relations if not isinstance(rd.objs[i], sp.Unequality)]
@@ -623,6 +629,36 @@ def _read(prob: Problem) -> MathProgram | None:
     )
     program.validate()
     return program
+
+
+_IN_TERMS = re.compile(r"in terms of ((?:\$[a-zA-Z]\$)(?:(?:,|,? and) \$[a-zA-Z]\$)*)")
+
+
+def _answer_letters(raw: str) -> list[str]:
+    """The letters an answer is to be written in ("in terms of $x$ and $y$"); [] when the text names none."""
+    m = _IN_TERMS.search(raw)
+    return re.findall(r"\$([a-zA-Z])\$", m.group(1)) if m else []
+
+
+_INTEGER_ASKED = re.compile(
+    r"what is the (?P<way>smallest|least|largest|greatest) (?:possible )?integer (?:that|which) satisf(?:y|ies)"
+    r" (?:this|the|these|both|all) (?:conditions?|inequalit(?:y|ies))(?: above)?\??"
+)
+
+
+def _integer_asked(rd: _Reading, q: str) -> str:
+    """ "what is the smallest integer that satisfies this condition?" with one letter in what was told: the
+    extreme integer value of that letter."""
+    m = _INTEGER_ASKED.fullmatch(q)
+    letters = {s for i in rd.relations for s in rd.objs[i].free_symbols}
+    if m is None or len(letters) != 1:
+        return q
+    letter = letters.pop()
+    segment = next((i for i, obj in rd.objs.items() if obj == letter and rd.kinds.get(i) == "letter"), None)
+    if segment is None:
+        return q
+    rd.domains[letter.name] = "integer"
+    return f"what is the {m.group('way')} value of ⟦{segment}⟧"
 
 
 def _in_the_form(rd: _Reading, e: int | None, f: int) -> bool:

@@ -157,7 +157,7 @@ STRICT_WORDS = frozenset(
     lowest terms term following rewrite rewritten following represent represents product quotient
     define defined operation denote denotes function functions above below shown inequalities inequality
     note complex imaginary unit expresses expressed correctly polynomial ordered pair simplified assuming radical
-    makes make
+    makes make condition conditions
     """.split()
 )
 
@@ -331,6 +331,8 @@ def analyze(raw: str, options=None) -> Problem:
     """Cut ``raw`` into wording and math segments; attach parsed options."""
     # "$\$$1500": an escaped dollar alone between delimiters is the dollar sign, not math
     text = raw.replace("\\$", "¤").replace("$¤$", "¤").replace("\r", "")
+    # "reduced by 25$\%$": a percent sign alone between delimiters belongs to the number before it ($25\%$)
+    text = re.sub(r"(?<![\w.$])(\d+(?:,\d{3})*(?:\.\d+)?)\$\s*\\%\s*\$", r"$\1\\%$", text)
     text = _TEXT_NAME.sub(r"\1", arrays_as_cases(text))
     opts = parse_options(options)
     if not opts:
@@ -592,10 +594,11 @@ def plain_typography(text: str) -> str:
 
     ``−`` (U+2212) is a minus; an en dash ``–`` is one when it is a sign (``–7``) or stands in a
     sentence with other math (``10 – (n + 6)``), not in ``grades 4 – 7``; ``2,816`` is 2816 (not
-    inside a point or a set); ``2 x 7`` is a product; ``13 over 4`` is 13/4 and ``3 and 5 over 9`` a mixed
-    number; a trailing ``=`` asks for the value.
+    inside a point or a set); ``40°`` is 40 degrees; ``2 x 7`` is a product; ``13 over 4`` is 13/4 and
+    ``3 and 5 over 9`` a mixed number; a trailing ``=`` asks for the value.
     """
     text = text.replace("\u2212", "-")
+    text = re.sub(r"(?<=\d)\s*°(?!\s*[CF]\b)", " degrees", text)  # "a 40° angle" (not a temperature, 40°F)
 
     def sentence(part: str) -> str:
         part = _LEADING_DASH.sub("-", part)

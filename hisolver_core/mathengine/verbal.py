@@ -89,6 +89,8 @@ _STEPS: tuple[tuple[re.Pattern[str], Any], ...] = tuple(
         (rf"(?:decreased|reduced|lowered) by ({_M})", lambda a, b: a - b),
         (rf"multiplied by ({_M})", lambda a, b: a * b),
         (rf"divided by ({_M})", lambda a, b: a / b),
+        (rf"({_M}) is added(?: to (?:it|the result))?", lambda a, b: a + b),
+        (rf"({_M}) is subtracted(?: from (?:it|the result))?", lambda a, b: a - b),
     )
 )
 _CHAIN = re.compile(
@@ -112,7 +114,22 @@ _IMPERATIVE_CHAIN = re.compile(
     rf"(?:if |when )?(?P<who>we|you|i) (?P<verb>[a-z]+) (?P<x>{_M})(?P<ops>.*?),? (?P=who) (?:get|obtain|will get) "
     rf"(?P<n>{_M})"
 )
-_RESULT = re.compile(rf"(?:the result is|the result will be|the result equals|this gives) (?P<n>{_M})")
+_RESULT = re.compile(
+    r"(?:the result is|the result will be|the result equals|this gives)"
+    rf"(?: (?P<rel>(?:greater|more|less) than(?: or equal to)?|at least|at most))? (?P<n>{_M})"
+)
+# "the result is greater than ⟦N⟧": the relation the result stands in to the number
+_RELATIONS = {
+    None: sp.Eq,
+    "greater than": sp.Gt,
+    "more than": sp.Gt,
+    "less than": sp.Lt,
+    "greater than or equal to": sp.Ge,
+    "more than or equal to": sp.Ge,
+    "at least": sp.Ge,
+    "less than or equal to": sp.Le,
+    "at most": sp.Le,
+}
 _WHEN = re.compile(rf"(?:if |and )?(?:(?P<r>{_MS}) when (?P<s>{_MS})|when (?P<s2>{_MS}),? (?P<r2>{_MS}))")
 
 
@@ -220,7 +237,7 @@ def _single(rd: _Reading, m: re.Match[str], names: list[int], domain: str) -> st
     sym = rd.objs[names[0]] if names else next(iter(_fresh(rd, "xyzuvw")), None)
     if sym is None or sym in members:
         return None
-    segment = names[0] if names else _new(rd, "expression", sym)
+    segment = names[0] if names else _new(rd, "letter", sym)  # a letter: "the smallest value of the number"
     rd.used.update(_segments(m.group(0)))
     if domain != "real":
         rd.domains[str(sym)] = domain
@@ -399,7 +416,8 @@ def verbal_statement(rd: _Reading, s: str) -> bool | None:
         return chained
     m = _RESULT.fullmatch(s)
     if m and rd.verbal.get("result") is not None:
-        return _equals(rd, rd.verbal.pop("result"), _segments(m.group("n"))[0], m.group(0))
+        relation = _RELATIONS[m.group("rel")]
+        return _equals(rd, rd.verbal.pop("result"), _segments(m.group("n"))[0], m.group(0), relation)
     m = _LAW.fullmatch(s)
     if m:
         a, b = (_segments(m.group(g) or "") for g in (("a", "b") if m.group("a") else ("a2", "b2")))
@@ -448,12 +466,13 @@ def _passive(m: re.Match[str]) -> str | None:
     return f"{m.group('x')} is {', '.join(steps)}, you get {m.group('n')}"
 
 
-def _equals(rd: _Reading, value: Any, n: int, said: str) -> bool:
-    """The relation ``value`` = segment ``n`` (a number or an expression), every segment of ``said`` used."""
+def _equals(rd: _Reading, value: Any, n: int, said: str, relation: Any = sp.Eq) -> bool:
+    """The relation ``value`` = segment ``n`` (a number or an expression; or another ``relation``: ``sp.Gt``),
+    every segment of ``said`` used."""
     if rd.kinds.get(n) not in ("letter", "expression"):
         return False
     rd.used.update(_segments(said))
-    rd.relations.append(_new(rd, "relation", sp.Eq(value, rd.objs[n])))
+    rd.relations.append(_new(rd, "relation", relation(value, rd.objs[n])))
     return True
 
 

@@ -841,3 +841,25 @@ def test_a_set_of_numbers_written_out_has_a_mean_and_a_sum(text, expected):
     sol = solve(text)
     assert sol.reader == "forms"
     assert sol.answer == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "If $x$ is a positive number, by how much does $x+10$ exceed $10-x$? Express your answer in terms of $x$.",
+            "2*x",
+        ),
+        ("How much greater than $3a - 2$ is $5a + 4$? Express your answer in terms of $a$.", "2*a + 6"),
+    ],
+)
+def test_a_difference_in_terms_of_the_letters_named(text: str, expected: str) -> None:
+    sol = solve(text)
+    assert sol.reader == "forms"
+    assert sp.simplify(sol.answer - sp.sympify(expected)) == 0
+
+
+def test_a_difference_in_letters_other_than_those_named_declines() -> None:
+    # y is not among the letters the answer may use; without "in terms of" the letters have no values
+    assert not solve("By how much does $x+10$ exceed $10-y$? Express your answer in terms of $x$.").solved
+    assert not solve("By how much does $x+10$ exceed $10-x$?").solved

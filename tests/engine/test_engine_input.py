@@ -193,3 +193,20 @@ def test_the_number_that_makes_a_statement_true_is_its_blank(problem: str, expec
     sol = solve(problem)
     assert sol.solved, sol.reason
     assert sol.answer_latex == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "math"),
+    [
+        ("The price is reduced by 25$\\%$ today.", ["25\\%"]),
+        ("A deposit invested at 4.5$\\%$ a year.", ["4.5\\%"]),
+        ("A salary with 5$ \\% $ commission.", ["5\\%"]),
+    ],
+)
+def test_a_percent_sign_alone_in_math_belongs_to_the_number_before_it(text: str, math: list[str]) -> None:
+    assert analyze(text).math == math
+
+
+def test_a_percent_sign_after_math_is_left_to_the_math() -> None:
+    # "$x$\%": no number written before the sign, so nothing is joined
+    assert analyze("What is $20$ and $x$$\\%$?").math == ["20", "x", "\\%"]

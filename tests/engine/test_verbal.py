@@ -233,3 +233,43 @@ def test_traps_decline(text: str) -> None:
 )
 def test_imperative_steps_and_letter_lists(text: str, expected: int) -> None:
     assert answer(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a number added or subtracted as a step of its own
+        ("A number is multiplied by 5 and then 7 is added. The result is 42. What is the number?", 7),
+        ("When a number is divided by 3 and then 5 is subtracted, the result is 2. What is the number?", 21),
+        # the result compared, not equal: an inequality, and the extreme integer (or value) that meets it
+        (
+            "A number is doubled, then decreased by $13.7$. The result is greater than $125.28$. "
+            "What is the smallest integer that satisfies this condition?",
+            70,
+        ),
+        (
+            "A number is doubled and then 3 is added. The result is less than 20. "
+            "What is the largest integer that satisfies this condition?",
+            8,
+        ),
+        (
+            "A number is tripled and then 4 is subtracted. The result is at least 11. "
+            "What is the smallest possible value of the number?",
+            5,
+        ),
+    ],
+)
+def test_steps_of_a_chain_and_a_result_compared(text: str, expected: int) -> None:
+    assert answer(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # no least integer below a bound; an inequality leaves the number itself open
+        "A number is doubled and then 3 is added. The result is less than 20. What is the smallest integer that satisfies this condition?",
+        "A number is doubled and then 3 is added. The result is less than 20. What is the number?",
+    ],
+)
+def test_a_result_compared_without_one_answer_declines(text: str) -> None:
+    assert answer(text) is None
