@@ -242,6 +242,17 @@ SHAPES: dict[str, Shape] = {
         ),
         integer=("n_sides", "diagonals"),
     ),
+    # one angle and the angles that make it up to a right angle or a straight angle; the word "angle" names
+    # this shape only when no figure is named ("an angle of a triangle" is the triangle's)
+    "angle": Shape(
+        ("angle",),
+        {
+            "measure": ("measure", "measures", "measuring"),
+            "complement": ("complement", "complementary angle"),
+            "supplement": ("supplement", "supplementary angle"),
+        },
+        ("complement = 90 - measure", "supplement = 180 - measure"),
+    ),
 }
 
 # the polygons named by their number of sides

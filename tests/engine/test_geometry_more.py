@@ -117,3 +117,33 @@ DECLINED = [
 def test_declined(problem: str) -> None:
     sol = solve(problem)
     assert sol.status != "solved", (sol.reader, sol.answer)
+
+
+@pytest.mark.parametrize(
+    ("problem", "answer"),
+    [
+        ("What is the supplement of a $40^\\circ$ angle?", 140),
+        ("What is the complement of a 50 degree angle?", 40),
+        ("What is the supplement of a 40° angle?", 140),
+        ("What is the measure, in degrees, of the complement of an angle measuring $25^\\circ$?", 65),
+        ("The measure of an angle is $30^\\circ$. What is the measure of its supplement?", 150),
+        ("What is the number of degrees in the measure of an angle whose complement is 38 degrees?", 52),
+        # the number belongs to the measure it is next to; "3 times its complement" relates two measures
+        ("The supplement of an angle is 3 times its complement. What is the measure of the angle?", 45),
+    ],
+)
+def test_an_angle_its_complement_and_supplement(problem: str, answer) -> None:
+    sol = solve(problem)
+    assert sol.reader == "geometry" and sol.answer == answer
+
+
+def test_a_relation_the_reader_does_not_bind_is_not_guessed() -> None:
+    # "20 degrees more than twice": a sum the multiples rule does not read (the answer is 20)
+    sol = solve("The supplement of an angle is 20 degrees more than twice its complement. What is the angle?")
+    assert not sol.solved or sol.answer == 20
+
+
+def test_an_angle_of_a_named_figure_is_not_the_lone_angle() -> None:
+    # the triangle is the figure: "angle" does not make it a question about one angle and its supplement
+    sol = solve("In an isosceles triangle one angle measures 40 degrees. What is the supplement of the vertex angle?")
+    assert not sol.solved or sol.reader != "geometry"
