@@ -439,14 +439,13 @@ def _profit(s: str) -> Story | None:
 
 @reads("extremes")
 def _consecutive(s: str) -> Story | None:
-    m = re.search(
-        r"\bsum of (\d+) consecutive (even |odd )?(?:positive )?(?:integers|numbers|whole numbers)"
-        r"(?: is| equals| is equal to) (-?\d+)\b",
-        s,
-    )
+    run = r"sum of (?P<k>\d+) consecutive (?P<parity>even |odd )?(?:positive )?(?:integers|numbers|whole numbers)"
+    m = re.search(rf"\b{run}(?: is| equals| is equal to) (?P<total>-?\d+)\b", s) or re.search(
+        rf"\b(?P<total>-?\d+) (?:can be|is) (?:written|expressed) as (?:the|a) {run}", s
+    )  # "the number 1341 can be written as the sum of three consecutive positive integers"
     if not m:
         return None
-    count, parity, total = int(m.group(1)), (m.group(2) or "").strip(), m.group(3)
+    count, parity, total = int(m.group("k")), (m.group("parity") or "").strip(), m.group("total")
     q = question_of(s)
     if count < 2 or count > 20:
         return None
@@ -474,7 +473,7 @@ def _consecutive(s: str) -> Story | None:
         [eq],
         {},
         target,
-        [m.group(1), total],
+        [m.group("k"), total],
         hints,
         [f"{count} consecutive {parity or ''} integers".replace("  ", " ")],
         positive=False,

@@ -134,11 +134,27 @@ def _divisible(nums: list[int]) -> Cond:
     return Cond(f"divisible by {join(nums)}", step=step)
 
 
+def _divisible_by_any(nums: list[int]) -> Cond:
+    """ "divisible by 3 or 5": by at least one of them (inclusive or, as counting questions mean it)."""
+    if any(k == 0 for k in nums):
+        raise Unread
+    return Cond(f"divisible by {' or '.join(map(str, nums))}", test=lambda n: any(n % k == 0 for k in nums))
+
+
 def _divides(nums: list[int]) -> Cond:
     if any(k <= 0 for k in nums):
         raise Unread
     g = math.gcd(*nums)
     return Cond(f"a factor of {join(nums)}", pool=tuple(int(d) for d in sp.divisors(g)))
+
+
+def _shared_with(kind: str, k: int, value: int) -> Cond | None:
+    """n's greatest common divisor (``kind`` "gcd") or least common multiple ("lcm") with k is ``value``."""
+    if k <= 0 or value <= 0:
+        return None
+    if kind == "gcd":
+        return Cond(f"gcd(n, {k}) = {value}", test=lambda n: math.gcd(n, k) == value)
+    return Cond(f"lcm(n, {k}) = {value}", test=lambda n: n > 0 and math.lcm(n, k) == value)
 
 
 def _prime_factors(n: int) -> Cond:
@@ -258,6 +274,8 @@ PHRASES: list[tuple[str, Build]] = [
     ("from {n} to {n} , inclusive", lambda a, b: Cond(f"from {a} to {b}", lo=a, hi=b)),
     ("from {n} to {n} inclusive", lambda a, b: Cond(f"from {a} to {b}", lo=a, hi=b)),
     ("from {n} to {n}", lambda a, b: Cond(f"from {a} to {b}", lo=a, hi=b)),
+    ("divisible by {alts}", lambda nums: _divisible_by_any(nums)),
+    ("[a] multiple of {alts}", lambda nums: _divisible_by_any(nums)),
     ("divisible by {nums}", _divisible),
     ("divisible by {set}", _divisible),
     ("divisible by each of {set}", _divisible),
@@ -334,8 +352,29 @@ PHRASES: list[tuple[str, Build]] = [
     ),
 ]
 
+# "whose greatest common divisor with 36 is 18", "for which the least common multiple of that integer and 6 is 30"
+_SHARED = {"gcd": ("greatest common divisor", "greatest common factor"), "lcm": ("least common multiple",)}
+_SHARED_FRAMES = (
+    "whose {term} with {{n}} is {{n}}",
+    "for which the {term} of that integer and {{n}} is {{n}}",
+    "for which the {term} of that number and {{n}} is {{n}}",
+    "for which the {term} of it and {{n}} is {{n}}",
+    "such that the {term} of it and {{n}} is {{n}}",
+)
+PHRASES += [
+    (frame.format(term=term), lambda k, v, kind=kind: _shared_with(kind, k, v))
+    for kind, terms in _SHARED.items()
+    for term in terms
+    for frame in _SHARED_FRAMES
+]
+
 # After "has"/"have"/"with" (and the verbs named here), the phrases of what a number has or does.
 HAVE_PHRASES: list[tuple[str, Build]] = [
+    *(
+        (f"[a] {term} of {{n}} with {{n}}", lambda v, k, kind=kind: _shared_with(kind, k, v))
+        for kind, terms in _SHARED.items()
+        for term in terms
+    ),
     ("[a] {n} in the unit place", lambda d: ends_in(d) if 0 <= d <= 9 else None),
     ("[a] {n} in the one place", lambda d: ends_in(d) if 0 <= d <= 9 else None),
     ("[a] unit digit of {n}", lambda d: ends_in(d) if 0 <= d <= 9 else None),
@@ -441,7 +480,15 @@ SUPERLATIVES = {
     "smallest": "least",
     "lowest": "least",
 }
-AGGREGATES = {"sum": "sum", "product": "product", "mean": "mean", "average": "mean", "arithmetic": "mean"}
+AGGREGATES = {
+    "sum": "sum",
+    "product": "product",
+    "mean": "mean",
+    "average": "mean",
+    "arithmetic": "mean",
+    "median": "median",
+    "range": "range",
+}
 TERMS = {
     ("greatest", "common", "factor"): "gcd",
     ("greatest", "common", "divisor"): "gcd",

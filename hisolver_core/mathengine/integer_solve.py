@@ -167,7 +167,7 @@ def value_of(query: Query) -> sp.Integer | sp.Rational:
     members = all_members(subject)
     if query.target == "count":
         return sp.Integer(len(members))
-    if query.target in ("percent", "fraction"):  # "what percent of the integers from 1 to 100 ... leave ..."
+    if query.target in ("percent", "fraction", "probability"):  # "what percent of the integers from 1 to 100 ..."
         whole = all_members(replace(subject, after=[]))
         if not whole:
             raise Decline("No integer is in the set the question takes a share of.")
@@ -187,6 +187,11 @@ def value_of(query: Query) -> sp.Integer | sp.Rational:
         return sp.Integer(sum(members))
     if query.target == "product":
         return sp.Integer(math.prod(members))
+    if query.target == "median":  # members are listed in increasing order
+        middle = len(members) // 2
+        return sp.Rational(members[middle] + members[~middle], 2)
+    if query.target == "range":
+        return sp.Integer(max(members) - min(members))
     return sp.Rational(sum(members), len(members))
 
 
@@ -230,9 +235,12 @@ _ASKED = {
     "sum": "their sum",
     "product": "their product",
     "mean": "their mean",
+    "median": "their median",
+    "range": "their range (the greatest less the least)",
     "only": "the one integer that fits",
     "percent": "what percent of all of them they are",
     "fraction": "what fraction of all of them they are",
+    "probability": "the probability that one chosen at random from all of them is one of these",
 }
 
 
@@ -296,11 +304,18 @@ def _subject_steps(query: Query, value: sp.Expr) -> list:
         steps.append(
             step(f"\\frac{{{sum(members)}}}{{{len(members)}}} = {sp.latex(value)}", "Divide the sum by the count.")
         )
+    elif query.target == "median":
+        middle = len(members) // 2
+        pair = "the middle one" if len(members) % 2 else "the mean of the two middle ones"
+        shown = f"{members[middle]}" if len(members) % 2 else f"\\frac{{{members[~middle]} + {members[middle]}}}{{2}}"
+        steps.append(step(f"{shown} = {sp.latex(value)}", f"In increasing order the median is {pair}."))
+    elif query.target == "range":
+        steps.append(step(f"{max(members)} - {min(members)} = {value}", "Subtract the least from the greatest."))
     elif query.target in ("greatest", "least"):
         steps.append(step(sp.latex(value), f"The {query.target} of them is {value}."))
     elif query.target == "only":
         steps.append(step(sp.latex(value), f"Exactly one integer fits: {value}."))
-    elif query.target in ("percent", "fraction"):
+    elif query.target in ("percent", "fraction", "probability"):
         whole = len(all_members(replace(subject, after=[])))
         share = f"\\frac{{{len(members)}}}{{{whole}}}"
         shown = (

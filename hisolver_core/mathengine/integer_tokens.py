@@ -238,7 +238,7 @@ _GRAMMAR_WORDS = (
     " distinct possible all modulo residue remainder when divided by it integer number numeral mean perfect square"
     " cube common multiple factor divisor prime what what's find compute determine calculate give leave divide end"
     " nonzero non zero does do following expression difference ten tens hundreds consecutive equal equals these"
-    " those greater smaller lesser larger bigger percent fraction"
+    " those greater smaller lesser larger bigger percent fraction probability randomly chosen selected picked drawn"
 )
 
 
@@ -257,7 +257,7 @@ _VOCABULARY = _vocabulary()
 # a question this reader answers names its target with one of these
 _TARGET_WORDS = frozenset(
     {"many", "number", "remainder", "residue", "unit", "units", "one", "ones", "common", "gcd", "gcf", "lcm", "hcf"}
-    | {"ten", "tens", "hundreds", "difference", "percent", "fraction"}
+    | {"ten", "tens", "hundreds", "difference", "percent", "fraction", "probability"}
     | set(SUPERLATIVES)
     | set(AGGREGATES)
 )

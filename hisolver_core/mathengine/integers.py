@@ -137,6 +137,22 @@ def _numbers(w: _Words) -> list[int] | None:
     return nums
 
 
+def _alternatives(w: _Words) -> list[int] | None:
+    """ "3 or 5" / "2, 3, or 5": integers of which any one will do (the cursor moves only on success)."""
+    start = w.i
+    nums = []
+    while (value := w.number()) is not None:
+        nums.append(value)
+        w.take(",")
+        if w.take("or"):
+            last = w.number()
+            if last is not None and nums:
+                return [*nums, last]
+            break
+    w.i = start
+    return None
+
+
 def _pattern(w: _Words, pattern: str) -> list | None:
     """Match one phrase pattern at the cursor; return its slot values, or None (cursor unchanged)."""
     start = w.i
@@ -151,7 +167,12 @@ def _pattern(w: _Words, pattern: str) -> list | None:
         elif part == "{b}":
             value = w.bound()
         elif part == "{nums}":
+            both = w.take("both")  # "divisible by both 2 and 3": two numbers, or not this phrase
             value = _numbers(w)
+            if both and (value is None or len(value) != 2):
+                value = None
+        elif part == "{alts}":
+            value = _alternatives(w)
         elif part == "{set}":
             value = _finite_set(w)
         elif part == "{list}":
@@ -163,7 +184,7 @@ def _pattern(w: _Words, pattern: str) -> list | None:
         if value is None:
             w.i = start
             return None
-        if part not in ("{n}", "{b}", "{nums}", "{set}", "{list}"):
+        if part not in ("{n}", "{b}", "{nums}", "{alts}", "{set}", "{list}"):
             continue
         values.append(value)
     return values
@@ -191,7 +212,7 @@ def _phrase(w: _Words, table: list[tuple[str, Build]], first: frozenset[str] | s
 # the phrases that may follow a noun directly ("integers less than 100", "numbers divisible by 3")
 POSTMODIFIER_STARTS = frozenset(
     ["less", "greater", "at", "no", "not", "smaller", "below", "under", "larger", "more", "above", "between"]
-    + ["from", "divisible", "evenly", "relatively", "other", "whose", "such", "in", "congruent"]
+    + ["from", "divisible", "evenly", "relatively", "other", "whose", "such", "in", "congruent", "for"]
 )
 
 
@@ -302,6 +323,7 @@ def _postmodifiers(w: _Words) -> list[Cond]:
     return conds
 
 
+_CHOSEN = ("chosen", "selected", "picked", "drawn")
 _CLAUSE_LEADS = (("such", "that"), ("for", "which"), ("if",), ("where",), ("so", "that"))
 
 
@@ -484,6 +506,15 @@ def _query(w: _Words) -> Query:
             if not subject.after:
                 raise Unread
             return Query(share, subject)
+    if w.take("what", "is", "the", "probability", "that"):  # "... that a randomly chosen integer from 1 to 20 is prime"
+        if not (w.take("a") or w.take("an")) or not w.take("randomly") or not any(map(w.take, _CHOSEN)):
+            raise Unread
+        subject = _subject(w)
+        w.take(",")
+        subject.after.extend(_verb_phrase(w))
+        if not subject.after:
+            raise Unread
+        return Query("probability", subject)
     any(w.take(*lead) for lead in LEADS)
     return _value_phrase(w)
 

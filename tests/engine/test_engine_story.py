@@ -58,6 +58,10 @@ WORKED = [
     # consecutive integers, two numbers, averages
     ("The sum of three consecutive integers is 72. What is the largest of these integers?", "25"),
     ("The sum of 4 consecutive even integers is 92. What is the smallest?", "20"),
+    (
+        "The number 1341 can be written as the sum of three consecutive positive integers. What is the largest of these integers?",
+        "448",
+    ),
     ("The sum of two numbers is 30 and their difference is 6. What is the larger number?", "18"),
     ("The sum of two numbers is 12 and their product is 35. What is the smaller number?", "5"),
     (
@@ -179,6 +183,7 @@ NEAR_MISSES = [
     # consecutive integers with a non-integer result
     "The sum of three consecutive integers is 73. What is the largest of these integers?",
     "The sum of three consecutive odd integers is 72. What is the largest of these integers?",
+    "The number 30 can be written as the sum of four consecutive odd integers. What is the largest of these integers?",
     # a person whose statement is not a quantity statement
     "Tom has 5 cards. Ann gives Tom 3 cards. How many cards does Tom have?",
     "Tom has 5 cards and 3 stamps. Ann has 3 more cards than Tom. How many cards do they have together?",

@@ -13,6 +13,14 @@ from hisolver_core.mathengine.integer_phrases import PHRASES, Cond
 from hisolver_core.mathengine.integers import read_integers, read_question
 from hisolver_core.mathengine.problem import analyze
 
+
+def by_integers(text: str):
+    """The answer of the integers reader (the test fails when another reader answers)."""
+    sol = solve(text)
+    assert sol.reader == "integers", (sol.reader, sol.reason)
+    return sol.answer
+
+
 TARGETS = [
     # count
     ("How many positive divisors does 36 have?", "9"),
@@ -208,6 +216,7 @@ def _filled(pattern: str) -> str:
     return (
         pattern.replace("[a] ", "a ")
         .replace("{nums}", "3 and 5")
+        .replace("{alts}", "3 or 5")
         .replace("{set}", "the first 3 primes")
         .replace("{list}", "$1, 3, 5, \\ldots, 21$")
         .replace("{n}", "2", 1)
@@ -304,9 +313,7 @@ def test_congruent_modulo(question: str, expected: str) -> None:
     ],
 )
 def test_a_remainder_by_each_of_several_divisors_and_the_smallest_such_number(text, expected):
-    sol = solve(text)
-    assert sol.reader == "integers"
-    assert sol.answer == expected
+    assert by_integers(text) == expected
 
 
 def test_a_such_number_without_a_bound_in_the_direction_asked_is_declined():
@@ -326,12 +333,105 @@ def test_a_such_number_without_a_bound_in_the_direction_asked_is_declined():
     ],
 )
 def test_the_share_of_a_bounded_set_that_has_a_property(text, expected):
-    sol = solve(text)
-    assert sol.reader == "integers"
-    assert str(sol.answer) == str(expected)
+    assert str(by_integers(text)) == str(expected)
 
 
 def test_the_share_of_an_unbounded_set_is_declined():
     sol = solve("What fraction of the positive integers are even?")
     assert sol.status != "solved"
     assert "not bounded" in sol.reason
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("What is the median of the prime numbers less than 20?", "9"),
+        ("What is the median of the first ten positive integers?", "11/2"),
+        ("What is the range of the multiples of 7 between 10 and 100?", "84"),
+    ],
+)
+def test_median_and_range_of_a_described_set(text, expected):
+    assert str(by_integers(text)) == expected
+
+
+def test_an_exact_answer_is_rounded_and_printed_as_the_question_asks():
+    # the integers reader answers exactly; the engine's shared checks round it and print the decimal
+    rounded = solve(
+        "What is the mean of the positive divisors of 12? Express your answer as a decimal to the nearest hundredth."
+    )
+    assert rounded.answer_latex == "4.67"
+    assert rounded.steps[-2].text == "Round to 2 decimal places."
+    assert rounded.steps[-1].latex == "4.67"  # the last step shows the answer as given
+    decimal = solve("What is the median of the first ten positive integers? Express your answer as a decimal.")
+    assert decimal.answer_latex == "5.5"
+    assert (
+        solve("What is the mean of the positive divisors of 12? Express your answer as a decimal.").answer_latex
+        != "4.67"
+    )
+
+
+def test_divisible_by_both_of_two_numbers():
+    assert solve("What is the smallest positive perfect square that is divisible by both 2 and 3?").answer == 36
+    assert solve("How many positive integers less than 100 are divisible by both 2 and 3?").answer == 16
+    # "both" names two numbers: three after it is not the phrase
+    assert not solve("How many positive integers less than 100 are divisible by both 2, 3 and 5?").solved
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("What is the smallest integer greater than 200 whose greatest common divisor with 36 is 18?", 234),
+        (
+            "What is the smallest integer greater than 200 for which the greatest common divisor of that integer and 36 is 18?",
+            234,
+        ),
+        (
+            "What is the largest integer less than 100 for which the greatest common factor of that integer and 18 is 3?",
+            93,
+        ),
+        ("How many positive integers less than 60 have a greatest common factor of 1 with 10?", 24),
+        ("What is the largest integer less than 50 whose least common multiple with 6 is 30?", 30),
+        ("What is the smallest positive integer whose least common multiple with 6 is 30?", 5),
+    ],
+)
+def test_a_greatest_common_divisor_or_least_common_multiple_with_a_number(text, expected):
+    assert by_integers(text) == expected
+
+
+def test_a_shared_divisor_without_a_bound_to_search_from_is_declined():
+    assert not solve("What is the smallest integer whose greatest common divisor with 36 is 18?").solved
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("How many positive integers less than 50 are multiples of 3 or 5?", 22),
+        ("Find the number of positive integers less than 50 that are divisible by 3 or 5.", 22),
+        ("How many positive integers less than 100 are divisible by 2, 3, or 5?", 73),
+    ],
+)
+def test_divisible_by_any_of_several_numbers(text, expected):
+    assert by_integers(text) == expected
+
+
+def test_an_exclusive_or_is_not_read_as_the_inclusive_one():
+    assert not solve("How many positive integers less than 50 are divisible by 3 or 5 but not both?").solved
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("What is the probability that a randomly chosen integer from 1 to 20 is prime?", "2/5"),
+        ("What is the probability that a randomly selected two-digit integer is divisible by 9?", "1/9"),
+        (
+            "What is the probability that a randomly chosen integer from 1 to 20, inclusive, is a multiple of 3 or 4?",
+            "1/2",
+        ),
+    ],
+)
+def test_the_probability_that_a_member_chosen_at_random_has_a_property(text, expected):
+    assert str(by_integers(text)) == expected
+
+
+def test_a_probability_over_an_unbounded_set_is_declined():
+    assert not solve("What is the probability that a randomly chosen positive integer is even?").solved
