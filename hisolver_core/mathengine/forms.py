@@ -900,7 +900,7 @@ def honour_format(prob: Problem, sol: Solution) -> bool:
     value = sol.answer
     if not isinstance(value, sp.Expr) or not value.is_number:
         return True
-    if re.search(r"\brationali[sz]e\b", prob.raw, re.I):  # "Rationalize the denominator": no root left below
+    if re.search(r"\brationali[sz]e\b|\ban integer denominator\b", prob.raw, re.I):  # no root left below
         sol.answer = value = sp.radsimp(value)
         if not sp.fraction(sp.together(value))[1].is_rational:
             return False

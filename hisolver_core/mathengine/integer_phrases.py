@@ -338,6 +338,9 @@ PHRASES: list[tuple[str, Build]] = [
         for w, k in _POWERS.items()
     ),
     ("whose digit sum to {n}", lambda t: _digits(lambda ds: sum(ds) == t, _DIGIT_SUM.format(t))),
+    ("the sum of whose digit is {n}", lambda t: _digits(lambda ds: sum(ds) == t, _DIGIT_SUM.format(t))),
+    ("the product of whose digit is {n}", lambda t: _digits(lambda ds: math.prod(ds) == t, f"digit product {t}")),
+    ("{n} through {n}", lambda a, b: Cond(f"from {a} through {b}", lo=a, hi=b)),  # "the integers 1 through 9"
     ("whose digit add up to {n}", lambda t: _digits(lambda ds: sum(ds) == t, _DIGIT_SUM.format(t))),
     ("such that the digit add up to {n}", lambda t: _digits(lambda ds: sum(ds) == t, _DIGIT_SUM.format(t))),
     ("such that the sum of the digit is {n}", lambda t: _digits(lambda ds: sum(ds) == t, _DIGIT_SUM.format(t))),

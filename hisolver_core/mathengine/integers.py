@@ -212,7 +212,7 @@ def _phrase(w: _Words, table: list[tuple[str, Build]], first: frozenset[str] | s
 # the phrases that may follow a noun directly ("integers less than 100", "numbers divisible by 3")
 POSTMODIFIER_STARTS = frozenset(
     ["less", "greater", "at", "no", "not", "smaller", "below", "under", "larger", "more", "above", "between"]
-    + ["from", "divisible", "evenly", "relatively", "other", "whose", "such", "in", "congruent", "for"]
+    + ["from", "divisible", "evenly", "relatively", "other", "whose", "such", "in", "congruent", "for", "the", "{n}"]
 )
 
 

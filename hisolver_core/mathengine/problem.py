@@ -27,7 +27,8 @@ _LATEX_MATH = re.compile(
 _FIGURE = re.compile(r"\[asy\]|\\includegraphics", re.I)
 _TABLE_ENV = re.compile(r"\\begin\{(?:tabular|array)\}")
 _FORMAT_SENTENCE = re.compile(
-    r"(?:\(\s*)?\b(?:express|give|write|enter|round|leave|simplify)\s+(?:your|the|all|each)\s+answers?\b[^.?!]*[.?!]?\)?",
+    r"(?:\(\s*)?\b(?:express|give|write|enter|round|leave|simplify)\s+(?:your|the|all|each)\s+answers?\b[^.?!]*[.?!]?\)?"
+    r"|\byour answer (?:should|must) have an integer denominator\s*[.?!]?",  # rationalise: kept in ``raw``
     re.I,
 )
 # sentences and phrases that only say how to work ("Use mental math to", "Check your answer."): dropped

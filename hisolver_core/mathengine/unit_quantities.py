@@ -221,11 +221,17 @@ def plain_text(prob: Problem) -> str | None:
     text = _SLASH_UNIT.sub(_per_unit, text)
     text = re.sub(rf"(\d)\s+of\s+(?:a|an|one) (?=(?:{_UNIT_WORDS})\b)", r"\1 ", text)  # "1/4 of a milliliter"
     # "how many 8-ounce servings", "ten 12-calorie crackers": things of that size each
-    return re.sub(
+    text = re.sub(
         r"\b(how many|\d+) (\d+(?:\.\d+)?)-([a-z]+?)s? ([a-z]+s)\b",
         lambda m: f"{m[1]} {m[4]} at {m[2]} {m[3]}{'' if m[2] == '1' else 's'} per {unit_word(m[4])}",
         _number_words(text),
     )
+    # "pencils cost 25 cents each", "a shirt costs $15": the price or weight of each one
+    amount = r"(¤?\d+(?:\.\d+)?(?: [a-z]+)?)"
+    text = re.sub(
+        rf"\b([a-z]+s) (cost|weigh) {amount} each\b", lambda m: f"each {unit_word(m[1])} {m[2]}s {m[3]}", text
+    )
+    return re.sub(rf"(?:^|(?<=[.?!] ))(?:a|an|one) ([a-z]+) (costs|weighs) {amount}", r"each \1 \2 \3", text)
 
 
 def _number_words(text: str) -> str:

@@ -210,3 +210,8 @@ def test_a_percent_sign_alone_in_math_belongs_to_the_number_before_it(text: str,
 def test_a_percent_sign_after_math_is_left_to_the_math() -> None:
     # "$x$\%": no number written before the sign, so nothing is joined
     assert analyze("What is $20$ and $x$$\\%$?").math == ["20", "x", "\\%"]
+
+
+def test_an_integer_denominator_asked_for_is_a_format_not_wording() -> None:
+    sol = solve("Simplify $\\frac{\\sqrt{72}}{\\sqrt{10}}$. Your answer should have an integer denominator.")
+    assert sol.solved and sol.answer_latex == "\\frac{6 \\sqrt{5}}{5}"

@@ -435,3 +435,16 @@ def test_the_probability_that_a_member_chosen_at_random_has_a_property(text, exp
 
 def test_a_probability_over_an_unbounded_set_is_declined():
     assert not solve("What is the probability that a randomly chosen positive integer is even?").solved
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("What is the least three-digit whole number, the product of whose digits is 6?", 116),
+        ("What is the largest two-digit number the sum of whose digits is 10?", 91),
+        ("What is the smallest positive integer divisible by each of the integers 1 through 9?", 2520),
+        ("What is the sum of the integers 1 through 9?", 45),
+    ],
+)
+def test_digits_named_by_whose_and_a_range_after_the_noun(text, expected):
+    assert by_integers(text) == expected

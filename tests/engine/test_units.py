@@ -446,3 +446,10 @@ def test_cookies_are_one_cookie_not_one_cooky():
     from hisolver_core.mathengine.words import singular
 
     assert [singular(w, english=True) for w in ("cookies", "calories", "berries")] == ["cookie", "calorie", "berry"]
+
+
+def test_a_price_or_weight_of_each_one_is_a_rate_per_thing():
+    assert _answer("Pencils cost 25 cents each. How many pencils can be bought with 3 dollars?") == 12
+    assert _answer("Apples weigh 150 grams each. How many grams do 12 apples weigh?") == 1800
+    # "a shirt costs" opening a sentence is the price of each shirt
+    assert _answer("A shirt costs 15 dollars. How much do 4 shirts cost, in dollars?") == 60
