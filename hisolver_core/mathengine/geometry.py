@@ -185,6 +185,10 @@ def _bindings(sentence: list[str], shape: Shape, values: dict, reserved: set[int
         if found:
             mentions.append((i, found[0], found[1]))
             used.update(k for k in range(i, i + found[1]) if sentence[k] in _NUMBER_WORDS)  # "the two legs"
+            before = sentence[i - 1] if i else ""
+            count = _NUMBER_WORDS.get(before, values.get(before))
+            if found[0] in _PLURALS and count == len(_PLURALS[found[0]]) and i > 1 and sentence[i - 2] == "the":
+                used.add(i - 1)  # "the two legs have lengths 6 and 8": how many legs, not a length
             i += found[1]
         else:
             i += 1

@@ -167,6 +167,10 @@ def value_of(query: Query) -> sp.Integer | sp.Rational:
     members = all_members(subject)
     if query.target == "count":
         return sp.Integer(len(members))
+    if query.target == "digit_count":  # "how many times does the digit 6 appear ..."
+        if any(n < 0 for n in members):
+            raise Decline("Negative integers: the question does not say how their digits are written.")
+        return sp.Integer(sum(str(n).count(str(query.nums[0])) for n in members))
     if query.target in ("percent", "fraction", "probability"):  # "what percent of the integers from 1 to 100 ..."
         whole = all_members(replace(subject, after=[]))
         if not whole:
@@ -238,6 +242,7 @@ _ASKED = {
     "median": "their median",
     "range": "their range (the greatest less the least)",
     "only": "the one integer that fits",
+    "digit_count": "how many times the digit appears in them",
     "percent": "what percent of all of them they are",
     "fraction": "what fraction of all of them they are",
     "probability": "the probability that one chosen at random from all of them is one of these",
@@ -304,6 +309,11 @@ def _subject_steps(query: Query, value: sp.Expr) -> list:
         steps.append(
             step(f"\\frac{{{sum(members)}}}{{{len(members)}}} = {sp.latex(value)}", "Divide the sum by the count.")
         )
+    elif query.target == "digit_count":
+        d = str(query.nums[0])
+        having = [n for n in members if d in str(n)]
+        shown = " + ".join(str(str(n).count(d)) for n in having[:30]) + (" + \\cdots" if len(having) > 30 else "")
+        steps.append(step(f"{shown or 0} = {value}", f"Count the {d}s in each integer that has one, and add."))
     elif query.target == "median":
         middle = len(members) // 2
         pair = "the middle one" if len(members) % 2 else "the mean of the two middle ones"

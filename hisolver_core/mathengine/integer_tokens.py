@@ -239,6 +239,7 @@ _GRAMMAR_WORDS = (
     " cube common multiple factor divisor prime what what's find compute determine calculate give leave divide end"
     " nonzero non zero does do following expression difference ten tens hundreds consecutive equal equals these"
     " those greater smaller lesser larger bigger percent fraction probability randomly chosen selected picked drawn"
+    " times appear written used list listing writing"
 )
 
 

@@ -323,6 +323,9 @@ def _postmodifiers(w: _Words) -> list[Cond]:
     return conds
 
 
+# the words between "the digit 6" and the integers it is counted in: "appear in the list of all the", "written when
+# listing all", "used in writing"
+_DIGIT_USE = frozenset("appear written used when in the list of all listing writing".split())
 _CHOSEN = ("chosen", "selected", "picked", "drawn")
 _CLAUSE_LEADS = (("such", "that"), ("for", "which"), ("if",), ("where",), ("so", "that"))
 
@@ -487,6 +490,15 @@ def _query(w: _Words) -> Query:
         w.i += 1
         subject.conds.append(_expr_predicate(w, tok))
         return Query("count", subject)
+    if w.take("how", "many", "times"):  # "how many times does the digit 6 appear in the list of the integers ..."
+        if not ((w.take("does") or w.take("is")) and w.take("the", "digit")):
+            raise Unread
+        d = w.number()
+        if d is None or not 0 <= d <= 9:
+            raise Unread
+        while w.word() in _DIGIT_USE:
+            w.i += 1
+        return Query("digit_count", _subject(w), nums=[d])
     if w.take("how", "many"):
         w.take("of", "the")
         subject = _subject(w)

@@ -147,3 +147,12 @@ def test_an_angle_of_a_named_figure_is_not_the_lone_angle() -> None:
     # the triangle is the figure: "angle" does not make it a question about one angle and its supplement
     sol = solve("In an isosceles triangle one angle measures 40 degrees. What is the supplement of the vertex angle?")
     assert not sol.solved or sol.reader != "geometry"
+
+
+def test_how_many_of_a_measure_the_text_names_is_not_a_length() -> None:
+    # "the two legs": the count of the legs; the lengths follow
+    sol = solve("In a right triangle, the two legs have lengths 6 and 8. What is the length of the hypotenuse?")
+    assert sol.reader == "geometry" and sol.answer == 10
+    assert solve("The three sides of a triangle have lengths 3, 4 and 5. What is its perimeter?").answer == 12
+    # "two legs of length 5" gives one length for both: not read as the count of legs
+    assert not solve("A right triangle has two legs of length 5. What is the hypotenuse?").solved

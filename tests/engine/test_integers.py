@@ -448,3 +448,19 @@ def test_a_probability_over_an_unbounded_set_is_declined():
 )
 def test_digits_named_by_whose_and_a_range_after_the_noun(text, expected):
     assert by_integers(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("How many times does the digit 6 appear in the list of all integers from 1 to 100?", 20),
+        ("How many times is the digit 9 written when listing all the integers from 10 through 99?", 19),
+        ("How many times does the digit 0 appear in the integers from 1 to 1000?", 192),
+    ],
+)
+def test_how_many_times_a_digit_is_written(text, expected):
+    assert by_integers(text) == expected
+
+
+def test_a_digit_counted_in_negative_integers_is_declined():
+    assert not solve("How many times does the digit 3 appear in the integers from -40 to 40?").solved
