@@ -521,8 +521,21 @@ def _two_numbers(s: str) -> Story | None:
             eqs.append(build(_n(found[0])))
             used.append(found[0])
     used += ["2"] * len(re.findall(r"\b2 (?:positive )?(?:numbers|integers)\b", s))
+    ratios = re.findall(
+        r"\b(?:(?:their |the )?ratio(?: of (?:the |these )?(?:two|2) (?:numbers|integers))? is|are in the ratio(?: of)?)"
+        r" (\d+) ?(?::|to) ?(\d+)\b",
+        s,
+    )  # "the ratio of two numbers is 3:5": the smaller to the larger (the larger is x)
+    if len(ratios) > 1 or (ratios and (ratios[0][0] == ratios[0][1] or "ratio" in s.replace("ratio", "", 1))):
+        return None
+    if ratios:
+        a, b = sorted(map(int, ratios[0]))
+        eqs.append(sp.Eq(b * y, a * x))
+        used += list(ratios[0])
     q = question_of(s)
-    if len(eqs) != 2 or re.search(r"\b(?:squares?|reciprocals?|digits?|consecutive|ratio|average|percent)\b", s):
+    if len(eqs) != 2 or re.search(r"\b(?:squares?|reciprocals?|digits?|consecutive|average|percent)\b", s):
+        return None
+    if not ratios and "ratio" in s:
         return None
     if re.search(r"\b(?:larger|largest|greater|bigger)\b", q):
         target = x

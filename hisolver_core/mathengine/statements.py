@@ -329,6 +329,11 @@ def solve_statements(prob: Problem) -> Solution | None:
     s = re.sub(
         r"\b(e\d+),? who (?=has |is |had |was )", r"\1. \1 ", s
     )  # "than Ann, who has ..." starts a statement about Ann
+    s = re.sub(
+        rf"\b(e\d+) (has|had) ({NUM} (?:more|fewer|less) [a-z]+(?: [a-z]+)? than e\d+),? and (?={NUM} (?:more|fewer|less) )",
+        r"\1 \2 \3. \1 \2 ",
+        s,
+    )  # "Jake has 7 fewer peaches than Steven and 8 more peaches than Jill": two statements about Jake
     parts = sentences(s)
     if not parts or "?" not in parts[-1]:
         return None
@@ -336,7 +341,7 @@ def solve_statements(prob: Problem) -> Solution | None:
     m = re.match(r"^(?:if|given that) (.+?), (?:then )?(how .+)$", question) or re.match(
         r"^(how .+?) if (.+)$", question
     )
-    clauses = [p.rstrip(".") for p in parts[:-1]]
+    clauses = [re.sub(r"^if (?=e\d+ )", "", p.rstrip(".")) for p in parts[:-1]]  # "If Jill has 87 peaches."
     if m:
         first, second = m.groups()
         question, extra = (second, first) if first.startswith("how") is False else (first, second)

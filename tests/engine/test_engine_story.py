@@ -64,6 +64,9 @@ WORKED = [
     ),
     ("The sum of two numbers is 30 and their difference is 6. What is the larger number?", "18"),
     ("The sum of two numbers is 12 and their product is 35. What is the smaller number?", "5"),
+    ("The ratio of two numbers is $3:5$ and their sum is 64. What is the larger number?", "40"),
+    ("Two numbers are in the ratio 3:5 and their sum is 64. What is the smaller number?", "24"),
+    ("The ratio of two numbers is 5 to 3 and their difference is 10. What is the larger number?", "25"),
     (
         "The average of 5 numbers is 20. If one number is removed, the average becomes 18. What is the removed number?",
         "28",
@@ -80,6 +83,15 @@ WORKED = [
     ),
     ("Ann is 9 years old. Bob is twice as old as Ann. How old will Bob be in 3 years?", "21"),
     ("Tom has 5 cards. Ann has 3 more cards than Tom. How many cards do they have together?", "13"),
+    # two comparisons about one person joined by "and"; a statement written as an if-clause
+    (
+        "Jake has 7 fewer peaches than Steven and 8 more peaches than Jill. Steven has 17 peaches. How many peaches does Jill have?",
+        "2",
+    ),
+    (
+        "Jake has 5 fewer peaches than Steven. Steven has 18 more peaches than Jill. If Jill has 87 peaches. How many more peaches does Jake have than Jill?",
+        "13",
+    ),
     ("Mia has 12 marbles. Leo has half as many marbles as Mia. How many marbles does Leo have?", "6"),
     # MATH: a total for two people, a multiple or fraction, and "how many more ... than"
     (
@@ -184,9 +196,14 @@ NEAR_MISSES = [
     "The sum of three consecutive integers is 73. What is the largest of these integers?",
     "The sum of three consecutive odd integers is 72. What is the largest of these integers?",
     "The number 30 can be written as the sum of four consecutive odd integers. What is the largest of these integers?",
+    # two ratios of the same two numbers; a ratio of equal terms says nothing about which is larger
+    "The ratio of two numbers is 3:5 and the ratio of them is 2:3. What is the larger number?",
+    "The ratio of two numbers is 4:4 and their sum is 64. What is the larger number?",
     # a person whose statement is not a quantity statement
     "Tom has 5 cards. Ann gives Tom 3 cards. How many cards does Tom have?",
     "Tom has 5 cards and 3 stamps. Ann has 3 more cards than Tom. How many cards do they have together?",
+    # the statements make Jill's peaches negative
+    "Jake has 9 fewer peaches than Steven and 18 more peaches than Jill. Steven has 16 peaches. How many more peaches does Steven have than Jill?",
     # a total of apples that does not split into whole apples (21 = 3b + b)
     "Together, Amy and Betty have 21 apples. Amy has three times the number of apples that Betty has. How many more"
     " apples than Betty does Amy have?",
