@@ -522,8 +522,8 @@ def _two_numbers(s: str) -> Story | None:
             used.append(found[0])
     used += ["2"] * len(re.findall(r"\b2 (?:positive )?(?:numbers|integers)\b", s))
     ratios = re.findall(
-        r"\b(?:(?:their |the )?ratio(?: of (?:the |these )?(?:two|2) (?:numbers|integers))? is|are in the ratio(?: of)?)"
-        r" (\d+) ?(?::|to) ?(\d+)\b",
+        r"\b(?:(?:their |the )?ratio(?: of (?:the |these )?(?:two|2) (?:numbers|integers))? is"
+        r"|are in the ratio(?: of)?) (\d+) ?(?::|to) ?(\d+)\b",
         s,
     )  # "the ratio of two numbers is 3:5": the smaller to the larger (the larger is x)
     if len(ratios) > 1 or (ratios and (ratios[0][0] == ratios[0][1] or "ratio" in s.replace("ratio", "", 1))):

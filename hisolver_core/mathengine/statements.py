@@ -330,7 +330,8 @@ def solve_statements(prob: Problem) -> Solution | None:
         r"\b(e\d+),? who (?=has |is |had |was )", r"\1. \1 ", s
     )  # "than Ann, who has ..." starts a statement about Ann
     s = re.sub(
-        rf"\b(e\d+) (has|had) ({NUM} (?:more|fewer|less) [a-z]+(?: [a-z]+)? than e\d+),? and (?={NUM} (?:more|fewer|less) )",
+        rf"\b(e\d+) (has|had) ({NUM} (?:more|fewer|less) [a-z]+(?: [a-z]+)? than e\d+),? and"
+        rf" (?={NUM} (?:more|fewer|less) )",
         r"\1 \2 \3. \1 \2 ",
         s,
     )  # "Jake has 7 fewer peaches than Steven and 8 more peaches than Jill": two statements about Jake
