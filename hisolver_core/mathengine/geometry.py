@@ -179,6 +179,7 @@ def _bindings(sentence: list[str], shape: Shape, values: dict, reserved: set[int
         return sentence[k] in values or sentence[k] in _NUMBER_WORDS
 
     mentions = []
+    some: dict[int, tuple[int, int]] = {}  # a plural measure's start -> (its count's token, the count)
     i = 0
     while i < len(sentence):
         found = _measure_at(sentence, i, shape)
@@ -189,6 +190,8 @@ def _bindings(sentence: list[str], shape: Shape, values: dict, reserved: set[int
             count = _NUMBER_WORDS.get(before, values.get(before))
             if found[0] in _PLURALS and count == len(_PLURALS[found[0]]) and i > 1 and sentence[i - 2] == "the":
                 used.add(i - 1)  # "the two legs have lengths 6 and 8": how many legs, not a length
+            elif found[0] in _PLURALS and isinstance(count, int | sp.Integer) and 1 < count < len(_PLURALS[found[0]]):
+                some[i] = (i - 1, int(count))  # "two angles of a triangle measure 40 and 75": the first two of them
             i += found[1]
         else:
             i += 1
@@ -222,6 +225,10 @@ def _bindings(sentence: list[str], shape: Shape, values: dict, reserved: set[int
             if j < len(sentence) and sentence[j] == "and":
                 j += 1
         if got:
+            counted = some.get(start)
+            if counted and counted[1] == len(got) and counted[0] not in used:
+                used.add(counted[0])
+                name = f"{name}[:{len(got)}]"  # only some of the plural's slots
             pairs.append((name, [_number(sentence[k], values) for k in got]))
             used.update(got)
     # "3 inches long", "6 inches in diameter"
@@ -322,6 +329,7 @@ def _names(formula: str) -> set[str]:
 
 _PLURALS = {
     "legs": ("leg_a", "leg_b"),
+    "angles": ("angle_a", "angle_b", "angle_c"),
     "sides": ("side_a", "side_b", "side_c"),
     "diagonals_ab": ("diagonal", "diagonal_b"),
     "bases": ("base_a", "base_b"),
@@ -388,9 +396,12 @@ def read_geometry(prob: Problem) -> tuple[MathProgram, list[str]] | None:
         pairs, multiples, taken = _bindings(sentence, shape, values, ratio[3] if ratio else set())
         used |= {(n, k) for k in taken}
         for measure, got in pairs:
+            measure, _, part = measure.partition("[:")
             if name == "isosceles trapezoid" and measure == "sides":
                 got, measure = _trapezoid_sides(got), "sides_abl"
             slots = _PLURALS.get(measure, (measure,)) if len(got) > 1 else (measure,)
+            if part:
+                slots = slots[: len(got)]
             if len(got) == 1 and " = ".join(_PLURALS.get(measure, ())[:2]) in conditions:
                 slots = _PLURALS[measure][:1]  # "an isosceles right triangle has legs of 5": both are 5
             if len(slots) != len(got) or any(s in givens for s in slots):

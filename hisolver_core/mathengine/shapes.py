@@ -138,9 +138,12 @@ SHAPES: dict[str, Shape] = {
             "circumradius": ("circumradius",),
             "base": ("base",),
             "height": ("height", "altitude", "altitude to the base", "height to the base"),
+            "angles": ("angles", "interior angles", "angle measures"),
+            "angle_c": ("third angle", "remaining angle", "third interior angle"),
         },
         (
             "area = base*height/2",
+            "angle_a + angle_b + angle_c = 180",
             "perimeter = side_a + side_b + side_c",
             "16*area**2 = (side_a + side_b + side_c)*(-side_a + side_b + side_c)*(side_a - side_b + side_c)"
             "*(side_a + side_b - side_c)",

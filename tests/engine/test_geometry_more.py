@@ -156,3 +156,15 @@ def test_how_many_of_a_measure_the_text_names_is_not_a_length() -> None:
     assert solve("The three sides of a triangle have lengths 3, 4 and 5. What is its perimeter?").answer == 12
     # "two legs of length 5" gives one length for both: not read as the count of legs
     assert not solve("A right triangle has two legs of length 5. What is the hypotenuse?").solved
+
+
+def test_the_third_angle_of_a_triangle_from_two_angles() -> None:
+    # "two angles": the count says which of the three angles the two values are
+    for problem in (
+        "Two angles of a triangle measure 40 and 75 degrees. What is the measure of the third angle?",
+        "Two angles of a triangle measure $40^\\circ$ and $75^\\circ$. What is the number of degrees in the third angle?",
+    ):
+        sol = solve(problem)
+        assert sol.reader == "geometry" and sol.answer == 65
+    # three angles given: nothing is asked that they fix
+    assert not solve("The angles of a triangle measure 40, 60 and 80 degrees. What is its area?").solved
