@@ -310,10 +310,10 @@ def _subject_steps(query: Query, value: sp.Expr) -> list:
             step(f"\\frac{{{sum(members)}}}{{{len(members)}}} = {sp.latex(value)}", "Divide the sum by the count.")
         )
     elif query.target == "digit_count":
-        d = str(query.nums[0])
-        having = [n for n in members if d in str(n)]
-        shown = " + ".join(str(str(n).count(d)) for n in having[:30]) + (" + \\cdots" if len(having) > 30 else "")
-        steps.append(step(f"{shown or 0} = {value}", f"Count the {d}s in each integer that has one, and add."))
+        digit = str(query.nums[0])
+        having = [n for n in members if digit in str(n)]
+        shown = " + ".join(str(str(n).count(digit)) for n in having[:30]) + (" + \\cdots" if len(having) > 30 else "")
+        steps.append(step(f"{shown or 0} = {value}", f"Count the {digit}s in each integer that has one, and add."))
     elif query.target == "median":
         middle = len(members) // 2
         pair = "the middle one" if len(members) % 2 else "the mean of the two middle ones"
