@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 import sympy as sp
+from sympy.polys.polyerrors import BasePolynomialError  # NotAlgebraic too, which is not a PolynomialError
 
 from ..solution import Solution, Step
 from .build import Decline, rounded, solved, step, tex
@@ -115,7 +116,7 @@ def _solve_system(ctx: Context, eqs: list[sp.Eq], unknowns: list[sp.Symbol]) -> 
     real_unknowns = sorted((forward[s] for s in unknowns if s in forward), key=lambda s: s.name)
     try:
         raw = sp.solve(real_eqs, real_unknowns, dict=True)
-    except (NotImplementedError, ValueError, TypeError, sp.PolynomialError) as exc:
+    except (NotImplementedError, ValueError, TypeError, BasePolynomialError) as exc:
         raise Decline("SymPy could not solve these equations exactly.") from exc
     sols = []
     for sol in raw:
@@ -151,6 +152,8 @@ def _target_values(ctx: Context, intent: Intent, sols: list[dict], eqs) -> tuple
         if not ctx.complex_mode and not all(_is_real_value(v) for v in sol.values()):
             continue
         held = _side_conditions_hold(ctx, sol)
+        if held is None and not _conditions_can_hold(ctx, sol):
+            held = False  # "x + y = 10 and x > 20 and y > 20": no point of the solution meets them
         if not _meets_conditions(intent, sol) or held is False:
             continue
         undecided = undecided or held is None
@@ -193,6 +196,22 @@ def _side_conditions_hold(ctx: Context, sol: dict) -> bool | None:
         if not bool(held):
             return False
     return result
+
+
+def _conditions_can_hold(ctx: Context, sol: dict) -> bool:
+    """True when the side conditions, with the letters a solution leaves free all set to one number t, hold for
+    some t (a witness that they are consistent); False when they cannot be shown to."""
+    conds = [cond.subs(sol) for cond in [*ctx.conditions, *ctx.inequalities]]
+    free = set().union(*(c.free_symbols for c in conds if isinstance(c, sp.Basic)))
+    t = sp.Symbol("t", real=True)
+    try:
+        along = [c.subs({f: t for f in free}) for c in conds]
+        if any(c is sp.false for c in along):
+            return False
+        room = sp.reduce_inequalities([c for c in along if c is not sp.true], t)
+    except (NotImplementedError, ValueError, TypeError, AttributeError):
+        return False
+    return room is not sp.false and room.as_set() is not sp.S.EmptySet
 
 
 def _identity_equations(eqs: list[sp.Eq], var: sp.Symbol) -> list[sp.Eq]:

@@ -544,7 +544,7 @@ def _read(prob: Problem) -> MathProgram | None:
         q = q[: d.start()]
     only = "roman_solutions" if statements else None
     q = verbal_question(rd, q)
-    q = _integer_asked(rd, q)
+    q = _integer_asked(rd, _signed_value(rd, q))
     found = match_form(q, rd.kinds, only)
     such = re.search(r" (?:such that|so that) (?P<st>[^,]+)$", q.rstrip("?. "))
     if found is None and such and not _TAIL.search(q.rstrip("?. ")):  # "find ⟦T⟧ such that ⟦Q⟧ is ⟦midpoint⟧"
@@ -629,6 +629,19 @@ def _read(prob: Problem) -> MathProgram | None:
     )
     program.validate()
     return program
+
+
+_SIGNED = {"nonzero": "!= 0", "positive": "> 0", "negative": "< 0"}
+
+
+def _signed_value(rd: _Reading, q: str) -> str:
+    """ "find a nonzero value for ⟦a⟧ such that ...": the condition on the letter, and the question without it."""
+    m = re.search(r"\ba (non-?zero|positive|negative) value (for|of) ⟦(\d+)⟧", q)
+    letter = rd.objs.get(int(m.group(3))) if m else None
+    if m is None or not isinstance(letter, sp.Symbol):
+        return q
+    rd.conditions.append(f"{letter} {_SIGNED[m.group(1).replace('-', '')]}")
+    return q[: m.start()] + f"a value {m.group(2)} ⟦{m.group(3)}⟧" + q[m.end() :]
 
 
 _IN_TERMS = re.compile(r"in terms of ((?:\$[a-zA-Z]\$)(?:(?:,|,? and) \$[a-zA-Z]\$)*)")

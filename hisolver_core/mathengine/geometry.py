@@ -190,8 +190,11 @@ def _bindings(sentence: list[str], shape: Shape, values: dict, reserved: set[int
             count = _NUMBER_WORDS.get(before, values.get(before))
             if found[0] in _PLURALS and count == len(_PLURALS[found[0]]) and i > 1 and sentence[i - 2] == "the":
                 used.add(i - 1)  # "the two legs have lengths 6 and 8": how many legs, not a length
-            elif found[0] in _PLURALS and isinstance(count, int | sp.Integer) and 1 < count < len(_PLURALS[found[0]]):
-                some[i] = (i - 1, int(count))  # "two angles of a triangle measure 40 and 75": the first two of them
+            elif found[0] in _PLURALS:  # "two angles of a triangle measure 40 and 75": the first two of them
+                at = i - 3 if sentence[max(i - 2, 0) : i] in (["of", "the"], ["of", "its"]) else i - 1  # "two of the"
+                count = _NUMBER_WORDS.get(sentence[at], values.get(sentence[at])) if at >= 0 else None
+                if isinstance(count, int | sp.Integer) and 1 < count < len(_PLURALS[found[0]]):
+                    some[i] = (at, int(count))
             i += found[1]
         else:
             i += 1

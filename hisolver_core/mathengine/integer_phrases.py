@@ -141,6 +141,13 @@ def _divisible_by_any(nums: list[int]) -> Cond:
     return Cond(f"divisible by {' or '.join(map(str, nums))}", test=lambda n: any(n % k == 0 for k in nums))
 
 
+def _divisible_by_one(nums: list[int]) -> Cond:
+    """ "divisible by 3 or 5 but not both": by exactly one of them."""
+    if any(k == 0 for k in nums):
+        raise Unread
+    return Cond(f"divisible by exactly one of {join(nums)}", test=lambda n: sum(n % k == 0 for k in nums) == 1)
+
+
 def _divides(nums: list[int]) -> Cond:
     if any(k <= 0 for k in nums):
         raise Unread
@@ -275,6 +282,8 @@ PHRASES: list[tuple[str, Build]] = [
     ("from {n} to {n} inclusive", lambda a, b: Cond(f"from {a} to {b}", lo=a, hi=b)),
     ("from {n} to {n}", lambda a, b: Cond(f"from {a} to {b}", lo=a, hi=b)),
     ("divisible by {alts}", lambda nums: _divisible_by_any(nums)),
+    ("divisible by {alts} but not both", lambda nums: _divisible_by_one(nums) if len(nums) == 2 else None),
+    ("[a] multiple of {alts} but not both", lambda nums: _divisible_by_one(nums) if len(nums) == 2 else None),
     ("[a] multiple of {alts}", lambda nums: _divisible_by_any(nums)),
     ("divisible by {nums}", _divisible),
     ("divisible by {set}", _divisible),

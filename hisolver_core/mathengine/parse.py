@@ -332,12 +332,15 @@ def parse_plain(text: str):
         exprs = [parse_expr(p, local_dict=local, transformations=_TRANSFORMS, evaluate=False) for p in parts[::2]]
     except Exception as exc:  # parse_expr raises many kinds (SyntaxError, TokenError, TypeError)
         raise ParseFailure(f"cannot read {text!r}") from exc
+    if any(isinstance(e, tuple) and Ellipsis in e for e in exprs):
+        raise ParseFailure(f"a list with dots is not one value: {text!r}")  # "0, 1, 2, ..., 9"
     exprs = [sp.Tuple(*e) if isinstance(e, tuple) else e for e in exprs]
     exprs = [exact(e) for e in exprs]
     guard(exprs)
     if len(exprs) == 1:
         return exprs[0]
     ops = {"=": sp.Eq, "<": sp.StrictLessThan, ">": sp.StrictGreaterThan, "<=": sp.LessThan, ">=": sp.GreaterThan}
+    ops["!="] = sp.Ne
     rels = []
     for i, op in enumerate(parts[1::2]):
         if op not in ops:

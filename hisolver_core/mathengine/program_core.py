@@ -4,6 +4,7 @@ an unknown's domain, and whether every relation bears on what is asked."""
 from __future__ import annotations
 
 import sympy as sp
+from sympy.polys.polyerrors import BasePolynomialError  # NotAlgebraic too, which is not a PolynomialError
 
 from .algebra import values_satisfy
 from .build import Decline, tex
@@ -61,7 +62,7 @@ def candidates(read: ReadProgram, unknowns: list[sp.Symbol]) -> list[dict]:
     back = {v: k for k, v in real.items()}
     try:
         raw = sp.solve([e.xreplace(real) for e in eqs], [real[u] for u in unknowns], dict=True, check=False)
-    except (NotImplementedError, ValueError, TypeError, sp.PolynomialError) as exc:
+    except (NotImplementedError, ValueError, TypeError, BasePolynomialError) as exc:
         raise Decline("SymPy could not solve these equations exactly.") from exc
     out = []
     for sol in raw:

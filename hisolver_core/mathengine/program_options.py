@@ -312,8 +312,9 @@ def solve_parameter(read: ReadProgram) -> Solution:
         raise Decline(f"The parameter {k} does not appear in the equations.")
     wanted = _COUNT[target.solution_count]
     good = []
+    on_k = [r for r in read.inequalities if r.free_symbols == {k}]  # "a nonzero value for a": a != 0
     for value in dict.fromkeys(_candidates(read, k, unknowns)):
-        if domain_failure(read, {k: value}):
+        if domain_failure(read, {k: value}) or any(r.subs(k, value) is sp.false for r in on_k):
             continue
         eqs = [e.subs(k, value) for e in read.equations]
         if count_solutions(eqs, unknowns) == wanted:

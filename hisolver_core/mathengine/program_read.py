@@ -196,7 +196,7 @@ def _add_relation(read: ReadProgram, obj, text: str) -> None:
         elif isinstance(part, sp.Equality):
             read.equations.append(part)
             read.sources[id(part)] = text
-        elif isinstance(part, sp.Rel) and part.rel_op in ("<", "<=", ">", ">="):
+        elif isinstance(part, sp.Rel) and part.rel_op in ("<", "<=", ">", ">=", "!="):  # != excludes a value
             read.inequalities.append(part)
             read.sources[id(part)] = text
         elif isinstance(part, sp.Rel):

@@ -24,7 +24,7 @@ from ..solution import Solution
 from .build import Decline, rounded, rounding_text, solved, step, tex
 from .options import choose_option
 from .program import MathProgram
-from .program_core import check_relations_used, holds, solution_set
+from .program_core import candidates, check_relations_used, domain_failure, holds, solution_set
 from .program_options import (
     nearest_choice,
     pick_any_one,
@@ -144,6 +144,44 @@ def _evaluate(read: ReadProgram, text: str, letters: frozenset[sp.Symbol] = froz
     )
 
 
+def _fixed_though_free(read: ReadProgram, unknowns: list[sp.Symbol], expr: sp.Expr) -> Solution | None:
+    """The value asked when the equations fix it but not every unknown ("the average of five numbers is 12:
+    their sum"): one solution in terms of the free unknowns, the asked expression constant on it, and one point
+    of it (every free unknown the same number) that meets the inequalities and domains; None otherwise."""
+    if not read.equations or any("integer" in read.domains.get(u, "") for u in unknowns):
+        return None
+    found = candidates(read, unknowns)
+    if len(found) != 1:
+        return None
+    solution = found[0]
+    free = [u for u in unknowns if u not in solution]
+    value = sp.simplify(expr.subs(solution))
+    if not free or value.free_symbols or value.is_real is not True:
+        return None
+    t = sp.Symbol("t", real=True)
+    along = {u: v.subs({f: t for f in free}) for u, v in solution.items()} | {f: t for f in free}
+    try:
+        room = sp.reduce_inequalities([r.subs(along) for r in read.inequalities], t).as_set()
+    except (NotImplementedError, ValueError, TypeError):
+        return None
+    if room is sp.S.EmptySet:
+        return None
+    tries = [sp.Integer(0), sp.Integer(1), room.inf + 1, room.sup - 1, (room.inf + room.sup) / 2]
+    point = next((p for p in tries if p.is_finite and room.contains(p) is sp.true), None)
+    if point is None:
+        return None
+    witness = {u: sp.nsimplify(v.subs(t, point)) for u, v in along.items()}
+    if not holds(read, read.relations, witness) or domain_failure(read, witness):
+        return None
+    steps = [
+        step(f"{tex(u)} = {tex(v)}", "Solve the relation for one unknown in terms of the others.")
+        for u, v in solution.items()
+    ]
+    steps.append(step(f"{tex(expr)} = {tex(value)}", "Put it in: the other unknowns cancel, so the value is fixed."))
+    hints = ["You cannot find each number, but you do not need to.", "Write what is asked using the relation given."]
+    return solved(read.problem, "algebra", steps, hints, value, verification="the relations fix the value asked")
+
+
 def _target_expr(read: ReadProgram, letters: set[sp.Symbol]) -> sp.Expr:
     target = read.program.target
     if target.expr:
@@ -202,6 +240,10 @@ def _solve_relations(read: ReadProgram) -> Solution:
         values_over_complex = _same_over_complex(read, unknowns, expr)
         if values_over_complex is not None:
             return values_over_complex
+    if not values and kind == "value" and not letters and not target.pick:
+        fixed = _fixed_though_free(read, unknowns, expr)
+        if fixed is not None:
+            return fixed
     if not values:
         raise Decline("No solution satisfies every relation and condition.")
     if target.pick:  # "the largest value of x": one value among the solutions

@@ -39,3 +39,18 @@ def test_overlong_problem_raises() -> None:
         solve("x" * 2001)
     with pytest.raises(ProblemError):
         solve("1+1" * 10, max_chars=10)
+
+
+@pytest.mark.parametrize(
+    "problem",
+    [
+        # a list written with dots inside the math; a factorial SymPy cannot put into a polynomial domain
+        "A suitcase lock has 4 dials with the digits $0, 1, 2,..., 9$ on each. How many different settings are "
+        "possible if all four digits have to be different?",
+        "$12! = 47a001600$, for some digit $a$. What is the value of $a$?",
+    ],
+)
+def test_math_the_solvers_cannot_take_is_a_clear_decline_not_a_crash(problem: str, caplog) -> None:
+    sol = solve(problem)
+    assert not sol.solved and "could not handle" not in sol.reason
+    assert "engine failed" not in caplog.text

@@ -863,3 +863,28 @@ def test_a_difference_in_letters_other_than_those_named_declines() -> None:
     # y is not among the letters the answer may use; without "in terms of" the letters have no values
     assert not solve("By how much does $x+10$ exceed $10-y$? Express your answer in terms of $x$.").solved
     assert not solve("By how much does $x+10$ exceed $10-x$?").solved
+
+
+def test_a_value_the_relations_fix_though_not_each_unknown() -> None:
+    # five unknowns, one relation: their sum is fixed (a point where all five are equal meets the order)
+    sol = solve("The average of five numbers is 12. What is the sum of the five numbers?")
+    assert sol.reader == "forms" and sol.answer == 60
+    assert "cancel" in sol.steps[-1].text
+
+
+def test_conditions_no_solution_meets_decline_though_the_value_is_fixed() -> None:
+    assert solve("If $x + y = 10$, what is $3x + 3y$?").answer == 30
+    assert solve("If $x + y = 10$ and $x > 2$ and $y > 2$, what is $3x + 3y$?").answer == 30
+    assert not solve("If $x + y = 10$ and $x > 20$ and $y > 20$, what is $3x + 3y$?").solved
+
+
+def test_a_signed_value_of_the_parameter_is_a_condition_on_it() -> None:
+    # a = 0 (a line) and a = 4 (a double root) both give one solution: "nonzero" keeps one of them
+    for text in (
+        "Find a nonzero value for $a$ such that $ax^2+8x+4=0$ has only one solution.",
+        "Find a non-zero value for $a$ such that $ax^2+8x+4=0$ has only one solution.",
+    ):
+        sol = solve(text)
+        assert sol.reader == "forms" and sol.answer == 4
+    assert not solve("Find a value for $a$ such that $ax^2+8x+4=0$ has only one solution.").solved
+    assert not solve("Find a negative value for $a$ such that $ax^2+8x+4=0$ has only one solution.").solved

@@ -163,6 +163,7 @@ def test_the_third_angle_of_a_triangle_from_two_angles() -> None:
     for problem in (
         "Two angles of a triangle measure 40 and 75 degrees. What is the measure of the third angle?",
         "Two angles of a triangle measure $40^\\circ$ and $75^\\circ$. What is the number of degrees in the third angle?",
+        "Two of the angles of a triangle measure 15 and 100 degrees. What is the measure of the remaining angle?",
     ):
         sol = solve(problem)
         assert sol.reader == "geometry" and sol.answer == 65

@@ -415,7 +415,8 @@ def test_divisible_by_any_of_several_numbers(text, expected):
 
 
 def test_an_exclusive_or_is_not_read_as_the_inclusive_one():
-    assert not solve("How many positive integers less than 50 are divisible by 3 or 5 but not both?").solved
+    assert by_integers("How many positive integers less than 50 are divisible by 3 or 5 but not both?") == 19
+    assert by_integers("How many positive integers less than 100 are multiples of 2 or 3 but not both?") == 50
 
 
 @pytest.mark.parametrize(
