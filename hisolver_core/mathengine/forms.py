@@ -537,6 +537,8 @@ def _read(prob: Problem) -> MathProgram | None:
         _take_relations(rd, system.group("ms"))  # "how many solutions does ⟦0⟧ and ⟦1⟧ have"
         q = q[: system.start("ms")] + "the system" + q[system.end("ms") :]
     d = re.search(rf",? (?:where|and|if) (?:the )?{_NAME_LIST} (?:is|are) .*$", q.rstrip("?. "))
+    if d and re.search(r" is defined$", d.group(0)):
+        d = None  # "the smallest integer ⟦x⟧ where ⟦e⟧ is defined": what is asked, not a declaration
     if d:  # "..., where ⟦k⟧ is a constant?"
         decl = _DECL.fullmatch(d.group(0).strip(", "))
         if decl is None or not _declare(rd, decl.group("names"), decl.group("qual"), decl.group("noun")):

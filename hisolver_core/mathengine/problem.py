@@ -328,6 +328,28 @@ def _has_figure(text: str) -> bool:
     return figures_unread(text)
 
 
+_COUNTED = re.compile(
+    r"\b(two|three|four) ((?:real |positive |negative |nonzero |distinct )*(?:numbers|integers)) "
+    r"(\$[^$]+\$(?:(?:,|,? and) \$[^$]+\$)+)"
+)
+
+
+def _counted_letters(text: str) -> str:
+    """ "two real numbers $p>1$ and $q>1$ so that ...": the count is said by the bounded letters that follow
+    (dropped when it matches), and "so that" is "such that"."""
+
+    def drop(m: re.Match) -> str:
+        named = re.findall(r"\$([^$]+)\$", m.group(3))
+        if len(named) != _COUNT_WORDS[m.group(1)] or not all(re.search(r"[<>]|\\[lg]e", n) for n in named):
+            return m.group(0)  # "two numbers $x$ and $y$" introduces the numbers: the story readers need the count
+        return f"{m.group(2)} {m.group(3)}"
+
+    return re.sub(r"\bso that\b", "such that", _COUNTED.sub(drop, text))
+
+
+_COUNT_WORDS = {"two": 2, "three": 3, "four": 4}
+
+
 def analyze(raw: str, options=None) -> Problem:
     """Cut ``raw`` into wording and math segments; attach parsed options."""
     # "$\$$1500": an escaped dollar alone between delimiters is the dollar sign, not math
@@ -342,7 +364,7 @@ def analyze(raw: str, options=None) -> Problem:
     text = re.sub(r"\[asy\].*?\[/asy\]", " ", text, flags=re.S)
     text, base = _answer_base(text)
     rounding, form = _answer_format(text)
-    text = strip_format(text)
+    text = _counted_letters(strip_format(text))
     math: list[str] = []
 
     def _take(m: re.Match) -> str:

@@ -69,6 +69,9 @@ PROPERTIES = (
     "axis_of_symmetry",
     "argmin",  # the input at which ``of`` takes its minimum (a quadratic opening up)
     "argmax",  # the input at which ``of`` takes its maximum (a quadratic opening down)
+    "vertical_asymptotes",  # how many vertical asymptotes the graph of a rational ``of`` has
+    "domain_least_integer",  # the least integer at which ``of`` is defined (a real number)
+    "domain_greatest_integer",  # the greatest integer at which ``of`` is defined
     "mean",
     "median",
     "mode",

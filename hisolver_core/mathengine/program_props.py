@@ -8,6 +8,7 @@ object (a zero is put back in, the vertex form is expanded back, the circle's eq
 from __future__ import annotations
 
 import sympy as sp
+from sympy.calculus.util import continuous_domain
 
 from ..solution import Solution, Step
 from .build import Decline, solved, step, tex
@@ -86,7 +87,76 @@ def solve_property(read: ReadProgram) -> Solution:
         return _other_slope(read, _slope(read, obj, var, name), prop)
     if prop in ("vertex", "maximum", "minimum", "axis_of_symmetry", "argmin", "argmax"):
         return _quadratic(read, obj, var, name, prop)
+    if prop == "vertical_asymptotes":
+        return _vertical_asymptotes(read, obj, var, name)
+    if prop in ("domain_least_integer", "domain_greatest_integer"):
+        return _domain_integer(read, obj, var, name, prop == "domain_least_integer")
     raise Decline(f"The property {prop} is not one I find for functions.")
+
+
+def _vertical_asymptotes(read: ReadProgram, f: sp.Expr, x: sp.Symbol, name: str) -> Solution:
+    """How many vertical asymptotes a rational function has: the real zeros of its denominator once the
+    common factors are cancelled (a cancelled zero is a hole)."""
+    if not f.is_rational_function(x):
+        raise Decline("Vertical asymptotes are counted here for rational functions only.")
+    top, bottom = sp.fraction(sp.cancel(sp.together(f)))
+    if not bottom.free_symbols:
+        raise Decline("The denominator has no zero, so nothing is counted.")  # a polynomial has none
+    zeros = sorted(sp.Poly(bottom, x).real_roots(), key=float)
+    zeros = list(dict.fromkeys(zeros))
+    answer = sp.Integer(len(zeros))
+    before = sp.fraction(sp.together(f))[1]
+    steps = [
+        step(f"{name} = {show(read, f)}", "Start from the function."),
+        step(f"{tex(sp.factor(before))} = 0", "Factor the denominator."),
+        step(
+            f"\\frac{{{tex(sp.factor(top))}}}{{{tex(sp.factor(bottom))}}}",
+            "Cancel any factor the numerator shares: it leaves a hole, not an asymptote.",
+        ),
+        step(", ".join(f"{tex(x)} = {tex(z)}" for z in zeros) or "\\varnothing", "Each zero left is an asymptote."),
+    ]
+    hints = [
+        "A vertical asymptote is where the denominator is 0 and the numerator is not.",
+        "Factor both; cancel common factors; count the distinct real zeros left in the denominator.",
+    ]
+    return _solved(read, "functions", steps, hints, answer, "counted the real zeros of the reduced denominator")
+
+
+def _domain_integer(read: ReadProgram, f: sp.Expr, x: sp.Symbol, name: str, least: bool) -> Solution:
+    """The least (greatest) integer where ``f`` is a real number: roots of nonnegatives, no zero denominator."""
+    if "integer" not in read.domains.get(x, ""):
+        raise Decline("The question asks for an extreme value of a real letter where the expression is defined.")
+    xr = sp.Symbol(x.name, real=True)
+    g = f.xreplace({x: xr})
+    try:
+        where = continuous_domain(g, xr, sp.S.Reals)
+    except (NotImplementedError, ValueError, TypeError) as exc:
+        raise Decline("I cannot find where the expression is defined.") from exc
+    if where is sp.S.EmptySet:
+        raise Decline("The expression is defined for no real number.")
+    end = where.inf if least else where.sup
+    if not end.is_finite:
+        raise Decline(f"The expression is defined for integers without a {'least' if least else 'greatest'} one.")
+    start = int(sp.ceiling(end) if least else sp.floor(end))
+    found = next(
+        (k for k in (start + d * (1 if least else -1) for d in range(4)) if where.contains(k) is sp.true), None
+    )
+    if found is None or not g.subs(xr, found).is_real:
+        raise Decline("I cannot find that integer exactly.")
+    answer = sp.Integer(found)
+    steps = [
+        step(f"{name} = {show(read, f)}", "Start from the expression."),
+        step(
+            f"{tex(xr)} \\in {tex(where)}",
+            "It is defined where each square root's inside is at least 0 and no denominator is 0.",
+        ),
+        step(f"{tex(xr)} = {answer}", f"The {'least' if least else 'greatest'} integer in that set."),
+    ]
+    hints = [
+        "Where is the expression a real number? A square root needs a nonnegative inside; a denominator cannot be 0.",
+        "Solve those conditions together, then look for the integer asked for.",
+    ]
+    return _solved(read, "functions", steps, hints, answer, "the integer lies in the domain and its neighbour does not")
 
 
 def _as_function(eq: sp.Equality) -> sp.Expr:

@@ -153,6 +153,27 @@ FORMS: tuple[QuestionForm, ...] = (
         "The function f is defined by $f(x) = x^2 - 6x + 8$. What are the x-intercepts of the graph of f?",
         ("An x-intercept is where the graph meets the x-axis: set y (or f(x)) equal to 0.",) + _QUAD_HINTS,
     ),
+    *(  # "the smallest integer x where ... is defined": the integer domain is read from the words, then folded
+        QuestionForm(
+            f"domain_{way}_integer",
+            tuple(
+                f"what is the {word} value of {{n1}} {link} {{e1}} {defined}"
+                for word in words
+                for link in ("where", "for which", "such that")
+                for defined in ("is defined", "has a real number value", "is a real number")
+            ),
+            {"kind": "property", "property": f"domain_{way}_integer", "of": "{e1}"},
+            f"Find the {words[0]} integer $x$ where the expression {example} is defined.",
+            (
+                "An expression is defined where every square root has a nonnegative inside and no denominator is 0.",
+                "Write those conditions as inequalities, then find the integer asked for.",
+            ),
+        )
+        for way, words, example in (
+            ("least", ("smallest", "least"), "$\\frac{\\sqrt{x-2}}{x^2+x-6}$"),
+            ("greatest", ("largest", "greatest"), "$\\frac{\\sqrt{7-x}}{x-7}$"),
+        )
+    ),
     QuestionForm(
         "zeros",
         ("what are the zeros of {n1}", "what are the zeros of the function", "what is the zero of {n1}"),
@@ -541,6 +562,34 @@ FORMS: tuple[QuestionForm, ...] = (
         ("Find every solution first.", "Then take the smallest one."),
     ),
     QuestionForm(
+        "power_of",
+        (
+            "{e1} equals {e2} raised to what power",
+            "{e1} is equal to {e2} raised to what power",
+            "{e1} is {e2} raised to what power",
+            "{e2} raised to what power equals {e1}",
+            "{e2} raised to what power is {e1}",
+        ),
+        {"kind": "value", "expr": "log({e1})/log({e2})"},
+        "The expression $\\dfrac{\\sqrt{10}}{\\sqrt[4]{10}}$ equals 10 raised to what power?",
+        ("Write each root as a power of the same base: a square root is the power 1/2.", "Subtract the exponents."),
+    ),
+    QuestionForm(
+        "vertical_asymptotes",
+        (
+            "how many vertical asymptotes does the graph of {r1} have",
+            "how many vertical asymptotes does {r1} have",
+            "how many vertical asymptotes does the graph of {n1} have",
+            "how many vertical asymptotes does {n1} have",
+        ),
+        {"kind": "property", "property": "vertical_asymptotes", "of": "{r1}{n1}"},
+        "How many vertical asymptotes does the graph of $y=\\frac{2}{x^2+x-6}$ have?",
+        (
+            "A vertical asymptote is where the denominator is 0 and the numerator is not.",
+            "Factor and cancel common factors first: a cancelled factor leaves a hole, not an asymptote.",
+        ),
+    ),
+    QuestionForm(
         "intercept_count",
         ("how many y-intercepts does {r1} have", "how many x-intercepts does {r1} have"),
         {"kind": "count"},
@@ -632,6 +681,7 @@ _NORMALISE: tuple[tuple[str, str], ...] = (
     (r"\bthe (?:two|three|possible|real) (values|solutions|roots)\b", r"the \1"),
     (r"\b(maximum|minimum|greatest|least|largest|smallest) possible value (?:for|of)\b", r"\1 value of"),
     (r"^find the\b", "what is the"),
+    (r"\bpossible integer value for (?=⟦)", "integer value of "),
     (r"\b(?:will|could|can|would|might|must|should|do|does)(?= (?:the|⟦|it|this|there))", "does"),
     (r"\b(?:will|would|must|should) be\b", "is"),
     (r"\b(?:are|is) (?:all )?(?:the )?(?:possible )?(?:real )?(?=solutions?\b)", "is the "),

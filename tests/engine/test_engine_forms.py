@@ -39,6 +39,10 @@ EXPECTED = {
     "count_of_solutions": ("count", None, None),
     "x_intercepts": ("property", "x_intercepts", None),
     "zeros": ("property", "zeros", None),
+    "domain_least_integer": ("property", "domain_least_integer", None),
+    "vertical_asymptotes": ("property", "vertical_asymptotes", None),
+    "power_of": ("value", None, "1/4"),
+    "domain_greatest_integer": ("property", "domain_greatest_integer", None),
     "vertex": ("property", "vertex", None),
     "maximum": ("property", "maximum", None),
     "minimum": ("property", "minimum", None),
@@ -888,3 +892,44 @@ def test_a_signed_value_of_the_parameter_is_a_condition_on_it() -> None:
         assert sol.reader == "forms" and sol.answer == 4
     assert not solve("Find a value for $a$ such that $ax^2+8x+4=0$ has only one solution.").solved
     assert not solve("Find a negative value for $a$ such that $ax^2+8x+4=0$ has only one solution.").solved
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Find the smallest integer $x$ where the expression $\\frac{\\sqrt{x-2}}{x^2+x-6}$ is defined.", 3),
+        ("What is the largest integer $x$ for which $\\sqrt{5-x}$ is defined?", 5),
+        (
+            "Given $f(x) = \\frac{\\sqrt{x-1}}{x-2}$, what is the smallest possible integer value for $x$ such that "
+            "$f(x)$ has a real number value?",
+            1,
+        ),
+    ],
+)
+def test_the_least_or_greatest_integer_where_an_expression_is_defined(text: str, expected: int) -> None:
+    sol = solve(text)
+    assert sol.reader == "forms" and sol.answer == expected
+
+
+def test_a_domain_with_no_end_in_the_direction_asked_or_a_real_letter_declines() -> None:
+    assert not solve("What is the smallest integer $x$ for which $\\frac{1}{x}$ is defined?").solved
+    assert not solve("What is the smallest value of $x$ for which $\\frac{1}{x-2}$ is defined?").solved
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("How many vertical asymptotes does the graph of $y=\\frac{2}{x^2+x-6}$ have?", 2),
+        # x - 2 cancels: a hole at x = 2, one asymptote left
+        ("How many vertical asymptotes does the graph of $y=\\frac{x-2}{x^2+x-6}$ have?", 1),
+        ("How many vertical asymptotes does the graph of $y=\\frac{x}{x^2+1}$ have?", 0),
+    ],
+)
+def test_vertical_asymptotes_are_the_zeros_left_after_cancelling(text: str, expected: int) -> None:
+    sol = solve(text)
+    assert sol.reader == "forms" and sol.answer == expected
+
+
+def test_an_expression_as_a_power_of_a_base() -> None:
+    assert solve("$\\sqrt{2}\\cdot 4$ equals 2 raised to what power?").answer == sp.Rational(5, 2)
+    assert solve("$8$ equals $2$ raised to what power?").answer == 3

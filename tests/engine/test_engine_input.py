@@ -215,3 +215,16 @@ def test_a_percent_sign_after_math_is_left_to_the_math() -> None:
 def test_an_integer_denominator_asked_for_is_a_format_not_wording() -> None:
     sol = solve("Simplify $\\frac{\\sqrt{72}}{\\sqrt{10}}$. Your answer should have an integer denominator.")
     assert sol.solved and sol.answer_latex == "\\frac{6 \\sqrt{5}}{5}"
+
+
+def test_a_count_of_letters_said_by_the_math_that_follows() -> None:
+    sol = solve(
+        "Given two real numbers $p>1$ and $q>1$ so that $\\frac{1}{p} + \\frac{1}{q} = 1$, "
+        "what is the value of $(p-1)(q-1)$?"
+    )
+    assert sol.solved and sol.answer == 1
+    # a count the math does not match is wording the engine does not read
+    assert not solve("Given three real numbers $p$ and $q$ such that $p+q=3$, what is $2p+2q$?").solved
+    # "two numbers $x$ and $y$" introduces the numbers of a story: the count stays for its reader
+    story = "The sum of two numbers $x$ and $y$ is 153, and the value of the fraction $\\frac{x}{y}$ is 0.7. What is the value of $y - x$?"
+    assert solve(story).answer == 27
