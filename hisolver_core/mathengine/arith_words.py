@@ -90,6 +90,8 @@ def _rounding(prob: Problem, text: str) -> Solution | None:
     periods = set(_PERIOD.findall(q)) - set(_PERIOD.findall(story))
     if not re.match(r"(?:what is|how many|how much)\b", q) or len(sentences(story)) > 1 or periods:
         return None
+    if re.search(r"\b(?:smallest|largest|least|greatest|possible|such|could|rounds)\b", q):
+        return None  # "the smallest integer that rounds to 50 when rounded to the nearest ten": not 50 rounded
     rest = words_to_numbers(text.lower().replace(m.group(0), ""))
     numbers = set(_numbers(rest))
     if len(numbers) != 1 or _CHANGED.search(rest) or re.search(r"-\s*\d|\bnegative\b", rest):

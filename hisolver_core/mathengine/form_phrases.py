@@ -99,6 +99,13 @@ def _line(p: sp.Tuple, q: sp.Tuple) -> tuple[str, Any]:
     return "relation", sp.Eq(y, sp.expand(m * (x - p[0]) + p[1]))
 
 
+def _common_denominator(items: list) -> tuple[str, Any] | None:
+    """The least common denominator of fractions written out: the lcm of their denominators in lowest terms."""
+    if not all(isinstance(v, sp.Rational) and not v.is_integer for v in items):
+        return None
+    return "expression", sp.ilcm(*(v.q for v in items))
+
+
 def _square_difference(items: list) -> tuple[str, Any]:
     """ "the difference of the squares of ⟦a⟧ and ⟦b⟧": |a^2 - b^2| (which square is larger is not said)."""
     if len(items) != 2:
@@ -136,6 +143,7 @@ _PHRASE_RULES: tuple[tuple[str, Any], ...] = (
     ("the reciprocal of {e}", lambda a: ("expression", 1 / a)),
     ("the absolute value of {e}", lambda a: ("expression", sp.Abs(a))),
     ("the sum of {l}", lambda items: ("expression", sp.Add(*items))),
+    ("the (?:least|lowest) common denominator of {l}", lambda items: _common_denominator(items)),
     ("the product of {l}", lambda items: ("expression", sp.Mul(*items))),
     ("the (?:arithmetic )?(?:mean|average) of {l}", _mean),
     (_OF_SET + "{t}", _mean),
@@ -160,6 +168,15 @@ _PHRASE_RULES: tuple[tuple[str, Any], ...] = (
     ("{e} (?:minus|decreased by|reduced by) {e}", lambda a, b: ("expression", a - b)),
     ("{e} (?:plus|increased by) {e}", lambda a, b: ("expression", a + b)),
     ("{e} is (?:equal to|the same as) {e}", lambda a, b: ("relation", sp.Eq(a, b))),
+    # "what number must be added to 5 to get 12" (the number named by the question, see problem._what_number)
+    (
+        "{e} (?:must be |is )?added to {e} (?:to get|to give|to make|gives|makes) {e}",
+        lambda a, b, c: ("relation", sp.Eq(b + a, c)),
+    ),
+    (
+        "{e} (?:must be |is )?subtracted from {e} (?:to get|to give|to make|gives|makes) {e}",
+        lambda a, b, c: ("relation", sp.Eq(b - a, c)),
+    ),
     ("{r} intersects {r} at {p}", lambda r1, r2, p: ("relation", _through(sp.And(r1, r2), p))),
     ("{e} is (?:greater|more) than {e} and less than {e}", lambda a, b, c: ("relation", sp.And(a > b, a < c))),
     ("{e} is less than {e} and (?:greater|more) than {e}", lambda a, b, c: ("relation", sp.And(a < b, a > c))),

@@ -376,7 +376,7 @@ def analyze(raw: str, options=None) -> Problem:
             marks.append(f"⟦{len(math) - 1}⟧")
         return " " + " and ".join(marks) + " "
 
-    text = ordinal_terms(_currency(_plane_words(_domain_note(_tex_prose(text)))))
+    text = _what_number(ordinal_terms(_currency(_plane_words(_domain_note(_tex_prose(text))))))
     delimited = bool(_LATEX_MATH.search(text))
     if not delimited:
         text = _question_mark_unknown(plain_typography(text))
@@ -637,6 +637,28 @@ def plain_typography(text: str) -> str:
     return re.sub(r"\s*=\s*\??\s*$", "", text) if re.search(r"[\d)]\s*=\s*\??\s*$", text) else text
 
 
+_WHAT_NUMBER = re.compile(r"(?P<a>(?:^|(?<=[.?!]\s))[^.?!]*?\S)\s+what number\s+(?P<b>[^.?!]+)\?\s*$", re.I)
+
+
+_WHAT_NUMBER_MUST = re.compile(
+    r"(?:^|(?<=[.?!]\s))what number\s+(?P<b>(?:must|should|can|would) be\b[^.?!]+)\?\s*$", re.I
+)
+
+
+def _what_number(text: str) -> str:
+    """ "Twice what number is 10?": the number asked is named $n$ and asked for ("Twice $n$ is 10. What is $n$?");
+    left alone when the text already uses the letter n or the question opens with "what number"."""
+    if re.search(r"\bn\b", text):
+        return text
+    m = _WHAT_NUMBER.search(text)
+    if m is not None:
+        return f"{text[: m.start()]}{m.group('a')} $n$ {m.group('b')}. What is $n$?"
+    m = _WHAT_NUMBER_MUST.search(text)  # "What number must be added to 5 to get 12?"
+    if m is not None:
+        return f"{text[: m.start()]}$n$ {m.group('b')}. What is $n$?"
+    return text
+
+
 def _question_mark_unknown(text: str) -> str:
     """``5 + ? = 9`` uses ``?`` for the unknown: name it ``q`` (when q is not already used)."""
     if re.search(r"\bq\b", text) or not re.search(r"[=+\-*/×÷(\[]\s*\?|\?\s*[=+\-*/×÷)\]]", text):
@@ -652,13 +674,31 @@ def strip_format(text: str) -> str:
     text = re.sub(r"\bidentify\b", "find", text, flags=re.I)
     if _ROUND.search(text):  # "Round $x^2$ to the nearest hundred.": the verb only says how to give the answer
         text = re.sub(r"(^\s*|[.?!]\s+)(?:round|estimate)\b", r"\1Find", text, flags=re.I)
-    text = re.sub(r"\b(?:rounded |correct )?(?:to )?(?:the )?" + _ROUND.pattern, " ", text, flags=re.I)
-    return _AS_FORM.sub(" ", text)
+    told, asked = _told_rounding(text)
+    asked = re.sub(r"\b(?:rounded |correct )?(?:to )?(?:the )?" + _ROUND.pattern, " ", asked, flags=re.I)
+    return _AS_FORM.sub(" ", told + asked)
+
+
+# "A number rounded to the nearest tenth is 3.4.": a statement about rounding, not how to give the answer
+_ROUNDED_FACT = re.compile(
+    r"\brounded (?:\w+ )?to the (?:nearest|closest)\b[^.?!]*\b(?:is|was|are|were|gives?)\b", re.I
+)
+
+
+def _told_rounding(text: str) -> tuple[str, str]:
+    """The text cut after its last statement that says what a rounding gives (kept whole) and the rest, where
+    a rounding phrase only says how to give the answer."""
+    cut = end = 0
+    for part in re.split(r"(?<=[.?!])(?=\s)", text):
+        end += len(part)
+        if _ROUNDED_FACT.search(part) and not part.rstrip().endswith("?"):
+            cut = end
+    return text[:cut], text[cut:]
 
 
 def _answer_format(text: str) -> tuple[int | None, str | None]:
     rounding = None
-    m = _ROUND.search(text)
+    m = _ROUND.search(_told_rounding(text)[1])
     if m:
         rounding = _ROUND_PLACES[m.group(1).lower()]
     low = text.lower()

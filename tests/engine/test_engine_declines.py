@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+import sympy as sp
 
 from hisolver_core.errors import ProblemError
 from hisolver_core.mathengine import solve
@@ -54,3 +55,17 @@ def test_math_the_solvers_cannot_take_is_a_clear_decline_not_a_crash(problem: st
     sol = solve(problem)
     assert not sol.solved and "could not handle" not in sol.reason
     assert "engine failed" not in caplog.text
+
+
+@pytest.mark.parametrize(
+    "problem",
+    [
+        # a rounding the story states is content, not how to give the answer (3.35 is asked, never 3.4)
+        "A number rounded to the nearest tenth is 3.4. What is the least possible value of the number, to the nearest hundredth?",
+        # the integer that rounds to 50 is asked (45), not 50 rounded
+        "What is the smallest positive integer that rounds to 50 when rounded to the nearest ten?",
+    ],
+)
+def test_a_rounding_told_in_the_problem_is_never_the_answer_rounded(problem: str) -> None:
+    sol = solve(problem)
+    assert not sol.solved or sol.answer in (sp.Rational(67, 20), 45)

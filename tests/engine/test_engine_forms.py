@@ -933,3 +933,9 @@ def test_vertical_asymptotes_are_the_zeros_left_after_cancelling(text: str, expe
 def test_an_expression_as_a_power_of_a_base() -> None:
     assert solve("$\\sqrt{2}\\cdot 4$ equals 2 raised to what power?").answer == sp.Rational(5, 2)
     assert solve("$8$ equals $2$ raised to what power?").answer == 3
+
+
+def test_the_least_common_denominator_of_fractions() -> None:
+    assert solve("What is the least common denominator of $\\frac{1}{6}$ and $\\frac{3}{8}$?").answer == 24
+    # 4/2 is the integer 2: no denominator to take
+    assert not solve("What is the least common denominator of $\\frac{4}{2}$ and $\\frac{3}{8}$?").solved

@@ -228,3 +228,23 @@ def test_a_count_of_letters_said_by_the_math_that_follows() -> None:
     # "two numbers $x$ and $y$" introduces the numbers of a story: the count stays for its reader
     story = "The sum of two numbers $x$ and $y$ is 153, and the value of the fraction $\\frac{x}{y}$ is 0.7. What is the value of $y - x$?"
     assert solve(story).answer == 27
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Twice what number is 10?", 5),
+        ("3 more than what number is 8?", 5),
+        ("Five less than three times what number is 16?", 7),
+        ("The sum of 7 and what number is 20?", 13),
+        ("What number must be added to 5 to get 12?", 7),
+        ("What number must be subtracted from 20 to get 12?", 8),
+    ],
+)
+def test_what_number_inside_a_statement_is_the_unknown(text: str, expected: int) -> None:
+    assert solve(text).answer == expected
+
+
+def test_what_number_leads_a_value_question_and_n_in_use_is_left_alone() -> None:
+    assert solve("What number is 3 more than twice 7?").answer == 17
+    assert analyze("If $n = 2$, twice what number is $n$?").math == ["n = 2", "n"]
