@@ -148,6 +148,11 @@ def _divisible_by_one(nums: list[int]) -> Cond:
     return Cond(f"divisible by exactly one of {join(nums)}", test=lambda n: sum(n % k == 0 for k in nums) == 1)
 
 
+def divides_all(nums: list[int]) -> Cond:
+    """A divisor of every number in ``nums`` (a positive one)."""
+    return _divides(nums)
+
+
 def _divides(nums: list[int]) -> Cond:
     if any(k <= 0 for k in nums):
         raise Unread

@@ -47,6 +47,7 @@ from .integer_phrases import (
     Cond,
     Unread,
     digit_count,
+    divides_all,
     ends_in,
 )
 from .integer_solve import (
@@ -480,6 +481,21 @@ def _negated(cond: Cond) -> Cond:
     return Cond(f"not {cond.text}", test=lambda n: not cond.holds(n), integral=cond.integral, alt=alt)
 
 
+def _shared_divisors(w: _Words) -> Query | None:
+    """ "How many positive divisors do 48 and 156 have in common?": the divisors of both (cursor unchanged when
+    the question is not that)."""
+    start = w.i
+    if w.take("how", "many"):
+        w.take("positive")
+        common = w.take("common")
+        if (w.take("divisor") or w.take("factor")) and w.take("do"):
+            nums = _numbers(w)
+            if nums and len(nums) >= 2 and w.take("have") and (w.take("in", "common") or common) and w.at_end():
+                return Query("count", Subject("integer", [ADJECTIVES["positive"], divides_all(nums)]))
+    w.i = start
+    return None
+
+
 def _query(w: _Words) -> Query:
     """The question frame: "how many ...", or a lead ("what is", "find") and the value asked for."""
     if w.take("for", "how", "many"):  # "for how many positive integers $n$ is $\\frac{12}{n}$ an integer"
@@ -490,6 +506,9 @@ def _query(w: _Words) -> Query:
         w.i += 1
         subject.conds.append(_expr_predicate(w, tok))
         return Query("count", subject)
+    shared = _shared_divisors(w)
+    if shared is not None:
+        return shared
     if w.take("how", "many", "times"):  # "how many times does the digit 6 appear in the list of the integers ..."
         if not ((w.take("does") or w.take("is")) and w.take("the", "digit")):
             raise Unread
@@ -683,9 +702,11 @@ def read_question(prob: Problem) -> Query | None:
 
 _SUCH = re.compile(
     r"\s*(?:an?|the) (?P<said>[^.?]+)\.\s+what is the (?P<most>smallest|least|largest|greatest)"
-    r" such (?P<noun>[a-z]+)\s*\?\s*",
+    r" (?:such (?P<noun>[a-z]+)|(?P<noun2>[a-z]+) (?:it|this number) could be"
+    r"|possible value of (?:the|this) (?P<noun3>[a-z]+))"
+    r"\s*\?\s*",
     re.I,
-)
+)  # "... What is the smallest such number?", "What is the least integer it could be?"
 
 
 def _such_questions(prob: Problem) -> Query | None:
@@ -697,7 +718,7 @@ def _such_questions(prob: Problem) -> Query | None:
     if m is None:
         return None
     said = m["said"].split()
-    noun = singular(m["noun"].lower())
+    noun = singular((m["noun"] or m["noun2"] or m["noun3"]).lower())
     found: list[tuple[Query, object]] = []
     for k in range(1, len(said)):
         if noun not in {singular(w.lower()) for w in said[:k]}:

@@ -465,3 +465,29 @@ def test_how_many_times_a_digit_is_written(text, expected):
 
 def test_a_digit_counted_in_negative_integers_is_declined():
     assert not solve("How many times does the digit 3 appear in the integers from -40 to 40?").solved
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("How many positive divisors do 48 and 156 have in common?", 6),
+        ("How many positive common divisors do 48 and 156 have?", 6),
+        # the statement's number, then "the least integer it could be"
+        (
+            "A positive integer is 3 more than a multiple of 4 and 4 more than a multiple of 5. "
+            "What is the least integer it could be?",
+            19,
+        ),
+        (
+            "A positive integer is a multiple of 7 and 2 more than a multiple of 5. "
+            "What is the smallest possible value of the integer?",
+            7,
+        ),
+    ],
+)
+def test_divisors_in_common_and_the_least_value_a_stated_number_could_be(text, expected):
+    assert by_integers(text) == expected
+
+
+def test_divisors_of_two_numbers_not_said_to_be_shared_are_not_read():
+    assert not solve("How many divisors do 48 and 156 have?").solved
