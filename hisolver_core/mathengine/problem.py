@@ -376,7 +376,7 @@ def analyze(raw: str, options=None) -> Problem:
             marks.append(f"⟦{len(math) - 1}⟧")
         return " " + " and ".join(marks) + " "
 
-    text = _what_number(ordinal_terms(_currency(_plane_words(_domain_note(_tex_prose(text))))))
+    text = _congruences(_what_number(ordinal_terms(_currency(_plane_words(_domain_note(_tex_prose(text)))))))
     delimited = bool(_LATEX_MATH.search(text))
     if not delimited:
         text = _question_mark_unknown(plain_typography(text))
@@ -638,6 +638,25 @@ def plain_typography(text: str) -> str:
 
 
 _WHAT_NUMBER = re.compile(r"(?P<a>(?:^|(?<=[.?!]\s))[^.?!]*?\S)\s+what number\s+(?P<b>[^.?!]+)\?\s*$", re.I)
+
+
+_NUM = r"(?:\$(\d+)\$|(\d+))"
+_CONGRUENCES = (
+    # "$n$ leaves a remainder of 3 when divided by 7", "$n$ gives a remainder of 3 when it is divided by 7"
+    re.compile(rf"\$([a-zA-Z])\$ (?:leaves|gives|has) a remainder of {_NUM} when (?:it is )?divided by {_NUM}"),
+    # "$n$ is congruent to 3 modulo 7"
+    re.compile(rf"\$([a-zA-Z])\$ is congruent to {_NUM} (?:modulo|mod) {_NUM}"),
+)
+# "when $n$ is divided by 7, the remainder is 3"
+_WHEN_DIVIDED = re.compile(rf"\bwhen \$([a-zA-Z])\$ is divided by {_NUM},? the remainder is {_NUM}")
+
+
+def _congruences(text: str) -> str:
+    """A remainder stated of one letter in words, as the congruence it is: "$n$ leaves a remainder of 3 when
+    divided by 7" is $n \\equiv 3 \\pmod{7}$ (the question may then ask the remainder of $2n + 1$)."""
+    for pattern in _CONGRUENCES:
+        text = pattern.sub(lambda m: f"${m[1]} \\equiv {m[2] or m[3]} \\pmod{{{m[4] or m[5]}}}$", text)
+    return _WHEN_DIVIDED.sub(lambda m: f"${m[1]} \\equiv {m[4] or m[5]} \\pmod{{{m[2] or m[3]}}}$", text)
 
 
 _WHAT_NUMBER_MUST = re.compile(

@@ -248,3 +248,20 @@ def test_what_number_inside_a_statement_is_the_unknown(text: str, expected: int)
 def test_what_number_leads_a_value_question_and_n_in_use_is_left_alone() -> None:
     assert solve("What number is 3 more than twice 7?").answer == 17
     assert analyze("If $n = 2$, twice what number is $n$?").math == ["n = 2", "n"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "If $n$ leaves a remainder of 3 when divided by 7, what is the remainder when $2n+1$ is divided by 7?",
+        "If $n$ is congruent to 3 modulo 7, what is the remainder when $2n+1$ is divided by 7?",
+    ],
+)
+def test_a_remainder_stated_in_words_is_a_congruence(text: str) -> None:
+    assert "n \\equiv 3 \\pmod{7}" in analyze(text).math
+    assert solve(text).answer == 0
+
+
+def test_a_remainder_by_another_divisor_is_not_fixed_by_the_congruence() -> None:
+    text = "If $n$ leaves a remainder of 3 when divided by 7, what is the remainder when $n$ is divided by 5?"
+    assert not solve(text).solved
