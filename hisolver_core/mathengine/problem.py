@@ -648,12 +648,37 @@ _CONGRUENCES = (
     re.compile(rf"\$([a-zA-Z])\$ is congruent to {_NUM} (?:modulo|mod) {_NUM}"),
 )
 # "when $n$ is divided by 7, the remainder is 3"
-_WHEN_DIVIDED = re.compile(rf"\bwhen \$([a-zA-Z])\$ is divided by {_NUM},? the remainder is {_NUM}")
+_WHEN_DIVIDED = re.compile(rf"\bwhen \$([a-zA-Z])\$ is divided by {_NUM},? the remainder is {_NUM}", re.I)
+# "When a number is divided by 5, the remainder is 3. What is the remainder when twice the number is divided by 5?"
+_A_NUMBER = re.compile(
+    rf"\b(?P<lead>when |if )?an? (?P<noun>number|integer|positive integer) (?=is divided by {_NUM},? the remainder is"
+    rf"|(?:leaves|gives|has) a remainder of {_NUM} when (?:it is )?divided by)",
+    re.I,
+)
+_THE_NUMBER = (
+    (r"\btwice the (?:number|integer)\b", "$2n$"),
+    (r"\b(\d+|three|four|five) times the (?:number|integer)\b", None),
+    (r"\bthe square of the (?:number|integer)\b", "$n^2$"),
+    (r"\bthe (?:number|integer)\b", "$n$"),
+)
+_TIMES_WORDS = {"three": 3, "four": 4, "five": 5}
 
 
 def _congruences(text: str) -> str:
     """A remainder stated of one letter in words, as the congruence it is: "$n$ leaves a remainder of 3 when
-    divided by 7" is $n \\equiv 3 \\pmod{7}$ (the question may then ask the remainder of $2n + 1$)."""
+    divided by 7" is $n \\equiv 3 \\pmod{7}$ (the question may then ask the remainder of $2n + 1$). "A number"
+    so stated, when the text uses no letter n, is named n and "the number", "twice the number" refer to it."""
+    m = _A_NUMBER.search(text)
+    if m is not None and len(_A_NUMBER.findall(text)) == 1 and not re.search(r"\bn\b", text):
+        rest = text[m.end() :]
+        for pattern, replacement in _THE_NUMBER:
+            rest = re.sub(
+                pattern,
+                replacement or (lambda k: f"${_TIMES_WORDS.get(k[1].lower(), k[1])}n$"),
+                rest,
+                flags=re.I,
+            )
+        text = f"{text[: m.start()]}{m['lead'] or ''}$n$ {rest}"
     for pattern in _CONGRUENCES:
         text = pattern.sub(lambda m: f"${m[1]} \\equiv {m[2] or m[3]} \\pmod{{{m[4] or m[5]}}}$", text)
     return _WHEN_DIVIDED.sub(lambda m: f"${m[1]} \\equiv {m[4] or m[5]} \\pmod{{{m[2] or m[3]}}}$", text)

@@ -265,3 +265,21 @@ def test_a_remainder_stated_in_words_is_a_congruence(text: str) -> None:
 def test_a_remainder_by_another_divisor_is_not_fixed_by_the_congruence() -> None:
     text = "If $n$ leaves a remainder of 3 when divided by 7, what is the remainder when $n$ is divided by 5?"
     assert not solve(text).solved
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("When $n$ is divided by 6, the remainder is 1. What is the remainder when $n+2010$ is divided by 6?", 1),
+        (
+            "When a number is divided by 5, the remainder is 3. What is the remainder when twice the number is divided by 5?",
+            1,
+        ),
+        (
+            "A number leaves a remainder of 4 when divided by 9. What is the remainder when the square of the number is divided by 9?",
+            7,
+        ),
+    ],
+)
+def test_a_number_with_a_stated_remainder_is_named_and_referred_to(text: str, expected: int) -> None:
+    assert solve(text).answer == expected
