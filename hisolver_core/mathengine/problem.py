@@ -671,16 +671,16 @@ def _congruences(text: str) -> str:
     m = _A_NUMBER.search(text)
     if m is not None and len(_A_NUMBER.findall(text)) == 1 and not re.search(r"\bn\b", text):
         rest = text[m.end() :]
-        for pattern, replacement in _THE_NUMBER:
+        for said, replacement in _THE_NUMBER:
             rest = re.sub(
-                pattern,
+                said,
                 replacement or (lambda k: f"${_TIMES_WORDS.get(k[1].lower(), k[1])}n$"),
                 rest,
                 flags=re.I,
             )
         text = f"{text[: m.start()]}{m['lead'] or ''}$n$ {rest}"
-    for pattern in _CONGRUENCES:
-        text = pattern.sub(lambda m: f"${m[1]} \\equiv {m[2] or m[3]} \\pmod{{{m[4] or m[5]}}}$", text)
+    for congruence in _CONGRUENCES:
+        text = congruence.sub(lambda m: f"${m[1]} \\equiv {m[2] or m[3]} \\pmod{{{m[4] or m[5]}}}$", text)
     return _WHEN_DIVIDED.sub(lambda m: f"${m[1]} \\equiv {m[4] or m[5]} \\pmod{{{m[2] or m[3]}}}$", text)
 
 
