@@ -8,7 +8,7 @@ import sympy as sp
 from sympy.polys.polyerrors import BasePolynomialError  # NotAlgebraic too, which is not a PolynomialError
 
 from ..solution import Solution, Step
-from .build import Decline, rounded, solved, step, tex
+from .build import Decline, one_point, rounded, solved, step, tex
 from .context import Context
 from .equation_steps import (
     check_step,
@@ -199,19 +199,10 @@ def _side_conditions_hold(ctx: Context, sol: dict) -> bool | None:
 
 
 def _conditions_can_hold(ctx: Context, sol: dict) -> bool:
-    """True when the side conditions, with the letters a solution leaves free all set to one number t, hold for
-    some t (a witness that they are consistent); False when they cannot be shown to."""
+    """True when the side conditions hold at some point of ``sol`` (the letters it leaves free all one number)."""
     conds = [cond.subs(sol) for cond in [*ctx.conditions, *ctx.inequalities]]
     free = set().union(*(c.free_symbols for c in conds if isinstance(c, sp.Basic)))
-    t = sp.Symbol("t", real=True)
-    try:
-        along = [c.subs({f: t for f in free}) for c in conds]
-        if any(c is sp.false for c in along):
-            return False
-        room = sp.reduce_inequalities([c for c in along if c is not sp.true], t)
-    except (NotImplementedError, ValueError, TypeError, AttributeError):
-        return False
-    return room is not sp.false and room.as_set() is not sp.S.EmptySet
+    return one_point(conds, free) is not None
 
 
 def _identity_equations(eqs: list[sp.Eq], var: sp.Symbol) -> list[sp.Eq]:

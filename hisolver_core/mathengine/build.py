@@ -8,7 +8,18 @@ import sympy as sp
 
 from ..solution import SOLVED, UNSUPPORTED, Solution, Step
 
-__all__ = ["Decline", "tex", "step", "solved", "declined", "rounded", "rounding_text", "as_number"]
+__all__ = [
+    "Decline",
+    "tex",
+    "step",
+    "solved",
+    "declined",
+    "rounded",
+    "rounding_text",
+    "decimal_latex",
+    "as_number",
+    "one_point",
+]
 
 
 class Decline(Exception):
@@ -61,6 +72,39 @@ def rounding_text(places: int) -> str:
     if places > 0:
         return f"Round to {places} decimal place{'s' if places > 1 else ''}."
     return f"Round to {_PLACE_NAMES.get(places, f'a multiple of 10^{-places}')}."
+
+
+def decimal_latex(value) -> str | None:
+    """``30.48`` for 762/25 (a story given in decimals reads best in decimals); None unless it terminates briefly."""
+    if not isinstance(value, sp.Rational) or value.is_Integer:
+        return None
+    q = int(value.q)
+    for prime in (2, 5):
+        while q % prime == 0:
+            q //= prime
+    if q != 1:
+        return None
+    text = f"{float(value):.6f}".rstrip("0")
+    return text if sp.Rational(text) == value else None
+
+
+def one_point(conditions: list, free) -> dict | None:
+    """A point where every condition holds with each ``free`` letter set to the same number, or None when
+    none is found: a witness that the conditions are consistent (it never proves that they are not)."""
+    t = sp.Symbol("t", real=True)
+    along = [c.subs({f: t for f in free}) if isinstance(c, sp.Basic) else c for c in conditions]
+    if any(c is sp.false or c is False for c in along):
+        return None
+    pending = [c for c in along if c is not sp.true and c is not True]
+    try:
+        room = sp.reduce_inequalities(pending, t).as_set() if pending else sp.S.Reals
+    except (NotImplementedError, ValueError, TypeError, AttributeError):
+        return None
+    if room is sp.S.EmptySet:
+        return None
+    tries = [sp.Integer(0), sp.Integer(1), room.inf + 1, room.sup - 1, (room.inf + room.sup) / 2]
+    point = next((p for p in tries if p.is_finite and room.contains(p) is sp.true), None)
+    return None if point is None else {f: point for f in free}
 
 
 def as_number(value) -> sp.Expr | None:

@@ -62,7 +62,7 @@ from . import (
     tables,  # noqa: F401  (registers the table reader)
     units,  # noqa: F401  (registers the unit-story reader, a fallback)
 )
-from .build import Decline, declined, rounded, rounding_text, step, tex
+from .build import Decline, decimal_latex, declined, rounded, rounding_text, step, tex
 from .context_models import without_context
 from .forms import write_mixed_number
 from .options import choose_option
@@ -191,9 +191,8 @@ def _write_as_asked(prob: Problem, sol: Solution) -> None:
             sol.steps.append(step(f"{tex(value)} \\approx {tex(near)}", rounding_text(prob.rounding)))
             sol.answer, sol.answer_latex = near, tex(near)
             value = near
-    if (prob.form == "decimal" or prob.rounding is not None) and isinstance(value, sp.Rational):
-        if not value.is_integer and not set(sp.factorint(value.q)) - {2, 5}:
-            sol.answer_latex = str(sp.Float(value, 30)).rstrip("0")
+    if (prob.form == "decimal" or prob.rounding is not None) and decimal_latex(value):
+        sol.answer_latex = decimal_latex(value)
     elif prob.form == "mixed number" and prob.rounding is None:
         write_mixed_number(sol)
     if final is not None:

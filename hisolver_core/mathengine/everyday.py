@@ -17,7 +17,7 @@ import re
 
 import sympy as sp
 
-from .build import tex
+from .build import decimal_latex, tex
 from .chance_stories import neither, probability_counts, sample_estimate, subgroup_probability
 from .mean_stories import (
     group_average_goal,
@@ -30,7 +30,7 @@ from .mean_stories import (
     weighted_mean,
 )
 from .proportion import _SPANS
-from .story import NUM, Story, _n, decimal_latex, question_of
+from .story import NUM, Story, _n, question_of
 from .words import singular, unit_singular
 
 __all__ = ["EVERYDAY_FAMILIES"]

@@ -22,7 +22,7 @@ import sympy as sp
 
 from ..solution import Solution
 from .answer_forms import mixed_number
-from .build import Decline
+from .build import Decline, decimal_latex
 from .context import Context, _parse, _read_definitions
 from .form_phrases import (
     _M,
@@ -931,7 +931,7 @@ def honour_format(prob: Problem, sol: Solution) -> bool:
     if prob.form == "decimal" and isinstance(value, sp.Rational):
         if sp.factorint(value.q).keys() - {2, 5}:
             return False  # a repeating decimal needs a rounding instruction
-        sol.answer_latex = str(sp.Float(value, 30)).rstrip("0").rstrip(".")
+        sol.answer_latex = decimal_latex(value) or str(sp.Float(value, 30)).rstrip("0").rstrip(".")
     elif prob.form == "mixed number":
         write_mixed_number(sol)
     elif prob.form == "simplest radical form":

@@ -149,11 +149,7 @@ def _divisible_by_one(nums: list[int]) -> Cond:
 
 
 def divides_all(nums: list[int]) -> Cond:
-    """A divisor of every number in ``nums`` (a positive one)."""
-    return _divides(nums)
-
-
-def _divides(nums: list[int]) -> Cond:
+    """A (positive) divisor of every number in ``nums``."""
     if any(k <= 0 for k in nums):
         raise Unread
     g = math.gcd(*nums)
@@ -299,13 +295,13 @@ PHRASES: list[tuple[str, Build]] = [
     ("[a] multiple of both {nums}", _divisible),
     ("[a] multiple of each of {nums}", _divisible),
     ("[a] common multiple of {nums}", _divisible),
-    ("[a] factor of {n}", lambda k: _divides([k])),
-    ("[a] divisor of {n}", lambda k: _divides([k])),
-    ("[a] factor of both {nums}", _divides),
-    ("[a] divisor of both {nums}", _divides),
-    ("[a] factor of each of {nums}", _divides),
-    ("[a] common factor of {nums}", _divides),
-    ("[a] common divisor of {nums}", _divides),
+    ("[a] factor of {n}", lambda k: divides_all([k])),
+    ("[a] divisor of {n}", lambda k: divides_all([k])),
+    ("[a] factor of both {nums}", divides_all),
+    ("[a] divisor of both {nums}", divides_all),
+    ("[a] factor of each of {nums}", divides_all),
+    ("[a] common factor of {nums}", divides_all),
+    ("[a] common divisor of {nums}", divides_all),
     ("[a] prime factor of {n}", _prime_factors),
     ("[a] prime divisor of {n}", _prime_factors),
     ("[a] prime number", lambda: ADJECTIVES["prime"]),
@@ -436,8 +432,8 @@ VERB_PHRASES: list[tuple[str, Build]] = [
     ("leave [a] remainder of {n} when divided by each of the number {nums}", _remainder_each),
     ("leave [a] remainder of {n} when divided by {nums}", _remainder_each),
     ("give [a] remainder of {n} when divided by each of {nums}", _remainder_each),
-    ("divide {n}", lambda k: _divides([k])),
-    ("divide {n} evenly", lambda k: _divides([k])),
+    ("divide {n}", lambda k: divides_all([k])),
+    ("divide {n} evenly", lambda k: divides_all([k])),
     ("end in {n}", ends_in),
     ("end with {n}", ends_in),
     ("end with the digit {n}", lambda d: ends_in(d) if 0 <= d <= 9 else None),

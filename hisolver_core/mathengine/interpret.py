@@ -23,9 +23,8 @@ import re
 import sympy as sp
 
 from ..solution import Solution
-from .build import Decline, solved, step, tex
+from .build import Decline, decimal_latex, solved, step, tex
 from .context import Context
-from .story import decimal_latex
 from .words import singular
 
 __all__ = ["interpret_model"]

@@ -20,11 +20,11 @@ import re
 import sympy as sp
 
 from ..solution import Solution
-from .build import solved, step, tex
+from .build import decimal_latex, solved, step, tex
 from .numeric_options import pick_numeric_option
 from .problem import Problem
 from .readers import FALLBACK_ORDER, reader
-from .story import decimal_latex, story_text
+from .story import story_text
 from .words import singular
 
 __all__ = ["read_parts_of_whole"]

@@ -21,11 +21,11 @@ import re
 import sympy as sp
 
 from ..solution import Solution
-from .build import solved, step, tex
+from .build import decimal_latex, solved, step, tex
 from .numeric_options import pick_numeric_option
 from .problem import Problem
 from .readers import reader
-from .story import decimal_latex, story_text
+from .story import story_text
 from .words import sentences
 
 __all__ = ["read_percent_story"]

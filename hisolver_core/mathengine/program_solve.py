@@ -21,7 +21,7 @@ from dataclasses import replace
 import sympy as sp
 
 from ..solution import Solution
-from .build import Decline, rounded, rounding_text, solved, step, tex
+from .build import Decline, one_point, rounded, rounding_text, solved, step, tex
 from .options import choose_option
 from .program import MathProgram
 from .program_core import candidates, check_relations_used, domain_failure, holds, solution_set
@@ -158,19 +158,10 @@ def _fixed_though_free(read: ReadProgram, unknowns: list[sp.Symbol], expr: sp.Ex
     value = sp.simplify(expr.subs(solution))
     if not free or value.free_symbols or value.is_real is not True:
         return None
-    t = sp.Symbol("t", real=True)
-    along = {u: v.subs({f: t for f in free}) for u, v in solution.items()} | {f: t for f in free}
-    try:
-        room = sp.reduce_inequalities([r.subs(along) for r in read.inequalities], t).as_set()
-    except (NotImplementedError, ValueError, TypeError):
-        return None
-    if room is sp.S.EmptySet:
-        return None
-    tries = [sp.Integer(0), sp.Integer(1), room.inf + 1, room.sup - 1, (room.inf + room.sup) / 2]
-    point = next((p for p in tries if p.is_finite and room.contains(p) is sp.true), None)
+    point = one_point([r.subs(solution) for r in read.inequalities], free)
     if point is None:
         return None
-    witness = {u: sp.nsimplify(v.subs(t, point)) for u, v in along.items()}
+    witness = {u: sp.nsimplify(v.subs(point)) for u, v in solution.items()} | point
     if not holds(read, read.relations, witness) or domain_failure(read, witness):
         return None
     steps = [

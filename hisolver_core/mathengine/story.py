@@ -21,7 +21,7 @@ import sympy as sp
 
 from ..solution import Solution
 from .algebra import values_satisfy
-from .build import Decline, solved, step, tex
+from .build import Decline, decimal_latex, solved, step, tex
 from .numeric_options import pick_numeric_option
 from .problem import Problem, strip_format
 from .rewrite import words_to_numbers
@@ -199,20 +199,6 @@ def _given_latex(given: str) -> str:
         return text(given)
     label, number, percent, unit = m.groups()
     return f"{text(label)} = {number}" + (r"\%" if percent else "") + (rf"\ {text(unit)}" if unit else "")
-
-
-def decimal_latex(value) -> str | None:
-    """``30.48`` for 762/25 (a story given in decimals reads best in decimals); None unless it terminates briefly."""
-    if not isinstance(value, sp.Rational) or value.is_Integer:
-        return None
-    q = int(value.q)
-    for prime in (2, 5):
-        while q % prime == 0:
-            q //= prime
-    if q != 1:
-        return None
-    text = f"{float(value):.6f}".rstrip("0")
-    return text if sp.Rational(text) == value else None
 
 
 def _story_solution(prob: Problem, story: Story, value) -> Solution:

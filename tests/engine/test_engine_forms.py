@@ -897,6 +897,7 @@ def test_a_signed_value_of_the_parameter_is_a_condition_on_it() -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        # the least or greatest integer where an expression is defined
         ("Find the smallest integer $x$ where the expression $\\frac{\\sqrt{x-2}}{x^2+x-6}$ is defined.", 3),
         ("What is the largest integer $x$ for which $\\sqrt{5-x}$ is defined?", 5),
         (
@@ -904,9 +905,14 @@ def test_a_signed_value_of_the_parameter_is_a_condition_on_it() -> None:
             "$f(x)$ has a real number value?",
             1,
         ),
+        # vertical asymptotes are the zeros left after cancelling
+        ("How many vertical asymptotes does the graph of $y=\\frac{2}{x^2+x-6}$ have?", 2),
+        # x - 2 cancels: a hole at x = 2, one asymptote left
+        ("How many vertical asymptotes does the graph of $y=\\frac{x-2}{x^2+x-6}$ have?", 1),
+        ("How many vertical asymptotes does the graph of $y=\\frac{x}{x^2+1}$ have?", 0),
     ],
 )
-def test_the_least_or_greatest_integer_where_an_expression_is_defined(text: str, expected: int) -> None:
+def test_properties_of_a_function_read_as_forms(text: str, expected: int) -> None:
     sol = solve(text)
     assert sol.reader == "forms" and sol.answer == expected
 
@@ -914,20 +920,6 @@ def test_the_least_or_greatest_integer_where_an_expression_is_defined(text: str,
 def test_a_domain_with_no_end_in_the_direction_asked_or_a_real_letter_declines() -> None:
     assert not solve("What is the smallest integer $x$ for which $\\frac{1}{x}$ is defined?").solved
     assert not solve("What is the smallest value of $x$ for which $\\frac{1}{x-2}$ is defined?").solved
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        ("How many vertical asymptotes does the graph of $y=\\frac{2}{x^2+x-6}$ have?", 2),
-        # x - 2 cancels: a hole at x = 2, one asymptote left
-        ("How many vertical asymptotes does the graph of $y=\\frac{x-2}{x^2+x-6}$ have?", 1),
-        ("How many vertical asymptotes does the graph of $y=\\frac{x}{x^2+1}$ have?", 0),
-    ],
-)
-def test_vertical_asymptotes_are_the_zeros_left_after_cancelling(text: str, expected: int) -> None:
-    sol = solve(text)
-    assert sol.reader == "forms" and sol.answer == expected
 
 
 def test_an_expression_as_a_power_of_a_base() -> None:

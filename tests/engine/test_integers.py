@@ -327,12 +327,64 @@ def test_a_such_number_without_a_bound_in_the_direction_asked_is_declined():
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        # the share of a bounded set that has a property
         ("What percent of the integers from 1 to 100, inclusive, are odd?", 50),
         ("What fraction of the positive integers less than 20 are prime?", "8/19"),
         ("What fraction of the two-digit numbers leave a remainder of 1 when divided by 3?", "1/3"),
+        # median and range of a described set
+        ("What is the median of the prime numbers less than 20?", "9"),
+        ("What is the median of the first ten positive integers?", "11/2"),
+        ("What is the range of the multiples of 7 between 10 and 100?", "84"),
+        # a greatest common divisor or least common multiple with a number
+        ("What is the smallest integer greater than 200 whose greatest common divisor with 36 is 18?", 234),
+        (
+            "What is the smallest integer greater than 200 for which the greatest common divisor of that integer and 36 is 18?",
+            234,
+        ),
+        (
+            "What is the largest integer less than 100 for which the greatest common factor of that integer and 18 is 3?",
+            93,
+        ),
+        ("How many positive integers less than 60 have a greatest common factor of 1 with 10?", 24),
+        ("What is the largest integer less than 50 whose least common multiple with 6 is 30?", 30),
+        ("What is the smallest positive integer whose least common multiple with 6 is 30?", 5),
+        # divisible by any of several numbers
+        ("How many positive integers less than 50 are multiples of 3 or 5?", 22),
+        ("Find the number of positive integers less than 50 that are divisible by 3 or 5.", 22),
+        ("How many positive integers less than 100 are divisible by 2, 3, or 5?", 73),
+        # the probability that a member chosen at random has a property
+        ("What is the probability that a randomly chosen integer from 1 to 20 is prime?", "2/5"),
+        ("What is the probability that a randomly selected two-digit integer is divisible by 9?", "1/9"),
+        (
+            "What is the probability that a randomly chosen integer from 1 to 20, inclusive, is a multiple of 3 or 4?",
+            "1/2",
+        ),
+        # digits named by whose and a range after the noun
+        ("What is the least three-digit whole number, the product of whose digits is 6?", 116),
+        ("What is the largest two-digit number the sum of whose digits is 10?", 91),
+        ("What is the smallest positive integer divisible by each of the integers 1 through 9?", 2520),
+        ("What is the sum of the integers 1 through 9?", 45),
+        # how many times a digit is written
+        ("How many times does the digit 6 appear in the list of all integers from 1 to 100?", 20),
+        ("How many times is the digit 9 written when listing all the integers from 10 through 99?", 19),
+        ("How many times does the digit 0 appear in the integers from 1 to 1000?", 192),
+        # divisors in common and the least value a stated number could be
+        ("How many positive divisors do 48 and 156 have in common?", 6),
+        ("How many positive common divisors do 48 and 156 have?", 6),
+        # the statement's number, then "the least integer it could be"
+        (
+            "A positive integer is 3 more than a multiple of 4 and 4 more than a multiple of 5. "
+            "What is the least integer it could be?",
+            19,
+        ),
+        (
+            "A positive integer is a multiple of 7 and 2 more than a multiple of 5. "
+            "What is the smallest possible value of the integer?",
+            7,
+        ),
     ],
 )
-def test_the_share_of_a_bounded_set_that_has_a_property(text, expected):
+def test_targets_and_conditions_of_the_integer_grammar(text, expected):
     assert str(by_integers(text)) == str(expected)
 
 
@@ -340,18 +392,6 @@ def test_the_share_of_an_unbounded_set_is_declined():
     sol = solve("What fraction of the positive integers are even?")
     assert sol.status != "solved"
     assert "not bounded" in sol.reason
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        ("What is the median of the prime numbers less than 20?", "9"),
-        ("What is the median of the first ten positive integers?", "11/2"),
-        ("What is the range of the multiples of 7 between 10 and 100?", "84"),
-    ],
-)
-def test_median_and_range_of_a_described_set(text, expected):
-    assert str(by_integers(text)) == expected
 
 
 def test_an_exact_answer_is_rounded_and_printed_as_the_question_asks():
@@ -377,41 +417,8 @@ def test_divisible_by_both_of_two_numbers():
     assert not solve("How many positive integers less than 100 are divisible by both 2, 3 and 5?").solved
 
 
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        ("What is the smallest integer greater than 200 whose greatest common divisor with 36 is 18?", 234),
-        (
-            "What is the smallest integer greater than 200 for which the greatest common divisor of that integer and 36 is 18?",
-            234,
-        ),
-        (
-            "What is the largest integer less than 100 for which the greatest common factor of that integer and 18 is 3?",
-            93,
-        ),
-        ("How many positive integers less than 60 have a greatest common factor of 1 with 10?", 24),
-        ("What is the largest integer less than 50 whose least common multiple with 6 is 30?", 30),
-        ("What is the smallest positive integer whose least common multiple with 6 is 30?", 5),
-    ],
-)
-def test_a_greatest_common_divisor_or_least_common_multiple_with_a_number(text, expected):
-    assert by_integers(text) == expected
-
-
 def test_a_shared_divisor_without_a_bound_to_search_from_is_declined():
     assert not solve("What is the smallest integer whose greatest common divisor with 36 is 18?").solved
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        ("How many positive integers less than 50 are multiples of 3 or 5?", 22),
-        ("Find the number of positive integers less than 50 that are divisible by 3 or 5.", 22),
-        ("How many positive integers less than 100 are divisible by 2, 3, or 5?", 73),
-    ],
-)
-def test_divisible_by_any_of_several_numbers(text, expected):
-    assert by_integers(text) == expected
 
 
 def test_an_exclusive_or_is_not_read_as_the_inclusive_one():
@@ -419,74 +426,12 @@ def test_an_exclusive_or_is_not_read_as_the_inclusive_one():
     assert by_integers("How many positive integers less than 100 are multiples of 2 or 3 but not both?") == 50
 
 
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        ("What is the probability that a randomly chosen integer from 1 to 20 is prime?", "2/5"),
-        ("What is the probability that a randomly selected two-digit integer is divisible by 9?", "1/9"),
-        (
-            "What is the probability that a randomly chosen integer from 1 to 20, inclusive, is a multiple of 3 or 4?",
-            "1/2",
-        ),
-    ],
-)
-def test_the_probability_that_a_member_chosen_at_random_has_a_property(text, expected):
-    assert str(by_integers(text)) == expected
-
-
 def test_a_probability_over_an_unbounded_set_is_declined():
     assert not solve("What is the probability that a randomly chosen positive integer is even?").solved
 
 
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        ("What is the least three-digit whole number, the product of whose digits is 6?", 116),
-        ("What is the largest two-digit number the sum of whose digits is 10?", 91),
-        ("What is the smallest positive integer divisible by each of the integers 1 through 9?", 2520),
-        ("What is the sum of the integers 1 through 9?", 45),
-    ],
-)
-def test_digits_named_by_whose_and_a_range_after_the_noun(text, expected):
-    assert by_integers(text) == expected
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        ("How many times does the digit 6 appear in the list of all integers from 1 to 100?", 20),
-        ("How many times is the digit 9 written when listing all the integers from 10 through 99?", 19),
-        ("How many times does the digit 0 appear in the integers from 1 to 1000?", 192),
-    ],
-)
-def test_how_many_times_a_digit_is_written(text, expected):
-    assert by_integers(text) == expected
-
-
 def test_a_digit_counted_in_negative_integers_is_declined():
     assert not solve("How many times does the digit 3 appear in the integers from -40 to 40?").solved
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        ("How many positive divisors do 48 and 156 have in common?", 6),
-        ("How many positive common divisors do 48 and 156 have?", 6),
-        # the statement's number, then "the least integer it could be"
-        (
-            "A positive integer is 3 more than a multiple of 4 and 4 more than a multiple of 5. "
-            "What is the least integer it could be?",
-            19,
-        ),
-        (
-            "A positive integer is a multiple of 7 and 2 more than a multiple of 5. "
-            "What is the smallest possible value of the integer?",
-            7,
-        ),
-    ],
-)
-def test_divisors_in_common_and_the_least_value_a_stated_number_could_be(text, expected):
-    assert by_integers(text) == expected
 
 
 def test_divisors_of_two_numbers_not_said_to_be_shared_are_not_read():
